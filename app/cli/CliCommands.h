@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace periscope::app {
+
+// One `periscope-cli` subcommand. `run` receives the arguments after the subcommand's name
+// and returns the exit code; errors are one line on stderr and a non-zero code.
+struct CliCommand {
+    QString name;
+    QString summary;
+    bool needsWidgets = false; // renders figures: runs under a QApplication (offscreen)
+    std::function<int(const QStringList &arguments)> run;
+};
+
+// Each subcommand lives in its own file (InfoCommand.cpp, DemoCommand.cpp, ...).
+CliCommand infoCommand();
+CliCommand demoCommand();
+
+QList<CliCommand> cliCommands();
+
+// Prints "periscope-cli: MESSAGE" on stderr and returns `code`.
+int cliFail(int code, const QString &message);
+
+} // namespace periscope::app

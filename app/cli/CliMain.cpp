@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/CliCommands.h"
+#include "app/cli/GuiMain.h"
+#include "app/shell/ApplicationIdentity.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <memory>
+
+namespace periscope::app {
+
+QList<CliCommand> cliCommands()
+{
+    return {infoCommand(), demoCommand()};
+}
+
+int cliFail(int code, const QString &message)
+{
+    std::fprintf(stderr, "periscope-cli: %s\n", qPrintable(message));
+    return code;
+}
+
+namespace {
+void printUsage(std::FILE *out)
+{
+    std::fprintf(out, "usage: periscope-cli [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
+    for (const CliCommand &command : cliCommands())
+        std::fprintf(out, "  %-10s %s\n", qPrintable(command.name), qPrintable(command.summary));
+    std::fprintf(out, "\n`periscope-cli COMMAND --help` describes a command.\n");
+}
+} // namespace
+
+int runCli(int argc, char **argv)
+{
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        std::printf("periscope-cli %s\n", PERISCOPE_VERSION);
+        return 0;
+    }
+    if (first.isEmpty() || first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        printUsage(first.isEmpty() ? stderr : stdout);
+        return first.isEmpty() ? 2 : 0;
+    }
+    const QList<CliCommand> commands = cliCommands();
+    const CliCommand *command = nullptr;
+    for (const CliCommand &candidate : commands)
+        if (candidate.name == first)
+            command = &candidate;
+    if (!command)
+        return cliFail(2, first.startsWith(QLatin1Char('-'))
+                              ? QStringLiteral("unknown option '%1' (try --help)").arg(first)
+                              : QStringLiteral("unknown command '%1' (try --help)").arg(first));
+
+    // Figures need widgets; the CLI never needs a display, so they render offscreen.
+    std::unique_ptr<QCoreApplication> application;
+    if (command->needsWidgets) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    setApplicationIdentity();
+    QStringList arguments;
+    for (int i = 2; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    return command->run(arguments);
+}
+
+} // namespace periscope::app

@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/GuiMain.h"
+
+int main(int argc, char **argv)
+{
+    return periscope::app::runCli(argc, argv);
+}

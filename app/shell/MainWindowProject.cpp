@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow's project files: save and load, the unsaved-changes question, crash recovery.
+#include "app/shell/MainWindow.h"
+
+#include "app/shell/Autosave.h"
+#include "app/shell/LogModel.h"
+#include "app/shell/RecentFiles.h"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+namespace periscope::app {
+
+Project MainWindow::currentProject() const
+{
+    Project project;
+    if (Workspace *ws = currentWorkspace())
+        project.activeWorkspace = ws->id();
+    for (const auto &workspace : m_workspaces) {
+        ProjectWorkspace entry{workspace->id(), workspace->openFiles(), workspace->saveState()};
+        if (!entry.files.isEmpty() || !entry.state.isEmpty())
+            project.workspaces.append(entry);
+    }
+    return project;
+}
+
+bool MainWindow::applyProject(const Project &project, QString *error)
+{
+    QStringList problems;
+    for (const ProjectWorkspace &entry : project.workspaces) {
+        Workspace *ws = workspace(entry.id);
+        if (!ws) {
+            problems << tr("the project uses the workspace '%1', which this build does not have").arg(entry.id);
+            continue;
+        }
+        for (const QString &file : entry.files) {
+            QString problem;
+            if (!ws->openFile(file, &problem))
+                problems << problem;
+        }
+        QString problem;
+        if (!ws->restoreState(entry.state, &problem))
+            problems << problem;
+    }
+    if (!project.activeWorkspace.isEmpty())
+        activateWorkspace(project.activeWorkspace);
+    if (!problems.isEmpty() && error)
+        *error = problems.join(QStringLiteral("; "));
+    return problems.isEmpty();
+}
+
+bool MainWindow::loadProject(const QString &path, QString *error)
+{
+    Project project;
+    if (!readProjectFile(path, &project, error))
+        return false;
+    m_projectPath = QFileInfo(path).absoluteFilePath();
+    m_recent->addProject(m_projectPath);
+    QString problems;
+    const bool complete = applyProject(project, &problems);
+    if (!complete)
+        m_log->append(LogLevel::Warning, QStringLiteral("project"),
+                      tr("%1 opened with problems: %2").arg(QFileInfo(path).fileName(), problems));
+    setWindowModified(false);
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::saveProjectTo(const QString &path, QString *error)
+{
+    if (!writeProjectFile(path, currentProject(), error))
+        return false;
+    m_projectPath = QFileInfo(path).absoluteFilePath();
+    m_recent->addProject(m_projectPath);
+    for (const auto &workspace : m_workspaces)
+        workspace->undoStack()->setClean();
+    setWindowModified(false);
+    updateTitle();
+    m_log->append(LogLevel::Info, QStringLiteral("project"), tr("Saved %1").arg(m_projectPath));
+    return true;
+}
+
+bool MainWindow::openProject(const QString &path)
+{
+    QString error;
+    if (loadProject(path, &error))
+        return true;
+    reportError(tr("Cannot open project"), error);
+    return false;
+}
+
+void MainWindow::saveProject()
+{
+    if (m_projectPath.isEmpty()) {
+        saveProjectAs();
+        return;
+    }
+    QString error;
+    if (!saveProjectTo(m_projectPath, &error))
+        reportError(tr("Cannot save project"), error);
+}
+
+void MainWindow::saveProjectAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), m_projectPath,
+                                                tr("Periscope projects (*.periscope)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".periscope");
+    QString error;
+    if (!saveProjectTo(path, &error))
+        reportError(tr("Cannot save project"), error);
+}
+
+bool MainWindow::maybeSaveBeforeClosing()
+{
+    if (!m_interactive || !isWindowModified())
+        return true;
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                              tr("The project has changes that are not saved. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                              QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save) {
+        saveProject();
+        return !isWindowModified(); // still modified: the save was cancelled or failed
+    }
+    return true;
+}
+
+bool MainWindow::offerCrashRecovery()
+{
+    const QStringList orphans = m_autosave->orphanedRecoveryFiles();
+    if (orphans.isEmpty())
+        return false;
+    const QString newest = orphans.first();
+    const QString when = QFileInfo(newest).lastModified().toString(Qt::TextDate);
+    bool restore = false;
+    if (m_interactive) {
+        restore = QMessageBox::question(this, tr("Restore unsaved work?"),
+                                        tr("Periscope did not close properly last time. A project "
+                                           "autosaved at %1 can be restored. Restore it?").arg(when),
+                                        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
+    }
+    bool restored = false;
+    if (restore) {
+        Project project;
+        QString error;
+        if (readProjectFile(newest, &project, &error)) {
+            applyProject(project, &error);
+            markModified(); // restored work is unsaved until the user saves it
+            restored = true;
+        } else {
+            reportError(tr("Cannot restore the autosaved project"), error);
+        }
+    }
+    if (!m_interactive) {
+        m_log->append(LogLevel::Info, QStringLiteral("project"),
+                      tr("An autosaved project from a crashed session is at %1").arg(newest));
+        return false; // non-interactive runs leave recovery files for the next interactive start
+    }
+    for (const QString &orphan : orphans)
+        Autosave::discard(orphan);
+    return restored;
+}
+
+} // namespace periscope::app

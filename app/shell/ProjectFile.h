@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace periscope::app {
+
+// A .periscope project: JSON with a format version, the active workspace and each open
+// workspace's inputs and view state.
+//
+// {
+//   "format": "periscope-project", "version": 1, "savedBy": "0.1.0",
+//   "activeWorkspace": "colorize",
+//   "workspaces": [ { "id": "colorize", "files": ["/photos/a.jpg"], "state": { ... } } ]
+// }
+struct ProjectWorkspace {
+    QString id;
+    QStringList files;
+    QJsonObject state;
+    bool operator==(const ProjectWorkspace &o) const
+    {
+        return id == o.id && files == o.files && state == o.state;
+    }
+};
+
+struct Project {
+    QString activeWorkspace;
+    QList<ProjectWorkspace> workspaces;
+    bool operator==(const Project &o) const
+    {
+        return activeWorkspace == o.activeWorkspace && workspaces == o.workspaces;
+    }
+};
+
+constexpr int kProjectFormatVersion = 1;
+constexpr qint64 kMaxProjectBytes = 64 * 1024 * 1024; // a project holds paths and view state, not data
+
+QByteArray serializeProject(const Project &project);
+// Parses project JSON; `origin` names the file in messages. false + *error on a file that is
+// not JSON, truncated, not a project, or from a newer Periscope.
+bool parseProject(const QByteArray &json, const QString &origin, Project *project, QString *error);
+
+bool readProjectFile(const QString &path, Project *project, QString *error);
+bool writeProjectFile(const QString &path, const Project &project, QString *error);
+
+} // namespace periscope::app

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/shell/Translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace periscope::app {
+
+namespace {
+QList<QTranslator *> g_installed;
+
+void removeInstalled()
+{
+    for (QTranslator *translator : std::as_const(g_installed)) {
+        QCoreApplication::removeTranslator(translator);
+        delete translator;
+    }
+    g_installed.clear();
+}
+
+void installQtTranslations(const QLocale &locale)
+{
+    auto *qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(locale, QStringLiteral("qt"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+        g_installed.append(qt);
+    } else {
+        delete qt;
+    }
+}
+} // namespace
+
+QStringList translatedLanguages()
+{
+    return {QStringLiteral("sv"), QStringLiteral("it")};
+}
+
+bool installTranslations(const QString &language, QString *error)
+{
+    removeInstalled();
+    QString code = language.trimmed().toLower();
+    const bool explicitRequest = !code.isEmpty();
+    if (code.isEmpty())
+        code = QLocale::system().name().section(QLatin1Char('_'), 0, 0);
+    if (code == QLatin1String("en") || code == QLatin1String("c"))
+        return true;
+    if (!translatedLanguages().contains(code)) {
+        if (explicitRequest && error)
+            *error = QCoreApplication::translate("periscope::app", "unknown language '%1' (available: en, %2)")
+                         .arg(code, translatedLanguages().join(QStringLiteral(", ")));
+        return !explicitRequest;
+    }
+    auto *ours = new QTranslator(QCoreApplication::instance());
+    if (!ours->load(QStringLiteral(":/i18n/periscope_%1.qm").arg(code))) {
+        delete ours;
+        if (error)
+            *error = QStringLiteral("the %1 translation is missing from this build").arg(code);
+        return false;
+    }
+    QCoreApplication::installTranslator(ours);
+    g_installed.append(ours);
+    installQtTranslations(QLocale(code));
+    QLocale::setDefault(QLocale(code));
+    return true;
+}
+
+} // namespace periscope::app

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QIcon>
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QUndoStack>
+
+class QWidget;
+
+namespace periscope::app {
+
+class ComputeState;
+class JobManager;
+class LogModel;
+class RecentFiles;
+
+// A demo a workspace offers on the Welcome page and in the headless demo.
+struct DemoEntry {
+    QString workspaceId;
+    QString id;
+    QString title;
+    QString description;
+};
+
+// What a workspace may ask of the main window: route a file, a project or a demo, open the
+// shell's dialogs. The main window implements it; tests can too.
+class ShellActions {
+public:
+    virtual ~ShellActions() = default;
+    // An empty workspaceId routes the file by its suffix.
+    virtual bool openFileIn(const QString &path, const QString &workspaceId) = 0;
+    virtual bool openProject(const QString &path) = 0;
+    virtual bool openDemo(const QString &workspaceId, const QString &demoId) = 0;
+    virtual void showOpenFileDialog() = 0;
+    virtual void showOpenProjectDialog() = 0;
+    virtual QList<DemoEntry> allDemoEntries() const = 0;
+};
+
+// What the shell hands each workspace: where to run long work, where to log, which device,
+// the recent-files list, and the shell's own actions.
+struct WorkspaceContext {
+    JobManager *jobs = nullptr;
+    LogModel *log = nullptr;
+    ComputeState *compute = nullptr;
+    RecentFiles *recent = nullptr;
+    ShellActions *shell = nullptr;
+};
+
+// One workspace of the main window. A workspace implements this once: who it is, which files
+// it opens, its view, its undo stack, its state in a project file and its figure export.
+// Long work goes through context().jobs, never on the UI thread.
+class Workspace : public QObject {
+    Q_OBJECT
+public:
+    Workspace(const WorkspaceContext &context, QObject *parent = nullptr);
+    ~Workspace() override;
+
+    virtual QString id() const = 0;     // stable, lower-case: "welcome", "colorize", ...
+    virtual QString title() const = 0;  // translated, for the workspace bar
+    virtual QIcon icon() const = 0;
+    // Lower-case suffixes without the dot that File > Open and drag-and-drop route here.
+    virtual QStringList fileSuffixes() const { return {}; }
+    // The central widget; created on first use and owned by the workspace.
+    virtual QWidget *view() = 0;
+
+    // Opens a file (validated synchronously, loaded as a job). false + *error when the file
+    // cannot be opened by this workspace; the error is a sentence for the user.
+    virtual bool openFile(const QString &path, QString *error);
+    // The inputs currently open, for the project file and Open Recent.
+    virtual QStringList openFiles() const { return {}; }
+
+    virtual QJsonObject saveState() const { return {}; }
+    virtual bool restoreState(const QJsonObject &state, QString *error);
+
+    virtual QList<DemoEntry> demoEntries() const { return {}; }
+    virtual bool openDemo(const QString &demoId, QString *error);
+
+    // Writes the workspace's figure; the format follows the suffix (png, svg, pdf). The
+    // default renders view(): workspaces with layers, plots or captions override it.
+    virtual bool exportFigure(const QString &path, QString *error);
+
+    QUndoStack *undoStack() { return &m_undoStack; }
+    const WorkspaceContext &context() const { return m_context; }
+    bool canOpen(const QString &path) const;
+
+Q_SIGNALS:
+    void fileOpened(const QString &path);
+    // Something a project file would record changed (an input, a view setting).
+    void stateChanged();
+
+private:
+    WorkspaceContext m_context;
+    QUndoStack m_undoStack;
+};
+
+// Renders a widget to PNG (at its device pixel ratio), SVG or PDF, by the path's suffix.
+bool exportWidgetFigure(QWidget *widget, const QString &path, QString *error);
+
+} // namespace periscope::app

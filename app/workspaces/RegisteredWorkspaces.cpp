@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one place that lists Periscope's workspaces, in workspace-bar order (Ctrl+1, Ctrl+2, ...).
+// Register only a workspace that really works.
+#include "app/shell/WorkspaceRegistry.h"
+#include "app/workspaces/welcome/WelcomeWorkspace.h"
+
+namespace periscope::app {
+
+WorkspaceRegistry WorkspaceRegistry::builtIn()
+{
+    WorkspaceRegistry registry;
+    registry.add<WelcomeWorkspace>();
+    return registry;
+}
+
+} // namespace periscope::app

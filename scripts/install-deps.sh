@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs every Debian (bookworm) package that Periscope's build, tests and demo need.
+# Idempotent: packages already present are left alone; `apt-get update` runs once per call
+# and only when something is missing.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git
+  # Qt 6
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-tools-dev
+  qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-image-formats-plugins
+  libqt6opengl6-dev libgl-dev libglx-dev libgl1-mesa-dri libxkbcommon-dev
+  # LibTorch (CPU) and the optimised BLAS it must use: without libopenblas0-pthread Debian's
+  # LibTorch falls back to the reference BLAS and a ViT runs about 11x slower (DESIGN.md).
+  libtorch-dev libopenblas0-pthread
+  # OpenCV (no highgui: it drags Qt 5 into the process) and FFmpeg
+  libopencv-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
+  # plots, 3-D, chemistry
+  libqcustomplot-dev libqcustomplot2.1-qt6 libvtk9-dev librdkit-dev libboost-dev
+  # tests and the headless demo: a private X server with Mesa, fonts for text in figures
+  xvfb xauth fonts-dejavu-core
+  # demo data: real photos and videos, Haar cascades, molecule sets
+  opencv-doc opencv-data rdkit-data
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

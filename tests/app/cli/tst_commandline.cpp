@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command lines of `periscope` and `periscope-cli`: the parser alone, then the real
+// executables as a user runs them (exit codes, one-line errors, JSON output, headless demo).
+#include "app/cli/GuiCommandLine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace periscope::app;
+
+class TestCommandLine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void parsesGoodArguments();
+    void rejectsBadArguments_data();
+    void rejectsBadArguments();
+    void guiRejectsBadArgumentsWithOneLine_data();
+    void guiRejectsBadArgumentsWithOneLine();
+    void guiScreenshotOffscreen();
+    void cliPrintsVersion();
+    void cliInfoIsJson();
+    void cliRejectsBadArgumentsWithOneLine_data();
+    void cliRejectsBadArgumentsWithOneLine();
+    void headlessDemoWritesFigures();
+
+private:
+    struct Run {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run run(const QString &program, const QStringList &arguments, int timeoutMs = 60000);
+    QTemporaryDir m_dir;
+    QString m_existing;
+};
+
+void TestCommandLine::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_existing = m_dir.filePath(QStringLiteral("existing.txt"));
+    QFile file(m_existing);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x");
+}
+
+TestCommandLine::Run TestCommandLine::run(const QString &program, const QStringList &arguments, int timeoutMs)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(PERISCOPE_BIN_DIR "/") + program, arguments);
+    Run result;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = process.readAllStandardOutput();
+    // Qt's offscreen platform plugin (used here, never on a desktop) warns about window hints
+    // it cannot honour; that is the platform's chatter, not ours.
+    for (const QByteArray &line : process.readAllStandardError().split('\n')) {
+        if (!line.isEmpty() && !line.contains("This plugin does not support"))
+            result.err += line + '\n';
+    }
+    return result;
+}
+
+void TestCommandLine::parsesGoodArguments()
+{
+    const GuiCommandLine parsed = parseGuiCommandLine(
+        {QStringLiteral("periscope"), QStringLiteral("--workspace"), QStringLiteral("welcome"), QStringLiteral("--open"),
+         m_existing, m_existing, QStringLiteral("--lang"), QStringLiteral("sv"), QStringLiteral("--device"), QStringLiteral("cpu"),
+         QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("out.png"))});
+    QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+    QCOMPARE(parsed.options.workspace, QStringLiteral("welcome"));
+    QCOMPARE(parsed.options.openFiles, (QStringList{m_existing, m_existing}));
+    QCOMPARE(parsed.options.language, QStringLiteral("sv"));
+    QCOMPARE(parsed.options.device, QStringLiteral("cpu"));
+    QVERIFY(parsed.options.screenshot.endsWith(QStringLiteral("out.png")));
+    QVERIFY(parseGuiCommandLine({QStringLiteral("periscope"), QStringLiteral("--help")}).showHelp);
+}
+
+void TestCommandLine::rejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << 2 << "frobnicate";
+    QTest::newRow("bad device") << QStringList{"--device", "gpu"} << 2 << "unknown device 'gpu'";
+    QTest::newRow("missing value") << QStringList{"--workspace"} << 2 << "workspace";
+    QTest::newRow("missing file") << QStringList{"--open", "/no/such/photo.jpg"} << 1 << "/no/such/photo.jpg";
+    QTest::newRow("missing positional file") << QStringList{"/no/such/clip.mp4"} << 1 << "no such file";
+    QTest::newRow("missing project") << QStringList{"--project", "/no/such.periscope"} << 1 << "project";
+    QTest::newRow("folder as file") << QStringList{"--open", "/tmp"} << 1 << "folder";
+    QTest::newRow("twice") << QStringList{"--device", "cpu", "--device", "auto"} << 2 << "more than once";
+    QTest::newRow("bad screenshot format") << QStringList{"--screenshot", "/tmp/out.xyz"} << 2 << "unsupported image format";
+    QTest::newRow("screenshot folder missing") << QStringList{"--screenshot", "/no/such/dir/out.png"} << 1 << "does not exist";
+}
+
+void TestCommandLine::rejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const GuiCommandLine parsed = parseGuiCommandLine(QStringList{QStringLiteral("periscope")} + arguments);
+    QVERIFY2(parsed.error.contains(expected), qPrintable(parsed.error));
+    QVERIFY(!parsed.error.contains(QLatin1Char('\n')));
+    QCOMPARE(parsed.exitCode, exitCode);
+}
+
+void TestCommandLine::guiRejectsBadArgumentsWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+    const QString shot = QDir::temp().filePath(QStringLiteral("periscope-never-written.png"));
+    QTest::newRow("unknown workspace") << QStringList{"--workspace", "nosuch", "--screenshot", shot} << 2
+                                       << "unknown workspace 'nosuch'";
+    QTest::newRow("missing file") << QStringList{"--open", "/no/such/photo.jpg", "--screenshot", shot} << 1
+                                  << "/no/such/photo.jpg";
+    QTest::newRow("unknown language") << QStringList{"--lang", "xx", "--screenshot", shot} << 2 << "unknown language 'xx'";
+    QTest::newRow("unknown option") << QStringList{"--bogus"} << 2 << "bogus";
+    QTest::newRow("file no workspace opens") << QStringList{"--open", QStringLiteral(PERISCOPE_SOURCE_DIR "/LICENSE"),
+                                                            "--screenshot", shot}
+                                             << 1 << "No workspace opens";
+}
+
+void TestCommandLine::guiRejectsBadArgumentsWithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const Run result = run(QStringLiteral("periscope"), arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    const QString err = QString::fromUtf8(result.err).trimmed();
+    QVERIFY2(err.startsWith(QStringLiteral("periscope: ")), qPrintable(err));
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);
+}
+
+void TestCommandLine::guiScreenshotOffscreen()
+{
+    const QString shot = m_dir.filePath(QStringLiteral("offscreen.png"));
+    const Run result = run(QStringLiteral("periscope"), {QStringLiteral("--screenshot"), shot, QStringLiteral("--device"), QStringLiteral("cpu")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QImage image(shot);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.width() >= 800 && image.height() >= 500);
+}
+
+void TestCommandLine::cliPrintsVersion()
+{
+    const Run result = run(QStringLiteral("periscope-cli"), {QStringLiteral("--version")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.out.startsWith("periscope-cli 0."), result.out.constData());
+    const Run gui = run(QStringLiteral("periscope"), {QStringLiteral("--version")});
+    QCOMPARE(gui.exitCode, 0);
+    QVERIFY(gui.out.startsWith("periscope 0."));
+}
+
+void TestCommandLine::cliInfoIsJson()
+{
+    const Run result = run(QStringLiteral("periscope-cli"), {QStringLiteral("info")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QJsonParseError error;
+    const QJsonObject info = QJsonDocument::fromJson(result.out, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    const QJsonObject versions = info.value(QStringLiteral("versions")).toObject();
+    for (const char *library : {"Qt", "LibTorch", "OpenCV", "FFmpeg", "VTK", "RDKit"})
+        QVERIFY2(!versions.value(QLatin1String(library)).toString().isEmpty(), library);
+    QVERIFY(info.value(QStringLiteral("threads")).toInt() >= 1);
+    QVERIFY(info.contains(QStringLiteral("cudaAvailable")));
+    const QString kind = info.value(QStringLiteral("device")).toObject().value(QStringLiteral("kind")).toString();
+    QCOMPARE(kind, info.value(QStringLiteral("cudaAvailable")).toBool() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
+    QVERIFY(!info.value(QStringLiteral("devices")).toArray().isEmpty());
+}
+
+void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command 'frobnicate'";
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"} << 2 << "unknown option";
+    QTest::newRow("info extra argument") << QStringList{"info", "extra"} << 2 << "unexpected argument 'extra'";
+    QTest::newRow("info bad device") << QStringList{"info", "--device", "gpu"} << 1 << "unknown device 'gpu'";
+    QTest::newRow("demo without out") << QStringList{"demo"} << 2 << "--out DIR is required";
+    QTest::newRow("demo unwritable") << QStringList{"demo", "--out", "/proc/periscope-demo"} << 1 << "cannot create";
+}
+
+void TestCommandLine::cliRejectsBadArgumentsWithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    const Run result = run(QStringLiteral("periscope-cli"), arguments);
+    QCOMPARE(result.exitCode, exitCode);
+    const QString err = QString::fromUtf8(result.err).trimmed();
+    QVERIFY2(err.startsWith(QStringLiteral("periscope-cli: ")), qPrintable(err));
+    QVERIFY2(err.contains(expected), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 0);
+}
+
+void TestCommandLine::headlessDemoWritesFigures()
+{
+    const QString out = m_dir.filePath(QStringLiteral("demo"));
+    const Run result = run(QStringLiteral("periscope-cli"), {QStringLiteral("demo"), QStringLiteral("--out"), out}, 300000);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.out.contains("headless demo: wrote"), result.out.constData());
+    QFile manifestFile(QDir(out).filePath(QStringLiteral("demo.json")));
+    QVERIFY(manifestFile.open(QIODevice::ReadOnly));
+    const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+    const QJsonArray figures = manifest.value(QStringLiteral("figures")).toArray();
+    QVERIFY(!figures.isEmpty());
+    for (const QJsonValue &figure : figures) {
+        const QString file = figure.toObject().value(QStringLiteral("file")).toString();
+        const QImage image(QDir(out).filePath(file));
+        QVERIFY2(!image.isNull(), qPrintable(file));
+    }
+    QCOMPARE(manifest.value(QStringLiteral("failures")).toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/shell/ComputeState.h"
+#include "app/shell/JobManager.h"
+#include "app/shell/MainWindow.h"
+#include "app/shell/RecentFiles.h"
+#include "app/shell/Translations.h"
+#include "app/shell/WorkspaceRegistry.h"
+#include "app/workspaces/welcome/WelcomeView.h"
+#include "app/workspaces/welcome/WelcomeWorkspace.h"
+#include "tests/app/support/TestWorkspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QTreeWidget>
+
+using namespace periscope::app;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void startsWithWorkspaceBarDocksAndStatusBar();
+    void menusHaveTheShellActions();
+    void welcomeListsRecentFilesAndVersions();
+    void welcomeListsRegisteredDemos();
+    void ctrlNumberSwitchesWorkspaces();
+    void openRoutesBySuffix();
+    void dropOpensTheFileInItsWorkspace();
+    void undoFollowsTheActiveWorkspace();
+    void exportsFigures_data();
+    void exportsFigures();
+    void swedishAndItalianTranslateTheShell();
+
+private:
+    static WorkspaceRegistry registry();
+    static QString menuTitle(MainWindow &window, const QString &objectName);
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("periscope-tests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
+
+WorkspaceRegistry TestMainWindow::registry()
+{
+    WorkspaceRegistry registry;
+    registry.add<WelcomeWorkspace>();
+    registry.add<periscope::test::NotesWorkspace>();
+    return registry;
+}
+
+QString TestMainWindow::menuTitle(MainWindow &window, const QString &objectName)
+{
+    auto *menu = window.menuBar()->findChild<QMenu *>(objectName);
+    return menu ? menu->title() : QString();
+}
+
+void TestMainWindow::startsWithWorkspaceBarDocksAndStatusBar()
+{
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QToolBar *bar = window.findChild<QToolBar *>(QStringLiteral("workspaceBar"));
+    QVERIFY(bar);
+    QVERIFY(bar->isVisible());
+    QAction *welcome = window.findChild<QAction *>(QStringLiteral("workspace_welcome"));
+    QVERIFY(welcome);
+    QVERIFY(welcome->isChecked());
+    QVERIFY(!welcome->icon().isNull());
+    QCOMPARE(welcome->shortcut(), QKeySequence(QStringLiteral("Ctrl+1")));
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("jobsDock")));
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("logDock")));
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("welcome"));
+    QVERIFY(window.findChild<WelcomeView *>()->isVisible());
+
+    auto *device = window.findChild<QLabel *>(QStringLiteral("deviceLabel"));
+    auto *threads = window.findChild<QLabel *>(QStringLiteral("threadsLabel"));
+    QVERIFY(device && threads);
+    const bool cpu = window.compute()->device().kind == periscope::DeviceKind::Cpu;
+    QVERIFY2(device->text().contains(cpu ? QStringLiteral("CPU") : QStringLiteral("GiB free")), qPrintable(device->text()));
+    QVERIFY2(threads->text().contains(QString::number(window.compute()->device().threadCount)), qPrintable(threads->text()));
+}
+
+void TestMainWindow::menusHaveTheShellActions()
+{
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    QStringList texts;
+    for (QAction *action : window.menuBar()->actions())
+        for (QAction *item : action->menu()->actions())
+            texts << item->text().remove(QLatin1Char('&'));
+    for (const char *expected : {"Open…", "Open Recent", "Open Project…", "Save Project", "Save Project As…",
+                                    "Export Figure…", "Quit", "Preferences…", "Full Screen", "About Periscope",
+                                    "Jobs", "Log", "Workspaces"})
+        QVERIFY2(texts.contains(QString::fromUtf8(expected)), expected);
+    QCOMPARE(window.findChild<QAction *>(QStringLiteral("actionSaveProject"))->shortcut(), QKeySequence(QKeySequence::Save));
+}
+
+void TestMainWindow::welcomeListsRecentFilesAndVersions()
+{
+    const QString photo = m_dir.filePath(QStringLiteral("photo.txt"));
+    QFile file(photo);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("x");
+    file.close();
+    RecentFiles().addFile(photo, QStringLiteral("notes"));
+
+    MainWindow window(registry());
+    window.setInteractive(false);
+    auto *view = window.findChild<WelcomeView *>();
+    QVERIFY(view);
+    QListWidget *recent = view->recentFilesList();
+    QCOMPARE(recent->count(), 1);
+    QCOMPARE(recent->item(0)->text(), QStringLiteral("photo.txt"));
+    QVERIFY(recent->item(0)->toolTip().contains(QStringLiteral("notes")));
+
+    // A file opened now shows up at once, newest first.
+    const QString second = m_dir.filePath(QStringLiteral("second.txt"));
+    QFile other(second);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.close();
+    QString error;
+    QVERIFY2(window.openFileChecked(second, QString(), &error), qPrintable(error));
+    QCOMPARE(recent->count(), 2);
+    QCOMPARE(recent->item(0)->text(), QStringLiteral("second.txt"));
+
+    // Activating an entry opens it in the workspace that opened it.
+    window.activateWorkspace(QStringLiteral("welcome"));
+    emit recent->itemActivated(recent->item(1));
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("notes"));
+    QVERIFY(window.jobs()->waitForIdle(5000));
+
+    QStringList libraries;
+    for (int i = 0; i < view->versionsTable()->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = view->versionsTable()->topLevelItem(i);
+        QVERIFY2(!item->text(1).isEmpty(), qPrintable(item->text(0)));
+        libraries << item->text(0);
+    }
+    for (const char *name : {"Qt", "LibTorch", "OpenCV", "FFmpeg", "VTK", "RDKit"})
+        QVERIFY2(libraries.contains(QLatin1String(name)), name);
+}
+
+void TestMainWindow::welcomeListsRegisteredDemos()
+{
+    MainWindow window(registry());
+    window.setInteractive(false);
+    QListWidget *demos = window.findChild<WelcomeView *>()->demoList();
+    QCOMPARE(demos->count(), 1);
+    QCOMPARE(demos->item(0)->text(), QStringLiteral("A short note"));
+    emit demos->itemActivated(demos->item(0));
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("notes"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("notesView"))->text(), QStringLiteral("Hello from the notes demo"));
+}
+
+void TestMainWindow::ctrlNumberSwitchesWorkspaces()
+{
+    MainWindow window(registry());
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("notes"));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("workspace_notes"))->isChecked());
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("welcome"));
+}
+
+void TestMainWindow::openRoutesBySuffix()
+{
+    MainWindow window(registry());
+    window.setInteractive(false);
+    const QString note = m_dir.filePath(QStringLiteral("Route.TXT"));
+    QFile file(note);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("routed");
+    file.close();
+    QString error;
+    QVERIFY2(window.openFileChecked(note, QString(), &error), qPrintable(error));
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("notes"));
+    QVERIFY(window.jobs()->waitForIdle(5000));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("notesView"))->text(), QStringLiteral("routed"));
+    QVERIFY(window.isProjectModified());
+
+    const QString unknown = m_dir.filePath(QStringLiteral("data.xyz"));
+    QFile other(unknown);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.close();
+    QVERIFY(!window.openFileChecked(unknown, QString(), &error));
+    QVERIFY2(error.contains(QStringLiteral("No workspace opens .xyz")), qPrintable(error));
+    QVERIFY(!window.openFileChecked(m_dir.filePath(QStringLiteral("missing.txt")), QString(), &error));
+    QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
+    QVERIFY(!window.openFileChecked(note, QStringLiteral("nosuch"), &error));
+    QVERIFY2(error.contains(QStringLiteral("nosuch")), qPrintable(error));
+}
+
+void TestMainWindow::dropOpensTheFileInItsWorkspace()
+{
+    MainWindow window(registry());
+    window.setInteractive(false);
+    window.show();
+    const QString note = m_dir.filePath(QStringLiteral("dropped.txt"));
+    QFile file(note);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("dropped text");
+    file.close();
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(note)});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QVERIFY(window.jobs()->waitForIdle(5000));
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("notes"));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("notesView"))->text(), QStringLiteral("dropped text"));
+
+    QMimeData unsupported;
+    unsupported.setUrls({QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("x.xyz")))});
+    QDragEnterEvent refused(QPoint(50, 50), Qt::CopyAction, &unsupported, Qt::LeftButton, Qt::NoModifier);
+    refused.setAccepted(false);
+    QApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
+}
+
+void TestMainWindow::undoFollowsTheActiveWorkspace()
+{
+    MainWindow window(registry());
+    window.setInteractive(false);
+    auto *notes = static_cast<periscope::test::NotesWorkspace *>(window.workspace(QStringLiteral("notes")));
+    window.activateWorkspace(QStringLiteral("notes"));
+    notes->setZoomUndoable(2.0);
+    QAction *undo = window.findChild<QAction *>(QStringLiteral("actionUndo"));
+    QAction *redo = window.findChild<QAction *>(QStringLiteral("actionRedo"));
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(notes->zoom(), 1.0);
+    redo->trigger();
+    QCOMPARE(notes->zoom(), 2.0);
+    window.activateWorkspace(QStringLiteral("welcome"));
+    QVERIFY(!undo->isEnabled()); // Welcome's own stack is empty
+}
+
+void TestMainWindow::exportsFigures_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("png") << "png";
+    QTest::newRow("svg") << "svg";
+    QTest::newRow("pdf") << "pdf";
+}
+
+void TestMainWindow::exportsFigures()
+{
+    QFETCH(QString, suffix);
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = m_dir.filePath(QStringLiteral("figure.") + suffix);
+    QString error;
+    QVERIFY2(window.exportFigure(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.size() > 1000);
+    if (suffix == QLatin1String("png")) {
+        const QImage image = QImage::fromData(bytes, "PNG");
+        QCOMPARE(image.size(), window.currentWorkspace()->view()->size() * window.devicePixelRatio());
+    } else if (suffix == QLatin1String("svg")) {
+        QVERIFY(QSvgRenderer(bytes).isValid());
+    } else {
+        QVERIFY(bytes.startsWith("%PDF"));
+    }
+    QVERIFY(!window.exportFigure(m_dir.filePath(QStringLiteral("figure.xyz")), &error));
+    QVERIFY2(error.contains(QStringLiteral("xyz")), qPrintable(error));
+}
+
+void TestMainWindow::swedishAndItalianTranslateTheShell()
+{
+    QString error;
+    QVERIFY2(installTranslations(QStringLiteral("sv"), &error), qPrintable(error));
+    {
+        MainWindow window(WorkspaceRegistry::builtIn());
+        window.setInteractive(false);
+        QCOMPARE(menuTitle(window, QStringLiteral("fileMenu")), QStringLiteral("&Arkiv"));
+        QCOMPARE(menuTitle(window, QStringLiteral("editMenu")), QStringLiteral("&Redigera"));
+        QCOMPARE(window.findChild<QDockWidget *>(QStringLiteral("jobsDock"))->windowTitle(), QStringLiteral("Jobb"));
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("workspace_welcome"))->text(), QStringLiteral("Välkommen"));
+    }
+    QVERIFY2(installTranslations(QStringLiteral("it"), &error), qPrintable(error));
+    {
+        MainWindow window(WorkspaceRegistry::builtIn());
+        window.setInteractive(false);
+        QCOMPARE(menuTitle(window, QStringLiteral("editMenu")), QStringLiteral("&Modifica"));
+        QCOMPARE(menuTitle(window, QStringLiteral("helpMenu")), QStringLiteral("&Aiuto"));
+        QCOMPARE(window.findChild<QAction *>(QStringLiteral("workspace_welcome"))->text(), QStringLiteral("Benvenuto"));
+    }
+    QVERIFY(!installTranslations(QStringLiteral("xx"), &error));
+    QVERIFY2(error.contains(QStringLiteral("xx")), qPrintable(error));
+    QVERIFY(installTranslations(QStringLiteral("en"), &error));
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    QCOMPARE(menuTitle(window, QStringLiteral("fileMenu")), QStringLiteral("&File"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

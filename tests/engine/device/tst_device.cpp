@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/core/device/Device.h"
+#include "engine/core/errors/Error.h"
+#include "engine/core/jobs/JobControl.h"
+
+#include <QTest>
+
+#include <thread>
+
+using namespace periscope;
+
+class TestDevice : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesPreferences_data();
+    void parsesPreferences();
+    void rejectsUnknownPreference();
+    void cpuIsAlwaysAvailable();
+    void autoPicksCudaOnlyWhenVisible();
+    void cudaRequestWithoutCudaSaysWhy();
+    void setsThreadCount();
+    void rejectsNegativeThreadCount();
+    void cancelTokenStopsWork();
+    void jobControlWithoutTokenNeverCancels();
+};
+
+void TestDevice::parsesPreferences_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("auto") << "auto" << int(DevicePreference::Auto);
+    QTest::newRow("cpu") << "cpu" << int(DevicePreference::Cpu);
+    QTest::newRow("cuda") << "cuda" << int(DevicePreference::Cuda);
+}
+
+void TestDevice::parsesPreferences()
+{
+    QFETCH(QString, text);
+    QFETCH(int, expected);
+    const DevicePreference parsed = parseDevicePreference(text.toStdString());
+    QCOMPARE(int(parsed), expected);
+    QCOMPARE(QString::fromStdString(toString(parsed)), text);
+}
+
+void TestDevice::rejectsUnknownPreference()
+{
+    try {
+        parseDevicePreference("gpu");
+        QFAIL("no error for an unknown device");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains("gpu"), e.what());
+    }
+}
+
+void TestDevice::cpuIsAlwaysAvailable()
+{
+    const DeviceInfo cpu = selectDevice(DevicePreference::Cpu);
+    QCOMPARE(int(cpu.kind), int(DeviceKind::Cpu));
+    QCOMPARE(QString::fromStdString(cpu.torchName()), QStringLiteral("cpu"));
+    QVERIFY(!cpu.name.empty());
+    QVERIFY(cpu.totalMemoryBytes > 0);
+    QVERIFY(QString::fromStdString(cpu.summary()).startsWith("CPU"));
+    const std::vector<DeviceInfo> devices = availableDevices();
+    QVERIFY(!devices.empty());
+    QCOMPARE(int(devices.front().kind), int(DeviceKind::Cpu));
+    QCOMPARE(int(devices.size()), 1 + cudaDeviceCount());
+}
+
+void TestDevice::autoPicksCudaOnlyWhenVisible()
+{
+    const DeviceInfo chosen = selectDevice(DevicePreference::Auto);
+    QCOMPARE(int(chosen.kind), int(cudaAvailable() ? DeviceKind::Cuda : DeviceKind::Cpu));
+}
+
+void TestDevice::cudaRequestWithoutCudaSaysWhy()
+{
+    if (cudaAvailable())
+        QSKIP("a CUDA device is visible here");
+    try {
+        selectDevice(DevicePreference::Cuda);
+        QFAIL("CUDA was granted without a CUDA device");
+    } catch (const UnsupportedError &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains("CUDA"), e.what());
+    }
+}
+
+void TestDevice::setsThreadCount()
+{
+    QCOMPARE(setThreadCount(1), 1);
+    QCOMPARE(threadCount(), 1);
+    QCOMPARE(setThreadCount(2), 2);
+    QCOMPARE(selectDevice(DevicePreference::Cpu).threadCount, 2);
+    QCOMPARE(setThreadCount(0), int(std::max(1u, std::thread::hardware_concurrency())));
+}
+
+void TestDevice::rejectsNegativeThreadCount()
+{
+    QVERIFY_THROWS_EXCEPTION(Error, setThreadCount(-3));
+}
+
+void TestDevice::cancelTokenStopsWork()
+{
+    auto token = std::make_shared<CancelToken>();
+    double lastProgress = -1;
+    JobControl control(token, [&](double fraction, const std::string &) { lastProgress = fraction; });
+    QVERIFY(!control.isCancelled());
+    control.reportProgress(0.25);
+    QCOMPARE(lastProgress, 0.25);
+    control.throwIfCancelled();
+    token->cancel();
+    QVERIFY(control.isCancelled());
+    QVERIFY_THROWS_EXCEPTION(CancelledError, control.throwIfCancelled());
+}
+
+void TestDevice::jobControlWithoutTokenNeverCancels()
+{
+    const JobControl control;
+    QVERIFY(!control.isCancelled());
+    control.throwIfCancelled();
+    control.reportProgress(0.5); // no callback: a no-op, not a crash
+}
+
+QTEST_GUILESS_MAIN(TestDevice)
+#include "tst_device.moc"

@@ -1,0 +1,672 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>There is nothing to export</source>
+        <translation>Non c&apos;è nulla da esportare</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossibile scrivere %1</translation>
+    </message>
+    <message>
+        <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
+        <translation>Formato di figura &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app</name>
+    <message>
+        <source>unknown language &apos;%1&apos; (available: en, %2)</source>
+        <translation>lingua sconosciuta &apos;%1&apos; (disponibili: en, %2)</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::AtomicFile</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Writing %1 was interrupted; the previous file is unchanged</source>
+        <translation>La scrittura di %1 è stata interrotta; il file precedente è invariato</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::Autosave</name>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Impossibile creare %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ComputeState</name>
+    <message>
+        <source>%1; using the CPU</source>
+        <translation>%1; si usa la CPU</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::JobManager</name>
+    <message>
+        <source>Running</source>
+        <translation>In esecuzione</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Annullamento in corso</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Completato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 s</source>
+        <translation>Annullato dopo %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::JobModel</name>
+    <message>
+        <source>Cancel this job</source>
+        <translation>Annulla questa attività</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avanzamento</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::JobsPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Rimuovi completate</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::LogModel</name>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avviso</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Errore</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::LogPanel</name>
+    <message>
+        <source>Clear</source>
+        <translation>Svuota</translation>
+    </message>
+    <message>
+        <source>Show from:</source>
+        <translation>Mostra da:</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::MainWindow</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 non riuscito: %2</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation>%1 è stato annullato</translation>
+    </message>
+    <message>
+        <source>%1 finished in %2 s</source>
+        <translation>%1 completato in %2 s</translation>
+    </message>
+    <message>
+        <source>Workspaces</source>
+        <translation>Aree di lavoro</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Attività</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>No jobs running</source>
+        <translation>Nessuna attività in esecuzione</translation>
+    </message>
+    <message>
+        <source>Device: CPU</source>
+        <translation>Dispositivo: CPU</translation>
+    </message>
+    <message>
+        <source>Device: %1 (%2 GiB free)</source>
+        <translation>Dispositivo: %1 (%2 GiB liberi)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 non esiste</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions)</source>
+        <translation>%1 non può essere letto (permessi)</translation>
+    </message>
+    <message>
+        <source>No workspace named &apos;%1&apos; in this build</source>
+        <translation>Nessuna area di lavoro chiamata &apos;%1&apos; in questa versione</translation>
+    </message>
+    <message>
+        <source>No workspace opens %1 (a file without a suffix)</source>
+        <translation>Nessuna area di lavoro apre %1 (un file senza estensione)</translation>
+    </message>
+    <message>
+        <source>No workspace opens .%1 files like %2</source>
+        <translation>Nessuna area di lavoro apre file .%1 come %2</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>Aperto %1</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Impossibile aprire il file</translation>
+    </message>
+    <message>
+        <source>Cannot open demo</source>
+        <translation>Impossibile aprire la demo</translation>
+    </message>
+    <message>
+        <source>There is no workspace to export</source>
+        <translation>Non c&apos;è un&apos;area di lavoro da esportare</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot %1: %2</source>
+        <translation>Impossibile scrivere l&apos;istantanea %1: %2</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Senza titolo</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Apri…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Apri &amp;recenti</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>Apri &amp;progetto…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>&amp;Salva progetto</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Salva progetto &amp;come…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Figure…</source>
+        <translation>&amp;Esporta figura…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>E&amp;sci</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferenze…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Schermo intero</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aiuto</translation>
+    </message>
+    <message>
+        <source>&amp;About Periscope</source>
+        <translation>&amp;Informazioni su Periscope</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Informazioni su &amp;Qt</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Nessun file recente</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Svuota menu</translation>
+    </message>
+    <message>
+        <source>All supported files (%1)</source>
+        <translation>Tutti i file supportati (%1)</translation>
+    </message>
+    <message>
+        <source>Periscope projects (*.periscope)</source>
+        <translation>Progetti Periscope (*.periscope)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Apri progetto</translation>
+    </message>
+    <message>
+        <source>Export Figure</source>
+        <translation>Esporta figura</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>Immagine PNG (*.png);;Disegno SVG (*.svg);;Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Esportazione non riuscita</translation>
+    </message>
+    <message>
+        <source>About Periscope</source>
+        <translation>Informazioni su Periscope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Periscope %1&lt;/h3&gt;&lt;p&gt;A workbench for looking inside vision models.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;Periscope is free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Periscope %1&lt;/h3&gt;&lt;p&gt;Un banco di lavoro per guardare dentro i modelli di visione.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;Periscope è software libero distribuito secondo la GNU General Public License, versione 3 o successiva.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>the project uses the workspace &apos;%1&apos;, which this build does not have</source>
+        <translation>il progetto usa l&apos;area di lavoro &apos;%1&apos;, che questa versione non ha</translation>
+    </message>
+    <message>
+        <source>%1 opened with problems: %2</source>
+        <translation>%1 aperto con problemi: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Salvato %1</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Impossibile aprire il progetto</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>Impossibile salvare il progetto</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>Salva progetto come</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifiche non salvate</translation>
+    </message>
+    <message>
+        <source>The project has changes that are not saved. Save them?</source>
+        <translation>Il progetto ha modifiche non salvate. Salvarle?</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>Ripristinare il lavoro non salvato?</translation>
+    </message>
+    <message>
+        <source>Periscope did not close properly last time. A project autosaved at %1 can be restored. Restore it?</source>
+        <translation>L&apos;ultima volta Periscope non si è chiuso correttamente. È possibile ripristinare un progetto salvato automaticamente il %1. Ripristinarlo?</translation>
+    </message>
+    <message>
+        <source>Cannot restore the autosaved project</source>
+        <translation>Impossibile ripristinare il progetto salvato automaticamente</translation>
+    </message>
+    <message>
+        <source>An autosaved project from a crashed session is at %1</source>
+        <translation>Un progetto salvato automaticamente da una sessione interrotta si trova in %1</translation>
+    </message>
+    <message>
+        <source>1 job running</source>
+        <translation>1 attività in esecuzione</translation>
+    </message>
+    <message>
+        <source>%1 jobs running</source>
+        <translation>%1 attività in esecuzione</translation>
+    </message>
+    <message>
+        <source>1 CPU thread</source>
+        <translation>1 thread CPU</translation>
+    </message>
+    <message>
+        <source>%1 CPU threads</source>
+        <translation>%1 thread CPU</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferenze</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation>Automatico (CUDA se disponibile)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Tutti (%1)</translation>
+    </message>
+    <message>
+        <source>Automatic (bf16 where the model&apos;s tolerance holds)</source>
+        <translation>Automatico (bf16 dove la tolleranza del modello è rispettata)</translation>
+    </message>
+    <message>
+        <source>Always fp32</source>
+        <translation>Sempre fp32</translation>
+    </message>
+    <message>
+        <source>Always bf16</source>
+        <translation>Sempre bf16</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Lingua di sistema</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Disattivato</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Calcolo</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispositivo:</translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation>Thread CPU:</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Precisione:</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Aspetto</translation>
+    </message>
+    <message>
+        <source>Default colormap:</source>
+        <translation>Mappa di colori predefinita:</translation>
+    </message>
+    <message>
+        <source>Language (after restart):</source>
+        <translation>Lingua (dopo il riavvio):</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Archiviazione</translation>
+    </message>
+    <message>
+        <source>Models:</source>
+        <translation>Modelli:</translation>
+    </message>
+    <message>
+        <source>Datasets:</source>
+        <translation>Dataset:</translation>
+    </message>
+    <message>
+        <source>Autosave every:</source>
+        <translation>Salvataggio automatico ogni:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Scegli una cartella</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ProjectFile</name>
+    <message>
+        <source>%1 is empty, not a Periscope project</source>
+        <translation>%1 è vuoto, non è un progetto Periscope</translation>
+    </message>
+    <message>
+        <source>%1 is truncated (it ends at byte %2 in the middle of the project)</source>
+        <translation>%1 è troncato (termina al byte %2 a metà del progetto)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Periscope project: it is not valid JSON (%2 at byte %3)</source>
+        <translation>%1 non è un progetto Periscope: non è JSON valido (%2 al byte %3)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Periscope project: its JSON is not an object</source>
+        <translation>%1 non è un progetto Periscope: il suo JSON non è un oggetto</translation>
+    </message>
+    <message>
+        <source>%1 is not a Periscope project (no &quot;format&quot;: &quot;periscope-project&quot;)</source>
+        <translation>%1 non è un progetto Periscope (manca &quot;format&quot;: &quot;periscope-project&quot;)</translation>
+    </message>
+    <message>
+        <source>%1 has no format version</source>
+        <translation>%1 non ha una versione di formato</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer Periscope (%2, project format %3); this version reads format %4 and older. Update Periscope to open it.</source>
+        <translation>%1 è stato salvato da un Periscope più recente (%2, formato di progetto %3); questa versione legge il formato %4 e precedenti. Aggiornare Periscope per aprirlo.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>sconosciuto</translation>
+    </message>
+    <message>
+        <source>%1 has an invalid format version %2</source>
+        <translation>%1 ha una versione di formato non valida %2</translation>
+    </message>
+    <message>
+        <source>%1: &quot;workspaces&quot; must be a list</source>
+        <translation>%1: &quot;workspaces&quot; deve essere una lista</translation>
+    </message>
+    <message>
+        <source>%1: a workspace entry has no id</source>
+        <translation>%1: una voce di area di lavoro non ha id</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 non esiste</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB, too large for a Periscope project</source>
+        <translation>%1 è di %2 MB, troppo grande per un progetto Periscope</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossibile leggere %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::WelcomeView</name>
+    <message>
+        <source>A workbench for looking inside vision models. Version %1.</source>
+        <translation>Un banco di lavoro per guardare dentro i modelli di visione. Versione %1.</translation>
+    </message>
+    <message>
+        <source>Open File…</source>
+        <translation>Apri file…</translation>
+    </message>
+    <message>
+        <source>Open Project…</source>
+        <translation>Apri progetto…</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Libreria</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>File recenti</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Progetti recenti</translation>
+    </message>
+    <message>
+        <source>Demos</source>
+        <translation>Demo</translation>
+    </message>
+    <message>
+        <source>Libraries and compute</source>
+        <translation>Librerie e calcolo</translation>
+    </message>
+    <message>
+        <source>%1 (opens in %2)</source>
+        <translation>%1 (si apre in %2)</translation>
+    </message>
+    <message>
+        <source>%1 (missing)</source>
+        <translation>%1 (mancante)</translation>
+    </message>
+    <message>
+        <source>No recent files. Open a file or drop one on the window.</source>
+        <translation>Nessun file recente. Apri un file o trascinalo sulla finestra.</translation>
+    </message>
+    <message>
+        <source>No recent projects.</source>
+        <translation>Nessun progetto recente.</translation>
+    </message>
+    <message>
+        <source>No workspace in this build offers a demo yet.</source>
+        <translation>Nessuna area di lavoro di questa versione offre ancora una demo.</translation>
+    </message>
+    <message>
+        <source>Compute device: %1</source>
+        <translation>Dispositivo di calcolo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::WelcomeWorkspace</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Benvenuto</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::Workspace</name>
+    <message>
+        <source>%1 does not open files</source>
+        <translation>%1 non apre file</translation>
+    </message>
+    <message>
+        <source>%1 has no demo named &apos;%2&apos;</source>
+        <translation>%1 non ha una demo chiamata &apos;%2&apos;</translation>
+    </message>
+</context>
+</TS>
