@@ -650,6 +650,10 @@
         <source>Compute device: %1</source>
         <translation>Dispositivo di calcolo: %1</translation>
     </message>
+    <message>
+        <source>CPU threads: %1</source>
+        <translation>Thread CPU: %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::WelcomeWorkspace</name>

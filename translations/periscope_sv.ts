@@ -650,6 +650,10 @@
         <source>Compute device: %1</source>
         <translation>Beräkningsenhet: %1</translation>
     </message>
+    <message>
+        <source>CPU threads: %1</source>
+        <translation>Processortrådar: %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::WelcomeWorkspace</name>

@@ -26,9 +26,4 @@ QString ComputeState::apply(const QString &devicePreference, int cpuThreads)
     return problem;
 }
 
-QString ComputeState::statusText() const
-{
-    return QString::fromStdString(m_device.summary());
-}
-
 } // namespace periscope::app

@@ -21,7 +21,6 @@ public:
     QString apply(const QString &devicePreference, int cpuThreads);
 
     const periscope::DeviceInfo &device() const { return m_device; }
-    QString statusText() const;
 
 Q_SIGNALS:
     void deviceChanged();

@@ -149,6 +149,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(m_jobsDock, m_logDock);
     m_jobsDock->raise();
+    resizeDocks({m_jobsDock}, {180}, Qt::Vertical); // the workspace keeps most of the height
 }
 
 void MainWindow::createStatusBar()

@@ -165,9 +165,11 @@ void WelcomeView::fillVersions()
     m_versions->clear();
     for (const LibraryVersion &library : libraryVersions())
         new QTreeWidgetItem(m_versions, {library.name, library.version});
-    if (m_context.compute)
-        m_device->setText(tr("Compute device: %1").arg(QString::fromStdString(m_context.compute->device().name)) +
-                          QStringLiteral("\n") + m_context.compute->statusText());
+    if (m_context.compute) {
+        const periscope::DeviceInfo &device = m_context.compute->device();
+        m_device->setText(tr("Compute device: %1").arg(QString::fromStdString(device.name)) + QStringLiteral("\n") +
+                          tr("CPU threads: %1").arg(device.threadCount));
+    }
 }
 
 void WelcomeView::activateFile(QListWidgetItem *item)
