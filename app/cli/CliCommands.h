@@ -20,6 +20,7 @@ struct CliCommand {
 // Each subcommand lives in its own file (InfoCommand.cpp, DemoCommand.cpp, ...).
 CliCommand infoCommand();
 CliCommand demoCommand();
+CliCommand weightsCommand();
 
 QList<CliCommand> cliCommands();
 

@@ -13,7 +13,7 @@ namespace periscope::app {
 
 QList<CliCommand> cliCommands()
 {
-    return {infoCommand(), demoCommand()};
+    return {infoCommand(), weightsCommand(), demoCommand()};
 }
 
 int cliFail(int code, const QString &message)

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void cliRejectsBadArgumentsWithOneLine_data();
     void cliRejectsBadArgumentsWithOneLine();
     void headlessDemoWritesFigures();
+    void cliListsWeights();
 
 private:
     struct Run {
@@ -194,6 +195,11 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
     QTest::newRow("unknown option") << QStringList{"--frobnicate"} << 2 << "unknown option";
     QTest::newRow("info extra argument") << QStringList{"info", "extra"} << 2 << "unexpected argument 'extra'";
     QTest::newRow("info bad device") << QStringList{"info", "--device", "gpu"} << 1 << "unknown device 'gpu'";
+    QTest::newRow("weights without file") << QStringList{"weights"} << 2 << "expected one FILE";
+    QTest::newRow("weights missing file") << QStringList{"weights", "/no/such.safetensors"} << 1 << "/no/such.safetensors";
+    QTest::newRow("weights not weights") << QStringList{"weights", PERISCOPE_SOURCE_DIR "/README.md"} << 1 << "not a weights file";
+    QTest::newRow("weights malicious") << QStringList{"weights", PERISCOPE_SOURCE_DIR "/tests/data/weights/malicious.pt"} << 1
+                                       << "'posix.system'";
     QTest::newRow("demo without out") << QStringList{"demo"} << 2 << "--out DIR is required";
     QTest::newRow("demo unwritable") << QStringList{"demo", "--out", "/proc/periscope-demo"} << 1 << "cannot create";
 }
@@ -228,6 +234,21 @@ void TestCommandLine::headlessDemoWritesFigures()
         QVERIFY2(!image.isNull(), qPrintable(file));
     }
     QCOMPARE(manifest.value(QStringLiteral("failures")).toInt(), 0);
+}
+
+void TestCommandLine::cliListsWeights()
+{
+    const Run result = run(QStringLiteral("periscope-cli"),
+                           {QStringLiteral("weights"), QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/weights/ordered_state_dict.pt")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject out = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(out.value(QStringLiteral("format")).toString(), QStringLiteral("torch-zip"));
+    QCOMPARE(out.value(QStringLiteral("tensorCount")).toInt(), 9);
+    const QJsonObject first = out.value(QStringLiteral("tensors")).toArray().first().toObject();
+    QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("0.weight"));
+    QCOMPARE(first.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
+    QCOMPARE(first.value(QStringLiteral("shape")).toArray(), (QJsonArray{4, 3, 3, 3}));
+    QCOMPARE(first.value(QStringLiteral("bytes")).toInt(), 4 * 27 * 4);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/core/errors/Error.h"
+#include "engine/core/io/MappedFile.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/TensorInfo.h"
+#include "engine/core/weights/TorchCheckpoint.h"
+
+#include <torch/script.h>
+
+#include <cstring>
+
+namespace periscope {
+
+namespace {
+TensorInfo describe(const std::string &name, const torch::Tensor &t)
+{
+    return {name, dtypeName(t.scalar_type()), t.sizes().vec(), std::int64_t(t.numel()) * std::int64_t(t.element_size())};
+}
+
+bool isTorchScriptArchive(const std::string &path)
+{
+    try {
+        caffe2::serialize::PyTorchStreamReader reader(path);
+        return !reader.hasRecord("data.pkl") && reader.hasRecord("constants.pkl");
+    } catch (const c10::Error &) {
+        return false;
+    }
+}
+} // namespace
+
+std::string toString(WeightsFormat format)
+{
+    switch (format) {
+    case WeightsFormat::Safetensors: return "safetensors";
+    case WeightsFormat::TorchZip: return "torch-zip";
+    case WeightsFormat::TorchLegacy: return "torch-legacy";
+    case WeightsFormat::TorchScript: return "torchscript";
+    }
+    return "unknown";
+}
+
+WeightsSummary inspectWeights(const std::string &path)
+{
+    std::shared_ptr<MappedFile> file = MappedFile::open(path);
+    const std::uint8_t *bytes = file->data();
+    const std::size_t size = file->size();
+    WeightsSummary summary;
+    if (size == 0)
+        throw Error(path + ": the file is empty, not a weights file");
+
+    if (looksLikeZip(bytes, size)) {
+        if (isTorchScriptArchive(path)) {
+            summary.format = WeightsFormat::TorchScript;
+            torch::jit::Module module;
+            try {
+                module = torch::jit::load(path, torch::kCPU);
+            } catch (const c10::Error &e) {
+                throw Error(path + ": cannot load the TorchScript module (" + e.msg().substr(0, e.msg().find('\n')) + ")");
+            }
+            for (const auto &p : module.named_parameters(true))
+                summary.tensors.push_back(describe(p.name, p.value));
+            for (const auto &b : module.named_buffers(true))
+                summary.tensors.push_back(describe(b.name, b.value));
+            return summary;
+        }
+        summary.format = WeightsFormat::TorchZip;
+        for (const auto &[name, tensor] : loadTorchCheckpoint(path))
+            summary.tensors.push_back(describe(name, tensor));
+        return summary;
+    }
+    if (looksLikeLegacyTorch(bytes, size)) {
+        summary.format = WeightsFormat::TorchLegacy;
+        for (const auto &[name, tensor] : loadTorchCheckpoint(path))
+            summary.tensors.push_back(describe(name, tensor));
+        return summary;
+    }
+    const bool namedSafetensors = path.size() > 12 && path.compare(path.size() - 12, 12, ".safetensors") == 0;
+    if ((size >= 9 && bytes[8] == '{') || namedSafetensors) {
+        // Reading the header alone is enough to list a safetensors file.
+        const SafetensorsHeader header = parseSafetensorsHeader(bytes, size, path);
+        summary.format = WeightsFormat::Safetensors;
+        summary.metadata = header.metadata;
+        for (const SafetensorsEntry &e : header.entries)
+            summary.tensors.push_back({e.name, dtypeName(e.dtype), e.shape, std::int64_t(e.end - e.begin)});
+        return summary;
+    }
+    throw Error(path + ": not a weights file (expected safetensors, a torch.save checkpoint or a TorchScript module)");
+}
+
+} // namespace periscope
