@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/core/precision/PrecisionOps.h"
+
+#include "engine/core/errors/Error.h"
+
+#include <ATen/autocast_mode.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace periscope {
+
+PrecisionPreference parsePrecisionPreference(const std::string &text)
+{
+    if (text == "auto")
+        return PrecisionPreference::Auto;
+    if (text == "fp32")
+        return PrecisionPreference::Fp32;
+    if (text == "bf16")
+        return PrecisionPreference::Bf16;
+    throw Error("unknown precision '" + text + "' (expected auto, fp32 or bf16)");
+}
+
+std::string toString(Precision precision)
+{
+    return precision == Precision::Bf16 ? "bf16" : "fp32";
+}
+
+std::string toString(PrecisionPreference preference)
+{
+    switch (preference) {
+    case PrecisionPreference::Auto: return "auto";
+    case PrecisionPreference::Fp32: return "fp32";
+    case PrecisionPreference::Bf16: return "bf16";
+    }
+    return "auto";
+}
+
+bool cpuHasFastBf16()
+{
+    static const bool fast = [] {
+        std::ifstream cpuinfo("/proc/cpuinfo");
+        std::string line;
+        while (std::getline(cpuinfo, line)) {
+            if (line.rfind("flags", 0) != 0)
+                continue;
+            std::istringstream flags(line);
+            for (std::string flag; flags >> flag;)
+                if (flag == "amx_bf16" || flag == "avx512_bf16")
+                    return true;
+            return false;
+        }
+        return false;
+    }();
+    return fast;
+}
+
+bool deviceHasFastBf16(const DeviceInfo &device)
+{
+    return device.kind == DeviceKind::Cuda || cpuHasFastBf16();
+}
+
+AutocastScope::AutocastScope(const torch::Device &device, Precision precision)
+{
+    if (precision != Precision::Bf16)
+        return;
+    m_active = true;
+    m_cuda = device.is_cuda();
+    if (m_cuda) {
+        m_previousEnabled = at::autocast::is_enabled();
+        m_previousType = at::autocast::get_autocast_gpu_dtype();
+        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
+        at::autocast::set_enabled(true);
+    } else {
+        m_previousEnabled = at::autocast::is_cpu_enabled();
+        m_previousType = at::autocast::get_autocast_cpu_dtype();
+        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
+        at::autocast::set_cpu_enabled(true);
+    }
+    at::autocast::increment_nesting();
+}
+
+AutocastScope::~AutocastScope()
+{
+    if (!m_active)
+        return;
+    // Casts are cached while autocast is on; the cache must go when the outermost scope ends.
+    if (at::autocast::decrement_nesting() == 0)
+        at::autocast::clear_cache();
+    if (m_cuda) {
+        at::autocast::set_enabled(m_previousEnabled);
+        at::autocast::set_autocast_gpu_dtype(m_previousType);
+    } else {
+        at::autocast::set_cpu_enabled(m_previousEnabled);
+        at::autocast::set_autocast_cpu_dtype(m_previousType);
+    }
+}
+
+PrecisionCheck comparePrecision(const torch::Tensor &fp32, const torch::Tensor &bf16, const PrecisionTolerance &tolerance)
+{
+    if (fp32.sizes() != bf16.sizes())
+        throw Error("precision check: fp32 and bf16 outputs differ in shape");
+    const torch::Tensor a = fp32.detach().to(torch::kFloat32).reshape({fp32.size(0), -1});
+    const torch::Tensor b = bf16.detach().to(torch::kFloat32).reshape({bf16.size(0), -1});
+    PrecisionCheck check;
+    check.worstCosine = torch::nn::functional::cosine_similarity(a, b, torch::nn::functional::CosineSimilarityFuncOptions().dim(1).eps(1e-12))
+                            .min()
+                            .item<double>();
+    if (fp32.dim() == 2)
+        check.sameArgmax = torch::equal(fp32.argmax(1), bf16.to(torch::kFloat32).argmax(1));
+    check.passed = check.worstCosine >= tolerance.minCosine && (!tolerance.sameArgmax || check.sameArgmax);
+    return check;
+}
+
+Precision choosePrecision(PrecisionPreference preference, const DeviceInfo &device, const std::function<torch::Tensor()> &run,
+                          const PrecisionTolerance &tolerance, PrecisionCheck *check)
+{
+    if (preference == PrecisionPreference::Fp32)
+        return Precision::Fp32;
+    if (preference == PrecisionPreference::Bf16)
+        return Precision::Bf16;
+    if (!deviceHasFastBf16(device))
+        return Precision::Fp32;
+    torch::NoGradGuard noGrad;
+    const torch::Tensor reference = run();
+    torch::Tensor reduced;
+    {
+        AutocastScope scope(torch::Device(device.torchName()), Precision::Bf16);
+        reduced = run();
+    }
+    const PrecisionCheck measured = comparePrecision(reference, reduced, tolerance);
+    if (check)
+        *check = measured;
+    return measured.passed ? Precision::Bf16 : Precision::Fp32;
+}
+
+} // namespace periscope
