@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# On this machine's CPU: the ViT-B/14 forward in Periscope's engine against the same model in
+# PyTorch eager (Debian's python3-torch, the same LibTorch 1.13), same threads, one run, then
+# the matrix-product and attribution benches. Writes JSON lines and a ratio table to OUT_DIR.
+#   tools/cpu-bench.sh [OUT_DIR]     (default: build/bench-cpu)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-build/bench-cpu}
+mkdir -p "$out"
+threads=$(nproc)
+bin=build/release/bin
+if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  echo "cpu-bench: the reference needs Debian's python3-torch: apt-get install python3-torch" >&2
+  exit 1
+fi
+{
+  "$bin/bench_models" --threads "$threads" --models vit_b14 --batches 1,8 --precisions fp32,bf16 --modes forward
+  /usr/bin/python3 bench/reference/vit_reference.py --threads "$threads" --batches 1,8 --precisions fp32,bf16 --modes forward
+} | tee "$out/vit.jsonl"
+python3 tools/compare-bench.py < "$out/vit.jsonl" | tee "$out/vit-ratios.md"
+"$bin/bench_matmul" --threads "$threads" --sizes 1024,2048 | tee "$out/matmul.jsonl"
+"$bin/bench_models" --threads "$threads" --models resnet50 --batches 1,8 --modes forward,train | tee "$out/resnet50.jsonl"
+"$bin/bench_attribution" --threads "$threads" | tee "$out/attribution.jsonl"
