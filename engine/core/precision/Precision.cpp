@@ -5,6 +5,7 @@
 
 #include <ATen/autocast_mode.h>
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -122,16 +123,33 @@ Precision choosePrecision(PrecisionPreference preference, const DeviceInfo &devi
     if (!deviceHasFastBf16(device))
         return Precision::Fp32;
     torch::NoGradGuard noGrad;
-    const torch::Tensor reference = run();
-    torch::Tensor reduced;
-    {
-        AutocastScope scope(torch::Device(device.torchName()), Precision::Bf16);
-        reduced = run();
-    }
-    const PrecisionCheck measured = comparePrecision(reference, reduced, tolerance);
+    const torch::Device torchDevice(device.torchName());
+    auto timed = [&](Precision precision, double *seconds) {
+        AutocastScope scope(torchDevice, precision);
+        run(); // warm-up: oneDNN and cuBLAS choose their kernels on the first call
+        if (torchDevice.is_cuda())
+            torch::cuda::synchronize();
+        const auto start = std::chrono::steady_clock::now();
+        torch::Tensor out = run();
+        if (torchDevice.is_cuda())
+            torch::cuda::synchronize();
+        *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return out;
+    };
+    double fp32Seconds = 0.0, bf16Seconds = 0.0;
+    const torch::Tensor reference = timed(Precision::Fp32, &fp32Seconds);
+    const torch::Tensor reduced = timed(Precision::Bf16, &bf16Seconds);
+    PrecisionCheck measured = comparePrecision(reference, reduced, tolerance);
+    measured.fp32Seconds = fp32Seconds;
+    measured.bf16Seconds = bf16Seconds;
     if (check)
         *check = measured;
-    return measured.passed ? Precision::Bf16 : Precision::Fp32;
+    return decidePrecision(measured);
+}
+
+Precision decidePrecision(const PrecisionCheck &check)
+{
+    return check.passed && check.bf16Seconds <= 0.9 * check.fp32Seconds ? Precision::Bf16 : Precision::Fp32;
 }
 
 } // namespace periscope

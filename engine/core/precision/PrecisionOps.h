@@ -29,9 +29,10 @@ private:
 // Compares a model's bf16 outputs with its fp32 outputs ([N, ...], flattened per sample).
 PrecisionCheck comparePrecision(const torch::Tensor &fp32, const torch::Tensor &bf16, const PrecisionTolerance &tolerance);
 
-// Resolves a preference for one model. For Auto on a device with fast bf16, `run` is called once
-// plainly and once under bf16 autocast on the same probe input, and bf16 is chosen only when
-// the tolerance holds. `check`, when given, receives what was measured.
+// Resolves a preference for one model. For Auto on a device with fast bf16, `run` is called twice
+// plainly and twice under bf16 autocast on the same probe input (the first of each warms up the
+// kernels, the second is timed), and decidePrecision() chooses. `check`, when given, receives
+// what was measured.
 Precision choosePrecision(PrecisionPreference preference, const DeviceInfo &device,
                           const std::function<torch::Tensor()> &run, const PrecisionTolerance &tolerance,
                           PrecisionCheck *check = nullptr);

@@ -12,7 +12,8 @@ private Q_SLOTS:
     void parsesPreferences();
     void autocastScopeRunsMatrixProductsInBf16AndRestores();
     void forcedPreferencesWin();
-    void autoPicksBf16OnlyWhereTheToleranceHolds();
+    void decisionNeedsToleranceAndSpeed();
+    void autoMeasuresToleranceAndTime();
 };
 
 void TestPrecision::parsesPreferences()
@@ -50,23 +51,45 @@ void TestPrecision::forcedPreferencesWin()
     QCOMPARE(runs, 0); // forcing needs no probe
 }
 
-void TestPrecision::autoPicksBf16OnlyWhereTheToleranceHolds()
+void TestPrecision::decisionNeedsToleranceAndSpeed()
+{
+    PrecisionCheck check;
+    check.passed = true;
+    check.fp32Seconds = 1.0;
+    check.bf16Seconds = 0.4;
+    QCOMPARE(int(decidePrecision(check)), int(Precision::Bf16));
+    check.bf16Seconds = 0.95; // within tolerance but not worth it
+    QCOMPARE(int(decidePrecision(check)), int(Precision::Fp32));
+    check.bf16Seconds = 0.4;
+    check.passed = false;     // fast but wrong
+    QCOMPARE(int(decidePrecision(check)), int(Precision::Fp32));
+}
+
+void TestPrecision::autoMeasuresToleranceAndTime()
 {
     const DeviceInfo cpu = selectDevice(DevicePreference::Cpu);
     torch::manual_seed(0);
     torch::nn::Sequential net(torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 16, 3).padding(1)), torch::nn::ReLU(),
                               torch::nn::AdaptiveAvgPool2d(1), torch::nn::Flatten(), torch::nn::Linear(16, 10));
     const torch::Tensor probe = torch::rand({4, 3, 32, 32});
-    const auto run = [&] { return net->forward(probe); };
+    int runs = 0;
+    const auto run = [&] {
+        ++runs;
+        return net->forward(probe);
+    };
     PrecisionCheck check;
     const Precision lenient = choosePrecision(PrecisionPreference::Auto, cpu, run, {0.99, false}, &check);
     if (!deviceHasFastBf16(cpu)) {
         QCOMPARE(int(lenient), int(Precision::Fp32));
+        QCOMPARE(runs, 0);
         QSKIP("this CPU has no fast bf16 (AMX / AVX512-BF16): auto always stays fp32 here");
     }
-    QCOMPARE(int(lenient), int(Precision::Bf16));
+    QCOMPARE(runs, 4); // warm-up and timed run, in each precision
+    QVERIFY(check.passed);
     QVERIFY2(check.worstCosine > 0.99 && check.worstCosine < 1.0, qPrintable(QString::number(check.worstCosine, 'g', 10)));
-    // A model that demands bit-exact outputs never gets bf16.
+    QVERIFY(check.fp32Seconds > 0.0 && check.bf16Seconds > 0.0);
+    QCOMPARE(int(lenient), int(decidePrecision(check))); // the decision follows what was measured
+    // A model that demands bit-exact outputs never gets bf16, however fast it is.
     QCOMPARE(int(choosePrecision(PrecisionPreference::Auto, cpu, run, {1.0, true}, &check)), int(Precision::Fp32));
     QVERIFY(!check.passed);
 }
