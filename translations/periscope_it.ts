@@ -429,6 +429,18 @@
         <source>%1 CPU threads</source>
         <translation>%1 thread CPU</translation>
     </message>
+    <message>
+        <source>Precision: %1</source>
+        <translation>Precisione: %1</translation>
+    </message>
+    <message>
+        <source>This device runs bf16 fast; models use it where their accuracy holds</source>
+        <translation>Questo dispositivo esegue bf16 velocemente; i modelli lo usano dove la loro accuratezza è rispettata</translation>
+    </message>
+    <message>
+        <source>This device has no fast bf16; models run in fp32 unless bf16 is forced</source>
+        <translation>Questo dispositivo non ha bf16 veloce; i modelli usano fp32 a meno che bf16 non sia forzato</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::PreferencesDialog</name>

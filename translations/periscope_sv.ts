@@ -429,6 +429,18 @@
         <source>%1 CPU threads</source>
         <translation>%1 processortrådar</translation>
     </message>
+    <message>
+        <source>Precision: %1</source>
+        <translation>Precision: %1</translation>
+    </message>
+    <message>
+        <source>This device runs bf16 fast; models use it where their accuracy holds</source>
+        <translation>Den här enheten kör bf16 snabbt; modellerna använder det där deras noggrannhet håller</translation>
+    </message>
+    <message>
+        <source>This device has no fast bf16; models run in fp32 unless bf16 is forced</source>
+        <translation>Den här enheten saknar snabb bf16; modellerna körs i fp32 om inte bf16 tvingas fram</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::PreferencesDialog</name>

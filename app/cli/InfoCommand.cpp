@@ -6,6 +6,7 @@
 #include "app/shell/Preferences.h"
 #include "engine/core/device/Device.h"
 #include "engine/core/errors/Error.h"
+#include "engine/core/precision/Precision.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -62,6 +63,8 @@ int runInfo(const QStringList &arguments)
         {QStringLiteral("cudaAvailable"), periscope::cudaAvailable()},
         {QStringLiteral("cudaDeviceCount"), periscope::cudaDeviceCount()},
         {QStringLiteral("threads"), periscope::threadCount()},
+        {QStringLiteral("precision"), QJsonObject{{QStringLiteral("preference"), Preferences::load().precision},
+                                                  {QStringLiteral("fastBf16"), periscope::deviceHasFastBf16(device)}}},
     };
     std::fputs(QJsonDocument(info).toJson(QJsonDocument::Indented).constData(), stdout);
     return 0;

@@ -26,4 +26,14 @@ QString ComputeState::apply(const QString &devicePreference, int cpuThreads)
     return problem;
 }
 
+void ComputeState::setPrecisionPreference(const QString &preference)
+{
+    try {
+        m_precision = periscope::parsePrecisionPreference(preference.toStdString());
+    } catch (const periscope::Error &) {
+        m_precision = periscope::PrecisionPreference::Auto;
+    }
+    Q_EMIT deviceChanged();
+}
+
 } // namespace periscope::app

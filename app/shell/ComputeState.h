@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/core/device/Device.h"
+#include "engine/core/precision/Precision.h"
 
 #include <QObject>
 #include <QString>
@@ -22,11 +23,18 @@ public:
 
     const periscope::DeviceInfo &device() const { return m_device; }
 
+    // The user's precision choice ("auto", "fp32", "bf16"); models resolve Auto with their own
+    // tolerance (engine choosePrecision). An unknown text falls back to auto.
+    void setPrecisionPreference(const QString &preference);
+    periscope::PrecisionPreference precisionPreference() const { return m_precision; }
+    bool hasFastBf16() const { return periscope::deviceHasFastBf16(m_device); }
+
 Q_SIGNALS:
     void deviceChanged();
 
 private:
     periscope::DeviceInfo m_device;
+    periscope::PrecisionPreference m_precision = periscope::PrecisionPreference::Auto;
 };
 
 } // namespace periscope::app

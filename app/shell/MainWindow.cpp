@@ -162,7 +162,10 @@ void MainWindow::createStatusBar()
     m_threadsLabel->setObjectName(QStringLiteral("threadsLabel"));
     statusBar()->addPermanentWidget(m_jobsLabel);
     statusBar()->addPermanentWidget(m_deviceLabel);
+    m_precisionLabel = new QLabel(this);
+    m_precisionLabel->setObjectName(QStringLiteral("precisionLabel"));
     statusBar()->addPermanentWidget(m_threadsLabel);
+    statusBar()->addPermanentWidget(m_precisionLabel);
 }
 
 void MainWindow::updateStatusBar()
@@ -182,6 +185,11 @@ void MainWindow::updateStatusBar()
     m_deviceLabel->setToolTip(QString::fromStdString(device.name));
     m_threadsLabel->setText(device.threadCount == 1 ? tr("1 CPU thread")
                                                    : tr("%1 CPU threads").arg(device.threadCount));
+    const QString precision = QString::fromStdString(periscope::toString(m_compute->precisionPreference()));
+    m_precisionLabel->setText(tr("Precision: %1").arg(precision));
+    m_precisionLabel->setToolTip(m_compute->hasFastBf16()
+                                     ? tr("This device runs bf16 fast; models use it where their accuracy holds")
+                                     : tr("This device has no fast bf16; models run in fp32 unless bf16 is forced"));
 }
 
 QList<Workspace *> MainWindow::workspaces() const
@@ -345,6 +353,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     const QString problem = m_compute->apply(preferences.device, preferences.cpuThreads);
     if (!problem.isEmpty())
         m_log->append(LogLevel::Warning, QStringLiteral("compute"), problem);
+    m_compute->setPrecisionPreference(preferences.precision);
     m_autosave->setIntervalMinutes(preferences.autosaveMinutes);
     updateStatusBar();
 }

@@ -135,6 +135,7 @@ private:
     QLabel *m_jobsLabel = nullptr;
     QLabel *m_deviceLabel = nullptr;
     QLabel *m_threadsLabel = nullptr;
+    QLabel *m_precisionLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
 
     QString m_projectPath;

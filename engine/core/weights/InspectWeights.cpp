@@ -21,7 +21,9 @@ bool isTorchScriptArchive(const std::string &path)
 {
     try {
         caffe2::serialize::PyTorchStreamReader reader(path);
-        return !reader.hasRecord("data.pkl") && reader.hasRecord("constants.pkl");
+        // TorchScript archives hold their code's constants; a torch.save checkpoint never does
+        // (both have a data.pkl).
+        return reader.hasRecord("constants.pkl");
     } catch (const c10::Error &) {
         return false;
     }

@@ -182,11 +182,10 @@ StateDict loadZipCheckpoint(const std::string &path)
     } catch (const c10::Error &e) {
         throw Error(path + ": not a readable torch.save zip archive (" + e.msg().substr(0, e.msg().find('\n')) + ")");
     }
-    if (!reader->hasRecord("data.pkl")) {
-        if (reader->hasRecord("constants.pkl") || reader->hasRecord("code/__torch__.py"))
-            throw Error(path + ": is a TorchScript module, not a state-dict checkpoint");
+    if (reader->hasRecord("constants.pkl"))
+        throw Error(path + ": is a TorchScript module, not a state-dict checkpoint (load it as TorchScript)");
+    if (!reader->hasRecord("data.pkl"))
         throw Error(path + ": zip archive without data.pkl: not a torch.save checkpoint");
-    }
     auto [pickleData, pickleSize] = reader->getRecord("data.pkl");
     std::map<std::string, torch::Tensor> storages;
     Unpickler unpickler(static_cast<const std::uint8_t *>(pickleData.get()), pickleSize, path);

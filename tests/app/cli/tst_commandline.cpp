@@ -184,6 +184,7 @@ void TestCommandLine::cliInfoIsJson()
     const QString kind = info.value(QStringLiteral("device")).toObject().value(QStringLiteral("kind")).toString();
     QCOMPARE(kind, info.value(QStringLiteral("cudaAvailable")).toBool() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
     QVERIFY(!info.value(QStringLiteral("devices")).toArray().isEmpty());
+    QCOMPARE(info.value(QStringLiteral("precision")).toObject().value(QStringLiteral("preference")).toString(), QStringLiteral("auto"));
 }
 
 void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()

@@ -104,6 +104,7 @@ void TestMainWindow::startsWithWorkspaceBarDocksAndStatusBar()
     const bool cpu = window.compute()->device().kind == periscope::DeviceKind::Cpu;
     QVERIFY2(device->text().contains(cpu ? QStringLiteral("CPU") : QStringLiteral("GiB free")), qPrintable(device->text()));
     QVERIFY2(threads->text().contains(QString::number(window.compute()->device().threadCount)), qPrintable(threads->text()));
+    QCOMPARE(window.findChild<QLabel *>(QStringLiteral("precisionLabel"))->text(), QStringLiteral("Precision: auto"));
 }
 
 void TestMainWindow::menusHaveTheShellActions()

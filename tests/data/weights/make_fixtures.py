@@ -52,3 +52,20 @@ class Evil:
 
 torch.save({"weight": torch.zeros(2), "payload": Evil()}, "malicious.pt")
 print("fixtures written")
+
+
+class Scripted(torch.nn.Module):
+    """A model Periscope does not implement, shipped as TorchScript: y = 2 * relu(conv(x)) summed."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(1, 2, 1, bias=False)
+        with torch.no_grad():
+            self.conv.weight.copy_(torch.tensor([1.0, -1.0]).reshape(2, 1, 1, 1))
+
+    def forward(self, x):
+        return 2.0 * torch.relu(self.conv(x)).sum(dim=(2, 3))
+
+
+torch.jit.script(Scripted()).save("scripted.pt")
+print("torchscript fixture written")

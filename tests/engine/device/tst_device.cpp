@@ -3,6 +3,8 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/jobs/JobControl.h"
 
+#include <torch/torch.h>
+
 #include <QTest>
 
 #include <thread>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void cudaRequestWithoutCudaSaysWhy();
     void setsThreadCount();
     void rejectsNegativeThreadCount();
+    void seedMakesCpuRunsRepeat();
     void cancelTokenStopsWork();
     void jobControlWithoutTokenNeverCancels();
 };
@@ -96,6 +99,18 @@ void TestDevice::setsThreadCount()
 void TestDevice::rejectsNegativeThreadCount()
 {
     QVERIFY_THROWS_EXCEPTION(Error, setThreadCount(-3));
+}
+
+void TestDevice::seedMakesCpuRunsRepeat()
+{
+    seedEverything(1234);
+    const torch::Tensor first = torch::randn({64});
+    const torch::Tensor firstDropout = torch::dropout(torch::ones({64}), 0.5, true);
+    seedEverything(1234);
+    QVERIFY(torch::equal(torch::randn({64}), first));
+    QVERIFY(torch::equal(torch::dropout(torch::ones({64}), 0.5, true), firstDropout));
+    seedEverything(1235);
+    QVERIFY(!torch::equal(torch::randn({64}), first));
 }
 
 void TestDevice::cancelTokenStopsWork()
