@@ -15,8 +15,17 @@ namespace {
 std::atomic<LogModel *> g_handlerModel{nullptr};
 QtMessageHandler g_previousHandler = nullptr;
 
+// Qt's offscreen platform (the headless demo, --screenshot without a display) warns about a
+// window hint it cannot honour on every window it creates. It says nothing about Periscope.
+bool isPlatformChatter(const QString &text)
+{
+    return text == QLatin1String("This plugin does not support propagateSizeHints()");
+}
+
 void routeQtMessage(QtMsgType type, const QMessageLogContext &context, const QString &text)
 {
+    if (isPlatformChatter(text))
+        return;
     if (g_previousHandler)
         g_previousHandler(type, context, text);
     LogModel *model = g_handlerModel.load();
