@@ -21,6 +21,8 @@ struct CliCommand {
 CliCommand infoCommand();
 CliCommand demoCommand();
 CliCommand weightsCommand();
+CliCommand probeCommand();
+CliCommand frameCommand();
 
 QList<CliCommand> cliCommands();
 

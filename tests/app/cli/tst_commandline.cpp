@@ -31,6 +31,7 @@ private Q_SLOTS:
     void cliRejectsBadArgumentsWithOneLine();
     void headlessDemoWritesFigures();
     void cliListsWeights();
+    void cliProbesAndExtractsFrames();
 
 private:
     struct Run {
@@ -201,6 +202,10 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
     QTest::newRow("weights not weights") << QStringList{"weights", PERISCOPE_SOURCE_DIR "/README.md"} << 1 << "not a weights file";
     QTest::newRow("weights malicious") << QStringList{"weights", PERISCOPE_SOURCE_DIR "/tests/data/weights/malicious.pt"} << 1
                                        << "'posix.system'";
+    QTest::newRow("probe missing") << QStringList{"probe", "/no/such/clip.mp4"} << 1 << "/no/such/clip.mp4";
+    QTest::newRow("probe not video") << QStringList{"probe", PERISCOPE_SOURCE_DIR "/README.md"} << 1 << "cannot open as a video";
+    QTest::newRow("frame both") << QStringList{"frame", "x.mp4", "--index", "1", "--time", "2", "--out", "o.png"} << 2 << "one of --index or --time";
+    QTest::newRow("frame bad number") << QStringList{"frame", "x.mp4", "--index", "abc", "--out", "o.png"} << 2 << "'abc' is not a number";
     QTest::newRow("demo without out") << QStringList{"demo"} << 2 << "--out DIR is required";
     QTest::newRow("demo unwritable") << QStringList{"demo", "--out", "/proc/periscope-demo"} << 1 << "cannot create";
 }
@@ -250,6 +255,27 @@ void TestCommandLine::cliListsWeights()
     QCOMPARE(first.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
     QCOMPARE(first.value(QStringLiteral("shape")).toArray(), (QJsonArray{4, 3, 3, 3}));
     QCOMPARE(first.value(QStringLiteral("bytes")).toInt(), 4 * 27 * 4);
+}
+
+void TestCommandLine::cliProbesAndExtractsFrames()
+{
+    const QString video = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
+    if (!QFile::exists(video))
+        QSKIP("opencv-doc's videos are not installed (scripts/install-deps.sh installs them)");
+    const Run probe = run(QStringLiteral("periscope-cli"), {QStringLiteral("probe"), video});
+    QVERIFY2(probe.exitCode == 0, probe.err.constData());
+    const QJsonObject info = QJsonDocument::fromJson(probe.out).object();
+    QCOMPARE(info.value(QStringLiteral("width")).toInt(), 768);
+    QVERIFY(info.value(QStringLiteral("frameCount")).toInt() > 100);
+    const QString out = m_dir.filePath(QStringLiteral("frame.png"));
+    const Run frame = run(QStringLiteral("periscope-cli"), {QStringLiteral("frame"), video, QStringLiteral("--index"), QStringLiteral("42"),
+                                                            QStringLiteral("--out"), out});
+    QVERIFY2(frame.exitCode == 0, frame.err.constData());
+    QCOMPARE(QImage(out).width(), 768);
+    const Run beyond = run(QStringLiteral("periscope-cli"), {QStringLiteral("frame"), video, QStringLiteral("--index"), QStringLiteral("99999"),
+                                                             QStringLiteral("--out"), out});
+    QCOMPARE(beyond.exitCode, 1);
+    QVERIFY(QString::fromUtf8(beyond.err).contains(QStringLiteral("out of range")));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace periscope::media {
+
+// FFmpeg prints advice about the files it reads ("packed B-frames", "Consider using...") to
+// stderr; only its errors are worth a user's attention. Called by the reader and the writer.
+void quietFfmpegLogging();
+
+} // namespace periscope::media

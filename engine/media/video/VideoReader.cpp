@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/media/video/VideoReader.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/media/video/FfmpegLog.h"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/display.h>
+#include <libavutil/imgutils.h>
+#include <libswscale/swscale.h>
+}
+
+#include <algorithm>
+#include <cmath>
+
+namespace periscope::media {
+
+namespace {
+std::string averror(int code)
+{
+    char text[AV_ERROR_MAX_STRING_SIZE] = {};
+    av_strerror(code, text, sizeof text);
+    return text;
+}
+
+// How far ahead (in frames) a request may be and still be reached by decoding forward instead
+// of seeking, when no keyframe lies in between.
+constexpr std::int64_t kMaxForwardDecode = 600;
+} // namespace
+
+struct VideoReader::Impl {
+    VideoInfo info;
+    AVFormatContext *format = nullptr;
+    AVCodecContext *codec = nullptr;
+    AVPacket *packet = nullptr;
+    AVFrame *frame = nullptr;
+    SwsContext *sws = nullptr;
+    int stream = -1;
+    AVRational timeBase{1, 1};
+    std::vector<std::int64_t> pts;          // every frame's timestamp, sorted (presentation order)
+    std::vector<std::int64_t> keyframePts;  // sorted
+    std::int64_t lastIndex = -1;            // index of the frame last returned
+    bool draining = false;
+    bool finished = false;
+    std::string damage;
+
+    ~Impl()
+    {
+        sws_freeContext(sws);
+        av_frame_free(&frame);
+        av_packet_free(&packet);
+        avcodec_free_context(&codec);
+        avformat_close_input(&format);
+    }
+
+    [[noreturn]] void fail(const std::string &what) const { throw Error(info.path + ": " + what); }
+
+    std::int64_t indexOf(std::int64_t timestamp) const
+    {
+        auto it = std::upper_bound(pts.begin(), pts.end(), timestamp);
+        return it == pts.begin() ? 0 : std::int64_t(it - pts.begin()) - 1;
+    }
+
+    void buildIndex(const JobControl &control)
+    {
+        const std::int64_t fileSize = format->pb ? avio_size(format->pb) : -1;
+        std::int64_t packets = 0;
+        for (;;) {
+            const int r = av_read_frame(format, packet);
+            if (r < 0) {
+                if (r != AVERROR_EOF)
+                    damage = "the file is damaged after " + std::to_string(pts.size()) + " frames (" + averror(r) + ")";
+                break;
+            }
+            if (packet->stream_index == stream) {
+                const std::int64_t t = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+                if (t != AV_NOPTS_VALUE) {
+                    pts.push_back(t);
+                    if (packet->flags & AV_PKT_FLAG_KEY)
+                        keyframePts.push_back(t);
+                }
+            }
+            av_packet_unref(packet);
+            if (++packets % 256 == 0) {
+                control.throwIfCancelled();
+                if (fileSize > 0 && format->pb)
+                    control.reportProgress(double(avio_tell(format->pb)) / double(fileSize), "indexing frames");
+            }
+        }
+        std::sort(pts.begin(), pts.end());
+        pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
+        std::sort(keyframePts.begin(), keyframePts.end());
+        if (pts.empty())
+            fail("the video stream has no frames");
+        if (keyframePts.empty() || keyframePts.front() > pts.front())
+            keyframePts.insert(keyframePts.begin(), pts.front()); // decoding always starts at the first packet
+    }
+
+    void describe()
+    {
+        AVStream *s = format->streams[stream];
+        info.container = format->iformat->name;
+        info.codec = avcodec_get_name(s->codecpar->codec_id);
+        info.width = s->codecpar->width;
+        info.height = s->codecpar->height;
+        info.bitRate = format->bit_rate;
+        info.frameCount = std::int64_t(pts.size());
+        info.startTimeSeconds = double(pts.front()) * av_q2d(timeBase);
+        for (unsigned i = 0; i < format->nb_streams; ++i)
+            info.hasAudio |= format->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_AUDIO;
+
+        // Frame durations from the index: a median for the last frame's length, and the spread
+        // (beyond timestamp rounding) tells a variable frame rate.
+        std::vector<std::int64_t> deltas;
+        for (std::size_t i = 1; i < pts.size(); ++i)
+            deltas.push_back(pts[i] - pts[i - 1]);
+        std::int64_t median = 0;
+        if (!deltas.empty()) {
+            std::vector<std::int64_t> sorted = deltas;
+            std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(sorted.size() / 2), sorted.end());
+            median = sorted[sorted.size() / 2];
+            const auto [low, high] = std::minmax_element(deltas.begin(), deltas.end());
+            const std::int64_t tolerance = std::max<std::int64_t>(1, median / 50);
+            info.variableFrameRate = (*high - *low) > tolerance;
+        }
+        const double lastDuration = median > 0 ? double(median) * av_q2d(timeBase)
+                                               : (s->avg_frame_rate.num > 0 ? 1.0 / av_q2d(s->avg_frame_rate) : 0.0);
+        info.durationSeconds = double(pts.back() - pts.front()) * av_q2d(timeBase) + lastDuration;
+        info.frameRate = s->avg_frame_rate.num > 0 && s->avg_frame_rate.den > 0 ? av_q2d(s->avg_frame_rate)
+                         : info.durationSeconds > 0                             ? double(pts.size()) / info.durationSeconds
+                                                                                : 0.0;
+        if (const uint8_t *matrix = av_stream_get_side_data(s, AV_PKT_DATA_DISPLAYMATRIX, nullptr)) {
+            const double angle = av_display_rotation_get(reinterpret_cast<const int32_t *>(matrix));
+            if (!std::isnan(angle))
+                info.rotationDegrees = int(std::lround(-angle) % 360 + 360) % 360;
+        }
+    }
+
+    void seekToKeyframeBefore(std::int64_t timestamp, int earlier)
+    {
+        auto it = std::upper_bound(keyframePts.begin(), keyframePts.end(), timestamp);
+        std::ptrdiff_t k = std::max<std::ptrdiff_t>(0, (it - keyframePts.begin()) - 1 - earlier);
+        const int r = av_seek_frame(format, stream, keyframePts[std::size_t(k)], AVSEEK_FLAG_BACKWARD);
+        if (r < 0 && av_seek_frame(format, stream, keyframePts.front(), AVSEEK_FLAG_BACKWARD) < 0)
+            fail("cannot seek (" + averror(r) + ")");
+        avcodec_flush_buffers(codec);
+        draining = false;
+        finished = false;
+        lastIndex = -1;
+    }
+
+    // The next decoded frame (in presentation order) into `frame`; false at the end.
+    bool decodeNext()
+    {
+        for (;;) {
+            const int received = avcodec_receive_frame(codec, frame);
+            if (received == 0)
+                return true;
+            if (received == AVERROR_EOF) {
+                finished = true;
+                return false;
+            }
+            if (received != AVERROR(EAGAIN)) {
+                damage = "decoding failed (" + averror(received) + ")";
+                finished = true;
+                return false;
+            }
+            if (draining) { // nothing more will come
+                finished = true;
+                return false;
+            }
+            const int read = av_read_frame(format, packet);
+            if (read < 0) {
+                if (read != AVERROR_EOF && damage.empty())
+                    damage = "the file is damaged (" + averror(read) + ")";
+                avcodec_send_packet(codec, nullptr); // drain the frames the decoder still holds
+                draining = true;
+                continue;
+            }
+            if (packet->stream_index == stream) {
+                const int sent = avcodec_send_packet(codec, packet);
+                if (sent < 0 && sent != AVERROR(EAGAIN) && damage.empty())
+                    damage = "a corrupt packet was skipped (" + averror(sent) + ")";
+            }
+            av_packet_unref(packet);
+        }
+    }
+
+    std::int64_t timestampOfFrame() const
+    {
+        return frame->best_effort_timestamp != AV_NOPTS_VALUE ? frame->best_effort_timestamp : frame->pts;
+    }
+
+    VideoFrame convert(std::int64_t index)
+    {
+        VideoFrame out;
+        out.index = index;
+        out.timeSeconds = double(pts[std::size_t(index)] - pts.front()) * av_q2d(timeBase);
+        out.keyframe = std::binary_search(keyframePts.begin(), keyframePts.end(), pts[std::size_t(index)]);
+        out.rgb = Image(frame->width, frame->height, 3, PixelFormat::UInt8);
+        sws = sws_getCachedContext(sws, frame->width, frame->height, AVPixelFormat(frame->format), frame->width, frame->height,
+                                   AV_PIX_FMT_RGB24, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
+        if (!sws)
+            fail("cannot convert frames of pixel format " + std::string(av_get_pix_fmt_name(AVPixelFormat(frame->format))));
+        uint8_t *planes[4] = {out.rgb.bits(), nullptr, nullptr, nullptr};
+        int strides[4] = {int(out.rgb.rowBytes()), 0, 0, 0};
+        sws_scale(sws, frame->data, frame->linesize, 0, frame->height, planes, strides);
+        lastIndex = index;
+        return out;
+    }
+};
+
+VideoReader::VideoReader() : d(std::make_unique<Impl>()) {}
+VideoReader::~VideoReader() = default;
+
+std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const JobControl &control)
+{
+    quietFfmpegLogging();
+    std::unique_ptr<VideoReader> reader(new VideoReader);
+    Impl &d = *reader->d;
+    d.info.path = path;
+    int r = avformat_open_input(&d.format, path.c_str(), nullptr, nullptr);
+    if (r < 0)
+        d.fail("cannot open as a video (" + averror(r) + ")");
+    r = avformat_find_stream_info(d.format, nullptr);
+    if (r < 0)
+        d.fail("cannot read the stream information (" + averror(r) + ")");
+    const AVCodec *decoder = nullptr;
+    d.stream = av_find_best_stream(d.format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
+    if (d.stream < 0 || !decoder)
+        d.fail(d.stream == AVERROR_DECODER_NOT_FOUND ? "no decoder for its video codec" : "has no video stream");
+    AVStream *s = d.format->streams[d.stream];
+    d.timeBase = s->time_base;
+    d.codec = avcodec_alloc_context3(decoder);
+    if (!d.codec || avcodec_parameters_to_context(d.codec, s->codecpar) < 0)
+        d.fail("cannot set up the decoder");
+    d.codec->thread_count = 0; // one per core
+    d.codec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+    d.codec->pkt_timebase = s->time_base;
+    r = avcodec_open2(d.codec, decoder, nullptr);
+    if (r < 0)
+        d.fail("cannot open the " + std::string(decoder->name) + " decoder (" + averror(r) + ")");
+    d.packet = av_packet_alloc();
+    d.frame = av_frame_alloc();
+    if (!d.packet || !d.frame)
+        d.fail("out of memory");
+    d.buildIndex(control);
+    d.describe();
+    if (d.info.width <= 0 || d.info.height <= 0)
+        d.fail("the video stream has no frame size");
+    d.seekToKeyframeBefore(d.pts.front(), 0);
+    return reader;
+}
+
+const VideoInfo &VideoReader::info() const
+{
+    return d->info;
+}
+
+bool VideoReader::readNext(VideoFrame &out)
+{
+    if (d->finished)
+        return false;
+    while (d->decodeNext()) {
+        const std::int64_t index = d->indexOf(d->timestampOfFrame());
+        if (index <= d->lastIndex)
+            continue; // a frame from before a seek point, or a duplicate timestamp
+        out = d->convert(index);
+        return true;
+    }
+    return false;
+}
+
+VideoFrame VideoReader::frameAt(std::int64_t index)
+{
+    if (index < 0 || index >= d->info.frameCount)
+        d->fail("frame " + std::to_string(index) + " is out of range (the video has " + std::to_string(d->info.frameCount) +
+                " frames)");
+    const std::int64_t target = d->pts[std::size_t(index)];
+    // Decode forward when the request is a little ahead in the same group of pictures; seek otherwise.
+    const bool ahead = d->lastIndex >= 0 && index > d->lastIndex && index - d->lastIndex <= kMaxForwardDecode && !d->finished;
+    const bool keyframeBetween = ahead && std::upper_bound(d->keyframePts.begin(), d->keyframePts.end(), d->pts[std::size_t(d->lastIndex)]) !=
+                                              std::upper_bound(d->keyframePts.begin(), d->keyframePts.end(), target);
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        if (!ahead || keyframeBetween || attempt > 0)
+            d->seekToKeyframeBefore(target, attempt);
+        while (d->decodeNext()) {
+            const std::int64_t timestamp = d->timestampOfFrame();
+            if (timestamp == target || d->indexOf(timestamp) == index)
+                return d->convert(index);
+            if (timestamp > target)
+                break; // the seek landed past the frame: try from an earlier keyframe
+        }
+    }
+    d->fail("frame " + std::to_string(index) + " could not be decoded" + (d->damage.empty() ? std::string() : " (" + d->damage + ")"));
+}
+
+VideoFrame VideoReader::frameAtTime(double seconds)
+{
+    return frameAt(frameIndexAtTime(seconds));
+}
+
+std::int64_t VideoReader::frameIndexAtTime(double seconds) const
+{
+    const double ticks = seconds / av_q2d(d->timeBase);
+    return d->indexOf(d->pts.front() + std::int64_t(std::floor(ticks + 1e-6)));
+}
+
+double VideoReader::timeOfFrame(std::int64_t index) const
+{
+    if (index < 0 || index >= d->info.frameCount)
+        return -1.0;
+    return double(d->pts[std::size_t(index)] - d->pts.front()) * av_q2d(d->timeBase);
+}
+
+std::vector<std::int64_t> VideoReader::keyframeIndices() const
+{
+    std::vector<std::int64_t> indices;
+    for (const std::int64_t t : d->keyframePts)
+        indices.push_back(d->indexOf(t));
+    return indices;
+}
+
+std::string VideoReader::damage() const
+{
+    return d->damage;
+}
+
+} // namespace periscope::media

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/core/errors/Error.h"
+#include "engine/media/image/ImageFile.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace periscope;
+using namespace periscope::media;
+
+namespace {
+Image twoColors(int width, int height)
+{
+    // A red band on the left (8 pixels: one JPEG block, so chroma subsampling keeps it), the
+    // rest blue: shows where a rotation moved the image.
+    Image image(width, height, 3, PixelFormat::UInt8);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            image.setSample(x, y, 0, x < 8 ? 255 : 0);
+            image.setSample(x, y, 2, x < 8 ? 0 : 255);
+        }
+    return image;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(bytes);
+}
+} // namespace
+
+class TestImageFile : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void roundTripsFormats_data();
+    void roundTripsFormats();
+    void keepsAlphaAndSixteenBits();
+    void detectsGrayscale();
+    void appliesExifOrientation();
+    void rejectsBrokenFiles_data();
+    void rejectsBrokenFiles();
+    void readsTheDemoPhotos();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+void TestImageFile::roundTripsFormats_data()
+{
+    QTest::addColumn<QString>("suffix");
+    QTest::addColumn<int>("tolerance");
+    QTest::newRow("png") << "png" << 0;
+    QTest::newRow("tiff") << "tif" << 0;
+    QTest::newRow("jpeg") << "jpg" << 24; // lossy; compared away from the red/blue edge
+}
+
+void TestImageFile::roundTripsFormats()
+{
+    QFETCH(QString, suffix);
+    QFETCH(int, tolerance);
+    const Image original = twoColors(32, 24);
+    const std::string file = path(QStringLiteral("round.") + suffix).toStdString();
+    writeImage(file, original);
+    const ImageFile read = readImage(file);
+    QCOMPARE(read.pixels.width(), 32);
+    QCOMPARE(read.pixels.height(), 24);
+    QCOMPARE(read.pixels.channels(), 3);
+    QCOMPARE(read.bitDepth, 8);
+    QVERIFY(!read.hasAlpha && !read.isGrayscale);
+    for (int y = 0; y < 24; y += 5)
+        for (const int x : {1, 3, 14, 20, 30})
+            for (int c = 0; c < 3; ++c)
+                QVERIFY2(std::abs(read.pixels.sample(x, y, c) - original.sample(x, y, c)) <= tolerance,
+                         qPrintable(QStringLiteral("%1,%2,%3").arg(x).arg(y).arg(c)));
+    QVERIFY_THROWS_EXCEPTION(Error, writeImage(path(QStringLiteral("x.gif")).toStdString(), original));
+}
+
+void TestImageFile::keepsAlphaAndSixteenBits()
+{
+    Image rgba(8, 4, 4, PixelFormat::UInt8);
+    rgba.setSample(3, 2, 3, 77);
+    rgba.setSample(3, 2, 1, 200);
+    writeImage(path(QStringLiteral("alpha.png")).toStdString(), rgba);
+    const ImageFile alpha = readImage(path(QStringLiteral("alpha.png")).toStdString());
+    QVERIFY(alpha.hasAlpha);
+    QCOMPARE(alpha.pixels.channels(), 4);
+    QCOMPARE(alpha.pixels.sample(3, 2, 3), 77.0f);
+    QCOMPARE(alpha.pixels.sample(3, 2, 1), 200.0f);
+    QVERIFY_THROWS_EXCEPTION(Error, writeImage(path(QStringLiteral("alpha.jpg")).toStdString(), rgba));
+
+    Image deep(5, 5, 1, PixelFormat::Float32);
+    deep.setSample(2, 2, 0, 1000.0f / 65535.0f); // a value 8 bits cannot hold
+    writeImage(path(QStringLiteral("deep.png")).toStdString(), deep);
+    const ImageFile sixteen = readImage(path(QStringLiteral("deep.png")).toStdString());
+    QCOMPARE(sixteen.bitDepth, 16);
+    QCOMPARE(sixteen.pixels.format(), PixelFormat::Float32);
+    QVERIFY(std::abs(sixteen.pixels.sample(2, 2, 0) * 65535.0f - 1000.0f) < 0.5f);
+    QVERIFY(sixteen.isGrayscale);
+}
+
+void TestImageFile::detectsGrayscale()
+{
+    Image gray(6, 6, 3, PixelFormat::UInt8);
+    for (int x = 0; x < 6; ++x)
+        for (int c = 0; c < 3; ++c)
+            gray.setSample(x, 3, c, float(x * 40));
+    writeImage(path(QStringLiteral("gray.png")).toStdString(), gray);
+    QVERIFY(readImage(path(QStringLiteral("gray.png")).toStdString()).isGrayscale);
+    gray.setSample(5, 5, 2, 1.0f);
+    QVERIFY(!isGrayscale(gray));
+}
+
+void TestImageFile::appliesExifOrientation()
+{
+    // A 40x20 JPEG whose EXIF says "rotate 90 degrees clockwise to display" (orientation 6),
+    // as a phone held upright writes it.
+    const QString plain = path(QStringLiteral("plain.jpg"));
+    writeImage(plain.toStdString(), twoColors(40, 20));
+    QByteArray jpeg = readAll(plain);
+    const QByteArray exif = QByteArray::fromHex("FFE10022" "457869660000"          // APP1, length 34, "Exif\0\0"
+                                                "4D4D002A00000008"                  // big-endian TIFF header, IFD at 8
+                                                "0001" "011200030000000100060000"   // 1 entry: Orientation = 6
+                                                "00000000");                        // no next IFD
+    jpeg.insert(2, exif);
+    const QString rotated = path(QStringLiteral("rotated.jpg"));
+    writeAll(rotated, jpeg);
+    const ImageFile read = readImage(rotated.toStdString());
+    QCOMPARE(read.pixels.width(), 20);
+    QCOMPARE(read.pixels.height(), 40);
+    // The red band on the left is now the top rows.
+    QVERIFY(read.pixels.sample(10, 2, 0) > 150 && read.pixels.sample(10, 2, 2) < 100);
+    QVERIFY(read.pixels.sample(10, 30, 2) > 150 && read.pixels.sample(10, 30, 0) < 100);
+}
+
+void TestImageFile::rejectsBrokenFiles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("missing") << "missing.png" << "no such image file";
+    QTest::newRow("text") << "notes.png" << "not an image";
+    QTest::newRow("truncated png") << "cut.png" << "cannot decode";
+    QTest::newRow("truncated jpeg") << "cut.jpg" << "truncated";
+    QTest::newRow("empty") << "empty.bmp" << "not an image";
+}
+
+void TestImageFile::rejectsBrokenFiles()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    writeAll(path(QStringLiteral("notes.png")), "just some text, not pixels\n");
+    writeAll(path(QStringLiteral("empty.bmp")), QByteArray());
+    Image big = twoColors(200, 150);
+    writeImage(path(QStringLiteral("whole.png")).toStdString(), big);
+    writeImage(path(QStringLiteral("whole.jpg")).toStdString(), big);
+    const QByteArray png = readAll(path(QStringLiteral("whole.png")));
+    writeAll(path(QStringLiteral("cut.png")), png.left(png.size() / 2));
+    const QByteArray jpg = readAll(path(QStringLiteral("whole.jpg")));
+    writeAll(path(QStringLiteral("cut.jpg")), jpg.left(jpg.size() / 2));
+    try {
+        readImage(path(name).toStdString());
+        QFAIL("a broken file was read");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
+        QVERIFY2(QString::fromUtf8(e.what()).contains(name), e.what());
+    }
+}
+
+void TestImageFile::readsTheDemoPhotos()
+{
+    const QString folder = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/");
+    if (!QFile::exists(folder + QStringLiteral("baboon.jpg")))
+        QSKIP("opencv-doc's photos are not installed (scripts/install-deps.sh installs them)");
+    const ImageFile baboon = readImage((folder + QStringLiteral("baboon.jpg")).toStdString());
+    QCOMPARE(baboon.pixels.width(), 512);
+    QVERIFY(!baboon.isGrayscale);
+}
+
+QTEST_GUILESS_MAIN(TestImageFile)
+#include "tst_imagefile.moc"

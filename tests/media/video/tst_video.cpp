@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Videos made here with FFmpeg's own libraries (through VideoWriter) carry their frame number as
+// a pattern of black and white blocks that survives compression; every read checks it.
+#include "engine/core/errors/Error.h"
+#include "engine/media/video/VideoReader.h"
+#include "engine/media/video/VideoWriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <random>
+
+using namespace periscope;
+using namespace periscope::media;
+
+namespace {
+constexpr int kWidth = 160, kHeight = 128, kBits = 10, kBlock = 16;
+
+Image patternFrame(std::int64_t index)
+{
+    Image image(kWidth, kHeight, 3, PixelFormat::UInt8);
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) {
+            const bool bitRow = y < kBlock;
+            const bool bit = bitRow && ((index >> (x / kBlock)) & 1);
+            const float value = bitRow ? (bit ? 255.0f : 0.0f) : float((x + y + index * 3) % 200 + 20); // moving texture below
+            for (int c = 0; c < 3; ++c)
+                image.setSample(x, y, c, value);
+        }
+    return image;
+}
+
+std::int64_t readPattern(const Image &image)
+{
+    std::int64_t index = 0;
+    for (int b = 0; b < kBits; ++b)
+        if (image.sample(b * kBlock + kBlock / 2, kBlock / 2, 0) > 128.0f)
+            index |= std::int64_t(1) << b;
+    return index;
+}
+
+void writeVideo(const std::string &path, int frames, VideoWriterOptions options, const std::vector<double> &times = {})
+{
+    auto writer = VideoWriter::create(path, kWidth, kHeight, options);
+    for (int i = 0; i < frames; ++i) {
+        if (options.explicitTimestamps)
+            writer->write(patternFrame(i), times[std::size_t(i)]);
+        else
+            writer->write(patternFrame(i));
+    }
+    writer->finish();
+}
+} // namespace
+
+class TestVideo : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void seeksExactlyAtAConstantRate_data();
+    void seeksExactlyAtAConstantRate();
+    void handlesAVariableFrameRate();
+    void honoursANonZeroStartTime();
+    void playsATruncatedFileUpToTheDamage_data();
+    void playsATruncatedFileUpToTheDamage();
+    void rejectsWhatIsNotAVideo();
+    void writerRefusesMisuse();
+    void readsTheDemoVideos();
+
+private:
+    std::string path(const QString &name) const { return m_dir.filePath(name).toStdString(); }
+    QTemporaryDir m_dir;
+};
+
+void TestVideo::seeksExactlyAtAConstantRate_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("codec");
+    QTest::newRow("mpeg4 in mp4") << "cfr-mpeg4.mp4" << "mpeg4";
+    QTest::newRow("mpeg4 in avi") << "cfr-mpeg4.avi" << "mpeg4";
+    QTest::newRow("h264 in mp4") << "cfr-h264.mp4" << "h264";
+    QTest::newRow("h264 in mkv") << "cfr-h264.mkv" << "h264";
+}
+
+void TestVideo::seeksExactlyAtAConstantRate()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, codec);
+    if (codec == QLatin1String("h264") && !h264EncoderAvailable())
+        QSKIP("this FFmpeg has no H.264 encoder");
+    VideoWriterOptions options;
+    options.frameRate = 24.0;
+    options.codec = codec.toStdString();
+    const std::string video = path(file);
+    writeVideo(video, 60, options);
+
+    auto reader = VideoReader::open(video);
+    const VideoInfo &info = reader->info();
+    QCOMPARE(info.frameCount, std::int64_t(60));
+    QCOMPARE(info.width, kWidth);
+    QCOMPARE(info.height, kHeight);
+    QCOMPARE(QString::fromStdString(info.codec), codec);
+    QVERIFY2(std::abs(info.frameRate - 24.0) < 0.01, qPrintable(QString::number(info.frameRate)));
+    QVERIFY2(std::abs(info.durationSeconds - 2.5) < 0.01, qPrintable(QString::number(info.durationSeconds)));
+    QVERIFY(!info.variableFrameRate);
+    QCOMPARE(reader->damage(), std::string());
+
+    // Sequential decoding: every frame, in order, with its time.
+    VideoFrame frame;
+    for (std::int64_t i = 0; i < 60; ++i) {
+        QVERIFY2(reader->readNext(frame), qPrintable(QString::number(i)));
+        QCOMPARE(frame.index, i);
+        QCOMPARE(readPattern(frame.rgb), i);
+        QVERIFY(std::abs(frame.timeSeconds - double(i) / 24.0) < 1e-3);
+    }
+    QVERIFY(!reader->readNext(frame));
+
+    // Random access: every seek returns exactly the requested frame.
+    std::mt19937 random(3);
+    std::vector<std::int64_t> requests = {59, 0, 13, 12, 11, 11, 47, 46, 2, 58};
+    for (int i = 0; i < 40; ++i)
+        requests.push_back(std::uniform_int_distribution<std::int64_t>(0, 59)(random));
+    for (const std::int64_t index : requests) {
+        const VideoFrame f = reader->frameAt(index);
+        QCOMPARE(f.index, index);
+        QCOMPARE(readPattern(f.rgb), index);
+    }
+    QCOMPARE(reader->frameAtTime(1.0).index, std::int64_t(24));
+    QCOMPARE(reader->frameAtTime(1.0 + 0.5 / 24.0).index, std::int64_t(24)); // mid-frame: the frame on screen
+    QCOMPARE(reader->frameIndexAtTime(100.0), std::int64_t(59));
+    const std::vector<std::int64_t> keyframes = reader->keyframeIndices();
+    QCOMPARE(keyframes.front(), std::int64_t(0));
+    QVERIFY(keyframes.size() >= 5); // one every 12 frames
+    QVERIFY_THROWS_EXCEPTION(Error, reader->frameAt(60));
+    QVERIFY_THROWS_EXCEPTION(Error, reader->frameAt(-1));
+}
+
+void TestVideo::handlesAVariableFrameRate()
+{
+    std::vector<double> times;
+    double t = 0.0;
+    for (int i = 0; i < 30; ++i) {
+        times.push_back(t);
+        t += i % 10 == 9 ? 0.2 : (i % 2 ? 0.03 : 0.05); // uneven, with pauses
+    }
+    VideoWriterOptions options;
+    options.codec = "mpeg4";
+    options.explicitTimestamps = true;
+    const std::string video = path(QStringLiteral("vfr.mkv"));
+    writeVideo(video, 30, options, times);
+
+    auto reader = VideoReader::open(video);
+    QVERIFY(reader->info().variableFrameRate);
+    QCOMPARE(reader->info().frameCount, std::int64_t(30));
+    for (std::int64_t i : {29, 3, 17, 9, 10, 0}) {
+        const VideoFrame f = reader->frameAt(i);
+        QCOMPARE(readPattern(f.rgb), i);
+        QVERIFY2(std::abs(f.timeSeconds - times[std::size_t(i)]) < 1.5e-3, qPrintable(QString::number(f.timeSeconds)));
+        // Any moment while the frame is on screen shows it.
+        QCOMPARE(reader->frameAtTime(times[std::size_t(i)] + 0.01).index, i);
+    }
+}
+
+void TestVideo::honoursANonZeroStartTime()
+{
+    VideoWriterOptions options;
+    options.codec = "mpeg4";
+    options.frameRate = 25.0;
+    options.startTimeSeconds = 10.0;
+    const std::string video = path(QStringLiteral("late.ts"));
+    writeVideo(video, 40, options);
+    auto reader = VideoReader::open(video);
+    QVERIFY2(reader->info().startTimeSeconds >= 10.0, qPrintable(QString::number(reader->info().startTimeSeconds)));
+    QCOMPARE(reader->info().frameCount, std::int64_t(40));
+    const VideoFrame first = reader->frameAt(0);
+    QCOMPARE(readPattern(first.rgb), std::int64_t(0));
+    QCOMPARE(first.timeSeconds, 0.0); // times count from the stream's start
+    QCOMPARE(readPattern(reader->frameAtTime(1.0).rgb), std::int64_t(25));
+    QCOMPARE(readPattern(reader->frameAt(33).rgb), std::int64_t(33));
+}
+
+void TestVideo::playsATruncatedFileUpToTheDamage_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("mkv") << "cut.mkv";
+    QTest::newRow("mp4 (index at the front)") << "cut.mp4";
+    QTest::newRow("avi") << "cut.avi";
+}
+
+void TestVideo::playsATruncatedFileUpToTheDamage()
+{
+    QFETCH(QString, file);
+    VideoWriterOptions options;
+    options.codec = "mpeg4";
+    const std::string whole = path(QStringLiteral("whole-") + file);
+    writeVideo(whole, 60, options);
+    QFile in(QString::fromStdString(whole));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray bytes = in.readAll();
+    QFile out(QString::fromStdString(path(file)));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes.left(int(bytes.size() * 0.6)));
+    out.close();
+
+    auto reader = VideoReader::open(path(file));
+    const std::int64_t count = reader->info().frameCount;
+    QVERIFY2(count > 10 && count < 60, qPrintable(QString::number(count)));
+    VideoFrame frame;
+    std::int64_t read = 0;
+    while (reader->readNext(frame)) {
+        QCOMPARE(readPattern(frame.rgb), frame.index);
+        ++read;
+    }
+    QVERIFY2(read >= count - 2, qPrintable(QStringLiteral("%1 of %2").arg(read).arg(count)));
+    QCOMPARE(readPattern(reader->frameAt(count / 2).rgb), count / 2);
+    QVERIFY_THROWS_EXCEPTION(Error, reader->frameAt(59));
+}
+
+void TestVideo::rejectsWhatIsNotAVideo()
+{
+    const std::string text = path(QStringLiteral("notes.mp4"));
+    QFile file(QString::fromStdString(text));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a video at all\n");
+    file.close();
+    for (const std::string &bad : {text, path(QStringLiteral("missing.mp4"))}) {
+        try {
+            VideoReader::open(bad);
+            QFAIL("opened something that is not a video");
+        } catch (const Error &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).startsWith(QString::fromStdString(bad)), e.what());
+        }
+    }
+}
+
+void TestVideo::writerRefusesMisuse()
+{
+    QVERIFY_THROWS_EXCEPTION(Error, VideoWriter::create(path(QStringLiteral("x.unknownformat")), 64, 64));
+    VideoWriterOptions options;
+    options.codec = "mpeg4";
+    options.explicitTimestamps = true;
+    {
+        auto writer = VideoWriter::create(path(QStringLiteral("abandoned.mkv")), 65, 49, options); // odd: cropped
+        writer->write(patternFrame(0), 0.5);
+        QVERIFY_THROWS_EXCEPTION(Error, writer->write(patternFrame(1), 0.4)); // time went backwards
+        QVERIFY_THROWS_EXCEPTION(Error, writer->write(patternFrame(1)));      // needs a time
+    } // never finished: nothing left behind
+    QVERIFY(!QFile::exists(QString::fromStdString(path(QStringLiteral("abandoned.mkv")))));
+    QVERIFY(!QFile::exists(QString::fromStdString(path(QStringLiteral("abandoned.mkv.part")))));
+}
+
+void TestVideo::readsTheDemoVideos()
+{
+    const QString video = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
+    if (!QFile::exists(video))
+        QSKIP("opencv-doc's videos are not installed (scripts/install-deps.sh installs them)");
+    auto reader = VideoReader::open(video.toStdString());
+    QVERIFY(reader->info().frameCount > 100);
+    // A seek returns the same pixels as decoding up to that frame.
+    VideoFrame sequential;
+    for (int i = 0; i <= 37; ++i)
+        QVERIFY(reader->readNext(sequential));
+    const VideoFrame sought = reader->frameAt(37);
+    reader->frameAt(3);
+    const VideoFrame again = reader->frameAt(37);
+    QCOMPARE(std::memcmp(sought.rgb.bits(), sequential.rgb.bits(), std::size_t(sought.rgb.rowBytes() * sought.rgb.height())), 0);
+    QCOMPARE(std::memcmp(again.rgb.bits(), sequential.rgb.bits(), std::size_t(again.rgb.rowBytes() * again.rgb.height())), 0);
+}
+
+QTEST_GUILESS_MAIN(TestVideo)
+#include "tst_video.moc"
