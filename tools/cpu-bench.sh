@@ -21,3 +21,5 @@ python3 tools/compare-bench.py < "$out/vit.jsonl" | tee "$out/vit-ratios.md"
 "$bin/bench_matmul" --threads "$threads" --sizes 1024,2048 | tee "$out/matmul.jsonl"
 "$bin/bench_models" --threads "$threads" --models resnet50 --batches 1,8 --modes forward,train | tee "$out/resnet50.jsonl"
 "$bin/bench_attribution" --threads "$threads" | tee "$out/attribution.jsonl"
+# Video decoding against FFmpeg's own decode loop (and the ffmpeg tool when installed).
+"$bin/bench_video" | tee "$out/video.jsonl"
