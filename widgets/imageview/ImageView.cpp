@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/imageview/ImageView.h"
+
+#include "widgets/imageview/LayerStackItem.h"
+#include "widgets/layers/LayerModel.h"
+
+#include <QGraphicsScene>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QWheelEvent>
+#include <QtMath>
+
+namespace periscope::widgets {
+
+namespace {
+constexpr double kWheelStep = 1.25; // zoom factor per wheel notch (120 units)
+constexpr int kWipeGrabPixels = 6;
+} // namespace
+
+ImageView::ImageView(LayerModel *model, QWidget *parent)
+    : QGraphicsView(parent), m_model(model), m_item(new LayerStackItem(model))
+{
+    setObjectName(QStringLiteral("imageView"));
+    auto *scene = new QGraphicsScene(this);
+    scene->addItem(m_item);
+    setScene(scene);
+    setBackgroundBrush(QColor(0x30, 0x30, 0x30));
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    // Zoom anchoring is done here (zoomBy), exactly at the wheel's position; Qt's own anchors
+    // use the last mouse-move position and round through centerOn.
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setViewportUpdateMode(QGraphicsView::FullViewportUpdate);
+    setMouseTracking(true);
+    viewport()->setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    connect(model, &LayerModel::layersChanged, this, &ImageView::onLayersChanged);
+    onLayersChanged();
+}
+
+ImageView::~ImageView()
+{
+    for (const QPointer<ImageView> &other : std::as_const(m_linked))
+        if (other)
+            other->m_linked.removeAll(this);
+}
+
+void ImageView::onLayersChanged()
+{
+    m_item->refreshGeometry();
+    // Leave room to pan the image edge to the view's centre, as image viewers do.
+    const QRectF bounds = m_item->boundingRect();
+    scene()->setSceneRect(bounds.adjusted(-bounds.width(), -bounds.height(), bounds.width(), bounds.height()));
+    if (!m_userZoomed)
+        fitToView();
+    viewport()->update();
+}
+
+double ImageView::zoom() const
+{
+    return transform().m11();
+}
+
+void ImageView::setZoom(double zoomLevel)
+{
+    const QPointF center = centerImagePoint();
+    zoomLevel = qBound(kMinZoom, zoomLevel, kMaxZoom);
+    setTransform(QTransform::fromScale(zoomLevel, zoomLevel));
+    centerOn(center);
+    m_userZoomed = true;
+    Q_EMIT zoomChanged(zoomLevel);
+    broadcastView();
+}
+
+void ImageView::zoomBy(double factor, QPoint viewAnchor)
+{
+    const double target = qBound(kMinZoom, zoom() * factor, kMaxZoom);
+    if (qFuzzyCompare(target, zoom()))
+        return;
+    // Keep the image point under the anchor where it is on screen: scale, then scroll by where
+    // that point went.
+    const QPointF before = mapToScene(viewAnchor);
+    setTransform(QTransform::fromScale(target, target));
+    const QPointF moved = mapFromScene(before);
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + int(std::lround(moved.x() - viewAnchor.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + int(std::lround(moved.y() - viewAnchor.y())));
+    m_userZoomed = true;
+    Q_EMIT zoomChanged(target);
+    broadcastView();
+}
+
+void ImageView::fitToView()
+{
+    const QRectF bounds = m_item->boundingRect();
+    if (bounds.isEmpty() || viewport()->width() < 2)
+        return;
+    const double zoomLevel = qBound(kMinZoom,
+                                    std::min(viewport()->width() / bounds.width(), viewport()->height() / bounds.height()),
+                                    kMaxZoom);
+    setTransform(QTransform::fromScale(zoomLevel, zoomLevel));
+    centerOn(bounds.center());
+    m_userZoomed = false;
+    Q_EMIT zoomChanged(zoomLevel);
+    broadcastView();
+}
+
+void ImageView::zoomToActualSize()
+{
+    setZoom(1.0);
+}
+
+QPointF ImageView::centerImagePoint() const
+{
+    return mapToScene(viewport()->rect()).boundingRect().center();
+}
+
+void ImageView::centerOnImagePoint(const QPointF &point)
+{
+    centerOn(point);
+    broadcastView();
+}
+
+QPointF ImageView::imagePointAt(QPoint viewPosition) const
+{
+    return mapToScene(viewPosition);
+}
+
+void ImageView::linkWith(ImageView *other)
+{
+    if (!other || other == this || m_linked.contains(other))
+        return;
+    m_linked.append(other);
+    other->m_linked.append(this);
+    other->applyLinkedView(zoom(), centerImagePoint());
+}
+
+void ImageView::unlink(ImageView *other)
+{
+    m_linked.removeAll(other);
+    if (other)
+        other->m_linked.removeAll(this);
+}
+
+void ImageView::broadcastView()
+{
+    Q_EMIT viewChanged();
+    if (m_applyingLink)
+        return;
+    const double z = zoom();
+    const QPointF center = centerImagePoint();
+    for (const QPointer<ImageView> &other : std::as_const(m_linked))
+        if (other)
+            other->applyLinkedView(z, center);
+}
+
+void ImageView::applyLinkedView(double zoomLevel, const QPointF &center)
+{
+    m_applyingLink = true;
+    setTransform(QTransform::fromScale(zoomLevel, zoomLevel));
+    centerOn(center);
+    m_userZoomed = true;
+    m_applyingLink = false;
+    Q_EMIT zoomChanged(zoomLevel);
+    Q_EMIT viewChanged();
+}
+
+void ImageView::setWipe(const QString &leftLayerId, const QString &rightLayerId)
+{
+    m_item->setWipe(leftLayerId, rightLayerId);
+}
+
+void ImageView::clearWipe()
+{
+    m_item->clearWipe();
+}
+
+bool ImageView::isWipeActive() const
+{
+    return m_item->isWipeActive();
+}
+
+void ImageView::setWipePosition(double fraction)
+{
+    m_item->setWipePosition(fraction);
+    Q_EMIT wipeMoved(m_item->wipePosition());
+}
+
+double ImageView::wipePosition() const
+{
+    return m_item->wipePosition();
+}
+
+bool ImageView::nearWipeLine(QPoint viewPosition) const
+{
+    if (!isWipeActive())
+        return false;
+    const double lineX = m_item->boundingRect().width() * wipePosition();
+    return std::abs(mapFromScene(QPointF(lineX, 0)).x() - viewPosition.x()) <= kWipeGrabPixels;
+}
+
+void ImageView::wheelEvent(QWheelEvent *event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0.0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(kWheelStep, notches), event->position().toPoint());
+    event->accept();
+}
+
+void ImageView::keyPressEvent(QKeyEvent *event)
+{
+    const QPoint center = viewport()->rect().center();
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(kWheelStep, center); break;
+    case Qt::Key_Minus: zoomBy(1.0 / kWheelStep, center); break;
+    case Qt::Key_0: fitToView(); break;
+    case Qt::Key_1: zoomToActualSize(); break;
+    default: QGraphicsView::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void ImageView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton && nearWipeLine(event->position().toPoint())) {
+        m_draggingWipe = true;
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void ImageView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint position = event->position().toPoint();
+    if (m_draggingWipe) {
+        const double width = m_item->boundingRect().width();
+        setWipePosition(width > 0 ? mapToScene(position).x() / width : 0.5);
+        event->accept();
+        return;
+    }
+    viewport()->setCursor(nearWipeLine(position) ? Qt::SplitHCursor : Qt::OpenHandCursor);
+    reportHover(position);
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void ImageView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_draggingWipe) {
+        m_draggingWipe = false;
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void ImageView::reportHover(QPoint viewPosition)
+{
+    const QPointF point = mapToScene(viewPosition);
+    const QPoint pixel(int(std::floor(point.x())), int(std::floor(point.y())));
+    QStringList values;
+    for (int row = 0; row < m_model->count(); ++row) {
+        const Layer &layer = m_model->layer(row);
+        if (!layer.visible || layer.kind == LayerKind::Vector)
+            continue;
+        const QString value = m_model->valueAt(row, pixel);
+        if (!value.isEmpty())
+            values << QStringLiteral("%1: %2").arg(layer.name, value);
+    }
+    m_lastHover = values;
+    Q_EMIT pixelHovered(pixel, values);
+}
+
+void ImageView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (!m_userZoomed)
+        fitToView();
+}
+
+void ImageView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    broadcastView();
+}
+
+} // namespace periscope::widgets

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsView>
+#include <QPointer>
+#include <QStringList>
+
+namespace periscope::widgets {
+
+class LayerModel;
+class LayerStackItem;
+
+// Shows a LayerModel's layers, bottom first, in image pixel coordinates.
+// - Wheel zooms about the cursor (1.25x a notch), +/- zoom about the centre, 0 fits the image,
+//   1 shows it at 1:1; dragging pans.
+// - Moving the mouse reports the value under it in every visible raster layer (pixelHovered).
+// - Views linked with linkWith() keep the same zoom and centre, for side-by-side comparison.
+// - A wipe shows one layer left of a vertical line and another right of it; drag the line.
+class ImageView : public QGraphicsView {
+    Q_OBJECT
+public:
+    explicit ImageView(LayerModel *model, QWidget *parent = nullptr);
+    ~ImageView() override;
+
+    LayerModel *model() const { return m_model; }
+
+    double zoom() const; // view pixels per image pixel
+    void setZoom(double zoom);
+    void zoomBy(double factor, QPoint viewAnchor);
+    void fitToView();
+    void zoomToActualSize();
+    QPointF centerImagePoint() const;
+    void centerOnImagePoint(const QPointF &point);
+    QPointF imagePointAt(QPoint viewPosition) const;
+
+    void linkWith(ImageView *other);
+    void unlink(ImageView *other);
+
+    void setWipe(const QString &leftLayerId, const QString &rightLayerId);
+    void clearWipe();
+    bool isWipeActive() const;
+    void setWipePosition(double fraction); // 0 = all right layer, 1 = all left layer
+    double wipePosition() const;
+
+    QStringList lastHoverValues() const { return m_lastHover; }
+
+    static constexpr double kMinZoom = 1.0 / 64.0;
+    static constexpr double kMaxZoom = 64.0;
+
+Q_SIGNALS:
+    void zoomChanged(double zoom);
+    void viewChanged();
+    void pixelHovered(QPoint pixel, const QStringList &values);
+    void wipeMoved(double fraction);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void onLayersChanged();
+    void broadcastView();
+    void applyLinkedView(double zoom, const QPointF &center);
+    bool nearWipeLine(QPoint viewPosition) const;
+    void reportHover(QPoint viewPosition);
+
+    LayerModel *m_model;
+    LayerStackItem *m_item;
+    QList<QPointer<ImageView>> m_linked;
+    bool m_applyingLink = false;
+    bool m_userZoomed = false;
+    bool m_draggingWipe = false;
+    QStringList m_lastHover;
+};
+
+} // namespace periscope::widgets

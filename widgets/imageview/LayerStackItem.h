@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsItem>
+
+namespace periscope::widgets {
+
+class LayerModel;
+struct Layer;
+
+// Paints every visible layer of a LayerModel in image coordinates, with its opacity and blend
+// mode; vector layers use cosmetic pens and unscaled text so they stay legible at any zoom. With
+// a wipe, the left layer is clipped to the left of the line and the right one to its right.
+class LayerStackItem : public QGraphicsItem {
+public:
+    explicit LayerStackItem(LayerModel *model);
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    void setWipe(const QString &left, const QString &right);
+    void clearWipe();
+    bool isWipeActive() const { return !m_wipeLeft.isEmpty(); }
+    void setWipePosition(double fraction);
+    double wipePosition() const { return m_wipe; }
+    void refreshGeometry();
+
+private:
+    void paintVector(QPainter *painter, const Layer &layer) const;
+
+    LayerModel *m_model;
+    QRectF m_bounds;
+    QString m_wipeLeft, m_wipeRight;
+    double m_wipe = 0.5;
+};
+
+} // namespace periscope::widgets
