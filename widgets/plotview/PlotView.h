@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/core/color/Colormap.h"
+
+#include <QColor>
+#include <QPointer>
+#include <QRectF>
+#include <QVector>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPItemStraightLine;
+
+namespace periscope::widgets {
+
+// Plots in the project's look: line, scatter, bar, histogram and heatmap series over QCustomPlot,
+// a vertical cursor the user drags (a frame, a step, a threshold), x-axes linked across plots,
+// points appended live (training curves), and export to PNG, SVG and PDF.
+class PlotView : public QWidget {
+    Q_OBJECT
+public:
+    explicit PlotView(QWidget *parent = nullptr);
+
+    void setLabels(const QString &x, const QString &y, const QString &title = {});
+    // Each returns the series index. An invalid colour takes the next from the palette.
+    int addLine(const QString &name, const QVector<double> &x, const QVector<double> &y, QColor color = {});
+    int addScatter(const QString &name, const QVector<double> &x, const QVector<double> &y, QColor color = {});
+    int addBars(const QString &name, const QVector<double> &x, const QVector<double> &heights, double width, QColor color = {});
+    // Counts of `values` in `bins` equal bins over [low, high] (the data's range when low >= high).
+    int addHistogram(const QString &name, const QVector<double> &values, int bins, double low = 0, double high = 0, QColor color = {});
+    // rows x columns values (row-major) spread over `extent` in plot coordinates, with a colour scale.
+    void setHeatmap(const QString &name, int columns, int rows, const QVector<double> &values, const QRectF &extent,
+                    periscope::Colormap colormap, double low, double high);
+    void appendPoint(int series, double x, double y); // live: rescales as it goes
+    void clear();
+
+    int seriesCount() const;
+    QVector<double> seriesValues(int series) const; // the y (or bar heights) of a line, scatter or bar series
+
+    void setCursorX(double x);
+    double cursorX() const { return m_cursorX; }
+    void linkXAxis(PlotView *other);
+
+    // PNG (at `scale` times the widget's pixels), SVG or PDF, by suffix. False + *error on failure.
+    bool exportTo(const QString &path, QString *error, double scale = 2.0);
+
+    QCustomPlot *plot() const { return m_plot; }
+
+Q_SIGNALS:
+    void cursorMoved(double x);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QColor nextColor();
+    void styleAxes();
+
+    QCustomPlot *m_plot;
+    QCPItemStraightLine *m_cursor = nullptr;
+    double m_cursorX = 0.0;
+    bool m_draggingCursor = false;
+    int m_colorIndex = 0;
+    QList<QPointer<PlotView>> m_linked;
+    bool m_syncing = false;
+};
+
+} // namespace periscope::widgets
