@@ -54,7 +54,7 @@ public:
 
     QSizeF preferredSize() const override
     {
-        const double colorbar = hasColorbar() ? 0.12 * m_source.width() : 0.0;
+        const double colorbar = hasColorbar() ? 0.16 * m_source.width() : 0.0;
         const double legend = hasLegend() ? 0.12 * m_source.height() : 0.0;
         return {m_source.width() + colorbar, m_source.height() + legend};
     }
@@ -66,7 +66,7 @@ public:
         const QRectF imageRect(target.topLeft(), m_source.size() * scale);
         m_view->scene()->render(&painter, imageRect, m_source, Qt::KeepAspectRatio);
         if (hasColorbar())
-            drawColorbar(painter, QRectF(imageRect.right() + 4, imageRect.top(), 0.12 * m_source.width() * scale - 4, imageRect.height()));
+            drawColorbar(painter, QRectF(imageRect.right() + 4, imageRect.top() + 4, 0.16 * m_source.width() * scale - 4, imageRect.height() - 8));
         if (hasLegend())
             drawLegend(painter, QRectF(imageRect.left(), imageRect.bottom() + 3, imageRect.width(), 0.12 * m_source.height() * scale - 3));
         if (m_options.scaleBar && m_options.pixelsPerUnit > 0)
@@ -84,11 +84,11 @@ private:
         QImage strip(1, 256, QImage::Format_RGB32);
         for (int i = 0; i < 256; ++i)
             strip.setPixel(0, 255 - i, qRgb(table[std::size_t(i)].r, table[std::size_t(i)].g, table[std::size_t(i)].b));
-        const QRectF bar(area.left(), area.top(), std::min(area.width() * 0.35, 12.0), area.height());
+        const QRectF bar(area.left(), area.top(), std::min(area.width() * 0.3, 10.0), area.height());
         painter.drawImage(bar, strip);
         painter.setPen(QPen(Qt::black, 0.5));
         painter.drawRect(bar);
-        painter.setFont(figureFont(std::max(5.0, bar.width() * 0.6)));
+        painter.setFont(figureFont(std::clamp(bar.width() * 0.7, 5.0, 8.0)));
         for (int k = 0; k <= 4; ++k) {
             const double value = layer.low + (layer.high - layer.low) * k / 4.0;
             const double y = bar.bottom() - bar.height() * k / 4.0;
@@ -263,13 +263,18 @@ bool exportFigure(const QList<const FigurePanel *> &panels, int columns, const F
     if (suffix == QLatin1String("png")) {
         const double scale = options.dpi / kPointsPerInch;
         QImage image((layout.size * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-        image.setDotsPerMeterX(int(std::lround(options.dpi / 0.0254)));
-        image.setDotsPerMeterY(int(std::lround(options.dpi / 0.0254)));
         image.fill(Qt::white); // the layout's size is not a whole number of pixels: no translucent edge
+        // Layout is in points and the painter scales points to pixels; Qt also converts font
+        // point sizes by the device's DPI, so paint at 72 DPI and record the real one afterwards.
+        const int pointsPerMeter = int(std::lround(kPointsPerInch / 0.0254));
+        image.setDotsPerMeterX(pointsPerMeter);
+        image.setDotsPerMeterY(pointsPerMeter);
         QPainter painter(&image);
         painter.scale(scale, scale);
         paintFigure(painter, panels, layout, options);
         painter.end();
+        image.setDotsPerMeterX(int(std::lround(options.dpi / 0.0254)));
+        image.setDotsPerMeterY(int(std::lround(options.dpi / 0.0254)));
         QImageWriter writer(path, "png");
         if (!writer.write(image))
             return fail(QObject::tr("Cannot write %1: %2").arg(path, writer.errorString()));

@@ -241,8 +241,12 @@ void Timeline::paintEvent(QPaintEvent *)
         p.drawLine(x, r.bottom() - 6, x, r.bottom());
         p.drawText(QPoint(x + 2, r.bottom() - 8), QString::number(frame));
     }
+    // The current timecode in a box of its own, over the ruler's labels.
     const QString current = QStringLiteral("%1  (%2)").arg(timecode(m_current, m_frameRate)).arg(m_current);
-    p.drawText(r.adjusted(0, 2, -2, 0), Qt::AlignRight | Qt::AlignTop, current);
+    QRect box = p.fontMetrics().boundingRect(current).adjusted(-4, -1, 4, 1);
+    box.moveTopRight(QPoint(r.right(), r.top() + 1));
+    p.fillRect(box, palette().window().color().darker(112));
+    p.drawText(box, Qt::AlignCenter, current);
 
     // Tracks: one curve each, scaled to its own range; gaps where values are NaN.
     for (const Track &track : std::as_const(m_tracks)) {

@@ -98,6 +98,22 @@ struct VideoReader::Impl {
             keyframePts.insert(keyframePts.begin(), pts.front()); // decoding always starts at the first packet
     }
 
+    // Some streams begin with packets that carry no picture (an MPEG-4 stream in AVI whose first
+    // keyframe packet only holds headers, as opencv-doc's Megamind.avi): the index counts packets,
+    // so decode the first picture and drop the entries before it.
+    void dropPacketsWithoutPictures()
+    {
+        rewind();
+        if (!decodeNext())
+            fail("no frame of the video can be decoded" + (damage.empty() ? std::string() : " (" + damage + ")"));
+        const std::int64_t first = timestampOfFrame();
+        if (first == AV_NOPTS_VALUE || first <= pts.front())
+            return;
+        pts.erase(pts.begin(), std::lower_bound(pts.begin(), pts.end(), first));
+        if (pts.empty())
+            fail("the video stream has no frames");
+    }
+
     void describe()
     {
         AVStream *s = format->streams[stream];
@@ -136,6 +152,18 @@ struct VideoReader::Impl {
             if (!std::isnan(angle))
                 info.rotationDegrees = int(std::lround(-angle) % 360 + 360) % 360;
         }
+    }
+
+    // Back to the first packet: decoding from there yields the first picture first.
+    void rewind()
+    {
+        const int r = av_seek_frame(format, stream, keyframePts.front(), AVSEEK_FLAG_BACKWARD);
+        if (r < 0)
+            fail("cannot seek to the start (" + averror(r) + ")");
+        avcodec_flush_buffers(codec);
+        draining = false;
+        finished = false;
+        lastIndex = -1;
     }
 
     void seekToKeyframeBefore(std::int64_t timestamp, int earlier)
@@ -247,10 +275,11 @@ std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const Jo
     if (!d.packet || !d.frame)
         d.fail("out of memory");
     d.buildIndex(control);
+    d.dropPacketsWithoutPictures();
     d.describe();
     if (d.info.width <= 0 || d.info.height <= 0)
         d.fail("the video stream has no frame size");
-    d.seekToKeyframeBefore(d.pts.front(), 0);
+    d.rewind();
     return reader;
 }
 

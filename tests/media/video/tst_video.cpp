@@ -251,6 +251,21 @@ void TestVideo::writerRefusesMisuse()
 
 void TestVideo::readsTheDemoVideos()
 {
+    // Megamind.avi: MPEG-4 with packed B-frames in AVI, whose first keyframe packet holds no
+    // picture. Frame 0 must be the first picture, decodable by index and by sequence alike.
+    const QString megamind = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/Megamind.avi");
+    if (QFile::exists(megamind)) {
+        auto clip = VideoReader::open(megamind.toStdString());
+        QCOMPARE(clip->info().frameCount, std::int64_t(269));
+        VideoFrame first;
+        QVERIFY(clip->readNext(first));
+        QCOMPARE(first.index, std::int64_t(0));
+        const VideoFrame byIndex = clip->frameAt(0);
+        QCOMPARE(std::memcmp(byIndex.rgb.bits(), first.rgb.bits(), std::size_t(first.rgb.rowBytes() * first.rgb.height())), 0);
+        for (std::int64_t i : {268, 1, 134, 0, 267})
+            QCOMPARE(clip->frameAt(i).index, i);
+    }
+
     const QString video = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
     if (!QFile::exists(video))
         QSKIP("opencv-doc's videos are not installed (scripts/install-deps.sh installs them)");
