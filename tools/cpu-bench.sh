@@ -23,3 +23,5 @@ python3 tools/compare-bench.py < "$out/vit.jsonl" | tee "$out/vit-ratios.md"
 "$bin/bench_attribution" --threads "$threads" | tee "$out/attribution.jsonl"
 # Video decoding against FFmpeg's own decode loop (and the ffmpeg tool when installed).
 "$bin/bench_video" | tee "$out/video.jsonl"
+# ImageView frame time while panning a 24-megapixel image (offscreen).
+QT_QPA_PLATFORM=offscreen "$bin/bench_imageview" | tee "$out/imageview.jsonl"
