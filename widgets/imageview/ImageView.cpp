@@ -282,6 +282,69 @@ void ImageView::resizeEvent(QResizeEvent *event)
         fitToView();
 }
 
+void ImageView::setOverlaysVisible(bool visible)
+{
+    m_overlays = visible;
+    viewport()->update();
+}
+
+void ImageView::drawForeground(QPainter *painter, const QRectF &)
+{
+    if (!m_overlays)
+        return;
+    int scalarRow = -1;
+    QList<int> labelRows;
+    for (int row = m_model->count() - 1; row >= 0; --row) {
+        const Layer &layer = m_model->layer(row);
+        if (!layer.visible)
+            continue;
+        if (layer.kind == LayerKind::ScalarMap && scalarRow < 0)
+            scalarRow = row;
+        if (layer.kind == LayerKind::Labels)
+            labelRows.append(row);
+    }
+    if (scalarRow < 0 && labelRows.isEmpty())
+        return;
+    painter->save();
+    painter->resetTransform(); // screen space: overlays keep their size at any zoom
+    const QRect area = viewport()->rect().adjusted(10, 10, -10, -10);
+    const QFontMetrics metrics(font());
+    if (scalarRow >= 0) {
+        const Layer &layer = m_model->layer(scalarRow);
+        const auto &table = periscope::colormapTable(layer.colormap);
+        QImage strip(1, 256, QImage::Format_RGB32);
+        for (int i = 0; i < 256; ++i)
+            strip.setPixel(0, 255 - i, qRgb(table[std::size_t(i)].r, table[std::size_t(i)].g, table[std::size_t(i)].b));
+        const int barHeight = std::min(160, area.height() / 2);
+        const QString high = QString::number(layer.high, 'g', 3), low = QString::number(layer.low, 'g', 3);
+        const int textWidth = std::max(metrics.horizontalAdvance(high), metrics.horizontalAdvance(low));
+        const QRect panel(area.right() - textWidth - 30, area.bottom() - barHeight - metrics.height() - 8, textWidth + 30,
+                          barHeight + metrics.height() + 8);
+        painter->fillRect(panel, QColor(0, 0, 0, 150));
+        const QRect bar(panel.left() + 5, panel.top() + metrics.height() / 2 + 4, 12, barHeight);
+        painter->drawImage(bar, strip);
+        painter->setPen(Qt::white);
+        painter->drawText(QPoint(bar.right() + 5, bar.top() + metrics.ascent() / 2), high);
+        painter->drawText(QPoint(bar.right() + 5, bar.bottom() + metrics.ascent() / 2), low);
+        painter->drawText(QRect(panel.left(), panel.top() - metrics.height() - 2, panel.width(), metrics.height()),
+                          Qt::AlignRight, metrics.elidedText(layer.name, Qt::ElideRight, area.width() / 3));
+    }
+    int y = area.top();
+    for (int row : labelRows) {
+        const Layer &layer = m_model->layer(row);
+        for (int label = 1; label < layer.labelNames.size() && !layer.labelColors.isEmpty(); ++label) {
+            const QString name = layer.labelNames.at(label);
+            const QRect line(area.left(), y, metrics.horizontalAdvance(name) + 26, metrics.height() + 4);
+            painter->fillRect(line, QColor(0, 0, 0, 150));
+            painter->fillRect(QRect(line.left() + 4, line.top() + 3, 12, line.height() - 6), layer.labelColors.at(label % layer.labelColors.size()));
+            painter->setPen(Qt::white);
+            painter->drawText(line.adjusted(20, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, name);
+            y += line.height() + 2;
+        }
+    }
+    painter->restore();
+}
+
 void ImageView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);

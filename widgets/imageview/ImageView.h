@@ -44,6 +44,11 @@ public:
 
     QStringList lastHoverValues() const { return m_lastHover; }
 
+    // Overlays drawn over the image in screen space: a colorbar for the top visible scalar map
+    // and a legend for visible label layers. On by default.
+    void setOverlaysVisible(bool visible);
+    bool overlaysVisible() const { return m_overlays; }
+
     static constexpr double kMinZoom = 1.0 / 64.0;
     static constexpr double kMaxZoom = 64.0;
 
@@ -61,6 +66,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void onLayersChanged();
@@ -76,6 +82,7 @@ private:
     bool m_userZoomed = false;
     bool m_draggingWipe = false;
     QStringList m_lastHover;
+    bool m_overlays = true;
 };
 
 } // namespace periscope::widgets

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void wipeSplitsTwoLayersAndDrags();
     void opacityChangesTheRenderedPixels();
     void vectorLayersDraw();
+    void overlaysShowColorbarAndLegend();
 
 private:
     QTemporaryDir m_dir;
@@ -270,6 +271,45 @@ void TestImageView::vectorLayersDraw()
         for (int x = 0; x < shot.width(); ++x)
             yellow += QColor(shot.pixel(x, y)) == QColor(Qt::yellow);
     QVERIFY2(yellow > 50, qPrintable(QString::number(yellow))); // the arrow and its label
+}
+
+void TestImageView::overlaysShowColorbarAndLegend()
+{
+    LayerModel model;
+    model.addLayer(solid(QStringLiteral("base"), Qt::black));
+    Layer map;
+    map.id = QStringLiteral("map");
+    map.name = QStringLiteral("saliency");
+    map.kind = LayerKind::ScalarMap;
+    map.colormap = periscope::Colormap::Jet;
+    map.opacity = 0.0; // only its colorbar shows
+    map.values = periscope::Image(200, 100, 1, periscope::PixelFormat::Float32);
+    model.addLayer(map);
+    Layer labels;
+    labels.id = QStringLiteral("objects");
+    labels.kind = LayerKind::Labels;
+    labels.values = periscope::Image(200, 100, 1, periscope::PixelFormat::UInt8);
+    labels.labelNames = {QStringLiteral("background"), QStringLiteral("sphere")};
+    labels.labelColors = {Qt::black, QColor(255, 0, 255)};
+    model.addLayer(labels);
+    ImageView view(&model);
+    view.resize(420, 320);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto count = [&](QColor color) {
+        const QImage shot = view.viewport()->grab().toImage();
+        int n = 0;
+        for (int y = 0; y < shot.height(); ++y)
+            for (int x = 0; x < shot.width(); ++x)
+                n += shot.pixelColor(x, y) == color;
+        return n;
+    };
+    const auto &jet = periscope::colormapTable(periscope::Colormap::Jet);
+    const QColor jetTop(jet[255].r, jet[255].g, jet[255].b);
+    QVERIFY(count(jetTop) > 0);                   // the colorbar's top end
+    QVERIFY(count(QColor(255, 0, 255)) > 50);    // the legend's swatch
+    view.setOverlaysVisible(false);
+    QCOMPARE(count(QColor(255, 0, 255)), 0);
 }
 
 QTEST_MAIN(TestImageView)
