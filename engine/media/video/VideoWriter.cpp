@@ -41,6 +41,12 @@ struct VideoWriter::Impl {
     SwsContext *sws = nullptr;
     std::int64_t frames = 0;
     std::int64_t lastPts = AV_NOPTS_VALUE;
+    // Audio copied from another file.
+    AVFormatContext *audioInput = nullptr;
+    AVStream *audioOut = nullptr;
+    int audioStream = -1;
+    AVPacket *audioPacket = nullptr;
+    bool audioDone = true;
     bool headerWritten = false;
     bool finished = false;
 
@@ -55,8 +61,69 @@ struct VideoWriter::Impl {
         sws_freeContext(sws);
         av_frame_free(&frame);
         av_packet_free(&packet);
+        av_packet_free(&audioPacket);
+        avformat_close_input(&audioInput);
         avcodec_free_context(&codec);
         avformat_free_context(format);
+    }
+
+    void openAudio(const std::string &source)
+    {
+        int r = avformat_open_input(&audioInput, source.c_str(), nullptr, nullptr);
+        if (r < 0 || avformat_find_stream_info(audioInput, nullptr) < 0)
+            fail("cannot read the audio source " + source + " (" + averror(r) + ")");
+        audioStream = av_find_best_stream(audioInput, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+        if (audioStream < 0)
+            return; // nothing to copy: a silent source
+        const AVCodecParameters *parameters = audioInput->streams[audioStream]->codecpar;
+        // 1: the container can hold it, 0: it cannot, negative: the muxer does not say (then the
+        // header write decides).
+        if (avformat_query_codec(format->oformat, parameters->codec_id, FF_COMPLIANCE_NORMAL) == 0)
+            fail(std::string("the source's audio (") + avcodec_get_name(parameters->codec_id) + ") cannot be stored in a " +
+                 format->oformat->name + " file; choose .mkv");
+        audioOut = avformat_new_stream(format, nullptr);
+        if (!audioOut || avcodec_parameters_copy(audioOut->codecpar, parameters) < 0)
+            fail("cannot set up the audio stream");
+        audioOut->codecpar->codec_tag = 0;
+        audioOut->time_base = audioInput->streams[audioStream]->time_base;
+        audioPacket = av_packet_alloc();
+        audioDone = false;
+    }
+
+    // Copies audio packets up to `untilSeconds` (relative to the video's start), or all of them.
+    void copyAudio(double untilSeconds)
+    {
+        if (audioDone)
+            return;
+        const AVStream *in = audioInput->streams[audioStream];
+        const std::int64_t start = in->start_time != AV_NOPTS_VALUE ? in->start_time : 0;
+        for (;;) {
+            if (audioPacket->data == nullptr) {
+                for (;;) {
+                    if (av_read_frame(audioInput, audioPacket) < 0) {
+                        audioDone = true;
+                        return;
+                    }
+                    if (audioPacket->stream_index == audioStream && audioPacket->pts != AV_NOPTS_VALUE)
+                        break;
+                    av_packet_unref(audioPacket);
+                }
+            }
+            const double seconds = double(audioPacket->pts - start) * av_q2d(in->time_base);
+            if (seconds > untilSeconds)
+                return; // keep it for later
+            const std::int64_t offset = std::llround(options.startTimeSeconds / av_q2d(in->time_base)) - start;
+            audioPacket->pts += offset;
+            if (audioPacket->dts != AV_NOPTS_VALUE)
+                audioPacket->dts += offset;
+            av_packet_rescale_ts(audioPacket, in->time_base, audioOut->time_base);
+            audioPacket->stream_index = audioOut->index;
+            audioPacket->pos = -1;
+            const int r = av_interleaved_write_frame(format, audioPacket); // takes the packet's data
+            av_packet_unref(audioPacket);
+            if (r < 0)
+                fail("writing audio failed (" + averror(r) + ")");
+        }
     }
 
     [[noreturn]] void fail(const std::string &what) const { throw Error(path + ": " + what); }
@@ -103,6 +170,7 @@ struct VideoWriter::Impl {
         frame->pts = pts;
         drain(false);
         ++frames;
+        copyAudio(double(pts) * av_q2d(codec->time_base) - options.startTimeSeconds);
     }
 };
 
@@ -162,6 +230,9 @@ std::unique_ptr<VideoWriter> VideoWriter::create(const std::string &path, int wi
     d.stream->time_base = d.codec->time_base;
     d.stream->avg_frame_rate = options.explicitTimestamps ? AVRational{0, 1} : rate;
 
+    if (!options.copyAudioFrom.empty())
+        d.openAudio(options.copyAudioFrom);
+
     d.frame = av_frame_alloc();
     d.packet = av_packet_alloc();
     if (!d.frame || !d.packet)
@@ -212,6 +283,12 @@ void VideoWriter::finish()
     if (d->finished)
         return;
     d->drain(true);
+    // The rest of the audio only as far as the video goes.
+    const double videoEnd = d->lastPts == AV_NOPTS_VALUE
+                                ? 0.0
+                                : (double(d->lastPts) + (d->options.explicitTimestamps ? 0.0 : 1.0)) * av_q2d(d->codec->time_base) -
+                                      d->options.startTimeSeconds;
+    d->copyAudio(videoEnd);
     int r = av_write_trailer(d->format);
     d->headerWritten = false;
     if (r < 0)

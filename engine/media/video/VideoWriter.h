@@ -15,11 +15,13 @@ struct VideoWriterOptions {
     double startTimeSeconds = 0.0;    // the first frame's timestamp
     bool explicitTimestamps = false;  // frames carry their own times: write(image, seconds)
     int keyframeInterval = 12;        // frames between keyframes; short keeps seeking cheap
+    std::string copyAudioFrom;        // a video whose audio is copied in (not re-encoded), from its start
 };
 
 // Encodes RGB frames (e.g. with overlays drawn in) into any container FFmpeg writes, chosen by
 // the file's suffix (.mp4, .mkv, .avi, .ts, ...). MP4 files get their index at the front, so a
-// truncated copy still plays. Odd frame sizes lose their last column or row (4:2:0 chroma needs
+// truncated copy still plays. With copyAudioFrom, the source's first audio stream is copied
+// packet by packet and interleaved with the video by time. Odd frame sizes lose their last column or row (4:2:0 chroma needs
 // even sizes). The file is written beside its final name and renamed by finish(), so a failed or
 // abandoned write never replaces an existing video.
 class VideoWriter {

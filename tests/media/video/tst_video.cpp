@@ -66,6 +66,7 @@ private Q_SLOTS:
     void rejectsWhatIsNotAVideo();
     void writerRefusesMisuse();
     void readsTheDemoVideos();
+    void copiesTheSourcesAudio();
 
 private:
     std::string path(const QString &name) const { return m_dir.filePath(name).toStdString(); }
@@ -280,6 +281,41 @@ void TestVideo::readsTheDemoVideos()
     const VideoFrame again = reader->frameAt(37);
     QCOMPARE(std::memcmp(sought.rgb.bits(), sequential.rgb.bits(), std::size_t(sought.rgb.rowBytes() * sought.rgb.height())), 0);
     QCOMPARE(std::memcmp(again.rgb.bits(), sequential.rgb.bits(), std::size_t(again.rgb.rowBytes() * again.rgb.height())), 0);
+}
+
+void TestVideo::copiesTheSourcesAudio()
+{
+    const std::string source = "/usr/share/doc/opencv-doc/examples/data/Megamind.avi";
+    if (!QFile::exists(QString::fromStdString(source)))
+        QSKIP("Megamind.avi (with audio) is not installed");
+    VideoWriterOptions options;
+    options.codec = "mpeg4";
+    options.frameRate = 24.0;
+    options.copyAudioFrom = source;
+    const std::string video = path(QStringLiteral("with-audio.mkv"));
+    writeVideo(video, 48, options); // two seconds
+    auto reader = VideoReader::open(video);
+    QVERIFY(reader->info().hasAudio);
+    QCOMPARE(reader->info().frameCount, std::int64_t(48));
+    QCOMPARE(readPattern(reader->frameAt(30).rgb), std::int64_t(30));
+    // MPEG-TS carries the source's AC-3 too.
+    writeVideo(path(QStringLiteral("with-audio.ts")), 24, options);
+    QVERIFY(VideoReader::open(path(QStringLiteral("with-audio.ts")))->info().hasAudio);
+    // A silent source gives a silent video.
+    options.copyAudioFrom = video.substr(0, video.size() - 4) + "-silent.mkv";
+    VideoWriterOptions plain;
+    plain.codec = "mpeg4";
+    writeVideo(options.copyAudioFrom, 10, plain);
+    writeVideo(path(QStringLiteral("still-silent.mkv")), 10, options);
+    QVERIFY(!VideoReader::open(path(QStringLiteral("still-silent.mkv")))->info().hasAudio);
+    // A missing source is an error naming it.
+    options.copyAudioFrom = "/no/such/source.mp4";
+    try {
+        VideoWriter::create(path(QStringLiteral("never.mkv")), kWidth, kHeight, options);
+        QFAIL("a missing audio source was accepted");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains("/no/such/source.mp4"), e.what());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestVideo)
