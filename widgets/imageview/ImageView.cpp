@@ -224,8 +224,27 @@ void ImageView::keyPressEvent(QKeyEvent *event)
     event->accept();
 }
 
+QString ImageView::selectedVectorLayer() const
+{
+    return m_item->selectedLayer();
+}
+
+int ImageView::selectedVectorItem() const
+{
+    return m_item->selectedItem();
+}
+
+void ImageView::selectVectorItem(const QString &layerId, int item)
+{
+    if (layerId == m_item->selectedLayer() && item == m_item->selectedItem())
+        return;
+    m_item->setSelection(layerId, item);
+    Q_EMIT vectorItemSelected(layerId, item);
+}
+
 void ImageView::mousePressEvent(QMouseEvent *event)
 {
+    m_pressPosition = event->position().toPoint();
     if (event->button() == Qt::LeftButton && nearWipeLine(event->position().toPoint())) {
         m_draggingWipe = true;
         event->accept();
@@ -256,6 +275,11 @@ void ImageView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
+    // A click (not a pan) selects the vector item under it, 4 screen pixels of slack.
+    if (event->button() == Qt::LeftButton && (event->position().toPoint() - m_pressPosition).manhattanLength() <= 3) {
+        const LayerModel::VectorHit hit = m_model->hitTest(mapToScene(event->position().toPoint()), 4.0 / zoom());
+        selectVectorItem(hit.isValid() ? m_model->layer(hit.row).id : QString(), hit.item);
+    }
 }
 
 void ImageView::reportHover(QPoint viewPosition)

@@ -44,6 +44,11 @@ public:
 
     QStringList lastHoverValues() const { return m_lastHover; }
 
+    // Clicking a vector item selects it (and highlights it); clicking elsewhere clears.
+    QString selectedVectorLayer() const;
+    int selectedVectorItem() const;
+    void selectVectorItem(const QString &layerId, int item);
+
     // Overlays drawn over the image in screen space: a colorbar for the top visible scalar map
     // and a legend for visible label layers. On by default.
     void setOverlaysVisible(bool visible);
@@ -57,6 +62,7 @@ Q_SIGNALS:
     void viewChanged();
     void pixelHovered(QPoint pixel, const QStringList &values);
     void wipeMoved(double fraction);
+    void vectorItemSelected(const QString &layerId, int item); // item -1: selection cleared
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -81,6 +87,7 @@ private:
     bool m_applyingLink = false;
     bool m_userZoomed = false;
     bool m_draggingWipe = false;
+    QPoint m_pressPosition;
     QStringList m_lastHover;
     bool m_overlays = true;
 };

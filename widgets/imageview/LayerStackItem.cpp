@@ -44,6 +44,13 @@ void LayerStackItem::clearWipe()
     update();
 }
 
+void LayerStackItem::setSelection(const QString &layerId, int item)
+{
+    m_selectedLayer = layerId;
+    m_selectedItem = item;
+    update();
+}
+
 void LayerStackItem::setWipePosition(double fraction)
 {
     m_wipe = qBound(0.0, fraction, 1.0);
@@ -98,8 +105,18 @@ void LayerStackItem::paintVector(QPainter *painter, const Layer &layer) const
         painter->drawText(p, text);
         painter->restore();
     };
-    for (const VectorItem &item : layer.items) {
-        QPen pen(item.color, item.lineWidth);
+    for (int index = 0; index < layer.items.size(); ++index) {
+        const VectorItem &item = layer.items.at(index);
+        const bool selected = layer.id == m_selectedLayer && index == m_selectedItem;
+        if (selected && item.shape == VectorItem::Shape::Box) {
+            // A halo behind the selected box.
+            QPen halo(QColor(255, 255, 255, 200), item.lineWidth + 4);
+            halo.setCosmetic(true);
+            painter->setPen(halo);
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(item.box);
+        }
+        QPen pen(item.color, selected ? item.lineWidth * 2 : item.lineWidth);
         pen.setCosmetic(true);
         painter->setPen(pen);
         painter->setBrush(Qt::NoBrush);

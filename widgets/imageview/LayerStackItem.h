@@ -24,6 +24,9 @@ public:
     void setWipePosition(double fraction);
     double wipePosition() const { return m_wipe; }
     void refreshGeometry();
+    void setSelection(const QString &layerId, int item);
+    QString selectedLayer() const { return m_selectedLayer; }
+    int selectedItem() const { return m_selectedItem; }
 
 private:
     void paintVector(QPainter *painter, const Layer &layer) const;
@@ -32,6 +35,8 @@ private:
     QRectF m_bounds;
     QString m_wipeLeft, m_wipeRight;
     double m_wipe = 0.5;
+    QString m_selectedLayer;
+    int m_selectedItem = -1;
 };
 
 } // namespace periscope::widgets

@@ -207,6 +207,47 @@ QString LayerModel::valueAt(int row, QPoint p) const
     return {};
 }
 
+namespace {
+double distanceToSegment(const QPointF &p, const QPointF &a, const QPointF &b)
+{
+    const QPointF ab = b - a;
+    const double lengthSquared = QPointF::dotProduct(ab, ab);
+    const double t = lengthSquared > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / lengthSquared, 0.0, 1.0) : 0.0;
+    const QPointF closest = a + t * ab;
+    return std::hypot(p.x() - closest.x(), p.y() - closest.y());
+}
+} // namespace
+
+LayerModel::VectorHit LayerModel::hitTest(const QPointF &point, double tolerance) const
+{
+    for (int row = int(m_layers.size()) - 1; row >= 0; --row) {
+        const Layer &l = m_layers.at(row);
+        if (!l.visible || l.kind != LayerKind::Vector)
+            continue;
+        for (int i = int(l.items.size()) - 1; i >= 0; --i) {
+            const VectorItem &item = l.items.at(i);
+            bool hit = false;
+            switch (item.shape) {
+            case VectorItem::Shape::Box:
+                hit = item.box.adjusted(-tolerance, -tolerance, tolerance, tolerance).contains(point);
+                break;
+            case VectorItem::Shape::Point:
+            case VectorItem::Shape::Text:
+                hit = !item.points.isEmpty() && QLineF(item.points.first(), point).length() <= tolerance * 2;
+                break;
+            case VectorItem::Shape::Polyline:
+            case VectorItem::Shape::Edge:
+                for (int k = 1; k < item.points.size() && !hit; ++k)
+                    hit = distanceToSegment(point, item.points.at(k - 1), item.points.at(k)) <= tolerance;
+                break;
+            }
+            if (hit)
+                return {row, i};
+        }
+    }
+    return {};
+}
+
 void LayerModel::applyLayer(int row, const Layer &layer, const QVector<int> &roles)
 {
     const bool pixelsChange = roles.contains(ColormapRole) || roles.contains(LowRole) || roles.contains(HighRole);

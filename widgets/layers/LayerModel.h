@@ -51,6 +51,15 @@ public:
     // Human-readable value of a raster layer at an image pixel ("R 12 G 200 B 3", "0.734", "3: cat").
     QString valueAt(int row, QPoint pixel) const;
 
+    // The topmost visible vector item within `tolerance` image pixels of `point`: boxes by their
+    // outline or inside, points, polylines and edges by distance, text by its anchor.
+    struct VectorHit {
+        int row = -1;
+        int item = -1;
+        bool isValid() const { return row >= 0; }
+    };
+    VectorHit hitTest(const QPointF &point, double tolerance) const;
+
     // Undoable edits (also reachable through setData and moveRows, as views use them).
     void setVisible(int row, bool visible);
     void setOpacity(int row, double opacity);

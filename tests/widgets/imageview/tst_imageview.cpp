@@ -65,6 +65,7 @@ private Q_SLOTS:
     void opacityChangesTheRenderedPixels();
     void vectorLayersDraw();
     void overlaysShowColorbarAndLegend();
+    void clickSelectsVectorItems();
 
 private:
     QTemporaryDir m_dir;
@@ -310,6 +311,45 @@ void TestImageView::overlaysShowColorbarAndLegend()
     QVERIFY(count(QColor(255, 0, 255)) > 50);    // the legend's swatch
     view.setOverlaysVisible(false);
     QCOMPARE(count(QColor(255, 0, 255)), 0);
+}
+
+void TestImageView::clickSelectsVectorItems()
+{
+    LayerModel model;
+    model.addLayer(solid(QStringLiteral("base"), Qt::black));
+    Layer vectors;
+    vectors.id = QStringLiteral("relations");
+    vectors.kind = LayerKind::Vector;
+    VectorItem box;
+    box.box = QRectF(20, 20, 40, 30);
+    box.color = Qt::green;
+    VectorItem edge;
+    edge.shape = VectorItem::Shape::Edge;
+    edge.points = QPolygonF({QPointF(100, 20), QPointF(180, 80)});
+    edge.color = Qt::yellow;
+    vectors.items = {box, edge};
+    model.addLayer(vectors);
+    ImageView view(&model);
+    view.resize(420, 320);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setZoom(2.0);
+    view.centerOnImagePoint(QPointF(100, 50));
+    QSignalSpy selected(&view, &ImageView::vectorItemSelected);
+    const QImage before = view.viewport()->grab().toImage();
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(QPointF(40, 35))); // inside the box
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(view.selectedVectorLayer(), QStringLiteral("relations"));
+    QCOMPARE(view.selectedVectorItem(), 0);
+    QVERIFY(view.viewport()->grab().toImage() != before); // highlighted
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(QPointF(141, 51)) + QPoint(0, 2)); // near the edge
+    QCOMPARE(view.selectedVectorItem(), 1);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.mapFromScene(QPointF(150, 20))); // empty
+    QCOMPARE(view.selectedVectorItem(), -1);
+    QCOMPARE(selected.count(), 3);
+    QCOMPARE(model.hitTest(QPointF(19, 20), 2.0).item, 0); // the outline's slack
+    model.setVisible(1, false);
+    QVERIFY(!model.hitTest(QPointF(40, 35), 1.0).isValid()); // hidden layers are not hit
 }
 
 QTEST_MAIN(TestImageView)
