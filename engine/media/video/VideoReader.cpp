@@ -8,16 +8,24 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/display.h>
+#include <libavutil/hwcontext.h>
 #include <libavutil/imgutils.h>
 #include <libswscale/swscale.h>
 }
 
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 
 namespace periscope::media {
 
 namespace {
+int environmentFlag(const char *name)
+{
+    const char *value = std::getenv(name);
+    return value ? std::atoi(value) : 0;
+}
+
 std::string averror(int code)
 {
     char text[AV_ERROR_MAX_STRING_SIZE] = {};
@@ -36,7 +44,10 @@ struct VideoReader::Impl {
     AVCodecContext *codec = nullptr;
     AVPacket *packet = nullptr;
     AVFrame *frame = nullptr;
+    AVFrame *softwareFrame = nullptr; // hardware frames are copied here before conversion
     SwsContext *sws = nullptr;
+    AVBufferRef *hardwareDevice = nullptr;
+    AVPixelFormat hardwareFormat = AV_PIX_FMT_NONE;
     int stream = -1;
     AVRational timeBase{1, 1};
     std::vector<std::int64_t> pts;          // every frame's timestamp, sorted (presentation order)
@@ -50,9 +61,44 @@ struct VideoReader::Impl {
     {
         sws_freeContext(sws);
         av_frame_free(&frame);
+        av_frame_free(&softwareFrame);
         av_packet_free(&packet);
         avcodec_free_context(&codec);
+        av_buffer_unref(&hardwareDevice);
         avformat_close_input(&format);
+    }
+
+    // Picks the hardware surface format when the decoder offers it, else the first software one.
+    static AVPixelFormat chooseFormat(AVCodecContext *context, const AVPixelFormat *offered)
+    {
+        const auto *self = static_cast<const Impl *>(context->opaque);
+        for (const AVPixelFormat *f = offered; *f != AV_PIX_FMT_NONE; ++f)
+            if (*f == self->hardwareFormat)
+                return *f;
+        for (const AVPixelFormat *f = offered; *f != AV_PIX_FMT_NONE; ++f)
+            if (!(av_pix_fmt_desc_get(*f)->flags & AV_PIX_FMT_FLAG_HWACCEL))
+                return *f;
+        return offered[0];
+    }
+
+    // Opens the first hardware device FFmpeg offers for this decoder; silently nothing if none.
+    void tryHardware(const AVCodec *decoder)
+    {
+        for (int i = 0;; ++i) {
+            const AVCodecHWConfig *config = avcodec_get_hw_config(decoder, i);
+            if (!config)
+                return;
+            if (!(config->methods & AV_CODEC_HW_CONFIG_METHOD_HW_DEVICE_CTX))
+                continue;
+            if (av_hwdevice_ctx_create(&hardwareDevice, config->device_type, nullptr, nullptr, 0) < 0)
+                continue;
+            codec->hw_device_ctx = av_buffer_ref(hardwareDevice);
+            codec->opaque = this;
+            codec->get_format = &Impl::chooseFormat;
+            hardwareFormat = config->pix_fmt;
+            info.hardwareDevice = av_hwdevice_get_type_name(config->device_type);
+            return;
+        }
     }
 
     [[noreturn]] void fail(const std::string &what) const { throw Error(info.path + ": " + what); }
@@ -223,18 +269,27 @@ struct VideoReader::Impl {
 
     VideoFrame convert(std::int64_t index)
     {
+        AVFrame *source = frame;
+        if (frame->format == hardwareFormat && hardwareFormat != AV_PIX_FMT_NONE) {
+            if (!softwareFrame)
+                softwareFrame = av_frame_alloc();
+            av_frame_unref(softwareFrame);
+            if (!softwareFrame || av_hwframe_transfer_data(softwareFrame, frame, 0) < 0)
+                fail("cannot copy a hardware-decoded frame to memory");
+            source = softwareFrame;
+        }
         VideoFrame out;
         out.index = index;
         out.timeSeconds = double(pts[std::size_t(index)] - pts.front()) * av_q2d(timeBase);
         out.keyframe = std::binary_search(keyframePts.begin(), keyframePts.end(), pts[std::size_t(index)]);
-        out.rgb = Image(frame->width, frame->height, 3, PixelFormat::UInt8);
-        sws = sws_getCachedContext(sws, frame->width, frame->height, AVPixelFormat(frame->format), frame->width, frame->height,
+        out.rgb = Image(source->width, source->height, 3, PixelFormat::UInt8);
+        sws = sws_getCachedContext(sws, source->width, source->height, AVPixelFormat(source->format), source->width, source->height,
                                    AV_PIX_FMT_RGB24, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
         if (!sws)
-            fail("cannot convert frames of pixel format " + std::string(av_get_pix_fmt_name(AVPixelFormat(frame->format))));
+            fail("cannot convert frames of pixel format " + std::string(av_get_pix_fmt_name(AVPixelFormat(source->format))));
         uint8_t *planes[4] = {out.rgb.bits(), nullptr, nullptr, nullptr};
         int strides[4] = {int(out.rgb.rowBytes()), 0, 0, 0};
-        sws_scale(sws, frame->data, frame->linesize, 0, frame->height, planes, strides);
+        sws_scale(sws, source->data, source->linesize, 0, source->height, planes, strides);
         lastIndex = index;
         return out;
     }
@@ -243,7 +298,7 @@ struct VideoReader::Impl {
 VideoReader::VideoReader() : d(std::make_unique<Impl>()) {}
 VideoReader::~VideoReader() = default;
 
-std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const JobControl &control)
+std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const JobControl &control, const VideoReaderOptions &options)
 {
     quietFfmpegLogging();
     std::unique_ptr<VideoReader> reader(new VideoReader);
@@ -267,6 +322,8 @@ std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const Jo
     d.codec->thread_count = 0; // one per core
     d.codec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
     d.codec->pkt_timebase = s->time_base;
+    if (options.hardwareDecode || environmentFlag("PERISCOPE_HW_DECODE"))
+        d.tryHardware(decoder);
     r = avcodec_open2(d.codec, decoder, nullptr);
     if (r < 0)
         d.fail("cannot open the " + std::string(decoder->name) + " decoder (" + averror(r) + ")");

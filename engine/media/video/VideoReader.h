@@ -25,6 +25,14 @@ struct VideoInfo {
     bool variableFrameRate = false;
     bool hasAudio = false;
     std::int64_t bitRate = 0;
+    std::string hardwareDevice;  // "vaapi", "cuda", ... when frames are decoded in hardware; empty: software
+};
+
+struct VideoReaderOptions {
+    // Decode on the GPU when FFmpeg offers a hardware device for the codec (VAAPI, CUDA, ...),
+    // falling back silently to software when none can be opened. Off unless asked for (or
+    // PERISCOPE_HW_DECODE=1): software decoding is exact on every machine.
+    bool hardwareDecode = false;
 };
 
 struct VideoFrame {
@@ -44,7 +52,8 @@ class VideoReader {
 public:
     // Throws periscope::Error naming the file when it is missing, not a video, or undecodable.
     // The index pass honours `control` (cancel, progress).
-    static std::unique_ptr<VideoReader> open(const std::string &path, const JobControl &control = {});
+    static std::unique_ptr<VideoReader> open(const std::string &path, const JobControl &control = {},
+                                             const VideoReaderOptions &options = {});
     ~VideoReader();
 
     const VideoInfo &info() const;
