@@ -4,6 +4,7 @@
 #include "engine/core/errors/Error.h"
 
 #include <ATen/autocast_mode.h>
+#include <torch/version.h>
 
 #include <chrono>
 #include <fstream>
@@ -61,23 +62,35 @@ bool deviceHasFastBf16(const DeviceInfo &device)
     return device.kind == DeviceKind::Cuda || cpuHasFastBf16();
 }
 
+namespace {
+// LibTorch 2.4 replaced the per-device autocast switches with functions taking a device type;
+// 1.13 (Debian) only has the old ones.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+bool autocastEnabled(bool cuda) { return at::autocast::is_autocast_enabled(cuda ? at::kCUDA : at::kCPU); }
+void setAutocastEnabled(bool cuda, bool on) { at::autocast::set_autocast_enabled(cuda ? at::kCUDA : at::kCPU, on); }
+at::ScalarType autocastType(bool cuda) { return at::autocast::get_autocast_dtype(cuda ? at::kCUDA : at::kCPU); }
+void setAutocastType(bool cuda, at::ScalarType type) { at::autocast::set_autocast_dtype(cuda ? at::kCUDA : at::kCPU, type); }
+#else
+bool autocastEnabled(bool cuda) { return cuda ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled(); }
+void setAutocastEnabled(bool cuda, bool on) { cuda ? at::autocast::set_enabled(on) : at::autocast::set_cpu_enabled(on); }
+at::ScalarType autocastType(bool cuda) { return cuda ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype(); }
+void setAutocastType(bool cuda, at::ScalarType type)
+{
+    cuda ? at::autocast::set_autocast_gpu_dtype(type) : at::autocast::set_autocast_cpu_dtype(type);
+}
+#endif
+} // namespace
+
 AutocastScope::AutocastScope(const torch::Device &device, Precision precision)
 {
     if (precision != Precision::Bf16)
         return;
     m_active = true;
     m_cuda = device.is_cuda();
-    if (m_cuda) {
-        m_previousEnabled = at::autocast::is_enabled();
-        m_previousType = at::autocast::get_autocast_gpu_dtype();
-        at::autocast::set_autocast_gpu_dtype(at::kBFloat16);
-        at::autocast::set_enabled(true);
-    } else {
-        m_previousEnabled = at::autocast::is_cpu_enabled();
-        m_previousType = at::autocast::get_autocast_cpu_dtype();
-        at::autocast::set_autocast_cpu_dtype(at::kBFloat16);
-        at::autocast::set_cpu_enabled(true);
-    }
+    m_previousEnabled = autocastEnabled(m_cuda);
+    m_previousType = autocastType(m_cuda);
+    setAutocastType(m_cuda, at::kBFloat16);
+    setAutocastEnabled(m_cuda, true);
     at::autocast::increment_nesting();
 }
 
@@ -88,13 +101,8 @@ AutocastScope::~AutocastScope()
     // Casts are cached while autocast is on; the cache must go when the outermost scope ends.
     if (at::autocast::decrement_nesting() == 0)
         at::autocast::clear_cache();
-    if (m_cuda) {
-        at::autocast::set_enabled(m_previousEnabled);
-        at::autocast::set_autocast_gpu_dtype(m_previousType);
-    } else {
-        at::autocast::set_cpu_enabled(m_previousEnabled);
-        at::autocast::set_autocast_cpu_dtype(m_previousType);
-    }
+    setAutocastEnabled(m_cuda, m_previousEnabled);
+    setAutocastType(m_cuda, m_previousType);
 }
 
 PrecisionCheck comparePrecision(const torch::Tensor &fp32, const torch::Tensor &bf16, const PrecisionTolerance &tolerance)

@@ -8,6 +8,7 @@
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/ImageConversion.h"
 #include "widgets/layers/LayerModel.h"
+#include "widgets/layers/LayerPanel.h"
 #include "widgets/plotview/PlotView.h"
 #include "widgets/timeline/Timeline.h"
 #include "widgets/vtkview/VtkView.h"
@@ -141,6 +142,12 @@ void TestGallery::imageViewWithLayers()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     save(&view, QStringLiteral("imageview-layers"));
+    LayerPanel panel(&model);
+    panel.resize(280, 420);
+    panel.selectLayer(1);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    save(&panel, QStringLiteral("layer-panel"));
     // Side by side with a wipe.
     LayerModel second;
     Layer gray = photo;
