@@ -142,12 +142,12 @@ void TestGallery::imageViewWithLayers()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     save(&view, QStringLiteral("imageview-layers"));
-    LayerPanel panel(&model);
-    panel.resize(280, 420);
-    panel.selectLayer(1);
-    panel.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    save(&panel, QStringLiteral("layer-panel"));
+    LayerPanel layers(&model);
+    layers.resize(280, 420);
+    layers.selectLayer(1);
+    layers.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&layers));
+    save(&layers, QStringLiteral("layer-panel"));
     // Side by side with a wipe.
     LayerModel second;
     Layer gray = photo;
