@@ -119,12 +119,17 @@ int main(int argc, char **argv)
         const double plainRgb = now() - start;
         start = now();
         auto reader = periscope::media::VideoReader::open(path);
-        const double indexSeconds = now() - start;
         periscope::media::VideoFrame frame;
-        int ours = 0;
+        reader->readNext(frame);
+        const double firstFrameSeconds = now() - start; // the index builds in the background meanwhile
+        int ours = 1;
         while (reader->readNext(frame))
             ++ours;
         const double oursSeconds = now() - start;
+        const double indexStart = now();
+        auto indexOnly = periscope::media::VideoReader::open(path);
+        indexOnly->waitForIndex();
+        const double indexSeconds = now() - indexStart;
         double cliSeconds = -1.0;
         if (std::system("command -v ffmpeg > /dev/null 2>&1") == 0) {
             start = now();
@@ -134,9 +139,9 @@ int main(int argc, char **argv)
         }
         std::printf("{\"bench\":\"video_decode\",\"size\":\"%dx%d\",\"codec\":\"h264\",\"frames\":%d,"
                     "\"ours_fps\":%.1f,\"ffmpeg_loop_yuv_fps\":%.1f,\"ffmpeg_loop_rgb_fps\":%.1f,\"ffmpeg_cli_fps\":%.1f,"
-                    "\"index_ms\":%.1f,\"ratio_vs_rgb_loop\":%.2f,\"ratio_vs_yuv_loop\":%.2f}\n",
+                    "\"first_frame_ms\":%.1f,\"index_ms\":%.1f,\"ratio_vs_rgb_loop\":%.2f,\"ratio_vs_yuv_loop\":%.2f}\n",
                     width, height, ours, ours / oursSeconds, plainFrames / plainYuv, plainFrames / plainRgb,
-                    cliSeconds > 0 ? plainFrames / cliSeconds : -1.0, indexSeconds * 1e3, plainRgb / oursSeconds,
+                    cliSeconds > 0 ? plainFrames / cliSeconds : -1.0, firstFrameSeconds * 1e3, indexSeconds * 1e3, plainRgb / oursSeconds,
                     plainYuv / oursSeconds);
 
         // Random access.

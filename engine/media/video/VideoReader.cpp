@@ -3,6 +3,7 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/media/video/FfmpegLog.h"
+#include "engine/media/video/FrameIndexer.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -56,9 +57,15 @@ struct VideoReader::Impl {
     bool draining = false;
     bool finished = false;
     std::string damage;
+    std::unique_ptr<FrameIndexer> indexer;
+    bool indexed = false;                   // pts and keyframePts are filled in
+    std::int64_t firstPicture = AV_NOPTS_VALUE; // the first decoded picture's timestamp: time 0
+    AVFrame *pending = nullptr;             // that picture, kept for the first readNext
 
     ~Impl()
     {
+        indexer.reset(); // stop the scan first
+        av_frame_free(&pending);
         sws_freeContext(sws);
         av_frame_free(&frame);
         av_frame_free(&softwareFrame);
@@ -109,58 +116,33 @@ struct VideoReader::Impl {
         return it == pts.begin() ? 0 : std::int64_t(it - pts.begin()) - 1;
     }
 
-    void buildIndex(const JobControl &control)
+    // Takes the background scan's result (waiting for it if need be). Some streams begin with
+    // packets that carry no picture (an MPEG-4 stream in AVI whose first keyframe packet only
+    // holds headers, as opencv-doc's Megamind.avi): entries before the first decoded picture go.
+    void finishIndex()
     {
-        const std::int64_t fileSize = format->pb ? avio_size(format->pb) : -1;
-        std::int64_t packets = 0;
-        for (;;) {
-            const int r = av_read_frame(format, packet);
-            if (r < 0) {
-                if (r != AVERROR_EOF)
-                    damage = "the file is damaged after " + std::to_string(pts.size()) + " frames (" + averror(r) + ")";
-                break;
-            }
-            if (packet->stream_index == stream) {
-                const std::int64_t t = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
-                if (t != AV_NOPTS_VALUE) {
-                    pts.push_back(t);
-                    if (packet->flags & AV_PKT_FLAG_KEY)
-                        keyframePts.push_back(t);
-                }
-            }
-            av_packet_unref(packet);
-            if (++packets % 256 == 0) {
-                control.throwIfCancelled();
-                if (fileSize > 0 && format->pb)
-                    control.reportProgress(double(avio_tell(format->pb)) / double(fileSize), "indexing frames");
-            }
-        }
-        std::sort(pts.begin(), pts.end());
-        pts.erase(std::unique(pts.begin(), pts.end()), pts.end());
-        std::sort(keyframePts.begin(), keyframePts.end());
+        if (indexed)
+            return;
+        const FrameIndexer::Result &result = indexer->wait();
+        if (!result.error.empty())
+            fail(result.error);
+        pts = result.timestamps;
+        keyframePts = result.keyframes;
+        if (damage.empty())
+            damage = result.damage;
+        if (firstPicture != AV_NOPTS_VALUE)
+            pts.erase(pts.begin(), std::lower_bound(pts.begin(), pts.end(), firstPicture));
         if (pts.empty())
             fail("the video stream has no frames");
         if (keyframePts.empty() || keyframePts.front() > pts.front())
             keyframePts.insert(keyframePts.begin(), pts.front()); // decoding always starts at the first packet
+        firstPicture = pts.front();
+        indexed = true;
+        describeFromIndex();
     }
 
-    // Some streams begin with packets that carry no picture (an MPEG-4 stream in AVI whose first
-    // keyframe packet only holds headers, as opencv-doc's Megamind.avi): the index counts packets,
-    // so decode the first picture and drop the entries before it.
-    void dropPacketsWithoutPictures()
-    {
-        rewind();
-        if (!decodeNext())
-            fail("no frame of the video can be decoded" + (damage.empty() ? std::string() : " (" + damage + ")"));
-        const std::int64_t first = timestampOfFrame();
-        if (first == AV_NOPTS_VALUE || first <= pts.front())
-            return;
-        pts.erase(pts.begin(), std::lower_bound(pts.begin(), pts.end(), first));
-        if (pts.empty())
-            fail("the video stream has no frames");
-    }
-
-    void describe()
+    // What the stream's headers say, before the index exists: frame count and duration estimated.
+    void describeStream()
     {
         AVStream *s = format->streams[stream];
         info.container = format->iformat->name;
@@ -168,11 +150,28 @@ struct VideoReader::Impl {
         info.width = s->codecpar->width;
         info.height = s->codecpar->height;
         info.bitRate = format->bit_rate;
-        info.frameCount = std::int64_t(pts.size());
-        info.startTimeSeconds = double(pts.front()) * av_q2d(timeBase);
         for (unsigned i = 0; i < format->nb_streams; ++i)
             info.hasAudio |= format->streams[i]->codecpar->codec_type == AVMEDIA_TYPE_AUDIO;
+        const AVRational rate = s->avg_frame_rate.num > 0 ? s->avg_frame_rate : s->r_frame_rate;
+        info.frameRate = rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0.0;
+        info.durationSeconds = s->duration != AV_NOPTS_VALUE ? double(s->duration) * av_q2d(s->time_base)
+                               : format->duration != AV_NOPTS_VALUE ? double(format->duration) / AV_TIME_BASE
+                                                                    : 0.0;
+        info.frameCount = std::int64_t(std::llround(info.durationSeconds * info.frameRate));
+        info.frameCountExact = false;
+        if (const uint8_t *matrix = av_stream_get_side_data(s, AV_PKT_DATA_DISPLAYMATRIX, nullptr)) {
+            const double angle = av_display_rotation_get(reinterpret_cast<const int32_t *>(matrix));
+            if (!std::isnan(angle))
+                info.rotationDegrees = int(std::lround(-angle) % 360 + 360) % 360;
+        }
+    }
 
+    void describeFromIndex()
+    {
+        AVStream *s = format->streams[stream];
+        info.frameCount = std::int64_t(pts.size());
+        info.frameCountExact = true;
+        info.startTimeSeconds = double(pts.front()) * av_q2d(timeBase);
         // Frame durations from the index: a median for the last frame's length, and the spread
         // (beyond timestamp rounding) tells a variable frame rate.
         std::vector<std::int64_t> deltas;
@@ -193,23 +192,6 @@ struct VideoReader::Impl {
         info.frameRate = s->avg_frame_rate.num > 0 && s->avg_frame_rate.den > 0 ? av_q2d(s->avg_frame_rate)
                          : info.durationSeconds > 0                             ? double(pts.size()) / info.durationSeconds
                                                                                 : 0.0;
-        if (const uint8_t *matrix = av_stream_get_side_data(s, AV_PKT_DATA_DISPLAYMATRIX, nullptr)) {
-            const double angle = av_display_rotation_get(reinterpret_cast<const int32_t *>(matrix));
-            if (!std::isnan(angle))
-                info.rotationDegrees = int(std::lround(-angle) % 360 + 360) % 360;
-        }
-    }
-
-    // Back to the first packet: decoding from there yields the first picture first.
-    void rewind()
-    {
-        const int r = av_seek_frame(format, stream, keyframePts.front(), AVSEEK_FLAG_BACKWARD);
-        if (r < 0)
-            fail("cannot seek to the start (" + averror(r) + ")");
-        avcodec_flush_buffers(codec);
-        draining = false;
-        finished = false;
-        lastIndex = -1;
     }
 
     void seekToKeyframeBefore(std::int64_t timestamp, int earlier)
@@ -280,8 +262,9 @@ struct VideoReader::Impl {
         }
         VideoFrame out;
         out.index = index;
-        out.timeSeconds = double(pts[std::size_t(index)] - pts.front()) * av_q2d(timeBase);
-        out.keyframe = std::binary_search(keyframePts.begin(), keyframePts.end(), pts[std::size_t(index)]);
+        const std::int64_t timestamp = indexed ? pts[std::size_t(index)] : timestampOfFrame();
+        out.timeSeconds = double(timestamp - firstPicture) * av_q2d(timeBase);
+        out.keyframe = indexed ? std::binary_search(keyframePts.begin(), keyframePts.end(), timestamp) : (frame->key_frame != 0);
         out.rgb = Image(source->width, source->height, 3, PixelFormat::UInt8);
         sws = sws_getCachedContext(sws, source->width, source->height, AVPixelFormat(source->format), source->width, source->height,
                                    AV_PIX_FMT_RGB24, SWS_BILINEAR | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
@@ -331,26 +314,64 @@ std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const Jo
     d.frame = av_frame_alloc();
     if (!d.packet || !d.frame)
         d.fail("out of memory");
-    d.buildIndex(control);
-    d.dropPacketsWithoutPictures();
-    d.describe();
+    control.throwIfCancelled();
+    d.describeStream();
     if (d.info.width <= 0 || d.info.height <= 0)
         d.fail("the video stream has no frame size");
-    d.rewind();
+    // The index is built on a thread of its own while the first picture is decoded here: its
+    // timestamp is time zero, and it is kept for the first readNext.
+    d.indexer = std::make_unique<FrameIndexer>(path, d.stream, options.indexStartDelayMs);
+    if (!d.decodeNext())
+        d.fail("no frame of the video can be decoded" + (d.damage.empty() ? std::string() : " (" + d.damage + ")"));
+    d.firstPicture = d.timestampOfFrame();
+    if (d.firstPicture == AV_NOPTS_VALUE)
+        d.firstPicture = 0;
+    d.info.startTimeSeconds = double(d.firstPicture) * av_q2d(d.timeBase);
+    d.pending = av_frame_clone(d.frame);
     return reader;
 }
 
 const VideoInfo &VideoReader::info() const
 {
+    d->finishIndex();
     return d->info;
+}
+
+const VideoInfo &VideoReader::quickInfo() const
+{
+    return d->info;
+}
+
+bool VideoReader::indexReady() const
+{
+    return d->indexed || d->indexer->isDone();
+}
+
+double VideoReader::indexProgress() const
+{
+    return d->indexed ? 1.0 : d->indexer->progress();
+}
+
+void VideoReader::waitForIndex()
+{
+    d->finishIndex();
 }
 
 bool VideoReader::readNext(VideoFrame &out)
 {
+    if (d->pending) {
+        // The first picture, decoded when the video was opened.
+        av_frame_unref(d->frame);
+        av_frame_move_ref(d->frame, d->pending);
+        av_frame_free(&d->pending);
+        out = d->convert(0);
+        return true;
+    }
     if (d->finished)
         return false;
     while (d->decodeNext()) {
-        const std::int64_t index = d->indexOf(d->timestampOfFrame());
+        // Without the index (yet), frames read from the start are numbered as they come.
+        const std::int64_t index = d->indexed ? d->indexOf(d->timestampOfFrame()) : d->lastIndex + 1;
         if (index <= d->lastIndex)
             continue; // a frame from before a seek point, or a duplicate timestamp
         out = d->convert(index);
@@ -361,9 +382,11 @@ bool VideoReader::readNext(VideoFrame &out)
 
 VideoFrame VideoReader::frameAt(std::int64_t index)
 {
+    d->finishIndex();
     if (index < 0 || index >= d->info.frameCount)
         d->fail("frame " + std::to_string(index) + " is out of range (the video has " + std::to_string(d->info.frameCount) +
                 " frames)");
+    av_frame_free(&d->pending); // random access leaves the sequential start behind
     const std::int64_t target = d->pts[std::size_t(index)];
     // Decode forward when the request is a little ahead in the same group of pictures; seek otherwise.
     const bool ahead = d->lastIndex >= 0 && index > d->lastIndex && index - d->lastIndex <= kMaxForwardDecode && !d->finished;
@@ -390,12 +413,14 @@ VideoFrame VideoReader::frameAtTime(double seconds)
 
 std::int64_t VideoReader::frameIndexAtTime(double seconds) const
 {
+    d->finishIndex();
     const double ticks = seconds / av_q2d(d->timeBase);
     return d->indexOf(d->pts.front() + std::int64_t(std::floor(ticks + 1e-6)));
 }
 
 double VideoReader::timeOfFrame(std::int64_t index) const
 {
+    d->finishIndex();
     if (index < 0 || index >= d->info.frameCount)
         return -1.0;
     return double(d->pts[std::size_t(index)] - d->pts.front()) * av_q2d(d->timeBase);
@@ -403,6 +428,7 @@ double VideoReader::timeOfFrame(std::int64_t index) const
 
 std::vector<std::int64_t> VideoReader::keyframeIndices() const
 {
+    d->finishIndex();
     std::vector<std::int64_t> indices;
     for (const std::int64_t t : d->keyframePts)
         indices.push_back(d->indexOf(t));

@@ -19,7 +19,8 @@ struct VideoInfo {
     int height = 0;
     double frameRate = 0.0;      // average frames per second
     double durationSeconds = 0.0;
-    std::int64_t frameCount = 0; // counted, not estimated: every frame's packet was indexed
+    std::int64_t frameCount = 0; // counted from the index; an estimate in quickInfo() until it is built
+    bool frameCountExact = false;
     double startTimeSeconds = 0.0; // the stream's first timestamp; frame times are relative to it
     int rotationDegrees = 0;     // from the display matrix (phones): 0, 90, 180 or 270
     bool variableFrameRate = false;
@@ -33,6 +34,9 @@ struct VideoReaderOptions {
     // falling back silently to software when none can be opened. Off unless asked for (or
     // PERISCOPE_HW_DECODE=1): software decoding is exact on every machine.
     bool hardwareDecode = false;
+    // Holds the background index scan back by this long: lets tests and benchmarks observe the
+    // reader before its index exists.
+    int indexStartDelayMs = 0;
 };
 
 struct VideoFrame {
@@ -42,10 +46,12 @@ struct VideoFrame {
     bool keyframe = false;
 };
 
-// Frame-accurate reading of any video FFmpeg can demux and decode. Opening demuxes the file
-// once (no decoding: fast) to index every frame's timestamp and the keyframes, so a frame index
-// maps to an exact timestamp even with B-frames or a variable frame rate, and a seek goes to
-// the keyframe before it and decodes forward to exactly that frame. Decoding uses FFmpeg's
+// Frame-accurate reading of any video FFmpeg can demux and decode. Opening decodes the first
+// picture and starts a background scan of the file's packets (no decoding) that indexes every
+// frame's timestamp and the keyframes, so a frame index maps to an exact timestamp even with
+// B-frames or a variable frame rate, and a seek goes to the keyframe before it and decodes
+// forward to exactly that frame. Sequential reading works at once; random access and info()
+// wait for the index (quickInfo() does not). Decoding uses FFmpeg's
 // frame and slice threads. A damaged or truncated file plays up to the damage; damage() says
 // what happened.
 class VideoReader {
@@ -56,7 +62,11 @@ public:
                                              const VideoReaderOptions &options = {});
     ~VideoReader();
 
-    const VideoInfo &info() const;
+    const VideoInfo &info() const;       // waits for the index: exact frame count and timing
+    const VideoInfo &quickInfo() const;  // at once: frameCountExact says whether the index is in
+    bool indexReady() const;
+    double indexProgress() const;        // 0 .. 1
+    void waitForIndex();
 
     // The next frame in presentation order; false at the end (or where damage stops playback).
     bool readNext(VideoFrame &frame);

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void readsTheDemoVideos();
     void copiesTheSourcesAudio();
     void hardwareRequestStillDecodesExactly();
+    void playsBeforeTheIndexIsBuilt();
 
 private:
     std::string path(const QString &name) const { return m_dir.filePath(name).toStdString(); }
@@ -333,6 +334,47 @@ void TestVideo::hardwareRequestStillDecodesExactly()
     qInfo("decoding with: %s", reader->info().hardwareDevice.empty() ? "software" : reader->info().hardwareDevice.c_str());
     for (std::int64_t i : {0, 29, 7, 15})
         QCOMPARE(readPattern(reader->frameAt(i).rgb), i);
+}
+
+void TestVideo::playsBeforeTheIndexIsBuilt()
+{
+    VideoWriterOptions options;
+    options.codec = "mpeg4";
+    options.frameRate = 24.0;
+    const std::string video = path(QStringLiteral("unindexed.mkv"));
+    writeVideo(video, 60, options);
+    VideoReaderOptions slow;
+    slow.indexStartDelayMs = 5000; // the scan waits: everything below happens before it exists
+    auto reader = VideoReader::open(video, {}, slow);
+    QVERIFY(!reader->indexReady());
+    const VideoInfo &quick = reader->quickInfo();
+    QVERIFY(!quick.frameCountExact);
+    QCOMPARE(quick.width, kWidth);
+    QVERIFY2(std::abs(quick.frameCount - 60) <= 2, qPrintable(QString::number(quick.frameCount))); // estimated
+    VideoFrame frame;
+    for (std::int64_t i = 0; i < 5; ++i) {
+        QVERIFY(reader->readNext(frame));
+        QCOMPARE(frame.index, i);
+        QCOMPARE(readPattern(frame.rgb), i);
+        QVERIFY(std::abs(frame.timeSeconds - double(i) / 24.0) < 1e-3);
+    }
+    QVERIFY(!reader->indexReady());
+    // A stopped reader does not wait for its scan.
+    {
+        auto abandoned = VideoReader::open(video, {}, slow);
+    }
+
+    // Random access waits for the index, then is exact; sequential numbering stays consistent.
+    VideoReaderOptions normal;
+    auto indexed = VideoReader::open(video, {}, normal);
+    QVERIFY(indexed->readNext(frame));
+    QCOMPARE(readPattern(indexed->frameAt(40).rgb), std::int64_t(40));
+    QVERIFY(indexed->indexReady());
+    QVERIFY(indexed->info().frameCountExact);
+    QCOMPARE(indexed->info().frameCount, std::int64_t(60));
+    QVERIFY(indexed->readNext(frame));
+    QCOMPARE(frame.index, std::int64_t(41));
+    QCOMPARE(readPattern(frame.rgb), std::int64_t(41));
 }
 
 QTEST_GUILESS_MAIN(TestVideo)
