@@ -4,8 +4,16 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>There is nothing to export</source>
-        <translation>Non c&apos;è nulla da esportare</translation>
+        <source>The figure has no panels</source>
+        <translation>La figura non ha pannelli</translation>
+    </message>
+    <message>
+        <source>Choose 30-2400 DPI and a width of 0.5-40 inches</source>
+        <translation>Scegliere 30–2400 DPI e una larghezza di 0,5–40 pollici</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
@@ -14,10 +22,6 @@
     <message>
         <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
         <translation>Formato di figura &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossibile scrivere %1: %2</translation>
     </message>
 </context>
 <context>
@@ -50,6 +54,53 @@
     <message>
         <source>%1; using the CPU</source>
         <translation>%1; si usa la CPU</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::FigureOptionsDialog</name>
+    <message>
+        <source>Colorbar for the top map</source>
+        <translation>Barra dei colori per la mappa in cima</translation>
+    </message>
+    <message>
+        <source>Legend for label layers</source>
+        <translation>Legenda per i livelli di etichette</translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>Barra di scala</translation>
+    </message>
+    <message>
+        <source>Figure Options</source>
+        <translation>Opzioni della figura</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source> in</source>
+        <translation> pollici</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Risoluzione:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Larghezza:</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>Didascalia:</translation>
+    </message>
+    <message>
+        <source>Image pixels per unit:</source>
+        <translation>Pixel dell&apos;immagine per unità:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Unità:</translation>
     </message>
 </context>
 <context>
@@ -441,6 +492,10 @@
         <source>This device has no fast bf16; models run in fp32 unless bf16 is forced</source>
         <translation>Questo dispositivo non ha bf16 veloce; i modelli usano fp32 a meno che bf16 non sia forzato</translation>
     </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Esportato %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::PreferencesDialog</name>
@@ -683,6 +738,103 @@
     <message>
         <source>%1 has no demo named &apos;%2&apos;</source>
         <translation>%1 non ha una demo chiamata &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>There is nothing to export</source>
+        <translation>Non c&apos;è nulla da esportare</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::LayerModel</name>
+    <message>
+        <source>Move Layer</source>
+        <translation>Sposta livello</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Mostra %1</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>Nascondi %1</translation>
+    </message>
+    <message>
+        <source>Change Opacity of %1</source>
+        <translation>Cambia opacità di %1</translation>
+    </message>
+    <message>
+        <source>Rename Layer</source>
+        <translation>Rinomina livello</translation>
+    </message>
+    <message>
+        <source>Change Colormap of %1</source>
+        <translation>Cambia mappa di colori di %1</translation>
+    </message>
+    <message>
+        <source>Change Range of %1</source>
+        <translation>Cambia intervallo di %1</translation>
+    </message>
+    <message>
+        <source>Change Blending of %1</source>
+        <translation>Cambia fusione di %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::LayerPanel</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Multiply</source>
+        <translation>Moltiplica</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Scherma</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Sovrapponi</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenza</translation>
+    </message>
+    <message>
+        <source>Move the layer up</source>
+        <translation>Sposta il livello in alto</translation>
+    </message>
+    <message>
+        <source>Move the layer down</source>
+        <translation>Sposta il livello in basso</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>Opacità:</translation>
+    </message>
+    <message>
+        <source>Blend:</source>
+        <translation>Fusione:</translation>
+    </message>
+    <message>
+        <source>Colormap:</source>
+        <translation>Mappa di colori:</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Intervallo:</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::PlotView</name>
+    <message>
+        <source>Unsupported plot format &apos;%1&apos; (use png, svg or pdf)</source>
+        <translation>Formato di grafico &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossibile scrivere %1</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,16 @@
 <context>
     <name>QObject</name>
     <message>
-        <source>There is nothing to export</source>
-        <translation>Det finns inget att exportera</translation>
+        <source>The figure has no panels</source>
+        <translation>Figuren har inga paneler</translation>
+    </message>
+    <message>
+        <source>Choose 30-2400 DPI and a width of 0.5-40 inches</source>
+        <translation>Välj 30–2400 DPI och en bredd på 0,5–40 tum</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan inte skriva %1: %2</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
@@ -14,10 +22,6 @@
     <message>
         <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
         <translation>Figurformatet &apos;%1&apos; stöds inte (använd png, svg eller pdf)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Kan inte skriva %1: %2</translation>
     </message>
 </context>
 <context>
@@ -50,6 +54,53 @@
     <message>
         <source>%1; using the CPU</source>
         <translation>%1; använder processorn</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::FigureOptionsDialog</name>
+    <message>
+        <source>Colorbar for the top map</source>
+        <translation>Färgskala för den översta kartan</translation>
+    </message>
+    <message>
+        <source>Legend for label layers</source>
+        <translation>Teckenförklaring för etikettlager</translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation>Skalstock</translation>
+    </message>
+    <message>
+        <source>Figure Options</source>
+        <translation>Figuralternativ</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source> in</source>
+        <translation> tum</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>Upplösning:</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>Bredd:</translation>
+    </message>
+    <message>
+        <source>Caption:</source>
+        <translation>Bildtext:</translation>
+    </message>
+    <message>
+        <source>Image pixels per unit:</source>
+        <translation>Bildpunkter per enhet:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Enhet:</translation>
     </message>
 </context>
 <context>
@@ -441,6 +492,10 @@
         <source>This device has no fast bf16; models run in fp32 unless bf16 is forced</source>
         <translation>Den här enheten saknar snabb bf16; modellerna körs i fp32 om inte bf16 tvingas fram</translation>
     </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>Exporterade %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::PreferencesDialog</name>
@@ -683,6 +738,103 @@
     <message>
         <source>%1 has no demo named &apos;%2&apos;</source>
         <translation>%1 har ingen demo med namnet &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>There is nothing to export</source>
+        <translation>Det finns inget att exportera</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::LayerModel</name>
+    <message>
+        <source>Move Layer</source>
+        <translation>Flytta lager</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Visa %1</translation>
+    </message>
+    <message>
+        <source>Hide %1</source>
+        <translation>Dölj %1</translation>
+    </message>
+    <message>
+        <source>Change Opacity of %1</source>
+        <translation>Ändra opacitet för %1</translation>
+    </message>
+    <message>
+        <source>Rename Layer</source>
+        <translation>Byt namn på lager</translation>
+    </message>
+    <message>
+        <source>Change Colormap of %1</source>
+        <translation>Ändra färgskala för %1</translation>
+    </message>
+    <message>
+        <source>Change Range of %1</source>
+        <translation>Ändra intervall för %1</translation>
+    </message>
+    <message>
+        <source>Change Blending of %1</source>
+        <translation>Ändra blandning för %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::LayerPanel</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Multiply</source>
+        <translation>Multiplicera</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Overlay</source>
+        <translation>Överlägg</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differens</translation>
+    </message>
+    <message>
+        <source>Move the layer up</source>
+        <translation>Flytta lagret uppåt</translation>
+    </message>
+    <message>
+        <source>Move the layer down</source>
+        <translation>Flytta lagret nedåt</translation>
+    </message>
+    <message>
+        <source>Opacity:</source>
+        <translation>Opacitet:</translation>
+    </message>
+    <message>
+        <source>Blend:</source>
+        <translation>Blandning:</translation>
+    </message>
+    <message>
+        <source>Colormap:</source>
+        <translation>Färgskala:</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Intervall:</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::PlotView</name>
+    <message>
+        <source>Unsupported plot format &apos;%1&apos; (use png, svg or pdf)</source>
+        <translation>Diagramformatet &apos;%1&apos; stöds inte (använd png, svg eller pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Kan inte skriva %1</translation>
     </message>
 </context>
 </TS>

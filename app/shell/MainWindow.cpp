@@ -327,13 +327,18 @@ void MainWindow::reportError(const QString &title, const QString &message)
 
 bool MainWindow::exportFigure(const QString &path, QString *error)
 {
+    return exportFigure(path, widgets::FigureOptions{}, error);
+}
+
+bool MainWindow::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+{
     Workspace *ws = currentWorkspace();
     if (!ws) {
         if (error)
             *error = tr("There is no workspace to export");
         return false;
     }
-    return ws->exportFigure(path, error);
+    return ws->exportFigure(path, options, error);
 }
 
 bool MainWindow::saveScreenshot(const QString &path, QString *error)

@@ -2,6 +2,7 @@
 // MainWindow's menus and the dialogs behind them.
 #include "app/shell/MainWindow.h"
 
+#include "app/shell/FigureOptionsDialog.h"
 #include "app/shell/LibraryVersions.h"
 #include "app/shell/Preferences.h"
 #include "app/shell/PreferencesDialog.h"
@@ -15,6 +16,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QToolBar>
 
 namespace periscope::app {
@@ -153,9 +155,14 @@ void MainWindow::showExportFigureDialog()
         path += selectedFilter.contains(QLatin1String("svg")) ? QStringLiteral(".svg")
                 : selectedFilter.contains(QLatin1String("pdf")) ? QStringLiteral(".pdf")
                                                                 : QStringLiteral(".png");
+    FigureOptionsDialog options(QFileInfo(path).suffix().toLower() == QLatin1String("png"), this);
+    if (options.exec() != QDialog::Accepted)
+        return;
     QString error;
-    if (!exportFigure(path, &error))
+    if (!exportFigure(path, options.options(), &error))
         reportError(tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
 void MainWindow::showPreferences()

@@ -2,11 +2,9 @@
 #include "app/shell/Workspace.h"
 
 #include <QFileInfo>
-#include <QImageWriter>
-#include <QPainter>
-#include <QPdfWriter>
-#include <QPixmap>
-#include <QSvgGenerator>
+#include "widgets/imageview/ImageView.h"
+#include "widgets/plotview/PlotView.h"
+
 #include <QWidget>
 
 namespace periscope::app {
@@ -37,9 +35,16 @@ bool Workspace::openDemo(const QString &demoId, QString *error)
     return false;
 }
 
-bool Workspace::exportFigure(const QString &path, QString *error)
+bool Workspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
 {
-    return exportWidgetFigure(view(), path, error);
+    QWidget *widget = view();
+    if (!widget) {
+        if (error)
+            *error = tr("There is nothing to export");
+        return false;
+    }
+    const std::unique_ptr<widgets::FigurePanel> panel = figurePanelFor(widget, options);
+    return widgets::exportFigure({panel.get()}, 1, options, path, error);
 }
 
 bool Workspace::canOpen(const QString &path) const
@@ -47,46 +52,17 @@ bool Workspace::canOpen(const QString &path) const
     return fileSuffixes().contains(QFileInfo(path).suffix().toLower());
 }
 
-bool exportWidgetFigure(QWidget *widget, const QString &path, QString *error)
+std::unique_ptr<widgets::FigurePanel> figurePanelFor(QWidget *widget, const widgets::FigureOptions &options)
 {
-    auto fail = [&](const QString &message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (!widget)
-        return fail(QObject::tr("There is nothing to export"));
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(widget->size());
-        svg.setViewBox(widget->rect());
-        svg.setTitle(widget->windowTitle());
-        QPainter painter;
-        if (!painter.begin(&svg))
-            return fail(QObject::tr("Cannot write %1").arg(path));
-        widget->render(&painter);
-        return painter.end() || fail(QObject::tr("Cannot write %1").arg(path));
-    }
-    if (suffix == QLatin1String("pdf")) {
-        QPdfWriter pdf(path);
-        pdf.setPageSize(QPageSize(widget->size(), QPageSize::Point));
-        pdf.setPageMargins(QMarginsF());
-        pdf.setResolution(72);
-        QPainter painter;
-        if (!painter.begin(&pdf))
-            return fail(QObject::tr("Cannot write %1").arg(path));
-        widget->render(&painter);
-        return painter.end() || fail(QObject::tr("Cannot write %1").arg(path));
-    }
-    if (!QImageWriter::supportedImageFormats().contains(suffix.toLatin1()))
-        return fail(QObject::tr("Unsupported figure format '%1' (use png, svg or pdf)").arg(suffix));
-    const QPixmap pixmap = widget->grab();
-    QImageWriter writer(path);
-    if (!writer.write(pixmap.toImage()))
-        return fail(QObject::tr("Cannot write %1: %2").arg(path, writer.errorString()));
-    return true;
+    if (auto *image = qobject_cast<widgets::ImageView *>(widget))
+        return widgets::figurePanel(image, options);
+    if (auto *plot = qobject_cast<widgets::PlotView *>(widget))
+        return widgets::figurePanel(plot);
+    // A view that is mostly one image or one plot.
+    if (auto *image = widget->findChild<widgets::ImageView *>())
+        if (image->width() * image->height() * 2 > widget->width() * widget->height())
+            return widgets::figurePanel(image, options);
+    return widgets::figurePanel(widget);
 }
 
 } // namespace periscope::app

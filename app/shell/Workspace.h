@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "widgets/figure/Figure.h"
+
 #include <QIcon>
 #include <QJsonObject>
 #include <QObject>
@@ -77,9 +79,11 @@ public:
     virtual QList<DemoEntry> demoEntries() const { return {}; }
     virtual bool openDemo(const QString &demoId, QString *error);
 
-    // Writes the workspace's figure; the format follows the suffix (png, svg, pdf). The
-    // default renders view(): workspaces with layers, plots or captions override it.
-    virtual bool exportFigure(const QString &path, QString *error);
+    // Writes the workspace's figure; the format follows the suffix (png, svg, pdf). The default
+    // makes one panel of view() (an ImageView or PlotView there is drawn as such: layers,
+    // colorbar, legend, vector content); workspaces with several views override it.
+    virtual bool exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error);
+    bool exportFigure(const QString &path, QString *error) { return exportFigure(path, widgets::FigureOptions{}, error); }
 
     QUndoStack *undoStack() { return &m_undoStack; }
     const WorkspaceContext &context() const { return m_context; }
@@ -95,7 +99,8 @@ private:
     QUndoStack m_undoStack;
 };
 
-// Renders a widget to PNG (at its device pixel ratio), SVG or PDF, by the path's suffix.
-bool exportWidgetFigure(QWidget *widget, const QString &path, QString *error);
+// One figure panel for a widget: an ImageView or PlotView (found as the widget or inside it) is
+// drawn as such, anything else as it renders.
+std::unique_ptr<widgets::FigurePanel> figurePanelFor(QWidget *widget, const widgets::FigureOptions &options);
 
 } // namespace periscope::app

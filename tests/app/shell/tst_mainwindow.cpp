@@ -290,7 +290,8 @@ void TestMainWindow::exportsFigures()
     QVERIFY(bytes.size() > 1000);
     if (suffix == QLatin1String("png")) {
         const QImage image = QImage::fromData(bytes, "PNG");
-        QCOMPARE(image.size(), window.currentWorkspace()->view()->size() * window.devicePixelRatio());
+        QCOMPARE(image.width(), 1800); // the default figure: 6 inches at 300 dpi
+        QCOMPARE(image.dotsPerMeterX(), int(std::lround(300 / 0.0254)));
     } else if (suffix == QLatin1String("svg")) {
         QVERIFY(QSvgRenderer(bytes).isValid());
     } else {
