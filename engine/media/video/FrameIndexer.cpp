@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/media/video/FrameIndexer.h"
+#include "engine/media/video/FfmpegSupport.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -10,15 +11,6 @@ extern "C" {
 #include <chrono>
 
 namespace periscope::media {
-
-namespace {
-std::string averror(int code)
-{
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
-} // namespace
 
 FrameIndexer::FrameIndexer(std::string path, int stream, int startDelayMs) : m_path(std::move(path)), m_stream(stream)
 {
@@ -51,7 +43,7 @@ void FrameIndexer::scan(int startDelayMs)
     AVPacket *packet = av_packet_alloc();
     int r = avformat_open_input(&format, m_path.c_str(), nullptr, nullptr);
     if (r < 0 || !packet) {
-        result.error = "cannot open the file to index it (" + averror(r) + ")";
+        result.error = "cannot open the file to index it (" + ffmpegErrorText(r) + ")";
     } else {
         const std::int64_t size = format->pb ? avio_size(format->pb) : -1;
         std::int64_t packets = 0;
@@ -60,7 +52,7 @@ void FrameIndexer::scan(int startDelayMs)
             if (r < 0) {
                 if (r != AVERROR_EOF)
                     result.damage = "the file is damaged after " + std::to_string(result.timestamps.size()) + " frames (" +
-                                    averror(r) + ")";
+                                    ffmpegErrorText(r) + ")";
                 break;
             }
             if (packet->stream_index == m_stream) {

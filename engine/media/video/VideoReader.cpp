@@ -2,7 +2,7 @@
 #include "engine/media/video/VideoReader.h"
 
 #include "engine/core/errors/Error.h"
-#include "engine/media/video/FfmpegLog.h"
+#include "engine/media/video/FfmpegSupport.h"
 #include "engine/media/video/FrameIndexer.h"
 
 extern "C" {
@@ -25,13 +25,6 @@ int environmentFlag(const char *name)
 {
     const char *value = std::getenv(name);
     return value ? std::atoi(value) : 0;
-}
-
-std::string averror(int code)
-{
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
 }
 
 // How far ahead (in frames) a request may be and still be reached by decoding forward instead
@@ -200,7 +193,7 @@ struct VideoReader::Impl {
         std::ptrdiff_t k = std::max<std::ptrdiff_t>(0, (it - keyframePts.begin()) - 1 - earlier);
         const int r = av_seek_frame(format, stream, keyframePts[std::size_t(k)], AVSEEK_FLAG_BACKWARD);
         if (r < 0 && av_seek_frame(format, stream, keyframePts.front(), AVSEEK_FLAG_BACKWARD) < 0)
-            fail("cannot seek (" + averror(r) + ")");
+            fail("cannot seek (" + ffmpegErrorText(r) + ")");
         avcodec_flush_buffers(codec);
         draining = false;
         finished = false;
@@ -219,7 +212,7 @@ struct VideoReader::Impl {
                 return false;
             }
             if (received != AVERROR(EAGAIN)) {
-                damage = "decoding failed (" + averror(received) + ")";
+                damage = "decoding failed (" + ffmpegErrorText(received) + ")";
                 finished = true;
                 return false;
             }
@@ -230,7 +223,7 @@ struct VideoReader::Impl {
             const int read = av_read_frame(format, packet);
             if (read < 0) {
                 if (read != AVERROR_EOF && damage.empty())
-                    damage = "the file is damaged (" + averror(read) + ")";
+                    damage = "the file is damaged (" + ffmpegErrorText(read) + ")";
                 avcodec_send_packet(codec, nullptr); // drain the frames the decoder still holds
                 draining = true;
                 continue;
@@ -238,7 +231,7 @@ struct VideoReader::Impl {
             if (packet->stream_index == stream) {
                 const int sent = avcodec_send_packet(codec, packet);
                 if (sent < 0 && sent != AVERROR(EAGAIN) && damage.empty())
-                    damage = "a corrupt packet was skipped (" + averror(sent) + ")";
+                    damage = "a corrupt packet was skipped (" + ffmpegErrorText(sent) + ")";
             }
             av_packet_unref(packet);
         }
@@ -289,10 +282,10 @@ std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const Jo
     d.info.path = path;
     int r = avformat_open_input(&d.format, path.c_str(), nullptr, nullptr);
     if (r < 0)
-        d.fail("cannot open as a video (" + averror(r) + ")");
+        d.fail("cannot open as a video (" + ffmpegErrorText(r) + ")");
     r = avformat_find_stream_info(d.format, nullptr);
     if (r < 0)
-        d.fail("cannot read the stream information (" + averror(r) + ")");
+        d.fail("cannot read the stream information (" + ffmpegErrorText(r) + ")");
     const AVCodec *decoder = nullptr;
     d.stream = av_find_best_stream(d.format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
     if (d.stream < 0 || !decoder)
@@ -309,7 +302,7 @@ std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const Jo
         d.tryHardware(decoder);
     r = avcodec_open2(d.codec, decoder, nullptr);
     if (r < 0)
-        d.fail("cannot open the " + std::string(decoder->name) + " decoder (" + averror(r) + ")");
+        d.fail("cannot open the " + std::string(decoder->name) + " decoder (" + ffmpegErrorText(r) + ")");
     d.packet = av_packet_alloc();
     d.frame = av_frame_alloc();
     if (!d.packet || !d.frame)

@@ -2,7 +2,7 @@
 #include "engine/media/video/VideoWriter.h"
 
 #include "engine/core/errors/Error.h"
-#include "engine/media/video/FfmpegLog.h"
+#include "engine/media/video/FfmpegSupport.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -15,15 +15,6 @@ extern "C" {
 #include <cstdio>
 
 namespace periscope::media {
-
-namespace {
-std::string averror(int code)
-{
-    char text[AV_ERROR_MAX_STRING_SIZE] = {};
-    av_strerror(code, text, sizeof text);
-    return text;
-}
-} // namespace
 
 bool h264EncoderAvailable()
 {
@@ -71,7 +62,7 @@ struct VideoWriter::Impl {
     {
         int r = avformat_open_input(&audioInput, source.c_str(), nullptr, nullptr);
         if (r < 0 || avformat_find_stream_info(audioInput, nullptr) < 0)
-            fail("cannot read the audio source " + source + " (" + averror(r) + ")");
+            fail("cannot read the audio source " + source + " (" + ffmpegErrorText(r) + ")");
         audioStream = av_find_best_stream(audioInput, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
         if (audioStream < 0)
             return; // nothing to copy: a silent source
@@ -122,7 +113,7 @@ struct VideoWriter::Impl {
             const int r = av_interleaved_write_frame(format, audioPacket); // takes the packet's data
             av_packet_unref(audioPacket);
             if (r < 0)
-                fail("writing audio failed (" + averror(r) + ")");
+                fail("writing audio failed (" + ffmpegErrorText(r) + ")");
         }
     }
 
@@ -132,18 +123,18 @@ struct VideoWriter::Impl {
     {
         int r = avcodec_send_frame(codec, flush ? nullptr : frame);
         if (r < 0)
-            fail("encoding failed (" + averror(r) + ")");
+            fail("encoding failed (" + ffmpegErrorText(r) + ")");
         for (;;) {
             r = avcodec_receive_packet(codec, packet);
             if (r == AVERROR(EAGAIN) || r == AVERROR_EOF)
                 return;
             if (r < 0)
-                fail("encoding failed (" + averror(r) + ")");
+                fail("encoding failed (" + ffmpegErrorText(r) + ")");
             av_packet_rescale_ts(packet, codec->time_base, stream->time_base);
             packet->stream_index = stream->index;
             r = av_interleaved_write_frame(format, packet);
             if (r < 0)
-                fail("writing failed (" + averror(r) + ")");
+                fail("writing failed (" + ffmpegErrorText(r) + ")");
         }
     }
 
@@ -190,7 +181,7 @@ std::unique_ptr<VideoWriter> VideoWriter::create(const std::string &path, int wi
         d.fail("the frame rate must be in (0, 1000]");
     int r = avformat_alloc_output_context2(&d.format, nullptr, nullptr, path.c_str());
     if (r < 0 || !d.format)
-        d.fail("no container format for this file name (" + averror(r) + "); use .mp4, .mkv, .avi or .ts");
+        d.fail("no container format for this file name (" + ffmpegErrorText(r) + "); use .mp4, .mkv, .avi or .ts");
 
     const bool wantH264 = options.codec == "h264" || (options.codec == "auto" && h264EncoderAvailable());
     if (options.codec != "auto" && options.codec != "h264" && options.codec != "mpeg4")
@@ -223,7 +214,7 @@ std::unique_ptr<VideoWriter> VideoWriter::create(const std::string &path, int wi
         d.codec->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     r = avcodec_open2(d.codec, encoder, nullptr);
     if (r < 0)
-        d.fail("cannot open the " + std::string(encoder->name) + " encoder (" + averror(r) + ")");
+        d.fail("cannot open the " + std::string(encoder->name) + " encoder (" + ffmpegErrorText(r) + ")");
     r = avcodec_parameters_from_context(d.stream->codecpar, d.codec);
     if (r < 0)
         d.fail("cannot set up the video stream");
@@ -251,14 +242,14 @@ std::unique_ptr<VideoWriter> VideoWriter::create(const std::string &path, int wi
     if (!(d.format->oformat->flags & AVFMT_NOFILE)) {
         r = avio_open(&d.format->pb, d.temporaryPath.c_str(), AVIO_FLAG_WRITE);
         if (r < 0)
-            d.fail("cannot write (" + averror(r) + ")");
+            d.fail("cannot write (" + ffmpegErrorText(r) + ")");
     }
     AVDictionary *muxerOptions = nullptr;
     av_dict_set(&muxerOptions, "movflags", "+faststart", 0); // MP4/MOV only; others ignore it
     r = avformat_write_header(d.format, &muxerOptions);
     av_dict_free(&muxerOptions);
     if (r < 0)
-        d.fail("cannot write the header (" + averror(r) + ")");
+        d.fail("cannot write the header (" + ffmpegErrorText(r) + ")");
     d.headerWritten = true;
     return writer;
 }
@@ -292,7 +283,7 @@ void VideoWriter::finish()
     int r = av_write_trailer(d->format);
     d->headerWritten = false;
     if (r < 0)
-        d->fail("cannot finish the file (" + averror(r) + ")");
+        d->fail("cannot finish the file (" + ffmpegErrorText(r) + ")");
     if (!(d->format->oformat->flags & AVFMT_NOFILE))
         avio_closep(&d->format->pb);
     if (std::rename(d->temporaryPath.c_str(), d->path.c_str()) != 0)
