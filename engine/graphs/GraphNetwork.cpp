@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/graphs/GraphNetwork.h"
+
+#include "engine/core/errors/Error.h"
+
+#include <cmath>
+
+namespace periscope::graphs {
+
+namespace {
+// As the paper's _reset_parameters: Kaiming-uniform weights (a = sqrt 5), biases uniform in
+// +-1/sqrt(size).
+torch::Tensor weight(torch::nn::Module &module, const char *name, std::int64_t out, std::int64_t in)
+{
+    if (in <= 0)
+        return {};
+    torch::Tensor w = torch::empty({out, in});
+    torch::nn::init::kaiming_uniform_(w, std::sqrt(5.0));
+    return module.register_parameter(name, w);
+}
+
+torch::Tensor biasParameter(torch::nn::Module &module, std::int64_t out, bool enabled)
+{
+    if (!enabled)
+        return {};
+    const double bound = 1.0 / std::sqrt(double(out));
+    return module.register_parameter("bias", torch::empty({out}).uniform_(-bound, bound));
+}
+
+void accumulate(torch::Tensor &sum, const torch::Tensor &term)
+{
+    sum = sum.defined() ? sum + term : term;
+}
+
+torch::Tensor finish(torch::Tensor sum, const torch::Tensor &bias, std::int64_t rows, std::int64_t out, const torch::TensorOptions &options)
+{
+    if (bias.defined())
+        accumulate(sum, bias.expand({rows, out}));
+    return sum.defined() ? sum : torch::zeros({rows, out}, options);
+}
+
+torch::Tensor graphIdsOrZeros(const torch::Tensor &ids, std::int64_t count, const torch::Tensor &like)
+{
+    return ids.defined() ? ids : torch::zeros({count}, like.options().dtype(torch::kLong));
+}
+} // namespace
+
+Aggregation parseAggregation(const std::string &name)
+{
+    if (name == "sum")
+        return Aggregation::Sum;
+    if (name == "mean")
+        return Aggregation::Mean;
+    if (name == "max")
+        return Aggregation::Max;
+    throw Error("unknown aggregation '" + name + "' (expected sum, mean or max)");
+}
+
+torch::Tensor aggregate(const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how)
+{
+    torch::Tensor out = torch::zeros({segments, values.size(1)}, values.options());
+    if (values.size(0) == 0)
+        return out;
+    switch (how) {
+    case Aggregation::Sum: return out.index_add(0, index, values);
+    case Aggregation::Mean: {
+        const torch::Tensor counts = torch::zeros({segments}, values.options()).index_add(0, index, torch::ones({index.size(0)}, values.options()));
+        return out.index_add(0, index, values) / counts.clamp_min(1.0).unsqueeze(1);
+    }
+    case Aggregation::Max:
+        // Empty segments keep their 0; filled ones take the maximum of their values only.
+        return out.scatter_reduce(0, index.unsqueeze(1).expand_as(values), values, "amax", /*include_self=*/false);
+    }
+    return out;
+}
+
+GraphBatch GraphBatch::single(torch::Tensor nodes, torch::Tensor edges, torch::Tensor senders, torch::Tensor receivers)
+{
+    GraphBatch g;
+    g.nodeFeatures = std::move(nodes);
+    g.edgeFeatures = std::move(edges);
+    g.senders = senders.to(torch::kLong);
+    g.receivers = receivers.to(torch::kLong);
+    g.nodeGraph = torch::zeros({g.nodeFeatures.size(0)}, torch::kLong);
+    g.edgeGraph = torch::zeros({g.senders.size(0)}, torch::kLong);
+    g.numGraphs = 1;
+    return g;
+}
+
+GraphBatch GraphBatch::concatenate(const std::vector<GraphBatch> &graphs)
+{
+    if (graphs.empty())
+        throw Error("cannot batch zero graphs");
+    std::vector<torch::Tensor> nodes, edges, globals, senders, receivers, nodeGraph, edgeGraph;
+    std::int64_t nodeOffset = 0, graphOffset = 0;
+    for (const GraphBatch &g : graphs) {
+        nodes.push_back(g.nodeFeatures);
+        edges.push_back(g.edgeFeatures);
+        if (g.globalFeatures.defined())
+            globals.push_back(g.globalFeatures);
+        senders.push_back(g.senders + nodeOffset);
+        receivers.push_back(g.receivers + nodeOffset);
+        nodeGraph.push_back(graphIdsOrZeros(g.nodeGraph, g.numNodes(), g.senders) + graphOffset);
+        edgeGraph.push_back(graphIdsOrZeros(g.edgeGraph, g.numEdges(), g.senders) + graphOffset);
+        nodeOffset += g.numNodes();
+        graphOffset += g.numGraphs;
+    }
+    GraphBatch batch;
+    batch.nodeFeatures = torch::cat(nodes);
+    batch.edgeFeatures = torch::cat(edges);
+    if (globals.size() == graphs.size())
+        batch.globalFeatures = torch::cat(globals);
+    batch.senders = torch::cat(senders);
+    batch.receivers = torch::cat(receivers);
+    batch.nodeGraph = torch::cat(nodeGraph);
+    batch.edgeGraph = torch::cat(edgeGraph);
+    batch.numGraphs = graphOffset;
+    return batch;
+}
+
+EdgeLinearImpl::EdgeLinearImpl(std::int64_t out, Inputs in, bool hasBias)
+{
+    W_edge = weight(*this, "W_edge", out, in.edge);
+    W_sender = weight(*this, "W_sender", out, in.sender);
+    W_receiver = weight(*this, "W_receiver", out, in.receiver);
+    W_global = weight(*this, "W_global", out, in.global);
+    bias = biasParameter(*this, out, hasBias);
+}
+
+torch::Tensor EdgeLinearImpl::forward(const GraphBatch &g)
+{
+    torch::Tensor sum;
+    if (W_edge.defined())
+        accumulate(sum, torch::matmul(g.edgeFeatures, W_edge.t()));
+    if (W_sender.defined())
+        accumulate(sum, torch::matmul(g.nodeFeatures, W_sender.t()).index_select(0, g.senders));
+    if (W_receiver.defined())
+        accumulate(sum, torch::matmul(g.nodeFeatures, W_receiver.t()).index_select(0, g.receivers));
+    if (W_global.defined())
+        accumulate(sum, torch::matmul(g.globalFeatures, W_global.t()).index_select(0, g.edgeGraph));
+    const std::int64_t out = bias.defined() ? bias.size(0) : (W_edge.defined() ? W_edge : W_sender.defined() ? W_sender : W_receiver).size(0);
+    return finish(sum, bias, g.numEdges(), out, g.nodeFeatures.options());
+}
+
+NodeLinearImpl::NodeLinearImpl(std::int64_t out, Inputs in, Aggregation how, bool hasBias) : aggregation(how)
+{
+    W_node = weight(*this, "W_node", out, in.node);
+    W_incoming = weight(*this, "W_incoming", out, in.incoming);
+    W_outgoing = weight(*this, "W_outgoing", out, in.outgoing);
+    W_global = weight(*this, "W_global", out, in.global);
+    bias = biasParameter(*this, out, hasBias);
+}
+
+torch::Tensor NodeLinearImpl::forward(const GraphBatch &g)
+{
+    torch::Tensor sum;
+    if (W_node.defined())
+        accumulate(sum, torch::matmul(g.nodeFeatures, W_node.t()));
+    if (W_incoming.defined())
+        accumulate(sum, torch::matmul(aggregate(g.edgeFeatures, g.receivers, g.numNodes(), aggregation), W_incoming.t()));
+    if (W_outgoing.defined())
+        accumulate(sum, torch::matmul(aggregate(g.edgeFeatures, g.senders, g.numNodes(), aggregation), W_outgoing.t()));
+    if (W_global.defined())
+        accumulate(sum, torch::matmul(g.globalFeatures, W_global.t()).index_select(0, g.nodeGraph));
+    const std::int64_t out = bias.defined() ? bias.size(0) : (W_node.defined() ? W_node : W_incoming.defined() ? W_incoming : W_outgoing).size(0);
+    return finish(sum, bias, g.numNodes(), out, g.nodeFeatures.options());
+}
+
+GlobalLinearImpl::GlobalLinearImpl(std::int64_t out, Inputs in, Aggregation how, bool hasBias) : aggregation(how)
+{
+    W_node = weight(*this, "W_node", out, in.node);
+    W_edges = weight(*this, "W_edges", out, in.edge);
+    W_global = weight(*this, "W_global", out, in.global);
+    bias = biasParameter(*this, out, hasBias);
+}
+
+torch::Tensor GlobalLinearImpl::forward(const GraphBatch &g)
+{
+    torch::Tensor sum;
+    if (W_node.defined())
+        accumulate(sum, torch::matmul(aggregate(g.nodeFeatures, g.nodeGraph, g.numGraphs, aggregation), W_node.t()));
+    if (W_edges.defined())
+        accumulate(sum, torch::matmul(aggregate(g.edgeFeatures, g.edgeGraph, g.numGraphs, aggregation), W_edges.t()));
+    if (W_global.defined())
+        accumulate(sum, torch::matmul(g.globalFeatures, W_global.t()));
+    const std::int64_t out = bias.defined() ? bias.size(0) : (W_node.defined() ? W_node : W_edges.defined() ? W_edges : W_global).size(0);
+    return finish(sum, bias, g.numGraphs, out, g.nodeFeatures.options());
+}
+
+InfectionGNImpl::InfectionGNImpl(Aggregation aggregation, bool bias)
+{
+    encoder = register_module("encoder", std::make_shared<Encoder>());
+    encoder->edge = encoder->register_module("edge", EdgeLinear(4, EdgeLinearImpl::Inputs{2, 0, 0, 0}, bias));
+    encoder->node = encoder->register_module("node", NodeLinear(8, NodeLinearImpl::Inputs{4, 0, 0, 0}, aggregation, bias));
+    hidden = register_module("hidden", std::make_shared<Hidden>());
+    hidden->edge = hidden->register_module("edge", EdgeLinear(8, EdgeLinearImpl::Inputs{4, 8, 0, 0}, bias));
+    hidden->node = hidden->register_module("node", NodeLinear(8, NodeLinearImpl::Inputs{8, 8, 0, 0}, aggregation, bias));
+    readout_nodes = register_module("readout_nodes", NodeLinear(1, NodeLinearImpl::Inputs{8, 0, 0, 0}, aggregation, true));
+    readout_globals = register_module("readout_globals", GlobalLinear(1, GlobalLinearImpl::Inputs{8, 0, 0}, Aggregation::Sum, bias));
+}
+
+GraphOutput InfectionGNImpl::forward(const GraphBatch &input)
+{
+    GraphBatch g = input;
+    g.edgeFeatures = torch::relu(encoder->edge->forward(g));
+    g.nodeFeatures = torch::relu(encoder->node->forward(g));
+    g.edgeFeatures = torch::relu(hidden->edge->forward(g));
+    g.nodeFeatures = torch::relu(hidden->node->forward(g));
+    return {readout_nodes->forward(g), readout_globals->forward(g)};
+}
+
+SolubilityGNImpl::SolubilityGNImpl(int layers, std::int64_t hiddenNode, bool hiddenBias, Aggregation aggregation) : m_layers(layers)
+{
+    const std::int64_t edge = hiddenNode / 4, global = hiddenNode / 8;
+    encoder = register_module("encoder", std::make_shared<Block>());
+    encoder->edge = encoder->register_module("edge", EdgeLinear(edge, EdgeLinearImpl::Inputs{6, 0, 0, 0}, true));
+    encoder->node = encoder->register_module("node", NodeLinear(hiddenNode, NodeLinearImpl::Inputs{47, 0, 0, 0}, aggregation, true));
+    encoder->global = encoder->register_module("global", GlobalLinear(global, GlobalLinearImpl::Inputs{hiddenNode, edge, 0}, aggregation, true));
+    hidden = register_module("hidden", torch::nn::ModuleDict());
+    for (int i = 0; i < layers; ++i) {
+        auto block = std::make_shared<Block>();
+        block->edge = block->register_module("edge", EdgeLinear(edge, EdgeLinearImpl::Inputs{edge, hiddenNode, 0, 0}, hiddenBias));
+        block->node = block->register_module("node", NodeLinear(hiddenNode, NodeLinearImpl::Inputs{hiddenNode, edge, 0, 0}, aggregation, hiddenBias));
+        block->global = block->register_module("global", GlobalLinear(global, GlobalLinearImpl::Inputs{hiddenNode, edge, global}, aggregation, hiddenBias));
+        hidden->update(std::vector<std::pair<std::string, std::shared_ptr<torch::nn::Module>>>{{"hidden_" + std::to_string(i), block}});
+    }
+    readout_globals = register_module("readout_globals", GlobalLinear(1, GlobalLinearImpl::Inputs{0, 0, global}, aggregation, true));
+}
+
+GraphOutput SolubilityGNImpl::forward(const GraphBatch &input)
+{
+    GraphBatch g = input;
+    auto step = [&g](Block &block) {
+        g.edgeFeatures = torch::relu(block.edge->forward(g));
+        g.nodeFeatures = torch::relu(block.node->forward(g));
+        g.globalFeatures = torch::relu(block.global->forward(g));
+    };
+    step(*encoder);
+    for (int i = 0; i < m_layers; ++i)
+        step(*std::dynamic_pointer_cast<Block>(hidden["hidden_" + std::to_string(i)]));
+    return {torch::Tensor(), readout_globals->forward(g)};
+}
+
+} // namespace periscope::graphs
