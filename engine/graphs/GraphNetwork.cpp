@@ -8,6 +8,19 @@
 namespace periscope::graphs {
 
 namespace {
+thread_local bool t_guided = false;
+
+// One linear map x W^T, hooked like the paper's guided `linear`.
+torch::Tensor linearMap(const torch::Tensor &x, const torch::Tensor &w)
+{
+    return guided(torch::matmul(x, w.t()));
+}
+
+torch::Tensor gatherRows(const torch::Tensor &x, const torch::Tensor &index)
+{
+    return guided(x.index_select(0, index));
+}
+
 // As the paper's _reset_parameters: Kaiming-uniform weights (a = sqrt 5), biases uniform in
 // +-1/sqrt(size).
 torch::Tensor weight(torch::nn::Module &module, const char *name, std::int64_t out, std::int64_t in)
@@ -29,7 +42,7 @@ torch::Tensor biasParameter(torch::nn::Module &module, std::int64_t out, bool en
 
 void accumulate(torch::Tensor &sum, const torch::Tensor &term)
 {
-    sum = sum.defined() ? sum + term : term;
+    sum = guided(sum.defined() ? sum + term : term);
 }
 
 torch::Tensor finish(torch::Tensor sum, const torch::Tensor &bias, std::int64_t rows, std::int64_t out, const torch::TensorOptions &options)
@@ -45,6 +58,33 @@ torch::Tensor graphIdsOrZeros(const torch::Tensor &ids, std::int64_t count, cons
 }
 } // namespace
 
+GuidedBackpropScope::GuidedBackpropScope() : m_previous(t_guided)
+{
+    t_guided = true;
+}
+
+GuidedBackpropScope::~GuidedBackpropScope()
+{
+    t_guided = m_previous;
+}
+
+bool GuidedBackpropScope::active()
+{
+    return t_guided;
+}
+
+torch::Tensor guided(torch::Tensor t)
+{
+    if (t_guided && t.requires_grad())
+        t.register_hook([](torch::Tensor grad) { return grad.clamp_min(0); });
+    return t;
+}
+
+torch::Tensor graphRelu(const torch::Tensor &t)
+{
+    return guided(torch::relu(t));
+}
+
 Aggregation parseAggregation(const std::string &name)
 {
     if (name == "sum")
@@ -56,11 +96,8 @@ Aggregation parseAggregation(const std::string &name)
     throw Error("unknown aggregation '" + name + "' (expected sum, mean or max)");
 }
 
-torch::Tensor aggregate(const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how)
+static torch::Tensor aggregateUnguided(torch::Tensor out, const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how)
 {
-    torch::Tensor out = torch::zeros({segments, values.size(1)}, values.options());
-    if (values.size(0) == 0)
-        return out;
     switch (how) {
     case Aggregation::Sum: return out.index_add(0, index, values);
     case Aggregation::Mean: {
@@ -72,6 +109,14 @@ torch::Tensor aggregate(const torch::Tensor &values, const torch::Tensor &index,
         return out.scatter_reduce(0, index.unsqueeze(1).expand_as(values), values, "amax", /*include_self=*/false);
     }
     return out;
+}
+
+torch::Tensor aggregate(const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how)
+{
+    torch::Tensor out = torch::zeros({segments, values.size(1)}, values.options());
+    if (values.size(0) == 0)
+        return out;
+    return guided(aggregateUnguided(out, values, index, segments, how));
 }
 
 GraphBatch GraphBatch::single(torch::Tensor nodes, torch::Tensor edges, torch::Tensor senders, torch::Tensor receivers)
@@ -131,13 +176,13 @@ torch::Tensor EdgeLinearImpl::forward(const GraphBatch &g)
 {
     torch::Tensor sum;
     if (W_edge.defined())
-        accumulate(sum, torch::matmul(g.edgeFeatures, W_edge.t()));
+        accumulate(sum, linearMap(g.edgeFeatures, W_edge));
     if (W_sender.defined())
-        accumulate(sum, torch::matmul(g.nodeFeatures, W_sender.t()).index_select(0, g.senders));
+        accumulate(sum, gatherRows(linearMap(g.nodeFeatures, W_sender), g.senders));
     if (W_receiver.defined())
-        accumulate(sum, torch::matmul(g.nodeFeatures, W_receiver.t()).index_select(0, g.receivers));
+        accumulate(sum, gatherRows(linearMap(g.nodeFeatures, W_receiver), g.receivers));
     if (W_global.defined())
-        accumulate(sum, torch::matmul(g.globalFeatures, W_global.t()).index_select(0, g.edgeGraph));
+        accumulate(sum, gatherRows(linearMap(g.globalFeatures, W_global), g.edgeGraph));
     const std::int64_t out = bias.defined() ? bias.size(0) : (W_edge.defined() ? W_edge : W_sender.defined() ? W_sender : W_receiver).size(0);
     return finish(sum, bias, g.numEdges(), out, g.nodeFeatures.options());
 }
@@ -155,13 +200,13 @@ torch::Tensor NodeLinearImpl::forward(const GraphBatch &g)
 {
     torch::Tensor sum;
     if (W_node.defined())
-        accumulate(sum, torch::matmul(g.nodeFeatures, W_node.t()));
+        accumulate(sum, linearMap(g.nodeFeatures, W_node));
     if (W_incoming.defined())
-        accumulate(sum, torch::matmul(aggregate(g.edgeFeatures, g.receivers, g.numNodes(), aggregation), W_incoming.t()));
+        accumulate(sum, linearMap(aggregate(g.edgeFeatures, g.receivers, g.numNodes(), aggregation), W_incoming));
     if (W_outgoing.defined())
-        accumulate(sum, torch::matmul(aggregate(g.edgeFeatures, g.senders, g.numNodes(), aggregation), W_outgoing.t()));
+        accumulate(sum, linearMap(aggregate(g.edgeFeatures, g.senders, g.numNodes(), aggregation), W_outgoing));
     if (W_global.defined())
-        accumulate(sum, torch::matmul(g.globalFeatures, W_global.t()).index_select(0, g.nodeGraph));
+        accumulate(sum, gatherRows(linearMap(g.globalFeatures, W_global), g.nodeGraph));
     const std::int64_t out = bias.defined() ? bias.size(0) : (W_node.defined() ? W_node : W_incoming.defined() ? W_incoming : W_outgoing).size(0);
     return finish(sum, bias, g.numNodes(), out, g.nodeFeatures.options());
 }
@@ -178,11 +223,11 @@ torch::Tensor GlobalLinearImpl::forward(const GraphBatch &g)
 {
     torch::Tensor sum;
     if (W_node.defined())
-        accumulate(sum, torch::matmul(aggregate(g.nodeFeatures, g.nodeGraph, g.numGraphs, aggregation), W_node.t()));
+        accumulate(sum, linearMap(aggregate(g.nodeFeatures, g.nodeGraph, g.numGraphs, aggregation), W_node));
     if (W_edges.defined())
-        accumulate(sum, torch::matmul(aggregate(g.edgeFeatures, g.edgeGraph, g.numGraphs, aggregation), W_edges.t()));
+        accumulate(sum, linearMap(aggregate(g.edgeFeatures, g.edgeGraph, g.numGraphs, aggregation), W_edges));
     if (W_global.defined())
-        accumulate(sum, torch::matmul(g.globalFeatures, W_global.t()));
+        accumulate(sum, linearMap(g.globalFeatures, W_global));
     const std::int64_t out = bias.defined() ? bias.size(0) : (W_node.defined() ? W_node : W_edges.defined() ? W_edges : W_global).size(0);
     return finish(sum, bias, g.numGraphs, out, g.nodeFeatures.options());
 }
@@ -202,10 +247,10 @@ InfectionGNImpl::InfectionGNImpl(Aggregation aggregation, bool bias)
 GraphOutput InfectionGNImpl::forward(const GraphBatch &input)
 {
     GraphBatch g = input;
-    g.edgeFeatures = torch::relu(encoder->edge->forward(g));
-    g.nodeFeatures = torch::relu(encoder->node->forward(g));
-    g.edgeFeatures = torch::relu(hidden->edge->forward(g));
-    g.nodeFeatures = torch::relu(hidden->node->forward(g));
+    g.edgeFeatures = graphRelu(encoder->edge->forward(g));
+    g.nodeFeatures = graphRelu(encoder->node->forward(g));
+    g.edgeFeatures = graphRelu(hidden->edge->forward(g));
+    g.nodeFeatures = graphRelu(hidden->node->forward(g));
     return {readout_nodes->forward(g), readout_globals->forward(g)};
 }
 
@@ -231,9 +276,9 @@ GraphOutput SolubilityGNImpl::forward(const GraphBatch &input)
 {
     GraphBatch g = input;
     auto step = [&g](Block &block) {
-        g.edgeFeatures = torch::relu(block.edge->forward(g));
-        g.nodeFeatures = torch::relu(block.node->forward(g));
-        g.globalFeatures = torch::relu(block.global->forward(g));
+        g.edgeFeatures = graphRelu(block.edge->forward(g));
+        g.nodeFeatures = graphRelu(block.node->forward(g));
+        g.globalFeatures = graphRelu(block.global->forward(g));
     };
     step(*encoder);
     for (int i = 0; i < m_layers; ++i)

@@ -34,6 +34,28 @@ struct GraphBatch {
     static GraphBatch concatenate(const std::vector<GraphBatch> &graphs);
 };
 
+// While one of these lives on a thread, every linear map, gather, aggregation, sum and ReLU of
+// the graph layers run on that thread clamps the gradient flowing back through its output to be
+// non-negative: guided backpropagation exactly as the paper's code (src/guidedbackprop/) hooks
+// each operation. Only tensors that require gradients are hooked, so plain inference is unchanged.
+class GuidedBackpropScope {
+public:
+    GuidedBackpropScope();
+    ~GuidedBackpropScope();
+    GuidedBackpropScope(const GuidedBackpropScope &) = delete;
+    GuidedBackpropScope &operator=(const GuidedBackpropScope &) = delete;
+    static bool active();
+
+private:
+    bool m_previous;
+};
+
+// Hooks `t` for guided backpropagation when a GuidedBackpropScope is active; returns `t`.
+torch::Tensor guided(torch::Tensor t);
+
+// ReLU of the graph networks (guided when a GuidedBackpropScope is active).
+torch::Tensor graphRelu(const torch::Tensor &t);
+
 enum class Aggregation { Sum, Mean, Max };
 Aggregation parseAggregation(const std::string &name); // "sum", "mean", "max"
 

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine-internal (torch): include only from engine .cpp files.
+//
+// Gradient-based explanations of graph networks, as compared by Baldassarre & Azizpour
+// (ICML-W 2019): sensitivity analysis, guided backpropagation, and Integrated Gradients as a
+// path-integral reference. Relevance comes per node and per edge, one value per input feature,
+// in the input's node and edge order.
+#pragma once
+
+#include "engine/graphs/GraphNetwork.h"
+#include "engine/graphs/InfectionData.h"
+
+#include <functional>
+#include <string>
+
+namespace periscope::graphs {
+
+using GraphModel = std::function<GraphOutput(const GraphBatch &)>;
+
+enum class GraphMethod { Sensitivity, GuidedBackprop, IntegratedGradients };
+GraphMethod parseGraphMethod(const std::string &name); // "sa", "gbp", "ig"
+std::string graphMethodKey(GraphMethod method);
+
+// What is explained: one output of one node, or one output of one graph's global readout.
+struct GraphTarget {
+    enum class Kind { Global, Node };
+    Kind kind = Kind::Global;
+    std::int64_t index = 0;  // the node, or the graph
+    std::int64_t output = 0; // which output column
+
+    static GraphTarget parse(const std::string &text); // "global", "global:G", "node:K"
+    std::string describe() const;                       // the same syntax back
+};
+
+struct GraphRelevance {
+    torch::Tensor node; // [N, Fn]
+    torch::Tensor edge; // [E, Fe]
+    double outputValue = 0; // the explained output at the input
+    // Integrated Gradients only: f(x) - f(baseline) minus the summed relevance (what the path
+    // integral missed at the chosen step count).
+    double completenessGap = 0;
+};
+
+struct GraphExplainOptions {
+    int integrationSteps = 64; // Integrated Gradients: midpoint Riemann steps from the zero baseline
+};
+
+GraphRelevance explainGraph(const GraphModel &model, const GraphBatch &graph, const GraphTarget &target, GraphMethod method,
+                            const GraphExplainOptions &options = {});
+
+// How well an explanation of one infected node finds its cause: the true edges are the real
+// edges from sick nodes into it, the true nodes those sick senders (or the node itself when it
+// is sick). Scores rank items by summed absolute relevance over their features.
+struct InfectionExplanationScores {
+    double edgeRocAuc = 0, edgeAveragePrecision = 0; // over all edges of the graph
+    // Over the node's incoming edges only: the harder question for a one-hop model, whose
+    // output cannot depend on other edges at all (NaN when they are all true or all false).
+    double incomingEdgeRocAuc = 0;
+    double nodeRocAuc = 0, nodeAveragePrecision = 0;
+    std::int64_t trueEdges = 0, trueNodes = 0;
+};
+InfectionExplanationScores scoreInfectionExplanation(const GraphRelevance &relevance, const InfectionGraph &graph, std::int64_t node);
+
+} // namespace periscope::graphs
