@@ -23,6 +23,7 @@ CliCommand demoCommand();
 CliCommand weightsCommand();
 CliCommand probeCommand();
 CliCommand frameCommand();
+CliCommand explainGraphCommand();
 
 QList<CliCommand> cliCommands();
 

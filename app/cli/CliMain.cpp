@@ -13,7 +13,7 @@ namespace periscope::app {
 
 QList<CliCommand> cliCommands()
 {
-    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), demoCommand()};
+    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), demoCommand()};
 }
 
 int cliFail(int code, const QString &message)
@@ -27,7 +27,7 @@ void printUsage(std::FILE *out)
 {
     std::fprintf(out, "usage: periscope-cli [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
     for (const CliCommand &command : cliCommands())
-        std::fprintf(out, "  %-10s %s\n", qPrintable(command.name), qPrintable(command.summary));
+        std::fprintf(out, "  %-14s %s\n", qPrintable(command.name), qPrintable(command.summary));
     std::fprintf(out, "\n`periscope-cli COMMAND --help` describes a command.\n");
 }
 } // namespace

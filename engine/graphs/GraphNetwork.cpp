@@ -3,12 +3,42 @@
 
 #include "engine/core/errors/Error.h"
 
+#include <torch/version.h>
+
 #include <cmath>
 
 namespace periscope::graphs {
 
 namespace {
 thread_local bool t_guided = false;
+
+// LibTorch 1.13 says once per process on stderr that scatter_reduce is "beta": not news to a
+// user, and it would break the CLI's one-line errors. The handler is process-global there, so it
+// is swapped once, under a thread-safe static, around a first tiny call.
+class QuietWarnings : public c10::WarningHandler {
+public:
+#if TORCH_VERSION_MAJOR >= 2
+    void process(const c10::Warning &) override {}
+#else
+    void process(const c10::SourceLocation &, const std::string &, bool) override {}
+#endif
+};
+
+void silenceScatterReduceNotice()
+{
+    static const bool done = [] {
+        QuietWarnings quiet;
+#if TORCH_VERSION_MAJOR >= 2
+        c10::WarningUtils::WarningHandlerGuard guard(&quiet);
+#else
+        c10::Warning::WarningHandlerGuard guard(&quiet);
+#endif
+        const torch::Tensor x = torch::zeros({1, 1});
+        (void)x.scatter_reduce(0, torch::zeros({1, 1}, torch::kLong), x, "amax", false);
+        return true;
+    }();
+    (void)done;
+}
 
 // One linear map x W^T, hooked like the paper's guided `linear`.
 torch::Tensor linearMap(const torch::Tensor &x, const torch::Tensor &w)
@@ -104,9 +134,11 @@ static torch::Tensor aggregateUnguided(torch::Tensor out, const torch::Tensor &v
         const torch::Tensor counts = torch::zeros({segments}, values.options()).index_add(0, index, torch::ones({index.size(0)}, values.options()));
         return out.index_add(0, index, values) / counts.clamp_min(1.0).unsqueeze(1);
     }
-    case Aggregation::Max:
+    case Aggregation::Max: {
         // Empty segments keep their 0; filled ones take the maximum of their values only.
+        silenceScatterReduceNotice();
         return out.scatter_reduce(0, index.unsqueeze(1).expand_as(values), values, "amax", /*include_self=*/false);
+    }
     }
     return out;
 }

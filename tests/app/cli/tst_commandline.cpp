@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+
+#include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void headlessDemoWritesFigures();
     void cliListsWeights();
     void cliProbesAndExtractsFrames();
+    void cliExplainsGraphs();
 
 private:
     struct Run {
@@ -206,6 +209,27 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
     QTest::newRow("probe not video") << QStringList{"probe", PERISCOPE_SOURCE_DIR "/README.md"} << 1 << "cannot open as a video";
     QTest::newRow("frame both") << QStringList{"frame", "x.mp4", "--index", "1", "--time", "2", "--out", "o.png"} << 2 << "one of --index or --time";
     QTest::newRow("frame bad number") << QStringList{"frame", "x.mp4", "--index", "abc", "--out", "o.png"} << 2 << "'abc' is not a number";
+    const QString graphs = QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/graphs/");
+    const QString model = graphs + QStringLiteral("infection_gn_sum.safetensors");
+    const QString tiny = graphs + QStringLiteral("tiny_graph.json");
+    QTest::newRow("explain-graph no out") << QStringList{"explain-graph", "--graph", tiny, "--model", model} << 2 << "--out OUT.json is required";
+    QTest::newRow("explain-graph no input") << QStringList{"explain-graph", "--model", model, "--out", "o.json"} << 2 << "--infection-seed N or --graph";
+    QTest::newRow("explain-graph two inputs") << QStringList{"explain-graph", "--graph", tiny, "--infection-seed", "1", "--model", model, "--out", "o.json"}
+                                              << 2 << "not both";
+    QTest::newRow("explain-graph smiles") << QStringList{"explain-graph", "--smiles", "CCO", "--out", "o.json"} << 2 << "not supported yet";
+    QTest::newRow("explain-graph bad seed") << QStringList{"explain-graph", "--infection-seed", "-3", "--out", "o.json"} << 2 << "non-negative integer";
+    QTest::newRow("explain-graph bad arch") << QStringList{"explain-graph", "--arch", "depth", "--out", "o.json"} << 2 << "KEY=VALUE";
+    QTest::newRow("explain-graph no model") << QStringList{"explain-graph", "--graph", tiny, "--out", "o.json"} << 1 << "no model";
+    QTest::newRow("explain-graph bad method") << QStringList{"explain-graph", "--graph", tiny, "--model", model, "--method", "lime", "--out", "o.json"}
+                                              << 1 << "unknown explanation method 'lime'";
+    QTest::newRow("explain-graph bad target") << QStringList{"explain-graph", "--graph", tiny, "--model", model, "--target", "node:3", "--out", "o.json"}
+                                              << 1 << "cannot explain node 3: the input has 3 nodes";
+    QTest::newRow("explain-graph bad aggregation") << QStringList{"explain-graph", "--graph", tiny, "--model", model, "--arch", "aggregation=median", "--out", "o.json"}
+                                                   << 1 << "unknown aggregation 'median'";
+    QTest::newRow("explain-graph not a graph") << QStringList{"explain-graph", "--graph", model, "--model", model, "--out", "o.json"} << 1 << "invalid JSON";
+    QTest::newRow("explain-graph wrong features") << QStringList{"explain-graph", "--graph", graphs + "infection_gn_sum.json", "--model", model, "--out", "o.json"}
+                                                  << 1 << "G.json";
+    QTest::newRow("explain-graph not weights") << QStringList{"explain-graph", "--graph", tiny, "--model", tiny, "--out", "o.json"} << 1 << "not a torch.save";
     QTest::newRow("demo without out") << QStringList{"demo"} << 2 << "--out DIR is required";
     QTest::newRow("demo unwritable") << QStringList{"demo", "--out", "/proc/periscope-demo"} << 1 << "cannot create";
 }
@@ -276,6 +300,57 @@ void TestCommandLine::cliProbesAndExtractsFrames()
                                                              QStringLiteral("--out"), out});
     QCOMPARE(beyond.exitCode, 1);
     QVERIFY(QString::fromUtf8(beyond.err).contains(QStringLiteral("out of range")));
+}
+
+void TestCommandLine::cliExplainsGraphs()
+{
+    const QString graphs = QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/graphs/");
+    const QString out = m_dir.filePath(QStringLiteral("explained.json"));
+    auto readOut = [&out] {
+        QFile file(out);
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+    };
+    // A G.json graph; the aggregation comes from the sidecar beside the weights.
+    Run result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--graph"), graphs + QStringLiteral("tiny_graph.json"),
+                                                       QStringLiteral("--model"), graphs + QStringLiteral("infection_gn_sum.safetensors"),
+                                                       QStringLiteral("--method"), QStringLiteral("ig"), QStringLiteral("--target"),
+                                                       QStringLiteral("node:1"), QStringLiteral("--steps"), QStringLiteral("256"),
+                                                       QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.isEmpty(), result.err.constData());
+    QJsonObject json = readOut();
+    QCOMPARE(json.value(QStringLiteral("target")).toString(), QStringLiteral("node:1"));
+    QCOMPARE(json.value(QStringLiteral("node_outputs")).toArray().size(), 3);
+    QCOMPARE(json.value(QStringLiteral("global_output")).toArray().size(), 1);
+    const QJsonArray nodeRelevance = json.value(QStringLiteral("node_relevance")).toArray();
+    const QJsonArray edgeRelevance = json.value(QStringLiteral("edge_relevance")).toArray();
+    QCOMPARE(nodeRelevance.size(), 3);
+    QCOMPARE(nodeRelevance.first().toArray().size(), 4);
+    QCOMPARE(edgeRelevance.size(), 3);
+    QCOMPARE(edgeRelevance.first().toArray().size(), 2);
+    // The explained value is node 1's output, and IG's relevance accounts for it.
+    QCOMPARE(json.value(QStringLiteral("output_value")).toDouble(), json.value(QStringLiteral("node_outputs")).toArray()[1].toArray()[0].toDouble());
+    QVERIFY(std::abs(json.value(QStringLiteral("completeness_gap")).toDouble()) < 1e-2);
+    QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("aggregation")).toString(), QStringLiteral("sum"));
+    // Node 0 cannot reach node 1's output except over edge 0: edge 1 (0 -> 2) gets nothing.
+    QCOMPARE(edgeRelevance[1].toArray()[0].toDouble(), 0.0);
+
+    // A generated infection graph: truth and scores come along.
+    result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--infection-seed"), QStringLiteral("4"),
+                                                   QStringLiteral("--model"), graphs + QStringLiteral("infection_gn_sum.safetensors"),
+                                                   QStringLiteral("--arch"), QStringLiteral("aggregation=max"), QStringLiteral("--method"),
+                                                   QStringLiteral("gbp"), QStringLiteral("--target"), QStringLiteral("node:0"),
+                                                   QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.isEmpty(), result.err.constData());
+    json = readOut();
+    const int nodes = json.value(QStringLiteral("node_outputs")).toArray().size();
+    QVERIFY(nodes >= 10);
+    QCOMPARE(json.value(QStringLiteral("truth")).toObject().value(QStringLiteral("sick")).toArray().size(), nodes);
+    QCOMPARE(json.value(QStringLiteral("graph")).toObject().value(QStringLiteral("edges")).toArray().size(),
+             json.value(QStringLiteral("edge_relevance")).toArray().size());
+    QVERIFY(json.value(QStringLiteral("scores")).isObject());
+    QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("aggregation")).toString(), QStringLiteral("max"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/graphs/ExplainGraph.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/weights/ApplyStateDict.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/TorchCheckpoint.h"
+#include "engine/graphs/GraphExplanation.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace periscope::graphs {
+
+namespace {
+std::string readText(const std::string &path, const char *what)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(std::string("cannot open ") + what + " " + path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// Rows of numbers, all the same length, as a float tensor [rows, width].
+torch::Tensor matrix(const json::Value *value, const char *name, std::int64_t width = -1)
+{
+    if (!value || !value->isArray())
+        throw Error(std::string("G.json: \"") + name + "\" must be a list of lists of numbers");
+    const json::Array &rows = value->asArray();
+    if (rows.empty())
+        return torch::zeros({0, std::max<std::int64_t>(width, 0)});
+    std::vector<float> values;
+    std::int64_t columns = -1;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (!rows[i].isArray())
+            throw Error(std::string("G.json: \"") + name + "\"[" + std::to_string(i) + "] is not a list");
+        const json::Array &row = rows[i].asArray();
+        if (columns < 0)
+            columns = std::int64_t(row.size());
+        if (std::int64_t(row.size()) != columns)
+            throw Error(std::string("G.json: \"") + name + "\"[" + std::to_string(i) + "] has " + std::to_string(row.size()) +
+                        " values, the first row " + std::to_string(columns));
+        for (const json::Value &v : row) {
+            if (!v.isNumber())
+                throw Error(std::string("G.json: \"") + name + "\"[" + std::to_string(i) + "] holds a non-number");
+            values.push_back(float(v.asNumber()));
+        }
+    }
+    return torch::tensor(values).reshape({std::int64_t(rows.size()), columns});
+}
+
+GraphBatch readGraphJson(const std::string &path)
+{
+    const json::Value root = json::Value::parse(readText(path, "graph file"));
+    if (!root.isObject())
+        throw Error("G.json: expected an object with nodes, edges and edge_features");
+    const torch::Tensor nodes = matrix(root.find("nodes"), "nodes");
+    if (nodes.size(0) == 0)
+        throw Error("G.json: the graph has no nodes");
+    const torch::Tensor edges = matrix(root.find("edges"), "edges", 2);
+    if (edges.size(1) != 2)
+        throw Error("G.json: each edge must be [sender, receiver]");
+    const torch::Tensor edgeFeatures = matrix(root.find("edge_features"), "edge_features");
+    if (edgeFeatures.size(0) != edges.size(0))
+        throw Error("G.json: " + std::to_string(edges.size(0)) + " edges but " + std::to_string(edgeFeatures.size(0)) + " edge_features rows");
+    const torch::Tensor index = edges.to(torch::kLong);
+    if (!torch::equal(index.to(torch::kFloat), edges) || (index.numel() > 0 && (index.min().item<std::int64_t>() < 0 ||
+                                                                                index.max().item<std::int64_t>() >= nodes.size(0))))
+        throw Error("G.json: edge endpoints must be node indices in [0, " + std::to_string(nodes.size(0)) + ")");
+    return GraphBatch::single(nodes, edgeFeatures, index.select(1, 0).contiguous(), index.select(1, 1).contiguous());
+}
+
+StateDict readWeights(const std::string &path)
+{
+    if (!std::filesystem::exists(path))
+        throw Error("no such weights file: " + path);
+    std::ifstream in(path, std::ios::binary);
+    char magic[8] = {};
+    in.read(magic, 8);
+    // safetensors start with a little-endian header length and then '{'.
+    std::uint8_t first = std::uint8_t(magic[0]);
+    in.seekg(8);
+    const bool safetensors = in.get() == '{' && first != 0x80 && std::string(magic, 2) != "PK";
+    return safetensors ? readSafetensors(path).tensors : loadTorchCheckpoint(path);
+}
+
+bool hasKey(const StateDict &weights, const std::string &key)
+{
+    for (const auto &[name, tensor] : weights)
+        if (name == key)
+            return true;
+    return false;
+}
+
+std::string aggregationFor(const ExplainGraphRequest &request)
+{
+    if (auto it = request.arch.find("aggregation"); it != request.arch.end())
+        return it->second;
+    const std::string sidecar = std::filesystem::path(request.modelPath).replace_extension(".json").string();
+    if (std::filesystem::exists(sidecar)) {
+        const json::Value meta = json::Value::parse(readText(sidecar, "model sidecar"));
+        if (const json::Value *a = meta.find("aggregation"); a && a->isString())
+            return a->asString();
+    }
+    throw Error("the weights do not say how the model aggregates: pass --arch aggregation=sum|mean|max "
+                "(or put {\"aggregation\": ...} in " + sidecar + ")");
+}
+
+json::Value toJson(const torch::Tensor &t)
+{
+    const torch::Tensor c = t.detach().to(torch::kDouble).contiguous();
+    json::Array rows;
+    if (c.dim() == 1) {
+        for (std::int64_t i = 0; i < c.size(0); ++i)
+            rows.emplace_back(c[i].item<double>());
+        return rows;
+    }
+    const double *data = c.data_ptr<double>();
+    for (std::int64_t i = 0; i < c.size(0); ++i) {
+        json::Array row;
+        for (std::int64_t j = 0; j < c.size(1); ++j)
+            row.emplace_back(data[i * c.size(1) + j]);
+        rows.emplace_back(std::move(row));
+    }
+    return rows;
+}
+
+json::Value flags(const torch::Tensor &t)
+{
+    json::Array out;
+    for (std::int64_t i = 0; i < t.size(0); ++i)
+        out.emplace_back(t[i].item<bool>());
+    return out;
+}
+
+} // namespace
+
+json::Value runExplainGraph(const ExplainGraphRequest &request)
+{
+    if (request.infectionSeed.has_value() == !request.graphJsonPath.empty())
+        throw Error("give exactly one input: an infection seed or a graph JSON file");
+    if (request.modelPath.empty())
+        throw Error("no model: pass the weights of a graph network (--model FILE)");
+    const GraphMethod method = parseGraphMethod(request.method);
+    const GraphTarget target = GraphTarget::parse(request.target);
+
+    std::optional<InfectionGraph> infection;
+    GraphBatch graph;
+    if (request.infectionSeed) {
+        std::mt19937_64 random(*request.infectionSeed);
+        infection = generateInfectionGraph(InfectionParameters::test(), random);
+        graph = infection->graph;
+    } else {
+        graph = readGraphJson(request.graphJsonPath);
+    }
+
+    const StateDict weights = readWeights(request.modelPath);
+    GraphModel model;
+    json::Object description{{"file", request.modelPath}};
+    if (hasKey(weights, "readout_nodes.W_node")) {
+        const Aggregation aggregation = parseAggregation(aggregationFor(request));
+        const bool bias = hasKey(weights, "encoder.edge.bias");
+        InfectionGN network(aggregation, bias);
+        const LoadReport report = applyStateDict(*network, weights, true);
+        if (!report.isComplete())
+            throw Error("the weights do not fit an InfectionGN: " + report.summary());
+        network->eval();
+        if (graph.nodeFeatures.size(1) != 4 || graph.edgeFeatures.size(1) != 2)
+            throw Error("an InfectionGN takes 4 node and 2 edge features; the graph has " + std::to_string(graph.nodeFeatures.size(1)) +
+                        " and " + std::to_string(graph.edgeFeatures.size(1)));
+        model = [network](const GraphBatch &g) mutable { return network->forward(g); };
+        description.emplace_back("architecture", "InfectionGN");
+        description.emplace_back("aggregation", aggregationFor(request));
+        description.emplace_back("bias", bias);
+    } else if (hasKey(weights, "readout_globals.W_global") && hasKey(weights, "encoder.node.W_node")) {
+        int layers = 0;
+        while (hasKey(weights, "hidden.hidden_" + std::to_string(layers) + ".node.W_node"))
+            ++layers;
+        std::int64_t width = 0;
+        for (const auto &[name, tensor] : weights)
+            if (name == "encoder.node.W_node")
+                width = tensor.size(0);
+        if (width < 8 || width % 8 != 0)
+            throw Error("the weights do not fit a SolubilityGN: node width " + std::to_string(width) + " is not a multiple of 8");
+        const Aggregation aggregation = parseAggregation(aggregationFor(request));
+        const bool hiddenBias = layers > 0 && hasKey(weights, "hidden.hidden_0.node.bias");
+        SolubilityGN network(layers, width, hiddenBias, aggregation);
+        const LoadReport report = applyStateDict(*network, weights, true);
+        if (!report.isComplete())
+            throw Error("the weights do not fit a SolubilityGN: " + report.summary());
+        network->eval();
+        if (graph.nodeFeatures.size(1) != 47 || graph.edgeFeatures.size(1) != 6)
+            throw Error("a SolubilityGN takes 47 node and 6 edge features; the graph has " + std::to_string(graph.nodeFeatures.size(1)) +
+                        " and " + std::to_string(graph.edgeFeatures.size(1)));
+        model = [network](const GraphBatch &g) mutable { return network->forward(g); };
+        description.emplace_back("architecture", "SolubilityGN");
+        description.emplace_back("layers", layers);
+        description.emplace_back("width", width);
+        description.emplace_back("aggregation", aggregationFor(request));
+        description.emplace_back("bias", hiddenBias);
+    } else {
+        throw Error("the weights in " + request.modelPath + " fit no known graph network (InfectionGN or SolubilityGN)");
+    }
+
+    GraphExplainOptions options;
+    options.integrationSteps = request.integrationSteps;
+    const GraphRelevance relevance = explainGraph(model, graph, target, method, options);
+    GraphOutput outputs;
+    {
+        torch::NoGradGuard noGrad;
+        outputs = model(graph);
+    }
+
+    json::Value out = json::Object{};
+    out.set("method", graphMethodKey(method));
+    out.set("target", target.describe());
+    out.set("output_value", relevance.outputValue);
+    out.set("node_outputs", outputs.nodes.defined() ? toJson(outputs.nodes) : json::Value(json::Array{}));
+    out.set("global_output", outputs.globals.defined() ? toJson(outputs.globals[0]) : json::Value(json::Array{}));
+    out.set("node_relevance", toJson(relevance.node));
+    out.set("edge_relevance", toJson(relevance.edge));
+    if (method == GraphMethod::IntegratedGradients)
+        out.set("completeness_gap", relevance.completenessGap);
+    out.set("model", json::Value(description));
+    json::Array edges;
+    for (std::int64_t e = 0; e < graph.numEdges(); ++e)
+        edges.emplace_back(json::Array{graph.senders[e].item<std::int64_t>(), graph.receivers[e].item<std::int64_t>()});
+    out.set("graph", json::Object{{"nodes", toJson(graph.nodeFeatures)}, {"edges", json::Value(std::move(edges))},
+                                   {"edge_features", toJson(graph.edgeFeatures)}});
+    if (infection) {
+        out.set("truth", json::Object{{"sick", flags(infection->sick)},
+                                       {"immune", flags(infection->immune)},
+                                       {"infected", flags(infection->infected)},
+                                       {"virtual_edge", flags(infection->virtualEdge)},
+                                       {"causal_edge", flags(infection->causalEdge)}});
+        if (target.kind == GraphTarget::Kind::Node && target.index < graph.numNodes()) {
+            const InfectionExplanationScores s = scoreInfectionExplanation(relevance, *infection, target.index);
+            auto number = [](double v) { return std::isnan(v) ? json::Value() : json::Value(v); };
+            out.set("scores", json::Object{{"edge_roc_auc", number(s.edgeRocAuc)},
+                                            {"edge_average_precision", number(s.edgeAveragePrecision)},
+                                            {"incoming_edge_roc_auc", number(s.incomingEdgeRocAuc)},
+                                            {"node_roc_auc", number(s.nodeRocAuc)},
+                                            {"node_average_precision", number(s.nodeAveragePrecision)}});
+        }
+    }
+    return out;
+}
+
+} // namespace periscope::graphs

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole `explain-graph` pipeline behind one torch-free interface, for the CLI and the
+// workspace: load a graph (a generated infection graph or a G.json file), load a graph network
+// from its weights, explain one output, and return everything as JSON.
+#pragma once
+
+#include "engine/core/json/Json.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace periscope::graphs {
+
+struct ExplainGraphRequest {
+    // Exactly one input: a generated infection graph (test-set parameters) or a G.json file
+    // {"nodes": [[f...]...], "edges": [[s, r]...], "edge_features": [[f...]...]}.
+    std::optional<std::uint64_t> infectionSeed;
+    std::string graphJsonPath;
+    std::string modelPath; // safetensors or torch.save (zip or legacy) weights
+    // What the weights do not reveal: "aggregation" (sum|mean|max); also read from a JSON
+    // sidecar MODEL.json ({"aggregation": "max"}) beside the weights. Biases are read from the keys.
+    std::map<std::string, std::string> arch;
+    std::string method = "sa"; // sa | gbp | ig
+    std::string target = "global"; // global | global:G | node:K
+    int integrationSteps = 64;
+};
+
+// Throws periscope::Error with a one-line reason on bad input (files, shapes, indices, weights
+// that fit no known network). The result holds node_outputs, global_output, target, method,
+// output_value, node_relevance, edge_relevance (input order), the model description, and for
+// infection graphs the truth (sick, immune, infected, causal edges) and scores.
+json::Value runExplainGraph(const ExplainGraphRequest &request);
+
+} // namespace periscope::graphs
