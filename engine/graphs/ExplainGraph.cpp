@@ -96,6 +96,49 @@ bool hasKey(const StateDict &weights, const std::string &key)
     return false;
 }
 
+std::string trim(const std::string &text)
+{
+    const auto begin = text.find_first_not_of(" \t\r");
+    if (begin == std::string::npos)
+        return {};
+    return text.substr(begin, text.find_last_not_of(" \t\r") - begin + 1);
+}
+
+// The scalar entries of `model: kwargs:` in the paper's experiment.latest.yaml (written by its
+// training script), e.g. aggregation, bias, num_layers. Only that block is read, line by line by
+// indentation; a full YAML parser is not needed for a file whose layout the training code fixed.
+std::map<std::string, std::string> experimentModelKwargs(const std::string &path)
+{
+    std::ifstream in(path);
+    std::map<std::string, std::string> out;
+    std::string line;
+    int modelIndent = -1, kwargsIndent = -1;
+    while (std::getline(in, line)) {
+        const std::string body = trim(line);
+        if (body.empty() || body[0] == '#')
+            continue;
+        const int indent = int(line.find_first_not_of(' '));
+        if (modelIndent >= 0 && indent <= modelIndent)
+            break; // left the model block
+        if (modelIndent < 0) {
+            if (body == "model:")
+                modelIndent = indent;
+            continue;
+        }
+        if (kwargsIndent >= 0 && indent <= kwargsIndent)
+            kwargsIndent = -1;
+        if (kwargsIndent < 0) {
+            if (body == "kwargs:")
+                kwargsIndent = indent;
+            continue;
+        }
+        const auto colon = body.find(':');
+        if (colon != std::string::npos)
+            out[trim(body.substr(0, colon))] = trim(body.substr(colon + 1));
+    }
+    return out;
+}
+
 std::string aggregationFor(const ExplainGraphRequest &request)
 {
     if (auto it = request.arch.find("aggregation"); it != request.arch.end())
@@ -105,6 +148,12 @@ std::string aggregationFor(const ExplainGraphRequest &request)
         const json::Value meta = json::Value::parse(readText(sidecar, "model sidecar"));
         if (const json::Value *a = meta.find("aggregation"); a && a->isString())
             return a->asString();
+    }
+    const std::filesystem::path experiment = std::filesystem::path(request.modelPath).parent_path() / "experiment.latest.yaml";
+    if (std::filesystem::exists(experiment)) {
+        const auto kwargs = experimentModelKwargs(experiment.string());
+        if (auto it = kwargs.find("aggregation"); it != kwargs.end())
+            return it->second;
     }
     throw Error("the weights do not say how the model aggregates: pass --arch aggregation=sum|mean|max "
                 "(or put {\"aggregation\": ...} in " + sidecar + ")");

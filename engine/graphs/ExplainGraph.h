@@ -19,8 +19,10 @@ struct ExplainGraphRequest {
     std::optional<std::uint64_t> infectionSeed;
     std::string graphJsonPath;
     std::string modelPath; // safetensors or torch.save (zip or legacy) weights
-    // What the weights do not reveal: "aggregation" (sum|mean|max); also read from a JSON
-    // sidecar MODEL.json ({"aggregation": "max"}) beside the weights. Biases are read from the keys.
+    // What the weights do not reveal: "aggregation" (sum|mean|max); else read from a JSON
+    // sidecar MODEL.json ({"aggregation": "max"}) beside the weights, else from the paper's
+    // experiment.latest.yaml in the same folder (model: kwargs: aggregation). Biases, layer count
+    // and widths are read from the keys and shapes.
     std::map<std::string, std::string> arch;
     std::string method = "sa"; // sa | gbp | ig
     std::string target = "global"; // global | global:G | node:K

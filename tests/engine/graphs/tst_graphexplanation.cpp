@@ -2,9 +2,12 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/TorchCheckpoint.h"
+#include "engine/graphs/ExplainGraph.h"
 #include "engine/graphs/GraphExplanation.h"
 
 #include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -35,6 +38,7 @@ private Q_SLOTS:
     void targetsParseAndBadOnesAreRefused();
     void scoresRankTheTrueCause();
     void publishedModelExplanationsFindTheCause();
+    void aggregationComesFromArchSidecarOrExperiment();
 };
 
 void TestGraphExplanation::guidedBackpropClampsAfterEveryOperation()
@@ -202,6 +206,43 @@ void TestGraphExplanation::publishedModelExplanationsFindTheCause()
               nodeAuc[method].size());
         QVERIFY2(mean(edgeAuc[method]) > 0.9 && mean(incomingAuc[method]) > 0.9, graphMethodKey(method).c_str());
     }
+}
+
+void TestGraphExplanation::aggregationComesFromArchSidecarOrExperiment()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString weights = dir.filePath(QStringLiteral("model.safetensors"));
+    QVERIFY(QFile::copy(QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/graphs/infection_gn_sum.safetensors"), weights));
+    ExplainGraphRequest request;
+    request.infectionSeed = 1;
+    request.modelPath = weights.toStdString();
+    request.target = "node:0";
+    // Nothing says how it aggregates: a clear error naming the way out.
+    try {
+        runExplainGraph(request);
+        QFAIL("a model without a known aggregation was run");
+    } catch (const Error &e) {
+        QVERIFY2(std::string(e.what()).find("--arch aggregation=") != std::string::npos, e.what());
+    }
+    // The paper's experiment.latest.yaml beside the checkpoint (its layout, abridged).
+    QFile yaml(dir.filePath(QStringLiteral("experiment.latest.yaml")));
+    QVERIFY(yaml.open(QIODevice::WriteOnly));
+    yaml.write("name: infection\ntags: []\nmodel:\n  fn: infection.networks.InfectionGN\n  args: []\n  kwargs:\n"
+               "    aggregation: max\n    bias: true\n  state_dict: /x/model.e0020.pt\noptimizer:\n  kwargs:\n    aggregation: sum\n");
+    yaml.close();
+    json::Value out = runExplainGraph(request);
+    QCOMPARE(out.find("model")->find("aggregation")->asString(), std::string("max"));
+    // A sidecar beats the yaml, and --arch beats both.
+    QFile sidecar(dir.filePath(QStringLiteral("model.json")));
+    QVERIFY(sidecar.open(QIODevice::WriteOnly));
+    sidecar.write("{\"aggregation\": \"mean\"}");
+    sidecar.close();
+    QCOMPARE(runExplainGraph(request).find("model")->find("aggregation")->asString(), std::string("mean"));
+    request.arch["aggregation"] = "sum";
+    out = runExplainGraph(request);
+    QCOMPARE(out.find("model")->find("aggregation")->asString(), std::string("sum"));
+    QCOMPARE(out.find("node_relevance")->asArray().size(), out.find("truth")->find("sick")->asArray().size());
 }
 
 QTEST_GUILESS_MAIN(TestGraphExplanation)
