@@ -4,6 +4,8 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/metrics/MetricsOps.h"
 
+#include <optional>
+
 namespace periscope::graphs {
 
 namespace {
@@ -109,15 +111,11 @@ GraphRelevance explainGraph(const GraphModel &model, const GraphBatch &graph, co
     const torch::Tensor nodes = floating(graph.nodeFeatures), edges = floating(graph.edgeFeatures);
     GraphRelevance out;
     switch (method) {
-    case GraphMethod::Sensitivity: {
-        const Gradients g = gradientAt(model, graph, nodes, edges, target);
-        out.node = g.node;
-        out.edge = g.edge;
-        out.outputValue = g.value;
-        break;
-    }
+    case GraphMethod::Sensitivity:
     case GraphMethod::GuidedBackprop: {
-        GuidedBackpropScope guidedScope;
+        std::optional<GuidedBackpropScope> guidedScope;
+        if (method == GraphMethod::GuidedBackprop)
+            guidedScope.emplace();
         const Gradients g = gradientAt(model, graph, nodes, edges, target);
         out.node = g.node;
         out.edge = g.edge;
