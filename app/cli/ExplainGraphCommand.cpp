@@ -14,16 +14,17 @@ namespace periscope::app {
 namespace {
 const char *const kUsage =
     "usage: periscope-cli explain-graph (--infection-seed N | --graph G.json) --model FILE\n"
-    "                                   [--arch KEY=VALUE]... --method sa|gbp|ig\n"
+    "                                   [--arch KEY=VALUE]... --method sa|gbp|lrp|ig\n"
     "                                   [--target global|global:G|node:K] [--steps N] --out OUT.json\n"
     "Explains one output of a graph network: sensitivity analysis (sa), guided backpropagation\n"
-    "(gbp) or Integrated Gradients (ig). --infection-seed generates a graph of the paper's test\n"
-    "set; G.json is {\"nodes\": [[...]...], \"edges\": [[s, r]...], \"edge_features\": [[...]...]}.\n"
+    "(gbp), layer-wise relevance propagation (lrp) or Integrated Gradients (ig). --infection-seed\n"
+    "generates a graph of the paper's test set; G.json is\n"
+    "{\"nodes\": [[...]...], \"edges\": [[s, r]...], \"edge_features\": [[...]...]}.\n"
     "--model takes safetensors or torch.save weights (the paper's checkpoints load as they are);\n"
-    "what the weights do not say comes from --arch aggregation=sum|mean|max or MODEL.json beside\n"
-    "them. OUT.json holds node_outputs, global_output, target, node_relevance (per node, per\n"
-    "feature), edge_relevance (per edge, per feature) and, for infection graphs, the truth and\n"
-    "ground-truth scores.\n";
+    "what the weights do not say comes from --arch aggregation=sum|mean|max, MODEL.json beside\n"
+    "them, or the paper's experiment.latest.yaml in their folder. OUT.json holds node_outputs,\n"
+    "global_output, target, node_relevance (per node, per feature), edge_relevance (per edge,\n"
+    "per feature) and, for infection graphs, the truth and ground-truth scores.\n";
 
 int fail(const QString &message)
 {
@@ -97,7 +98,7 @@ int runExplainGraph(const QStringList &arguments)
 
 CliCommand explainGraphCommand()
 {
-    return {QStringLiteral("explain-graph"), QStringLiteral("explain a graph network's output (sa, gbp, ig) as JSON"), false,
+    return {QStringLiteral("explain-graph"), QStringLiteral("explain a graph network's output (sa, gbp, lrp, ig) as JSON"), false,
             runExplainGraph};
 }
 

@@ -274,6 +274,8 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
     out.set("edge_relevance", toJson(relevance.edge));
     if (method == GraphMethod::IntegratedGradients)
         out.set("completeness_gap", relevance.completenessGap);
+    if (method == GraphMethod::Lrp)
+        out.set("relevance_lost", relevance.completenessGap);
     out.set("model", json::Value(description));
     json::Array edges;
     for (std::int64_t e = 0; e < graph.numEdges(); ++e)

@@ -24,7 +24,7 @@ struct ExplainGraphRequest {
     // experiment.latest.yaml in the same folder (model: kwargs: aggregation). Biases, layer count
     // and widths are read from the keys and shapes.
     std::map<std::string, std::string> arch;
-    std::string method = "sa"; // sa | gbp | ig
+    std::string method = "sa"; // sa | gbp | lrp | ig
     std::string target = "global"; // global | global:G | node:K
     int integrationSteps = 64;
 };

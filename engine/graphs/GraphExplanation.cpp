@@ -4,7 +4,6 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/metrics/MetricsOps.h"
 
-#include <optional>
 
 namespace periscope::graphs {
 
@@ -29,8 +28,9 @@ struct Gradients {
     double value = 0;
 };
 
+// The backward pass from the target seeded with 1 (gradients) or, for LRP, with its value.
 Gradients gradientAt(const GraphModel &model, const GraphBatch &graph, const torch::Tensor &nodes, const torch::Tensor &edges,
-                     const GraphTarget &target)
+                     const GraphTarget &target, bool seedWithValue = false)
 {
     GraphBatch g = graph;
     g.nodeFeatures = nodes.detach().requires_grad_(true);
@@ -39,7 +39,8 @@ Gradients gradientAt(const GraphModel &model, const GraphBatch &graph, const tor
     Gradients out;
     out.value = y.item<double>();
     // allow_unused: a node that cannot reach the target gets no gradient at all (zero).
-    const auto grads = torch::autograd::grad({y}, {g.nodeFeatures, g.edgeFeatures}, {}, /*retain_graph=*/false,
+    const torch::Tensor seed = seedWithValue ? y.detach().clone() : torch::ones_like(y);
+    const auto grads = torch::autograd::grad({y}, {g.nodeFeatures, g.edgeFeatures}, {seed}, /*retain_graph=*/false,
                                              /*create_graph=*/false, /*allow_unused=*/true);
     out.node = grads[0].defined() ? grads[0] : torch::zeros_like(nodes);
     out.edge = grads[1].defined() ? grads[1] : torch::zeros_like(edges);
@@ -59,9 +60,11 @@ GraphMethod parseGraphMethod(const std::string &name)
         return GraphMethod::Sensitivity;
     if (name == "gbp")
         return GraphMethod::GuidedBackprop;
+    if (name == "lrp")
+        return GraphMethod::Lrp;
     if (name == "ig")
         return GraphMethod::IntegratedGradients;
-    throw Error("unknown explanation method '" + name + "' (expected sa, gbp or ig)");
+    throw Error("unknown explanation method '" + name + "' (expected sa, gbp, lrp or ig)");
 }
 
 std::string graphMethodKey(GraphMethod method)
@@ -69,6 +72,7 @@ std::string graphMethodKey(GraphMethod method)
     switch (method) {
     case GraphMethod::Sensitivity: return "sa";
     case GraphMethod::GuidedBackprop: return "gbp";
+    case GraphMethod::Lrp: return "lrp";
     case GraphMethod::IntegratedGradients: return "ig";
     }
     return "sa";
@@ -112,14 +116,18 @@ GraphRelevance explainGraph(const GraphModel &model, const GraphBatch &graph, co
     GraphRelevance out;
     switch (method) {
     case GraphMethod::Sensitivity:
-    case GraphMethod::GuidedBackprop: {
-        std::optional<GuidedBackpropScope> guidedScope;
-        if (method == GraphMethod::GuidedBackprop)
-            guidedScope.emplace();
-        const Gradients g = gradientAt(model, graph, nodes, edges, target);
+    case GraphMethod::GuidedBackprop:
+    case GraphMethod::Lrp: {
+        const BackwardRule rule = method == GraphMethod::Sensitivity    ? BackwardRule::Gradient
+                                  : method == GraphMethod::GuidedBackprop ? BackwardRule::GuidedBackprop
+                                                                          : BackwardRule::Relevance;
+        BackwardRuleScope scope(rule);
+        const Gradients g = gradientAt(model, graph, nodes, edges, target, method == GraphMethod::Lrp);
         out.node = g.node;
         out.edge = g.edge;
         out.outputValue = g.value;
+        if (method == GraphMethod::Lrp)
+            out.completenessGap = g.value - (g.node.sum().item<double>() + g.edge.sum().item<double>());
         break;
     }
     case GraphMethod::IntegratedGradients: {

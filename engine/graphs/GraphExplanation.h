@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Engine-internal (torch): include only from engine .cpp files.
 //
-// Gradient-based explanations of graph networks, as compared by Baldassarre & Azizpour
-// (ICML-W 2019): sensitivity analysis, guided backpropagation, and Integrated Gradients as a
-// path-integral reference. Relevance comes per node and per edge, one value per input feature,
+// Explanations of graph networks, as compared by Baldassarre & Azizpour (ICML-W 2019):
+// sensitivity analysis, guided backpropagation, layer-wise relevance propagation, and
+// Integrated Gradients as a path-integral reference. Relevance comes per node and per edge, one value per input feature,
 // in the input's node and edge order.
 #pragma once
 
@@ -17,8 +17,8 @@ namespace periscope::graphs {
 
 using GraphModel = std::function<GraphOutput(const GraphBatch &)>;
 
-enum class GraphMethod { Sensitivity, GuidedBackprop, IntegratedGradients };
-GraphMethod parseGraphMethod(const std::string &name); // "sa", "gbp", "ig"
+enum class GraphMethod { Sensitivity, GuidedBackprop, Lrp, IntegratedGradients };
+GraphMethod parseGraphMethod(const std::string &name); // "sa", "gbp", "lrp", "ig"
 std::string graphMethodKey(GraphMethod method);
 
 // What is explained: one output of one node, or one output of one graph's global readout.
@@ -36,8 +36,9 @@ struct GraphRelevance {
     torch::Tensor node; // [N, Fn]
     torch::Tensor edge; // [E, Fe]
     double outputValue = 0; // the explained output at the input
-    // Integrated Gradients only: f(x) - f(baseline) minus the summed relevance (what the path
-    // integral missed at the chosen step count).
+    // What the summed relevance leaves unexplained. LRP: the output's value minus the summed
+    // relevance (what biases took, what reached outputs of 0, positive when lost). Integrated
+    // Gradients: f(x) - f(baseline) minus the summed relevance (the Riemann error). 0 otherwise.
     double completenessGap = 0;
 };
 

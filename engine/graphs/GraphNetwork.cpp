@@ -2,6 +2,7 @@
 #include "engine/graphs/GraphNetwork.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/graphs/RelevanceOps.h"
 
 #include <torch/version.h>
 
@@ -10,7 +11,7 @@
 namespace periscope::graphs {
 
 namespace {
-thread_local bool t_guided = false;
+thread_local BackwardRule t_rule = BackwardRule::Gradient;
 
 // LibTorch 1.13 says once per process on stderr that scatter_reduce is "beta": not news to a
 // user, and it would break the CLI's one-line errors. The handler is process-global there, so it
@@ -43,6 +44,8 @@ void silenceScatterReduceNotice()
 // One linear map x W^T, hooked like the paper's guided `linear`.
 torch::Tensor linearMap(const torch::Tensor &x, const torch::Tensor &w)
 {
+    if (t_rule == BackwardRule::Relevance)
+        return relevance::linearEpsilon(x, w);
     return guided(torch::matmul(x, w.t()));
 }
 
@@ -72,7 +75,10 @@ torch::Tensor biasParameter(torch::nn::Module &module, std::int64_t out, bool en
 
 void accumulate(torch::Tensor &sum, const torch::Tensor &term)
 {
-    sum = guided(sum.defined() ? sum + term : term);
+    if (t_rule == BackwardRule::Relevance)
+        sum = sum.defined() ? relevance::add(sum, term) : term;
+    else
+        sum = guided(sum.defined() ? sum + term : term);
 }
 
 torch::Tensor finish(torch::Tensor sum, const torch::Tensor &bias, std::int64_t rows, std::int64_t out, const torch::TensorOptions &options)
@@ -88,30 +94,32 @@ torch::Tensor graphIdsOrZeros(const torch::Tensor &ids, std::int64_t count, cons
 }
 } // namespace
 
-GuidedBackpropScope::GuidedBackpropScope() : m_previous(t_guided)
+BackwardRuleScope::BackwardRuleScope(BackwardRule rule) : m_previous(t_rule)
 {
-    t_guided = true;
+    t_rule = rule;
 }
 
-GuidedBackpropScope::~GuidedBackpropScope()
+BackwardRuleScope::~BackwardRuleScope()
 {
-    t_guided = m_previous;
+    t_rule = m_previous;
 }
 
-bool GuidedBackpropScope::active()
+BackwardRule BackwardRuleScope::current()
 {
-    return t_guided;
+    return t_rule;
 }
 
 torch::Tensor guided(torch::Tensor t)
 {
-    if (t_guided && t.requires_grad())
+    if (t_rule == BackwardRule::GuidedBackprop && t.requires_grad())
         t.register_hook([](torch::Tensor grad) { return grad.clamp_min(0); });
     return t;
 }
 
 torch::Tensor graphRelu(const torch::Tensor &t)
 {
+    if (t_rule == BackwardRule::Relevance)
+        return relevance::relu(t);
     return guided(torch::relu(t));
 }
 
@@ -126,8 +134,11 @@ Aggregation parseAggregation(const std::string &name)
     throw Error("unknown aggregation '" + name + "' (expected sum, mean or max)");
 }
 
-static torch::Tensor aggregateUnguided(torch::Tensor out, const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how)
+torch::Tensor aggregatePlain(const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how)
 {
+    torch::Tensor out = torch::zeros({segments, values.size(1)}, values.options());
+    if (values.size(0) == 0)
+        return out;
     switch (how) {
     case Aggregation::Sum: return out.index_add(0, index, values);
     case Aggregation::Mean: {
@@ -145,10 +156,9 @@ static torch::Tensor aggregateUnguided(torch::Tensor out, const torch::Tensor &v
 
 torch::Tensor aggregate(const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how)
 {
-    torch::Tensor out = torch::zeros({segments, values.size(1)}, values.options());
-    if (values.size(0) == 0)
-        return out;
-    return guided(aggregateUnguided(out, values, index, segments, how));
+    if (t_rule == BackwardRule::Relevance)
+        return relevance::aggregate(values, index, segments, how);
+    return guided(aggregatePlain(values, index, segments, how));
 }
 
 GraphBatch GraphBatch::single(torch::Tensor nodes, torch::Tensor edges, torch::Tensor senders, torch::Tensor receivers)

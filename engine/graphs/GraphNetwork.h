@@ -34,26 +34,33 @@ struct GraphBatch {
     static GraphBatch concatenate(const std::vector<GraphBatch> &graphs);
 };
 
-// While one of these lives on a thread, every linear map, gather, aggregation, sum and ReLU of
-// the graph layers run on that thread clamps the gradient flowing back through its output to be
-// non-negative: guided backpropagation exactly as the paper's code (src/guidedbackprop/) hooks
-// each operation. Only tensors that require gradients are hooked, so plain inference is unchanged.
-class GuidedBackpropScope {
+// What the backward pass through the graph layers computes on this thread.
+// - Gradient: plain autograd.
+// - GuidedBackprop: every linear map, gather, aggregation, sum and ReLU clamps the gradient
+//   flowing back through its output to be non-negative, exactly as the paper's code
+//   (src/guidedbackprop/) hooks each operation.
+// - Relevance: layer-wise relevance propagation (RelevanceOps.h): the backward pass carries
+//   relevance, seeded with the explained output's value.
+// Inference is the same under all three.
+enum class BackwardRule { Gradient, GuidedBackprop, Relevance };
+
+// Sets the rule for this thread while it lives.
+class BackwardRuleScope {
 public:
-    GuidedBackpropScope();
-    ~GuidedBackpropScope();
-    GuidedBackpropScope(const GuidedBackpropScope &) = delete;
-    GuidedBackpropScope &operator=(const GuidedBackpropScope &) = delete;
-    static bool active();
+    explicit BackwardRuleScope(BackwardRule rule);
+    ~BackwardRuleScope();
+    BackwardRuleScope(const BackwardRuleScope &) = delete;
+    BackwardRuleScope &operator=(const BackwardRuleScope &) = delete;
+    static BackwardRule current();
 
 private:
-    bool m_previous;
+    BackwardRule m_previous;
 };
 
-// Hooks `t` for guided backpropagation when a GuidedBackpropScope is active; returns `t`.
+// Hooks `t` for guided backpropagation when that rule is on; returns `t`.
 torch::Tensor guided(torch::Tensor t);
 
-// ReLU of the graph networks (guided when a GuidedBackpropScope is active).
+// ReLU of the graph networks (following the thread's backward rule).
 torch::Tensor graphRelu(const torch::Tensor &t);
 
 enum class Aggregation { Sum, Mean, Max };
@@ -62,6 +69,8 @@ Aggregation parseAggregation(const std::string &name); // "sum", "mean", "max"
 // Aggregates rows of `values` into `segments` buckets by `index`; empty buckets are 0, as with
 // torch_scatter (which the paper used).
 torch::Tensor aggregate(const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how);
+// The same with plain autograd whatever the thread's backward rule.
+torch::Tensor aggregatePlain(const torch::Tensor &values, const torch::Tensor &index, std::int64_t segments, Aggregation how);
 
 // e' = W_edge e + W_sender x[s] + W_receiver x[r] + W_global u[g(e)] + b
 class EdgeLinearImpl : public torch::nn::Module {

@@ -351,6 +351,16 @@ void TestCommandLine::cliExplainsGraphs()
              json.value(QStringLiteral("edge_relevance")).toArray().size());
     QVERIFY(json.value(QStringLiteral("scores")).isObject());
     QCOMPARE(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("aggregation")).toString(), QStringLiteral("max"));
+
+    // LRP reports what the biases and zero outputs took.
+    result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--graph"), graphs + QStringLiteral("tiny_graph.json"),
+                                                   QStringLiteral("--model"), graphs + QStringLiteral("infection_gn_sum.safetensors"),
+                                                   QStringLiteral("--method"), QStringLiteral("lrp"), QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    json = readOut();
+    QCOMPARE(json.value(QStringLiteral("method")).toString(), QStringLiteral("lrp"));
+    QCOMPARE(json.value(QStringLiteral("target")).toString(), QStringLiteral("global"));
+    QVERIFY(json.value(QStringLiteral("relevance_lost")).isDouble());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

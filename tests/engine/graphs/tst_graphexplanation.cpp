@@ -13,6 +13,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 
 using namespace periscope;
 using namespace periscope::graphs;
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void guidedBackpropClampsAfterEveryOperation();
     void sensitivityMatchesFiniteDifferences();
     void integratedGradientsAreComplete();
+    void lrpFollowsThePapersRules();
+    void lrpConservesRelevanceWithoutBiases();
     void targetsParseAndBadOnesAreRefused();
     void scoresRankTheTrueCause();
     void publishedModelExplanationsFindTheCause();
@@ -65,7 +68,7 @@ void TestGraphExplanation::guidedBackpropClampsAfterEveryOperation()
     QCOMPARE(guidedRelevance.outputValue, 6.0);
     QCOMPARE(guidedRelevance.edge.sizes(), (torch::IntArrayRef{0, 2}));
     // The scope ends with the call: plain gradients again, and no hooks on inference.
-    QVERIFY(!GuidedBackpropScope::active());
+    QVERIFY(BackwardRuleScope::current() == BackwardRule::Gradient);
     QCOMPARE(explainGraph(model, graph, target, GraphMethod::Sensitivity).node.item<float>(), 2.0f);
     // A global target on a model without a global readout is a clear error.
     QVERIFY_THROWS_EXCEPTION(Error, explainGraph(model, graph, GraphTarget::parse("global"), GraphMethod::Sensitivity));
@@ -114,6 +117,59 @@ void TestGraphExplanation::integratedGradientsAreComplete()
         QVERIFY2(std::abs(ig.completenessGap) < 2e-2 * std::max(1.0, std::abs(total)), qPrintable(QString::number(ig.completenessGap)));
     }
     QVERIFY_THROWS_EXCEPTION(Error, explainGraph(infectionModel(model), graph, GraphTarget{}, GraphMethod::IntegratedGradients, GraphExplainOptions{0}));
+}
+
+void TestGraphExplanation::lrpFollowsThePapersRules()
+{
+    // Node 0 receives edges 0 (value 1) and 1 (value 3); x' = W_node x + W_incoming agg(e) + b.
+    const GraphBatch graph = GraphBatch::single(torch::tensor({{2.0f}, {0.0f}, {0.0f}}), torch::tensor({{1.0f}, {3.0f}}),
+                                                torch::tensor({1, 2}), torch::tensor({0, 0}));
+    auto explainWith = [&graph](Aggregation aggregation, float wNode, float wIncoming, std::optional<float> bias) {
+        NodeLinear layer(1, NodeLinearImpl::Inputs{1, 1, 0, 0}, aggregation, bias.has_value());
+        {
+            torch::NoGradGuard noGrad;
+            layer->W_node.fill_(wNode);
+            layer->W_incoming.fill_(wIncoming);
+            if (bias)
+                layer->bias.fill_(*bias);
+        }
+        const GraphModel model = [layer](const GraphBatch &g) mutable { return GraphOutput{layer->forward(g), torch::Tensor()}; };
+        return explainGraph(model, graph, GraphTarget::parse("node:0"), GraphMethod::Lrp);
+    };
+    // Proportional split of a sum, bias included: y = 3*2 + 0*4 + 4 = 10; x gets 6, the bias 4 (lost).
+    GraphRelevance r = explainWith(Aggregation::Sum, 3.0f, 0.0f, 4.0f);
+    QCOMPARE(r.outputValue, 10.0);
+    QVERIFY(std::abs(r.node[0][0].item<double>() - 6.0) < 1e-5);
+    QVERIFY(std::abs(r.completenessGap - 4.0) < 1e-5);
+    // Max: the winner takes all. y = 0*2 + max(1, 3) = 3, all on edge 1.
+    r = explainWith(Aggregation::Max, 0.0f, 1.0f, std::nullopt);
+    QVERIFY(std::abs(r.edge[1][0].item<double>() - 3.0) < 1e-5);
+    QCOMPARE(r.edge[0][0].item<double>(), 0.0);
+    // Mean: split in proportion to the members of the segment's sum. y = mean(1, 3) = 2 -> 0.5 and 1.5.
+    r = explainWith(Aggregation::Mean, 0.0f, 1.0f, std::nullopt);
+    QVERIFY(std::abs(r.edge[0][0].item<double>() - 0.5) < 1e-5);
+    QVERIFY(std::abs(r.edge[1][0].item<double>() - 1.5) < 1e-5);
+    // Sum: y = 1 + 3 = 4, each edge keeps its own value.
+    r = explainWith(Aggregation::Sum, 0.0f, 1.0f, std::nullopt);
+    QVERIFY(std::abs(r.edge[0][0].item<double>() - 1.0) < 1e-5);
+    QVERIFY(std::abs(r.edge[1][0].item<double>() - 3.0) < 1e-5);
+    QVERIFY(std::abs(r.completenessGap) < 1e-5);
+}
+
+void TestGraphExplanation::lrpConservesRelevanceWithoutBiases()
+{
+    // Without biases every rule passes on all it receives: the input relevance sums to the
+    // global output (the node readout keeps a bias even in the "no bias" model, so global).
+    torch::manual_seed(21);
+    for (Aggregation aggregation : {Aggregation::Sum, Aggregation::Mean, Aggregation::Max}) {
+        InfectionGN model(aggregation, false);
+        model->to(torch::kDouble);
+        const GraphBatch graph = GraphBatch::single(torch::randn({10, 4}, torch::kDouble), torch::randn({25, 2}, torch::kDouble),
+                                                    torch::randint(0, 10, {25}), torch::randint(0, 10, {25}));
+        const GraphRelevance r = explainGraph(infectionModel(model), graph, GraphTarget{}, GraphMethod::Lrp);
+        QVERIFY2(std::abs(r.completenessGap) < 1e-9 * std::max(1.0, std::abs(r.outputValue)), qPrintable(QString::number(r.completenessGap)));
+        QVERIFY(r.node.abs().sum().item<double>() > 0);
+    }
 }
 
 void TestGraphExplanation::targetsParseAndBadOnesAreRefused()
@@ -184,7 +240,7 @@ void TestGraphExplanation::publishedModelExplanationsFindTheCause()
             if (g.sick[node].item<bool>() || !g.infected[node].item<bool>())
                 continue;
             ++explained;
-            for (GraphMethod method : {GraphMethod::Sensitivity, GraphMethod::GuidedBackprop, GraphMethod::IntegratedGradients}) {
+            for (GraphMethod method : {GraphMethod::Sensitivity, GraphMethod::GuidedBackprop, GraphMethod::Lrp, GraphMethod::IntegratedGradients}) {
                 const GraphRelevance r = explainGraph(infectionModel(model), g.graph, GraphTarget{GraphTarget::Kind::Node, node, 0}, method,
                                                       GraphExplainOptions{32});
                 const InfectionExplanationScores s = scoreInfectionExplanation(r, g, node);
@@ -196,7 +252,7 @@ void TestGraphExplanation::publishedModelExplanationsFindTheCause()
     }
     QVERIFY(explained > 20);
     auto mean = [](const std::vector<double> &values) { return std::accumulate(values.begin(), values.end(), 0.0) / double(values.size()); };
-    for (GraphMethod method : {GraphMethod::Sensitivity, GraphMethod::GuidedBackprop, GraphMethod::IntegratedGradients}) {
+    for (GraphMethod method : {GraphMethod::Sensitivity, GraphMethod::GuidedBackprop, GraphMethod::Lrp, GraphMethod::IntegratedGradients}) {
         qInfo("%s: mean ROC AUC edges %.3f (%zu nodes), incoming edges %.3f (%zu nodes), nodes %.3f (%zu nodes)", graphMethodKey(method).c_str(),
               mean(edgeAuc[method]), edgeAuc[method].size(), mean(incomingAuc[method]), incomingAuc[method].size(), mean(nodeAuc[method]),
               nodeAuc[method].size());
