@@ -24,7 +24,7 @@ const char *const kUsage =
     "what the weights do not say comes from --arch aggregation=sum|mean|max, MODEL.json beside\n"
     "them, or the paper's experiment.latest.yaml in their folder. OUT.json holds node_outputs,\n"
     "global_output, target, node_relevance (per node, per feature), edge_relevance (per edge,\n"
-    "per feature) and, for infection graphs, the truth and ground-truth scores.\n";
+    "per feature), deletion curves and, for infection graphs, the truth and ground-truth scores.\n";
 
 int fail(const QString &message)
 {

@@ -277,6 +277,17 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
     if (method == GraphMethod::Lrp)
         out.set("relevance_lost", relevance.completenessGap);
     out.set("model", json::Value(description));
+    auto curveJson = [](const DeletionCurve &curve) {
+        json::Array fraction, output;
+        for (std::size_t i = 0; i < curve.fraction.size(); ++i) {
+            fraction.emplace_back(curve.fraction[i]);
+            output.emplace_back(curve.output[i]);
+        }
+        return json::Value(json::Object{{"fraction", json::Value(std::move(fraction))}, {"output", json::Value(std::move(output))},
+                                        {"area", curve.area}});
+    };
+    out.set("deletion", json::Object{{"edges", curveJson(deletionCurve(model, graph, target, relevance, DeletionItems::Edges))},
+                                      {"nodes", curveJson(deletionCurve(model, graph, target, relevance, DeletionItems::Nodes))}});
     json::Array edges;
     for (std::int64_t e = 0; e < graph.numEdges(); ++e)
         edges.emplace_back(json::Array{graph.senders[e].item<std::int64_t>(), graph.receivers[e].item<std::int64_t>()});

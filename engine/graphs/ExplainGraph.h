@@ -31,8 +31,9 @@ struct ExplainGraphRequest {
 
 // Throws periscope::Error with a one-line reason on bad input (files, shapes, indices, weights
 // that fit no known network). The result holds node_outputs, global_output, target, method,
-// output_value, node_relevance, edge_relevance (input order), the model description, and for
-// infection graphs the truth (sick, immune, infected, causal edges) and scores.
+// output_value, node_relevance, edge_relevance (input order), deletion curves over edges and
+// nodes, the model description, and for infection graphs the truth (sick, immune, infected,
+// causal edges) and scores.
 json::Value runExplainGraph(const ExplainGraphRequest &request);
 
 } // namespace periscope::graphs

@@ -158,6 +158,51 @@ GraphRelevance explainGraph(const GraphModel &model, const GraphBatch &graph, co
     return out;
 }
 
+namespace {
+// The graph without the items whose `removed` flag is set.
+GraphBatch without(const GraphBatch &graph, const torch::Tensor &removed, DeletionItems items)
+{
+    GraphBatch g = graph;
+    torch::Tensor keepEdges;
+    if (items == DeletionItems::Edges) {
+        keepEdges = ~removed;
+    } else {
+        g.nodeFeatures = graph.nodeFeatures.masked_fill(removed.unsqueeze(1), 0.0);
+        keepEdges = ~(removed.index_select(0, graph.senders) | removed.index_select(0, graph.receivers));
+    }
+    const torch::Tensor kept = keepEdges.nonzero().flatten();
+    g.edgeFeatures = graph.edgeFeatures.index_select(0, kept);
+    g.senders = graph.senders.index_select(0, kept);
+    g.receivers = graph.receivers.index_select(0, kept);
+    g.edgeGraph = graph.edgeGraph.defined() ? graph.edgeGraph.index_select(0, kept) : graph.edgeGraph;
+    return g;
+}
+} // namespace
+
+DeletionCurve deletionCurve(const GraphModel &model, const GraphBatch &graph, const GraphTarget &target, const GraphRelevance &relevance,
+                            DeletionItems items, int maxSteps)
+{
+    const torch::Tensor &table = items == DeletionItems::Edges ? relevance.edge : relevance.node;
+    const std::int64_t count = table.size(0);
+    if (count != (items == DeletionItems::Edges ? graph.numEdges() : graph.numNodes()))
+        throw Error("the relevance does not belong to this graph");
+    const torch::Tensor order = std::get<1>(rowMagnitude(table).sort(/*stable=*/true, 0, /*descending=*/true));
+    const std::int64_t steps = std::max<std::int64_t>(1, std::min<std::int64_t>(count, std::max(1, maxSteps)));
+    torch::NoGradGuard noGrad;
+    DeletionCurve curve;
+    for (std::int64_t s = 0; s <= steps; ++s) {
+        const std::int64_t removedCount = count == 0 ? 0 : (s * count) / steps;
+        torch::Tensor removed = torch::zeros({count}, torch::kBool);
+        if (removedCount > 0)
+            removed.index_fill_(0, order.slice(0, 0, removedCount), true);
+        curve.fraction.push_back(count == 0 ? double(s) / double(steps) : double(removedCount) / double(count));
+        curve.output.push_back(selectTarget(model(without(graph, removed, items)), target).item<double>());
+    }
+    for (std::size_t i = 1; i < curve.output.size(); ++i)
+        curve.area += 0.5 * (curve.output[i] + curve.output[i - 1]) * (curve.fraction[i] - curve.fraction[i - 1]);
+    return curve;
+}
+
 InfectionExplanationScores scoreInfectionExplanation(const GraphRelevance &relevance, const InfectionGraph &graph, std::int64_t node)
 {
     const std::int64_t n = graph.graph.numNodes();

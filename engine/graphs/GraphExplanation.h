@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace periscope::graphs {
 
@@ -48,6 +49,20 @@ struct GraphExplainOptions {
 
 GraphRelevance explainGraph(const GraphModel &model, const GraphBatch &graph, const GraphTarget &target, GraphMethod method,
                             const GraphExplainOptions &options = {});
+
+// Deletion curve: edges (or nodes) are removed from the graph in order of decreasing relevance
+// (summed absolute relevance over their features) and the explained output recomputed. A node
+// is "removed" by zeroing its features and dropping its edges. A faithful explanation makes the
+// output move fast: compare areas between methods on the same graph and target.
+struct DeletionCurve {
+    std::vector<double> fraction; // of the items removed, 0 .. 1
+    std::vector<double> output;   // the explained output after removing them
+    double area = 0;              // trapezoidal area under output(fraction)
+};
+enum class DeletionItems { Edges, Nodes };
+// At most `maxSteps` + 1 points (evenly spaced in the ranking; every item when there are fewer).
+DeletionCurve deletionCurve(const GraphModel &model, const GraphBatch &graph, const GraphTarget &target, const GraphRelevance &relevance,
+                            DeletionItems items, int maxSteps = 50);
 
 // How well an explanation of one infected node finds its cause: the true edges are the real
 // edges from sick nodes into it, the true nodes those sick senders (or the node itself when it

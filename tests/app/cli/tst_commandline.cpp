@@ -361,6 +361,9 @@ void TestCommandLine::cliExplainsGraphs()
     QCOMPARE(json.value(QStringLiteral("method")).toString(), QStringLiteral("lrp"));
     QCOMPARE(json.value(QStringLiteral("target")).toString(), QStringLiteral("global"));
     QVERIFY(json.value(QStringLiteral("relevance_lost")).isDouble());
+    const QJsonObject edgeDeletion = json.value(QStringLiteral("deletion")).toObject().value(QStringLiteral("edges")).toObject();
+    QCOMPARE(edgeDeletion.value(QStringLiteral("fraction")).toArray().size(), 4); // 3 edges: 0, 1/3, 2/3, 1
+    QCOMPARE(edgeDeletion.value(QStringLiteral("output")).toArray().first().toDouble(), json.value(QStringLiteral("output_value")).toDouble());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void integratedGradientsAreComplete();
     void lrpFollowsThePapersRules();
     void lrpConservesRelevanceWithoutBiases();
+    void deletionCurvesFollowTheRanking();
     void targetsParseAndBadOnesAreRefused();
     void scoresRankTheTrueCause();
     void publishedModelExplanationsFindTheCause();
@@ -170,6 +171,40 @@ void TestGraphExplanation::lrpConservesRelevanceWithoutBiases()
         QVERIFY2(std::abs(r.completenessGap) < 1e-9 * std::max(1.0, std::abs(r.outputValue)), qPrintable(QString::number(r.completenessGap)));
         QVERIFY(r.node.abs().sum().item<double>() > 0);
     }
+}
+
+void TestGraphExplanation::deletionCurvesFollowTheRanking()
+{
+    // Node 0 sums its incoming edges (5 from node 1, 1 from node 2): y = 6.
+    const GraphBatch graph = GraphBatch::single(torch::tensor({{2.0f}, {0.0f}, {0.0f}}), torch::tensor({{5.0f}, {1.0f}}),
+                                                torch::tensor({1, 2}), torch::tensor({0, 0}));
+    NodeLinear layer(1, NodeLinearImpl::Inputs{1, 1, 0, 0}, Aggregation::Sum, false);
+    {
+        torch::NoGradGuard noGrad;
+        layer->W_node.fill_(0.0);
+        layer->W_incoming.fill_(1.0);
+    }
+    const GraphModel model = [layer](const GraphBatch &g) mutable { return GraphOutput{layer->forward(g), torch::Tensor()}; };
+    const GraphTarget target = GraphTarget::parse("node:0");
+    GraphRelevance lrp = explainGraph(model, graph, target, GraphMethod::Lrp);
+    // The big edge first: 6 -> 1 -> 0, area 0.5 (6 + 1) 0.5 + 0.5 (1 + 0) 0.5 = 2.
+    DeletionCurve curve = deletionCurve(model, graph, target, lrp, DeletionItems::Edges);
+    QCOMPARE(curve.fraction, (std::vector<double>{0.0, 0.5, 1.0}));
+    QCOMPARE(curve.output, (std::vector<double>{6.0, 1.0, 0.0}));
+    QCOMPARE(curve.area, 2.0);
+    // A ranking that gets it backwards deletes slower: 6 -> 5 -> 0, area 4.
+    GraphRelevance backwards = lrp;
+    backwards.edge = lrp.edge.flip(0);
+    QCOMPARE(deletionCurve(model, graph, target, backwards, DeletionItems::Edges).area, 4.0);
+    // Nodes: removing every node leaves no edges and zero features.
+    curve = deletionCurve(model, graph, target, lrp, DeletionItems::Nodes, 2);
+    QCOMPARE(curve.output.front(), 6.0);
+    QCOMPARE(curve.output.back(), 0.0);
+    QCOMPARE(int(curve.output.size()), 3);
+    // Relevance of another graph is refused.
+    GraphRelevance foreign = lrp;
+    foreign.edge = torch::zeros({5, 1});
+    QVERIFY_THROWS_EXCEPTION(Error, deletionCurve(model, graph, target, foreign, DeletionItems::Edges));
 }
 
 void TestGraphExplanation::targetsParseAndBadOnesAreRefused()
