@@ -3,8 +3,7 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/weights/ApplyStateDict.h"
-#include "engine/core/weights/Safetensors.h"
-#include "engine/core/weights/TorchCheckpoint.h"
+#include "engine/core/weights/StateDict.h"
 #include "engine/graphs/GraphExplanation.h"
 
 #include <cmath>
@@ -72,20 +71,6 @@ GraphBatch readGraphJson(const std::string &path)
                                                                                 index.max().item<std::int64_t>() >= nodes.size(0))))
         throw Error("G.json: edge endpoints must be node indices in [0, " + std::to_string(nodes.size(0)) + ")");
     return GraphBatch::single(nodes, edgeFeatures, index.select(1, 0).contiguous(), index.select(1, 1).contiguous());
-}
-
-StateDict readWeights(const std::string &path)
-{
-    if (!std::filesystem::exists(path))
-        throw Error("no such weights file: " + path);
-    std::ifstream in(path, std::ios::binary);
-    char magic[8] = {};
-    in.read(magic, 8);
-    // safetensors start with a little-endian header length and then '{'.
-    std::uint8_t first = std::uint8_t(magic[0]);
-    in.seekg(8);
-    const bool safetensors = in.get() == '{' && first != 0x80 && std::string(magic, 2) != "PK";
-    return safetensors ? readSafetensors(path).tensors : loadTorchCheckpoint(path);
 }
 
 bool hasKey(const StateDict &weights, const std::string &key)
@@ -207,7 +192,7 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
         graph = readGraphJson(request.graphJsonPath);
     }
 
-    const StateDict weights = readWeights(request.modelPath);
+    const StateDict weights = loadStateDict(request.modelPath);
     GraphModel model;
     json::Object description{{"file", request.modelPath}};
     if (hasKey(weights, "readout_nodes.W_node")) {

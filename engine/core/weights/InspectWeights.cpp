@@ -41,52 +41,82 @@ std::string toString(WeightsFormat format)
     return "unknown";
 }
 
-WeightsSummary inspectWeights(const std::string &path)
+WeightsFormat detectWeightsFormat(const std::string &path)
 {
     std::shared_ptr<MappedFile> file = MappedFile::open(path);
     const std::uint8_t *bytes = file->data();
     const std::size_t size = file->size();
-    WeightsSummary summary;
     if (size == 0)
         throw Error(path + ": the file is empty, not a weights file");
-
-    if (looksLikeZip(bytes, size)) {
-        if (isTorchScriptArchive(path)) {
-            summary.format = WeightsFormat::TorchScript;
-            torch::jit::Module module;
-            try {
-                module = torch::jit::load(path, torch::kCPU);
-            } catch (const c10::Error &e) {
-                throw Error(path + ": cannot load the TorchScript module (" + e.msg().substr(0, e.msg().find('\n')) + ")");
-            }
-            for (const auto &p : module.named_parameters(true))
-                summary.tensors.push_back(describe(p.name, p.value));
-            for (const auto &b : module.named_buffers(true))
-                summary.tensors.push_back(describe(b.name, b.value));
-            return summary;
-        }
-        summary.format = WeightsFormat::TorchZip;
-        for (const auto &[name, tensor] : loadTorchCheckpoint(path))
-            summary.tensors.push_back(describe(name, tensor));
-        return summary;
-    }
-    if (looksLikeLegacyTorch(bytes, size)) {
-        summary.format = WeightsFormat::TorchLegacy;
-        for (const auto &[name, tensor] : loadTorchCheckpoint(path))
-            summary.tensors.push_back(describe(name, tensor));
-        return summary;
-    }
+    if (looksLikeZip(bytes, size))
+        return isTorchScriptArchive(path) ? WeightsFormat::TorchScript : WeightsFormat::TorchZip;
+    if (looksLikeLegacyTorch(bytes, size))
+        return WeightsFormat::TorchLegacy;
     const bool namedSafetensors = path.size() > 12 && path.compare(path.size() - 12, 12, ".safetensors") == 0;
-    if ((size >= 9 && bytes[8] == '{') || namedSafetensors) {
+    if ((size >= 9 && bytes[8] == '{') || namedSafetensors)
+        return WeightsFormat::Safetensors;
+    throw Error(path + ": not a weights file (expected safetensors, a torch.save checkpoint or a TorchScript module)");
+}
+
+namespace {
+torch::jit::Module loadScript(const std::string &path)
+{
+    try {
+        return torch::jit::load(path, torch::kCPU);
+    } catch (const c10::Error &e) {
+        throw Error(path + ": cannot load the TorchScript module (" + e.msg().substr(0, e.msg().find('\n')) + ")");
+    }
+}
+} // namespace
+
+WeightsSummary inspectWeights(const std::string &path)
+{
+    WeightsSummary summary;
+    summary.format = detectWeightsFormat(path);
+    switch (summary.format) {
+    case WeightsFormat::TorchScript: {
+        const torch::jit::Module module = loadScript(path);
+        for (const auto &p : module.named_parameters(true))
+            summary.tensors.push_back(describe(p.name, p.value));
+        for (const auto &b : module.named_buffers(true))
+            summary.tensors.push_back(describe(b.name, b.value));
+        break;
+    }
+    case WeightsFormat::TorchZip:
+    case WeightsFormat::TorchLegacy:
+        for (const auto &[name, tensor] : loadTorchCheckpoint(path))
+            summary.tensors.push_back(describe(name, tensor));
+        break;
+    case WeightsFormat::Safetensors: {
         // Reading the header alone is enough to list a safetensors file.
-        const SafetensorsHeader header = parseSafetensorsHeader(bytes, size, path);
-        summary.format = WeightsFormat::Safetensors;
+        std::shared_ptr<MappedFile> file = MappedFile::open(path);
+        const SafetensorsHeader header = parseSafetensorsHeader(file->data(), file->size(), path);
         summary.metadata = header.metadata;
         for (const SafetensorsEntry &e : header.entries)
             summary.tensors.push_back({e.name, dtypeName(e.dtype), e.shape, std::int64_t(e.end - e.begin)});
-        return summary;
+        break;
     }
-    throw Error(path + ": not a weights file (expected safetensors, a torch.save checkpoint or a TorchScript module)");
+    }
+    return summary;
+}
+
+StateDict loadStateDict(const std::string &path)
+{
+    switch (detectWeightsFormat(path)) {
+    case WeightsFormat::Safetensors: return readSafetensors(path).tensors;
+    case WeightsFormat::TorchZip:
+    case WeightsFormat::TorchLegacy: return loadTorchCheckpoint(path);
+    case WeightsFormat::TorchScript: {
+        const torch::jit::Module module = loadScript(path);
+        StateDict tensors;
+        for (const auto &p : module.named_parameters(true))
+            tensors.emplace_back(p.name, p.value);
+        for (const auto &b : module.named_buffers(true))
+            tensors.emplace_back(b.name, b.value);
+        return tensors;
+    }
+    }
+    return {};
 }
 
 } // namespace periscope

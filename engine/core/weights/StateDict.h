@@ -13,6 +13,11 @@ namespace periscope {
 // Named tensors in file order, as a checkpoint stores them ("encoder.0.weight" -> tensor).
 using StateDict = std::vector<std::pair<std::string, torch::Tensor>>;
 
+// The named tensors of any weights file the engine reads (safetensors, torch.save zip or legacy,
+// TorchScript parameters and buffers), on the CPU, the format recognised by content
+// (InspectWeights.cpp). Throws periscope::Error with a one-line reason.
+StateDict loadStateDict(const std::string &path);
+
 // "float32", "bfloat16", ... for messages and listings.
 std::string dtypeName(c10::ScalarType type);
 

@@ -27,6 +27,10 @@ struct WeightsSummary {
 
 std::string toString(WeightsFormat format);
 
+// The format by content (the .safetensors suffix only decides between safetensors and
+// nothing). Throws periscope::Error for an empty file or anything else.
+WeightsFormat detectWeightsFormat(const std::string &path);
+
 // Recognises the format by content (not by suffix) and lists the tensors. Throws
 // periscope::Error with a one-line reason for anything that is not a valid weights file.
 WeightsSummary inspectWeights(const std::string &path);

@@ -229,7 +229,7 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
     QTest::newRow("explain-graph not a graph") << QStringList{"explain-graph", "--graph", model, "--model", model, "--out", "o.json"} << 1 << "invalid JSON";
     QTest::newRow("explain-graph wrong features") << QStringList{"explain-graph", "--graph", graphs + "infection_gn_sum.json", "--model", model, "--out", "o.json"}
                                                   << 1 << "G.json";
-    QTest::newRow("explain-graph not weights") << QStringList{"explain-graph", "--graph", tiny, "--model", tiny, "--out", "o.json"} << 1 << "not a torch.save";
+    QTest::newRow("explain-graph not weights") << QStringList{"explain-graph", "--graph", tiny, "--model", tiny, "--out", "o.json"} << 1 << "not a weights file";
     QTest::newRow("demo without out") << QStringList{"demo"} << 2 << "--out DIR is required";
     QTest::newRow("demo unwritable") << QStringList{"demo", "--out", "/proc/periscope-demo"} << 1 << "cannot create";
 }

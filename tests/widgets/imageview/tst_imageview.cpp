@@ -2,6 +2,7 @@
 // ImageView driven with real wheel, mouse and key events, checked by state and rendered pixels.
 #include "tests/widgets/support/ImageCompare.h"
 #include "widgets/imageview/ImageView.h"
+#include "tests/widgets/support/TestLayers.h"
 #include "widgets/layers/LayerModel.h"
 
 #include <QApplication>
@@ -14,13 +15,7 @@ using namespace periscope::widgets;
 namespace {
 Layer solid(const QString &id, QColor color, QSize size = QSize(200, 100))
 {
-    Layer layer;
-    layer.id = id;
-    layer.name = id;
-    layer.kind = LayerKind::Image;
-    layer.image = QImage(size, QImage::Format_RGB32);
-    layer.image.fill(color);
-    return layer;
+    return periscope::test::solidImageLayer(id, color, size);
 }
 
 void wheel(QWidget *viewport, QPoint at, int delta)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/widgets/support/TestLayers.h"
 #include "widgets/layers/LayerModel.h"
 
 #include <QAbstractItemModelTester>
@@ -10,13 +11,7 @@ using namespace periscope::widgets;
 namespace {
 Layer imageLayer(const QString &id, QColor color, QSize size = QSize(4, 3))
 {
-    Layer layer;
-    layer.id = id;
-    layer.name = id;
-    layer.kind = LayerKind::Image;
-    layer.image = QImage(size, QImage::Format_RGB32);
-    layer.image.fill(color);
-    return layer;
+    return periscope::test::solidImageLayer(id, color, size);
 }
 
 Layer scalarLayer(const QString &id)
