@@ -2,6 +2,7 @@
 #include "engine/graphs/ExplainGraph.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/metrics/MetricsOps.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
 #include "engine/graphs/GraphExplanation.h"
@@ -175,8 +176,9 @@ json::Value flags(const torch::Tensor &t)
 
 json::Value runExplainGraph(const ExplainGraphRequest &request)
 {
-    if (request.infectionSeed.has_value() == !request.graphJsonPath.empty())
-        throw Error("give exactly one input: an infection seed or a graph JSON file");
+    const int inputs = int(request.infectionSeed.has_value()) + int(!request.graphJsonPath.empty()) + int(request.graph.has_value());
+    if (inputs != 1)
+        throw Error("give exactly one input: an infection seed, a graph JSON file or a graph");
     if (request.modelPath.empty())
         throw Error("no model: pass the weights of a graph network (--model FILE)");
     const GraphMethod method = parseGraphMethod(request.method);
@@ -188,9 +190,14 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
         std::mt19937_64 random(*request.infectionSeed);
         infection = generateInfectionGraph(InfectionParameters::test(), random);
         graph = infection->graph;
+    } else if (request.graph) {
+        graph = GraphBatch::fromData(*request.graph);
     } else {
         graph = readGraphJson(request.graphJsonPath);
     }
+    if (!request.nodeTruth.empty() && std::int64_t(request.nodeTruth.size()) != graph.numNodes())
+        throw Error("the node truth has " + std::to_string(request.nodeTruth.size()) + " values for " + std::to_string(graph.numNodes()) +
+                    " nodes");
 
     const StateDict weights = loadStateDict(request.modelPath);
     GraphModel model;
@@ -273,6 +280,12 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
     };
     out.set("deletion", json::Object{{"edges", curveJson(deletionCurve(model, graph, target, relevance, DeletionItems::Edges))},
                                       {"nodes", curveJson(deletionCurve(model, graph, target, relevance, DeletionItems::Nodes))}});
+    out.set("node_relevance_sum", toJson(relevance.node.sum(1)));
+    if (!request.nodeTruth.empty()) {
+        const double rho = spearman(relevance.node.sum(1).to(torch::kDouble), torch::tensor(request.nodeTruth, torch::kDouble));
+        out.set("node_truth", json::Object{{"name", request.nodeTruthName}, {"values", toJson(torch::tensor(request.nodeTruth, torch::kDouble))}});
+        out.set("scores", json::Object{{"node_truth_spearman", std::isnan(rho) ? json::Value() : json::Value(rho)}});
+    }
     json::Array edges;
     for (std::int64_t e = 0; e < graph.numEdges(); ++e)
         edges.emplace_back(json::Array{graph.senders[e].item<std::int64_t>(), graph.receivers[e].item<std::int64_t>()});

@@ -5,11 +5,13 @@
 #pragma once
 
 #include "engine/core/json/Json.h"
+#include "engine/graphs/GraphData.h"
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace periscope::graphs {
 
@@ -18,6 +20,12 @@ struct ExplainGraphRequest {
     // {"nodes": [[f...]...], "edges": [[s, r]...], "edge_features": [[f...]...]}.
     std::optional<std::uint64_t> infectionSeed;
     std::string graphJsonPath;
+    // ... or a graph in memory (a featurised molecule, a graph the workspace holds).
+    std::optional<GraphData> graph;
+    // A known per-node truth (e.g. Crippen atom contributions for a logP model): the summed node
+    // relevance is scored against it with Spearman's rank correlation.
+    std::vector<double> nodeTruth;
+    std::string nodeTruthName;
     std::string modelPath; // safetensors or torch.save (zip or legacy) weights
     // What the weights do not reveal: "aggregation" (sum|mean|max); else read from a JSON
     // sidecar MODEL.json ({"aggregation": "max"}) beside the weights, else from the paper's

@@ -6,6 +6,7 @@
 
 #include <torch/version.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace periscope::graphs {
@@ -172,6 +173,51 @@ GraphBatch GraphBatch::single(torch::Tensor nodes, torch::Tensor edges, torch::T
     g.edgeGraph = torch::zeros({g.senders.size(0)}, torch::kLong);
     g.numGraphs = 1;
     return g;
+}
+
+void GraphData::validate() const
+{
+    if (nodeFeatureCount <= 0 || nodeFeatures.empty() || nodeFeatures.size() % std::size_t(nodeFeatureCount) != 0)
+        throw Error("graph: node features must be a non-empty [nodes, features] table");
+    if (senders.size() != receivers.size())
+        throw Error("graph: " + std::to_string(senders.size()) + " senders but " + std::to_string(receivers.size()) + " receivers");
+    if (edgeFeatures.size() != senders.size() * std::size_t(std::max<std::int64_t>(edgeFeatureCount, 0)))
+        throw Error("graph: edge features must be a [edges, features] table with one row per edge");
+    const std::int64_t n = numNodes();
+    for (std::size_t e = 0; e < senders.size(); ++e)
+        if (senders[e] < 0 || senders[e] >= n || receivers[e] < 0 || receivers[e] >= n)
+            throw Error("graph: edge " + std::to_string(e) + " joins nodes outside [0, " + std::to_string(n) + ")");
+}
+
+GraphBatch GraphBatch::fromData(const GraphData &data)
+{
+    data.validate();
+    const auto floats = torch::TensorOptions().dtype(torch::kFloat);
+    const auto longs = torch::TensorOptions().dtype(torch::kLong);
+    const std::int64_t edges = data.numEdges();
+    torch::Tensor nodes = torch::from_blob(const_cast<float *>(data.nodeFeatures.data()), {data.numNodes(), data.nodeFeatureCount}, floats).clone();
+    torch::Tensor edgeFeatures = edges > 0 ? torch::from_blob(const_cast<float *>(data.edgeFeatures.data()), {edges, data.edgeFeatureCount}, floats).clone()
+                                           : torch::zeros({0, data.edgeFeatureCount}, floats);
+    torch::Tensor senders = edges > 0 ? torch::from_blob(const_cast<std::int64_t *>(data.senders.data()), {edges}, longs).clone()
+                                      : torch::zeros({0}, longs);
+    torch::Tensor receivers = edges > 0 ? torch::from_blob(const_cast<std::int64_t *>(data.receivers.data()), {edges}, longs).clone()
+                                        : torch::zeros({0}, longs);
+    return single(nodes, edgeFeatures, senders, receivers);
+}
+
+GraphData GraphBatch::toData() const
+{
+    GraphData data;
+    const torch::Tensor nodes = nodeFeatures.detach().to(torch::kFloat).contiguous();
+    const torch::Tensor edges = edgeFeatures.detach().to(torch::kFloat).contiguous();
+    data.nodeFeatureCount = nodes.size(1);
+    data.edgeFeatureCount = edges.size(1);
+    data.nodeFeatures.assign(nodes.data_ptr<float>(), nodes.data_ptr<float>() + nodes.numel());
+    data.edgeFeatures.assign(edges.data_ptr<float>(), edges.data_ptr<float>() + edges.numel());
+    const torch::Tensor s = senders.to(torch::kLong).contiguous(), r = receivers.to(torch::kLong).contiguous();
+    data.senders.assign(s.data_ptr<std::int64_t>(), s.data_ptr<std::int64_t>() + s.numel());
+    data.receivers.assign(r.data_ptr<std::int64_t>(), r.data_ptr<std::int64_t>() + r.numel());
+    return data;
 }
 
 GraphBatch GraphBatch::concatenate(const std::vector<GraphBatch> &graphs)

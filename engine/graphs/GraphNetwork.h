@@ -7,6 +7,8 @@
 // W_edges, bias) so its published checkpoints load as they are.
 #pragma once
 
+#include "engine/graphs/GraphData.h"
+
 #include <torch/torch.h>
 
 #include <optional>
@@ -32,6 +34,10 @@ struct GraphBatch {
     static GraphBatch single(torch::Tensor nodes, torch::Tensor edges, torch::Tensor senders, torch::Tensor receivers);
     // Stacks graphs, offsetting their node indices.
     static GraphBatch concatenate(const std::vector<GraphBatch> &graphs);
+    // One graph from plain arrays (validated); the tensors copy the data.
+    static GraphBatch fromData(const GraphData &data);
+    // The plain arrays of a single graph (the inverse of fromData).
+    GraphData toData() const;
 };
 
 // What the backward pass through the graph layers computes on this thread.

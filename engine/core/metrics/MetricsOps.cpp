@@ -209,6 +209,28 @@ double averagePrecision(const torch::Tensor &scores, const torch::Tensor &positi
     return ((recall - previous) * precision).sum().item<double>();
 }
 
+torch::Tensor averageRanks(const torch::Tensor &values)
+{
+    const torch::Tensor v = values.flatten().to(torch::kDouble);
+    const auto [unique, inverse, counts] = torch::_unique2(v, true, true, true);
+    const torch::Tensor ends = counts.cumsum(0).to(torch::kDouble);
+    const torch::Tensor meanRank = ends - (counts.to(torch::kDouble) - 1.0) / 2.0;
+    return meanRank.index({inverse});
+}
+
+double spearman(const torch::Tensor &a, const torch::Tensor &b)
+{
+    checkSameShape(a, b, "spearman");
+    if (a.numel() < 2)
+        return std::numeric_limits<double>::quiet_NaN();
+    const torch::Tensor ra = averageRanks(a), rb = averageRanks(b);
+    const torch::Tensor da = ra - ra.mean(), db = rb - rb.mean();
+    const double denominator = std::sqrt((da * da).sum().item<double>() * (db * db).sum().item<double>());
+    if (denominator == 0.0)
+        return std::numeric_limits<double>::quiet_NaN(); // one side is constant
+    return (da * db).sum().item<double>() / denominator;
+}
+
 double rocAuc(const torch::Tensor &scores, const torch::Tensor &positive)
 {
     checkSameShape(scores, positive, "rocAuc");
@@ -216,11 +238,7 @@ double rocAuc(const torch::Tensor &scores, const torch::Tensor &positive)
     const double p = y.sum().item<double>(), n = double(y.numel()) - p;
     if (p == 0 || n == 0)
         return std::numeric_limits<double>::quiet_NaN();
-    // Average ranks (1-based) with ties sharing their mean rank.
-    const auto [unique, inverse, counts] = torch::_unique2(s, true, true, true);
-    const torch::Tensor ends = counts.cumsum(0).to(torch::kDouble);
-    const torch::Tensor meanRank = ends - (counts.to(torch::kDouble) - 1.0) / 2.0;
-    const double positiveRanks = meanRank.index({inverse}).masked_select(y).sum().item<double>();
+    const double positiveRanks = averageRanks(s).masked_select(y).sum().item<double>();
     return (positiveRanks - p * (p + 1.0) / 2.0) / (p * n);
 }
 

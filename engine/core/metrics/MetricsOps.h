@@ -39,6 +39,11 @@ torch::Tensor ciede2000(const torch::Tensor &lab1, const torch::Tensor &lab2);
 double averagePrecision(const torch::Tensor &scores, const torch::Tensor &positive);
 // Area under the ROC curve, ties counted half (the Mann-Whitney statistic).
 double rocAuc(const torch::Tensor &scores, const torch::Tensor &positive);
+// 1-based ranks of the values (flattened), ties sharing their mean rank.
+torch::Tensor averageRanks(const torch::Tensor &values);
+// Spearman's rank correlation: Pearson's correlation of the average ranks (ties handled as
+// scipy.stats.spearmanr does); NaN when either side is constant or has fewer than 2 values.
+double spearman(const torch::Tensor &a, const torch::Tensor &b);
 // Fraction of queries whose target index is among their k most similar items. similarity:
 // [Q, N]; targets: [Q] indices into N.
 double recallAtK(const torch::Tensor &similarity, const torch::Tensor &targets, std::int64_t k);

@@ -25,11 +25,7 @@ const char *formatName = "periscope-training-checkpoint";
 void saveTrainingCheckpoint(const std::string &stem, torch::nn::Module &model, torch::optim::Optimizer &optimizer,
                             OptimizerKind kind, const TrainingState &state)
 {
-    StateDict tensors;
-    for (const auto &p : model.named_parameters(true))
-        tensors.emplace_back("model." + p.key(), p.value());
-    for (const auto &b : model.named_buffers(true))
-        tensors.emplace_back("model." + b.key(), b.value());
+    StateDict tensors = stateDictOf(model, "model.");
 
     json::Value steps(json::Object{});
     auto &optimizerState = optimizer.state();

@@ -100,6 +100,16 @@ WeightsSummary inspectWeights(const std::string &path)
     return summary;
 }
 
+StateDict stateDictOf(const torch::nn::Module &module, const std::string &prefix)
+{
+    StateDict tensors;
+    for (const auto &p : module.named_parameters(true))
+        tensors.emplace_back(prefix + p.key(), p.value());
+    for (const auto &b : module.named_buffers(true))
+        tensors.emplace_back(prefix + b.key(), b.value());
+    return tensors;
+}
+
 StateDict loadStateDict(const std::string &path)
 {
     switch (detectWeightsFormat(path)) {

@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/chem/molecules/Molecule.h"
+
+#include "engine/core/errors/Error.h"
+
+#include <GraphMol/Depictor/RDDepictor.h>
+#include <GraphMol/Descriptors/Crippen.h>
+#include <GraphMol/Descriptors/Lipinski.h>
+#include <GraphMol/Descriptors/MolDescriptors.h>
+#include <GraphMol/DistGeomHelpers/Embedder.h>
+#include <GraphMol/FileParsers/MolSupplier.h>
+#include <GraphMol/ForceFieldHelpers/MMFF/MMFF.h>
+#include <GraphMol/ForceFieldHelpers/UFF/UFF.h>
+#include <GraphMol/GraphMol.h>
+#include <GraphMol/MolOps.h>
+#include <GraphMol/SanitException.h>
+#include <GraphMol/SmilesParse/SmilesParse.h>
+#include <GraphMol/SmilesParse/SmilesWrite.h>
+#include <RDGeneral/RDLog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+
+namespace periscope::chem {
+
+struct RdkitMolecule {
+    std::unique_ptr<RDKit::ROMol> mol;
+};
+
+namespace {
+
+// RDKit reports parse and sanitisation problems on stderr through its loggers; here they become
+// exceptions and warnings with our own wording, so its logs are switched off once per process.
+void quietRdkit()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        RDLog::InitLogs();
+        boost::logging::disable_logs("rdApp.error");
+        boost::logging::disable_logs("rdApp.warning");
+        boost::logging::disable_logs("rdApp.info");
+    });
+}
+
+int symbolIndex(const std::string &symbol)
+{
+    static const std::map<std::string, int> index = [] {
+        std::map<std::string, int> m;
+        const auto &symbols = featureSymbols();
+        for (std::size_t i = 0; i < symbols.size(); ++i)
+            m[symbols[i]] = int(i);
+        return m;
+    }();
+    const auto it = index.find(symbol);
+    return it == index.end() || symbol == "Unknown" ? -1 : it->second;
+}
+
+int bondTypeIndex(RDKit::Bond::BondType type)
+{
+    switch (type) {
+    case RDKit::Bond::SINGLE: return 0;
+    case RDKit::Bond::DOUBLE: return 1;
+    case RDKit::Bond::TRIPLE: return 2;
+    case RDKit::Bond::AROMATIC: return 3;
+    default: return -1;
+    }
+}
+
+double bondOrder(const RDKit::Bond &bond)
+{
+    switch (bond.getBondType()) {
+    case RDKit::Bond::DOUBLE: return 2.0;
+    case RDKit::Bond::TRIPLE: return 3.0;
+    case RDKit::Bond::AROMATIC: return 1.5;
+    default: return 1.0;
+    }
+}
+
+// Per heavy atom, its own Crippen contribution plus its hydrogens', computed on a copy with
+// explicit hydrogens as MolLogP does, so that the contributions sum to MolLogP.
+std::vector<double> crippenPerHeavyAtom(const RDKit::ROMol &mol)
+{
+    std::unique_ptr<RDKit::ROMol> withH(RDKit::MolOps::addHs(mol));
+    std::vector<double> logp(withH->getNumAtoms()), mr(withH->getNumAtoms());
+    RDKit::Descriptors::getCrippenAtomContribs(*withH, logp, mr, true);
+    std::vector<double> out(mol.getNumAtoms(), 0.0);
+    for (const RDKit::Atom *atom : withH->atoms()) {
+        int owner = int(atom->getIdx());
+        if (owner >= int(mol.getNumAtoms())) { // an added hydrogen: its single neighbour owns it
+            for (const RDKit::Atom *neighbour : withH->atomNeighbors(atom))
+                owner = int(neighbour->getIdx());
+        }
+        if (owner < int(out.size()))
+            out[std::size_t(owner)] += logp[atom->getIdx()];
+    }
+    return out;
+}
+
+Molecule describe(std::unique_ptr<RDKit::ROMol> mol, const std::string &name)
+{
+    Molecule m;
+    m.name = name;
+    m.smiles = RDKit::MolToSmiles(*mol);
+    const int atoms = int(mol->getNumAtoms());
+    if (atoms == 0)
+        throw Error("the molecule has no atoms");
+
+    graphs::GraphData &g = m.graph;
+    g.nodeFeatureCount = kNodeFeatureCount;
+    g.edgeFeatureCount = kEdgeFeatureCount;
+    g.nodeFeatures.assign(std::size_t(atoms) * kNodeFeatureCount, 0.0f);
+    int aromaticAtoms = 0;
+    for (const RDKit::Atom *atom : mol->atoms()) {
+        const std::size_t row = std::size_t(atom->getIdx()) * kNodeFeatureCount;
+        g.nodeFeatures[row + 0] = float(atom->getDegree());
+        g.nodeFeatures[row + 1] = float(atom->getTotalNumHs());
+        g.nodeFeatures[row + 2] = float(atom->getImplicitValence());
+        if (const int s = symbolIndex(atom->getSymbol()); s >= 0)
+            g.nodeFeatures[row + 3 + std::size_t(s)] = 1.0f;
+        m.atomSymbols.push_back(atom->getSymbol());
+        m.atomCharges.push_back(atom->getFormalCharge());
+        m.atomHydrogens.push_back(int(atom->getTotalNumHs()));
+        m.atomAromatic.push_back(atom->getIsAromatic());
+        aromaticAtoms += atom->getIsAromatic() ? 1 : 0;
+    }
+    const RDKit::RingInfo *rings = mol->getRingInfo();
+    for (const RDKit::Bond *bond : mol->bonds()) {
+        MoleculeBond b;
+        b.begin = int(bond->getBeginAtomIdx());
+        b.end = int(bond->getEndAtomIdx());
+        b.order = bondOrder(*bond);
+        b.aromatic = bond->getIsAromatic();
+        b.conjugated = bond->getIsConjugated();
+        b.inRing = rings->numBondRings(bond->getIdx()) > 0;
+        m.bonds.push_back(b);
+        std::array<float, kEdgeFeatureCount> features{};
+        features[0] = b.conjugated ? 1.0f : -1.0f;
+        features[1] = b.inRing ? 1.0f : -1.0f;
+        if (const int t = bondTypeIndex(bond->getBondType()); t >= 0)
+            features[2 + std::size_t(t)] = 1.0f;
+        for (int direction = 0; direction < 2; ++direction) {
+            g.senders.push_back(direction == 0 ? b.begin : b.end);
+            g.receivers.push_back(direction == 0 ? b.end : b.begin);
+            g.edgeFeatures.insert(g.edgeFeatures.end(), features.begin(), features.end());
+        }
+    }
+
+    m.crippenContributions = crippenPerHeavyAtom(*mol);
+    m.logP = RDKit::Descriptors::calcClogP(*mol);
+    m.molecularWeight = RDKit::Descriptors::calcAMW(*mol);
+    m.rotatableBonds = int(RDKit::Descriptors::calcNumRotatableBonds(*mol));
+    m.aromaticProportion = double(aromaticAtoms) / double(atoms);
+    m.esolEstimate = esolEquation(m.logP, m.molecularWeight, m.rotatableBonds, m.aromaticProportion);
+    auto holder = std::make_shared<RdkitMolecule>();
+    holder->mol = std::move(mol);
+    m.rdkit = std::move(holder);
+    return m;
+}
+
+std::string trimmed(const std::string &text)
+{
+    const auto begin = text.find_first_not_of(" \t\r\n");
+    if (begin == std::string::npos)
+        return {};
+    return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return text;
+}
+
+// One CSV record (RFC 4180 quoting; a quoted field does not span lines here).
+std::vector<std::string> splitCsv(const std::string &line)
+{
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                fields.back() += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                fields.back() += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.emplace_back();
+        } else if (c != '\r') {
+            fields.back() += c;
+        }
+    }
+    for (std::string &f : fields)
+        f = trimmed(f);
+    return fields;
+}
+
+std::ifstream openText(const std::string &path, const char *what)
+{
+    if (std::filesystem::is_directory(path))
+        throw Error(std::string(what) + " " + path + " is a folder");
+    std::ifstream in(path);
+    if (!in)
+        throw Error(std::string("cannot open ") + what + " " + path);
+    return in;
+}
+
+void reportLines(const JobControl &job, std::size_t done, std::size_t total)
+{
+    if (done % 256 == 0) {
+        job.throwIfCancelled();
+        job.reportProgress(total > 0 ? double(done) / double(total) : -1.0, std::to_string(done) + " molecules");
+    }
+}
+
+std::size_t countLines(const std::string &path)
+{
+    std::ifstream in(path);
+    return std::size_t(std::count(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>(), '\n'));
+}
+
+void requireSome(const MoleculeSet &set, const std::string &path)
+{
+    if (!set.molecules.empty())
+        return;
+    std::string reason = set.warnings.empty() ? std::string("it is empty") : set.warnings.front();
+    throw Error("no molecule could be read from " + path + " (" + reason + ")");
+}
+
+} // namespace
+
+const std::vector<std::string> &featureSymbols()
+{
+    static const std::vector<std::string> symbols = {
+        "C",  "N",  "O",  "S",  "F",  "Si", "P",  "Cl", "Br", "Mg", "Na", "Ca", "Fe", "As", "Al", "I",  "B",  "V",  "K",  "Tl", "Yb", "Sb",
+        "Sn", "Ag", "Pd", "Co", "Se", "Ti", "Zn", "H",  "Li", "Ge", "Cu", "Au", "Ni", "Cd", "In", "Mn", "Zr", "Cr", "Pt", "Hg", "Pb", "Unknown"};
+    return symbols;
+}
+
+std::vector<std::string> nodeFeatureNames()
+{
+    std::vector<std::string> names = {"degree", "hydrogens", "implicit valence"};
+    for (const std::string &s : featureSymbols())
+        names.push_back("is " + s);
+    return names;
+}
+
+std::vector<std::string> edgeFeatureNames()
+{
+    return {"conjugated", "in ring", "single", "double", "triple", "aromatic"};
+}
+
+double esolEquation(double logP, double molecularWeight, int rotatableBonds, double aromaticProportion)
+{
+    return 0.16 - 0.63 * logP - 0.0062 * molecularWeight + 0.066 * rotatableBonds - 0.74 * aromaticProportion;
+}
+
+Molecule moleculeFromSmiles(const std::string &smiles, const std::string &name)
+{
+    quietRdkit();
+    const std::string text = trimmed(smiles);
+    if (text.empty())
+        throw Error("invalid SMILES: it is empty");
+    std::unique_ptr<RDKit::ROMol> mol;
+    try {
+        mol.reset(RDKit::SmilesToMol(text));
+    } catch (const RDKit::MolSanitizeException &e) {
+        throw Error("invalid SMILES '" + text + "': " + e.what());
+    } catch (const std::exception &e) {
+        throw Error("invalid SMILES '" + text + "': " + e.what());
+    }
+    if (!mol)
+        throw Error("invalid SMILES '" + text + "': RDKit cannot parse it");
+    try {
+        return describe(std::move(mol), name);
+    } catch (const Error &) {
+        throw;
+    } catch (const std::exception &e) {
+        throw Error("molecule '" + text + "': " + e.what());
+    }
+}
+
+MoleculeSet readSdf(const std::string &path, const JobControl &job)
+{
+    quietRdkit();
+    openText(path, "SD file"); // the clear message for a missing or unreadable file
+    MoleculeSet set;
+    std::unique_ptr<RDKit::SDMolSupplier> supplier;
+    try {
+        supplier = std::make_unique<RDKit::SDMolSupplier>(path, true, true);
+    } catch (const std::exception &e) {
+        throw Error("cannot read SD file " + path + ": " + e.what());
+    }
+    for (std::size_t record = 1; !supplier->atEnd(); ++record) {
+        reportLines(job, record, 0);
+        std::unique_ptr<RDKit::ROMol> mol;
+        std::string reason = "RDKit cannot read it";
+        try {
+            mol.reset(supplier->next());
+        } catch (const std::exception &e) {
+            reason = e.what();
+        }
+        if (!mol) {
+            set.warnings.push_back(path + ": record " + std::to_string(record) + " skipped: " + reason);
+            continue;
+        }
+        std::string name;
+        mol->getPropIfPresent(RDKit::common_properties::_Name, name);
+        try {
+            set.molecules.push_back(describe(std::move(mol), name.empty() ? "record " + std::to_string(record) : name));
+        } catch (const std::exception &e) {
+            set.warnings.push_back(path + ": record " + std::to_string(record) + " skipped: " + e.what());
+        }
+    }
+    requireSome(set, path);
+    return set;
+}
+
+MoleculeSet readMoleculeCsv(const std::string &path, const std::string &smilesColumn, const std::string &targetColumn,
+                            const JobControl &job)
+{
+    std::ifstream in = openText(path, "CSV file");
+    const std::size_t total = countLines(path);
+    std::string line;
+    std::vector<std::string> header;
+    std::size_t lineNumber = 0;
+    while (header.empty() && std::getline(in, line)) {
+        ++lineNumber;
+        if (trimmed(line).empty() || trimmed(line)[0] == '#')
+            continue;
+        header = splitCsv(line);
+    }
+    if (header.empty())
+        throw Error("CSV file " + path + " has no header row");
+    auto column = [&](const std::string &wanted, const char *role) {
+        for (std::size_t i = 0; i < header.size(); ++i)
+            if (lower(header[i]) == lower(wanted))
+                return int(i);
+        std::string known;
+        for (const std::string &h : header)
+            known += (known.empty() ? "" : ", ") + h;
+        throw Error("CSV file " + path + " has no " + role + " column '" + wanted + "' (columns: " + known + ")");
+    };
+    const int smilesAt = column(smilesColumn.empty() ? "smiles" : smilesColumn, "SMILES");
+    const int targetAt = targetColumn.empty() ? -1 : column(targetColumn, "target");
+    MoleculeSet set;
+    while (std::getline(in, line)) {
+        ++lineNumber;
+        reportLines(job, lineNumber, total);
+        if (trimmed(line).empty() || trimmed(line)[0] == '#')
+            continue;
+        const std::vector<std::string> fields = splitCsv(line);
+        const std::string where = path + ":" + std::to_string(lineNumber) + ": ";
+        if (int(fields.size()) <= std::max(smilesAt, targetAt)) {
+            set.warnings.push_back(where + "skipped: only " + std::to_string(fields.size()) + " columns");
+            continue;
+        }
+        try {
+            Molecule m = moleculeFromSmiles(fields[std::size_t(smilesAt)], header.size() > 1 && smilesAt != 0 ? fields[0] : std::string());
+            if (targetAt >= 0) {
+                const std::string &text = fields[std::size_t(targetAt)];
+                std::size_t used = 0;
+                double value = 0.0;
+                try {
+                    value = std::stod(text, &used);
+                } catch (const std::exception &) {
+                    used = 0;
+                }
+                if (used == 0 || used != text.size())
+                    throw Error("target '" + text + "' is not a number");
+                m.target = value;
+            }
+            set.molecules.push_back(std::move(m));
+        } catch (const Error &e) {
+            set.warnings.push_back(where + "skipped: " + e.what());
+        }
+    }
+    requireSome(set, path);
+    return set;
+}
+
+MoleculeSet readSmilesFile(const std::string &path, const JobControl &job)
+{
+    std::ifstream in = openText(path, "SMILES file");
+    const std::size_t total = countLines(path);
+    MoleculeSet set;
+    std::string line;
+    for (std::size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+        reportLines(job, lineNumber, total);
+        const std::string body = trimmed(line);
+        if (body.empty() || body[0] == '#')
+            continue;
+        const auto space = body.find_first_of(" \t");
+        const std::string smiles = body.substr(0, space);
+        const std::string name = space == std::string::npos ? std::string() : trimmed(body.substr(space));
+        try {
+            set.molecules.push_back(moleculeFromSmiles(smiles, name));
+        } catch (const Error &e) {
+            set.warnings.push_back(path + ":" + std::to_string(lineNumber) + ": skipped: " + e.what());
+        }
+    }
+    requireSome(set, path);
+    return set;
+}
+
+MoleculeSet readMolecules(const std::string &path, const std::string &smilesColumn, const std::string &targetColumn,
+                          const JobControl &job)
+{
+    const std::string suffix = lower(std::filesystem::path(path).extension().string());
+    if (suffix == ".sdf" || suffix == ".sd" || suffix == ".mol")
+        return readSdf(path, job);
+    if (suffix == ".csv")
+        return readMoleculeCsv(path, smilesColumn, targetColumn, job);
+    return readSmilesFile(path, job);
+}
+
+std::string defaultNciPath()
+{
+    return "/usr/share/RDKit/Data/NCI/first_5k.tpsa.csv";
+}
+
+MoleculeSet readNciMolecules(const std::string &path, std::size_t limit, const JobControl &job)
+{
+    if (!std::filesystem::exists(path))
+        throw Error("the built-in molecules are missing: " + path + " (install the rdkit-data package)");
+    std::ifstream in = openText(path, "molecule file");
+    const std::size_t total = limit > 0 ? limit : countLines(path);
+    MoleculeSet set;
+    std::string line;
+    for (std::size_t lineNumber = 1; std::getline(in, line); ++lineNumber) {
+        if (limit > 0 && set.molecules.size() >= limit)
+            break;
+        reportLines(job, set.molecules.size(), total);
+        const std::string body = trimmed(line);
+        if (body.empty() || body[0] == '#')
+            continue;
+        const std::vector<std::string> fields = splitCsv(body);
+        try {
+            set.molecules.push_back(moleculeFromSmiles(fields[0], "NCI " + std::to_string(lineNumber)));
+        } catch (const Error &e) {
+            set.warnings.push_back(path + ":" + std::to_string(lineNumber) + ": skipped: " + e.what());
+        }
+    }
+    requireSome(set, path);
+    return set;
+}
+
+std::vector<std::array<double, 2>> depictionCoordinates(const Molecule &molecule)
+{
+    if (!molecule.rdkit)
+        throw Error("the molecule has no structure to depict");
+    RDKit::ROMol copy(*molecule.rdkit->mol);
+    RDDepict::compute2DCoords(copy, nullptr, true);
+    const RDKit::Conformer &conformer = copy.getConformer();
+    std::vector<std::array<double, 2>> out;
+    for (unsigned i = 0; i < copy.getNumAtoms(); ++i) {
+        const RDGeom::Point3D &p = conformer.getAtomPos(i);
+        out.push_back({p.x, p.y});
+    }
+    return out;
+}
+
+Conformer3d embedMolecule3d(const Molecule &molecule, unsigned seed)
+{
+    quietRdkit();
+    if (!molecule.rdkit)
+        throw Error("the molecule has no structure to embed");
+    std::unique_ptr<RDKit::ROMol> withH(RDKit::MolOps::addHs(*molecule.rdkit->mol));
+    RDKit::DGeomHelpers::EmbedParameters parameters = RDKit::DGeomHelpers::ETKDGv3;
+    parameters.randomSeed = int(seed);
+    if (RDKit::DGeomHelpers::EmbedMolecule(*withH, parameters) < 0) {
+        parameters.useRandomCoords = true; // the fallback RDKit suggests for hard cases
+        if (RDKit::DGeomHelpers::EmbedMolecule(*withH, parameters) < 0)
+            throw Error("RDKit could not embed " + molecule.smiles + " in 3-D");
+    }
+    Conformer3d out;
+    try {
+        RDKit::MMFF::MMFFMolProperties properties(*withH);
+        if (properties.isValid())
+            out.optimised = RDKit::MMFF::MMFFOptimizeMolecule(*withH, 500).first >= 0;
+        else
+            out.optimised = RDKit::UFF::UFFOptimizeMolecule(*withH, 500).first >= 0;
+    } catch (const std::exception &) {
+        out.optimised = false; // the embedding is still a sensible geometry
+    }
+    const RDKit::Conformer &conformer = withH->getConformer();
+    const int heavy = molecule.numAtoms();
+    for (const RDKit::Atom *atom : withH->atoms()) {
+        const RDGeom::Point3D &p = conformer.getAtomPos(atom->getIdx());
+        out.symbols.push_back(atom->getSymbol());
+        out.positions.push_back({p.x, p.y, p.z});
+        int owner = int(atom->getIdx());
+        if (owner >= heavy)
+            for (const RDKit::Atom *neighbour : withH->atomNeighbors(atom))
+                owner = int(neighbour->getIdx());
+        out.heavyAtom.push_back(owner);
+    }
+    for (const RDKit::Bond *bond : withH->bonds())
+        out.bonds.push_back({int(bond->getBeginAtomIdx()), int(bond->getEndAtomIdx()), bondOrder(*bond), bond->getIsAromatic(),
+                             bond->getIsConjugated(), false});
+    return out;
+}
+
+MoleculeTarget parseMoleculeTarget(const std::string &name)
+{
+    const std::string key = lower(name);
+    if (key == "esol")
+        return MoleculeTarget::Esol;
+    if (key == "logp")
+        return MoleculeTarget::LogP;
+    if (key == "measured")
+        return MoleculeTarget::Measured;
+    throw Error("unknown molecule target '" + name + "' (known: esol, logp, measured)");
+}
+
+std::string moleculeTargetKey(MoleculeTarget target)
+{
+    switch (target) {
+    case MoleculeTarget::Esol: return "esol";
+    case MoleculeTarget::LogP: return "logp";
+    case MoleculeTarget::Measured: return "measured";
+    }
+    return "esol";
+}
+
+double targetValue(const Molecule &molecule, MoleculeTarget target)
+{
+    switch (target) {
+    case MoleculeTarget::Esol: return molecule.esolEstimate;
+    case MoleculeTarget::LogP: return molecule.logP;
+    case MoleculeTarget::Measured:
+        if (!molecule.target)
+            throw Error("molecule " + (molecule.name.empty() ? molecule.smiles : molecule.name) + " has no measured value");
+        return *molecule.target;
+    }
+    return 0.0;
+}
+
+std::vector<graphs::GraphExample> moleculeExamples(const std::vector<Molecule> &molecules, MoleculeTarget target)
+{
+    std::vector<graphs::GraphExample> out;
+    out.reserve(molecules.size());
+    for (const Molecule &m : molecules) {
+        graphs::GraphExample e;
+        e.graph = m.graph;
+        e.globalTarget = targetValue(m, target);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace periscope::chem
