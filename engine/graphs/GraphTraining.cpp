@@ -41,10 +41,6 @@ TrainableNetwork makeNetwork(const GraphTrainingSettings &settings)
         InfectionGN network(aggregation, settings.bias);
         return {network.ptr(), [network](const GraphBatch &g) mutable { return network->forward(g); }, "InfectionGN"};
     }
-    if (settings.layers < 0 || settings.layers > 16)
-        throw Error("training: layers must be in [0, 16]");
-    if (settings.width < 8 || settings.width % 8 != 0 || settings.width > 4096)
-        throw Error("training: width must be a multiple of 8 in [8, 4096]");
     SolubilityGN network(settings.layers, settings.width, settings.bias, aggregation);
     return {network.ptr(), [network](const GraphBatch &g) mutable { return network->forward(g); }, "SolubilityGN"};
 }
@@ -189,6 +185,11 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
         throw Error("training: the learning rate must be positive");
     if (!(settings.validationFraction >= 0.0 && settings.validationFraction < 1.0))
         throw Error("training: the validation fraction must be in [0, 1)");
+    parseAggregation(settings.aggregation);
+    if (settings.task == GraphTask::Molecules && (settings.layers < 0 || settings.layers > 16))
+        throw Error("training: layers must be in [0, 16]");
+    if (settings.task == GraphTask::Molecules && (settings.width < 8 || settings.width % 8 != 0 || settings.width > 4096))
+        throw Error("training: width must be a multiple of 8 in [8, 4096]");
     checkExamples(examples, settings);
     const std::filesystem::path outDir = std::filesystem::absolute(settings.outPath).parent_path();
     if (!std::filesystem::is_directory(outDir))

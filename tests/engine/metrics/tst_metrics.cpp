@@ -23,6 +23,7 @@ private Q_SLOTS:
     void ciede2000MatchesSharmasTestData_data();
     void ciede2000MatchesSharmasTestData();
     void rankingMetricsKnownCases();
+    void spearmanHandlesTies();
 };
 
 void TestMetrics::hungarianEqualsBruteForce()
@@ -160,6 +161,21 @@ void TestMetrics::rankingMetricsKnownCases()
     QCOMPARE(recallAtK(similarity, targets, 1), 2.0 / 3.0); // the second query's best match is wrong
     QCOMPARE(recallAtK(similarity, targets, 2), 1.0);
     QCOMPARE(recallAtK(similarity, targets, 10), 1.0);
+}
+
+void TestMetrics::spearmanHandlesTies()
+{
+    // Ranks of b with the tie shared: [1, 2, 3.5, 5, 3.5]; Pearson of the ranks = 8 / sqrt(10 * 9.5),
+    // what scipy.stats.spearmanr gives (0.8207826816681233).
+    const torch::Tensor a = torch::tensor({1.0, 2.0, 3.0, 4.0, 5.0});
+    const torch::Tensor b = torch::tensor({5.0, 6.0, 7.0, 8.0, 7.0});
+    QVERIFY(std::abs(spearman(a, b) - 8.0 / std::sqrt(95.0)) < 1e-12);
+    QVERIFY(torch::allclose(averageRanks(b), torch::tensor({1.0, 2.0, 3.5, 5.0, 3.5}, torch::kDouble)));
+    QCOMPARE(spearman(a, a * a * a), 1.0);  // monotone: 1 whatever the shape
+    QCOMPARE(spearman(a, -a), -1.0);
+    QVERIFY(std::isnan(spearman(a, torch::ones({5})))); // a constant side has no ranking
+    QVERIFY(std::isnan(spearman(torch::ones({1}), torch::ones({1}))));
+    QVERIFY_THROWS_EXCEPTION(Error, spearman(a, torch::ones({4})));
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)
