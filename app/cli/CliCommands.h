@@ -24,6 +24,7 @@ CliCommand weightsCommand();
 CliCommand probeCommand();
 CliCommand frameCommand();
 CliCommand explainGraphCommand();
+CliCommand trainGraphCommand();
 
 QList<CliCommand> cliCommands();
 

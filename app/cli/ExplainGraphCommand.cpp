@@ -5,26 +5,34 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
+#include "app/workspaces/graphs/BuiltInGraphModels.h"
+#include "engine/chem/molecules/Molecule.h"
 #include "engine/graphs/ExplainGraph.h"
 
 #include <cstdio>
+#include <optional>
 
 namespace periscope::app {
 
 namespace {
 const char *const kUsage =
-    "usage: periscope-cli explain-graph (--infection-seed N | --graph G.json) --model FILE\n"
-    "                                   [--arch KEY=VALUE]... --method sa|gbp|lrp|ig\n"
-    "                                   [--target global|global:G|node:K] [--steps N] --out OUT.json\n"
+    "usage: periscope-cli explain-graph (--smiles S | --sdf FILE [--record N] | --infection-seed N | --graph G.json)\n"
+    "                                   [--model FILE|infection|esol|logp] [--arch KEY=VALUE]...\n"
+    "                                   --method sa|gbp|lrp|ig [--target global|global:G|node:K] [--steps N]\n"
+    "                                   --out OUT.json\n"
     "Explains one output of a graph network: sensitivity analysis (sa), guided backpropagation\n"
-    "(gbp), layer-wise relevance propagation (lrp) or Integrated Gradients (ig). --infection-seed\n"
-    "generates a graph of the paper's test set; G.json is\n"
+    "(gbp), layer-wise relevance propagation (lrp) or Integrated Gradients (ig). --smiles and --sdf\n"
+    "read a molecule through RDKit (the paper's 47 atom and 6 bond features; --record picks an SD\n"
+    "record, 1 by default); --infection-seed generates a graph of the paper's test set; G.json is\n"
     "{\"nodes\": [[...]...], \"edges\": [[s, r]...], \"edge_features\": [[...]...]}.\n"
-    "--model takes safetensors or torch.save weights (the paper's checkpoints load as they are);\n"
-    "what the weights do not say comes from --arch aggregation=sum|mean|max, MODEL.json beside\n"
+    "--model takes safetensors or torch.save weights (the paper's checkpoints load as they are) or a\n"
+    "built-in model's name; without it molecules use \"esol\" and infection graphs \"infection\".\n"
+    "What the weights do not say comes from --arch aggregation=sum|mean|max, MODEL.json beside\n"
     "them, or the paper's experiment.latest.yaml in their folder. OUT.json holds node_outputs,\n"
     "global_output, target, node_relevance (per node, per feature), edge_relevance (per edge,\n"
-    "per feature), deletion curves and, for infection graphs, the truth and ground-truth scores.\n";
+    "per feature), deletion curves, for infection graphs the truth and ground-truth scores, and for\n"
+    "molecules the atoms, RDKit's targets and the Spearman correlation of atom relevance with the\n"
+    "Crippen logP contributions.\n";
 
 int fail(const QString &message)
 {
@@ -38,7 +46,8 @@ int runExplainGraph(const QStringList &arguments)
         return 0;
     }
     graphs::ExplainGraphRequest request;
-    QString outPath;
+    QString outPath, smiles, sdfPath, model;
+    int record = 1;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &option = arguments[i];
         if (i + 1 >= arguments.size())
@@ -51,10 +60,16 @@ int runExplainGraph(const QStringList &arguments)
                 return fail(QStringLiteral("--infection-seed takes a non-negative integer, not '%1'").arg(value));
         } else if (option == QLatin1String("--graph")) {
             request.graphJsonPath = value.toStdString();
-        } else if (option == QLatin1String("--smiles") || option == QLatin1String("--sdf")) {
-            return fail(QStringLiteral("%1: molecules are not supported yet (use --infection-seed or --graph)").arg(option));
+        } else if (option == QLatin1String("--smiles")) {
+            smiles = value;
+        } else if (option == QLatin1String("--sdf")) {
+            sdfPath = value;
+        } else if (option == QLatin1String("--record")) {
+            record = value.toInt(&ok);
+            if (!ok || record < 1)
+                return fail(QStringLiteral("--record takes a positive integer, not '%1'").arg(value));
         } else if (option == QLatin1String("--model")) {
-            request.modelPath = value.toStdString();
+            model = value;
         } else if (option == QLatin1String("--arch")) {
             const qsizetype eq = value.indexOf(QLatin1Char('='));
             if (eq <= 0)
@@ -79,13 +94,49 @@ int runExplainGraph(const QStringList &arguments)
     }
     if (outPath.isEmpty())
         return fail(QStringLiteral("--out OUT.json is required"));
-    if (!request.infectionSeed && request.graphJsonPath.empty())
-        return fail(QStringLiteral("give --infection-seed N or --graph G.json"));
-    if (request.infectionSeed && !request.graphJsonPath.empty())
-        return fail(QStringLiteral("give either --infection-seed or --graph, not both"));
+    const int inputs = int(request.infectionSeed.has_value()) + int(!request.graphJsonPath.empty()) + int(!smiles.isNull()) +
+                       int(!sdfPath.isEmpty());
+    if (inputs == 0)
+        return fail(QStringLiteral("give an input: --smiles S, --sdf FILE, --infection-seed N or --graph G.json"));
+    if (inputs > 1)
+        return fail(QStringLiteral("give one input only (--smiles, --sdf, --infection-seed or --graph)"));
+    if (record != 1 && sdfPath.isEmpty())
+        return fail(QStringLiteral("--record is for --sdf"));
+    const bool molecule = !smiles.isNull() || !sdfPath.isEmpty();
+    if (model.isEmpty()) {
+        if (!request.graphJsonPath.empty())
+            return fail(QStringLiteral("--model is required with --graph (a weights file or infection, esol, logp)"));
+        model = molecule ? QStringLiteral("esol") : QStringLiteral("infection");
+    }
+    QString modelError;
+    request.modelPath = resolveGraphModel(model, &modelError).toStdString();
+    if (request.modelPath.empty())
+        return cliFail(1, QStringLiteral("explain-graph: ") + modelError);
     try {
-        const std::string text = graphs::runExplainGraph(request).dump(1) + "\n";
+        std::optional<chem::Molecule> parsed;
+        std::vector<std::string> warnings;
+        if (!smiles.isNull()) {
+            parsed = chem::moleculeFromSmiles(smiles.toStdString());
+        } else if (!sdfPath.isEmpty()) {
+            chem::MoleculeSet set = chem::readSdf(sdfPath.toStdString());
+            if (std::size_t(record) > set.molecules.size())
+                throw Error(sdfPath.toStdString() + " has " + std::to_string(set.molecules.size()) + " readable records, not " +
+                            std::to_string(record) + (set.warnings.empty() ? "" : " (" + std::to_string(set.warnings.size()) + " skipped)"));
+            parsed = std::move(set.molecules[std::size_t(record - 1)]);
+            warnings = std::move(set.warnings); // said once the explanation succeeded: errors stay one line
+        }
+        if (parsed) {
+            request.graph = parsed->graph;
+            request.nodeTruth = parsed->crippenContributions;
+            request.nodeTruthName = "crippen_logp_contribution";
+        }
+        json::Value result = graphs::runExplainGraph(request);
+        if (parsed)
+            result.set("molecule", chem::moleculeJson(*parsed));
+        const std::string text = result.dump(1) + "\n";
         writeFileAtomically(outPath.toStdString(), text.data(), text.size());
+        for (const std::string &warning : warnings)
+            std::fprintf(stderr, "explain-graph: warning: %s\n", warning.c_str());
     } catch (const Error &e) {
         return cliFail(1, QStringLiteral("explain-graph: ") + QString::fromUtf8(e.what()));
     } catch (const std::exception &e) {

@@ -274,8 +274,6 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
         }
         epochLossSum += losses.total.item<double>();
         ++epochBatches;
-        job.reportProgress(double(step + 1) / double(options.totalSteps),
-                           "epoch " + std::to_string(step / batchesPerEpoch + 1) + " of " + std::to_string(settings.epochs));
         return StepOutput{losses.total, {}};
     };
 
@@ -306,7 +304,7 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
             if (name != "validation")
                 continue;
             GraphEpoch epoch;
-            epoch.epoch = int((step + batchesPerEpoch - 1) / batchesPerEpoch);
+            epoch.epoch = int(step / batchesPerEpoch) + 1; // `step` is the 0-based index of the epoch's last step
             epoch.trainLoss = epochBatches > 0 ? epochLossSum / double(epochBatches) : 0.0;
             epoch.validationLoss = lastValidationLoss;
             epoch.validationMetric = value;
@@ -316,6 +314,7 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
             epochBatches = 0;
             epochStarted = Clock::now();
 
+            summary.seconds = secondsSince(started);
             json::Value sidecar = summary.toJson();
             sidecar.set("aggregation", settings.aggregation);
             sidecar.set("bias", settings.bias);

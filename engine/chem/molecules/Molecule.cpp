@@ -558,4 +558,31 @@ std::vector<graphs::GraphExample> moleculeExamples(const std::vector<Molecule> &
     return out;
 }
 
+json::Value moleculeJson(const Molecule &molecule)
+{
+    json::Array symbols, charges, crippen, bonds;
+    for (int a = 0; a < molecule.numAtoms(); ++a) {
+        symbols.emplace_back(molecule.atomSymbols[std::size_t(a)]);
+        charges.emplace_back(molecule.atomCharges[std::size_t(a)]);
+        crippen.emplace_back(molecule.crippenContributions[std::size_t(a)]);
+    }
+    for (const MoleculeBond &b : molecule.bonds)
+        bonds.emplace_back(json::Array{b.begin, b.end, b.order});
+    json::Value out = json::Object{};
+    out.set("name", molecule.name);
+    out.set("smiles", molecule.smiles);
+    out.set("atoms", json::Value(std::move(symbols)));
+    out.set("charges", json::Value(std::move(charges)));
+    out.set("bonds", json::Value(std::move(bonds)));
+    out.set("logp", molecule.logP);
+    out.set("esol", molecule.esolEstimate);
+    out.set("molecular_weight", molecule.molecularWeight);
+    out.set("rotatable_bonds", molecule.rotatableBonds);
+    out.set("aromatic_proportion", molecule.aromaticProportion);
+    out.set("crippen_contributions", json::Value(std::move(crippen)));
+    if (molecule.target)
+        out.set("target", *molecule.target);
+    return out;
+}
+
 } // namespace periscope::chem

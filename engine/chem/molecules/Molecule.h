@@ -6,6 +6,7 @@
 #pragma once
 
 #include "engine/core/jobs/JobControl.h"
+#include "engine/core/json/Json.h"
 #include "engine/graphs/GraphData.h"
 #include "engine/graphs/GraphTraining.h"
 
@@ -118,5 +119,9 @@ double targetValue(const Molecule &molecule, MoleculeTarget target); // throws w
 
 // Training examples for a SolubilityGN; throws naming the first molecule without a measured value.
 std::vector<graphs::GraphExample> moleculeExamples(const std::vector<Molecule> &molecules, MoleculeTarget target);
+
+// What explain-graph's JSON says about a molecule: name, SMILES, atoms, bonds, RDKit's targets and
+// the per-atom Crippen contributions, in atom order.
+json::Value moleculeJson(const Molecule &molecule);
 
 } // namespace periscope::chem

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void cliListsWeights();
     void cliProbesAndExtractsFrames();
     void cliExplainsGraphs();
+    void cliExplainsMoleculesAndTrainsGraphNetworks();
 
 private:
     struct Run {
@@ -213,13 +214,42 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
     const QString model = graphs + QStringLiteral("infection_gn_sum.safetensors");
     const QString tiny = graphs + QStringLiteral("tiny_graph.json");
     QTest::newRow("explain-graph no out") << QStringList{"explain-graph", "--graph", tiny, "--model", model} << 2 << "--out OUT.json is required";
-    QTest::newRow("explain-graph no input") << QStringList{"explain-graph", "--model", model, "--out", "o.json"} << 2 << "--infection-seed N or --graph";
+    QTest::newRow("explain-graph no input") << QStringList{"explain-graph", "--model", model, "--out", "o.json"} << 2 << "give an input";
     QTest::newRow("explain-graph two inputs") << QStringList{"explain-graph", "--graph", tiny, "--infection-seed", "1", "--model", model, "--out", "o.json"}
-                                              << 2 << "not both";
-    QTest::newRow("explain-graph smiles") << QStringList{"explain-graph", "--smiles", "CCO", "--out", "o.json"} << 2 << "not supported yet";
+                                              << 2 << "one input only";
+    const QString chem = QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/chem/");
+    QTest::newRow("explain-graph bad smiles") << QStringList{"explain-graph", "--smiles", "C1CC", "--out", "o.json"} << 1 << "invalid SMILES 'C1CC'";
+    QTest::newRow("explain-graph empty smiles") << QStringList{"explain-graph", "--smiles", "", "--out", "o.json"} << 1 << "invalid SMILES";
+    QTest::newRow("explain-graph record without sdf") << QStringList{"explain-graph", "--smiles", "CCO", "--record", "2", "--out", "o.json"} << 2
+                                                     << "--record is for --sdf";
+    QTest::newRow("explain-graph record out of range") << QStringList{"explain-graph", "--sdf", chem + "broken_record.sdf", "--record", "3", "--out", "o.json"}
+                                                       << 1 << "has 2 readable records, not 3";
+    QTest::newRow("explain-graph missing sdf") << QStringList{"explain-graph", "--sdf", "/no/such.sdf", "--out", "o.json"} << 1 << "/no/such.sdf";
+    QTest::newRow("explain-graph unknown model") << QStringList{"explain-graph", "--smiles", "CCO", "--model", "solubility", "--out", "o.json"} << 1
+                                                 << "no model file solubility (built-in models: infection, esol, logp)";
+    QTest::newRow("explain-graph molecule on infection model") << QStringList{"explain-graph", "--smiles", "CCO", "--model", "infection", "--out", "o.json"}
+                                                               << 1 << "an InfectionGN takes 4 node and 2 edge features";
+    QTest::newRow("train-graph no task") << QStringList{"train-graph", "--out", "m.safetensors"} << 2 << "--task infection|molecules is required";
+    QTest::newRow("train-graph bad task") << QStringList{"train-graph", "--task", "proteins", "--out", "m.safetensors"} << 2 << "not 'proteins'";
+    QTest::newRow("train-graph no out") << QStringList{"train-graph", "--task", "infection"} << 2 << "--out FILE.safetensors is required";
+    QTest::newRow("train-graph bad epochs") << QStringList{"train-graph", "--task", "infection", "--epochs", "0", "--out", "m.safetensors"} << 2
+                                            << "--epochs takes an integer";
+    QTest::newRow("train-graph bad width") << QStringList{"train-graph", "--task", "molecules", "--width", "12", "--out", "m.safetensors"} << 2
+                                           << "multiple of 8";
+    QTest::newRow("train-graph data for infection") << QStringList{"train-graph", "--task", "infection", "--data", "x.csv", "--out", "m.safetensors"}
+                                                    << 2 << "--data is for molecules";
+    QTest::newRow("train-graph measured without column") << QStringList{"train-graph", "--task", "molecules", "--target", "measured", "--out", "m.safetensors"}
+                                                         << 2 << "needs --target-column";
+    QTest::newRow("train-graph missing data") << QStringList{"train-graph", "--task", "molecules", "--data", "/no/such.csv", "--out", "m.safetensors"}
+                                              << 1 << "/no/such.csv";
+    QTest::newRow("train-graph missing column") << QStringList{"train-graph", "--task", "molecules", "--data", chem + "measured.csv", "--target", "measured",
+                                                               "--target-column", "boiling", "--out", "m.safetensors"}
+                                                << 1 << "no target column 'boiling'";
+    QTest::newRow("train-graph unwritable") << QStringList{"train-graph", "--task", "infection", "--graphs", "4", "--out", "/no/such/folder/m.safetensors"}
+                                            << 1 << "does not exist";
     QTest::newRow("explain-graph bad seed") << QStringList{"explain-graph", "--infection-seed", "-3", "--out", "o.json"} << 2 << "non-negative integer";
     QTest::newRow("explain-graph bad arch") << QStringList{"explain-graph", "--arch", "depth", "--out", "o.json"} << 2 << "KEY=VALUE";
-    QTest::newRow("explain-graph no model") << QStringList{"explain-graph", "--graph", tiny, "--out", "o.json"} << 1 << "no model";
+    QTest::newRow("explain-graph no model") << QStringList{"explain-graph", "--graph", tiny, "--out", "o.json"} << 2 << "--model is required with --graph";
     QTest::newRow("explain-graph bad method") << QStringList{"explain-graph", "--graph", tiny, "--model", model, "--method", "lime", "--out", "o.json"}
                                               << 1 << "unknown explanation method 'lime'";
     QTest::newRow("explain-graph bad target") << QStringList{"explain-graph", "--graph", tiny, "--model", model, "--target", "node:3", "--out", "o.json"}
@@ -364,6 +394,71 @@ void TestCommandLine::cliExplainsGraphs()
     const QJsonObject edgeDeletion = json.value(QStringLiteral("deletion")).toObject().value(QStringLiteral("edges")).toObject();
     QCOMPARE(edgeDeletion.value(QStringLiteral("fraction")).toArray().size(), 4); // 3 edges: 0, 1/3, 2/3, 1
     QCOMPARE(edgeDeletion.value(QStringLiteral("output")).toArray().first().toDouble(), json.value(QStringLiteral("output_value")).toDouble());
+}
+
+void TestCommandLine::cliExplainsMoleculesAndTrainsGraphNetworks()
+{
+    const QString chem = QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/chem/");
+    const QString out = m_dir.filePath(QStringLiteral("molecule.json"));
+    auto readOut = [&out] {
+        QFile file(out);
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).object() : QJsonObject();
+    };
+    // A SMILES with the built-in ESOL model (no --model): one relevance row per atom, 47 features.
+    Run result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--smiles"), QStringLiteral("Oc1ccccc1"),
+                                                       QStringLiteral("--method"), QStringLiteral("lrp"), QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.isEmpty(), result.err.constData());
+    QJsonObject json = readOut();
+    QCOMPARE(json.value(QStringLiteral("node_relevance")).toArray().size(), 7);
+    QCOMPARE(json.value(QStringLiteral("node_relevance")).toArray()[0].toArray().size(), 47);
+    QCOMPARE(json.value(QStringLiteral("edge_relevance")).toArray().size(), 14);
+    QCOMPARE(json.value(QStringLiteral("edge_relevance")).toArray()[0].toArray().size(), 6);
+    QVERIFY(json.value(QStringLiteral("model")).toObject().value(QStringLiteral("file")).toString().endsWith(QLatin1String("esol.safetensors")));
+    const QJsonObject molecule = json.value(QStringLiteral("molecule")).toObject();
+    QCOMPARE(molecule.value(QStringLiteral("atoms")).toArray()[0].toString(), QStringLiteral("O"));
+    QCOMPARE(molecule.value(QStringLiteral("crippen_contributions")).toArray().size(), 7);
+    // The built-in ESOL model predicts RDKit's estimate closely (validation RMSE about 0.16).
+    const double predicted = json.value(QStringLiteral("global_output")).toArray()[0].toDouble();
+    QVERIFY2(std::abs(predicted - molecule.value(QStringLiteral("esol")).toDouble()) < 0.6, qPrintable(QString::number(predicted)));
+    QVERIFY(json.value(QStringLiteral("scores")).toObject().contains(QStringLiteral("node_truth_spearman")));
+
+    // An SD file's second readable record, the broken one reported on stderr.
+    result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--sdf"), chem + QStringLiteral("broken_record.sdf"),
+                                                   QStringLiteral("--record"), QStringLiteral("2"), QStringLiteral("--model"), QStringLiteral("logp"),
+                                                   QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("record 2 skipped"), result.err.constData());
+    QCOMPARE(readOut().value(QStringLiteral("molecule")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("methanol"));
+
+    // Training: a few infection graphs, then molecules with a measured CSV column.
+    const QString infection = m_dir.filePath(QStringLiteral("infection.safetensors"));
+    result = run(QStringLiteral("periscope-cli"), {QStringLiteral("train-graph"), QStringLiteral("--task"), QStringLiteral("infection"),
+                                                   QStringLiteral("--graphs"), QStringLiteral("40"), QStringLiteral("--epochs"), QStringLiteral("2"),
+                                                   QStringLiteral("--out"), infection});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("epoch 2/2"), result.err.constData());
+    json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(QStringLiteral("architecture")).toString(), QStringLiteral("InfectionGN"));
+    QCOMPARE(json.value(QStringLiteral("epochs")).toArray().size(), 2);
+    QVERIFY(QFile::exists(infection));
+    const QString measured = m_dir.filePath(QStringLiteral("measured.safetensors"));
+    result = run(QStringLiteral("periscope-cli"), {QStringLiteral("train-graph"), QStringLiteral("--task"), QStringLiteral("molecules"),
+                                                   QStringLiteral("--data"), chem + QStringLiteral("measured.csv"), QStringLiteral("--target"),
+                                                   QStringLiteral("measured"), QStringLiteral("--target-column"),
+                                                   QStringLiteral("measured log solubility"), QStringLiteral("--width"), QStringLiteral("16"),
+                                                   QStringLiteral("--layers"), QStringLiteral("1"), QStringLiteral("--epochs"), QStringLiteral("3"),
+                                                   QStringLiteral("--validation"), QStringLiteral("0"), QStringLiteral("--out"), measured});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("skipped"), result.err.constData()); // the two bad rows
+    json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(QStringLiteral("data")).toObject().value(QStringLiteral("molecules")).toInt(), 3);
+    QCOMPARE(json.value(QStringLiteral("target")).toString(), QStringLiteral("measured log solubility"));
+    // The trained molecule model explains a molecule; its sidecar says how to rebuild it.
+    result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--smiles"), QStringLiteral("CCO"),
+                                                   QStringLiteral("--model"), measured, QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(readOut().value(QStringLiteral("model")).toObject().value(QStringLiteral("width")).toInt(), 16);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
