@@ -188,7 +188,19 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
     GraphBatch graph;
     if (request.infectionSeed) {
         std::mt19937_64 random(*request.infectionSeed);
-        infection = generateInfectionGraph(InfectionParameters::test(), random);
+        const InfectionSettings &settings = request.infection;
+        if (settings.minNodes < 2 || settings.maxNodes <= settings.minNodes || settings.maxNodes > 5000)
+            throw Error("infection graph size: need 2 <= minimum < maximum <= 5000 nodes");
+        for (double p : {settings.maxPercentSick, settings.maxPercentImmune, settings.maxPercentVirtual})
+            if (!(p >= 0.0 && p <= 1.0))
+                throw Error("infection graph probabilities must be in [0, 1]");
+        InfectionParameters parameters = InfectionParameters::test();
+        parameters.minNodes = settings.minNodes;
+        parameters.maxNodes = settings.maxNodes;
+        parameters.maxPercentSick = settings.maxPercentSick;
+        parameters.maxPercentImmune = settings.maxPercentImmune;
+        parameters.maxPercentVirtual = settings.maxPercentVirtual;
+        infection = generateInfectionGraph(parameters, random);
         graph = infection->graph;
     } else if (request.graph) {
         graph = GraphBatch::fromData(*request.graph);

@@ -15,10 +15,17 @@
 
 namespace periscope::graphs {
 
+// The size and probabilities of a generated infection graph (the paper's test set by default).
+struct InfectionSettings {
+    int minNodes = 10, maxNodes = 60; // node count drawn in [minNodes, maxNodes)
+    double maxPercentSick = 0.4, maxPercentImmune = 0.6, maxPercentVirtual = 0.5;
+};
+
 struct ExplainGraphRequest {
     // Exactly one input: a generated infection graph (test-set parameters) or a G.json file
     // {"nodes": [[f...]...], "edges": [[s, r]...], "edge_features": [[f...]...]}.
     std::optional<std::uint64_t> infectionSeed;
+    InfectionSettings infection;
     std::string graphJsonPath;
     // ... or a graph in memory (a featurised molecule, a graph the workspace holds).
     std::optional<GraphData> graph;

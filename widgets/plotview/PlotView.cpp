@@ -161,8 +161,14 @@ void PlotView::setHeatmap(const QString &name, int columns, int rows, const QVec
     map->setGradient(gradient);
     map->setDataRange(QCPRange(low, high));
     map->setInterpolate(false);
-    auto *scale = new QCPColorScale(m_plot);
-    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount() - 1, 1, scale);
+    // One colour scale beside the plot, reused when the heatmap is set again.
+    const int row = m_plot->plotLayout()->rowCount() - 1;
+    auto *scale = m_plot->plotLayout()->hasElement(row, 1) ? qobject_cast<QCPColorScale *>(m_plot->plotLayout()->element(row, 1))
+                                                           : nullptr;
+    if (!scale) {
+        scale = new QCPColorScale(m_plot);
+        m_plot->plotLayout()->addElement(row, 1, scale);
+    }
     scale->setType(QCPAxis::atRight);
     map->setColorScale(scale);
     scale->setGradient(gradient);
@@ -185,6 +191,12 @@ void PlotView::appendPoint(int series, double x, double y)
 void PlotView::clear()
 {
     m_plot->clearPlottables();
+    QCPLayoutGrid *layout = m_plot->plotLayout();
+    for (int row = 0; row < layout->rowCount(); ++row)
+        if (layout->hasElement(row, 1))
+            if (auto *scale = qobject_cast<QCPColorScale *>(layout->element(row, 1)))
+                layout->remove(scale);
+    layout->simplify();
     m_colorIndex = 0;
     m_plot->replot();
 }

@@ -582,6 +582,10 @@ json::Value moleculeJson(const Molecule &molecule)
     out.set("crippen_contributions", json::Value(std::move(crippen)));
     if (molecule.target)
         out.set("target", *molecule.target);
+    json::Array coordinates;
+    for (const auto &p : depictionCoordinates(molecule))
+        coordinates.emplace_back(json::Array{p[0], p[1]});
+    out.set("coordinates_2d", json::Value(std::move(coordinates)));
     return out;
 }
 

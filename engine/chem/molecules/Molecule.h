@@ -121,7 +121,7 @@ double targetValue(const Molecule &molecule, MoleculeTarget target); // throws w
 std::vector<graphs::GraphExample> moleculeExamples(const std::vector<Molecule> &molecules, MoleculeTarget target);
 
 // What explain-graph's JSON says about a molecule: name, SMILES, atoms, bonds, RDKit's targets and
-// the per-atom Crippen contributions, in atom order.
+// the per-atom Crippen contributions and 2-D depiction coordinates, in atom order.
 json::Value moleculeJson(const Molecule &molecule);
 
 } // namespace periscope::chem

@@ -1,0 +1,303 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/graphs/GraphsModel.h"
+
+#include "app/shell/JobManager.h"
+#include "app/workspaces/graphs/BuiltInGraphModels.h"
+#include "engine/core/errors/Error.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace periscope::app {
+
+namespace {
+QJsonObject toQt(const json::Value &value)
+{
+    return QJsonDocument::fromJson(QByteArray::fromStdString(value.dump())).object();
+}
+
+// The first infected node that is not sick itself: its infection has a cause to find.
+QString firstInteresting(const QJsonObject &result)
+{
+    const QJsonObject truth = result.value(QStringLiteral("truth")).toObject();
+    const QJsonArray infected = truth.value(QStringLiteral("infected")).toArray();
+    const QJsonArray sick = truth.value(QStringLiteral("sick")).toArray();
+    for (int i = 0; i < infected.size(); ++i)
+        if (infected[i].toBool() && !sick[i].toBool())
+            return QStringLiteral("node:%1").arg(i);
+    return QStringLiteral("node:0");
+}
+
+GraphExplanations runExplanations(const GraphsModel::Input &input, const std::shared_ptr<const chem::MoleculeSet> &set,
+                                  const QString &modelPath, QString target, const JobControl &control)
+{
+    graphs::ExplainGraphRequest request;
+    request.modelPath = modelPath.toStdString();
+    std::shared_ptr<const chem::Molecule> molecule;
+    json::Value moleculeJson;
+    if (input.kind == GraphScene::Kind::Infection) {
+        request.infectionSeed = input.seed;
+        request.infection = input.infection;
+        if (target.isEmpty()) {
+            request.target = "global";
+            target = firstInteresting(toQt(graphs::runExplainGraph(request)));
+        }
+    } else {
+        if (!input.smiles.isNull())
+            molecule = std::make_shared<const chem::Molecule>(chem::moleculeFromSmiles(input.smiles.toStdString()));
+        else if (set && input.moleculeIndex >= 0 && std::size_t(input.moleculeIndex) < set->molecules.size())
+            molecule = std::make_shared<const chem::Molecule>(set->molecules[std::size_t(input.moleculeIndex)]);
+        else
+            throw Error("no molecule is selected");
+        request.graph = molecule->graph;
+        request.nodeTruth = molecule->crippenContributions;
+        request.nodeTruthName = "crippen_logp_contribution";
+        moleculeJson = chem::moleculeJson(*molecule);
+        if (target.isEmpty())
+            target = QStringLiteral("global");
+    }
+    request.target = target.toStdString();
+
+    GraphExplanations out;
+    const QStringList methods = GraphsModel::methods();
+    for (int i = 0; i < methods.size(); ++i) {
+        control.throwIfCancelled();
+        control.reportProgress(double(i) / methods.size(), methods[i].toStdString());
+        request.method = methods[i].toStdString();
+        json::Value result = graphs::runExplainGraph(request);
+        if (molecule)
+            result.set("molecule", moleculeJson);
+        const QJsonObject qt = toQt(result);
+        if (i == 0)
+            out.scene = GraphScene::fromExplanation(qt);
+        out.methods.append(MethodExplanation::fromExplanation(qt));
+    }
+    out.molecule = molecule;
+    return out;
+}
+} // namespace
+
+GraphsModel::GraphsModel(JobManager *jobs, QObject *parent)
+    : QObject(parent), m_jobs(jobs)
+{
+    qRegisterMetaType<periscope::graphs::GraphEpoch>();
+    qRegisterMetaType<periscope::chem::Conformer3d>();
+    // A cancelled job calls neither handler: its end is seen here.
+    connect(m_jobs, &JobManager::jobEnded, this, [this](quint64 id, JobState state) {
+        if (state != JobState::Cancelled)
+            return;
+        if (id == m_trainingJob) {
+            m_trainingJob = 0;
+            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are kept"));
+        }
+        if (id == m_explainJob) {
+            m_explainJob = 0;
+            Q_EMIT busyChanged(false);
+        }
+    });
+}
+
+GraphsModel::~GraphsModel() = default;
+
+void GraphsModel::showInfection(quint64 seed, const graphs::InfectionSettings &settings)
+{
+    m_input = Input{};
+    m_input.kind = GraphScene::Kind::Infection;
+    m_input.seed = seed;
+    m_input.infection = settings;
+    m_target.clear();
+    explain();
+}
+
+void GraphsModel::showSmiles(const QString &smiles)
+{
+    m_input = Input{};
+    m_input.kind = GraphScene::Kind::Molecule;
+    m_input.smiles = smiles.isNull() ? QStringLiteral("") : smiles;
+    m_target = QStringLiteral("global");
+    explain();
+}
+
+void GraphsModel::openMoleculeFile(const QString &path, const QString &targetColumn)
+{
+    m_targetColumn = targetColumn;
+    const std::string file = path.toStdString(), column = targetColumn.toStdString();
+    m_jobs->start(
+        tr("Read molecules from %1").arg(QFileInfo(path).fileName()),
+        [file, column](const JobControl &control) {
+            auto set = std::make_shared<const chem::MoleculeSet>(chem::readMolecules(file, {}, column, control));
+            return QVariant::fromValue(std::const_pointer_cast<chem::MoleculeSet>(set));
+        },
+        this,
+        [this, path](const QVariant &result) {
+            m_molecules = result.value<std::shared_ptr<chem::MoleculeSet>>();
+            for (const std::string &warning : m_molecules->warnings)
+                qWarning("%s", warning.c_str());
+            m_input = Input{};
+            m_input.kind = GraphScene::Kind::Molecule;
+            m_input.moleculeFile = path;
+            m_input.moleculeIndex = 0;
+            m_target = QStringLiteral("global");
+            Q_EMIT moleculesChanged();
+            explain();
+        },
+        [this](const QString &error) { Q_EMIT failed(error); });
+}
+
+void GraphsModel::selectMolecule(int index)
+{
+    if (!m_molecules || index < 0 || std::size_t(index) >= m_molecules->molecules.size())
+        return;
+    m_input.kind = GraphScene::Kind::Molecule;
+    m_input.smiles = QString();
+    m_input.moleculeIndex = index;
+    explain();
+}
+
+QStringList GraphsModel::moleculeNames() const
+{
+    QStringList names;
+    if (m_molecules)
+        for (const chem::Molecule &m : m_molecules->molecules)
+            names << QString::fromStdString(m.name.empty() ? m.smiles : m.name + "  " + m.smiles);
+    return names;
+}
+
+void GraphsModel::setModel(const QString &nameOrPath)
+{
+    m_model = nameOrPath;
+    if (m_input.kind != GraphScene::Kind::None)
+        explain();
+}
+
+void GraphsModel::setTarget(const QString &target)
+{
+    m_target = target;
+    if (m_input.kind != GraphScene::Kind::None)
+        explain();
+}
+
+QString GraphsModel::resolvedModel(QString *error) const
+{
+    QString name = m_model;
+    if (name.isEmpty())
+        name = m_input.kind == GraphScene::Kind::Infection ? QStringLiteral("infection") : QStringLiteral("esol");
+    return resolveGraphModel(name, error);
+}
+
+void GraphsModel::explain()
+{
+    QString error;
+    const QString modelPath = resolvedModel(&error);
+    if (modelPath.isEmpty()) {
+        Q_EMIT failed(error);
+        return;
+    }
+    if (m_explainJob)
+        m_jobs->cancel(m_explainJob); // a newer question replaces the running one
+    const quint64 generation = ++m_generation;
+    const Input input = m_input;
+    const auto set = m_molecules;
+    const QString target = m_target;
+    const QString what = input.kind == GraphScene::Kind::Infection ? tr("infection graph %1").arg(input.seed) : tr("molecule");
+    m_explainJob = m_jobs->start(
+        tr("Explain %1").arg(what),
+        [input, set, modelPath, target](const JobControl &control) {
+            return QVariant::fromValue(runExplanations(input, set, modelPath, target, control));
+        },
+        this,
+        [this, generation](const QVariant &result) {
+            if (generation != m_generation)
+                return;
+            m_explainJob = 0;
+            m_explanations = result.value<GraphExplanations>();
+            if (!m_explanations.methods.isEmpty())
+                m_target = m_explanations.methods.first().target;
+            Q_EMIT busyChanged(false);
+            Q_EMIT explanationsChanged();
+        },
+        [this, generation](const QString &message) {
+            if (generation != m_generation)
+                return;
+            m_explainJob = 0;
+            Q_EMIT busyChanged(false);
+            Q_EMIT failed(message);
+        });
+    Q_EMIT busyChanged(true);
+}
+
+void GraphsModel::startTraining(const TrainingRequest &request)
+{
+    if (m_trainingJob)
+        return;
+    const auto set = m_molecules;
+    QPointer<GraphsModel> self(this);
+    const QString metric = request.settings.task == graphs::GraphTask::Infection ? tr("node accuracy") : tr("RMSE");
+    m_trainingJob = m_jobs->start(
+        tr("Train %1").arg(request.settings.task == graphs::GraphTask::Infection ? QStringLiteral("InfectionGN") : QStringLiteral("SolubilityGN")),
+        [request, set, self, metric](const JobControl &control) {
+            graphs::GraphTrainingSettings settings = request.settings;
+            std::vector<graphs::GraphExample> examples;
+            if (settings.task == graphs::GraphTask::Infection) {
+                examples = graphs::generateInfectionExamples(request.infectionGraphs, settings.seed);
+                settings.targetName = "infected";
+            } else {
+                const chem::MoleculeTarget target = chem::parseMoleculeTarget(request.moleculeTarget.toStdString());
+                std::vector<chem::Molecule> molecules;
+                if (request.useOpenedMolecules && set)
+                    molecules = set->molecules;
+                else
+                    molecules = chem::readNciMolecules(chem::defaultNciPath(), std::size_t(std::max(request.moleculeLimit, 0)), control).molecules;
+                examples = chem::moleculeExamples(molecules, target);
+                settings.targetName = chem::moleculeTargetKey(target);
+            }
+            const graphs::GraphTrainingSummary summary =
+                graphs::trainGraphNetwork(examples, settings, control, [self, metric](const graphs::GraphEpoch &epoch) {
+                    QMetaObject::invokeMethod(
+                        self.data(), [self, epoch, metric] {
+                            if (self)
+                                Q_EMIT self->trainingEpoch(epoch, metric);
+                        },
+                        Qt::QueuedConnection);
+                });
+            const graphs::GraphEpoch last = summary.epochs.empty() ? graphs::GraphEpoch{} : summary.epochs.back();
+            return QVariant(QStringList{QString::fromStdString(settings.outPath),
+                                        tr("%1 epochs, validation %2 %3 (%4 s)")
+                                            .arg(summary.epochs.size())
+                                            .arg(metric)
+                                            .arg(last.validationMetric, 0, 'f', 4)
+                                            .arg(summary.seconds, 0, 'f', 1)});
+        },
+        this,
+        [this](const QVariant &result) {
+            m_trainingJob = 0;
+            const QStringList parts = result.toStringList();
+            Q_EMIT trainingFinished(parts.value(0), parts.value(1));
+            setModel(parts.value(0));
+        },
+        [this](const QString &error) {
+            m_trainingJob = 0;
+            Q_EMIT trainingStopped(error);
+        });
+}
+
+void GraphsModel::cancelTraining()
+{
+    if (m_trainingJob)
+        m_jobs->cancel(m_trainingJob);
+}
+
+void GraphsModel::embed3d()
+{
+    const std::shared_ptr<const chem::Molecule> molecule = m_explanations.molecule;
+    if (!molecule)
+        return;
+    m_jobs->start(
+        tr("Embed %1 in 3-D").arg(QString::fromStdString(molecule->smiles)),
+        [molecule](const JobControl &) { return QVariant::fromValue(chem::embedMolecule3d(*molecule)); }, this,
+        [this](const QVariant &result) { Q_EMIT conformerReady(result.value<chem::Conformer3d>()); },
+        [this](const QString &error) { Q_EMIT failed(error); });
+}
+
+} // namespace periscope::app

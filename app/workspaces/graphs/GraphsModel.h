@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/workspaces/graphs/GraphScene.h"
+#include "engine/chem/molecules/Molecule.h"
+#include "engine/graphs/ExplainGraph.h"
+#include "engine/graphs/GraphTraining.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace periscope::app {
+
+class JobManager;
+
+// What the Graph workspace shows and computes: the input (a generated infection graph, a
+// SMILES, or a molecule of an opened file), the model, the explained output, and all four
+// methods' explanations; plus training and 3-D embedding. All work runs as jobs; results come
+// back through the signals on the UI thread.
+class GraphsModel : public QObject {
+    Q_OBJECT
+public:
+    static QStringList methods() { return {QStringLiteral("sa"), QStringLiteral("gbp"), QStringLiteral("lrp"), QStringLiteral("ig")}; }
+
+    struct Input {
+        GraphScene::Kind kind = GraphScene::Kind::None;
+        quint64 seed = 1;                 // infection
+        graphs::InfectionSettings infection;
+        QString smiles;                   // molecule typed in
+        QString moleculeFile;             // or a molecule of this file...
+        int moleculeIndex = -1;           // ...at this index
+    };
+
+    struct TrainingRequest {
+        graphs::GraphTrainingSettings settings; // task, epochs, outPath, ...
+        int infectionGraphs = 2000;
+        QString moleculeTarget = QStringLiteral("esol"); // esol | logp | measured (the opened CSV's target)
+        bool useOpenedMolecules = false;                 // else the built-in NCI molecules
+        int moleculeLimit = 0;
+    };
+
+    explicit GraphsModel(JobManager *jobs, QObject *parent = nullptr);
+    ~GraphsModel() override;
+
+    // Inputs; each starts an explanation job.
+    void showInfection(quint64 seed, const graphs::InfectionSettings &settings = {});
+    void showSmiles(const QString &smiles);
+    void openMoleculeFile(const QString &path, const QString &targetColumn = {}); // reads as a job, then shows the first
+    void selectMolecule(int index);
+    // "" → the built-in default for the input (infection or esol); a built-in name; a file.
+    void setModel(const QString &nameOrPath);
+    // "global" or "node:K"; infection graphs start on their first infected, not sick node.
+    void setTarget(const QString &target);
+
+    const Input &input() const { return m_input; }
+    QString model() const { return m_model; }
+    QString target() const { return m_target; }
+    const GraphExplanations &explanations() const { return m_explanations; }
+    QStringList moleculeNames() const;
+    std::shared_ptr<const chem::MoleculeSet> molecules() const { return m_molecules; }
+    bool isBusy() const { return m_explainJob != 0; }
+
+    void startTraining(const TrainingRequest &request);
+    bool isTraining() const { return m_trainingJob != 0; }
+    void cancelTraining();
+    void embed3d(); // the current molecule; conformerReady when done
+
+Q_SIGNALS:
+    void explanationsChanged();
+    void moleculesChanged();
+    void busyChanged(bool busy);
+    void failed(const QString &message); // a sentence for the user
+    void trainingEpoch(const periscope::graphs::GraphEpoch &epoch, const QString &metric);
+    void trainingFinished(const QString &weights, const QString &summary);
+    void trainingStopped(const QString &reason);
+    void conformerReady(const periscope::chem::Conformer3d &conformer);
+
+private:
+    void explain();
+    QString resolvedModel(QString *error) const;
+
+    JobManager *m_jobs = nullptr;
+    Input m_input;
+    QString m_model;
+    QString m_target;
+    QString m_targetColumn;
+    GraphExplanations m_explanations;
+    std::shared_ptr<const chem::MoleculeSet> m_molecules;
+    quint64 m_explainJob = 0;
+    quint64 m_trainingJob = 0;
+    quint64 m_generation = 0; // only the latest explanation job's answer is shown
+};
+
+} // namespace periscope::app
+
+Q_DECLARE_METATYPE(periscope::graphs::GraphEpoch)
+Q_DECLARE_METATYPE(periscope::chem::Conformer3d)
+Q_DECLARE_METATYPE(std::shared_ptr<periscope::chem::MoleculeSet>)

@@ -1,0 +1,540 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/graphs/GraphsView.h"
+
+#include "app/workspaces/graphs/BuiltInGraphModels.h"
+#include "app/workspaces/graphs/GraphsModel.h"
+#include "widgets/graphview/GraphCanvas.h"
+#include "widgets/plotview/PlotView.h"
+#include "widgets/vtkview/VtkView.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <vtkActor.h>
+#include <vtkLineSource.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkSphereSource.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace periscope::app {
+
+namespace {
+QLabel *smallLabel(const QString &text)
+{
+    auto *label = new QLabel(text);
+    label->setContentsMargins(6, 0, 2, 0);
+    return label;
+}
+
+int nodeFromTarget(const QString &target)
+{
+    return target.startsWith(QLatin1String("node:")) ? target.mid(5).toInt() : -1;
+}
+} // namespace
+
+GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(makeInputBar());
+
+    auto *methods = new QWidget;
+    auto *grid = new QGridLayout(methods);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(4);
+    for (int i = 0; i < GraphsModel::methods().size(); ++i) {
+        auto *canvas = new widgets::GraphCanvas;
+        canvas->setObjectName(QStringLiteral("graphCanvas_") + GraphsModel::methods()[i]);
+        grid->addWidget(canvas, i / 2, i % 2);
+        connect(canvas, &widgets::GraphCanvas::nodeClicked, this, &GraphsView::onNodeClicked);
+        m_canvases.append(canvas);
+    }
+
+    m_moleculeList = new QListWidget;
+    m_moleculeList->setMaximumWidth(260);
+    m_moleculeList->setVisible(false);
+    connect(m_moleculeList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_model->input().moleculeIndex)
+            m_model->selectMolecule(row);
+    });
+
+    auto *top = new QSplitter(Qt::Horizontal);
+    top->addWidget(m_moleculeList);
+    top->addWidget(methods);
+    top->setStretchFactor(1, 1);
+
+    m_tabs = new QTabWidget;
+    auto *details = new QWidget;
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *detailBar = new QHBoxLayout;
+    m_detailMethod = new QComboBox;
+    for (const QString &method : GraphsModel::methods())
+        m_detailMethod->addItem(MethodExplanation::title(method), method);
+    m_detailMethod->setCurrentIndex(2); // LRP
+    connect(m_detailMethod, &QComboBox::currentIndexChanged, this, [this] {
+        refreshDetails();
+        refresh3d();
+    });
+    m_prediction = new QLabel;
+    m_prediction->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    detailBar->addWidget(new QLabel(tr("Details for")));
+    detailBar->addWidget(m_detailMethod);
+    detailBar->addWidget(m_prediction, 1);
+    detailsLayout->addLayout(detailBar);
+    m_bars = new widgets::PlotView;
+    m_heatmap = new widgets::PlotView;
+    auto *plots = new QSplitter(Qt::Horizontal);
+    plots->addWidget(m_bars);
+    plots->addWidget(m_heatmap);
+    detailsLayout->addWidget(plots, 1);
+    m_tabs->addTab(details, tr("Relevance per node and feature"));
+
+    auto *view3d = new QWidget;
+    auto *view3dLayout = new QVBoxLayout(view3d);
+    view3dLayout->setContentsMargins(0, 0, 0, 0);
+    m_view3dNote = new QLabel(tr("Open a molecule to see it in 3-D (RDKit ETKDG embedding, MMFF94 optimisation)."));
+    m_view3dNote->setWordWrap(true);
+    view3dLayout->addWidget(m_view3dNote);
+    view3dLayout->addStretch(1);
+    const int tab3d = m_tabs->addTab(view3d, tr("3-D"));
+    // The OpenGL view is made when its tab is first shown: the offscreen platform (headless
+    // screenshots) cannot host a QOpenGLWidget at all (DESIGN.md).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, view3dLayout, tab3d](int index) {
+        if (index != tab3d || m_view3d)
+            return;
+        const QString platform = QGuiApplication::platformName();
+        if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
+            m_view3dNote->setText(tr("The 3-D view needs OpenGL, which the '%1' platform does not offer.").arg(platform));
+            return;
+        }
+        m_view3d = new widgets::VtkView;
+        view3dLayout->insertWidget(1, m_view3d, 1);
+        view3dLayout->setStretch(2, 0);
+        refresh3d();
+    });
+    m_tabs->addTab(makeTrainingPanel(), tr("Train"));
+
+    auto *vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(top);
+    vertical->addWidget(m_tabs);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    layout->addWidget(vertical, 1);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("graphsStatus"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    connect(m_model, &GraphsModel::explanationsChanged, this, [this] {
+        m_selectedNode = nodeFromTarget(m_model->target());
+        m_status->setText(statusText());
+        refresh();
+        if (m_model->explanations().molecule)
+            m_model->embed3d();
+    });
+    connect(m_model, &GraphsModel::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_status->setText(tr("Explaining with SA, GBP, LRP and IG..."));
+    });
+    connect(m_model, &GraphsModel::failed, this, [this](const QString &message) {
+        m_status->setText(tr("<b>Could not explain:</b> %1").arg(message.toHtmlEscaped()));
+    });
+    connect(m_model, &GraphsModel::moleculesChanged, this, [this] {
+        const QSignalBlocker block(m_moleculeList);
+        m_moleculeList->clear();
+        m_moleculeList->addItems(m_model->moleculeNames());
+        m_moleculeList->setCurrentRow(m_model->input().moleculeIndex);
+        m_moleculeList->setVisible(m_moleculeList->count() > 1);
+    });
+    connect(m_model, &GraphsModel::conformerReady, this, [this](const chem::Conformer3d &conformer) {
+        m_conformer = conformer;
+        refresh3d();
+    });
+    connect(m_model, &GraphsModel::trainingEpoch, this, [this](const graphs::GraphEpoch &epoch, const QString &metric) {
+        m_trainCurves->appendPoint(m_lossSeries, epoch.epoch, epoch.trainLoss);
+        m_trainCurves->appendPoint(m_metricSeries, epoch.epoch, epoch.validationMetric);
+        m_trainStatus->setText(tr("Epoch %1: train loss %2, validation %3 %4")
+                                   .arg(epoch.epoch)
+                                   .arg(epoch.trainLoss, 0, 'f', 4)
+                                   .arg(metric)
+                                   .arg(epoch.validationMetric, 0, 'f', 4));
+    });
+    connect(m_model, &GraphsModel::trainingFinished, this, [this](const QString &weights, const QString &summary) {
+        m_trainButton->setText(tr("Train"));
+        m_trainStatus->setText(tr("Trained %1: %2. Now explaining with it.").arg(QFileInfo(weights).fileName(), summary));
+        if (m_modelChoice->findData(weights) < 0)
+            m_modelChoice->insertItem(m_modelChoice->count() - 1, QFileInfo(weights).fileName(), weights);
+        const QSignalBlocker block(m_modelChoice);
+        m_modelChoice->setCurrentIndex(m_modelChoice->findData(weights));
+    });
+    connect(m_model, &GraphsModel::trainingStopped, this, [this](const QString &reason) {
+        m_trainButton->setText(tr("Train"));
+        m_trainStatus->setText(reason);
+    });
+    refresh();
+}
+
+GraphsView::~GraphsView() = default;
+
+QWidget *GraphsView::makeInputBar()
+{
+    auto *bar = new QWidget;
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+
+    m_seed = new QSpinBox;
+    m_seed->setRange(0, 1000000);
+    m_seed->setValue(1);
+    m_seed->setToolTip(tr("Seed of the generated graph"));
+    m_minNodes = new QSpinBox;
+    m_minNodes->setRange(2, 400);
+    m_minNodes->setValue(10);
+    m_maxNodes = new QSpinBox;
+    m_maxNodes->setRange(3, 401);
+    m_maxNodes->setValue(30);
+    m_sick = new QDoubleSpinBox;
+    m_immune = new QDoubleSpinBox;
+    m_virtual = new QDoubleSpinBox;
+    for (auto [box, value, tip] : {std::tuple{m_sick, 0.4, tr("Largest fraction of sick nodes")},
+                                   std::tuple{m_immune, 0.6, tr("Largest fraction of immune nodes")},
+                                   std::tuple{m_virtual, 0.5, tr("Largest number of virtual edges, as a fraction of the real ones")}}) {
+        box->setRange(0.0, 1.0);
+        box->setSingleStep(0.05);
+        box->setValue(value);
+        box->setToolTip(tip);
+    }
+    auto *generate = new QPushButton(tr("Infection graph"));
+    generate->setObjectName(QStringLiteral("generateInfection"));
+    generate->setToolTip(tr("Generate an infection graph with these settings and explain its first infected node"));
+    connect(generate, &QPushButton::clicked, this, [this] {
+        graphs::InfectionSettings settings;
+        settings.minNodes = m_minNodes->value();
+        settings.maxNodes = std::max(m_maxNodes->value(), m_minNodes->value() + 1);
+        settings.maxPercentSick = m_sick->value();
+        settings.maxPercentImmune = m_immune->value();
+        settings.maxPercentVirtual = m_virtual->value();
+        m_model->showInfection(quint64(m_seed->value()), settings);
+    });
+    row->addWidget(generate);
+    row->addWidget(smallLabel(tr("seed")));
+    row->addWidget(m_seed);
+    row->addWidget(smallLabel(tr("nodes")));
+    row->addWidget(m_minNodes);
+    row->addWidget(new QLabel(QStringLiteral("–")));
+    row->addWidget(m_maxNodes);
+    row->addWidget(smallLabel(tr("sick ≤")));
+    row->addWidget(m_sick);
+    row->addWidget(smallLabel(tr("immune ≤")));
+    row->addWidget(m_immune);
+    row->addWidget(smallLabel(tr("virtual ≤")));
+    row->addWidget(m_virtual);
+    row->addSpacing(12);
+
+    m_smiles = new QLineEdit;
+    m_smiles->setObjectName(QStringLiteral("smilesInput"));
+    m_smiles->setPlaceholderText(tr("SMILES, e.g. CC(=O)Nc1ccc(O)cc1"));
+    m_smiles->setMinimumWidth(200);
+    connect(m_smiles, &QLineEdit::returnPressed, this, [this] { m_model->showSmiles(m_smiles->text()); });
+    auto *show = new QPushButton(tr("Molecule"));
+    show->setToolTip(tr("Explain the molecule typed on the left"));
+    connect(show, &QPushButton::clicked, this, [this] { m_model->showSmiles(m_smiles->text()); });
+    row->addWidget(m_smiles, 1);
+    row->addWidget(show);
+
+    m_modelChoice = new QComboBox;
+    m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
+    m_modelChoice->addItem(tr("Built-in model"), QString());
+    for (const QString &name : builtInGraphModelNames())
+        m_modelChoice->addItem(tr("Built-in: %1").arg(name), name);
+    m_modelChoice->addItem(tr("Weights file..."), QStringLiteral("?"));
+    connect(m_modelChoice, &QComboBox::activated, this, [this](int index) {
+        const QString data = m_modelChoice->itemData(index).toString();
+        if (data == QLatin1String("?"))
+            chooseModelFile();
+        else
+            m_model->setModel(data);
+    });
+    row->addWidget(smallLabel(tr("model")));
+    row->addWidget(m_modelChoice);
+    return bar;
+}
+
+QWidget *GraphsView::makeTrainingPanel()
+{
+    auto *panel = new QWidget;
+    auto *layout = new QHBoxLayout(panel);
+    auto *form = new QFormLayout;
+    m_trainTask = new QComboBox;
+    m_trainTask->addItem(tr("InfectionGN on generated infection graphs"), QStringLiteral("infection"));
+    m_trainTask->addItem(tr("SolubilityGN on molecules"), QStringLiteral("molecules"));
+    m_trainGraphs = new QSpinBox;
+    m_trainGraphs->setRange(10, 100000);
+    m_trainGraphs->setValue(2000);
+    m_trainTarget = new QComboBox;
+    m_trainTarget->addItem(tr("ESOL estimate (RDKit)"), QStringLiteral("esol"));
+    m_trainTarget->addItem(tr("Crippen logP (RDKit)"), QStringLiteral("logp"));
+    m_trainTarget->addItem(tr("Measured (the opened CSV's target column)"), QStringLiteral("measured"));
+    m_trainData = new QComboBox;
+    m_trainData->addItem(tr("Built-in NCI molecules (rdkit-data)"), false);
+    m_trainData->addItem(tr("The opened molecule file"), true);
+    m_trainEpochs = new QSpinBox;
+    m_trainEpochs->setRange(1, 10000);
+    m_trainEpochs->setValue(40);
+    m_trainOut = new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("graph-model.safetensors")));
+    auto *browse = new QPushButton(tr("Browse..."));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the trained weights"), m_trainOut->text(), tr("Safetensors (*.safetensors)"));
+        if (!path.isEmpty())
+            m_trainOut->setText(path);
+    });
+    auto *outRow = new QHBoxLayout;
+    outRow->addWidget(m_trainOut, 1);
+    outRow->addWidget(browse);
+    form->addRow(tr("Model"), m_trainTask);
+    form->addRow(tr("Infection graphs"), m_trainGraphs);
+    form->addRow(tr("Molecules"), m_trainData);
+    form->addRow(tr("Target"), m_trainTarget);
+    form->addRow(tr("Epochs"), m_trainEpochs);
+    form->addRow(tr("Weights"), outRow);
+    m_trainButton = new QPushButton(tr("Train"));
+    m_trainButton->setObjectName(QStringLiteral("trainButton"));
+    connect(m_trainButton, &QPushButton::clicked, this, &GraphsView::startTraining);
+    form->addRow(QString(), m_trainButton);
+    m_trainStatus = new QLabel(tr("Training runs as a job: cancel it from the Jobs panel or with this button. "
+                                  "The weights are saved after every epoch; 80 % of the data trains, 20 % validates."));
+    m_trainStatus->setWordWrap(true);
+    form->addRow(m_trainStatus);
+    auto *left = new QWidget;
+    left->setLayout(form);
+    left->setMaximumWidth(460);
+    layout->addWidget(left);
+    m_trainCurves = new widgets::PlotView;
+    m_trainCurves->setLabels(tr("epoch"), tr("value"), tr("Training"));
+    layout->addWidget(m_trainCurves, 1);
+    auto updateEnabled = [this] {
+        const bool molecules = m_trainTask->currentData().toString() == QLatin1String("molecules");
+        m_trainGraphs->setEnabled(!molecules);
+        m_trainTarget->setEnabled(molecules);
+        m_trainData->setEnabled(molecules);
+    };
+    connect(m_trainTask, &QComboBox::currentIndexChanged, this, updateEnabled);
+    updateEnabled();
+    return panel;
+}
+
+void GraphsView::startTraining()
+{
+    if (m_model->isTraining()) {
+        m_model->cancelTraining();
+        return;
+    }
+    GraphsModel::TrainingRequest request;
+    const bool molecules = m_trainTask->currentData().toString() == QLatin1String("molecules");
+    request.settings.task = molecules ? graphs::GraphTask::Molecules : graphs::GraphTask::Infection;
+    request.settings.epochs = m_trainEpochs->value();
+    request.settings.learningRate = molecules ? 3e-3 : 1e-2;
+    request.settings.outPath = m_trainOut->text().toStdString();
+    request.infectionGraphs = m_trainGraphs->value();
+    request.moleculeTarget = m_trainTarget->currentData().toString();
+    request.useOpenedMolecules = m_trainData->currentData().toBool();
+    if (request.useOpenedMolecules && !m_model->molecules()) {
+        m_trainStatus->setText(tr("Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules."));
+        return;
+    }
+    QDir().mkpath(QFileInfo(m_trainOut->text()).absolutePath());
+    m_trainCurves->clear();
+    m_trainCurves->setLabels(tr("epoch"), tr("value"), tr("Training"));
+    m_lossSeries = m_trainCurves->addLine(tr("train loss"), {}, {});
+    m_metricSeries = m_trainCurves->addLine(molecules ? tr("validation RMSE") : tr("validation node accuracy"), {}, {});
+    m_trainButton->setText(tr("Cancel training"));
+    m_trainStatus->setText(tr("Preparing the data..."));
+    m_model->startTraining(request);
+}
+
+void GraphsView::chooseModelFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open graph network weights"), QString(),
+                                                      tr("Weights (*.safetensors *.pt *.pth *.bin);;All files (*)"));
+    if (path.isEmpty()) {
+        m_modelChoice->setCurrentIndex(0);
+        return;
+    }
+    m_modelChoice->insertItem(m_modelChoice->count() - 1, QFileInfo(path).fileName(), path);
+    m_modelChoice->setCurrentIndex(m_modelChoice->count() - 2);
+    m_model->setModel(path);
+}
+
+void GraphsView::onNodeClicked(int node)
+{
+    const GraphScene &scene = m_model->explanations().scene;
+    if (scene.kind == GraphScene::Kind::Infection) {
+        m_model->setTarget(QStringLiteral("node:%1").arg(node)); // explain that node's infection
+        return;
+    }
+    m_selectedNode = node == m_selectedNode ? -1 : node; // molecules: highlight the atom everywhere
+    refresh();
+}
+
+QString GraphsView::detailMethod() const
+{
+    return m_detailMethod->currentData().toString();
+}
+
+QString GraphsView::statusText() const
+{
+    const GraphExplanations &e = m_model->explanations();
+    if (e.methods.isEmpty())
+        return tr("Generate an infection graph, type a SMILES or open a molecule file (SMILES, SDF, CSV).");
+    const GraphScene &s = e.scene;
+    QString what;
+    if (s.isMolecule())
+        what = tr("%1: %2 atoms; explaining the predicted value %3").arg(s.smiles).arg(s.nodeCount).arg(s.globalOutput, 0, 'f', 3);
+    else
+        what = tr("Infection graph %1: %2 nodes, %3 edges; explaining %4 (click a node to explain it)")
+                   .arg(m_model->input().seed)
+                   .arg(s.nodeCount)
+                   .arg(s.edges.size())
+                   .arg(e.methods.first().target);
+    return what + QStringLiteral(" · ") + s.model;
+}
+
+void GraphsView::refresh()
+{
+    const GraphExplanations &e = m_model->explanations();
+    for (int i = 0; i < m_canvases.size(); ++i) {
+        const MethodExplanation *method = i < e.methods.size() ? &e.methods[i] : nullptr;
+        m_canvases[i]->setPicture(graphPicture(e.scene, method, m_selectedNode));
+        m_canvases[i]->setNodeTooltips(nodeTooltips(e.scene, method));
+    }
+    const GraphScene &s = e.scene;
+    if (s.isMolecule())
+        m_prediction->setText(tr("predicted %1 · RDKit ESOL %2 · logP %3%4")
+                                  .arg(s.globalOutput, 0, 'f', 3)
+                                  .arg(s.esol, 0, 'f', 3)
+                                  .arg(s.logP, 0, 'f', 3)
+                                  .arg(s.hasTarget ? tr(" · measured %1").arg(s.target, 0, 'f', 3) : QString()));
+    else if (s.kind == GraphScene::Kind::Infection) {
+        int correct = 0;
+        for (int i = 0; i < s.nodeCount; ++i)
+            correct += ((s.nodeOutput.value(i) > 0.0) == s.infected.value(i)) ? 1 : 0;
+        m_prediction->setText(tr("predicted infection correct for %1 of %2 nodes").arg(correct).arg(s.nodeCount));
+    } else {
+        m_prediction->clear();
+    }
+    refreshDetails();
+}
+
+void GraphsView::refreshDetails()
+{
+    const GraphExplanations &e = m_model->explanations();
+    const int index = m_detailMethod->currentIndex();
+    m_bars->clear();
+    m_heatmap->clear();
+    if (index < 0 || index >= e.methods.size())
+        return;
+    const MethodExplanation &method = e.methods[index];
+    const GraphScene &s = e.scene;
+    QVector<double> x;
+    for (int i = 0; i < method.node.size(); ++i)
+        x.append(i);
+    m_bars->setLabels(s.isMolecule() ? tr("atom") : tr("node"), tr("relevance"), MethodExplanation::title(method.method));
+    m_bars->addBars(tr("relevance"), x, method.node, 0.7);
+    if (s.isMolecule() && s.crippen.size() == method.node.size())
+        m_bars->addScatter(tr("Crippen contribution"), x, s.crippen);
+
+    const int rows = int(method.nodeFeatures.size());
+    const int columns = rows > 0 ? int(method.nodeFeatures.first().size()) : 0;
+    QVector<double> values;
+    double m = 0.0;
+    for (const QVector<double> &row : method.nodeFeatures)
+        for (double v : row) {
+            values.append(v);
+            m = std::max(m, std::abs(v));
+        }
+    if (rows > 0 && columns > 0) {
+        m_heatmap->setLabels(tr("feature"), s.isMolecule() ? tr("atom") : tr("node"), tr("Relevance per node and feature"));
+        m_heatmap->setHeatmap(tr("relevance"), columns, rows, values, QRectF(-0.5, -0.5, columns, rows), Colormap::Coolwarm,
+                              -std::max(m, 1e-12), std::max(m, 1e-12));
+    }
+}
+
+void GraphsView::refresh3d()
+{
+    if (!m_view3d)
+        return;
+    vtkRenderer *renderer = m_view3d->renderer();
+    renderer->RemoveAllViewProps();
+    const GraphExplanations &e = m_model->explanations();
+    const int index = m_detailMethod->currentIndex();
+    if (!e.scene.isMolecule() || m_conformer.symbols.empty() || index < 0 || index >= e.methods.size()) {
+        m_view3dNote->setVisible(true);
+        m_view3d->update();
+        return;
+    }
+    const MethodExplanation &method = e.methods[index];
+    double scale = 0.0;
+    for (double v : method.node)
+        scale = std::max(scale, std::abs(v));
+    m_view3dNote->setText(tr("%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom's colour, paler).")
+                              .arg(e.scene.smiles, MethodExplanation::title(method.method)));
+    for (std::size_t i = 0; i < m_conformer.symbols.size(); ++i) {
+        const bool hydrogen = int(i) >= e.scene.nodeCount;
+        const int owner = m_conformer.heavyAtom[i];
+        QColor color = widgets::divergingColor(owner < method.node.size() ? method.node[owner] : 0.0, std::max(scale, 1e-12));
+        if (hydrogen)
+            color = color.lighter(125);
+        vtkNew<vtkSphereSource> sphere;
+        sphere->SetCenter(m_conformer.positions[i][0], m_conformer.positions[i][1], m_conformer.positions[i][2]);
+        sphere->SetRadius(hydrogen ? 0.22 : 0.38);
+        sphere->SetThetaResolution(24);
+        sphere->SetPhiResolution(16);
+        vtkNew<vtkPolyDataMapper> mapper;
+        mapper->SetInputConnection(sphere->GetOutputPort());
+        vtkNew<vtkActor> actor;
+        actor->SetMapper(mapper);
+        actor->GetProperty()->SetColor(color.redF(), color.greenF(), color.blueF());
+        actor->GetProperty()->SetSpecular(0.3);
+        renderer->AddActor(actor);
+    }
+    for (const chem::MoleculeBond &bond : m_conformer.bonds) {
+        vtkNew<vtkLineSource> line;
+        const auto &a = m_conformer.positions[std::size_t(bond.begin)], &b = m_conformer.positions[std::size_t(bond.end)];
+        line->SetPoint1(a[0], a[1], a[2]);
+        line->SetPoint2(b[0], b[1], b[2]);
+        vtkNew<vtkPolyDataMapper> mapper;
+        mapper->SetInputConnection(line->GetOutputPort());
+        vtkNew<vtkActor> actor;
+        actor->SetMapper(mapper);
+        actor->GetProperty()->SetColor(0.45, 0.45, 0.45);
+        actor->GetProperty()->SetLineWidth(float(2.0 * bond.order + 1.0));
+        renderer->AddActor(actor);
+    }
+    renderer->SetBackground(1.0, 1.0, 1.0);
+    m_view3d->resetCamera();
+    m_view3d->update();
+}
+
+} // namespace periscope::app

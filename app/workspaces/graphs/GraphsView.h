@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/chem/molecules/Molecule.h"
+#include "engine/graphs/GraphTraining.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+
+namespace periscope::widgets {
+class GraphCanvas;
+class PlotView;
+class VtkView;
+} // namespace periscope::widgets
+
+namespace periscope::app {
+
+class GraphsModel;
+
+// The Graph attribution workspace's view: the input bar (infection graph or molecule, model),
+// the four methods side by side (SA | GBP | LRP | IG) with their scores, and below them the
+// per-node bars, the node x feature heatmap, the 3-D molecule, and the training panel.
+class GraphsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit GraphsView(GraphsModel *model, QWidget *parent = nullptr);
+    ~GraphsView() override;
+
+    QList<widgets::GraphCanvas *> canvases() const { return m_canvases; }
+    widgets::PlotView *barsPlot() const { return m_bars; }
+    widgets::PlotView *heatmapPlot() const { return m_heatmap; }
+    QString statusText() const;
+    int selectedNode() const { return m_selectedNode; }
+    QString detailMethod() const;
+
+private:
+    QWidget *makeInputBar();
+    QWidget *makeTrainingPanel();
+    void refresh();
+    void refreshDetails();
+    void refresh3d();
+    void onNodeClicked(int node);
+    void chooseModelFile();
+    void startTraining();
+
+    GraphsModel *m_model;
+    QList<widgets::GraphCanvas *> m_canvases;
+    QLineEdit *m_smiles = nullptr;
+    QSpinBox *m_seed = nullptr, *m_minNodes = nullptr, *m_maxNodes = nullptr;
+    QDoubleSpinBox *m_sick = nullptr, *m_immune = nullptr, *m_virtual = nullptr;
+    QComboBox *m_modelChoice = nullptr;
+    QComboBox *m_detailMethod = nullptr;
+    QListWidget *m_moleculeList = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_prediction = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    widgets::PlotView *m_bars = nullptr;
+    widgets::PlotView *m_heatmap = nullptr;
+    QPointer<widgets::VtkView> m_view3d; // made on first use
+    QLabel *m_view3dNote = nullptr;
+    chem::Conformer3d m_conformer;
+    int m_selectedNode = -1;
+
+    // Training panel.
+    QComboBox *m_trainTask = nullptr, *m_trainTarget = nullptr, *m_trainData = nullptr;
+    QSpinBox *m_trainEpochs = nullptr, *m_trainGraphs = nullptr;
+    QLineEdit *m_trainOut = nullptr;
+    QPushButton *m_trainButton = nullptr;
+    QLabel *m_trainStatus = nullptr;
+    widgets::PlotView *m_trainCurves = nullptr;
+    int m_lossSeries = -1, m_metricSeries = -1;
+};
+
+} // namespace periscope::app

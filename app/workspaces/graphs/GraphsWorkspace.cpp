@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/graphs/GraphsWorkspace.h"
+
+#include "app/workspaces/graphs/GraphsModel.h"
+#include "app/workspaces/graphs/GraphsView.h"
+#include "widgets/graphview/GraphCanvas.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QFileInfo>
+#include <QJsonObject>
+
+namespace periscope::app {
+
+namespace {
+const char *const kMoleculeDemo = "CC(=O)Nc1ccc(O)cc1"; // paracetamol
+}
+
+GraphsWorkspace::GraphsWorkspace(const WorkspaceContext &context, QObject *parent)
+    : Workspace(context, parent), m_model(new GraphsModel(context.jobs, this))
+{
+    connect(m_model, &GraphsModel::explanationsChanged, this, &Workspace::stateChanged);
+}
+
+GraphsWorkspace::~GraphsWorkspace()
+{
+    delete m_view.data();
+}
+
+QIcon GraphsWorkspace::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/graphs.svg"));
+}
+
+QStringList GraphsWorkspace::fileSuffixes() const
+{
+    return {QStringLiteral("smi"), QStringLiteral("sdf"), QStringLiteral("sd"), QStringLiteral("mol"), QStringLiteral("csv")};
+}
+
+QWidget *GraphsWorkspace::view()
+{
+    if (!m_view)
+        m_view = new GraphsView(m_model);
+    return m_view;
+}
+
+bool GraphsWorkspace::openFile(const QString &path, QString *error)
+{
+    const QFileInfo file(path);
+    if (!file.isFile() || !file.isReadable()) {
+        if (error)
+            *error = file.exists() ? tr("%1 is not a readable file").arg(path) : tr("%1 does not exist").arg(path);
+        return false;
+    }
+    if (!canOpen(path)) {
+        if (error)
+            *error = tr("%1 is not a molecule file (SMILES .smi, SD .sdf/.mol, or .csv with a smiles column)").arg(file.fileName());
+        return false;
+    }
+    view();
+    m_model->openMoleculeFile(file.absoluteFilePath());
+    Q_EMIT fileOpened(file.absoluteFilePath());
+    return true;
+}
+
+QStringList GraphsWorkspace::openFiles() const
+{
+    const QString file = m_model->input().moleculeFile;
+    return file.isEmpty() ? QStringList() : QStringList{file};
+}
+
+QJsonObject GraphsWorkspace::saveState() const
+{
+    const GraphsModel::Input &input = m_model->input();
+    QJsonObject state;
+    state.insert(QStringLiteral("model"), m_model->model());
+    state.insert(QStringLiteral("target"), m_model->target());
+    if (input.kind == GraphScene::Kind::Infection) {
+        state.insert(QStringLiteral("input"), QStringLiteral("infection"));
+        state.insert(QStringLiteral("seed"), double(input.seed));
+        state.insert(QStringLiteral("min_nodes"), input.infection.minNodes);
+        state.insert(QStringLiteral("max_nodes"), input.infection.maxNodes);
+        state.insert(QStringLiteral("sick"), input.infection.maxPercentSick);
+        state.insert(QStringLiteral("immune"), input.infection.maxPercentImmune);
+        state.insert(QStringLiteral("virtual"), input.infection.maxPercentVirtual);
+    } else if (input.kind == GraphScene::Kind::Molecule && !input.smiles.isNull()) {
+        state.insert(QStringLiteral("input"), QStringLiteral("smiles"));
+        state.insert(QStringLiteral("smiles"), input.smiles);
+    } else if (input.kind == GraphScene::Kind::Molecule) {
+        state.insert(QStringLiteral("input"), QStringLiteral("file"));
+        state.insert(QStringLiteral("file"), input.moleculeFile);
+        state.insert(QStringLiteral("index"), input.moleculeIndex);
+    }
+    return state;
+}
+
+bool GraphsWorkspace::restoreState(const QJsonObject &state, QString *error)
+{
+    const QString input = state.value(QStringLiteral("input")).toString();
+    view();
+    m_model->setModel(state.value(QStringLiteral("model")).toString());
+    if (input == QLatin1String("infection")) {
+        graphs::InfectionSettings settings;
+        settings.minNodes = state.value(QStringLiteral("min_nodes")).toInt(settings.minNodes);
+        settings.maxNodes = state.value(QStringLiteral("max_nodes")).toInt(settings.maxNodes);
+        settings.maxPercentSick = state.value(QStringLiteral("sick")).toDouble(settings.maxPercentSick);
+        settings.maxPercentImmune = state.value(QStringLiteral("immune")).toDouble(settings.maxPercentImmune);
+        settings.maxPercentVirtual = state.value(QStringLiteral("virtual")).toDouble(settings.maxPercentVirtual);
+        m_model->showInfection(quint64(state.value(QStringLiteral("seed")).toDouble(1)), settings);
+        const QString target = state.value(QStringLiteral("target")).toString();
+        if (target.startsWith(QLatin1String("node:")))
+            m_model->setTarget(target);
+    } else if (input == QLatin1String("smiles")) {
+        m_model->showSmiles(state.value(QStringLiteral("smiles")).toString());
+    } else if (input == QLatin1String("file")) {
+        return openFile(state.value(QStringLiteral("file")).toString(), error);
+    }
+    return true;
+}
+
+QList<DemoEntry> GraphsWorkspace::demoEntries() const
+{
+    return {{id(), QStringLiteral("infection"), tr("Graphs: which edges spread an infection?"),
+             tr("A generated infection graph explained by SA, GBP, LRP and IG with the built-in InfectionGN, scored against the true "
+                "infection paths.")},
+            {id(), QStringLiteral("molecule"), tr("Graphs: which atoms drive solubility?"),
+             tr("Paracetamol explained by the built-in solubility model, in 2-D and 3-D.")}};
+}
+
+bool GraphsWorkspace::openDemo(const QString &demoId, QString *error)
+{
+    view();
+    if (demoId == QLatin1String("infection")) {
+        m_model->setModel(QString());
+        m_model->showInfection(1);
+        return true;
+    }
+    if (demoId == QLatin1String("molecule")) {
+        m_model->setModel(QString());
+        m_model->showSmiles(QString::fromLatin1(kMoleculeDemo));
+        return true;
+    }
+    return Workspace::openDemo(demoId, error);
+}
+
+bool GraphsWorkspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+{
+    view();
+    if (m_model->explanations().methods.isEmpty()) {
+        if (error)
+            *error = tr("There is nothing to export yet: explain a graph or a molecule first");
+        return false;
+    }
+    std::vector<std::unique_ptr<widgets::FigurePanel>> owned;
+    for (widgets::GraphCanvas *canvas : m_view->canvases())
+        owned.push_back(widgets::figurePanel(canvas->picture()));
+    owned.push_back(widgets::figurePanel(m_view->barsPlot()));
+    owned.push_back(widgets::figurePanel(m_view->heatmapPlot()));
+    QList<const widgets::FigurePanel *> panels;
+    for (const auto &panel : owned)
+        panels.append(panel.get());
+    return widgets::exportFigure(panels, 2, options, path, error);
+}
+
+} // namespace periscope::app
