@@ -6,8 +6,13 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
 #include "app/workspaces/graphs/BuiltInGraphModels.h"
+#include "app/workspaces/graphs/GraphScene.h"
 #include "engine/chem/molecules/Molecule.h"
 #include "engine/graphs/ExplainGraph.h"
+#include "widgets/graphview/GraphCanvas.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
 
 #include <cstdio>
 #include <optional>
@@ -19,7 +24,7 @@ const char *const kUsage =
     "usage: periscope-cli explain-graph (--smiles S | --sdf FILE [--record N] | --infection-seed N | --graph G.json)\n"
     "                                   [--model FILE|infection|esol|logp] [--arch KEY=VALUE]...\n"
     "                                   --method sa|gbp|lrp|ig [--target global|global:G|node:K] [--steps N]\n"
-    "                                   --out OUT.json\n"
+    "                                   --out OUT.json [--figure OUT.png|svg|pdf]\n"
     "Explains one output of a graph network: sensitivity analysis (sa), guided backpropagation\n"
     "(gbp), layer-wise relevance propagation (lrp) or Integrated Gradients (ig). --smiles and --sdf\n"
     "read a molecule through RDKit (the paper's 47 atom and 6 bond features; --record picks an SD\n"
@@ -32,7 +37,8 @@ const char *const kUsage =
     "global_output, target, node_relevance (per node, per feature), edge_relevance (per edge,\n"
     "per feature), deletion curves, for infection graphs the truth and ground-truth scores, and for\n"
     "molecules the atoms, RDKit's targets and the Spearman correlation of atom relevance with the\n"
-    "Crippen logP contributions.\n";
+    "Crippen logP contributions. --figure draws the graph or molecule with the relevance (node\n"
+    "colour and size or atom halos, edge colour and width) and the scores.\n";
 
 int fail(const QString &message)
 {
@@ -46,7 +52,7 @@ int runExplainGraph(const QStringList &arguments)
         return 0;
     }
     graphs::ExplainGraphRequest request;
-    QString outPath, smiles, sdfPath, model;
+    QString outPath, smiles, sdfPath, model, figurePath;
     int record = 1;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &option = arguments[i];
@@ -88,6 +94,11 @@ int runExplainGraph(const QStringList &arguments)
                 return fail(QStringLiteral("--steps takes an integer in [1, 100000], not '%1'").arg(value));
         } else if (option == QLatin1String("--out")) {
             outPath = value;
+        } else if (option == QLatin1String("--figure")) {
+            figurePath = value;
+            const QString suffix = QFileInfo(value).suffix().toLower();
+            if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
+                return fail(QStringLiteral("--figure %1: use a .png, .svg or .pdf file").arg(value));
         } else {
             return fail(QStringLiteral("unknown option '%1' (try --help)").arg(option));
         }
@@ -135,6 +146,20 @@ int runExplainGraph(const QStringList &arguments)
             result.set("molecule", chem::moleculeJson(*parsed));
         const std::string text = result.dump(1) + "\n";
         writeFileAtomically(outPath.toStdString(), text.data(), text.size());
+        if (!figurePath.isEmpty()) {
+            const QJsonObject qt = QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+            const GraphScene scene = GraphScene::fromExplanation(qt);
+            const MethodExplanation explanation = MethodExplanation::fromExplanation(qt);
+            const int selected = explanation.target.startsWith(QLatin1String("node:")) ? explanation.target.mid(5).toInt() : -1;
+            const auto panel = widgets::figurePanel(graphPicture(scene, &explanation, selected), QSizeF(480, 420));
+            widgets::FigureOptions options;
+            options.widthInches = 5.0;
+            options.caption = scene.isMolecule() ? QStringLiteral("%1 · %2 · predicted %3").arg(scene.smiles, scene.model).arg(scene.globalOutput, 0, 'f', 3)
+                                                 : QStringLiteral("%1 · %2").arg(explanation.target, scene.model);
+            QString error;
+            if (!widgets::exportFigure({panel.get()}, 1, options, figurePath, &error))
+                throw Error(error.toStdString());
+        }
         for (const std::string &warning : warnings)
             std::fprintf(stderr, "explain-graph: warning: %s\n", warning.c_str());
     } catch (const Error &e) {
@@ -149,7 +174,7 @@ int runExplainGraph(const QStringList &arguments)
 
 CliCommand explainGraphCommand()
 {
-    return {QStringLiteral("explain-graph"), QStringLiteral("explain a graph network's output (sa, gbp, lrp, ig) as JSON"), false,
+    return {QStringLiteral("explain-graph"), QStringLiteral("explain a graph network's output (sa, gbp, lrp, ig) as JSON"), true,
             runExplainGraph};
 }
 

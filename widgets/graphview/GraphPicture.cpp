@@ -53,6 +53,7 @@ void drawColorbar(QPainter &painter, const QRectF &area, const GraphColorbar &ba
         painter.fillRect(QRectF(strip.left(), top, strip.width(), strip.height() / kBands + 0.3), tableColor(bar.colormap, (i + 0.5) / kBands));
     }
     painter.setPen(QPen(Qt::black, 0.6));
+    painter.setBrush(Qt::NoBrush);
     painter.drawRect(strip);
     QFont font = painter.font();
     font.setPointSizeF(7.5);
