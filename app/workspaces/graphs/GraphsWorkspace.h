@@ -34,6 +34,7 @@ public:
     bool restoreState(const QJsonObject &state, QString *error) override;
     QList<DemoEntry> demoEntries() const override;
     bool openDemo(const QString &demoId, QString *error) override;
+    using Workspace::exportFigure;
     bool exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error) override;
 
     GraphsModel *model() const { return m_model; }

@@ -162,6 +162,28 @@ void TestCommandLine::guiScreenshotOffscreen()
     const QImage image(shot);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800 && image.height() >= 500);
+
+    // The Graph workspace opens a SMILES file and the screenshot shows the explained molecule:
+    // relevance halos (strong reds and blues) appear once its explanation job has finished.
+    const QString smi = m_dir.filePath(QStringLiteral("mol.smi"));
+    QFile file(smi);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("CC(=O)Nc1ccc(O)cc1 paracetamol\n");
+    file.close();
+    const QString graphShot = m_dir.filePath(QStringLiteral("graphs.png"));
+    const Run graphs = run(QStringLiteral("periscope"), {QStringLiteral("--workspace"), QStringLiteral("graphs"), QStringLiteral("--open"), smi,
+                                                         QStringLiteral("--screenshot"), graphShot});
+    QVERIFY2(graphs.exitCode == 0, graphs.err.constData());
+    const QImage molecule(graphShot);
+    QVERIFY(!molecule.isNull());
+    int red = 0, blue = 0;
+    for (int y = 0; y < molecule.height(); y += 2)
+        for (int x = 0; x < molecule.width(); x += 2) {
+            const QColor c(molecule.pixel(x, y));
+            red += (c.red() > 180 && c.green() < 110 && c.blue() < 110) ? 1 : 0;
+            blue += (c.blue() > 180 && c.red() < 110 && c.green() < 150) ? 1 : 0;
+        }
+    QVERIFY2(red > 100 && blue > 100, qPrintable(QStringLiteral("red %1, blue %2").arg(red).arg(blue)));
 }
 
 void TestCommandLine::cliPrintsVersion()
@@ -229,6 +251,10 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
                                                  << "no model file solubility (built-in models: infection, esol, logp)";
     QTest::newRow("explain-graph molecule on infection model") << QStringList{"explain-graph", "--smiles", "CCO", "--model", "infection", "--out", "o.json"}
                                                                << 1 << "an InfectionGN takes 4 node and 2 edge features";
+    QTest::newRow("explain-graph bad figure") << QStringList{"explain-graph", "--smiles", "CCO", "--out", "o.json", "--figure", "o.gif"} << 2
+                                              << "use a .png, .svg or .pdf file";
+    QTest::newRow("explain-graph unwritable figure") << QStringList{"explain-graph", "--smiles", "CCO", "--out", QDir::tempPath() + "/o.json", "--figure", "/no/such/dir/f.png"}
+                                                     << 1 << "/no/such/dir/f.png";
     QTest::newRow("train-graph no task") << QStringList{"train-graph", "--out", "m.safetensors"} << 2 << "--task infection|molecules is required";
     QTest::newRow("train-graph bad task") << QStringList{"train-graph", "--task", "proteins", "--out", "m.safetensors"} << 2 << "not 'proteins'";
     QTest::newRow("train-graph no out") << QStringList{"train-graph", "--task", "infection"} << 2 << "--out FILE.safetensors is required";
@@ -422,6 +448,19 @@ void TestCommandLine::cliExplainsMoleculesAndTrainsGraphNetworks()
     const double predicted = json.value(QStringLiteral("global_output")).toArray()[0].toDouble();
     QVERIFY2(std::abs(predicted - molecule.value(QStringLiteral("esol")).toDouble()) < 0.6, qPrintable(QString::number(predicted)));
     QVERIFY(json.value(QStringLiteral("scores")).toObject().contains(QStringLiteral("node_truth_spearman")));
+    QCOMPARE(molecule.value(QStringLiteral("coordinates_2d")).toArray().size(), 7);
+
+    // --figure draws it (SVG: vector, with the method's title and score line).
+    const QString svg = m_dir.filePath(QStringLiteral("molecule.svg"));
+    result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--smiles"), QStringLiteral("Oc1ccccc1"),
+                                                   QStringLiteral("--model"), QStringLiteral("logp"), QStringLiteral("--method"),
+                                                   QStringLiteral("ig"), QStringLiteral("--out"), out, QStringLiteral("--figure"), svg});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QFile figure(svg);
+    QVERIFY(figure.open(QIODevice::ReadOnly));
+    const QByteArray svgText = figure.readAll();
+    QVERIFY(svgText.contains("Integrated Gradients"));
+    QVERIFY(svgText.contains("Spearman vs Crippen"));
 
     // An SD file's second readable record, the broken one reported on stderr.
     result = run(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--sdf"), chem + QStringLiteral("broken_record.sdf"),

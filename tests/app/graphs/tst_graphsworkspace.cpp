@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Graph workspace end to end on the offscreen platform: demos, clicking a node to explain
+// it, molecules typed or opened, bad input in the UI, training from the panel, figure export
+// and the project state.
+#include "app/shell/JobManager.h"
+#include "app/workspaces/graphs/GraphsModel.h"
+#include "app/workspaces/graphs/GraphsView.h"
+#include "app/workspaces/graphs/GraphsWorkspace.h"
+#include "widgets/graphview/GraphCanvas.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace periscope;
+using namespace periscope::app;
+
+namespace {
+QString testData(const char *name)
+{
+    return QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/chem/") + QLatin1String(name);
+}
+} // namespace
+
+class TestGraphsWorkspace : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void infectionDemoExplainsAnInfectedNodeWithAllMethods();
+    void clickingANodeExplainsThatNode();
+    void typedSmilesShowsTheMolecule();
+    void badSmilesGetsAMessageNotACrash();
+    void openedFileListsItsMolecules();
+    void filesThatCannotOpenAreRefused();
+    void figureExportWritesAllPanels();
+    void stateRoundTrips();
+    void trainingFromThePanelUsesTheNewModel();
+
+private:
+    bool waitIdle() { return m_jobs->waitForIdle(60000); }
+    GraphsView *view() { return qobject_cast<GraphsView *>(m_workspace->view()); }
+
+    std::unique_ptr<JobManager> m_jobs;
+    std::unique_ptr<GraphsWorkspace> m_workspace;
+};
+
+void TestGraphsWorkspace::init()
+{
+    m_jobs = std::make_unique<JobManager>();
+    WorkspaceContext context;
+    context.jobs = m_jobs.get();
+    m_workspace = std::make_unique<GraphsWorkspace>(context);
+    m_workspace->view()->resize(1400, 900);
+    m_workspace->view()->show();
+}
+
+void TestGraphsWorkspace::cleanup()
+{
+    m_jobs->cancelAll();
+    m_jobs->waitForIdle(10000);
+    m_workspace.reset();
+    m_jobs.reset();
+}
+
+void TestGraphsWorkspace::infectionDemoExplainsAnInfectedNodeWithAllMethods()
+{
+    QString error;
+    QVERIFY(m_workspace->openDemo(QStringLiteral("infection"), &error));
+    QVERIFY(waitIdle());
+    const GraphExplanations &e = m_workspace->model()->explanations();
+    QCOMPARE(e.scene.kind, GraphScene::Kind::Infection);
+    QCOMPARE(e.methods.size(), 4);
+    // The target is an infected node that is not sick itself.
+    const QString target = e.methods.first().target;
+    QVERIFY(target.startsWith(QLatin1String("node:")));
+    const int node = target.mid(5).toInt();
+    QVERIFY(e.scene.infected[node] && !e.scene.sick[node]);
+    const QList<widgets::GraphCanvas *> canvases = view()->canvases();
+    QCOMPARE(canvases.size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(canvases[i]->picture().nodes.size(), e.scene.nodeCount);
+        QVERIFY(canvases[i]->picture().colorbar.has_value());
+        QVERIFY(canvases[i]->picture().nodes[node].selected);
+        // The built-in InfectionGN finds the cause: every method scores its edges.
+        QVERIFY2(e.methods[i].scoreLine.contains(QLatin1String("edge AUC")), qPrintable(e.methods[i].scoreLine));
+    }
+    QVERIFY(view()->statusText().contains(target));
+}
+
+void TestGraphsWorkspace::clickingANodeExplainsThatNode()
+{
+    QString error;
+    QVERIFY(m_workspace->openDemo(QStringLiteral("infection"), &error));
+    QVERIFY(waitIdle());
+    widgets::GraphCanvas *canvas = view()->canvases()[2];
+    const widgets::GraphPictureGeometry geometry(canvas->picture(), QRectF(canvas->rect()));
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, geometry.map(canvas->picture().nodes[0].position).toPoint());
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->target(), QStringLiteral("node:0"));
+    QCOMPARE(m_workspace->model()->explanations().methods[2].target, QStringLiteral("node:0"));
+    QVERIFY(canvas->picture().nodes[0].selected);
+}
+
+void TestGraphsWorkspace::typedSmilesShowsTheMolecule()
+{
+    auto *smiles = view()->findChild<QLineEdit *>(QStringLiteral("smilesInput"));
+    QVERIFY(smiles);
+    smiles->setText(QStringLiteral("CC(=O)Nc1ccc(O)cc1"));
+    QTest::keyClick(smiles, Qt::Key_Return);
+    QVERIFY(waitIdle());
+    const GraphExplanations &e = m_workspace->model()->explanations();
+    QVERIFY(e.scene.isMolecule());
+    QCOMPARE(e.scene.nodeCount, 11);
+    QCOMPARE(e.scene.atoms[3], QStringLiteral("N"));
+    QVERIFY(e.molecule);
+    const widgets::GraphPicture &lrp = view()->canvases()[2]->picture();
+    QCOMPARE(lrp.style, widgets::GraphPicture::Style::Molecule);
+    int halos = 0;
+    for (const widgets::GraphPictureNode &n : lrp.nodes)
+        halos += n.haloSize > 0.0 ? 1 : 0;
+    QVERIFY(halos >= 5);
+    QCOMPARE(lrp.edges.size(), 11); // each bond once
+    QVERIFY(e.methods[3].scoreLine.contains(QLatin1String("Spearman vs Crippen")));
+    // The bars and the heatmap show the chosen method.
+    QVERIFY(view()->barsPlot()->seriesCount() >= 1);
+    QCOMPARE(view()->barsPlot()->seriesValues(0).size(), 11);
+}
+
+void TestGraphsWorkspace::badSmilesGetsAMessageNotACrash()
+{
+    QSignalSpy failed(m_workspace->model(), &GraphsModel::failed);
+    m_workspace->model()->showSmiles(QStringLiteral("C1CC(")); // unclosed ring and branch
+    QVERIFY(waitIdle());
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(failed.first().first().toString().contains(QLatin1String("invalid SMILES")), qPrintable(failed.first().first().toString()));
+    auto *status = view()->findChild<QLabel *>(QStringLiteral("graphsStatus"));
+    QVERIFY(status->text().contains(QLatin1String("invalid SMILES")));
+    // A model that does not fit the input: a message too.
+    m_workspace->model()->setModel(QStringLiteral("infection"));
+    m_workspace->model()->showSmiles(QStringLiteral("CCO"));
+    QVERIFY(waitIdle());
+    QVERIFY(status->text().contains(QLatin1String("InfectionGN takes 4 node and 2 edge features")));
+}
+
+void TestGraphsWorkspace::openedFileListsItsMolecules()
+{
+    QString error;
+    QVERIFY2(m_workspace->openFile(testData("three.smi"), &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    auto *list = view()->findChild<QListWidget *>();
+    QCOMPARE(list->count(), 3);
+    QCOMPARE(m_workspace->model()->explanations().scene.smiles, QStringLiteral("c1ccccc1"));
+    list->setCurrentRow(1);
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->explanations().scene.nodeCount, 7); // phenol
+    QCOMPARE(m_workspace->openFiles(), QStringList{QFileInfo(testData("three.smi")).absoluteFilePath()});
+    // An SD file with a broken record opens its good ones.
+    QVERIFY(m_workspace->openFile(testData("broken_record.sdf"), &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(list->count(), 2);
+}
+
+void TestGraphsWorkspace::filesThatCannotOpenAreRefused()
+{
+    QString error;
+    QVERIFY(!m_workspace->openFile(QStringLiteral("/no/such/molecules.sdf"), &error));
+    QVERIFY(error.contains(QLatin1String("does not exist")));
+    QVERIFY(!m_workspace->openFile(QStringLiteral(PERISCOPE_SOURCE_DIR "/README.md"), &error));
+    QVERIFY(error.contains(QLatin1String("not a molecule file")));
+    // A CSV without a smiles column fails in the job, with the columns named.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("no-smiles.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("name,value\nwater,1\n");
+    file.close();
+    QSignalSpy failed(m_workspace->model(), &GraphsModel::failed);
+    QVERIFY(m_workspace->openFile(csv, &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("columns: name, value")));
+}
+
+void TestGraphsWorkspace::figureExportWritesAllPanels()
+{
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(!m_workspace->exportFigure(dir.filePath(QStringLiteral("empty.png")), &error));
+    QVERIFY(error.contains(QLatin1String("nothing to export")));
+    QVERIFY(m_workspace->openDemo(QStringLiteral("molecule"), &error));
+    QVERIFY(waitIdle());
+    const QString png = dir.filePath(QStringLiteral("figure.png"));
+    QVERIFY2(m_workspace->exportFigure(png, &error), qPrintable(error));
+    const QImage image(png);
+    QVERIFY(image.width() > 1000 && image.height() > 1000);
+    const QString svg = dir.filePath(QStringLiteral("figure.svg"));
+    QVERIFY2(m_workspace->exportFigure(svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("Integrated Gradients"));
+    QVERIFY(text.contains("Spearman vs Crippen"));
+}
+
+void TestGraphsWorkspace::stateRoundTrips()
+{
+    QString error;
+    QVERIFY(m_workspace->openDemo(QStringLiteral("infection"), &error));
+    QVERIFY(waitIdle());
+    m_workspace->model()->setTarget(QStringLiteral("node:2"));
+    QVERIFY(waitIdle());
+    const QJsonObject state = m_workspace->saveState();
+    QCOMPARE(state.value(QStringLiteral("input")).toString(), QStringLiteral("infection"));
+
+    JobManager jobs;
+    WorkspaceContext context;
+    context.jobs = &jobs;
+    GraphsWorkspace restored(context);
+    QVERIFY(restored.restoreState(state, &error));
+    QVERIFY(jobs.waitForIdle(60000));
+    QCOMPARE(restored.model()->target(), QStringLiteral("node:2"));
+    QCOMPARE(restored.model()->explanations().scene.nodeCount, m_workspace->model()->explanations().scene.nodeCount);
+    QCOMPARE(restored.model()->explanations().methods[2].node, m_workspace->model()->explanations().methods[2].node);
+}
+
+void TestGraphsWorkspace::trainingFromThePanelUsesTheNewModel()
+{
+    QTemporaryDir dir;
+    GraphsModel *model = m_workspace->model();
+    QString error;
+    QVERIFY(m_workspace->openDemo(QStringLiteral("infection"), &error));
+    QVERIFY(waitIdle());
+    QSignalSpy epochs(model, &GraphsModel::trainingEpoch);
+    QSignalSpy finished(model, &GraphsModel::trainingFinished);
+    GraphsModel::TrainingRequest request;
+    request.settings.task = graphs::GraphTask::Infection;
+    request.settings.epochs = 3;
+    request.settings.learningRate = 1e-2;
+    request.settings.outPath = dir.filePath(QStringLiteral("mine.safetensors")).toStdString();
+    request.infectionGraphs = 100;
+    model->startTraining(request);
+    QVERIFY(model->isTraining());
+    QVERIFY(waitIdle());
+    QCoreApplication::processEvents(); // the queued epoch signals
+    QVERIFY(waitIdle());               // the explanation with the new model
+    QCOMPARE(epochs.count(), 3);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(!model->isTraining());
+    QCOMPARE(model->model(), dir.filePath(QStringLiteral("mine.safetensors")));
+    QVERIFY(model->explanations().scene.model.contains(QLatin1String("mine.safetensors")));
+    auto *choice = view()->findChild<QComboBox *>(QStringLiteral("modelChoice"));
+    QCOMPARE(choice->currentData().toString(), dir.filePath(QStringLiteral("mine.safetensors")));
+
+    // Cancelling a long run keeps the last epoch and says so.
+    QSignalSpy stopped(model, &GraphsModel::trainingStopped);
+    request.settings.epochs = 100000;
+    request.settings.outPath = dir.filePath(QStringLiteral("long.safetensors")).toStdString();
+    model->startTraining(request);
+    QTRY_VERIFY_WITH_TIMEOUT(epochs.count() >= 4, 30000);
+    model->cancelTraining();
+    QVERIFY(waitIdle());
+    QCOMPARE(stopped.count(), 1);
+    QVERIFY(stopped.first().first().toString().contains(QLatin1String("cancelled")));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("long.safetensors"))));
+}
+
+QTEST_MAIN(TestGraphsWorkspace)
+#include "tst_graphsworkspace.moc"
