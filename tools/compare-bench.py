@@ -1,19 +1,39 @@
 #!/usr/bin/env python3
 # Joins bench_models and reference JSON lines (same model, batch, precision, mode) into a
-# Markdown table of throughput ratios: ours / PyTorch eager. Reads JSON lines on stdin.
+# Markdown table of throughput ratios: ours / PyTorch eager; bench_graphs lines (same data and
+# method) into a second table. Reads JSON lines on stdin.
 import json
 import sys
 
 ours, reference = {}, {}
+graphs_ours, graphs_reference = {}, {}
 for line in sys.stdin:
     line = line.strip()
     if not line.startswith("{"):
         continue
     row = json.loads(line)
+    if row.get("bench") == "graphs":
+        key = (row["data"], row["method"])
+        (graphs_ours if row["impl"] == "periscope" else graphs_reference)[key] = row
+        continue
     if row.get("bench") != "model":
         continue
     key = (row["model"], row["batch"], row["precision"], row["mode"])
     (ours if row["impl"] == "periscope" else reference)[key] = row
+
+if graphs_ours:
+    print("| data | method | Periscope graphs/s | PyTorch eager graphs/s | ratio |")
+    print("|---|---|---|---|---|")
+    for key in sorted(graphs_ours):
+        a = graphs_ours[key]["graphs_per_second"]
+        if key in graphs_reference:
+            b = graphs_reference[key]["graphs_per_second"]
+            print(f"| {key[0]} | {key[1]} | {a:.1f} | {b:.1f} | {a / b:.2f} |")
+        else:
+            print(f"| {key[0]} | {key[1]} | {a:.1f} | (no reference) | |")
+    if not ours:
+        sys.exit(0)
+    print()
 
 print("| model | batch | precision | mode | Periscope img/s | PyTorch eager img/s | ratio |")
 print("|---|---|---|---|---|---|---|")

@@ -25,3 +25,8 @@ python3 tools/compare-bench.py < "$out/vit.jsonl" | tee "$out/vit-ratios.md"
 "$bin/bench_video" | tee "$out/video.jsonl"
 # ImageView frame time while panning a 24-megapixel image (offscreen).
 QT_QPA_PLATFORM=offscreen "$bin/bench_imageview" | tee "$out/imageview.jsonl"
+# Graph explanations (1,000 molecules, 1,000 infection graphs; each method) against the same
+# networks in PyTorch eager on the same exported batches.
+"$bin/bench_graphs" --threads "$threads" --export "$out/graph-batches" | tee "$out/graphs.jsonl"
+/usr/bin/python3 bench/reference/graph_reference.py --data "$out/graph-batches" --threads "$threads" | tee -a "$out/graphs.jsonl"
+python3 tools/compare-bench.py < "$out/graphs.jsonl" | tee "$out/graphs-ratios.md"

@@ -15,11 +15,13 @@ torch::Tensor selectTarget(const GraphOutput &out, const GraphTarget &target)
     const char *what = target.kind == GraphTarget::Kind::Node ? "node" : "graph";
     if (!table.defined())
         throw Error(std::string("this model has no ") + (target.kind == GraphTarget::Kind::Node ? "node" : "global") + " output to explain");
-    if (target.index < 0 || target.index >= table.size(0))
+    if (target.kind != GraphTarget::Kind::EveryGraph && (target.index < 0 || target.index >= table.size(0)))
         throw Error(std::string("cannot explain ") + what + " " + std::to_string(target.index) + ": the input has " +
                     std::to_string(table.size(0)) + (target.kind == GraphTarget::Kind::Node ? " nodes" : " graphs"));
     if (target.output < 0 || target.output >= table.size(1))
         throw Error("cannot explain output " + std::to_string(target.output) + ": the model has " + std::to_string(table.size(1)));
+    if (target.kind == GraphTarget::Kind::EveryGraph)
+        return table.select(1, target.output); // [G]
     return table[target.index][target.output];
 }
 
@@ -37,7 +39,7 @@ Gradients gradientAt(const GraphModel &model, const GraphBatch &graph, const tor
     g.edgeFeatures = edges.detach().requires_grad_(true);
     const torch::Tensor y = selectTarget(model(g), target);
     Gradients out;
-    out.value = y.item<double>();
+    out.value = y.sum().item<double>();
     // allow_unused: a node that cannot reach the target gets no gradient at all (zero).
     const torch::Tensor seed = seedWithValue ? y.detach().clone() : torch::ones_like(y);
     const auto grads = torch::autograd::grad({y}, {g.nodeFeatures, g.edgeFeatures}, {seed}, /*retain_graph=*/false,
@@ -88,6 +90,10 @@ GraphTarget GraphTarget::parse(const std::string &text)
     };
     if (text == "global")
         return t;
+    if (text == "global:all") {
+        t.kind = Kind::EveryGraph;
+        return t;
+    }
     if (text.rfind("global:", 0) == 0) {
         t.index = number(text.substr(7));
         return t;
@@ -104,6 +110,8 @@ std::string GraphTarget::describe() const
 {
     if (kind == Kind::Node)
         return "node:" + std::to_string(index);
+    if (kind == Kind::EveryGraph)
+        return "global:all";
     return index == 0 ? "global" : "global:" + std::to_string(index);
 }
 
@@ -149,8 +157,8 @@ GraphRelevance explainGraph(const GraphModel &model, const GraphBatch &graph, co
         GraphBatch input = graph;
         input.nodeFeatures = nodes;
         input.edgeFeatures = edges;
-        out.outputValue = selectTarget(model(input), target).item<double>();
-        const double base = selectTarget(model(baseline), target).item<double>();
+        out.outputValue = selectTarget(model(input), target).sum().item<double>();
+        const double base = selectTarget(model(baseline), target).sum().item<double>();
         out.completenessGap = (out.outputValue - base) - (out.node.sum().item<double>() + out.edge.sum().item<double>());
         break;
     }
@@ -196,7 +204,7 @@ DeletionCurve deletionCurve(const GraphModel &model, const GraphBatch &graph, co
         if (removedCount > 0)
             removed.index_fill_(0, order.slice(0, 0, removedCount), true);
         curve.fraction.push_back(count == 0 ? double(s) / double(steps) : double(removedCount) / double(count));
-        curve.output.push_back(selectTarget(model(without(graph, removed, items)), target).item<double>());
+        curve.output.push_back(selectTarget(model(without(graph, removed, items)), target).sum().item<double>());
     }
     for (std::size_t i = 1; i < curve.output.size(); ++i)
         curve.area += 0.5 * (curve.output[i] + curve.output[i - 1]) * (curve.fraction[i] - curve.fraction[i - 1]);

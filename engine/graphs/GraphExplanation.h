@@ -22,14 +22,16 @@ enum class GraphMethod { Sensitivity, GuidedBackprop, Lrp, IntegratedGradients }
 GraphMethod parseGraphMethod(const std::string &name); // "sa", "gbp", "lrp", "ig"
 std::string graphMethodKey(GraphMethod method);
 
-// What is explained: one output of one node, or one output of one graph's global readout.
+// What is explained: one output of one node, one output of one graph's global readout, or that
+// output of every graph of a batch at once ("global:all": the graphs are independent, so each
+// gets its own explanation from one backward pass; values and gaps are sums over the graphs).
 struct GraphTarget {
-    enum class Kind { Global, Node };
+    enum class Kind { Global, Node, EveryGraph };
     Kind kind = Kind::Global;
     std::int64_t index = 0;  // the node, or the graph
     std::int64_t output = 0; // which output column
 
-    static GraphTarget parse(const std::string &text); // "global", "global:G", "node:K"
+    static GraphTarget parse(const std::string &text); // "global", "global:G", "global:all", "node:K"
     std::string describe() const;                       // the same syntax back
 };
 
