@@ -398,6 +398,11 @@ void GraphsView::onNodeClicked(int node)
     refresh();
 }
 
+widgets::VtkView *GraphsView::view3d() const
+{
+    return m_view3d;
+}
+
 QString GraphsView::detailMethod() const
 {
     return m_detailMethod->currentData().toString();

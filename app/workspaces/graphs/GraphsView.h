@@ -38,6 +38,7 @@ public:
     QList<widgets::GraphCanvas *> canvases() const { return m_canvases; }
     widgets::PlotView *barsPlot() const { return m_bars; }
     widgets::PlotView *heatmapPlot() const { return m_heatmap; }
+    widgets::VtkView *view3d() const; // null until the 3-D tab was shown
     QString statusText() const;
     int selectedNode() const { return m_selectedNode; }
     QString detailMethod() const;

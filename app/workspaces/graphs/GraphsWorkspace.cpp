@@ -5,6 +5,7 @@
 #include "app/workspaces/graphs/GraphsView.h"
 #include "widgets/graphview/GraphCanvas.h"
 #include "widgets/plotview/PlotView.h"
+#include "widgets/vtkview/VtkView.h"
 
 #include <QFileInfo>
 #include <QJsonObject>
@@ -155,6 +156,8 @@ bool GraphsWorkspace::exportFigure(const QString &path, const widgets::FigureOpt
         owned.push_back(widgets::figurePanel(canvas->picture()));
     owned.push_back(widgets::figurePanel(m_view->barsPlot()));
     owned.push_back(widgets::figurePanel(m_view->heatmapPlot()));
+    if (widgets::VtkView *view3d = m_view->view3d(); view3d && view3d->isVisible())
+        owned.push_back(widgets::figurePanel(static_cast<QWidget *>(view3d))); // the 3-D molecule as rendered
     QList<const widgets::FigurePanel *> panels;
     for (const auto &panel : owned)
         panels.append(panel.get());
