@@ -104,6 +104,458 @@
     </message>
 </context>
 <context>
+    <name>periscope::app::GraphScene</name>
+    <message>
+        <source>edge AUC</source>
+        <translation>AUC archi</translation>
+    </message>
+    <message>
+        <source>node AUC</source>
+        <translation>AUC nodi</translation>
+    </message>
+    <message>
+        <source>Spearman vs Crippen</source>
+        <translation>Spearman rispetto a Crippen</translation>
+    </message>
+    <message>
+        <source>lost %1</source>
+        <translation>perso %1</translation>
+    </message>
+    <message>
+        <source>gap %1</source>
+        <translation>scarto %1</translation>
+    </message>
+    <message>
+        <source>all relevance is zero</source>
+        <translation>tutta la rilevanza è zero</translation>
+    </message>
+    <message>
+        <source>Sensitivity (SA)</source>
+        <translation>Sensibilità (SA)</translation>
+    </message>
+    <message>
+        <source>Guided backprop (GBP)</source>
+        <translation>Backprop guidata (GBP)</translation>
+    </message>
+    <message>
+        <source>LRP</source>
+        <translation>LRP</translation>
+    </message>
+    <message>
+        <source>Integrated Gradients (IG)</source>
+        <translation>Gradienti integrati (IG)</translation>
+    </message>
+    <message>
+        <source>Atom %1: %2</source>
+        <translation>Atomo %1: %2</translation>
+    </message>
+    <message>
+        <source>Crippen logP contribution %1</source>
+        <translation>contributo Crippen al logP %1</translation>
+    </message>
+    <message>
+        <source>sick</source>
+        <translation>malato</translation>
+    </message>
+    <message>
+        <source>immune</source>
+        <translation>immune</translation>
+    </message>
+    <message>
+        <source>infected</source>
+        <translation>contagiato</translation>
+    </message>
+    <message>
+        <source>Node %1 (%2)</source>
+        <translation>Nodo %1 (%2)</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>sano</translation>
+    </message>
+    <message>
+        <source>predicted infection logit %1</source>
+        <translation>logit di contagio previsto %1</translation>
+    </message>
+    <message>
+        <source>%1 relevance %2</source>
+        <translation>rilevanza %1: %2</translation>
+    </message>
+    <message>
+        <source>relevance</source>
+        <translation>rilevanza</translation>
+    </message>
+    <message>
+        <source>logP %1 · ESOL %2</source>
+        <translation>logP %1 · ESOL %2</translation>
+    </message>
+    <message>
+        <source>Infection graph: %1 nodes, %2 edges</source>
+        <translation>Grafo di contagio: %1 nodi, %2 archi</translation>
+    </message>
+    <message>
+        <source>red sick · green immune · orange infected · ! wrong prediction · dashed virtual</source>
+        <translation>rosso malato · verde immune · arancione contagiato · ! previsione errata · tratteggiato virtuale</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphsModel</name>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are kept</source>
+        <translation>Addestramento annullato; si conservano i pesi dell&apos;ultima epoca completata</translation>
+    </message>
+    <message>
+        <source>Read molecules from %1</source>
+        <translation>Leggi le molecole da %1</translation>
+    </message>
+    <message>
+        <source>infection graph %1</source>
+        <translation>grafo di contagio %1</translation>
+    </message>
+    <message>
+        <source>molecule</source>
+        <translation>molecola</translation>
+    </message>
+    <message>
+        <source>Explain %1</source>
+        <translation>Spiega %1</translation>
+    </message>
+    <message>
+        <source>node accuracy</source>
+        <translation>accuratezza sui nodi</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>Addestra %1</translation>
+    </message>
+    <message>
+        <source>%1 epochs, validation %2 %3 (%4 s)</source>
+        <translation>%1 epoche, validazione %2 %3 (%4 s)</translation>
+    </message>
+    <message>
+        <source>Embed %1 in 3-D</source>
+        <translation>Incorpora %1 in 3D</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphsView</name>
+    <message>
+        <source>Details for</source>
+        <translation>Dettagli per</translation>
+    </message>
+    <message>
+        <source>Relevance per node and feature</source>
+        <translation>Rilevanza per nodo e caratteristica</translation>
+    </message>
+    <message>
+        <source>Open a molecule to see it in 3-D (RDKit ETKDG embedding, MMFF94 optimisation).</source>
+        <translation>Apri una molecola per vederla in 3D (incorporamento ETKDG di RDKit, ottimizzazione MMFF94).</translation>
+    </message>
+    <message>
+        <source>3-D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>La vista 3D richiede OpenGL, che la piattaforma &apos;%1&apos; non offre.</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Addestra</translation>
+    </message>
+    <message>
+        <source>Explaining with SA, GBP, LRP and IG...</source>
+        <translation>Spiegazione con SA, GBP, LRP e IG...</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Could not explain:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Impossibile spiegare:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train loss %2, validation %3 %4</source>
+        <translation>Epoca %1: perdita di addestramento %2, validazione %3 %4</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. Now explaining with it.</source>
+        <translation>Addestrato %1: %2. Ora spiego con questo.</translation>
+    </message>
+    <message>
+        <source>Seed of the generated graph</source>
+        <translation>Seme del grafo generato</translation>
+    </message>
+    <message>
+        <source>Largest fraction of sick nodes</source>
+        <translation>Frazione massima di nodi malati</translation>
+    </message>
+    <message>
+        <source>Largest fraction of immune nodes</source>
+        <translation>Frazione massima di nodi immuni</translation>
+    </message>
+    <message>
+        <source>Largest number of virtual edges, as a fraction of the real ones</source>
+        <translation>Numero massimo di archi virtuali, come frazione di quelli reali</translation>
+    </message>
+    <message>
+        <source>Infection graph</source>
+        <translation>Grafo di contagio</translation>
+    </message>
+    <message>
+        <source>Generate an infection graph with these settings and explain its first infected node</source>
+        <translation>Genera un grafo di contagio con queste impostazioni e spiega il suo primo nodo contagiato</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>seme</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>nodi</translation>
+    </message>
+    <message>
+        <source>sick ≤</source>
+        <translation>malati ≤</translation>
+    </message>
+    <message>
+        <source>immune ≤</source>
+        <translation>immuni ≤</translation>
+    </message>
+    <message>
+        <source>virtual ≤</source>
+        <translation>virtuali ≤</translation>
+    </message>
+    <message>
+        <source>SMILES, e.g. CC(=O)Nc1ccc(O)cc1</source>
+        <translation>SMILES, ad es. CC(=O)Nc1ccc(O)cc1</translation>
+    </message>
+    <message>
+        <source>Molecule</source>
+        <translation>Molecola</translation>
+    </message>
+    <message>
+        <source>Explain the molecule typed on the left</source>
+        <translation>Spiega la molecola scritta a sinistra</translation>
+    </message>
+    <message>
+        <source>Built-in model</source>
+        <translation>Modello incorporato</translation>
+    </message>
+    <message>
+        <source>Built-in: %1</source>
+        <translation>Incorporato: %1</translation>
+    </message>
+    <message>
+        <source>Weights file...</source>
+        <translation>File dei pesi...</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modello</translation>
+    </message>
+    <message>
+        <source>InfectionGN on generated infection graphs</source>
+        <translation>InfectionGN su grafi di contagio generati</translation>
+    </message>
+    <message>
+        <source>SolubilityGN on molecules</source>
+        <translation>SolubilityGN su molecole</translation>
+    </message>
+    <message>
+        <source>ESOL estimate (RDKit)</source>
+        <translation>Stima ESOL (RDKit)</translation>
+    </message>
+    <message>
+        <source>Crippen logP (RDKit)</source>
+        <translation>logP di Crippen (RDKit)</translation>
+    </message>
+    <message>
+        <source>Measured (the opened CSV&apos;s target column)</source>
+        <translation>Misurato (la colonna obiettivo del CSV aperto)</translation>
+    </message>
+    <message>
+        <source>Built-in NCI molecules (rdkit-data)</source>
+        <translation>Molecole NCI incorporate (rdkit-data)</translation>
+    </message>
+    <message>
+        <source>The opened molecule file</source>
+        <translation>Il file di molecole aperto</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Sfoglia...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Salva i pesi addestrati</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Infection graphs</source>
+        <translation>Grafi di contagio</translation>
+    </message>
+    <message>
+        <source>Molecules</source>
+        <translation>Molecole</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesi</translation>
+    </message>
+    <message>
+        <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
+        <translation>L&apos;addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l&apos;80 % dei dati addestra, il 20 % valida.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoca</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valore</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Addestramento</translation>
+    </message>
+    <message>
+        <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
+        <translation>Apri prima un file di molecole (SMILES, SDF o CSV), oppure addestra sulle molecole incorporate.</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>perdita di addestramento</translation>
+    </message>
+    <message>
+        <source>validation RMSE</source>
+        <translation>RMSE di validazione</translation>
+    </message>
+    <message>
+        <source>validation node accuracy</source>
+        <translation>accuratezza sui nodi in validazione</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Annulla l&apos;addestramento</translation>
+    </message>
+    <message>
+        <source>Preparing the data...</source>
+        <translation>Preparazione dei dati...</translation>
+    </message>
+    <message>
+        <source>Open graph network weights</source>
+        <translation>Apri i pesi di una rete su grafi</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt *.pth *.bin);;All files (*)</source>
+        <translation>Pesi (*.safetensors *.pt *.pth *.bin);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Generate an infection graph, type a SMILES or open a molecule file (SMILES, SDF, CSV).</source>
+        <translation>Genera un grafo di contagio, scrivi uno SMILES o apri un file di molecole (SMILES, SDF, CSV).</translation>
+    </message>
+    <message>
+        <source>%1: %2 atoms; explaining the predicted value %3</source>
+        <translation>%1: %2 atomi; spiegazione del valore previsto %3</translation>
+    </message>
+    <message>
+        <source>Infection graph %1: %2 nodes, %3 edges; explaining %4 (click a node to explain it)</source>
+        <translation>Grafo di contagio %1: %2 nodi, %3 archi; spiegazione di %4 (clicca un nodo per spiegarlo)</translation>
+    </message>
+    <message>
+        <source>predicted %1 · RDKit ESOL %2 · logP %3%4</source>
+        <translation>previsto %1 · ESOL RDKit %2 · logP %3%4</translation>
+    </message>
+    <message>
+        <source> · measured %1</source>
+        <translation> · misurato %1</translation>
+    </message>
+    <message>
+        <source>predicted infection correct for %1 of %2 nodes</source>
+        <translation>contagio previsto corretto per %1 nodi su %2</translation>
+    </message>
+    <message>
+        <source>atom</source>
+        <translation>atomo</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nodo</translation>
+    </message>
+    <message>
+        <source>relevance</source>
+        <translation>rilevanza</translation>
+    </message>
+    <message>
+        <source>Crippen contribution</source>
+        <translation>contributo di Crippen</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>caratteristica</translation>
+    </message>
+    <message>
+        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
+        <translation>%1 in 3D, atomi colorati per rilevanza %2 (gli idrogeni prendono il colore del loro atomo, più chiaro).</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphsWorkspace</name>
+    <message>
+        <source>Graphs</source>
+        <translation>Grafi</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable file</source>
+        <translation>%1 non è un file leggibile</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 non esiste</translation>
+    </message>
+    <message>
+        <source>%1 is not a molecule file (SMILES .smi, SD .sdf/.mol, or .csv with a smiles column)</source>
+        <translation>%1 non è un file di molecole (SMILES .smi, SD .sdf/.mol o .csv con una colonna smiles)</translation>
+    </message>
+    <message>
+        <source>Graphs: which edges spread an infection?</source>
+        <translation>Grafi: quali archi diffondono un contagio?</translation>
+    </message>
+    <message>
+        <source>A generated infection graph explained by SA, GBP, LRP and IG with the built-in InfectionGN, scored against the true infection paths.</source>
+        <translation>Un grafo di contagio generato spiegato da SA, GBP, LRP e IG con l&apos;InfectionGN incorporata, valutato rispetto ai veri percorsi del contagio.</translation>
+    </message>
+    <message>
+        <source>Graphs: which atoms drive solubility?</source>
+        <translation>Grafi: quali atomi determinano la solubilità?</translation>
+    </message>
+    <message>
+        <source>Paracetamol explained by the built-in solubility model, in 2-D and 3-D.</source>
+        <translation>Il paracetamolo spiegato dal modello di solubilità incorporato, in 2D e 3D.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: explain a graph or a molecule first</source>
+        <translation>Non c&apos;è ancora nulla da esportare: spiega prima un grafo o una molecola</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::JobManager</name>
     <message>
         <source>Running</source>

@@ -104,6 +104,458 @@
     </message>
 </context>
 <context>
+    <name>periscope::app::GraphScene</name>
+    <message>
+        <source>edge AUC</source>
+        <translation>kant-AUC</translation>
+    </message>
+    <message>
+        <source>node AUC</source>
+        <translation>nod-AUC</translation>
+    </message>
+    <message>
+        <source>Spearman vs Crippen</source>
+        <translation>Spearman mot Crippen</translation>
+    </message>
+    <message>
+        <source>lost %1</source>
+        <translation>förlorat %1</translation>
+    </message>
+    <message>
+        <source>gap %1</source>
+        <translation>glapp %1</translation>
+    </message>
+    <message>
+        <source>all relevance is zero</source>
+        <translation>all relevans är noll</translation>
+    </message>
+    <message>
+        <source>Sensitivity (SA)</source>
+        <translation>Känslighet (SA)</translation>
+    </message>
+    <message>
+        <source>Guided backprop (GBP)</source>
+        <translation>Guidad backprop (GBP)</translation>
+    </message>
+    <message>
+        <source>LRP</source>
+        <translation>LRP</translation>
+    </message>
+    <message>
+        <source>Integrated Gradients (IG)</source>
+        <translation>Integrerade gradienter (IG)</translation>
+    </message>
+    <message>
+        <source>Atom %1: %2</source>
+        <translation>Atom %1: %2</translation>
+    </message>
+    <message>
+        <source>Crippen logP contribution %1</source>
+        <translation>Crippen-bidrag till logP %1</translation>
+    </message>
+    <message>
+        <source>sick</source>
+        <translation>sjuk</translation>
+    </message>
+    <message>
+        <source>immune</source>
+        <translation>immun</translation>
+    </message>
+    <message>
+        <source>infected</source>
+        <translation>smittad</translation>
+    </message>
+    <message>
+        <source>Node %1 (%2)</source>
+        <translation>Nod %1 (%2)</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>frisk</translation>
+    </message>
+    <message>
+        <source>predicted infection logit %1</source>
+        <translation>förutsagd smittlogit %1</translation>
+    </message>
+    <message>
+        <source>%1 relevance %2</source>
+        <translation>%1-relevans %2</translation>
+    </message>
+    <message>
+        <source>relevance</source>
+        <translation>relevans</translation>
+    </message>
+    <message>
+        <source>logP %1 · ESOL %2</source>
+        <translation>logP %1 · ESOL %2</translation>
+    </message>
+    <message>
+        <source>Infection graph: %1 nodes, %2 edges</source>
+        <translation>Smittgraf: %1 noder, %2 kanter</translation>
+    </message>
+    <message>
+        <source>red sick · green immune · orange infected · ! wrong prediction · dashed virtual</source>
+        <translation>röd sjuk · grön immun · orange smittad · ! fel förutsägelse · streckad virtuell</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphsModel</name>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are kept</source>
+        <translation>Träningen avbröts; vikterna från den senast avslutade epoken behålls</translation>
+    </message>
+    <message>
+        <source>Read molecules from %1</source>
+        <translation>Läs molekyler från %1</translation>
+    </message>
+    <message>
+        <source>infection graph %1</source>
+        <translation>smittgraf %1</translation>
+    </message>
+    <message>
+        <source>molecule</source>
+        <translation>molekyl</translation>
+    </message>
+    <message>
+        <source>Explain %1</source>
+        <translation>Förklara %1</translation>
+    </message>
+    <message>
+        <source>node accuracy</source>
+        <translation>nodträffsäkerhet</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>Träna %1</translation>
+    </message>
+    <message>
+        <source>%1 epochs, validation %2 %3 (%4 s)</source>
+        <translation>%1 epoker, validering %2 %3 (%4 s)</translation>
+    </message>
+    <message>
+        <source>Embed %1 in 3-D</source>
+        <translation>Bädda in %1 i 3D</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphsView</name>
+    <message>
+        <source>Details for</source>
+        <translation>Detaljer för</translation>
+    </message>
+    <message>
+        <source>Relevance per node and feature</source>
+        <translation>Relevans per nod och egenskap</translation>
+    </message>
+    <message>
+        <source>Open a molecule to see it in 3-D (RDKit ETKDG embedding, MMFF94 optimisation).</source>
+        <translation>Öppna en molekyl för att se den i 3D (RDKit ETKDG-inbäddning, MMFF94-optimering).</translation>
+    </message>
+    <message>
+        <source>3-D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>3D-vyn behöver OpenGL, som plattformen &apos;%1&apos; inte erbjuder.</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Träna</translation>
+    </message>
+    <message>
+        <source>Explaining with SA, GBP, LRP and IG...</source>
+        <translation>Förklarar med SA, GBP, LRP och IG...</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Could not explain:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Kunde inte förklara:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train loss %2, validation %3 %4</source>
+        <translation>Epok %1: träningsförlust %2, validering %3 %4</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. Now explaining with it.</source>
+        <translation>Tränade %1: %2. Förklarar nu med den.</translation>
+    </message>
+    <message>
+        <source>Seed of the generated graph</source>
+        <translation>Frö för den genererade grafen</translation>
+    </message>
+    <message>
+        <source>Largest fraction of sick nodes</source>
+        <translation>Största andel sjuka noder</translation>
+    </message>
+    <message>
+        <source>Largest fraction of immune nodes</source>
+        <translation>Största andel immuna noder</translation>
+    </message>
+    <message>
+        <source>Largest number of virtual edges, as a fraction of the real ones</source>
+        <translation>Största antal virtuella kanter, som andel av de verkliga</translation>
+    </message>
+    <message>
+        <source>Infection graph</source>
+        <translation>Smittgraf</translation>
+    </message>
+    <message>
+        <source>Generate an infection graph with these settings and explain its first infected node</source>
+        <translation>Generera en smittgraf med dessa inställningar och förklara dess första smittade nod</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>frö</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>noder</translation>
+    </message>
+    <message>
+        <source>sick ≤</source>
+        <translation>sjuka ≤</translation>
+    </message>
+    <message>
+        <source>immune ≤</source>
+        <translation>immuna ≤</translation>
+    </message>
+    <message>
+        <source>virtual ≤</source>
+        <translation>virtuella ≤</translation>
+    </message>
+    <message>
+        <source>SMILES, e.g. CC(=O)Nc1ccc(O)cc1</source>
+        <translation>SMILES, t.ex. CC(=O)Nc1ccc(O)cc1</translation>
+    </message>
+    <message>
+        <source>Molecule</source>
+        <translation>Molekyl</translation>
+    </message>
+    <message>
+        <source>Explain the molecule typed on the left</source>
+        <translation>Förklara molekylen som skrivits till vänster</translation>
+    </message>
+    <message>
+        <source>Built-in model</source>
+        <translation>Inbyggd modell</translation>
+    </message>
+    <message>
+        <source>Built-in: %1</source>
+        <translation>Inbyggd: %1</translation>
+    </message>
+    <message>
+        <source>Weights file...</source>
+        <translation>Viktfil...</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modell</translation>
+    </message>
+    <message>
+        <source>InfectionGN on generated infection graphs</source>
+        <translation>InfectionGN på genererade smittgrafer</translation>
+    </message>
+    <message>
+        <source>SolubilityGN on molecules</source>
+        <translation>SolubilityGN på molekyler</translation>
+    </message>
+    <message>
+        <source>ESOL estimate (RDKit)</source>
+        <translation>ESOL-uppskattning (RDKit)</translation>
+    </message>
+    <message>
+        <source>Crippen logP (RDKit)</source>
+        <translation>Crippen-logP (RDKit)</translation>
+    </message>
+    <message>
+        <source>Measured (the opened CSV&apos;s target column)</source>
+        <translation>Uppmätt (målkolumnen i den öppnade CSV-filen)</translation>
+    </message>
+    <message>
+        <source>Built-in NCI molecules (rdkit-data)</source>
+        <translation>Inbyggda NCI-molekyler (rdkit-data)</translation>
+    </message>
+    <message>
+        <source>The opened molecule file</source>
+        <translation>Den öppnade molekylfilen</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Bläddra...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Spara de tränade vikterna</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Infection graphs</source>
+        <translation>Smittgrafer</translation>
+    </message>
+    <message>
+        <source>Molecules</source>
+        <translation>Molekyler</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoker</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Vikter</translation>
+    </message>
+    <message>
+        <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
+        <translation>Träningen körs som ett jobb: avbryt den från jobbpanelen eller med den här knappen. Vikterna sparas efter varje epok; 80 % av datan tränar, 20 % validerar.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epok</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>värde</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Träning</translation>
+    </message>
+    <message>
+        <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
+        <translation>Öppna först en molekylfil (SMILES, SDF eller CSV), eller träna på de inbyggda molekylerna.</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>träningsförlust</translation>
+    </message>
+    <message>
+        <source>validation RMSE</source>
+        <translation>validerings-RMSE</translation>
+    </message>
+    <message>
+        <source>validation node accuracy</source>
+        <translation>nodträffsäkerhet vid validering</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Avbryt träningen</translation>
+    </message>
+    <message>
+        <source>Preparing the data...</source>
+        <translation>Förbereder datan...</translation>
+    </message>
+    <message>
+        <source>Open graph network weights</source>
+        <translation>Öppna vikter för ett grafnätverk</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt *.pth *.bin);;All files (*)</source>
+        <translation>Vikter (*.safetensors *.pt *.pth *.bin);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Generate an infection graph, type a SMILES or open a molecule file (SMILES, SDF, CSV).</source>
+        <translation>Generera en smittgraf, skriv en SMILES eller öppna en molekylfil (SMILES, SDF, CSV).</translation>
+    </message>
+    <message>
+        <source>%1: %2 atoms; explaining the predicted value %3</source>
+        <translation>%1: %2 atomer; förklarar det förutsagda värdet %3</translation>
+    </message>
+    <message>
+        <source>Infection graph %1: %2 nodes, %3 edges; explaining %4 (click a node to explain it)</source>
+        <translation>Smittgraf %1: %2 noder, %3 kanter; förklarar %4 (klicka på en nod för att förklara den)</translation>
+    </message>
+    <message>
+        <source>predicted %1 · RDKit ESOL %2 · logP %3%4</source>
+        <translation>förutsagt %1 · RDKit ESOL %2 · logP %3%4</translation>
+    </message>
+    <message>
+        <source> · measured %1</source>
+        <translation> · uppmätt %1</translation>
+    </message>
+    <message>
+        <source>predicted infection correct for %1 of %2 nodes</source>
+        <translation>förutsagd smitta rätt för %1 av %2 noder</translation>
+    </message>
+    <message>
+        <source>atom</source>
+        <translation>atom</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>nod</translation>
+    </message>
+    <message>
+        <source>relevance</source>
+        <translation>relevans</translation>
+    </message>
+    <message>
+        <source>Crippen contribution</source>
+        <translation>Crippen-bidrag</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>egenskap</translation>
+    </message>
+    <message>
+        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
+        <translation>%1 i 3D, atomer färgade efter %2-relevans (väten får sin atoms färg, blekare).</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphsWorkspace</name>
+    <message>
+        <source>Graphs</source>
+        <translation>Grafer</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable file</source>
+        <translation>%1 är inte en läsbar fil</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 finns inte</translation>
+    </message>
+    <message>
+        <source>%1 is not a molecule file (SMILES .smi, SD .sdf/.mol, or .csv with a smiles column)</source>
+        <translation>%1 är inte en molekylfil (SMILES .smi, SD .sdf/.mol eller .csv med en smiles-kolumn)</translation>
+    </message>
+    <message>
+        <source>Graphs: which edges spread an infection?</source>
+        <translation>Grafer: vilka kanter sprider en smitta?</translation>
+    </message>
+    <message>
+        <source>A generated infection graph explained by SA, GBP, LRP and IG with the built-in InfectionGN, scored against the true infection paths.</source>
+        <translation>En genererad smittgraf förklarad med SA, GBP, LRP och IG med den inbyggda InfectionGN, bedömd mot de verkliga smittvägarna.</translation>
+    </message>
+    <message>
+        <source>Graphs: which atoms drive solubility?</source>
+        <translation>Grafer: vilka atomer styr lösligheten?</translation>
+    </message>
+    <message>
+        <source>Paracetamol explained by the built-in solubility model, in 2-D and 3-D.</source>
+        <translation>Paracetamol förklarat av den inbyggda löslighetsmodellen, i 2D och 3D.</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: explain a graph or a molecule first</source>
+        <translation>Det finns inget att exportera än: förklara först en graf eller en molekyl</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::JobManager</name>
     <message>
         <source>Running</source>

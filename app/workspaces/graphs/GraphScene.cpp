@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 
+// The pictures' and tooltips' words are translated in one context, named in each call
+// (QCoreApplication::translate with a literal context is what lupdate reads reliably).
 namespace periscope::app {
 
 namespace {
@@ -38,10 +40,6 @@ double maxAbs(const QVector<double> &values)
     return m;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GraphScene", text);
-}
 
 QString number(double v)
 {
@@ -129,20 +127,20 @@ MethodExplanation MethodExplanation::fromExplanation(const QJsonObject &result)
         if (v.isDouble())
             parts << QStringLiteral("%1 %2").arg(label, QString::number(v.toDouble(), 'f', 2));
     };
-    score("incoming_edge_roc_auc", tr("edge AUC"));
-    score("node_roc_auc", tr("node AUC"));
-    score("node_truth_spearman", tr("Spearman vs Crippen"));
+    score("incoming_edge_roc_auc", QCoreApplication::translate("periscope::app::GraphScene", "edge AUC"));
+    score("node_roc_auc", QCoreApplication::translate("periscope::app::GraphScene", "node AUC"));
+    score("node_truth_spearman", QCoreApplication::translate("periscope::app::GraphScene", "Spearman vs Crippen"));
     if (result.contains(QStringLiteral("relevance_lost")))
-        parts << tr("lost %1").arg(QString::number(result.value(QStringLiteral("relevance_lost")).toDouble(), 'g', 2));
+        parts << QCoreApplication::translate("periscope::app::GraphScene", "lost %1").arg(QString::number(result.value(QStringLiteral("relevance_lost")).toDouble(), 'g', 2));
     if (result.contains(QStringLiteral("completeness_gap")))
-        parts << tr("gap %1").arg(QString::number(result.value(QStringLiteral("completeness_gap")).toDouble(), 'g', 2));
+        parts << QCoreApplication::translate("periscope::app::GraphScene", "gap %1").arg(QString::number(result.value(QStringLiteral("completeness_gap")).toDouble(), 'g', 2));
     bool allZero = true;
     for (double v : e.node)
         allZero = allZero && v == 0.0;
     for (double v : e.edge)
         allZero = allZero && v == 0.0;
     if (allZero)
-        parts.prepend(tr("all relevance is zero"));
+        parts.prepend(QCoreApplication::translate("periscope::app::GraphScene", "all relevance is zero"));
     e.scoreLine = parts.join(QStringLiteral(" · "));
     return e;
 }
@@ -150,13 +148,13 @@ MethodExplanation MethodExplanation::fromExplanation(const QJsonObject &result)
 QString MethodExplanation::title(const QString &method)
 {
     if (method == QLatin1String("sa"))
-        return tr("Sensitivity (SA)");
+        return QCoreApplication::translate("periscope::app::GraphScene", "Sensitivity (SA)");
     if (method == QLatin1String("gbp"))
-        return tr("Guided backprop (GBP)");
+        return QCoreApplication::translate("periscope::app::GraphScene", "Guided backprop (GBP)");
     if (method == QLatin1String("lrp"))
-        return tr("LRP");
+        return QCoreApplication::translate("periscope::app::GraphScene", "LRP");
     if (method == QLatin1String("ig"))
-        return tr("Integrated Gradients (IG)");
+        return QCoreApplication::translate("periscope::app::GraphScene", "Integrated Gradients (IG)");
     return method;
 }
 
@@ -234,13 +232,14 @@ widgets::GraphPicture graphPicture(const GraphScene &scene, const MethodExplanat
     if (explained) {
         picture.title = MethodExplanation::title(explanation->method);
         picture.subtitle = explanation->scoreLine;
-        picture.colorbar = widgets::GraphColorbar{Colormap::Coolwarm, -nodeScale, nodeScale, tr("relevance")};
+        const QString label = QCoreApplication::translate("periscope::app::GraphScene", "relevance");
+        picture.colorbar = widgets::GraphColorbar{Colormap::Coolwarm, -nodeScale, nodeScale, label};
     } else if (molecule) {
         picture.title = scene.name.isEmpty() ? scene.smiles : scene.name;
-        picture.subtitle = tr("logP %1 · ESOL %2").arg(number(scene.logP), number(scene.esol));
+        picture.subtitle = QCoreApplication::translate("periscope::app::GraphScene", "logP %1 · ESOL %2").arg(number(scene.logP), number(scene.esol));
     } else {
-        picture.title = tr("Infection graph: %1 nodes, %2 edges").arg(scene.nodeCount).arg(scene.edges.size());
-        picture.subtitle = tr("red sick · green immune · orange infected · ! wrong prediction · dashed virtual");
+        picture.title = QCoreApplication::translate("periscope::app::GraphScene", "Infection graph: %1 nodes, %2 edges").arg(scene.nodeCount).arg(scene.edges.size());
+        picture.subtitle = QCoreApplication::translate("periscope::app::GraphScene", "red sick · green immune · orange infected · ! wrong prediction · dashed virtual");
     }
     return picture;
 }
@@ -251,23 +250,23 @@ QStringList nodeTooltips(const GraphScene &scene, const MethodExplanation *expla
     for (int i = 0; i < scene.nodeCount; ++i) {
         QStringList lines;
         if (scene.isMolecule()) {
-            lines << tr("Atom %1: %2").arg(i).arg(i < scene.atoms.size() ? scene.atoms[i] : QString());
+            lines << QCoreApplication::translate("periscope::app::GraphScene", "Atom %1: %2").arg(i).arg(i < scene.atoms.size() ? scene.atoms[i] : QString());
             if (i < scene.crippen.size())
-                lines << tr("Crippen logP contribution %1").arg(number(scene.crippen[i]));
+                lines << QCoreApplication::translate("periscope::app::GraphScene", "Crippen logP contribution %1").arg(number(scene.crippen[i]));
         } else {
             QStringList status;
             if (i < scene.sick.size() && scene.sick[i])
-                status << tr("sick");
+                status << QCoreApplication::translate("periscope::app::GraphScene", "sick");
             if (i < scene.immune.size() && scene.immune[i])
-                status << tr("immune");
+                status << QCoreApplication::translate("periscope::app::GraphScene", "immune");
             if (i < scene.infected.size() && scene.infected[i])
-                status << tr("infected");
-            lines << tr("Node %1 (%2)").arg(i).arg(status.isEmpty() ? tr("healthy") : status.join(QStringLiteral(", ")));
+                status << QCoreApplication::translate("periscope::app::GraphScene", "infected");
+            lines << QCoreApplication::translate("periscope::app::GraphScene", "Node %1 (%2)").arg(i).arg(status.isEmpty() ? QCoreApplication::translate("periscope::app::GraphScene", "healthy") : status.join(QStringLiteral(", ")));
             if (i < scene.nodeOutput.size())
-                lines << tr("predicted infection logit %1").arg(number(scene.nodeOutput[i]));
+                lines << QCoreApplication::translate("periscope::app::GraphScene", "predicted infection logit %1").arg(number(scene.nodeOutput[i]));
         }
         if (explanation && i < explanation->node.size())
-            lines << tr("%1 relevance %2").arg(MethodExplanation::title(explanation->method), number(explanation->node[i]));
+            lines << QCoreApplication::translate("periscope::app::GraphScene", "%1 relevance %2").arg(MethodExplanation::title(explanation->method), number(explanation->node[i]));
         out << lines.join(QLatin1Char('\n'));
     }
     return out;
