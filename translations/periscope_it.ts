@@ -515,6 +515,18 @@
         <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
         <translation>%1 in 3D, atomi colorati per rilevanza %2 (gli idrogeni prendono il colore del loro atomo, più chiaro).</translation>
     </message>
+    <message>
+        <source>SMILES column</source>
+        <translation>Colonna SMILES</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation>Colonna obiettivo</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

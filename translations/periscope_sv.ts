@@ -515,6 +515,18 @@
         <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
         <translation>%1 i 3D, atomer färgade efter %2-relevans (väten får sin atoms färg, blekare).</translation>
     </message>
+    <message>
+        <source>SMILES column</source>
+        <translation>SMILES-kolumn</translation>
+    </message>
+    <message>
+        <source>Target column</source>
+        <translation>Målkolumn</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

@@ -119,26 +119,50 @@ void GraphsModel::showSmiles(const QString &smiles)
     explain();
 }
 
-void GraphsModel::openMoleculeFile(const QString &path, const QString &targetColumn)
+void GraphsModel::openMoleculeFile(const QString &path, const QString &smilesColumn, const QString &targetColumn, int index)
 {
-    m_targetColumn = targetColumn;
-    const std::string file = path.toStdString(), column = targetColumn.toStdString();
+    const std::string file = path.toStdString(), smiles = smilesColumn.toStdString(), target = targetColumn.toStdString();
+    struct Loaded {
+        std::shared_ptr<chem::MoleculeSet> set; // null when the molecules could not be read
+        QStringList columns;                    // a CSV's header, to choose other columns from
+        QString error;
+    };
     m_jobs->start(
         tr("Read molecules from %1").arg(QFileInfo(path).fileName()),
-        [file, column](const JobControl &control) {
-            auto set = std::make_shared<const chem::MoleculeSet>(chem::readMolecules(file, {}, column, control));
-            return QVariant::fromValue(std::const_pointer_cast<chem::MoleculeSet>(set));
+        [file, smiles, target](const JobControl &control) {
+            auto loaded = std::make_shared<Loaded>();
+            if (QFileInfo(QString::fromStdString(file)).suffix().toLower() == QLatin1String("csv"))
+                for (const std::string &column : chem::csvColumns(file))
+                    loaded->columns << QString::fromStdString(column);
+            try {
+                loaded->set = std::make_shared<chem::MoleculeSet>(chem::readMolecules(file, smiles, target, control));
+            } catch (const Error &e) {
+                if (loaded->columns.isEmpty())
+                    throw;
+                loaded->error = QString::fromUtf8(e.what()); // a CSV read with the wrong columns: offer its columns
+            }
+            return QVariant::fromValue(std::shared_ptr<void>(loaded, loaded.get()));
         },
         this,
-        [this, path](const QVariant &result) {
-            m_molecules = result.value<std::shared_ptr<chem::MoleculeSet>>();
-            for (const std::string &warning : m_molecules->warnings)
-                qWarning("%s", warning.c_str());
+        [this, path, smilesColumn, targetColumn, index](const QVariant &result) {
+            const auto loaded = std::static_pointer_cast<Loaded>(result.value<std::shared_ptr<void>>());
+            m_csvColumns = loaded->columns;
+            m_smilesColumn = smilesColumn;
+            m_targetColumn = targetColumn;
             m_input = Input{};
             m_input.kind = GraphScene::Kind::Molecule;
             m_input.moleculeFile = path;
-            m_input.moleculeIndex = 0;
             m_target = QStringLiteral("global");
+            if (!loaded->set) {
+                m_molecules.reset();
+                Q_EMIT moleculesChanged();
+                Q_EMIT failed(loaded->error);
+                return;
+            }
+            m_molecules = loaded->set;
+            for (const std::string &warning : m_molecules->warnings)
+                qWarning("%s", warning.c_str());
+            m_input.moleculeIndex = index >= 0 && std::size_t(index) < m_molecules->molecules.size() ? index : 0;
             Q_EMIT moleculesChanged();
             explain();
         },

@@ -47,7 +47,12 @@ public:
     // Inputs; each starts an explanation job.
     void showInfection(quint64 seed, const graphs::InfectionSettings &settings = {});
     void showSmiles(const QString &smiles);
-    void openMoleculeFile(const QString &path, const QString &targetColumn = {}); // reads as a job, then shows the first
+    // Reads the file as a job, then shows its first molecule. For a CSV, the SMILES column (empty:
+    // the one named "smiles") and the target column (empty: none) are chosen here.
+    void openMoleculeFile(const QString &path, const QString &smilesColumn = {}, const QString &targetColumn = {}, int index = 0);
+    QStringList csvColumns() const { return m_csvColumns; } // of the open CSV, else empty
+    QString smilesColumn() const { return m_smilesColumn; }
+    QString targetColumn() const { return m_targetColumn; }
     void selectMolecule(int index);
     // "" → the built-in default for the input (infection or esol); a built-in name; a file.
     void setModel(const QString &nameOrPath);
@@ -85,7 +90,8 @@ private:
     Input m_input;
     QString m_model;
     QString m_target;
-    QString m_targetColumn;
+    QString m_smilesColumn, m_targetColumn;
+    QStringList m_csvColumns;
     GraphExplanations m_explanations;
     std::shared_ptr<const chem::MoleculeSet> m_molecules;
     quint64 m_explainJob = 0;
@@ -97,4 +103,4 @@ private:
 
 Q_DECLARE_METATYPE(periscope::graphs::GraphEpoch)
 Q_DECLARE_METATYPE(periscope::chem::Conformer3d)
-Q_DECLARE_METATYPE(std::shared_ptr<periscope::chem::MoleculeSet>)
+Q_DECLARE_METATYPE(std::shared_ptr<void>)

@@ -72,15 +72,40 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     }
 
     m_moleculeList = new QListWidget;
-    m_moleculeList->setMaximumWidth(260);
-    m_moleculeList->setVisible(false);
     connect(m_moleculeList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_model->input().moleculeIndex)
             m_model->selectMolecule(row);
     });
 
+    // A CSV's columns: which holds the SMILES, which the measured target (for training).
+    m_smilesColumn = new QComboBox;
+    m_smilesColumn->setObjectName(QStringLiteral("smilesColumn"));
+    m_targetColumn = new QComboBox;
+    m_targetColumn->setObjectName(QStringLiteral("targetColumn"));
+    auto *columns = new QWidget;
+    auto *columnsForm = new QFormLayout(columns);
+    columnsForm->setContentsMargins(0, 0, 0, 0);
+    columnsForm->addRow(tr("SMILES column"), m_smilesColumn);
+    columnsForm->addRow(tr("Target column"), m_targetColumn);
+    columns->setVisible(false);
+    auto rereadCsv = [this] {
+        const QString target = m_targetColumn->currentIndex() > 0 ? m_targetColumn->currentText() : QString();
+        m_model->openMoleculeFile(m_model->input().moleculeFile, m_smilesColumn->currentText(), target);
+    };
+    connect(m_smilesColumn, &QComboBox::activated, this, rereadCsv);
+    connect(m_targetColumn, &QComboBox::activated, this, rereadCsv);
+    m_moleculePanel = new QWidget;
+    auto *moleculeLayout = new QVBoxLayout(m_moleculePanel);
+    moleculeLayout->setContentsMargins(0, 0, 0, 0);
+    moleculeLayout->addWidget(columns);
+    moleculeLayout->addWidget(m_moleculeList, 1);
+    m_moleculePanel->setMaximumWidth(280);
+    m_moleculePanel->setVisible(false);
+    m_moleculeList->setVisible(true);
+    m_columnsPanel = columns;
+
     auto *top = new QSplitter(Qt::Horizontal);
-    top->addWidget(m_moleculeList);
+    top->addWidget(m_moleculePanel);
     top->addWidget(methods);
     top->setStretchFactor(1, 1);
 
@@ -167,7 +192,23 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
         m_moleculeList->clear();
         m_moleculeList->addItems(m_model->moleculeNames());
         m_moleculeList->setCurrentRow(m_model->input().moleculeIndex);
-        m_moleculeList->setVisible(m_moleculeList->count() > 1);
+        const QStringList columns = m_model->csvColumns();
+        {
+            const QSignalBlocker blockSmiles(m_smilesColumn), blockTarget(m_targetColumn);
+            m_smilesColumn->clear();
+            m_smilesColumn->addItems(columns);
+            int smiles = int(columns.indexOf(m_model->smilesColumn()));
+            if (smiles < 0) // the default: the column named smiles, in any case
+                for (int i = 0; i < columns.size() && smiles < 0; ++i)
+                    smiles = columns[i].compare(QLatin1String("smiles"), Qt::CaseInsensitive) == 0 ? i : -1;
+            m_smilesColumn->setCurrentIndex(std::max(smiles, 0));
+            m_targetColumn->clear();
+            m_targetColumn->addItem(tr("(none)"));
+            m_targetColumn->addItems(columns);
+            m_targetColumn->setCurrentIndex(int(std::max<qsizetype>(0, columns.indexOf(m_model->targetColumn()) + 1)));
+        }
+        m_columnsPanel->setVisible(!columns.isEmpty());
+        m_moleculePanel->setVisible(!columns.isEmpty() || m_moleculeList->count() > 1);
     });
     connect(m_model, &GraphsModel::conformerReady, this, [this](const chem::Conformer3d &conformer) {
         m_conformer = conformer;

@@ -61,6 +61,8 @@ private:
     QComboBox *m_modelChoice = nullptr;
     QComboBox *m_detailMethod = nullptr;
     QListWidget *m_moleculeList = nullptr;
+    QWidget *m_moleculePanel = nullptr, *m_columnsPanel = nullptr;
+    QComboBox *m_smilesColumn = nullptr, *m_targetColumn = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_prediction = nullptr;
     QTabWidget *m_tabs = nullptr;

@@ -90,6 +90,8 @@ QJsonObject GraphsWorkspace::saveState() const
         state.insert(QStringLiteral("input"), QStringLiteral("file"));
         state.insert(QStringLiteral("file"), input.moleculeFile);
         state.insert(QStringLiteral("index"), input.moleculeIndex);
+        state.insert(QStringLiteral("smiles_column"), m_model->smilesColumn());
+        state.insert(QStringLiteral("target_column"), m_model->targetColumn());
     }
     return state;
 }
@@ -113,7 +115,14 @@ bool GraphsWorkspace::restoreState(const QJsonObject &state, QString *error)
     } else if (input == QLatin1String("smiles")) {
         m_model->showSmiles(state.value(QStringLiteral("smiles")).toString());
     } else if (input == QLatin1String("file")) {
-        return openFile(state.value(QStringLiteral("file")).toString(), error);
+        const QString file = state.value(QStringLiteral("file")).toString();
+        if (!QFileInfo(file).isFile()) {
+            if (error)
+                *error = tr("%1 does not exist").arg(file);
+            return false;
+        }
+        m_model->openMoleculeFile(QFileInfo(file).absoluteFilePath(), state.value(QStringLiteral("smiles_column")).toString(),
+                                  state.value(QStringLiteral("target_column")).toString(), state.value(QStringLiteral("index")).toInt());
     }
     return true;
 }

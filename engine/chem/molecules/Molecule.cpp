@@ -388,6 +388,18 @@ MoleculeSet readMoleculeCsv(const std::string &path, const std::string &smilesCo
     return set;
 }
 
+std::vector<std::string> csvColumns(const std::string &path)
+{
+    std::ifstream in = openText(path, "CSV file");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (trimmed(line).empty() || trimmed(line)[0] == '#')
+            continue;
+        return splitCsv(line);
+    }
+    throw Error("CSV file " + path + " has no header row");
+}
+
 MoleculeSet readSmilesFile(const std::string &path, const JobControl &job)
 {
     std::ifstream in = openText(path, "SMILES file");

@@ -83,6 +83,10 @@ MoleculeSet readSdf(const std::string &path, const JobControl &job = {});
 MoleculeSet readMoleculeCsv(const std::string &path, const std::string &smilesColumn = {}, const std::string &targetColumn = {},
                             const JobControl &job = {});
 
+// The column names of a CSV file's header row ('#' comment lines before it skipped), to choose
+// the SMILES and target columns. Throws when the file cannot be read or has no header.
+std::vector<std::string> csvColumns(const std::string &path);
+
 // A .smi file: "SMILES [name]" per line, '#' comments.
 MoleculeSet readSmilesFile(const std::string &path, const JobControl &job = {});
 

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void badSmilesGetsAMessageNotACrash();
     void openedFileListsItsMolecules();
     void filesThatCannotOpenAreRefused();
+    void csvColumnsAreChosenInTheView();
     void figureExportWritesAllPanels();
     void stateRoundTrips();
     void trainingFromThePanelUsesTheNewModel();
@@ -189,6 +190,39 @@ void TestGraphsWorkspace::filesThatCannotOpenAreRefused()
     QVERIFY(waitIdle());
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.first().first().toString().contains(QLatin1String("columns: name, value")));
+}
+
+void TestGraphsWorkspace::csvColumnsAreChosenInTheView()
+{
+    QString error;
+    QVERIFY(m_workspace->openFile(testData("measured.csv"), &error));
+    QVERIFY(waitIdle());
+    auto *smiles = view()->findChild<QComboBox *>(QStringLiteral("smilesColumn"));
+    auto *target = view()->findChild<QComboBox *>(QStringLiteral("targetColumn"));
+    QVERIFY(smiles->isVisible() && target->isVisible());
+    QCOMPARE(smiles->count(), 3);
+    QCOMPARE(smiles->currentText(), QStringLiteral("smiles"));
+    QCOMPARE(target->currentText(), QStringLiteral("(none)"));
+    QVERIFY(!m_workspace->model()->explanations().scene.hasTarget);
+    // Choosing the measured column re-reads the file: rows without a number are skipped, and the
+    // prediction is shown against the measured value.
+    target->setCurrentIndex(3);
+    Q_EMIT target->activated(3);
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->targetColumn(), QStringLiteral("measured log solubility"));
+    QCOMPARE(view()->findChild<QListWidget *>()->count(), 3);
+    const GraphScene &scene = m_workspace->model()->explanations().scene;
+    QVERIFY(scene.hasTarget);
+    QCOMPARE(scene.target, 1.10);
+    // The choice is part of the project.
+    const QJsonObject state = m_workspace->saveState();
+    QCOMPARE(state.value(QStringLiteral("target_column")).toString(), QStringLiteral("measured log solubility"));
+    // A wrong SMILES column: the columns stay offered, the message names them.
+    QSignalSpy failed(m_workspace->model(), &GraphsModel::failed);
+    m_workspace->model()->openMoleculeFile(QFileInfo(testData("measured.csv")).absoluteFilePath(), QStringLiteral("name"));
+    QVERIFY(waitIdle());
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(smiles->count(), 3);
 }
 
 void TestGraphsWorkspace::figureExportWritesAllPanels()
