@@ -527,6 +527,42 @@
         <source>(none)</source>
         <translation>(nessuna)</translation>
     </message>
+    <message>
+        <source>Deletion curves</source>
+        <translation>Curve di cancellazione</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Riprendi dal checkpoint di questi pesi</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+    </message>
+    <message>
+        <source>explained output</source>
+        <translation>output spiegato</translation>
+    </message>
+    <message>
+        <source>%1 (area %2)</source>
+        <translation>%1 (area %2)</translation>
+    </message>
+    <message>
+        <source>fraction of edges deleted</source>
+        <translation>frazione di archi cancellati</translation>
+    </message>
+    <message>
+        <source>Edges deleted by relevance</source>
+        <translation>Archi cancellati per rilevanza</translation>
+    </message>
+    <message>
+        <source>fraction of nodes deleted</source>
+        <translation>frazione di nodi cancellati</translation>
+    </message>
+    <message>
+        <source>Nodes deleted by relevance</source>
+        <translation>Nodi cancellati per rilevanza</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

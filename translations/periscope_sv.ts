@@ -527,6 +527,42 @@
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
+    <message>
+        <source>Deletion curves</source>
+        <translation>Borttagningskurvor</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Fortsätt där en tidigare körning med samma fil slutade (dess .checkpoint-filer); epokerna räknas totalt</translation>
+    </message>
+    <message>
+        <source>explained output</source>
+        <translation>förklarad utdata</translation>
+    </message>
+    <message>
+        <source>%1 (area %2)</source>
+        <translation>%1 (area %2)</translation>
+    </message>
+    <message>
+        <source>fraction of edges deleted</source>
+        <translation>andel borttagna kanter</translation>
+    </message>
+    <message>
+        <source>Edges deleted by relevance</source>
+        <translation>Kanter borttagna efter relevans</translation>
+    </message>
+    <message>
+        <source>fraction of nodes deleted</source>
+        <translation>andel borttagna noder</translation>
+    </message>
+    <message>
+        <source>Nodes deleted by relevance</source>
+        <translation>Noder borttagna efter relevans</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

@@ -7,7 +7,9 @@
 #include "widgets/plotview/PlotView.h"
 #include "widgets/vtkview/VtkView.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -135,6 +137,15 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     plots->addWidget(m_heatmap);
     detailsLayout->addWidget(plots, 1);
     m_tabs->addTab(details, tr("Relevance per node and feature"));
+
+    // Deletion curves: remove edges (or nodes) by decreasing relevance and watch the explained
+    // output; the faster it moves, the more faithful the ranking.
+    auto *deletion = new QSplitter(Qt::Horizontal);
+    m_edgeDeletion = new widgets::PlotView;
+    m_nodeDeletion = new widgets::PlotView;
+    deletion->addWidget(m_edgeDeletion);
+    deletion->addWidget(m_nodeDeletion);
+    m_tabs->addTab(deletion, tr("Deletion curves"));
 
     auto *view3d = new QWidget;
     auto *view3dLayout = new QVBoxLayout(view3d);
@@ -360,6 +371,9 @@ QWidget *GraphsView::makeTrainingPanel()
     form->addRow(tr("Target"), m_trainTarget);
     form->addRow(tr("Epochs"), m_trainEpochs);
     form->addRow(tr("Weights"), outRow);
+    m_trainResume = new QCheckBox(tr("Continue from these weights' checkpoint"));
+    m_trainResume->setToolTip(tr("Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total"));
+    form->addRow(QString(), m_trainResume);
     m_trainButton = new QPushButton(tr("Train"));
     m_trainButton->setObjectName(QStringLiteral("trainButton"));
     connect(m_trainButton, &QPushButton::clicked, this, &GraphsView::startTraining);
@@ -398,6 +412,7 @@ void GraphsView::startTraining()
     request.settings.epochs = m_trainEpochs->value();
     request.settings.learningRate = molecules ? 3e-3 : 1e-2;
     request.settings.outPath = m_trainOut->text().toStdString();
+    request.settings.resume = m_trainResume->isChecked();
     request.infectionGraphs = m_trainGraphs->value();
     request.moleculeTarget = m_trainTarget->currentData().toString();
     request.useOpenedMolecules = m_trainData->currentData().toBool();
@@ -491,6 +506,29 @@ void GraphsView::refresh()
         m_prediction->clear();
     }
     refreshDetails();
+    refreshDeletion();
+}
+
+void GraphsView::refreshDeletion()
+{
+    const GraphExplanations &e = m_model->explanations();
+    for (auto [plot, key, axis, title] :
+         {std::tuple{m_edgeDeletion, "edges", tr("fraction of edges deleted"), tr("Edges deleted by relevance")},
+          std::tuple{m_nodeDeletion, "nodes", tr("fraction of nodes deleted"), tr("Nodes deleted by relevance")}}) {
+        plot->clear();
+        plot->setLabels(axis, tr("explained output"), title);
+        for (const MethodExplanation &method : e.methods) {
+            const QJsonObject curve = method.raw.value(QStringLiteral("deletion")).toObject().value(QLatin1String(key)).toObject();
+            QVector<double> x, y;
+            for (const QJsonValue &v : curve.value(QStringLiteral("fraction")).toArray())
+                x.append(v.toDouble());
+            for (const QJsonValue &v : curve.value(QStringLiteral("output")).toArray())
+                y.append(v.toDouble());
+            if (!x.isEmpty() && x.size() == y.size())
+                plot->addLine(tr("%1 (area %2)").arg(MethodExplanation::title(method.method)).arg(curve.value(QStringLiteral("area")).toDouble(), 0, 'f', 3),
+                              x, y);
+        }
+    }
 }
 
 void GraphsView::refreshDetails()

@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -38,6 +39,8 @@ public:
     QList<widgets::GraphCanvas *> canvases() const { return m_canvases; }
     widgets::PlotView *barsPlot() const { return m_bars; }
     widgets::PlotView *heatmapPlot() const { return m_heatmap; }
+    widgets::PlotView *edgeDeletionPlot() const { return m_edgeDeletion; }
+    widgets::PlotView *nodeDeletionPlot() const { return m_nodeDeletion; }
     widgets::VtkView *view3d() const; // null until the 3-D tab was shown
     QString statusText() const;
     int selectedNode() const { return m_selectedNode; }
@@ -49,6 +52,7 @@ private:
     void refresh();
     void refreshDetails();
     void refresh3d();
+    void refreshDeletion();
     void onNodeClicked(int node);
     void chooseModelFile();
     void startTraining();
@@ -68,6 +72,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     widgets::PlotView *m_bars = nullptr;
     widgets::PlotView *m_heatmap = nullptr;
+    widgets::PlotView *m_edgeDeletion = nullptr, *m_nodeDeletion = nullptr;
     QPointer<widgets::VtkView> m_view3d; // made on first use
     QLabel *m_view3dNote = nullptr;
     chem::Conformer3d m_conformer;
@@ -76,6 +81,7 @@ private:
     // Training panel.
     QComboBox *m_trainTask = nullptr, *m_trainTarget = nullptr, *m_trainData = nullptr;
     QSpinBox *m_trainEpochs = nullptr, *m_trainGraphs = nullptr;
+    QCheckBox *m_trainResume = nullptr;
     QLineEdit *m_trainOut = nullptr;
     QPushButton *m_trainButton = nullptr;
     QLabel *m_trainStatus = nullptr;

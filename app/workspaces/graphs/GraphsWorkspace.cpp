@@ -165,6 +165,8 @@ bool GraphsWorkspace::exportFigure(const QString &path, const widgets::FigureOpt
         owned.push_back(widgets::figurePanel(canvas->picture()));
     owned.push_back(widgets::figurePanel(m_view->barsPlot()));
     owned.push_back(widgets::figurePanel(m_view->heatmapPlot()));
+    owned.push_back(widgets::figurePanel(m_view->edgeDeletionPlot()));
+    owned.push_back(widgets::figurePanel(m_view->nodeDeletionPlot()));
     if (widgets::VtkView *view3d = m_view->view3d(); view3d && view3d->isVisible())
         owned.push_back(widgets::figurePanel(static_cast<QWidget *>(view3d))); // the 3-D molecule as rendered
     QList<const widgets::FigurePanel *> panels;

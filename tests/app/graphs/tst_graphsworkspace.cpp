@@ -135,6 +135,9 @@ void TestGraphsWorkspace::typedSmilesShowsTheMolecule()
     // The bars and the heatmap show the chosen method.
     QVERIFY(view()->barsPlot()->seriesCount() >= 1);
     QCOMPARE(view()->barsPlot()->seriesValues(0).size(), 11);
+    // One deletion curve per method, starting at the explained output.
+    QCOMPARE(view()->edgeDeletionPlot()->seriesCount(), 4);
+    QCOMPARE(view()->edgeDeletionPlot()->seriesValues(2).first(), e.methods[2].outputValue);
 }
 
 void TestGraphsWorkspace::badSmilesGetsAMessageNotACrash()
