@@ -563,6 +563,14 @@
         <source>Nodes deleted by relevance</source>
         <translation>Nodi cancellati per rilevanza</translation>
     </message>
+    <message>
+        <source>How the network aggregates messages, for weights that do not say (the paper&apos;s .pt checkpoints)</source>
+        <translation>Come la rete aggrega i messaggi, per pesi che non lo dicono (i checkpoint .pt dell&apos;articolo)</translation>
+    </message>
+    <message>
+        <source>from the weights</source>
+        <translation>dai pesi</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

@@ -563,6 +563,14 @@
         <source>Nodes deleted by relevance</source>
         <translation>Noder borttagna efter relevans</translation>
     </message>
+    <message>
+        <source>How the network aggregates messages, for weights that do not say (the paper&apos;s .pt checkpoints)</source>
+        <translation>Hur nätverket aggregerar meddelanden, för vikter som inte säger det (artikelns .pt-kontrollpunkter)</translation>
+    </message>
+    <message>
+        <source>from the weights</source>
+        <translation>enligt vikterna</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

@@ -141,8 +141,8 @@ std::string aggregationFor(const ExplainGraphRequest &request)
         if (auto it = kwargs.find("aggregation"); it != kwargs.end())
             return it->second;
     }
-    throw Error("the weights do not say how the model aggregates: pass --arch aggregation=sum|mean|max "
-                "(or put {\"aggregation\": ...} in " + sidecar + ")");
+    throw Error("the weights do not say how the model aggregates: choose sum, mean or max (--arch aggregation=... on the "
+                "command line, the aggregation choice in the workspace, or {\"aggregation\": ...} in " + sidecar + ")");
 }
 
 json::Value toJson(const torch::Tensor &t)

@@ -30,10 +30,12 @@ QString firstInteresting(const QJsonObject &result)
 }
 
 GraphExplanations runExplanations(const GraphsModel::Input &input, const std::shared_ptr<const chem::MoleculeSet> &set,
-                                  const QString &modelPath, QString target, const JobControl &control)
+                                  const QString &modelPath, const QString &aggregation, QString target, const JobControl &control)
 {
     graphs::ExplainGraphRequest request;
     request.modelPath = modelPath.toStdString();
+    if (!aggregation.isEmpty())
+        request.arch["aggregation"] = aggregation.toStdString();
     std::shared_ptr<const chem::Molecule> molecule;
     json::Value moleculeJson;
     if (input.kind == GraphScene::Kind::Infection) {
@@ -195,6 +197,13 @@ void GraphsModel::setModel(const QString &nameOrPath)
         explain();
 }
 
+void GraphsModel::setAggregation(const QString &aggregation)
+{
+    m_aggregation = aggregation;
+    if (m_input.kind != GraphScene::Kind::None)
+        explain();
+}
+
 void GraphsModel::setTarget(const QString &target)
 {
     m_target = target;
@@ -224,11 +233,12 @@ void GraphsModel::explain()
     const Input input = m_input;
     const auto set = m_molecules;
     const QString target = m_target;
+    const QString aggregation = m_aggregation;
     const QString what = input.kind == GraphScene::Kind::Infection ? tr("infection graph %1").arg(input.seed) : tr("molecule");
     m_explainJob = m_jobs->start(
         tr("Explain %1").arg(what),
-        [input, set, modelPath, target](const JobControl &control) {
-            return QVariant::fromValue(runExplanations(input, set, modelPath, target, control));
+        [input, set, modelPath, aggregation, target](const JobControl &control) {
+            return QVariant::fromValue(runExplanations(input, set, modelPath, aggregation, target, control));
         },
         this,
         [this, generation](const QVariant &result) {

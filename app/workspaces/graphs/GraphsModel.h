@@ -56,6 +56,10 @@ public:
     void selectMolecule(int index);
     // "" → the built-in default for the input (infection or esol); a built-in name; a file.
     void setModel(const QString &nameOrPath);
+    // What the weights may not say (the paper's .pt checkpoints): "sum", "mean", "max", or empty to
+    // read it from MODEL.json or experiment.latest.yaml beside them.
+    void setAggregation(const QString &aggregation);
+    QString aggregation() const { return m_aggregation; }
     // "global" or "node:K"; infection graphs start on their first infected, not sick node.
     void setTarget(const QString &target);
 
@@ -90,6 +94,7 @@ private:
     Input m_input;
     QString m_model;
     QString m_target;
+    QString m_aggregation;
     QString m_smilesColumn, m_targetColumn;
     QStringList m_csvColumns;
     GraphExplanations m_explanations;

@@ -331,6 +331,16 @@ QWidget *GraphsView::makeInputBar()
     });
     row->addWidget(smallLabel(tr("model")));
     row->addWidget(m_modelChoice);
+    auto *aggregation = new QComboBox;
+    aggregation->setObjectName(QStringLiteral("aggregationChoice"));
+    aggregation->setToolTip(tr("How the network aggregates messages, for weights that do not say (the paper's .pt checkpoints)"));
+    aggregation->addItem(tr("from the weights"), QString());
+    for (const char *name : {"sum", "mean", "max"})
+        aggregation->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
+    connect(aggregation, &QComboBox::activated, this, [this, aggregation](int index) {
+        m_model->setAggregation(aggregation->itemData(index).toString());
+    });
+    row->addWidget(aggregation);
     return bar;
 }
 

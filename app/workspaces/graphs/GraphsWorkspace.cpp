@@ -75,6 +75,8 @@ QJsonObject GraphsWorkspace::saveState() const
     QJsonObject state;
     state.insert(QStringLiteral("model"), m_model->model());
     state.insert(QStringLiteral("target"), m_model->target());
+    if (!m_model->aggregation().isEmpty())
+        state.insert(QStringLiteral("aggregation"), m_model->aggregation());
     if (input.kind == GraphScene::Kind::Infection) {
         state.insert(QStringLiteral("input"), QStringLiteral("infection"));
         state.insert(QStringLiteral("seed"), double(input.seed));
@@ -101,6 +103,7 @@ bool GraphsWorkspace::restoreState(const QJsonObject &state, QString *error)
     const QString input = state.value(QStringLiteral("input")).toString();
     view();
     m_model->setModel(state.value(QStringLiteral("model")).toString());
+    m_model->setAggregation(state.value(QStringLiteral("aggregation")).toString());
     if (input == QLatin1String("infection")) {
         graphs::InfectionSettings settings;
         settings.minNodes = state.value(QStringLiteral("min_nodes")).toInt(settings.minNodes);

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void csvColumnsAreChosenInTheView();
     void figureExportWritesAllPanels();
     void stateRoundTrips();
+    void weightsThatDoNotSayTheirAggregationAskForIt();
     void trainingFromThePanelUsesTheNewModel();
 
 private:
@@ -268,6 +269,39 @@ void TestGraphsWorkspace::stateRoundTrips()
     QCOMPARE(restored.model()->target(), QStringLiteral("node:2"));
     QCOMPARE(restored.model()->explanations().scene.nodeCount, m_workspace->model()->explanations().scene.nodeCount);
     QCOMPARE(restored.model()->explanations().methods[2].node, m_workspace->model()->explanations().methods[2].node);
+}
+
+void TestGraphsWorkspace::weightsThatDoNotSayTheirAggregationAskForIt()
+{
+    // A copy of the test model without its MODEL.json sidecar: nothing says it sums.
+    QTemporaryDir dir;
+    const QString weights = dir.filePath(QStringLiteral("bare.safetensors"));
+    QVERIFY(QFile::copy(QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/graphs/infection_gn_sum.safetensors"), weights));
+    QSignalSpy failed(m_workspace->model(), &GraphsModel::failed);
+    m_workspace->model()->setModel(weights);
+    m_workspace->model()->showInfection(2);
+    QVERIFY(waitIdle());
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(failed.first().first().toString().contains(QLatin1String("do not say how the model aggregates")));
+    auto *choice = view()->findChild<QComboBox *>(QStringLiteral("aggregationChoice"));
+    choice->setCurrentIndex(1);
+    Q_EMIT choice->activated(1); // sum
+    QVERIFY(waitIdle());
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(m_workspace->model()->explanations().methods.size(), 4);
+    QVERIFY(m_workspace->model()->explanations().scene.model.contains(QLatin1String("(sum) bare.safetensors")));
+    QCOMPARE(m_workspace->saveState().value(QStringLiteral("aggregation")).toString(), QStringLiteral("sum"));
+
+    // The paper's published checkpoint (legacy torch.save), with max aggregation chosen here.
+    const QString published = QStringLiteral(PERISCOPE_SOURCE_DIR "/../shared/data/gcn-seed/inf_max_bias.pt");
+    if (!QFile::exists(published))
+        QSKIP("../shared/data is not here (a clone outside the team's workspace)");
+    m_workspace->model()->setAggregation(QStringLiteral("max"));
+    m_workspace->model()->setModel(published);
+    QVERIFY(waitIdle());
+    QCOMPARE(failed.count(), 1);
+    QVERIFY(m_workspace->model()->explanations().scene.model.contains(QLatin1String("(max) inf_max_bias.pt")));
+    QVERIFY(m_workspace->model()->explanations().methods[2].scoreLine.contains(QLatin1String("edge AUC")));
 }
 
 void TestGraphsWorkspace::trainingFromThePanelUsesTheNewModel()
