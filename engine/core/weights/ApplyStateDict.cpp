@@ -78,6 +78,14 @@ std::string LoadReport::summary() const
     return out.str();
 }
 
+namespace {
+bool isBatchNormCounter(const std::string &name)
+{
+    const std::string suffix = "num_batches_tracked";
+    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+} // namespace
+
 LoadReport applyStateDict(torch::nn::Module &module, const StateDict &tensors, bool strict)
 {
     // The module's slots: parameters and buffers under their dotted names.
@@ -96,7 +104,10 @@ LoadReport applyStateDict(torch::nn::Module &module, const StateDict &tensors, b
     for (auto &[name, slot] : slots) {
         auto it = source.find(name);
         if (it == source.end()) {
-            report.missing.push_back(name);
+            // Checkpoints written before PyTorch 0.4.1 have no BatchNorm step counter; PyTorch
+            // loads them strictly all the same (the counter only matters for momentum=None).
+            if (!isBatchNormCounter(name))
+                report.missing.push_back(name);
             continue;
         }
         used[name] = true;
