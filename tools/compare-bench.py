@@ -7,11 +7,16 @@ import sys
 
 ours, reference = {}, {}
 graphs_ours, graphs_reference = {}, {}
+colorize_ours, colorize_reference = {}, {}
 for line in sys.stdin:
     line = line.strip()
     if not line.startswith("{"):
         continue
     row = json.loads(line)
+    if row.get("bench") == "colorize":
+        key = (row["model"], row["mode"], row["batch"])
+        (colorize_ours if row["impl"] == "periscope" else colorize_reference)[key] = row
+        continue
     if row.get("bench") == "graphs":
         key = (row["data"], row["method"])
         (graphs_ours if row["impl"] == "periscope" else graphs_reference)[key] = row
@@ -20,6 +25,17 @@ for line in sys.stdin:
         continue
     key = (row["model"], row["batch"], row["precision"], row["mode"])
     (ours if row["impl"] == "periscope" else reference)[key] = row
+
+if colorize_ours:
+    print("| model | mode | batch | Periscope img/s | PyTorch eager img/s | ratio |")
+    print("|---|---|---|---|---|---|")
+    for key in sorted(colorize_ours):
+        if key in colorize_reference:
+            a, b = colorize_ours[key]["images_per_s"], colorize_reference[key]["images_per_s"]
+            print(f"| {key[0]} | {key[1]} | {key[2]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+    if not ours and not graphs_ours:
+        sys.exit(0)
+    print()
 
 if graphs_ours:
     print("| data | method | Periscope graphs/s | PyTorch eager graphs/s | ratio |")

@@ -30,3 +30,7 @@ QT_QPA_PLATFORM=offscreen "$bin/bench_imageview" | tee "$out/imageview.jsonl"
 "$bin/bench_graphs" --threads "$threads" --export "$out/graph-batches" | tee "$out/graphs.jsonl"
 /usr/bin/python3 bench/reference/graph_reference.py --data "$out/graph-batches" --threads "$threads" | tee -a "$out/graphs.jsonl"
 python3 tools/compare-bench.py < "$out/graphs.jsonl" | tee "$out/graphs-ratios.md"
+# Colorization networks and the full-resolution pipeline against PyTorch eager.
+"$bin/bench_colorize" --threads "$threads" | tee "$out/colorize.jsonl"
+/usr/bin/python3 bench/reference/colorize_reference.py --threads "$threads" | tee -a "$out/colorize.jsonl"
+python3 tools/compare-bench.py < "$out/colorize.jsonl" | tee "$out/colorize-ratios.md"

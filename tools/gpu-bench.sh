@@ -22,3 +22,8 @@ bin=build/gpu-core/bin
 "$python" tools/compare-bench.py < "$out/models.jsonl" | tee "$out/ratios.md"
 "$bin/bench_matmul" --device cuda --sizes 2048,4096,8192 | tee "$out/matmul.jsonl"
 "$bin/bench_attribution" --device cuda --model resnet50 | tee "$out/attribution.jsonl"
+{
+  "$bin/bench_colorize" --device cuda --batches 1,16,64
+  "$python" bench/reference/colorize_reference.py --device cuda --batches 1,16,64
+} | tee "$out/colorize.jsonl"
+"$python" tools/compare-bench.py < "$out/colorize.jsonl" | tee "$out/colorize-ratios.md"

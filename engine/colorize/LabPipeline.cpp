@@ -26,7 +26,7 @@ torch::Tensor networkLightness(const torch::Tensor &rgb, std::int64_t networkHei
     const bool same = images.size(2) == networkHeight && images.size(3) == networkWidth;
     const torch::Tensor small =
         same ? images : resize(images, networkHeight, networkWidth, ResizeMode::Antialiased).clamp(0.0, 1.0);
-    return srgbToLab(small).narrow(1, 0, 1);
+    return srgbToLightness(small);
 }
 
 torch::Tensor colorizeFullResolution(const torch::Tensor &rgb, std::int64_t networkHeight, std::int64_t networkWidth,
@@ -34,7 +34,7 @@ torch::Tensor colorizeFullResolution(const torch::Tensor &rgb, std::int64_t netw
 {
     const bool single = rgb.dim() == 3;
     const torch::Tensor images = batched(rgb).to(torch::kFloat);
-    const torch::Tensor fullL = srgbToLab(images).narrow(1, 0, 1);
+    const torch::Tensor fullL = srgbToLightness(images);
     torch::Tensor ab = predict(networkLightness(images, networkHeight, networkWidth));
     if (ab.dim() != 4 || ab.size(0) != images.size(0) || ab.size(1) != 2)
         throw Error("colorize: the network must return ab as [N, 2, h, w]");

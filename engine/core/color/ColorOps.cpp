@@ -108,7 +108,16 @@ torch::Tensor labToSrgb(const torch::Tensor &lab)
 
 torch::Tensor srgbToLightness(const torch::Tensor &srgb)
 {
-    return srgbToLab(srgb).narrow(-3, 0, 1);
+    // L depends on Y alone: one weighted sum of the linear channels and one cube root, instead of
+    // the whole XYZ and Lab (a third of the work on a full-resolution photo).
+    checkChannels(srgb, "srgbToLightness");
+    const torch::Tensor linear = srgbToLinear(srgb);
+    const torch::Tensor y = (linear.narrow(-3, 0, 1) * kRgbToXyz[1][0] + linear.narrow(-3, 1, 1) * kRgbToXyz[1][1] +
+                             linear.narrow(-3, 2, 1) * kRgbToXyz[1][2]) /
+                            kWhite[1];
+    const double epsilon = kDelta * kDelta * kDelta;
+    const torch::Tensor f = torch::where(y > epsilon, torch::pow(y.clamp_min(epsilon), 1.0 / 3.0), y / (3.0 * kDelta * kDelta) + 4.0 / 29.0);
+    return 116.0 * f - 16.0;
 }
 
 } // namespace periscope

@@ -234,6 +234,8 @@ void TestColorizers::labPipelineRoundTripIsExactAtNetworkSize()
     });
     QCOMPARE(seen, (std::vector<std::int64_t>{1, 1, 40, 56}));
     QCOMPARE(out.sizes().vec(), rgb.sizes().vec());
+    // The lightness shortcut (Y only) equals Lab's L.
+    QVERIFY((srgbToLightness(rgb.unsqueeze(0)) - srgbToLab(rgb.unsqueeze(0)).narrow(1, 0, 1)).abs().max().item<double>() < 1e-4);
     QVERIFY2((out - rgb).abs().max().item<double>() < 1e-4, qPrintable(QString::number((out - rgb).abs().max().item<double>())));
 }
 
