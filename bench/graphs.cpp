@@ -10,6 +10,7 @@
 #include "BenchCommon.h"
 
 #include "engine/chem/molecules/Molecule.h"
+#include "engine/chem/molecules/MoleculeFiles.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
 #include "engine/graphs/GraphExplanation.h"

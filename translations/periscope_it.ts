@@ -199,6 +199,133 @@
     </message>
 </context>
 <context>
+    <name>periscope::app::GraphTrainingPanel</name>
+    <message>
+        <source>InfectionGN on generated infection graphs</source>
+        <translation>InfectionGN su grafi di contagio generati</translation>
+    </message>
+    <message>
+        <source>SolubilityGN on molecules</source>
+        <translation>SolubilityGN su molecole</translation>
+    </message>
+    <message>
+        <source>ESOL estimate (RDKit)</source>
+        <translation>Stima ESOL (RDKit)</translation>
+    </message>
+    <message>
+        <source>Crippen logP (RDKit)</source>
+        <translation>logP di Crippen (RDKit)</translation>
+    </message>
+    <message>
+        <source>Measured (the opened CSV&apos;s target column)</source>
+        <translation>Misurato (la colonna obiettivo del CSV aperto)</translation>
+    </message>
+    <message>
+        <source>Built-in NCI molecules (rdkit-data)</source>
+        <translation>Molecole NCI incorporate (rdkit-data)</translation>
+    </message>
+    <message>
+        <source>The opened molecule file</source>
+        <translation>Il file di molecole aperto</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Sfoglia...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Salva i pesi addestrati</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Infection graphs</source>
+        <translation>Grafi di contagio</translation>
+    </message>
+    <message>
+        <source>Molecules</source>
+        <translation>Molecole</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Obiettivo</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesi</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Riprendi dal checkpoint di questi pesi</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Addestra</translation>
+    </message>
+    <message>
+        <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
+        <translation>L&apos;addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l&apos;80 % dei dati addestra, il 20 % valida.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoca</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valore</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Addestramento</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train loss %2, validation %3 %4</source>
+        <translation>Epoca %1: perdita di addestramento %2, validazione %3 %4</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. Now explaining with it.</source>
+        <translation>Addestrato %1: %2. Ora spiego con questo.</translation>
+    </message>
+    <message>
+        <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
+        <translation>Apri prima un file di molecole (SMILES, SDF o CSV), oppure addestra sulle molecole incorporate.</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>perdita di addestramento</translation>
+    </message>
+    <message>
+        <source>validation RMSE</source>
+        <translation>RMSE di validazione</translation>
+    </message>
+    <message>
+        <source>validation node accuracy</source>
+        <translation>accuratezza sui nodi in validazione</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Annulla l&apos;addestramento</translation>
+    </message>
+    <message>
+        <source>Preparing the data...</source>
+        <translation>Preparazione dei dati...</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::GraphsModel</name>
     <message>
         <source>Training cancelled; the weights of the last finished epoch are kept</source>
@@ -276,14 +403,6 @@
         <translation>&lt;b&gt;Impossibile spiegare:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>Epoch %1: train loss %2, validation %3 %4</source>
-        <translation>Epoca %1: perdita di addestramento %2, validazione %3 %4</translation>
-    </message>
-    <message>
-        <source>Trained %1: %2. Now explaining with it.</source>
-        <translation>Addestrato %1: %2. Ora spiego con questo.</translation>
-    </message>
-    <message>
         <source>Seed of the generated graph</source>
         <translation>Seme del grafo generato</translation>
     </message>
@@ -356,110 +475,6 @@
         <translation>modello</translation>
     </message>
     <message>
-        <source>InfectionGN on generated infection graphs</source>
-        <translation>InfectionGN su grafi di contagio generati</translation>
-    </message>
-    <message>
-        <source>SolubilityGN on molecules</source>
-        <translation>SolubilityGN su molecole</translation>
-    </message>
-    <message>
-        <source>ESOL estimate (RDKit)</source>
-        <translation>Stima ESOL (RDKit)</translation>
-    </message>
-    <message>
-        <source>Crippen logP (RDKit)</source>
-        <translation>logP di Crippen (RDKit)</translation>
-    </message>
-    <message>
-        <source>Measured (the opened CSV&apos;s target column)</source>
-        <translation>Misurato (la colonna obiettivo del CSV aperto)</translation>
-    </message>
-    <message>
-        <source>Built-in NCI molecules (rdkit-data)</source>
-        <translation>Molecole NCI incorporate (rdkit-data)</translation>
-    </message>
-    <message>
-        <source>The opened molecule file</source>
-        <translation>Il file di molecole aperto</translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>Sfoglia...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Salva i pesi addestrati</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modello</translation>
-    </message>
-    <message>
-        <source>Infection graphs</source>
-        <translation>Grafi di contagio</translation>
-    </message>
-    <message>
-        <source>Molecules</source>
-        <translation>Molecole</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Obiettivo</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Pesi</translation>
-    </message>
-    <message>
-        <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
-        <translation>L&apos;addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l&apos;80 % dei dati addestra, il 20 % valida.</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epoca</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>valore</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Addestramento</translation>
-    </message>
-    <message>
-        <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
-        <translation>Apri prima un file di molecole (SMILES, SDF o CSV), oppure addestra sulle molecole incorporate.</translation>
-    </message>
-    <message>
-        <source>train loss</source>
-        <translation>perdita di addestramento</translation>
-    </message>
-    <message>
-        <source>validation RMSE</source>
-        <translation>RMSE di validazione</translation>
-    </message>
-    <message>
-        <source>validation node accuracy</source>
-        <translation>accuratezza sui nodi in validazione</translation>
-    </message>
-    <message>
-        <source>Cancel training</source>
-        <translation>Annulla l&apos;addestramento</translation>
-    </message>
-    <message>
-        <source>Preparing the data...</source>
-        <translation>Preparazione dei dati...</translation>
-    </message>
-    <message>
         <source>Open graph network weights</source>
         <translation>Apri i pesi di una rete su grafi</translation>
     </message>
@@ -530,14 +545,6 @@
     <message>
         <source>Deletion curves</source>
         <translation>Curve di cancellazione</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Riprendi dal checkpoint di questi pesi</translation>
-    </message>
-    <message>
-        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
     </message>
     <message>
         <source>explained output</source>

@@ -199,6 +199,133 @@
     </message>
 </context>
 <context>
+    <name>periscope::app::GraphTrainingPanel</name>
+    <message>
+        <source>InfectionGN on generated infection graphs</source>
+        <translation>InfectionGN på genererade smittgrafer</translation>
+    </message>
+    <message>
+        <source>SolubilityGN on molecules</source>
+        <translation>SolubilityGN på molekyler</translation>
+    </message>
+    <message>
+        <source>ESOL estimate (RDKit)</source>
+        <translation>ESOL-uppskattning (RDKit)</translation>
+    </message>
+    <message>
+        <source>Crippen logP (RDKit)</source>
+        <translation>Crippen-logP (RDKit)</translation>
+    </message>
+    <message>
+        <source>Measured (the opened CSV&apos;s target column)</source>
+        <translation>Uppmätt (målkolumnen i den öppnade CSV-filen)</translation>
+    </message>
+    <message>
+        <source>Built-in NCI molecules (rdkit-data)</source>
+        <translation>Inbyggda NCI-molekyler (rdkit-data)</translation>
+    </message>
+    <message>
+        <source>The opened molecule file</source>
+        <translation>Den öppnade molekylfilen</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Bläddra...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Spara de tränade vikterna</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Infection graphs</source>
+        <translation>Smittgrafer</translation>
+    </message>
+    <message>
+        <source>Molecules</source>
+        <translation>Molekyler</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoker</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Vikter</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Fortsätt där en tidigare körning med samma fil slutade (dess .checkpoint-filer); epokerna räknas totalt</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Träna</translation>
+    </message>
+    <message>
+        <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
+        <translation>Träningen körs som ett jobb: avbryt den från jobbpanelen eller med den här knappen. Vikterna sparas efter varje epok; 80 % av datan tränar, 20 % validerar.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epok</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>värde</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Träning</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train loss %2, validation %3 %4</source>
+        <translation>Epok %1: träningsförlust %2, validering %3 %4</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. Now explaining with it.</source>
+        <translation>Tränade %1: %2. Förklarar nu med den.</translation>
+    </message>
+    <message>
+        <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
+        <translation>Öppna först en molekylfil (SMILES, SDF eller CSV), eller träna på de inbyggda molekylerna.</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>träningsförlust</translation>
+    </message>
+    <message>
+        <source>validation RMSE</source>
+        <translation>validerings-RMSE</translation>
+    </message>
+    <message>
+        <source>validation node accuracy</source>
+        <translation>nodträffsäkerhet vid validering</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Avbryt träningen</translation>
+    </message>
+    <message>
+        <source>Preparing the data...</source>
+        <translation>Förbereder datan...</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::GraphsModel</name>
     <message>
         <source>Training cancelled; the weights of the last finished epoch are kept</source>
@@ -276,14 +403,6 @@
         <translation>&lt;b&gt;Kunde inte förklara:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>Epoch %1: train loss %2, validation %3 %4</source>
-        <translation>Epok %1: träningsförlust %2, validering %3 %4</translation>
-    </message>
-    <message>
-        <source>Trained %1: %2. Now explaining with it.</source>
-        <translation>Tränade %1: %2. Förklarar nu med den.</translation>
-    </message>
-    <message>
         <source>Seed of the generated graph</source>
         <translation>Frö för den genererade grafen</translation>
     </message>
@@ -356,110 +475,6 @@
         <translation>modell</translation>
     </message>
     <message>
-        <source>InfectionGN on generated infection graphs</source>
-        <translation>InfectionGN på genererade smittgrafer</translation>
-    </message>
-    <message>
-        <source>SolubilityGN on molecules</source>
-        <translation>SolubilityGN på molekyler</translation>
-    </message>
-    <message>
-        <source>ESOL estimate (RDKit)</source>
-        <translation>ESOL-uppskattning (RDKit)</translation>
-    </message>
-    <message>
-        <source>Crippen logP (RDKit)</source>
-        <translation>Crippen-logP (RDKit)</translation>
-    </message>
-    <message>
-        <source>Measured (the opened CSV&apos;s target column)</source>
-        <translation>Uppmätt (målkolumnen i den öppnade CSV-filen)</translation>
-    </message>
-    <message>
-        <source>Built-in NCI molecules (rdkit-data)</source>
-        <translation>Inbyggda NCI-molekyler (rdkit-data)</translation>
-    </message>
-    <message>
-        <source>The opened molecule file</source>
-        <translation>Den öppnade molekylfilen</translation>
-    </message>
-    <message>
-        <source>Browse...</source>
-        <translation>Bläddra...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Spara de tränade vikterna</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Infection graphs</source>
-        <translation>Smittgrafer</translation>
-    </message>
-    <message>
-        <source>Molecules</source>
-        <translation>Molekyler</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Mål</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Epoker</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Vikter</translation>
-    </message>
-    <message>
-        <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
-        <translation>Träningen körs som ett jobb: avbryt den från jobbpanelen eller med den här knappen. Vikterna sparas efter varje epok; 80 % av datan tränar, 20 % validerar.</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epok</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>värde</translation>
-    </message>
-    <message>
-        <source>Training</source>
-        <translation>Träning</translation>
-    </message>
-    <message>
-        <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
-        <translation>Öppna först en molekylfil (SMILES, SDF eller CSV), eller träna på de inbyggda molekylerna.</translation>
-    </message>
-    <message>
-        <source>train loss</source>
-        <translation>träningsförlust</translation>
-    </message>
-    <message>
-        <source>validation RMSE</source>
-        <translation>validerings-RMSE</translation>
-    </message>
-    <message>
-        <source>validation node accuracy</source>
-        <translation>nodträffsäkerhet vid validering</translation>
-    </message>
-    <message>
-        <source>Cancel training</source>
-        <translation>Avbryt träningen</translation>
-    </message>
-    <message>
-        <source>Preparing the data...</source>
-        <translation>Förbereder datan...</translation>
-    </message>
-    <message>
         <source>Open graph network weights</source>
         <translation>Öppna vikter för ett grafnätverk</translation>
     </message>
@@ -530,14 +545,6 @@
     <message>
         <source>Deletion curves</source>
         <translation>Borttagningskurvor</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
-    </message>
-    <message>
-        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Fortsätt där en tidigare körning med samma fil slutade (dess .checkpoint-filer); epokerna räknas totalt</translation>
     </message>
     <message>
         <source>explained output</source>

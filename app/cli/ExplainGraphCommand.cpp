@@ -8,6 +8,7 @@
 #include "app/workspaces/graphs/BuiltInGraphModels.h"
 #include "app/workspaces/graphs/GraphScene.h"
 #include "engine/chem/molecules/Molecule.h"
+#include "engine/chem/molecules/MoleculeFiles.h"
 #include "engine/graphs/ExplainGraph.h"
 #include "widgets/graphview/GraphCanvas.h"
 

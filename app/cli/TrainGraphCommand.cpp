@@ -5,6 +5,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "engine/chem/molecules/Molecule.h"
+#include "engine/chem/molecules/MoleculeFiles.h"
 #include "engine/core/errors/Error.h"
 #include "engine/graphs/GraphTraining.h"
 

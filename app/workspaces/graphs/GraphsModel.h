@@ -3,6 +3,7 @@
 
 #include "app/workspaces/graphs/GraphScene.h"
 #include "engine/chem/molecules/Molecule.h"
+#include "engine/chem/molecules/MoleculeFiles.h"
 #include "engine/graphs/ExplainGraph.h"
 #include "engine/graphs/GraphTraining.h"
 

@@ -7,13 +7,11 @@
 #include <QPointer>
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPushButton;
 class QSpinBox;
 class QTabWidget;
 
@@ -48,14 +46,12 @@ public:
 
 private:
     QWidget *makeInputBar();
-    QWidget *makeTrainingPanel();
     void refresh();
     void refreshDetails();
     void refresh3d();
     void refreshDeletion();
     void onNodeClicked(int node);
     void chooseModelFile();
-    void startTraining();
 
     GraphsModel *m_model;
     QList<widgets::GraphCanvas *> m_canvases;
@@ -78,15 +74,6 @@ private:
     chem::Conformer3d m_conformer;
     int m_selectedNode = -1;
 
-    // Training panel.
-    QComboBox *m_trainTask = nullptr, *m_trainTarget = nullptr, *m_trainData = nullptr;
-    QSpinBox *m_trainEpochs = nullptr, *m_trainGraphs = nullptr;
-    QCheckBox *m_trainResume = nullptr;
-    QLineEdit *m_trainOut = nullptr;
-    QPushButton *m_trainButton = nullptr;
-    QLabel *m_trainStatus = nullptr;
-    widgets::PlotView *m_trainCurves = nullptr;
-    int m_lossSeries = -1, m_metricSeries = -1;
 };
 
 } // namespace periscope::app

@@ -3,6 +3,7 @@
 // CSV files with their failure modes, RDKit-computed targets, coordinates, and the solubility
 // model on real molecules (the published checkpoint when ../shared is here, one trained here).
 #include "engine/chem/molecules/Molecule.h"
+#include "engine/chem/molecules/MoleculeFiles.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
