@@ -25,6 +25,7 @@ CliCommand probeCommand();
 CliCommand frameCommand();
 CliCommand explainGraphCommand();
 CliCommand trainGraphCommand();
+CliCommand colorizeCommand();
 
 QList<CliCommand> cliCommands();
 

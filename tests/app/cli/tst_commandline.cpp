@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command lines of `periscope` and `periscope-cli`: the parser alone, then the real
 // executables as a user runs them (exit codes, one-line errors, JSON output, headless demo).
+// Torch headers before any Qt header: Qt's `slots` keyword breaks them (DESIGN.md).
+#include "engine/colorize/ColorizationNets.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/StateDict.h"
+
 #include "app/cli/GuiCommandLine.h"
 
 #include <QDir>
@@ -36,6 +41,7 @@ private Q_SLOTS:
     void cliProbesAndExtractsFrames();
     void cliExplainsGraphs();
     void cliExplainsMoleculesAndTrainsGraphNetworks();
+    void cliColorizesFoldersAtFullResolution();
 
 private:
     struct Run {
@@ -255,6 +261,15 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
                                               << "use a .png, .svg or .pdf file";
     QTest::newRow("explain-graph unwritable figure") << QStringList{"explain-graph", "--smiles", "CCO", "--out", QDir::tempPath() + "/o.json", "--figure", "/no/such/dir/f.png"}
                                                      << 1 << "/no/such/dir/f.png";
+    QTest::newRow("colorize no input") << QStringList{"colorize", "--model", "m.pth", "--out", "o"} << 2 << "give at least one image or folder";
+    QTest::newRow("colorize no out") << QStringList{"colorize", "x.png", "--model", "m.pth"} << 2 << "--out DIR is required";
+    QTest::newRow("colorize no model") << QStringList{"colorize", "x.png", "--out", "o"} << 2 << "--model FILE is required";
+    QTest::newRow("colorize bad arch") << QStringList{"colorize", "x.png", "--model", "m.pth", "--arch", "pix2pix", "--out", "o"} << 2
+                                       << "not 'pix2pix'";
+    QTest::newRow("colorize missing input") << QStringList{"colorize", "/no/such/photo.png", "--model", "m.pth", "--out", "o"} << 1
+                                            << "/no/such/photo.png does not exist";
+    QTest::newRow("colorize empty folder") << QStringList{"colorize", PERISCOPE_SOURCE_DIR "/tests/data/chem", "--model", "m.pth", "--out", "o"}
+                                           << 1 << "no images found";
     QTest::newRow("train-graph no task") << QStringList{"train-graph", "--out", "m.safetensors"} << 2 << "--task infection|molecules is required";
     QTest::newRow("train-graph bad task") << QStringList{"train-graph", "--task", "proteins", "--out", "m.safetensors"} << 2 << "not 'proteins'";
     QTest::newRow("train-graph no out") << QStringList{"train-graph", "--task", "infection"} << 2 << "--out FILE.safetensors is required";
@@ -498,6 +513,56 @@ void TestCommandLine::cliExplainsMoleculesAndTrainsGraphNetworks()
                                                    QStringLiteral("--model"), measured, QStringLiteral("--out"), out});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(readOut().value(QStringLiteral("model")).toObject().value(QStringLiteral("width")).toInt(), 16);
+}
+
+void TestCommandLine::cliColorizesFoldersAtFullResolution()
+{
+    // Weights of a Koalarization (random: the test is about files, sizes and reports).
+    const QString weights = m_dir.filePath(QStringLiteral("koala.safetensors"));
+    {
+        periscope::colorize::Koalarization net;
+        periscope::StateDict tensors;
+        for (const auto &[name, tensor] : periscope::stateDictOf(*net))
+            tensors.emplace_back(name, tensor.detach().contiguous());
+        periscope::writeSafetensors(weights.toStdString(), tensors);
+    }
+    const QString photos = m_dir.filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(photos + QStringLiteral("/trip")));
+    QImage colour(120, 80, QImage::Format_RGB32);
+    colour.fill(QColor(200, 120, 40));
+    QVERIFY(colour.save(photos + QStringLiteral("/trip/beach.png")));
+    QImage gray(64, 96, QImage::Format_Grayscale8);
+    gray.fill(128);
+    QVERIFY(gray.save(photos + QStringLiteral("/old.png")));
+    QFile broken(photos + QStringLiteral("/broken.png"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a png");
+    broken.close();
+
+    const QString out = m_dir.filePath(QStringLiteral("colorized"));
+    const Run result = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), weights,
+                                                             QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("broken.png"), result.err.constData()); // skipped with a warning
+    const QJsonObject summary = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(summary.value(QStringLiteral("architecture")).toString(), QStringLiteral("koalarization"));
+    QCOMPARE(summary.value(QStringLiteral("images")).toArray().size(), 2);
+    QCOMPARE(summary.value(QStringLiteral("failed")).toArray().size(), 1);
+    // Full resolution, sub-folders kept.
+    QCOMPARE(QImage(out + QStringLiteral("/trip/beach.png")).size(), QSize(120, 80));
+    QCOMPARE(QImage(out + QStringLiteral("/old.png")).size(), QSize(64, 96));
+
+    // Weights that are no colorizer, or no weights at all: one line, exit 1, nothing written.
+    for (const QString &model : {QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/graphs/esol.safetensors"),
+                                 QStringLiteral(PERISCOPE_SOURCE_DIR "/README.md")}) {
+        const QString nowhere = m_dir.filePath(QStringLiteral("not-written"));
+        const Run bad = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), model,
+                                                             QStringLiteral("--out"), nowhere});
+        QCOMPARE(bad.exitCode, 1);
+        const QString err = QString::fromUtf8(bad.err).trimmed();
+        QVERIFY2(err.startsWith(QLatin1String("periscope-cli: colorize: ")) && !err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY(!QDir(nowhere).exists());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -3,10 +3,12 @@
 // loading of state dicts with the published key names, output shapes and ranges, and the
 // full-resolution Lab pipeline's exact round trip.
 #include "engine/colorize/ColorizationNets.h"
+#include "engine/colorize/Colorizer.h"
 #include "engine/colorize/InceptionResNetV2.h"
 #include "engine/colorize/LabPipeline.h"
 #include "engine/core/color/ColorOps.h"
 #include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
@@ -84,6 +86,7 @@ private Q_SLOTS:
     void labPipelineRoundTripIsExactAtNetworkSize();
     void labPipelineKeepsFullResolutionLightness();
     void badInputIsRefused();
+    void colorizerLoadsWeightsAndColorizesImages();
 };
 
 void TestColorizers::eccv16MatchesThePublishedLayout()
@@ -280,6 +283,49 @@ void TestColorizers::badInputIsRefused()
     QVERIFY_THROWS_EXCEPTION(Error, colorizeFullResolution(torch::zeros({8, 8}), 8, 8, identity));
     QVERIFY_THROWS_EXCEPTION(Error, colorizeFullResolution(torch::zeros({3, 8, 8}), 8, 8,
                                                            [](const torch::Tensor &) { return torch::zeros({1, 3, 8, 8}); }));
+}
+
+void TestColorizers::colorizerLoadsWeightsAndColorizesImages()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("koala.safetensors")).toStdString();
+    Koalarization net(KoalarizationConfig{224, 1001, 127.0});
+    StateDict tensors;
+    for (const auto &[name, tensor] : stateDictOf(*net))
+        tensors.emplace_back(name, tensor.detach().contiguous());
+    writeSafetensors(path, tensors);
+    const Colorizer colorizer = Colorizer::load(path);
+    QCOMPARE(colorizer.architecture(), std::string("koalarization")); // from the keys
+    QCOMPARE(colorizer.inputSize(), 224);
+
+    // A gray 8-bit photo of any size comes back as 8-bit RGB of the same size, its lightness kept.
+    Image gray(150, 100, 3, PixelFormat::UInt8);
+    for (int y = 0; y < 100; ++y)
+        for (int x = 0; x < 150; ++x)
+            for (int c = 0; c < 3; ++c)
+                gray.setSample(x, y, c, float((x + y) % 256));
+    const Image out = colorizer.colorize(gray);
+    QCOMPARE(out.width(), 150);
+    QCOMPARE(out.height(), 100);
+    QCOMPARE(out.channels(), 3);
+    QCOMPARE(out.format(), PixelFormat::UInt8);
+    const torch::Tensor inL = srgbToLightness(imageToTensor(gray).unsqueeze(0));
+    const torch::Tensor outL = srgbToLightness(imageToTensor(out).unsqueeze(0));
+    QVERIFY((inL - outL).abs().mean().item<double>() < 1.0); // 8-bit rounding and gamut clamping only
+
+    // One channel works too; four do not; weights of another kind are refused by name.
+    QCOMPARE(colorizer.colorize(Image(32, 32, 1, PixelFormat::UInt8)).channels(), 3);
+    QVERIFY_THROWS_EXCEPTION(Error, colorizer.colorize(Image(32, 32, 4, PixelFormat::UInt8)));
+    QVERIFY_THROWS_EXCEPTION(Error, Colorizer::load(path, "eccv16"));
+    StateDict other = {{"fc.weight", torch::zeros({2, 2})}};
+    const std::string otherPath = dir.filePath(QStringLiteral("other.safetensors")).toStdString();
+    writeSafetensors(otherPath, other);
+    try {
+        Colorizer::load(otherPath);
+        QFAIL("weights of no colorizer were accepted");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("fit no known colorizer")), e.what());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestColorizers)

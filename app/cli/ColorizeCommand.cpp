@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// periscope-cli colorize: colorizes photos (files or folders, recursively) with a trained
+// colorizer (eccv16, siggraph17, Deep Koalarization) at full resolution, writing PNGs.
+#include "app/cli/CliCommands.h"
+
+#include "engine/colorize/Colorizer.h"
+#include "engine/core/errors/Error.h"
+#include "engine/core/json/Json.h"
+#include "engine/media/image/ImageFile.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace periscope::app {
+
+namespace {
+const char *const kUsage =
+    "usage: periscope-cli colorize INPUT... --model FILE [--arch eccv16|siggraph17|koalarization] --out DIR\n"
+    "Colorizes photos at full resolution: each is resized to the network's input, its ab predicted\n"
+    "from L, upsampled and joined with the photo's own L. INPUT is an image or a folder (searched\n"
+    "recursively for JPEG, PNG, TIFF, WebP, BMP); colour photos are colorized from their lightness.\n"
+    "--model takes safetensors or torch.save weights (the authors' eccv16/siggraph17 .pth load as\n"
+    "they are); the architecture is recognised from the keys, else --arch names it. Writes\n"
+    "DIR/<name>.png (sub-folders kept), progress on stderr, a JSON summary on stdout.\n";
+
+int fail(const QString &message)
+{
+    return cliFail(2, QStringLiteral("colorize: ") + message);
+}
+
+bool isImageFile(const QFileInfo &file)
+{
+    static const QStringList suffixes = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tif"),
+                                         QStringLiteral("tiff"), QStringLiteral("webp"), QStringLiteral("bmp")};
+    return file.isFile() && suffixes.contains(file.suffix().toLower());
+}
+
+int runColorize(const QStringList &arguments)
+{
+    if (arguments.contains(QStringLiteral("--help"))) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    QStringList inputs;
+    QString model, arch, outDir;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (!argument.startsWith(QLatin1String("--"))) {
+            inputs << argument;
+            continue;
+        }
+        if (i + 1 >= arguments.size())
+            return fail(QStringLiteral("%1 needs a value (try --help)").arg(argument));
+        const QString value = arguments[++i];
+        if (argument == QLatin1String("--model"))
+            model = value;
+        else if (argument == QLatin1String("--arch"))
+            arch = value;
+        else if (argument == QLatin1String("--out"))
+            outDir = value;
+        else
+            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(argument));
+    }
+    if (inputs.isEmpty())
+        return fail(QStringLiteral("give at least one image or folder"));
+    if (outDir.isEmpty())
+        return fail(QStringLiteral("--out DIR is required"));
+    if (model.isEmpty())
+        return fail(QStringLiteral("--model FILE is required (weights of eccv16, siggraph17 or a Koalarization)"));
+    if (!arch.isEmpty() && arch != QLatin1String("eccv16") && arch != QLatin1String("siggraph17") && arch != QLatin1String("koalarization"))
+        return fail(QStringLiteral("--arch takes eccv16, siggraph17 or koalarization, not '%1'").arg(arch));
+
+    // Inputs first, so a typo fails before the model loads.
+    struct Job {
+        QString input, output;
+    };
+    QList<Job> jobs;
+    for (const QString &input : inputs) {
+        const QFileInfo info(input);
+        if (info.isDir()) {
+            QDirIterator it(info.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
+            QStringList found;
+            while (it.hasNext())
+                if (const QString path = it.next(); isImageFile(QFileInfo(path)))
+                    found << path;
+            found.sort();
+            for (const QString &path : found) {
+                const QString relative = QDir(info.absoluteFilePath()).relativeFilePath(path);
+                jobs.append({path, QDir(outDir).filePath(QFileInfo(relative).path() + QLatin1Char('/') + QFileInfo(relative).completeBaseName() +
+                                                         QStringLiteral(".png"))});
+            }
+        } else if (info.isFile()) {
+            jobs.append({info.absoluteFilePath(), QDir(outDir).filePath(info.completeBaseName() + QStringLiteral(".png"))});
+        } else {
+            return cliFail(1, QStringLiteral("colorize: %1 does not exist").arg(input));
+        }
+    }
+    if (jobs.isEmpty())
+        return cliFail(1, QStringLiteral("colorize: no images found in %1").arg(inputs.join(QStringLiteral(", "))));
+
+    try {
+        const colorize::Colorizer colorizer = colorize::Colorizer::load(model.toStdString(), arch.toStdString());
+        json::Array done, failed;
+        for (int i = 0; i < jobs.size(); ++i) {
+            const Job &job = jobs[i];
+            try {
+                const media::ImageFile file = media::readImage(job.input.toStdString());
+                Image pixels = file.pixels;
+                if (file.hasAlpha)
+                    throw Error("images with transparency are not colorized (drop the alpha channel first)");
+                const Image result = colorizer.colorize(pixels);
+                if (!QDir().mkpath(QFileInfo(job.output).absolutePath()))
+                    throw Error("cannot create " + QFileInfo(job.output).absolutePath().toStdString());
+                media::writeImage(job.output.toStdString(), result);
+                done.emplace_back(json::Object{{"input", job.input.toStdString()},
+                                               {"output", job.output.toStdString()},
+                                               {"width", result.width()},
+                                               {"height", result.height()},
+                                               {"was_gray", file.isGrayscale}});
+                std::fprintf(stderr, "colorized %d/%d %s\n", i + 1, int(jobs.size()), qPrintable(job.input));
+            } catch (const std::exception &e) {
+                const std::string reason = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString();
+                failed.emplace_back(json::Object{{"input", job.input.toStdString()}, {"error", reason}});
+                std::fprintf(stderr, "colorize: warning: %s: %s\n", qPrintable(job.input), reason.c_str());
+            }
+        }
+        const bool anyDone = !done.empty();
+        json::Value summary = json::Object{};
+        summary.set("model", model.toStdString());
+        summary.set("architecture", colorizer.architecture());
+        summary.set("input_size", colorizer.inputSize());
+        summary.set("images", json::Value(std::move(done)));
+        summary.set("failed", json::Value(std::move(failed)));
+        std::fputs((summary.dump(1) + "\n").c_str(), stdout);
+        if (!anyDone)
+            return cliFail(1, QStringLiteral("colorize: no image could be colorized"));
+    } catch (const Error &e) {
+        return cliFail(1, QStringLiteral("colorize: ") + QString::fromUtf8(e.what()));
+    } catch (const std::exception &e) {
+        return cliFail(1, QStringLiteral("colorize: ") + QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+    }
+    return 0;
+}
+} // namespace
+
+CliCommand colorizeCommand()
+{
+    return {QStringLiteral("colorize"), QStringLiteral("colorize photos at full resolution with eccv16, siggraph17 or Koalarization"),
+            false, runColorize};
+}
+
+} // namespace periscope::app

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/colorize/Colorizer.h"
+
+#include "engine/colorize/ColorizationNets.h"
+#include "engine/colorize/LabPipeline.h"
+#include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
+#include "engine/core/weights/ApplyStateDict.h"
+#include "engine/core/weights/StateDict.h"
+
+namespace periscope::colorize {
+
+struct Colorizer::Model {
+    std::string architecture;
+    std::int64_t side = 256;
+    std::function<torch::Tensor(const torch::Tensor &)> forward;
+};
+
+Colorizer Colorizer::load(const std::string &weightsPath, const std::string &architecture)
+{
+    const StateDict weights = loadStateDict(weightsPath);
+    std::vector<std::string> keys;
+    for (const auto &[name, tensor] : weights)
+        keys.push_back(name);
+    std::string arch = architecture.empty() ? recogniseColorizer(keys) : architecture;
+    if (arch.empty())
+        throw Error("the weights in " + weightsPath + " fit no known colorizer; name it with --arch eccv16|siggraph17|koalarization");
+    auto model = std::make_shared<Model>();
+    model->architecture = arch;
+    auto loadInto = [&](torch::nn::Module &net) {
+        const LoadReport report = applyStateDict(net, weights, false);
+        if (!report.isComplete())
+            throw Error("the weights do not fit " + arch + ": " + report.summary());
+        net.eval();
+    };
+    if (arch == "eccv16") {
+        Eccv16 net;
+        loadInto(*net);
+        model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+    } else if (arch == "siggraph17") {
+        Siggraph17 net;
+        loadInto(*net);
+        model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+    } else if (arch == "koalarization") {
+        KoalarizationConfig config;
+        for (const auto &[name, tensor] : weights)
+            if (name == "fusion.weight" && tensor.dim() == 4)
+                config.embedding = tensor.size(1) - 256; // the fusion sees 256 features + the embedding
+        Koalarization net(config);
+        loadInto(*net);
+        model->side = config.size;
+        model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+    } else {
+        throw Error("unknown colorizer architecture '" + arch + "' (eccv16, siggraph17, koalarization)");
+    }
+    Colorizer c;
+    c.m_model = std::move(model);
+    return c;
+}
+
+std::string Colorizer::architecture() const
+{
+    return m_model->architecture;
+}
+
+int Colorizer::inputSize() const
+{
+    return int(m_model->side);
+}
+
+Image Colorizer::colorize(const Image &image) const
+{
+    if (image.channels() != 1 && image.channels() != 3)
+        throw Error("colorize: expected a gray or RGB image, got " + std::to_string(image.channels()) + " channels");
+    torch::NoGradGuard noGrad;
+    torch::Tensor rgb = imageToTensor(image);
+    if (rgb.size(0) == 1)
+        rgb = rgb.expand({3, rgb.size(1), rgb.size(2)}).contiguous();
+    const torch::Tensor out = colorizeFullResolution(rgb.clamp(0.0, 1.0), m_model->side, m_model->side, m_model->forward);
+    return imageFromTensorToUInt8(out);
+}
+
+} // namespace periscope::colorize

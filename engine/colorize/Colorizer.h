@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Colorizing photos with a trained network, behind one torch-free interface for the CLI and the
+// workspace: load weights (the architecture recognised from their keys, or named), colorize an
+// image at full resolution (LabPipeline.h). Thread-compatible: one Colorizer per thread.
+#pragma once
+
+#include "engine/core/image/Image.h"
+
+#include <memory>
+#include <string>
+
+namespace periscope::colorize {
+
+class Colorizer {
+public:
+    // Weights in any format the engine reads (safetensors, torch.save, e.g. the authors' .pth).
+    // `architecture` ("eccv16", "siggraph17", "koalarization") is needed only when the keys do not
+    // tell. Throws periscope::Error with a one-line reason.
+    static Colorizer load(const std::string &weightsPath, const std::string &architecture = {});
+
+    std::string architecture() const;
+    int inputSize() const; // the side the network sees (256 for Zhang's, 224 for Koalarization)
+
+    // 3-channel (a gray photo has equal channels) or 1-channel image, 8-bit or float [0, 1];
+    // returns the colorized photo, 8-bit RGB, same size.
+    Image colorize(const Image &image) const;
+
+private:
+    struct Model;
+    std::shared_ptr<Model> m_model;
+};
+
+} // namespace periscope::colorize
