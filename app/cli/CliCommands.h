@@ -26,6 +26,7 @@ CliCommand frameCommand();
 CliCommand explainGraphCommand();
 CliCommand trainGraphCommand();
 CliCommand colorizeCommand();
+CliCommand trainColorizerCommand();
 
 QList<CliCommand> cliCommands();
 

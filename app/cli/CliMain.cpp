@@ -13,7 +13,7 @@ namespace periscope::app {
 
 QList<CliCommand> cliCommands()
 {
-    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), demoCommand()};
+    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), demoCommand()};
 }
 
 int cliFail(int code, const QString &message)

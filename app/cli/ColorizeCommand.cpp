@@ -2,6 +2,7 @@
 // periscope-cli colorize: colorizes photos (files or folders, recursively) with a trained
 // colorizer (eccv16, siggraph17, Deep Koalarization) at full resolution, writing PNGs.
 #include "app/cli/CliCommands.h"
+#include "app/cli/ImageInputs.h"
 
 #include "engine/colorize/Colorizer.h"
 #include "engine/core/errors/Error.h"
@@ -9,7 +10,6 @@
 #include "engine/media/image/ImageFile.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 
 #include <cstdio>
@@ -29,13 +29,6 @@ const char *const kUsage =
 int fail(const QString &message)
 {
     return cliFail(2, QStringLiteral("colorize: ") + message);
-}
-
-bool isImageFile(const QFileInfo &file)
-{
-    static const QStringList suffixes = {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tif"),
-                                         QStringLiteral("tiff"), QStringLiteral("webp"), QStringLiteral("bmp")};
-    return file.isFile() && suffixes.contains(file.suffix().toLower());
 }
 
 int runColorize(const QStringList &arguments)
@@ -81,13 +74,7 @@ int runColorize(const QStringList &arguments)
     for (const QString &input : inputs) {
         const QFileInfo info(input);
         if (info.isDir()) {
-            QDirIterator it(info.absoluteFilePath(), QDir::Files, QDirIterator::Subdirectories);
-            QStringList found;
-            while (it.hasNext())
-                if (const QString path = it.next(); isImageFile(QFileInfo(path)))
-                    found << path;
-            found.sort();
-            for (const QString &path : found) {
+            for (const QString &path : imageFilesIn(info.absoluteFilePath())) {
                 const QString relative = QDir(info.absoluteFilePath()).relativeFilePath(path);
                 jobs.append({path, QDir(outDir).filePath(QFileInfo(relative).path() + QLatin1Char('/') + QFileInfo(relative).completeBaseName() +
                                                          QStringLiteral(".png"))});

@@ -6,7 +6,12 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/weights/ApplyStateDict.h"
+#include "engine/core/json/Json.h"
 #include "engine/core/weights/StateDict.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace periscope::colorize {
 
@@ -43,6 +48,20 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
         model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
     } else if (arch == "koalarization") {
         KoalarizationConfig config;
+        // The side it was trained at, from the sidecar train-colorizer writes (224 otherwise).
+        const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
+        if (std::filesystem::exists(sidecar)) {
+            std::ifstream in(sidecar);
+            std::ostringstream text;
+            text << in.rdbuf();
+            try {
+                const json::Value meta = json::Value::parse(text.str());
+                if (const json::Value *size = meta.find("size"); size && size->isNumber())
+                    config.size = std::int64_t(size->asNumber());
+            } catch (const Error &) {
+                // Not our sidecar: keep the default side.
+            }
+        }
         for (const auto &[name, tensor] : weights)
             if (name == "fusion.weight" && tensor.dim() == 4)
                 config.embedding = tensor.size(1) - 256; // the fusion sees 256 features + the embedding

@@ -270,6 +270,14 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
                                             << "/no/such/photo.png does not exist";
     QTest::newRow("colorize empty folder") << QStringList{"colorize", PERISCOPE_SOURCE_DIR "/tests/data/chem", "--model", "m.pth", "--out", "o"}
                                            << 1 << "no images found";
+    QTest::newRow("train-colorizer no data") << QStringList{"train-colorizer", "--out", "m.safetensors"} << 2 << "--data DIR is required";
+    QTest::newRow("train-colorizer no out") << QStringList{"train-colorizer", "--data", "photos"} << 2 << "--out FILE.safetensors is required";
+    QTest::newRow("train-colorizer bad size") << QStringList{"train-colorizer", "--data", "photos", "--size", "100", "--out", "m.safetensors"} << 2
+                                              << "a multiple of 8 in [64, 1024]";
+    QTest::newRow("train-colorizer not a folder") << QStringList{"train-colorizer", "--data", "/no/such/photos", "--out", "m.safetensors"} << 1
+                                                  << "/no/such/photos is not a folder";
+    QTest::newRow("train-colorizer no photos") << QStringList{"train-colorizer", "--data", PERISCOPE_SOURCE_DIR "/tests/data/chem", "--out", "m.safetensors"}
+                                               << 1 << "holds 0 colour photos";
     QTest::newRow("train-graph no task") << QStringList{"train-graph", "--out", "m.safetensors"} << 2 << "--task infection|molecules is required";
     QTest::newRow("train-graph bad task") << QStringList{"train-graph", "--task", "proteins", "--out", "m.safetensors"} << 2 << "not 'proteins'";
     QTest::newRow("train-graph no out") << QStringList{"train-graph", "--task", "infection"} << 2 << "--out FILE.safetensors is required";
@@ -551,6 +559,27 @@ void TestCommandLine::cliColorizesFoldersAtFullResolution()
     // Full resolution, sub-folders kept.
     QCOMPARE(QImage(out + QStringLiteral("/trip/beach.png")).size(), QSize(120, 80));
     QCOMPARE(QImage(out + QStringLiteral("/old.png")).size(), QSize(64, 96));
+
+    // Training on the folder: one colour photo is not enough (the gray one and the broken one are
+    // skipped with warnings); with a second one it trains, and its weights colorize at their side.
+    const QString trained = m_dir.filePath(QStringLiteral("trained.safetensors"));
+    const QStringList train = {QStringLiteral("train-colorizer"), QStringLiteral("--data"), photos, QStringLiteral("--size"), QStringLiteral("64"),
+                               QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--batch-size"), QStringLiteral("2"),
+                               QStringLiteral("--out"), trained};
+    Run training = run(QStringLiteral("periscope-cli"), train);
+    QCOMPARE(training.exitCode, 1);
+    QVERIFY2(training.err.contains("holds 1 colour photos"), training.err.constData());
+    QImage second(100, 70, QImage::Format_RGB32);
+    second.fill(QColor(30, 90, 200));
+    QVERIFY(second.save(photos + QStringLiteral("/trip/sea.png")));
+    training = run(QStringLiteral("periscope-cli"), train);
+    QVERIFY2(training.exitCode == 0, training.err.constData());
+    QVERIFY2(training.err.contains("old.png skipped (gray") && training.err.contains("epoch 1/1"), training.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(training.out).object().value(QStringLiteral("photos")).toInt(), 2);
+    const Run again = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos + QStringLiteral("/trip"), QStringLiteral("--model"), trained,
+                                                            QStringLiteral("--out"), m_dir.filePath(QStringLiteral("colorized-again"))});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("input_size")).toInt(), 64);
 
     // Weights that are no colorizer, or no weights at all: one line, exit 1, nothing written.
     for (const QString &model : {QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/graphs/esol.safetensors"),

@@ -4,10 +4,12 @@
 // full-resolution Lab pipeline's exact round trip.
 #include "engine/colorize/ColorizationNets.h"
 #include "engine/colorize/Colorizer.h"
+#include "engine/colorize/ColorizerTraining.h"
 #include "engine/colorize/InceptionResNetV2.h"
 #include "engine/colorize/LabPipeline.h"
 #include "engine/core/color/ColorOps.h"
 #include "engine/core/errors/Error.h"
+#include "engine/core/geometry/GeometryOps.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/Safetensors.h"
@@ -87,6 +89,7 @@ private Q_SLOTS:
     void labPipelineKeepsFullResolutionLightness();
     void badInputIsRefused();
     void colorizerLoadsWeightsAndColorizesImages();
+    void trainingLearnsColoursBelowTheGrayBaseline();
 };
 
 void TestColorizers::eccv16MatchesThePublishedLayout()
@@ -326,6 +329,61 @@ void TestColorizers::colorizerLoadsWeightsAndColorizesImages()
     } catch (const Error &e) {
         QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("fit no known colorizer")), e.what());
     }
+}
+
+namespace {
+// Photos whose colour follows their lightness (dark blue, bright orange) over a smooth random
+// pattern: what a colorizer can learn from L alone.
+std::vector<Image> generatedPhotos(int count, int side)
+{
+    std::vector<Image> photos;
+    for (int i = 0; i < count; ++i) {
+        const torch::Tensor noise = torch::rand({1, 1, 6, 6});
+        const torch::Tensor l = resize(noise, side, side, ResizeMode::Bicubic).clamp(0.0, 1.0).squeeze(0) * 70.0 + 15.0; // [1, s, s]
+        const torch::Tensor t = (l - 50.0) / 35.0;
+        const torch::Tensor lab = torch::cat({l, t * 35.0, t * 45.0}, 0).unsqueeze(0);
+        photos.push_back(imageFromTensorToUInt8(labToSrgb(lab).squeeze(0)));
+    }
+    return photos;
+}
+} // namespace
+
+void TestColorizers::trainingLearnsColoursBelowTheGrayBaseline()
+{
+    QTemporaryDir dir;
+    ColorizerTrainingSettings settings;
+    settings.size = 64;
+    settings.epochs = 12;
+    settings.batchSize = 4;
+    settings.learningRate = 5e-4;
+    settings.validationFraction = 0.2;
+    settings.seed = 1;
+    settings.outPath = dir.filePath(QStringLiteral("mine.safetensors")).toStdString();
+    const std::vector<Image> photos = generatedPhotos(30, 96);
+    int seen = 0;
+    const ColorizerTrainingSummary summary = trainColorizer(photos, settings, {}, [&](const ColorizerEpoch &) { ++seen; });
+    QCOMPARE(seen, 12);
+    QCOMPARE(summary.trainCount, std::int64_t(24));
+    QCOMPARE(summary.validationCount, std::int64_t(6));
+    const ColorizerEpoch &last = summary.epochs.back();
+    qInfo("colorizer training: validation MSE %.4f, predict-gray baseline %.4f (first epoch %.4f), %.1f s", last.validationLoss,
+          last.grayBaselineLoss, summary.epochs.front().validationLoss, summary.seconds);
+    QVERIFY2(last.validationLoss < 0.5 * last.grayBaselineLoss, qPrintable(QString::number(last.validationLoss)));
+
+    // The weights colorize through the Colorizer at the side they were trained at.
+    const Colorizer colorizer = Colorizer::load(settings.outPath);
+    QCOMPARE(colorizer.inputSize(), 64);
+    QCOMPARE(colorizer.colorize(photos[0]).width(), 96);
+
+    // Resume continues from the checkpoint; gray photos are refused.
+    settings.epochs = 14;
+    settings.resume = true;
+    const ColorizerTrainingSummary resumed = trainColorizer(photos, settings);
+    QCOMPARE(int(resumed.epochs.size()), 2);
+    QCOMPARE(resumed.epochs.front().epoch, 13);
+    std::vector<Image> withGray = photos;
+    withGray.push_back(Image(32, 32, 3, PixelFormat::UInt8));
+    QVERIFY_THROWS_EXCEPTION(Error, trainColorizer(withGray, settings));
 }
 
 QTEST_GUILESS_MAIN(TestColorizers)

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/colorize/ColorizerTraining.h"
+
+#include "engine/colorize/ColorizationNets.h"
+#include "engine/core/color/ColorOps.h"
+#include "engine/core/errors/Error.h"
+#include "engine/core/geometry/GeometryOps.h"
+#include "engine/core/image/ImageTensor.h"
+#include "engine/core/io/MappedFile.h"
+#include "engine/core/training/Optimizers.h"
+#include "engine/core/training/TrainingLoop.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/StateDict.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <numeric>
+#include <random>
+
+namespace periscope::colorize {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+constexpr double kAbScale = 110.0; // targets and predictions compared in ab / 110
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// A square crop of `side` pixels: a random square of 0.5-1 of the shorter side (or the centre
+// square at full size when `random` is null), resized, flipped at random.
+torch::Tensor crop(const torch::Tensor &photo, std::int64_t side, std::mt19937_64 *random)
+{
+    const std::int64_t h = photo.size(1), w = photo.size(2), shorter = std::min(h, w);
+    std::int64_t s = shorter, y = (h - shorter) / 2, x = (w - shorter) / 2;
+    bool flip = false;
+    if (random) {
+        s = std::max<std::int64_t>(8, std::int64_t(std::uniform_real_distribution<double>(0.5, 1.0)(*random) * double(shorter)));
+        y = std::uniform_int_distribution<std::int64_t>(0, h - s)(*random);
+        x = std::uniform_int_distribution<std::int64_t>(0, w - s)(*random);
+        flip = std::bernoulli_distribution(0.5)(*random);
+    }
+    torch::Tensor c = photo.narrow(1, y, s).narrow(2, x, s);
+    c = resize(c, side, side, s > side ? ResizeMode::Antialiased : ResizeMode::Bilinear).clamp(0.0, 1.0);
+    return flip ? c.flip({2}) : c;
+}
+
+// [N, 3, side, side] sRGB crops -> the network's L and the ab targets / 110.
+std::pair<torch::Tensor, torch::Tensor> labPair(const torch::Tensor &crops)
+{
+    const torch::Tensor lab = srgbToLab(crops);
+    return {lab.narrow(1, 0, 1), lab.narrow(1, 1, 2) / kAbScale};
+}
+} // namespace
+
+json::Value ColorizerTrainingSummary::toJson() const
+{
+    json::Array rows;
+    for (const ColorizerEpoch &e : epochs)
+        rows.emplace_back(json::Object{{"epoch", e.epoch},
+                                       {"train_loss", e.trainLoss},
+                                       {"validation_loss", e.validationLoss},
+                                       {"gray_baseline_loss", e.grayBaselineLoss},
+                                       {"seconds", e.seconds}});
+    json::Value out = json::Object{};
+    out.set("architecture", "koalarization");
+    out.set("loss", "mse on ab / 110");
+    out.set("train_photos", trainCount);
+    out.set("validation_photos", validationCount);
+    out.set("parameters", parameters);
+    out.set("seconds", seconds);
+    out.set("epochs", json::Value(std::move(rows)));
+    return out;
+}
+
+ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const ColorizerTrainingSettings &settings,
+                                        const JobControl &job, const std::function<void(const ColorizerEpoch &)> &onEpoch)
+{
+    const Clock::time_point started = Clock::now();
+    if (settings.outPath.empty())
+        throw Error("training: no output file for the weights");
+    if (settings.size < 64 || settings.size % 8 != 0 || settings.size > 1024)
+        throw Error("training: the crop side must be a multiple of 8 in [64, 1024]");
+    if (settings.epochs < 1 || settings.batchSize < 1)
+        throw Error("training: epochs and batch size must be positive");
+    if (!(settings.validationFraction >= 0.0 && settings.validationFraction < 1.0))
+        throw Error("training: the validation fraction must be in [0, 1)");
+    if (!(settings.learningRate > 0.0))
+        throw Error("training: the learning rate must be positive");
+    const std::filesystem::path outDir = std::filesystem::absolute(settings.outPath).parent_path();
+    if (!std::filesystem::is_directory(outDir))
+        throw Error("training: the folder " + outDir.string() + " does not exist");
+
+    // Photos as [3, H, W] float tensors; gray ones teach nothing and are refused by index.
+    std::vector<torch::Tensor> tensors;
+    for (std::size_t i = 0; i < photos.size(); ++i) {
+        const Image &p = photos[i];
+        if (p.channels() != 3)
+            throw Error("training: photo " + std::to_string(i) + " has " + std::to_string(p.channels()) + " channels, not RGB");
+        torch::Tensor t = imageToTensor(p).contiguous();
+        if ((t.select(0, 0) - t.select(0, 1)).abs().max().item<double>() < 1e-3 &&
+            (t.select(0, 1) - t.select(0, 2)).abs().max().item<double>() < 1e-3)
+            throw Error("training: photo " + std::to_string(i) + " is gray: colour photos are needed");
+        tensors.push_back(t);
+    }
+    if (tensors.size() < 2)
+        throw Error("training needs at least 2 colour photos, got " + std::to_string(tensors.size()));
+
+    torch::manual_seed(settings.seed);
+    std::mt19937_64 random(settings.seed);
+    std::vector<std::size_t> order(tensors.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::shuffle(order.begin(), order.end(), random);
+    std::size_t validationCount = std::size_t(std::floor(settings.validationFraction * double(tensors.size())));
+    validationCount = std::min(validationCount, tensors.size() - 1);
+    const std::vector<std::size_t> trainIndices(order.begin() + std::ptrdiff_t(validationCount), order.end());
+    const std::vector<std::size_t> validationIndices =
+        validationCount > 0 ? std::vector<std::size_t>(order.begin(), order.begin() + std::ptrdiff_t(validationCount)) : trainIndices;
+
+    // Fixed validation crops (centre squares), their gray baseline computed once.
+    std::vector<torch::Tensor> validationCrops;
+    for (std::size_t i : validationIndices)
+        validationCrops.push_back(crop(tensors[i], settings.size, nullptr));
+    const auto [validationL, validationAb] = labPair(torch::stack(validationCrops));
+    const double grayBaseline = validationAb.pow(2).mean().item<double>();
+
+    Koalarization net(KoalarizationConfig{settings.size, 1000, 127.0});
+    std::vector<torch::Tensor> parameters = net->parameters();
+    OptimizerSettings optimizerSettings;
+    optimizerSettings.learningRate = settings.learningRate;
+    std::unique_ptr<torch::optim::Optimizer> optimizer = makeOptimizer(parameters, optimizerSettings);
+
+    ColorizerTrainingSummary summary;
+    summary.trainCount = std::int64_t(trainIndices.size());
+    summary.validationCount = std::int64_t(validationCount);
+    for (const torch::Tensor &p : parameters)
+        summary.parameters += p.numel();
+
+    const std::size_t batchSize = std::size_t(settings.batchSize);
+    const std::int64_t batchesPerEpoch = std::int64_t((trainIndices.size() + batchSize - 1) / batchSize);
+    TrainingOptions options;
+    options.totalSteps = std::int64_t(settings.epochs) * batchesPerEpoch;
+    options.evalEvery = batchesPerEpoch;
+    options.checkpointEvery = batchesPerEpoch;
+    options.checkpointStem = std::filesystem::path(settings.outPath).replace_extension(".checkpoint").string();
+
+    std::int64_t startStep = 0;
+    if (settings.resume && std::filesystem::exists(options.checkpointStem + ".json"))
+        startStep = std::min(loadTrainingCheckpoint(options.checkpointStem, *net, *optimizer, options.optimizerKind).step, options.totalSteps);
+
+    std::vector<std::size_t> epochOrder = trainIndices;
+    double lossSum = 0.0, lastValidation = 0.0;
+    std::int64_t batches = 0;
+    Clock::time_point epochStarted = Clock::now();
+
+    auto trainStep = [&](std::int64_t step) {
+        const std::int64_t inEpoch = step % batchesPerEpoch;
+        std::mt19937_64 augment(settings.seed + 7919ULL * std::uint64_t(step + 1));
+        if (inEpoch == 0) {
+            std::mt19937_64 shuffle(settings.seed + 1000003ULL * std::uint64_t(step / batchesPerEpoch + 1));
+            std::shuffle(epochOrder.begin(), epochOrder.end(), shuffle);
+        }
+        std::vector<torch::Tensor> crops;
+        const std::size_t begin = std::size_t(inEpoch) * batchSize;
+        for (std::size_t i = begin; i < std::min(begin + batchSize, epochOrder.size()); ++i)
+            crops.push_back(crop(tensors[epochOrder[i]], settings.size, &augment));
+        const auto [l, ab] = labPair(torch::stack(crops));
+        const torch::Tensor loss = torch::mse_loss(net->forward(l) / kAbScale, ab);
+        lossSum += loss.item<double>();
+        ++batches;
+        return StepOutput{loss, {}};
+    };
+    auto validate = [&]() {
+        double sum = 0.0;
+        std::int64_t n = 0;
+        for (std::int64_t b = 0; b < validationL.size(0); b += std::int64_t(batchSize)) {
+            const std::int64_t len = std::min<std::int64_t>(std::int64_t(batchSize), validationL.size(0) - b);
+            const torch::Tensor prediction = net->forward(validationL.narrow(0, b, len)) / kAbScale;
+            sum += torch::mse_loss(prediction, validationAb.narrow(0, b, len), at::Reduction::Sum).item<double>();
+            n += prediction.numel();
+        }
+        lastValidation = n > 0 ? sum / double(n) : 0.0;
+        return lastValidation;
+    };
+    auto onMetrics = [&](std::int64_t step, const Metrics &metrics) {
+        for (const auto &[name, value] : metrics) {
+            if (name != "validation")
+                continue;
+            ColorizerEpoch e;
+            e.epoch = int(step / batchesPerEpoch) + 1;
+            e.trainLoss = batches > 0 ? lossSum / double(batches) : 0.0;
+            e.validationLoss = value;
+            e.grayBaselineLoss = grayBaseline;
+            e.seconds = secondsSince(epochStarted);
+            summary.epochs.push_back(e);
+            lossSum = 0.0;
+            batches = 0;
+            epochStarted = Clock::now();
+            summary.seconds = secondsSince(started);
+            StateDict weights;
+            for (auto &[key, tensor] : stateDictOf(*net))
+                weights.emplace_back(key, tensor.detach().contiguous());
+            writeSafetensors(settings.outPath, weights, {{"architecture", "koalarization"}, {"size", std::to_string(settings.size)}});
+            json::Value sidecar = summary.toJson();
+            sidecar.set("size", settings.size);
+            const std::string text = sidecar.dump(1) + "\n";
+            writeFileAtomically(std::filesystem::path(settings.outPath).replace_extension(".json").string(), text.data(), text.size());
+            if (onEpoch)
+                onEpoch(e);
+        }
+    };
+    runTraining(*net, *optimizer, trainStep, validate, options, onMetrics, job, startStep);
+    summary.seconds = secondsSince(started);
+    return summary;
+}
+
+} // namespace periscope::colorize
