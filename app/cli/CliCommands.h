@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <exception>
 #include <functional>
 
 namespace periscope::app {
@@ -32,5 +33,9 @@ QList<CliCommand> cliCommands();
 
 // Prints "periscope-cli: MESSAGE" on stderr and returns `code`.
 int cliFail(int code, const QString &message);
+// The same for an exception escaping a command: "periscope-cli: COMMAND: first line", exit 1.
+// Engine errors are one line already; a LibTorch error's first line says what went wrong, the
+// rest is a C++ backtrace.
+int cliFail(const QString &command, const std::exception &error);
 
 } // namespace periscope::app

@@ -22,6 +22,11 @@ int cliFail(int code, const QString &message)
     return code;
 }
 
+int cliFail(const QString &command, const std::exception &error)
+{
+    return cliFail(1, command + QStringLiteral(": ") + QString::fromUtf8(error.what()).section(QLatin1Char('\n'), 0, 0));
+}
+
 namespace {
 void printUsage(std::FILE *out)
 {

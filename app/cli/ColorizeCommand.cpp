@@ -124,10 +124,8 @@ int runColorize(const QStringList &arguments)
         std::fputs((summary.dump(1) + "\n").c_str(), stdout);
         if (!anyDone)
             return cliFail(1, QStringLiteral("colorize: no image could be colorized"));
-    } catch (const Error &e) {
-        return cliFail(1, QStringLiteral("colorize: ") + QString::fromUtf8(e.what()));
     } catch (const std::exception &e) {
-        return cliFail(1, QStringLiteral("colorize: ") + QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        return cliFail(QStringLiteral("colorize"), e);
     }
     return 0;
 }

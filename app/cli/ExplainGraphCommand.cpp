@@ -163,11 +163,8 @@ int runExplainGraph(const QStringList &arguments)
         }
         for (const std::string &warning : warnings)
             std::fprintf(stderr, "explain-graph: warning: %s\n", warning.c_str());
-    } catch (const Error &e) {
-        return cliFail(1, QStringLiteral("explain-graph: ") + QString::fromUtf8(e.what()));
     } catch (const std::exception &e) {
-        // A LibTorch error: its first line says what went wrong, the rest is a C++ backtrace.
-        return cliFail(1, QStringLiteral("explain-graph: ") + QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        return cliFail(QStringLiteral("explain-graph"), e);
     }
     return 0;
 }

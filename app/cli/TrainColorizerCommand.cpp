@@ -120,10 +120,8 @@ int runTrainColorizer(const QStringList &arguments)
         out.set("photos", std::int64_t(photos.size()));
         out.set("skipped", skipped);
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
-    } catch (const Error &e) {
-        return cliFail(1, QStringLiteral("train-colorizer: ") + QString::fromUtf8(e.what()));
     } catch (const std::exception &e) {
-        return cliFail(1, QStringLiteral("train-colorizer: ") + QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        return cliFail(QStringLiteral("train-colorizer"), e);
     }
     return 0;
 }

@@ -183,10 +183,8 @@ int runTrainGraph(const QStringList &arguments)
         out.set("target", settings.targetName);
         out.set("data", data);
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
-    } catch (const Error &e) {
-        return cliFail(1, QStringLiteral("train-graph: ") + QString::fromUtf8(e.what()));
     } catch (const std::exception &e) {
-        return cliFail(1, QStringLiteral("train-graph: ") + QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0));
+        return cliFail(QStringLiteral("train-graph"), e);
     }
     return 0;
 }

@@ -6,16 +6,13 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/geometry/GeometryOps.h"
 #include "engine/core/image/ImageTensor.h"
-#include "engine/core/io/MappedFile.h"
 #include "engine/core/training/Optimizers.h"
 #include "engine/core/training/TrainingLoop.h"
-#include "engine/core/weights/Safetensors.h"
-#include "engine/core/weights/StateDict.h"
+#include "engine/core/training/TrainingRun.h"
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <numeric>
 #include <random>
 
 namespace periscope::colorize {
@@ -109,15 +106,9 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
         throw Error("training needs at least 2 colour photos, got " + std::to_string(tensors.size()));
 
     torch::manual_seed(settings.seed);
-    std::mt19937_64 random(settings.seed);
-    std::vector<std::size_t> order(tensors.size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::shuffle(order.begin(), order.end(), random);
-    std::size_t validationCount = std::size_t(std::floor(settings.validationFraction * double(tensors.size())));
-    validationCount = std::min(validationCount, tensors.size() - 1);
-    const std::vector<std::size_t> trainIndices(order.begin() + std::ptrdiff_t(validationCount), order.end());
-    const std::vector<std::size_t> validationIndices =
-        validationCount > 0 ? std::vector<std::size_t>(order.begin(), order.begin() + std::ptrdiff_t(validationCount)) : trainIndices;
+    const DataSplit split = seededSplit(tensors.size(), settings.validationFraction, settings.seed);
+    const std::vector<std::size_t> &trainIndices = split.train, &validationIndices = split.validation;
+    const std::size_t validationCount = split.heldOut;
 
     // Fixed validation crops (centre squares), their gray baseline computed once.
     std::vector<torch::Tensor> validationCrops;
@@ -144,7 +135,7 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
     options.totalSteps = std::int64_t(settings.epochs) * batchesPerEpoch;
     options.evalEvery = batchesPerEpoch;
     options.checkpointEvery = batchesPerEpoch;
-    options.checkpointStem = std::filesystem::path(settings.outPath).replace_extension(".checkpoint").string();
+    options.checkpointStem = checkpointStemFor(settings.outPath);
 
     std::int64_t startStep = 0;
     if (settings.resume && std::filesystem::exists(options.checkpointStem + ".json"))
@@ -199,14 +190,10 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
             batches = 0;
             epochStarted = Clock::now();
             summary.seconds = secondsSince(started);
-            StateDict weights;
-            for (auto &[key, tensor] : stateDictOf(*net))
-                weights.emplace_back(key, tensor.detach().contiguous());
-            writeSafetensors(settings.outPath, weights, {{"architecture", "koalarization"}, {"size", std::to_string(settings.size)}});
             json::Value sidecar = summary.toJson();
             sidecar.set("size", settings.size);
-            const std::string text = sidecar.dump(1) + "\n";
-            writeFileAtomically(std::filesystem::path(settings.outPath).replace_extension(".json").string(), text.data(), text.size());
+            writeWeightsAndSidecar(settings.outPath, *net, {{"architecture", "koalarization"}, {"size", std::to_string(settings.size)}},
+                                   sidecar);
             if (onEpoch)
                 onEpoch(e);
         }

@@ -2,11 +2,9 @@
 #include "engine/graphs/GraphTraining.h"
 
 #include "engine/core/errors/Error.h"
-#include "engine/core/io/MappedFile.h"
 #include "engine/core/training/Optimizers.h"
 #include "engine/core/training/TrainingLoop.h"
-#include "engine/core/weights/Safetensors.h"
-#include "engine/core/weights/StateDict.h"
+#include "engine/core/training/TrainingRun.h"
 #include "engine/graphs/GraphNetwork.h"
 #include "engine/graphs/InfectionData.h"
 
@@ -14,7 +12,6 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <numeric>
 #include <random>
 
 namespace periscope::graphs {
@@ -117,15 +114,6 @@ void checkExamples(const std::vector<GraphExample> &examples, const GraphTrainin
     }
 }
 
-void writeWeights(const TrainableNetwork &network, const GraphTrainingSettings &settings, const json::Value &sidecar)
-{
-    StateDict tensors;
-    for (auto &[name, tensor] : stateDictOf(*network.module))
-        tensors.emplace_back(name, tensor.detach().contiguous());
-    writeSafetensors(settings.outPath, tensors, {{"architecture", network.architecture}, {"aggregation", settings.aggregation}});
-    const std::string text = sidecar.dump(1) + "\n";
-    writeFileAtomically(std::filesystem::path(settings.outPath).replace_extension(".json").string(), text.data(), text.size());
-}
 
 } // namespace
 
@@ -198,13 +186,11 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
     torch::manual_seed(settings.seed);
     TrainableNetwork network = makeNetwork(settings);
 
-    // Seeded split, then tensors built once.
-    std::vector<std::size_t> order(examples.size());
-    std::iota(order.begin(), order.end(), std::size_t(0));
-    std::mt19937_64 random(settings.seed);
-    std::shuffle(order.begin(), order.end(), random);
-    std::size_t validationCount = std::size_t(std::floor(settings.validationFraction * double(examples.size())));
-    validationCount = std::min(validationCount, examples.size() - 1);
+    // Seeded split (without a held-out part the metrics are measured on the training set, and
+    // MODEL.json says so through validation_examples = 0), then tensors built once.
+    const DataSplit split = seededSplit(examples.size(), settings.validationFraction, settings.seed);
+    const std::vector<std::size_t> &trainIndices = split.train, &validationIndices = split.validation;
+    const std::size_t validationCount = split.heldOut;
     std::vector<PreparedExample> prepared;
     prepared.reserve(examples.size());
     for (const GraphExample &e : examples) {
@@ -215,11 +201,6 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
         p.globalTarget = e.globalTarget;
         prepared.push_back(std::move(p));
     }
-    std::vector<std::size_t> trainIndices(order.begin() + std::ptrdiff_t(validationCount), order.end());
-    // Without a validation split the metrics are measured on the training set (and say so in
-    // MODEL.json through validation_examples = 0).
-    const std::vector<std::size_t> validationIndices =
-        validationCount > 0 ? std::vector<std::size_t>(order.begin(), order.begin() + std::ptrdiff_t(validationCount)) : trainIndices;
 
     const std::size_t batchSize = std::size_t(settings.batchSize);
     const std::int64_t batchesPerEpoch = std::int64_t((trainIndices.size() + batchSize - 1) / batchSize);
@@ -241,7 +222,7 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
     TrainingOptions options;
     options.totalSteps = std::int64_t(settings.epochs) * batchesPerEpoch;
     options.evalEvery = batchesPerEpoch;
-    options.checkpointStem = std::filesystem::path(settings.outPath).replace_extension(".checkpoint").string();
+    options.checkpointStem = checkpointStemFor(settings.outPath);
     options.checkpointEvery = batchesPerEpoch;
     options.maximizeValidation = settings.task == GraphTask::Infection;
 
@@ -322,7 +303,8 @@ GraphTrainingSummary trainGraphNetwork(const std::vector<GraphExample> &examples
             if (!settings.targetName.empty())
                 sidecar.set("target", settings.targetName);
             sidecar.set("seed", double(settings.seed));
-            writeWeights(network, settings, sidecar);
+            writeWeightsAndSidecar(settings.outPath, *network.module,
+                                   {{"architecture", network.architecture}, {"aggregation", settings.aggregation}}, sidecar);
             if (onEpoch)
                 onEpoch(epoch);
         }
