@@ -136,13 +136,16 @@ KoalarizationImpl::KoalarizationImpl(KoalarizationConfig c) : config(c)
 {
     if (config.size % 8 != 0 || config.size < 64)
         throw Error("Koalarization needs an input side that is a multiple of 8 and at least 64");
+    if (config.width != 1 && config.width != 2 && config.width != 4 && config.width != 8)
+        throw Error("Koalarization's width divisor must be 1, 2, 4 or 8");
+    const std::int64_t w = config.width;
     nn::Sequential e;
     const std::vector<std::pair<std::int64_t, std::int64_t>> layers = {{64, 2}, {128, 1}, {128, 2}, {256, 1}, {256, 2}, {512, 1}, {512, 1}, {256, 1}};
     std::int64_t in = 1;
     for (const auto &[out, stride] : layers) {
-        e->push_back(conv(in, out, 3, stride));
+        e->push_back(conv(in, out / w, 3, stride));
         e->push_back(relu());
-        in = out;
+        in = out / w;
     }
     encoder = register_module("encoder", e);
     // The global branch when no Inception embedding is given: a strided conv stack on the same
@@ -150,30 +153,30 @@ KoalarizationImpl::KoalarizationImpl(KoalarizationConfig c) : config(c)
     nn::Sequential g;
     std::int64_t gin = 1;
     for (std::int64_t out : {32, 64, 128, 256}) {
-        g->push_back(conv(gin, out, 3, 2));
+        g->push_back(conv(gin, out / w, 3, 2));
         g->push_back(relu());
-        gin = out;
+        gin = out / w;
     }
     g->push_back(nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions(1)));
     g->push_back(nn::Flatten());
-    g->push_back(nn::Linear(256, config.embedding));
+    g->push_back(nn::Linear(256 / w, config.embedding));
     global_branch = register_module("global_branch", g);
-    fusion = register_module("fusion", conv(256 + config.embedding, 256, 1));
+    fusion = register_module("fusion", conv(256 / w + config.embedding, 256 / w, 1));
     nn::Sequential d;
     const auto up = [] {
         return nn::Upsample(nn::UpsampleOptions().scale_factor(std::vector<double>{2.0, 2.0}).mode(torch::kNearest));
     };
-    d->push_back(conv(256, 128, 3));
+    d->push_back(conv(256 / w, 128 / w, 3));
     d->push_back(relu());
     d->push_back(up());
-    d->push_back(conv(128, 64, 3));
+    d->push_back(conv(128 / w, 64 / w, 3));
     d->push_back(relu());
-    d->push_back(conv(64, 64, 3));
+    d->push_back(conv(64 / w, 64 / w, 3));
     d->push_back(relu());
     d->push_back(up());
-    d->push_back(conv(64, 32, 3));
+    d->push_back(conv(64 / w, 32 / w, 3));
     d->push_back(relu());
-    d->push_back(conv(32, 2, 3));
+    d->push_back(conv(32 / w, 2, 3));
     d->push_back(nn::Tanh());
     d->push_back(up());
     decoder = register_module("decoder", d);

@@ -48,6 +48,9 @@ struct KoalarizationConfig {
     std::int64_t size = 224;         // the network's input side
     std::int64_t embedding = 1000;   // the global vector's length (1000: timm logits, 1001: TF-slim)
     double abScale = 127.0;          // ab = tanh output x this
+    // Channel divisor: 1 is the published network (64 ... 512 channels); 2 or 4 a narrower one of
+    // the same layout and names (the built-in demo model is 2: under 10 MB, trainable on a CPU).
+    std::int64_t width = 1;
 };
 
 class KoalarizationImpl : public torch::nn::Module {

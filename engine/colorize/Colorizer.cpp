@@ -18,6 +18,7 @@ namespace periscope::colorize {
 struct Colorizer::Model {
     std::string architecture;
     std::int64_t side = 256;
+    std::int64_t width = 1;
     std::function<torch::Tensor(const torch::Tensor &)> forward;
 };
 
@@ -63,11 +64,15 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
             }
         }
         for (const auto &[name, tensor] : weights)
+            if (name == "encoder.0.weight" && tensor.dim() == 4 && tensor.size(0) > 0 && 64 % tensor.size(0) == 0)
+                config.width = 64 / tensor.size(0); // the first conv has 64 / width filters
+        for (const auto &[name, tensor] : weights)
             if (name == "fusion.weight" && tensor.dim() == 4)
-                config.embedding = tensor.size(1) - 256; // the fusion sees 256 features + the embedding
+                config.embedding = tensor.size(1) - 256 / config.width; // encoder features + the embedding
         Koalarization net(config);
         loadInto(*net);
         model->side = config.size;
+        model->width = config.width;
         model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
     } else {
         throw Error("unknown colorizer architecture '" + arch + "' (eccv16, siggraph17, koalarization)");
@@ -80,6 +85,11 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
 std::string Colorizer::architecture() const
 {
     return m_model->architecture;
+}
+
+int Colorizer::widthDivisor() const
+{
+    return int(m_model->width);
 }
 
 int Colorizer::inputSize() const

@@ -20,6 +20,7 @@ public:
 
     std::string architecture() const;
     int inputSize() const; // the side the network sees (256 for Zhang's, 224 for Koalarization)
+    int widthDivisor() const; // 1: the published channel counts; 2, 4, 8: a narrower Koalarization
 
     // 3-channel (a gray photo has equal channels) or 1-channel image, 8-bit or float [0, 1];
     // returns the colorized photo, 8-bit RGB, same size.

@@ -117,7 +117,10 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
     const auto [validationL, validationAb] = labPair(torch::stack(validationCrops));
     const double grayBaseline = validationAb.pow(2).mean().item<double>();
 
-    Koalarization net(KoalarizationConfig{settings.size, 1000, 127.0});
+    KoalarizationConfig config;
+    config.size = settings.size;
+    config.width = settings.width;
+    Koalarization net(config);
     std::vector<torch::Tensor> parameters = net->parameters();
     OptimizerSettings optimizerSettings;
     optimizerSettings.learningRate = settings.learningRate;
@@ -192,7 +195,10 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
             summary.seconds = secondsSince(started);
             json::Value sidecar = summary.toJson();
             sidecar.set("size", settings.size);
-            writeWeightsAndSidecar(settings.outPath, *net, {{"architecture", "koalarization"}, {"size", std::to_string(settings.size)}},
+            sidecar.set("width", settings.width);
+            writeWeightsAndSidecar(settings.outPath, *net,
+                                   {{"architecture", "koalarization"}, {"size", std::to_string(settings.size)},
+                                    {"width", std::to_string(settings.width)}},
                                    sidecar);
             if (onEpoch)
                 onEpoch(e);

@@ -19,6 +19,7 @@ namespace periscope::colorize {
 
 struct ColorizerTrainingSettings {
     int size = 224;        // the crop side the network trains at (a multiple of 8, at least 64)
+    int width = 1;         // channel divisor (KoalarizationConfig::width): 1 published, 2/4/8 narrower
     int epochs = 10;
     int batchSize = 8;
     double learningRate = 1e-3;

@@ -120,4 +120,57 @@ torch::Tensor srgbToLightness(const torch::Tensor &srgb)
     return 116.0 * f - 16.0;
 }
 
+torch::Tensor deltaE2000(const torch::Tensor &lab1, const torch::Tensor &lab2)
+{
+    checkChannels(lab1, "deltaE2000");
+    checkChannels(lab2, "deltaE2000");
+    if (lab1.sizes() != lab2.sizes())
+        throw Error("deltaE2000: the two Lab tensors differ in shape");
+    constexpr double kPi = 3.14159265358979323846;
+    const auto degrees = [](const torch::Tensor &radians) { return radians * (180.0 / kPi); };
+    const auto radians = [](const torch::Tensor &deg) { return deg * (kPi / 180.0); };
+    const torch::Tensor a = floating(lab1), b = floating(lab2);
+    const torch::Tensor L1 = a.select(-3, 0), a1 = a.select(-3, 1), b1 = a.select(-3, 2);
+    const torch::Tensor L2 = b.select(-3, 0), a2 = b.select(-3, 1), b2 = b.select(-3, 2);
+
+    // a' stretched by G, which depends on the mean chroma (equations 2-7 of the paper).
+    const torch::Tensor cMean = (torch::hypot(a1, b1) + torch::hypot(a2, b2)) / 2.0;
+    const torch::Tensor c7 = torch::pow(cMean, 7);
+    const torch::Tensor g = 0.5 * (1.0 - torch::sqrt(c7 / (c7 + std::pow(25.0, 7))));
+    const torch::Tensor a1p = a1 * (1.0 + g), a2p = a2 * (1.0 + g);
+    const torch::Tensor c1p = torch::hypot(a1p, b1), c2p = torch::hypot(a2p, b2);
+    // Hue angles in [0, 360); a neutral colour's hue is 0 by convention.
+    const auto hue = [&](const torch::Tensor &bb, const torch::Tensor &ap) {
+        const torch::Tensor h = degrees(torch::atan2(bb, ap));
+        return torch::where(h < 0.0, h + 360.0, h);
+    };
+    const torch::Tensor h1p = hue(b1, a1p), h2p = hue(b2, a2p);
+    const torch::Tensor chromaProduct = c1p * c2p;
+    const torch::Tensor neutral = chromaProduct == 0.0;
+
+    // Differences (equations 8-10).
+    const torch::Tensor dLp = L2 - L1, dCp = c2p - c1p;
+    torch::Tensor dhp = h2p - h1p;
+    dhp = torch::where(dhp > 180.0, dhp - 360.0, torch::where(dhp < -180.0, dhp + 360.0, dhp));
+    dhp = torch::where(neutral, torch::zeros_like(dhp), dhp);
+    const torch::Tensor dHp = 2.0 * torch::sqrt(chromaProduct) * torch::sin(radians(dhp / 2.0));
+
+    // Means (equations 11-14); the mean hue takes the short way round the circle.
+    const torch::Tensor lMean = (L1 + L2) / 2.0, cpMean = (c1p + c2p) / 2.0;
+    const torch::Tensor hSum = h1p + h2p, hGap = (h1p - h2p).abs();
+    torch::Tensor hpMean = torch::where(hGap <= 180.0, hSum / 2.0, torch::where(hSum < 360.0, (hSum + 360.0) / 2.0, (hSum - 360.0) / 2.0));
+    hpMean = torch::where(neutral, hSum, hpMean);
+    const torch::Tensor t = 1.0 - 0.17 * torch::cos(radians(hpMean - 30.0)) + 0.24 * torch::cos(radians(2.0 * hpMean)) +
+                            0.32 * torch::cos(radians(3.0 * hpMean + 6.0)) - 0.20 * torch::cos(radians(4.0 * hpMean - 63.0));
+    const torch::Tensor dTheta = 30.0 * torch::exp(-torch::pow((hpMean - 275.0) / 25.0, 2));
+    const torch::Tensor cp7 = torch::pow(cpMean, 7);
+    const torch::Tensor rC = 2.0 * torch::sqrt(cp7 / (cp7 + std::pow(25.0, 7)));
+    const torch::Tensor l50 = torch::pow(lMean - 50.0, 2);
+    const torch::Tensor sL = 1.0 + 0.015 * l50 / torch::sqrt(20.0 + l50);
+    const torch::Tensor sC = 1.0 + 0.045 * cpMean, sH = 1.0 + 0.015 * cpMean * t;
+    const torch::Tensor rT = -torch::sin(radians(2.0 * dTheta)) * rC;
+    const torch::Tensor termL = dLp / sL, termC = dCp / sC, termH = dHp / sH;
+    return torch::sqrt((termL * termL + termC * termC + termH * termH + rT * termC * termH).clamp_min(0.0));
+}
+
 } // namespace periscope

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void publishedStateDictsLoadStrictly();
     void outputShapesAndRanges();
     void koalarizationFusesAGlobalEmbedding();
+    void narrowKoalarizationKeepsTheLayout();
     void inceptionResNetV2MatchesTimm();
     void architecturesAreRecognisedFromKeys();
     void labPipelineRoundTripIsExactAtNetworkSize();
@@ -181,6 +182,36 @@ void TestColorizers::koalarizationFusesAGlobalEmbedding()
     QVERIFY(!torch::allclose(a, b)); // the global vector changes the colours everywhere
     QCOMPARE(koala->fusion->weight.size(1), std::int64_t(256 + 1001));
     QVERIFY_THROWS_EXCEPTION(Error, koala->forward(l, torch::zeros({1, 1000})));
+}
+
+void TestColorizers::narrowKoalarizationKeepsTheLayout()
+{
+    // The built-in demo model's variant: every layer's channels halved, same names and kernels.
+    KoalarizationConfig published, narrow;
+    narrow.width = 2;
+    const auto full = shapes(*Koalarization(published)), half = shapes(*Koalarization(narrow));
+    QCOMPARE(keys(*Koalarization(narrow)), keys(*Koalarization(published)));
+    QCOMPARE(half.at("encoder.0.weight"), (std::vector<std::int64_t>{32, 1, 3, 3}));
+    QCOMPARE(half.at("encoder.14.weight"), (std::vector<std::int64_t>{128, 256, 3, 3}));
+    QCOMPARE(half.at("fusion.weight"), (std::vector<std::int64_t>{128, 128 + 1000, 1, 1}));
+    QCOMPARE(half.at("decoder.10.weight"), (std::vector<std::int64_t>{2, 16, 3, 3}));
+    QCOMPARE(full.at("decoder.10.weight"), (std::vector<std::int64_t>{2, 32, 3, 3}));
+    QCOMPARE(parameterCount(*Koalarization(narrow)), std::int64_t(1934554));
+    narrow.width = 3;
+    QVERIFY_THROWS_EXCEPTION(Error, Koalarization{narrow});
+
+    // The Colorizer reads the width from the first layer's filters.
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("narrow.safetensors")).toStdString();
+    narrow.width = 4;
+    narrow.size = 64;
+    StateDict tensors;
+    for (const auto &[name, tensor] : stateDictOf(*Koalarization(narrow)))
+        tensors.emplace_back(name, tensor.detach().contiguous());
+    writeSafetensors(path, tensors);
+    const Colorizer colorizer = Colorizer::load(path);
+    QCOMPARE(colorizer.widthDivisor(), 4);
+    QCOMPARE(colorizer.colorize(Image(40, 30, 3, PixelFormat::UInt8)).width(), 40);
 }
 
 void TestColorizers::inceptionResNetV2MatchesTimm()

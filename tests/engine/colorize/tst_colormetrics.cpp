@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The colour-difference and colorization metrics against published and hand-computed values:
+// CIEDE2000 on Sharma, Wu & Dalal's test pairs, PSNR and SSIM on images whose values are known in
+// closed form, Hasler-Süsstrunk colourfulness, the ab histogram and the gray version.
+#include "engine/colorize/ColorizationMetrics.h"
+#include "engine/core/color/ColorOps.h"
+#include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace periscope;
+using namespace periscope::colorize;
+
+namespace {
+// An 8-bit RGB image filled with one colour.
+Image filled(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t b)
+{
+    Image image(width, height, 3, PixelFormat::UInt8);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x) {
+            std::uint8_t *p = image.row(y) + 3 * x;
+            p[0] = r;
+            p[1] = g;
+            p[2] = b;
+        }
+    return image;
+}
+} // namespace
+
+class TestColorMetrics : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void deltaE2000MatchesSharmasTestData();
+    void psnrOfAKnownDifference();
+    void ssimOfConstantImagesFollowsTheFormula();
+    void ssimFallsWithNoise();
+    void colourfulnessOfFlatImages();
+    void abHistogramPlacesColoursInTheirCells();
+    void grayVersionKeepsLightness();
+    void mismatchedSizesAreRefused();
+};
+
+void TestColorMetrics::deltaE2000MatchesSharmasTestData()
+{
+    // Sharma, Wu & Dalal (2005), Table 1: L1 a1 b1, L2 a2 b2, ΔE00 (the hue-wrapping pairs 9-16
+    // included). Computed in float64, as the table is given to four decimals.
+    const double pairs[][7] = {
+        {50.0000, 2.6772, -79.7751, 50.0000, 0.0000, -82.7485, 2.0425},
+        {50.0000, 3.1571, -77.2803, 50.0000, 0.0000, -82.7485, 2.8615},
+        {50.0000, 2.8361, -74.0200, 50.0000, 0.0000, -82.7485, 3.4412},
+        {50.0000, -1.3802, -84.2814, 50.0000, 0.0000, -82.7485, 1.0000},
+        {50.0000, 0.0000, 0.0000, 50.0000, -1.0000, 2.0000, 2.3669},
+        {50.0000, 2.4900, -0.0010, 50.0000, -2.4900, 0.0009, 7.1792},
+        {50.0000, 2.4900, -0.0010, 50.0000, -2.4900, 0.0011, 7.2195},
+        {50.0000, -0.0010, 2.4900, 50.0000, 0.0009, -2.4900, 4.8045},
+        {50.0000, -0.0010, 2.4900, 50.0000, 0.0011, -2.4900, 4.7461},
+        {50.0000, 2.5000, 0.0000, 50.0000, 0.0000, -2.5000, 4.3065},
+        {50.0000, 2.5000, 0.0000, 73.0000, 25.0000, -18.0000, 27.1492},
+        {50.0000, 2.5000, 0.0000, 61.0000, -5.0000, 29.0000, 22.8977},
+        {50.0000, 2.5000, 0.0000, 56.0000, -27.0000, -3.0000, 31.9030},
+        {50.0000, 2.5000, 0.0000, 58.0000, 24.0000, 15.0000, 19.4535},
+        {60.2574, -34.0099, 36.2677, 60.4626, -34.1751, 39.4387, 1.2644},
+        {63.0109, -31.0961, -5.8663, 62.8187, -29.7946, -4.0864, 1.2630},
+        {61.2901, 3.7196, -5.3901, 61.4292, 2.2480, -4.9620, 1.8731},
+        {35.0831, -44.1164, 3.7933, 35.0232, -40.0716, 1.5901, 1.8645},
+        {22.7233, 20.0904, -46.6940, 23.0331, 14.9730, -42.5619, 2.0373},
+        {90.8027, -2.0831, 1.4410, 91.1528, -1.6435, 0.0447, 1.4441},
+        {6.7747, -0.2908, -2.4247, 5.8714, -0.0985, -2.2286, 0.6377},
+        {2.0776, 0.0795, -1.1350, 0.9033, -0.0636, -0.5514, 0.9082},
+    };
+    const std::int64_t n = std::int64_t(std::size(pairs));
+    torch::Tensor lab1 = torch::empty({n, 3, 1, 1}, torch::kFloat64), lab2 = torch::empty({n, 3, 1, 1}, torch::kFloat64);
+    for (std::int64_t i = 0; i < n; ++i)
+        for (int c = 0; c < 3; ++c) {
+            lab1[i][c][0][0] = pairs[i][c];
+            lab2[i][c][0][0] = pairs[i][3 + c];
+        }
+    const torch::Tensor forward = deltaE2000(lab1, lab2), backward = deltaE2000(lab2, lab1);
+    QCOMPARE(forward.sizes().vec(), (std::vector<std::int64_t>{n, 1, 1}));
+    for (std::int64_t i = 0; i < n; ++i) {
+        const double expected = pairs[i][6];
+        QVERIFY2(std::abs(forward[i][0][0].item<double>() - expected) < 1e-4,
+                 qPrintable(QStringLiteral("pair %1: %2, expected %3").arg(i).arg(forward[i][0][0].item<double>()).arg(expected)));
+        QVERIFY(std::abs(backward[i][0][0].item<double>() - expected) < 1e-4); // symmetric
+    }
+    QCOMPARE(deltaE2000(lab1, lab1).abs().max().item<double>(), 0.0);
+}
+
+void TestColorMetrics::psnrOfAKnownDifference()
+{
+    // Every sample off by 51/255 = 0.2: MSE 0.04, PSNR 10 log10(1 / 0.04) = 13.979 dB.
+    const Image a = filled(32, 24, 100, 100, 100), b = filled(32, 24, 151, 151, 151);
+    const ColorComparison c = compareColors(a, b, true);
+    QVERIFY(std::abs(c.psnr - 10.0 * std::log10(1.0 / 0.04)) < 1e-4);
+    QVERIFY(std::isinf(compareColors(a, a).psnr));
+    QCOMPARE(compareColors(a, a).meanDeltaE2000, 0.0);
+    QCOMPARE(c.deltaE2000.channels(), 1);
+    QCOMPARE(c.deltaE2000.width(), 32);
+    QCOMPARE(c.deltaE2000.height(), 24);
+    // Two grays differ in L only: ΔE00 = ΔL / S_L at the mean lightness.
+    const double l1 = srgbToLab(torch::full({3, 1, 1}, 100.0 / 255.0))[0].item<double>();
+    const double l2 = srgbToLab(torch::full({3, 1, 1}, 151.0 / 255.0))[0].item<double>();
+    const double mean50 = std::pow((l1 + l2) / 2.0 - 50.0, 2);
+    const double expected = (l2 - l1) / (1.0 + 0.015 * mean50 / std::sqrt(20.0 + mean50));
+    QVERIFY2(std::abs(c.meanDeltaE2000 - expected) < 1e-3, qPrintable(QString::number(c.meanDeltaE2000)));
+}
+
+void TestColorMetrics::ssimOfConstantImagesFollowsTheFormula()
+{
+    // Flat images have no variance: SSIM = (2 x y + C1) / (x^2 + y^2 + C1) with C1 = 0.01^2.
+    const Image a = filled(40, 30, 51, 51, 51), b = filled(40, 30, 102, 102, 102);
+    const double x = 0.2, y = 0.4, c1 = 1e-4;
+    const double expected = (2 * x * y + c1) / (x * x + y * y + c1);
+    QVERIFY2(std::abs(compareColors(a, b).ssim - expected) < 1e-4, qPrintable(QString::number(compareColors(a, b).ssim)));
+    QVERIFY(std::abs(compareColors(a, a).ssim - 1.0) < 1e-6);
+    // Smaller than the window: the same formula from the global statistics.
+    QVERIFY(std::abs(compareColors(filled(6, 5, 51, 51, 51), filled(6, 5, 102, 102, 102)).ssim - expected) < 1e-4);
+}
+
+void TestColorMetrics::ssimFallsWithNoise()
+{
+    torch::manual_seed(3);
+    const torch::Tensor clean = torch::rand({3, 64, 64});
+    const Image truth = imageFromTensorToUInt8(clean);
+    const Image slight = imageFromTensorToUInt8((clean + 0.02 * torch::randn({3, 64, 64})).clamp(0, 1));
+    const Image strong = imageFromTensorToUInt8((clean + 0.2 * torch::randn({3, 64, 64})).clamp(0, 1));
+    const ColorComparison s = compareColors(slight, truth), t = compareColors(strong, truth);
+    QVERIFY(s.ssim < 1.0 && s.ssim > t.ssim && t.ssim > -1.0);
+    QVERIFY(s.psnr > t.psnr);
+    QVERIFY(s.meanDeltaE2000 < t.meanDeltaE2000);
+}
+
+void TestColorMetrics::colourfulnessOfFlatImages()
+{
+    // A flat colour has no spread: M = 0.3 sqrt(rg^2 + yb^2). Pure red: rg = 255, yb = 127.5.
+    QVERIFY(std::abs(colourfulness(filled(8, 8, 255, 0, 0)) - 0.3 * std::hypot(255.0, 127.5)) < 1e-6);
+    QCOMPARE(colourfulness(filled(8, 8, 90, 90, 90)), 0.0);
+    // Half red, half green: rg is +-255 (std 255, mean 0), yb 127.5 throughout.
+    Image halves = filled(8, 8, 255, 0, 0);
+    for (int y = 4; y < 8; ++y)
+        for (int x = 0; x < 8; ++x) {
+            halves.setSample(x, y, 0, 0);
+            halves.setSample(x, y, 1, 255);
+        }
+    QVERIFY(std::abs(colourfulness(halves) - (255.0 + 0.3 * 127.5)) < 1e-6);
+}
+
+void TestColorMetrics::abHistogramPlacesColoursInTheirCells()
+{
+    const AbHistogram gray = abHistogram(filled(10, 10, 128, 128, 128), 8, 100.0);
+    QCOMPARE(gray.bins, 8);
+    QCOMPARE(int(gray.counts.size()), 64);
+    // a = b = 0 falls on the cell that starts at 0: row 4, column 4.
+    QVERIFY(std::abs(gray.counts[4 * 8 + 4] - 1.0) < 1e-12);
+    // Pure red: a ~ 80, b ~ 67 -> column 7 (75-100), row 6 (50-75).
+    const AbHistogram red = abHistogram(filled(10, 10, 255, 0, 0), 8, 100.0);
+    QVERIFY(std::abs(red.counts[6 * 8 + 7] - 1.0) < 1e-12);
+    double total = 0.0;
+    for (double c : abHistogram(filled(3, 3, 0, 0, 255), 16).counts)
+        total += c;
+    QVERIFY(std::abs(total - 1.0) < 1e-12);
+    QVERIFY_THROWS_EXCEPTION(periscope::Error, abHistogram(filled(2, 2, 0, 0, 0), 1));
+}
+
+void TestColorMetrics::grayVersionKeepsLightness()
+{
+    const Image photo = filled(5, 4, 200, 60, 30);
+    const Image gray = grayVersion(photo);
+    QVERIFY(isGray(gray));
+    QVERIFY(!isGray(photo));
+    QCOMPARE(gray.format(), PixelFormat::UInt8);
+    const double lPhoto = srgbToLab(imageToTensor(photo))[0].mean().item<double>();
+    const double lGray = srgbToLab(imageToTensor(gray))[0].mean().item<double>();
+    QVERIFY2(std::abs(lPhoto - lGray) < 0.5, qPrintable(QStringLiteral("%1 vs %2").arg(lPhoto).arg(lGray)));
+}
+
+void TestColorMetrics::mismatchedSizesAreRefused()
+{
+    QVERIFY_THROWS_EXCEPTION(periscope::Error, compareColors(filled(4, 4, 0, 0, 0), filled(5, 4, 0, 0, 0)));
+    QVERIFY_THROWS_EXCEPTION(periscope::Error, colourfulness(Image(4, 4, 2, PixelFormat::UInt8)));
+}
+
+QTEST_GUILESS_MAIN(TestColorMetrics)
+#include "tst_colormetrics.moc"
