@@ -2,7 +2,7 @@
 // periscope-cli colorize: colorizes photos (files or folders, recursively) with a trained
 // colorizer (eccv16, siggraph17, Deep Koalarization) at full resolution, writing PNGs.
 #include "app/cli/CliCommands.h"
-#include "app/cli/ImageInputs.h"
+#include "app/shell/ImageInputs.h"
 
 #include "engine/colorize/Colorizer.h"
 #include "engine/core/errors/Error.h"

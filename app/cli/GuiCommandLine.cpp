@@ -9,12 +9,12 @@
 namespace periscope::app {
 
 namespace {
-QString checkReadableFile(const QString &path, const QString &what)
+QString checkReadableFile(const QString &path, const QString &what, bool folderAllowed = false)
 {
     const QFileInfo info(path);
     if (!info.exists())
         return QStringLiteral("cannot open %1 %2: no such file").arg(what, path);
-    if (info.isDir())
+    if (info.isDir() && !folderAllowed)
         return QStringLiteral("cannot open %1 %2: it is a folder").arg(what, path);
     if (!info.isReadable())
         return QStringLiteral("cannot open %1 %2: permission denied").arg(what, path);
@@ -100,7 +100,7 @@ GuiCommandLine parseGuiCommandLine(const QStringList &arguments)
             return fileError(problem);
     }
     for (const QString &file : std::as_const(o.openFiles)) {
-        const QString problem = checkReadableFile(file, QStringLiteral("file"));
+        const QString problem = checkReadableFile(file, QStringLiteral("file"), true); // a folder of photos
         if (!problem.isEmpty())
             return fileError(problem);
     }

@@ -2,7 +2,7 @@
 // periscope-cli train-colorizer: trains a Deep Koalarization colorizer on a folder of colour
 // photos (self-supervised), with progress on stderr and a JSON summary on stdout.
 #include "app/cli/CliCommands.h"
-#include "app/cli/ImageInputs.h"
+#include "app/shell/ImageInputs.h"
 
 #include "engine/colorize/ColorizerTraining.h"
 #include "engine/core/errors/Error.h"

@@ -49,7 +49,10 @@ bool Workspace::exportFigure(const QString &path, const widgets::FigureOptions &
 
 bool Workspace::canOpen(const QString &path) const
 {
-    return fileSuffixes().contains(QFileInfo(path).suffix().toLower());
+    const QFileInfo info(path);
+    if (info.isDir())
+        return opensFolders();
+    return fileSuffixes().contains(info.suffix().toLower());
 }
 
 std::unique_ptr<widgets::FigurePanel> figurePanelFor(QWidget *widget, const widgets::FigureOptions &options)

@@ -64,6 +64,8 @@ public:
     virtual QIcon icon() const = 0;
     // Lower-case suffixes without the dot that File > Open and drag-and-drop route here.
     virtual QStringList fileSuffixes() const { return {}; }
+    // Whether a folder routes here (e.g. a folder of photos); File > Open Folder and --open DIR.
+    virtual bool opensFolders() const { return false; }
     // The central widget; created on first use and owned by the workspace.
     virtual QWidget *view() = 0;
 

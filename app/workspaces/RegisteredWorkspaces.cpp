@@ -2,6 +2,7 @@
 // The one place that lists Periscope's workspaces, in workspace-bar order (Ctrl+1, Ctrl+2, ...).
 // Register only a workspace that really works.
 #include "app/shell/WorkspaceRegistry.h"
+#include "app/workspaces/colorize/ColorizeWorkspace.h"
 #include "app/workspaces/graphs/GraphsWorkspace.h"
 #include "app/workspaces/welcome/WelcomeWorkspace.h"
 
@@ -11,6 +12,7 @@ WorkspaceRegistry WorkspaceRegistry::builtIn()
 {
     WorkspaceRegistry registry;
     registry.add<WelcomeWorkspace>();
+    registry.add<ColorizeWorkspace>();
     registry.add<GraphsWorkspace>();
     return registry;
 }

@@ -52,7 +52,7 @@ void ImageView::onLayersChanged()
     // Leave room to pan the image edge to the view's centre, as image viewers do.
     const QRectF bounds = m_item->boundingRect();
     scene()->setSceneRect(bounds.adjusted(-bounds.width(), -bounds.height(), bounds.width(), bounds.height()));
-    if (!m_userZoomed)
+    if (!m_userZoomed && isVisibleTo(window()))
         fitToView();
     viewport()->update();
 }
@@ -132,7 +132,7 @@ void ImageView::linkWith(ImageView *other)
         return;
     m_linked.append(other);
     other->m_linked.append(this);
-    other->applyLinkedView(zoom(), centerImagePoint());
+    other->applyLinkedView(zoom(), centerImagePoint(), !m_userZoomed);
 }
 
 void ImageView::unlink(ImageView *other)
@@ -151,15 +151,17 @@ void ImageView::broadcastView()
     const QPointF center = centerImagePoint();
     for (const QPointer<ImageView> &other : std::as_const(m_linked))
         if (other)
-            other->applyLinkedView(z, center);
+            other->applyLinkedView(z, center, !m_userZoomed);
 }
 
-void ImageView::applyLinkedView(double zoomLevel, const QPointF &center)
+void ImageView::applyLinkedView(double zoomLevel, const QPointF &center, bool sourceFitted)
 {
     m_applyingLink = true;
     setTransform(QTransform::fromScale(zoomLevel, zoomLevel));
     centerOn(center);
-    m_userZoomed = true;
+    // A view linked to a fitted one fits again when it is resized (side-by-side views of one
+    // size stay fitted as the window changes); one that follows a user's zoom keeps it.
+    m_userZoomed = !sourceFitted;
     m_applyingLink = false;
     Q_EMIT zoomChanged(zoomLevel);
     Q_EMIT viewChanged();
@@ -302,6 +304,14 @@ void ImageView::reportHover(QPoint viewPosition)
 void ImageView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    // A hidden view (another page of a stack) must not impose its size on the views linked to it.
+    if (!m_userZoomed && isVisibleTo(window()))
+        fitToView();
+}
+
+void ImageView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
     if (!m_userZoomed)
         fitToView();
 }

@@ -71,13 +71,14 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     void onLayersChanged();
     void broadcastView();
-    void applyLinkedView(double zoom, const QPointF &center);
+    void applyLinkedView(double zoom, const QPointF &center, bool sourceFitted);
     bool nearWipeLine(QPoint viewPosition) const;
     void reportHover(QPoint viewPosition);
 

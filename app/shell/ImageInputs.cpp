@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/cli/ImageInputs.h"
+#include "app/shell/ImageInputs.h"
 
 #include <QDir>
 #include <QDirIterator>

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Where the models Periscope ships live (resources/models/<family> in the source tree, installed
+// to share/periscope/models/<family>), for every workspace that ships some.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace periscope::app {
+
+// The folder of one family ("graphs", "colorize"): $PERISCOPE_MODELS_DIR/<family>, then
+// <bin>/../share/periscope/models/<family> (installed), then the source tree's
+// resources/models/<family> (a build tree); the first that holds `probeFile`. Empty when none does.
+QString builtInModelsFolder(const QString &family, const QString &probeFile);
+
+// `nameOrPath` an existing file: itself. One of `names` (files NAME.safetensors of the family):
+// its path. Otherwise empty and `error` says why in one line.
+QString resolveBuiltInModel(const QString &family, const QStringList &names, const QString &nameOrPath, QString *error);
+
+} // namespace periscope::app

@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/colorize/ColorizeModel.h"
+
+#include "app/shell/ImageInputs.h"
+#include "app/shell/JobManager.h"
+#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "engine/colorize/Colorizer.h"
+#include "engine/core/errors/Error.h"
+#include "engine/media/image/ImageFile.h"
+#include "widgets/layers/ImageConversion.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cmath>
+#include <utility>
+
+namespace periscope::app {
+
+namespace {
+
+constexpr int kThumbnailSide = 160;
+
+QImage scaledTo(const QImage &image, int side)
+{
+    if (image.isNull() || (image.width() <= side && image.height() <= side))
+        return image;
+    return image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+// The photo as 8-bit RGB (16-bit files are rounded; alpha is refused: it has no colour to judge).
+Image readPhoto(const QString &path, bool *hasColour)
+{
+    media::ImageFile file = media::readImage(path.toStdString());
+    if (file.hasAlpha)
+        throw Error("images with transparency are not colorized");
+    Image pixels = file.pixels;
+    if (pixels.format() != PixelFormat::UInt8 || pixels.channels() != 3) {
+        const QImage q = widgets::toQImage(pixels).convertToFormat(QImage::Format_RGB888);
+        pixels = widgets::fromQImage(q);
+    }
+    if (hasColour)
+        *hasColour = !file.isGrayscale;
+    return pixels;
+}
+
+QString resultFileFor(const QTemporaryDir &cache, int index, const QString &path)
+{
+    return cache.filePath(QStringLiteral("%1-%2.png").arg(index).arg(QFileInfo(path).completeBaseName()));
+}
+
+double meanOf(const QList<ColorizePhoto> &photos, double ColorizePhoto::*field)
+{
+    double sum = 0.0;
+    int n = 0;
+    for (const ColorizePhoto &p : photos)
+        if (std::isfinite(p.*field)) {
+            sum += p.*field;
+            ++n;
+        }
+    return n > 0 ? sum / n : ColorizePhoto::kNone;
+}
+
+} // namespace
+
+ColorizeModel::ColorizeModel(JobManager *jobs, QObject *parent) : QObject(parent), m_jobs(jobs)
+{
+    qRegisterMetaType<periscope::colorize::ColorizerEpoch>();
+}
+
+ColorizeModel::~ColorizeModel()
+{
+    if (m_jobs)
+        for (quint64 job : {m_scanJob, m_modelJob, m_colorizeJob, m_detailJob, m_trainingJob})
+            if (job)
+                m_jobs->cancel(job);
+}
+
+QStringList ColorizeModel::paths() const
+{
+    QStringList out;
+    for (const ColorizePhoto &p : m_photos)
+        out << p.path;
+    return out;
+}
+
+void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
+{
+    if (pathsOrFolders.isEmpty())
+        return;
+    if (m_scanJob) {
+        m_pendingPaths << pathsOrFolders; // opened while another scan runs: read next
+        return;
+    }
+    const quint64 generation = m_generation;
+    m_scanJob = m_jobs->start(
+        tr("Open %n photo(s)", nullptr, int(pathsOrFolders.size())),
+        [pathsOrFolders](const JobControl &control) {
+            QStringList files;
+            for (const QString &p : pathsOrFolders)
+                files << (QFileInfo(p).isDir() ? imageFilesIn(p) : QStringList{p});
+            QList<ColorizePhoto> photos;
+            for (int i = 0; i < files.size(); ++i) {
+                control.throwIfCancelled();
+                control.reportProgress(double(i) / std::max<qsizetype>(1, files.size()), QFileInfo(files[i]).fileName().toStdString());
+                ColorizePhoto photo;
+                photo.path = QFileInfo(files[i]).absoluteFilePath();
+                try {
+                    bool colour = false;
+                    const Image pixels = readPhoto(files[i], &colour);
+                    photo.hasTruth = colour;
+                    photo.size = QSize(pixels.width(), pixels.height());
+                    photo.thumbnail = scaledTo(widgets::toQImage(pixels), kThumbnailSide);
+                } catch (const std::exception &e) {
+                    photo.error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+                }
+                photos << photo;
+            }
+            return QVariant::fromValue(photos);
+        },
+        this,
+        [this, generation](const QVariant &result) {
+            m_scanJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            if (generation != m_generation)
+                return;
+            if (!m_pendingPaths.isEmpty())
+                addPaths(std::exchange(m_pendingPaths, {}));
+            const auto photos = result.value<QList<ColorizePhoto>>();
+            int unreadable = 0;
+            for (const ColorizePhoto &p : photos) {
+                unreadable += p.error.isEmpty() ? 0 : 1;
+                if (!p.error.isEmpty())
+                    Q_EMIT problem(tr("%1: %2").arg(QFileInfo(p.path).fileName(), p.error));
+            }
+            if (photos.isEmpty())
+                Q_EMIT problem(tr("No photos found (JPEG, PNG, TIFF, WebP or BMP)."));
+            m_photos << photos;
+            Q_EMIT photosChanged();
+            Q_EMIT message(tr("%n photo(s) opened", nullptr, int(photos.size() - unreadable)));
+            if (m_selected < 0 && !m_photos.isEmpty())
+                select(0);
+            colorizePending();
+        },
+        [this](const QString &error) {
+            m_scanJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT problem(error);
+        });
+    Q_EMIT busyChanged(true);
+}
+
+void ColorizeModel::clear()
+{
+    cancel();
+    ++m_generation;
+    m_pendingPaths.clear();
+    m_photos.clear();
+    m_selected = -1;
+    m_detail = {};
+    Q_EMIT photosChanged();
+    Q_EMIT detailReady();
+}
+
+void ColorizeModel::setModel(const QString &nameOrPath)
+{
+    QString error;
+    const QString path = resolveColorizer(nameOrPath, &error);
+    if (path.isEmpty()) {
+        Q_EMIT problem(error);
+        return;
+    }
+    if (m_modelJob)
+        m_jobs->cancel(m_modelJob);
+    m_modelJob = m_jobs->start(
+        tr("Load colorizer %1").arg(QFileInfo(path).fileName()),
+        [path](const JobControl &) {
+            auto colorizer = std::make_shared<const colorize::Colorizer>(colorize::Colorizer::load(path.toStdString()));
+            return QVariant::fromValue(std::shared_ptr<const void>(colorizer, colorizer.get()));
+        },
+        this,
+        [this, nameOrPath](const QVariant &result) {
+            m_modelJob = 0;
+            m_colorizer = std::static_pointer_cast<const colorize::Colorizer>(result.value<std::shared_ptr<const void>>());
+            m_modelName = nameOrPath;
+            m_modelDescription = describeColorizer(nameOrPath, QString::fromStdString(m_colorizer->architecture()), m_colorizer->widthDivisor());
+            Q_EMIT modelChanged();
+            Q_EMIT message(m_modelDescription);
+            colorizePending();
+        },
+        [this, path](const QString &error) {
+            m_modelJob = 0;
+            Q_EMIT problem(tr("Cannot use %1 as a colorizer: %2").arg(QFileInfo(path).fileName(), error));
+        });
+}
+
+void ColorizeModel::colorize(const QList<int> &indices)
+{
+    if (m_colorizeJob)
+        return;
+    if (!m_colorizer) {
+        Q_EMIT problem(tr("Choose a model first."));
+        return;
+    }
+    QList<int> todo;
+    for (int i = 0; i < m_photos.size(); ++i)
+        if ((indices.isEmpty() || indices.contains(i)) && m_photos[i].error.isEmpty())
+            todo << i;
+    if (todo.isEmpty()) {
+        Q_EMIT problem(tr("There is no readable photo to colorize."));
+        return;
+    }
+    struct Task {
+        int index;
+        QString path, output;
+    };
+    QList<Task> tasks;
+    for (int i : todo)
+        tasks.append({i, m_photos[i].path, resultFileFor(m_cache, i, m_photos[i].path)});
+    const auto colorizer = m_colorizer;
+    const QString modelName = m_modelName;
+    const quint64 generation = m_generation;
+    QPointer<ColorizeModel> self(this);
+    m_colorizeJob = m_jobs->start(
+        tr("Colorize %n photo(s)", nullptr, int(tasks.size())),
+        [tasks, colorizer, modelName, self, generation](const JobControl &control) {
+            int done = 0;
+            for (int t = 0; t < tasks.size(); ++t) {
+                control.throwIfCancelled();
+                const Task &task = tasks[t];
+                control.reportProgress(double(t) / tasks.size(), QFileInfo(task.path).fileName().toStdString());
+                ColorizePhoto result;
+                result.path = task.path;
+                try {
+                    bool colour = false;
+                    const Image original = readPhoto(task.path, &colour);
+                    const Image gray = colorize::grayVersion(original);
+                    const Image colored = colorizer->colorize(gray);
+                    media::writeImage(task.output.toStdString(), colored);
+                    result.resultPath = task.output;
+                    result.resultModel = modelName;
+                    result.colourfulness = colorize::colourfulness(colored);
+                    result.grayPreview = scaledTo(widgets::toQImage(gray), ColorizePhoto::kPreviewSide);
+                    result.resultPreview = scaledTo(widgets::toQImage(colored), ColorizePhoto::kPreviewSide);
+                    if (colour) {
+                        const colorize::ColorComparison c = colorize::compareColors(colored, original);
+                        result.psnr = c.psnr;
+                        result.ssim = c.ssim;
+                        result.meanDeltaE = c.meanDeltaE2000;
+                        result.truthColourfulness = colorize::colourfulness(original);
+                        result.truthPreview = scaledTo(widgets::toQImage(original), ColorizePhoto::kPreviewSide);
+                    }
+                    ++done;
+                } catch (const CancelledError &) {
+                    throw;
+                } catch (const std::exception &e) {
+                    result.error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+                }
+                const int index = task.index;
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, result, index, generation] {
+                        if (self && generation == self->m_generation)
+                            self->applyResult(result, index);
+                    },
+                    Qt::QueuedConnection);
+            }
+            return QVariant(done);
+        },
+        this,
+        [this](const QVariant &done) {
+            m_colorizeJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT message(tr("%n photo(s) colorized", nullptr, done.toInt()));
+            colorizePending();
+        },
+        [this](const QString &error) {
+            m_colorizeJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT message(error);
+        });
+    Q_EMIT busyChanged(true);
+}
+
+void ColorizeModel::colorizePending()
+{
+    if (!m_autoColorize || !m_colorizer || m_colorizeJob)
+        return;
+    QList<int> pending;
+    for (int i = 0; i < m_photos.size(); ++i)
+        if (!m_photos[i].isColorized() && m_photos[i].error.isEmpty())
+            pending << i;
+    if (!pending.isEmpty())
+        colorize(pending);
+}
+
+void ColorizeModel::applyResult(const ColorizePhoto &result, int index)
+{
+    if (index < 0 || index >= m_photos.size() || m_photos[index].path != result.path)
+        return;
+    ColorizePhoto &photo = m_photos[index];
+    photo.error = result.error;
+    if (!result.error.isEmpty()) {
+        Q_EMIT problem(tr("%1: %2").arg(QFileInfo(photo.path).fileName(), result.error));
+    } else {
+        photo.resultPath = result.resultPath;
+        photo.resultModel = result.resultModel;
+        photo.psnr = result.psnr;
+        photo.ssim = result.ssim;
+        photo.meanDeltaE = result.meanDeltaE;
+        photo.colourfulness = result.colourfulness;
+        photo.truthColourfulness = result.truthColourfulness;
+        photo.grayPreview = result.grayPreview;
+        photo.resultPreview = result.resultPreview;
+        photo.truthPreview = result.truthPreview;
+        photo.thumbnail = scaledTo(result.resultPreview, kThumbnailSide);
+    }
+    Q_EMIT photoChanged(index);
+    if (index == m_selected)
+        select(index);
+}
+
+void ColorizeModel::cancel()
+{
+    if (m_colorizeJob)
+        m_jobs->cancel(m_colorizeJob);
+    if (m_scanJob)
+        m_jobs->cancel(m_scanJob);
+}
+
+void ColorizeModel::select(int index)
+{
+    if (index < 0 || index >= m_photos.size())
+        return;
+    m_selected = index;
+    const ColorizePhoto photo = m_photos[index];
+    if (!photo.error.isEmpty() && !photo.isColorized()) {
+        m_detail = {};
+        m_detail.index = index;
+        Q_EMIT detailReady();
+        return;
+    }
+    if (m_detailJob)
+        m_jobs->cancel(m_detailJob);
+    const quint64 generation = m_generation;
+    m_detailJob = m_jobs->start(
+        tr("Show %1").arg(QFileInfo(photo.path).fileName()),
+        [photo, index](const JobControl &control) {
+            ColorizeDetail d;
+            d.index = index;
+            bool colour = false;
+            const Image original = readPhoto(photo.path, &colour);
+            const Image gray = colorize::grayVersion(original);
+            d.gray = widgets::toQImage(gray);
+            control.throwIfCancelled();
+            if (colour) {
+                d.truth = widgets::toQImage(original);
+                d.truthAb = colorize::abHistogram(original);
+            }
+            if (photo.isColorized()) {
+                const Image result = readPhoto(photo.resultPath, nullptr);
+                d.result = widgets::toQImage(result);
+                d.resultAb = colorize::abHistogram(result);
+                control.throwIfCancelled();
+                if (colour && result.width() == original.width() && result.height() == original.height())
+                    d.deltaE = colorize::compareColors(result, original, true).deltaE2000;
+            }
+            return QVariant::fromValue(d);
+        },
+        this,
+        [this, generation](const QVariant &result) {
+            m_detailJob = 0;
+            if (generation != m_generation)
+                return;
+            ColorizeDetail d = result.value<ColorizeDetail>();
+            if (d.index != m_selected)
+                return;
+            m_detail = std::move(d);
+            Q_EMIT detailReady();
+        },
+        [this](const QString &error) {
+            m_detailJob = 0;
+            if (!error.isEmpty())
+                Q_EMIT problem(error);
+        });
+}
+
+ColorizeFolderMetrics ColorizeModel::folderMetrics() const
+{
+    ColorizeFolderMetrics m;
+    QList<ColorizePhoto> judged;
+    for (const ColorizePhoto &p : m_photos) {
+        m.colorized += p.isColorized() ? 1 : 0;
+        if (p.isColorized() && p.hasTruth)
+            judged << p;
+    }
+    m.count = int(judged.size());
+    m.psnr = meanOf(judged, &ColorizePhoto::psnr);
+    m.ssim = meanOf(judged, &ColorizePhoto::ssim);
+    m.meanDeltaE = meanOf(judged, &ColorizePhoto::meanDeltaE);
+    m.truthColourfulness = meanOf(judged, &ColorizePhoto::truthColourfulness);
+    m.colourfulness = meanOf(judged, &ColorizePhoto::colourfulness); // the same photos as the truth's
+    return m;
+}
+
+void ColorizeModel::exportResults(const QString &folder)
+{
+    QList<QPair<QString, QString>> copies;
+    for (const ColorizePhoto &p : m_photos)
+        if (p.isColorized())
+            copies.append({p.resultPath, QDir(folder).filePath(QFileInfo(p.path).completeBaseName() + QStringLiteral(".colorized.png"))});
+    if (copies.isEmpty()) {
+        Q_EMIT problem(tr("Nothing to export: colorize the photos first."));
+        return;
+    }
+    m_jobs->start(
+        tr("Export %n colorized photo(s)", nullptr, int(copies.size())),
+        [copies, folder](const JobControl &control) {
+            if (!QDir().mkpath(folder))
+                throw Error("cannot create the folder " + folder.toStdString());
+            for (int i = 0; i < copies.size(); ++i) {
+                control.throwIfCancelled();
+                control.reportProgress(double(i) / copies.size(), QFileInfo(copies[i].second).fileName().toStdString());
+                QFile::remove(copies[i].second);
+                if (!QFile::copy(copies[i].first, copies[i].second))
+                    throw Error("cannot write " + copies[i].second.toStdString() + " (is the folder writable and the disk not full?)");
+            }
+            return QVariant(int(copies.size()));
+        },
+        this,
+        [this, folder](const QVariant &n) { Q_EMIT message(tr("%n photo(s) written to %1", nullptr, n.toInt()).arg(folder)); },
+        [this](const QString &error) { Q_EMIT problem(error); });
+}
+
+int ColorizeModel::trainablePhotoCount() const
+{
+    int n = 0;
+    for (const ColorizePhoto &p : m_photos)
+        n += (p.hasTruth && p.error.isEmpty()) ? 1 : 0;
+    return n;
+}
+
+void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &settings)
+{
+    if (m_trainingJob)
+        return;
+    QStringList sources;
+    for (const ColorizePhoto &p : m_photos)
+        if (p.hasTruth && p.error.isEmpty())
+            sources << p.path;
+    if (sources.size() < 2) {
+        Q_EMIT trainingStopped(tr("Training needs at least 2 colour photos; open some first."));
+        return;
+    }
+    QPointer<ColorizeModel> self(this);
+    m_trainingJob = m_jobs->start(
+        tr("Train a colorizer on %n photo(s)", nullptr, int(sources.size())),
+        [sources, settings, self](const JobControl &control) {
+            std::vector<Image> photos;
+            for (const QString &path : sources) {
+                control.throwIfCancelled();
+                photos.push_back(readPhoto(path, nullptr));
+            }
+            const colorize::ColorizerTrainingSummary summary =
+                colorize::trainColorizer(photos, settings, control, [self](const colorize::ColorizerEpoch &epoch) {
+                    QMetaObject::invokeMethod(
+                        self.data(),
+                        [self, epoch] {
+                            if (self)
+                                Q_EMIT self->trainingEpoch(epoch);
+                        },
+                        Qt::QueuedConnection);
+                });
+            const colorize::ColorizerEpoch last = summary.epochs.empty() ? colorize::ColorizerEpoch{} : summary.epochs.back();
+            return QVariant(QStringList{QString::fromStdString(settings.outPath),
+                                        tr("%1 epochs on %2 photos: validation MSE %3 (predict-gray %4), %5 s")
+                                            .arg(summary.epochs.size())
+                                            .arg(summary.trainCount)
+                                            .arg(last.validationLoss, 0, 'f', 5)
+                                            .arg(last.grayBaselineLoss, 0, 'f', 5)
+                                            .arg(summary.seconds, 0, 'f', 0)});
+        },
+        this,
+        [this](const QVariant &result) {
+            m_trainingJob = 0;
+            const QStringList parts = result.toStringList();
+            Q_EMIT trainingFinished(parts.value(0), parts.value(1));
+            setModel(parts.value(0));
+        },
+        [this](const QString &error) {
+            m_trainingJob = 0;
+            Q_EMIT trainingStopped(error);
+        });
+}
+
+void ColorizeModel::cancelTraining()
+{
+    if (m_trainingJob)
+        m_jobs->cancel(m_trainingJob);
+}
+
+} // namespace periscope::app

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/colorize/ColorizeTrainingPanel.h"
+
+#include "app/workspaces/colorize/ColorizeModel.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+
+namespace periscope::app {
+
+ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    auto *layout = new QHBoxLayout(this);
+    auto *form = new QFormLayout;
+    m_width = new QComboBox;
+    m_width->addItem(tr("Published width (6.9 M parameters)"), 1);
+    m_width->addItem(tr("Channels 1/2 (1.9 M, as the built-in model)"), 2);
+    m_width->addItem(tr("Channels 1/4 (0.6 M, fastest)"), 4);
+    m_width->setCurrentIndex(1);
+    m_size = new QSpinBox;
+    m_size->setRange(64, 512);
+    m_size->setSingleStep(8);
+    m_size->setValue(224);
+    m_size->setSuffix(tr(" px"));
+    m_size->setToolTip(tr("The side of the random crops the network trains on (a multiple of 8); it colorizes at this size"));
+    m_epochs = new QSpinBox;
+    m_epochs->setRange(1, 100000);
+    m_epochs->setValue(30);
+    m_out = new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("colorizer.safetensors")));
+    auto *browse = new QPushButton(tr("Browse..."));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the trained weights"), m_out->text(), tr("Safetensors (*.safetensors)"));
+        if (!path.isEmpty())
+            m_out->setText(path);
+    });
+    auto *outRow = new QHBoxLayout;
+    outRow->addWidget(m_out, 1);
+    outRow->addWidget(browse);
+    form->addRow(tr("Network"), m_width);
+    form->addRow(tr("Crop side"), m_size);
+    form->addRow(tr("Epochs"), m_epochs);
+    form->addRow(tr("Weights"), outRow);
+    m_resume = new QCheckBox(tr("Continue from these weights' checkpoint"));
+    m_resume->setToolTip(tr("Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total"));
+    form->addRow(QString(), m_resume);
+    m_button = new QPushButton(tr("Train on the opened colour photos"));
+    m_button->setObjectName(QStringLiteral("trainButton"));
+    connect(m_button, &QPushButton::clicked, this, &ColorizeTrainingPanel::startTraining);
+    form->addRow(QString(), m_button);
+    m_status = new QLabel(tr("Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, "
+                             "MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights "
+                             "are saved after every epoch."));
+    m_status->setWordWrap(true);
+    form->addRow(m_status);
+    auto *left = new QWidget;
+    left->setLayout(form);
+    left->setMaximumWidth(460);
+    layout->addWidget(left);
+    m_curves = new widgets::PlotView;
+    m_curves->setObjectName(QStringLiteral("trainingCurves"));
+    m_curves->setLabels(tr("epoch"), tr("MSE on ab / 110"), tr("Training"));
+    layout->addWidget(m_curves, 1);
+
+    connect(m_model, &ColorizeModel::trainingEpoch, this, [this](const colorize::ColorizerEpoch &epoch) {
+        m_curves->appendPoint(m_trainSeries, epoch.epoch, epoch.trainLoss);
+        m_curves->appendPoint(m_validationSeries, epoch.epoch, epoch.validationLoss);
+        m_curves->appendPoint(m_graySeries, epoch.epoch, epoch.grayBaselineLoss);
+        m_status->setText(tr("Epoch %1: train %2, validation %3 (predicting gray: %4), %5 s")
+                              .arg(epoch.epoch)
+                              .arg(epoch.trainLoss, 0, 'f', 5)
+                              .arg(epoch.validationLoss, 0, 'f', 5)
+                              .arg(epoch.grayBaselineLoss, 0, 'f', 5)
+                              .arg(epoch.seconds, 0, 'f', 1));
+    });
+    connect(m_model, &ColorizeModel::trainingFinished, this, [this](const QString &weights, const QString &summary) {
+        m_button->setText(tr("Train on the opened colour photos"));
+        m_status->setText(tr("Trained %1: %2. Colorize to use it.").arg(QFileInfo(weights).fileName(), summary));
+    });
+    connect(m_model, &ColorizeModel::trainingStopped, this, [this](const QString &reason) {
+        m_button->setText(tr("Train on the opened colour photos"));
+        m_status->setText(reason);
+    });
+}
+
+void ColorizeTrainingPanel::startTraining()
+{
+    if (m_model->isTraining()) {
+        m_model->cancelTraining();
+        return;
+    }
+    if (m_size->value() % 8 != 0) {
+        m_status->setText(tr("The crop side must be a multiple of 8."));
+        return;
+    }
+    colorize::ColorizerTrainingSettings settings;
+    settings.width = m_width->currentData().toInt();
+    settings.size = m_size->value();
+    settings.epochs = m_epochs->value();
+    settings.outPath = m_out->text().toStdString();
+    settings.resume = m_resume->isChecked();
+    QDir().mkpath(QFileInfo(m_out->text()).absolutePath());
+    m_curves->clear();
+    m_curves->setLabels(tr("epoch"), tr("MSE on ab / 110"), tr("Training"));
+    m_trainSeries = m_curves->addLine(tr("train"), {}, {});
+    m_validationSeries = m_curves->addLine(tr("validation"), {}, {});
+    m_graySeries = m_curves->addLine(tr("validation, predicting gray"), {}, {});
+    m_button->setText(tr("Cancel training"));
+    m_status->setText(tr("Reading the photos..."));
+    m_model->startTraining(settings);
+}
+
+} // namespace periscope::app

@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/colorize/ColorizeView.h"
+
+#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/workspaces/colorize/ColorizeModel.h"
+#include "app/workspaces/colorize/ColorizeTrainingPanel.h"
+#include "widgets/imageview/ImageView.h"
+#include "widgets/layers/LayerModel.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace periscope::app {
+
+namespace {
+
+const QString kImageLayer = QStringLiteral("photo");
+const QString kErrorLayer = QStringLiteral("delta-e");
+constexpr double kErrorScaleTop = 30.0; // ΔE00 above ~30 is a different colour altogether
+
+widgets::Layer imageLayer(const QString &id, const QString &name, const QImage &image)
+{
+    widgets::Layer layer;
+    layer.id = id;
+    layer.name = name;
+    layer.kind = widgets::LayerKind::Image;
+    layer.image = image;
+    return layer;
+}
+
+QString number(double value, int decimals)
+{
+    if (std::isinf(value))
+        return QStringLiteral("∞");
+    return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("–");
+}
+
+// A titled column around an image view.
+QWidget *titled(const QString &title, QWidget *content)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title));
+    label->setAlignment(Qt::AlignCenter);
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    // Inputs, model, actions.
+    auto *bar = new QHBoxLayout;
+    auto *openPhotos = new QPushButton(tr("Open photos..."));
+    auto *openFolder = new QPushButton(tr("Open folder..."));
+    connect(openPhotos, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open photos"), QString(),
+                                                                tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp)"));
+        m_model->addPaths(files);
+    });
+    connect(openFolder, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a folder of photos"));
+        if (!folder.isEmpty())
+            m_model->addPaths({folder});
+    });
+    auto *clear = new QPushButton(tr("Clear"));
+    connect(clear, &QPushButton::clicked, m_model, &ColorizeModel::clear);
+    m_modelChoice = new QComboBox;
+    m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
+    m_modelChoice->setMinimumWidth(220);
+    buildModelChoice();
+    m_colorizeButton = new QPushButton(tr("Colorize all"));
+    m_colorizeButton->setObjectName(QStringLiteral("colorizeButton"));
+    connect(m_colorizeButton, &QPushButton::clicked, this, [this] { m_model->colorize(); });
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    connect(m_cancelButton, &QPushButton::clicked, m_model, &ColorizeModel::cancel);
+    m_exportButton = new QPushButton(tr("Export results..."));
+    m_exportButton->setToolTip(tr("Write every colorized photo at full resolution as NAME.colorized.png"));
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the colorized photos to"));
+        if (!folder.isEmpty())
+            m_model->exportResults(folder);
+    });
+    m_modeChoice = new QComboBox;
+    m_modeChoice->setObjectName(QStringLiteral("modeChoice"));
+    m_modeChoice->addItem(tr("Side by side"));
+    m_modeChoice->addItem(tr("Wipe: result | truth"));
+    m_errorLayer = new QCheckBox(tr("ΔE2000 error"));
+    m_errorLayer->setObjectName(QStringLiteral("errorLayer"));
+    m_errorLayer->setToolTip(tr("The CIEDE2000 difference between result and truth per pixel, over the result"));
+    bar->addWidget(openPhotos);
+    bar->addWidget(openFolder);
+    bar->addWidget(clear);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Model")));
+    bar->addWidget(m_modelChoice, 1);
+    bar->addWidget(m_colorizeButton);
+    bar->addWidget(m_cancelButton);
+    bar->addWidget(m_exportButton);
+    bar->addSpacing(12);
+    bar->addWidget(m_modeChoice);
+    bar->addWidget(m_errorLayer);
+    layout->addLayout(bar);
+    m_modelLabel = new QLabel(tr("No model loaded"));
+    m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
+    m_modelLabel->setWordWrap(true);
+    layout->addWidget(m_modelLabel);
+
+    // Thumbnails | views.
+    m_thumbnails = new QListWidget;
+    m_thumbnails->setObjectName(QStringLiteral("thumbnails"));
+    m_thumbnails->setViewMode(QListView::IconMode);
+    m_thumbnails->setFlow(QListView::TopToBottom);
+    m_thumbnails->setWrapping(false);
+    m_thumbnails->setIconSize(QSize(120, 90));
+    m_thumbnails->setMovement(QListView::Static);
+    m_thumbnails->setMaximumWidth(170);
+    connect(m_thumbnails, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_model->selected())
+            m_model->select(row);
+    });
+
+    m_grayLayers = new widgets::LayerModel(this);
+    m_resultLayers = new widgets::LayerModel(this);
+    m_truthLayers = new widgets::LayerModel(this);
+    m_wipeLayers = new widgets::LayerModel(this);
+    m_grayView = new widgets::ImageView(m_grayLayers);
+    m_resultView = new widgets::ImageView(m_resultLayers);
+    m_truthView = new widgets::ImageView(m_truthLayers);
+    m_wipeView = new widgets::ImageView(m_wipeLayers);
+    m_grayView->linkWith(m_resultView);
+    m_grayView->linkWith(m_truthView);
+    m_resultView->linkWith(m_truthView);
+    m_wipeView->linkWith(m_resultView);
+    auto *sideBySide = new QWidget;
+    auto *sides = new QHBoxLayout(sideBySide);
+    sides->setContentsMargins(0, 0, 0, 0);
+    sides->addWidget(titled(tr("Gray input"), m_grayView), 1);
+    sides->addWidget(titled(tr("Result"), m_resultView), 1);
+    sides->addWidget(titled(tr("Truth"), m_truthView), 1);
+    m_views = new QStackedWidget;
+    m_views->addWidget(sideBySide);
+    m_views->addWidget(titled(tr("Result (left) and truth (right): drag the line"), m_wipeView));
+    auto *middle = new QSplitter(Qt::Horizontal);
+    middle->addWidget(m_thumbnails);
+    middle->addWidget(m_views);
+    middle->setStretchFactor(1, 1);
+
+    // Metrics, histograms, training.
+    m_metrics = new QTableWidget;
+    m_metrics->setObjectName(QStringLiteral("metricsTable"));
+    m_metrics->setColumnCount(6);
+    m_metrics->setHorizontalHeaderLabels({tr("Photo"), tr("PSNR (dB)"), tr("SSIM"), tr("mean ΔE2000"), tr("Colourfulness"),
+                                          tr("Truth colourfulness")});
+    m_metrics->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_metrics->setSelectionBehavior(QAbstractItemView::SelectRows);
+    connect(m_metrics, &QTableWidget::cellClicked, this, [this](int row, int) {
+        if (row < m_model->photos().size())
+            m_model->select(row);
+    });
+    m_resultAb = new widgets::PlotView;
+    m_resultAb->setObjectName(QStringLiteral("resultHistogram"));
+    m_truthAb = new widgets::PlotView;
+    m_truthAb->setObjectName(QStringLiteral("truthHistogram"));
+    auto *histograms = new QWidget;
+    auto *histogramLayout = new QHBoxLayout(histograms);
+    histogramLayout->addWidget(m_resultAb);
+    histogramLayout->addWidget(m_truthAb);
+    m_training = new ColorizeTrainingPanel(m_model);
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_metrics, tr("Metrics"));
+    m_tabs->addTab(histograms, tr("ab histograms"));
+    m_tabs->addTab(m_training, tr("Train"));
+
+    auto *vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(middle);
+    vertical->addWidget(m_tabs);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 2);
+    layout->addWidget(vertical, 1);
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    connect(m_modeChoice, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_views->setCurrentIndex(index);
+        fitVisibleView();
+        Q_EMIT viewSettingsChanged();
+    });
+    connect(m_errorLayer, &QCheckBox::toggled, this, [this](bool on) {
+        for (widgets::LayerModel *layers : {m_resultLayers, m_wipeLayers}) {
+            const int row = layers->rowOf(kErrorLayer);
+            if (row >= 0 && layers->layer(row).visible != on)
+                layers->setVisible(row, on);
+        }
+        Q_EMIT viewSettingsChanged();
+    });
+    connect(m_model, &ColorizeModel::photosChanged, this, &ColorizeView::onPhotosChanged);
+    connect(m_model, &ColorizeModel::photoChanged, this, &ColorizeView::onPhotoChanged);
+    connect(m_model, &ColorizeModel::detailReady, this, &ColorizeView::onDetailReady);
+    connect(m_model, &ColorizeModel::modelChanged, this, &ColorizeView::onModelChanged);
+    connect(m_model, &ColorizeModel::busyChanged, this, &ColorizeView::updateButtons);
+    connect(m_model, &ColorizeModel::message, m_status, &QLabel::setText);
+    connect(m_model, &ColorizeModel::problem, this, [this](const QString &text) {
+        m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));
+    });
+    showHistogram(m_resultAb, tr("Result: ab plane"), false);
+    showHistogram(m_truthAb, tr("Truth: ab plane"), true);
+    updateButtons();
+}
+
+void ColorizeView::buildModelChoice()
+{
+    m_modelChoice->addItem(tr("Built-in (Koalarization, opencv-doc photos)"), builtInColorizerName());
+    m_modelChoice->addItem(tr("Open weights..."), QString());
+    connect(m_modelChoice, &QComboBox::activated, this, [this](int index) {
+        QString choice = m_modelChoice->itemData(index).toString();
+        if (choice.isEmpty()) {
+            choice = QFileDialog::getOpenFileName(this, tr("Open colorizer weights"), QString(),
+                                                  tr("Weights (*.safetensors *.pth *.pt *.bin);;All files (*)"));
+            if (choice.isEmpty()) {
+                m_modelChoice->setCurrentIndex(std::max(0, m_modelChoice->findData(m_lastModelChoice)));
+                return;
+            }
+        }
+        m_model->setModel(choice);
+    });
+}
+
+void ColorizeView::setMode(Mode mode)
+{
+    m_modeChoice->setCurrentIndex(mode == Mode::Wipe ? 1 : 0);
+}
+
+ColorizeView::Mode ColorizeView::mode() const
+{
+    return m_modeChoice->currentIndex() == 1 ? Mode::Wipe : Mode::SideBySide;
+}
+
+void ColorizeView::setErrorLayerVisible(bool visible)
+{
+    m_errorLayer->setChecked(visible);
+}
+
+bool ColorizeView::isErrorLayerVisible() const
+{
+    return m_errorLayer->isChecked();
+}
+
+void ColorizeView::onPhotosChanged()
+{
+    const QSignalBlocker block(m_thumbnails);
+    m_thumbnails->clear();
+    for (const ColorizePhoto &photo : m_model->photos()) {
+        auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(photo.thumbnail)), QFileInfo(photo.path).fileName());
+        item->setToolTip(photo.error.isEmpty() ? QStringLiteral("%1\n%2 x %3, %4")
+                                                     .arg(photo.path)
+                                                     .arg(photo.size.width())
+                                                     .arg(photo.size.height())
+                                                     .arg(photo.hasTruth ? tr("colour: its colours are the truth") : tr("gray: no truth"))
+                                               : photo.error);
+        m_thumbnails->addItem(item);
+    }
+    m_thumbnails->setCurrentRow(m_model->selected());
+    if (m_model->photos().isEmpty())
+        for (widgets::LayerModel *layers : {m_grayLayers, m_resultLayers, m_truthLayers, m_wipeLayers})
+            layers->clear();
+    updateMetricsTable();
+    updateButtons();
+}
+
+void ColorizeView::onPhotoChanged(int index)
+{
+    if (QListWidgetItem *item = m_thumbnails->item(index)) {
+        const ColorizePhoto &photo = m_model->photos().at(index);
+        item->setIcon(QIcon(QPixmap::fromImage(photo.thumbnail)));
+        if (photo.isColorized() && photo.hasTruth)
+            item->setToolTip(tr("%1\nPSNR %2 dB, SSIM %3, mean ΔE2000 %4")
+                                 .arg(photo.path, number(photo.psnr, 2), number(photo.ssim, 3), number(photo.meanDeltaE, 2)));
+    }
+    updateMetricsTable();
+    updateButtons();
+}
+
+void ColorizeView::onDetailReady()
+{
+    const ColorizeDetail &d = m_model->detail();
+    {
+        const QSignalBlocker block(m_thumbnails);
+        m_thumbnails->setCurrentRow(d.index);
+    }
+    const bool keepZoom = m_grayLayers->count() > 0 && m_grayLayers->imageSize() == d.gray.size();
+    m_grayLayers->clear();
+    m_resultLayers->clear();
+    m_truthLayers->clear();
+    m_wipeLayers->clear();
+    if (!d.gray.isNull())
+        m_grayLayers->addLayer(imageLayer(kImageLayer, tr("Gray input"), d.gray));
+    if (!d.truth.isNull()) {
+        m_truthLayers->addLayer(imageLayer(kImageLayer, tr("Truth"), d.truth));
+        m_wipeLayers->addLayer(imageLayer(QStringLiteral("truth"), tr("Truth"), d.truth));
+    } else if (!d.gray.isNull()) {
+        m_wipeLayers->addLayer(imageLayer(QStringLiteral("truth"), tr("Gray input"), d.gray));
+    }
+    const QImage shownResult = d.result.isNull() ? d.gray : d.result;
+    if (!shownResult.isNull()) {
+        m_resultLayers->addLayer(imageLayer(kImageLayer, d.result.isNull() ? tr("Not colorized yet") : tr("Result"), shownResult));
+        m_wipeLayers->addLayer(imageLayer(QStringLiteral("result"), tr("Result"), shownResult));
+    }
+    if (!d.deltaE.isNull()) {
+        widgets::Layer error;
+        error.id = kErrorLayer;
+        error.name = tr("ΔE2000");
+        error.kind = widgets::LayerKind::ScalarMap;
+        error.values = d.deltaE;
+        error.colormap = Colormap::Magma;
+        error.low = 0.0;
+        error.high = kErrorScaleTop;
+        error.opacity = 0.85;
+        error.visible = m_errorLayer->isChecked();
+        m_resultLayers->addLayer(error);
+        m_wipeLayers->addLayer(error);
+    }
+    if (m_wipeLayers->rowOf(QStringLiteral("result")) >= 0 && m_wipeLayers->rowOf(QStringLiteral("truth")) >= 0)
+        m_wipeView->setWipe(QStringLiteral("result"), QStringLiteral("truth"));
+    if (!keepZoom)
+        fitVisibleView();
+    showHistogram(m_resultAb, tr("Result: ab plane"), false);
+    showHistogram(m_truthAb, tr("Truth: ab plane"), true);
+    if (d.index >= 0 && d.index < m_metrics->rowCount())
+        m_metrics->selectRow(d.index);
+}
+
+void ColorizeView::fitVisibleView()
+{
+    // The views are linked: fitting the one on screen sets the others to the same zoom. Fitting a
+    // hidden one would impose its arbitrary size on them. After the layout has settled.
+    QTimer::singleShot(0, this, [this] { (mode() == Mode::Wipe ? m_wipeView : m_resultView)->fitToView(); });
+}
+
+void ColorizeView::showHistogram(widgets::PlotView *plot, const QString &title, bool truth)
+{
+    const ColorizeDetail &d = m_model->detail();
+    const colorize::AbHistogram &h = truth ? d.truthAb : d.resultAb;
+    plot->clear();
+    plot->setLabels(tr("a"), tr("b"), title);
+    if (h.bins <= 0)
+        return;
+    // log10 of the pixel share, so that rare saturated colours show beside the many neutral ones.
+    QVector<double> values(h.counts.size());
+    for (std::size_t i = 0; i < h.counts.size(); ++i)
+        values[qsizetype(i)] = h.counts[i] > 0.0 ? std::log10(h.counts[i]) : -6.0;
+    plot->setHeatmap(tr("log10 share of pixels"), h.bins, h.bins, values, QRectF(-h.range, -h.range, 2 * h.range, 2 * h.range),
+                     Colormap::Viridis, -6.0, 0.0);
+}
+
+void ColorizeView::onModelChanged()
+{
+    m_modelLabel->setText(tr("Model: %1").arg(m_model->modelDescription()));
+    m_lastModelChoice = m_model->model();
+    int index = m_modelChoice->findData(m_model->model());
+    if (index < 0) {
+        m_modelChoice->insertItem(m_modelChoice->count() - 1, QFileInfo(m_model->model()).fileName(), m_model->model());
+        index = m_modelChoice->findData(m_model->model());
+    }
+    m_modelChoice->setCurrentIndex(index);
+    updateButtons();
+}
+
+void ColorizeView::updateMetricsTable()
+{
+    const QList<ColorizePhoto> &photos = m_model->photos();
+    m_metrics->setRowCount(int(photos.size()) + 1);
+    auto set = [this](int row, int column, const QString &text) {
+        auto *item = new QTableWidgetItem(text);
+        if (column > 0)
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_metrics->setItem(row, column, item);
+    };
+    for (int i = 0; i < photos.size(); ++i) {
+        const ColorizePhoto &p = photos[i];
+        set(i, 0, QFileInfo(p.path).fileName() + (p.hasTruth ? QString() : tr(" (gray: no truth)")));
+        set(i, 1, number(p.psnr, 2));
+        set(i, 2, number(p.ssim, 3));
+        set(i, 3, number(p.meanDeltaE, 2));
+        set(i, 4, number(p.colourfulness, 1));
+        set(i, 5, number(p.truthColourfulness, 1));
+    }
+    const ColorizeFolderMetrics m = m_model->folderMetrics();
+    const int last = int(photos.size());
+    set(last, 0, tr("Mean over %n photo(s) with truth", nullptr, m.count));
+    set(last, 1, number(m.psnr, 2));
+    set(last, 2, number(m.ssim, 3));
+    set(last, 3, number(m.meanDeltaE, 2));
+    set(last, 4, number(m.colourfulness, 1));
+    set(last, 5, number(m.truthColourfulness, 1));
+    QFont bold = m_metrics->font();
+    bold.setBold(true);
+    for (int c = 0; c < 6; ++c)
+        m_metrics->item(last, c)->setFont(bold);
+}
+
+void ColorizeView::updateButtons()
+{
+    const bool busy = m_model->isBusy();
+    m_colorizeButton->setEnabled(!busy && m_model->hasModel() && !m_model->photos().isEmpty());
+    m_cancelButton->setEnabled(busy);
+    bool anyResult = false;
+    for (const ColorizePhoto &p : m_model->photos())
+        anyResult = anyResult || p.isColorized();
+    m_exportButton->setEnabled(anyResult && !busy);
+}
+
+} // namespace periscope::app

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/colorize/ColorizeWorkspace.h"
+
+#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/workspaces/colorize/ColorizeModel.h"
+#include "app/workspaces/colorize/ColorizeView.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QFileInfo>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPainter>
+
+#include <cmath>
+
+namespace periscope::app {
+
+namespace {
+
+constexpr int kFigureRows = 6;
+
+// One image of the figure grid with a caption under it; an empty image draws a note instead.
+class CaptionedImagePanel : public widgets::FigurePanel {
+public:
+    CaptionedImagePanel(QImage image, QString caption, QSize shape) : m_image(std::move(image)), m_caption(std::move(caption)), m_shape(shape) {}
+
+    QSizeF preferredSize() const override { return QSizeF(m_shape.width(), m_shape.height() * 1.12); }
+
+    void draw(QPainter &painter, const QRectF &target) const override
+    {
+        const double captionHeight = target.height() * (0.12 / 1.12);
+        const QRectF imageRect(target.topLeft(), QSizeF(target.width(), target.height() - captionHeight));
+        if (m_image.isNull()) {
+            painter.setPen(QColor(120, 120, 120));
+            painter.drawRect(imageRect);
+            painter.drawText(imageRect, Qt::AlignCenter | Qt::TextWordWrap, QCoreApplication::translate("periscope::app::ColorizeWorkspace", "no truth (gray photo)"));
+        } else {
+            QSizeF fitted = QSizeF(m_image.size()).scaled(imageRect.size(), Qt::KeepAspectRatio);
+            const QRectF placed(imageRect.center() - QPointF(fitted.width() / 2, fitted.height() / 2), fitted);
+            painter.setRenderHint(QPainter::SmoothPixmapTransform);
+            painter.drawImage(placed, m_image);
+        }
+        QFont font = painter.font();
+        font.setPointSizeF(std::max(4.0, captionHeight * 0.45));
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(target.left(), imageRect.bottom(), target.width(), captionHeight), Qt::AlignCenter, m_caption);
+    }
+
+private:
+    QImage m_image;
+    QString m_caption;
+    QSize m_shape;
+};
+
+QString metricText(double value, int decimals)
+{
+    return std::isinf(value) ? QStringLiteral("∞") : QString::number(value, 'f', decimals);
+}
+
+} // namespace
+
+ColorizeWorkspace::ColorizeWorkspace(const WorkspaceContext &context, QObject *parent)
+    : Workspace(context, parent), m_model(new ColorizeModel(context.jobs, this))
+{
+    connect(m_model, &ColorizeModel::photosChanged, this, &Workspace::stateChanged);
+    connect(m_model, &ColorizeModel::modelChanged, this, &Workspace::stateChanged);
+}
+
+ColorizeWorkspace::~ColorizeWorkspace()
+{
+    delete m_view.data();
+}
+
+QIcon ColorizeWorkspace::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/colorize.svg"));
+}
+
+QStringList ColorizeWorkspace::fileSuffixes() const
+{
+    return {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("tif"),
+            QStringLiteral("tiff"), QStringLiteral("webp"), QStringLiteral("bmp")};
+}
+
+QWidget *ColorizeWorkspace::view()
+{
+    if (!m_view) {
+        m_view = new ColorizeView(m_model);
+        connect(m_view, &ColorizeView::viewSettingsChanged, this, &Workspace::stateChanged);
+    }
+    return m_view;
+}
+
+ColorizeView *ColorizeWorkspace::colorizeView() const
+{
+    return m_view;
+}
+
+void ColorizeWorkspace::ensureModel()
+{
+    if (!m_model->hasModel() && m_model->model().isEmpty())
+        m_model->setModel(builtInColorizerName());
+}
+
+bool ColorizeWorkspace::openFile(const QString &path, QString *error)
+{
+    const QFileInfo file(path);
+    if (!file.exists()) {
+        if (error)
+            *error = tr("%1 does not exist").arg(path);
+        return false;
+    }
+    if (!file.isReadable()) {
+        if (error)
+            *error = tr("%1 cannot be read (permissions)").arg(path);
+        return false;
+    }
+    if (file.isFile() && !canOpen(path)) {
+        if (error)
+            *error = tr("%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)").arg(file.fileName());
+        return false;
+    }
+    view();
+    ensureModel();
+    m_model->addPaths({file.absoluteFilePath()});
+    Q_EMIT fileOpened(file.absoluteFilePath());
+    return true;
+}
+
+QStringList ColorizeWorkspace::openFiles() const
+{
+    return m_model->paths();
+}
+
+QJsonObject ColorizeWorkspace::saveState() const
+{
+    QJsonObject state;
+    state.insert(QStringLiteral("photos"), QJsonArray::fromStringList(m_model->paths()));
+    state.insert(QStringLiteral("model"), m_model->model());
+    state.insert(QStringLiteral("selected"), m_model->selected());
+    if (m_view) {
+        state.insert(QStringLiteral("mode"), m_view->mode() == ColorizeView::Mode::Wipe ? QStringLiteral("wipe") : QStringLiteral("side-by-side"));
+        state.insert(QStringLiteral("error_layer"), m_view->isErrorLayerVisible());
+    }
+    return state;
+}
+
+bool ColorizeWorkspace::restoreState(const QJsonObject &state, QString *error)
+{
+    view();
+    m_model->clear();
+    const QString modelName = state.value(QStringLiteral("model")).toString();
+    m_model->setModel(modelName.isEmpty() ? builtInColorizerName() : modelName);
+    QStringList present, missing;
+    for (const QJsonValue &value : state.value(QStringLiteral("photos")).toArray())
+        (QFileInfo::exists(value.toString()) ? present : missing) << value.toString();
+    m_model->addPaths(present);
+    m_view->setMode(state.value(QStringLiteral("mode")).toString() == QLatin1String("wipe") ? ColorizeView::Mode::Wipe
+                                                                                             : ColorizeView::Mode::SideBySide);
+    m_view->setErrorLayerVisible(state.value(QStringLiteral("error_layer")).toBool());
+    if (!missing.isEmpty()) {
+        if (error)
+            *error = tr("%n photo(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", ")));
+        return false;
+    }
+    return true;
+}
+
+QList<DemoEntry> ColorizeWorkspace::demoEntries() const
+{
+    return {{id(), QStringLiteral("photos"), tr("Colorize: bring gray photos back to colour"),
+             tr("Four opencv-doc photos the built-in Koalarization never saw, colorized from their lightness and compared with their "
+                "true colours.")}};
+}
+
+bool ColorizeWorkspace::openDemo(const QString &demoId, QString *error)
+{
+    if (demoId != QLatin1String("photos"))
+        return Workspace::openDemo(demoId, error);
+    const QStringList photos = colorizeDemoPhotos();
+    if (photos.isEmpty()) {
+        if (error)
+            *error = tr("The demo photos come from Debian's opencv-doc package, which is not installed (%1)").arg(opencvSamplesFolder());
+        return false;
+    }
+    view();
+    m_model->clear();
+    m_model->setModel(builtInColorizerName());
+    m_model->addPaths(photos);
+    return true;
+}
+
+bool ColorizeWorkspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+{
+    view();
+    const QList<ColorizePhoto> &photos = m_model->photos();
+    QList<int> rows;
+    const int first = std::max(0, m_model->selected());
+    for (int k = 0; k < photos.size() && rows.size() < kFigureRows; ++k) {
+        const int i = (first + k) % int(photos.size());
+        if (photos[i].isColorized())
+            rows << i;
+    }
+    if (rows.isEmpty()) {
+        if (error)
+            *error = tr("There is nothing to export yet: colorize a photo first");
+        return false;
+    }
+    std::vector<std::unique_ptr<widgets::FigurePanel>> owned;
+    for (int i : rows) {
+        const ColorizePhoto &p = photos[i];
+        const QSize shape = p.grayPreview.size();
+        const QString name = QFileInfo(p.path).fileName();
+        owned.push_back(std::make_unique<CaptionedImagePanel>(p.grayPreview, tr("%1, gray input").arg(name), shape));
+        owned.push_back(std::make_unique<CaptionedImagePanel>(
+            p.resultPreview,
+            p.hasTruth ? tr("result: PSNR %1 dB, SSIM %2, ΔE00 %3").arg(metricText(p.psnr, 1), metricText(p.ssim, 3), metricText(p.meanDeltaE, 1))
+                       : tr("result: colourfulness %1").arg(metricText(p.colourfulness, 1)),
+            shape));
+        owned.push_back(std::make_unique<CaptionedImagePanel>(
+            p.truthPreview, p.hasTruth ? tr("truth: colourfulness %1").arg(metricText(p.truthColourfulness, 1)) : tr("truth"), shape));
+    }
+    if (m_model->detail().resultAb.bins > 0) {
+        owned.push_back(widgets::figurePanel(m_view->resultHistogram()));
+        owned.push_back(widgets::figurePanel(m_view->truthHistogram()));
+    }
+    QList<const widgets::FigurePanel *> panels;
+    for (const auto &panel : owned)
+        panels.append(panel.get());
+    widgets::FigureOptions withCaption = options;
+    if (withCaption.caption.isEmpty())
+        withCaption.caption = tr("Colorized with %1").arg(m_model->modelDescription());
+    return widgets::exportFigure(panels, 3, withCaption, path, error);
+}
+
+} // namespace periscope::app
