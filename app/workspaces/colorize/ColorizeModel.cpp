@@ -66,6 +66,26 @@ double meanOf(const QList<ColorizePhoto> &photos, double ColorizePhoto::*field)
 ColorizeModel::ColorizeModel(JobManager *jobs, QObject *parent) : QObject(parent), m_jobs(jobs)
 {
     qRegisterMetaType<periscope::colorize::ColorizerEpoch>();
+    // A cancelled job calls neither handler: forget it here.
+    connect(jobs, &JobManager::jobEnded, this, [this](quint64 id, JobState state) {
+        if (state != JobState::Cancelled || id == 0)
+            return;
+        if (id == m_trainingJob) {
+            m_trainingJob = 0;
+            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved."));
+            return;
+        }
+        bool ours = false;
+        for (quint64 *job : {&m_scanJob, &m_modelJob, &m_colorizeJob, &m_detailJob})
+            if (*job == id) {
+                *job = 0;
+                ours = true;
+            }
+        if (ours) {
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT message(tr("Cancelled"));
+        }
+    });
 }
 
 ColorizeModel::~ColorizeModel()

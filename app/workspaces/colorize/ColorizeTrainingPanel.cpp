@@ -28,16 +28,20 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
     m_width->addItem(tr("Channels 1/2 (1.9 M, as the built-in model)"), 2);
     m_width->addItem(tr("Channels 1/4 (0.6 M, fastest)"), 4);
     m_width->setCurrentIndex(1);
+    m_width->setObjectName(QStringLiteral("trainWidth"));
     m_size = new QSpinBox;
     m_size->setRange(64, 512);
     m_size->setSingleStep(8);
     m_size->setValue(224);
+    m_size->setObjectName(QStringLiteral("trainSize"));
     m_size->setSuffix(tr(" px"));
     m_size->setToolTip(tr("The side of the random crops the network trains on (a multiple of 8); it colorizes at this size"));
     m_epochs = new QSpinBox;
     m_epochs->setRange(1, 100000);
     m_epochs->setValue(30);
+    m_epochs->setObjectName(QStringLiteral("trainEpochs"));
     m_out = new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("colorizer.safetensors")));
+    m_out->setObjectName(QStringLiteral("trainOut"));
     auto *browse = new QPushButton(tr("Browse..."));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save the trained weights"), m_out->text(), tr("Safetensors (*.safetensors)"));

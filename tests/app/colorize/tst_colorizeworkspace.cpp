@@ -1,0 +1,406 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Colorize workspace end to end on the offscreen platform: a folder of photos opened and
+// colorized as jobs, the views (side by side, wipe, the ΔE2000 layer, ab histograms), metrics,
+// export of the figure and of the full-resolution results, bad input, cancel, the project state,
+// training from the panel, and the built-in demo.
+#include "app/shell/JobManager.h"
+#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/workspaces/colorize/ColorizeModel.h"
+#include "app/workspaces/colorize/ColorizeView.h"
+#include "app/workspaces/colorize/ColorizeWorkspace.h"
+#include "widgets/imageview/ImageView.h"
+#include "widgets/layers/LayerModel.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace periscope;
+using namespace periscope::app;
+
+namespace {
+
+// A colour photo whose hue follows its lightness (sky above, sand below, a red disc), `w` x `h`.
+QImage colourPhoto(int w, int h, int variant)
+{
+    QImage image(w, h, QImage::Format_RGB888);
+    QPainter painter(&image);
+    QLinearGradient gradient(0, 0, 0, h);
+    gradient.setColorAt(0.0, QColor(40 + 20 * variant, 90, 200));
+    gradient.setColorAt(1.0, QColor(230, 190, 120 - 10 * variant));
+    painter.fillRect(image.rect(), gradient);
+    painter.setBrush(QColor(200, 30, 30));
+    painter.setPen(Qt::NoPen);
+    painter.drawEllipse(QPointF(w * (0.3 + 0.1 * variant), h * 0.5), w * 0.15, h * 0.2);
+    return image;
+}
+
+QImage grayPhoto(int w, int h)
+{
+    return colourPhoto(w, h, 0).convertToFormat(QImage::Format_Grayscale8);
+}
+
+} // namespace
+
+class TestColorizeWorkspace : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void openedFolderIsColorizedWithMetrics();
+    void selectedPhotoShowsGrayResultTruthAndError();
+    void openColorizeWipeExportByEvents();
+    void resultsExportAtFullResolution();
+    void badInputGetsAMessageNotACrash();
+    void cancelStopsAndColorizeAllFinishes();
+    void stateRoundTrips();
+    void trainingFromThePanelUsesTheNewModel();
+    void demoColorizesTheHeldOutPhotos();
+
+private:
+    bool waitIdle() { return m_jobs->waitForIdle(120000); }
+    ColorizeView *view() { return qobject_cast<ColorizeView *>(m_workspace->view()); }
+    QString folderOfPhotos(); // 3 colour (one in a sub-folder), 1 gray, 1 corrupt
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<JobManager> m_jobs;
+    std::unique_ptr<ColorizeWorkspace> m_workspace;
+};
+
+void TestColorizeWorkspace::init()
+{
+    m_jobs = std::make_unique<JobManager>();
+    WorkspaceContext context;
+    context.jobs = m_jobs.get();
+    m_workspace = std::make_unique<ColorizeWorkspace>(context);
+    m_workspace->view()->resize(1400, 900);
+    m_workspace->view()->show();
+}
+
+void TestColorizeWorkspace::cleanup()
+{
+    m_jobs->cancelAll();
+    m_jobs->waitForIdle(10000);
+    m_workspace.reset();
+    m_jobs.reset();
+}
+
+QString TestColorizeWorkspace::folderOfPhotos()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("photos"));
+    QDir().mkpath(folder + QStringLiteral("/more"));
+    colourPhoto(160, 120, 0).save(folder + QStringLiteral("/a.png"));
+    colourPhoto(150, 100, 1).save(folder + QStringLiteral("/b.jpg"), nullptr, 95);
+    colourPhoto(120, 160, 2).save(folder + QStringLiteral("/more/c.png"));
+    grayPhoto(128, 96).save(folder + QStringLiteral("/d-gray.png"));
+    QFile corrupt(folder + QStringLiteral("/e-corrupt.jpg"));
+    corrupt.open(QIODevice::WriteOnly);
+    corrupt.write("\xff\xd8\xff\xe0 this is not the rest of a JPEG");
+    corrupt.close();
+    return folder;
+}
+
+void TestColorizeWorkspace::openedFolderIsColorizedWithMetrics()
+{
+    QString error;
+    QSignalSpy problems(m_workspace->model(), &ColorizeModel::problem);
+    QVERIFY2(m_workspace->openFile(folderOfPhotos(), &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    const QList<ColorizePhoto> &photos = m_workspace->model()->photos();
+    QCOMPARE(photos.size(), 5); // the sub-folder's photo included
+    QVERIFY(m_workspace->model()->hasModel()); // the built-in model, loaded on first open
+    int colorized = 0;
+    for (const ColorizePhoto &p : photos) {
+        if (p.path.endsWith(QLatin1String("e-corrupt.jpg"))) {
+            QVERIFY(!p.error.isEmpty());
+            QVERIFY(!p.isColorized());
+            continue;
+        }
+        QVERIFY2(p.isColorized(), qPrintable(p.path + QStringLiteral(": ") + p.error));
+        ++colorized;
+        QCOMPARE(p.hasTruth, !p.path.endsWith(QLatin1String("d-gray.png")));
+        QVERIFY(std::isfinite(p.colourfulness));
+        if (p.hasTruth) {
+            QVERIFY(p.psnr > 5.0 && p.psnr < 60.0);
+            QVERIFY(p.ssim > 0.0 && p.ssim <= 1.0);
+            QVERIFY(p.meanDeltaE > 0.0 && p.meanDeltaE < 60.0);
+            QVERIFY(p.truthColourfulness > 10.0);
+        } else {
+            QVERIFY(std::isnan(p.psnr));
+        }
+        QCOMPARE(QImage(p.resultPath).size(), p.size); // full resolution
+    }
+    QCOMPARE(colorized, 4);
+    const ColorizeFolderMetrics m = m_workspace->model()->folderMetrics();
+    QCOMPARE(m.count, 3);
+    QCOMPARE(m.colorized, 4);
+    QVERIFY(std::isfinite(m.psnr) && std::isfinite(m.meanDeltaE));
+    // The table: one row per photo and the folder's mean; the corrupt file was reported.
+    QCOMPARE(view()->metricsTable()->rowCount(), 6);
+    QVERIFY(view()->metricsTable()->item(5, 0)->text().contains(QLatin1String("3")));
+    QCOMPARE(view()->thumbnails()->count(), 5);
+    bool corruptReported = false;
+    for (const QList<QVariant> &args : problems)
+        corruptReported = corruptReported || args.value(0).toString().contains(QLatin1String("e-corrupt.jpg"));
+    QVERIFY(corruptReported);
+}
+
+void TestColorizeWorkspace::selectedPhotoShowsGrayResultTruthAndError()
+{
+    QString error;
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    m_workspace->model()->select(0); // a.png
+    QVERIFY(waitIdle());
+    const ColorizeDetail &d = m_workspace->model()->detail();
+    QCOMPARE(d.index, 0);
+    QCOMPARE(d.gray.size(), QSize(160, 120));
+    QCOMPARE(d.result.size(), QSize(160, 120));
+    QCOMPARE(d.truth.size(), QSize(160, 120));
+    QCOMPARE(d.deltaE.width(), 160);
+    QVERIFY(d.resultAb.bins > 0 && d.truthAb.bins > 0);
+    // The gray view is gray; the result has some colour; the truth is the photo.
+    const QColor grayPixel = d.gray.pixelColor(80, 10);
+    QVERIFY(std::abs(grayPixel.red() - grayPixel.blue()) <= 1);
+    QCOMPARE(d.truth.pixelColor(80, 10), colourPhoto(160, 120, 0).pixelColor(80, 10));
+
+    // The error layer is there, hidden until asked for, and shows through the checkbox.
+    widgets::LayerModel *resultLayers = view()->resultView()->model();
+    const int row = resultLayers->rowOf(QStringLiteral("delta-e"));
+    QVERIFY(row >= 0);
+    QVERIFY(!resultLayers->layer(row).visible);
+    QVERIFY(resultLayers->layer(row).kind == widgets::LayerKind::ScalarMap);
+    view()->findChild<QCheckBox *>(QStringLiteral("errorLayer"))->click();
+    QVERIFY(resultLayers->layer(row).visible);
+    // Linked zoom: zooming the gray view zooms the result and the truth.
+    view()->grayView()->setZoom(2.5);
+    QVERIFY(std::abs(view()->resultView()->zoom() - 2.5) < 1e-6);
+    QVERIFY(std::abs(view()->truthView()->zoom() - 2.5) < 1e-6);
+    // A gray photo has no truth and no error layer.
+    int grayIndex = -1;
+    for (int i = 0; i < m_workspace->model()->photos().size(); ++i)
+        if (m_workspace->model()->photos()[i].path.endsWith(QLatin1String("d-gray.png")))
+            grayIndex = i;
+    m_workspace->model()->select(grayIndex);
+    QVERIFY(waitIdle());
+    QVERIFY(m_workspace->model()->detail().truth.isNull());
+    QVERIFY(m_workspace->model()->detail().deltaE.isNull());
+    QCOMPARE(view()->resultView()->model()->rowOf(QStringLiteral("delta-e")), -1);
+}
+
+void TestColorizeWorkspace::openColorizeWipeExportByEvents()
+{
+    const QString photo = m_dir.filePath(QStringLiteral("one.png"));
+    colourPhoto(200, 140, 1).save(photo);
+    QString error;
+    QVERIFY(m_workspace->openFile(photo, &error));
+    QVERIFY(waitIdle());
+    QVERIFY(m_workspace->model()->photos().value(0).isColorized());
+    // Colorize again through the button, as a user would.
+    auto *button = view()->findChild<QPushButton *>(QStringLiteral("colorizeButton"));
+    QVERIFY(button->isEnabled());
+    QSignalSpy changed(m_workspace->model(), &ColorizeModel::photoChanged);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(waitIdle());
+    QCOMPARE(changed.count(), 1);
+    // Wipe through the mode box, by keyboard.
+    auto *mode = view()->findChild<QComboBox *>(QStringLiteral("modeChoice"));
+    mode->setFocus();
+    QTest::keyClick(mode, Qt::Key_Down);
+    QCOMPARE(view()->mode(), ColorizeView::Mode::Wipe);
+    QVERIFY(view()->wipeView()->isWipeActive());
+    QVERIFY(view()->wipeView()->isVisible());
+    view()->wipeView()->setWipePosition(0.3);
+    QCOMPARE(view()->wipeView()->wipePosition(), 0.3);
+    // The figure: gray / result / truth with captions, and the ab histograms.
+    const QString figure = m_dir.filePath(QStringLiteral("figure.png"));
+    QVERIFY2(m_workspace->exportFigure(figure, &error), qPrintable(error));
+    const QImage written(figure);
+    QVERIFY(written.width() > 1000);
+    // Somewhere in the figure is the truth's red disc.
+    bool red = false;
+    for (int y = 0; y < written.height() && !red; y += 3)
+        for (int x = 0; x < written.width() && !red; x += 3) {
+            const QColor c = written.pixelColor(x, y);
+            red = c.red() > 170 && c.green() < 60 && c.blue() < 60;
+        }
+    QVERIFY(red);
+    const QString svg = m_dir.filePath(QStringLiteral("figure.svg"));
+    QVERIFY2(m_workspace->exportFigure(svg, &error), qPrintable(error));
+    QVERIFY(QFileInfo(svg).size() > 1000);
+}
+
+void TestColorizeWorkspace::resultsExportAtFullResolution()
+{
+    QString error;
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    const QString out = m_dir.filePath(QStringLiteral("export"));
+    m_workspace->model()->exportResults(out);
+    QVERIFY(waitIdle());
+    QCOMPARE(QImage(out + QStringLiteral("/a.colorized.png")).size(), QSize(160, 120));
+    QCOMPARE(QImage(out + QStringLiteral("/c.colorized.png")).size(), QSize(120, 160));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/e-corrupt.colorized.png")));
+    QCOMPARE(QDir(out).entryList(QDir::Files).size(), 4);
+}
+
+void TestColorizeWorkspace::badInputGetsAMessageNotACrash()
+{
+    QString error;
+    QVERIFY(!m_workspace->openFile(m_dir.filePath(QStringLiteral("missing.jpg")), &error));
+    QVERIFY(error.contains(QLatin1String("does not exist")));
+    const QString text = m_dir.filePath(QStringLiteral("notes.txt"));
+    QFile(text).open(QIODevice::WriteOnly);
+    QVERIFY(!m_workspace->openFile(text, &error));
+    QVERIFY(error.contains(QLatin1String("not a photo")));
+    // A folder without photos: a message.
+    QSignalSpy problems(m_workspace->model(), &ColorizeModel::problem);
+    const QString empty = m_dir.filePath(QStringLiteral("empty"));
+    QDir().mkpath(empty);
+    QVERIFY(m_workspace->openFile(empty, &error));
+    QVERIFY(waitIdle());
+    QVERIFY(!problems.isEmpty());
+    QVERIFY(problems.last().value(0).toString().contains(QLatin1String("No photos")));
+    // Weights of no colorizer: refused with a sentence, the previous model kept.
+    QVERIFY(m_workspace->model()->hasModel());
+    const QString before = m_workspace->model()->modelDescription();
+    const QString bogus = m_dir.filePath(QStringLiteral("bogus.safetensors"));
+    QFile file(bogus);
+    file.open(QIODevice::WriteOnly);
+    file.write("definitely not safetensors");
+    file.close();
+    m_workspace->model()->setModel(bogus);
+    QVERIFY(waitIdle());
+    QVERIFY(problems.last().value(0).toString().contains(QLatin1String("Cannot use bogus.safetensors")));
+    QCOMPARE(m_workspace->model()->modelDescription(), before);
+    m_workspace->model()->setModel(m_dir.filePath(QStringLiteral("nothing-here.safetensors")));
+    QVERIFY(problems.last().value(0).toString().contains(QLatin1String("no model file")));
+    // Exporting with nothing colorized: a message, no file.
+    m_workspace->model()->clear();
+    QVERIFY(!m_workspace->exportFigure(m_dir.filePath(QStringLiteral("nothing.png")), &error));
+    QVERIFY(error.contains(QLatin1String("colorize a photo first")));
+}
+
+void TestColorizeWorkspace::cancelStopsAndColorizeAllFinishes()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("many"));
+    QDir().mkpath(folder);
+    for (int i = 0; i < 12; ++i)
+        colourPhoto(640, 480, i % 3).save(QStringLiteral("%1/p%2.png").arg(folder).arg(i, 2, 10, QLatin1Char('0')));
+    ColorizeModel *model = m_workspace->model();
+    model->setAutoColorize(false);
+    model->setModel(builtInColorizerName());
+    model->addPaths({folder});
+    QVERIFY(waitIdle());
+    QCOMPARE(model->photos().size(), 12);
+    QSignalSpy changed(model, &ColorizeModel::photoChanged);
+    model->colorize();
+    QVERIFY(model->isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.count() >= 1, 60000);
+    model->cancel();
+    QVERIFY(waitIdle());
+    int done = 0;
+    for (const ColorizePhoto &p : model->photos())
+        done += p.isColorized() ? 1 : 0;
+    QVERIFY2(done >= 1 && done < 12, qPrintable(QString::number(done)));
+    QVERIFY(!model->isBusy());
+    model->colorize();
+    QVERIFY(waitIdle());
+    for (const ColorizePhoto &p : model->photos())
+        QVERIFY(p.isColorized());
+}
+
+void TestColorizeWorkspace::stateRoundTrips()
+{
+    QString error;
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    view()->setMode(ColorizeView::Mode::Wipe);
+    view()->setErrorLayerVisible(true);
+    const QJsonObject state = m_workspace->saveState();
+    QCOMPARE(m_workspace->openFiles().size(), 5);
+
+    WorkspaceContext context;
+    context.jobs = m_jobs.get();
+    ColorizeWorkspace restored(context);
+    QVERIFY2(restored.restoreState(state, &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    QCOMPARE(restored.model()->paths(), m_workspace->model()->paths());
+    QCOMPARE(restored.model()->model(), builtInColorizerName());
+    QCOMPARE(restored.colorizeView()->mode(), ColorizeView::Mode::Wipe);
+    QVERIFY(restored.colorizeView()->isErrorLayerVisible());
+    // A photo gone since: the others open, the missing one is named.
+    QFile::remove(m_dir.filePath(QStringLiteral("photos/a.png")));
+    ColorizeWorkspace partly(context);
+    QVERIFY(!partly.restoreState(state, &error));
+    QVERIFY(error.contains(QLatin1String("a.png")));
+    QVERIFY(waitIdle());
+    QCOMPARE(partly.model()->photos().size(), 4);
+}
+
+void TestColorizeWorkspace::trainingFromThePanelUsesTheNewModel()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("train"));
+    QDir().mkpath(folder);
+    for (int i = 0; i < 6; ++i)
+        colourPhoto(96, 96, i % 3).save(QStringLiteral("%1/t%2.png").arg(folder).arg(i));
+    QString error;
+    QVERIFY(m_workspace->openFile(folder, &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->trainablePhotoCount(), 6);
+    const QString weights = m_dir.filePath(QStringLiteral("mine.safetensors"));
+    view()->findChild<QSpinBox *>(QStringLiteral("trainEpochs"))->setValue(2);
+    view()->findChild<QSpinBox *>(QStringLiteral("trainSize"))->setValue(64);
+    auto *width = view()->findChild<QComboBox *>(QStringLiteral("trainWidth"));
+    width->setCurrentIndex(width->findData(4));
+    view()->findChild<QLineEdit *>(QStringLiteral("trainOut"))->setText(weights);
+    QSignalSpy epochs(m_workspace->model(), &ColorizeModel::trainingEpoch);
+    QSignalSpy finished(m_workspace->model(), &ColorizeModel::trainingFinished);
+    QTest::mouseClick(view()->findChild<QPushButton *>(QStringLiteral("trainButton")), Qt::LeftButton);
+    QVERIFY(m_workspace->model()->isTraining());
+    QVERIFY(waitIdle());
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(epochs.count(), 2);
+    QCOMPARE(view()->findChild<widgets::PlotView *>(QStringLiteral("trainingCurves"))->seriesValues(0).size(), 2);
+    QVERIFY(QFileInfo::exists(weights));
+    QCOMPARE(m_workspace->model()->model(), weights);
+    QVERIFY(m_workspace->model()->modelDescription().contains(QLatin1String("1/4")));
+    // Colorizing with it works at its own size.
+    m_workspace->model()->colorize();
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->photos().value(0).resultModel, weights);
+}
+
+void TestColorizeWorkspace::demoColorizesTheHeldOutPhotos()
+{
+    if (colorizeDemoPhotos().isEmpty())
+        QSKIP("opencv-doc is not installed: the demo's photos come from it");
+    QString error;
+    QVERIFY2(m_workspace->openDemo(QStringLiteral("photos"), &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->photos().size(), colorizeDemoPhotos().size());
+    QVERIFY(m_workspace->model()->modelDescription().startsWith(QLatin1String("Built-in")));
+    for (const ColorizePhoto &p : m_workspace->model()->photos()) {
+        QVERIFY2(p.isColorized(), qPrintable(p.error));
+        QVERIFY(p.hasTruth);
+        QVERIFY(p.meanDeltaE < 40.0);
+    }
+}
+
+QTEST_MAIN(TestColorizeWorkspace)
+#include "tst_colorizeworkspace.moc"
