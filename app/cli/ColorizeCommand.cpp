@@ -3,7 +3,9 @@
 // colorizer (eccv16, siggraph17, Deep Koalarization) at full resolution, writing PNGs.
 #include "app/cli/CliCommands.h"
 #include "app/shell/ImageInputs.h"
+#include "app/workspaces/colorize/BuiltInColorizers.h"
 
+#include "engine/colorize/ColorizationMetrics.h"
 #include "engine/colorize/Colorizer.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/json/Json.h"
@@ -12,19 +14,22 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <cmath>
 #include <cstdio>
 
 namespace periscope::app {
 
 namespace {
 const char *const kUsage =
-    "usage: periscope-cli colorize INPUT... --model FILE [--arch eccv16|siggraph17|koalarization] --out DIR\n"
+    "usage: periscope-cli colorize INPUT... [--model NAME|FILE] [--arch eccv16|siggraph17|koalarization] --out DIR\n"
     "Colorizes photos at full resolution: each is resized to the network's input, its ab predicted\n"
     "from L, upsampled and joined with the photo's own L. INPUT is an image or a folder (searched\n"
     "recursively for JPEG, PNG, TIFF, WebP, BMP); colour photos are colorized from their lightness.\n"
     "--model takes safetensors or torch.save weights (the authors' eccv16/siggraph17 .pth load as\n"
-    "they are); the architecture is recognised from the keys, else --arch names it. Writes\n"
-    "DIR/<name>.png (sub-folders kept), progress on stderr, a JSON summary on stdout.\n";
+    "they are) or the built-in koalarization-opencv (the default); the architecture is recognised\n"
+    "from the keys, else --arch names it. Writes DIR/<name>.png (sub-folders kept), progress on\n"
+    "stderr, a JSON summary on stdout: per photo, and for colour photos their PSNR, SSIM, mean\n"
+    "CIEDE2000 and colourfulness against the original colours, with the means over them.\n";
 
 int fail(const QString &message)
 {
@@ -62,7 +67,7 @@ int runColorize(const QStringList &arguments)
     if (outDir.isEmpty())
         return fail(QStringLiteral("--out DIR is required"));
     if (model.isEmpty())
-        return fail(QStringLiteral("--model FILE is required (weights of eccv16, siggraph17 or a Koalarization)"));
+        model = builtInColorizerName();
     if (!arch.isEmpty() && arch != QLatin1String("eccv16") && arch != QLatin1String("siggraph17") && arch != QLatin1String("koalarization"))
         return fail(QStringLiteral("--arch takes eccv16, siggraph17 or koalarization, not '%1'").arg(arch));
 
@@ -88,9 +93,15 @@ int runColorize(const QStringList &arguments)
     if (jobs.isEmpty())
         return cliFail(1, QStringLiteral("colorize: no images found in %1").arg(inputs.join(QStringLiteral(", "))));
 
+    QString modelError;
+    const QString modelPath = resolveColorizer(model, &modelError);
+    if (modelPath.isEmpty())
+        return cliFail(1, QStringLiteral("colorize: ") + modelError);
     try {
-        const colorize::Colorizer colorizer = colorize::Colorizer::load(model.toStdString(), arch.toStdString());
+        const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString());
         json::Array done, failed;
+        double sums[5] = {0, 0, 0, 0, 0}; // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness
+        int judged = 0;
         for (int i = 0; i < jobs.size(); ++i) {
             const Job &job = jobs[i];
             try {
@@ -102,11 +113,31 @@ int runColorize(const QStringList &arguments)
                 if (!QDir().mkpath(QFileInfo(job.output).absolutePath()))
                     throw Error("cannot create " + QFileInfo(job.output).absolutePath().toStdString());
                 media::writeImage(job.output.toStdString(), result);
-                done.emplace_back(json::Object{{"input", job.input.toStdString()},
-                                               {"output", job.output.toStdString()},
-                                               {"width", result.width()},
-                                               {"height", result.height()},
-                                               {"was_gray", file.isGrayscale}});
+                json::Value entry = json::Object{{"input", job.input.toStdString()},
+                                                 {"output", job.output.toStdString()},
+                                                 {"width", result.width()},
+                                                 {"height", result.height()},
+                                                 {"was_gray", file.isGrayscale}};
+                const double colourfulness = colorize::colourfulness(result);
+                entry.set("colourfulness", colourfulness);
+                if (!file.isGrayscale) {
+                    // The photo's own colours are the truth the result is judged against.
+                    const colorize::ColorComparison c = colorize::compareColors(result, pixels);
+                    const double truthColourfulness = colorize::colourfulness(pixels);
+                    entry.set("psnr", std::isfinite(c.psnr) ? json::Value(c.psnr) : json::Value());
+                    entry.set("ssim", c.ssim);
+                    entry.set("mean_delta_e2000", c.meanDeltaE2000);
+                    entry.set("truth_colourfulness", truthColourfulness);
+                    if (std::isfinite(c.psnr)) {
+                        sums[0] += c.psnr;
+                        sums[1] += c.ssim;
+                        sums[2] += c.meanDeltaE2000;
+                        sums[3] += colourfulness;
+                        sums[4] += truthColourfulness;
+                        ++judged;
+                    }
+                }
+                done.emplace_back(std::move(entry));
                 std::fprintf(stderr, "colorized %d/%d %s\n", i + 1, int(jobs.size()), qPrintable(job.input));
             } catch (const std::exception &e) {
                 const std::string reason = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString();
@@ -116,10 +147,17 @@ int runColorize(const QStringList &arguments)
         }
         const bool anyDone = !done.empty();
         json::Value summary = json::Object{};
-        summary.set("model", model.toStdString());
+        summary.set("model", modelPath.toStdString());
         summary.set("architecture", colorizer.architecture());
         summary.set("input_size", colorizer.inputSize());
         summary.set("images", json::Value(std::move(done)));
+        if (judged > 0)
+            summary.set("means", json::Object{{"photos", judged},
+                                              {"psnr", sums[0] / judged},
+                                              {"ssim", sums[1] / judged},
+                                              {"mean_delta_e2000", sums[2] / judged},
+                                              {"colourfulness", sums[3] / judged},
+                                              {"truth_colourfulness", sums[4] / judged}});
         summary.set("failed", json::Value(std::move(failed)));
         std::fputs((summary.dump(1) + "\n").c_str(), stdout);
         if (!anyDone)

@@ -113,7 +113,7 @@ void TestCommandLine::rejectsBadArguments_data()
     QTest::newRow("missing file") << QStringList{"--open", "/no/such/photo.jpg"} << 1 << "/no/such/photo.jpg";
     QTest::newRow("missing positional file") << QStringList{"/no/such/clip.mp4"} << 1 << "no such file";
     QTest::newRow("missing project") << QStringList{"--project", "/no/such.periscope"} << 1 << "project";
-    QTest::newRow("folder as file") << QStringList{"--open", "/tmp"} << 1 << "folder";
+    QTest::newRow("folder as project") << QStringList{"--project", "/tmp"} << 1 << "folder"; // --open takes folders of photos
     QTest::newRow("twice") << QStringList{"--device", "cpu", "--device", "auto"} << 2 << "more than once";
     QTest::newRow("bad screenshot format") << QStringList{"--screenshot", "/tmp/out.xyz"} << 2 << "unsupported image format";
     QTest::newRow("screenshot folder missing") << QStringList{"--screenshot", "/no/such/dir/out.png"} << 1 << "does not exist";
@@ -263,7 +263,7 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
                                                      << 1 << "/no/such/dir/f.png";
     QTest::newRow("colorize no input") << QStringList{"colorize", "--model", "m.pth", "--out", "o"} << 2 << "give at least one image or folder";
     QTest::newRow("colorize no out") << QStringList{"colorize", "x.png", "--model", "m.pth"} << 2 << "--out DIR is required";
-    QTest::newRow("colorize no model") << QStringList{"colorize", "x.png", "--out", "o"} << 2 << "--model FILE is required";
+    QTest::newRow("colorize no such model") << QStringList{"colorize", PERISCOPE_SOURCE_DIR "/resources/icons/periscope.svg", "--model", "nosuch", "--out", "o"} << 1 << "no model file nosuch";
     QTest::newRow("colorize bad arch") << QStringList{"colorize", "x.png", "--model", "m.pth", "--arch", "pix2pix", "--out", "o"} << 2
                                        << "not 'pix2pix'";
     QTest::newRow("colorize missing input") << QStringList{"colorize", "/no/such/photo.png", "--model", "m.pth", "--out", "o"} << 1
@@ -559,6 +559,23 @@ void TestCommandLine::cliColorizesFoldersAtFullResolution()
     // Full resolution, sub-folders kept.
     QCOMPARE(QImage(out + QStringLiteral("/trip/beach.png")).size(), QSize(120, 80));
     QCOMPARE(QImage(out + QStringLiteral("/old.png")).size(), QSize(64, 96));
+    // The colour photo is judged against its own colours; the gray one only for colourfulness.
+    for (const QJsonValue &image : summary.value(QStringLiteral("images")).toArray()) {
+        const QJsonObject entry = image.toObject();
+        const bool wasGray = entry.value(QStringLiteral("was_gray")).toBool();
+        QCOMPARE(entry.contains(QStringLiteral("mean_delta_e2000")), !wasGray);
+        QVERIFY(entry.value(QStringLiteral("colourfulness")).toDouble() >= 0.0);
+    }
+    const QJsonObject means = summary.value(QStringLiteral("means")).toObject();
+    QCOMPARE(means.value(QStringLiteral("photos")).toInt(), 1);
+    QVERIFY(means.value(QStringLiteral("ssim")).toDouble() > 0.0);
+    QVERIFY(means.value(QStringLiteral("truth_colourfulness")).toDouble() > 40.0); // the orange fill
+    // Without --model: the built-in colorizer.
+    const Run builtIn = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos + QStringLiteral("/old.png"),
+                                                              QStringLiteral("--out"), m_dir.filePath(QStringLiteral("built-in"))});
+    QVERIFY2(builtIn.exitCode == 0, builtIn.err.constData());
+    QVERIFY(QJsonDocument::fromJson(builtIn.out).object().value(QStringLiteral("model")).toString().endsWith(
+        QLatin1String("koalarization-opencv.safetensors")));
 
     // Training on the folder: one colour photo is not enough (the gray one and the broken one are
     // skipped with warnings); with a second one it trains, and its weights colorize at their side.
