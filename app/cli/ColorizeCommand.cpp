@@ -29,7 +29,8 @@ const char *const kUsage =
     "they are) or the built-in koalarization-opencv (the default); the architecture is recognised\n"
     "from the keys, else --arch names it. Writes DIR/<name>.png (sub-folders kept), progress on\n"
     "stderr, a JSON summary on stdout: per photo, and for colour photos their PSNR, SSIM, mean\n"
-    "CIEDE2000 and colourfulness against the original colours, with the means over them.\n";
+    "CIEDE2000 and colourfulness against the original colours, beside the same figures for the gray\n"
+    "photo itself (the baseline a colorizer must beat), with the means over them.\n";
 
 int fail(const QString &message)
 {
@@ -100,7 +101,8 @@ int runColorize(const QStringList &arguments)
     try {
         const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString());
         json::Array done, failed;
-        double sums[5] = {0, 0, 0, 0, 0}; // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness
+        // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness; then PSNR, SSIM, ΔE00 of the gray photo
+        double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
         int judged = 0;
         for (int i = 0; i < jobs.size(); ++i) {
             const Job &job = jobs[i];
@@ -128,12 +130,20 @@ int runColorize(const QStringList &arguments)
                     entry.set("ssim", c.ssim);
                     entry.set("mean_delta_e2000", c.meanDeltaE2000);
                     entry.set("truth_colourfulness", truthColourfulness);
+                    // The reference every colorizer must beat: leaving the photo gray.
+                    const colorize::ColorComparison gray = colorize::compareColors(colorize::grayVersion(pixels), pixels);
+                    entry.set("gray_psnr", gray.psnr);
+                    entry.set("gray_ssim", gray.ssim);
+                    entry.set("gray_mean_delta_e2000", gray.meanDeltaE2000);
                     if (std::isfinite(c.psnr)) {
                         sums[0] += c.psnr;
                         sums[1] += c.ssim;
                         sums[2] += c.meanDeltaE2000;
                         sums[3] += colourfulness;
                         sums[4] += truthColourfulness;
+                        sums[5] += gray.psnr;
+                        sums[6] += gray.ssim;
+                        sums[7] += gray.meanDeltaE2000;
                         ++judged;
                     }
                 }
@@ -157,7 +167,10 @@ int runColorize(const QStringList &arguments)
                                               {"ssim", sums[1] / judged},
                                               {"mean_delta_e2000", sums[2] / judged},
                                               {"colourfulness", sums[3] / judged},
-                                              {"truth_colourfulness", sums[4] / judged}});
+                                              {"truth_colourfulness", sums[4] / judged},
+                                              {"gray_psnr", sums[5] / judged},
+                                              {"gray_ssim", sums[6] / judged},
+                                              {"gray_mean_delta_e2000", sums[7] / judged}});
         summary.set("failed", json::Value(std::move(failed)));
         std::fputs((summary.dump(1) + "\n").c_str(), stdout);
         if (!anyDone)

@@ -8,6 +8,7 @@
 
 #include <QFileInfo>
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPainter>
@@ -41,8 +42,12 @@ public:
             painter.setRenderHint(QPainter::SmoothPixmapTransform);
             painter.drawImage(placed, m_image);
         }
+        // As large as the caption's band allows, smaller when the text is wider than the panel.
         QFont font = painter.font();
         font.setPointSizeF(std::max(4.0, captionHeight * 0.45));
+        const double textWidth = QFontMetricsF(font, painter.device()).horizontalAdvance(m_caption);
+        if (textWidth > target.width() * 0.98)
+            font.setPointSizeF(std::max(3.0, font.pointSizeF() * target.width() * 0.98 / textWidth));
         painter.setFont(font);
         painter.setPen(Qt::black);
         painter.drawText(QRectF(target.left(), imageRect.bottom(), target.width(), captionHeight), Qt::AlignCenter, m_caption);
