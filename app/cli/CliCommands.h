@@ -28,6 +28,7 @@ CliCommand explainGraphCommand();
 CliCommand trainGraphCommand();
 CliCommand colorizeCommand();
 CliCommand trainColorizerCommand();
+CliCommand studyCommand();
 
 QList<CliCommand> cliCommands();
 
