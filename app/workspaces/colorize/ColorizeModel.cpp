@@ -96,6 +96,11 @@ ColorizeModel::~ColorizeModel()
                 m_jobs->cancel(job);
 }
 
+JobManager *ColorizeModel::jobs() const
+{
+    return m_jobs;
+}
+
 QStringList ColorizeModel::paths() const
 {
     QStringList out;

@@ -64,6 +64,7 @@ class ColorizeModel : public QObject {
 public:
     explicit ColorizeModel(JobManager *jobs, QObject *parent = nullptr);
     ~ColorizeModel() override;
+    JobManager *jobs() const;
 
     // Files and folders (searched recursively for photos); read as a job, appended.
     void addPaths(const QStringList &pathsOrFolders);

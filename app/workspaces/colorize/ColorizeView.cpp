@@ -4,6 +4,7 @@
 #include "app/workspaces/colorize/BuiltInColorizers.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeTrainingPanel.h"
+#include "app/workspaces/colorize/StudyPanel.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
@@ -194,6 +195,8 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_tabs->addTab(m_metrics, tr("Metrics"));
     m_tabs->addTab(histograms, tr("ab histograms"));
     m_tabs->addTab(m_training, tr("Train"));
+    m_study = new StudyPanel(m_model, m_model->jobs());
+    m_tabs->addTab(m_study, tr("Study"));
 
     auto *vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(middle);
@@ -226,6 +229,9 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     connect(m_model, &ColorizeModel::busyChanged, this, &ColorizeView::updateButtons);
     connect(m_model, &ColorizeModel::message, m_status, &QLabel::setText);
     connect(m_model, &ColorizeModel::problem, this, [this](const QString &text) {
+        m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));
+    });
+    connect(m_study, &StudyPanel::problem, this, [this](const QString &text) {
         m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));
     });
     showHistogram(m_resultAb, tr("Result: ab plane"), false);

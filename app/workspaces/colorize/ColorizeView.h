@@ -22,6 +22,7 @@ namespace periscope::app {
 
 class ColorizeModel;
 class ColorizeTrainingPanel;
+class StudyPanel;
 
 // The Colorize workspace's window: photos and model above; a thumbnail strip; the gray input, the
 // result and the truth side by side with linked zoom, or one view with a before/after wipe; a
@@ -48,6 +49,7 @@ public:
     QTableWidget *metricsTable() const { return m_metrics; }
     QListWidget *thumbnails() const { return m_thumbnails; }
     QLabel *statusLabel() const { return m_status; }
+    StudyPanel *studyPanel() const { return m_study; }
 
 Q_SIGNALS:
     void viewSettingsChanged();
@@ -76,6 +78,7 @@ private:
     widgets::PlotView *m_resultAb = nullptr, *m_truthAb = nullptr;
     QTabWidget *m_tabs = nullptr;
     ColorizeTrainingPanel *m_training = nullptr;
+    StudyPanel *m_study = nullptr;
     QString m_lastModelChoice;
 };
 

@@ -8,6 +8,9 @@
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeView.h"
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
+#include "app/workspaces/colorize/StudyPanel.h"
+#include "app/workspaces/colorize/StudyRunner.h"
+#include "app/workspaces/colorize/StudyStore.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void stateRoundTrips();
     void trainingFromThePanelUsesTheNewModel();
     void demoColorizesTheHeldOutPhotos();
+    void studyWithTwoParticipantsFromTheWorkspace();
 
 private:
     bool waitIdle() { return m_jobs->waitForIdle(120000); }
@@ -400,6 +404,89 @@ void TestColorizeWorkspace::demoColorizesTheHeldOutPhotos()
         QVERIFY(p.hasTruth);
         QVERIFY(p.meanDeltaE < 40.0);
     }
+}
+
+void TestColorizeWorkspace::studyWithTwoParticipantsFromTheWorkspace()
+{
+    QString error;
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    StudyPanel *panel = view()->studyPanel();
+    StudyPanel::NewStudy settings;
+    settings.path = m_dir.filePath(QStringLiteral("study.sqlite"));
+    settings.trialsPerRater = 6;
+    settings.attentionChecks = 1;
+    settings.seed = 5;
+    panel->createStudy(settings);
+    QVERIFY(waitIdle());
+    QVERIFY(panel->study());
+    StudyStore *store = panel->study();
+    QCOMPARE(int(store->design().images().size()), 3); // the colour photos; the gray one has no truth
+    QCOMPARE(int(store->design().conditions().size()), 2);
+    // The study's photos were copied beside it: it does not depend on the session's cache.
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("study-photos/original/a.png"))));
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("study-photos/koalarization-opencv/a.png"))));
+
+    // Answers every trial of the runner's current participant by keyboard, the attention checks
+    // as instructed; pauses once. Nothing on screen names a file or a condition.
+    auto answerAll = [&](StudyRunner *runner, int stopAfter) {
+        const std::vector<studies::Trial> plan = store->plan(runner->raterNumber());
+        int answered = 0;
+        while (runner->screen() != StudyRunner::Screen::Finished && answered < stopAfter) {
+            QTRY_VERIFY_WITH_TIMEOUT(runner->screen() == StudyRunner::Screen::Trial, 10000);
+            const QString text = runner->visibleText();
+            for (const char *secret : {"original", "koalarization", ".png", ".jpg", "photos/"})
+                QVERIFY2(!text.contains(QLatin1String(secret)), qPrintable(text));
+            if (answered == 1) {
+                QTest::keyClick(runner, Qt::Key_P);
+                QCOMPARE(runner->screen(), StudyRunner::Screen::Paused);
+                QTest::keyClick(runner, Qt::Key_P);
+            }
+            const studies::Trial &trial = plan[std::size_t(runner->currentTrial())];
+            const int value = trial.attentionCheck ? trial.expectedAnswer : (answered % 2);
+            QTest::keyClick(runner, value == 1 ? Qt::Key_R : Qt::Key_C);
+            ++answered;
+        }
+    };
+    StudyRunner *runner = panel->startSession(-1, false);
+    QVERIFY(runner);
+    QCOMPARE(runner->screen(), StudyRunner::Screen::Instructions);
+    QTest::keyClick(runner, Qt::Key_Space);
+    answerAll(runner, 100);
+    QCOMPARE(runner->screen(), StudyRunner::Screen::Finished);
+    // The next participant on the same screen, with a new anonymous id.
+    const QString first = runner->raterId();
+    QTest::keyClick(runner, Qt::Key_Return);
+    QCOMPARE(runner->screen(), StudyRunner::Screen::Instructions);
+    QVERIFY(runner->raterId() != first);
+    QTest::keyClick(runner, Qt::Key_Space);
+    answerAll(runner, 100);
+    QCOMPARE(store->raters().size(), 2);
+    QCOMPARE(int(store->answers().size()), 12);
+    QVERIFY(store->isFrozen());
+
+    // A third stops after two answers and resumes at the third trial.
+    runner = panel->startSession(-1, false);
+    QTest::keyClick(runner, Qt::Key_Space);
+    answerAll(runner, 2);
+    const int third = runner->raterNumber();
+    QTest::keyClick(runner, Qt::Key_Escape);
+    QCOMPARE(store->nextTrial(third), 2);
+    runner = panel->startSession(third, false);
+    QCOMPARE(runner->currentTrial(), 2);
+
+    // Results in the panel, a figure and the CSV.
+    const studies::StudyResults results = store->results();
+    QCOMPARE(results.includedRaters, 3);
+    QCOMPARE(panel->resultsTable()->rowCount(), 2);
+    QVERIFY(panel->summaryLabel()->text().contains(QLatin1String("frozen")));
+    QVERIFY2(panel->exportFigure(m_dir.filePath(QStringLiteral("study.png")), &error), qPrintable(error));
+    QVERIFY(QImage(m_dir.filePath(QStringLiteral("study.png"))).width() > 500);
+    QVERIFY(store->exportCsv(m_dir.filePath(QStringLiteral("answers.csv")), &error));
+    // A study file that exists is never overwritten.
+    QSignalSpy problems(panel, &StudyPanel::problem);
+    panel->createStudy(settings);
+    QCOMPARE(problems.count(), 1);
 }
 
 QTEST_MAIN(TestColorizeWorkspace)

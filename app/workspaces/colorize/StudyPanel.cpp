@@ -1,0 +1,401 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/colorize/StudyPanel.h"
+
+#include "app/shell/JobManager.h"
+#include "app/workspaces/colorize/ColorizeModel.h"
+#include "app/workspaces/colorize/StudyRunner.h"
+#include "app/workspaces/colorize/StudyStore.h"
+#include "engine/core/errors/Error.h"
+#include "widgets/figure/Figure.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace periscope::app {
+
+namespace {
+
+// A condition name from a model's name or file: letters, digits, dot, dash, underscore.
+QString conditionName(const QString &model)
+{
+    QString name = QFileInfo(model).completeBaseName();
+    for (QChar &c : name)
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_') && c != QLatin1Char('.'))
+            c = QLatin1Char('-');
+    return name.isEmpty() || name == QLatin1String(studies::kOriginalCondition) ? QStringLiteral("model") : name;
+}
+
+QString percent(double rate)
+{
+    return QString::number(100.0 * rate, 'f', 1) + QStringLiteral(" %");
+}
+
+} // namespace
+
+StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) : QWidget(parent), m_model(model), m_jobs(jobs)
+{
+    auto *layout = new QHBoxLayout(this);
+    auto *left = new QVBoxLayout;
+    auto *newStudy = new QPushButton(tr("New study from these photos..."));
+    newStudy->setToolTip(tr("The opened colour photos, in their original colours and as the current model colorized them"));
+    connect(newStudy, &QPushButton::clicked, this, &StudyPanel::showNewStudyDialog);
+    auto *open = new QPushButton(tr("Open study..."));
+    connect(open, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a study"), QString(), tr("Studies (*.sqlite);;All files (*)"));
+        QString error;
+        if (!path.isEmpty() && !openStudy(path, &error))
+            Q_EMIT problem(error);
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(newStudy);
+    buttons->addWidget(open);
+    left->addLayout(buttons);
+    m_summary = new QLabel(tr("No study open. A study shows each participant photos in random order, without names, and asks about "
+                              "their colours; every answer is saved the moment it is given."));
+    m_summary->setObjectName(QStringLiteral("studySummary"));
+    m_summary->setWordWrap(true);
+    left->addWidget(m_summary);
+    m_raters = new QTableWidget(0, 3);
+    m_raters->setHorizontalHeaderLabels({tr("Participant"), tr("Answered"), tr("Started")});
+    m_raters->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_raters->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_raters->setSelectionBehavior(QAbstractItemView::SelectRows);
+    left->addWidget(m_raters, 1);
+    m_run = new QPushButton(tr("Start a session (new participant)"));
+    m_run->setObjectName(QStringLiteral("startSession"));
+    connect(m_run, &QPushButton::clicked, this, [this] { startSession(-1); });
+    m_resume = new QPushButton(tr("Resume the selected participant"));
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        const int row = m_raters->currentRow();
+        if (row >= 0)
+            startSession(m_raters->item(row, 0)->data(Qt::UserRole).toInt());
+    });
+    m_csv = new QPushButton(tr("Export answers (CSV)..."));
+    connect(m_csv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the answers"), QString(), tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty() && !m_store->exportCsv(path, &error))
+            Q_EMIT problem(error);
+    });
+    m_figure = new QPushButton(tr("Export results figure..."));
+    connect(m_figure, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the results figure"), QString(), tr("Figures (*.png *.svg *.pdf)"));
+        QString error;
+        if (!path.isEmpty() && !exportFigure(path, &error))
+            Q_EMIT problem(error);
+    });
+    auto *actions = new QGridLayout;
+    actions->addWidget(m_run, 0, 0);
+    actions->addWidget(m_resume, 0, 1);
+    actions->addWidget(m_csv, 1, 0);
+    actions->addWidget(m_figure, 1, 1);
+    left->addLayout(actions);
+    auto *leftBox = new QWidget;
+    leftBox->setLayout(left);
+    leftBox->setMaximumWidth(560);
+    layout->addWidget(leftBox);
+
+    auto *right = new QVBoxLayout;
+    m_results = new QTableWidget(0, 4);
+    m_results->setObjectName(QStringLiteral("studyResults"));
+    m_results->setHorizontalHeaderLabels({tr("Condition"), tr("Answers"), tr("Result"), tr("95 % interval")});
+    m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setMaximumHeight(140);
+    right->addWidget(m_results);
+    m_agreement = new QLabel;
+    right->addWidget(m_agreement);
+    auto *plots = new QHBoxLayout;
+    m_plot = new widgets::PlotView;
+    m_plot->setObjectName(QStringLiteral("studyPlot"));
+    m_times = new widgets::PlotView;
+    plots->addWidget(m_plot, 1);
+    plots->addWidget(m_times, 1);
+    right->addLayout(plots, 1);
+    layout->addLayout(right, 1);
+    refresh();
+}
+
+StudyPanel::~StudyPanel()
+{
+    delete m_runner.data(); // a top-level window: it goes with the panel and its study
+}
+
+void StudyPanel::showNewStudyDialog()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New study"));
+    auto *form = new QFormLayout(&dialog);
+    auto *title = new QLineEdit(tr("Colorization study"));
+    auto *question = new QComboBox;
+    question->addItem(tr("Real or colorized? (a Turing test)"), int(studies::QuestionType::RealOrColorized));
+    question->addItem(tr("How natural? (Likert 1-5)"), int(studies::QuestionType::Likert));
+    question->addItem(tr("Which is more natural? (two side by side)"), int(studies::QuestionType::TwoAlternative));
+    auto *trials = new QSpinBox;
+    trials->setRange(1, 10000);
+    trials->setValue(20);
+    auto *checks = new QSpinBox;
+    checks->setRange(0, 100);
+    checks->setValue(2);
+    auto *seed = new QSpinBox;
+    seed->setRange(1, 1000000000);
+    seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000)));
+    form->addRow(tr("Title"), title);
+    form->addRow(tr("Question"), question);
+    form->addRow(tr("Trials per participant"), trials);
+    form->addRow(tr("Attention checks"), checks);
+    form->addRow(tr("Seed (stored: the order of every session can be reproduced)"), seed);
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(box);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the study"), QString(), tr("Studies (*.sqlite)"));
+    if (path.isEmpty())
+        return;
+    NewStudy settings;
+    settings.path = path.endsWith(QLatin1String(".sqlite")) ? path : path + QStringLiteral(".sqlite");
+    settings.title = title->text();
+    settings.question = studies::QuestionType(question->currentData().toInt());
+    settings.trialsPerRater = trials->value();
+    settings.attentionChecks = checks->value();
+    settings.seed = quint64(seed->value());
+    createStudy(settings);
+}
+
+void StudyPanel::createStudy(const NewStudy &settings)
+{
+    // The photos go beside the study file, so that it keeps working when the session's cache or
+    // the original folders are gone.
+    struct Copy {
+        QString from, to, image, condition;
+    };
+    QList<Copy> copies;
+    const QString folder = QFileInfo(settings.path).absolutePath() + QLatin1Char('/') + QFileInfo(settings.path).completeBaseName() +
+                           QStringLiteral("-photos");
+    const QString modelCondition = conditionName(m_model->model());
+    for (const ColorizePhoto &p : m_model->photos()) {
+        if (!p.hasTruth || !p.isColorized())
+            continue;
+        const QString stem = QFileInfo(p.path).completeBaseName();
+        copies.append({p.path, QStringLiteral("%1/original/%2.%3").arg(folder, stem, QFileInfo(p.path).suffix()), stem,
+                       QString::fromLatin1(studies::kOriginalCondition)});
+        copies.append({p.resultPath, QStringLiteral("%1/%2/%3.png").arg(folder, modelCondition, stem), stem, modelCondition});
+    }
+    if (copies.isEmpty()) {
+        Q_EMIT problem(tr("A study needs colorized colour photos: open some and colorize them first."));
+        return;
+    }
+    if (QFileInfo::exists(settings.path)) {
+        Q_EMIT problem(tr("%1 exists already: a study file is never overwritten").arg(settings.path));
+        return;
+    }
+    m_jobs->start(
+        tr("Prepare the study's photos"),
+        [copies](const JobControl &control) {
+            for (int i = 0; i < copies.size(); ++i) {
+                control.throwIfCancelled();
+                control.reportProgress(double(i) / copies.size());
+                QDir().mkpath(QFileInfo(copies[i].to).absolutePath());
+                QFile::remove(copies[i].to);
+                if (!QFile::copy(copies[i].from, copies[i].to))
+                    throw Error("cannot write " + copies[i].to.toStdString() + " (is the folder writable and the disk not full?)");
+            }
+            return QVariant(true);
+        },
+        this,
+        [this, settings, copies](const QVariant &) {
+            studies::StudyDesign design;
+            design.title = settings.title.toStdString();
+            design.question = settings.question;
+            design.trialsPerRater = settings.trialsPerRater;
+            design.attentionChecks = std::min(settings.attentionChecks, settings.trialsPerRater);
+            design.seed = settings.seed;
+            for (const Copy &c : copies)
+                design.stimuli.push_back({c.image.toStdString(), c.condition.toStdString(), c.to.toStdString()});
+            QString error;
+            auto store = StudyStore::create(settings.path, design, &error);
+            if (!store) {
+                Q_EMIT problem(error);
+                return;
+            }
+            m_store = std::move(store);
+            refresh();
+            Q_EMIT studyChanged();
+        },
+        [this](const QString &error) { Q_EMIT problem(error); });
+}
+
+bool StudyPanel::openStudy(const QString &path, QString *error)
+{
+    auto store = StudyStore::open(path, error);
+    if (!store)
+        return false;
+    delete m_runner.data();
+    m_store = std::move(store);
+    refresh();
+    Q_EMIT studyChanged();
+    return true;
+}
+
+StudyRunner *StudyPanel::startSession(int rater, bool fullScreen)
+{
+    if (!m_store)
+        return nullptr;
+    delete m_runner.data();
+    m_runner = new StudyRunner(m_store.get(), rater);
+    m_runner->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_runner, &StudyRunner::answerSaved, this, &StudyPanel::refresh);
+    connect(m_runner, &StudyRunner::sessionEnded, this, &StudyPanel::refresh);
+    connect(m_runner, &StudyRunner::failed, this, &StudyPanel::problem);
+    if (fullScreen)
+        m_runner->showFullScreen();
+    else
+        m_runner->show();
+    m_runner->activateWindow();
+    m_runner->setFocus();
+    refresh();
+    return m_runner;
+}
+
+void StudyPanel::refresh()
+{
+    const bool open = m_store != nullptr;
+    for (QPushButton *b : {m_run, m_resume, m_csv, m_figure})
+        b->setEnabled(open);
+    m_raters->setRowCount(0);
+    m_results->setRowCount(0);
+    m_plot->clear();
+    m_times->clear();
+    m_agreement->clear();
+    if (!open)
+        return;
+    const studies::StudyDesign &d = m_store->design();
+    m_summary->setText(tr("<b>%1</b> (%2)<br>%3 images x %4 conditions (%5), %6 trials per participant with %7 attention checks.<br>"
+                          "Fingerprint %8%9")
+                           .arg(QString::fromStdString(d.title).toHtmlEscaped(), QFileInfo(m_store->path()).fileName().toHtmlEscaped())
+                           .arg(d.images().size())
+                           .arg(d.conditions().size())
+                           .arg(QString::fromStdString([&] {
+                               std::string s;
+                               for (const std::string &c : d.conditions())
+                                   s += (s.empty() ? "" : ", ") + c;
+                               return s;
+                           }()).toHtmlEscaped())
+                           .arg(d.trialsPerRater)
+                           .arg(d.attentionChecks)
+                           .arg(m_store->fingerprint().left(12))
+                           .arg(m_store->isFrozen() ? tr(", frozen: answers exist") : QString()));
+    const QList<StudyStore::Rater> raters = m_store->raters();
+    m_raters->setRowCount(int(raters.size()));
+    for (int i = 0; i < raters.size(); ++i) {
+        auto *id = new QTableWidgetItem(raters[i].anonymousId);
+        id->setData(Qt::UserRole, raters[i].number);
+        m_raters->setItem(i, 0, id);
+        m_raters->setItem(i, 1, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(raters[i].answered).arg(d.trialsPerRater)));
+        m_raters->setItem(i, 2, new QTableWidgetItem(raters[i].started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    }
+
+    const studies::StudyResults r = m_store->results();
+    m_results->setRowCount(int(r.conditions.size()));
+    QVector<double> x, value, low, high;
+    for (int i = 0; i < int(r.conditions.size()); ++i) {
+        const studies::StudyResults::Condition &c = r.conditions[std::size_t(i)];
+        int n = 0;
+        double v = 0, lo = 0, hi = 0;
+        QString shown, interval;
+        if (d.question == studies::QuestionType::Likert) {
+            n = c.likert.n;
+            v = c.likert.mean;
+            lo = c.likert.low;
+            hi = c.likert.high;
+            shown = tr("mean %1").arg(v, 0, 'f', 2);
+            interval = QStringLiteral("%1 – %2").arg(lo, 0, 'f', 2).arg(hi, 0, 'f', 2);
+        } else {
+            const studies::Proportion &p = d.question == studies::QuestionType::RealOrColorized ? c.judgedReal : c.preferred;
+            n = p.n;
+            v = p.rate;
+            lo = p.low;
+            hi = p.high;
+            shown = d.question == studies::QuestionType::RealOrColorized ? tr("%1 judged real").arg(percent(v)) : tr("%1 preferred").arg(percent(v));
+            interval = QStringLiteral("%1 – %2").arg(percent(lo), percent(hi));
+        }
+        m_results->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(c.name)));
+        m_results->setItem(i, 1, new QTableWidgetItem(QString::number(n)));
+        m_results->setItem(i, 2, new QTableWidgetItem(n > 0 ? shown : QStringLiteral("–")));
+        m_results->setItem(i, 3, new QTableWidgetItem(n > 0 ? interval : QStringLiteral("–")));
+        x << i;
+        value << v;
+        low << lo;
+        high << hi;
+    }
+    m_agreement->setText(tr("%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss' kappa %4 over %5 items")
+                             .arg(r.raters)
+                             .arg(r.excludedRaters.size())
+                             .arg(r.answers)
+                             .arg(std::isfinite(r.kappa) ? QString::number(r.kappa, 'f', 3) : QStringLiteral("–"))
+                             .arg(r.kappaItems));
+    if (r.answers == 0)
+        return;
+    const QString yLabel = d.question == studies::QuestionType::Likert ? tr("mean naturalness (1-5)")
+                          : d.question == studies::QuestionType::RealOrColorized ? tr("share judged real")
+                                                                                  : tr("share preferred");
+    m_plot->setLabels(tr("condition"), yLabel, tr("Results with 95 % intervals"));
+    m_plot->addBars(tr("result"), x, value, 0.6);
+    for (int i = 0; i < x.size(); ++i)
+        m_plot->addLine(tr("95 % interval"), {x[i], x[i]}, {low[i], high[i]}, QColor(20, 20, 20));
+    // The conditions by name under their bars, the whole scale shown, no legend (the title says it).
+    QCustomPlot *plot = m_plot->plot();
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (int i = 0; i < int(r.conditions.size()); ++i)
+        ticker->addTick(i, QString::fromStdString(r.conditions[std::size_t(i)].name));
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(-0.6, double(x.size()) - 0.4);
+    if (d.question == studies::QuestionType::Likert)
+        plot->yAxis->setRange(1.0, 5.0);
+    else
+        plot->yAxis->setRange(0.0, 1.0);
+    plot->legend->setVisible(false);
+    plot->replot();
+    m_times->setLabels(tr("response time (s)"), tr("answers"), tr("Response times"));
+    QVector<double> seconds;
+    for (double ms : r.responseTimesMs)
+        seconds << ms / 1000.0;
+    m_times->addHistogram(tr("answers"), seconds, 20);
+}
+
+bool StudyPanel::exportFigure(const QString &path, QString *error)
+{
+    if (!m_store || m_store->results().answers == 0) {
+        if (error)
+            *error = tr("There are no answers to plot yet");
+        return false;
+    }
+    const auto bars = widgets::figurePanel(m_plot), times = widgets::figurePanel(m_times);
+    widgets::FigureOptions options;
+    options.caption = tr("%1: %2").arg(QString::fromStdString(m_store->design().title), m_agreement->text());
+    return widgets::exportFigure({bars.get(), times.get()}, 2, options, path, error);
+}
+
+} // namespace periscope::app

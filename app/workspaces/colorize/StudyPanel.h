@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/studies/StudyDesign.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace periscope::widgets {
+class PlotView;
+}
+
+namespace periscope::app {
+
+class ColorizeModel;
+class JobManager;
+class StudyRunner;
+class StudyStore;
+
+// The Colorize workspace's study tab: make a blinded study from the opened colour photos (their
+// original colours against the current model's results), open a study file, run sessions in the
+// full-screen runner (new participants or one who stopped), and read the results: per condition
+// the share judged real with its Wilson interval, Likert means or 2AFC preference with their
+// intervals, Fleiss' kappa, a response-time histogram; export the answers (CSV) and a figure.
+class StudyPanel : public QWidget {
+    Q_OBJECT
+public:
+    StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent = nullptr);
+    ~StudyPanel() override;
+
+    struct NewStudy {
+        QString path;                       // the .sqlite file; its photos go to <stem>-photos/ beside it
+        QString title = tr("Colorization study");
+        studies::QuestionType question = studies::QuestionType::RealOrColorized;
+        int trialsPerRater = 20;
+        int attentionChecks = 2;
+        quint64 seed = 1;
+    };
+    // Copies the photos (a job), then creates and opens the study. Emits studyChanged or problem.
+    void createStudy(const NewStudy &settings);
+    bool openStudy(const QString &path, QString *error);
+    StudyStore *study() const { return m_store.get(); }
+    // Opens the runner for a new participant (rater < 0) or to resume one; shown full screen
+    // unless `fullScreen` is false (tests).
+    StudyRunner *startSession(int rater = -1, bool fullScreen = true);
+    void refresh();
+
+    widgets::PlotView *resultsPlot() const { return m_plot; }
+    QTableWidget *resultsTable() const { return m_results; }
+    QLabel *summaryLabel() const { return m_summary; }
+    bool exportFigure(const QString &path, QString *error);
+
+Q_SIGNALS:
+    void studyChanged();
+    void problem(const QString &message);
+
+private:
+    void showNewStudyDialog();
+
+    ColorizeModel *m_model;
+    QPointer<JobManager> m_jobs;
+    std::unique_ptr<StudyStore> m_store;
+    QPointer<StudyRunner> m_runner;
+    QLabel *m_summary = nullptr, *m_agreement = nullptr;
+    QTableWidget *m_raters = nullptr, *m_results = nullptr;
+    QPushButton *m_run = nullptr, *m_resume = nullptr, *m_csv = nullptr, *m_figure = nullptr;
+    widgets::PlotView *m_plot = nullptr, *m_times = nullptr;
+};
+
+} // namespace periscope::app
