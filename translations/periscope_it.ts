@@ -30,6 +30,30 @@
         <source>unknown language &apos;%1&apos; (available: en, %2)</source>
         <translation>lingua sconosciuta &apos;%1&apos; (disponibili: en, %2)</translation>
     </message>
+    <message>
+        <source>Zhang et al. ECCV 2016</source>
+        <translation>Zhang et al. ECCV 2016</translation>
+    </message>
+    <message>
+        <source>Zhang et al. SIGGRAPH 2017 (automatic)</source>
+        <translation>Zhang et al. SIGGRAPH 2017 (automatico)</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, channels 1/%1, global features from its jointly trained branch (no Inception-ResNet-v2)</source>
+        <translation>Deep Koalarization, canali 1/%1, caratteristiche globali dal suo ramo addestrato insieme (senza Inception-ResNet-v2)</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, global features from its jointly trained branch (no Inception-ResNet-v2)</source>
+        <translation>Deep Koalarization, caratteristiche globali dal suo ramo addestrato insieme (senza Inception-ResNet-v2)</translation>
+    </message>
+    <message>
+        <source>Built-in: %1, trained on opencv-doc photos</source>
+        <translation>Incorporato: %1, addestrato sulle foto di opencv-doc</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -47,6 +71,487 @@
     <message>
         <source>Cannot create %1</source>
         <translation>Impossibile creare %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeModel</name>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
+        <translation>Addestramento annullato; i pesi dell&apos;ultima epoca completata sono salvati.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open %n photo(s)</source>
+        <translation>
+            <numerusform>Apri %n foto</numerusform>
+            <numerusform>Apri %n foto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No photos found (JPEG, PNG, TIFF, WebP or BMP).</source>
+        <translation>Nessuna foto trovata (JPEG, PNG, TIFF, WebP o BMP).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) opened</source>
+        <translation>
+            <numerusform>%n foto aperta</numerusform>
+            <numerusform>%n foto aperte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load colorizer %1</source>
+        <translation>Carica il colorizzatore %1</translation>
+    </message>
+    <message>
+        <source>Cannot use %1 as a colorizer: %2</source>
+        <translation>Impossibile usare %1 come colorizzatore: %2</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Scegli prima un modello.</translation>
+    </message>
+    <message>
+        <source>There is no readable photo to colorize.</source>
+        <translation>Non ci sono foto leggibili da colorare.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Colorize %n photo(s)</source>
+        <translation>
+            <numerusform>Colora %n foto</numerusform>
+            <numerusform>Colora %n foto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) colorized</source>
+        <translation>
+            <numerusform>%n foto colorata</numerusform>
+            <numerusform>%n foto colorate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Mostra %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export: colorize the photos first.</source>
+        <translation>Nulla da esportare: colora prima le foto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n colorized photo(s)</source>
+        <translation>
+            <numerusform>Esporta %n foto colorata</numerusform>
+            <numerusform>Esporta %n foto colorate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) written to %1</source>
+        <translation>
+            <numerusform>%n foto scritta in %1</numerusform>
+            <numerusform>%n foto scritte in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training needs at least 2 colour photos; open some first.</source>
+        <translation>L&apos;addestramento richiede almeno 2 foto a colori; aprine prima qualcuna.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train a colorizer on %n photo(s)</source>
+        <translation>
+            <numerusform>Addestra un colorizzatore su %n foto</numerusform>
+            <numerusform>Addestra un colorizzatore su %n foto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 photos: validation MSE %3 (predict-gray %4), %5 s</source>
+        <translation>%1 epoche su %2 foto: MSE di validazione %3 (predire grigio %4), %5 s</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeTrainingPanel</name>
+    <message>
+        <source>Channels 1/2 (1.9 M, as the built-in model)</source>
+        <translation>Canali 1/2 (1,9 M, come il modello incorporato)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>The side of the random crops the network trains on (a multiple of 8); it colorizes at this size</source>
+        <translation>Il lato dei ritagli casuali su cui la rete si addestra (multiplo di 8); colora a questa dimensione</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Sfoglia...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Salva i pesi addestrati</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Rete</translation>
+    </message>
+    <message>
+        <source>Crop side</source>
+        <translation>Lato del ritaglio</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesi</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Riprendi dal checkpoint di questi pesi</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+    </message>
+    <message>
+        <source>Train on the opened colour photos</source>
+        <translation>Addestra sulle foto a colori aperte</translation>
+    </message>
+    <message>
+        <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
+        <translation>Ogni foto a colori è un esempio di addestramento (luminosità in ingresso, colori in uscita): ritagli e ribaltamenti casuali, MSE su ab, 10 % tenuto da parte per la validazione rispetto al predire grigio. L&apos;addestramento è un lavoro in background; i pesi sono salvati dopo ogni epoca.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoca</translation>
+    </message>
+    <message>
+        <source>MSE on ab / 110</source>
+        <translation>MSE su ab / 110</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Addestramento</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train %2, validation %3 (predicting gray: %4), %5 s</source>
+        <translation>Epoca %1: addestramento %2, validazione %3 (predire grigio: %4), %5 s</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. Colorize to use it.</source>
+        <translation>Addestrato %1: %2. Colora per usarlo.</translation>
+    </message>
+    <message>
+        <source>The crop side must be a multiple of 8.</source>
+        <translation>Il lato del ritaglio deve essere un multiplo di 8.</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>addestramento</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validazione</translation>
+    </message>
+    <message>
+        <source>validation, predicting gray</source>
+        <translation>validazione, predire grigio</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Annulla l&apos;addestramento</translation>
+    </message>
+    <message>
+        <source>Reading the photos...</source>
+        <translation>Lettura delle foto...</translation>
+    </message>
+    <message>
+        <source>Published width (7.2 M parameters)</source>
+        <translation>Larghezza pubblicata (7,2 M parametri)</translation>
+    </message>
+    <message>
+        <source>Channels 1/4 (0.55 M, fastest)</source>
+        <translation>Canali 1/4 (0,55 M, il più veloce)</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeView</name>
+    <message>
+        <source>Open photos...</source>
+        <translation>Apri foto...</translation>
+    </message>
+    <message>
+        <source>Open folder...</source>
+        <translation>Apri cartella...</translation>
+    </message>
+    <message>
+        <source>Open photos</source>
+        <translation>Apri foto</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp)</source>
+        <translation>Immagini (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Open a folder of photos</source>
+        <translation>Apri una cartella di foto</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Svuota</translation>
+    </message>
+    <message>
+        <source>Colorize all</source>
+        <translation>Colora tutte</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Export results...</source>
+        <translation>Esporta i risultati...</translation>
+    </message>
+    <message>
+        <source>Write every colorized photo at full resolution as NAME.colorized.png</source>
+        <translation>Scrivi ogni foto colorata a piena risoluzione come NOME.colorized.png</translation>
+    </message>
+    <message>
+        <source>Export the colorized photos to</source>
+        <translation>Esporta le foto colorate in</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Affiancate</translation>
+    </message>
+    <message>
+        <source>Wipe: result | truth</source>
+        <translation>Tendina: risultato | verità</translation>
+    </message>
+    <message>
+        <source>ΔE2000 error</source>
+        <translation>Errore ΔE2000</translation>
+    </message>
+    <message>
+        <source>The CIEDE2000 difference between result and truth per pixel, over the result</source>
+        <translation>La differenza CIEDE2000 tra risultato e verità per pixel, sopra il risultato</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Nessun modello caricato</translation>
+    </message>
+    <message>
+        <source>Gray input</source>
+        <translation>Ingresso grigio</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Risultato</translation>
+    </message>
+    <message>
+        <source>Truth</source>
+        <translation>Verità</translation>
+    </message>
+    <message>
+        <source>Result (left) and truth (right): drag the line</source>
+        <translation>Risultato (sinistra) e verità (destra): trascina la linea</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>PSNR (dB)</source>
+        <translation>PSNR (dB)</translation>
+    </message>
+    <message>
+        <source>SSIM</source>
+        <translation>SSIM</translation>
+    </message>
+    <message>
+        <source>mean ΔE2000</source>
+        <translation>ΔE2000 medio</translation>
+    </message>
+    <message>
+        <source>Colourfulness</source>
+        <translation>Colorfulness</translation>
+    </message>
+    <message>
+        <source>Truth colourfulness</source>
+        <translation>Colorfulness della verità</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriche</translation>
+    </message>
+    <message>
+        <source>ab histograms</source>
+        <translation>Istogrammi ab</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Addestra</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Result: ab plane</source>
+        <translation>Risultato: piano ab</translation>
+    </message>
+    <message>
+        <source>Truth: ab plane</source>
+        <translation>Verità: piano ab</translation>
+    </message>
+    <message>
+        <source>Built-in (Koalarization, opencv-doc photos)</source>
+        <translation>Incorporato (Koalarization, foto di opencv-doc)</translation>
+    </message>
+    <message>
+        <source>Open weights...</source>
+        <translation>Apri pesi...</translation>
+    </message>
+    <message>
+        <source>Open colorizer weights</source>
+        <translation>Apri i pesi di un colorizzatore</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
+        <translation>Pesi (*.safetensors *.pth *.pt *.bin);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>colour: its colours are the truth</source>
+        <translation>a colori: i suoi colori sono la verità</translation>
+    </message>
+    <message>
+        <source>gray: no truth</source>
+        <translation>grigia: nessuna verità</translation>
+    </message>
+    <message>
+        <source>%1
+PSNR %2 dB, SSIM %3, mean ΔE2000 %4</source>
+        <translation>%1
+PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
+    </message>
+    <message>
+        <source>Not colorized yet</source>
+        <translation>Non ancora colorata</translation>
+    </message>
+    <message>
+        <source>ΔE2000</source>
+        <translation>ΔE2000</translation>
+    </message>
+    <message>
+        <source>a</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>b</source>
+        <translation>b</translation>
+    </message>
+    <message>
+        <source>log10 share of pixels</source>
+        <translation>log10 della quota di pixel</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modello: %1</translation>
+    </message>
+    <message>
+        <source> (gray: no truth)</source>
+        <translation> (grigia: nessuna verità)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean over %n photo(s) with truth</source>
+        <translation>
+            <numerusform>Media su %n foto con verità</numerusform>
+            <numerusform>Media su %n foto con verità</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeWorkspace</name>
+    <message>
+        <source>Colorize</source>
+        <translation>Colora</translation>
+    </message>
+    <message>
+        <source>no truth (gray photo)</source>
+        <translation>nessuna verità (foto grigia)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 non esiste</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions)</source>
+        <translation>%1 non può essere letto (permessi)</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)</source>
+        <translation>%1 non è una foto (JPEG, PNG, TIFF, WebP o BMP)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) of the project are missing: %1</source>
+        <translation>
+            <numerusform>Manca %n foto del progetto: %1</numerusform>
+            <numerusform>Mancano %n foto del progetto: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colorize: bring gray photos back to colour</source>
+        <translation>Colora: riporta a colori le foto grigie</translation>
+    </message>
+    <message>
+        <source>Four opencv-doc photos the built-in Koalarization never saw, colorized from their lightness and compared with their true colours.</source>
+        <translation>Quattro foto di opencv-doc mai viste dalla Koalarization incorporata, colorate dalla loro luminosità e confrontate con i loro veri colori.</translation>
+    </message>
+    <message>
+        <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
+        <translation>Le foto della demo vengono dal pacchetto opencv-doc di Debian, che non è installato (%1)</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: colorize a photo first</source>
+        <translation>Non c&apos;è ancora nulla da esportare: colora prima una foto</translation>
+    </message>
+    <message>
+        <source>%1, gray input</source>
+        <translation>%1, ingresso grigio</translation>
+    </message>
+    <message>
+        <source>result: PSNR %1 dB, SSIM %2, ΔE00 %3</source>
+        <translation>risultato: PSNR %1 dB, SSIM %2, ΔE00 %3</translation>
+    </message>
+    <message>
+        <source>result: colourfulness %1</source>
+        <translation>risultato: colorfulness %1</translation>
+    </message>
+    <message>
+        <source>truth: colourfulness %1</source>
+        <translation>verità: colorfulness %1</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>verità</translation>
+    </message>
+    <message>
+        <source>Colorized with %1</source>
+        <translation>Colorato con %1</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1673,306 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossibile leggere %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::StudyPanel</name>
+    <message>
+        <source>Colorization study</source>
+        <translation>Studio sulla colorazione</translation>
+    </message>
+    <message>
+        <source>New study from these photos...</source>
+        <translation>Nuovo studio da queste foto...</translation>
+    </message>
+    <message>
+        <source>The opened colour photos, in their original colours and as the current model colorized them</source>
+        <translation>Le foto a colori aperte, nei loro colori originali e come le ha colorate il modello attuale</translation>
+    </message>
+    <message>
+        <source>Open study...</source>
+        <translation>Apri studio...</translation>
+    </message>
+    <message>
+        <source>Open a study</source>
+        <translation>Apri uno studio</translation>
+    </message>
+    <message>
+        <source>Studies (*.sqlite);;All files (*)</source>
+        <translation>Studi (*.sqlite);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>No study open. A study shows each participant photos in random order, without names, and asks about their colours; every answer is saved the moment it is given.</source>
+        <translation>Nessuno studio aperto. Uno studio mostra a ogni partecipante foto in ordine casuale, senza nomi, e chiede dei loro colori; ogni risposta è salvata nel momento in cui viene data.</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Partecipante</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Risposte</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniziato</translation>
+    </message>
+    <message>
+        <source>Start a session (new participant)</source>
+        <translation>Avvia una sessione (nuovo partecipante)</translation>
+    </message>
+    <message>
+        <source>Resume the selected participant</source>
+        <translation>Riprendi il partecipante selezionato</translation>
+    </message>
+    <message>
+        <source>Export answers (CSV)...</source>
+        <translation>Esporta le risposte (CSV)...</translation>
+    </message>
+    <message>
+        <source>Export the answers</source>
+        <translation>Esporta le risposte</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export results figure...</source>
+        <translation>Esporta la figura dei risultati...</translation>
+    </message>
+    <message>
+        <source>Export the results figure</source>
+        <translation>Esporta la figura dei risultati</translation>
+    </message>
+    <message>
+        <source>Figures (*.png *.svg *.pdf)</source>
+        <translation>Figure (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condizione</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Risposte</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Risultato</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>intervallo al 95 %</translation>
+    </message>
+    <message>
+        <source>New study</source>
+        <translation>Nuovo studio</translation>
+    </message>
+    <message>
+        <source>Real or colorized? (a Turing test)</source>
+        <translation>Reale o colorata? (un test di Turing)</translation>
+    </message>
+    <message>
+        <source>How natural? (Likert 1-5)</source>
+        <translation>Quanto naturale? (Likert 1-5)</translation>
+    </message>
+    <message>
+        <source>Which is more natural? (two side by side)</source>
+        <translation>Quale è più naturale? (due affiancate)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Domanda</translation>
+    </message>
+    <message>
+        <source>Trials per participant</source>
+        <translation>Prove per partecipante</translation>
+    </message>
+    <message>
+        <source>Attention checks</source>
+        <translation>Controlli di attenzione</translation>
+    </message>
+    <message>
+        <source>Seed (stored: the order of every session can be reproduced)</source>
+        <translation>Seme (salvato: l&apos;ordine di ogni sessione è riproducibile)</translation>
+    </message>
+    <message>
+        <source>Save the study</source>
+        <translation>Salva lo studio</translation>
+    </message>
+    <message>
+        <source>Studies (*.sqlite)</source>
+        <translation>Studi (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>A study needs colorized colour photos: open some and colorize them first.</source>
+        <translation>Uno studio richiede foto a colori colorate: aprine alcune e colorale prima.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: a study file is never overwritten</source>
+        <translation>%1 esiste già: un file di studio non viene mai sovrascritto</translation>
+    </message>
+    <message>
+        <source>Prepare the study&apos;s photos</source>
+        <translation>Prepara le foto dello studio</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3 images x %4 conditions (%5), %6 trials per participant with %7 attention checks.&lt;br&gt;Fingerprint %8%9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3 immagini x %4 condizioni (%5), %6 prove per partecipante con %7 controlli di attenzione.&lt;br&gt;Impronta %8%9</translation>
+    </message>
+    <message>
+        <source>, frozen: answers exist</source>
+        <translation>, congelato: esistono risposte</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>media %1</translation>
+    </message>
+    <message>
+        <source>%1 judged real</source>
+        <translation>%1 giudicate reali</translation>
+    </message>
+    <message>
+        <source>%1 preferred</source>
+        <translation>%1 preferite</translation>
+    </message>
+    <message>
+        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss&apos; kappa %4 over %5 items</source>
+        <translation>%1 partecipanti (%2 esclusi per un controllo di attenzione fallito), %3 risposte; kappa di Fleiss %4 su %5 elementi</translation>
+    </message>
+    <message>
+        <source>mean naturalness (1-5)</source>
+        <translation>naturalezza media (1-5)</translation>
+    </message>
+    <message>
+        <source>share judged real</source>
+        <translation>quota giudicata reale</translation>
+    </message>
+    <message>
+        <source>share preferred</source>
+        <translation>quota preferita</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>condizione</translation>
+    </message>
+    <message>
+        <source>Results with 95 % intervals</source>
+        <translation>Risultati con intervalli al 95 %</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>risultato</translation>
+    </message>
+    <message>
+        <source>response time (s)</source>
+        <translation>tempo di risposta (s)</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>risposte</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Tempi di risposta</translation>
+    </message>
+    <message>
+        <source>There are no answers to plot yet</source>
+        <translation>Non ci sono ancora risposte da tracciare</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::StudyRunner</name>
+    <message>
+        <source>Study</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <source>Are the colours of this photo real?   R = real   C = colorized by a computer</source>
+        <translation>I colori di questa foto sono reali?   R = reali   C = colorati da un computer</translation>
+    </message>
+    <message>
+        <source>How natural do the colours look?   1 = not at all ... 5 = completely natural</source>
+        <translation>Quanto sembrano naturali i colori?   1 = per niente ... 5 = del tutto naturali</translation>
+    </message>
+    <message>
+        <source>Which photo&apos;s colours look more natural?   Left arrow = left   Right arrow = right</source>
+        <translation>Di quale foto i colori sembrano più naturali?   Freccia sinistra = sinistra   Freccia destra = destra</translation>
+    </message>
+    <message>
+        <source>Welcome, participant %1.
+
+You will see %2 photos, one screen at a time.
+%3
+
+Answer with the keys; there is no right or wrong, go with your first impression.
+Some screens ask for a particular answer: please give it.
+P pauses, Escape stops (you can continue later).
+
+Press Space to begin.</source>
+        <translation>Benvenuto, partecipante %1.
+
+Vedrai %2 foto, una schermata alla volta.
+%3
+
+Rispondi con i tasti; non ci sono risposte giuste o sbagliate, segui la prima impressione.
+Alcune schermate chiedono una risposta precisa: per favore dalla.
+P mette in pausa, Esc interrompe (potrai continuare più tardi).
+
+Premi la barra spaziatrice per iniziare.</translation>
+    </message>
+    <message>
+        <source>Paused.
+
+Press P or Space to continue.</source>
+        <translation>In pausa.
+
+Premi P o la barra spaziatrice per continuare.</translation>
+    </message>
+    <message>
+        <source>Thank you, participant %1: all answers are saved.
+
+Press Enter for the next participant, Escape to close.</source>
+        <translation>Grazie, partecipante %1: tutte le risposte sono salvate.
+
+Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Caricamento...</translation>
+    </message>
+    <message>
+        <source>The answer could not be saved: %1</source>
+        <translation>Non è stato possibile salvare la risposta: %1</translation>
+    </message>
+    <message>
+        <source>Attention check: for this photo please answer %1</source>
+        <translation>Controllo di attenzione: per questa foto rispondi %1</translation>
+    </message>
+    <message>
+        <source>R (real)</source>
+        <translation>R (reali)</translation>
+    </message>
+    <message>
+        <source>C (colorized)</source>
+        <translation>C (colorati)</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Sinistra</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Destra</translation>
     </message>
 </context>
 <context>

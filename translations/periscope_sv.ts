@@ -30,6 +30,30 @@
         <source>unknown language &apos;%1&apos; (available: en, %2)</source>
         <translation>okänt språk &apos;%1&apos; (tillgängliga: en, %2)</translation>
     </message>
+    <message>
+        <source>Zhang et al. ECCV 2016</source>
+        <translation>Zhang m.fl. ECCV 2016</translation>
+    </message>
+    <message>
+        <source>Zhang et al. SIGGRAPH 2017 (automatic)</source>
+        <translation>Zhang m.fl. SIGGRAPH 2017 (automatiskt)</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, channels 1/%1, global features from its jointly trained branch (no Inception-ResNet-v2)</source>
+        <translation>Deep Koalarization, kanaler 1/%1, globala egenskaper från dess samtränade gren (ingen Inception-ResNet-v2)</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, global features from its jointly trained branch (no Inception-ResNet-v2)</source>
+        <translation>Deep Koalarization, globala egenskaper från dess samtränade gren (ingen Inception-ResNet-v2)</translation>
+    </message>
+    <message>
+        <source>Built-in: %1, trained on opencv-doc photos</source>
+        <translation>Inbyggd: %1, tränad på opencv-docs foton</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -47,6 +71,487 @@
     <message>
         <source>Cannot create %1</source>
         <translation>Kan inte skapa %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeModel</name>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
+        <translation>Träningen avbröts; vikterna från den senast avslutade epoken är sparade.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Avbrutet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open %n photo(s)</source>
+        <translation>
+            <numerusform>Öppna %n foto</numerusform>
+            <numerusform>Öppna %n foton</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No photos found (JPEG, PNG, TIFF, WebP or BMP).</source>
+        <translation>Inga foton hittades (JPEG, PNG, TIFF, WebP eller BMP).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) opened</source>
+        <translation>
+            <numerusform>%n foto öppnat</numerusform>
+            <numerusform>%n foton öppnade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load colorizer %1</source>
+        <translation>Läs in färgläggaren %1</translation>
+    </message>
+    <message>
+        <source>Cannot use %1 as a colorizer: %2</source>
+        <translation>Kan inte använda %1 som färgläggare: %2</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>Välj först en modell.</translation>
+    </message>
+    <message>
+        <source>There is no readable photo to colorize.</source>
+        <translation>Det finns inget läsbart foto att färglägga.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Colorize %n photo(s)</source>
+        <translation>
+            <numerusform>Färglägg %n foto</numerusform>
+            <numerusform>Färglägg %n foton</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) colorized</source>
+        <translation>
+            <numerusform>%n foto färglagt</numerusform>
+            <numerusform>%n foton färglagda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Visa %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export: colorize the photos first.</source>
+        <translation>Inget att exportera: färglägg först fotona.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export %n colorized photo(s)</source>
+        <translation>
+            <numerusform>Exportera %n färglagt foto</numerusform>
+            <numerusform>Exportera %n färglagda foton</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) written to %1</source>
+        <translation>
+            <numerusform>%n foto skrivet till %1</numerusform>
+            <numerusform>%n foton skrivna till %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training needs at least 2 colour photos; open some first.</source>
+        <translation>Träning kräver minst 2 färgfoton; öppna några först.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train a colorizer on %n photo(s)</source>
+        <translation>
+            <numerusform>Träna en färgläggare på %n foto</numerusform>
+            <numerusform>Träna en färgläggare på %n foton</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 photos: validation MSE %3 (predict-gray %4), %5 s</source>
+        <translation>%1 epoker på %2 foton: validerings-MSE %3 (förutsäg grått %4), %5 s</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeTrainingPanel</name>
+    <message>
+        <source>Channels 1/2 (1.9 M, as the built-in model)</source>
+        <translation>Kanaler 1/2 (1,9 M, som den inbyggda modellen)</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>The side of the random crops the network trains on (a multiple of 8); it colorizes at this size</source>
+        <translation>Sidan på de slumpmässiga utsnitt nätverket tränar på (en multipel av 8); det färglägger i denna storlek</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Bläddra...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Spara de tränade vikterna</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Nätverk</translation>
+    </message>
+    <message>
+        <source>Crop side</source>
+        <translation>Utsnittets sida</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoker</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Vikter</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Fortsätt där en tidigare körning med samma fil slutade (dess .checkpoint-filer); epokerna räknas totalt</translation>
+    </message>
+    <message>
+        <source>Train on the opened colour photos</source>
+        <translation>Träna på de öppnade färgfotona</translation>
+    </message>
+    <message>
+        <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
+        <translation>Varje färgfoto är ett träningsexempel (ljushet in, färger ut): slumpmässiga utsnitt och speglingar, MSE på ab, 10 % hålls undan för validering mot att förutsäga grått. Träningen körs som ett jobb; vikterna sparas efter varje epok.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epok</translation>
+    </message>
+    <message>
+        <source>MSE on ab / 110</source>
+        <translation>MSE på ab / 110</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Träning</translation>
+    </message>
+    <message>
+        <source>Epoch %1: train %2, validation %3 (predicting gray: %4), %5 s</source>
+        <translation>Epok %1: träning %2, validering %3 (förutsäga grått: %4), %5 s</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. Colorize to use it.</source>
+        <translation>Tränade %1: %2. Färglägg för att använda den.</translation>
+    </message>
+    <message>
+        <source>The crop side must be a multiple of 8.</source>
+        <translation>Utsnittets sida måste vara en multipel av 8.</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>träning</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validering</translation>
+    </message>
+    <message>
+        <source>validation, predicting gray</source>
+        <translation>validering, förutsäga grått</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Avbryt träningen</translation>
+    </message>
+    <message>
+        <source>Reading the photos...</source>
+        <translation>Läser fotona...</translation>
+    </message>
+    <message>
+        <source>Published width (7.2 M parameters)</source>
+        <translation>Publicerad bredd (7,2 M parametrar)</translation>
+    </message>
+    <message>
+        <source>Channels 1/4 (0.55 M, fastest)</source>
+        <translation>Kanaler 1/4 (0,55 M, snabbast)</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeView</name>
+    <message>
+        <source>Open photos...</source>
+        <translation>Öppna foton...</translation>
+    </message>
+    <message>
+        <source>Open folder...</source>
+        <translation>Öppna mapp...</translation>
+    </message>
+    <message>
+        <source>Open photos</source>
+        <translation>Öppna foton</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Open a folder of photos</source>
+        <translation>Öppna en mapp med foton</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Rensa</translation>
+    </message>
+    <message>
+        <source>Colorize all</source>
+        <translation>Färglägg alla</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Export results...</source>
+        <translation>Exportera resultat...</translation>
+    </message>
+    <message>
+        <source>Write every colorized photo at full resolution as NAME.colorized.png</source>
+        <translation>Skriv varje färglagt foto i full upplösning som NAMN.colorized.png</translation>
+    </message>
+    <message>
+        <source>Export the colorized photos to</source>
+        <translation>Exportera de färglagda fotona till</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Sida vid sida</translation>
+    </message>
+    <message>
+        <source>Wipe: result | truth</source>
+        <translation>Svep: resultat | sanning</translation>
+    </message>
+    <message>
+        <source>ΔE2000 error</source>
+        <translation>ΔE2000-fel</translation>
+    </message>
+    <message>
+        <source>The CIEDE2000 difference between result and truth per pixel, over the result</source>
+        <translation>CIEDE2000-skillnaden mellan resultat och sanning per bildpunkt, över resultatet</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Ingen modell inläst</translation>
+    </message>
+    <message>
+        <source>Gray input</source>
+        <translation>Grå indata</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Truth</source>
+        <translation>Sanning</translation>
+    </message>
+    <message>
+        <source>Result (left) and truth (right): drag the line</source>
+        <translation>Resultat (vänster) och sanning (höger): dra linjen</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>PSNR (dB)</source>
+        <translation>PSNR (dB)</translation>
+    </message>
+    <message>
+        <source>SSIM</source>
+        <translation>SSIM</translation>
+    </message>
+    <message>
+        <source>mean ΔE2000</source>
+        <translation>medel-ΔE2000</translation>
+    </message>
+    <message>
+        <source>Colourfulness</source>
+        <translation>Färgrikedom</translation>
+    </message>
+    <message>
+        <source>Truth colourfulness</source>
+        <translation>Sanningens färgrikedom</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <source>ab histograms</source>
+        <translation>ab-histogram</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Träna</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Result: ab plane</source>
+        <translation>Resultat: ab-planet</translation>
+    </message>
+    <message>
+        <source>Truth: ab plane</source>
+        <translation>Sanning: ab-planet</translation>
+    </message>
+    <message>
+        <source>Built-in (Koalarization, opencv-doc photos)</source>
+        <translation>Inbyggd (Koalarization, opencv-doc-foton)</translation>
+    </message>
+    <message>
+        <source>Open weights...</source>
+        <translation>Öppna vikter...</translation>
+    </message>
+    <message>
+        <source>Open colorizer weights</source>
+        <translation>Öppna vikter för en färgläggare</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
+        <translation>Vikter (*.safetensors *.pth *.pt *.bin);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>colour: its colours are the truth</source>
+        <translation>färg: dess färger är sanningen</translation>
+    </message>
+    <message>
+        <source>gray: no truth</source>
+        <translation>grått: ingen sanning</translation>
+    </message>
+    <message>
+        <source>%1
+PSNR %2 dB, SSIM %3, mean ΔE2000 %4</source>
+        <translation>%1
+PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
+    </message>
+    <message>
+        <source>Not colorized yet</source>
+        <translation>Inte färglagt än</translation>
+    </message>
+    <message>
+        <source>ΔE2000</source>
+        <translation>ΔE2000</translation>
+    </message>
+    <message>
+        <source>a</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>b</source>
+        <translation>b</translation>
+    </message>
+    <message>
+        <source>log10 share of pixels</source>
+        <translation>log10 av andelen bildpunkter</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source> (gray: no truth)</source>
+        <translation> (grått: ingen sanning)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean over %n photo(s) with truth</source>
+        <translation>
+            <numerusform>Medel över %n foto med sanning</numerusform>
+            <numerusform>Medel över %n foton med sanning</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ColorizeWorkspace</name>
+    <message>
+        <source>Colorize</source>
+        <translation>Färglägg</translation>
+    </message>
+    <message>
+        <source>no truth (gray photo)</source>
+        <translation>ingen sanning (grått foto)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 finns inte</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions)</source>
+        <translation>%1 kan inte läsas (behörigheter)</translation>
+    </message>
+    <message>
+        <source>%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)</source>
+        <translation>%1 är inte ett foto (JPEG, PNG, TIFF, WebP eller BMP)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) of the project are missing: %1</source>
+        <translation>
+            <numerusform>%n foto i projektet saknas: %1</numerusform>
+            <numerusform>%n foton i projektet saknas: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colorize: bring gray photos back to colour</source>
+        <translation>Färglägg: ge grå foton färg igen</translation>
+    </message>
+    <message>
+        <source>Four opencv-doc photos the built-in Koalarization never saw, colorized from their lightness and compared with their true colours.</source>
+        <translation>Fyra opencv-doc-foton som den inbyggda Koalarization aldrig sett, färglagda från sin ljushet och jämförda med sina verkliga färger.</translation>
+    </message>
+    <message>
+        <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
+        <translation>Demofotona kommer från Debians paket opencv-doc, som inte är installerat (%1)</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: colorize a photo first</source>
+        <translation>Det finns inget att exportera än: färglägg först ett foto</translation>
+    </message>
+    <message>
+        <source>%1, gray input</source>
+        <translation>%1, grå indata</translation>
+    </message>
+    <message>
+        <source>result: PSNR %1 dB, SSIM %2, ΔE00 %3</source>
+        <translation>resultat: PSNR %1 dB, SSIM %2, ΔE00 %3</translation>
+    </message>
+    <message>
+        <source>result: colourfulness %1</source>
+        <translation>resultat: färgrikedom %1</translation>
+    </message>
+    <message>
+        <source>truth: colourfulness %1</source>
+        <translation>sanning: färgrikedom %1</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>sanning</translation>
+    </message>
+    <message>
+        <source>Colorized with %1</source>
+        <translation>Färglagt med %1</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1673,306 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::StudyPanel</name>
+    <message>
+        <source>Colorization study</source>
+        <translation>Färgläggningsstudie</translation>
+    </message>
+    <message>
+        <source>New study from these photos...</source>
+        <translation>Ny studie från dessa foton...</translation>
+    </message>
+    <message>
+        <source>The opened colour photos, in their original colours and as the current model colorized them</source>
+        <translation>De öppnade färgfotona, i sina ursprungliga färger och som den aktuella modellen färglade dem</translation>
+    </message>
+    <message>
+        <source>Open study...</source>
+        <translation>Öppna studie...</translation>
+    </message>
+    <message>
+        <source>Open a study</source>
+        <translation>Öppna en studie</translation>
+    </message>
+    <message>
+        <source>Studies (*.sqlite);;All files (*)</source>
+        <translation>Studier (*.sqlite);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>No study open. A study shows each participant photos in random order, without names, and asks about their colours; every answer is saved the moment it is given.</source>
+        <translation>Ingen studie öppen. En studie visar varje deltagare foton i slumpmässig ordning, utan namn, och frågar om deras färger; varje svar sparas i samma ögonblick som det ges.</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltagare</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarade</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Började</translation>
+    </message>
+    <message>
+        <source>Start a session (new participant)</source>
+        <translation>Starta en session (ny deltagare)</translation>
+    </message>
+    <message>
+        <source>Resume the selected participant</source>
+        <translation>Fortsätt med vald deltagare</translation>
+    </message>
+    <message>
+        <source>Export answers (CSV)...</source>
+        <translation>Exportera svar (CSV)...</translation>
+    </message>
+    <message>
+        <source>Export the answers</source>
+        <translation>Exportera svaren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export results figure...</source>
+        <translation>Exportera resultatfigur...</translation>
+    </message>
+    <message>
+        <source>Export the results figure</source>
+        <translation>Exportera resultatfiguren</translation>
+    </message>
+    <message>
+        <source>Figures (*.png *.svg *.pdf)</source>
+        <translation>Figurer (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Villkor</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Svar</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95 %-intervall</translation>
+    </message>
+    <message>
+        <source>New study</source>
+        <translation>Ny studie</translation>
+    </message>
+    <message>
+        <source>Real or colorized? (a Turing test)</source>
+        <translation>Verklig eller färglagd? (ett Turingtest)</translation>
+    </message>
+    <message>
+        <source>How natural? (Likert 1-5)</source>
+        <translation>Hur naturlig? (Likert 1-5)</translation>
+    </message>
+    <message>
+        <source>Which is more natural? (two side by side)</source>
+        <translation>Vilken är mest naturlig? (två sida vid sida)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Trials per participant</source>
+        <translation>Försök per deltagare</translation>
+    </message>
+    <message>
+        <source>Attention checks</source>
+        <translation>Uppmärksamhetskontroller</translation>
+    </message>
+    <message>
+        <source>Seed (stored: the order of every session can be reproduced)</source>
+        <translation>Frö (sparas: ordningen i varje session kan återskapas)</translation>
+    </message>
+    <message>
+        <source>Save the study</source>
+        <translation>Spara studien</translation>
+    </message>
+    <message>
+        <source>Studies (*.sqlite)</source>
+        <translation>Studier (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>A study needs colorized colour photos: open some and colorize them first.</source>
+        <translation>En studie behöver färglagda färgfoton: öppna några och färglägg dem först.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: a study file is never overwritten</source>
+        <translation>%1 finns redan: en studiefil skrivs aldrig över</translation>
+    </message>
+    <message>
+        <source>Prepare the study&apos;s photos</source>
+        <translation>Förbered studiens foton</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3 images x %4 conditions (%5), %6 trials per participant with %7 attention checks.&lt;br&gt;Fingerprint %8%9</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2)&lt;br&gt;%3 bilder x %4 villkor (%5), %6 försök per deltagare med %7 uppmärksamhetskontroller.&lt;br&gt;Fingeravtryck %8%9</translation>
+    </message>
+    <message>
+        <source>, frozen: answers exist</source>
+        <translation>, låst: svar finns</translation>
+    </message>
+    <message>
+        <source>mean %1</source>
+        <translation>medel %1</translation>
+    </message>
+    <message>
+        <source>%1 judged real</source>
+        <translation>%1 bedömda som verkliga</translation>
+    </message>
+    <message>
+        <source>%1 preferred</source>
+        <translation>%1 föredragna</translation>
+    </message>
+    <message>
+        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss&apos; kappa %4 over %5 items</source>
+        <translation>%1 deltagare (%2 uteslutna efter en misslyckad uppmärksamhetskontroll), %3 svar; Fleiss kappa %4 över %5 objekt</translation>
+    </message>
+    <message>
+        <source>mean naturalness (1-5)</source>
+        <translation>medelnaturlighet (1-5)</translation>
+    </message>
+    <message>
+        <source>share judged real</source>
+        <translation>andel bedömda som verkliga</translation>
+    </message>
+    <message>
+        <source>share preferred</source>
+        <translation>andel föredragna</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>villkor</translation>
+    </message>
+    <message>
+        <source>Results with 95 % intervals</source>
+        <translation>Resultat med 95 %-intervall</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>resultat</translation>
+    </message>
+    <message>
+        <source>response time (s)</source>
+        <translation>svarstid (s)</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>svar</translation>
+    </message>
+    <message>
+        <source>Response times</source>
+        <translation>Svarstider</translation>
+    </message>
+    <message>
+        <source>There are no answers to plot yet</source>
+        <translation>Det finns inga svar att rita än</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::StudyRunner</name>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Are the colours of this photo real?   R = real   C = colorized by a computer</source>
+        <translation>Är färgerna i detta foto verkliga?   R = verkliga   C = färglagda av en dator</translation>
+    </message>
+    <message>
+        <source>How natural do the colours look?   1 = not at all ... 5 = completely natural</source>
+        <translation>Hur naturliga ser färgerna ut?   1 = inte alls ... 5 = helt naturliga</translation>
+    </message>
+    <message>
+        <source>Which photo&apos;s colours look more natural?   Left arrow = left   Right arrow = right</source>
+        <translation>Vilket fotos färger ser mest naturliga ut?   Vänsterpil = vänster   Högerpil = höger</translation>
+    </message>
+    <message>
+        <source>Welcome, participant %1.
+
+You will see %2 photos, one screen at a time.
+%3
+
+Answer with the keys; there is no right or wrong, go with your first impression.
+Some screens ask for a particular answer: please give it.
+P pauses, Escape stops (you can continue later).
+
+Press Space to begin.</source>
+        <translation>Välkommen, deltagare %1.
+
+Du kommer att se %2 foton, en skärm i taget.
+%3
+
+Svara med tangenterna; det finns inget rätt eller fel, gå på ditt första intryck.
+Några skärmar ber om ett visst svar: ge det då.
+P pausar, Escape avslutar (du kan fortsätta senare).
+
+Tryck på mellanslag för att börja.</translation>
+    </message>
+    <message>
+        <source>Paused.
+
+Press P or Space to continue.</source>
+        <translation>Pausad.
+
+Tryck P eller mellanslag för att fortsätta.</translation>
+    </message>
+    <message>
+        <source>Thank you, participant %1: all answers are saved.
+
+Press Enter for the next participant, Escape to close.</source>
+        <translation>Tack, deltagare %1: alla svar är sparade.
+
+Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
+    </message>
+    <message>
+        <source>Loading...</source>
+        <translation>Läser in...</translation>
+    </message>
+    <message>
+        <source>The answer could not be saved: %1</source>
+        <translation>Svaret kunde inte sparas: %1</translation>
+    </message>
+    <message>
+        <source>Attention check: for this photo please answer %1</source>
+        <translation>Uppmärksamhetskontroll: svara %1 för detta foto</translation>
+    </message>
+    <message>
+        <source>R (real)</source>
+        <translation>R (verkliga)</translation>
+    </message>
+    <message>
+        <source>C (colorized)</source>
+        <translation>C (färglagda)</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Vänster</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Höger</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,8 @@ QString resolveColorizer(const QString &nameOrPath, QString *error)
 
 QString describeColorizer(const QString &nameOrPath, const QString &architecture, int widthDivisor)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("periscope::app::BuiltInColorizers", text); };
+    // "periscope::app": the context lupdate records for these tr() calls in the namespace.
+    const auto tr = [](const char *text) { return QCoreApplication::translate("periscope::app", text); };
     QString network;
     if (architecture == QLatin1String("eccv16"))
         network = tr("Zhang et al. ECCV 2016");

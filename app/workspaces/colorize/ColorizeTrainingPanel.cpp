@@ -24,9 +24,9 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
     auto *layout = new QHBoxLayout(this);
     auto *form = new QFormLayout;
     m_width = new QComboBox;
-    m_width->addItem(tr("Published width (6.9 M parameters)"), 1);
+    m_width->addItem(tr("Published width (7.2 M parameters)"), 1);
     m_width->addItem(tr("Channels 1/2 (1.9 M, as the built-in model)"), 2);
-    m_width->addItem(tr("Channels 1/4 (0.6 M, fastest)"), 4);
+    m_width->addItem(tr("Channels 1/4 (0.55 M, fastest)"), 4);
     m_width->setCurrentIndex(1);
     m_width->setObjectName(QStringLiteral("trainWidth"));
     m_size = new QSpinBox;
