@@ -230,9 +230,11 @@ int runResults(const QStringList &arguments)
 
 int runStudy(const QStringList &arguments)
 {
-    if (arguments.isEmpty() || arguments.contains(QStringLiteral("--help"))) {
-        std::fputs(kUsage, arguments.isEmpty() ? stderr : stdout);
-        return arguments.isEmpty() ? 2 : 0;
+    if (arguments.isEmpty())
+        return fail(QStringLiteral("give a command: create, simulate or results (see the usage with --help)"));
+    if (arguments.contains(QStringLiteral("--help"))) {
+        std::fputs(kUsage, stdout);
+        return 0;
     }
     const QString sub = arguments.first();
     const QStringList rest = arguments.mid(1);

@@ -83,4 +83,19 @@ private:
     quint64 m_nextId = 1;
 };
 
+// From a job's worker thread: runs `call(receiver)` on the receiver's thread soon, or not at all
+// when the receiver is gone by then. For what a job hands over before it ends (a finished item of
+// a batch, a training epoch), beyond the progress fraction.
+template <typename Object, typename Call>
+void postToReceiver(const QPointer<Object> &receiver, Call call)
+{
+    QMetaObject::invokeMethod(
+        receiver.data(),
+        [receiver, call = std::move(call)] {
+            if (receiver)
+                call(receiver.data());
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace periscope::app

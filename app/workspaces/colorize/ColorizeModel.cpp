@@ -282,13 +282,10 @@ void ColorizeModel::colorize(const QList<int> &indices)
                     result.error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
                 }
                 const int index = task.index;
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, result, index, generation] {
-                        if (self && generation == self->m_generation)
-                            self->applyResult(result, index);
-                    },
-                    Qt::QueuedConnection);
+                postToReceiver(self, [result, index, generation](ColorizeModel *model) {
+                    if (generation == model->m_generation)
+                        model->applyResult(result, index);
+                });
             }
             return QVariant(done);
         },
@@ -488,13 +485,7 @@ void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &set
             }
             const colorize::ColorizerTrainingSummary summary =
                 colorize::trainColorizer(photos, settings, control, [self](const colorize::ColorizerEpoch &epoch) {
-                    QMetaObject::invokeMethod(
-                        self.data(),
-                        [self, epoch] {
-                            if (self)
-                                Q_EMIT self->trainingEpoch(epoch);
-                        },
-                        Qt::QueuedConnection);
+                    postToReceiver(self, [epoch](ColorizeModel *model) { Q_EMIT model->trainingEpoch(epoch); });
                 });
             const colorize::ColorizerEpoch last = summary.epochs.empty() ? colorize::ColorizerEpoch{} : summary.epochs.back();
             return QVariant(QStringList{QString::fromStdString(settings.outPath),

@@ -288,12 +288,7 @@ void GraphsModel::startTraining(const TrainingRequest &request)
             }
             const graphs::GraphTrainingSummary summary =
                 graphs::trainGraphNetwork(examples, settings, control, [self, metric](const graphs::GraphEpoch &epoch) {
-                    QMetaObject::invokeMethod(
-                        self.data(), [self, epoch, metric] {
-                            if (self)
-                                Q_EMIT self->trainingEpoch(epoch, metric);
-                        },
-                        Qt::QueuedConnection);
+                    postToReceiver(self, [epoch, metric](GraphsModel *model) { Q_EMIT model->trainingEpoch(epoch, metric); });
                 });
             const graphs::GraphEpoch last = summary.epochs.empty() ? graphs::GraphEpoch{} : summary.epochs.back();
             return QVariant(QStringList{QString::fromStdString(settings.outPath),

@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command lines of `periscope` and `periscope-cli`: the parser alone, then the real
 // executables as a user runs them (exit codes, one-line errors, JSON output, headless demo).
-// Torch headers before any Qt header: Qt's `slots` keyword breaks them (DESIGN.md).
-#include "engine/colorize/ColorizationNets.h"
-#include "engine/core/weights/Safetensors.h"
-#include "engine/core/weights/StateDict.h"
-
 #include "app/cli/GuiCommandLine.h"
+#include "tests/app/cli/CliRun.h"
 
 #include <QDir>
 #include <QFile>
@@ -41,15 +37,13 @@ private Q_SLOTS:
     void cliProbesAndExtractsFrames();
     void cliExplainsGraphs();
     void cliExplainsMoleculesAndTrainsGraphNetworks();
-    void cliColorizesFoldersAtFullResolution();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run run(const QString &program, const QStringList &arguments, int timeoutMs = 60000);
+    using Run = CliRun;
+    static Run run(const QString &program, const QStringList &arguments, int timeoutMs = 60000)
+    {
+        return runProgram(program, arguments, timeoutMs);
+    }
     QTemporaryDir m_dir;
     QString m_existing;
 };
@@ -61,30 +55,6 @@ void TestCommandLine::initTestCase()
     QFile file(m_existing);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("x");
-}
-
-TestCommandLine::Run TestCommandLine::run(const QString &program, const QStringList &arguments, int timeoutMs)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(PERISCOPE_BIN_DIR "/") + program, arguments);
-    Run result;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    // Qt's offscreen platform plugin (used here, never on a desktop) warns about window hints
-    // it cannot honour; that is the platform's chatter, not ours.
-    for (const QByteArray &line : process.readAllStandardError().split('\n')) {
-        if (!line.isEmpty() && !line.contains("This plugin does not support"))
-            result.err += line + '\n';
-    }
-    return result;
 }
 
 void TestCommandLine::parsesGoodArguments()
@@ -521,94 +491,6 @@ void TestCommandLine::cliExplainsMoleculesAndTrainsGraphNetworks()
                                                    QStringLiteral("--model"), measured, QStringLiteral("--out"), out});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(readOut().value(QStringLiteral("model")).toObject().value(QStringLiteral("width")).toInt(), 16);
-}
-
-void TestCommandLine::cliColorizesFoldersAtFullResolution()
-{
-    // Weights of a Koalarization (random: the test is about files, sizes and reports).
-    const QString weights = m_dir.filePath(QStringLiteral("koala.safetensors"));
-    {
-        periscope::colorize::Koalarization net;
-        periscope::StateDict tensors;
-        for (const auto &[name, tensor] : periscope::stateDictOf(*net))
-            tensors.emplace_back(name, tensor.detach().contiguous());
-        periscope::writeSafetensors(weights.toStdString(), tensors);
-    }
-    const QString photos = m_dir.filePath(QStringLiteral("photos"));
-    QVERIFY(QDir().mkpath(photos + QStringLiteral("/trip")));
-    QImage colour(120, 80, QImage::Format_RGB32);
-    colour.fill(QColor(200, 120, 40));
-    QVERIFY(colour.save(photos + QStringLiteral("/trip/beach.png")));
-    QImage gray(64, 96, QImage::Format_Grayscale8);
-    gray.fill(128);
-    QVERIFY(gray.save(photos + QStringLiteral("/old.png")));
-    QFile broken(photos + QStringLiteral("/broken.png"));
-    QVERIFY(broken.open(QIODevice::WriteOnly));
-    broken.write("not a png");
-    broken.close();
-
-    const QString out = m_dir.filePath(QStringLiteral("colorized"));
-    const Run result = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), weights,
-                                                             QStringLiteral("--out"), out});
-    QVERIFY2(result.exitCode == 0, result.err.constData());
-    QVERIFY2(result.err.contains("broken.png"), result.err.constData()); // skipped with a warning
-    const QJsonObject summary = QJsonDocument::fromJson(result.out).object();
-    QCOMPARE(summary.value(QStringLiteral("architecture")).toString(), QStringLiteral("koalarization"));
-    QCOMPARE(summary.value(QStringLiteral("images")).toArray().size(), 2);
-    QCOMPARE(summary.value(QStringLiteral("failed")).toArray().size(), 1);
-    // Full resolution, sub-folders kept.
-    QCOMPARE(QImage(out + QStringLiteral("/trip/beach.png")).size(), QSize(120, 80));
-    QCOMPARE(QImage(out + QStringLiteral("/old.png")).size(), QSize(64, 96));
-    // The colour photo is judged against its own colours; the gray one only for colourfulness.
-    for (const QJsonValue &image : summary.value(QStringLiteral("images")).toArray()) {
-        const QJsonObject entry = image.toObject();
-        const bool wasGray = entry.value(QStringLiteral("was_gray")).toBool();
-        QCOMPARE(entry.contains(QStringLiteral("mean_delta_e2000")), !wasGray);
-        QVERIFY(entry.value(QStringLiteral("colourfulness")).toDouble() >= 0.0);
-    }
-    const QJsonObject means = summary.value(QStringLiteral("means")).toObject();
-    QCOMPARE(means.value(QStringLiteral("photos")).toInt(), 1);
-    QVERIFY(means.value(QStringLiteral("ssim")).toDouble() > 0.0);
-    QVERIFY(means.value(QStringLiteral("truth_colourfulness")).toDouble() > 40.0); // the orange fill
-    // Without --model: the built-in colorizer.
-    const Run builtIn = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos + QStringLiteral("/old.png"),
-                                                              QStringLiteral("--out"), m_dir.filePath(QStringLiteral("built-in"))});
-    QVERIFY2(builtIn.exitCode == 0, builtIn.err.constData());
-    QVERIFY(QJsonDocument::fromJson(builtIn.out).object().value(QStringLiteral("model")).toString().endsWith(
-        QLatin1String("koalarization-opencv.safetensors")));
-
-    // Training on the folder: one colour photo is not enough (the gray one and the broken one are
-    // skipped with warnings); with a second one it trains, and its weights colorize at their side.
-    const QString trained = m_dir.filePath(QStringLiteral("trained.safetensors"));
-    const QStringList train = {QStringLiteral("train-colorizer"), QStringLiteral("--data"), photos, QStringLiteral("--size"), QStringLiteral("64"),
-                               QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--batch-size"), QStringLiteral("2"),
-                               QStringLiteral("--out"), trained};
-    Run training = run(QStringLiteral("periscope-cli"), train);
-    QCOMPARE(training.exitCode, 1);
-    QVERIFY2(training.err.contains("holds 1 colour photos"), training.err.constData());
-    QImage second(100, 70, QImage::Format_RGB32);
-    second.fill(QColor(30, 90, 200));
-    QVERIFY(second.save(photos + QStringLiteral("/trip/sea.png")));
-    training = run(QStringLiteral("periscope-cli"), train);
-    QVERIFY2(training.exitCode == 0, training.err.constData());
-    QVERIFY2(training.err.contains("old.png skipped (gray") && training.err.contains("epoch 1/1"), training.err.constData());
-    QCOMPARE(QJsonDocument::fromJson(training.out).object().value(QStringLiteral("photos")).toInt(), 2);
-    const Run again = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos + QStringLiteral("/trip"), QStringLiteral("--model"), trained,
-                                                            QStringLiteral("--out"), m_dir.filePath(QStringLiteral("colorized-again"))});
-    QVERIFY2(again.exitCode == 0, again.err.constData());
-    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("input_size")).toInt(), 64);
-
-    // Weights that are no colorizer, or no weights at all: one line, exit 1, nothing written.
-    for (const QString &model : {QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/graphs/esol.safetensors"),
-                                 QStringLiteral(PERISCOPE_SOURCE_DIR "/README.md")}) {
-        const QString nowhere = m_dir.filePath(QStringLiteral("not-written"));
-        const Run bad = run(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), model,
-                                                             QStringLiteral("--out"), nowhere});
-        QCOMPARE(bad.exitCode, 1);
-        const QString err = QString::fromUtf8(bad.err).trimmed();
-        QVERIFY2(err.startsWith(QLatin1String("periscope-cli: colorize: ")) && !err.contains(QLatin1Char('\n')), qPrintable(err));
-        QVERIFY(!QDir(nowhere).exists());
-    }
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Colorize command lines through the real executable: colorize (folders, full resolution,
+// metrics against the photos' own colours, the built-in model), train-colorizer, and study
+// (create, simulate, results), with their one-line errors.
+// Torch headers before any Qt header: Qt's `slots` keyword breaks them (DESIGN.md).
+#include "engine/colorize/ColorizationNets.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/StateDict.h"
+
+#include "tests/app/cli/CliRun.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestColorizeCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void colorizesFoldersAtFullResolution();
+    void studiesAreCreatedRehearsedAndAnalysed();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestColorizeCli::colorizesFoldersAtFullResolution()
+{
+    // Weights of a Koalarization (random: the test is about files, sizes and reports).
+    const QString weights = m_dir.filePath(QStringLiteral("koala.safetensors"));
+    {
+        periscope::colorize::Koalarization net;
+        periscope::StateDict tensors;
+        for (const auto &[name, tensor] : periscope::stateDictOf(*net))
+            tensors.emplace_back(name, tensor.detach().contiguous());
+        periscope::writeSafetensors(weights.toStdString(), tensors);
+    }
+    const QString photos = m_dir.filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(photos + QStringLiteral("/trip")));
+    QImage colour(120, 80, QImage::Format_RGB32);
+    colour.fill(QColor(200, 120, 40));
+    QVERIFY(colour.save(photos + QStringLiteral("/trip/beach.png")));
+    QImage gray(64, 96, QImage::Format_Grayscale8);
+    gray.fill(128);
+    QVERIFY(gray.save(photos + QStringLiteral("/old.png")));
+    QFile broken(photos + QStringLiteral("/broken.png"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a png");
+    broken.close();
+
+    const QString out = m_dir.filePath(QStringLiteral("colorized"));
+    const CliRun result = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), weights,
+                                                             QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("broken.png"), result.err.constData()); // skipped with a warning
+    const QJsonObject summary = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(summary.value(QStringLiteral("architecture")).toString(), QStringLiteral("koalarization"));
+    QCOMPARE(summary.value(QStringLiteral("images")).toArray().size(), 2);
+    QCOMPARE(summary.value(QStringLiteral("failed")).toArray().size(), 1);
+    // Full resolution, sub-folders kept.
+    QCOMPARE(QImage(out + QStringLiteral("/trip/beach.png")).size(), QSize(120, 80));
+    QCOMPARE(QImage(out + QStringLiteral("/old.png")).size(), QSize(64, 96));
+    // The colour photo is judged against its own colours; the gray one only for colourfulness.
+    for (const QJsonValue &image : summary.value(QStringLiteral("images")).toArray()) {
+        const QJsonObject entry = image.toObject();
+        const bool wasGray = entry.value(QStringLiteral("was_gray")).toBool();
+        QCOMPARE(entry.contains(QStringLiteral("mean_delta_e2000")), !wasGray);
+        QVERIFY(entry.value(QStringLiteral("colourfulness")).toDouble() >= 0.0);
+    }
+    const QJsonObject means = summary.value(QStringLiteral("means")).toObject();
+    QCOMPARE(means.value(QStringLiteral("photos")).toInt(), 1);
+    QVERIFY(means.value(QStringLiteral("ssim")).toDouble() > 0.0);
+    QVERIFY(means.value(QStringLiteral("truth_colourfulness")).toDouble() > 40.0); // the orange fill
+    // Without --model: the built-in colorizer.
+    const CliRun builtIn = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos + QStringLiteral("/old.png"),
+                                                              QStringLiteral("--out"), m_dir.filePath(QStringLiteral("built-in"))});
+    QVERIFY2(builtIn.exitCode == 0, builtIn.err.constData());
+    QVERIFY(QJsonDocument::fromJson(builtIn.out).object().value(QStringLiteral("model")).toString().endsWith(
+        QLatin1String("koalarization-opencv.safetensors")));
+
+    // Training on the folder: one colour photo is not enough (the gray one and the broken one are
+    // skipped with warnings); with a second one it trains, and its weights colorize at their side.
+    const QString trained = m_dir.filePath(QStringLiteral("trained.safetensors"));
+    const QStringList train = {QStringLiteral("train-colorizer"), QStringLiteral("--data"), photos, QStringLiteral("--size"), QStringLiteral("64"),
+                               QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--batch-size"), QStringLiteral("2"),
+                               QStringLiteral("--out"), trained};
+    CliRun training = runProgram(QStringLiteral("periscope-cli"), train);
+    QCOMPARE(training.exitCode, 1);
+    QVERIFY2(training.err.contains("holds 1 colour photos"), training.err.constData());
+    QImage second(100, 70, QImage::Format_RGB32);
+    second.fill(QColor(30, 90, 200));
+    QVERIFY(second.save(photos + QStringLiteral("/trip/sea.png")));
+    training = runProgram(QStringLiteral("periscope-cli"), train);
+    QVERIFY2(training.exitCode == 0, training.err.constData());
+    QVERIFY2(training.err.contains("old.png skipped (gray") && training.err.contains("epoch 1/1"), training.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(training.out).object().value(QStringLiteral("photos")).toInt(), 2);
+    const CliRun again = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos + QStringLiteral("/trip"), QStringLiteral("--model"), trained,
+                                                            QStringLiteral("--out"), m_dir.filePath(QStringLiteral("colorized-again"))});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("input_size")).toInt(), 64);
+
+    // Weights that are no colorizer, or no weights at all: one line, exit 1, nothing written.
+    for (const QString &model : {QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/graphs/esol.safetensors"),
+                                 QStringLiteral(PERISCOPE_SOURCE_DIR "/README.md")}) {
+        const QString nowhere = m_dir.filePath(QStringLiteral("not-written"));
+        const CliRun bad = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), model,
+                                                             QStringLiteral("--out"), nowhere});
+        QCOMPARE(bad.exitCode, 1);
+        const QString err = QString::fromUtf8(bad.err).trimmed();
+        QVERIFY2(err.startsWith(QLatin1String("periscope-cli: colorize: ")) && !err.contains(QLatin1Char('\n')), qPrintable(err));
+        QVERIFY(!QDir(nowhere).exists());
+    }
+}
+
+void TestColorizeCli::studiesAreCreatedRehearsedAndAnalysed()
+{
+    // Originals and one model's results, matched by file stem; one original has no result.
+    const QString originals = m_dir.filePath(QStringLiteral("study/originals"));
+    const QString results = m_dir.filePath(QStringLiteral("study/koala"));
+    QVERIFY(QDir().mkpath(originals) && QDir().mkpath(results));
+    for (int i = 0; i < 4; ++i) {
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(QColor(40 * i, 100, 200 - 30 * i));
+        QVERIFY(image.save(QStringLiteral("%1/p%2.png").arg(originals).arg(i)));
+        if (i < 3)
+            QVERIFY(image.convertToFormat(QImage::Format_Grayscale8).save(QStringLiteral("%1/p%2.png").arg(results).arg(i)));
+    }
+    const QString study = m_dir.filePath(QStringLiteral("study/s.sqlite"));
+    const CliRun created = runProgram(QStringLiteral("periscope-cli"),
+                                      {QStringLiteral("study"), QStringLiteral("create"), QStringLiteral("--out"), study, QStringLiteral("--photos"),
+                                       originals, QStringLiteral("--condition"), QStringLiteral("koala=") + results, QStringLiteral("--trials"),
+                                       QStringLiteral("6"), QStringLiteral("--attention"), QStringLiteral("1"), QStringLiteral("--seed"), QStringLiteral("7")});
+    QVERIFY2(created.exitCode == 0, created.err.constData());
+    QVERIFY2(created.err.contains("p3 is left out"), created.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(created.out).object();
+    QCOMPARE(summary.value(QStringLiteral("images")).toInt(), 3);
+    QCOMPARE(summary.value(QStringLiteral("fingerprint")).toString().size(), 64);
+
+    // Two rehearsal raters, a third who fails the attention check; the results leave it out.
+    for (const QStringList &extra : {QStringList{}, QStringList{}, QStringList{QStringLiteral("--fail-attention")}}) {
+        const CliRun rater = runProgram(QStringLiteral("periscope-cli"), QStringList{QStringLiteral("study"), QStringLiteral("simulate"), study} + extra);
+        QVERIFY2(rater.exitCode == 0, rater.err.constData());
+        QCOMPARE(rater.out.trimmed().split('\n').size(), 6);
+    }
+    const QString csv = m_dir.filePath(QStringLiteral("study/answers.csv"));
+    const CliRun analysed = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("study"), QStringLiteral("results"), study, QStringLiteral("--csv"), csv});
+    QVERIFY2(analysed.exitCode == 0, analysed.err.constData());
+    const QJsonObject results1 = QJsonDocument::fromJson(analysed.out).object();
+    QCOMPARE(results1.value(QStringLiteral("raters")).toInt(), 3);
+    QCOMPARE(results1.value(QStringLiteral("included_raters")).toInt(), 2);
+    QCOMPARE(results1.value(QStringLiteral("answers")).toInt(), 10); // 2 raters x 5 regular trials
+    QCOMPARE(results1.value(QStringLiteral("conditions")).toArray().size(), 2);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().trimmed().split('\n').size(), 1 + 18);
+
+    // Bad input: one line, non-zero.
+    const QList<QPair<QStringList, QByteArray>> bad = {
+        {{QStringLiteral("study")}, "give a command"},
+        {{QStringLiteral("study"), QStringLiteral("essay")}, "unknown study command"},
+        {{QStringLiteral("study"), QStringLiteral("create"), QStringLiteral("--out"), study, QStringLiteral("--photos"), originals}, "exists already"},
+        {{QStringLiteral("study"), QStringLiteral("create"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.sqlite")), QStringLiteral("--photos"),
+          originals, QStringLiteral("--question"), QStringLiteral("2afc")}, "two conditions"},
+        {{QStringLiteral("study"), QStringLiteral("results"), csv}, "not a Periscope study"},
+        {{QStringLiteral("study"), QStringLiteral("simulate"), study, QStringLiteral("--rater"), QStringLiteral("9")}, "--rater takes"},
+    };
+    for (const auto &[arguments, expected] : bad) {
+        const CliRun r = runProgram(QStringLiteral("periscope-cli"), arguments);
+        QVERIFY2(r.exitCode != 0, arguments.join(QLatin1Char(' ')).toUtf8().constData());
+        const QByteArray err = r.err.trimmed();
+        QVERIFY2(err.startsWith("periscope-cli: ") && err.contains(expected), err.constData());
+        if (arguments.size() > 1)
+            QVERIFY2(!err.contains('\n'), err.constData());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestColorizeCli)
+#include "tst_colorizecli.moc"
