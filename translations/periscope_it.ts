@@ -20,15 +20,15 @@
         <translation>Impossibile scrivere %1</translation>
     </message>
     <message>
-        <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
-        <translation>Formato di figura &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
+        <source>Unsupported figure format '%1' (use png, svg or pdf)</source>
+        <translation>Formato di figura '%1' non supportato (usare png, svg o pdf)</translation>
     </message>
 </context>
 <context>
     <name>periscope::app</name>
     <message>
-        <source>unknown language &apos;%1&apos; (available: en, %2)</source>
-        <translation>lingua sconosciuta &apos;%1&apos; (disponibili: en, %2)</translation>
+        <source>unknown language '%1' (available: en, %2)</source>
+        <translation>lingua sconosciuta '%1' (disponibili: en, %2)</translation>
     </message>
     <message>
         <source>Zhang et al. ECCV 2016</source>
@@ -54,6 +54,14 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Deep Koalarization, channels 1/%1, global features from Inception-ResNet-v2</source>
+        <translation>Deep Koalarization, canali 1/%1, caratteristiche globali da Inception-ResNet-v2</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, global features from Inception-ResNet-v2 (as published)</source>
+        <translation>Deep Koalarization, caratteristiche globali da Inception-ResNet-v2 (come pubblicata)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -77,7 +85,7 @@
     <name>periscope::app::ColorizeModel</name>
     <message>
         <source>Training cancelled; the weights of the last finished epoch are saved.</source>
-        <translation>Addestramento annullato; i pesi dell&apos;ultima epoca completata sono salvati.</translation>
+        <translation>Addestramento annullato; i pesi dell'ultima epoca completata sono salvati.</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -159,7 +167,7 @@
     </message>
     <message>
         <source>Training needs at least 2 colour photos; open some first.</source>
-        <translation>L&apos;addestramento richiede almeno 2 foto a colori; aprine prima qualcuna.</translation>
+        <translation>L'addestramento richiede almeno 2 foto a colori; aprine prima qualcuna.</translation>
     </message>
     <message numerus="yes">
         <source>Train a colorizer on %n photo(s)</source>
@@ -216,12 +224,12 @@
         <translation>Pesi</translation>
     </message>
     <message>
-        <source>Continue from these weights&apos; checkpoint</source>
+        <source>Continue from these weights' checkpoint</source>
         <translation>Riprendi dal checkpoint di questi pesi</translation>
     </message>
     <message>
         <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+        <translation>Riprendi da dove si è fermata un'esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
     </message>
     <message>
         <source>Train on the opened colour photos</source>
@@ -229,7 +237,7 @@
     </message>
     <message>
         <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
-        <translation>Ogni foto a colori è un esempio di addestramento (luminosità in ingresso, colori in uscita): ritagli e ribaltamenti casuali, MSE su ab, 10 % tenuto da parte per la validazione rispetto al predire grigio. L&apos;addestramento è un lavoro in background; i pesi sono salvati dopo ogni epoca.</translation>
+        <translation>Ogni foto a colori è un esempio di addestramento (luminosità in ingresso, colori in uscita): ritagli e ribaltamenti casuali, MSE su ab, 10 % tenuto da parte per la validazione rispetto al predire grigio. L'addestramento è un lavoro in background; i pesi sono salvati dopo ogni epoca.</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -269,7 +277,7 @@
     </message>
     <message>
         <source>Cancel training</source>
-        <translation>Annulla l&apos;addestramento</translation>
+        <translation>Annulla l'addestramento</translation>
     </message>
     <message>
         <source>Reading the photos...</source>
@@ -282,6 +290,30 @@
     <message>
         <source>Channels 1/4 (0.55 M, fastest)</source>
         <translation>Canali 1/4 (0,55 M, il più veloce)</translation>
+    </message>
+    <message>
+        <source>Global features: a branch trained jointly</source>
+        <translation>Caratteristiche globali: un ramo addestrato insieme</translation>
+    </message>
+    <message>
+        <source>Global features: Inception-ResNet-v2 weights...</source>
+        <translation>Caratteristiche globali: pesi di Inception-ResNet-v2...</translation>
+    </message>
+    <message>
+        <source>The paper fuses Inception-ResNet-v2's logits of the gray photo (frozen); without its weights a small branch learns global features together with the colorizer</source>
+        <translation>L'articolo fonde i logit di Inception-ResNet-v2 della foto grigia (congelati); senza i suoi pesi un piccolo ramo impara le caratteristiche globali insieme al colorizzatore</translation>
+    </message>
+    <message>
+        <source>Inception-ResNet-v2 weights (timm's inception_resnet_v2)</source>
+        <translation>Pesi di Inception-ResNet-v2 (inception_resnet_v2 di timm)</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
+        <translation>Pesi (*.safetensors *.pth *.pt *.bin);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Global features: %1</source>
+        <translation>Caratteristiche globali: %1</translation>
     </message>
 </context>
 <context>
@@ -483,6 +515,14 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
             <numerusform>Media su %n foto con verità</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 takes its global features from Inception-ResNet-v2: open its weights</source>
+        <translation>%1 prende le caratteristiche globali da Inception-ResNet-v2: apri i suoi pesi</translation>
+    </message>
+    <message>
+        <source>%1 needs Inception-ResNet-v2 weights (timm's inception_resnet_v2) to colorize.</source>
+        <translation>%1 richiede i pesi di Inception-ResNet-v2 (inception_resnet_v2 di timm) per colorare.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -522,12 +562,12 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Quattro foto di opencv-doc mai viste dalla Koalarization incorporata, colorate dalla loro luminosità e confrontate con i loro veri colori.</translation>
     </message>
     <message>
-        <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
+        <source>The demo photos come from Debian's opencv-doc package, which is not installed (%1)</source>
         <translation>Le foto della demo vengono dal pacchetto opencv-doc di Debian, che non è installato (%1)</translation>
     </message>
     <message>
         <source>There is nothing to export yet: colorize a photo first</source>
-        <translation>Non c&apos;è ancora nulla da esportare: colora prima una foto</translation>
+        <translation>Non c'è ancora nulla da esportare: colora prima una foto</translation>
     </message>
     <message>
         <source>%1, gray input</source>
@@ -601,7 +641,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Image pixels per unit:</source>
-        <translation>Pixel dell&apos;immagine per unità:</translation>
+        <translation>Pixel dell'immagine per unità:</translation>
     </message>
     <message>
         <source>Unit:</source>
@@ -722,7 +762,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>logP di Crippen (RDKit)</translation>
     </message>
     <message>
-        <source>Measured (the opened CSV&apos;s target column)</source>
+        <source>Measured (the opened CSV's target column)</source>
         <translation>Misurato (la colonna obiettivo del CSV aperto)</translation>
     </message>
     <message>
@@ -770,12 +810,12 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Pesi</translation>
     </message>
     <message>
-        <source>Continue from these weights&apos; checkpoint</source>
+        <source>Continue from these weights' checkpoint</source>
         <translation>Riprendi dal checkpoint di questi pesi</translation>
     </message>
     <message>
         <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+        <translation>Riprendi da dove si è fermata un'esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
     </message>
     <message>
         <source>Train</source>
@@ -783,7 +823,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
-        <translation>L&apos;addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l&apos;80 % dei dati addestra, il 20 % valida.</translation>
+        <translation>L'addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l'80 % dei dati addestra, il 20 % valida.</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -823,7 +863,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Cancel training</source>
-        <translation>Annulla l&apos;addestramento</translation>
+        <translation>Annulla l'addestramento</translation>
     </message>
     <message>
         <source>Preparing the data...</source>
@@ -834,7 +874,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <name>periscope::app::GraphsModel</name>
     <message>
         <source>Training cancelled; the weights of the last finished epoch are kept</source>
-        <translation>Addestramento annullato; si conservano i pesi dell&apos;ultima epoca completata</translation>
+        <translation>Addestramento annullato; si conservano i pesi dell'ultima epoca completata</translation>
     </message>
     <message>
         <source>Read molecules from %1</source>
@@ -892,8 +932,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>3D</translation>
     </message>
     <message>
-        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
-        <translation>La vista 3D richiede OpenGL, che la piattaforma &apos;%1&apos; non offre.</translation>
+        <source>The 3-D view needs OpenGL, which the '%1' platform does not offer.</source>
+        <translation>La vista 3D richiede OpenGL, che la piattaforma '%1' non offre.</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1032,7 +1072,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>caratteristica</translation>
     </message>
     <message>
-        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
+        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom's colour, paler).</source>
         <translation>%1 in 3D, atomi colorati per rilevanza %2 (gli idrogeni prendono il colore del loro atomo, più chiaro).</translation>
     </message>
     <message>
@@ -1076,8 +1116,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Nodi cancellati per rilevanza</translation>
     </message>
     <message>
-        <source>How the network aggregates messages, for weights that do not say (the paper&apos;s .pt checkpoints)</source>
-        <translation>Come la rete aggrega i messaggi, per pesi che non lo dicono (i checkpoint .pt dell&apos;articolo)</translation>
+        <source>How the network aggregates messages, for weights that do not say (the paper's .pt checkpoints)</source>
+        <translation>Come la rete aggrega i messaggi, per pesi che non lo dicono (i checkpoint .pt dell'articolo)</translation>
     </message>
     <message>
         <source>from the weights</source>
@@ -1108,7 +1148,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>A generated infection graph explained by SA, GBP, LRP and IG with the built-in InfectionGN, scored against the true infection paths.</source>
-        <translation>Un grafo di contagio generato spiegato da SA, GBP, LRP e IG con l&apos;InfectionGN incorporata, valutato rispetto ai veri percorsi del contagio.</translation>
+        <translation>Un grafo di contagio generato spiegato da SA, GBP, LRP e IG con l'InfectionGN incorporata, valutato rispetto ai veri percorsi del contagio.</translation>
     </message>
     <message>
         <source>Graphs: which atoms drive solubility?</source>
@@ -1120,7 +1160,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>There is nothing to export yet: explain a graph or a molecule first</source>
-        <translation>Non c&apos;è ancora nulla da esportare: spiega prima un grafo o una molecola</translation>
+        <translation>Non c'è ancora nulla da esportare: spiega prima un grafo o una molecola</translation>
     </message>
 </context>
 <context>
@@ -1281,8 +1321,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 non può essere letto (permessi)</translation>
     </message>
     <message>
-        <source>No workspace named &apos;%1&apos; in this build</source>
-        <translation>Nessuna area di lavoro chiamata &apos;%1&apos; in questa versione</translation>
+        <source>No workspace named '%1' in this build</source>
+        <translation>Nessuna area di lavoro chiamata '%1' in questa versione</translation>
     </message>
     <message>
         <source>No workspace opens %1 (a file without a suffix)</source>
@@ -1306,11 +1346,11 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>There is no workspace to export</source>
-        <translation>Non c&apos;è un&apos;area di lavoro da esportare</translation>
+        <translation>Non c'è un'area di lavoro da esportare</translation>
     </message>
     <message>
         <source>Cannot write the screenshot %1: %2</source>
-        <translation>Impossibile scrivere l&apos;istantanea %1: %2</translation>
+        <translation>Impossibile scrivere l'istantanea %1: %2</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -1437,8 +1477,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>&lt;h3&gt;Periscope %1&lt;/h3&gt;&lt;p&gt;Un banco di lavoro per guardare dentro i modelli di visione.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;Periscope è software libero distribuito secondo la GNU General Public License, versione 3 o successiva.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>the project uses the workspace &apos;%1&apos;, which this build does not have</source>
-        <translation>il progetto usa l&apos;area di lavoro &apos;%1&apos;, che questa versione non ha</translation>
+        <source>the project uses the workspace '%1', which this build does not have</source>
+        <translation>il progetto usa l'area di lavoro '%1', che questa versione non ha</translation>
     </message>
     <message>
         <source>%1 opened with problems: %2</source>
@@ -1474,7 +1514,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Periscope did not close properly last time. A project autosaved at %1 can be restored. Restore it?</source>
-        <translation>L&apos;ultima volta Periscope non si è chiuso correttamente. È possibile ripristinare un progetto salvato automaticamente il %1. Ripristinarlo?</translation>
+        <translation>L'ultima volta Periscope non si è chiuso correttamente. È possibile ripristinare un progetto salvato automaticamente il %1. Ripristinarlo?</translation>
     </message>
     <message>
         <source>Cannot restore the autosaved project</source>
@@ -1540,7 +1580,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Tutti (%1)</translation>
     </message>
     <message>
-        <source>Automatic (bf16 where the model&apos;s tolerance holds)</source>
+        <source>Automatic (bf16 where the model's tolerance holds)</source>
         <translation>Automatico (bf16 dove la tolleranza del modello è rispettata)</translation>
     </message>
     <message>
@@ -1635,8 +1675,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 non è un progetto Periscope: il suo JSON non è un oggetto</translation>
     </message>
     <message>
-        <source>%1 is not a Periscope project (no &quot;format&quot;: &quot;periscope-project&quot;)</source>
-        <translation>%1 non è un progetto Periscope (manca &quot;format&quot;: &quot;periscope-project&quot;)</translation>
+        <source>%1 is not a Periscope project (no "format": "periscope-project")</source>
+        <translation>%1 non è un progetto Periscope (manca "format": "periscope-project")</translation>
     </message>
     <message>
         <source>%1 has no format version</source>
@@ -1655,8 +1695,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 ha una versione di formato non valida %2</translation>
     </message>
     <message>
-        <source>%1: &quot;workspaces&quot; must be a list</source>
-        <translation>%1: &quot;workspaces&quot; deve essere una lista</translation>
+        <source>%1: "workspaces" must be a list</source>
+        <translation>%1: "workspaces" deve essere una lista</translation>
     </message>
     <message>
         <source>%1: a workspace entry has no id</source>
@@ -1799,7 +1839,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Seed (stored: the order of every session can be reproduced)</source>
-        <translation>Seme (salvato: l&apos;ordine di ogni sessione è riproducibile)</translation>
+        <translation>Seme (salvato: l'ordine di ogni sessione è riproducibile)</translation>
     </message>
     <message>
         <source>Save the study</source>
@@ -1818,7 +1858,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 esiste già: un file di studio non viene mai sovrascritto</translation>
     </message>
     <message>
-        <source>Prepare the study&apos;s photos</source>
+        <source>Prepare the study's photos</source>
         <translation>Prepara le foto dello studio</translation>
     </message>
     <message>
@@ -1842,7 +1882,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 preferite</translation>
     </message>
     <message>
-        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss&apos; kappa %4 over %5 items</source>
+        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss' kappa %4 over %5 items</source>
         <translation>%1 partecipanti (%2 esclusi per un controllo di attenzione fallito), %3 risposte; kappa di Fleiss %4 su %5 elementi</translation>
     </message>
     <message>
@@ -1905,7 +1945,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Quanto sembrano naturali i colori?   1 = per niente ... 5 = del tutto naturali</translation>
     </message>
     <message>
-        <source>Which photo&apos;s colours look more natural?   Left arrow = left   Right arrow = right</source>
+        <source>Which photo's colours look more natural?   Left arrow = left   Right arrow = right</source>
         <translation>Di quale foto i colori sembrano più naturali?   Freccia sinistra = sinistra   Freccia destra = destra</translation>
     </message>
     <message>
@@ -2056,12 +2096,12 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
         <translation>%1 non apre file</translation>
     </message>
     <message>
-        <source>%1 has no demo named &apos;%2&apos;</source>
-        <translation>%1 non ha una demo chiamata &apos;%2&apos;</translation>
+        <source>%1 has no demo named '%2'</source>
+        <translation>%1 non ha una demo chiamata '%2'</translation>
     </message>
     <message>
         <source>There is nothing to export</source>
-        <translation>Non c&apos;è nulla da esportare</translation>
+        <translation>Non c'è nulla da esportare</translation>
     </message>
 </context>
 <context>
@@ -2149,8 +2189,8 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
 <context>
     <name>periscope::widgets::PlotView</name>
     <message>
-        <source>Unsupported plot format &apos;%1&apos; (use png, svg or pdf)</source>
-        <translation>Formato di grafico &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
+        <source>Unsupported plot format '%1' (use png, svg or pdf)</source>
+        <translation>Formato di grafico '%1' non supportato (usare png, svg o pdf)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>

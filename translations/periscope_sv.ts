@@ -20,15 +20,15 @@
         <translation>Kan inte skriva %1</translation>
     </message>
     <message>
-        <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
-        <translation>Figurformatet &apos;%1&apos; stöds inte (använd png, svg eller pdf)</translation>
+        <source>Unsupported figure format '%1' (use png, svg or pdf)</source>
+        <translation>Figurformatet '%1' stöds inte (använd png, svg eller pdf)</translation>
     </message>
 </context>
 <context>
     <name>periscope::app</name>
     <message>
-        <source>unknown language &apos;%1&apos; (available: en, %2)</source>
-        <translation>okänt språk &apos;%1&apos; (tillgängliga: en, %2)</translation>
+        <source>unknown language '%1' (available: en, %2)</source>
+        <translation>okänt språk '%1' (tillgängliga: en, %2)</translation>
     </message>
     <message>
         <source>Zhang et al. ECCV 2016</source>
@@ -53,6 +53,14 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, channels 1/%1, global features from Inception-ResNet-v2</source>
+        <translation>Deep Koalarization, kanaler 1/%1, globala egenskaper från Inception-ResNet-v2</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, global features from Inception-ResNet-v2 (as published)</source>
+        <translation>Deep Koalarization, globala egenskaper från Inception-ResNet-v2 (som publicerad)</translation>
     </message>
 </context>
 <context>
@@ -216,7 +224,7 @@
         <translation>Vikter</translation>
     </message>
     <message>
-        <source>Continue from these weights&apos; checkpoint</source>
+        <source>Continue from these weights' checkpoint</source>
         <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
     </message>
     <message>
@@ -282,6 +290,30 @@
     <message>
         <source>Channels 1/4 (0.55 M, fastest)</source>
         <translation>Kanaler 1/4 (0,55 M, snabbast)</translation>
+    </message>
+    <message>
+        <source>Global features: a branch trained jointly</source>
+        <translation>Globala egenskaper: en samtränad gren</translation>
+    </message>
+    <message>
+        <source>Global features: Inception-ResNet-v2 weights...</source>
+        <translation>Globala egenskaper: vikter för Inception-ResNet-v2...</translation>
+    </message>
+    <message>
+        <source>The paper fuses Inception-ResNet-v2's logits of the gray photo (frozen); without its weights a small branch learns global features together with the colorizer</source>
+        <translation>Artikeln sammanfogar Inception-ResNet-v2:s logiter för det grå fotot (frysta); utan dess vikter lär sig en liten gren globala egenskaper tillsammans med färgläggaren</translation>
+    </message>
+    <message>
+        <source>Inception-ResNet-v2 weights (timm's inception_resnet_v2)</source>
+        <translation>Vikter för Inception-ResNet-v2 (timms inception_resnet_v2)</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
+        <translation>Vikter (*.safetensors *.pth *.pt *.bin);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Global features: %1</source>
+        <translation>Globala egenskaper: %1</translation>
     </message>
 </context>
 <context>
@@ -483,6 +515,14 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
             <numerusform>Medel över %n foton med sanning</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 takes its global features from Inception-ResNet-v2: open its weights</source>
+        <translation>%1 tar sina globala egenskaper från Inception-ResNet-v2: öppna dess vikter</translation>
+    </message>
+    <message>
+        <source>%1 needs Inception-ResNet-v2 weights (timm's inception_resnet_v2) to colorize.</source>
+        <translation>%1 behöver vikter för Inception-ResNet-v2 (timms inception_resnet_v2) för att färglägga.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -522,7 +562,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Fyra opencv-doc-foton som den inbyggda Koalarization aldrig sett, färglagda från sin ljushet och jämförda med sina verkliga färger.</translation>
     </message>
     <message>
-        <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
+        <source>The demo photos come from Debian's opencv-doc package, which is not installed (%1)</source>
         <translation>Demofotona kommer från Debians paket opencv-doc, som inte är installerat (%1)</translation>
     </message>
     <message>
@@ -722,7 +762,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Crippen-logP (RDKit)</translation>
     </message>
     <message>
-        <source>Measured (the opened CSV&apos;s target column)</source>
+        <source>Measured (the opened CSV's target column)</source>
         <translation>Uppmätt (målkolumnen i den öppnade CSV-filen)</translation>
     </message>
     <message>
@@ -770,7 +810,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Vikter</translation>
     </message>
     <message>
-        <source>Continue from these weights&apos; checkpoint</source>
+        <source>Continue from these weights' checkpoint</source>
         <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
     </message>
     <message>
@@ -892,8 +932,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>3D</translation>
     </message>
     <message>
-        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
-        <translation>3D-vyn behöver OpenGL, som plattformen &apos;%1&apos; inte erbjuder.</translation>
+        <source>The 3-D view needs OpenGL, which the '%1' platform does not offer.</source>
+        <translation>3D-vyn behöver OpenGL, som plattformen '%1' inte erbjuder.</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1032,7 +1072,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>egenskap</translation>
     </message>
     <message>
-        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
+        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom's colour, paler).</source>
         <translation>%1 i 3D, atomer färgade efter %2-relevans (väten får sin atoms färg, blekare).</translation>
     </message>
     <message>
@@ -1076,7 +1116,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Noder borttagna efter relevans</translation>
     </message>
     <message>
-        <source>How the network aggregates messages, for weights that do not say (the paper&apos;s .pt checkpoints)</source>
+        <source>How the network aggregates messages, for weights that do not say (the paper's .pt checkpoints)</source>
         <translation>Hur nätverket aggregerar meddelanden, för vikter som inte säger det (artikelns .pt-kontrollpunkter)</translation>
     </message>
     <message>
@@ -1281,8 +1321,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 kan inte läsas (behörighet)</translation>
     </message>
     <message>
-        <source>No workspace named &apos;%1&apos; in this build</source>
-        <translation>Ingen arbetsyta med namnet &apos;%1&apos; i den här versionen</translation>
+        <source>No workspace named '%1' in this build</source>
+        <translation>Ingen arbetsyta med namnet '%1' i den här versionen</translation>
     </message>
     <message>
         <source>No workspace opens %1 (a file without a suffix)</source>
@@ -1437,8 +1477,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>&lt;h3&gt;Periscope %1&lt;/h3&gt;&lt;p&gt;En arbetsbänk för att se in i bildmodeller.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;Periscope är fri programvara under GNU General Public License, version 3 eller senare.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>the project uses the workspace &apos;%1&apos;, which this build does not have</source>
-        <translation>projektet använder arbetsytan &apos;%1&apos;, som inte finns i den här versionen</translation>
+        <source>the project uses the workspace '%1', which this build does not have</source>
+        <translation>projektet använder arbetsytan '%1', som inte finns i den här versionen</translation>
     </message>
     <message>
         <source>%1 opened with problems: %2</source>
@@ -1540,7 +1580,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Alla (%1)</translation>
     </message>
     <message>
-        <source>Automatic (bf16 where the model&apos;s tolerance holds)</source>
+        <source>Automatic (bf16 where the model's tolerance holds)</source>
         <translation>Automatiskt (bf16 där modellens tolerans håller)</translation>
     </message>
     <message>
@@ -1635,8 +1675,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 är inte ett Periscope-projekt: dess JSON är inget objekt</translation>
     </message>
     <message>
-        <source>%1 is not a Periscope project (no &quot;format&quot;: &quot;periscope-project&quot;)</source>
-        <translation>%1 är inte ett Periscope-projekt (inget &quot;format&quot;: &quot;periscope-project&quot;)</translation>
+        <source>%1 is not a Periscope project (no "format": "periscope-project")</source>
+        <translation>%1 är inte ett Periscope-projekt (inget "format": "periscope-project")</translation>
     </message>
     <message>
         <source>%1 has no format version</source>
@@ -1655,8 +1695,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 har en ogiltig formatversion %2</translation>
     </message>
     <message>
-        <source>%1: &quot;workspaces&quot; must be a list</source>
-        <translation>%1: &quot;workspaces&quot; måste vara en lista</translation>
+        <source>%1: "workspaces" must be a list</source>
+        <translation>%1: "workspaces" måste vara en lista</translation>
     </message>
     <message>
         <source>%1: a workspace entry has no id</source>
@@ -1818,7 +1858,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 finns redan: en studiefil skrivs aldrig över</translation>
     </message>
     <message>
-        <source>Prepare the study&apos;s photos</source>
+        <source>Prepare the study's photos</source>
         <translation>Förbered studiens foton</translation>
     </message>
     <message>
@@ -1842,7 +1882,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 föredragna</translation>
     </message>
     <message>
-        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss&apos; kappa %4 over %5 items</source>
+        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss' kappa %4 over %5 items</source>
         <translation>%1 deltagare (%2 uteslutna efter en misslyckad uppmärksamhetskontroll), %3 svar; Fleiss kappa %4 över %5 objekt</translation>
     </message>
     <message>
@@ -1905,7 +1945,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Hur naturliga ser färgerna ut?   1 = inte alls ... 5 = helt naturliga</translation>
     </message>
     <message>
-        <source>Which photo&apos;s colours look more natural?   Left arrow = left   Right arrow = right</source>
+        <source>Which photo's colours look more natural?   Left arrow = left   Right arrow = right</source>
         <translation>Vilket fotos färger ser mest naturliga ut?   Vänsterpil = vänster   Högerpil = höger</translation>
     </message>
     <message>
@@ -2056,8 +2096,8 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
         <translation>%1 öppnar inte filer</translation>
     </message>
     <message>
-        <source>%1 has no demo named &apos;%2&apos;</source>
-        <translation>%1 har ingen demo med namnet &apos;%2&apos;</translation>
+        <source>%1 has no demo named '%2'</source>
+        <translation>%1 har ingen demo med namnet '%2'</translation>
     </message>
     <message>
         <source>There is nothing to export</source>
@@ -2149,8 +2189,8 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
 <context>
     <name>periscope::widgets::PlotView</name>
     <message>
-        <source>Unsupported plot format &apos;%1&apos; (use png, svg or pdf)</source>
-        <translation>Diagramformatet &apos;%1&apos; stöds inte (använd png, svg eller pdf)</translation>
+        <source>Unsupported plot format '%1' (use png, svg or pdf)</source>
+        <translation>Diagramformatet '%1' stöds inte (använd png, svg eller pdf)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>

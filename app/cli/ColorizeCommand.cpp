@@ -21,13 +21,15 @@ namespace periscope::app {
 
 namespace {
 const char *const kUsage =
-    "usage: periscope-cli colorize INPUT... [--model NAME|FILE] [--arch eccv16|siggraph17|koalarization] --out DIR\n"
+    "usage: periscope-cli colorize INPUT... [--model NAME|FILE] [--arch eccv16|siggraph17|koalarization]\n"
+    "                             [--inception FILE] --out DIR\n"
     "Colorizes photos at full resolution: each is resized to the network's input, its ab predicted\n"
     "from L, upsampled and joined with the photo's own L. INPUT is an image or a folder (searched\n"
     "recursively for JPEG, PNG, TIFF, WebP, BMP); colour photos are colorized from their lightness.\n"
     "--model takes safetensors or torch.save weights (the authors' eccv16/siggraph17 .pth load as\n"
     "they are) or the built-in koalarization-opencv (the default); the architecture is recognised\n"
-    "from the keys, else --arch names it. Writes DIR/<name>.png (sub-folders kept), progress on\n"
+    "from the keys, else --arch names it. A Koalarization in the paper's layout needs --inception:\n"
+    "Inception-ResNet-v2 weights in timm's names, its global features. Writes DIR/<name>.png (sub-folders kept), progress on\n"
     "stderr, a JSON summary on stdout: per photo, and for colour photos their PSNR, SSIM, mean\n"
     "CIEDE2000 and colourfulness against the original colours, beside the same figures for the gray\n"
     "photo itself (the baseline a colorizer must beat), with the means over them.\n";
@@ -44,7 +46,7 @@ int runColorize(const QStringList &arguments)
         return 0;
     }
     QStringList inputs;
-    QString model, arch, outDir;
+    QString model, arch, outDir, inception;
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments[i];
         if (!argument.startsWith(QLatin1String("--"))) {
@@ -60,6 +62,8 @@ int runColorize(const QStringList &arguments)
             arch = value;
         else if (argument == QLatin1String("--out"))
             outDir = value;
+        else if (argument == QLatin1String("--inception"))
+            inception = value;
         else
             return fail(QStringLiteral("unknown option '%1' (try --help)").arg(argument));
     }
@@ -99,7 +103,7 @@ int runColorize(const QStringList &arguments)
     if (modelPath.isEmpty())
         return cliFail(1, QStringLiteral("colorize: ") + modelError);
     try {
-        const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString());
+        const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString(), inception.toStdString());
         json::Array done, failed;
         // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness; then PSNR, SSIM, ΔE00 of the gray photo
         double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
@@ -160,6 +164,8 @@ int runColorize(const QStringList &arguments)
         summary.set("model", modelPath.toStdString());
         summary.set("architecture", colorizer.architecture());
         summary.set("input_size", colorizer.inputSize());
+        if (!colorizer.globalFeatures().empty())
+            summary.set("global_features", colorizer.globalFeatures());
         summary.set("images", json::Value(std::move(done)));
         if (judged > 0)
             summary.set("means", json::Object{{"photos", judged},

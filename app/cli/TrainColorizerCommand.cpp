@@ -17,12 +17,15 @@ namespace periscope::app {
 
 namespace {
 const char *const kUsage =
-    "usage: periscope-cli train-colorizer --data DIR --out FILE.safetensors [--epochs N] [--size N] [--width 1|2|4|8]\n"
-    "                                     [--batch-size N] [--lr X] [--seed N] [--validation X] [--resume]\n"
-    "Trains Deep Koalarization (with its jointly trained global branch) on the colour photos in DIR\n"
+    "usage: periscope-cli train-colorizer --data DIR --out FILE.safetensors [--epochs N] [--size N]\n"
+    "                                     [--width 1|2|4|8] [--inception FILE] [--batch-size N] [--lr X]\n"
+    "                                     [--seed N] [--validation X] [--resume]\n"
+    "Trains Deep Koalarization on the colour photos in DIR\n"
     "and its sub-folders: random crops and flips at --size (default 224), MSE on ab, a validation\n"
     "split with the predict-gray baseline beside it. --width divides every layer's channels (1: the\n"
-    "published network; 2: the built-in demo model's). Gray photos are skipped with a warning. Writes\n"
+    "published network; 2: the built-in demo model's). --inception gives Inception-ResNet-v2 weights\n"
+    "(timm's names) whose logits are the global features, frozen, as in the paper; without it a small\n"
+    "branch is trained jointly in their place. Gray photos are skipped with a warning. Writes\n"
     "the weights after every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from.\n";
 
 int fail(const QString &message)
@@ -63,6 +66,8 @@ int runTrainColorizer(const QStringList &arguments)
             if (!integer(64, 1024) || int(number) % 8 != 0)
                 return bad("a multiple of 8 in [64, 1024]");
             settings.size = int(number);
+        } else if (option == QLatin1String("--inception")) {
+            settings.inceptionWeights = value.toStdString();
         } else if (option == QLatin1String("--width")) {
             if (!(ok && (number == 1 || number == 2 || number == 4 || number == 8)))
                 return bad("1, 2, 4 or 8");

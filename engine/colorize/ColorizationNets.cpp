@@ -150,17 +150,19 @@ KoalarizationImpl::KoalarizationImpl(KoalarizationConfig c) : config(c)
     encoder = register_module("encoder", e);
     // The global branch when no Inception embedding is given: a strided conv stack on the same
     // L, pooled, mapped to the embedding's length.
-    nn::Sequential g;
-    std::int64_t gin = 1;
-    for (std::int64_t out : {32, 64, 128, 256}) {
-        g->push_back(conv(gin, out / w, 3, 2));
-        g->push_back(relu());
-        gin = out / w;
+    if (config.globalBranch) {
+        nn::Sequential g;
+        std::int64_t gin = 1;
+        for (std::int64_t out : {32, 64, 128, 256}) {
+            g->push_back(conv(gin, out / w, 3, 2));
+            g->push_back(relu());
+            gin = out / w;
+        }
+        g->push_back(nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions(1)));
+        g->push_back(nn::Flatten());
+        g->push_back(nn::Linear(256 / w, config.embedding));
+        global_branch = register_module("global_branch", g);
     }
-    g->push_back(nn::AdaptiveAvgPool2d(nn::AdaptiveAvgPool2dOptions(1)));
-    g->push_back(nn::Flatten());
-    g->push_back(nn::Linear(256 / w, config.embedding));
-    global_branch = register_module("global_branch", g);
     fusion = register_module("fusion", conv(256 / w + config.embedding, 256 / w, 1));
     nn::Sequential d;
     const auto up = [] {
@@ -184,6 +186,8 @@ KoalarizationImpl::KoalarizationImpl(KoalarizationConfig c) : config(c)
 
 torch::Tensor KoalarizationImpl::globalEmbedding(const torch::Tensor &scaledL)
 {
+    if (!global_branch)
+        throw Error("this Koalarization takes its global features from Inception-ResNet-v2: pass its logits");
     return global_branch->forward(scaledL);
 }
 

@@ -51,6 +51,9 @@ struct KoalarizationConfig {
     // Channel divisor: 1 is the published network (64 ... 512 channels); 2 or 4 a narrower one of
     // the same layout and names (the built-in demo model is 2: under 10 MB, trainable on a CPU).
     std::int64_t width = 1;
+    // false: the paper's layout, global features from Inception-ResNet-v2 logits passed to
+    // forward(); true: a small branch trained jointly takes its place (no Inception weights).
+    bool globalBranch = true;
 };
 
 class KoalarizationImpl : public torch::nn::Module {

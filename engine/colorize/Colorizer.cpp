@@ -2,6 +2,7 @@
 #include "engine/colorize/Colorizer.h"
 
 #include "engine/colorize/ColorizationNets.h"
+#include "engine/colorize/InceptionResNetV2.h"
 #include "engine/colorize/LabPipeline.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/image/ImageTensor.h"
@@ -9,6 +10,7 @@
 #include "engine/core/json/Json.h"
 #include "engine/core/weights/StateDict.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,10 +21,11 @@ struct Colorizer::Model {
     std::string architecture;
     std::int64_t side = 256;
     std::int64_t width = 1;
+    std::string globalFeatures;
     std::function<torch::Tensor(const torch::Tensor &)> forward;
 };
 
-Colorizer Colorizer::load(const std::string &weightsPath, const std::string &architecture)
+Colorizer Colorizer::load(const std::string &weightsPath, const std::string &architecture, const std::string &inceptionWeights)
 {
     const StateDict weights = loadStateDict(weightsPath);
     std::vector<std::string> keys;
@@ -69,11 +72,25 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
         for (const auto &[name, tensor] : weights)
             if (name == "fusion.weight" && tensor.dim() == 4)
                 config.embedding = tensor.size(1) - 256 / config.width; // encoder features + the embedding
+        config.globalBranch = std::any_of(keys.begin(), keys.end(), [](const std::string &k) { return k.rfind("global_branch.", 0) == 0; });
         Koalarization net(config);
         loadInto(*net);
         model->side = config.size;
         model->width = config.width;
-        model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+        if (config.globalBranch) {
+            model->globalFeatures = "jointly-trained branch";
+            model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+        } else {
+            if (inceptionWeights.empty())
+                throw Error("these Koalarization weights take their global features from Inception-ResNet-v2: give its weights "
+                            "(timm's inception_resnet_v2 as safetensors) with --inception");
+            InceptionResNetV2 inception = loadInceptionResNetV2(inceptionWeights);
+            if (inception->classif->weight.size(0) != config.embedding)
+                throw Error("the Inception-ResNet-v2 weights have " + std::to_string(inception->classif->weight.size(0)) +
+                            " classes, the colorizer was trained on " + std::to_string(config.embedding));
+            model->globalFeatures = "inception-resnet-v2";
+            model->forward = [net, inception](const torch::Tensor &l) mutable { return net->forward(l, inceptionLogitsForGray(inception, l)); };
+        }
     } else {
         throw Error("unknown colorizer architecture '" + arch + "' (eccv16, siggraph17, koalarization)");
     }
@@ -85,6 +102,11 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
 std::string Colorizer::architecture() const
 {
     return m_model->architecture;
+}
+
+std::string Colorizer::globalFeatures() const
+{
+    return m_model->globalFeatures;
 }
 
 int Colorizer::widthDivisor() const

@@ -16,11 +16,16 @@ public:
     // Weights in any format the engine reads (safetensors, torch.save, e.g. the authors' .pth).
     // `architecture` ("eccv16", "siggraph17", "koalarization") is needed only when the keys do not
     // tell. Throws periscope::Error with a one-line reason.
-    static Colorizer load(const std::string &weightsPath, const std::string &architecture = {});
+    // A Koalarization in the paper's layout (no global_branch.* keys) takes its global features
+    // from Inception-ResNet-v2: `inceptionWeights` names that network's weights (timm's names).
+    static Colorizer load(const std::string &weightsPath, const std::string &architecture = {}, const std::string &inceptionWeights = {});
 
     std::string architecture() const;
     int inputSize() const; // the side the network sees (256 for Zhang's, 224 for Koalarization)
     int widthDivisor() const; // 1: the published channel counts; 2, 4, 8: a narrower Koalarization
+    // Where a Koalarization's global features come from: "inception-resnet-v2" or "jointly-trained
+    // branch"; empty for Zhang's networks, which have none.
+    std::string globalFeatures() const;
 
     // 3-channel (a gray photo has equal channels) or 1-channel image, 8-bit or float [0, 1];
     // returns the colorized photo, 8-bit RGB, same size.

@@ -2,6 +2,7 @@
 #include "engine/colorize/ColorizerTraining.h"
 
 #include "engine/colorize/ColorizationNets.h"
+#include "engine/colorize/InceptionResNetV2.h"
 #include "engine/core/color/ColorOps.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/geometry/GeometryOps.h"
@@ -120,7 +121,26 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
     KoalarizationConfig config;
     config.size = settings.size;
     config.width = settings.width;
+    InceptionResNetV2 inception{nullptr};
+    if (!settings.inceptionWeights.empty()) {
+        inception = loadInceptionResNetV2(settings.inceptionWeights); // frozen: only the colorizer learns
+        for (torch::Tensor &p : inception->parameters())
+            p.set_requires_grad(false);
+        config.globalBranch = false;
+        config.embedding = inception->classif->weight.size(0);
+    }
     Koalarization net(config);
+    // The global features of a batch: Inception's logits of the gray crops, or the jointly trained branch.
+    auto predict = [&](const torch::Tensor &l) {
+        if (!inception)
+            return net->forward(l);
+        torch::Tensor embedding;
+        {
+            torch::NoGradGuard noGrad;
+            embedding = inceptionLogitsForGray(inception, l);
+        }
+        return net->forward(l, embedding);
+    };
     std::vector<torch::Tensor> parameters = net->parameters();
     OptimizerSettings optimizerSettings;
     optimizerSettings.learningRate = settings.learningRate;
@@ -161,7 +181,7 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
         for (std::size_t i = begin; i < std::min(begin + batchSize, epochOrder.size()); ++i)
             crops.push_back(crop(tensors[epochOrder[i]], settings.size, &augment));
         const auto [l, ab] = labPair(torch::stack(crops));
-        const torch::Tensor loss = torch::mse_loss(net->forward(l) / kAbScale, ab);
+        const torch::Tensor loss = torch::mse_loss(predict(l) / kAbScale, ab);
         lossSum += loss.item<double>();
         ++batches;
         return StepOutput{loss, {}};
@@ -171,7 +191,7 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
         std::int64_t n = 0;
         for (std::int64_t b = 0; b < validationL.size(0); b += std::int64_t(batchSize)) {
             const std::int64_t len = std::min<std::int64_t>(std::int64_t(batchSize), validationL.size(0) - b);
-            const torch::Tensor prediction = net->forward(validationL.narrow(0, b, len)) / kAbScale;
+            const torch::Tensor prediction = predict(validationL.narrow(0, b, len)) / kAbScale;
             sum += torch::mse_loss(prediction, validationAb.narrow(0, b, len), at::Reduction::Sum).item<double>();
             n += prediction.numel();
         }
@@ -196,6 +216,7 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
             json::Value sidecar = summary.toJson();
             sidecar.set("size", settings.size);
             sidecar.set("width", settings.width);
+            sidecar.set("global_features", inception ? "inception-resnet-v2" : "jointly-trained branch");
             writeWeightsAndSidecar(settings.outPath, *net,
                                    {{"architecture", "koalarization"}, {"size", std::to_string(settings.size)},
                                     {"width", std::to_string(settings.width)}},

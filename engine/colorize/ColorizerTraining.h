@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Training a colorizer on colour photos (self-supervised: every colour photo is a sample),
-// torch-free interface for the CLI and the workspace. Deep Koalarization with its jointly trained
-// global branch; random crops (scale 0.5-1 of the shorter side) and horizontal flips; MSE on ab
+// torch-free interface for the CLI and the workspace. Deep Koalarization with Inception-ResNet-v2's
+// logits as global features (frozen, when its weights are given) or a jointly trained branch; random crops (scale 0.5-1 of the shorter side) and horizontal flips; MSE on ab
 // (Lab units / 110); a seeded validation split of fixed centre crops, with the predict-gray
 // baseline (ab = 0) beside the loss; weights + JSON after every epoch, a resumable checkpoint.
 #pragma once
@@ -20,6 +20,9 @@ namespace periscope::colorize {
 struct ColorizerTrainingSettings {
     int size = 224;        // the crop side the network trains at (a multiple of 8, at least 64)
     int width = 1;         // channel divisor (KoalarizationConfig::width): 1 published, 2/4/8 narrower
+    // Inception-ResNet-v2 weights (timm's names): the paper's global features, frozen; empty: a
+    // small branch trained jointly takes their place.
+    std::string inceptionWeights;
     int epochs = 10;
     int batchSize = 8;
     double learningRate = 1e-3;

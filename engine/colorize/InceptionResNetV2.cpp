@@ -2,7 +2,10 @@
 #include "engine/colorize/InceptionResNetV2.h"
 
 #include "engine/core/color/ColorOps.h"
+#include "engine/core/errors/Error.h"
 #include "engine/core/geometry/GeometryOps.h"
+#include "engine/core/weights/ApplyStateDict.h"
+#include "engine/core/weights/StateDict.h"
 
 namespace periscope::colorize {
 
@@ -201,6 +204,23 @@ torch::Tensor inceptionLogitsForGray(InceptionResNetV2 &network, const torch::Te
     const torch::Tensor gray = labToSrgb(lab); // equal channels: the gray photo as RGB
     const torch::Tensor input = resize(gray, 299, 299, ResizeMode::Antialiased).clamp(0.0, 1.0);
     return network->forward((input - 0.5) / 0.5);
+}
+
+InceptionResNetV2 loadInceptionResNetV2(const std::string &path)
+{
+    const StateDict weights = loadStateDict(path);
+    std::int64_t classes = 0;
+    for (const auto &[name, tensor] : weights)
+        if (name == "classif.weight" && tensor.dim() == 2)
+            classes = tensor.size(0);
+    if (classes <= 0)
+        throw Error(path + " holds no Inception-ResNet-v2 (no classif.weight; timm's inception_resnet_v2 names are expected)");
+    InceptionResNetV2 network(classes);
+    const LoadReport report = applyStateDict(*network, weights, false);
+    if (!report.isComplete())
+        throw Error("the weights in " + path + " do not fit Inception-ResNet-v2: " + report.summary());
+    network->eval();
+    return network;
 }
 
 } // namespace periscope::colorize

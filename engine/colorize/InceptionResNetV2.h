@@ -40,4 +40,8 @@ TORCH_MODULE(InceptionResNetV2);
 // to RGB, resized to 299 x 299, scaled to [-1, 1]; returns the network's logits [N, classes].
 torch::Tensor inceptionLogitsForGray(InceptionResNetV2 &network, const torch::Tensor &l);
 
+// A user's Inception-ResNet-v2 weights (timm's names; 1000 or 1001 classes, read from the
+// classifier), loaded strictly, in eval mode. Throws periscope::Error naming what does not fit.
+InceptionResNetV2 loadInceptionResNetV2(const std::string &path);
+
 } // namespace periscope::colorize

@@ -19,7 +19,7 @@ QString resolveColorizer(const QString &nameOrPath, QString *error)
     return resolveBuiltInModel(QStringLiteral("colorize"), {builtInColorizerName()}, nameOrPath, error);
 }
 
-QString describeColorizer(const QString &nameOrPath, const QString &architecture, int widthDivisor)
+QString describeColorizer(const QString &nameOrPath, const QString &architecture, int widthDivisor, const QString &globalFeatures)
 {
     // "periscope::app": the context lupdate records for these tr() calls in the namespace.
     const auto tr = [](const char *text) { return QCoreApplication::translate("periscope::app", text); };
@@ -28,6 +28,9 @@ QString describeColorizer(const QString &nameOrPath, const QString &architecture
         network = tr("Zhang et al. ECCV 2016");
     else if (architecture == QLatin1String("siggraph17"))
         network = tr("Zhang et al. SIGGRAPH 2017 (automatic)");
+    else if (globalFeatures == QLatin1String("inception-resnet-v2"))
+        network = widthDivisor > 1 ? tr("Deep Koalarization, channels 1/%1, global features from Inception-ResNet-v2").arg(widthDivisor)
+                                   : tr("Deep Koalarization, global features from Inception-ResNet-v2 (as published)");
     else if (widthDivisor > 1)
         network = tr("Deep Koalarization, channels 1/%1, global features from its jointly trained branch (no Inception-ResNet-v2)")
                       .arg(widthDivisor);

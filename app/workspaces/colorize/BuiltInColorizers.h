@@ -16,7 +16,7 @@ QString builtInColorizerName(); // "koalarization-opencv"
 QString resolveColorizer(const QString &nameOrPath, QString *error);
 
 // A line for the UI: which network, how wide, which global features it uses.
-QString describeColorizer(const QString &nameOrPath, const QString &architecture, int widthDivisor);
+QString describeColorizer(const QString &nameOrPath, const QString &architecture, int widthDivisor, const QString &globalFeatures);
 
 // The demo's photos from opencv-doc that training held out; those that exist on this machine.
 QStringList colorizeDemoPhotos();

@@ -199,8 +199,8 @@ void ColorizeModel::setModel(const QString &nameOrPath)
         m_jobs->cancel(m_modelJob);
     m_modelJob = m_jobs->start(
         tr("Load colorizer %1").arg(QFileInfo(path).fileName()),
-        [path](const JobControl &) {
-            auto colorizer = std::make_shared<const colorize::Colorizer>(colorize::Colorizer::load(path.toStdString()));
+        [path, inception = m_inception](const JobControl &) {
+            auto colorizer = std::make_shared<const colorize::Colorizer>(colorize::Colorizer::load(path.toStdString(), {}, inception.toStdString()));
             return QVariant::fromValue(std::shared_ptr<const void>(colorizer, colorizer.get()));
         },
         this,
@@ -208,13 +208,18 @@ void ColorizeModel::setModel(const QString &nameOrPath)
             m_modelJob = 0;
             m_colorizer = std::static_pointer_cast<const colorize::Colorizer>(result.value<std::shared_ptr<const void>>());
             m_modelName = nameOrPath;
-            m_modelDescription = describeColorizer(nameOrPath, QString::fromStdString(m_colorizer->architecture()), m_colorizer->widthDivisor());
+            m_modelDescription = describeColorizer(nameOrPath, QString::fromStdString(m_colorizer->architecture()), m_colorizer->widthDivisor(),
+                                                   QString::fromStdString(m_colorizer->globalFeatures()));
             Q_EMIT modelChanged();
             Q_EMIT message(m_modelDescription);
             colorizePending();
         },
         [this, path](const QString &error) {
             m_modelJob = 0;
+            if (error.contains(QLatin1String("--inception")) && m_inception.isEmpty()) {
+                Q_EMIT needsInception(path);
+                return;
+            }
             Q_EMIT problem(tr("Cannot use %1 as a colorizer: %2").arg(QFileInfo(path).fileName(), error));
         });
 }
@@ -497,10 +502,12 @@ void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &set
                                             .arg(summary.seconds, 0, 'f', 0)});
         },
         this,
-        [this](const QVariant &result) {
+        [this, settings](const QVariant &result) {
             m_trainingJob = 0;
             const QStringList parts = result.toStringList();
             Q_EMIT trainingFinished(parts.value(0), parts.value(1));
+            if (!settings.inceptionWeights.empty())
+                m_inception = QString::fromStdString(settings.inceptionWeights); // the new weights need it
             setModel(parts.value(0));
         },
         [this](const QString &error) {

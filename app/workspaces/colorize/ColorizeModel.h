@@ -73,7 +73,11 @@ public:
     QStringList paths() const;
 
     // The built-in name or a weights file (eccv16, siggraph17, Koalarization); loaded as a job.
+    // A Koalarization in the paper's layout also needs Inception-ResNet-v2 weights: without them
+    // needsInception is emitted (the view asks for the file, then calls setModel again).
     void setModel(const QString &nameOrPath);
+    void setInceptionWeights(const QString &path) { m_inception = path; }
+    QString inceptionWeights() const { return m_inception; }
     QString model() const { return m_modelName; }
     QString modelDescription() const { return m_modelDescription; }
     bool hasModel() const { return m_colorizer != nullptr; }
@@ -111,6 +115,7 @@ Q_SIGNALS:
     void message(const QString &text);      // progress and outcomes, for the status line
     void problem(const QString &text);      // something the user should read
     void trainingEpoch(const periscope::colorize::ColorizerEpoch &epoch);
+    void needsInception(const QString &weights);
     void trainingFinished(const QString &weightsPath, const QString &summary);
     void trainingStopped(const QString &reason);
 
@@ -121,7 +126,7 @@ private:
     QPointer<JobManager> m_jobs;
     QList<ColorizePhoto> m_photos;
     QStringList m_pendingPaths;
-    QString m_modelName, m_modelDescription;
+    QString m_modelName, m_modelDescription, m_inception;
     std::shared_ptr<const colorize::Colorizer> m_colorizer;
     quint64 m_scanJob = 0, m_modelJob = 0, m_colorizeJob = 0, m_detailJob = 0, m_trainingJob = 0;
     int m_selected = -1;

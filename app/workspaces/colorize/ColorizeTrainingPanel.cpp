@@ -51,7 +51,26 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
     auto *outRow = new QHBoxLayout;
     outRow->addWidget(m_out, 1);
     outRow->addWidget(browse);
+    m_global = new QComboBox;
+    m_global->setObjectName(QStringLiteral("trainGlobalFeatures"));
+    m_global->addItem(tr("Global features: a branch trained jointly"), QString());
+    m_global->addItem(tr("Global features: Inception-ResNet-v2 weights..."), QStringLiteral("choose"));
+    m_global->setToolTip(tr("The paper fuses Inception-ResNet-v2's logits of the gray photo (frozen); without its weights a small "
+                            "branch learns global features together with the colorizer"));
+    connect(m_global, &QComboBox::activated, this, [this](int index) {
+        if (m_global->itemData(index).toString() != QLatin1String("choose"))
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Inception-ResNet-v2 weights (timm's inception_resnet_v2)"), QString(),
+                                                          tr("Weights (*.safetensors *.pth *.pt *.bin);;All files (*)"));
+        if (path.isEmpty()) {
+            m_global->setCurrentIndex(0);
+            return;
+        }
+        m_global->addItem(tr("Global features: %1").arg(QFileInfo(path).fileName()), path);
+        m_global->setCurrentIndex(m_global->count() - 1);
+    });
     form->addRow(tr("Network"), m_width);
+    form->addRow(QString(), m_global);
     form->addRow(tr("Crop side"), m_size);
     form->addRow(tr("Epochs"), m_epochs);
     form->addRow(tr("Weights"), outRow);
@@ -109,6 +128,9 @@ void ColorizeTrainingPanel::startTraining()
     }
     colorize::ColorizerTrainingSettings settings;
     settings.width = m_width->currentData().toInt();
+    const QString inception = m_global->currentData().toString();
+    if (inception != QLatin1String("choose"))
+        settings.inceptionWeights = inception.toStdString();
     settings.size = m_size->value();
     settings.epochs = m_epochs->value();
     settings.outPath = m_out->text().toStdString();

@@ -227,6 +227,17 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     connect(m_model, &ColorizeModel::detailReady, this, &ColorizeView::onDetailReady);
     connect(m_model, &ColorizeModel::modelChanged, this, &ColorizeView::onModelChanged);
     connect(m_model, &ColorizeModel::busyChanged, this, &ColorizeView::updateButtons);
+    connect(m_model, &ColorizeModel::needsInception, this, [this](const QString &weights) {
+        const QString inception = QFileDialog::getOpenFileName(
+            this, tr("%1 takes its global features from Inception-ResNet-v2: open its weights").arg(QFileInfo(weights).fileName()),
+            QFileInfo(weights).absolutePath(), tr("Weights (*.safetensors *.pth *.pt *.bin);;All files (*)"));
+        if (inception.isEmpty()) {
+            m_status->setText(tr("%1 needs Inception-ResNet-v2 weights (timm's inception_resnet_v2) to colorize.").arg(QFileInfo(weights).fileName()));
+            return;
+        }
+        m_model->setInceptionWeights(inception);
+        m_model->setModel(weights);
+    });
     connect(m_model, &ColorizeModel::message, m_status, &QLabel::setText);
     connect(m_model, &ColorizeModel::problem, this, [this](const QString &text) {
         m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));

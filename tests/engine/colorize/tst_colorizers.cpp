@@ -91,6 +91,7 @@ private Q_SLOTS:
     void badInputIsRefused();
     void colorizerLoadsWeightsAndColorizesImages();
     void trainingLearnsColoursBelowTheGrayBaseline();
+    void inceptionGivesTheGlobalFeaturesAsPublished();
 };
 
 void TestColorizers::eccv16MatchesThePublishedLayout()
@@ -416,6 +417,63 @@ void TestColorizers::trainingLearnsColoursBelowTheGrayBaseline()
     std::vector<Image> withGray = photos;
     withGray.push_back(Image(32, 32, 3, PixelFormat::UInt8));
     QVERIFY_THROWS_EXCEPTION(Error, trainColorizer(withGray, settings));
+}
+
+void TestColorizers::inceptionGivesTheGlobalFeaturesAsPublished()
+{
+    // Inception-ResNet-v2 weights as a user converts them from timm (random here: the test is
+    // about wiring and files), TF-slim's 1001 classes.
+    QTemporaryDir dir;
+    const std::string inceptionPath = dir.filePath(QStringLiteral("inception.safetensors")).toStdString();
+    {
+        InceptionResNetV2 inception(1001);
+        StateDict tensors;
+        for (const auto &[name, tensor] : stateDictOf(*inception))
+            tensors.emplace_back(name, tensor.detach().contiguous());
+        writeSafetensors(inceptionPath, tensors);
+    }
+    // The paper's layout: no global_branch; the embedding's length is read from the fusion.
+    KoalarizationConfig config;
+    config.size = 64;
+    config.width = 4;
+    config.embedding = 1001;
+    config.globalBranch = false;
+    const std::string koalaPath = dir.filePath(QStringLiteral("koala.safetensors")).toStdString();
+    {
+        StateDict tensors;
+        for (const auto &[name, tensor] : stateDictOf(*Koalarization(config))) {
+            QVERIFY(name.rfind("global_branch.", 0) != 0);
+            tensors.emplace_back(name, tensor.detach().contiguous());
+        }
+        writeSafetensors(koalaPath, tensors);
+    }
+    try {
+        Colorizer::load(koalaPath);
+        QFAIL("a Koalarization without its branch loaded without Inception weights");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("--inception")), e.what());
+    }
+    const Colorizer colorizer = Colorizer::load(koalaPath, {}, inceptionPath);
+    QCOMPARE(colorizer.globalFeatures(), std::string("inception-resnet-v2"));
+    QCOMPARE(colorizer.colorize(Image(50, 40, 3, PixelFormat::UInt8)).width(), 50);
+    QVERIFY_THROWS_EXCEPTION(Error, Colorizer::load(koalaPath, {}, koalaPath)); // not an Inception network
+
+    // Training with Inception's logits as the frozen global features.
+    ColorizerTrainingSettings settings;
+    settings.size = 64;
+    settings.width = 4;
+    settings.epochs = 1;
+    settings.batchSize = 2;
+    settings.validationFraction = 0.25;
+    settings.inceptionWeights = inceptionPath;
+    settings.outPath = dir.filePath(QStringLiteral("trained.safetensors")).toStdString();
+    torch::manual_seed(0);
+    const ColorizerTrainingSummary summary = trainColorizer(generatedPhotos(4, 80), settings);
+    QCOMPARE(int(summary.epochs.size()), 1);
+    QVERIFY(std::isfinite(summary.epochs.front().validationLoss));
+    const Colorizer trained = Colorizer::load(settings.outPath, {}, inceptionPath);
+    QCOMPARE(trained.globalFeatures(), std::string("inception-resnet-v2"));
+    QCOMPARE(trained.inputSize(), 64);
 }
 
 QTEST_GUILESS_MAIN(TestColorizers)
