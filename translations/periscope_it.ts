@@ -315,6 +315,26 @@
         <source>Global features: %1</source>
         <translation>Caratteristiche globali: %1</translation>
     </message>
+    <message>
+        <source>Deep Koalarization, MSE on ab</source>
+        <translation>Deep Koalarization, MSE su ab</translation>
+    </message>
+    <message>
+        <source>Zhang et al. ECCV 2016, class-rebalanced loss</source>
+        <translation>Zhang et al. ECCV 2016, perdita con ribilanciamento delle classi</translation>
+    </message>
+    <message>
+        <source>Zhang et al. SIGGRAPH 2017 (automatic), class-rebalanced loss</source>
+        <translation>Zhang et al. SIGGRAPH 2017 (automatico), perdita con ribilanciamento delle classi</translation>
+    </message>
+    <message>
+        <source>The class-rebalanced loss (Zhang et al. 2016) weighs rare, saturated colours up, where MSE settles for the desaturated average</source>
+        <translation>La perdita con ribilanciamento delle classi (Zhang et al. 2016) dà più peso ai colori rari e saturi, dove la MSE si accontenta della media desaturata</translation>
+    </message>
+    <message>
+        <source>loss; validation: MSE on ab / 110</source>
+        <translation>perdita; validazione: MSE su ab / 110</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeView</name>

@@ -315,6 +315,26 @@
         <source>Global features: %1</source>
         <translation>Globala egenskaper: %1</translation>
     </message>
+    <message>
+        <source>Deep Koalarization, MSE on ab</source>
+        <translation>Deep Koalarization, MSE på ab</translation>
+    </message>
+    <message>
+        <source>Zhang et al. ECCV 2016, class-rebalanced loss</source>
+        <translation>Zhang m.fl. ECCV 2016, klassombalanserad förlust</translation>
+    </message>
+    <message>
+        <source>Zhang et al. SIGGRAPH 2017 (automatic), class-rebalanced loss</source>
+        <translation>Zhang m.fl. SIGGRAPH 2017 (automatiskt), klassombalanserad förlust</translation>
+    </message>
+    <message>
+        <source>The class-rebalanced loss (Zhang et al. 2016) weighs rare, saturated colours up, where MSE settles for the desaturated average</source>
+        <translation>Den klassombalanserade förlusten (Zhang m.fl. 2016) väger upp sällsynta, mättade färger, där MSE nöjer sig med det avmättade medelvärdet</translation>
+    </message>
+    <message>
+        <source>loss; validation: MSE on ab / 110</source>
+        <translation>förlust; validering: MSE på ab / 110</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeView</name>

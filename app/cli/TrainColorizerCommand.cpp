@@ -18,11 +18,15 @@ namespace periscope::app {
 namespace {
 const char *const kUsage =
     "usage: periscope-cli train-colorizer --data DIR --out FILE.safetensors [--epochs N] [--size N]\n"
-    "                                     [--width 1|2|4|8] [--inception FILE] [--batch-size N] [--lr X]\n"
-    "                                     [--seed N] [--validation X] [--resume]\n"
-    "Trains Deep Koalarization on the colour photos in DIR\n"
+    "                                     [--arch koalarization|eccv16|siggraph17] [--loss mse|rebalanced]\n"
+    "                                     [--init FILE] [--width 1|2|4|8] [--inception FILE]\n"
+    "                                     [--batch-size N] [--lr X] [--seed N] [--validation X] [--resume]\n"
+    "Trains a colorizer (Deep Koalarization unless --arch names Zhang et al.'s eccv16 or siggraph17) on\n"
+    "the colour photos in DIR\n"
     "and its sub-folders: random crops and flips at --size (default 224), MSE on ab, a validation\n"
-    "split with the predict-gray baseline beside it. --width divides every layer's channels (1: the\n"
+    "split with the predict-gray baseline beside it. --loss rebalanced trains Zhang's networks with\n"
+    "their class-rebalanced cross-entropy over colour classes; --init starts from weights (e.g. the\n"
+    "authors' .pth, to fine-tune). --width divides every layer's channels (1: the\n"
     "published network; 2: the built-in demo model's). --inception gives Inception-ResNet-v2 weights\n"
     "(timm's names) whose logits are the global features, frozen, as in the paper; without it a small\n"
     "branch is trained jointly in their place. Gray photos are skipped with a warning. Writes\n"
@@ -66,6 +70,16 @@ int runTrainColorizer(const QStringList &arguments)
             if (!integer(64, 1024) || int(number) % 8 != 0)
                 return bad("a multiple of 8 in [64, 1024]");
             settings.size = int(number);
+        } else if (option == QLatin1String("--arch")) {
+            if (value != QLatin1String("koalarization") && value != QLatin1String("eccv16") && value != QLatin1String("siggraph17"))
+                return bad("koalarization, eccv16 or siggraph17");
+            settings.architecture = value.toStdString();
+        } else if (option == QLatin1String("--loss")) {
+            if (value != QLatin1String("mse") && value != QLatin1String("rebalanced"))
+                return bad("mse or rebalanced");
+            settings.loss = value.toStdString();
+        } else if (option == QLatin1String("--init")) {
+            settings.initWeights = value.toStdString();
         } else if (option == QLatin1String("--inception")) {
             settings.inceptionWeights = value.toStdString();
         } else if (option == QLatin1String("--width")) {
@@ -127,6 +141,8 @@ int runTrainColorizer(const QStringList &arguments)
             });
         json::Value out = summary.toJson();
         out.set("weights", settings.outPath);
+        out.set("architecture", settings.architecture);
+        out.set("loss", settings.loss);
         out.set("photos", std::int64_t(photos.size()));
         out.set("skipped", skipped);
         std::fputs((out.dump(1) + "\n").c_str(), stdout);

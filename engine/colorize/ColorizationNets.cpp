@@ -81,12 +81,23 @@ Eccv16Impl::Eccv16Impl()
     model_out = register_module("model_out", conv(313, 2, 1, 1, 1, false));
 }
 
-torch::Tensor Eccv16Impl::forward(const torch::Tensor &l)
+torch::Tensor Eccv16Impl::classLogits(const torch::Tensor &l)
 {
     torch::Tensor x = model1->forward((l - kLCentre) / kLNorm);
     for (nn::Sequential *m : {&model2, &model3, &model4, &model5, &model6, &model7, &model8})
         x = (*m)->forward(x);
-    const torch::Tensor ab = model_out->forward(torch::softmax(x, 1));
+    return x;
+}
+
+torch::Tensor Eccv16Impl::bins() const
+{
+    return model_out->weight.detach().flatten(1).t() * kAbNorm;
+}
+
+torch::Tensor Eccv16Impl::forward(const torch::Tensor &l)
+{
+    // The expectation over the classes (model_out holds each class's ab), as the authors' port.
+    const torch::Tensor ab = model_out->forward(torch::softmax(classLogits(l), 1));
     namespace F = torch::nn::functional;
     return F::interpolate(ab, F::InterpolateFuncOptions().scale_factor(std::vector<double>{4.0, 4.0}).mode(torch::kBilinear).align_corners(false)) *
            kAbNorm;
@@ -114,7 +125,7 @@ Siggraph17Impl::Siggraph17Impl(std::int64_t classes)
     model_out = register_module("model_out", nn::Sequential(conv(128, 2, 1), nn::Tanh()));
 }
 
-torch::Tensor Siggraph17Impl::forward(const torch::Tensor &l)
+Siggraph17Impl::Features Siggraph17Impl::encode(const torch::Tensor &l)
 {
     if (l.size(2) % 8 != 0 || l.size(3) % 8 != 0)
         throw Error("siggraph17 needs an input whose sides are multiples of 8, not " + std::to_string(l.size(2)) + "x" +
@@ -126,9 +137,19 @@ torch::Tensor Siggraph17Impl::forward(const torch::Tensor &l)
     const torch::Tensor conv3 = model3->forward(every2nd(conv2));
     torch::Tensor x = model4->forward(every2nd(conv3));
     x = model7->forward(model6->forward(model5->forward(x)));
-    x = model8->forward(model8up->forward(x) + model3short8->forward(conv3));
-    x = model9->forward(model9up->forward(x) + model2short9->forward(conv2));
-    x = model10->forward(model10up->forward(x) + model1short10->forward(conv1));
+    return {conv1, conv2, model8->forward(model8up->forward(x) + model3short8->forward(conv3))};
+}
+
+torch::Tensor Siggraph17Impl::classLogits(const torch::Tensor &l)
+{
+    return model_class->forward(encode(l).conv8);
+}
+
+torch::Tensor Siggraph17Impl::forward(const torch::Tensor &l)
+{
+    const Features f = encode(l);
+    torch::Tensor x = model9->forward(model9up->forward(f.conv8) + model2short9->forward(f.conv2));
+    x = model10->forward(model10up->forward(x) + model1short10->forward(f.conv1));
     return model_out->forward(x) * kAbNorm;
 }
 

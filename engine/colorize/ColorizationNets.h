@@ -24,6 +24,10 @@ public:
     Eccv16Impl();
     // l: [N, 1, H, W] in [0, 100]; returns ab [N, 2, H', W'] (H' = 4 * ceil(H / 8)), Lab units.
     torch::Tensor forward(const torch::Tensor &l);
+    // The 313-way classification before the softmax, [N, 313, H/4, W/4] (for the class-rebalanced
+    // loss), and the ab of each class, [313, 2] in Lab units (model_out's weights).
+    torch::Tensor classLogits(const torch::Tensor &l);
+    torch::Tensor bins() const;
 
     torch::nn::Sequential model1{nullptr}, model2{nullptr}, model3{nullptr}, model4{nullptr}, model5{nullptr}, model6{nullptr},
         model7{nullptr}, model8{nullptr};
@@ -37,10 +41,19 @@ public:
     // Automatic mode (no user hints): l [N, 1, H, W] in [0, 100], H and W multiples of 8; returns ab
     // [N, 2, H, W] in Lab units.
     torch::Tensor forward(const torch::Tensor &l);
+    // The classification head on the quarter-resolution features, [N, classes, H/4, W/4]; its
+    // classes are the 23 x 23 ab grid of abGridBins() (ColorBins.h).
+    torch::Tensor classLogits(const torch::Tensor &l);
 
     torch::nn::Sequential model1{nullptr}, model2{nullptr}, model3{nullptr}, model4{nullptr}, model5{nullptr}, model6{nullptr},
         model7{nullptr}, model8up{nullptr}, model3short8{nullptr}, model8{nullptr}, model9up{nullptr}, model2short9{nullptr},
         model9{nullptr}, model10up{nullptr}, model1short10{nullptr}, model10{nullptr}, model_class{nullptr}, model_out{nullptr};
+
+private:
+    struct Features {
+        torch::Tensor conv1, conv2, conv8;
+    };
+    Features encode(const torch::Tensor &l);
 };
 TORCH_MODULE(Siggraph17);
 

@@ -42,6 +42,23 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
             throw Error("the weights do not fit " + arch + ": " + report.summary());
         net.eval();
     };
+    // The side it was trained at, from the sidecar train-colorizer writes (else the authors' recipe).
+    std::int64_t trainedSide = 0;
+    const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
+    if (std::filesystem::exists(sidecar)) {
+        std::ifstream in(sidecar);
+        std::ostringstream text;
+        text << in.rdbuf();
+        try {
+            const json::Value meta = json::Value::parse(text.str());
+            if (const json::Value *size = meta.find("size"); size && size->isNumber())
+                trainedSide = std::int64_t(size->asNumber());
+        } catch (const Error &) {
+            // Not our sidecar: keep the default side.
+        }
+    }
+    if (trainedSide > 0)
+        model->side = trainedSide;
     if (arch == "eccv16") {
         Eccv16 net;
         loadInto(*net);
@@ -52,20 +69,7 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
         model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
     } else if (arch == "koalarization") {
         KoalarizationConfig config;
-        // The side it was trained at, from the sidecar train-colorizer writes (224 otherwise).
-        const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
-        if (std::filesystem::exists(sidecar)) {
-            std::ifstream in(sidecar);
-            std::ostringstream text;
-            text << in.rdbuf();
-            try {
-                const json::Value meta = json::Value::parse(text.str());
-                if (const json::Value *size = meta.find("size"); size && size->isNumber())
-                    config.size = std::int64_t(size->asNumber());
-            } catch (const Error &) {
-                // Not our sidecar: keep the default side.
-            }
-        }
+        config.size = trainedSide > 0 ? trainedSide : 224;
         for (const auto &[name, tensor] : weights)
             if (name == "encoder.0.weight" && tensor.dim() == 4 && tensor.size(0) > 0 && 64 % tensor.size(0) == 0)
                 config.width = 64 / tensor.size(0); // the first conv has 64 / width filters

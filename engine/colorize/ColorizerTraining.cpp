@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/colorize/ColorizerTraining.h"
 
+#include "engine/colorize/ColorBins.h"
 #include "engine/colorize/ColorizationNets.h"
 #include "engine/colorize/InceptionResNetV2.h"
 #include "engine/core/color/ColorOps.h"
@@ -10,6 +11,8 @@
 #include "engine/core/training/Optimizers.h"
 #include "engine/core/training/TrainingLoop.h"
 #include "engine/core/training/TrainingRun.h"
+#include "engine/core/weights/ApplyStateDict.h"
+#include "engine/core/weights/StateDict.h"
 
 #include <algorithm>
 #include <chrono>
@@ -51,6 +54,84 @@ std::pair<torch::Tensor, torch::Tensor> labPair(const torch::Tensor &crops)
     const torch::Tensor lab = srgbToLab(crops);
     return {lab.narrow(1, 0, 1), lab.narrow(1, 1, 2) / kAbScale};
 }
+// Quarter resolution, where Zhang's networks classify.
+torch::Tensor quarter(const torch::Tensor &ab)
+{
+    return torch::avg_pool2d(ab, 4);
+}
+
+// The network being trained, behind what the loop needs of it.
+struct Trainee {
+    std::shared_ptr<torch::nn::Module> module;
+    std::string architecture;
+    std::function<torch::Tensor(const torch::Tensor &l)> predictAb;   // Lab units
+    std::function<torch::Tensor(const torch::Tensor &l)> classLogits; // Zhang's networks
+    torch::Tensor bins;                                               // their classes' ab, [Q, 2]
+};
+
+Trainee makeTrainee(const ColorizerTrainingSettings &settings)
+{
+    Trainee t;
+    t.architecture = settings.architecture;
+    if (settings.loss != "mse" && settings.loss != "rebalanced")
+        throw Error("training: the loss is 'mse' or 'rebalanced', not '" + settings.loss + "'");
+    if (settings.architecture == "koalarization") {
+        if (settings.loss == "rebalanced")
+            throw Error("training: the class-rebalanced loss needs a classifying network (eccv16 or siggraph17)");
+        KoalarizationConfig config;
+        config.size = settings.size;
+        config.width = settings.width;
+        InceptionResNetV2 inception{nullptr};
+        if (!settings.inceptionWeights.empty()) {
+            inception = loadInceptionResNetV2(settings.inceptionWeights); // frozen: only the colorizer learns
+            for (torch::Tensor &p : inception->parameters())
+                p.set_requires_grad(false);
+            config.globalBranch = false;
+            config.embedding = inception->classif->weight.size(0);
+        }
+        Koalarization net(config);
+        t.module = net.ptr();
+        // The global features of a batch: Inception's logits of the gray crops, or the jointly trained branch.
+        t.predictAb = [net, inception](const torch::Tensor &l) mutable {
+            if (!inception)
+                return net->forward(l);
+            torch::Tensor embedding;
+            {
+                torch::NoGradGuard noGrad;
+                embedding = inceptionLogitsForGray(inception, l);
+            }
+            return net->forward(l, embedding);
+        };
+    } else if (settings.architecture == "eccv16") {
+        Eccv16 net;
+        // The classes' ab: our 313 bins nearest the gamut, or the authors' when their weights are loaded below.
+        torch::NoGradGuard noGrad;
+        net->model_out->weight.copy_((abGamutBins(313) / 110.0).t().reshape({2, 313, 1, 1}));
+        net->model_out->weight.set_requires_grad(false);
+        t.module = net.ptr();
+        t.predictAb = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+        t.classLogits = [net](const torch::Tensor &l) mutable { return net->classLogits(l); };
+    } else if (settings.architecture == "siggraph17") {
+        Siggraph17 net;
+        t.module = net.ptr();
+        t.predictAb = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+        t.classLogits = [net](const torch::Tensor &l) mutable { return net->classLogits(l); };
+        t.bins = abGridBins();
+    } else {
+        throw Error("training: unknown architecture '" + settings.architecture + "' (koalarization, eccv16, siggraph17)");
+    }
+    if (!settings.initWeights.empty()) {
+        const LoadReport report = applyStateDict(*t.module, loadStateDict(settings.initWeights), false);
+        if (!report.isComplete())
+            throw Error("training: the weights in " + settings.initWeights + " do not fit " + settings.architecture + ": " + report.summary());
+    }
+    if (settings.architecture == "eccv16") {
+        auto *eccv16 = dynamic_cast<Eccv16Impl *>(t.module.get());
+        eccv16->model_out->weight.set_requires_grad(false);
+        t.bins = eccv16->bins();
+    }
+    return t;
+}
 } // namespace
 
 json::Value ColorizerTrainingSummary::toJson() const
@@ -63,8 +144,6 @@ json::Value ColorizerTrainingSummary::toJson() const
                                        {"gray_baseline_loss", e.grayBaselineLoss},
                                        {"seconds", e.seconds}});
     json::Value out = json::Object{};
-    out.set("architecture", "koalarization");
-    out.set("loss", "mse on ab / 110");
     out.set("train_photos", trainCount);
     out.set("validation_photos", validationCount);
     out.set("parameters", parameters);
@@ -118,30 +197,26 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
     const auto [validationL, validationAb] = labPair(torch::stack(validationCrops));
     const double grayBaseline = validationAb.pow(2).mean().item<double>();
 
-    KoalarizationConfig config;
-    config.size = settings.size;
-    config.width = settings.width;
-    InceptionResNetV2 inception{nullptr};
-    if (!settings.inceptionWeights.empty()) {
-        inception = loadInceptionResNetV2(settings.inceptionWeights); // frozen: only the colorizer learns
-        for (torch::Tensor &p : inception->parameters())
-            p.set_requires_grad(false);
-        config.globalBranch = false;
-        config.embedding = inception->classif->weight.size(0);
-    }
-    Koalarization net(config);
-    // The global features of a batch: Inception's logits of the gray crops, or the jointly trained branch.
-    auto predict = [&](const torch::Tensor &l) {
-        if (!inception)
-            return net->forward(l);
-        torch::Tensor embedding;
-        {
-            torch::NoGradGuard noGrad;
-            embedding = inceptionLogitsForGray(inception, l);
+    Trainee trainee = makeTrainee(settings);
+    torch::nn::Module &net = *trainee.module;
+    const auto predict = trainee.predictAb;
+
+    // The class-rebalanced loss weighs each colour class by how rare it is in these photos: the
+    // distribution of their soft-encoded ab (centre crops at the network's quarter resolution).
+    torch::Tensor classWeights;
+    if (settings.loss == "rebalanced") {
+        torch::NoGradGuard noGrad;
+        torch::Tensor distribution = torch::zeros({trainee.bins.size(0)});
+        for (std::size_t i : trainIndices) {
+            const torch::Tensor ab = labPair(crop(tensors[i], settings.size, nullptr).unsqueeze(0)).second * kAbScale;
+            distribution += softEncode(quarter(ab), trainee.bins).mean({0, 2, 3});
         }
-        return net->forward(l, embedding);
-    };
-    std::vector<torch::Tensor> parameters = net->parameters();
+        classWeights = rebalancingWeights(distribution, trainee.bins);
+    }
+    std::vector<torch::Tensor> parameters;
+    for (const torch::Tensor &p : net.parameters())
+        if (p.requires_grad()) // eccv16's class-to-ab table stays fixed
+            parameters.push_back(p);
     OptimizerSettings optimizerSettings;
     optimizerSettings.learningRate = settings.learningRate;
     std::unique_ptr<torch::optim::Optimizer> optimizer = makeOptimizer(parameters, optimizerSettings);
@@ -162,7 +237,7 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
 
     std::int64_t startStep = 0;
     if (settings.resume && std::filesystem::exists(options.checkpointStem + ".json"))
-        startStep = std::min(loadTrainingCheckpoint(options.checkpointStem, *net, *optimizer, options.optimizerKind).step, options.totalSteps);
+        startStep = std::min(loadTrainingCheckpoint(options.checkpointStem, net, *optimizer, options.optimizerKind).step, options.totalSteps);
 
     std::vector<std::size_t> epochOrder = trainIndices;
     double lossSum = 0.0, lastValidation = 0.0;
@@ -181,7 +256,9 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
         for (std::size_t i = begin; i < std::min(begin + batchSize, epochOrder.size()); ++i)
             crops.push_back(crop(tensors[epochOrder[i]], settings.size, &augment));
         const auto [l, ab] = labPair(torch::stack(crops));
-        const torch::Tensor loss = torch::mse_loss(predict(l) / kAbScale, ab);
+        const torch::Tensor loss = classWeights.defined()
+                                       ? classRebalancedLoss(trainee.classLogits(l), softEncode(quarter(ab * kAbScale), trainee.bins), classWeights)
+                                       : torch::mse_loss(predict(l) / kAbScale, ab);
         lossSum += loss.item<double>();
         ++batches;
         return StepOutput{loss, {}};
@@ -216,16 +293,19 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
             json::Value sidecar = summary.toJson();
             sidecar.set("size", settings.size);
             sidecar.set("width", settings.width);
-            sidecar.set("global_features", inception ? "inception-resnet-v2" : "jointly-trained branch");
-            writeWeightsAndSidecar(settings.outPath, *net,
-                                   {{"architecture", "koalarization"}, {"size", std::to_string(settings.size)},
+            sidecar.set("architecture", trainee.architecture);
+            sidecar.set("loss", settings.loss == "rebalanced" ? "class-rebalanced cross-entropy (Zhang et al. 2016)" : "mse on ab / 110");
+            if (trainee.architecture == "koalarization")
+                sidecar.set("global_features", settings.inceptionWeights.empty() ? "jointly-trained branch" : "inception-resnet-v2");
+            writeWeightsAndSidecar(settings.outPath, net,
+                                   {{"architecture", trainee.architecture}, {"size", std::to_string(settings.size)},
                                     {"width", std::to_string(settings.width)}},
                                    sidecar);
             if (onEpoch)
                 onEpoch(e);
         }
     };
-    runTraining(*net, *optimizer, trainStep, validate, options, onMetrics, job, startStep);
+    runTraining(net, *optimizer, trainStep, validate, options, onMetrics, job, startStep);
     summary.seconds = secondsSince(started);
     return summary;
 }

@@ -19,6 +19,11 @@ namespace periscope::colorize {
 
 struct ColorizerTrainingSettings {
     int size = 224;        // the crop side the network trains at (a multiple of 8, at least 64)
+    std::string architecture = "koalarization"; // or Zhang et al.'s "eccv16" / "siggraph17"
+    // "mse" on ab, or "rebalanced": Zhang et al.'s class-rebalanced cross-entropy over colour
+    // classes (eccv16, siggraph17), the option that fights the desaturation MSE leads to.
+    std::string loss = "mse";
+    std::string initWeights; // start from these weights (e.g. the authors' .pth to fine-tune)
     int width = 1;         // channel divisor (KoalarizationConfig::width): 1 published, 2/4/8 narrower
     // Inception-ResNet-v2 weights (timm's names): the paper's global features, frozen; empty: a
     // small branch trained jointly takes their place.

@@ -23,6 +23,13 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
 {
     auto *layout = new QHBoxLayout(this);
     auto *form = new QFormLayout;
+    m_network = new QComboBox;
+    m_network->setObjectName(QStringLiteral("trainNetwork"));
+    m_network->addItem(tr("Deep Koalarization, MSE on ab"), QStringLiteral("koalarization/mse"));
+    m_network->addItem(tr("Zhang et al. ECCV 2016, class-rebalanced loss"), QStringLiteral("eccv16/rebalanced"));
+    m_network->addItem(tr("Zhang et al. SIGGRAPH 2017 (automatic), class-rebalanced loss"), QStringLiteral("siggraph17/rebalanced"));
+    m_network->setToolTip(tr("The class-rebalanced loss (Zhang et al. 2016) weighs rare, saturated colours up, where MSE "
+                             "settles for the desaturated average"));
     m_width = new QComboBox;
     m_width->addItem(tr("Published width (7.2 M parameters)"), 1);
     m_width->addItem(tr("Channels 1/2 (1.9 M, as the built-in model)"), 2);
@@ -69,8 +76,15 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
         m_global->addItem(tr("Global features: %1").arg(QFileInfo(path).fileName()), path);
         m_global->setCurrentIndex(m_global->count() - 1);
     });
-    form->addRow(tr("Network"), m_width);
+    form->addRow(tr("Network"), m_network);
+    form->addRow(QString(), m_width);
     form->addRow(QString(), m_global);
+    auto koalarizationOnly = [this] {
+        const bool koala = m_network->currentData().toString().startsWith(QLatin1String("koalarization"));
+        m_width->setEnabled(koala);
+        m_global->setEnabled(koala);
+    };
+    connect(m_network, &QComboBox::currentIndexChanged, this, koalarizationOnly);
     form->addRow(tr("Crop side"), m_size);
     form->addRow(tr("Epochs"), m_epochs);
     form->addRow(tr("Weights"), outRow);
@@ -127,17 +141,22 @@ void ColorizeTrainingPanel::startTraining()
         return;
     }
     colorize::ColorizerTrainingSettings settings;
-    settings.width = m_width->currentData().toInt();
-    const QString inception = m_global->currentData().toString();
-    if (inception != QLatin1String("choose"))
-        settings.inceptionWeights = inception.toStdString();
+    const QStringList network = m_network->currentData().toString().split(QLatin1Char('/'));
+    settings.architecture = network.value(0).toStdString();
+    settings.loss = network.value(1).toStdString();
+    if (settings.architecture == "koalarization") {
+        settings.width = m_width->currentData().toInt();
+        const QString inception = m_global->currentData().toString();
+        if (inception != QLatin1String("choose"))
+            settings.inceptionWeights = inception.toStdString();
+    }
     settings.size = m_size->value();
     settings.epochs = m_epochs->value();
     settings.outPath = m_out->text().toStdString();
     settings.resume = m_resume->isChecked();
     QDir().mkpath(QFileInfo(m_out->text()).absolutePath());
     m_curves->clear();
-    m_curves->setLabels(tr("epoch"), tr("MSE on ab / 110"), tr("Training"));
+    m_curves->setLabels(tr("epoch"), settings.loss == "mse" ? tr("MSE on ab / 110") : tr("loss; validation: MSE on ab / 110"), tr("Training"));
     m_trainSeries = m_curves->addLine(tr("train"), {}, {});
     m_validationSeries = m_curves->addLine(tr("validation"), {}, {});
     m_graySeries = m_curves->addLine(tr("validation, predicting gray"), {}, {});

@@ -31,7 +31,7 @@ private:
     void startTraining();
 
     ColorizeModel *m_model;
-    QComboBox *m_width = nullptr, *m_global = nullptr;
+    QComboBox *m_network = nullptr, *m_width = nullptr, *m_global = nullptr;
     QSpinBox *m_epochs = nullptr, *m_size = nullptr;
     QCheckBox *m_resume = nullptr;
     QLineEdit *m_out = nullptr;

@@ -242,6 +242,10 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
                                            << 1 << "no images found";
     QTest::newRow("train-colorizer no data") << QStringList{"train-colorizer", "--out", "m.safetensors"} << 2 << "--data DIR is required";
     QTest::newRow("train-colorizer no out") << QStringList{"train-colorizer", "--data", "photos"} << 2 << "--out FILE.safetensors is required";
+    QTest::newRow("train-colorizer bad arch") << QStringList{"train-colorizer", "--data", "photos", "--arch", "pix2pix", "--out", "m.safetensors"} << 2
+                                              << "--arch takes koalarization, eccv16 or siggraph17";
+    QTest::newRow("train-colorizer bad loss") << QStringList{"train-colorizer", "--data", "photos", "--loss", "l1", "--out", "m.safetensors"} << 2
+                                              << "--loss takes mse or rebalanced";
     QTest::newRow("train-colorizer bad size") << QStringList{"train-colorizer", "--data", "photos", "--size", "100", "--out", "m.safetensors"} << 2
                                               << "a multiple of 8 in [64, 1024]";
     QTest::newRow("train-colorizer not a folder") << QStringList{"train-colorizer", "--data", "/no/such/photos", "--out", "m.safetensors"} << 1

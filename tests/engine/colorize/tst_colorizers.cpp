@@ -2,6 +2,7 @@
 // The Colorize networks against their published layouts (names, shapes, parameter counts), strict
 // loading of state dicts with the published key names, output shapes and ranges, and the
 // full-resolution Lab pipeline's exact round trip.
+#include "engine/colorize/ColorBins.h"
 #include "engine/colorize/ColorizationNets.h"
 #include "engine/colorize/Colorizer.h"
 #include "engine/colorize/ColorizerTraining.h"
@@ -92,6 +93,9 @@ private Q_SLOTS:
     void colorizerLoadsWeightsAndColorizesImages();
     void trainingLearnsColoursBelowTheGrayBaseline();
     void inceptionGivesTheGlobalFeaturesAsPublished();
+    void colourClassesAndSoftEncoding();
+    void rebalancingWeightsAndLossByHand();
+    void zhangNetworksTrainWithTheRebalancedLoss();
 };
 
 void TestColorizers::eccv16MatchesThePublishedLayout()
@@ -474,6 +478,89 @@ void TestColorizers::inceptionGivesTheGlobalFeaturesAsPublished()
     const Colorizer trained = Colorizer::load(settings.outPath, {}, inceptionPath);
     QCOMPARE(trained.globalFeatures(), std::string("inception-resnet-v2"));
     QCOMPARE(trained.inputSize(), 64);
+}
+
+void TestColorizers::colourClassesAndSoftEncoding()
+{
+    const torch::Tensor grid = abGridBins();
+    QCOMPARE(grid.sizes().vec(), (std::vector<std::int64_t>{529, 2}));
+    QCOMPARE(grid[0][0].item<float>(), -110.0f);
+    QCOMPARE(grid[1][1].item<float>(), -100.0f); // a-major: b runs fastest
+    const torch::Tensor gamut = abGamutBins(313);
+    QCOMPARE(gamut.size(0), std::int64_t(313));
+    auto contains = [&](float a, float b) { return ((gamut.select(1, 0) == a) & (gamut.select(1, 1) == b)).any().item<bool>(); };
+    QVERIFY(contains(0, 0));
+    QVERIFY(contains(80, 70));     // saturated red is shown by some lightness
+    QVERIFY(!contains(-110, 110)); // no sRGB colour is that green and yellow at once
+    // A target on a bin centre: the bin itself, its 4 neighbours at distance 10 with exp(-100/50).
+    const torch::Tensor ab = torch::tensor({20.0f, -30.0f}).view({1, 2, 1, 1});
+    const torch::Tensor z = softEncode(ab, grid);
+    QCOMPARE(z.sizes().vec(), (std::vector<std::int64_t>{1, 529, 1, 1}));
+    QVERIFY(std::abs(z.sum().item<double>() - 1.0) < 1e-6);
+    const std::int64_t centre = z.flatten().argmax().item<std::int64_t>();
+    QCOMPARE(grid[centre][0].item<float>(), 20.0f);
+    QCOMPARE(grid[centre][1].item<float>(), -30.0f);
+    QVERIFY(std::abs(z.flatten()[centre].item<double>() - 1.0 / (1.0 + 4.0 * std::exp(-2.0))) < 1e-5);
+    QCOMPARE((z > 0).sum().item<std::int64_t>(), std::int64_t(5));
+}
+
+void TestColorizers::rebalancingWeightsAndLossByHand()
+{
+    const torch::Tensor bins = abGridBins();
+    // A uniform distribution needs no rebalancing.
+    const torch::Tensor uniform = rebalancingWeights(torch::ones({529}), bins);
+    QVERIFY(torch::allclose(uniform, torch::ones({529}), 1e-4, 1e-4));
+    // Mass on gray: gray weighs least, a far colour most, and the expectation under p̃ is 1.
+    torch::Tensor skewed = torch::full({529}, 1e-3);
+    skewed[264] = 100.0; // (0, 0): index 11 * 23 + 11
+    const torch::Tensor w = rebalancingWeights(skewed, bins);
+    QVERIFY(w[264].item<double>() < w[0].item<double>());
+    QVERIFY(w[264].item<double>() < 1.0);
+    // The loss against a brute-force sum over two pixels and three classes.
+    const torch::Tensor logits = torch::tensor({0.2f, -1.0f, 0.5f, 1.5f, 0.0f, -0.3f}).view({1, 2, 3}).permute({0, 2, 1}).unsqueeze(3); // [1, 3, 2, 1]
+    const torch::Tensor targets = torch::tensor({0.7f, 0.2f, 0.1f, 0.0f, 0.3f, 0.7f}).view({1, 2, 3}).permute({0, 2, 1}).unsqueeze(3);
+    const torch::Tensor weights = torch::tensor({2.0f, 0.5f, 3.0f});
+    double expected = 0.0;
+    for (int pixel = 0; pixel < 2; ++pixel) {
+        const torch::Tensor lp = torch::log_softmax(logits[0].select(1, pixel).select(1, 0), 0);
+        const torch::Tensor zt = targets[0].select(1, pixel).select(1, 0);
+        const double ce = -(zt * lp).sum().item<double>();
+        expected += weights[zt.argmax().item<std::int64_t>()].item<double>() * ce;
+    }
+    expected /= 2.0;
+    QVERIFY(std::abs(classRebalancedLoss(logits, targets, weights).item<double>() - expected) < 1e-5);
+}
+
+void TestColorizers::zhangNetworksTrainWithTheRebalancedLoss()
+{
+    QTemporaryDir dir;
+    torch::manual_seed(0);
+    const std::vector<Image> photos = generatedPhotos(4, 72);
+    ColorizerTrainingSettings settings;
+    settings.architecture = "eccv16";
+    settings.loss = "rebalanced";
+    settings.size = 64;
+    settings.epochs = 1;
+    settings.batchSize = 2;
+    settings.validationFraction = 0.25;
+    settings.outPath = dir.filePath(QStringLiteral("eccv16.safetensors")).toStdString();
+    const ColorizerTrainingSummary summary = trainColorizer(photos, settings);
+    QCOMPARE(int(summary.epochs.size()), 1);
+    QVERIFY(std::isfinite(summary.epochs.front().trainLoss) && summary.epochs.front().trainLoss > 0.0);
+    // The class-to-ab table stayed the 313 gamut bins; the weights load as an eccv16.
+    const StateDict saved = loadStateDict(settings.outPath);
+    for (const auto &[name, tensor] : saved)
+        if (name == "model_out.weight")
+            QVERIFY(torch::allclose(tensor.flatten(1).t() * 110.0, abGamutBins(313), 1e-4, 1e-3));
+    const Colorizer colorizer = Colorizer::load(settings.outPath);
+    QCOMPARE(colorizer.architecture(), std::string("eccv16"));
+    QCOMPARE(colorizer.inputSize(), 64);
+    // siggraph17's classification head trains too; Koalarization has no classes to rebalance.
+    settings.architecture = "siggraph17";
+    settings.outPath = dir.filePath(QStringLiteral("siggraph17.safetensors")).toStdString();
+    QVERIFY(std::isfinite(trainColorizer(photos, settings).epochs.front().validationLoss));
+    settings.architecture = "koalarization";
+    QVERIFY_THROWS_EXCEPTION(Error, trainColorizer(photos, settings));
 }
 
 QTEST_GUILESS_MAIN(TestColorizers)
