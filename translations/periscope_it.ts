@@ -1949,6 +1949,54 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+    <message>
+        <source>By condition</source>
+        <translation>Per condizione</translation>
+    </message>
+    <message>
+        <source>By image</source>
+        <translation>Per immagine</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>original: the photos' own colours</source>
+        <translation>original: i colori delle foto stesse</translation>
+    </message>
+    <message>
+        <source>%1: the current results</source>
+        <translation>%1: i risultati attuali</translation>
+    </message>
+    <message>
+        <source>Add another model's results (a folder)...</source>
+        <translation>Aggiungi i risultati di un altro modello (una cartella)...</translation>
+    </message>
+    <message>
+        <source>A folder of the same photos colorized by another model (e.g. periscope-cli colorize's output), matched by file name</source>
+        <translation>Una cartella con le stesse foto colorate da un altro modello (ad es. l'output di periscope-cli colorize), abbinate per nome di file</translation>
+    </message>
+    <message>
+        <source>A folder of another model's results</source>
+        <translation>Una cartella con i risultati di un altro modello</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Condizioni</translation>
+    </message>
+    <message>
+        <source>Choose at least one photo for the study.</source>
+        <translation>Scegli almeno una foto per lo studio.</translation>
+    </message>
+    <message>
+        <source>Left out of the study (not in every condition's folder): %1</source>
+        <translation>Escluse dallo studio (non presenti nella cartella di ogni condizione): %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::StudyRunner</name>

@@ -1949,6 +1949,54 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>By condition</source>
+        <translation>Per villkor</translation>
+    </message>
+    <message>
+        <source>By image</source>
+        <translation>Per bild</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>Foton</translation>
+    </message>
+    <message>
+        <source>original: the photos' own colours</source>
+        <translation>original: fotonas egna färger</translation>
+    </message>
+    <message>
+        <source>%1: the current results</source>
+        <translation>%1: de aktuella resultaten</translation>
+    </message>
+    <message>
+        <source>Add another model's results (a folder)...</source>
+        <translation>Lägg till en annan modells resultat (en mapp)...</translation>
+    </message>
+    <message>
+        <source>A folder of the same photos colorized by another model (e.g. periscope-cli colorize's output), matched by file name</source>
+        <translation>En mapp med samma foton färglagda av en annan modell (t.ex. utdata från periscope-cli colorize), matchade efter filnamn</translation>
+    </message>
+    <message>
+        <source>A folder of another model's results</source>
+        <translation>En mapp med en annan modells resultat</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Villkor</translation>
+    </message>
+    <message>
+        <source>Choose at least one photo for the study.</source>
+        <translation>Välj minst ett foto för studien.</translation>
+    </message>
+    <message>
+        <source>Left out of the study (not in every condition's folder): %1</source>
+        <translation>Utelämnade ur studien (saknas i något villkors mapp): %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::StudyRunner</name>

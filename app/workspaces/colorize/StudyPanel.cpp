@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/StudyPanel.h"
 
+#include "app/shell/ImageInputs.h"
 #include "app/shell/JobManager.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/StudyRunner.h"
@@ -26,6 +27,8 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
+#include <QListWidget>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -121,8 +124,17 @@ StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) 
     m_results->setHorizontalHeaderLabels({tr("Condition"), tr("Answers"), tr("Result"), tr("95 % interval")});
     m_results->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_results->setMaximumHeight(140);
-    right->addWidget(m_results);
+    m_perImage = new QTableWidget(0, 4);
+    m_perImage->setObjectName(QStringLiteral("studyPerImage"));
+    m_perImage->setHorizontalHeaderLabels({tr("Image"), tr("Condition"), tr("Answers"), tr("Result")});
+    m_perImage->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_perImage->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_perImage->setSortingEnabled(true);
+    auto *tables = new QTabWidget;
+    tables->addTab(m_results, tr("By condition"));
+    tables->addTab(m_perImage, tr("By image"));
+    tables->setMaximumHeight(180);
+    right->addWidget(tables);
     m_agreement = new QLabel;
     right->addWidget(m_agreement);
     auto *plots = new QHBoxLayout;
@@ -165,6 +177,32 @@ void StudyPanel::showNewStudyDialog()
     form->addRow(tr("Trials per participant"), trials);
     form->addRow(tr("Attention checks"), checks);
     form->addRow(tr("Seed (stored: the order of every session can be reproduced)"), seed);
+    auto *photos = new QListWidget;
+    for (const ColorizePhoto &p : m_model->photos())
+        if (p.hasTruth && p.isColorized()) {
+            auto *item = new QListWidgetItem(QFileInfo(p.path).fileName(), photos);
+            item->setData(Qt::UserRole, QFileInfo(p.path).completeBaseName());
+            item->setCheckState(Qt::Checked);
+        }
+    photos->setMaximumHeight(140);
+    form->addRow(tr("Photos"), photos);
+    auto *conditions = new QListWidget;
+    conditions->addItem(tr("original: the photos' own colours"));
+    conditions->addItem(tr("%1: the current results").arg(conditionName(m_model->model())));
+    conditions->setMaximumHeight(100);
+    auto *addCondition = new QPushButton(tr("Add another model's results (a folder)..."));
+    addCondition->setToolTip(tr("A folder of the same photos colorized by another model (e.g. periscope-cli colorize's output), matched by file name"));
+    QList<QPair<QString, QString>> more;
+    connect(addCondition, &QPushButton::clicked, &dialog, [&] {
+        const QString folder = QFileDialog::getExistingDirectory(&dialog, tr("A folder of another model's results"));
+        if (folder.isEmpty())
+            return;
+        const QString name = conditionName(QFileInfo(folder).fileName());
+        more.append({name, folder});
+        conditions->addItem(tr("%1: %2").arg(name, folder));
+    });
+    form->addRow(tr("Conditions"), conditions);
+    form->addRow(QString(), addCondition);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -181,6 +219,14 @@ void StudyPanel::showNewStudyDialog()
     settings.trialsPerRater = trials->value();
     settings.attentionChecks = checks->value();
     settings.seed = quint64(seed->value());
+    for (int i = 0; i < photos->count(); ++i)
+        if (photos->item(i)->checkState() == Qt::Checked)
+            settings.images << photos->item(i)->data(Qt::UserRole).toString();
+    if (settings.images.isEmpty()) {
+        Q_EMIT problem(tr("Choose at least one photo for the study."));
+        return;
+    }
+    settings.moreConditions = more;
     createStudy(settings);
 }
 
@@ -195,10 +241,30 @@ void StudyPanel::createStudy(const NewStudy &settings)
     const QString folder = QFileInfo(settings.path).absolutePath() + QLatin1Char('/') + QFileInfo(settings.path).completeBaseName() +
                            QStringLiteral("-photos");
     const QString modelCondition = conditionName(m_model->model());
+    // Other models' results by file stem, per extra condition.
+    QList<QPair<QString, QHash<QString, QString>>> more;
+    for (const auto &[name, dir] : settings.moreConditions) {
+        QHash<QString, QString> byStem;
+        for (const QString &file : imageFilesIn(dir))
+            byStem.insert(QFileInfo(file).completeBaseName(), file);
+        more.append({name, byStem});
+    }
+    QStringList leftOut;
     for (const ColorizePhoto &p : m_model->photos()) {
         if (!p.hasTruth || !p.isColorized())
             continue;
         const QString stem = QFileInfo(p.path).completeBaseName();
+        if (!settings.images.isEmpty() && !settings.images.contains(stem))
+            continue;
+        bool everywhere = true;
+        for (const auto &[name, byStem] : more)
+            everywhere = everywhere && byStem.contains(stem);
+        if (!everywhere) {
+            leftOut << stem;
+            continue;
+        }
+        for (const auto &[name, byStem] : more)
+            copies.append({byStem.value(stem), QStringLiteral("%1/%2/%3.%4").arg(folder, name, stem, QFileInfo(byStem.value(stem)).suffix()), stem, name});
         copies.append({p.path, QStringLiteral("%1/original/%2.%3").arg(folder, stem, QFileInfo(p.path).suffix()), stem,
                        QString::fromLatin1(studies::kOriginalCondition)});
         copies.append({p.resultPath, QStringLiteral("%1/%2/%3.png").arg(folder, modelCondition, stem), stem, modelCondition});
@@ -207,6 +273,8 @@ void StudyPanel::createStudy(const NewStudy &settings)
         Q_EMIT problem(tr("A study needs colorized colour photos: open some and colorize them first."));
         return;
     }
+    if (!leftOut.isEmpty())
+        Q_EMIT problem(tr("Left out of the study (not in every condition's folder): %1").arg(leftOut.join(QStringLiteral(", "))));
     if (QFileInfo::exists(settings.path)) {
         Q_EMIT problem(tr("%1 exists already: a study file is never overwritten").arg(settings.path));
         return;
@@ -286,6 +354,7 @@ void StudyPanel::refresh()
         b->setEnabled(open);
     m_raters->setRowCount(0);
     m_results->setRowCount(0);
+    m_perImage->setRowCount(0);
     m_plot->clear();
     m_times->clear();
     m_agreement->clear();
@@ -350,6 +419,19 @@ void StudyPanel::refresh()
         low << lo;
         high << hi;
     }
+    m_perImage->setSortingEnabled(false);
+    m_perImage->setRowCount(int(r.perImage.size()));
+    for (int i = 0; i < int(r.perImage.size()); ++i) {
+        const studies::StudyResults::ImageRow &row = r.perImage[std::size_t(i)];
+        const QString value = d.question == studies::QuestionType::Likert ? QString::number(row.value, 'f', 2) : percent(row.value);
+        m_perImage->setItem(i, 0, new QTableWidgetItem(QString::fromStdString(row.image)));
+        m_perImage->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(row.condition)));
+        auto *count = new QTableWidgetItem;
+        count->setData(Qt::DisplayRole, row.n);
+        m_perImage->setItem(i, 2, count);
+        m_perImage->setItem(i, 3, new QTableWidgetItem(value));
+    }
+    m_perImage->setSortingEnabled(true);
     m_agreement->setText(tr("%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss' kappa %4 over %5 items")
                              .arg(r.raters)
                              .arg(r.excludedRaters.size())

@@ -41,6 +41,8 @@ public:
         int trialsPerRater = 20;
         int attentionChecks = 2;
         quint64 seed = 1;
+        QStringList images;                            // file stems to include; empty: every colorized colour photo
+        QList<QPair<QString, QString>> moreConditions; // (name, folder): another model's results, matched by file stem
     };
     // Copies the photos (a job), then creates and opens the study. Emits studyChanged or problem.
     void createStudy(const NewStudy &settings);
@@ -53,6 +55,7 @@ public:
 
     widgets::PlotView *resultsPlot() const { return m_plot; }
     QTableWidget *resultsTable() const { return m_results; }
+    QTableWidget *perImageTable() const { return m_perImage; }
     QLabel *summaryLabel() const { return m_summary; }
     bool exportFigure(const QString &path, QString *error);
 
@@ -68,7 +71,7 @@ private:
     std::unique_ptr<StudyStore> m_store;
     QPointer<StudyRunner> m_runner;
     QLabel *m_summary = nullptr, *m_agreement = nullptr;
-    QTableWidget *m_raters = nullptr, *m_results = nullptr;
+    QTableWidget *m_raters = nullptr, *m_results = nullptr, *m_perImage = nullptr;
     QPushButton *m_run = nullptr, *m_resume = nullptr, *m_csv = nullptr, *m_figure = nullptr;
     widgets::PlotView *m_plot = nullptr, *m_times = nullptr;
 };

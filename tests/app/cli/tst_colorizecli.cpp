@@ -24,6 +24,7 @@ class TestColorizeCli : public QObject {
 private Q_SLOTS:
     void colorizesFoldersAtFullResolution();
     void studiesAreCreatedRehearsedAndAnalysed();
+    void workbenchScreenshotShowsTheColorizedPhoto();
 
 private:
     QTemporaryDir m_dir;
@@ -177,6 +178,34 @@ void TestColorizeCli::studiesAreCreatedRehearsedAndAnalysed()
         if (arguments.size() > 1)
             QVERIFY2(!err.contains('\n'), err.constData());
     }
+}
+
+void TestColorizeCli::workbenchScreenshotShowsTheColorizedPhoto()
+{
+    // periscope --workspace colorize --open PHOTO --screenshot OUT.png: the photo opened, colorized
+    // with the built-in model and shown beside its truth before the window is written.
+    const QString photo = m_dir.filePath(QStringLiteral("shot.png"));
+    QImage image(300, 200, QImage::Format_RGB32);
+    image.fill(QColor(30, 60, 200));
+    QPainter painter(&image);
+    painter.fillRect(QRect(100, 50, 100, 100), QColor(220, 20, 20));
+    painter.end();
+    QVERIFY(image.save(photo));
+    const QString shot = m_dir.filePath(QStringLiteral("window.png"));
+    const CliRun r = runProgram(QStringLiteral("periscope"), {QStringLiteral("--workspace"), QStringLiteral("colorize"), QStringLiteral("--open"), photo,
+                                                              QStringLiteral("--screenshot"), shot});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QImage window(shot);
+    QVERIFY(!window.isNull());
+    // The truth view shows the red square and the blue ground: both colours are in the window.
+    bool red = false, blue = false;
+    for (int y = 0; y < window.height(); y += 2)
+        for (int x = 0; x < window.width(); x += 2) {
+            const QColor c = window.pixelColor(x, y);
+            red = red || (c.red() > 190 && c.green() < 50 && c.blue() < 50);
+            blue = blue || (c.blue() > 170 && c.red() < 60 && c.green() < 90);
+        }
+    QVERIFY(red && blue);
 }
 
 QTEST_GUILESS_MAIN(TestColorizeCli)

@@ -483,10 +483,30 @@ void TestColorizeWorkspace::studyWithTwoParticipantsFromTheWorkspace()
     QVERIFY2(panel->exportFigure(m_dir.filePath(QStringLiteral("study.png")), &error), qPrintable(error));
     QVERIFY(QImage(m_dir.filePath(QStringLiteral("study.png"))).width() > 500);
     QVERIFY(store->exportCsv(m_dir.filePath(QStringLiteral("answers.csv")), &error));
+    QVERIFY(panel->perImageTable()->rowCount() >= 4);
     // A study file that exists is never overwritten.
     QSignalSpy problems(panel, &StudyPanel::problem);
     panel->createStudy(settings);
     QCOMPARE(problems.count(), 1);
+
+    // Chosen photos, and another model's results from a folder (matched by name; c has none).
+    const QString other = m_dir.filePath(QStringLiteral("other-model"));
+    QDir().mkpath(other);
+    for (const ColorizePhoto &p : m_workspace->model()->photos())
+        if (p.path.endsWith(QLatin1String("a.png")) || p.path.endsWith(QLatin1String("c.png")))
+            QVERIFY(QFile::copy(p.resultPath, other + QLatin1Char('/') + QFileInfo(p.path).completeBaseName() + QStringLiteral(".png")));
+    QFile::remove(other + QStringLiteral("/c.png"));
+    StudyPanel::NewStudy second = settings;
+    second.path = m_dir.filePath(QStringLiteral("second.sqlite"));
+    second.question = studies::QuestionType::TwoAlternative;
+    second.images = {QStringLiteral("a"), QStringLiteral("c")};
+    second.moreConditions = {{QStringLiteral("other-model"), other}};
+    panel->createStudy(second);
+    QVERIFY(waitIdle());
+    QVERIFY(problems.last().value(0).toString().contains(QLatin1String("c"))); // left out, named
+    QCOMPARE(panel->study()->path(), QFileInfo(second.path).absoluteFilePath());
+    QCOMPARE(panel->study()->design().images(), (std::vector<std::string>{"a"}));
+    QCOMPARE(int(panel->study()->design().conditions().size()), 3);
 }
 
 QTEST_MAIN(TestColorizeWorkspace)
