@@ -29,6 +29,7 @@ CliCommand trainGraphCommand();
 CliCommand colorizeCommand();
 CliCommand trainColorizerCommand();
 CliCommand studyCommand();
+CliCommand scenesCommand();
 
 QList<CliCommand> cliCommands();
 

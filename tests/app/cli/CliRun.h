@@ -14,10 +14,13 @@ struct CliRun {
     QByteArray err;
 };
 
-inline CliRun runProgram(const QString &program, const QStringList &arguments, int timeoutMs = 60000)
+// `unset`: environment variables the program must not see (e.g. DISPLAY, to run it headless).
+inline CliRun runProgram(const QString &program, const QStringList &arguments, int timeoutMs = 60000, const QStringList &unset = {})
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : unset)
+        env.remove(name);
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(PERISCOPE_BIN_DIR "/") + program, arguments);

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void cliProbesAndExtractsFrames();
     void cliExplainsGraphs();
     void cliExplainsMoleculesAndTrainsGraphNetworks();
+    void cliRendersScenesWithoutADisplay();
 
 private:
     using Run = CliRun;
@@ -242,6 +243,10 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
                                            << 1 << "no images found";
     QTest::newRow("train-colorizer no data") << QStringList{"train-colorizer", "--out", "m.safetensors"} << 2 << "--data DIR is required";
     QTest::newRow("train-colorizer no out") << QStringList{"train-colorizer", "--data", "photos"} << 2 << "--out FILE.safetensors is required";
+    QTest::newRow("scenes no out") << QStringList{"scenes", "--count", "3"} << 2 << "--count N and --out DIR are required";
+    QTest::newRow("scenes bad count") << QStringList{"scenes", "--count", "0", "--out", "o"} << 2 << "--count takes";
+    QTest::newRow("scenes bad size") << QStringList{"scenes", "--count", "1", "--size", "10x10", "--out", "o"} << 2 << "--size takes";
+    QTest::newRow("scenes bad objects") << QStringList{"scenes", "--count", "1", "--objects", "5-2", "--out", "o"} << 2 << "--objects takes";
     QTest::newRow("train-colorizer bad arch") << QStringList{"train-colorizer", "--data", "photos", "--arch", "pix2pix", "--out", "m.safetensors"} << 2
                                               << "--arch takes koalarization, eccv16 or siggraph17";
     QTest::newRow("train-colorizer bad loss") << QStringList{"train-colorizer", "--data", "photos", "--loss", "l1", "--out", "m.safetensors"} << 2
@@ -495,6 +500,27 @@ void TestCommandLine::cliExplainsMoleculesAndTrainsGraphNetworks()
                                                    QStringLiteral("--model"), measured, QStringLiteral("--out"), out});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(readOut().value(QStringLiteral("model")).toObject().value(QStringLiteral("width")).toInt(), 16);
+}
+
+void TestCommandLine::cliRendersScenesWithoutADisplay()
+{
+    // No DISPLAY: the command starts its own Xvfb, says so, and writes the dataset.
+    const QString out = m_dir.filePath(QStringLiteral("scenes"));
+    const CliRun r = runProgram(QStringLiteral("periscope-cli"),
+                                {QStringLiteral("scenes"), QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--out"), out,
+                                 QStringLiteral("--seed"), QStringLiteral("4"), QStringLiteral("--size"), QStringLiteral("160x120")},
+                                60000, {QStringLiteral("DISPLAY")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.contains("private Xvfb"), r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("scenes")).toInt(), 2);
+    QCOMPARE(QImage(out + QStringLiteral("/images/CLEVR_periscope_000001.png")).size(), QSize(160, 120));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral("/masks/CLEVR_periscope_000001.png")));
+    const QJsonObject manifest = QJsonDocument::fromJson([&] {
+                                     QFile f(out + QStringLiteral("/manifest.json"));
+                                     f.open(QIODevice::ReadOnly);
+                                     return f.readAll();
+                                 }()).object();
+    QCOMPARE(manifest.value(QStringLiteral("count")).toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

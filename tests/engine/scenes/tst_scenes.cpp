@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The scene generator under a real X server (Xvfb) and Mesa: the same seed gives byte-identical
+// files; masks agree with the JSON (visible pixel counts, boxes); no object is hidden; the
+// relations agree with the 3-D coordinates and CLEVR's directions; bad settings are refused.
+#include "engine/core/errors/Error.h"
+#include "engine/core/json/Json.h"
+#include "engine/media/image/ImageFile.h"
+#include "engine/scenes/SceneRenderer.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace periscope;
+using namespace periscope::scenes;
+
+namespace {
+json::Value readJson(const QString &path)
+{
+    std::ifstream in(path.toStdString());
+    std::ostringstream text;
+    text << in.rdbuf();
+    return json::Value::parse(text.str());
+}
+
+std::map<QString, QByteArray> hashes(const QString &folder)
+{
+    std::map<QString, QByteArray> out;
+    QDir dir(folder);
+    for (const QString &sub : {QStringLiteral("."), QStringLiteral("images"), QStringLiteral("masks"), QStringLiteral("scenes")})
+        for (const QFileInfo &file : QDir(dir.filePath(sub)).entryInfoList(QDir::Files)) {
+            QFile f(file.filePath());
+            f.open(QIODevice::ReadOnly);
+            out[sub + QLatin1Char('/') + file.fileName()] = QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+        }
+    return out;
+}
+} // namespace
+
+class TestScenes : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sameSeedGivesIdenticalFiles();
+    void masksAgreeWithTheDescription();
+    void relationsAgreeWithTheCoordinates();
+    void badSettingsAreRefused();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_first;
+    SceneSettings m_settings;
+};
+
+void TestScenes::initTestCase()
+{
+    m_settings.width = 200;
+    m_settings.height = 150;
+    m_first = m_dir.filePath(QStringLiteral("first"));
+    const DatasetSummary summary = generateDataset(m_first.toStdString(), 6, 11, m_settings);
+    QCOMPARE(summary.scenes, 6);
+    QVERIFY(summary.objects >= 6 * 3);
+}
+
+void TestScenes::sameSeedGivesIdenticalFiles()
+{
+    const QString second = m_dir.filePath(QStringLiteral("second"));
+    generateDataset(second.toStdString(), 6, 11, m_settings);
+    const auto a = hashes(m_first), b = hashes(second);
+    QCOMPARE(int(a.size()), 2 + 6 * 3); // scenes.json, manifest.json and 6 x (image, mask, JSON)
+    QVERIFY(a == b);
+    const QString other = m_dir.filePath(QStringLiteral("other-seed"));
+    generateDataset(other.toStdString(), 1, 12, m_settings);
+    QVERIFY(hashes(other)[QStringLiteral("images/CLEVR_periscope_000000.png")] != a.at(QStringLiteral("images/CLEVR_periscope_000000.png")));
+}
+
+void TestScenes::masksAgreeWithTheDescription()
+{
+    const double area = double(m_settings.width) * m_settings.height / (480.0 * 320.0);
+    const int minimum = int(std::lround(m_settings.minVisiblePixels * area));
+    for (int i = 0; i < 6; ++i) {
+        const QString name = QStringLiteral("CLEVR_periscope_%1").arg(i, 6, 10, QLatin1Char('0'));
+        const json::Value scene = readJson(m_first + QStringLiteral("/scenes/") + name + QStringLiteral(".json"));
+        const json::Array &objects = scene.find("objects")->asArray();
+        QVERIFY(objects.size() >= 3 && objects.size() <= 10);
+        const Image mask = media::readImage((m_first + QStringLiteral("/masks/") + name + QStringLiteral(".png")).toStdString()).pixels;
+        const Image rgb = media::readImage((m_first + QStringLiteral("/images/") + name + QStringLiteral(".png")).toStdString()).pixels;
+        QCOMPARE(mask.channels(), 1);
+        QCOMPARE(rgb.channels(), 3);
+        QCOMPARE(mask.width(), 200);
+        std::map<int, int> counts;
+        std::map<int, std::array<int, 4>> extent;
+        for (int y = 0; y < mask.height(); ++y)
+            for (int x = 0; x < mask.width(); ++x) {
+                const int id = mask.row(y)[x];
+                if (!id)
+                    continue;
+                QVERIFY2(id <= int(objects.size()), "a mask id beyond the objects");
+                ++counts[id];
+                auto it = extent.try_emplace(id, std::array<int, 4>{x, y, x, y}).first;
+                it->second = {std::min(it->second[0], x), std::min(it->second[1], y), std::max(it->second[2], x), std::max(it->second[3], y)};
+            }
+        for (std::size_t k = 0; k < objects.size(); ++k) {
+            const json::Value &o = objects[k];
+            const int id = int(k) + 1;
+            QCOMPARE(int(o.find("visible_pixels")->asInt64()), counts[id]);
+            QVERIFY2(counts[id] >= minimum, "an object is (nearly) hidden");
+            const json::Array &box = o.find("bbox")->asArray();
+            QCOMPARE(int(box[0].asInt64()), extent[id][0]);
+            QCOMPARE(int(box[1].asInt64()), extent[id][1]);
+            QCOMPARE(int(box[2].asInt64()), extent[id][2] - extent[id][0] + 1);
+            QCOMPARE(int(box[3].asInt64()), extent[id][3] - extent[id][1] + 1);
+            // The object's colour is where its mask is: the image is not the background there.
+            for (const char *field : {"shape", "color", "material", "size"})
+                QVERIFY(!o.find(field)->asString().empty());
+        }
+    }
+}
+
+void TestScenes::relationsAgreeWithTheCoordinates()
+{
+    const json::Value all = readJson(m_first + QStringLiteral("/scenes.json"));
+    const json::Array &sceneList = all.find("scenes")->asArray();
+    QCOMPARE(int(sceneList.size()), 6);
+    for (const json::Value &scene : sceneList) {
+        const json::Array &objects = scene.find("objects")->asArray();
+        const json::Value &relations = *scene.find("relationships");
+        const json::Array &left = scene.find("directions")->find("left")->asArray();
+        const json::Array &behind = scene.find("directions")->find("behind")->asArray();
+        auto coord = [&](std::size_t i, int c) { return objects[i].find("3d_coords")->asArray()[std::size_t(c)].asNumber(); };
+        for (std::size_t i = 0; i < objects.size(); ++i)
+            for (std::size_t j = 0; j < objects.size(); ++j) {
+                if (i == j)
+                    continue;
+                const double dx = coord(j, 0) - coord(i, 0), dy = coord(j, 1) - coord(i, 1);
+                const double alongLeft = dx * left[0].asNumber() + dy * left[1].asNumber();
+                const double alongBehind = dx * behind[0].asNumber() + dy * behind[1].asNumber();
+                auto listed = [&](const char *name) {
+                    for (const json::Value &k : relations.find(name)->asArray()[i].asArray())
+                        if (std::size_t(k.asInt64()) == j)
+                            return true;
+                    return false;
+                };
+                QCOMPARE(listed("left"), alongLeft > 0.0);
+                QCOMPARE(listed("right"), alongLeft < 0.0);
+                QCOMPARE(listed("behind"), alongBehind > 0.0);
+                QCOMPARE(listed("front"), alongBehind < 0.0);
+                QVERIFY(std::abs(alongLeft) >= 0.4 - 1e-9 && std::abs(alongBehind) >= 0.4 - 1e-9); // CLEVR's margin
+                QCOMPARE(listed("near"), std::hypot(dx, dy) < 1.5);
+            }
+        QVERIFY(!scene.find("captions")->asArray().empty());
+    }
+}
+
+void TestScenes::badSettingsAreRefused()
+{
+    SceneSettings bad = m_settings;
+    bad.minObjects = 5;
+    bad.maxObjects = 2;
+    QVERIFY_THROWS_EXCEPTION(Error, sampleScene(bad, 1, 0));
+    bad = m_settings;
+    bad.width = 8;
+    QVERIFY_THROWS_EXCEPTION(Error, sampleScene(bad, 1, 0));
+    QVERIFY_THROWS_EXCEPTION(Error, generateDataset(m_dir.filePath(QStringLiteral("none")).toStdString(), 0, 1, m_settings));
+    QVERIFY_THROWS_EXCEPTION(Error, generateDataset("/proc/periscope-scenes", 1, 1, m_settings));
+}
+
+QTEST_GUILESS_MAIN(TestScenes)
+#include "tst_scenes.moc"
