@@ -36,7 +36,4 @@ AbHistogram abHistogram(const Image &rgb, int bins = 64, double range = 110.0);
 // The photo as the colorizers see it: its CIE L with a = b = 0, as 8-bit sRGB (3 equal channels).
 Image grayVersion(const Image &rgb);
 
-// True when R, G and B differ nowhere by more than `tolerance` (8-bit steps).
-bool isGray(const Image &rgb, double tolerance = 1.0);
-
 } // namespace periscope::colorize

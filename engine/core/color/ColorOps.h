@@ -24,8 +24,4 @@ torch::Tensor labToSrgb(const torch::Tensor &lab);
 // Luma-free gray, the L channel of Lab, as the colorization models take it: [1, H, W] in [0, 100].
 torch::Tensor srgbToLightness(const torch::Tensor &srgb);
 
-// CIEDE2000 colour difference (Sharma, Wu & Dalal 2005, with kL = kC = kH = 1) between two Lab
-// tensors of the same shape; the channel dimension -3 is reduced away ([H, W] or [N, H, W]).
-torch::Tensor deltaE2000(const torch::Tensor &lab1, const torch::Tensor &lab2);
-
 } // namespace periscope

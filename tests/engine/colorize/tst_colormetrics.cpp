@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The colour-difference and colorization metrics against published and hand-computed values:
-// CIEDE2000 on Sharma, Wu & Dalal's test pairs, PSNR and SSIM on images whose values are known in
-// closed form, Hasler-Süsstrunk colourfulness, the ab histogram and the gray version.
+// The colorization metrics on images whose values are known in closed form: PSNR, SSIM (also on
+// images smaller than its window), mean CIEDE2000 (the formula itself is checked on Sharma's pairs
+// in tst_metrics), Hasler-Süsstrunk colourfulness, the ab histogram and the gray version.
 #include "engine/colorize/ColorizationMetrics.h"
 #include "engine/core/color/ColorOps.h"
 #include "engine/core/errors/Error.h"
@@ -33,7 +33,6 @@ Image filled(int width, int height, std::uint8_t r, std::uint8_t g, std::uint8_t
 class TestColorMetrics : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void deltaE2000MatchesSharmasTestData();
     void psnrOfAKnownDifference();
     void ssimOfConstantImagesFollowsTheFormula();
     void ssimFallsWithNoise();
@@ -42,52 +41,6 @@ private Q_SLOTS:
     void grayVersionKeepsLightness();
     void mismatchedSizesAreRefused();
 };
-
-void TestColorMetrics::deltaE2000MatchesSharmasTestData()
-{
-    // Sharma, Wu & Dalal (2005), Table 1: L1 a1 b1, L2 a2 b2, ΔE00 (the hue-wrapping pairs 9-16
-    // included). Computed in float64, as the table is given to four decimals.
-    const double pairs[][7] = {
-        {50.0000, 2.6772, -79.7751, 50.0000, 0.0000, -82.7485, 2.0425},
-        {50.0000, 3.1571, -77.2803, 50.0000, 0.0000, -82.7485, 2.8615},
-        {50.0000, 2.8361, -74.0200, 50.0000, 0.0000, -82.7485, 3.4412},
-        {50.0000, -1.3802, -84.2814, 50.0000, 0.0000, -82.7485, 1.0000},
-        {50.0000, 0.0000, 0.0000, 50.0000, -1.0000, 2.0000, 2.3669},
-        {50.0000, 2.4900, -0.0010, 50.0000, -2.4900, 0.0009, 7.1792},
-        {50.0000, 2.4900, -0.0010, 50.0000, -2.4900, 0.0011, 7.2195},
-        {50.0000, -0.0010, 2.4900, 50.0000, 0.0009, -2.4900, 4.8045},
-        {50.0000, -0.0010, 2.4900, 50.0000, 0.0011, -2.4900, 4.7461},
-        {50.0000, 2.5000, 0.0000, 50.0000, 0.0000, -2.5000, 4.3065},
-        {50.0000, 2.5000, 0.0000, 73.0000, 25.0000, -18.0000, 27.1492},
-        {50.0000, 2.5000, 0.0000, 61.0000, -5.0000, 29.0000, 22.8977},
-        {50.0000, 2.5000, 0.0000, 56.0000, -27.0000, -3.0000, 31.9030},
-        {50.0000, 2.5000, 0.0000, 58.0000, 24.0000, 15.0000, 19.4535},
-        {60.2574, -34.0099, 36.2677, 60.4626, -34.1751, 39.4387, 1.2644},
-        {63.0109, -31.0961, -5.8663, 62.8187, -29.7946, -4.0864, 1.2630},
-        {61.2901, 3.7196, -5.3901, 61.4292, 2.2480, -4.9620, 1.8731},
-        {35.0831, -44.1164, 3.7933, 35.0232, -40.0716, 1.5901, 1.8645},
-        {22.7233, 20.0904, -46.6940, 23.0331, 14.9730, -42.5619, 2.0373},
-        {90.8027, -2.0831, 1.4410, 91.1528, -1.6435, 0.0447, 1.4441},
-        {6.7747, -0.2908, -2.4247, 5.8714, -0.0985, -2.2286, 0.6377},
-        {2.0776, 0.0795, -1.1350, 0.9033, -0.0636, -0.5514, 0.9082},
-    };
-    const std::int64_t n = std::int64_t(std::size(pairs));
-    torch::Tensor lab1 = torch::empty({n, 3, 1, 1}, torch::kFloat64), lab2 = torch::empty({n, 3, 1, 1}, torch::kFloat64);
-    for (std::int64_t i = 0; i < n; ++i)
-        for (int c = 0; c < 3; ++c) {
-            lab1[i][c][0][0] = pairs[i][c];
-            lab2[i][c][0][0] = pairs[i][3 + c];
-        }
-    const torch::Tensor forward = deltaE2000(lab1, lab2), backward = deltaE2000(lab2, lab1);
-    QCOMPARE(forward.sizes().vec(), (std::vector<std::int64_t>{n, 1, 1}));
-    for (std::int64_t i = 0; i < n; ++i) {
-        const double expected = pairs[i][6];
-        QVERIFY2(std::abs(forward[i][0][0].item<double>() - expected) < 1e-4,
-                 qPrintable(QStringLiteral("pair %1: %2, expected %3").arg(i).arg(forward[i][0][0].item<double>()).arg(expected)));
-        QVERIFY(std::abs(backward[i][0][0].item<double>() - expected) < 1e-4); // symmetric
-    }
-    QCOMPARE(deltaE2000(lab1, lab1).abs().max().item<double>(), 0.0);
-}
 
 void TestColorMetrics::psnrOfAKnownDifference()
 {
@@ -169,8 +122,11 @@ void TestColorMetrics::grayVersionKeepsLightness()
 {
     const Image photo = filled(5, 4, 200, 60, 30);
     const Image gray = grayVersion(photo);
-    QVERIFY(isGray(gray));
-    QVERIFY(!isGray(photo));
+    for (int y = 0; y < gray.height(); ++y)
+        for (int x = 0; x < gray.width(); ++x) {
+            QCOMPARE(gray.sample(x, y, 0), gray.sample(x, y, 1));
+            QCOMPARE(gray.sample(x, y, 1), gray.sample(x, y, 2));
+        }
     QCOMPARE(gray.format(), PixelFormat::UInt8);
     const double lPhoto = srgbToLab(imageToTensor(photo))[0].mean().item<double>();
     const double lGray = srgbToLab(imageToTensor(gray))[0].mean().item<double>();
