@@ -2,6 +2,7 @@
 #include "engine/core/metrics/MetricsOps.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/metrics/Hungarian.h"
 
 #include <cmath>
 #include <limits>
@@ -101,6 +102,52 @@ double adjustedRandIndex(const torch::Tensor &predicted, const torch::Tensor &tr
     if (maximum == expected) // both labelings trivial (one cluster, or all singletons): identical
         return 1.0;
     return (index - expected) / (maximum - expected);
+}
+
+double otsuThreshold(const torch::Tensor &values, std::int64_t bins)
+{
+    if (values.numel() == 0 || bins < 2)
+        throw Error("otsuThreshold: no values, or fewer than 2 bins");
+    const torch::Tensor v = values.flatten().to(torch::kDouble);
+    const double low = v.min().item<double>(), high = v.max().item<double>();
+    if (!(high > low))
+        return low; // one value: nothing to separate
+    const torch::Tensor histogram = torch::histc(v, bins, low, high) / double(v.numel());
+    const double width = (high - low) / double(bins);
+    const torch::Tensor centres = low + (torch::arange(bins, v.options()) + 0.5) * width;
+    // For a threshold after bin k: w0 = mass up to k, mu0 and mu1 the class means; maximise
+    // w0 w1 (mu0 - mu1)^2, written with cumulative sums as (mu_T w0 - mu_k)^2 / (w0 (1 - w0)).
+    const torch::Tensor w0 = histogram.cumsum(0), muK = (histogram * centres).cumsum(0);
+    const double muT = muK[-1].item<double>();
+    const torch::Tensor between = (muT * w0 - muK).pow(2) / (w0 * (1.0 - w0)).clamp_min(1e-12);
+    const std::int64_t best = between.narrow(0, 0, bins - 1).argmax().item<std::int64_t>();
+    return low + double(best + 1) * width; // the upper edge of the last background bin
+}
+
+MaskMatching matchMasksByIoU(const torch::Tensor &predicted, const torch::Tensor &truth)
+{
+    if (predicted.dim() != 3 || truth.dim() != 3 || predicted.sizes().slice(1) != truth.sizes().slice(1))
+        throw Error("matchMasksByIoU: expected [P, H, W] and [T, H, W] masks of one size");
+    const std::int64_t p = predicted.size(0), t = truth.size(0);
+    const torch::Tensor a = predicted.flatten(1).to(torch::kDouble), b = truth.flatten(1).to(torch::kDouble);
+    const torch::Tensor intersection = torch::matmul(a, b.t());
+    const torch::Tensor unions = a.sum(1, true) + b.sum(1).unsqueeze(0) - intersection;
+    const torch::Tensor iou = torch::where(unions > 0, intersection / unions.clamp_min(1e-12), torch::ones_like(unions)).contiguous();
+    std::vector<double> cost(std::size_t(p * t));
+    const double *values = iou.data_ptr<double>();
+    for (std::size_t k = 0; k < cost.size(); ++k)
+        cost[k] = -values[k];
+    MaskMatching m;
+    m.truthOfPredicted = p > 0 && t > 0 ? solveAssignment(cost, int(p), int(t)) : std::vector<int>(std::size_t(p), -1);
+    m.iou.assign(std::size_t(p), 0.0);
+    double sum = 0.0;
+    for (std::int64_t i = 0; i < p; ++i)
+        if (const int j = m.truthOfPredicted[std::size_t(i)]; j >= 0) {
+            m.iou[std::size_t(i)] = values[i * t + j];
+            sum += m.iou[std::size_t(i)];
+        }
+    m.meanIoU = t > 0 ? sum / double(t) : 0.0;
+    return m;
 }
 
 double psnr(const torch::Tensor &a, const torch::Tensor &b, double dataRange)

@@ -7,6 +7,8 @@
 
 #include <torch/torch.h>
 
+#include <vector>
+
 namespace periscope {
 
 // --- segmentation ---
@@ -25,6 +27,22 @@ double maskIoU(const torch::Tensor &a, const torch::Tensor &b);
 // With ignoreBackground, pixels whose *true* label is 0 are left out: the "FG-ARI" of the
 // object-centric literature (Slot Attention, and the ICLR-W 2022 paper).
 double adjustedRandIndex(const torch::Tensor &predicted, const torch::Tensor &truth, bool ignoreBackground = false);
+
+// Otsu's threshold (1979): the value that maximises the between-class variance of the values'
+// histogram (`bins` equal bins over their range); pixels above it are foreground. The slot masks
+// of the ICLR-W 2022 evaluation are attention maps thresholded this way.
+double otsuThreshold(const torch::Tensor &values, std::int64_t bins = 256);
+
+// Predicted masks [P, H, W] matched one to one to true masks [T, H, W] (booleans) by the
+// Hungarian algorithm maximising IoU. truthOfPredicted[p] is the true mask of prediction p (-1:
+// unmatched); iou[p] its IoU (0 when unmatched); meanIoU averages over the true masks (an
+// unmatched true mask counts 0).
+struct MaskMatching {
+    std::vector<int> truthOfPredicted;
+    std::vector<double> iou;
+    double meanIoU = 0.0;
+};
+MaskMatching matchMasksByIoU(const torch::Tensor &predicted, const torch::Tensor &truth);
 
 // --- image quality ([C, H, W] or [N, C, H, W], values in [0, dataRange]) ---
 double psnr(const torch::Tensor &a, const torch::Tensor &b, double dataRange = 1.0);

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void ciede2000MatchesSharmasTestData();
     void rankingMetricsKnownCases();
     void spearmanHandlesTies();
+    void otsuSplitsWhereTheClassesDifferMost();
+    void masksAreMatchedByIoU();
 };
 
 void TestMetrics::hungarianEqualsBruteForce()
@@ -176,6 +178,40 @@ void TestMetrics::spearmanHandlesTies()
     QVERIFY(std::isnan(spearman(a, torch::ones({5})))); // a constant side has no ranking
     QVERIFY(std::isnan(spearman(torch::ones({1}), torch::ones({1}))));
     QVERIFY_THROWS_EXCEPTION(Error, spearman(a, torch::ones({4})));
+}
+
+void TestMetrics::otsuSplitsWhereTheClassesDifferMost()
+{
+    // Two clusters: the threshold falls between them.
+    const torch::Tensor two = torch::cat({torch::full({70}, 0.2), torch::full({30}, 0.8)});
+    const double t = otsuThreshold(two);
+    QVERIFY(t > 0.2 && t <= 0.8);
+    // Three levels 0 (40 %), 0.4 (20 %), 1 (40 %). By hand, w0 w1 (mu0 - mu1)^2 is
+    // 0.4 * 0.6 * 0.8^2 = 0.154 splitting after 0, and 0.6 * 0.4 * (1 - 0.133)^2 = 0.180 after 0.4.
+    const torch::Tensor three = torch::cat({torch::zeros({40}), torch::full({20}, 0.4), torch::ones({40})});
+    const double u = otsuThreshold(three);
+    QVERIFY2(u > 0.4 && u <= 1.0, qPrintable(QString::number(u)));
+    QCOMPARE(otsuThreshold(torch::full({5}, 0.3, torch::kDouble)), 0.3); // one value: nothing to split
+    QVERIFY_THROWS_EXCEPTION(periscope::Error, otsuThreshold(torch::zeros({0})));
+}
+
+void TestMetrics::masksAreMatchedByIoU()
+{
+    // Truth: the left and the right half of a 4 x 4 image. Predictions: the right half exactly,
+    // the left column only (IoU 4 / 8), and an empty mask.
+    torch::Tensor truth = torch::zeros({2, 4, 4}, torch::kBool);
+    truth[0].narrow(1, 0, 2).fill_(true);
+    truth[1].narrow(1, 2, 2).fill_(true);
+    torch::Tensor predicted = torch::zeros({3, 4, 4}, torch::kBool);
+    predicted[0].narrow(1, 2, 2).fill_(true);
+    predicted[1].narrow(1, 0, 1).fill_(true);
+    const MaskMatching m = matchMasksByIoU(predicted, truth);
+    QCOMPARE(m.truthOfPredicted, (std::vector<int>{1, 0, -1}));
+    QCOMPARE(m.iou[0], 1.0);
+    QCOMPARE(m.iou[1], 0.5);
+    QCOMPARE(m.iou[2], 0.0);
+    QCOMPARE(m.meanIoU, 0.75);
+    QVERIFY_THROWS_EXCEPTION(periscope::Error, matchMasksByIoU(predicted, torch::zeros({2, 3, 3}, torch::kBool)));
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)
