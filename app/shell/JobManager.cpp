@@ -38,6 +38,7 @@ struct JobManager::Running {
     bool hasReceiver = false;
     ResultHandler onResult;
     ErrorHandler onError;
+    CancelHandler onCancelled;
 };
 
 JobManager::JobManager(QObject *parent) : QObject(parent)
@@ -54,7 +55,7 @@ JobManager::~JobManager()
 }
 
 quint64 JobManager::start(const QString &name, Work work, QObject *receiver,
-                          ResultHandler onResult, ErrorHandler onError)
+                          ResultHandler onResult, ErrorHandler onError, CancelHandler onCancelled)
 {
     const quint64 id = m_nextId++;
     JobRecord record;
@@ -69,6 +70,7 @@ quint64 JobManager::start(const QString &name, Work work, QObject *receiver,
     running->hasReceiver = receiver != nullptr;
     running->onResult = std::move(onResult);
     running->onError = std::move(onError);
+    running->onCancelled = std::move(onCancelled);
     m_running.insert(id, running);
     Q_EMIT jobAdded(id);
 
@@ -161,6 +163,8 @@ void JobManager::onWorkerDone(quint64 id, int outcome, const QVariant &result, c
             running->onResult(result);
         else if (state == JobState::Failed && running->onError)
             running->onError(error);
+        else if (state == JobState::Cancelled && running->onCancelled)
+            running->onCancelled();
     }
     if (activeCount() == 0)
         Q_EMIT idle();

@@ -43,14 +43,16 @@ public:
     using Work = std::function<QVariant(const periscope::JobControl &control)>;
     using ResultHandler = std::function<void(const QVariant &result)>;
     using ErrorHandler = std::function<void(const QString &error)>;
+    using CancelHandler = std::function<void()>;
 
     explicit JobManager(QObject *parent = nullptr);
     ~JobManager() override;
 
     // Starts `work` now. The handlers run on the UI thread, and only while `receiver` (when
-    // given) is alive, so a workspace closed mid-job never receives a dangling callback.
+    // given) is alive, so a workspace closed mid-job never receives a dangling callback. Exactly
+    // one of them runs when the job ends: its result, its error, or its cancellation.
     quint64 start(const QString &name, Work work, QObject *receiver = nullptr,
-                  ResultHandler onResult = {}, ErrorHandler onError = {});
+                  ResultHandler onResult = {}, ErrorHandler onError = {}, CancelHandler onCancelled = {});
 
     void cancel(quint64 id);
     void cancelAll();

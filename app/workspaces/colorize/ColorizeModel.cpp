@@ -66,26 +66,6 @@ double meanOf(const QList<ColorizePhoto> &photos, double ColorizePhoto::*field)
 ColorizeModel::ColorizeModel(JobManager *jobs, QObject *parent) : QObject(parent), m_jobs(jobs)
 {
     qRegisterMetaType<periscope::colorize::ColorizerEpoch>();
-    // A cancelled job calls neither handler: forget it here.
-    connect(jobs, &JobManager::jobEnded, this, [this](quint64 id, JobState state) {
-        if (state != JobState::Cancelled || id == 0)
-            return;
-        if (id == m_trainingJob) {
-            m_trainingJob = 0;
-            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved."));
-            return;
-        }
-        bool ours = false;
-        for (quint64 *job : {&m_scanJob, &m_modelJob, &m_colorizeJob, &m_detailJob})
-            if (*job == id) {
-                *job = 0;
-                ours = true;
-            }
-        if (ours) {
-            Q_EMIT busyChanged(isBusy());
-            Q_EMIT message(tr("Cancelled"));
-        }
-    });
 }
 
 ColorizeModel::~ColorizeModel()
@@ -94,6 +74,14 @@ ColorizeModel::~ColorizeModel()
         for (quint64 job : {m_scanJob, m_modelJob, m_colorizeJob, m_detailJob, m_trainingJob})
             if (job)
                 m_jobs->cancel(job);
+}
+
+void ColorizeModel::forgetEnded(quint64 &job) const
+{
+    // Only once it has ended: a newer job may have taken the slot since this one started.
+    const JobRecord *record = m_jobs ? m_jobs->record(job) : nullptr;
+    if (!record || !record->isActive())
+        job = 0;
 }
 
 JobManager *ColorizeModel::jobs() const
@@ -171,6 +159,11 @@ void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
             m_scanJob = 0;
             Q_EMIT busyChanged(isBusy());
             Q_EMIT problem(error);
+        },
+        [this] {
+            forgetEnded(m_scanJob);
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT message(tr("Cancelled"));
         });
     Q_EMIT busyChanged(true);
 }
@@ -221,7 +214,8 @@ void ColorizeModel::setModel(const QString &nameOrPath)
                 return;
             }
             Q_EMIT problem(tr("Cannot use %1 as a colorizer: %2").arg(QFileInfo(path).fileName(), error));
-        });
+        },
+        [this] { forgetEnded(m_modelJob); });
 }
 
 void ColorizeModel::colorize(const QList<int> &indices)
@@ -305,6 +299,11 @@ void ColorizeModel::colorize(const QList<int> &indices)
             m_colorizeJob = 0;
             Q_EMIT busyChanged(isBusy());
             Q_EMIT message(error);
+        },
+        [this] {
+            forgetEnded(m_colorizeJob);
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT message(tr("Cancelled"));
         });
     Q_EMIT busyChanged(true);
 }
@@ -409,7 +408,8 @@ void ColorizeModel::select(int index)
             m_detailJob = 0;
             if (!error.isEmpty())
                 Q_EMIT problem(error);
-        });
+        },
+        [this] { forgetEnded(m_detailJob); });
 }
 
 ColorizeFolderMetrics ColorizeModel::folderMetrics() const
@@ -513,6 +513,10 @@ void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &set
         [this](const QString &error) {
             m_trainingJob = 0;
             Q_EMIT trainingStopped(error);
+        },
+        [this] {
+            forgetEnded(m_trainingJob);
+            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved."));
         });
 }
 

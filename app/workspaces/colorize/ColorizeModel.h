@@ -122,6 +122,7 @@ Q_SIGNALS:
 private:
     void applyResult(const ColorizePhoto &result, int index);
     void colorizePending(); // the readable photos without a result, when auto-colorizing
+    void forgetEnded(quint64 &job) const;
 
     QPointer<JobManager> m_jobs;
     QList<ColorizePhoto> m_photos;

@@ -319,7 +319,13 @@ void ColorizeView::onPhotoChanged(int index)
             item->setToolTip(tr("%1\nPSNR %2 dB, SSIM %3, mean ΔE2000 %4")
                                  .arg(photo.path, number(photo.psnr, 2), number(photo.ssim, 3), number(photo.meanDeltaE, 2)));
     }
-    updateMetricsTable();
+    // One photo changed: its row and the mean, not the whole table (a folder has thousands).
+    if (index >= 0 && index < m_model->photos().size() && m_metrics->rowCount() == m_model->photos().size() + 1) {
+        updateMetricsRow(index);
+        updateMeanRow();
+    } else {
+        updateMetricsTable();
+    }
     updateButtons();
 }
 
@@ -408,37 +414,43 @@ void ColorizeView::onModelChanged()
     updateButtons();
 }
 
-void ColorizeView::updateMetricsTable()
+void ColorizeView::setMetricsRow(int row, const QString &name, double psnr, double ssim, double deltaE, double colourfulness,
+                                  double truthColourfulness, bool bold)
 {
-    const QList<ColorizePhoto> &photos = m_model->photos();
-    m_metrics->setRowCount(int(photos.size()) + 1);
-    auto set = [this](int row, int column, const QString &text) {
-        auto *item = new QTableWidgetItem(text);
+    const QString texts[6] = {name, number(psnr, 2), number(ssim, 3), number(deltaE, 2), number(colourfulness, 1), number(truthColourfulness, 1)};
+    for (int column = 0; column < 6; ++column) {
+        auto *item = new QTableWidgetItem(texts[column]);
         if (column > 0)
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (bold) {
+            QFont font = m_metrics->font();
+            font.setBold(true);
+            item->setFont(font);
+        }
         m_metrics->setItem(row, column, item);
-    };
-    for (int i = 0; i < photos.size(); ++i) {
-        const ColorizePhoto &p = photos[i];
-        set(i, 0, QFileInfo(p.path).fileName() + (p.hasTruth ? QString() : tr(" (gray: no truth)")));
-        set(i, 1, number(p.psnr, 2));
-        set(i, 2, number(p.ssim, 3));
-        set(i, 3, number(p.meanDeltaE, 2));
-        set(i, 4, number(p.colourfulness, 1));
-        set(i, 5, number(p.truthColourfulness, 1));
     }
+}
+
+void ColorizeView::updateMetricsRow(int index)
+{
+    const ColorizePhoto &p = m_model->photos().at(index);
+    setMetricsRow(index, QFileInfo(p.path).fileName() + (p.hasTruth ? QString() : tr(" (gray: no truth)")), p.psnr, p.ssim, p.meanDeltaE,
+                  p.colourfulness, p.truthColourfulness, false);
+}
+
+void ColorizeView::updateMeanRow()
+{
     const ColorizeFolderMetrics m = m_model->folderMetrics();
-    const int last = int(photos.size());
-    set(last, 0, tr("Mean over %n photo(s) with truth", nullptr, m.count));
-    set(last, 1, number(m.psnr, 2));
-    set(last, 2, number(m.ssim, 3));
-    set(last, 3, number(m.meanDeltaE, 2));
-    set(last, 4, number(m.colourfulness, 1));
-    set(last, 5, number(m.truthColourfulness, 1));
-    QFont bold = m_metrics->font();
-    bold.setBold(true);
-    for (int c = 0; c < 6; ++c)
-        m_metrics->item(last, c)->setFont(bold);
+    setMetricsRow(int(m_model->photos().size()), tr("Mean over %n photo(s) with truth", nullptr, m.count), m.psnr, m.ssim, m.meanDeltaE,
+                  m.colourfulness, m.truthColourfulness, true);
+}
+
+void ColorizeView::updateMetricsTable()
+{
+    m_metrics->setRowCount(int(m_model->photos().size()) + 1);
+    for (int i = 0; i < m_model->photos().size(); ++i)
+        updateMetricsRow(i);
+    updateMeanRow();
 }
 
 void ColorizeView::updateButtons()

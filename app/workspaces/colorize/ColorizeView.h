@@ -61,6 +61,10 @@ private:
     void onDetailReady();
     void onModelChanged();
     void updateMetricsTable();
+    void updateMetricsRow(int index);
+    void updateMeanRow();
+    void setMetricsRow(int row, const QString &name, double psnr, double ssim, double deltaE, double colourfulness,
+                       double truthColourfulness, bool bold);
     void updateButtons();
     void fitVisibleView();
     void showHistogram(widgets::PlotView *plot, const QString &title, bool truth);

@@ -85,19 +85,6 @@ GraphsModel::GraphsModel(JobManager *jobs, QObject *parent)
 {
     qRegisterMetaType<periscope::graphs::GraphEpoch>();
     qRegisterMetaType<periscope::chem::Conformer3d>();
-    // A cancelled job calls neither handler: its end is seen here.
-    connect(m_jobs, &JobManager::jobEnded, this, [this](quint64 id, JobState state) {
-        if (state != JobState::Cancelled)
-            return;
-        if (id == m_trainingJob) {
-            m_trainingJob = 0;
-            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are kept"));
-        }
-        if (id == m_explainJob) {
-            m_explainJob = 0;
-            Q_EMIT busyChanged(false);
-        }
-    });
 }
 
 GraphsModel::~GraphsModel() = default;
@@ -257,6 +244,12 @@ void GraphsModel::explain()
             m_explainJob = 0;
             Q_EMIT busyChanged(false);
             Q_EMIT failed(message);
+        },
+        [this, generation] {
+            if (generation != m_generation)
+                return;
+            m_explainJob = 0;
+            Q_EMIT busyChanged(false);
         });
     Q_EMIT busyChanged(true);
 }
@@ -308,6 +301,10 @@ void GraphsModel::startTraining(const TrainingRequest &request)
         [this](const QString &error) {
             m_trainingJob = 0;
             Q_EMIT trainingStopped(error);
+        },
+        [this] {
+            m_trainingJob = 0;
+            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are kept"));
         });
 }
 

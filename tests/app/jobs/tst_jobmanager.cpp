@@ -21,6 +21,7 @@ private Q_SLOTS:
     void runsOffTheUiThreadAndReturnsOnIt();
     void cancelTakesEffectWithinOneSecond();
     void cancelButtonInPanelCancels();
+    void cancelledJobCallsOnlyItsCancelHandler();
     void failingJobShowsItsErrorInThePanel();
     void progressReachesTheModel();
     void deadReceiverGetsNoCallback();
@@ -81,6 +82,23 @@ void TestJobManager::cancelTakesEffectWithinOneSecond()
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(int(jobs.record(id)->state), int(JobState::Cancelled));
     QCOMPARE(jobs.activeCount(), 0);
+}
+
+void TestJobManager::cancelledJobCallsOnlyItsCancelHandler()
+{
+    JobManager jobs;
+    QObject receiver;
+    int results = 0, errors = 0, cancels = 0;
+    QSignalSpy changed(&jobs, &JobManager::jobChanged);
+    const quint64 id = jobs.start(
+        QStringLiteral("spin"), runUntilCancelled, &receiver, [&](const QVariant &) { ++results; }, [&](const QString &) { ++errors; },
+        [&] { ++cancels; });
+    QVERIFY(changed.wait(5000));
+    jobs.cancel(id);
+    QVERIFY(jobs.waitForIdle(5000));
+    QCOMPARE(results, 0);
+    QCOMPARE(errors, 0);
+    QCOMPARE(cancels, 1);
 }
 
 void TestJobManager::cancelButtonInPanelCancels()
