@@ -30,6 +30,8 @@ CliCommand colorizeCommand();
 CliCommand trainColorizerCommand();
 CliCommand studyCommand();
 CliCommand scenesCommand();
+CliCommand slotsCommand();
+CliCommand trainSlotsCommand();
 
 QList<CliCommand> cliCommands();
 

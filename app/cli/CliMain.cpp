@@ -13,7 +13,7 @@ namespace periscope::app {
 
 QList<CliCommand> cliCommands()
 {
-    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), demoCommand()};
+    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), slotsCommand(), trainSlotsCommand(), demoCommand()};
 }
 
 int cliFail(int code, const QString &message)

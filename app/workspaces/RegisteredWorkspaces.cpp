@@ -4,6 +4,7 @@
 #include "app/shell/WorkspaceRegistry.h"
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
 #include "app/workspaces/graphs/GraphsWorkspace.h"
+#include "app/workspaces/slots/SlotsWorkspace.h"
 #include "app/workspaces/welcome/WelcomeWorkspace.h"
 
 namespace periscope::app {
@@ -14,6 +15,7 @@ WorkspaceRegistry WorkspaceRegistry::builtIn()
     registry.add<WelcomeWorkspace>();
     registry.add<ColorizeWorkspace>();
     registry.add<GraphsWorkspace>();
+    registry.add<SlotsWorkspace>();
     return registry;
 }
 

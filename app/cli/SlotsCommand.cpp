@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// periscope-cli slots: runs the object-centric model on images or scene folders and writes, per
+// image, its slot masks and the slot attention, slots and global vector as JSON; where the
+// images have instance masks, the masks' mean IoU and foreground ARI as CSV.
+#include "app/cli/CliCommands.h"
+#include "app/workspaces/slots/BuiltInSlotModels.h"
+#include "app/workspaces/slots/SlotImageSet.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/json/Json.h"
+#include "engine/media/image/ImageFile.h"
+#include "engine/slots/SlotEvaluation.h"
+#include "engine/slots/SlotModel.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QSet>
+
+#include <cmath>
+#include <cstdio>
+
+namespace periscope::app {
+
+namespace {
+const char *const kUsage =
+    "usage: periscope-cli slots INPUT... [--model NAME|FILE] [--arch KEY=VALUE]... [--iteration first|last] --out DIR\n"
+    "Runs the object-centric model of Baldassarre & Azizpour (ICLR-W 2022) on images: INPUT is an image,\n"
+    "a folder of images, or a scene folder (periscope-cli scenes; CLEVR's scenes JSON + images). Each\n"
+    "image is centre-cropped to a square, resized to the model's input and normalised with ImageNet's\n"
+    "mean and std. --model takes our .safetensors (its .json sidecar holds the architecture) or the\n"
+    "paper's torch.save checkpoints ({\"model\": state_dict, ...}, the repository's key names), or the\n"
+    "built-in model's name (the default). What the weights do not reveal comes from --arch, the paper's\n"
+    "values by default: heads=4 iterations=3 slots=11 architecture=slot-mean|backbone\n"
+    "attention_scale=false queries=learned|sampled global_pool=cls|avg.\n"
+    "Writes DIR/<name>.slots.json (attention_first and attention_last: the slot-attention matrix of the\n"
+    "first and last iteration after the softmax over slots, one list per slot, one value per patch\n"
+    "token in row-major order; slots: one list per slot; global: a list) and DIR/<name>.masks.png (each\n"
+    "pixel 1 + the slot whose upsampled attention is highest there, --iteration's map). Where the\n"
+    "images have instance masks, DIR/scores.csv: each image's mean IoU of the Otsu-thresholded slot\n"
+    "masks matched to the objects (Hungarian) and its foreground ARI, and the means.\n";
+
+int fail(const QString &message)
+{
+    return cliFail(2, QStringLiteral("slots: ") + message);
+}
+
+json::Value rows(const float *values, int count, int length)
+{
+    json::Array out;
+    for (int r = 0; r < count; ++r) {
+        json::Array row;
+        for (int i = 0; i < length; ++i)
+            row.push_back(double(values[std::size_t(r) * std::size_t(length) + std::size_t(i)]));
+        out.push_back(json::Value(std::move(row)));
+    }
+    return json::Value(std::move(out));
+}
+
+bool writeText(const QString &path, const std::string &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(text.data(), qint64(text.size()));
+    return file.commit();
+}
+
+int runSlots(const QStringList &arguments)
+{
+    if (arguments.contains(QStringLiteral("--help"))) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    QStringList inputs;
+    QString model, outDir;
+    bool last = true;
+    slot::ArchOptions arch;
+    for (int i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (!argument.startsWith(QLatin1String("--"))) {
+            inputs << argument;
+            continue;
+        }
+        if (i + 1 >= arguments.size())
+            return fail(QStringLiteral("%1 needs a value (try --help)").arg(argument));
+        const QString value = arguments[++i];
+        if (argument == QLatin1String("--model")) {
+            model = value;
+        } else if (argument == QLatin1String("--out")) {
+            outDir = value;
+        } else if (argument == QLatin1String("--iteration")) {
+            if (value != QLatin1String("first") && value != QLatin1String("last"))
+                return fail(QStringLiteral("--iteration takes first or last, not '%1'").arg(value));
+            last = value == QLatin1String("last");
+        } else if (argument == QLatin1String("--arch")) {
+            try {
+                arch = slot::parseArchOption(value.toStdString(), arch);
+            } catch (const Error &e) {
+                return fail(QString::fromUtf8(e.what()));
+            }
+        } else {
+            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(argument));
+        }
+    }
+    if (inputs.isEmpty())
+        return fail(QStringLiteral("no INPUT given (try --help)"));
+    if (outDir.isEmpty())
+        return fail(QStringLiteral("--out DIR is required"));
+    QString error;
+    const QString weights = resolveSlotModel(model.isEmpty() ? builtInSlotModelName() : model, &error);
+    if (weights.isEmpty())
+        return cliFail(1, QStringLiteral("slots: ") + error);
+    if (!QDir().mkpath(outDir))
+        return cliFail(1, QStringLiteral("slots: cannot create %1").arg(outDir));
+    try {
+        const slot::SlotModel net = slot::SlotModel::load(weights.toStdString(), arch);
+        std::fprintf(stderr, "slots: %s\n", net.describe().c_str());
+        const SlotImageSet set = loadSlotImages(inputs);
+        for (const QString &warning : set.warnings)
+            std::fprintf(stderr, "slots: warning: %s\n", qPrintable(warning));
+        const int size = net.inputSize();
+        QString csv = QStringLiteral("image,objects,mean_iou,fg_ari\n");
+        std::vector<slot::SlotScore> scores;
+        QSet<QString> usedNames;
+        json::Array perImage;
+        constexpr std::size_t kChunk = 32; // bounded memory on large folders
+        for (std::size_t begin = 0; begin < set.images.size(); begin += kChunk) {
+            std::vector<Image> batch;
+            for (std::size_t i = begin; i < std::min(set.images.size(), begin + kChunk); ++i)
+                batch.push_back(set.images[i].image);
+            const std::vector<slot::SlotResult> results = net.run(batch);
+            for (std::size_t k = 0; k < results.size(); ++k) {
+                const SlotImage &image = set.images[begin + k];
+                const slot::SlotResult &r = results[k];
+                QString name = image.name;
+                for (int n = 2; usedNames.contains(name); ++n)
+                    name = image.name + QStringLiteral("-%1").arg(n);
+                usedNames.insert(name);
+                const slot::SlotMasks masks = slot::slotMasks(r, size, last);
+                json::Value doc = json::Object{};
+                doc.set("image", image.imagePath.toStdString());
+                doc.set("input_size", size);
+                doc.set("grid", r.grid);
+                doc.set("attention_first", rows(r.attentionFirst.data(), r.slotCount, r.grid * r.grid));
+                doc.set("attention_last", rows(r.attentionLast.data(), r.slotCount, r.grid * r.grid));
+                doc.set("slots", rows(r.slotFeatures.data(), r.slotCount, r.dim));
+                doc.set("global", rows(r.globalFeatures.data(), 1, r.dim).asArray().front());
+                json::Array mass;
+                for (double m : masks.mass)
+                    mass.push_back(m);
+                doc.set("attention_mass", json::Value(std::move(mass)));
+                json::Value summary = json::Object{};
+                summary.set("image", image.imagePath.toStdString());
+                if (!image.mask.isNull()) {
+                    const slot::SlotScore score = slot::scoreSlots(masks, slot::centreSquare(image.mask, size, true));
+                    scores.push_back(score);
+                    json::Array matches;
+                    for (int s = 0; s < r.slotCount; ++s) {
+                        json::Value m = json::Object{};
+                        m.set("slot", s);
+                        m.set("object", score.objectOfSlot[std::size_t(s)]);
+                        m.set("iou", score.iouOfSlot[std::size_t(s)]);
+                        const int id = score.objectOfSlot[std::size_t(s)];
+                        if (id >= 1 && id <= int(image.objects.size()))
+                            m.set("description", image.objects[std::size_t(id - 1)].describe());
+                        matches.push_back(std::move(m));
+                    }
+                    doc.set("mean_iou", score.meanIoU);
+                    doc.set("fg_ari", std::isnan(score.foregroundAri) ? json::Value() : json::Value(score.foregroundAri));
+                    doc.set("matches", json::Value(std::move(matches)));
+                    summary.set("mean_iou", score.meanIoU);
+                    summary.set("fg_ari", std::isnan(score.foregroundAri) ? json::Value() : json::Value(score.foregroundAri));
+                    csv += QStringLiteral("%1,%2,%3,%4\n")
+                               .arg(name)
+                               .arg(score.objects)
+                               .arg(score.meanIoU, 0, 'f', 6)
+                               .arg(std::isnan(score.foregroundAri) ? QString() : QString::number(score.foregroundAri, 'f', 6));
+                }
+                const QString jsonPath = QDir(outDir).filePath(name + QStringLiteral(".slots.json"));
+                if (!writeText(jsonPath, doc.dump()))
+                    return cliFail(1, QStringLiteral("slots: cannot write %1").arg(jsonPath));
+                media::writeImage(QDir(outDir).filePath(name + QStringLiteral(".masks.png")).toStdString(), masks.labels);
+                summary.set("json", jsonPath.toStdString());
+                perImage.push_back(std::move(summary));
+            }
+            std::fprintf(stderr, "slots: %zu/%zu images\n", std::min(set.images.size(), begin + kChunk), set.images.size());
+        }
+        json::Value out = json::Object{};
+        out.set("model", weights.toStdString());
+        out.set("description", net.describe());
+        out.set("iteration", last ? "last" : "first");
+        out.set("images", json::Value(std::move(perImage)));
+        if (!scores.empty()) {
+            const slot::SlotScoreSummary mean = slot::summarize(scores);
+            csv += QStringLiteral("mean,%1,%2,%3\n")
+                       .arg(mean.images)
+                       .arg(mean.meanIoU, 0, 'f', 6)
+                       .arg(std::isnan(mean.foregroundAri) ? QString() : QString::number(mean.foregroundAri, 'f', 6));
+            const QString csvPath = QDir(outDir).filePath(QStringLiteral("scores.csv"));
+            if (!writeText(csvPath, csv.toStdString()))
+                return cliFail(1, QStringLiteral("slots: cannot write %1").arg(csvPath));
+            out.set("mean_iou", mean.meanIoU);
+            out.set("fg_ari", std::isnan(mean.foregroundAri) ? json::Value() : json::Value(mean.foregroundAri));
+            out.set("scores", csvPath.toStdString());
+        }
+        std::fputs((out.dump(1) + "\n").c_str(), stdout);
+    } catch (const std::exception &e) {
+        return cliFail(QStringLiteral("slots"), e);
+    }
+    return 0;
+}
+} // namespace
+
+CliCommand slotsCommand()
+{
+    return {QStringLiteral("slots"), QStringLiteral("slot masks, attention and embeddings of the object-centric model for images"), false,
+            runSlots};
+}
+
+} // namespace periscope::app

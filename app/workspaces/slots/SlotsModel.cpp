@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/slots/SlotsModel.h"
+
+#include "app/shell/JobManager.h"
+#include "app/workspaces/slots/BuiltInSlotModels.h"
+#include "engine/core/errors/Error.h"
+#include "engine/scenes/SceneRenderer.h"
+#include "widgets/layers/ImageConversion.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cmath>
+
+namespace periscope::app {
+namespace {
+struct OpenedScenes {
+    QList<SlotsScene> scenes;
+    QStringList warnings;
+};
+} // namespace
+} // namespace periscope::app
+Q_DECLARE_METATYPE(std::shared_ptr<const periscope::app::OpenedScenes>)
+Q_DECLARE_METATYPE(std::shared_ptr<const periscope::slot::SlotModel>)
+Q_DECLARE_METATYPE(std::shared_ptr<const periscope::app::SlotsDetail>)
+Q_DECLARE_METATYPE(std::shared_ptr<const periscope::app::SlotsEmbedding>)
+
+namespace periscope::app {
+
+namespace {
+
+constexpr int kThumbnailSide = 96;
+constexpr std::size_t kChunk = 16; // scenes per streamed batch
+
+QImage thumbnailOf(const Image &image)
+{
+    const QImage q = widgets::toQImage(image);
+    return q.scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+struct AnalysedChunk {
+    std::size_t begin = 0;
+    std::vector<slot::SlotResult> results;
+    std::vector<int> scored; // 1 when scores[i] holds a score
+    std::vector<slot::SlotScore> scores;
+    QStringList errors;      // per scene, empty when fine
+};
+
+} // namespace
+
+SlotsModel::SlotsModel(JobManager *jobs, QObject *parent) : QObject(parent), m_jobs(jobs)
+{
+    qRegisterMetaType<periscope::slot::SlotEpoch>();
+}
+
+SlotsModel::~SlotsModel()
+{
+    if (m_jobs)
+        for (quint64 job : {m_scanJob, m_modelJob, m_analyseJob, m_detailJob, m_embeddingJob, m_generateJob, m_trainingJob})
+            if (job)
+                m_jobs->cancel(job);
+}
+
+JobManager *SlotsModel::jobs() const
+{
+    return m_jobs;
+}
+
+void SlotsModel::forgetEnded(quint64 &job)
+{
+    const JobRecord *record = m_jobs ? m_jobs->record(job) : nullptr;
+    if (!record || !record->isActive())
+        job = 0;
+    Q_EMIT busyChanged(isBusy());
+}
+
+bool SlotsModel::hasMasks() const
+{
+    for (const SlotsScene &s : m_scenes)
+        if (!s.entry.maskPath.isEmpty())
+            return true;
+    return false;
+}
+
+void SlotsModel::clear()
+{
+    cancel();
+    ++m_generation;
+    ++m_analysisGeneration;
+    m_inputs.clear();
+    m_warnings.clear();
+    m_scenes.clear();
+    m_selected = -1;
+    m_detail = {};
+    m_embedding = {};
+    Q_EMIT scenesChanged();
+    Q_EMIT detailReady();
+    Q_EMIT embeddingReady();
+}
+
+void SlotsModel::open(const QStringList &inputs)
+{
+    if (inputs.isEmpty())
+        return;
+    clear();
+    m_inputs = inputs;
+    const quint64 generation = m_generation;
+    m_scanJob = m_jobs->start(
+        tr("Open %1").arg(QFileInfo(inputs.first()).fileName()),
+        [inputs](const JobControl &control) {
+            const SlotImageSet set = loadSlotImages(inputs, control, /*decode=*/false);
+            QList<SlotsScene> scenes;
+            for (std::size_t i = 0; i < set.images.size(); ++i) {
+                control.throwIfCancelled();
+                control.reportProgress(double(i) / double(set.images.size()), set.images[i].name.toStdString());
+                SlotsScene scene;
+                scene.entry = set.images[i];
+                try {
+                    SlotImage decoded = scene.entry;
+                    decodeSlotImage(decoded);
+                    scene.thumbnail = thumbnailOf(decoded.image);
+                } catch (const std::exception &e) {
+                    scene.error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+                }
+                scenes << scene;
+            }
+            return QVariant::fromValue(std::shared_ptr<const OpenedScenes>(new OpenedScenes{scenes, set.warnings}));
+        },
+        this,
+        [this, generation](const QVariant &result) {
+            m_scanJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            if (generation != m_generation)
+                return;
+            const auto opened = result.value<std::shared_ptr<const OpenedScenes>>();
+            m_scenes = opened->scenes;
+            m_warnings = opened->warnings;
+            for (const QString &w : m_warnings)
+                Q_EMIT problem(w);
+            Q_EMIT scenesChanged();
+            Q_EMIT message(tr("%n scene(s) opened", nullptr, int(m_scenes.size())));
+            if (!m_scenes.isEmpty())
+                select(0);
+            analysePending();
+        },
+        [this](const QString &error) {
+            m_scanJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT problem(error);
+        },
+        [this] { forgetEnded(m_scanJob); });
+    Q_EMIT busyChanged(true);
+}
+
+void SlotsModel::setModel(const QString &nameOrPath, const slot::ArchOptions &options)
+{
+    QString error;
+    const QString path = resolveSlotModel(nameOrPath, &error);
+    if (path.isEmpty()) {
+        Q_EMIT problem(error);
+        return;
+    }
+    if (m_modelJob)
+        m_jobs->cancel(m_modelJob);
+    m_modelJob = m_jobs->start(
+        tr("Load slot model %1").arg(QFileInfo(path).fileName()),
+        [path, options](const JobControl &) {
+            return QVariant::fromValue(std::make_shared<const slot::SlotModel>(slot::SlotModel::load(path.toStdString(), options)));
+        },
+        this,
+        [this, nameOrPath](const QVariant &result) {
+            m_modelJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            m_model = result.value<std::shared_ptr<const slot::SlotModel>>();
+            m_modelName = nameOrPath;
+            m_modelDescription = QString::fromStdString(m_model->describe());
+            ++m_analysisGeneration;
+            for (SlotsScene &s : m_scenes) {
+                s.analysed = s.scored = false;
+                s.result = {};
+                s.score = {};
+            }
+            m_embedding = {};
+            Q_EMIT modelChanged();
+            Q_EMIT scenesChanged();
+            Q_EMIT embeddingReady();
+            Q_EMIT message(tr("Model: %1").arg(m_modelDescription));
+            analysePending();
+        },
+        [this](const QString &error) {
+            m_modelJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT problem(tr("The model could not be loaded: %1").arg(error));
+        },
+        [this] { forgetEnded(m_modelJob); });
+    Q_EMIT busyChanged(true);
+}
+
+void SlotsModel::analysePending()
+{
+    if (m_model && !m_scenes.isEmpty() && !m_scanJob && !m_modelJob)
+        analyse();
+}
+
+void SlotsModel::analyse()
+{
+    if (!m_model || m_scenes.isEmpty())
+        return;
+    if (m_analyseJob)
+        m_jobs->cancel(m_analyseJob);
+    QList<SlotImage> entries;
+    for (const SlotsScene &s : m_scenes)
+        entries << s.entry;
+    const quint64 generation = m_analysisGeneration;
+    const auto model = m_model;
+    const bool last = m_lastIteration;
+    QPointer<SlotsModel> self(this);
+    m_analyseJob = m_jobs->start(
+        tr("Find the slots of %n scene(s)", nullptr, int(entries.size())),
+        [entries, model, last, self, generation](const JobControl &control) {
+            const int size = model->inputSize();
+            for (std::size_t begin = 0; begin < std::size_t(entries.size()); begin += kChunk) {
+                control.throwIfCancelled();
+                auto chunk = std::make_shared<AnalysedChunk>();
+                chunk->begin = begin;
+                std::vector<Image> images;
+                std::vector<SlotImage> decoded;
+                for (std::size_t i = begin; i < std::min(std::size_t(entries.size()), begin + kChunk); ++i) {
+                    SlotImage image = entries[qsizetype(i)];
+                    try {
+                        decodeSlotImage(image);
+                        chunk->errors << QString();
+                    } catch (const std::exception &e) {
+                        image.image = Image(size, size, 3, PixelFormat::UInt8); // a placeholder; the scene shows its error
+                        chunk->errors << QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+                    }
+                    images.push_back(image.image);
+                    decoded.push_back(std::move(image));
+                }
+                chunk->results = model->run(images);
+                for (std::size_t k = 0; k < decoded.size(); ++k) {
+                    const bool scorable = !decoded[k].mask.isNull() && chunk->errors[qsizetype(k)].isEmpty();
+                    chunk->scored.push_back(scorable ? 1 : 0);
+                    chunk->scores.push_back(scorable ? slot::scoreSlots(slot::slotMasks(chunk->results[k], size, last),
+                                                                        slot::centreSquare(decoded[k].mask, size, true))
+                                                     : slot::SlotScore{});
+                }
+                postToReceiver(self, [chunk, generation](SlotsModel *m) {
+                    if (generation != m->m_analysisGeneration)
+                        return;
+                    for (std::size_t k = 0; k < chunk->results.size(); ++k) {
+                        const int index = int(chunk->begin + k);
+                        if (index >= m->m_scenes.size())
+                            break;
+                        SlotsScene &s = m->m_scenes[index];
+                        s.error = chunk->errors[qsizetype(k)];
+                        s.analysed = s.error.isEmpty();
+                        s.result = chunk->results[k];
+                        s.scored = chunk->scored[k] != 0;
+                        s.score = chunk->scores[k];
+                        Q_EMIT m->sceneAnalysed(index);
+                    }
+                });
+                control.reportProgress(double(std::min(std::size_t(entries.size()), begin + kChunk)) / double(entries.size()));
+            }
+            return QVariant();
+        },
+        this,
+        [this, generation](const QVariant &) {
+            m_analyseJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            if (generation != m_analysisGeneration)
+                return;
+            const slot::SlotScoreSummary s = summary();
+            Q_EMIT message(s.images > 0 ? tr("Slots found; mean IoU %1, FG-ARI %2 over %3 scenes with masks")
+                                              .arg(s.meanIoU, 0, 'f', 3)
+                                              .arg(s.foregroundAri, 0, 'f', 3)
+                                              .arg(s.images)
+                                        : tr("Slots found"));
+            Q_EMIT analysisFinished();
+            if (m_selected >= 0)
+                select(m_selected);
+            computeEmbedding();
+        },
+        [this](const QString &error) {
+            m_analyseJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT problem(error);
+        },
+        [this] { forgetEnded(m_analyseJob); });
+    Q_EMIT busyChanged(true);
+}
+
+void SlotsModel::setLastIteration(bool last)
+{
+    if (last == m_lastIteration)
+        return;
+    m_lastIteration = last;
+    ++m_analysisGeneration;
+    analysePending();
+}
+
+void SlotsModel::computeEmbedding()
+{
+    std::vector<float> values;
+    QList<SlotsEmbedding::Point> points;
+    int dim = 0;
+    for (int i = 0; i < m_scenes.size(); ++i) {
+        const SlotsScene &s = m_scenes[i];
+        if (!s.analysed)
+            continue;
+        dim = s.result.dim;
+        values.insert(values.end(), s.result.slotFeatures.begin(), s.result.slotFeatures.end());
+        for (int k = 0; k < s.result.slotCount; ++k)
+            points << SlotsEmbedding::Point{i, k, s.scored ? s.score.objectOfSlot[std::size_t(k)] : 0,
+                                            s.scored ? s.score.iouOfSlot[std::size_t(k)] : 0.0};
+    }
+    if (points.size() < 3 || dim < 3)
+        return;
+    if (m_embeddingJob)
+        m_jobs->cancel(m_embeddingJob);
+    const quint64 generation = m_analysisGeneration;
+    m_embeddingJob = m_jobs->start(
+        tr("Project %n slot embedding(s)", nullptr, int(points.size())),
+        [values, dim, points](const JobControl &) {
+            auto e = std::make_shared<SlotsEmbedding>();
+            e->points = points;
+            e->plane = slot::principalComponents(values, dim, 2);
+            e->volume = slot::principalComponents(values, dim, 3);
+            return QVariant::fromValue(std::shared_ptr<const SlotsEmbedding>(e));
+        },
+        this,
+        [this, generation](const QVariant &result) {
+            m_embeddingJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            if (generation != m_analysisGeneration)
+                return;
+            m_embedding = *result.value<std::shared_ptr<const SlotsEmbedding>>();
+            Q_EMIT embeddingReady();
+        },
+        [this](const QString &error) {
+            m_embeddingJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT problem(error);
+        },
+        [this] { forgetEnded(m_embeddingJob); });
+}
+
+void SlotsModel::cancel()
+{
+    for (quint64 job : {m_scanJob, m_analyseJob, m_detailJob, m_embeddingJob, m_generateJob})
+        if (job)
+            m_jobs->cancel(job);
+}
+
+void SlotsModel::select(int index)
+{
+    if (index < 0 || index >= m_scenes.size())
+        return;
+    m_selected = index;
+    const SlotsScene scene = m_scenes[index];
+    if (m_detailJob)
+        m_jobs->cancel(m_detailJob);
+    const quint64 generation = m_analysisGeneration;
+    const bool last = m_lastIteration;
+    m_detailJob = m_jobs->start(
+        tr("Show %1").arg(scene.entry.name),
+        [scene, index, last](const JobControl &) {
+            auto detail = std::make_shared<SlotsDetail>();
+            detail->index = index;
+            detail->size = kDetailSize;
+            detail->lastIteration = last;
+            SlotImage decoded = scene.entry;
+            decodeSlotImage(decoded);
+            detail->square = widgets::toQImage(slot::centreSquare(decoded.image, kDetailSize, false)).convertToFormat(QImage::Format_RGB888);
+            if (!decoded.mask.isNull())
+                detail->truth = slot::centreSquare(decoded.mask, kDetailSize, true);
+            if (scene.analysed)
+                detail->masks = slot::slotMasks(scene.result, kDetailSize, last);
+            return QVariant::fromValue(std::shared_ptr<const SlotsDetail>(detail));
+        },
+        this,
+        [this, generation, index](const QVariant &result) {
+            m_detailJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            if (generation != m_analysisGeneration || index != m_selected)
+                return;
+            m_detail = *result.value<std::shared_ptr<const SlotsDetail>>();
+            Q_EMIT detailReady();
+        },
+        [this](const QString &error) {
+            m_detailJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT problem(error);
+        },
+        [this] { forgetEnded(m_detailJob); });
+}
+
+slot::SlotScoreSummary SlotsModel::summary() const
+{
+    std::vector<slot::SlotScore> scores;
+    for (const SlotsScene &s : m_scenes)
+        if (s.scored)
+            scores.push_back(s.score);
+    return slot::summarize(scores);
+}
+
+void SlotsModel::generateScenes(const QString &folder, int count, quint64 seed, QSize size)
+{
+    if (m_generateJob)
+        return;
+    scenes::SceneSettings settings;
+    settings.width = size.width();
+    settings.height = size.height();
+    m_generateJob = m_jobs->start(
+        tr("Generate %n scene(s)", nullptr, count),
+        [folder, count, seed, settings](const JobControl &control) {
+            const scenes::DatasetSummary summary = scenes::generateDataset(folder.toStdString(), count, seed, settings, control);
+            return QVariant(summary.scenes);
+        },
+        this,
+        [this, folder](const QVariant &result) {
+            m_generateJob = 0;
+            Q_EMIT message(tr("%n scene(s) generated in %1", nullptr, result.toInt()).arg(folder));
+            open({folder});
+        },
+        [this](const QString &error) {
+            m_generateJob = 0;
+            Q_EMIT busyChanged(isBusy());
+            Q_EMIT problem(tr("The scenes could not be generated: %1").arg(error));
+        },
+        [this] { forgetEnded(m_generateJob); });
+    Q_EMIT busyChanged(true);
+}
+
+void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
+{
+    if (m_trainingJob)
+        return;
+    QList<SlotImage> entries;
+    for (const SlotsScene &s : m_scenes)
+        if (s.error.isEmpty())
+            entries << s.entry;
+    if (entries.size() < 4) {
+        Q_EMIT trainingStopped(tr("Training needs at least 4 images; open or generate scenes first."));
+        return;
+    }
+    QPointer<SlotsModel> self(this);
+    m_trainingJob = m_jobs->start(
+        tr("Train slots on %n image(s)", nullptr, int(entries.size())),
+        [entries, settings, self](const JobControl &control) {
+            std::vector<slot::SlotTrainingSample> samples;
+            for (const SlotImage &entry : entries) {
+                control.throwIfCancelled();
+                SlotImage decoded = entry;
+                decodeSlotImage(decoded);
+                samples.push_back({decoded.image, decoded.mask});
+            }
+            const slot::SlotTrainingSummary summary = slot::trainSlots(samples, settings, control, [self](const slot::SlotEpoch &epoch) {
+                postToReceiver(self, [epoch](SlotsModel *model) { Q_EMIT model->trainingEpoch(epoch); });
+            });
+            const slot::SlotEpoch last = summary.epochs.empty() ? slot::SlotEpoch{} : summary.epochs.back();
+            QString text = tr("%1 epochs on %2 images, %3 s").arg(summary.epochs.size()).arg(summary.trainCount).arg(summary.seconds, 0, 'f', 0);
+            if (last.validationIoU >= 0)
+                text += tr("; validation IoU %1 (untrained %2), FG-ARI %3 (untrained %4)")
+                            .arg(last.validationIoU, 0, 'f', 3)
+                            .arg(summary.initialIoU, 0, 'f', 3)
+                            .arg(last.validationAri, 0, 'f', 3)
+                            .arg(summary.initialAri, 0, 'f', 3);
+            return QVariant(QStringList{QString::fromStdString(settings.outPath), text});
+        },
+        this,
+        [this](const QVariant &result) {
+            m_trainingJob = 0;
+            const QStringList parts = result.toStringList();
+            Q_EMIT trainingFinished(parts.value(0), parts.value(1));
+            setModel(parts.value(0));
+        },
+        [this](const QString &error) {
+            m_trainingJob = 0;
+            Q_EMIT trainingStopped(error);
+        },
+        [this] {
+            forgetEnded(m_trainingJob);
+            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved."));
+        });
+}
+
+void SlotsModel::cancelTraining()
+{
+    if (m_trainingJob)
+        m_jobs->cancel(m_trainingJob);
+}
+
+} // namespace periscope::app
+

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/workspaces/slots/SlotImageSet.h"
+
+#include "engine/slots/SlotEmbeddings.h"
+#include "engine/slots/SlotEvaluation.h"
+#include "engine/slots/SlotModel.h"
+#include "engine/slots/SlotTraining.h"
+
+#include <QImage>
+#include <QObject>
+#include <QPointer>
+
+#include <limits>
+#include <memory>
+
+namespace periscope::app {
+
+class JobManager;
+
+// One opened image with what the model made of it.
+struct SlotsScene {
+    SlotImage entry;           // paths, mask path, object attributes (pixels not kept)
+    QImage thumbnail;          // at most 96 px
+    QString error;             // why it could not be read
+    bool analysed = false;
+    slot::SlotResult result;   // attention, slots, global
+    bool scored = false;       // it has a mask and was scored
+    slot::SlotScore score;
+};
+
+// The selected scene at display size: the centred square the model sees, its slot masks and,
+// with a mask, the true objects.
+struct SlotsDetail {
+    int index = -1;
+    int size = 0;
+    QImage square;             // size x size, RGB
+    periscope::Image truth;    // size x size instance ids; null without a mask
+    slot::SlotMasks masks;     // at size x size
+    bool lastIteration = true;
+};
+
+// Every slot of every analysed scene, projected on its principal components.
+struct SlotsEmbedding {
+    struct Point {
+        int scene = 0, slot = 0;
+        int object = 0;        // the matched object's id (1-based), 0 when none
+        double iou = 0.0;
+    };
+    QList<Point> points;
+    slot::EmbeddingProjection plane;  // 2 components
+    slot::EmbeddingProjection volume; // 3 components
+};
+
+// What the Slots workspace holds and computes: the opened scenes (a scene folder, CLEVR, or
+// plain images), the model (built-in, trained here or loaded, e.g. the paper's checkpoints), its
+// slots for every scene with their scores, the selected scene's masks, the embedding projection,
+// scene generation and training. Everything long runs as a job; results arrive by signals.
+class SlotsModel : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kDetailSize = 256;
+
+    explicit SlotsModel(JobManager *jobs, QObject *parent = nullptr);
+    ~SlotsModel() override;
+    JobManager *jobs() const;
+
+    // Scene folders, image folders or image files; listed and thumbnailed as a job, replacing
+    // what was open.
+    void open(const QStringList &inputs);
+    void clear();
+    const QList<SlotsScene> &scenes() const { return m_scenes; }
+    QStringList inputs() const { return m_inputs; }
+    bool hasMasks() const;
+    QStringList warnings() const { return m_warnings; }
+
+    // Weights (ours, or the paper's .pth) or the built-in name, with --arch-like options.
+    void setModel(const QString &nameOrPath, const slot::ArchOptions &options = {});
+    QString modelName() const { return m_modelName; }
+    QString modelDescription() const { return m_modelDescription; }
+    bool hasModel() const { return m_model != nullptr; }
+    std::shared_ptr<const slot::SlotModel> slotModel() const { return m_model; }
+
+    // Runs the model on every scene (streamed as they are done), then projects the embeddings.
+    void analyse();
+    void setLastIteration(bool last); // which iteration's attention makes the masks
+    bool lastIteration() const { return m_lastIteration; }
+    void cancel();
+    bool isBusy() const { return m_scanJob || m_modelJob || m_analyseJob || m_generateJob; }
+
+    void select(int index);
+    int selected() const { return m_selected; }
+    const SlotsDetail &detail() const { return m_detail; }
+    const SlotsEmbedding &embedding() const { return m_embedding; }
+    slot::SlotScoreSummary summary() const; // over the scored scenes
+
+    // Renders `count` scenes into `folder` (VTK offscreen; needs an X server) and opens them.
+    void generateScenes(const QString &folder, int count, quint64 seed, QSize size);
+
+    // Trains on the opened scenes; `settings.outPath` set by the caller. The model switches to
+    // the new weights when training ends.
+    void startTraining(const slot::SlotTrainingSettings &settings);
+    void cancelTraining();
+    bool isTraining() const { return m_trainingJob != 0; }
+
+Q_SIGNALS:
+    void scenesChanged();
+    void sceneAnalysed(int index);
+    void analysisFinished();
+    void modelChanged();
+    void detailReady();
+    void embeddingReady();
+    void busyChanged(bool busy);
+    void message(const QString &text);
+    void problem(const QString &text);
+    void trainingEpoch(const periscope::slot::SlotEpoch &epoch);
+    void trainingFinished(const QString &weightsPath, const QString &summary);
+    void trainingStopped(const QString &reason);
+
+private:
+    void analysePending();
+    void computeEmbedding();
+    void forgetEnded(quint64 &job);
+
+    QPointer<JobManager> m_jobs;
+    QStringList m_inputs, m_warnings;
+    QList<SlotsScene> m_scenes;
+    QString m_modelName, m_modelDescription;
+    std::shared_ptr<const slot::SlotModel> m_model;
+    quint64 m_scanJob = 0, m_modelJob = 0, m_analyseJob = 0, m_detailJob = 0, m_embeddingJob = 0, m_generateJob = 0,
+            m_trainingJob = 0;
+    quint64 m_generation = 0;         // bumped when the scenes change: older scans are dropped
+    quint64 m_analysisGeneration = 0; // bumped when the scenes, the model or the iteration change
+    int m_selected = -1;
+    bool m_lastIteration = true;
+    SlotsDetail m_detail;
+    SlotsEmbedding m_embedding;
+};
+
+} // namespace periscope::app
+
+Q_DECLARE_METATYPE(periscope::slot::SlotEpoch)

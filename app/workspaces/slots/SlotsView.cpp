@@ -1,0 +1,520 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/slots/SlotsView.h"
+
+#include "app/workspaces/slots/BuiltInSlotModels.h"
+#include "app/workspaces/slots/SlotsEmbeddingView.h"
+#include "app/workspaces/slots/SlotsModel.h"
+#include "app/workspaces/slots/SlotsTrainingPanel.h"
+#include "engine/core/color/Colormap.h"
+#include "widgets/imageview/ImageView.h"
+#include "widgets/layers/ImageConversion.h"
+#include "widgets/layers/LayerModel.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace periscope::app {
+
+namespace {
+
+const QString kImageLayer = QStringLiteral("scene");
+const QString kSlotsLayer = QStringLiteral("slots");
+const QString kTruthLayer = QStringLiteral("objects");
+const QString kHighlightLayer = QStringLiteral("highlight");
+
+QTableWidgetItem *item(const QString &text)
+{
+    auto *it = new QTableWidgetItem(text);
+    it->setFlags(it->flags() & ~Qt::ItemIsEditable);
+    return it;
+}
+
+// The bounding box of one id in an instance mask, in its pixels (empty when absent).
+QRectF boxOf(const Image &mask, int id)
+{
+    int x0 = mask.width(), y0 = mask.height(), x1 = -1, y1 = -1;
+    for (int y = 0; y < mask.height(); ++y)
+        for (int x = 0; x < mask.width(); ++x)
+            if (int(mask.sample(x, y, 0)) == id) {
+                x0 = std::min(x0, x);
+                y0 = std::min(y0, y);
+                x1 = std::max(x1, x);
+                y1 = std::max(y1, y);
+            }
+    return x1 < 0 ? QRectF() : QRectF(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+}
+
+} // namespace
+
+QColor slotColor(int slot)
+{
+    // Distinct hues in an order where neighbours differ; repeats lighter after twelve.
+    static const QColor palette[] = {QColor(230, 25, 75),  QColor(60, 180, 75),  QColor(0, 130, 200),  QColor(245, 130, 48),
+                                     QColor(145, 30, 180), QColor(70, 240, 240), QColor(240, 50, 230), QColor(210, 245, 60),
+                                     QColor(250, 190, 212), QColor(0, 128, 128), QColor(170, 110, 40), QColor(255, 225, 25)};
+    const QColor c = palette[slot % 12];
+    return slot < 12 ? c : c.lighter(140);
+}
+
+AttentionTile::AttentionTile(int slot, QWidget *parent) : QWidget(parent), m_slot(slot)
+{
+    setObjectName(QStringLiteral("attentionTile%1").arg(slot));
+    setMouseTracking(true);
+    setMinimumSize(80, 96);
+}
+
+void AttentionTile::setMap(const QImage &map, const QString &caption)
+{
+    m_map = map;
+    m_caption = caption;
+    setToolTip(caption);
+    update();
+}
+
+void AttentionTile::setHighlighted(bool on)
+{
+    if (on != m_highlighted) {
+        m_highlighted = on;
+        update();
+    }
+}
+
+void AttentionTile::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const int captionHeight = fontMetrics().height() + 2;
+    const QRect frame = rect().adjusted(2, 2, -2, -2 - captionHeight);
+    const int side = std::min(frame.width(), frame.height());
+    const QRect square(frame.left() + (frame.width() - side) / 2, frame.top(), side, side);
+    if (!m_map.isNull())
+        p.drawImage(square, m_map);
+    p.setPen(QPen(slotColor(m_slot), m_highlighted ? 4 : 2));
+    p.drawRect(square.adjusted(1, 1, -1, -1));
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawText(QRect(0, square.bottom() + 2, width(), captionHeight), Qt::AlignCenter,
+               fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
+}
+
+void AttentionTile::enterEvent(QEnterEvent *)
+{
+    Q_EMIT hovered(m_slot);
+}
+
+void AttentionTile::leaveEvent(QEvent *)
+{
+    Q_EMIT hovered(-1);
+}
+
+SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    auto *open = new QPushButton(tr("Open scenes…"));
+    open->setObjectName(QStringLiteral("openScenes"));
+    open->setToolTip(tr("A scene folder (generated here, or CLEVR with its scenes JSON) or any folder of images"));
+    auto *generate = new QPushButton(tr("Generate scenes…"));
+    generate->setObjectName(QStringLiteral("generateScenes"));
+    generate->setToolTip(tr("Render CLEVR-like scenes with instance masks (spheres, cubes, cylinders; rubber or metal)"));
+    auto *load = new QPushButton(tr("Load model…"));
+    load->setObjectName(QStringLiteral("loadModel"));
+    load->setToolTip(tr("Our .safetensors, or the paper's torch.save checkpoints (baldassarreFe/iclr-osc-22)"));
+    m_modelLabel = new QLabel(tr("No model"));
+    m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
+    m_modelLabel->setWordWrap(true);
+    m_iteration = new QComboBox;
+    m_iteration->setObjectName(QStringLiteral("iteration"));
+    m_iteration->addItem(tr("Last iteration"), true);
+    m_iteration->addItem(tr("First iteration"), false);
+    m_iteration->setToolTip(tr("Which slot-attention iteration's maps make the masks"));
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("summary"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(open);
+    bar->addWidget(generate);
+    bar->addWidget(load);
+    bar->addWidget(m_iteration);
+    bar->addWidget(m_modelLabel, 1);
+    bar->addWidget(m_summary);
+
+    m_scenes = new QListWidget;
+    m_scenes->setObjectName(QStringLiteral("sceneList"));
+    m_scenes->setViewMode(QListView::ListMode);
+    m_scenes->setIconSize(QSize(64, 48));
+    m_scenes->setMaximumWidth(220);
+
+    m_layers = new widgets::LayerModel(this);
+    m_imageView = new widgets::ImageView(m_layers);
+    m_imageView->setObjectName(QStringLiteral("sceneView"));
+
+    auto *tiles = new QWidget;
+    m_tileGrid = new QGridLayout(tiles);
+    m_tileGrid->setSpacing(4);
+    auto *tileScroll = new QScrollArea;
+    tileScroll->setWidget(tiles);
+    tileScroll->setWidgetResizable(true);
+    tileScroll->setMinimumWidth(380);
+
+    m_table = new QTableWidget;
+    m_table->setObjectName(QStringLiteral("slotTable"));
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels({tr("Slot"), tr("Matched object"), tr("IoU"), tr("Attention share"), tr("Mask pixels")});
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setMouseTracking(true);
+
+    auto *imageAndTiles = new QSplitter(Qt::Horizontal);
+    imageAndTiles->addWidget(m_imageView);
+    imageAndTiles->addWidget(tileScroll);
+    imageAndTiles->setStretchFactor(0, 3);
+    imageAndTiles->setStretchFactor(1, 2);
+    auto *sceneColumn = new QSplitter(Qt::Vertical);
+    sceneColumn->addWidget(imageAndTiles);
+    sceneColumn->addWidget(m_table);
+    sceneColumn->setStretchFactor(0, 3);
+    sceneColumn->setStretchFactor(1, 1);
+    sceneColumn->setSizes({520, 170});
+    imageAndTiles->setSizes({520, 420});
+    auto *scenePage = new QSplitter(Qt::Horizontal);
+    scenePage->addWidget(m_scenes);
+    scenePage->addWidget(sceneColumn);
+    scenePage->setStretchFactor(1, 1);
+
+    m_embedding = new SlotsEmbeddingView(model);
+    m_training = new SlotsTrainingPanel(model);
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("slotsTabs"));
+    m_tabs->addTab(scenePage, tr("Scene"));
+    m_tabs->addTab(m_embedding, tr("Embeddings"));
+    m_tabs->addTab(m_training, tr("Training"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_tabs, 1);
+
+    connect(open, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a scene folder or a folder of images"));
+        if (!folder.isEmpty())
+            m_model->open({folder});
+    });
+    connect(generate, &QPushButton::clicked, this, &SlotsView::generateDialog);
+    connect(load, &QPushButton::clicked, this, &SlotsView::chooseModel);
+    connect(m_iteration, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setLastIteration(m_iteration->currentData().toBool());
+        Q_EMIT viewSettingsChanged();
+    });
+    connect(m_scenes, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row != m_model->selected())
+            m_model->select(row);
+    });
+    connect(m_table, &QTableWidget::cellEntered, this, [this](int row, int) { highlightSlot(row); });
+    connect(m_imageView, &widgets::ImageView::pixelHovered, this, [this](QPoint pixel, const QStringList &) {
+        const slot::SlotMasks &masks = m_model->detail().masks;
+        if (masks.labels.isNull() || pixel.x() < 0 || pixel.y() < 0 || pixel.x() >= masks.size || pixel.y() >= masks.size)
+            return;
+        highlightSlot(int(masks.labels.sample(pixel.x(), pixel.y(), 0)) - 1);
+    });
+    connect(m_embedding, &SlotsEmbeddingView::sceneRequested, this, [this](int scene, int slot) {
+        m_tabs->setCurrentIndex(0);
+        m_model->select(scene);
+        m_highlighted = slot;
+    });
+    connect(m_model, &SlotsModel::scenesChanged, this, &SlotsView::rebuildSceneList);
+    connect(m_model, &SlotsModel::sceneAnalysed, this, &SlotsView::updateScene);
+    connect(m_model, &SlotsModel::analysisFinished, this, &SlotsView::updateSummary);
+    connect(m_model, &SlotsModel::detailReady, this, &SlotsView::showDetail);
+    connect(m_model, &SlotsModel::modelChanged, this, [this] {
+        m_modelLabel->setText(tr("Model: %1").arg(m_model->modelDescription()));
+        m_modelLabel->setToolTip(m_model->modelName());
+    });
+}
+
+void SlotsView::rebuildSceneList()
+{
+    m_scenes->clear();
+    for (int i = 0; i < m_model->scenes().size(); ++i) {
+        const SlotsScene &s = m_model->scenes()[i];
+        auto *entry = new QListWidgetItem(QIcon(QPixmap::fromImage(s.thumbnail)), s.entry.name);
+        entry->setToolTip(s.error.isEmpty() ? s.entry.imagePath : s.error);
+        m_scenes->addItem(entry);
+        updateScene(i);
+    }
+    updateSummary();
+}
+
+void SlotsView::updateScene(int index)
+{
+    QListWidgetItem *entry = m_scenes->item(index);
+    if (!entry)
+        return;
+    const SlotsScene &s = m_model->scenes()[index];
+    QString text = s.entry.name;
+    if (!s.error.isEmpty())
+        text += QStringLiteral("\n") + tr("unreadable");
+    else if (s.scored)
+        text += QStringLiteral("\n") + tr("IoU %1 · ARI %2").arg(s.score.meanIoU, 0, 'f', 2).arg(s.score.foregroundAri, 0, 'f', 2);
+    entry->setText(text);
+}
+
+void SlotsView::updateSummary()
+{
+    const slot::SlotScoreSummary s = m_model->summary();
+    if (s.images > 0)
+        m_summary->setText(tr("mean IoU %1 · FG-ARI %2 (%n scene(s) with masks)", nullptr, s.images)
+                               .arg(s.meanIoU, 0, 'f', 3)
+                               .arg(s.foregroundAri, 0, 'f', 3));
+    else if (!m_model->scenes().isEmpty() && !m_model->hasMasks())
+        m_summary->setText(tr("no instance masks: IoU and ARI off"));
+    else
+        m_summary->clear();
+    m_summary->setToolTip(m_model->warnings().join(QLatin1Char('\n')));
+}
+
+void SlotsView::showDetail()
+{
+    const SlotsDetail &d = m_model->detail();
+    if (d.index >= 0 && m_scenes->currentRow() != d.index) {
+        const QSignalBlocker block(m_scenes);
+        m_scenes->setCurrentRow(d.index);
+    }
+    m_layers->clear();
+    qDeleteAll(m_tiles);
+    m_tiles.clear();
+    m_table->setRowCount(0);
+    if (d.index < 0 || d.square.isNull())
+        return;
+    widgets::Layer image;
+    image.id = kImageLayer;
+    image.name = tr("Scene");
+    image.kind = widgets::LayerKind::Image;
+    image.image = d.square;
+    m_layers->addLayer(image);
+    const SlotsScene &scene = m_model->scenes()[d.index];
+    if (!d.truth.isNull()) {
+        widgets::Layer truth;
+        truth.id = kTruthLayer;
+        truth.name = tr("True objects");
+        truth.kind = widgets::LayerKind::Labels;
+        truth.values = d.truth;
+        truth.visible = false;
+        truth.opacity = 0.6;
+        for (int id = 0; id <= 255 && id <= int(scene.entry.objects.size()); ++id) {
+            truth.labelColors << (id == 0 ? QColor(Qt::transparent) : QColor::fromHsv((id * 47) % 360, 200, 230));
+            truth.labelNames << (id == 0 ? QString() : QString::fromStdString(scene.entry.objects[std::size_t(id - 1)].describe()));
+        }
+        m_layers->addLayer(truth);
+    }
+    const slot::SlotMasks &masks = d.masks;
+    if (!masks.labels.isNull()) {
+        widgets::Layer slotsLayer;
+        slotsLayer.id = kSlotsLayer;
+        slotsLayer.name = tr("Slot masks");
+        slotsLayer.kind = widgets::LayerKind::Labels;
+        slotsLayer.values = masks.labels;
+        slotsLayer.opacity = 0.55;
+        slotsLayer.labelColors << QColor(Qt::transparent);
+        slotsLayer.labelNames << QString();
+        for (int s = 0; s < int(masks.binary.size()); ++s) {
+            slotsLayer.labelColors << slotColor(s);
+            slotsLayer.labelNames << tr("slot %1").arg(s + 1);
+        }
+        m_layers->addLayer(slotsLayer);
+        widgets::Layer highlight;
+        highlight.id = kHighlightLayer;
+        highlight.name = tr("Matched object");
+        highlight.kind = widgets::LayerKind::Vector;
+        m_layers->addLayer(highlight);
+
+        // One scale for all tiles (0 to the highest attention of any slot), so they compare.
+        float high = 1e-6f;
+        for (const Image &soft : masks.soft)
+            for (int y = 0; y < soft.height(); ++y)
+                for (int x = 0; x < soft.width(); ++x)
+                    high = std::max(high, soft.sample(x, y, 0));
+        const int columns = 4;
+        for (int s = 0; s < int(masks.soft.size()); ++s) {
+            auto *tile = new AttentionTile(s);
+            const Image colored = applyColormap(masks.soft[std::size_t(s)], Colormap::Magma, 0.0f, high);
+            QString caption = tr("slot %1 · %2%").arg(s + 1).arg(masks.mass[std::size_t(s)] * 100.0, 0, 'f', 1);
+            if (scene.scored && scene.score.objectOfSlot[std::size_t(s)] > 0)
+                caption += tr(" · IoU %1").arg(scene.score.iouOfSlot[std::size_t(s)], 0, 'f', 2);
+            tile->setMap(widgets::toQImage(colored), caption);
+            connect(tile, &AttentionTile::hovered, this, &SlotsView::highlightSlot);
+            m_tileGrid->addWidget(tile, s / columns, s % columns);
+            m_tiles << tile;
+        }
+
+        m_table->setRowCount(int(masks.binary.size()));
+        for (int s = 0; s < int(masks.binary.size()); ++s) {
+            auto *slotItem = item(tr("slot %1").arg(s + 1));
+            slotItem->setData(Qt::DecorationRole, slotColor(s));
+            m_table->setItem(s, 0, slotItem);
+            QString object = tr("—");
+            QString iou = tr("—");
+            if (scene.scored) {
+                const int id = scene.score.objectOfSlot[std::size_t(s)];
+                if (id > 0) {
+                    object = id <= int(scene.entry.objects.size()) ? QString::fromStdString(scene.entry.objects[std::size_t(id - 1)].describe())
+                                                                  : tr("object %1").arg(id);
+                    iou = QString::number(scene.score.iouOfSlot[std::size_t(s)], 'f', 3);
+                } else {
+                    object = tr("none (background or unmatched)");
+                }
+            } else if (!scene.entry.maskPath.isEmpty() || scene.entry.objects.empty()) {
+                object = tr("no mask to match");
+            }
+            m_table->setItem(s, 1, item(object));
+            m_table->setItem(s, 2, item(iou));
+            m_table->setItem(s, 3, item(QString::number(masks.mass[std::size_t(s)] * 100.0, 'f', 1) + QStringLiteral(" %")));
+            int pixels = 0;
+            const Image &b = masks.binary[std::size_t(s)];
+            for (int y = 0; y < b.height(); ++y)
+                for (int x = 0; x < b.width(); ++x)
+                    pixels += b.sample(x, y, 0) > 0 ? 1 : 0;
+            m_table->setItem(s, 4, item(QString::number(pixels)));
+        }
+    }
+    m_imageView->fitToView();
+    const int keep = m_highlighted;
+    m_highlighted = -2;
+    highlightSlot(keep < int(m_tiles.size()) ? keep : -1);
+}
+
+void SlotsView::highlightSlot(int slot)
+{
+    if (slot == m_highlighted)
+        return;
+    m_highlighted = slot;
+    for (AttentionTile *tile : m_tiles)
+        tile->setHighlighted(tile->slot() == slot);
+    if (slot >= 0 && slot < m_table->rowCount()) {
+        const QSignalBlocker block(m_table);
+        m_table->selectRow(slot);
+    } else {
+        m_table->clearSelection();
+    }
+    const int row = m_layers->rowOf(kSlotsLayer);
+    if (row < 0)
+        return;
+    widgets::Layer layer = m_layers->layer(row);
+    for (int s = 0; s + 1 < layer.labelColors.size(); ++s) {
+        QColor c = slotColor(s);
+        if (slot >= 0 && s != slot)
+            c.setAlpha(40);
+        layer.labelColors[s + 1] = c;
+    }
+    m_layers->replaceLayer(layer);
+    const int highlightRow = m_layers->rowOf(kHighlightLayer);
+    if (highlightRow >= 0) {
+        widgets::Layer highlight = m_layers->layer(highlightRow);
+        highlight.items.clear();
+        const SlotsDetail &d = m_model->detail();
+        if (slot >= 0 && d.index >= 0 && !d.truth.isNull()) {
+            const SlotsScene &scene = m_model->scenes()[d.index];
+            const int id = scene.scored && slot < int(scene.score.objectOfSlot.size()) ? scene.score.objectOfSlot[std::size_t(slot)] : 0;
+            const QRectF box = id > 0 ? boxOf(d.truth, id) : QRectF();
+            if (!box.isEmpty()) {
+                widgets::VectorItem outline;
+                outline.box = box;
+                outline.color = slotColor(slot);
+                outline.label = tr("IoU %1").arg(scene.score.iouOfSlot[std::size_t(slot)], 0, 'f', 2);
+                highlight.items << outline;
+            }
+        }
+        m_layers->replaceLayer(highlight);
+    }
+}
+
+QImage SlotsView::smallMultiples() const
+{
+    if (m_tiles.isEmpty())
+        return {};
+    const int columns = 4, side = 160, caption = 22;
+    const int rows = int((m_tiles.size() + columns - 1) / columns);
+    QImage out(columns * side, rows * (side + caption), QImage::Format_RGB32);
+    out.fill(Qt::white);
+    QPainter p(&out);
+    QFont font = p.font();
+    font.setPixelSize(13);
+    p.setFont(font);
+    for (int i = 0; i < m_tiles.size(); ++i) {
+        const QRect cell((i % columns) * side, (i / columns) * (side + caption), side, side);
+        p.drawImage(cell.adjusted(3, 3, -3, -3), m_tiles[i]->map());
+        p.setPen(QPen(slotColor(m_tiles[i]->slot()), 3));
+        p.drawRect(cell.adjusted(2, 2, -2, -2));
+        p.setPen(Qt::black);
+        p.drawText(QRect(cell.left(), cell.bottom(), side, caption), Qt::AlignCenter, m_tiles[i]->caption());
+    }
+    return out;
+}
+
+void SlotsView::chooseModel()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Load a slot model"), {},
+                                                      tr("Weights (*.safetensors *.pth *.pt *.ckpt);;All files (*)"));
+    if (!file.isEmpty())
+        m_model->setModel(file);
+}
+
+void SlotsView::generateDialog()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Generate scenes"));
+    auto *folder = new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(QStringLiteral("periscope-scenes")));
+    auto *browse = new QPushButton(tr("Browse…"));
+    auto *count = new QSpinBox;
+    count->setRange(1, 100000);
+    count->setValue(200);
+    auto *seed = new QSpinBox;
+    seed->setRange(0, 1000000);
+    seed->setValue(1);
+    auto *width = new QSpinBox;
+    width->setRange(32, 1920);
+    width->setValue(320);
+    auto *height = new QSpinBox;
+    height->setRange(32, 1080);
+    height->setValue(240);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(folder, 1);
+    folderRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("Folder"), folderRow);
+    form->addRow(tr("Scenes"), count);
+    form->addRow(tr("Seed"), seed);
+    form->addRow(tr("Width"), width);
+    form->addRow(tr("Height"), height);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    connect(browse, &QPushButton::clicked, &dialog, [&] {
+        const QString chosen = QFileDialog::getExistingDirectory(&dialog, tr("Folder for the scenes"), folder->text());
+        if (!chosen.isEmpty())
+            folder->setText(chosen);
+    });
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() == QDialog::Accepted)
+        m_model->generateScenes(folder->text(), count->value(), quint64(seed->value()), QSize(width->value(), height->value()));
+}
+
+} // namespace periscope::app

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QTabWidget;
+class QTableWidget;
+class QGridLayout;
+
+namespace periscope::widgets {
+class ImageView;
+class LayerModel;
+} // namespace periscope::widgets
+
+namespace periscope::app {
+
+class SlotsModel;
+class SlotsEmbeddingView;
+class SlotsTrainingPanel;
+
+// A fixed, distinct colour per slot (the same in the masks, the tiles, the table and the legend).
+QColor slotColor(int slot);
+
+// One slot's soft attention map, drawn with a border in the slot's colour; hovering it
+// highlights the slot everywhere.
+class AttentionTile : public QWidget {
+    Q_OBJECT
+public:
+    AttentionTile(int slot, QWidget *parent = nullptr);
+    void setMap(const QImage &map, const QString &caption);
+    void setHighlighted(bool on);
+    int slot() const { return m_slot; }
+    QImage map() const { return m_map; }
+    QString caption() const { return m_caption; }
+    QSize sizeHint() const override { return {110, 126}; }
+
+Q_SIGNALS:
+    void hovered(int slot); // -1 when the pointer leaves
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void enterEvent(QEnterEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    int m_slot;
+    QImage m_map;
+    QString m_caption;
+    bool m_highlighted = false;
+};
+
+// The Slots workspace's view: the scenes, the selected scene with its slot masks (a label layer
+// with a legend) and every slot's attention as small multiples, a table of slots with their
+// matched objects, the embedding scatters, and the training dashboard.
+class SlotsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SlotsView(SlotsModel *model, QWidget *parent = nullptr);
+
+    widgets::ImageView *imageView() const { return m_imageView; }
+    widgets::LayerModel *layers() const { return m_layers; }
+    QTableWidget *slotTable() const { return m_table; }
+    QList<AttentionTile *> tiles() const { return m_tiles; }
+    SlotsEmbeddingView *embeddingView() const { return m_embedding; }
+    SlotsTrainingPanel *trainingPanel() const { return m_training; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // Highlights one slot (-1: none): its mask opaque, the others faded, its matched object outlined.
+    void highlightSlot(int slot);
+    int highlightedSlot() const { return m_highlighted; }
+    // The small multiples as one image, for the figure.
+    QImage smallMultiples() const;
+
+Q_SIGNALS:
+    void viewSettingsChanged();
+
+private:
+    void rebuildSceneList();
+    void updateScene(int index);
+    void showDetail();
+    void updateSummary();
+    void chooseModel();
+    void generateDialog();
+
+    SlotsModel *m_model;
+    QLabel *m_modelLabel, *m_summary;
+    QComboBox *m_iteration;
+    QListWidget *m_scenes;
+    widgets::LayerModel *m_layers;
+    widgets::ImageView *m_imageView;
+    QGridLayout *m_tileGrid;
+    QList<AttentionTile *> m_tiles;
+    QTableWidget *m_table;
+    QTabWidget *m_tabs;
+    SlotsEmbeddingView *m_embedding;
+    SlotsTrainingPanel *m_training;
+    int m_highlighted = -1;
+};
+
+} // namespace periscope::app

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/slots/SlotsWorkspace.h"
+
+#include "app/shell/BuiltInModels.h"
+#include "app/shell/ImageInputs.h"
+#include "app/workspaces/slots/BuiltInSlotModels.h"
+#include "app/workspaces/slots/SlotImageSet.h"
+#include "app/workspaces/slots/SlotsEmbeddingView.h"
+#include "app/workspaces/slots/SlotsModel.h"
+#include "app/workspaces/slots/SlotsView.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPainter>
+#include <QTabWidget>
+
+namespace periscope::app {
+
+namespace {
+
+// An image panel of the figure, scaled to fit.
+class PicturePanel : public widgets::FigurePanel {
+public:
+    explicit PicturePanel(QImage image) : m_image(std::move(image)) {}
+    QSizeF preferredSize() const override { return QSizeF(m_image.size()); }
+    void draw(QPainter &painter, const QRectF &target) const override
+    {
+        const QSizeF fitted = QSizeF(m_image.size()).scaled(target.size(), Qt::KeepAspectRatio);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(QRectF(target.center() - QPointF(fitted.width() / 2, fitted.height() / 2), fitted), m_image);
+    }
+
+private:
+    QImage m_image;
+};
+
+} // namespace
+
+QString slotsDemoFolder()
+{
+    // Beside the built-in models: share/periscope/scenes/demo installed, resources/scenes/demo in
+    // a build tree.
+    const QString models = builtInModelsFolder(QStringLiteral("slots"), builtInSlotModelName() + QStringLiteral(".safetensors"));
+    if (models.isEmpty())
+        return {};
+    const QString folder = QFileInfo(models + QStringLiteral("/../../scenes/demo")).absoluteFilePath();
+    return isSceneFolder(folder) ? folder : QString();
+}
+
+SlotsWorkspace::SlotsWorkspace(const WorkspaceContext &context, QObject *parent)
+    : Workspace(context, parent), m_model(new SlotsModel(context.jobs, this))
+{
+    connect(m_model, &SlotsModel::scenesChanged, this, &Workspace::stateChanged);
+    connect(m_model, &SlotsModel::modelChanged, this, &Workspace::stateChanged);
+}
+
+SlotsWorkspace::~SlotsWorkspace()
+{
+    delete m_view.data();
+}
+
+QIcon SlotsWorkspace::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/slots.svg"));
+}
+
+QStringList SlotsWorkspace::fileSuffixes() const
+{
+    return {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg")};
+}
+
+QWidget *SlotsWorkspace::view()
+{
+    if (!m_view) {
+        m_view = new SlotsView(m_model);
+        connect(m_view, &SlotsView::viewSettingsChanged, this, &Workspace::stateChanged);
+    }
+    return m_view;
+}
+
+SlotsView *SlotsWorkspace::slotsView() const
+{
+    return m_view;
+}
+
+void SlotsWorkspace::ensureModel()
+{
+    if (m_model->hasModel() || !m_model->modelName().isEmpty())
+        return;
+    QString error;
+    if (!resolveSlotModel(builtInSlotModelName(), &error).isEmpty())
+        m_model->setModel(builtInSlotModelName());
+}
+
+bool SlotsWorkspace::openFile(const QString &path, QString *error)
+{
+    const QFileInfo file(path);
+    if (!file.exists()) {
+        if (error)
+            *error = tr("%1 does not exist").arg(path);
+        return false;
+    }
+    if (!file.isReadable()) {
+        if (error)
+            *error = tr("%1 cannot be read (permissions)").arg(path);
+        return false;
+    }
+    if (file.isFile() && !isImageFile(path)) {
+        if (error)
+            *error = tr("%1 is neither a scene folder nor an image").arg(file.fileName());
+        return false;
+    }
+    view();
+    ensureModel();
+    QStringList inputs{file.absoluteFilePath()};
+    // Images opened one by one gather; a folder replaces what was open.
+    bool allFiles = file.isFile();
+    for (const QString &p : m_model->inputs())
+        allFiles = allFiles && QFileInfo(p).isFile();
+    if (allFiles)
+        inputs = m_model->inputs() + inputs;
+    m_model->open(inputs);
+    Q_EMIT fileOpened(file.absoluteFilePath());
+    return true;
+}
+
+QStringList SlotsWorkspace::openFiles() const
+{
+    return m_model->inputs();
+}
+
+QJsonObject SlotsWorkspace::saveState() const
+{
+    QJsonObject state;
+    state.insert(QStringLiteral("inputs"), QJsonArray::fromStringList(m_model->inputs()));
+    state.insert(QStringLiteral("model"), m_model->modelName());
+    state.insert(QStringLiteral("selected"), m_model->selected());
+    state.insert(QStringLiteral("iteration"), m_model->lastIteration() ? QStringLiteral("last") : QStringLiteral("first"));
+    if (m_view)
+        state.insert(QStringLiteral("tab"), m_view->tabs()->currentIndex());
+    return state;
+}
+
+bool SlotsWorkspace::restoreState(const QJsonObject &state, QString *error)
+{
+    view();
+    const QString modelName = state.value(QStringLiteral("model")).toString();
+    m_model->setLastIteration(state.value(QStringLiteral("iteration")).toString() != QLatin1String("first"));
+    m_view->tabs()->setCurrentIndex(state.value(QStringLiteral("tab")).toInt());
+    if (!modelName.isEmpty())
+        m_model->setModel(modelName);
+    else
+        ensureModel();
+    QStringList present, missing;
+    for (const QJsonValue &value : state.value(QStringLiteral("inputs")).toArray())
+        (QFileInfo::exists(value.toString()) ? present : missing) << value.toString();
+    m_model->open(present);
+    if (!missing.isEmpty()) {
+        if (error)
+            *error = tr("%n input(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", ")));
+        return false;
+    }
+    return true;
+}
+
+QList<DemoEntry> SlotsWorkspace::demoEntries() const
+{
+    return {{id(), QStringLiteral("scenes"), tr("Slots: objects found without labels"),
+             tr("Generated scenes with instance masks, the slots of the built-in model (trained self-supervised here) and how well "
+                "their masks match the objects.")}};
+}
+
+bool SlotsWorkspace::openDemo(const QString &demoId, QString *error)
+{
+    if (demoId != QLatin1String("scenes"))
+        return Workspace::openDemo(demoId, error);
+    const QString folder = slotsDemoFolder();
+    QString modelError;
+    if (folder.isEmpty() || resolveSlotModel(builtInSlotModelName(), &modelError).isEmpty()) {
+        if (error)
+            *error = tr("The Slots demo's scenes or model are missing from this installation");
+        return false;
+    }
+    view();
+    m_model->setModel(builtInSlotModelName());
+    m_model->open({folder});
+    return true;
+}
+
+bool SlotsWorkspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+{
+    view();
+    if (m_model->detail().index < 0 || m_model->detail().masks.labels.isNull()) {
+        if (error)
+            *error = tr("There is nothing to export yet: open scenes and let the model find their slots");
+        return false;
+    }
+    std::vector<std::unique_ptr<widgets::FigurePanel>> owned;
+    owned.push_back(widgets::figurePanel(m_view->imageView(), options));
+    owned.push_back(std::make_unique<PicturePanel>(m_view->smallMultiples()));
+    if (!m_model->embedding().points.isEmpty())
+        owned.push_back(widgets::figurePanel(m_view->embeddingView()->plane()));
+    QList<const widgets::FigurePanel *> panels;
+    for (const auto &panel : owned)
+        panels.append(panel.get());
+    widgets::FigureOptions withCaption = options;
+    if (withCaption.caption.isEmpty()) {
+        const SlotsScene &scene = m_model->scenes()[m_model->detail().index];
+        withCaption.caption = scene.scored ? tr("%1: slot masks (mean IoU %2, FG-ARI %3), attention per slot; %4")
+                                                 .arg(scene.entry.name)
+                                                 .arg(scene.score.meanIoU, 0, 'f', 3)
+                                                 .arg(scene.score.foregroundAri, 0, 'f', 3)
+                                                 .arg(m_model->modelDescription())
+                                           : tr("%1: slot masks and attention per slot; %2").arg(scene.entry.name, m_model->modelDescription());
+    }
+    return widgets::exportFigure(panels, int(panels.size()), withCaption, path, error);
+}
+
+} // namespace periscope::app
