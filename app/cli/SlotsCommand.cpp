@@ -115,8 +115,8 @@ int runSlots(const QStringList &arguments)
         return cliFail(1, QStringLiteral("slots: cannot create %1").arg(outDir));
     try {
         const slot::SlotModel net = slot::SlotModel::load(weights.toStdString(), arch);
-        std::fprintf(stderr, "slots: %s\n", net.describe().c_str());
         const SlotImageSet set = loadSlotImages(inputs);
+        std::fprintf(stderr, "slots: %s\n", net.describe().c_str());
         for (const QString &warning : set.warnings)
             std::fprintf(stderr, "slots: warning: %s\n", qPrintable(warning));
         const int size = net.inputSize();

@@ -7,6 +7,7 @@
 #include "widgets/vtkview/VtkView.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
@@ -53,12 +54,18 @@ SlotsEmbeddingView::SlotsEmbeddingView(SlotsModel *model, QWidget *parent) : QWi
     m_note->setWordWrap(true);
     m_plane = new widgets::PlotView;
     m_plane->setObjectName(QStringLiteral("embeddingPlane"));
-    m_volume = new widgets::VtkView;
-    m_volume->setObjectName(QStringLiteral("embeddingVolume"));
-    m_volume->setMinimumSize(300, 300);
+    // The OpenGL view is made when this page is first shown: the offscreen platform (headless
+    // screenshots, tests) cannot host a QOpenGLWidget at all (DESIGN.md).
+    m_volumeHolder = new QWidget;
+    m_volumeHolder->setMinimumSize(300, 300);
+    m_volumeNote = new QLabel(tr("The 3-D scatter of the first three components appears here."));
+    m_volumeNote->setWordWrap(true);
+    auto *holderLayout = new QVBoxLayout(m_volumeHolder);
+    holderLayout->setContentsMargins(0, 0, 0, 0);
+    holderLayout->addWidget(m_volumeNote);
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(m_plane);
-    split->addWidget(m_volume);
+    split->addWidget(m_volumeHolder);
     auto *top = new QHBoxLayout;
     top->addWidget(m_colourBy);
     top->addWidget(m_note, 1);
@@ -76,6 +83,22 @@ SlotsEmbeddingView::SlotsEmbeddingView(SlotsModel *model, QWidget *parent) : QWi
                     Q_EMIT sceneRequested(p.first, p.second);
             }
     });
+}
+
+void SlotsEmbeddingView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_volume)
+        return;
+    const QString platform = QGuiApplication::platformName();
+    if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
+        m_volumeNote->setText(tr("The 3-D scatter needs OpenGL, which the '%1' platform does not offer.").arg(platform));
+        return;
+    }
+    m_volume = new widgets::VtkView;
+    m_volume->setObjectName(QStringLiteral("embeddingVolume"));
+    m_volumeHolder->layout()->addWidget(m_volume);
+    m_volumeNote->hide();
     connect(m_volume, &widgets::VtkView::propPicked, this, [this](vtkProp *prop) {
         const auto it = m_actorPoints.constFind(prop);
         if (it == m_actorPoints.cend())
@@ -83,6 +106,50 @@ SlotsEmbeddingView::SlotsEmbeddingView(SlotsModel *model, QWidget *parent) : QWi
         const SlotsEmbedding::Point &p = m_model->embedding().points[*it];
         Q_EMIT sceneRequested(p.scene, p.slot);
     });
+    rebuildVolume();
+}
+
+void SlotsEmbeddingView::rebuildVolume()
+{
+    if (!m_volume)
+        return;
+    vtkRenderer *renderer = m_volume->renderer();
+    for (auto it = m_actorPoints.cbegin(); it != m_actorPoints.cend(); ++it)
+        renderer->RemoveActor(static_cast<vtkActor *>(it.key()));
+    m_actorPoints.clear();
+    const SlotsEmbedding &e = m_model->embedding();
+    if (e.points.isEmpty() || e.volume.rows != e.points.size()) {
+        m_volume->update();
+        return;
+    }
+    vtkNew<vtkSphereSource> sphere;
+    float extent = 0.0f;
+    for (float v : e.volume.coordinates)
+        extent = std::max(extent, std::abs(v));
+    sphere->SetRadius(std::max(1e-3, extent * 0.012));
+    sphere->SetThetaResolution(8);
+    sphere->SetPhiResolution(6);
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputConnection(sphere->GetOutputPort());
+    int order = 0;
+    std::map<QString, QList<int>> groups;
+    for (int i = 0; i < e.points.size(); ++i)
+        groups[categoryOf(e.points[i].scene, e.points[i].object)] << i;
+    std::map<QString, QColor> colours;
+    for (const auto &[category, indices] : groups)
+        colours[category] = categoryColor(category, order++);
+    for (int i = 0; i < std::min<int>(int(e.points.size()), kMaxVolumePoints); ++i) {
+        vtkNew<vtkActor> actor;
+        actor->SetMapper(mapper);
+        const float *c = e.volume.coordinates.data() + std::size_t(i) * 3;
+        actor->SetPosition(c[0], c[1], c[2]);
+        const QColor colour = colours[categoryOf(e.points[i].scene, e.points[i].object)];
+        actor->GetProperty()->SetColor(colour.redF(), colour.greenF(), colour.blueF());
+        renderer->AddActor(actor);
+        m_actorPoints.insert(actor.Get(), i);
+    }
+    m_volume->resetCamera();
+    m_volume->update();
 }
 
 QString SlotsEmbeddingView::categoryOf(int scene, int object) const
@@ -112,13 +179,9 @@ void SlotsEmbeddingView::rebuild()
     const SlotsEmbedding &e = m_model->embedding();
     m_plane->clear();
     m_seriesPoints.clear();
-    vtkRenderer *renderer = m_volume->renderer();
-    for (auto it = m_actorPoints.cbegin(); it != m_actorPoints.cend(); ++it)
-        renderer->RemoveActor(static_cast<vtkActor *>(it.key()));
-    m_actorPoints.clear();
     if (e.points.isEmpty() || e.plane.rows != e.points.size()) {
         m_note->setText(tr("Run a model on scenes to see their slot embeddings here."));
-        m_volume->update();
+        rebuildVolume();
         return;
     }
     m_note->setText(tr("%n slot(s); the first two components explain %1% and %2% of the variance, the third %3%", nullptr, int(e.points.size()))
@@ -140,31 +203,7 @@ void SlotsEmbeddingView::rebuild()
     }
     m_plane->setLabels(tr("PC 1"), tr("PC 2"), tr("Slot embeddings"));
 
-    vtkNew<vtkSphereSource> sphere;
-    float extent = 0.0f;
-    for (float v : e.volume.coordinates)
-        extent = std::max(extent, std::abs(v));
-    sphere->SetRadius(std::max(1e-3, extent * 0.012));
-    sphere->SetThetaResolution(8);
-    sphere->SetPhiResolution(6);
-    vtkNew<vtkPolyDataMapper> mapper;
-    mapper->SetInputConnection(sphere->GetOutputPort());
-    order = 0;
-    std::map<QString, QColor> colours;
-    for (const auto &[category, indices] : groups)
-        colours[category] = categoryColor(category, order++);
-    for (int i = 0; i < std::min<int>(int(e.points.size()), kMaxVolumePoints); ++i) {
-        vtkNew<vtkActor> actor;
-        actor->SetMapper(mapper);
-        const float *c = e.volume.coordinates.data() + std::size_t(i) * 3;
-        actor->SetPosition(c[0], c[1], c[2]);
-        const QColor colour = colours[categoryOf(e.points[i].scene, e.points[i].object)];
-        actor->GetProperty()->SetColor(colour.redF(), colour.greenF(), colour.blueF());
-        renderer->AddActor(actor);
-        m_actorPoints.insert(actor.Get(), i);
-    }
-    m_volume->resetCamera();
-    m_volume->update();
+    rebuildVolume();
 }
 
 } // namespace periscope::app

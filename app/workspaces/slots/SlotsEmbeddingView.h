@@ -28,7 +28,7 @@ public:
     explicit SlotsEmbeddingView(SlotsModel *model, QWidget *parent = nullptr);
 
     widgets::PlotView *plane() const { return m_plane; }
-    widgets::VtkView *volume() const { return m_volume; }
+    widgets::VtkView *volume() const { return m_volume; } // null until shown on a platform with OpenGL
     QComboBox *colourBy() const { return m_colourBy; }
     // The point (scene, slot) drawn as data index `index` of scatter series `series`.
     QPair<int, int> pointAt(int series, int index) const;
@@ -36,15 +36,20 @@ public:
 Q_SIGNALS:
     void sceneRequested(int scene, int slot);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void rebuild();
+    void rebuildVolume();
     QString categoryOf(int scene, int object) const;
 
     SlotsModel *m_model;
     QComboBox *m_colourBy;
-    QLabel *m_note;
+    QLabel *m_note, *m_volumeNote;
+    QWidget *m_volumeHolder;
     widgets::PlotView *m_plane;
-    widgets::VtkView *m_volume;
+    widgets::VtkView *m_volume = nullptr;
     QList<QList<int>> m_seriesPoints; // per scatter series: indices into the embedding's points
     QHash<vtkProp *, int> m_actorPoints;
 };

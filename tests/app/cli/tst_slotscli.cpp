@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// periscope-cli scenes → train-slots → slots on real files, the paper's checkpoint through
+// `slots`, the commands' one-line errors, and `periscope --workspace slots --open SCENE_DIR
+// --screenshot` showing the slot masks.
+#include "CliRun.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+QJsonObject readJson(const QString &path)
+{
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+} // namespace
+
+class TestSlotsCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void trainThenRunOnGeneratedScenes();
+    void runsThePapersCheckpoint();
+    void badArgumentsGetOneLine_data();
+    void badArgumentsGetOneLine();
+    void screenshotShowsSlotMasks();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_scenes;
+};
+
+void TestSlotsCli::initTestCase()
+{
+    // 24 scenes at 96 x 72; without DISPLAY the command starts its own Xvfb.
+    m_scenes = m_dir.filePath(QStringLiteral("scenes"));
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"),
+                                  {QStringLiteral("scenes"), QStringLiteral("--count"), QStringLiteral("24"), QStringLiteral("--out"), m_scenes,
+                                   QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--size"), QStringLiteral("96x72")},
+                                  120000, {QStringLiteral("DISPLAY")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+}
+
+void TestSlotsCli::trainThenRunOnGeneratedScenes()
+{
+    const QString weights = m_dir.filePath(QStringLiteral("slots.safetensors"));
+    const CliRun train = runProgram(QStringLiteral("periscope-cli"),
+                                    {QStringLiteral("train-slots"), QStringLiteral("--data"), m_scenes, QStringLiteral("--out"), weights,
+                                     QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--batch-size"), QStringLiteral("8"),
+                                     QStringLiteral("--arch"), QStringLiteral("image_size=32"), QStringLiteral("--arch"), QStringLiteral("slots=6"),
+                                     QStringLiteral("--object-loss"), QStringLiteral("ctr_all"), QStringLiteral("--validation"), QStringLiteral("0.25")},
+                                    300000);
+    QVERIFY2(train.exitCode == 0, train.err.constData());
+    QVERIFY(train.err.contains("epoch 2/2"));
+    QVERIFY(train.err.contains("IoU"));
+    const QJsonObject summary = QJsonDocument::fromJson(train.out).object();
+    QCOMPARE(summary.value(QStringLiteral("epochs")).toArray().size(), 2);
+    QVERIFY(summary.contains(QStringLiteral("untrained_iou")));
+    QCOMPARE(summary.value(QStringLiteral("images")).toInt(), 24);
+    QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("slots.json"))));
+
+    const QString out = m_dir.filePath(QStringLiteral("out"));
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"),
+                                  {QStringLiteral("slots"), m_scenes, QStringLiteral("--model"), weights, QStringLiteral("--out"), out});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject result = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(result.value(QStringLiteral("images")).toArray().size(), 24);
+    QVERIFY(result.value(QStringLiteral("mean_iou")).toDouble() >= 0.0);
+    const QJsonObject first = readJson(out + QStringLiteral("/CLEVR_periscope_000000.slots.json"));
+    const QJsonArray attention = first.value(QStringLiteral("attention_last")).toArray();
+    QCOMPARE(attention.size(), 6);                   // one list per slot
+    QCOMPARE(attention.at(0).toArray().size(), 16);  // 4 x 4 patch tokens
+    QCOMPARE(first.value(QStringLiteral("attention_first")).toArray().size(), 6);
+    QCOMPARE(first.value(QStringLiteral("slots")).toArray().at(0).toArray().size(), 64);
+    QCOMPARE(first.value(QStringLiteral("global")).toArray().size(), 64);
+    // Attention sums to one over slots at every token.
+    for (int n = 0; n < 16; ++n) {
+        double sum = 0.0;
+        for (const QJsonValue &row : attention)
+            sum += row.toArray().at(n).toDouble();
+        QVERIFY(std::abs(sum - 1.0) < 1e-4);
+    }
+    QVERIFY(first.contains(QStringLiteral("matches")));
+    const QImage masks(out + QStringLiteral("/CLEVR_periscope_000000.masks.png"));
+    QCOMPARE(masks.size(), QSize(32, 32));
+    QFile csv(out + QStringLiteral("/scores.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 26); // header, 24 scenes, the mean
+    QVERIFY(lines.first().startsWith("image,objects,mean_iou,fg_ari"));
+    QVERIFY(lines.last().startsWith("mean,24,"));
+}
+
+void TestSlotsCli::runsThePapersCheckpoint()
+{
+    // The repository's format ({"model": state_dict, "optimizer": ..., "steps": ...}) with its
+    // key names, as bench/reference/slots_reference.py --fixture writes it.
+    const QString checkpoint = QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/slots/paper-checkpoint.pth");
+    const QString out = m_dir.filePath(QStringLiteral("paper"));
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"),
+                                  {QStringLiteral("slots"), m_scenes + QStringLiteral("/images/CLEVR_periscope_000003.png"), QStringLiteral("--model"),
+                                   checkpoint, QStringLiteral("--arch"), QStringLiteral("num_heads=4"), QStringLiteral("--iteration"),
+                                   QStringLiteral("first"), QStringLiteral("--out"), out});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("128 px"));
+    const QJsonObject doc = readJson(out + QStringLiteral("/CLEVR_periscope_000003.slots.json"));
+    QCOMPARE(doc.value(QStringLiteral("attention_last")).toArray().size(), 11);
+    QCOMPARE(doc.value(QStringLiteral("attention_last")).toArray().at(0).toArray().size(), 256);
+    QCOMPARE(QImage(out + QStringLiteral("/CLEVR_periscope_000003.masks.png")).size(), QSize(128, 128));
+    QVERIFY(!QFile::exists(out + QStringLiteral("/scores.csv"))); // a lone image has no mask
+}
+
+void TestSlotsCli::badArgumentsGetOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QString out = QDir::temp().filePath(QStringLiteral("periscope-slots-cli"));
+    QTest::newRow("slots without --out") << QStringList{QStringLiteral("slots"), QStringLiteral("x.png")} << 2 << QStringLiteral("--out");
+    QTest::newRow("slots unknown arch key") << QStringList{QStringLiteral("slots"), QStringLiteral("x.png"), QStringLiteral("--arch"),
+                                                           QStringLiteral("colour=red"), QStringLiteral("--out"), out}
+                                            << 2 << QStringLiteral("unknown option");
+    QTest::newRow("slots missing model") << QStringList{QStringLiteral("slots"), QStringLiteral("x.png"), QStringLiteral("--model"),
+                                                        QStringLiteral("/nonexistent.pth"), QStringLiteral("--out"), out}
+                                         << 1 << QStringLiteral("nonexistent");
+    QTest::newRow("slots missing input") << QStringList{QStringLiteral("slots"), QStringLiteral("/nonexistent-folder"), QStringLiteral("--model"),
+                                                        QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/slots/paper-checkpoint.pth"),
+                                                        QStringLiteral("--out"), out}
+                                         << 1 << QStringLiteral("no such file");
+    QTest::newRow("train without data") << QStringList{QStringLiteral("train-slots"), QStringLiteral("--out"), QStringLiteral("x.safetensors")} << 2
+                                        << QStringLiteral("--data");
+    QTest::newRow("train bad preset") << QStringList{QStringLiteral("train-slots"), QStringLiteral("--preset"), QStringLiteral("huge")} << 2
+                                      << QStringLiteral("preset");
+    QTest::newRow("train bad loss") << QStringList{QStringLiteral("train-slots"), QStringLiteral("--object-loss"), QStringLiteral("l2")} << 2
+                                    << QStringLiteral("ctr_img");
+    QTest::newRow("train both weights zero") << QStringList{QStringLiteral("train-slots"), QStringLiteral("--data"), QStringLiteral("/tmp"),
+                                                            QStringLiteral("--out"), QStringLiteral("x.safetensors"), QStringLiteral("--global-weight"),
+                                                            QStringLiteral("0"), QStringLiteral("--object-weight"), QStringLiteral("0")}
+                                             << 2 << QStringLiteral("both be 0");
+}
+
+void TestSlotsCli::badArgumentsGetOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"), arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+    QCOMPARE(run.err.trimmed().count('\n'), 0); // one line
+}
+
+void TestSlotsCli::screenshotShowsSlotMasks()
+{
+    const QString shot = m_dir.filePath(QStringLiteral("slots.png"));
+    const CliRun run = runProgram(QStringLiteral("periscope"),
+                                  {QStringLiteral("--workspace"), QStringLiteral("slots"), QStringLiteral("--open"), m_scenes,
+                                   QStringLiteral("--screenshot"), shot},
+                                  120000);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QImage image(shot);
+    QVERIFY(!image.isNull());
+    // The legend's swatch of slot 1 is drawn opaque in its colour (230, 25, 75).
+    int swatch = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            swatch += (std::abs(c.red() - 230) < 4 && std::abs(c.green() - 25) < 4 && std::abs(c.blue() - 75) < 4) ? 1 : 0;
+        }
+    QVERIFY2(swatch >= 20, qPrintable(QString::number(swatch)));
+}
+
+QTEST_GUILESS_MAIN(TestSlotsCli)
+#include "tst_slotscli.moc"
