@@ -20,15 +20,15 @@
         <translation>Impossibile scrivere %1</translation>
     </message>
     <message>
-        <source>Unsupported figure format '%1' (use png, svg or pdf)</source>
-        <translation>Formato di figura '%1' non supportato (usare png, svg o pdf)</translation>
+        <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
+        <translation>Formato di figura &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
     </message>
 </context>
 <context>
     <name>periscope::app</name>
     <message>
-        <source>unknown language '%1' (available: en, %2)</source>
-        <translation>lingua sconosciuta '%1' (disponibili: en, %2)</translation>
+        <source>unknown language &apos;%1&apos; (available: en, %2)</source>
+        <translation>lingua sconosciuta &apos;%1&apos; (disponibili: en, %2)</translation>
     </message>
     <message>
         <source>Zhang et al. ECCV 2016</source>
@@ -62,6 +62,14 @@
         <source>Deep Koalarization, global features from Inception-ResNet-v2 (as published)</source>
         <translation>Deep Koalarization, caratteristiche globali da Inception-ResNet-v2 (come pubblicata)</translation>
     </message>
+    <message>
+        <source>mask of %1 ignored: %2</source>
+        <translation>maschera di %1 ignorata: %2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: %2</source>
+        <translation>%1 saltato: %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -85,7 +93,7 @@
     <name>periscope::app::ColorizeModel</name>
     <message>
         <source>Training cancelled; the weights of the last finished epoch are saved.</source>
-        <translation>Addestramento annullato; i pesi dell'ultima epoca completata sono salvati.</translation>
+        <translation>Addestramento annullato; i pesi dell&apos;ultima epoca completata sono salvati.</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -167,7 +175,7 @@
     </message>
     <message>
         <source>Training needs at least 2 colour photos; open some first.</source>
-        <translation>L'addestramento richiede almeno 2 foto a colori; aprine prima qualcuna.</translation>
+        <translation>L&apos;addestramento richiede almeno 2 foto a colori; aprine prima qualcuna.</translation>
     </message>
     <message numerus="yes">
         <source>Train a colorizer on %n photo(s)</source>
@@ -224,12 +232,12 @@
         <translation>Pesi</translation>
     </message>
     <message>
-        <source>Continue from these weights' checkpoint</source>
+        <source>Continue from these weights&apos; checkpoint</source>
         <translation>Riprendi dal checkpoint di questi pesi</translation>
     </message>
     <message>
         <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Riprendi da dove si è fermata un'esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
     </message>
     <message>
         <source>Train on the opened colour photos</source>
@@ -237,7 +245,7 @@
     </message>
     <message>
         <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
-        <translation>Ogni foto a colori è un esempio di addestramento (luminosità in ingresso, colori in uscita): ritagli e ribaltamenti casuali, MSE su ab, 10 % tenuto da parte per la validazione rispetto al predire grigio. L'addestramento è un lavoro in background; i pesi sono salvati dopo ogni epoca.</translation>
+        <translation>Ogni foto a colori è un esempio di addestramento (luminosità in ingresso, colori in uscita): ritagli e ribaltamenti casuali, MSE su ab, 10 % tenuto da parte per la validazione rispetto al predire grigio. L&apos;addestramento è un lavoro in background; i pesi sono salvati dopo ogni epoca.</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -277,7 +285,7 @@
     </message>
     <message>
         <source>Cancel training</source>
-        <translation>Annulla l'addestramento</translation>
+        <translation>Annulla l&apos;addestramento</translation>
     </message>
     <message>
         <source>Reading the photos...</source>
@@ -300,11 +308,11 @@
         <translation>Caratteristiche globali: pesi di Inception-ResNet-v2...</translation>
     </message>
     <message>
-        <source>The paper fuses Inception-ResNet-v2's logits of the gray photo (frozen); without its weights a small branch learns global features together with the colorizer</source>
-        <translation>L'articolo fonde i logit di Inception-ResNet-v2 della foto grigia (congelati); senza i suoi pesi un piccolo ramo impara le caratteristiche globali insieme al colorizzatore</translation>
+        <source>The paper fuses Inception-ResNet-v2&apos;s logits of the gray photo (frozen); without its weights a small branch learns global features together with the colorizer</source>
+        <translation>L&apos;articolo fonde i logit di Inception-ResNet-v2 della foto grigia (congelati); senza i suoi pesi un piccolo ramo impara le caratteristiche globali insieme al colorizzatore</translation>
     </message>
     <message>
-        <source>Inception-ResNet-v2 weights (timm's inception_resnet_v2)</source>
+        <source>Inception-ResNet-v2 weights (timm&apos;s inception_resnet_v2)</source>
         <translation>Pesi di Inception-ResNet-v2 (inception_resnet_v2 di timm)</translation>
     </message>
     <message>
@@ -540,7 +548,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 prende le caratteristiche globali da Inception-ResNet-v2: apri i suoi pesi</translation>
     </message>
     <message>
-        <source>%1 needs Inception-ResNet-v2 weights (timm's inception_resnet_v2) to colorize.</source>
+        <source>%1 needs Inception-ResNet-v2 weights (timm&apos;s inception_resnet_v2) to colorize.</source>
         <translation>%1 richiede i pesi di Inception-ResNet-v2 (inception_resnet_v2 di timm) per colorare.</translation>
     </message>
 </context>
@@ -582,12 +590,12 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Quattro foto di opencv-doc mai viste dalla Koalarization incorporata, colorate dalla loro luminosità e confrontate con i loro veri colori.</translation>
     </message>
     <message>
-        <source>The demo photos come from Debian's opencv-doc package, which is not installed (%1)</source>
+        <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
         <translation>Le foto della demo vengono dal pacchetto opencv-doc di Debian, che non è installato (%1)</translation>
     </message>
     <message>
         <source>There is nothing to export yet: colorize a photo first</source>
-        <translation>Non c'è ancora nulla da esportare: colora prima una foto</translation>
+        <translation>Non c&apos;è ancora nulla da esportare: colora prima una foto</translation>
     </message>
     <message>
         <source>%1, gray input</source>
@@ -661,7 +669,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Image pixels per unit:</source>
-        <translation>Pixel dell'immagine per unità:</translation>
+        <translation>Pixel dell&apos;immagine per unità:</translation>
     </message>
     <message>
         <source>Unit:</source>
@@ -782,7 +790,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>logP di Crippen (RDKit)</translation>
     </message>
     <message>
-        <source>Measured (the opened CSV's target column)</source>
+        <source>Measured (the opened CSV&apos;s target column)</source>
         <translation>Misurato (la colonna obiettivo del CSV aperto)</translation>
     </message>
     <message>
@@ -830,12 +838,12 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Pesi</translation>
     </message>
     <message>
-        <source>Continue from these weights' checkpoint</source>
+        <source>Continue from these weights&apos; checkpoint</source>
         <translation>Riprendi dal checkpoint di questi pesi</translation>
     </message>
     <message>
         <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Riprendi da dove si è fermata un'esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
     </message>
     <message>
         <source>Train</source>
@@ -843,7 +851,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
-        <translation>L'addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l'80 % dei dati addestra, il 20 % valida.</translation>
+        <translation>L&apos;addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l&apos;80 % dei dati addestra, il 20 % valida.</translation>
     </message>
     <message>
         <source>epoch</source>
@@ -883,7 +891,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Cancel training</source>
-        <translation>Annulla l'addestramento</translation>
+        <translation>Annulla l&apos;addestramento</translation>
     </message>
     <message>
         <source>Preparing the data...</source>
@@ -894,7 +902,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <name>periscope::app::GraphsModel</name>
     <message>
         <source>Training cancelled; the weights of the last finished epoch are kept</source>
-        <translation>Addestramento annullato; si conservano i pesi dell'ultima epoca completata</translation>
+        <translation>Addestramento annullato; si conservano i pesi dell&apos;ultima epoca completata</translation>
     </message>
     <message>
         <source>Read molecules from %1</source>
@@ -952,8 +960,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>3D</translation>
     </message>
     <message>
-        <source>The 3-D view needs OpenGL, which the '%1' platform does not offer.</source>
-        <translation>La vista 3D richiede OpenGL, che la piattaforma '%1' non offre.</translation>
+        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>La vista 3D richiede OpenGL, che la piattaforma &apos;%1&apos; non offre.</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1092,7 +1100,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>caratteristica</translation>
     </message>
     <message>
-        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom's colour, paler).</source>
+        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
         <translation>%1 in 3D, atomi colorati per rilevanza %2 (gli idrogeni prendono il colore del loro atomo, più chiaro).</translation>
     </message>
     <message>
@@ -1136,8 +1144,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Nodi cancellati per rilevanza</translation>
     </message>
     <message>
-        <source>How the network aggregates messages, for weights that do not say (the paper's .pt checkpoints)</source>
-        <translation>Come la rete aggrega i messaggi, per pesi che non lo dicono (i checkpoint .pt dell'articolo)</translation>
+        <source>How the network aggregates messages, for weights that do not say (the paper&apos;s .pt checkpoints)</source>
+        <translation>Come la rete aggrega i messaggi, per pesi che non lo dicono (i checkpoint .pt dell&apos;articolo)</translation>
     </message>
     <message>
         <source>from the weights</source>
@@ -1168,7 +1176,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>A generated infection graph explained by SA, GBP, LRP and IG with the built-in InfectionGN, scored against the true infection paths.</source>
-        <translation>Un grafo di contagio generato spiegato da SA, GBP, LRP e IG con l'InfectionGN incorporata, valutato rispetto ai veri percorsi del contagio.</translation>
+        <translation>Un grafo di contagio generato spiegato da SA, GBP, LRP e IG con l&apos;InfectionGN incorporata, valutato rispetto ai veri percorsi del contagio.</translation>
     </message>
     <message>
         <source>Graphs: which atoms drive solubility?</source>
@@ -1180,7 +1188,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>There is nothing to export yet: explain a graph or a molecule first</source>
-        <translation>Non c'è ancora nulla da esportare: spiega prima un grafo o una molecola</translation>
+        <translation>Non c&apos;è ancora nulla da esportare: spiega prima un grafo o una molecola</translation>
     </message>
 </context>
 <context>
@@ -1341,8 +1349,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 non può essere letto (permessi)</translation>
     </message>
     <message>
-        <source>No workspace named '%1' in this build</source>
-        <translation>Nessuna area di lavoro chiamata '%1' in questa versione</translation>
+        <source>No workspace named &apos;%1&apos; in this build</source>
+        <translation>Nessuna area di lavoro chiamata &apos;%1&apos; in questa versione</translation>
     </message>
     <message>
         <source>No workspace opens %1 (a file without a suffix)</source>
@@ -1366,11 +1374,11 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>There is no workspace to export</source>
-        <translation>Non c'è un'area di lavoro da esportare</translation>
+        <translation>Non c&apos;è un&apos;area di lavoro da esportare</translation>
     </message>
     <message>
         <source>Cannot write the screenshot %1: %2</source>
-        <translation>Impossibile scrivere l'istantanea %1: %2</translation>
+        <translation>Impossibile scrivere l&apos;istantanea %1: %2</translation>
     </message>
     <message>
         <source>Untitled</source>
@@ -1497,8 +1505,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>&lt;h3&gt;Periscope %1&lt;/h3&gt;&lt;p&gt;Un banco di lavoro per guardare dentro i modelli di visione.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;Periscope è software libero distribuito secondo la GNU General Public License, versione 3 o successiva.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>the project uses the workspace '%1', which this build does not have</source>
-        <translation>il progetto usa l'area di lavoro '%1', che questa versione non ha</translation>
+        <source>the project uses the workspace &apos;%1&apos;, which this build does not have</source>
+        <translation>il progetto usa l&apos;area di lavoro &apos;%1&apos;, che questa versione non ha</translation>
     </message>
     <message>
         <source>%1 opened with problems: %2</source>
@@ -1534,7 +1542,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Periscope did not close properly last time. A project autosaved at %1 can be restored. Restore it?</source>
-        <translation>L'ultima volta Periscope non si è chiuso correttamente. È possibile ripristinare un progetto salvato automaticamente il %1. Ripristinarlo?</translation>
+        <translation>L&apos;ultima volta Periscope non si è chiuso correttamente. È possibile ripristinare un progetto salvato automaticamente il %1. Ripristinarlo?</translation>
     </message>
     <message>
         <source>Cannot restore the autosaved project</source>
@@ -1600,7 +1608,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Tutti (%1)</translation>
     </message>
     <message>
-        <source>Automatic (bf16 where the model's tolerance holds)</source>
+        <source>Automatic (bf16 where the model&apos;s tolerance holds)</source>
         <translation>Automatico (bf16 dove la tolleranza del modello è rispettata)</translation>
     </message>
     <message>
@@ -1695,8 +1703,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 non è un progetto Periscope: il suo JSON non è un oggetto</translation>
     </message>
     <message>
-        <source>%1 is not a Periscope project (no "format": "periscope-project")</source>
-        <translation>%1 non è un progetto Periscope (manca "format": "periscope-project")</translation>
+        <source>%1 is not a Periscope project (no &quot;format&quot;: &quot;periscope-project&quot;)</source>
+        <translation>%1 non è un progetto Periscope (manca &quot;format&quot;: &quot;periscope-project&quot;)</translation>
     </message>
     <message>
         <source>%1 has no format version</source>
@@ -1715,8 +1723,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 ha una versione di formato non valida %2</translation>
     </message>
     <message>
-        <source>%1: "workspaces" must be a list</source>
-        <translation>%1: "workspaces" deve essere una lista</translation>
+        <source>%1: &quot;workspaces&quot; must be a list</source>
+        <translation>%1: &quot;workspaces&quot; deve essere una lista</translation>
     </message>
     <message>
         <source>%1: a workspace entry has no id</source>
@@ -1733,6 +1741,528 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossibile leggere %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsEmbeddingView</name>
+    <message>
+        <source>Colour by the matched object&apos;s colour</source>
+        <translation>Colora secondo il colore dell&apos;oggetto abbinato</translation>
+    </message>
+    <message>
+        <source>… its shape</source>
+        <translation>… la sua forma</translation>
+    </message>
+    <message>
+        <source>… its material</source>
+        <translation>… il suo materiale</translation>
+    </message>
+    <message>
+        <source>… its size</source>
+        <translation>… la sua dimensione</translation>
+    </message>
+    <message>
+        <source>The 3-D scatter of the first three components appears here.</source>
+        <translation>Qui appare la dispersione 3D delle prime tre componenti.</translation>
+    </message>
+    <message>
+        <source>The 3-D scatter needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>La dispersione 3D richiede OpenGL, che la piattaforma &apos;%1&apos; non offre.</translation>
+    </message>
+    <message>
+        <source>Run a model on scenes to see their slot embeddings here.</source>
+        <translation>Esegui un modello sulle scene per vedere qui i loro embedding degli slot.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s); the first two components explain %1% and %2% of the variance, the third %3%</source>
+        <translation>
+            <numerusform>%n slot; le prime due componenti spiegano il %1% e il %2% della varianza, la terza il %3%</numerusform>
+            <numerusform>%n slot; le prime due componenti spiegano il %1% e il %2% della varianza, la terza il %3%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation>non abbinato</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>CP 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>CP 2</translation>
+    </message>
+    <message>
+        <source>Slot embeddings</source>
+        <translation>Embedding degli slot</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsModel</name>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s) opened</source>
+        <translation>
+            <numerusform>%n scena aperta</numerusform>
+            <numerusform>%n scene aperte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load slot model %1</source>
+        <translation>Carica il modello a slot %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modello: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded: %1</source>
+        <translation>Impossibile caricare il modello: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Find the slots of %n scene(s)</source>
+        <translation>
+            <numerusform>Trova gli slot di %n scena</numerusform>
+            <numerusform>Trova gli slot di %n scene</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slots found; mean IoU %1, FG-ARI %2 over %3 scenes with masks</source>
+        <translation>Slot trovati; IoU media %1, FG-ARI %2 su %3 scene con maschere</translation>
+    </message>
+    <message>
+        <source>Slots found</source>
+        <translation>Slot trovati</translation>
+    </message>
+    <message numerus="yes">
+        <source>Project %n slot embedding(s)</source>
+        <translation>
+            <numerusform>Proietta %n embedding di slot</numerusform>
+            <numerusform>Proietta %n embedding di slot</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Mostra %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n scene(s)</source>
+        <translation>
+            <numerusform>Genera %n scena</numerusform>
+            <numerusform>Genera %n scene</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s) generated in %1</source>
+        <translation>
+            <numerusform>%n scena generata in %1</numerusform>
+            <numerusform>%n scene generate in %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scenes could not be generated: %1</source>
+        <translation>Impossibile generare le scene: %1</translation>
+    </message>
+    <message>
+        <source>Training needs at least 4 images; open or generate scenes first.</source>
+        <translation>L&apos;addestramento richiede almeno 4 immagini; apri o genera prima delle scene.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train slots on %n image(s)</source>
+        <translation>
+            <numerusform>Addestra gli slot su %n immagine</numerusform>
+            <numerusform>Addestra gli slot su %n immagini</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 images, %3 s</source>
+        <translation>%1 epoche su %2 immagini, %3 s</translation>
+    </message>
+    <message>
+        <source>; validation IoU %1 (untrained %2), FG-ARI %3 (untrained %4)</source>
+        <translation>; IoU di validazione %1 (non addestrato %2), FG-ARI %3 (non addestrato %4)</translation>
+    </message>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
+        <translation>Addestramento annullato; i pesi dell&apos;ultima epoca completata sono salvati.</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsTrainingPanel</name>
+    <message>
+        <source>Small: 64 px, minutes on a CPU</source>
+        <translation>Piccolo: 64 px, minuti su una CPU</translation>
+    </message>
+    <message>
+        <source>Paper: 128 px, batches of 64 (a GPU)</source>
+        <translation>Articolo: 128 px, batch da 64 (una GPU)</translation>
+    </message>
+    <message>
+        <source>Matched contrastive, negatives from the same image</source>
+        <translation>Contrastiva abbinata, negativi dalla stessa immagine</translation>
+    </message>
+    <message>
+        <source>Matched contrastive, all other slots as negatives</source>
+        <translation>Contrastiva abbinata, tutti gli altri slot come negativi</translation>
+    </message>
+    <message>
+        <source>Matched cosine similarity (no negatives)</source>
+        <translation>Similarità del coseno abbinata (senza negativi)</translation>
+    </message>
+    <message>
+        <source>Slots of the two views of an image are matched one to one by cosine similarity (Hungarian); each slot&apos;s match is its positive</source>
+        <translation>Gli slot delle due viste di un&apos;immagine sono abbinati uno a uno per similarità del coseno (algoritmo ungherese); l&apos;abbinato di ogni slot è il suo positivo</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Sfoglia...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Salva i pesi addestrati</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Continua dal checkpoint di questi pesi</translation>
+    </message>
+    <message>
+        <source>Train on the opened scenes</source>
+        <translation>Addestra sulle scene aperte</translation>
+    </message>
+    <message>
+        <source>Self-supervised: two augmented views of every image; NT-Xent on the global vectors and the matched object loss on the slots (temperature 0.1). 10 % held out; with masks, their slots&apos; IoU and ARI are measured after every epoch. The weights are saved after every epoch.</source>
+        <translation>Auto-supervisionato: due viste aumentate di ogni immagine; NT-Xent sui vettori globali e la loss sugli oggetti abbinati sugli slot (temperatura 0,1). Il 10 % è tenuto da parte; con le maschere, IoU e ARI dei loro slot sono misurati dopo ogni epoca. I pesi sono salvati dopo ogni epoca.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preimpostazione</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Object loss</source>
+        <translation>Loss sugli oggetti</translation>
+    </message>
+    <message>
+        <source>Global loss weight</source>
+        <translation>Peso della loss globale</translation>
+    </message>
+    <message>
+        <source>Object loss weight</source>
+        <translation>Peso della loss sugli oggetti</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesi</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoca</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>validation score</source>
+        <translation>punteggio di validazione</translation>
+    </message>
+    <message>
+        <source>Slot masks vs. objects</source>
+        <translation>Maschere degli slot rispetto agli oggetti</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3); IoU %4, FG-ARI %5; %6 s</source>
+        <translation>Epoca %1: loss %2 (validazione %3); IoU %4, FG-ARI %5; %6 s</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3); %4 s</source>
+        <translation>Epoca %1: loss %2 (validazione %3); %4 s</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. The scenes are analysed with it now.</source>
+        <translation>Addestrato %1: %2. Ora le scene sono analizzate con esso.</translation>
+    </message>
+    <message>
+        <source>At least one of the loss weights must be above 0.</source>
+        <translation>Almeno uno dei pesi delle loss deve essere maggiore di 0.</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>addestramento</translation>
+    </message>
+    <message>
+        <source>global (NT-Xent)</source>
+        <translation>globale (NT-Xent)</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>oggetti</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validazione</translation>
+    </message>
+    <message>
+        <source>mean IoU</source>
+        <translation>IoU media</translation>
+    </message>
+    <message>
+        <source>FG-ARI</source>
+        <translation>FG-ARI</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Annulla l&apos;addestramento</translation>
+    </message>
+    <message>
+        <source>Reading the images...</source>
+        <translation>Lettura delle immagini...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsView</name>
+    <message>
+        <source>Open scenes…</source>
+        <translation>Apri scene…</translation>
+    </message>
+    <message>
+        <source>A scene folder (generated here, or CLEVR with its scenes JSON) or any folder of images</source>
+        <translation>Una cartella di scene (generata qui, o CLEVR con il suo JSON delle scene) o qualsiasi cartella di immagini</translation>
+    </message>
+    <message>
+        <source>Generate scenes…</source>
+        <translation>Genera scene…</translation>
+    </message>
+    <message>
+        <source>Render CLEVR-like scenes with instance masks (spheres, cubes, cylinders; rubber or metal)</source>
+        <translation>Renderizza scene simili a CLEVR con maschere di istanza (sfere, cubi, cilindri; gomma o metallo)</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>Carica modello…</translation>
+    </message>
+    <message>
+        <source>Our .safetensors, or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
+        <translation>I nostri .safetensors, o i checkpoint torch.save dell&apos;articolo (baldassarreFe/iclr-osc-22)</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Nessun modello</translation>
+    </message>
+    <message>
+        <source>Last iteration</source>
+        <translation>Ultima iterazione</translation>
+    </message>
+    <message>
+        <source>First iteration</source>
+        <translation>Prima iterazione</translation>
+    </message>
+    <message>
+        <source>Which slot-attention iteration&apos;s maps make the masks</source>
+        <translation>Le mappe di quale iterazione della slot attention formano le maschere</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Matched object</source>
+        <translation>Oggetto abbinato</translation>
+    </message>
+    <message>
+        <source>IoU</source>
+        <translation>IoU</translation>
+    </message>
+    <message>
+        <source>Attention share</source>
+        <translation>Quota di attenzione</translation>
+    </message>
+    <message>
+        <source>Mask pixels</source>
+        <translation>Pixel della maschera</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Scena</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Addestramento</translation>
+    </message>
+    <message>
+        <source>Open a scene folder or a folder of images</source>
+        <translation>Apri una cartella di scene o una cartella di immagini</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modello: %1</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>illeggibile</translation>
+    </message>
+    <message>
+        <source>IoU %1 · ARI %2</source>
+        <translation>IoU %1 · ARI %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean IoU %1 · FG-ARI %2 (%n scene(s) with masks)</source>
+        <translation>
+            <numerusform>IoU media %1 · FG-ARI %2 (%n scena con maschere)</numerusform>
+            <numerusform>IoU media %1 · FG-ARI %2 (%n scene con maschere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no instance masks: IoU and ARI off</source>
+        <translation>nessuna maschera di istanza: IoU e ARI disattivati</translation>
+    </message>
+    <message>
+        <source>True objects</source>
+        <translation>Oggetti reali</translation>
+    </message>
+    <message>
+        <source>Slot masks</source>
+        <translation>Maschere degli slot</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>slot %1</translation>
+    </message>
+    <message>
+        <source>slot %1 · %2%</source>
+        <translation>slot %1 · %2%</translation>
+    </message>
+    <message>
+        <source> · IoU %1</source>
+        <translation> · IoU %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>object %1</source>
+        <translation>oggetto %1</translation>
+    </message>
+    <message>
+        <source>none (background or unmatched)</source>
+        <translation>nessuno (sfondo o non abbinato)</translation>
+    </message>
+    <message>
+        <source>no mask to match</source>
+        <translation>nessuna maschera da abbinare</translation>
+    </message>
+    <message>
+        <source>IoU %1</source>
+        <translation>IoU %1</translation>
+    </message>
+    <message>
+        <source>Load a slot model</source>
+        <translation>Carica un modello a slot</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.ckpt);;All files (*)</source>
+        <translation>Pesi (*.safetensors *.pth *.pt *.ckpt);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Generate scenes</source>
+        <translation>Genera scene</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Cartella</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>Scene</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seme</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Larghezza</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Altezza</translation>
+    </message>
+    <message>
+        <source>Folder for the scenes</source>
+        <translation>Cartella per le scene</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsWorkspace</name>
+    <message>
+        <source>Slots</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 non esiste</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions)</source>
+        <translation>%1 non può essere letto (permessi)</translation>
+    </message>
+    <message>
+        <source>%1 is neither a scene folder nor an image</source>
+        <translation>%1 non è né una cartella di scene né un&apos;immagine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input(s) of the project are missing: %1</source>
+        <translation>
+            <numerusform>manca %n input del progetto: %1</numerusform>
+            <numerusform>mancano %n input del progetto: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slots: objects found without labels</source>
+        <translation>Slot: oggetti trovati senza etichette</translation>
+    </message>
+    <message>
+        <source>Generated scenes with instance masks, the slots of the built-in model (trained self-supervised here) and how well their masks match the objects.</source>
+        <translation>Scene generate con maschere di istanza, gli slot del modello integrato (addestrato qui in modo auto-supervisionato) e quanto bene le loro maschere corrispondono agli oggetti.</translation>
+    </message>
+    <message>
+        <source>The Slots demo&apos;s scenes or model are missing from this installation</source>
+        <translation>Le scene o il modello della demo Slot mancano da questa installazione</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: open scenes and let the model find their slots</source>
+        <translation>Non c&apos;è ancora nulla da esportare: apri delle scene e lascia che il modello ne trovi gli slot</translation>
+    </message>
+    <message>
+        <source>%1: slot masks (mean IoU %2, FG-ARI %3), attention per slot; %4</source>
+        <translation>%1: maschere degli slot (IoU media %2, FG-ARI %3), attenzione per slot; %4</translation>
+    </message>
+    <message>
+        <source>%1: slot masks and attention per slot; %2</source>
+        <translation>%1: maschere degli slot e attenzione per slot; %2</translation>
     </message>
 </context>
 <context>
@@ -1859,7 +2389,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Seed (stored: the order of every session can be reproduced)</source>
-        <translation>Seme (salvato: l'ordine di ogni sessione è riproducibile)</translation>
+        <translation>Seme (salvato: l&apos;ordine di ogni sessione è riproducibile)</translation>
     </message>
     <message>
         <source>Save the study</source>
@@ -1878,7 +2408,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 esiste già: un file di studio non viene mai sovrascritto</translation>
     </message>
     <message>
-        <source>Prepare the study's photos</source>
+        <source>Prepare the study&apos;s photos</source>
         <translation>Prepara le foto dello studio</translation>
     </message>
     <message>
@@ -1902,7 +2432,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1 preferite</translation>
     </message>
     <message>
-        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss' kappa %4 over %5 items</source>
+        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss&apos; kappa %4 over %5 items</source>
         <translation>%1 partecipanti (%2 esclusi per un controllo di attenzione fallito), %3 risposte; kappa di Fleiss %4 su %5 elementi</translation>
     </message>
     <message>
@@ -1966,7 +2496,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Foto</translation>
     </message>
     <message>
-        <source>original: the photos' own colours</source>
+        <source>original: the photos&apos; own colours</source>
         <translation>original: i colori delle foto stesse</translation>
     </message>
     <message>
@@ -1974,15 +2504,15 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>%1: i risultati attuali</translation>
     </message>
     <message>
-        <source>Add another model's results (a folder)...</source>
+        <source>Add another model&apos;s results (a folder)...</source>
         <translation>Aggiungi i risultati di un altro modello (una cartella)...</translation>
     </message>
     <message>
-        <source>A folder of the same photos colorized by another model (e.g. periscope-cli colorize's output), matched by file name</source>
-        <translation>Una cartella con le stesse foto colorate da un altro modello (ad es. l'output di periscope-cli colorize), abbinate per nome di file</translation>
+        <source>A folder of the same photos colorized by another model (e.g. periscope-cli colorize&apos;s output), matched by file name</source>
+        <translation>Una cartella con le stesse foto colorate da un altro modello (ad es. l&apos;output di periscope-cli colorize), abbinate per nome di file</translation>
     </message>
     <message>
-        <source>A folder of another model's results</source>
+        <source>A folder of another model&apos;s results</source>
         <translation>Una cartella con i risultati di un altro modello</translation>
     </message>
     <message>
@@ -1994,7 +2524,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Scegli almeno una foto per lo studio.</translation>
     </message>
     <message>
-        <source>Left out of the study (not in every condition's folder): %1</source>
+        <source>Left out of the study (not in every condition&apos;s folder): %1</source>
         <translation>Escluse dallo studio (non presenti nella cartella di ogni condizione): %1</translation>
     </message>
 </context>
@@ -2013,7 +2543,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Quanto sembrano naturali i colori?   1 = per niente ... 5 = del tutto naturali</translation>
     </message>
     <message>
-        <source>Which photo's colours look more natural?   Left arrow = left   Right arrow = right</source>
+        <source>Which photo&apos;s colours look more natural?   Left arrow = left   Right arrow = right</source>
         <translation>Di quale foto i colori sembrano più naturali?   Freccia sinistra = sinistra   Freccia destra = destra</translation>
     </message>
     <message>
@@ -2164,12 +2694,12 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
         <translation>%1 non apre file</translation>
     </message>
     <message>
-        <source>%1 has no demo named '%2'</source>
-        <translation>%1 non ha una demo chiamata '%2'</translation>
+        <source>%1 has no demo named &apos;%2&apos;</source>
+        <translation>%1 non ha una demo chiamata &apos;%2&apos;</translation>
     </message>
     <message>
         <source>There is nothing to export</source>
-        <translation>Non c'è nulla da esportare</translation>
+        <translation>Non c&apos;è nulla da esportare</translation>
     </message>
 </context>
 <context>
@@ -2257,8 +2787,8 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
 <context>
     <name>periscope::widgets::PlotView</name>
     <message>
-        <source>Unsupported plot format '%1' (use png, svg or pdf)</source>
-        <translation>Formato di grafico '%1' non supportato (usare png, svg o pdf)</translation>
+        <source>Unsupported plot format &apos;%1&apos; (use png, svg or pdf)</source>
+        <translation>Formato di grafico &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>

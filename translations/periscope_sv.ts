@@ -20,15 +20,15 @@
         <translation>Kan inte skriva %1</translation>
     </message>
     <message>
-        <source>Unsupported figure format '%1' (use png, svg or pdf)</source>
-        <translation>Figurformatet '%1' stöds inte (använd png, svg eller pdf)</translation>
+        <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
+        <translation>Figurformatet &apos;%1&apos; stöds inte (använd png, svg eller pdf)</translation>
     </message>
 </context>
 <context>
     <name>periscope::app</name>
     <message>
-        <source>unknown language '%1' (available: en, %2)</source>
-        <translation>okänt språk '%1' (tillgängliga: en, %2)</translation>
+        <source>unknown language &apos;%1&apos; (available: en, %2)</source>
+        <translation>okänt språk &apos;%1&apos; (tillgängliga: en, %2)</translation>
     </message>
     <message>
         <source>Zhang et al. ECCV 2016</source>
@@ -61,6 +61,14 @@
     <message>
         <source>Deep Koalarization, global features from Inception-ResNet-v2 (as published)</source>
         <translation>Deep Koalarization, globala egenskaper från Inception-ResNet-v2 (som publicerad)</translation>
+    </message>
+    <message>
+        <source>mask of %1 ignored: %2</source>
+        <translation>masken för %1 ignoreras: %2</translation>
+    </message>
+    <message>
+        <source>%1 skipped: %2</source>
+        <translation>%1 hoppades över: %2</translation>
     </message>
 </context>
 <context>
@@ -224,7 +232,7 @@
         <translation>Vikter</translation>
     </message>
     <message>
-        <source>Continue from these weights' checkpoint</source>
+        <source>Continue from these weights&apos; checkpoint</source>
         <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
     </message>
     <message>
@@ -300,11 +308,11 @@
         <translation>Globala egenskaper: vikter för Inception-ResNet-v2...</translation>
     </message>
     <message>
-        <source>The paper fuses Inception-ResNet-v2's logits of the gray photo (frozen); without its weights a small branch learns global features together with the colorizer</source>
+        <source>The paper fuses Inception-ResNet-v2&apos;s logits of the gray photo (frozen); without its weights a small branch learns global features together with the colorizer</source>
         <translation>Artikeln sammanfogar Inception-ResNet-v2:s logiter för det grå fotot (frysta); utan dess vikter lär sig en liten gren globala egenskaper tillsammans med färgläggaren</translation>
     </message>
     <message>
-        <source>Inception-ResNet-v2 weights (timm's inception_resnet_v2)</source>
+        <source>Inception-ResNet-v2 weights (timm&apos;s inception_resnet_v2)</source>
         <translation>Vikter för Inception-ResNet-v2 (timms inception_resnet_v2)</translation>
     </message>
     <message>
@@ -540,7 +548,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 tar sina globala egenskaper från Inception-ResNet-v2: öppna dess vikter</translation>
     </message>
     <message>
-        <source>%1 needs Inception-ResNet-v2 weights (timm's inception_resnet_v2) to colorize.</source>
+        <source>%1 needs Inception-ResNet-v2 weights (timm&apos;s inception_resnet_v2) to colorize.</source>
         <translation>%1 behöver vikter för Inception-ResNet-v2 (timms inception_resnet_v2) för att färglägga.</translation>
     </message>
 </context>
@@ -582,7 +590,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Fyra opencv-doc-foton som den inbyggda Koalarization aldrig sett, färglagda från sin ljushet och jämförda med sina verkliga färger.</translation>
     </message>
     <message>
-        <source>The demo photos come from Debian's opencv-doc package, which is not installed (%1)</source>
+        <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
         <translation>Demofotona kommer från Debians paket opencv-doc, som inte är installerat (%1)</translation>
     </message>
     <message>
@@ -782,7 +790,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Crippen-logP (RDKit)</translation>
     </message>
     <message>
-        <source>Measured (the opened CSV's target column)</source>
+        <source>Measured (the opened CSV&apos;s target column)</source>
         <translation>Uppmätt (målkolumnen i den öppnade CSV-filen)</translation>
     </message>
     <message>
@@ -830,7 +838,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Vikter</translation>
     </message>
     <message>
-        <source>Continue from these weights' checkpoint</source>
+        <source>Continue from these weights&apos; checkpoint</source>
         <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
     </message>
     <message>
@@ -952,8 +960,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>3D</translation>
     </message>
     <message>
-        <source>The 3-D view needs OpenGL, which the '%1' platform does not offer.</source>
-        <translation>3D-vyn behöver OpenGL, som plattformen '%1' inte erbjuder.</translation>
+        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>3D-vyn behöver OpenGL, som plattformen &apos;%1&apos; inte erbjuder.</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1092,7 +1100,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>egenskap</translation>
     </message>
     <message>
-        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom's colour, paler).</source>
+        <source>%1 in 3-D, atoms coloured by %2 relevance (hydrogens take their atom&apos;s colour, paler).</source>
         <translation>%1 i 3D, atomer färgade efter %2-relevans (väten får sin atoms färg, blekare).</translation>
     </message>
     <message>
@@ -1136,7 +1144,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Noder borttagna efter relevans</translation>
     </message>
     <message>
-        <source>How the network aggregates messages, for weights that do not say (the paper's .pt checkpoints)</source>
+        <source>How the network aggregates messages, for weights that do not say (the paper&apos;s .pt checkpoints)</source>
         <translation>Hur nätverket aggregerar meddelanden, för vikter som inte säger det (artikelns .pt-kontrollpunkter)</translation>
     </message>
     <message>
@@ -1341,8 +1349,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 kan inte läsas (behörighet)</translation>
     </message>
     <message>
-        <source>No workspace named '%1' in this build</source>
-        <translation>Ingen arbetsyta med namnet '%1' i den här versionen</translation>
+        <source>No workspace named &apos;%1&apos; in this build</source>
+        <translation>Ingen arbetsyta med namnet &apos;%1&apos; i den här versionen</translation>
     </message>
     <message>
         <source>No workspace opens %1 (a file without a suffix)</source>
@@ -1497,8 +1505,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>&lt;h3&gt;Periscope %1&lt;/h3&gt;&lt;p&gt;En arbetsbänk för att se in i bildmodeller.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;Periscope är fri programvara under GNU General Public License, version 3 eller senare.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>the project uses the workspace '%1', which this build does not have</source>
-        <translation>projektet använder arbetsytan '%1', som inte finns i den här versionen</translation>
+        <source>the project uses the workspace &apos;%1&apos;, which this build does not have</source>
+        <translation>projektet använder arbetsytan &apos;%1&apos;, som inte finns i den här versionen</translation>
     </message>
     <message>
         <source>%1 opened with problems: %2</source>
@@ -1600,7 +1608,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Alla (%1)</translation>
     </message>
     <message>
-        <source>Automatic (bf16 where the model's tolerance holds)</source>
+        <source>Automatic (bf16 where the model&apos;s tolerance holds)</source>
         <translation>Automatiskt (bf16 där modellens tolerans håller)</translation>
     </message>
     <message>
@@ -1695,8 +1703,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 är inte ett Periscope-projekt: dess JSON är inget objekt</translation>
     </message>
     <message>
-        <source>%1 is not a Periscope project (no "format": "periscope-project")</source>
-        <translation>%1 är inte ett Periscope-projekt (inget "format": "periscope-project")</translation>
+        <source>%1 is not a Periscope project (no &quot;format&quot;: &quot;periscope-project&quot;)</source>
+        <translation>%1 är inte ett Periscope-projekt (inget &quot;format&quot;: &quot;periscope-project&quot;)</translation>
     </message>
     <message>
         <source>%1 has no format version</source>
@@ -1715,8 +1723,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 har en ogiltig formatversion %2</translation>
     </message>
     <message>
-        <source>%1: "workspaces" must be a list</source>
-        <translation>%1: "workspaces" måste vara en lista</translation>
+        <source>%1: &quot;workspaces&quot; must be a list</source>
+        <translation>%1: &quot;workspaces&quot; måste vara en lista</translation>
     </message>
     <message>
         <source>%1: a workspace entry has no id</source>
@@ -1733,6 +1741,528 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsEmbeddingView</name>
+    <message>
+        <source>Colour by the matched object&apos;s colour</source>
+        <translation>Färga efter det matchade objektets färg</translation>
+    </message>
+    <message>
+        <source>… its shape</source>
+        <translation>… dess form</translation>
+    </message>
+    <message>
+        <source>… its material</source>
+        <translation>… dess material</translation>
+    </message>
+    <message>
+        <source>… its size</source>
+        <translation>… dess storlek</translation>
+    </message>
+    <message>
+        <source>The 3-D scatter of the first three components appears here.</source>
+        <translation>3D-spridningen av de tre första komponenterna visas här.</translation>
+    </message>
+    <message>
+        <source>The 3-D scatter needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>3D-spridningen behöver OpenGL, som plattformen &apos;%1&apos; inte erbjuder.</translation>
+    </message>
+    <message>
+        <source>Run a model on scenes to see their slot embeddings here.</source>
+        <translation>Kör en modell på scener för att se deras slot-inbäddningar här.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s); the first two components explain %1% and %2% of the variance, the third %3%</source>
+        <translation>
+            <numerusform>%n slot; de två första komponenterna förklarar %1% och %2% av variansen, den tredje %3%</numerusform>
+            <numerusform>%n slots; de två första komponenterna förklarar %1% och %2% av variansen, den tredje %3%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation>omatchad</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>HK 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>HK 2</translation>
+    </message>
+    <message>
+        <source>Slot embeddings</source>
+        <translation>Slot-inbäddningar</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsModel</name>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s) opened</source>
+        <translation>
+            <numerusform>%n scen öppnad</numerusform>
+            <numerusform>%n scener öppnade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load slot model %1</source>
+        <translation>Läs in slot-modellen %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>The model could not be loaded: %1</source>
+        <translation>Modellen kunde inte läsas in: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Find the slots of %n scene(s)</source>
+        <translation>
+            <numerusform>Hitta slots i %n scen</numerusform>
+            <numerusform>Hitta slots i %n scener</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slots found; mean IoU %1, FG-ARI %2 over %3 scenes with masks</source>
+        <translation>Slots hittade; medel-IoU %1, FG-ARI %2 över %3 scener med masker</translation>
+    </message>
+    <message>
+        <source>Slots found</source>
+        <translation>Slots hittade</translation>
+    </message>
+    <message numerus="yes">
+        <source>Project %n slot embedding(s)</source>
+        <translation>
+            <numerusform>Projicera %n slot-inbäddning</numerusform>
+            <numerusform>Projicera %n slot-inbäddningar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>Visa %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generate %n scene(s)</source>
+        <translation>
+            <numerusform>Generera %n scen</numerusform>
+            <numerusform>Generera %n scener</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scene(s) generated in %1</source>
+        <translation>
+            <numerusform>%n scen genererad i %1</numerusform>
+            <numerusform>%n scener genererade i %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The scenes could not be generated: %1</source>
+        <translation>Scenerna kunde inte genereras: %1</translation>
+    </message>
+    <message>
+        <source>Training needs at least 4 images; open or generate scenes first.</source>
+        <translation>Träning kräver minst 4 bilder; öppna eller generera scener först.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train slots on %n image(s)</source>
+        <translation>
+            <numerusform>Träna slots på %n bild</numerusform>
+            <numerusform>Träna slots på %n bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 images, %3 s</source>
+        <translation>%1 epoker på %2 bilder, %3 s</translation>
+    </message>
+    <message>
+        <source>; validation IoU %1 (untrained %2), FG-ARI %3 (untrained %4)</source>
+        <translation>; validerings-IoU %1 (otränad %2), FG-ARI %3 (otränad %4)</translation>
+    </message>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
+        <translation>Träningen avbröts; vikterna från den senast avslutade epoken är sparade.</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsTrainingPanel</name>
+    <message>
+        <source>Small: 64 px, minutes on a CPU</source>
+        <translation>Liten: 64 px, minuter på en CPU</translation>
+    </message>
+    <message>
+        <source>Paper: 128 px, batches of 64 (a GPU)</source>
+        <translation>Artikeln: 128 px, batcher om 64 (en GPU)</translation>
+    </message>
+    <message>
+        <source>Matched contrastive, negatives from the same image</source>
+        <translation>Matchad kontrastiv, negativa från samma bild</translation>
+    </message>
+    <message>
+        <source>Matched contrastive, all other slots as negatives</source>
+        <translation>Matchad kontrastiv, alla andra slots som negativa</translation>
+    </message>
+    <message>
+        <source>Matched cosine similarity (no negatives)</source>
+        <translation>Matchad cosinuslikhet (inga negativa)</translation>
+    </message>
+    <message>
+        <source>Slots of the two views of an image are matched one to one by cosine similarity (Hungarian); each slot&apos;s match is its positive</source>
+        <translation>Slots i en bilds två vyer matchas ett till ett efter cosinuslikhet (ungerska metoden); varje slots match är dess positiva</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Bläddra...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Spara de tränade vikterna</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
+    </message>
+    <message>
+        <source>Train on the opened scenes</source>
+        <translation>Träna på de öppnade scenerna</translation>
+    </message>
+    <message>
+        <source>Self-supervised: two augmented views of every image; NT-Xent on the global vectors and the matched object loss on the slots (temperature 0.1). 10 % held out; with masks, their slots&apos; IoU and ARI are measured after every epoch. The weights are saved after every epoch.</source>
+        <translation>Självövervakad: två förstärkta vyer av varje bild; NT-Xent på de globala vektorerna och den matchade objektförlusten på slots (temperatur 0,1). 10 % hålls undan; med masker mäts deras slots IoU och ARI efter varje epok. Vikterna sparas efter varje epok.</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Förinställning</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoker</translation>
+    </message>
+    <message>
+        <source>Object loss</source>
+        <translation>Objektförlust</translation>
+    </message>
+    <message>
+        <source>Global loss weight</source>
+        <translation>Vikt för global förlust</translation>
+    </message>
+    <message>
+        <source>Object loss weight</source>
+        <translation>Vikt för objektförlust</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Vikter</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epok</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>förlust</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Förluster</translation>
+    </message>
+    <message>
+        <source>validation score</source>
+        <translation>valideringspoäng</translation>
+    </message>
+    <message>
+        <source>Slot masks vs. objects</source>
+        <translation>Slot-masker mot objekt</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3); IoU %4, FG-ARI %5; %6 s</source>
+        <translation>Epok %1: förlust %2 (validering %3); IoU %4, FG-ARI %5; %6 s</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3); %4 s</source>
+        <translation>Epok %1: förlust %2 (validering %3); %4 s</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2. The scenes are analysed with it now.</source>
+        <translation>Tränade %1: %2. Scenerna analyseras nu med den.</translation>
+    </message>
+    <message>
+        <source>At least one of the loss weights must be above 0.</source>
+        <translation>Minst en av förlustvikterna måste vara över 0.</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>träning</translation>
+    </message>
+    <message>
+        <source>global (NT-Xent)</source>
+        <translation>global (NT-Xent)</translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation>objekt</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validering</translation>
+    </message>
+    <message>
+        <source>mean IoU</source>
+        <translation>medel-IoU</translation>
+    </message>
+    <message>
+        <source>FG-ARI</source>
+        <translation>FG-ARI</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Avbryt träningen</translation>
+    </message>
+    <message>
+        <source>Reading the images...</source>
+        <translation>Läser bilderna...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsView</name>
+    <message>
+        <source>Open scenes…</source>
+        <translation>Öppna scener…</translation>
+    </message>
+    <message>
+        <source>A scene folder (generated here, or CLEVR with its scenes JSON) or any folder of images</source>
+        <translation>En scenmapp (genererad här, eller CLEVR med dess scen-JSON) eller valfri mapp med bilder</translation>
+    </message>
+    <message>
+        <source>Generate scenes…</source>
+        <translation>Generera scener…</translation>
+    </message>
+    <message>
+        <source>Render CLEVR-like scenes with instance masks (spheres, cubes, cylinders; rubber or metal)</source>
+        <translation>Rendera CLEVR-liknande scener med instansmasker (sfärer, kuber, cylindrar; gummi eller metall)</translation>
+    </message>
+    <message>
+        <source>Load model…</source>
+        <translation>Läs in modell…</translation>
+    </message>
+    <message>
+        <source>Our .safetensors, or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
+        <translation>Våra .safetensors, eller artikelns torch.save-kontrollpunkter (baldassarreFe/iclr-osc-22)</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Ingen modell</translation>
+    </message>
+    <message>
+        <source>Last iteration</source>
+        <translation>Sista iterationen</translation>
+    </message>
+    <message>
+        <source>First iteration</source>
+        <translation>Första iterationen</translation>
+    </message>
+    <message>
+        <source>Which slot-attention iteration&apos;s maps make the masks</source>
+        <translation>Vilken slot-attention-iterations kartor som blir maskerna</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Matched object</source>
+        <translation>Matchat objekt</translation>
+    </message>
+    <message>
+        <source>IoU</source>
+        <translation>IoU</translation>
+    </message>
+    <message>
+        <source>Attention share</source>
+        <translation>Andel av uppmärksamheten</translation>
+    </message>
+    <message>
+        <source>Mask pixels</source>
+        <translation>Maskpixlar</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Scen</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>Inbäddningar</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Träning</translation>
+    </message>
+    <message>
+        <source>Open a scene folder or a folder of images</source>
+        <translation>Öppna en scenmapp eller en mapp med bilder</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>oläsbar</translation>
+    </message>
+    <message>
+        <source>IoU %1 · ARI %2</source>
+        <translation>IoU %1 · ARI %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>mean IoU %1 · FG-ARI %2 (%n scene(s) with masks)</source>
+        <translation>
+            <numerusform>medel-IoU %1 · FG-ARI %2 (%n scen med masker)</numerusform>
+            <numerusform>medel-IoU %1 · FG-ARI %2 (%n scener med masker)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no instance masks: IoU and ARI off</source>
+        <translation>inga instansmasker: IoU och ARI av</translation>
+    </message>
+    <message>
+        <source>True objects</source>
+        <translation>Verkliga objekt</translation>
+    </message>
+    <message>
+        <source>Slot masks</source>
+        <translation>Slot-masker</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>slot %1</translation>
+    </message>
+    <message>
+        <source>slot %1 · %2%</source>
+        <translation>slot %1 · %2%</translation>
+    </message>
+    <message>
+        <source> · IoU %1</source>
+        <translation> · IoU %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>object %1</source>
+        <translation>objekt %1</translation>
+    </message>
+    <message>
+        <source>none (background or unmatched)</source>
+        <translation>inget (bakgrund eller omatchad)</translation>
+    </message>
+    <message>
+        <source>no mask to match</source>
+        <translation>ingen mask att matcha</translation>
+    </message>
+    <message>
+        <source>IoU %1</source>
+        <translation>IoU %1</translation>
+    </message>
+    <message>
+        <source>Load a slot model</source>
+        <translation>Läs in en slot-modell</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.ckpt);;All files (*)</source>
+        <translation>Vikter (*.safetensors *.pth *.pt *.ckpt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Generate scenes</source>
+        <translation>Generera scener</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bläddra…</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Mapp</translation>
+    </message>
+    <message>
+        <source>Scenes</source>
+        <translation>Scener</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Frö</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Bredd</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Höjd</translation>
+    </message>
+    <message>
+        <source>Folder for the scenes</source>
+        <translation>Mapp för scenerna</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SlotsWorkspace</name>
+    <message>
+        <source>Slots</source>
+        <translation>Slots</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 finns inte</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions)</source>
+        <translation>%1 kan inte läsas (behörigheter)</translation>
+    </message>
+    <message>
+        <source>%1 is neither a scene folder nor an image</source>
+        <translation>%1 är varken en scenmapp eller en bild</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input(s) of the project are missing: %1</source>
+        <translation>
+            <numerusform>%n av projektets indata saknas: %1</numerusform>
+            <numerusform>%n av projektets indata saknas: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slots: objects found without labels</source>
+        <translation>Slots: objekt hittade utan etiketter</translation>
+    </message>
+    <message>
+        <source>Generated scenes with instance masks, the slots of the built-in model (trained self-supervised here) and how well their masks match the objects.</source>
+        <translation>Genererade scener med instansmasker, den inbyggda modellens slots (självövervakat tränad här) och hur väl deras masker matchar objekten.</translation>
+    </message>
+    <message>
+        <source>The Slots demo&apos;s scenes or model are missing from this installation</source>
+        <translation>Slots-demons scener eller modell saknas i den här installationen</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: open scenes and let the model find their slots</source>
+        <translation>Det finns inget att exportera än: öppna scener och låt modellen hitta deras slots</translation>
+    </message>
+    <message>
+        <source>%1: slot masks (mean IoU %2, FG-ARI %3), attention per slot; %4</source>
+        <translation>%1: slot-masker (medel-IoU %2, FG-ARI %3), uppmärksamhet per slot; %4</translation>
+    </message>
+    <message>
+        <source>%1: slot masks and attention per slot; %2</source>
+        <translation>%1: slot-masker och uppmärksamhet per slot; %2</translation>
     </message>
 </context>
 <context>
@@ -1878,7 +2408,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 finns redan: en studiefil skrivs aldrig över</translation>
     </message>
     <message>
-        <source>Prepare the study's photos</source>
+        <source>Prepare the study&apos;s photos</source>
         <translation>Förbered studiens foton</translation>
     </message>
     <message>
@@ -1902,7 +2432,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1 föredragna</translation>
     </message>
     <message>
-        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss' kappa %4 over %5 items</source>
+        <source>%1 participants (%2 left out for a failed attention check), %3 answers; Fleiss&apos; kappa %4 over %5 items</source>
         <translation>%1 deltagare (%2 uteslutna efter en misslyckad uppmärksamhetskontroll), %3 svar; Fleiss kappa %4 över %5 objekt</translation>
     </message>
     <message>
@@ -1966,7 +2496,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Foton</translation>
     </message>
     <message>
-        <source>original: the photos' own colours</source>
+        <source>original: the photos&apos; own colours</source>
         <translation>original: fotonas egna färger</translation>
     </message>
     <message>
@@ -1974,15 +2504,15 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>%1: de aktuella resultaten</translation>
     </message>
     <message>
-        <source>Add another model's results (a folder)...</source>
+        <source>Add another model&apos;s results (a folder)...</source>
         <translation>Lägg till en annan modells resultat (en mapp)...</translation>
     </message>
     <message>
-        <source>A folder of the same photos colorized by another model (e.g. periscope-cli colorize's output), matched by file name</source>
+        <source>A folder of the same photos colorized by another model (e.g. periscope-cli colorize&apos;s output), matched by file name</source>
         <translation>En mapp med samma foton färglagda av en annan modell (t.ex. utdata från periscope-cli colorize), matchade efter filnamn</translation>
     </message>
     <message>
-        <source>A folder of another model's results</source>
+        <source>A folder of another model&apos;s results</source>
         <translation>En mapp med en annan modells resultat</translation>
     </message>
     <message>
@@ -1994,7 +2524,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Välj minst ett foto för studien.</translation>
     </message>
     <message>
-        <source>Left out of the study (not in every condition's folder): %1</source>
+        <source>Left out of the study (not in every condition&apos;s folder): %1</source>
         <translation>Utelämnade ur studien (saknas i något villkors mapp): %1</translation>
     </message>
 </context>
@@ -2013,7 +2543,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Hur naturliga ser färgerna ut?   1 = inte alls ... 5 = helt naturliga</translation>
     </message>
     <message>
-        <source>Which photo's colours look more natural?   Left arrow = left   Right arrow = right</source>
+        <source>Which photo&apos;s colours look more natural?   Left arrow = left   Right arrow = right</source>
         <translation>Vilket fotos färger ser mest naturliga ut?   Vänsterpil = vänster   Högerpil = höger</translation>
     </message>
     <message>
@@ -2164,8 +2694,8 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
         <translation>%1 öppnar inte filer</translation>
     </message>
     <message>
-        <source>%1 has no demo named '%2'</source>
-        <translation>%1 har ingen demo med namnet '%2'</translation>
+        <source>%1 has no demo named &apos;%2&apos;</source>
+        <translation>%1 har ingen demo med namnet &apos;%2&apos;</translation>
     </message>
     <message>
         <source>There is nothing to export</source>
@@ -2257,8 +2787,8 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
 <context>
     <name>periscope::widgets::PlotView</name>
     <message>
-        <source>Unsupported plot format '%1' (use png, svg or pdf)</source>
-        <translation>Diagramformatet '%1' stöds inte (använd png, svg eller pdf)</translation>
+        <source>Unsupported plot format &apos;%1&apos; (use png, svg or pdf)</source>
+        <translation>Diagramformatet &apos;%1&apos; stöds inte (använd png, svg eller pdf)</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
