@@ -8,6 +8,7 @@ import sys
 ours, reference = {}, {}
 graphs_ours, graphs_reference = {}, {}
 colorize_ours, colorize_reference = {}, {}
+slots_ours, slots_reference = {}, {}
 for line in sys.stdin:
     line = line.strip()
     if not line.startswith("{"):
@@ -17,6 +18,10 @@ for line in sys.stdin:
         key = (row["model"], row["mode"], row["batch"])
         (colorize_ours if row["impl"] == "periscope" else colorize_reference)[key] = row
         continue
+    if row.get("bench") in ("slots_inference", "slots_train_step"):
+        key = (row["bench"], row.get("mode", "forward"), row["batch"], row["size"])
+        (slots_ours if row["impl"] == "periscope" else slots_reference)[key] = row
+        continue
     if row.get("bench") == "graphs":
         key = (row["data"], row["method"])
         (graphs_ours if row["impl"] == "periscope" else graphs_reference)[key] = row
@@ -25,6 +30,18 @@ for line in sys.stdin:
         continue
     key = (row["model"], row["batch"], row["precision"], row["mode"])
     (ours if row["impl"] == "periscope" else reference)[key] = row
+
+if slots_ours:
+    print("| slots | mode | batch | size | Periscope /s | PyTorch eager /s | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for key in sorted(slots_ours):
+        if key in slots_reference:
+            field = "images_per_s" if key[0] == "slots_inference" else "steps_per_s"
+            a, b = slots_ours[key][field], slots_reference[key][field]
+            print(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+    if not ours and not graphs_ours and not colorize_ours:
+        sys.exit(0)
+    print()
 
 if colorize_ours:
     print("| model | mode | batch | Periscope img/s | PyTorch eager img/s | ratio |")

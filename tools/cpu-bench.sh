@@ -34,3 +34,8 @@ python3 tools/compare-bench.py < "$out/graphs.jsonl" | tee "$out/graphs-ratios.m
 "$bin/bench_colorize" --threads "$threads" | tee "$out/colorize.jsonl"
 /usr/bin/python3 bench/reference/colorize_reference.py --threads "$threads" | tee -a "$out/colorize.jsonl"
 python3 tools/compare-bench.py < "$out/colorize.jsonl" | tee "$out/colorize-ratios.md"
+# The Slots model (inference and training steps) against PyTorch eager; scene generation (VTK).
+"$bin/bench_slots" --threads "$threads" | tee "$out/slots.jsonl"
+/usr/bin/python3 bench/reference/slots_reference.py --bench --threads "$threads" | tee -a "$out/slots.jsonl"
+python3 tools/compare-bench.py < "$out/slots.jsonl" | tee "$out/slots-ratios.md"
+if [ -n "${DISPLAY:-}" ]; then "$bin/bench_scenes" | tee "$out/scenes.jsonl"; else xvfb-run -a "$bin/bench_scenes" | tee "$out/scenes.jsonl"; fi

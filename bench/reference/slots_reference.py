@@ -81,15 +81,14 @@ class Backbone(nn.Module):
         self.patch_emb = PatchEmbed(patch, dim)
         self.pos_embed = PosEmbed((size // patch) ** 2, dim)
         self.attn_blocks = nn.ModuleList([Block(dim, heads, 2 * dim) for _ in range(layers)])
-        self.cls_token = nn.Parameter(torch.randn(dim) * 0.02)
+        # vit_obj_global pools by average (global_pool: avg): no class token.
 
     def forward(self, images):
         x = self.patch_emb(images)
-        x = torch.cat([self.cls_token.expand(x.shape[0], 1, -1), x], dim=1)
         for block in self.attn_blocks:
-            x = torch.cat([x[:, :1], self.pos_embed(x[:, 1:])], dim=1)
+            x = self.pos_embed(x)
             x = block(x)
-        return x[:, 0], x[:, 1:]
+        return x.mean(dim=1), x
 
 
 class SlotAttn(nn.Module):
@@ -177,7 +176,7 @@ def fixture(folder):
         json.dump(expected, f)
 
 
-def bench(threads, batches, size, repeats):
+def bench(threads, batches, size, repeats, train_batch):
     torch.set_num_threads(threads)
     model = Model(size=size).eval()
     for batch in batches:
@@ -192,7 +191,7 @@ def bench(threads, batches, size, repeats):
                           "images_per_s": batch / seconds}))
     model.train()
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
-    images = torch.rand(2 * batches[-1], 3, size, size)
+    images = torch.rand(2 * train_batch, 3, size, size)
     start = time.perf_counter()
     for _ in range(repeats):
         optimizer.zero_grad()
@@ -202,7 +201,7 @@ def bench(threads, batches, size, repeats):
         loss.backward()
         optimizer.step()
     seconds = (time.perf_counter() - start) / repeats
-    print(json.dumps({"bench": "slots_train_step", "impl": "pytorch-eager", "batch": 2 * batches[-1], "size": size,
+    print(json.dumps({"bench": "slots_train_step", "impl": "pytorch-eager", "mode": "network", "batch": 2 * train_batch, "size": size,
                       "steps_per_s": 1.0 / seconds}))
 
 
@@ -214,8 +213,9 @@ if __name__ == "__main__":
     parser.add_argument("--batches", default="1,16")
     parser.add_argument("--size", type=int, default=128)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--train-batch", type=int, default=16)
     args = parser.parse_args()
     if args.fixture:
         fixture(args.fixture)
     if args.bench:
-        bench(args.threads, [int(b) for b in args.batches.split(",")], args.size, args.repeats)
+        bench(args.threads, [int(b) for b in args.batches.split(",")], args.size, args.repeats, args.train_batch)

@@ -24,7 +24,7 @@ const std::map<std::string, std::string> &defaultOptions()
     static const std::map<std::string, std::string> defaults = {
         {"image_size", "128"}, {"patch_size", "8"},  {"dim", "64"},          {"layers", "4"},
         {"heads", "4"},        {"slots", "11"},      {"iterations", "3"},    {"architecture", "slot-mean"},
-        {"attention_scale", "false"}, {"queries", "learned"}, {"global_pool", "cls"},
+        {"attention_scale", "false"}, {"queries", "learned"}, {"global_pool", "auto"},
     };
     return defaults;
 }
@@ -197,10 +197,13 @@ SlotNetConfig configFromOptions(const ArchOptions &options)
     if (queries != "learned" && queries != "sampled")
         throw Error("--arch queries=" + queries + ": expected learned or sampled");
     config.sampledQueries = queries == "sampled";
+    // The repository's configurations: a class token when the global head reads the backbone
+    // (vit_global_obj), average pooling when it reads the mean of slots (vit_obj_global, where a
+    // class token would only ride along unused).
     const std::string pool = valueOf(options, "global_pool");
-    if (pool != "cls" && pool != "avg")
-        throw Error("--arch global_pool=" + pool + ": expected cls or avg");
-    config.clsToken = pool == "cls";
+    if (pool != "cls" && pool != "avg" && pool != "auto")
+        throw Error("--arch global_pool=" + pool + ": expected cls, avg or auto");
+    config.clsToken = pool == "cls" || (pool == "auto" && config.globalFrom == GlobalFrom::Backbone);
     config.blockHidden = config.slotHidden = config.globalHidden = config.globalProjHidden = 2 * config.dim;
     config.objectProjHidden = 4 * config.dim;
     return config;

@@ -20,7 +20,7 @@ namespace periscope::slot {
 // What the weights do not reveal, as KEY=VALUE (the CLI's --arch, the sidecar's "arch"):
 //   heads=4  iterations=3  slots=11 (for sampled queries)  architecture=slot-mean|backbone (or the
 //   repository's strings)  attention_scale=false  image_size=128  patch_size=8  dim=64  layers=4
-//   queries=learned|sampled
+//   queries=learned|sampled  global_pool=auto|cls|avg (auto: avg for slot-mean, cls for backbone)
 // The last five only matter for a new, untrained model; loading takes them from the weights.
 using ArchOptions = std::vector<std::pair<std::string, std::string>>;
 ArchOptions parseArchOption(const std::string &keyEqualsValue, ArchOptions options = {}); // throws Error

@@ -51,6 +51,7 @@ SlotsEmbeddingView::SlotsEmbeddingView(SlotsModel *model, QWidget *parent) : QWi
     m_colourBy->addItem(tr("… its material"), QStringLiteral("material"));
     m_colourBy->addItem(tr("… its size"), QStringLiteral("size"));
     m_note = new QLabel;
+    m_note->setObjectName(QStringLiteral("embeddingNote"));
     m_note->setWordWrap(true);
     m_plane = new widgets::PlotView;
     m_plane->setObjectName(QStringLiteral("embeddingPlane"));
@@ -187,7 +188,13 @@ void SlotsEmbeddingView::rebuild()
     m_note->setText(tr("%n slot(s); the first two components explain %1% and %2% of the variance, the third %3%", nullptr, int(e.points.size()))
                         .arg(e.plane.explainedVariance[0] * 100.0, 0, 'f', 1)
                         .arg(e.plane.explainedVariance[1] * 100.0, 0, 'f', 1)
-                        .arg(e.volume.explainedVariance.size() > 2 ? e.volume.explainedVariance[2] * 100.0 : 0.0, 0, 'f', 1));
+                        .arg(e.volume.explainedVariance.size() > 2 ? e.volume.explainedVariance[2] * 100.0 : 0.0, 0, 'f', 1) +
+                    (e.probed ? tr(". Linear VQA probe (96 questions, %1 test scenes): mean AP %2 (chance %3), ROC AUC %4")
+                                    .arg(e.probe.testScenes)
+                                    .arg(e.probe.meanAveragePrecision, 0, 'f', 3)
+                                    .arg(e.probe.chanceAveragePrecision, 0, 'f', 3)
+                                    .arg(e.probe.meanRocAuc, 0, 'f', 3)
+                              : QString()));
     std::map<QString, QList<int>> groups;
     for (int i = 0; i < e.points.size(); ++i)
         groups[categoryOf(e.points[i].scene, e.points[i].object)] << i;

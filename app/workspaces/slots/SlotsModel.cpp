@@ -304,13 +304,22 @@ void SlotsModel::computeEmbedding()
 {
     std::vector<float> values;
     QList<SlotsEmbedding::Point> points;
-    int dim = 0;
+    std::vector<slot::ProbeSample> probeSamples;
+    int dim = 0, slotCount = 0;
     for (int i = 0; i < m_scenes.size(); ++i) {
         const SlotsScene &s = m_scenes[i];
         if (!s.analysed)
             continue;
         dim = s.result.dim;
+        slotCount = s.result.slotCount;
         values.insert(values.end(), s.result.slotFeatures.begin(), s.result.slotFeatures.end());
+        if (!s.entry.objects.empty()) {
+            slot::ProbeSample sample;
+            sample.slotFeatures = s.result.slotFeatures;
+            for (const scenes::SceneObjectAttributes &o : s.entry.objects)
+                sample.objects.push_back({o.size, o.color, o.material, o.shape});
+            probeSamples.push_back(std::move(sample));
+        }
         for (int k = 0; k < s.result.slotCount; ++k)
             points << SlotsEmbedding::Point{i, k, s.scored ? s.score.objectOfSlot[std::size_t(k)] : 0,
                                             s.scored ? s.score.iouOfSlot[std::size_t(k)] : 0.0};
@@ -322,11 +331,17 @@ void SlotsModel::computeEmbedding()
     const quint64 generation = m_analysisGeneration;
     m_embeddingJob = m_jobs->start(
         tr("Project %n slot embedding(s)", nullptr, int(points.size())),
-        [values, dim, points](const JobControl &) {
+        [values, dim, points, probeSamples, slotCount](const JobControl &control) {
             auto e = std::make_shared<SlotsEmbedding>();
             e->points = points;
             e->plane = slot::principalComponents(values, dim, 2);
             e->volume = slot::principalComponents(values, dim, 3);
+            control.throwIfCancelled();
+            // The linear VQA probe needs scenes with their objects: a scene folder.
+            if (probeSamples.size() >= 8) {
+                e->probe = slot::trainVqaProbe(probeSamples, slotCount, dim);
+                e->probed = true;
+            }
             return QVariant::fromValue(std::shared_ptr<const SlotsEmbedding>(e));
         },
         this,

@@ -6,6 +6,7 @@
 #include "engine/slots/SlotEmbeddings.h"
 #include "engine/slots/SlotEvaluation.h"
 #include "engine/slots/SlotModel.h"
+#include "engine/slots/SlotProbe.h"
 #include "engine/slots/SlotTraining.h"
 
 #include <QImage>
@@ -51,6 +52,8 @@ struct SlotsEmbedding {
     QList<Point> points;
     slot::EmbeddingProjection plane;  // 2 components
     slot::EmbeddingProjection volume; // 3 components
+    bool probed = false;              // the VQA probe ran (enough scenes with objects)
+    slot::ProbeResult probe;
 };
 
 // What the Slots workspace holds and computes: the opened scenes (a scene folder, CLEVR, or

@@ -70,11 +70,15 @@ void TestSlotsCli::trainThenRunOnGeneratedScenes()
 
     const QString out = m_dir.filePath(QStringLiteral("out"));
     const CliRun run = runProgram(QStringLiteral("periscope-cli"),
-                                  {QStringLiteral("slots"), m_scenes, QStringLiteral("--model"), weights, QStringLiteral("--out"), out});
+                                  {QStringLiteral("slots"), m_scenes, QStringLiteral("--model"), weights, QStringLiteral("--probe"),
+                                   QStringLiteral("--out"), out});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject result = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(result.value(QStringLiteral("images")).toArray().size(), 24);
     QVERIFY(result.value(QStringLiteral("mean_iou")).toDouble() >= 0.0);
+    const QJsonObject probe = result.value(QStringLiteral("vqa_probe")).toObject();
+    QCOMPARE(probe.value(QStringLiteral("train_scenes")).toInt() + probe.value(QStringLiteral("test_scenes")).toInt(), 24);
+    QVERIFY(probe.value(QStringLiteral("mean_roc_auc")).toDouble() > 0.0);
     const QJsonObject first = readJson(out + QStringLiteral("/CLEVR_periscope_000000.slots.json"));
     const QJsonArray attention = first.value(QStringLiteral("attention_last")).toArray();
     QCOMPARE(attention.size(), 6);                   // one list per slot

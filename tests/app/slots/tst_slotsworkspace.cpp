@@ -229,6 +229,10 @@ void TestSlotsWorkspace::embeddingScatterOpensScenes()
     QVERIFY(waitIdle());
     QCOMPARE(m_workspace->model()->detail().index, 7);
     QCOMPARE(m_workspace->slotsView()->tabs()->currentIndex(), 0);
+    // The VQA probe ran on the scenes' objects and its scores are shown.
+    QVERIFY(e.probed);
+    QCOMPARE(e.probe.trainScenes + e.probe.testScenes, 12);
+    QVERIFY(embedding->findChild<QLabel *>(QStringLiteral("embeddingNote"))->text().contains(QStringLiteral("VQA")));
     // Colouring by shape regroups the points.
     embedding->findChild<QComboBox *>(QStringLiteral("colourBy"))->setCurrentIndex(1);
     QVERIFY(embedding->plane()->seriesCount() <= 3); // sphere, cube, unmatched

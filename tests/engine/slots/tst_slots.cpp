@@ -13,6 +13,8 @@
 #include "engine/slots/SlotModel.h"
 #include "engine/slots/SlotModelInternal.h"
 #include "engine/slots/SlotNets.h"
+#include "engine/slots/SlotEmbeddings.h"
+#include "engine/slots/SlotProbe.h"
 #include "engine/slots/SlotTraining.h"
 
 #include <QFile>
@@ -85,6 +87,8 @@ private Q_SLOTS:
     void lossesAgreeWithBruteForce();
     void masksAndScoresOnHandMadeAttention();
     void architectureOptions();
+    void principalComponentsOfEmbeddings();
+    void vqaProbeReadsObjectsFromSlots();
     void trainingSavesReloadsAndResumes();
     void trainingRefusesBadInput();
 };
@@ -96,8 +100,9 @@ void TestSlots::parameterNamesFollowThePaper()
     for (const auto &[name, tensor] : stateDictOf(*model.net()->module))
         shapes[name] = tensor.sizes().vec();
     // The keys of the repository's "backbone-obj_fn(-global_fn-global_proj)-obj_proj" model.
+    // (global_pool "avg" in vit_obj_global: no backbone.cls_token)
     std::set<std::string> expected = {"backbone.patch_emb.proj.weight", "backbone.patch_emb.proj.bias", "backbone.pos_embed.embed",
-                                      "backbone.cls_token", "obj_queries.tokens", "obj_fn.to_q.weight", "obj_fn.to_k.weight",
+                                      "obj_queries.tokens", "obj_fn.to_q.weight", "obj_fn.to_k.weight",
                                       "obj_fn.to_v.weight", "obj_fn.gru.weight_ih", "obj_fn.gru.weight_hh", "obj_fn.gru.bias_ih",
                                       "obj_fn.gru.bias_hh", "obj_fn.mlp.0.weight", "obj_fn.mlp.0.bias", "obj_fn.mlp.2.weight",
                                       "obj_fn.mlp.2.bias", "obj_fn.norm_input.weight", "obj_fn.norm_input.bias",
@@ -124,6 +129,12 @@ void TestSlots::parameterNamesFollowThePaper()
     QCOMPARE(model.inputSize(), 128);
     QCOMPARE(model.grid(), 16);
     QCOMPARE(model.slotCount(), 11);
+    // The other architecture reads the backbone's class token.
+    const SlotModel backbone = SlotModel::create({{"architecture", "backbone"}});
+    bool cls = false;
+    for (const auto &[name, tensor] : stateDictOf(*backbone.net()->module))
+        cls = cls || name == "backbone.cls_token";
+    QVERIFY(cls);
 }
 
 void TestSlots::loadsThePapersCheckpointAndAgreesWithPyTorch()
@@ -366,6 +377,75 @@ void TestSlots::architectureOptions()
     QCOMPARE(r.grid, 4);
     // Evaluation draws the same sampled slots every time.
     QCOMPARE(other.run(Image(40, 40, 3, PixelFormat::UInt8)).slotFeatures, r.slotFeatures);
+}
+
+void TestSlots::principalComponentsOfEmbeddings()
+{
+    // Points on a line through (1, 2, 3) with small noise: one component holds nearly everything.
+    std::mt19937_64 rng(3);
+    std::normal_distribution<float> noise(0.0f, 0.01f);
+    std::vector<float> values;
+    for (int i = 0; i < 50; ++i) {
+        const float t = float(i) - 25.0f;
+        values.insert(values.end(), {t + noise(rng), 2 * t + noise(rng), 3 * t + noise(rng), noise(rng)});
+    }
+    const EmbeddingProjection p = principalComponents(values, 4, 3);
+    QCOMPARE(p.rows, 50);
+    QCOMPARE(int(p.coordinates.size()), 150);
+    QVERIFY(p.explainedVariance[0] > 0.999);
+    // The first coordinate is the position along the line from the mean (t = -0.5): 24.5 sqrt(14).
+    QVERIFY(std::abs(std::abs(p.coordinates[0]) - 24.5f * std::sqrt(14.0f)) < 0.1f);
+    QCOMPARE(principalComponents(values, 4, 3).coordinates, p.coordinates); // deterministic
+    QVERIFY_THROWS_EXCEPTION(Error, principalComponents({1.0f, 2.0f}, 2, 1));
+    QVERIFY_THROWS_EXCEPTION(Error, principalComponents(values, 4, 5));
+}
+
+void TestSlots::vqaProbeReadsObjectsFromSlots()
+{
+    QCOMPARE(int(probeQuestions().size()), 96);
+    QCOMPARE(probeQuestions().front(), std::string("large gray rubber cube"));
+    const auto answers = probeAnswers({{"small", "red", "metal", "sphere"}, {"large", "gray", "rubber", "cube"}});
+    QCOMPARE(int(std::count(answers.begin(), answers.end(), 1)), 2);
+    QCOMPARE(int(answers.front()), 1);
+    // Slots that each encode one object's attributes (one-hot, plus noise) answer the questions;
+    // slots of pure noise do not.
+    std::mt19937_64 rng(9);
+    std::uniform_int_distribution<int> pick(0, 95), count(1, 4);
+    std::normal_distribution<float> noise(0.0f, 0.1f);
+    std::vector<ProbeSample> informative, uninformative;
+    for (int i = 0; i < 400; ++i) {
+        ProbeSample s, u;
+        s.slotFeatures.assign(5 * 96, 0.0f);
+        u.slotFeatures.assign(5 * 96, 0.0f);
+        const int n = count(rng);
+        for (int k = 0; k < n; ++k) {
+            const int q = pick(rng);
+            std::istringstream words(probeQuestions()[std::size_t(q)]);
+            ObjectAttributes o;
+            words >> o.size >> o.color >> o.material >> o.shape;
+            s.objects.push_back(o);
+            s.slotFeatures[std::size_t(k * 96 + q)] = 1.0f;
+        }
+        for (float &v : s.slotFeatures)
+            v += noise(rng);
+        for (float &v : u.slotFeatures)
+            v = noise(rng);
+        u.objects = s.objects;
+        informative.push_back(s);
+        uninformative.push_back(u);
+    }
+    ProbeSettings settings;
+    settings.epochs = 150;
+    const ProbeResult good = trainVqaProbe(informative, 5, 96, settings);
+    const ProbeResult bad = trainVqaProbe(uninformative, 5, 96, settings);
+    QCOMPARE(good.trainScenes + good.testScenes, 400);
+    QVERIFY(good.questionsScored > 30);
+    QVERIFY2(good.meanRocAuc > 0.9, qPrintable(QString::number(good.meanRocAuc)));
+    QVERIFY2(bad.meanRocAuc < 0.65, qPrintable(QString::number(bad.meanRocAuc)));
+    QVERIFY(good.meanAveragePrecision > bad.meanAveragePrecision + 0.3);
+    QVERIFY(bad.meanAveragePrecision < bad.chanceAveragePrecision + 0.15);
+    QVERIFY_THROWS_EXCEPTION(Error, trainVqaProbe({informative[0], informative[1]}, 5, 96));
+    QVERIFY_THROWS_EXCEPTION(Error, trainVqaProbe(informative, 4, 96));
 }
 
 void TestSlots::trainingSavesReloadsAndResumes()
