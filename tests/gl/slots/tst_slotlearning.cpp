@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Does the small preset learn slots that follow objects? Scenes rendered by the generator (VTK,
-// so under the GL label), the small preset trained on them, and its validation masks scored
-// against the untrained model's: the foreground ARI of the slot partition must rise by a clear
-// margin. Slow (minutes on 2 cores): labelled `slow`.
+// Does the small preset learn slots that follow objects? The built-in model's recipe
+// (tools/train-slots-model.sh: 1,000 generated scenes at 160 x 120, seed 7, the small preset)
+// rendered by the generator (VTK, so under the GL label) and trained here, its validation masks
+// scored against the untrained model's: the foreground ARI of the slot partition must rise by a
+// clear margin. (The mean IoU of the Otsu masks does not, at 8 x 8 tokens: see the README.)
+// Slow (about 4 minutes on 2 cores): labelled `slow`.
 #include "engine/media/image/ImageFile.h"
 #include "engine/scenes/SceneFolder.h"
 #include "engine/scenes/SceneRenderer.h"
@@ -26,7 +28,7 @@ void TestSlotLearning::smallPresetLearnsToSeparateObjects()
     sceneSettings.width = 160;
     sceneSettings.height = 120;
     const std::string folder = dir.filePath(QStringLiteral("scenes")).toStdString();
-    scenes::generateDataset(folder, 400, 11, sceneSettings);
+    scenes::generateDataset(folder, 1000, 7, sceneSettings);
     const scenes::SceneFolder scenes = scenes::readSceneFolder(folder);
     QVERIFY(scenes.hasMasks);
     std::vector<slot::SlotTrainingSample> samples;
@@ -39,7 +41,6 @@ void TestSlotLearning::smallPresetLearnsToSeparateObjects()
         samples.push_back({media::readImage(entry.imagePath).pixels, ids});
     }
     slot::SlotTrainingSettings settings = slot::trainingPreset("small");
-    settings.epochs = 40;
     settings.outPath = dir.filePath(QStringLiteral("slots.safetensors")).toStdString();
     const slot::SlotTrainingSummary summary = slot::trainSlots(samples, settings);
     const slot::SlotEpoch &last = summary.epochs.back();
@@ -49,7 +50,7 @@ void TestSlotLearning::smallPresetLearnsToSeparateObjects()
     QVERIFY(last.globalLoss < 0.8 * std::log(2.0 * settings.batchSize - 1.0));
     QVERIFY(last.objectLoss < 0.5 * std::log(2.0 * 11 - 1.0));
     // ... and the slots partition the objects far better than the untrained model's.
-    QVERIFY2(last.validationAri > summary.initialAri + 0.1,
+    QVERIFY2(last.validationAri > summary.initialAri + 0.15,
              qPrintable(QStringLiteral("FG-ARI %1 vs untrained %2").arg(last.validationAri).arg(summary.initialAri)));
 }
 
