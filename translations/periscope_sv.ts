@@ -1796,6 +1796,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Slot embeddings</source>
         <translation>Slot-inbäddningar</translation>
     </message>
+    <message>
+        <source>. Linear VQA probe (96 questions, %1 test scenes): mean AP %2 (chance %3), ROC AUC %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::SlotsModel</name>

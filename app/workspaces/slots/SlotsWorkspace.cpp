@@ -209,12 +209,13 @@ bool SlotsWorkspace::exportFigure(const QString &path, const widgets::FigureOpti
     widgets::FigureOptions withCaption = options;
     if (withCaption.caption.isEmpty()) {
         const SlotsScene &scene = m_model->scenes()[m_model->detail().index];
+        const QString model = QFileInfo(m_model->modelName()).completeBaseName();
         withCaption.caption = scene.scored ? tr("%1: slot masks (mean IoU %2, FG-ARI %3), attention per slot; %4")
                                                  .arg(scene.entry.name)
                                                  .arg(scene.score.meanIoU, 0, 'f', 3)
                                                  .arg(scene.score.foregroundAri, 0, 'f', 3)
-                                                 .arg(m_model->modelDescription())
-                                           : tr("%1: slot masks and attention per slot; %2").arg(scene.entry.name, m_model->modelDescription());
+                                                 .arg(model)
+                                           : tr("%1: slot masks and attention per slot; %2").arg(scene.entry.name, model);
     }
     return widgets::exportFigure(panels, int(panels.size()), withCaption, path, error);
 }
