@@ -1798,7 +1798,7 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>. Linear VQA probe (96 questions, %1 test scenes): mean AP %2 (chance %3), ROC AUC %4</source>
-        <translation type="unfinished"></translation>
+        <translation>. Sonda VQA lineare (96 domande, %1 scene di test): AP media %2 (caso %3), ROC AUC %4</translation>
     </message>
 </context>
 <context>

@@ -1798,7 +1798,7 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     </message>
     <message>
         <source>. Linear VQA probe (96 questions, %1 test scenes): mean AP %2 (chance %3), ROC AUC %4</source>
-        <translation type="unfinished"></translation>
+        <translation>. Linjär VQA-sond (96 frågor, %1 testscener): medel-AP %2 (slump %3), ROC AUC %4</translation>
     </message>
 </context>
 <context>
