@@ -9,6 +9,7 @@
 #include "BenchCommon.h"
 
 #include "engine/slots/SlotLosses.h"
+#include "engine/slots/SlotModelInternal.h"
 #include "engine/slots/SlotNets.h"
 
 int main(int argc, char **argv)
@@ -20,8 +21,8 @@ int main(int argc, char **argv)
         const periscope::DeviceInfo info = bench::setUpDevice(args);
         const torch::Device device(info.torchName());
         const double minSeconds = args.number("seconds");
-        SlotNetConfig config;
-        config.imageSize = args.integer("size");
+        // The paper's slot-mean configuration (average pooling, no class token), at --size.
+        SlotNetConfig config = configFromOptions({{"image_size", args.text("size")}});
         ObjectCentricNet net(config);
         net->to(device);
         const auto options = torch::TensorOptions().device(device);

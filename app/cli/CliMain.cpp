@@ -2,6 +2,8 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/GuiMain.h"
 #include "app/shell/ApplicationIdentity.h"
+#include "app/shell/Preferences.h"
+#include "engine/core/device/Device.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -69,6 +71,9 @@ int runCli(int argc, char **argv)
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
     setApplicationIdentity();
+    // Debian's LibTorch starts with one intra-op thread; the commands run models too, so they use
+    // the threads the preferences choose (every core by default), as the workbench does.
+    periscope::setThreadCount(Preferences::load().cpuThreads);
     QStringList arguments;
     for (int i = 2; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

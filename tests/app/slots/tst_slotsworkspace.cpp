@@ -37,10 +37,12 @@ using namespace periscope::app;
 namespace {
 
 // `count` scenes of 2-4 coloured discs and squares on a gray floor, 120 x 90, with instance masks
-// and CLEVR's aggregate scenes.json; `withMasks` false drops masks (as real CLEVR has none).
+// and CLEVR's aggregate scenes.json; `withMasks` false lays them out as the real CLEVR_v1.0 does
+// (images/val/*.png, scenes/CLEVR_val_scenes.json, no masks).
 void writeSceneFolder(const QString &folder, int count, bool withMasks)
 {
-    QDir().mkpath(folder + QStringLiteral("/images"));
+    const QString images = folder + (withMasks ? QStringLiteral("/images") : QStringLiteral("/images/val"));
+    QDir().mkpath(images);
     if (withMasks)
         QDir().mkpath(folder + QStringLiteral("/masks"));
     static const char *colours[] = {"red", "blue", "green", "yellow"};
@@ -74,16 +76,20 @@ void writeSceneFolder(const QString &folder, int count, bool withMasks)
         }
         paint.end();
         paintMask.end();
-        const QString name = QStringLiteral("CLEVR_test_%1").arg(i, 6, 10, QLatin1Char('0'));
-        image.save(folder + QStringLiteral("/images/") + name + QStringLiteral(".png"));
+        const QString name = QStringLiteral("CLEVR_%1_%2").arg(withMasks ? QStringLiteral("test") : QStringLiteral("val")).arg(i, 6, 10, QLatin1Char('0'));
+        image.save(images + QLatin1Char('/') + name + QStringLiteral(".png"));
         QJsonObject scene{{"image_index", i}, {"image_filename", name + QStringLiteral(".png")}, {"objects", objects}};
+        if (!withMasks)
+            scene.insert(QStringLiteral("split"), QStringLiteral("val"));
         if (withMasks) {
             mask.save(folder + QStringLiteral("/masks/") + name + QStringLiteral(".png"));
             scene.insert(QStringLiteral("mask_filename"), name + QStringLiteral(".png"));
         }
         scenes.append(scene);
     }
-    QFile file(folder + QStringLiteral("/scenes.json"));
+    if (!withMasks)
+        QDir().mkpath(folder + QStringLiteral("/scenes"));
+    QFile file(folder + (withMasks ? QStringLiteral("/scenes.json") : QStringLiteral("/scenes/CLEVR_val_scenes.json")));
     file.open(QIODevice::WriteOnly);
     file.write(QJsonDocument(QJsonObject{{"info", QJsonObject{}}, {"scenes", scenes}}).toJson());
 }

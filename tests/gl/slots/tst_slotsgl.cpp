@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <vtkActor.h>
 #include <vtkActorCollection.h>
 #include <vtkRenderer.h>
 
@@ -58,13 +59,18 @@ void TestSlotsGl::generatedScenesAndTheVolumeScatter()
     QVERIFY(!drawn.isNull());
     // Clicking a sphere opens its scene (the view picks the actor under the pointer).
     QSignalSpy requested(workspace.slotsView()->embeddingView(), &SlotsEmbeddingView::sceneRequested);
-    QPoint hit(-1, -1);
-    for (int y = 0; y < volume->height() && hit.x() < 0; y += 4)
-        for (int x = 0; x < volume->width() && hit.x() < 0; x += 4)
-            if (volume->pickAt(QPoint(x, y)))
-                hit = QPoint(x, y);
-    QVERIFY2(hit.x() >= 0, "no sphere under any pixel");
-    Q_EMIT volume->propPicked(volume->pickAt(hit));
+    // Where the first sphere is drawn: its centre projected to the display (VTK's y is upwards, in
+    // device pixels).
+    vtkActor *first = volume->renderer()->GetActors()->GetLastActor();
+    double *position = first->GetPosition();
+    volume->renderer()->SetWorldPoint(position[0], position[1], position[2], 1.0);
+    volume->renderer()->WorldToDisplay();
+    const double *display = volume->renderer()->GetDisplayPoint();
+    const double ratio = volume->devicePixelRatioF();
+    const QPoint hit(int(display[0] / ratio), volume->height() - 1 - int(display[1] / ratio));
+    vtkProp *picked = volume->pickAt(hit);
+    QVERIFY2(picked, "no sphere where the first one is drawn");
+    Q_EMIT volume->propPicked(picked);
     QCOMPARE(requested.size(), 1);
     QVERIFY(jobs.waitForIdle(30000));
     QCOMPARE(workspace.slotsView()->tabs()->currentIndex(), 0);
