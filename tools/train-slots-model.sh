@@ -5,11 +5,13 @@
 #   - the small preset (64 px, 8 px patches, 11 learned slots, 30 epochs, batches of 32) trained
 #     on them with train-slots, 10 % held out, their masks' IoU and FG-ARI per epoch;
 #   - 16 demo scenes the model never saw, 160 x 120, seed 2022.
-# About 4 minutes on 2 CPU cores. Usage: tools/train-slots-model.sh [BUILD_DIR]
+# About 4 minutes on one thread (PERISCOPE_THREADS=1: faster than two on small 2-vCPU machines,
+# and the figures in the README were made so). Usage: tools/train-slots-model.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
 cli="$build/bin/periscope-cli"
+export PERISCOPE_THREADS=${PERISCOPE_THREADS:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$cli" scenes --count 1000 --out "$work/train" --seed 7 --size 160x120 > /dev/null

@@ -72,8 +72,11 @@ int runCli(int argc, char **argv)
     }
     setApplicationIdentity();
     // Debian's LibTorch starts with one intra-op thread; the commands run models too, so they use
-    // the threads the preferences choose (every core by default), as the workbench does.
-    periscope::setThreadCount(Preferences::load().cpuThreads);
+    // the threads the preferences choose (every core by default), as the workbench does, unless
+    // PERISCOPE_THREADS says otherwise for this run (small models on a few vCPUs run faster on one).
+    bool fromEnvironment = false;
+    const int threads = qEnvironmentVariableIntValue("PERISCOPE_THREADS", &fromEnvironment);
+    periscope::setThreadCount(fromEnvironment && threads >= 0 ? threads : Preferences::load().cpuThreads);
     QStringList arguments;
     for (int i = 2; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
