@@ -563,14 +563,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>nessuna verità (foto grigia)</translation>
     </message>
     <message>
-        <source>%1 does not exist</source>
-        <translation>%1 non esiste</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (permissions)</source>
-        <translation>%1 non può essere letto (permessi)</translation>
-    </message>
-    <message>
         <source>%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)</source>
         <translation>%1 non è una foto (JPEG, PNG, TIFF, WebP o BMP)</translation>
     </message>
@@ -2226,14 +2218,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Slot</translation>
     </message>
     <message>
-        <source>%1 does not exist</source>
-        <translation>%1 non esiste</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (permissions)</source>
-        <translation>%1 non può essere letto (permessi)</translation>
-    </message>
-    <message>
         <source>%1 is neither a scene folder nor an image</source>
         <translation>%1 non è né una cartella di scene né un&apos;immagine</translation>
     </message>
@@ -2704,6 +2688,14 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
     <message>
         <source>There is nothing to export</source>
         <translation>Non c&apos;è nulla da esportare</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions)</source>
+        <translation>%1 non può essere letto (permessi)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 non esiste</translation>
     </message>
 </context>
 <context>

@@ -563,14 +563,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>ingen sanning (grått foto)</translation>
     </message>
     <message>
-        <source>%1 does not exist</source>
-        <translation>%1 finns inte</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (permissions)</source>
-        <translation>%1 kan inte läsas (behörigheter)</translation>
-    </message>
-    <message>
         <source>%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)</source>
         <translation>%1 är inte ett foto (JPEG, PNG, TIFF, WebP eller BMP)</translation>
     </message>
@@ -2226,14 +2218,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Slots</translation>
     </message>
     <message>
-        <source>%1 does not exist</source>
-        <translation>%1 finns inte</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read (permissions)</source>
-        <translation>%1 kan inte läsas (behörigheter)</translation>
-    </message>
-    <message>
         <source>%1 is neither a scene folder nor an image</source>
         <translation>%1 är varken en scenmapp eller en bild</translation>
     </message>
@@ -2704,6 +2688,14 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
     <message>
         <source>There is nothing to export</source>
         <translation>Det finns inget att exportera</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read (permissions)</source>
+        <translation>%1 kan inte läsas (behörigheter)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 finns inte</translation>
     </message>
 </context>
 <context>

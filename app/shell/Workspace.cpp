@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/Workspace.h"
 
-#include <QFileInfo>
 #include "widgets/imageview/ImageView.h"
 #include "widgets/plotview/PlotView.h"
 
+#include <QFileInfo>
 #include <QWidget>
 
 namespace periscope::app {
@@ -45,6 +45,16 @@ bool Workspace::exportFigure(const QString &path, const widgets::FigureOptions &
     }
     const std::unique_ptr<widgets::FigurePanel> panel = figurePanelFor(widget, options);
     return widgets::exportFigure({panel.get()}, 1, options, path, error);
+}
+
+bool Workspace::checkReadable(const QString &path, QString *error) const
+{
+    const QFileInfo file(path);
+    if (file.exists() && file.isReadable())
+        return true;
+    if (error)
+        *error = file.exists() ? tr("%1 cannot be read (permissions)").arg(path) : tr("%1 does not exist").arg(path);
+    return false;
 }
 
 bool Workspace::canOpen(const QString &path) const

@@ -91,6 +91,12 @@ public:
     const WorkspaceContext &context() const { return m_context; }
     bool canOpen(const QString &path) const;
 
+protected:
+    // Whether `path` exists and can be read; false + a sentence in *error otherwise. Workspaces
+    // call it first in openFile (they are opened by tests and projects too, not only through the
+    // main window, which checks the same).
+    bool checkReadable(const QString &path, QString *error) const;
+
 Q_SIGNALS:
     void fileOpened(const QString &path);
     // Something a project file would record changed (an input, a view setting).

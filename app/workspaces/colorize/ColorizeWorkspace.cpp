@@ -111,17 +111,9 @@ void ColorizeWorkspace::ensureModel()
 
 bool ColorizeWorkspace::openFile(const QString &path, QString *error)
 {
+    if (!checkReadable(path, error))
+        return false;
     const QFileInfo file(path);
-    if (!file.exists()) {
-        if (error)
-            *error = tr("%1 does not exist").arg(path);
-        return false;
-    }
-    if (!file.isReadable()) {
-        if (error)
-            *error = tr("%1 cannot be read (permissions)").arg(path);
-        return false;
-    }
     if (file.isFile() && !canOpen(path)) {
         if (error)
             *error = tr("%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)").arg(file.fileName());

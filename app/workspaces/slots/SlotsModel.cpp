@@ -3,6 +3,7 @@
 
 #include "app/shell/JobManager.h"
 #include "app/workspaces/slots/BuiltInSlotModels.h"
+#include "engine/core/color/Colormap.h"
 #include "engine/core/errors/Error.h"
 #include "engine/scenes/SceneRenderer.h"
 #include "widgets/layers/ImageConversion.h"
@@ -31,6 +32,44 @@ namespace {
 
 constexpr int kThumbnailSide = 96;
 constexpr std::size_t kChunk = 16; // scenes per streamed batch
+
+float maxOf(const Image &map)
+{
+    float high = 0.0f;
+    for (int y = 0; y < map.height(); ++y) {
+        const float *row = map.rowAs<float>(y);
+        for (int x = 0; x < map.width(); ++x)
+            high = std::max(high, row[x]);
+    }
+    return high;
+}
+
+int countNonZero(const Image &mask)
+{
+    int count = 0;
+    for (int y = 0; y < mask.height(); ++y) {
+        const std::uint8_t *row = mask.row(y);
+        for (int x = 0; x < mask.width(); ++x)
+            count += row[x] != 0 ? 1 : 0;
+    }
+    return count;
+}
+
+// Each object id's bounding box in an 8-bit instance mask, in its pixels.
+QHash<int, QRectF> objectBoxesOf(const Image &mask)
+{
+    QHash<int, QRect> boxes;
+    for (int y = 0; y < mask.height(); ++y) {
+        const std::uint8_t *row = mask.row(y);
+        for (int x = 0; x < mask.width(); ++x)
+            if (row[x] != 0)
+                boxes[row[x]] |= QRect(x, y, 1, 1);
+    }
+    QHash<int, QRectF> out;
+    for (auto it = boxes.cbegin(); it != boxes.cend(); ++it)
+        out.insert(it.key(), QRectF(it.value()));
+    return out;
+}
 
 QImage thumbnailOf(const Image &image)
 {
@@ -390,8 +429,19 @@ void SlotsModel::select(int index)
             detail->square = widgets::toQImage(slot::centreSquare(decoded.image, kDetailSize, false)).convertToFormat(QImage::Format_RGB888);
             if (!decoded.mask.isNull())
                 detail->truth = slot::centreSquare(decoded.mask, kDetailSize, true);
-            if (scene.analysed)
+            if (!detail->truth.isNull())
+                detail->objectBoxes = objectBoxesOf(detail->truth);
+            if (scene.analysed) {
                 detail->masks = slot::slotMasks(scene.result, kDetailSize, last);
+                // One scale for all tiles (0 to the highest attention of any slot), so they compare.
+                float high = 1e-6f;
+                for (const Image &soft : detail->masks.soft)
+                    high = std::max(high, maxOf(soft));
+                for (std::size_t s = 0; s < detail->masks.soft.size(); ++s) {
+                    detail->attentionImages << widgets::toQImage(applyColormap(detail->masks.soft[s], Colormap::Magma, 0.0f, high));
+                    detail->maskPixels.push_back(countNonZero(detail->masks.binary[s]));
+                }
+            }
             return QVariant::fromValue(std::shared_ptr<const SlotsDetail>(detail));
         },
         this,

@@ -9,7 +9,9 @@
 #include "engine/slots/SlotProbe.h"
 #include "engine/slots/SlotTraining.h"
 
+#include <QHash>
 #include <QImage>
+#include <QRectF>
 #include <QObject>
 #include <QPointer>
 
@@ -40,6 +42,11 @@ struct SlotsDetail {
     periscope::Image truth;    // size x size instance ids; null without a mask
     slot::SlotMasks masks;     // at size x size
     bool lastIteration = true;
+    // Made in the job too, so the view only shows them: each slot's attention through magma on a
+    // scale shared by all slots, each slot's mask area, each true object's box.
+    QList<QImage> attentionImages;
+    std::vector<int> maskPixels;
+    QHash<int, QRectF> objectBoxes;
 };
 
 // Every slot of every analysed scene, projected on its principal components.

@@ -5,7 +5,6 @@
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
 #include "app/workspaces/slots/SlotsModel.h"
 #include "app/workspaces/slots/SlotsTrainingPanel.h"
-#include "engine/core/color/Colormap.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/ImageConversion.h"
 #include "widgets/layers/LayerModel.h"
@@ -48,21 +47,6 @@ QTableWidgetItem *item(const QString &text)
     auto *it = new QTableWidgetItem(text);
     it->setFlags(it->flags() & ~Qt::ItemIsEditable);
     return it;
-}
-
-// The bounding box of one id in an instance mask, in its pixels (empty when absent).
-QRectF boxOf(const Image &mask, int id)
-{
-    int x0 = mask.width(), y0 = mask.height(), x1 = -1, y1 = -1;
-    for (int y = 0; y < mask.height(); ++y)
-        for (int x = 0; x < mask.width(); ++x)
-            if (int(mask.sample(x, y, 0)) == id) {
-                x0 = std::min(x0, x);
-                y0 = std::min(y0, y);
-                x1 = std::max(x1, x);
-                y1 = std::max(y1, y);
-            }
-    return x1 < 0 ? QRectF() : QRectF(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
 }
 
 } // namespace
@@ -344,20 +328,13 @@ void SlotsView::showDetail()
         highlight.kind = widgets::LayerKind::Vector;
         m_layers->addLayer(highlight);
 
-        // One scale for all tiles (0 to the highest attention of any slot), so they compare.
-        float high = 1e-6f;
-        for (const Image &soft : masks.soft)
-            for (int y = 0; y < soft.height(); ++y)
-                for (int x = 0; x < soft.width(); ++x)
-                    high = std::max(high, soft.sample(x, y, 0));
         const int columns = 4;
         for (int s = 0; s < int(masks.soft.size()); ++s) {
             auto *tile = new AttentionTile(s);
-            const Image colored = applyColormap(masks.soft[std::size_t(s)], Colormap::Magma, 0.0f, high);
             QString caption = tr("slot %1 · %2%").arg(s + 1).arg(masks.mass[std::size_t(s)] * 100.0, 0, 'f', 1);
             if (scene.scored && scene.score.objectOfSlot[std::size_t(s)] > 0)
                 caption += tr(" · IoU %1").arg(scene.score.iouOfSlot[std::size_t(s)], 0, 'f', 2);
-            tile->setMap(widgets::toQImage(colored), caption);
+            tile->setMap(d.attentionImages.value(s), caption);
             connect(tile, &AttentionTile::hovered, this, &SlotsView::highlightSlot);
             m_tileGrid->addWidget(tile, s / columns, s % columns);
             m_tiles << tile;
@@ -385,12 +362,7 @@ void SlotsView::showDetail()
             m_table->setItem(s, 1, item(object));
             m_table->setItem(s, 2, item(iou));
             m_table->setItem(s, 3, item(QString::number(masks.mass[std::size_t(s)] * 100.0, 'f', 1) + QStringLiteral(" %")));
-            int pixels = 0;
-            const Image &b = masks.binary[std::size_t(s)];
-            for (int y = 0; y < b.height(); ++y)
-                for (int x = 0; x < b.width(); ++x)
-                    pixels += b.sample(x, y, 0) > 0 ? 1 : 0;
-            m_table->setItem(s, 4, item(QString::number(pixels)));
+            m_table->setItem(s, 4, item(QString::number(d.maskPixels[std::size_t(s)])));
         }
     }
     m_imageView->fitToView();
@@ -431,7 +403,7 @@ void SlotsView::highlightSlot(int slot)
         if (slot >= 0 && d.index >= 0 && !d.truth.isNull()) {
             const SlotsScene &scene = m_model->scenes()[d.index];
             const int id = scene.scored && slot < int(scene.score.objectOfSlot.size()) ? scene.score.objectOfSlot[std::size_t(slot)] : 0;
-            const QRectF box = id > 0 ? boxOf(d.truth, id) : QRectF();
+            const QRectF box = d.objectBoxes.value(id);
             if (!box.isEmpty()) {
                 widgets::VectorItem outline;
                 outline.box = box;

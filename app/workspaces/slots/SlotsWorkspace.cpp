@@ -97,17 +97,9 @@ void SlotsWorkspace::ensureModel()
 
 bool SlotsWorkspace::openFile(const QString &path, QString *error)
 {
+    if (!checkReadable(path, error))
+        return false;
     const QFileInfo file(path);
-    if (!file.exists()) {
-        if (error)
-            *error = tr("%1 does not exist").arg(path);
-        return false;
-    }
-    if (!file.isReadable()) {
-        if (error)
-            *error = tr("%1 cannot be read (permissions)").arg(path);
-        return false;
-    }
     if (file.isFile() && !isImageFile(path)) {
         if (error)
             *error = tr("%1 is neither a scene folder nor an image").arg(file.fileName());
