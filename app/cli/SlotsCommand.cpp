@@ -123,7 +123,8 @@ int runSlots(const QStringList &arguments)
         return cliFail(1, QStringLiteral("slots: cannot create %1").arg(outDir));
     try {
         const slot::SlotModel net = slot::SlotModel::load(weights.toStdString(), arch);
-        const SlotImageSet set = loadSlotImages(inputs);
+        // Listed here, decoded a chunk at a time below: a CLEVR split is thousands of images.
+        const SlotImageSet set = loadSlotImages(inputs, {}, /*decode=*/false);
         std::fprintf(stderr, "slots: %s\n", net.describe().c_str());
         for (const QString &warning : set.warnings)
             std::fprintf(stderr, "slots: warning: %s\n", qPrintable(warning));
@@ -135,12 +136,25 @@ int runSlots(const QStringList &arguments)
         std::vector<slot::ProbeSample> probeSamples;
         constexpr std::size_t kChunk = 32; // bounded memory on large folders
         for (std::size_t begin = 0; begin < set.images.size(); begin += kChunk) {
+            std::vector<SlotImage> chunk;
             std::vector<Image> batch;
-            for (std::size_t i = begin; i < std::min(set.images.size(), begin + kChunk); ++i)
-                batch.push_back(set.images[i].image);
+            for (std::size_t i = begin; i < std::min(set.images.size(), begin + kChunk); ++i) {
+                SlotImage image = set.images[i];
+                QString warning;
+                try {
+                    decodeSlotImage(image, &warning);
+                } catch (const std::exception &e) {
+                    std::fprintf(stderr, "slots: warning: %s skipped: %s\n", qPrintable(image.imagePath), e.what());
+                    continue;
+                }
+                if (!warning.isEmpty())
+                    std::fprintf(stderr, "slots: warning: %s\n", qPrintable(warning));
+                batch.push_back(image.image);
+                chunk.push_back(std::move(image));
+            }
             const std::vector<slot::SlotResult> results = net.run(batch);
             for (std::size_t k = 0; k < results.size(); ++k) {
-                const SlotImage &image = set.images[begin + k];
+                const SlotImage &image = chunk[k];
                 const slot::SlotResult &r = results[k];
                 QString name = image.name;
                 for (int n = 2; usedNames.contains(name); ++n)

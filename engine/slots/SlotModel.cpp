@@ -307,9 +307,14 @@ SlotModel SlotModel::load(const std::string &weightsPath, const ArchOptions &ove
     config.globalProjHidden = hiddenOf(tensors, "global_proj.fc1.weight", config.globalProjHidden);
     config.objectProjHidden = hiddenOf(tensors, "obj_proj.fc1.weight", config.objectProjHidden);
 
-    SlotModel model = create(optionsFromConfig(config));
+    // Built once with the hidden sizes the weights have, then filled.
+    SlotModel model;
+    model.m_net = std::make_shared<Net>();
     model.m_net->config = config;
+    model.m_net->options = optionsFromConfig(config);
     model.m_net->module = ObjectCentricNet(config);
+    if (cudaAvailable())
+        model.m_net->device = torch::Device(torch::kCUDA, 0);
     try {
         applyStateDict(*model.m_net->module, tensors, /*strict=*/true);
     } catch (const Error &e) {

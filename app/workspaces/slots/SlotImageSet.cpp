@@ -5,10 +5,12 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/media/image/ImageFile.h"
+#include "widgets/layers/ImageConversion.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
 
 namespace periscope::app {
 
@@ -19,18 +21,13 @@ QString tr(const char *text)
     return QCoreApplication::translate("periscope::app", text);
 }
 
+// 8-bit RGB whatever the file held (gray, alpha, 16-bit), through the widgets' conversion.
 Image rgbOf(const media::ImageFile &file)
 {
     const Image &p = file.pixels;
     if (p.format() == PixelFormat::UInt8 && p.channels() == 3)
         return p;
-    Image out(p.width(), p.height(), 3, PixelFormat::UInt8);
-    const float scale = p.format() == PixelFormat::Float32 ? 255.0f : 1.0f;
-    for (int y = 0; y < p.height(); ++y)
-        for (int x = 0; x < p.width(); ++x)
-            for (int c = 0; c < 3; ++c)
-                out.setSample(x, y, c, std::clamp(p.sample(x, y, p.channels() >= 3 ? c : 0) * scale, 0.0f, 255.0f));
-    return out;
+    return widgets::fromQImage(widgets::toQImage(p).convertToFormat(QImage::Format_RGB888));
 }
 
 } // namespace
