@@ -2,10 +2,10 @@
 # Makes the Slots workspace's built-in model and demo scenes (committed under
 # resources/models/slots and resources/scenes/demo):
 #   - 1000 training scenes, 160 x 120, seed 7 (periscope-cli scenes; a private Xvfb without DISPLAY);
-#   - the small preset (64 px, 8 px patches, 11 learned slots, 30 epochs, batches of 32) trained
-#     on them with train-slots, 10 % held out, their masks' IoU and FG-ARI per epoch;
+#   - the small preset (64 px, 4 px patches: 16 x 16 tokens, 11 learned slots, 30 epochs, batches
+#     of 32) trained on them with train-slots, 10 % held out, their masks' IoU and FG-ARI per epoch;
 #   - 16 demo scenes the model never saw, 160 x 120, seed 2022.
-# About 4 minutes on one thread (PERISCOPE_THREADS=1: faster than two on small 2-vCPU machines,
+# About 23 minutes on one thread (PERISCOPE_THREADS=1: faster than two on small 2-vCPU machines,
 # and the figures in the README were made so). Usage: tools/train-slots-model.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."

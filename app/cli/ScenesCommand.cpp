@@ -8,6 +8,7 @@
 #include "engine/scenes/SceneRenderer.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
@@ -130,10 +131,15 @@ int runScenes(const QStringList &arguments)
         if (!display.start(&error))
             return cliFail(1, QStringLiteral("scenes: ") + error);
     }
+    QElapsedTimer progressClock;
     try {
         const scenes::DatasetSummary summary = scenes::generateDataset(
             QDir(out).absolutePath().toStdString(), count, seed, settings,
-            JobControl({}, [](double, const std::string &message) {
+            JobControl({}, [&progressClock](double fraction, const std::string &message) {
+                // At most one line a second (and the last): a thousand scenes are a thousand lines otherwise.
+                if (fraction < 1.0 && progressClock.isValid() && progressClock.elapsed() < 1000)
+                    return;
+                progressClock.start();
                 std::fprintf(stderr, "scenes: %s\n", message.c_str());
                 std::fflush(stderr);
             }));

@@ -26,7 +26,8 @@ using ArchOptions = std::vector<std::pair<std::string, std::string>>;
 ArchOptions parseArchOption(const std::string &keyEqualsValue, ArchOptions options = {}); // throws Error
 
 // The paper's configuration (128 px, 8 px patches, D 64, 4 blocks, 4 heads, 11 slots, 3
-// iterations) and the small one for CPUs (64 px: 64 tokens instead of 256, the rest the same).
+// iterations) and the small one for CPUs (64 px with 4 px patches: the same 16 x 16 tokens from a
+// quarter of the pixels, the rest the same).
 ArchOptions paperArchitecture();
 ArchOptions smallArchitecture();
 

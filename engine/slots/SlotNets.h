@@ -5,7 +5,7 @@
 // and Object-Centric Representations" (ICLR 2022 workshop), with the parameter names of its
 // repository (baldassarreFe/iclr-osc-22, March 2022) so that its checkpoints load strictly:
 //
-//   backbone.patch_emb.proj.{weight,bias}            8x8 patches -> D
+//   backbone.patch_emb.proj.{weight,bias}            P x P patches -> D (P = 8 in the paper)
 //   backbone.pos_embed.embed                         [N, D], added before every block
 //   backbone.cls_token                               [D] (global_pool "cls")
 //   backbone.attn_blocks.I.norm1 / attn.proj_qkv.0 / attn.proj_out.1 / norm2 / mlp.fc1 / mlp.fc2

@@ -56,7 +56,8 @@ void TestSlotsCli::trainThenRunOnGeneratedScenes()
     const CliRun train = runProgram(QStringLiteral("periscope-cli"),
                                     {QStringLiteral("train-slots"), QStringLiteral("--data"), m_scenes, QStringLiteral("--out"), weights,
                                      QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--batch-size"), QStringLiteral("8"),
-                                     QStringLiteral("--arch"), QStringLiteral("image_size=32"), QStringLiteral("--arch"), QStringLiteral("slots=6"),
+                                     QStringLiteral("--arch"), QStringLiteral("image_size=32"), QStringLiteral("--arch"), QStringLiteral("patch_size=8"),
+                                     QStringLiteral("--arch"), QStringLiteral("slots=6"),
                                      QStringLiteral("--object-loss"), QStringLiteral("ctr_all"), QStringLiteral("--validation"), QStringLiteral("0.25")},
                                     300000);
     QVERIFY2(train.exitCode == 0, train.err.constData());

@@ -196,13 +196,13 @@ void TestSlots::attentionShapesAndNormalisation()
             image.setSample(x, y, x % 3, float((x * 7 + y * 3) % 256));
     const SlotResult r = model.run(image);
     QCOMPARE(r.slotCount, 11);
-    QCOMPARE(r.grid, 8);
-    QCOMPARE(int(r.attentionFirst.size()), 11 * 64);
-    QCOMPARE(int(r.attentionLast.size()), 11 * 64);
+    QCOMPARE(r.grid, 16); // 64 px in 4 px patches
+    QCOMPARE(int(r.attentionFirst.size()), 11 * 256);
+    QCOMPARE(int(r.attentionLast.size()), 11 * 256);
     QCOMPARE(int(r.slotFeatures.size()), 11 * 64);
     QCOMPARE(int(r.globalFeatures.size()), 64);
     for (bool last : {false, true})
-        for (int n = 0; n < 64; ++n) {
+        for (int n = 0; n < 256; ++n) {
             double sum = 0.0;
             for (int s = 0; s < 11; ++s)
                 sum += r.attention(last, s)[n];
