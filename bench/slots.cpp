@@ -32,7 +32,7 @@ int main(int argc, char **argv)
             for (const std::string &b : args.list("batches")) {
                 const std::int64_t batch = std::stoll(b);
                 const torch::Tensor images = torch::rand({batch, 3, config.imageSize, config.imageSize}, options);
-                const double seconds = bench::secondsPerCall(device, [&] { net->forward(images); }, minSeconds, 50);
+                const double seconds = bench::secondsPerCall(device, [&] { net->forward(images); }, minSeconds, 100000);
                 std::printf("{\"bench\": \"slots_inference\", \"impl\": \"periscope\", \"batch\": %lld, \"size\": %lld, \"seconds\": %.5f, "
                             "\"images_per_s\": %.3f, \"device\": \"%s\"}\n",
                             static_cast<long long>(batch), static_cast<long long>(config.imageSize), seconds, double(batch) / seconds,

@@ -176,31 +176,41 @@ def fixture(folder):
         json.dump(expected, f)
 
 
-def bench(threads, batches, size, repeats, train_batch):
+def seconds_per_call(work, min_seconds, max_repeats=100000):
+    # As bench/BenchCommon.h's secondsPerCall, so both sides are timed alike: one warm-up call,
+    # then calls until min_seconds have passed or max_repeats were made.
+    work()
+    repeats, start = 0, time.perf_counter()
+    while True:
+        work()
+        repeats += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds or repeats >= max_repeats:
+            return elapsed / repeats
+
+
+def bench(threads, batches, size, min_seconds, train_batch):
     torch.set_num_threads(threads)
     model = Model(size=size).eval()
     for batch in batches:
         images = torch.rand(batch, 3, size, size)
         with torch.no_grad():
-            model(images)
-            start = time.perf_counter()
-            for _ in range(repeats):
-                model(images)
-            seconds = (time.perf_counter() - start) / repeats
+            seconds = seconds_per_call(lambda: model(images), min_seconds)
         print(json.dumps({"bench": "slots_inference", "impl": "pytorch-eager", "batch": batch, "size": size,
                           "images_per_s": batch / seconds}))
     model.train()
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
     images = torch.rand(2 * train_batch, 3, size, size)
-    start = time.perf_counter()
-    for _ in range(repeats):
+
+    def step():
         optimizer.zero_grad()
         f_global, p_global, slots, p_slots, _ = model(images)
         # The step's cost is the network's; a simple stand-in loss keeps this free of SciPy.
         loss = p_global.pow(2).mean() + p_slots.pow(2).mean()
         loss.backward()
         optimizer.step()
-    seconds = (time.perf_counter() - start) / repeats
+
+    seconds = seconds_per_call(step, min_seconds)
     print(json.dumps({"bench": "slots_train_step", "impl": "pytorch-eager", "mode": "network", "batch": 2 * train_batch, "size": size,
                       "steps_per_s": 1.0 / seconds}))
 
@@ -212,10 +222,10 @@ if __name__ == "__main__":
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batches", default="1,16")
     parser.add_argument("--size", type=int, default=128)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--train-batch", type=int, default=16)
     args = parser.parse_args()
     if args.fixture:
         fixture(args.fixture)
     if args.bench:
-        bench(args.threads, [int(b) for b in args.batches.split(",")], args.size, args.repeats, args.train_batch)
+        bench(args.threads, [int(b) for b in args.batches.split(",")], args.size, args.seconds, args.train_batch)
