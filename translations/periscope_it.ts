@@ -2210,6 +2210,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Folder for the scenes</source>
         <translation>Cartella per le scene</translation>
     </message>
+    <message>
+        <source>The small preset learns from a few hundred scenes: 400 scenes and 30 epochs take about 10 minutes on one CPU core.</source>
+        <translation>Il preset piccolo impara da qualche centinaio di scene: 400 scene e 30 epoche richiedono circa 10 minuti su un core della CPU.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::SlotsWorkspace</name>
