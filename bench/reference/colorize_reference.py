@@ -6,11 +6,12 @@
 #   /usr/bin/python3 bench/reference/colorize_reference.py --threads 2 --batches 1,16 [--device cuda]
 import argparse
 import json
-import time
 
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from timing import seconds_per_call
 
 RGB_TO_XYZ = torch.tensor([[0.4124564, 0.3575761, 0.1804375], [0.2126729, 0.7151522, 0.0721750],
                            [0.0193339, 0.1191920, 0.9503041]])
@@ -140,21 +141,6 @@ def colorize_photo(net, rgb, side):
     return lab_to_srgb(torch.cat([full_l, ab], 1))
 
 
-def timed(work, seconds, device, max_repeats=10):
-    def run():
-        work()
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-    run()
-    repeats, start = 0, time.perf_counter()
-    while True:
-        run()
-        repeats += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds or repeats >= max_repeats:
-            return elapsed / repeats
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=0)
@@ -174,12 +160,12 @@ def main():
             side = args.size if name == "koalarization" else 256
             for batch in (int(b) for b in args.batches.split(",")):
                 l = torch.rand(batch, 1, args.size, args.size, device=device) * 100
-                seconds = timed(lambda: net(l), args.seconds, device)
+                seconds = seconds_per_call(lambda: net(l), args.seconds, 10, device)
                 print(json.dumps({"bench": "colorize", "impl": "pytorch-eager", "model": name, "mode": "network", "batch": batch,
                                   "size": args.size, "seconds": round(seconds, 5), "images_per_s": round(batch / seconds, 3),
                                   "device": args.device}), flush=True)
             photo = torch.rand(3, 1080, 1920, device=device)
-            seconds = timed(lambda: colorize_photo(net, photo, side), args.seconds, device)
+            seconds = seconds_per_call(lambda: colorize_photo(net, photo, side), args.seconds, 10, device)
             print(json.dumps({"bench": "colorize", "impl": "pytorch-eager", "model": name, "mode": "photo_1080p", "batch": 1,
                               "size": side, "seconds": round(seconds, 5), "images_per_s": round(1 / seconds, 3),
                               "device": args.device}), flush=True)

@@ -9,9 +9,10 @@
 #   /usr/bin/python3 bench/reference/graph_reference.py --data build/bench-graphs --threads 2
 import argparse
 import json
-import time
 
 import torch
+
+from timing import seconds_per_call
 
 GUIDED = False
 
@@ -157,15 +158,7 @@ def main():
                 raise SystemExit(f"{data}: the reference network disagrees with Periscope's "
                                  f"(max difference {(ours - theirs).abs().max().item():.3g})")
         for method in args.methods.split(","):
-            explain(method, weights, batch, args.steps)  # warm-up
-            repeats, start = 0, time.perf_counter()
-            while True:
-                explain(method, weights, batch, args.steps)
-                repeats += 1
-                elapsed = time.perf_counter() - start
-                if elapsed >= args.seconds or repeats >= 20:
-                    break
-            seconds = elapsed / repeats
+            seconds = seconds_per_call(lambda: explain(method, weights, batch, args.steps), args.seconds, 20)
             graphs = int(batch["num_graphs"])
             row = {"bench": "graphs", "impl": "pytorch-eager", "data": data, "method": method, "graphs": graphs,
                    "seconds": round(seconds, 6), "graphs_per_second": round(graphs / seconds, 1)}

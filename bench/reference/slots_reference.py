@@ -12,10 +12,11 @@
 import argparse
 import json
 import math
-import time
 
 import torch
 from torch import nn
+
+from timing import seconds_per_call
 
 
 class Mlp(nn.Module):
@@ -176,26 +177,13 @@ def fixture(folder):
         json.dump(expected, f)
 
 
-def seconds_per_call(work, min_seconds, max_repeats=100000):
-    # As bench/BenchCommon.h's secondsPerCall, so both sides are timed alike: one warm-up call,
-    # then calls until min_seconds have passed or max_repeats were made.
-    work()
-    repeats, start = 0, time.perf_counter()
-    while True:
-        work()
-        repeats += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds or repeats >= max_repeats:
-            return elapsed / repeats
-
-
 def bench(threads, batches, size, min_seconds, train_batch):
     torch.set_num_threads(threads)
     model = Model(size=size).eval()
     for batch in batches:
         images = torch.rand(batch, 3, size, size)
         with torch.no_grad():
-            seconds = seconds_per_call(lambda: model(images), min_seconds)
+            seconds = seconds_per_call(lambda: model(images), min_seconds, 100000)
         print(json.dumps({"bench": "slots_inference", "impl": "pytorch-eager", "batch": batch, "size": size,
                           "images_per_s": batch / seconds}))
     model.train()
@@ -210,7 +198,7 @@ def bench(threads, batches, size, min_seconds, train_batch):
         loss.backward()
         optimizer.step()
 
-    seconds = seconds_per_call(step, min_seconds)
+    seconds = seconds_per_call(step, min_seconds, 50)
     print(json.dumps({"bench": "slots_train_step", "impl": "pytorch-eager", "mode": "network", "batch": 2 * train_batch, "size": size,
                       "steps_per_s": 1.0 / seconds}))
 

@@ -6,10 +6,11 @@
 import argparse
 import json
 import math
-import time
 
 import torch
 from torch import nn
+
+from timing import seconds_per_call
 
 
 class Attention(nn.Module):
@@ -101,10 +102,6 @@ def main():
     model = VisionTransformer().to(device)
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"
 
-    def sync():
-        if device.type == "cuda":
-            torch.cuda.synchronize()
-
     for batch in [int(b) for b in args.batches.split(",")]:
         images = torch.rand(batch, 3, 224, 224, device=device)
         for precision in args.precisions.split(","):
@@ -121,17 +118,7 @@ def main():
                             with torch.no_grad():
                                 model(images)
 
-                step()
-                sync()
-                repeats, start = 0, time.perf_counter()
-                while True:
-                    step()
-                    sync()
-                    repeats += 1
-                    elapsed = time.perf_counter() - start
-                    if elapsed >= args.min_seconds or repeats >= args.max_repeats:
-                        break
-                seconds = elapsed / repeats
+                seconds = seconds_per_call(step, args.min_seconds, args.max_repeats, device)
                 flops = vit_flops() * batch * (3.0 if train else 1.0)
                 print(json.dumps({"bench": "model", "impl": "pytorch-eager", "model": "vit_b14", "device": name,
                                   "threads": torch.get_num_threads(), "batch": batch, "precision": precision,
