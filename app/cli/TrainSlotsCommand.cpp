@@ -26,7 +26,7 @@ const char *const kUsage =
     "global projections, the Hungarian-matched object loss on the slot projections (ctr_img: the\n"
     "other slots of the image's two views are the negatives; ctr_all: every other slot of the batch;\n"
     "sim_img: matched cosine only), temperature 0.1; AdamW with warm-up and cosine decay.\n"
-    "--preset small (64 px in 4 px patches, 30 epochs, batches of 32: about 20 minutes for 1,000\n"
+    "--preset small (64 px in 4 px patches, 30 epochs, batches of 32: about 23 minutes for 1,000\n"
     "images on one CPU core) or paper (128 px, 50 epochs, batches of 64, for a GPU); --arch changes\n"
     "the network (heads=4, iterations=3, slots=11, dim=64, layers=4, image_size=..., as\n"
     "`periscope-cli slots --help` lists). Where the validation images have instance masks, each\n"
