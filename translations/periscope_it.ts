@@ -2214,6 +2214,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>The small preset learns from a few hundred scenes: 400 scenes and 30 epochs take about 10 minutes on one CPU core.</source>
         <translation>Il preset piccolo impara da qualche centinaio di scene: 400 scene e 30 epoche richiedono circa 10 minuti su un core della CPU.</translation>
     </message>
+    <message>
+        <source>slot %1 (background)</source>
+        <translation>slot %1 (sfondo)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::SlotsWorkspace</name>

@@ -2214,6 +2214,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>The small preset learns from a few hundred scenes: 400 scenes and 30 epochs take about 10 minutes on one CPU core.</source>
         <translation>Den lilla förinställningen lär sig av några hundra scener: 400 scener och 30 epoker tar ungefär 10 minuter på en CPU-kärna.</translation>
     </message>
+    <message>
+        <source>slot %1 (background)</source>
+        <translation>slot %1 (bakgrund)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::SlotsWorkspace</name>

@@ -55,6 +55,19 @@ int countNonZero(const Image &mask)
     return count;
 }
 
+// How many pixels of the arg-max partition (labels 1 + slot, 8-bit) each slot has.
+std::vector<int> labelAreas(const Image &labels, int slotCount)
+{
+    std::vector<int> areas(std::size_t(std::max(slotCount, 0)), 0);
+    for (int y = 0; y < labels.height(); ++y) {
+        const std::uint8_t *row = labels.row(y);
+        for (int x = 0; x < labels.width(); ++x)
+            if (row[x] > 0 && row[x] <= slotCount)
+                ++areas[std::size_t(row[x] - 1)];
+    }
+    return areas;
+}
+
 // Each object id's bounding box in an 8-bit instance mask, in its pixels.
 QHash<int, QRectF> objectBoxesOf(const Image &mask)
 {
@@ -441,6 +454,8 @@ void SlotsModel::select(int index)
                     detail->attentionImages << widgets::toQImage(applyColormap(detail->masks.soft[s], Colormap::Magma, 0.0f, high));
                     detail->maskPixels.push_back(countNonZero(detail->masks.binary[s]));
                 }
+                if (!detail->masks.labels.isNull())
+                    detail->labelPixels = labelAreas(detail->masks.labels, int(detail->masks.soft.size()));
             }
             return QVariant::fromValue(std::shared_ptr<const SlotsDetail>(detail));
         },

@@ -45,7 +45,8 @@ struct SlotsDetail {
     // Made in the job too, so the view only shows them: each slot's attention through magma on a
     // scale shared by all slots, each slot's mask area, each true object's box.
     QList<QImage> attentionImages;
-    std::vector<int> maskPixels;
+    std::vector<int> maskPixels;  // each slot's Otsu mask (masks may overlap)
+    std::vector<int> labelPixels; // each slot's share of the arg-max partition (the label layer)
     QHash<int, QRectF> objectBoxes;
 };
 

@@ -31,6 +31,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace periscope::app {
@@ -60,6 +61,30 @@ QColor slotColor(int slot)
     const QColor c = palette[slot % 12];
     return slot < 12 ? c : c.lighter(140);
 }
+
+namespace {
+
+// The background slot's alpha in the slot-mask layer: enough to see which slot it is, little
+// enough that the floor of the scene shows through.
+constexpr int kBackgroundAlpha = 50;
+
+// Which slot took the background: the one with the largest area in the label layer (the
+// arg-max partition), unless it is matched to an object or has less than 40 % of the image (then
+// no slot is singled out).
+int findBackgroundSlot(const SlotsDetail &d, const SlotsScene &scene)
+{
+    if (d.labelPixels.empty() || d.size <= 0)
+        return -1;
+    const auto largest = std::max_element(d.labelPixels.begin(), d.labelPixels.end());
+    const int slot = int(largest - d.labelPixels.begin());
+    if (*largest < 0.4 * d.size * d.size)
+        return -1;
+    if (scene.scored && slot < int(scene.score.objectOfSlot.size()) && scene.score.objectOfSlot[std::size_t(slot)] > 0)
+        return -1;
+    return slot;
+}
+
+} // namespace
 
 AttentionTile::AttentionTile(int slot, QWidget *parent) : QWidget(parent), m_slot(slot)
 {
@@ -283,6 +308,7 @@ void SlotsView::showDetail()
     m_layers->clear();
     qDeleteAll(m_tiles);
     m_tiles.clear();
+    m_backgroundSlot = -1;
     m_table->setRowCount(0);
     if (d.index < 0 || d.square.isNull())
         return;
@@ -317,9 +343,13 @@ void SlotsView::showDetail()
         slotsLayer.opacity = 0.55;
         slotsLayer.labelColors << QColor(Qt::transparent);
         slotsLayer.labelNames << QString();
+        m_backgroundSlot = findBackgroundSlot(d, scene);
         for (int s = 0; s < int(masks.binary.size()); ++s) {
-            slotsLayer.labelColors << slotColor(s);
-            slotsLayer.labelNames << tr("slot %1").arg(s + 1);
+            QColor color = slotColor(s);
+            if (s == m_backgroundSlot)
+                color.setAlpha(kBackgroundAlpha);
+            slotsLayer.labelColors << color;
+            slotsLayer.labelNames << (s == m_backgroundSlot ? tr("slot %1 (background)").arg(s + 1) : tr("slot %1").arg(s + 1));
         }
         m_layers->addLayer(slotsLayer);
         widgets::Layer highlight;
@@ -392,6 +422,8 @@ void SlotsView::highlightSlot(int slot)
         QColor c = slotColor(s);
         if (slot >= 0 && s != slot)
             c.setAlpha(40);
+        else if (slot < 0 && s == m_backgroundSlot)
+            c.setAlpha(kBackgroundAlpha);
         layer.labelColors[s + 1] = c;
     }
     m_layers->replaceLayer(layer);

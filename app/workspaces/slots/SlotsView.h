@@ -73,6 +73,10 @@ public:
     // Highlights one slot (-1: none): its mask opaque, the others faded, its matched object outlined.
     void highlightSlot(int slot);
     int highlightedSlot() const { return m_highlighted; }
+    // The slot that took the background of the selected scene (-1: none): the largest area of
+    // the slot-mask layer, matched to no object, over 40 % of the image. Its colour is drawn faint so that the scene
+    // shows through, and its legend entry says "background".
+    int backgroundSlot() const { return m_backgroundSlot; }
     // The small multiples as one image, for the figure.
     QImage smallMultiples() const;
 
@@ -100,6 +104,7 @@ private:
     SlotsEmbeddingView *m_embedding;
     SlotsTrainingPanel *m_training;
     int m_highlighted = -1;
+    int m_backgroundSlot = -1;
 };
 
 } // namespace periscope::app

@@ -213,7 +213,10 @@ void TestSlotsWorkspace::hoverHighlightsASlotEverywhere()
     QEvent leave(QEvent::Leave);
     QCoreApplication::sendEvent(tile, &leave);
     QCOMPARE(view->highlightedSlot(), -1);
-    QCOMPARE(view->layers()->layer(QStringLiteral("slots"))->labelColors[1].alpha(), 255);
+    // Unhighlighted again: every slot at full colour, but the background slot (if any) faint.
+    const widgets::Layer *after = view->layers()->layer(QStringLiteral("slots"));
+    for (int s = 0; s + 1 < after->labelColors.size(); ++s)
+        QCOMPARE(after->labelColors[s + 1].alpha(), s == view->backgroundSlot() ? 50 : 255);
 }
 
 void TestSlotsWorkspace::embeddingScatterOpensScenes()
@@ -391,6 +394,14 @@ void TestSlotsWorkspace::demoOpens()
     qInfo("demo scenes: built-in IoU %.3f, FG-ARI %.3f; untrained IoU %.3f, FG-ARI %.3f", trained.meanIoU, trained.foregroundAri,
           baseline.meanIoU, baseline.foregroundAri);
     QVERIFY(trained.meanIoU > baseline.meanIoU + 0.03);
+    // The first demo scene: one slot takes the floor; it is drawn faint and named so in the legend.
+    const SlotsView *view = m_workspace->slotsView();
+    const int background = view->backgroundSlot();
+    QVERIFY(background >= 0);
+    const widgets::Layer *slotsLayer = view->layers()->layer(QStringLiteral("slots"));
+    QCOMPARE(slotsLayer->labelColors[background + 1].alpha(), 50);
+    QVERIFY(slotsLayer->labelNames[background + 1].contains(QStringLiteral("background")));
+    QVERIFY(m_workspace->model()->detail().labelPixels[std::size_t(background)] > 0.4 * SlotsModel::kDetailSize * SlotsModel::kDetailSize);
     QVERIFY(trained.foregroundAri > baseline.foregroundAri + 0.05);
 }
 
