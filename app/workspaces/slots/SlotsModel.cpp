@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 
 namespace periscope::app {
@@ -66,6 +67,21 @@ std::vector<int> labelAreas(const Image &labels, int slotCount)
                 ++areas[std::size_t(row[x] - 1)];
     }
     return areas;
+}
+
+// The slot with the largest area of the partition, unless it is matched to an object or has
+// less than 40 % of the image's pixels (then -1: no slot took the background alone).
+int backgroundSlotOf(const std::vector<int> &labelPixels, const SlotsScene &scene, int pixels)
+{
+    if (labelPixels.empty())
+        return -1;
+    const auto largest = std::max_element(labelPixels.begin(), labelPixels.end());
+    const int slot = int(largest - labelPixels.begin());
+    if (*largest < 0.4 * pixels)
+        return -1;
+    if (scene.scored && slot < int(scene.score.objectOfSlot.size()) && scene.score.objectOfSlot[std::size_t(slot)] > 0)
+        return -1;
+    return slot;
 }
 
 // Each object id's bounding box in an 8-bit instance mask, in its pixels.
@@ -456,6 +472,7 @@ void SlotsModel::select(int index)
                 }
                 if (!detail->masks.labels.isNull())
                     detail->labelPixels = labelAreas(detail->masks.labels, int(detail->masks.soft.size()));
+                detail->backgroundSlot = backgroundSlotOf(detail->labelPixels, scene, kDetailSize * kDetailSize);
             }
             return QVariant::fromValue(std::shared_ptr<const SlotsDetail>(detail));
         },

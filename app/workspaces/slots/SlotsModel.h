@@ -47,6 +47,9 @@ struct SlotsDetail {
     QList<QImage> attentionImages;
     std::vector<int> maskPixels;  // each slot's Otsu mask (masks may overlap)
     std::vector<int> labelPixels; // each slot's share of the arg-max partition (the label layer)
+    // The slot that took the background: the largest area of the partition, matched to no
+    // object, over 40 % of the image; -1 when no slot is that.
+    int backgroundSlot = -1;
     QHash<int, QRectF> objectBoxes;
 };
 

@@ -68,22 +68,6 @@ namespace {
 // enough that the floor of the scene shows through.
 constexpr int kBackgroundAlpha = 50;
 
-// Which slot took the background: the one with the largest area in the label layer (the
-// arg-max partition), unless it is matched to an object or has less than 40 % of the image (then
-// no slot is singled out).
-int findBackgroundSlot(const SlotsDetail &d, const SlotsScene &scene)
-{
-    if (d.labelPixels.empty() || d.size <= 0)
-        return -1;
-    const auto largest = std::max_element(d.labelPixels.begin(), d.labelPixels.end());
-    const int slot = int(largest - d.labelPixels.begin());
-    if (*largest < 0.4 * d.size * d.size)
-        return -1;
-    if (scene.scored && slot < int(scene.score.objectOfSlot.size()) && scene.score.objectOfSlot[std::size_t(slot)] > 0)
-        return -1;
-    return slot;
-}
-
 } // namespace
 
 AttentionTile::AttentionTile(int slot, QWidget *parent) : QWidget(parent), m_slot(slot)
@@ -343,7 +327,7 @@ void SlotsView::showDetail()
         slotsLayer.opacity = 0.55;
         slotsLayer.labelColors << QColor(Qt::transparent);
         slotsLayer.labelNames << QString();
-        m_backgroundSlot = findBackgroundSlot(d, scene);
+        m_backgroundSlot = d.backgroundSlot;
         for (int s = 0; s < int(masks.binary.size()); ++s) {
             QColor color = slotColor(s);
             if (s == m_backgroundSlot)

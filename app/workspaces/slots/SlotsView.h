@@ -73,9 +73,8 @@ public:
     // Highlights one slot (-1: none): its mask opaque, the others faded, its matched object outlined.
     void highlightSlot(int slot);
     int highlightedSlot() const { return m_highlighted; }
-    // The slot that took the background of the selected scene (-1: none): the largest area of
-    // the slot-mask layer, matched to no object, over 40 % of the image. Its colour is drawn faint so that the scene
-    // shows through, and its legend entry says "background".
+    // The slot that took the background of the selected scene (SlotsDetail::backgroundSlot; -1:
+    // none). It is drawn faint so that the scene shows through, and its legend says "background".
     int backgroundSlot() const { return m_backgroundSlot; }
     // The small multiples as one image, for the figure.
     QImage smallMultiples() const;
