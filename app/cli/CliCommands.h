@@ -14,7 +14,7 @@ namespace periscope::app {
 struct CliCommand {
     QString name;
     QString summary;
-    bool needsWidgets = false; // renders figures: runs under a QApplication (offscreen)
+    bool needsGui = false; // draws figures (text needs fonts): runs under a QGuiApplication, offscreen
     std::function<int(const QStringList &arguments)> run;
 };
 

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/CliMain.h"
+
 #include "app/cli/CliCommands.h"
-#include "app/cli/GuiMain.h"
-#include "app/shell/ApplicationIdentity.h"
-#include "app/shell/Preferences.h"
+#include "app/common/ApplicationIdentity.h"
+#include "app/common/Preferences.h"
 #include "engine/core/device/Device.h"
 
-#include <QApplication>
+#include <QGuiApplication>
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -61,12 +62,12 @@ int runCli(int argc, char **argv)
                               ? QStringLiteral("unknown option '%1' (try --help)").arg(first)
                               : QStringLiteral("unknown command '%1' (try --help)").arg(first));
 
-    // Figures need widgets; the CLI never needs a display, so they render offscreen.
+    // Figures need fonts, so a GUI application; the CLI never needs a display, so it is offscreen.
     std::unique_ptr<QCoreApplication> application;
-    if (command->needsWidgets) {
+    if (command->needsGui) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        application = std::make_unique<QApplication>(argc, argv);
+        application = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
     }

@@ -2,8 +2,9 @@
 // periscope-cli colorize: colorizes photos (files or folders, recursively) with a trained
 // colorizer (eccv16, siggraph17, Deep Koalarization) at full resolution, writing PNGs.
 #include "app/cli/CliCommands.h"
-#include "app/shell/ImageInputs.h"
-#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/cli/CliOptions.h"
+#include "app/data/ImageInputs.h"
+#include "app/models/BuiltInColorizers.h"
 
 #include "engine/colorize/ColorizationMetrics.h"
 #include "engine/colorize/Colorizer.h"
@@ -20,61 +21,41 @@
 namespace periscope::app {
 
 namespace {
-const char *const kUsage =
-    "usage: periscope-cli colorize INPUT... [--model NAME|FILE] [--arch eccv16|siggraph17|koalarization]\n"
-    "                             [--inception FILE] --out DIR\n"
-    "Colorizes photos at full resolution: each is resized to the network's input, its ab predicted\n"
-    "from L, upsampled and joined with the photo's own L. INPUT is an image or a folder (searched\n"
-    "recursively for JPEG, PNG, TIFF, WebP, BMP); colour photos are colorized from their lightness.\n"
-    "--model takes safetensors or torch.save weights (the authors' eccv16/siggraph17 .pth load as\n"
-    "they are) or the built-in koalarization-opencv (the default); the architecture is recognised\n"
-    "from the keys, else --arch names it. A Koalarization in the paper's layout needs --inception:\n"
-    "Inception-ResNet-v2 weights in timm's names, its global features. Writes DIR/<name>.png (sub-folders kept), progress on\n"
-    "stderr, a JSON summary on stdout: per photo, and for colour photos their PSNR, SSIM, mean\n"
-    "CIEDE2000 and colourfulness against the original colours, beside the same figures for the gray\n"
-    "photo itself (the baseline a colorizer must beat), with the means over them.\n";
-
-int fail(const QString &message)
+CliOptions colorizeOptions()
 {
-    return cliFail(2, QStringLiteral("colorize: ") + message);
+    CliOptions options(
+        QStringLiteral("colorize"),
+        QStringLiteral(
+            "Colorizes photos at full resolution: each is resized to the network's input, its ab predicted\n"
+            "from L, upsampled and joined with the photo's own L. Colour photos are colorized from their\n"
+            "lightness. --model takes safetensors or torch.save weights (the authors' eccv16/siggraph17 .pth\n"
+            "load as they are) or a built-in model's name; the architecture is recognised from the keys, else\n"
+            "--arch names it. A Koalarization in the paper's layout needs --inception: Inception-ResNet-v2\n"
+            "weights in timm's names, its global features. Writes DIR/<name>.png (sub-folders kept), progress\n"
+            "on stderr, a JSON summary on stdout: per photo, and for colour photos their PSNR, SSIM, mean\n"
+            "CIEDE2000 and colourfulness against the original colours, beside the same figures for the gray\n"
+            "photo itself (the baseline a colorizer must beat), with the means over them."));
+    options.positionals(QStringLiteral("INPUT"), QStringLiteral("an image, or a folder searched recursively for JPEG, PNG, TIFF, WebP, BMP"), 1,
+                        -1, QStringLiteral("give at least one image or folder"));
+    options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.text(QStringLiteral("--model"), QStringLiteral("NAME|FILE"), QStringLiteral("the colorizer"))
+        .byDefault(builtInColorizerName());
+    options.choice(QStringLiteral("--arch"), {QStringLiteral("eccv16"), QStringLiteral("siggraph17"), QStringLiteral("koalarization")},
+                   QStringLiteral("the architecture, where the weights' keys do not say"));
+    options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights (timm's names)"));
+    return options;
 }
 
 int runColorize(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    QStringList inputs;
-    QString model, arch, outDir, inception;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &argument = arguments[i];
-        if (!argument.startsWith(QLatin1String("--"))) {
-            inputs << argument;
-            continue;
-        }
-        if (i + 1 >= arguments.size())
-            return fail(QStringLiteral("%1 needs a value (try --help)").arg(argument));
-        const QString value = arguments[++i];
-        if (argument == QLatin1String("--model"))
-            model = value;
-        else if (argument == QLatin1String("--arch"))
-            arch = value;
-        else if (argument == QLatin1String("--out"))
-            outDir = value;
-        else if (argument == QLatin1String("--inception"))
-            inception = value;
-        else
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(argument));
-    }
-    if (inputs.isEmpty())
-        return fail(QStringLiteral("give at least one image or folder"));
-    if (outDir.isEmpty())
-        return fail(QStringLiteral("--out DIR is required"));
-    if (model.isEmpty())
-        model = builtInColorizerName();
-    if (!arch.isEmpty() && arch != QLatin1String("eccv16") && arch != QLatin1String("siggraph17") && arch != QLatin1String("koalarization"))
-        return fail(QStringLiteral("--arch takes eccv16, siggraph17 or koalarization, not '%1'").arg(arch));
+    CliOptions options = colorizeOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QStringList inputs = options.positionalValues();
+    const QString model = options.value(QStringLiteral("--model"));
+    const QString arch = options.value(QStringLiteral("--arch"));
+    const QString outDir = options.value(QStringLiteral("--out"));
+    const QString inception = options.value(QStringLiteral("--inception"));
 
     // Inputs first, so a typo fails before the model loads.
     struct Job {
@@ -92,16 +73,16 @@ int runColorize(const QStringList &arguments)
         } else if (info.isFile()) {
             jobs.append({info.absoluteFilePath(), QDir(outDir).filePath(info.completeBaseName() + QStringLiteral(".png"))});
         } else {
-            return cliFail(1, QStringLiteral("colorize: %1 does not exist").arg(input));
+            return options.failure(QStringLiteral("%1 does not exist").arg(input));
         }
     }
     if (jobs.isEmpty())
-        return cliFail(1, QStringLiteral("colorize: no images found in %1").arg(inputs.join(QStringLiteral(", "))));
+        return options.failure(QStringLiteral("no images found in %1").arg(inputs.join(QStringLiteral(", "))));
 
     QString modelError;
     const QString modelPath = resolveColorizer(model, &modelError);
     if (modelPath.isEmpty())
-        return cliFail(1, QStringLiteral("colorize: ") + modelError);
+        return options.failure(modelError);
     try {
         const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString(), inception.toStdString());
         json::Array done, failed;
@@ -156,7 +137,7 @@ int runColorize(const QStringList &arguments)
             } catch (const std::exception &e) {
                 const std::string reason = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString();
                 failed.emplace_back(json::Object{{"input", job.input.toStdString()}, {"error", reason}});
-                std::fprintf(stderr, "colorize: warning: %s: %s\n", qPrintable(job.input), reason.c_str());
+                options.warn(QStringLiteral("%1: %2").arg(job.input, QString::fromStdString(reason)));
             }
         }
         const bool anyDone = !done.empty();
@@ -180,9 +161,9 @@ int runColorize(const QStringList &arguments)
         summary.set("failed", json::Value(std::move(failed)));
         std::fputs((summary.dump(1) + "\n").c_str(), stdout);
         if (!anyDone)
-            return cliFail(1, QStringLiteral("colorize: no image could be colorized"));
+            return options.failure(QStringLiteral("no image could be colorized"));
     } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("colorize"), e);
+        return options.failure(e);
     }
     return 0;
 }

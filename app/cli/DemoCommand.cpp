@@ -1,116 +1,56 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// periscope-cli demo --out DIR: the headless demo. It builds the workbench offscreen, runs
-// every demo that a workspace registers, and writes each one's figure plus a screenshot of the
-// whole window, so a machine without a display still shows what Periscope does.
+// periscope-cli demo --out DIR: the headless demo. The demo is pictures of the workbench, so the
+// workbench program draws them (`periscope --demo DIR`, offscreen); this command runs it from
+// beside itself, and the command line itself links no widget.
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
 
-#include "app/shell/Autosave.h"
-#include "app/shell/JobManager.h"
-#include "app/shell/LibraryVersions.h"
-#include "app/shell/MainWindow.h"
-#include "app/shell/Translations.h"
-#include "app/shell/WorkspaceRegistry.h"
-#include "app/workspaces/welcome/WelcomeWorkspace.h"
-
-#include <QApplication>
+#include <QCoreApplication>
 #include <QDir>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-
-#include <cstdio>
+#include <QFileInfo>
+#include <QProcess>
 
 namespace periscope::app {
 
 namespace {
-constexpr int kDemoJobTimeoutMs = 20 * 60 * 1000;
+constexpr int kDemoTimeoutMs = 60 * 60 * 1000;
 
 int runDemo(const QStringList &arguments)
 {
-    QString outFolder;
-    QString language;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &argument = arguments.at(i);
-        if (argument == QLatin1String("--help")) {
-            std::printf("usage: periscope-cli demo --out DIR [--lang CODE]\n"
-                        "Runs every workspace's built-in demo offscreen and writes the figures,\n"
-                        "a screenshot of the workbench and a manifest (demo.json) to DIR.\n");
-            return 0;
-        }
-        if (argument == QLatin1String("--out") && i + 1 < arguments.size()) {
-            outFolder = arguments.at(++i);
-        } else if (argument == QLatin1String("--lang") && i + 1 < arguments.size()) {
-            language = arguments.at(++i);
-        } else {
-            return cliFail(2, QStringLiteral("demo: unexpected argument '%1'").arg(argument));
-        }
+    CliOptions options(QStringLiteral("demo"), QStringLiteral("Runs every workspace's built-in demo offscreen and writes the figures, a screenshot of the\n"
+                                                              "workbench and a manifest (demo.json) to DIR."));
+    options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.text(QStringLiteral("--lang"), QStringLiteral("CODE"), QStringLiteral("the language of the figures (en, sv, it)"));
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QString outFolder = options.value(QStringLiteral("--out"));
+    if (!QDir().mkpath(outFolder))
+        return options.failure(QStringLiteral("cannot create %1").arg(outFolder));
+    const QString workbench = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("periscope"));
+    if (!QFileInfo(workbench).isExecutable())
+        return options.failure(QStringLiteral("the demo is drawn by the workbench program, and %1 is missing").arg(workbench));
+    QStringList demoArguments{QStringLiteral("--demo"), QDir(outFolder).absolutePath()};
+    if (options.isSet(QStringLiteral("--lang")))
+        demoArguments << QStringLiteral("--lang") << options.value(QStringLiteral("--lang"));
+    QProcess process;
+    process.setProcessChannelMode(QProcess::ForwardedChannels);
+    process.start(workbench, demoArguments);
+    if (!process.waitForStarted())
+        return options.failure(QStringLiteral("cannot start %1: %2").arg(workbench, process.errorString()));
+    if (!process.waitForFinished(kDemoTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return options.failure(QStringLiteral("the demo did not finish within an hour"));
     }
-    if (outFolder.isEmpty())
-        return cliFail(2, QStringLiteral("demo: --out DIR is required"));
-    QDir out(outFolder);
-    if (!out.mkpath(QStringLiteral(".")))
-        return cliFail(1, QStringLiteral("demo: cannot create %1").arg(outFolder));
-    QString error;
-    if (!installTranslations(language, &error))
-        return cliFail(2, QStringLiteral("demo: %1").arg(error));
-
-    MainWindow window(WorkspaceRegistry::builtIn());
-    window.setInteractive(false);
-    window.resize(1440, 900);
-    window.show();
-
-    QJsonArray figures;
-    int failures = 0;
-    for (const DemoEntry &demo : window.allDemoEntries()) {
-        const QString name = QStringLiteral("%1-%2.png").arg(demo.workspaceId, demo.id);
-        std::printf("demo %s/%s: %s\n", qPrintable(demo.workspaceId), qPrintable(demo.id), qPrintable(demo.title));
-        std::fflush(stdout);
-        if (!window.openDemoChecked(demo.workspaceId, demo.id, &error) ||
-            !window.jobs()->waitForIdle(kDemoJobTimeoutMs) ||
-            !window.exportFigure(out.filePath(name), &error)) {
-            std::fprintf(stderr, "periscope-cli: demo %s/%s failed: %s\n", qPrintable(demo.workspaceId),
-                         qPrintable(demo.id), qPrintable(error.isEmpty() ? QStringLiteral("timed out") : error));
-            ++failures;
-            continue;
-        }
-        figures.append(QJsonObject{{QStringLiteral("file"), name},
-                                   {QStringLiteral("workspace"), demo.workspaceId},
-                                   {QStringLiteral("demo"), demo.id},
-                                   {QStringLiteral("title"), demo.title},
-                                   {QStringLiteral("description"), demo.description}});
-    }
-
-    window.activateWorkspace(QString::fromLatin1(WelcomeWorkspace::kId));
-    QApplication::processEvents();
-    const QString screenshot = QStringLiteral("workbench.png");
-    if (!window.saveScreenshot(out.filePath(screenshot), &error))
-        return cliFail(1, QStringLiteral("demo: %1").arg(error));
-    figures.prepend(QJsonObject{{QStringLiteral("file"), screenshot},
-                                {QStringLiteral("workspace"), QString::fromLatin1(WelcomeWorkspace::kId)},
-                                {QStringLiteral("title"), QStringLiteral("The workbench window")}});
-
-    const QJsonObject manifest{{QStringLiteral("periscope"), QCoreApplication::applicationVersion()},
-                               {QStringLiteral("versions"), libraryVersionsJson()},
-                               {QStringLiteral("figures"), figures},
-                               {QStringLiteral("failures"), failures}};
-    QFile manifestFile(out.filePath(QStringLiteral("demo.json")));
-    if (!manifestFile.open(QIODevice::WriteOnly) ||
-        manifestFile.write(QJsonDocument(manifest).toJson()) < 0)
-        return cliFail(1, QStringLiteral("demo: cannot write %1").arg(manifestFile.fileName()));
-    manifestFile.close();
-    window.autosave()->finishCleanly();
-
-    std::printf("headless demo: wrote %d figure(s) to %s\n", int(figures.size()),
-                qPrintable(QDir(outFolder).absolutePath()));
-    return failures == 0 ? 0 : 1;
+    if (process.exitStatus() != QProcess::NormalExit)
+        return options.failure(QStringLiteral("the workbench program crashed while drawing the demo"));
+    return process.exitCode();
 }
 } // namespace
 
 CliCommand demoCommand()
 {
-    return {QStringLiteral("demo"), QStringLiteral("run every workspace's demo headless and write the figures"),
-            true, runDemo};
+    return {QStringLiteral("demo"), QStringLiteral("run every workspace's demo headless and write the figures"), false, runDemo};
 }
 
 } // namespace periscope::app

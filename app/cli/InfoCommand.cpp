@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // periscope-cli info: versions, compute device, CUDA availability and threads, as JSON.
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
 
-#include "app/shell/LibraryVersions.h"
-#include "app/shell/Preferences.h"
+#include "app/common/LibraryVersions.h"
+#include "app/common/Preferences.h"
 #include "engine/core/device/Device.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/precision/Precision.h"
@@ -29,27 +30,18 @@ QJsonObject deviceJson(const periscope::DeviceInfo &device)
 
 int runInfo(const QStringList &arguments)
 {
-    QString devicePreference = Preferences::load().device;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &argument = arguments.at(i);
-        if (argument == QLatin1String("--help")) {
-            std::printf("usage: periscope-cli info [--device auto|cpu|cuda]\n"
-                        "Prints the library versions, the compute device, CUDA availability and the\n"
-                        "CPU thread count as JSON.\n");
-            return 0;
-        }
-        if (argument == QLatin1String("--device") && i + 1 < arguments.size()) {
-            devicePreference = arguments.at(++i);
-            continue;
-        }
-        return cliFail(2, QStringLiteral("info: unexpected argument '%1'").arg(argument));
-    }
+    CliOptions options(QStringLiteral("info"),
+                       QStringLiteral("Prints the library versions, the compute device, CUDA availability and the CPU thread count as JSON."));
+    options.text(QStringLiteral("--device"), QStringLiteral("auto|cpu|cuda"), QStringLiteral("the device to report on (default: the preferences' choice)"));
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QString devicePreference = options.isSet(QStringLiteral("--device")) ? options.value(QStringLiteral("--device")) : Preferences::load().device;
     periscope::DeviceInfo device;
     try {
         periscope::setThreadCount(Preferences::load().cpuThreads);
         device = periscope::selectDevice(periscope::parseDevicePreference(devicePreference.toStdString()));
-    } catch (const periscope::Error &e) {
-        return cliFail(1, QStringLiteral("info: %1").arg(QString::fromUtf8(e.what())));
+    } catch (const std::exception &e) {
+        return options.failure(e);
     }
     QJsonArray devices;
     for (const periscope::DeviceInfo &available : periscope::availableDevices())

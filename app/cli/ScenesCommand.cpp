@@ -3,6 +3,7 @@
 // manifest) from a seed. Debian's VTK renders through GLX, so with no DISPLAY a private Xvfb is
 // started for the run (and said so); without Xvfb the command says how to get one.
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
 
 #include "engine/core/errors/Error.h"
 #include "engine/scenes/SceneRenderer.h"
@@ -20,19 +21,6 @@
 namespace periscope::app {
 
 namespace {
-
-const char *const kUsage =
-    "usage: periscope-cli scenes --count N --out DIR [--seed N] [--size WxH] [--objects MIN-MAX]\n"
-    "Renders N CLEVR-like scenes (3-10 spheres, cubes and cylinders; rubber or metal; CLEVR's 8\n"
-    "colours; 2 sizes) at WxH (default 320x240) into DIR: images/, masks/ (instance ids, 0 =\n"
-    "background), scenes/ (CLEVR's JSON with boxes, visible pixels, relations, captions),\n"
-    "scenes.json and manifest.json. The same seed gives the same files. Needs an X server: with no\n"
-    "DISPLAY a private Xvfb is started for the run.\n";
-
-int fail(const QString &message)
-{
-    return cliFail(2, QStringLiteral("scenes: ") + message);
-}
 
 // A private X server for this process when there is no display; stopped with it.
 class PrivateDisplay {
@@ -79,57 +67,62 @@ private:
     std::unique_ptr<QProcess> m_process;
 };
 
+bool parsePair(const QString &value, QChar separator, int *first, int *second)
+{
+    const QStringList parts = value.split(separator);
+    bool okFirst = false, okSecond = false;
+    *first = parts.value(0).toInt(&okFirst);
+    *second = parts.value(1).toInt(&okSecond);
+    return parts.size() == 2 && okFirst && okSecond;
+}
+
+CliOptions scenesOptions()
+{
+    CliOptions options(QStringLiteral("scenes"),
+                       QStringLiteral("Renders N CLEVR-like scenes (3-10 spheres, cubes and cylinders; rubber or metal; CLEVR's 8\n"
+                                      "colours; 2 sizes) into DIR: images/, masks/ (instance ids, 0 = background), scenes/ (CLEVR's\n"
+                                      "JSON with boxes, visible pixels, relations, captions), scenes.json and manifest.json. The same\n"
+                                      "seed gives the same files. Needs an X server: with no DISPLAY a private Xvfb is started for the run."));
+    options.integer(QStringLiteral("--count"), 1, 1000000, QStringLiteral("how many scenes")).require();
+    options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.integer(QStringLiteral("--seed"), 0, kNoLimit, QStringLiteral("the seed of the first scene")).byDefault(QStringLiteral("1"));
+    options.text(QStringLiteral("--size"), QStringLiteral("WxH"), QStringLiteral("image size in pixels"))
+        .byDefault(QStringLiteral("320x240"))
+        .validatedBy(
+            [](const QString &value) {
+                int w = 0, h = 0;
+                return parsePair(value, QLatin1Char('x'), &w, &h) && w >= 32 && h >= 32 && w <= 4096 && h <= 4096;
+            },
+            QStringLiteral("WxH with sides in [32, 4096]"));
+    options.text(QStringLiteral("--objects"), QStringLiteral("MIN-MAX"), QStringLiteral("objects per scene"))
+        .byDefault(QStringLiteral("3-10"))
+        .validatedBy(
+            [](const QString &value) {
+                int low = 0, high = 0;
+                return parsePair(value, QLatin1Char('-'), &low, &high) && low >= 1 && high >= low && high <= 20;
+            },
+            QStringLiteral("MIN-MAX within 1-20"));
+    return options;
+}
+
 int runScenes(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
+    CliOptions options = scenesOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
     scenes::SceneSettings settings;
-    int count = 0;
-    std::uint64_t seed = 1;
-    QString out;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &option = arguments[i];
-        if (i + 1 >= arguments.size())
-            return fail(QStringLiteral("%1 needs a value (try --help)").arg(option));
-        const QString value = arguments[++i];
-        bool ok = true;
-        if (option == QLatin1String("--count")) {
-            count = value.toInt(&ok);
-            if (!ok || count < 1 || count > 1000000)
-                return fail(QStringLiteral("--count takes an integer in [1, 1000000], not '%1'").arg(value));
-        } else if (option == QLatin1String("--out")) {
-            out = value;
-        } else if (option == QLatin1String("--seed")) {
-            seed = value.toULongLong(&ok);
-            if (!ok)
-                return fail(QStringLiteral("--seed takes a non-negative integer, not '%1'").arg(value));
-        } else if (option == QLatin1String("--size")) {
-            const QStringList parts = value.split(QLatin1Char('x'));
-            bool okW = false, okH = false;
-            settings.width = parts.value(0).toInt(&okW);
-            settings.height = parts.value(1).toInt(&okH);
-            if (parts.size() != 2 || !okW || !okH || settings.width < 32 || settings.height < 32 || settings.width > 4096 || settings.height > 4096)
-                return fail(QStringLiteral("--size takes WxH with sides in [32, 4096], not '%1'").arg(value));
-        } else if (option == QLatin1String("--objects")) {
-            const QStringList parts = value.split(QLatin1Char('-'));
-            bool okA = false, okB = false;
-            settings.minObjects = parts.value(0).toInt(&okA);
-            settings.maxObjects = parts.value(1).toInt(&okB);
-            if (parts.size() != 2 || !okA || !okB || settings.minObjects < 1 || settings.maxObjects < settings.minObjects || settings.maxObjects > 20)
-                return fail(QStringLiteral("--objects takes MIN-MAX within 1-20, not '%1'").arg(value));
-        } else {
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(option));
-        }
-    }
-    if (count == 0 || out.isEmpty())
-        return fail(QStringLiteral("--count N and --out DIR are required"));
+    const int count = int(options.integerValue(QStringLiteral("--count")));
+    const std::uint64_t seed = std::uint64_t(options.integerValue(QStringLiteral("--seed")));
+    const QString out = options.value(QStringLiteral("--out"));
+    if (options.isSet(QStringLiteral("--size")))
+        parsePair(options.value(QStringLiteral("--size")), QLatin1Char('x'), &settings.width, &settings.height);
+    if (options.isSet(QStringLiteral("--objects")))
+        parsePair(options.value(QStringLiteral("--objects")), QLatin1Char('-'), &settings.minObjects, &settings.maxObjects);
     PrivateDisplay display;
     if (qEnvironmentVariableIsEmpty("DISPLAY")) {
         QString error;
         if (!display.start(&error))
-            return cliFail(1, QStringLiteral("scenes: ") + error);
+            return options.failure(error);
     }
     QElapsedTimer progressClock;
     try {
@@ -148,7 +141,7 @@ int runScenes(const QStringList &arguments)
         result.set("seed", std::to_string(seed));
         std::fputs((result.dump(1) + "\n").c_str(), stdout);
     } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("scenes"), e);
+        return options.failure(e);
     }
     return 0;
 }

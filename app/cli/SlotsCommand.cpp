@@ -3,8 +3,9 @@
 // image, its slot masks and the slot attention, slots and global vector as JSON; where the
 // images have instance masks, the masks' mean IoU and foreground ARI as CSV.
 #include "app/cli/CliCommands.h"
-#include "app/workspaces/slots/BuiltInSlotModels.h"
-#include "app/workspaces/slots/SlotImageSet.h"
+#include "app/cli/CliOptions.h"
+#include "app/models/BuiltInSlotModels.h"
+#include "app/data/SlotImageSet.h"
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/json/Json.h"
@@ -24,31 +25,6 @@
 namespace periscope::app {
 
 namespace {
-const char *const kUsage =
-    "usage: periscope-cli slots INPUT... [--model NAME|FILE] [--arch KEY=VALUE]... [--iteration first|last] [--probe] --out DIR\n"
-    "Runs the object-centric model of Baldassarre & Azizpour (ICLR-W 2022) on images: INPUT is an image,\n"
-    "a folder of images, or a scene folder (periscope-cli scenes; CLEVR's scenes JSON + images). Each\n"
-    "image is centre-cropped to a square, resized to the model's input and normalised with ImageNet's\n"
-    "mean and std. --model takes our .safetensors (its .json sidecar holds the architecture) or the\n"
-    "paper's torch.save checkpoints ({\"model\": state_dict, ...}, the repository's key names), or the\n"
-    "built-in model's name (the default). What the weights do not reveal comes from --arch, the paper's\n"
-    "values by default: heads=4 iterations=3 slots=11 architecture=slot-mean|backbone\n"
-    "attention_scale=false queries=learned|sampled global_pool=cls|avg.\n"
-    "Writes DIR/<name>.slots.json (attention_first and attention_last: the slot-attention matrix of the\n"
-    "first and last iteration after the softmax over slots, one list per slot, one value per patch\n"
-    "token in row-major order; slots: one list per slot; global: a list) and DIR/<name>.masks.png (each\n"
-    "pixel 1 + the slot whose upsampled attention is highest there, --iteration's map). Where the\n"
-    "images have instance masks, DIR/scores.csv: each image's mean IoU of the Otsu-thresholded slot\n"
-    "masks matched to the objects (Hungarian) and its foreground ARI, and the means. --probe fits the\n"
-    "paper's linear VQA probe on the slots of scenes with objects (96 questions \"is there a <size>\n"
-    "<colour> <material> <shape>?\", one linear layer per slot, max over slots; 75 % of the scenes) and\n"
-    "reports its mean average precision and ROC AUC on the other 25 %.\n";
-
-int fail(const QString &message)
-{
-    return cliFail(2, QStringLiteral("slots: ") + message);
-}
-
 json::Value rows(const float *values, int count, int length)
 {
     json::Array out;
@@ -70,64 +46,67 @@ bool writeText(const QString &path, const std::string &text)
     return file.commit();
 }
 
+CliOptions slotsOptions()
+{
+    CliOptions options(QStringLiteral("slots"), QStringLiteral(
+        "Runs the object-centric model of Baldassarre & Azizpour (ICLR-W 2022) on images: INPUT is an image,\n"
+    "a folder of images, or a scene folder (periscope-cli scenes; CLEVR's scenes JSON + images). Each\n"
+    "image is centre-cropped to a square, resized to the model's input and normalised with ImageNet's\n"
+    "mean and std. --model takes our .safetensors (its .json sidecar holds the architecture) or the\n"
+    "paper's torch.save checkpoints ({\"model\": state_dict, ...}, the repository's key names), or the\n"
+    "built-in model's name (the default). What the weights do not reveal comes from --arch, the paper's\n"
+    "values by default: heads=4 iterations=3 slots=11 architecture=slot-mean|backbone\n"
+    "attention_scale=false queries=learned|sampled global_pool=cls|avg.\n"
+    "Writes DIR/<name>.slots.json (attention_first and attention_last: the slot-attention matrix of the\n"
+    "first and last iteration after the softmax over slots, one list per slot, one value per patch\n"
+    "token in row-major order; slots: one list per slot; global: a list) and DIR/<name>.masks.png (each\n"
+    "pixel 1 + the slot whose upsampled attention is highest there, --iteration's map). Where the\n"
+    "images have instance masks, DIR/scores.csv: each image's mean IoU of the Otsu-thresholded slot\n"
+    "masks matched to the objects (Hungarian) and its foreground ARI, and the means. --probe fits the\n"
+    "paper's linear VQA probe on the slots of scenes with objects (96 questions \"is there a <size>\n"
+    "<colour> <material> <shape>?\", one linear layer per slot, max over slots; 75 % of the scenes) and\n"
+    "reports its mean average precision and ROC AUC on the other 25 %."));
+    options.positionals(QStringLiteral("INPUT"), QStringLiteral("an image, a folder of images or a scene folder"), 1, -1);
+    options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.text(QStringLiteral("--model"), QStringLiteral("NAME|FILE"), QStringLiteral("the model")).byDefault(builtInSlotModelName());
+    options.text(QStringLiteral("--arch"), QStringLiteral("KEY=VALUE"), QStringLiteral("what the weights do not reveal")).repeat();
+    options.choice(QStringLiteral("--iteration"), {QStringLiteral("first"), QStringLiteral("last")},
+                   QStringLiteral("the slot-attention iteration the masks come from"))
+        .byDefault(QStringLiteral("last"));
+    options.flag(QStringLiteral("--probe"), QStringLiteral("fit and score the linear VQA probe"));
+    return options;
+}
+
 int runSlots(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
-    QStringList inputs;
-    QString model, outDir;
-    bool last = true, probe = false;
+    CliOptions options = slotsOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QStringList inputs = options.positionalValues();
+    const QString model = options.value(QStringLiteral("--model"));
+    const QString outDir = options.value(QStringLiteral("--out"));
+    const bool last = options.value(QStringLiteral("--iteration")) == QLatin1String("last");
+    const bool probe = options.flagValue(QStringLiteral("--probe"));
     slot::ArchOptions arch;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &argument = arguments[i];
-        if (!argument.startsWith(QLatin1String("--"))) {
-            inputs << argument;
-            continue;
-        }
-        if (argument == QLatin1String("--probe")) {
-            probe = true;
-            continue;
-        }
-        if (i + 1 >= arguments.size())
-            return fail(QStringLiteral("%1 needs a value (try --help)").arg(argument));
-        const QString value = arguments[++i];
-        if (argument == QLatin1String("--model")) {
-            model = value;
-        } else if (argument == QLatin1String("--out")) {
-            outDir = value;
-        } else if (argument == QLatin1String("--iteration")) {
-            if (value != QLatin1String("first") && value != QLatin1String("last"))
-                return fail(QStringLiteral("--iteration takes first or last, not '%1'").arg(value));
-            last = value == QLatin1String("last");
-        } else if (argument == QLatin1String("--arch")) {
-            try {
-                arch = slot::parseArchOption(value.toStdString(), arch);
-            } catch (const Error &e) {
-                return fail(QString::fromUtf8(e.what()));
-            }
-        } else {
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(argument));
-        }
+    try {
+        for (const QString &value : options.values(QStringLiteral("--arch")))
+            arch = slot::parseArchOption(value.toStdString(), arch);
+    } catch (const Error &e) {
+        return options.usageError(QString::fromUtf8(e.what()));
     }
-    if (inputs.isEmpty())
-        return fail(QStringLiteral("no INPUT given (try --help)"));
-    if (outDir.isEmpty())
-        return fail(QStringLiteral("--out DIR is required"));
     QString error;
-    const QString weights = resolveSlotModel(model.isEmpty() ? builtInSlotModelName() : model, &error);
+    const QString weights = resolveSlotModel(model, &error);
     if (weights.isEmpty())
-        return cliFail(1, QStringLiteral("slots: ") + error);
+        return options.failure(error);
     if (!QDir().mkpath(outDir))
-        return cliFail(1, QStringLiteral("slots: cannot create %1").arg(outDir));
+        return options.failure(QStringLiteral("cannot create %1").arg(outDir));
     try {
         const slot::SlotModel net = slot::SlotModel::load(weights.toStdString(), arch);
         // Listed here, decoded a chunk at a time below: a CLEVR split is thousands of images.
         const SlotImageSet set = loadSlotImages(inputs, {}, /*decode=*/false);
         std::fprintf(stderr, "slots: %s\n", net.describe().c_str());
         for (const QString &warning : set.warnings)
-            std::fprintf(stderr, "slots: warning: %s\n", qPrintable(warning));
+            options.warn(warning);
         const int size = net.inputSize();
         QString csv = QStringLiteral("image,objects,mean_iou,fg_ari\n");
         std::vector<slot::SlotScore> scores;
@@ -144,11 +123,11 @@ int runSlots(const QStringList &arguments)
                 try {
                     decodeSlotImage(image, &warning);
                 } catch (const std::exception &e) {
-                    std::fprintf(stderr, "slots: warning: %s skipped: %s\n", qPrintable(image.imagePath), e.what());
+                    options.warn(QStringLiteral("%1 skipped: %2").arg(image.imagePath, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
                     continue;
                 }
                 if (!warning.isEmpty())
-                    std::fprintf(stderr, "slots: warning: %s\n", qPrintable(warning));
+                    options.warn(warning);
                 batch.push_back(image.image);
                 chunk.push_back(std::move(image));
             }
@@ -209,7 +188,7 @@ int runSlots(const QStringList &arguments)
                 }
                 const QString jsonPath = QDir(outDir).filePath(name + QStringLiteral(".slots.json"));
                 if (!writeText(jsonPath, doc.dump()))
-                    return cliFail(1, QStringLiteral("slots: cannot write %1").arg(jsonPath));
+                    return options.failure(QStringLiteral("cannot write %1").arg(jsonPath));
                 media::writeImage(QDir(outDir).filePath(name + QStringLiteral(".masks.png")).toStdString(), masks.labels);
                 summary.set("json", jsonPath.toStdString());
                 perImage.push_back(std::move(summary));
@@ -229,15 +208,14 @@ int runSlots(const QStringList &arguments)
                        .arg(std::isnan(mean.foregroundAri) ? QString() : QString::number(mean.foregroundAri, 'f', 6));
             const QString csvPath = QDir(outDir).filePath(QStringLiteral("scores.csv"));
             if (!writeText(csvPath, csv.toStdString()))
-                return cliFail(1, QStringLiteral("slots: cannot write %1").arg(csvPath));
+                return options.failure(QStringLiteral("cannot write %1").arg(csvPath));
             out.set("mean_iou", mean.meanIoU);
             out.set("fg_ari", std::isnan(mean.foregroundAri) ? json::Value() : json::Value(mean.foregroundAri));
             out.set("scores", csvPath.toStdString());
         }
         if (probe) {
             if (probeSamples.size() < 8)
-                return cliFail(1, QStringLiteral("slots: --probe needs at least 8 scenes with objects (a scene folder), got %1")
-                                      .arg(probeSamples.size()));
+                return options.failure(QStringLiteral("--probe needs at least 8 scenes with objects (a scene folder), got %1").arg(probeSamples.size()));
             const slot::ProbeResult p = slot::trainVqaProbe(probeSamples, net.slotCount(), net.dim());
             json::Value v = json::Object{};
             v.set("train_scenes", p.trainScenes);
@@ -250,7 +228,7 @@ int runSlots(const QStringList &arguments)
         }
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
     } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("slots"), e);
+        return options.failure(e);
     }
     return 0;
 }

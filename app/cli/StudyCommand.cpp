@@ -2,8 +2,9 @@
 // periscope-cli study: create a perception study file from folders of photos, answer it with a
 // scripted rater (for rehearsals and the kill-safety test), and read its results as JSON and CSV.
 #include "app/cli/CliCommands.h"
-#include "app/shell/ImageInputs.h"
-#include "app/workspaces/colorize/StudyStore.h"
+#include "app/cli/CliOptions.h"
+#include "app/data/ImageInputs.h"
+#include "app/studies/StudyStore.h"
 
 #include "engine/core/errors/Error.h"
 
@@ -19,26 +20,6 @@ namespace periscope::app {
 
 namespace {
 
-const char *const kUsage =
-    "usage: periscope-cli study create --out STUDY.sqlite --photos DIR [--condition NAME=DIR]...\n"
-    "                                  [--question real-or-colorized|likert|2afc] [--trials N]\n"
-    "                                  [--attention N] [--seed N] [--title TEXT]\n"
-    "       periscope-cli study simulate STUDY.sqlite [--rater N|new] [--count N] [--seed N]\n"
-    "                                  [--delay-ms N] [--fail-attention]\n"
-    "       periscope-cli study results STUDY.sqlite [--csv OUT.csv]\n"
-    "create: the photos in DIR are the \"original\" condition; each --condition adds the photos of\n"
-    "its folder with the same file stem (e.g. the output of periscope-cli colorize). Images that not\n"
-    "every condition has are left out with a warning.\n"
-    "simulate: a scripted rater answers the next N trials at random (attention checks as told),\n"
-    "each committed before the next, printing 'answered RATER TRIAL' per line: for rehearsals.\n"
-    "results: per condition the share judged real (Wilson 95 %), Likert means or 2AFC preference,\n"
-    "per image, Fleiss' kappa, as JSON; --csv writes every answer.\n";
-
-int fail(const QString &message)
-{
-    return cliFail(2, QStringLiteral("study: ") + message);
-}
-
 // NAME -> (stem -> path) for a folder of photos.
 std::map<std::string, std::string> photosByStem(const QString &folder)
 {
@@ -48,48 +29,50 @@ std::map<std::string, std::string> photosByStem(const QString &folder)
     return out;
 }
 
+CliOptions createOptions()
+{
+    const studies::StudyDesign defaults;
+    CliOptions options(QStringLiteral("study create"),
+                       QStringLiteral("Makes a blinded study file. The photos in DIR are the \"original\" condition; each --condition adds\n"
+                                      "the photos of its folder with the same file stem (e.g. the output of periscope-cli colorize).\n"
+                                      "Images that not every condition has are left out with a warning."));
+    options.text(QStringLiteral("--out"), QStringLiteral("STUDY.sqlite"), QStringLiteral("the study file to create")).require();
+    options.text(QStringLiteral("--photos"), QStringLiteral("DIR"), QStringLiteral("the original photos")).require();
+    options.text(QStringLiteral("--condition"), QStringLiteral("NAME=DIR"), QStringLiteral("another condition's photos"))
+        .repeat()
+        .validatedBy(
+            [](const QString &value) {
+                const qsizetype eq = value.indexOf(QLatin1Char('='));
+                return eq > 0 && eq < value.size() - 1 && value.left(eq) != QLatin1String(studies::kOriginalCondition);
+            },
+            QStringLiteral("NAME=DIR (NAME not 'original')"));
+    options.choice(QStringLiteral("--question"), {QStringLiteral("real-or-colorized"), QStringLiteral("likert"), QStringLiteral("2afc")},
+                   QStringLiteral("what raters are asked"))
+        .byDefault(QString::fromStdString(studies::toString(defaults.question)));
+    options.integer(QStringLiteral("--trials"), 1, 100000, QStringLiteral("trials per rater")).byDefault(QString::number(defaults.trialsPerRater));
+    options.integer(QStringLiteral("--attention"), 0, 1000, QStringLiteral("attention checks per rater"))
+        .byDefault(QString::number(defaults.attentionChecks));
+    options.integer(QStringLiteral("--seed"), 0, kNoLimit, QStringLiteral("seed of every rater's trial order")).byDefault(QString::number(defaults.seed));
+    options.text(QStringLiteral("--title"), QStringLiteral("TEXT"), QStringLiteral("the study's title")).byDefault(QStringLiteral("Colorization study"));
+    return options;
+}
+
 int runCreate(const QStringList &arguments)
 {
+    CliOptions options = createOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
     studies::StudyDesign design;
-    design.title = "Colorization study";
-    QString out, photos;
+    design.title = options.value(QStringLiteral("--title")).toStdString();
+    design.question = studies::parseQuestionType(options.value(QStringLiteral("--question")).toStdString());
+    design.trialsPerRater = int(options.integerValue(QStringLiteral("--trials")));
+    design.attentionChecks = int(options.integerValue(QStringLiteral("--attention")));
+    design.seed = std::uint64_t(options.integerValue(QStringLiteral("--seed")));
+    const QString out = options.value(QStringLiteral("--out"));
+    const QString photos = options.value(QStringLiteral("--photos"));
     QList<QPair<QString, QString>> conditions;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &option = arguments[i];
-        if (i + 1 >= arguments.size())
-            return fail(QStringLiteral("%1 needs a value (try --help)").arg(option));
-        const QString value = arguments[++i];
-        bool ok = true;
-        if (option == QLatin1String("--out"))
-            out = value;
-        else if (option == QLatin1String("--photos"))
-            photos = value;
-        else if (option == QLatin1String("--title"))
-            design.title = value.toStdString();
-        else if (option == QLatin1String("--condition")) {
-            const int eq = int(value.indexOf(QLatin1Char('=')));
-            if (eq <= 0 || eq == value.size() - 1 || value.left(eq) == QLatin1String(studies::kOriginalCondition))
-                return fail(QStringLiteral("--condition takes NAME=DIR (NAME not 'original'), not '%1'").arg(value));
-            conditions.append({value.left(eq), value.mid(eq + 1)});
-        } else if (option == QLatin1String("--question")) {
-            try {
-                design.question = studies::parseQuestionType(value.toStdString());
-            } catch (const Error &e) {
-                return fail(QString::fromUtf8(e.what()));
-            }
-        } else if (option == QLatin1String("--trials"))
-            design.trialsPerRater = value.toInt(&ok);
-        else if (option == QLatin1String("--attention"))
-            design.attentionChecks = value.toInt(&ok);
-        else if (option == QLatin1String("--seed"))
-            design.seed = value.toULongLong(&ok);
-        else
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(option));
-        if (!ok)
-            return fail(QStringLiteral("%1 takes a non-negative integer, not '%2'").arg(option, value));
-    }
-    if (out.isEmpty() || photos.isEmpty())
-        return fail(QStringLiteral("--out STUDY.sqlite and --photos DIR are required"));
+    for (const QString &value : options.values(QStringLiteral("--condition")))
+        conditions.append({value.section(QLatin1Char('='), 0, 0), value.section(QLatin1Char('='), 1)});
     for (const QString &folder : QStringList{photos} + [&] {
              QStringList f;
              for (const auto &c : conditions)
@@ -97,7 +80,7 @@ int runCreate(const QStringList &arguments)
              return f;
          }())
         if (!QFileInfo(folder).isDir())
-            return cliFail(1, QStringLiteral("study: %1 is not a folder").arg(folder));
+            return options.failure(QStringLiteral("%1 is not a folder").arg(folder));
 
     const std::map<std::string, std::string> originals = photosByStem(photos);
     std::vector<std::pair<std::string, std::map<std::string, std::string>>> others;
@@ -108,7 +91,7 @@ int runCreate(const QStringList &arguments)
         for (const auto &[name, files] : others)
             everywhere = everywhere && files.count(stem);
         if (!everywhere) {
-            std::fprintf(stderr, "study: warning: %s is left out (not in every condition)\n", stem.c_str());
+            options.warn(QStringLiteral("%1 is left out (not in every condition)").arg(QString::fromStdString(stem)));
             continue;
         }
         design.stimuli.push_back({stem, studies::kOriginalCondition, path});
@@ -118,7 +101,7 @@ int runCreate(const QStringList &arguments)
     QString error;
     const std::unique_ptr<StudyStore> store = StudyStore::create(out, design, &error);
     if (!store)
-        return cliFail(1, QStringLiteral("study: ") + error);
+        return options.failure(error);
     json::Value summary = json::Object{};
     summary.set("study", QFileInfo(out).absoluteFilePath().toStdString());
     summary.set("fingerprint", store->fingerprint().toStdString());
@@ -132,46 +115,40 @@ int runCreate(const QStringList &arguments)
     return 0;
 }
 
+CliOptions simulateOptions()
+{
+    CliOptions options(QStringLiteral("study simulate"),
+                       QStringLiteral("A scripted rater answers the next N trials at random (attention checks as told), each committed\n"
+                                      "before the next, printing 'answered RATER TRIAL' per line: for rehearsals."));
+    options.positionals(QStringLiteral("STUDY.sqlite"), QStringLiteral("the study file"), 1, 1);
+    options.text(QStringLiteral("--rater"), QStringLiteral("N|new"), QStringLiteral("the rater who answers")).byDefault(QStringLiteral("new"));
+    options.integer(QStringLiteral("--count"), 1, 1000000000, QStringLiteral("how many trials to answer (default: all that are left)"));
+    options.integer(QStringLiteral("--seed"), 0, kNoLimit, QStringLiteral("seed of the answers")).byDefault(QStringLiteral("1"));
+    options.integer(QStringLiteral("--delay-ms"), 0, 60000, QStringLiteral("pause before each answer")).byDefault(QStringLiteral("0"));
+    options.flag(QStringLiteral("--fail-attention"), QStringLiteral("answer the attention checks wrongly"));
+    return options;
+}
+
 int runSimulate(const QStringList &arguments)
 {
-    if (arguments.isEmpty() || arguments.first().startsWith(QLatin1String("--")))
-        return fail(QStringLiteral("simulate needs the study file first"));
-    QString rater = QStringLiteral("new");
-    int count = 1 << 30, delayMs = 0;
-    std::uint64_t seed = 1;
-    bool failAttention = false;
-    for (int i = 1; i < arguments.size(); ++i) {
-        const QString &option = arguments[i];
-        if (option == QLatin1String("--fail-attention")) {
-            failAttention = true;
-            continue;
-        }
-        if (i + 1 >= arguments.size())
-            return fail(QStringLiteral("%1 needs a value (try --help)").arg(option));
-        const QString value = arguments[++i];
-        bool ok = true;
-        if (option == QLatin1String("--rater"))
-            rater = value;
-        else if (option == QLatin1String("--count"))
-            count = value.toInt(&ok);
-        else if (option == QLatin1String("--delay-ms"))
-            delayMs = value.toInt(&ok);
-        else if (option == QLatin1String("--seed"))
-            seed = value.toULongLong(&ok);
-        else
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(option));
-        if (!ok)
-            return fail(QStringLiteral("%1 takes an integer, not '%2'").arg(option, value));
-    }
+    CliOptions options = simulateOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QString studyPath = options.positionalValues().first();
+    const QString rater = options.value(QStringLiteral("--rater"));
+    const qint64 count = options.isSet(QStringLiteral("--count")) ? options.integerValue(QStringLiteral("--count")) : kNoLimit;
+    const int delayMs = int(options.integerValue(QStringLiteral("--delay-ms")));
+    const std::uint64_t seed = std::uint64_t(options.integerValue(QStringLiteral("--seed")));
+    const bool failAttention = options.flagValue(QStringLiteral("--fail-attention"));
     QString error;
-    const std::unique_ptr<StudyStore> store = StudyStore::open(arguments.first(), &error);
+    const std::unique_ptr<StudyStore> store = StudyStore::open(studyPath, &error);
     if (!store)
-        return cliFail(1, QStringLiteral("study: ") + error);
+        return options.failure(error);
     int number = 0;
     if (rater == QLatin1String("new")) {
         StudyStore::Rater r;
         if (!store->startRater(&r, &error))
-            return cliFail(1, QStringLiteral("study: ") + error);
+            return options.failure(error);
         number = r.number;
     } else {
         bool ok = false;
@@ -180,7 +157,7 @@ int runSimulate(const QStringList &arguments)
         for (const StudyStore::Rater &r : store->raters())
             known = known || r.number == number;
         if (!ok || !known)
-            return fail(QStringLiteral("--rater takes 'new' or the number of a rater of this study, not '%1'").arg(rater));
+            return options.usageError(QStringLiteral("--rater takes 'new' or the number of a rater of this study, not '%1'").arg(rater));
     }
     const std::vector<studies::Trial> plan = store->plan(number);
     std::mt19937_64 random(seed + std::uint64_t(number));
@@ -196,7 +173,7 @@ int runSimulate(const QStringList &arguments)
         if (delayMs > 0)
             QThread::msleep(std::uint64_t(delayMs));
         if (!store->recordAnswer(number, trial, answer, 400.0 + 50.0 * (t % 7), &error))
-            return cliFail(1, QStringLiteral("study: ") + error);
+            return options.failure(error);
         std::printf("answered %d %d\n", number, t);
         std::fflush(stdout); // the test that kills this process reads it line by line
         ++answered;
@@ -204,23 +181,28 @@ int runSimulate(const QStringList &arguments)
     return 0;
 }
 
+CliOptions resultsOptions()
+{
+    CliOptions options(QStringLiteral("study results"),
+                       QStringLiteral("Per condition the share judged real (Wilson 95 %), Likert means or 2AFC preference, per image,\n"
+                                      "Fleiss' kappa, as JSON."));
+    options.positionals(QStringLiteral("STUDY.sqlite"), QStringLiteral("the study file"), 1, 1);
+    options.text(QStringLiteral("--csv"), QStringLiteral("OUT.csv"), QStringLiteral("writes every answer"));
+    return options;
+}
+
 int runResults(const QStringList &arguments)
 {
-    if (arguments.isEmpty() || arguments.first().startsWith(QLatin1String("--")))
-        return fail(QStringLiteral("results needs the study file first"));
-    QString csv;
-    for (int i = 1; i < arguments.size(); ++i) {
-        if (arguments[i] == QLatin1String("--csv") && i + 1 < arguments.size())
-            csv = arguments[++i];
-        else
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(arguments[i]));
-    }
+    CliOptions options = resultsOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QString csv = options.value(QStringLiteral("--csv"));
     QString error;
-    const std::unique_ptr<StudyStore> store = StudyStore::open(arguments.first(), &error);
+    const std::unique_ptr<StudyStore> store = StudyStore::open(options.positionalValues().first(), &error);
     if (!store)
-        return cliFail(1, QStringLiteral("study: ") + error);
+        return options.failure(error);
     if (!csv.isEmpty() && !store->exportCsv(csv, &error))
-        return cliFail(1, QStringLiteral("study: ") + error);
+        return options.failure(error);
     json::Value out = store->results().toJson();
     out.set("study", store->path().toStdString());
     out.set("fingerprint", store->fingerprint().toStdString());
@@ -230,13 +212,12 @@ int runResults(const QStringList &arguments)
 
 int runStudy(const QStringList &arguments)
 {
-    if (arguments.isEmpty())
-        return fail(QStringLiteral("give a command: create, simulate or results (see the usage with --help)"));
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::fputs(kUsage, stdout);
+    const QString sub = arguments.value(0);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        for (const CliOptions &options : {createOptions(), simulateOptions(), resultsOptions()})
+            std::fputs(qPrintable(options.helpText() + QLatin1Char('\n')), stdout);
         return 0;
     }
-    const QString sub = arguments.first();
     const QStringList rest = arguments.mid(1);
     try {
         if (sub == QLatin1String("create"))
@@ -246,9 +227,11 @@ int runStudy(const QStringList &arguments)
         if (sub == QLatin1String("results"))
             return runResults(rest);
     } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("study"), e);
+        return cliFail(QStringLiteral("study ") + sub, e);
     }
-    return fail(QStringLiteral("unknown study command '%1' (create, simulate, results)").arg(sub));
+    if (sub.isEmpty())
+        return cliFail(2, QStringLiteral("study: give a command: create, simulate or results (try --help)"));
+    return cliFail(2, QStringLiteral("study: unknown study command '%1' (create, simulate, results)").arg(sub));
 }
 
 } // namespace

@@ -2,7 +2,9 @@
 // periscope-cli train-colorizer: trains a Deep Koalarization colorizer on a folder of colour
 // photos (self-supervised), with progress on stderr and a JSON summary on stdout.
 #include "app/cli/CliCommands.h"
-#include "app/shell/ImageInputs.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/TrainingOptions.h"
+#include "app/data/ImageInputs.h"
 
 #include "engine/colorize/ColorizerTraining.h"
 #include "engine/core/errors/Error.h"
@@ -16,102 +18,55 @@
 namespace periscope::app {
 
 namespace {
-const char *const kUsage =
-    "usage: periscope-cli train-colorizer --data DIR --out FILE.safetensors [--epochs N] [--size N]\n"
-    "                                     [--arch koalarization|eccv16|siggraph17] [--loss mse|rebalanced]\n"
-    "                                     [--init FILE] [--width 1|2|4|8] [--inception FILE]\n"
-    "                                     [--batch-size N] [--lr X] [--seed N] [--validation X] [--resume]\n"
-    "Trains a colorizer (Deep Koalarization unless --arch names Zhang et al.'s eccv16 or siggraph17) on\n"
-    "the colour photos in DIR\n"
-    "and its sub-folders: random crops and flips at --size (default 224), MSE on ab, a validation\n"
-    "split with the predict-gray baseline beside it. --loss rebalanced trains Zhang's networks with\n"
-    "their class-rebalanced cross-entropy over colour classes; --init starts from weights (e.g. the\n"
-    "authors' .pth, to fine-tune). --width divides every layer's channels (1: the\n"
-    "published network; 2: the built-in demo model's). --inception gives Inception-ResNet-v2 weights\n"
-    "(timm's names) whose logits are the global features, frozen, as in the paper; without it a small\n"
-    "branch is trained jointly in their place. Gray photos are skipped with a warning. Writes\n"
-    "the weights after every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from.\n";
-
-int fail(const QString &message)
+CliOptions trainColorizerOptions()
 {
-    return cliFail(2, QStringLiteral("train-colorizer: ") + message);
+    const colorize::ColorizerTrainingSettings defaults;
+    CliOptions options(
+        QStringLiteral("train-colorizer"),
+        QStringLiteral(
+            "Trains a colorizer (Deep Koalarization unless --arch names Zhang et al.'s eccv16 or siggraph17) on\n"
+            "the colour photos in DIR and its sub-folders: random crops and flips at --size, MSE on ab, a\n"
+            "validation split with the predict-gray baseline beside it. --loss rebalanced trains Zhang's\n"
+            "networks with their class-rebalanced cross-entropy over colour classes; --init starts from\n"
+            "weights (e.g. the authors' .pth, to fine-tune). --width divides every layer's channels (1: the\n"
+            "published network; 2: the built-in demo model's). --inception gives Inception-ResNet-v2 weights\n"
+            "(timm's names) whose logits are the global features, frozen, as in the paper; without it a small\n"
+            "branch is trained jointly in their place. Gray photos are skipped with a warning. Writes the\n"
+            "weights after every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from."));
+    options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the folder of colour photos")).require();
+    options.integer(QStringLiteral("--size"), 64, 1024, QStringLiteral("the crop side the network trains at"))
+        .byDefault(QString::number(defaults.size))
+        .validatedBy([](const QString &value) { return value.trimmed().toLongLong() % 8 == 0; }, QStringLiteral("a multiple of 8 in [64, 1024]"));
+    options.choice(QStringLiteral("--arch"), {QStringLiteral("koalarization"), QStringLiteral("eccv16"), QStringLiteral("siggraph17")},
+                   QStringLiteral("the network"))
+        .byDefault(QString::fromStdString(defaults.architecture));
+    options.choice(QStringLiteral("--loss"), {QStringLiteral("mse"), QStringLiteral("rebalanced")}, QStringLiteral("the loss on ab"))
+        .byDefault(QString::fromStdString(defaults.loss));
+    options.text(QStringLiteral("--init"), QStringLiteral("FILE"), QStringLiteral("weights to start from"));
+    options.choice(QStringLiteral("--width"), {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4"), QStringLiteral("8")},
+                   QStringLiteral("divides every layer's channels"))
+        .byDefault(QString::number(defaults.width));
+    options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights for the global features"));
+    declareTrainingOptions(options, defaults);
+    return options;
 }
 
 int runTrainColorizer(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
+    CliOptions options = trainColorizerOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
     colorize::ColorizerTrainingSettings settings;
-    QString data;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &option = arguments[i];
-        if (option == QLatin1String("--resume")) {
-            settings.resume = true;
-            continue;
-        }
-        if (i + 1 >= arguments.size())
-            return fail(QStringLiteral("%1 needs a value (try --help)").arg(option));
-        const QString value = arguments[++i];
-        bool ok = false;
-        const double number = value.toDouble(&ok);
-        auto integer = [&](double low, double high) { return ok && number == std::floor(number) && number >= low && number <= high; };
-        auto bad = [&](const char *what) { return fail(QStringLiteral("%1 takes %2, not '%3'").arg(option, QLatin1String(what), value)); };
-        if (option == QLatin1String("--data")) {
-            data = value;
-        } else if (option == QLatin1String("--out")) {
-            settings.outPath = value.toStdString();
-        } else if (option == QLatin1String("--epochs")) {
-            if (!integer(1, 100000))
-                return bad("an integer in [1, 100000]");
-            settings.epochs = int(number);
-        } else if (option == QLatin1String("--size")) {
-            if (!integer(64, 1024) || int(number) % 8 != 0)
-                return bad("a multiple of 8 in [64, 1024]");
-            settings.size = int(number);
-        } else if (option == QLatin1String("--arch")) {
-            if (value != QLatin1String("koalarization") && value != QLatin1String("eccv16") && value != QLatin1String("siggraph17"))
-                return bad("koalarization, eccv16 or siggraph17");
-            settings.architecture = value.toStdString();
-        } else if (option == QLatin1String("--loss")) {
-            if (value != QLatin1String("mse") && value != QLatin1String("rebalanced"))
-                return bad("mse or rebalanced");
-            settings.loss = value.toStdString();
-        } else if (option == QLatin1String("--init")) {
-            settings.initWeights = value.toStdString();
-        } else if (option == QLatin1String("--inception")) {
-            settings.inceptionWeights = value.toStdString();
-        } else if (option == QLatin1String("--width")) {
-            if (!(ok && (number == 1 || number == 2 || number == 4 || number == 8)))
-                return bad("1, 2, 4 or 8");
-            settings.width = int(number);
-        } else if (option == QLatin1String("--batch-size")) {
-            if (!integer(1, 4096))
-                return bad("an integer in [1, 4096]");
-            settings.batchSize = int(number);
-        } else if (option == QLatin1String("--lr")) {
-            if (!ok || !(number > 0.0 && number <= 1.0))
-                return bad("a number in (0, 1]");
-            settings.learningRate = number;
-        } else if (option == QLatin1String("--seed")) {
-            settings.seed = value.toULongLong(&ok);
-            if (!ok)
-                return bad("a non-negative integer");
-        } else if (option == QLatin1String("--validation")) {
-            if (!ok || !(number >= 0.0 && number <= 0.9))
-                return bad("a fraction in [0, 0.9]");
-            settings.validationFraction = number;
-        } else {
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(option));
-        }
-    }
-    if (data.isEmpty())
-        return fail(QStringLiteral("--data DIR is required"));
-    if (settings.outPath.empty())
-        return fail(QStringLiteral("--out FILE.safetensors is required"));
+    readTrainingOptions(options, settings);
+    const QString data = options.value(QStringLiteral("--data"));
+    settings.size = int(options.integerValue(QStringLiteral("--size")));
+    settings.architecture = options.value(QStringLiteral("--arch")).toStdString();
+    settings.loss = options.value(QStringLiteral("--loss")).toStdString();
+    settings.width = int(options.integerValue(QStringLiteral("--width")));
+    settings.initWeights = options.value(QStringLiteral("--init")).toStdString();
+    settings.inceptionWeights = options.value(QStringLiteral("--inception")).toStdString();
     if (!QFileInfo(data).isDir())
-        return cliFail(1, QStringLiteral("train-colorizer: %1 is not a folder").arg(data));
+        return options.failure(QStringLiteral("%1 is not a folder").arg(data));
 
     std::vector<Image> photos;
     int skipped = 0;
@@ -119,19 +74,19 @@ int runTrainColorizer(const QStringList &arguments)
         try {
             const media::ImageFile file = media::readImage(path.toStdString());
             if (file.isGrayscale || file.hasAlpha || file.pixels.channels() != 3) {
-                std::fprintf(stderr, "train-colorizer: warning: %s skipped (%s)\n", qPrintable(path),
-                             file.isGrayscale ? "gray: no colour to learn" : "not an RGB photo");
+                options.warn(QStringLiteral("%1 skipped (%2)").arg(path, file.isGrayscale ? QStringLiteral("gray: no colour to learn")
+                                                                                         : QStringLiteral("not an RGB photo")));
                 ++skipped;
                 continue;
             }
             photos.push_back(file.pixels);
         } catch (const std::exception &e) {
-            std::fprintf(stderr, "train-colorizer: warning: %s skipped (%s)\n", qPrintable(path), e.what());
+            options.warn(QStringLiteral("%1 skipped (%2)").arg(path, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
             ++skipped;
         }
     }
     if (photos.size() < 2)
-        return cliFail(1, QStringLiteral("train-colorizer: %1 holds %2 colour photos; at least 2 are needed").arg(data).arg(photos.size()));
+        return options.failure(QStringLiteral("%1 holds %2 colour photos; at least 2 are needed").arg(data).arg(photos.size()));
     try {
         const colorize::ColorizerTrainingSummary summary =
             colorize::trainColorizer(photos, settings, {}, [&](const colorize::ColorizerEpoch &e) {
@@ -147,7 +102,7 @@ int runTrainColorizer(const QStringList &arguments)
         out.set("skipped", skipped);
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
     } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("train-colorizer"), e);
+        return options.failure(e);
     }
     return 0;
 }

@@ -3,6 +3,8 @@
 // SolubilityGN on molecules (built-in NCI set or a user's SMILES/SDF/CSV), with progress on
 // stderr and a JSON summary on stdout.
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/TrainingOptions.h"
 
 #include "engine/chem/molecules/Molecule.h"
 #include "engine/chem/molecules/MoleculeFiles.h"
@@ -16,133 +18,67 @@
 namespace periscope::app {
 
 namespace {
-const char *const kUsage =
-    "usage: periscope-cli train-graph --task infection|molecules --out FILE.safetensors\n"
-    "         [--epochs N] [--batch-size N] [--lr X] [--seed N] [--validation X] [--resume]\n"
-    "         [--aggregation sum|mean|max] [--no-bias] [--l1 X]\n"
-    "         infection: [--graphs N] (generated with the paper's training parameters)\n"
-    "         molecules: [--data FILE] [--limit N] [--target esol|logp|measured]\n"
-    "                    [--smiles-column NAME] [--target-column NAME] [--layers N] [--width N]\n"
-    "Trains a graph network of Baldassarre & Azizpour (ICML-W 2019). Molecules come from FILE\n"
-    "(.smi, .sdf or .csv) or, without --data, from rdkit-data's NCI set; their target is RDKit's\n"
-    "ESOL estimate (esol, default), Crippen logP (logp) or a CSV column (measured, with\n"
-    "--target-column). Writes the weights after every epoch, FILE.json beside them (architecture,\n"
-    "aggregation, metrics) and FILE.checkpoint.* to --resume from. Progress goes to stderr, a JSON\n"
-    "summary to stdout.\n";
-
-int fail(const QString &message)
+CliOptions trainGraphOptions()
 {
-    return cliFail(2, QStringLiteral("train-graph: ") + message);
-}
-
-bool parseNumber(const QString &text, double low, double high, double *out)
-{
-    bool ok = false;
-    const double v = text.toDouble(&ok);
-    if (!ok || !(v >= low && v <= high))
-        return false;
-    *out = v;
-    return true;
+    const graphs::GraphTrainingSettings defaults;
+    CliOptions options(
+        QStringLiteral("train-graph"),
+        QStringLiteral(
+            "Trains a graph network of Baldassarre & Azizpour (ICML-W 2019). Infection graphs are generated with\n"
+            "the paper's training parameters (--graphs N). Molecules come from FILE (.smi, .sdf or .csv) or,\n"
+            "without --data, from rdkit-data's NCI set; their target is RDKit's ESOL estimate (esol, default),\n"
+            "Crippen logP (logp) or a CSV column (measured, with --target-column). Writes the weights after\n"
+            "every epoch, FILE.json beside them (architecture, aggregation, metrics) and FILE.checkpoint.* to\n"
+            "--resume from. Progress goes to stderr, a JSON summary to stdout."));
+    options.choice(QStringLiteral("--task"), {QStringLiteral("infection"), QStringLiteral("molecules")}, QStringLiteral("what to learn")).require();
+    declareTrainingOptions(options, defaults);
+    options.choice(QStringLiteral("--aggregation"), {QStringLiteral("sum"), QStringLiteral("mean"), QStringLiteral("max")},
+                   QStringLiteral("how messages are aggregated"))
+        .byDefault(QString::fromStdString(defaults.aggregation));
+    options.flag(QStringLiteral("--no-bias"), QStringLiteral("layers without bias (as the paper's bias-free variants)"));
+    options.number(QStringLiteral("--l1"), 0.0, 10.0, QStringLiteral("L1 penalty on the weights"));
+    options.integer(QStringLiteral("--graphs"), 2, 1000000, QStringLiteral("infection: how many graphs to generate")).byDefault(QStringLiteral("2000"));
+    options.text(QStringLiteral("--data"), QStringLiteral("FILE"), QStringLiteral("molecules: a .smi, .sdf or .csv file"));
+    options.integer(QStringLiteral("--limit"), 2, kNoLimit, QStringLiteral("molecules: use at most this many"));
+    options.choice(QStringLiteral("--target"), {QStringLiteral("esol"), QStringLiteral("logp"), QStringLiteral("measured")},
+                   QStringLiteral("molecules: what to predict"))
+        .byDefault(QStringLiteral("esol"));
+    options.text(QStringLiteral("--smiles-column"), QStringLiteral("NAME"), QStringLiteral("molecules: the CSV column of SMILES"));
+    options.text(QStringLiteral("--target-column"), QStringLiteral("NAME"), QStringLiteral("molecules: the CSV column of --target measured"));
+    options.integer(QStringLiteral("--layers"), 0, 16, QStringLiteral("molecules: hidden graph layers")).byDefault(QString::number(defaults.layers));
+    options.integer(QStringLiteral("--width"), 8, 4096, QStringLiteral("molecules: hidden width"))
+        .byDefault(QString::number(defaults.width))
+        .validatedBy([](const QString &value) { return value.trimmed().toLongLong() % 8 == 0; }, QStringLiteral("a multiple of 8 in [8, 4096]"));
+    return options;
 }
 
 int runTrainGraph(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::fputs(kUsage, stdout);
-        return 0;
-    }
+    CliOptions options = trainGraphOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
     graphs::GraphTrainingSettings settings;
-    QString task, dataPath, target = QStringLiteral("esol"), smilesColumn, targetColumn;
-    int graphCount = 2000;
-    std::size_t limit = 0;
-    bool taskSeen = false;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &option = arguments[i];
-        if (option == QLatin1String("--resume")) {
-            settings.resume = true;
-            continue;
-        }
-        if (option == QLatin1String("--no-bias")) {
-            settings.bias = false;
-            continue;
-        }
-        if (i + 1 >= arguments.size())
-            return fail(QStringLiteral("%1 needs a value (try --help)").arg(option));
-        const QString value = arguments[++i];
-        double number = 0.0;
-        auto bad = [&](const char *what) { return fail(QStringLiteral("%1 takes %2, not '%3'").arg(option, QLatin1String(what), value)); };
-        if (option == QLatin1String("--task")) {
-            task = value;
-            taskSeen = true;
-        } else if (option == QLatin1String("--out")) {
-            settings.outPath = value.toStdString();
-        } else if (option == QLatin1String("--epochs")) {
-            if (!parseNumber(value, 1, 100000, &number) || number != std::floor(number))
-                return bad("an integer in [1, 100000]");
-            settings.epochs = int(number);
-        } else if (option == QLatin1String("--batch-size")) {
-            if (!parseNumber(value, 1, 100000, &number) || number != std::floor(number))
-                return bad("an integer in [1, 100000]");
-            settings.batchSize = int(number);
-        } else if (option == QLatin1String("--lr")) {
-            if (!parseNumber(value, 1e-9, 10, &number))
-                return bad("a number in (0, 10]");
-            settings.learningRate = number;
-        } else if (option == QLatin1String("--l1")) {
-            if (!parseNumber(value, 0, 10, &number))
-                return bad("a number in [0, 10]");
-            settings.l1 = number;
-        } else if (option == QLatin1String("--seed")) {
-            bool ok = false;
-            settings.seed = value.toULongLong(&ok);
-            if (!ok)
-                return bad("a non-negative integer");
-        } else if (option == QLatin1String("--validation")) {
-            if (!parseNumber(value, 0, 0.9, &number))
-                return bad("a fraction in [0, 0.9]");
-            settings.validationFraction = number;
-        } else if (option == QLatin1String("--aggregation")) {
-            if (value != QLatin1String("sum") && value != QLatin1String("mean") && value != QLatin1String("max"))
-                return bad("sum, mean or max");
-            settings.aggregation = value.toStdString();
-        } else if (option == QLatin1String("--graphs")) {
-            if (!parseNumber(value, 2, 1000000, &number) || number != std::floor(number))
-                return bad("an integer in [2, 1000000]");
-            graphCount = int(number);
-        } else if (option == QLatin1String("--data")) {
-            dataPath = value;
-        } else if (option == QLatin1String("--limit")) {
-            if (!parseNumber(value, 2, 1e9, &number) || number != std::floor(number))
-                return bad("an integer of at least 2");
-            limit = std::size_t(number);
-        } else if (option == QLatin1String("--target")) {
-            target = value;
-        } else if (option == QLatin1String("--smiles-column")) {
-            smilesColumn = value;
-        } else if (option == QLatin1String("--target-column")) {
-            targetColumn = value;
-        } else if (option == QLatin1String("--layers")) {
-            if (!parseNumber(value, 0, 16, &number) || number != std::floor(number))
-                return bad("an integer in [0, 16]");
-            settings.layers = int(number);
-        } else if (option == QLatin1String("--width")) {
-            if (!parseNumber(value, 8, 4096, &number) || number != std::floor(number) || int(number) % 8 != 0)
-                return bad("a multiple of 8 in [8, 4096]");
-            settings.width = std::int64_t(number);
-        } else {
-            return fail(QStringLiteral("unknown option '%1' (try --help)").arg(option));
-        }
-    }
-    if (!taskSeen)
-        return fail(QStringLiteral("--task infection|molecules is required"));
-    if (task != QLatin1String("infection") && task != QLatin1String("molecules"))
-        return fail(QStringLiteral("--task takes infection or molecules, not '%1'").arg(task));
-    if (settings.outPath.empty())
-        return fail(QStringLiteral("--out FILE.safetensors is required"));
+    const QString task = options.value(QStringLiteral("--task"));
+    const QString dataPath = options.value(QStringLiteral("--data"));
+    const QString target = options.value(QStringLiteral("--target"));
+    const QString smilesColumn = options.value(QStringLiteral("--smiles-column"));
+    const QString targetColumn = options.value(QStringLiteral("--target-column"));
+    const int graphCount = int(options.integerValue(QStringLiteral("--graphs")));
+    const std::size_t limit = options.isSet(QStringLiteral("--limit")) ? std::size_t(options.integerValue(QStringLiteral("--limit"))) : 0;
+    readTrainingOptions(options, settings);
+    settings.bias = !options.flagValue(QStringLiteral("--no-bias"));
+    if (options.isSet(QStringLiteral("--l1")))
+        settings.l1 = options.numberValue(QStringLiteral("--l1"));
+    if (options.isSet(QStringLiteral("--aggregation")))
+        settings.aggregation = options.value(QStringLiteral("--aggregation")).toStdString();
+    if (options.isSet(QStringLiteral("--layers")))
+        settings.layers = int(options.integerValue(QStringLiteral("--layers")));
+    if (options.isSet(QStringLiteral("--width")))
+        settings.width = options.integerValue(QStringLiteral("--width"));
     if (task == QLatin1String("infection") && !dataPath.isEmpty())
-        return fail(QStringLiteral("--data is for molecules; infection graphs are generated (--graphs N)"));
+        return options.usageError(QStringLiteral("--data is for molecules; infection graphs are generated (--graphs N)"));
     if (target == QLatin1String("measured") && targetColumn.isEmpty())
-        return fail(QStringLiteral("--target measured needs --target-column NAME"));
+        return options.usageError(QStringLiteral("--target measured needs --target-column NAME"));
 
     try {
         std::vector<graphs::GraphExample> examples;
@@ -162,9 +98,9 @@ int runTrainGraph(const QStringList &arguments)
                 set.molecules.resize(limit);
             const std::size_t shown = std::min<std::size_t>(set.warnings.size(), 10);
             for (std::size_t w = 0; w < shown; ++w)
-                std::fprintf(stderr, "train-graph: warning: %s\n", set.warnings[w].c_str());
+                options.warn(QString::fromStdString(set.warnings[w]));
             if (set.warnings.size() > shown)
-                std::fprintf(stderr, "train-graph: warning: %zu more rows skipped\n", set.warnings.size() - shown);
+                options.warn(QStringLiteral("%1 more rows skipped").arg(set.warnings.size() - shown));
             examples = chem::moleculeExamples(set.molecules, kind);
             data.set("molecules", std::int64_t(set.molecules.size()));
             data.set("skipped", std::int64_t(set.warnings.size()));
@@ -184,7 +120,7 @@ int runTrainGraph(const QStringList &arguments)
         out.set("data", data);
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
     } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("train-graph"), e);
+        return options.failure(e);
     }
     return 0;
 }

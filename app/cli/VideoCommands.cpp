@@ -2,6 +2,7 @@
 // periscope-cli probe FILE                         stream information as JSON
 // periscope-cli frame FILE (--index N | --time S) --out OUT.png   exactly that frame
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
 
 #include "engine/core/errors/Error.h"
 #include "engine/media/image/ImageFile.h"
@@ -17,18 +18,17 @@ namespace periscope::app {
 namespace {
 int runProbe(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::printf("usage: periscope-cli probe FILE\n"
-                    "Prints a video's stream information (codec, size, frame rate, duration, exact frame\n"
-                    "count, start time, rotation, variable frame rate) as JSON.\n");
-        return 0;
-    }
-    if (arguments.size() != 1)
-        return cliFail(2, QStringLiteral("probe: expected one FILE (try --help)"));
+    CliOptions options(QStringLiteral("probe"),
+                       QStringLiteral("Prints a video's stream information (codec, size, frame rate, duration, exact frame count, start "
+                                      "time, rotation, variable frame rate) as JSON."));
+    options.positionals(QStringLiteral("FILE"), QStringLiteral("the video"), 1, 1);
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QString file = options.positionalValues().first();
     try {
-        const auto reader = periscope::media::VideoReader::open(arguments.first().toStdString());
+        const auto reader = periscope::media::VideoReader::open(file.toStdString());
         const periscope::media::VideoInfo &info = reader->info();
-        QJsonObject out{{QStringLiteral("file"), arguments.first()},
+        QJsonObject out{{QStringLiteral("file"), file},
                         {QStringLiteral("container"), QString::fromStdString(info.container)},
                         {QStringLiteral("codec"), QString::fromStdString(info.codec)},
                         {QStringLiteral("width"), info.width},
@@ -45,52 +45,35 @@ int runProbe(const QStringList &arguments)
             out.insert(QStringLiteral("damage"), QString::fromStdString(reader->damage()));
         std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);
         return 0;
-    } catch (const periscope::Error &e) {
-        return cliFail(1, QStringLiteral("probe: %1").arg(QString::fromUtf8(e.what())));
+    } catch (const std::exception &e) {
+        return options.failure(e);
     }
 }
 
 int runFrame(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::printf("usage: periscope-cli frame FILE (--index N | --time SECONDS) --out OUT.png\n"
-                    "Writes exactly that frame (indices count from 0; times from the stream's start).\n");
-        return 0;
-    }
-    QString file, out;
-    bool haveIndex = false, haveTime = false;
-    qint64 index = 0;
-    double seconds = 0.0;
-    for (int i = 0; i < arguments.size(); ++i) {
-        const QString &argument = arguments.at(i);
-        const bool hasValue = i + 1 < arguments.size();
-        bool ok = true;
-        if (argument == QLatin1String("--index") && hasValue) {
-            index = arguments.at(++i).toLongLong(&ok);
-            haveIndex = true;
-        } else if (argument == QLatin1String("--time") && hasValue) {
-            seconds = arguments.at(++i).toDouble(&ok);
-            haveTime = true;
-        } else if (argument == QLatin1String("--out") && hasValue) {
-            out = arguments.at(++i);
-        } else if (!argument.startsWith(QLatin1Char('-')) && file.isEmpty()) {
-            file = argument;
-        } else {
-            return cliFail(2, QStringLiteral("frame: unexpected argument '%1'").arg(argument));
-        }
-        if (!ok)
-            return cliFail(2, QStringLiteral("frame: '%1' is not a number").arg(arguments.at(i)));
-    }
-    if (file.isEmpty() || out.isEmpty() || haveIndex == haveTime)
-        return cliFail(2, QStringLiteral("frame: expected FILE, one of --index or --time, and --out (try --help)"));
+    CliOptions options(QStringLiteral("frame"), QStringLiteral("Writes exactly that frame (indices count from 0; times from the stream's start)."));
+    options.positionals(QStringLiteral("FILE"), QStringLiteral("the video"), 1, 1);
+    options.integer(QStringLiteral("--index"), 0, kNoLimit, QStringLiteral("the frame's index"));
+    options.number(QStringLiteral("--time"), 0.0, 1e9, QStringLiteral("the frame shown at this time, in seconds")).valueName = QStringLiteral("SECONDS");
+    options.text(QStringLiteral("--out"), QStringLiteral("OUT.png"), QStringLiteral("the image to write")).require();
+    options.setSynopsis({QStringLiteral("FILE (--index N | --time SECONDS) --out OUT.png")});
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    if (options.isSet(QStringLiteral("--index")) == options.isSet(QStringLiteral("--time")))
+        return options.usageError(QStringLiteral("give one of --index or --time (try --help)"));
+    const QString file = options.positionalValues().first();
+    const QString out = options.value(QStringLiteral("--out"));
     try {
         const auto reader = periscope::media::VideoReader::open(file.toStdString());
-        const periscope::media::VideoFrame frame = haveIndex ? reader->frameAt(index) : reader->frameAtTime(seconds);
+        const periscope::media::VideoFrame frame = options.isSet(QStringLiteral("--index"))
+                                                       ? reader->frameAt(options.integerValue(QStringLiteral("--index")))
+                                                       : reader->frameAtTime(options.numberValue(QStringLiteral("--time")));
         periscope::media::writeImage(out.toStdString(), frame.rgb);
         std::printf("frame %lld at %.3f s -> %s\n", static_cast<long long>(frame.index), frame.timeSeconds, qPrintable(out));
         return 0;
-    } catch (const periscope::Error &e) {
-        return cliFail(1, QStringLiteral("frame: %1").arg(QString::fromUtf8(e.what())));
+    } catch (const std::exception &e) {
+        return options.failure(e);
     }
 }
 } // namespace

@@ -2,6 +2,7 @@
 // periscope-cli weights FILE: lists the tensors of any weights file the engine reads
 // (safetensors, torch.save zip or legacy, TorchScript) as JSON.
 #include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/weights/TensorInfo.h"
@@ -17,19 +18,18 @@ namespace periscope::app {
 namespace {
 int runWeights(const QStringList &arguments)
 {
-    if (arguments.contains(QStringLiteral("--help"))) {
-        std::printf("usage: periscope-cli weights FILE\n"
-                    "Lists the tensors (name, dtype, shape, bytes) of a safetensors file, a torch.save\n"
-                    "checkpoint or a TorchScript module as JSON. Nothing in the file is executed.\n");
-        return 0;
-    }
-    if (arguments.size() != 1)
-        return cliFail(2, QStringLiteral("weights: expected one FILE (try --help)"));
+    CliOptions options(QStringLiteral("weights"),
+                       QStringLiteral("Lists the tensors (name, dtype, shape, bytes) of a safetensors file, a torch.save checkpoint or a "
+                                      "TorchScript module as JSON. Nothing in the file is executed."));
+    options.positionals(QStringLiteral("FILE"), QStringLiteral("the weights file"), 1, 1);
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QString file = options.positionalValues().first();
     periscope::WeightsSummary summary;
     try {
-        summary = periscope::inspectWeights(arguments.first().toStdString());
-    } catch (const periscope::Error &e) {
-        return cliFail(1, QStringLiteral("weights: %1").arg(QString::fromUtf8(e.what())));
+        summary = periscope::inspectWeights(file.toStdString());
+    } catch (const std::exception &e) {
+        return options.failure(e);
     }
     QJsonArray tensors;
     double totalBytes = 0;
@@ -46,7 +46,7 @@ int runWeights(const QStringList &arguments)
     QJsonObject metadata;
     for (const auto &[key, value] : summary.metadata)
         metadata.insert(QString::fromStdString(key), QString::fromStdString(value));
-    const QJsonObject out{{QStringLiteral("file"), arguments.first()},
+    const QJsonObject out{{QStringLiteral("file"), file},
                           {QStringLiteral("format"), QString::fromStdString(periscope::toString(summary.format))},
                           {QStringLiteral("tensorCount"), int(summary.tensors.size())},
                           {QStringLiteral("totalBytes"), totalBytes},

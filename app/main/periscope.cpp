@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/cli/GuiMain.h"
+#include "app/shell/GuiMain.h"
 
 int main(int argc, char **argv)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/Autosave.h"
 
-#include "app/shell/AtomicFile.h"
+#include "app/common/AtomicFile.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -56,9 +56,9 @@ FigureOptionsDialog::FigureOptionsDialog(bool raster, QWidget *parent)
     form->addRow(buttons);
 }
 
-widgets::FigureOptions FigureOptionsDialog::options() const
+FigureOptions FigureOptionsDialog::options() const
 {
-    widgets::FigureOptions o;
+    FigureOptions o;
     o.dpi = m_dpi->value();
     o.widthInches = m_width->value();
     o.caption = m_caption->text();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "widgets/figure/Figure.h"
+#include "app/figures/Figure.h"
 
 #include <QDialog>
 
@@ -17,7 +17,7 @@ class FigureOptionsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit FigureOptionsDialog(bool raster, QWidget *parent = nullptr);
-    widgets::FigureOptions options() const;
+    FigureOptions options() const;
 
 private:
     QSpinBox *m_dpi;

@@ -7,7 +7,7 @@
 #include "app/shell/JobsPanel.h"
 #include "app/shell/LogModel.h"
 #include "app/shell/LogPanel.h"
-#include "app/shell/Preferences.h"
+#include "app/common/Preferences.h"
 #include "app/shell/RecentFiles.h"
 #include "app/shell/StallDetector.h"
 #include "app/shell/WorkspaceRegistry.h"
@@ -327,10 +327,10 @@ void MainWindow::reportError(const QString &title, const QString &message)
 
 bool MainWindow::exportFigure(const QString &path, QString *error)
 {
-    return exportFigure(path, widgets::FigureOptions{}, error);
+    return exportFigure(path, FigureOptions{}, error);
 }
 
-bool MainWindow::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+bool MainWindow::exportFigure(const QString &path, const FigureOptions &options, QString *error)
 {
     Workspace *ws = currentWorkspace();
     if (!ws) {

@@ -70,7 +70,7 @@ public:
     bool offerCrashRecovery();
 
     bool exportFigure(const QString &path, QString *error);
-    bool exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error);
+    bool exportFigure(const QString &path, const FigureOptions &options, QString *error);
     bool saveScreenshot(const QString &path, QString *error);
 
     void applyPreferences(const Preferences &preferences);

@@ -3,8 +3,8 @@
 #include "app/shell/MainWindow.h"
 
 #include "app/shell/FigureOptionsDialog.h"
-#include "app/shell/LibraryVersions.h"
-#include "app/shell/Preferences.h"
+#include "app/common/LibraryVersions.h"
+#include "app/common/Preferences.h"
 #include "app/shell/PreferencesDialog.h"
 #include "app/shell/RecentFiles.h"
 

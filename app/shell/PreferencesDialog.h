@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/shell/Preferences.h"
+#include "app/common/Preferences.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/ProjectFile.h"
 
-#include "app/shell/AtomicFile.h"
+#include "app/common/AtomicFile.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/Workspace.h"
+#include "app/shell/WidgetFigures.h"
 
 #include "widgets/imageview/ImageView.h"
 #include "widgets/plotview/PlotView.h"
@@ -35,7 +36,7 @@ bool Workspace::openDemo(const QString &demoId, QString *error)
     return false;
 }
 
-bool Workspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+bool Workspace::exportFigure(const QString &path, const FigureOptions &options, QString *error)
 {
     QWidget *widget = view();
     if (!widget) {
@@ -43,8 +44,8 @@ bool Workspace::exportFigure(const QString &path, const widgets::FigureOptions &
             *error = tr("There is nothing to export");
         return false;
     }
-    const std::unique_ptr<widgets::FigurePanel> panel = figurePanelFor(widget, options);
-    return widgets::exportFigure({panel.get()}, 1, options, path, error);
+    const std::unique_ptr<FigurePanel> panel = figurePanelFor(widget, options);
+    return app::exportFigure({panel.get()}, 1, options, path, error);
 }
 
 bool Workspace::checkReadable(const QString &path, QString *error) const
@@ -65,17 +66,17 @@ bool Workspace::canOpen(const QString &path) const
     return fileSuffixes().contains(info.suffix().toLower());
 }
 
-std::unique_ptr<widgets::FigurePanel> figurePanelFor(QWidget *widget, const widgets::FigureOptions &options)
+std::unique_ptr<FigurePanel> figurePanelFor(QWidget *widget, const FigureOptions &options)
 {
     if (auto *image = qobject_cast<widgets::ImageView *>(widget))
-        return widgets::figurePanel(image, options);
+        return figurePanel(image, options);
     if (auto *plot = qobject_cast<widgets::PlotView *>(widget))
-        return widgets::figurePanel(plot);
+        return figurePanel(plot);
     // A view that is mostly one image or one plot.
     if (auto *image = widget->findChild<widgets::ImageView *>())
         if (image->width() * image->height() * 2 > widget->width() * widget->height())
-            return widgets::figurePanel(image, options);
-    return widgets::figurePanel(widget);
+            return figurePanel(image, options);
+    return figurePanel(widget);
 }
 
 } // namespace periscope::app

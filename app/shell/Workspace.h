@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "widgets/figure/Figure.h"
+#include "app/figures/Figure.h"
 
 #include <QIcon>
 #include <QJsonObject>
@@ -84,8 +84,8 @@ public:
     // Writes the workspace's figure; the format follows the suffix (png, svg, pdf). The default
     // makes one panel of view() (an ImageView or PlotView there is drawn as such: layers,
     // colorbar, legend, vector content); workspaces with several views override it.
-    virtual bool exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error);
-    bool exportFigure(const QString &path, QString *error) { return exportFigure(path, widgets::FigureOptions{}, error); }
+    virtual bool exportFigure(const QString &path, const FigureOptions &options, QString *error);
+    bool exportFigure(const QString &path, QString *error) { return exportFigure(path, FigureOptions{}, error); }
 
     QUndoStack *undoStack() { return &m_undoStack; }
     const WorkspaceContext &context() const { return m_context; }
@@ -109,6 +109,6 @@ private:
 
 // One figure panel for a widget: an ImageView or PlotView (found as the widget or inside it) is
 // drawn as such, anything else as it renders.
-std::unique_ptr<widgets::FigurePanel> figurePanelFor(QWidget *widget, const widgets::FigureOptions &options);
+std::unique_ptr<FigurePanel> figurePanelFor(QWidget *widget, const FigureOptions &options);
 
 } // namespace periscope::app

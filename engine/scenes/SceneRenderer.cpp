@@ -5,6 +5,7 @@
 #include "engine/media/image/ImageFile.h"
 
 #include <vtkActor.h>
+#include <vtkVersion.h>
 #include <vtkCamera.h>
 #include <vtkCubeSource.h>
 #include <vtkCylinderSource.h>
@@ -312,6 +313,11 @@ DatasetSummary generateDataset(const std::string &folder, int count, std::uint64
     writeJson(fs::path(folder) / "manifest.json", manifest);
     job.reportProgress(1.0, "done");
     return summary;
+}
+
+std::string vtkVersion()
+{
+    return ::vtkVersion::GetVTKVersion();
 }
 
 } // namespace periscope::scenes

@@ -49,4 +49,7 @@ struct DatasetSummary {
 // manifest.json (seed, size, settings, files). Progress and cancel through `job`.
 DatasetSummary generateDataset(const std::string &folder, int count, std::uint64_t seed, const SceneSettings &settings, const JobControl &job = {});
 
+// The VTK the renderer runs on ("9.1.0"), for the version reports of the workbench and the CLI.
+std::string vtkVersion();
+
 } // namespace periscope::scenes

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeModel.h"
 
-#include "app/shell/ImageInputs.h"
+#include "app/data/ImageInputs.h"
 #include "app/shell/JobManager.h"
-#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/models/BuiltInColorizers.h"
 #include "engine/colorize/Colorizer.h"
 #include "engine/core/errors/Error.h"
 #include "engine/media/image/ImageFile.h"
-#include "widgets/layers/ImageConversion.h"
+#include "app/figures/ImageConversion.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -36,8 +36,8 @@ Image readPhoto(const QString &path, bool *hasColour)
         throw Error("images with transparency are not colorized");
     Image pixels = file.pixels;
     if (pixels.format() != PixelFormat::UInt8 || pixels.channels() != 3) {
-        const QImage q = widgets::toQImage(pixels).convertToFormat(QImage::Format_RGB888);
-        pixels = widgets::fromQImage(q);
+        const QImage q = toQImage(pixels).convertToFormat(QImage::Format_RGB888);
+        pixels = fromQImage(q);
     }
     if (hasColour)
         *hasColour = !file.isGrayscale;
@@ -63,26 +63,15 @@ double meanOf(const QList<ColorizePhoto> &photos, double ColorizePhoto::*field)
 
 } // namespace
 
-ColorizeModel::ColorizeModel(JobManager *jobs, QObject *parent) : QObject(parent), m_jobs(jobs)
+ColorizeModel::ColorizeModel(JobManager *jobs, QObject *parent)
+    : QObject(parent), m_jobs(jobs), m_scan(jobs), m_modelLoad(jobs), m_colorizing(jobs), m_detailLoad(jobs), m_training(jobs), m_export(jobs)
 {
     qRegisterMetaType<periscope::colorize::ColorizerEpoch>();
+    for (const JobSlot *jobSlot : {&m_scan, &m_colorizing})
+        connect(jobSlot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
 }
 
-ColorizeModel::~ColorizeModel()
-{
-    if (m_jobs)
-        for (quint64 job : {m_scanJob, m_modelJob, m_colorizeJob, m_detailJob, m_trainingJob})
-            if (job)
-                m_jobs->cancel(job);
-}
-
-void ColorizeModel::forgetEnded(quint64 &job) const
-{
-    // Only once it has ended: a newer job may have taken the slot since this one started.
-    const JobRecord *record = m_jobs ? m_jobs->record(job) : nullptr;
-    if (!record || !record->isActive())
-        job = 0;
-}
+ColorizeModel::~ColorizeModel() = default;
 
 JobManager *ColorizeModel::jobs() const
 {
@@ -101,12 +90,12 @@ void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
 {
     if (pathsOrFolders.isEmpty())
         return;
-    if (m_scanJob) {
+    if (m_scan.isBusy()) {
         m_pendingPaths << pathsOrFolders; // opened while another scan runs: read next
         return;
     }
     const quint64 generation = m_generation;
-    m_scanJob = m_jobs->start(
+    m_scan.start(
         tr("Open %n photo(s)", nullptr, int(pathsOrFolders.size())),
         [pathsOrFolders](const JobControl &control) {
             QStringList files;
@@ -123,7 +112,7 @@ void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
                     const Image pixels = readPhoto(files[i], &colour);
                     photo.hasTruth = colour;
                     photo.size = QSize(pixels.width(), pixels.height());
-                    photo.thumbnail = scaledTo(widgets::toQImage(pixels), kThumbnailSide);
+                    photo.thumbnail = scaledTo(toQImage(pixels), kThumbnailSide);
                 } catch (const std::exception &e) {
                     photo.error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
                 }
@@ -131,10 +120,7 @@ void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
             }
             return QVariant::fromValue(photos);
         },
-        this,
         [this, generation](const QVariant &result) {
-            m_scanJob = 0;
-            Q_EMIT busyChanged(isBusy());
             if (generation != m_generation)
                 return;
             if (!m_pendingPaths.isEmpty())
@@ -155,17 +141,7 @@ void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
                 select(0);
             colorizePending();
         },
-        [this](const QString &error) {
-            m_scanJob = 0;
-            Q_EMIT busyChanged(isBusy());
-            Q_EMIT problem(error);
-        },
-        [this] {
-            forgetEnded(m_scanJob);
-            Q_EMIT busyChanged(isBusy());
-            Q_EMIT message(tr("Cancelled"));
-        });
-    Q_EMIT busyChanged(true);
+        [this](const QString &error) { Q_EMIT problem(error); }, [this] { Q_EMIT message(tr("Cancelled")); });
 }
 
 void ColorizeModel::clear()
@@ -188,17 +164,13 @@ void ColorizeModel::setModel(const QString &nameOrPath)
         Q_EMIT problem(error);
         return;
     }
-    if (m_modelJob)
-        m_jobs->cancel(m_modelJob);
-    m_modelJob = m_jobs->start(
+    m_modelLoad.start(
         tr("Load colorizer %1").arg(QFileInfo(path).fileName()),
         [path, inception = m_inception](const JobControl &) {
             auto colorizer = std::make_shared<const colorize::Colorizer>(colorize::Colorizer::load(path.toStdString(), {}, inception.toStdString()));
             return QVariant::fromValue(std::shared_ptr<const void>(colorizer, colorizer.get()));
         },
-        this,
         [this, nameOrPath](const QVariant &result) {
-            m_modelJob = 0;
             m_colorizer = std::static_pointer_cast<const colorize::Colorizer>(result.value<std::shared_ptr<const void>>());
             m_modelName = nameOrPath;
             m_modelDescription = describeColorizer(nameOrPath, QString::fromStdString(m_colorizer->architecture()), m_colorizer->widthDivisor(),
@@ -208,19 +180,17 @@ void ColorizeModel::setModel(const QString &nameOrPath)
             colorizePending();
         },
         [this, path](const QString &error) {
-            m_modelJob = 0;
             if (error.contains(QLatin1String("--inception")) && m_inception.isEmpty()) {
                 Q_EMIT needsInception(path);
                 return;
             }
             Q_EMIT problem(tr("Cannot use %1 as a colorizer: %2").arg(QFileInfo(path).fileName(), error));
-        },
-        [this] { forgetEnded(m_modelJob); });
+        });
 }
 
 void ColorizeModel::colorize(const QList<int> &indices)
 {
-    if (m_colorizeJob)
+    if (m_colorizing.isBusy())
         return;
     if (!m_colorizer) {
         Q_EMIT problem(tr("Choose a model first."));
@@ -245,7 +215,7 @@ void ColorizeModel::colorize(const QList<int> &indices)
     const QString modelName = m_modelName;
     const quint64 generation = m_generation;
     QPointer<ColorizeModel> self(this);
-    m_colorizeJob = m_jobs->start(
+    m_colorizing.start(
         tr("Colorize %n photo(s)", nullptr, int(tasks.size())),
         [tasks, colorizer, modelName, self, generation](const JobControl &control) {
             int done = 0;
@@ -264,15 +234,15 @@ void ColorizeModel::colorize(const QList<int> &indices)
                     result.resultPath = task.output;
                     result.resultModel = modelName;
                     result.colourfulness = colorize::colourfulness(colored);
-                    result.grayPreview = scaledTo(widgets::toQImage(gray), ColorizePhoto::kPreviewSide);
-                    result.resultPreview = scaledTo(widgets::toQImage(colored), ColorizePhoto::kPreviewSide);
+                    result.grayPreview = scaledTo(toQImage(gray), ColorizePhoto::kPreviewSide);
+                    result.resultPreview = scaledTo(toQImage(colored), ColorizePhoto::kPreviewSide);
                     if (colour) {
                         const colorize::ColorComparison c = colorize::compareColors(colored, original);
                         result.psnr = c.psnr;
                         result.ssim = c.ssim;
                         result.meanDeltaE = c.meanDeltaE2000;
                         result.truthColourfulness = colorize::colourfulness(original);
-                        result.truthPreview = scaledTo(widgets::toQImage(original), ColorizePhoto::kPreviewSide);
+                        result.truthPreview = scaledTo(toQImage(original), ColorizePhoto::kPreviewSide);
                     }
                     ++done;
                 } catch (const CancelledError &) {
@@ -288,29 +258,16 @@ void ColorizeModel::colorize(const QList<int> &indices)
             }
             return QVariant(done);
         },
-        this,
         [this](const QVariant &done) {
-            m_colorizeJob = 0;
-            Q_EMIT busyChanged(isBusy());
             Q_EMIT message(tr("%n photo(s) colorized", nullptr, done.toInt()));
             colorizePending();
         },
-        [this](const QString &error) {
-            m_colorizeJob = 0;
-            Q_EMIT busyChanged(isBusy());
-            Q_EMIT message(error);
-        },
-        [this] {
-            forgetEnded(m_colorizeJob);
-            Q_EMIT busyChanged(isBusy());
-            Q_EMIT message(tr("Cancelled"));
-        });
-    Q_EMIT busyChanged(true);
+        [this](const QString &error) { Q_EMIT message(error); }, [this] { Q_EMIT message(tr("Cancelled")); });
 }
 
 void ColorizeModel::colorizePending()
 {
-    if (!m_autoColorize || !m_colorizer || m_colorizeJob)
+    if (!m_autoColorize || !m_colorizer || m_colorizing.isBusy())
         return;
     QList<int> pending;
     for (int i = 0; i < m_photos.size(); ++i)
@@ -348,10 +305,8 @@ void ColorizeModel::applyResult(const ColorizePhoto &result, int index)
 
 void ColorizeModel::cancel()
 {
-    if (m_colorizeJob)
-        m_jobs->cancel(m_colorizeJob);
-    if (m_scanJob)
-        m_jobs->cancel(m_scanJob);
+    m_colorizing.cancel();
+    m_scan.cancel();
 }
 
 void ColorizeModel::select(int index)
@@ -366,10 +321,8 @@ void ColorizeModel::select(int index)
         Q_EMIT detailReady();
         return;
     }
-    if (m_detailJob)
-        m_jobs->cancel(m_detailJob);
     const quint64 generation = m_generation;
-    m_detailJob = m_jobs->start(
+    m_detailLoad.start(
         tr("Show %1").arg(QFileInfo(photo.path).fileName()),
         [photo, index](const JobControl &control) {
             ColorizeDetail d;
@@ -377,15 +330,15 @@ void ColorizeModel::select(int index)
             bool colour = false;
             const Image original = readPhoto(photo.path, &colour);
             const Image gray = colorize::grayVersion(original);
-            d.gray = widgets::toQImage(gray);
+            d.gray = toQImage(gray);
             control.throwIfCancelled();
             if (colour) {
-                d.truth = widgets::toQImage(original);
+                d.truth = toQImage(original);
                 d.truthAb = colorize::abHistogram(original);
             }
             if (photo.isColorized()) {
                 const Image result = readPhoto(photo.resultPath, nullptr);
-                d.result = widgets::toQImage(result);
+                d.result = toQImage(result);
                 d.resultAb = colorize::abHistogram(result);
                 control.throwIfCancelled();
                 if (colour && result.width() == original.width() && result.height() == original.height())
@@ -393,9 +346,7 @@ void ColorizeModel::select(int index)
             }
             return QVariant::fromValue(d);
         },
-        this,
         [this, generation](const QVariant &result) {
-            m_detailJob = 0;
             if (generation != m_generation)
                 return;
             ColorizeDetail d = result.value<ColorizeDetail>();
@@ -405,11 +356,9 @@ void ColorizeModel::select(int index)
             Q_EMIT detailReady();
         },
         [this](const QString &error) {
-            m_detailJob = 0;
             if (!error.isEmpty())
                 Q_EMIT problem(error);
-        },
-        [this] { forgetEnded(m_detailJob); });
+        });
 }
 
 ColorizeFolderMetrics ColorizeModel::folderMetrics() const
@@ -440,7 +389,7 @@ void ColorizeModel::exportResults(const QString &folder)
         Q_EMIT problem(tr("Nothing to export: colorize the photos first."));
         return;
     }
-    m_jobs->start(
+    m_export.start(
         tr("Export %n colorized photo(s)", nullptr, int(copies.size())),
         [copies, folder](const JobControl &control) {
             if (!QDir().mkpath(folder))
@@ -454,7 +403,6 @@ void ColorizeModel::exportResults(const QString &folder)
             }
             return QVariant(int(copies.size()));
         },
-        this,
         [this, folder](const QVariant &n) { Q_EMIT message(tr("%n photo(s) written to %1", nullptr, n.toInt()).arg(folder)); },
         [this](const QString &error) { Q_EMIT problem(error); });
 }
@@ -469,7 +417,7 @@ int ColorizeModel::trainablePhotoCount() const
 
 void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &settings)
 {
-    if (m_trainingJob)
+    if (m_training.isBusy())
         return;
     QStringList sources;
     for (const ColorizePhoto &p : m_photos)
@@ -480,7 +428,7 @@ void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &set
         return;
     }
     QPointer<ColorizeModel> self(this);
-    m_trainingJob = m_jobs->start(
+    m_training.start(
         tr("Train a colorizer on %n photo(s)", nullptr, int(sources.size())),
         [sources, settings, self](const JobControl &control) {
             std::vector<Image> photos;
@@ -501,29 +449,20 @@ void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &set
                                             .arg(last.grayBaselineLoss, 0, 'f', 5)
                                             .arg(summary.seconds, 0, 'f', 0)});
         },
-        this,
         [this, settings](const QVariant &result) {
-            m_trainingJob = 0;
             const QStringList parts = result.toStringList();
             Q_EMIT trainingFinished(parts.value(0), parts.value(1));
             if (!settings.inceptionWeights.empty())
                 m_inception = QString::fromStdString(settings.inceptionWeights); // the new weights need it
             setModel(parts.value(0));
         },
-        [this](const QString &error) {
-            m_trainingJob = 0;
-            Q_EMIT trainingStopped(error);
-        },
-        [this] {
-            forgetEnded(m_trainingJob);
-            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved."));
-        });
+        [this](const QString &error) { Q_EMIT trainingStopped(error); },
+        [this] { Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved.")); });
 }
 
 void ColorizeModel::cancelTraining()
 {
-    if (m_trainingJob)
-        m_jobs->cancel(m_trainingJob);
+    m_training.cancel();
 }
 
 } // namespace periscope::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/shell/JobSlot.h"
 #include "engine/colorize/ColorizationMetrics.h"
 #include "engine/colorize/ColorizerTraining.h"
 #include "engine/core/image/Image.h"
@@ -89,7 +90,7 @@ public:
     // what a user opening photos expects to see).
     void setAutoColorize(bool on) { m_autoColorize = on; }
     void cancel();
-    bool isBusy() const { return m_colorizeJob != 0 || m_scanJob != 0; }
+    bool isBusy() const { return JobSlot::anyBusy({&m_scan, &m_colorizing}); }
 
     void select(int index); // loads the full-resolution detail as a job → detailReady
     int selected() const { return m_selected; }
@@ -102,7 +103,7 @@ public:
     // Trains a Koalarization on the opened colour photos (settings.outPath set by the caller);
     // the model switches to it when done.
     void startTraining(const colorize::ColorizerTrainingSettings &settings);
-    bool isTraining() const { return m_trainingJob != 0; }
+    bool isTraining() const { return m_training.isBusy(); }
     void cancelTraining();
     int trainablePhotoCount() const;
 
@@ -122,14 +123,13 @@ Q_SIGNALS:
 private:
     void applyResult(const ColorizePhoto &result, int index);
     void colorizePending(); // the readable photos without a result, when auto-colorizing
-    void forgetEnded(quint64 &job) const;
 
     QPointer<JobManager> m_jobs;
     QList<ColorizePhoto> m_photos;
     QStringList m_pendingPaths;
     QString m_modelName, m_modelDescription, m_inception;
     std::shared_ptr<const colorize::Colorizer> m_colorizer;
-    quint64 m_scanJob = 0, m_modelJob = 0, m_colorizeJob = 0, m_detailJob = 0, m_trainingJob = 0;
+    JobSlot m_scan, m_modelLoad, m_colorizing, m_detailLoad, m_training, m_export;
     int m_selected = -1;
     ColorizeDetail m_detail;
     QTemporaryDir m_cache;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeView.h"
 
-#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/models/BuiltInColorizers.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeTrainingPanel.h"
 #include "app/workspaces/colorize/StudyPanel.h"

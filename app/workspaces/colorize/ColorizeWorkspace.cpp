@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
+#include "app/shell/WidgetFigures.h"
 
-#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/models/BuiltInColorizers.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeView.h"
 #include "widgets/plotview/PlotView.h"
@@ -22,7 +23,7 @@ namespace {
 constexpr int kFigureRows = 6;
 
 // One image of the figure grid with a caption under it; an empty image draws a note instead.
-class CaptionedImagePanel : public widgets::FigurePanel {
+class CaptionedImagePanel : public FigurePanel {
 public:
     CaptionedImagePanel(QImage image, QString caption, QSize shape) : m_image(std::move(image)), m_caption(std::move(caption)), m_shape(shape) {}
 
@@ -189,7 +190,7 @@ bool ColorizeWorkspace::openDemo(const QString &demoId, QString *error)
     return true;
 }
 
-bool ColorizeWorkspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+bool ColorizeWorkspace::exportFigure(const QString &path, const FigureOptions &options, QString *error)
 {
     view();
     const QList<ColorizePhoto> &photos = m_model->photos();
@@ -205,7 +206,7 @@ bool ColorizeWorkspace::exportFigure(const QString &path, const widgets::FigureO
             *error = tr("There is nothing to export yet: colorize a photo first");
         return false;
     }
-    std::vector<std::unique_ptr<widgets::FigurePanel>> owned;
+    std::vector<std::unique_ptr<FigurePanel>> owned;
     for (int i : rows) {
         const ColorizePhoto &p = photos[i];
         const QSize shape = p.grayPreview.size();
@@ -220,16 +221,16 @@ bool ColorizeWorkspace::exportFigure(const QString &path, const widgets::FigureO
             p.truthPreview, p.hasTruth ? tr("truth: colourfulness %1").arg(metricText(p.truthColourfulness, 1)) : tr("truth"), shape));
     }
     if (m_model->detail().resultAb.bins > 0) {
-        owned.push_back(widgets::figurePanel(m_view->resultHistogram()));
-        owned.push_back(widgets::figurePanel(m_view->truthHistogram()));
+        owned.push_back(figurePanel(m_view->resultHistogram()));
+        owned.push_back(figurePanel(m_view->truthHistogram()));
     }
-    QList<const widgets::FigurePanel *> panels;
+    QList<const FigurePanel *> panels;
     for (const auto &panel : owned)
         panels.append(panel.get());
-    widgets::FigureOptions withCaption = options;
+    FigureOptions withCaption = options;
     if (withCaption.caption.isEmpty())
         withCaption.caption = tr("Colorized with %1").arg(m_model->modelDescription());
-    return widgets::exportFigure(panels, 3, withCaption, path, error);
+    return app::exportFigure(panels, 3, withCaption, path, error);
 }
 
 } // namespace periscope::app

@@ -39,7 +39,7 @@ public:
     // A grid of gray input / result / truth with captions (file, PSNR, SSIM, ΔE2000) for up to six
     // colorized photos from the selected one on, and the selected photo's ab histograms.
     using Workspace::exportFigure;
-    bool exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error) override;
+    bool exportFigure(const QString &path, const FigureOptions &options, QString *error) override;
 
     ColorizeModel *model() const { return m_model; }
     ColorizeView *colorizeView() const;

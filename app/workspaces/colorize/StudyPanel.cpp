@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/StudyPanel.h"
+#include "app/shell/WidgetFigures.h"
 
-#include "app/shell/ImageInputs.h"
+#include "app/data/ImageInputs.h"
 #include "app/shell/JobManager.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/StudyRunner.h"
-#include "app/workspaces/colorize/StudyStore.h"
+#include "app/studies/StudyStore.h"
 #include "engine/core/errors/Error.h"
-#include "widgets/figure/Figure.h"
+#include "app/figures/Figure.h"
 #include "widgets/plotview/PlotView.h"
 
 #include <qcustomplot.h>
@@ -474,10 +475,10 @@ bool StudyPanel::exportFigure(const QString &path, QString *error)
             *error = tr("There are no answers to plot yet");
         return false;
     }
-    const auto bars = widgets::figurePanel(m_plot), times = widgets::figurePanel(m_times);
-    widgets::FigureOptions options;
+    const auto bars = figurePanel(m_plot), times = figurePanel(m_times);
+    FigureOptions options;
     options.caption = tr("%1: %2").arg(QString::fromStdString(m_store->design().title), m_agreement->text());
-    return widgets::exportFigure({bars.get(), times.get()}, 2, options, path, error);
+    return app::exportFigure({bars.get(), times.get()}, 2, options, path, error);
 }
 
 } // namespace periscope::app

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/StudyRunner.h"
 
-#include "app/workspaces/colorize/StudyStore.h"
+#include "app/studies/StudyStore.h"
 
 #include <QImageReader>
 #include <QKeyEvent>

@@ -2,7 +2,7 @@
 #include "app/workspaces/graphs/GraphsModel.h"
 
 #include "app/shell/JobManager.h"
-#include "app/workspaces/graphs/BuiltInGraphModels.h"
+#include "app/models/BuiltInGraphModels.h"
 #include "engine/core/errors/Error.h"
 
 #include <QFileInfo>
@@ -81,8 +81,9 @@ GraphExplanations runExplanations(const GraphsModel::Input &input, const std::sh
 } // namespace
 
 GraphsModel::GraphsModel(JobManager *jobs, QObject *parent)
-    : QObject(parent), m_jobs(jobs)
+    : QObject(parent), m_explain(jobs), m_training(jobs), m_moleculeFile(jobs), m_conformer(jobs)
 {
+    connect(&m_explain, &JobSlot::busyChanged, this, &GraphsModel::busyChanged);
     qRegisterMetaType<periscope::graphs::GraphEpoch>();
     qRegisterMetaType<periscope::chem::Conformer3d>();
 }
@@ -116,7 +117,7 @@ void GraphsModel::openMoleculeFile(const QString &path, const QString &smilesCol
         QStringList columns;                    // a CSV's header, to choose other columns from
         QString error;
     };
-    m_jobs->start(
+    m_moleculeFile.start(
         tr("Read molecules from %1").arg(QFileInfo(path).fileName()),
         [file, smiles, target](const JobControl &control) {
             auto loaded = std::make_shared<Loaded>();
@@ -132,7 +133,6 @@ void GraphsModel::openMoleculeFile(const QString &path, const QString &smilesCol
             }
             return QVariant::fromValue(std::shared_ptr<void>(loaded, loaded.get()));
         },
-        this,
         [this, path, smilesColumn, targetColumn, index](const QVariant &result) {
             const auto loaded = std::static_pointer_cast<Loaded>(result.value<std::shared_ptr<void>>());
             m_csvColumns = loaded->columns;
@@ -214,54 +214,33 @@ void GraphsModel::explain()
         Q_EMIT failed(error);
         return;
     }
-    if (m_explainJob)
-        m_jobs->cancel(m_explainJob); // a newer question replaces the running one
-    const quint64 generation = ++m_generation;
     const Input input = m_input;
     const auto set = m_molecules;
     const QString target = m_target;
     const QString aggregation = m_aggregation;
     const QString what = input.kind == GraphScene::Kind::Infection ? tr("infection graph %1").arg(input.seed) : tr("molecule");
-    m_explainJob = m_jobs->start(
+    m_explain.start(
         tr("Explain %1").arg(what),
         [input, set, modelPath, aggregation, target](const JobControl &control) {
             return QVariant::fromValue(runExplanations(input, set, modelPath, aggregation, target, control));
         },
-        this,
-        [this, generation](const QVariant &result) {
-            if (generation != m_generation)
-                return;
-            m_explainJob = 0;
+        [this](const QVariant &result) {
             m_explanations = result.value<GraphExplanations>();
             if (!m_explanations.methods.isEmpty())
                 m_target = m_explanations.methods.first().target;
-            Q_EMIT busyChanged(false);
             Q_EMIT explanationsChanged();
         },
-        [this, generation](const QString &message) {
-            if (generation != m_generation)
-                return;
-            m_explainJob = 0;
-            Q_EMIT busyChanged(false);
-            Q_EMIT failed(message);
-        },
-        [this, generation] {
-            if (generation != m_generation)
-                return;
-            m_explainJob = 0;
-            Q_EMIT busyChanged(false);
-        });
-    Q_EMIT busyChanged(true);
+        [this](const QString &message) { Q_EMIT failed(message); });
 }
 
 void GraphsModel::startTraining(const TrainingRequest &request)
 {
-    if (m_trainingJob)
+    if (m_training.isBusy())
         return;
     const auto set = m_molecules;
     QPointer<GraphsModel> self(this);
     const QString metric = request.settings.task == graphs::GraphTask::Infection ? tr("node accuracy") : tr("RMSE");
-    m_trainingJob = m_jobs->start(
+    m_training.start(
         tr("Train %1").arg(request.settings.task == graphs::GraphTask::Infection ? QStringLiteral("InfectionGN") : QStringLiteral("SolubilityGN")),
         [request, set, self, metric](const JobControl &control) {
             graphs::GraphTrainingSettings settings = request.settings;
@@ -291,27 +270,20 @@ void GraphsModel::startTraining(const TrainingRequest &request)
                                             .arg(last.validationMetric, 0, 'f', 4)
                                             .arg(summary.seconds, 0, 'f', 1)});
         },
-        this,
         [this](const QVariant &result) {
-            m_trainingJob = 0;
             const QStringList parts = result.toStringList();
             Q_EMIT trainingFinished(parts.value(0), parts.value(1));
             setModel(parts.value(0));
         },
-        [this](const QString &error) {
-            m_trainingJob = 0;
-            Q_EMIT trainingStopped(error);
-        },
+        [this](const QString &error) { Q_EMIT trainingStopped(error); },
         [this] {
-            m_trainingJob = 0;
             Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are kept"));
         });
 }
 
 void GraphsModel::cancelTraining()
 {
-    if (m_trainingJob)
-        m_jobs->cancel(m_trainingJob);
+    m_training.cancel();
 }
 
 void GraphsModel::embed3d()
@@ -319,9 +291,9 @@ void GraphsModel::embed3d()
     const std::shared_ptr<const chem::Molecule> molecule = m_explanations.molecule;
     if (!molecule)
         return;
-    m_jobs->start(
+    m_conformer.start(
         tr("Embed %1 in 3-D").arg(QString::fromStdString(molecule->smiles)),
-        [molecule](const JobControl &) { return QVariant::fromValue(chem::embedMolecule3d(*molecule)); }, this,
+        [molecule](const JobControl &) { return QVariant::fromValue(chem::embedMolecule3d(*molecule)); },
         [this](const QVariant &result) { Q_EMIT conformerReady(result.value<chem::Conformer3d>()); },
         [this](const QString &error) { Q_EMIT failed(error); });
 }

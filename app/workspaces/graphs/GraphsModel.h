@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/workspaces/graphs/GraphScene.h"
+#include "app/shell/JobSlot.h"
+#include "app/figures/GraphScene.h"
 #include "engine/chem/molecules/Molecule.h"
 #include "engine/chem/molecules/MoleculeFiles.h"
 #include "engine/graphs/ExplainGraph.h"
@@ -70,10 +71,10 @@ public:
     const GraphExplanations &explanations() const { return m_explanations; }
     QStringList moleculeNames() const;
     std::shared_ptr<const chem::MoleculeSet> molecules() const { return m_molecules; }
-    bool isBusy() const { return m_explainJob != 0; }
+    bool isBusy() const { return m_explain.isBusy(); }
 
     void startTraining(const TrainingRequest &request);
-    bool isTraining() const { return m_trainingJob != 0; }
+    bool isTraining() const { return m_training.isBusy(); }
     void cancelTraining();
     void embed3d(); // the current molecule; conformerReady when done
 
@@ -91,7 +92,6 @@ private:
     void explain();
     QString resolvedModel(QString *error) const;
 
-    JobManager *m_jobs = nullptr;
     Input m_input;
     QString m_model;
     QString m_target;
@@ -100,9 +100,10 @@ private:
     QStringList m_csvColumns;
     GraphExplanations m_explanations;
     std::shared_ptr<const chem::MoleculeSet> m_molecules;
-    quint64 m_explainJob = 0;
-    quint64 m_trainingJob = 0;
-    quint64 m_generation = 0; // only the latest explanation job's answer is shown
+    JobSlot m_explain;   // a newer question supersedes the running one
+    JobSlot m_training;
+    JobSlot m_moleculeFile;
+    JobSlot m_conformer;
 };
 
 } // namespace periscope::app

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/graphs/GraphsView.h"
 
-#include "app/workspaces/graphs/BuiltInGraphModels.h"
+#include "app/models/BuiltInGraphModels.h"
 #include "app/workspaces/graphs/GraphTrainingPanel.h"
 #include "app/workspaces/graphs/GraphsModel.h"
-#include "widgets/graphview/GraphCanvas.h"
+#include "app/workspaces/graphs/GraphCanvas.h"
 #include "widgets/plotview/PlotView.h"
 #include "widgets/vtkview/VtkView.h"
 
@@ -65,10 +65,10 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setSpacing(4);
     for (int i = 0; i < GraphsModel::methods().size(); ++i) {
-        auto *canvas = new widgets::GraphCanvas;
+        auto *canvas = new GraphCanvas;
         canvas->setObjectName(QStringLiteral("graphCanvas_") + GraphsModel::methods()[i]);
         grid->addWidget(canvas, i / 2, i % 2);
-        connect(canvas, &widgets::GraphCanvas::nodeClicked, this, &GraphsView::onNodeClicked);
+        connect(canvas, &GraphCanvas::nodeClicked, this, &GraphsView::onNodeClicked);
         m_canvases.append(canvas);
     }
 
@@ -487,7 +487,7 @@ void GraphsView::refresh3d()
     for (std::size_t i = 0; i < m_conformer.symbols.size(); ++i) {
         const bool hydrogen = int(i) >= e.scene.nodeCount;
         const int owner = m_conformer.heavyAtom[i];
-        QColor color = widgets::divergingColor(owner < method.node.size() ? method.node[owner] : 0.0, std::max(scale, 1e-12));
+        QColor color = divergingColor(owner < method.node.size() ? method.node[owner] : 0.0, std::max(scale, 1e-12));
         if (hydrogen)
             color = color.lighter(125);
         vtkNew<vtkSphereSource> sphere;

@@ -16,12 +16,13 @@ class QSpinBox;
 class QTabWidget;
 
 namespace periscope::widgets {
-class GraphCanvas;
 class PlotView;
 class VtkView;
 } // namespace periscope::widgets
 
 namespace periscope::app {
+
+class GraphCanvas;
 
 class GraphsModel;
 
@@ -34,7 +35,7 @@ public:
     explicit GraphsView(GraphsModel *model, QWidget *parent = nullptr);
     ~GraphsView() override;
 
-    QList<widgets::GraphCanvas *> canvases() const { return m_canvases; }
+    QList<GraphCanvas *> canvases() const { return m_canvases; }
     widgets::PlotView *barsPlot() const { return m_bars; }
     widgets::PlotView *heatmapPlot() const { return m_heatmap; }
     widgets::PlotView *edgeDeletionPlot() const { return m_edgeDeletion; }
@@ -54,7 +55,7 @@ private:
     void chooseModelFile();
 
     GraphsModel *m_model;
-    QList<widgets::GraphCanvas *> m_canvases;
+    QList<GraphCanvas *> m_canvases;
     QLineEdit *m_smiles = nullptr;
     QSpinBox *m_seed = nullptr, *m_minNodes = nullptr, *m_maxNodes = nullptr;
     QDoubleSpinBox *m_sick = nullptr, *m_immune = nullptr, *m_virtual = nullptr;

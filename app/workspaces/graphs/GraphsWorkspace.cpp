@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/graphs/GraphsWorkspace.h"
+#include "app/shell/WidgetFigures.h"
 
 #include "app/workspaces/graphs/GraphsModel.h"
 #include "app/workspaces/graphs/GraphsView.h"
-#include "widgets/graphview/GraphCanvas.h"
+#include "app/workspaces/graphs/GraphCanvas.h"
 #include "widgets/plotview/PlotView.h"
 #include "widgets/vtkview/VtkView.h"
 
@@ -155,7 +156,7 @@ bool GraphsWorkspace::openDemo(const QString &demoId, QString *error)
     return Workspace::openDemo(demoId, error);
 }
 
-bool GraphsWorkspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+bool GraphsWorkspace::exportFigure(const QString &path, const FigureOptions &options, QString *error)
 {
     view();
     if (m_model->explanations().methods.isEmpty()) {
@@ -163,19 +164,19 @@ bool GraphsWorkspace::exportFigure(const QString &path, const widgets::FigureOpt
             *error = tr("There is nothing to export yet: explain a graph or a molecule first");
         return false;
     }
-    std::vector<std::unique_ptr<widgets::FigurePanel>> owned;
-    for (widgets::GraphCanvas *canvas : m_view->canvases())
-        owned.push_back(widgets::figurePanel(canvas->picture()));
-    owned.push_back(widgets::figurePanel(m_view->barsPlot()));
-    owned.push_back(widgets::figurePanel(m_view->heatmapPlot()));
-    owned.push_back(widgets::figurePanel(m_view->edgeDeletionPlot()));
-    owned.push_back(widgets::figurePanel(m_view->nodeDeletionPlot()));
+    std::vector<std::unique_ptr<FigurePanel>> owned;
+    for (GraphCanvas *canvas : m_view->canvases())
+        owned.push_back(figurePanel(canvas->picture()));
+    owned.push_back(figurePanel(m_view->barsPlot()));
+    owned.push_back(figurePanel(m_view->heatmapPlot()));
+    owned.push_back(figurePanel(m_view->edgeDeletionPlot()));
+    owned.push_back(figurePanel(m_view->nodeDeletionPlot()));
     if (widgets::VtkView *view3d = m_view->view3d(); view3d && view3d->isVisible())
-        owned.push_back(widgets::figurePanel(static_cast<QWidget *>(view3d))); // the 3-D molecule as rendered
-    QList<const widgets::FigurePanel *> panels;
+        owned.push_back(figurePanel(static_cast<QWidget *>(view3d))); // the 3-D molecule as rendered
+    QList<const FigurePanel *> panels;
     for (const auto &panel : owned)
         panels.append(panel.get());
-    return widgets::exportFigure(panels, 2, options, path, error);
+    return app::exportFigure(panels, 2, options, path, error);
 }
 
 } // namespace periscope::app

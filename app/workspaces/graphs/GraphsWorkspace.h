@@ -35,7 +35,7 @@ public:
     QList<DemoEntry> demoEntries() const override;
     bool openDemo(const QString &demoId, QString *error) override;
     using Workspace::exportFigure;
-    bool exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error) override;
+    bool exportFigure(const QString &path, const FigureOptions &options, QString *error) override;
 
     GraphsModel *model() const { return m_model; }
 

@@ -2,11 +2,11 @@
 #include "app/workspaces/slots/SlotsModel.h"
 
 #include "app/shell/JobManager.h"
-#include "app/workspaces/slots/BuiltInSlotModels.h"
+#include "app/models/BuiltInSlotModels.h"
 #include "engine/core/color/Colormap.h"
 #include "engine/core/errors/Error.h"
 #include "engine/scenes/SceneRenderer.h"
-#include "widgets/layers/ImageConversion.h"
+#include "app/figures/ImageConversion.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -102,7 +102,7 @@ QHash<int, QRectF> objectBoxesOf(const Image &mask)
 
 QImage thumbnailOf(const Image &image)
 {
-    const QImage q = widgets::toQImage(image);
+    const QImage q = toQImage(image);
     return q.scaled(kThumbnailSide, kThumbnailSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
 }
 
@@ -116,30 +116,20 @@ struct AnalysedChunk {
 
 } // namespace
 
-SlotsModel::SlotsModel(JobManager *jobs, QObject *parent) : QObject(parent), m_jobs(jobs)
+SlotsModel::SlotsModel(JobManager *jobs, QObject *parent)
+    : QObject(parent), m_jobs(jobs), m_scan(jobs), m_modelLoad(jobs), m_analysis(jobs), m_detailLoad(jobs), m_embeddingRun(jobs),
+      m_generating(jobs), m_training(jobs)
 {
     qRegisterMetaType<periscope::slot::SlotEpoch>();
+    for (const JobSlot *jobSlot : {&m_scan, &m_modelLoad, &m_analysis, &m_generating})
+        connect(jobSlot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
 }
 
-SlotsModel::~SlotsModel()
-{
-    if (m_jobs)
-        for (quint64 job : {m_scanJob, m_modelJob, m_analyseJob, m_detailJob, m_embeddingJob, m_generateJob, m_trainingJob})
-            if (job)
-                m_jobs->cancel(job);
-}
+SlotsModel::~SlotsModel() = default;
 
 JobManager *SlotsModel::jobs() const
 {
     return m_jobs;
-}
-
-void SlotsModel::forgetEnded(quint64 &job)
-{
-    const JobRecord *record = m_jobs ? m_jobs->record(job) : nullptr;
-    if (!record || !record->isActive())
-        job = 0;
-    Q_EMIT busyChanged(isBusy());
 }
 
 bool SlotsModel::hasMasks() const
@@ -173,7 +163,7 @@ void SlotsModel::open(const QStringList &inputs)
     clear();
     m_inputs = inputs;
     const quint64 generation = m_generation;
-    m_scanJob = m_jobs->start(
+    m_scan.start(
         tr("Open %1").arg(QFileInfo(inputs.first()).fileName()),
         [inputs](const JobControl &control) {
             const SlotImageSet set = loadSlotImages(inputs, control, /*decode=*/false);
@@ -194,10 +184,7 @@ void SlotsModel::open(const QStringList &inputs)
             }
             return QVariant::fromValue(std::shared_ptr<const OpenedScenes>(new OpenedScenes{scenes, set.warnings}));
         },
-        this,
         [this, generation](const QVariant &result) {
-            m_scanJob = 0;
-            Q_EMIT busyChanged(isBusy());
             if (generation != m_generation)
                 return;
             const auto opened = result.value<std::shared_ptr<const OpenedScenes>>();
@@ -212,12 +199,8 @@ void SlotsModel::open(const QStringList &inputs)
             analysePending();
         },
         [this](const QString &error) {
-            m_scanJob = 0;
-            Q_EMIT busyChanged(isBusy());
             Q_EMIT problem(error);
-        },
-        [this] { forgetEnded(m_scanJob); });
-    Q_EMIT busyChanged(true);
+        });
 }
 
 void SlotsModel::setModel(const QString &nameOrPath, const slot::ArchOptions &options)
@@ -228,17 +211,12 @@ void SlotsModel::setModel(const QString &nameOrPath, const slot::ArchOptions &op
         Q_EMIT problem(error);
         return;
     }
-    if (m_modelJob)
-        m_jobs->cancel(m_modelJob);
-    m_modelJob = m_jobs->start(
+    m_modelLoad.start(
         tr("Load slot model %1").arg(QFileInfo(path).fileName()),
         [path, options](const JobControl &) {
             return QVariant::fromValue(std::make_shared<const slot::SlotModel>(slot::SlotModel::load(path.toStdString(), options)));
         },
-        this,
         [this, nameOrPath](const QVariant &result) {
-            m_modelJob = 0;
-            Q_EMIT busyChanged(isBusy());
             m_model = result.value<std::shared_ptr<const slot::SlotModel>>();
             m_modelName = nameOrPath;
             m_modelDescription = QString::fromStdString(m_model->describe());
@@ -256,17 +234,13 @@ void SlotsModel::setModel(const QString &nameOrPath, const slot::ArchOptions &op
             analysePending();
         },
         [this](const QString &error) {
-            m_modelJob = 0;
-            Q_EMIT busyChanged(isBusy());
             Q_EMIT problem(tr("The model could not be loaded: %1").arg(error));
-        },
-        [this] { forgetEnded(m_modelJob); });
-    Q_EMIT busyChanged(true);
+        });
 }
 
 void SlotsModel::analysePending()
 {
-    if (m_model && !m_scenes.isEmpty() && !m_scanJob && !m_modelJob)
+    if (m_model && !m_scenes.isEmpty() && !m_scan.isBusy() && !m_modelLoad.isBusy())
         analyse();
 }
 
@@ -274,8 +248,6 @@ void SlotsModel::analyse()
 {
     if (!m_model || m_scenes.isEmpty())
         return;
-    if (m_analyseJob)
-        m_jobs->cancel(m_analyseJob);
     QList<SlotImage> entries;
     for (const SlotsScene &s : m_scenes)
         entries << s.entry;
@@ -283,7 +255,7 @@ void SlotsModel::analyse()
     const auto model = m_model;
     const bool last = m_lastIteration;
     QPointer<SlotsModel> self(this);
-    m_analyseJob = m_jobs->start(
+    m_analysis.start(
         tr("Find the slots of %n scene(s)", nullptr, int(entries.size())),
         [entries, model, last, self, generation](const JobControl &control) {
             const int size = model->inputSize();
@@ -333,10 +305,7 @@ void SlotsModel::analyse()
             }
             return QVariant();
         },
-        this,
         [this, generation](const QVariant &) {
-            m_analyseJob = 0;
-            Q_EMIT busyChanged(isBusy());
             if (generation != m_analysisGeneration)
                 return;
             const slot::SlotScoreSummary s = summary();
@@ -351,12 +320,8 @@ void SlotsModel::analyse()
             computeEmbedding();
         },
         [this](const QString &error) {
-            m_analyseJob = 0;
-            Q_EMIT busyChanged(isBusy());
             Q_EMIT problem(error);
-        },
-        [this] { forgetEnded(m_analyseJob); });
-    Q_EMIT busyChanged(true);
+        });
 }
 
 void SlotsModel::setLastIteration(bool last)
@@ -394,10 +359,8 @@ void SlotsModel::computeEmbedding()
     }
     if (points.size() < 3 || dim < 3)
         return;
-    if (m_embeddingJob)
-        m_jobs->cancel(m_embeddingJob);
     const quint64 generation = m_analysisGeneration;
-    m_embeddingJob = m_jobs->start(
+    m_embeddingRun.start(
         tr("Project %n slot embedding(s)", nullptr, int(points.size())),
         [values, dim, points, probeSamples, slotCount](const JobControl &control) {
             auto e = std::make_shared<SlotsEmbedding>();
@@ -412,28 +375,21 @@ void SlotsModel::computeEmbedding()
             }
             return QVariant::fromValue(std::shared_ptr<const SlotsEmbedding>(e));
         },
-        this,
         [this, generation](const QVariant &result) {
-            m_embeddingJob = 0;
-            Q_EMIT busyChanged(isBusy());
             if (generation != m_analysisGeneration)
                 return;
             m_embedding = *result.value<std::shared_ptr<const SlotsEmbedding>>();
             Q_EMIT embeddingReady();
         },
         [this](const QString &error) {
-            m_embeddingJob = 0;
-            Q_EMIT busyChanged(isBusy());
             Q_EMIT problem(error);
-        },
-        [this] { forgetEnded(m_embeddingJob); });
+        });
 }
 
 void SlotsModel::cancel()
 {
-    for (quint64 job : {m_scanJob, m_analyseJob, m_detailJob, m_embeddingJob, m_generateJob})
-        if (job)
-            m_jobs->cancel(job);
+    for (JobSlot *jobSlot : {&m_scan, &m_analysis, &m_detailLoad, &m_embeddingRun, &m_generating})
+        jobSlot->cancel();
 }
 
 void SlotsModel::select(int index)
@@ -442,11 +398,9 @@ void SlotsModel::select(int index)
         return;
     m_selected = index;
     const SlotsScene scene = m_scenes[index];
-    if (m_detailJob)
-        m_jobs->cancel(m_detailJob);
     const quint64 generation = m_analysisGeneration;
     const bool last = m_lastIteration;
-    m_detailJob = m_jobs->start(
+    m_detailLoad.start(
         tr("Show %1").arg(scene.entry.name),
         [scene, index, last](const JobControl &) {
             auto detail = std::make_shared<SlotsDetail>();
@@ -455,7 +409,7 @@ void SlotsModel::select(int index)
             detail->lastIteration = last;
             SlotImage decoded = scene.entry;
             decodeSlotImage(decoded);
-            detail->square = widgets::toQImage(slot::centreSquare(decoded.image, kDetailSize, false)).convertToFormat(QImage::Format_RGB888);
+            detail->square = toQImage(slot::centreSquare(decoded.image, kDetailSize, false)).convertToFormat(QImage::Format_RGB888);
             if (!decoded.mask.isNull())
                 detail->truth = slot::centreSquare(decoded.mask, kDetailSize, true);
             if (!detail->truth.isNull())
@@ -467,7 +421,7 @@ void SlotsModel::select(int index)
                 for (const Image &soft : detail->masks.soft)
                     high = std::max(high, maxOf(soft));
                 for (std::size_t s = 0; s < detail->masks.soft.size(); ++s) {
-                    detail->attentionImages << widgets::toQImage(applyColormap(detail->masks.soft[s], Colormap::Magma, 0.0f, high));
+                    detail->attentionImages << toQImage(applyColormap(detail->masks.soft[s], Colormap::Magma, 0.0f, high));
                     detail->maskPixels.push_back(countNonZero(detail->masks.binary[s]));
                 }
                 if (!detail->masks.labels.isNull())
@@ -476,21 +430,15 @@ void SlotsModel::select(int index)
             }
             return QVariant::fromValue(std::shared_ptr<const SlotsDetail>(detail));
         },
-        this,
         [this, generation, index](const QVariant &result) {
-            m_detailJob = 0;
-            Q_EMIT busyChanged(isBusy());
             if (generation != m_analysisGeneration || index != m_selected)
                 return;
             m_detail = *result.value<std::shared_ptr<const SlotsDetail>>();
             Q_EMIT detailReady();
         },
         [this](const QString &error) {
-            m_detailJob = 0;
-            Q_EMIT busyChanged(isBusy());
             Q_EMIT problem(error);
-        },
-        [this] { forgetEnded(m_detailJob); });
+        });
 }
 
 slot::SlotScoreSummary SlotsModel::summary() const
@@ -504,35 +452,29 @@ slot::SlotScoreSummary SlotsModel::summary() const
 
 void SlotsModel::generateScenes(const QString &folder, int count, quint64 seed, QSize size)
 {
-    if (m_generateJob)
+    if (m_generating.isBusy())
         return;
     scenes::SceneSettings settings;
     settings.width = size.width();
     settings.height = size.height();
-    m_generateJob = m_jobs->start(
+    m_generating.start(
         tr("Generate %n scene(s)", nullptr, count),
         [folder, count, seed, settings](const JobControl &control) {
             const scenes::DatasetSummary summary = scenes::generateDataset(folder.toStdString(), count, seed, settings, control);
             return QVariant(summary.scenes);
         },
-        this,
         [this, folder](const QVariant &result) {
-            m_generateJob = 0;
             Q_EMIT message(tr("%n scene(s) generated in %1", nullptr, result.toInt()).arg(folder));
             open({folder});
         },
         [this](const QString &error) {
-            m_generateJob = 0;
-            Q_EMIT busyChanged(isBusy());
             Q_EMIT problem(tr("The scenes could not be generated: %1").arg(error));
-        },
-        [this] { forgetEnded(m_generateJob); });
-    Q_EMIT busyChanged(true);
+        });
 }
 
 void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
 {
-    if (m_trainingJob)
+    if (m_training.isBusy())
         return;
     QList<SlotImage> entries;
     for (const SlotsScene &s : m_scenes)
@@ -543,7 +485,7 @@ void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
         return;
     }
     QPointer<SlotsModel> self(this);
-    m_trainingJob = m_jobs->start(
+    m_training.start(
         tr("Train slots on %n image(s)", nullptr, int(entries.size())),
         [entries, settings, self](const JobControl &control) {
             std::vector<slot::SlotTrainingSample> samples;
@@ -566,27 +508,22 @@ void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
                             .arg(summary.initialAri, 0, 'f', 3);
             return QVariant(QStringList{QString::fromStdString(settings.outPath), text});
         },
-        this,
         [this](const QVariant &result) {
-            m_trainingJob = 0;
             const QStringList parts = result.toStringList();
             Q_EMIT trainingFinished(parts.value(0), parts.value(1));
             setModel(parts.value(0));
         },
         [this](const QString &error) {
-            m_trainingJob = 0;
             Q_EMIT trainingStopped(error);
         },
         [this] {
-            forgetEnded(m_trainingJob);
             Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved."));
         });
 }
 
 void SlotsModel::cancelTraining()
 {
-    if (m_trainingJob)
-        m_jobs->cancel(m_trainingJob);
+    m_training.cancel();
 }
 
 } // namespace periscope::app

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/workspaces/slots/SlotImageSet.h"
+#include "app/shell/JobSlot.h"
+#include "app/data/SlotImageSet.h"
 
 #include "engine/slots/SlotEmbeddings.h"
 #include "engine/slots/SlotEvaluation.h"
@@ -101,7 +102,7 @@ public:
     void setLastIteration(bool last); // which iteration's attention makes the masks
     bool lastIteration() const { return m_lastIteration; }
     void cancel();
-    bool isBusy() const { return m_scanJob || m_modelJob || m_analyseJob || m_generateJob; }
+    bool isBusy() const { return JobSlot::anyBusy({&m_scan, &m_modelLoad, &m_analysis, &m_generating}); }
 
     void select(int index);
     int selected() const { return m_selected; }
@@ -116,7 +117,7 @@ public:
     // the new weights when training ends.
     void startTraining(const slot::SlotTrainingSettings &settings);
     void cancelTraining();
-    bool isTraining() const { return m_trainingJob != 0; }
+    bool isTraining() const { return m_training.isBusy(); }
 
 Q_SIGNALS:
     void scenesChanged();
@@ -135,15 +136,13 @@ Q_SIGNALS:
 private:
     void analysePending();
     void computeEmbedding();
-    void forgetEnded(quint64 &job);
 
     QPointer<JobManager> m_jobs;
     QStringList m_inputs, m_warnings;
     QList<SlotsScene> m_scenes;
     QString m_modelName, m_modelDescription;
     std::shared_ptr<const slot::SlotModel> m_model;
-    quint64 m_scanJob = 0, m_modelJob = 0, m_analyseJob = 0, m_detailJob = 0, m_embeddingJob = 0, m_generateJob = 0,
-            m_trainingJob = 0;
+    JobSlot m_scan, m_modelLoad, m_analysis, m_detailLoad, m_embeddingRun, m_generating, m_training;
     quint64 m_generation = 0;         // bumped when the scenes change: older scans are dropped
     quint64 m_analysisGeneration = 0; // bumped when the scenes, the model or the iteration change
     int m_selected = -1;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/slots/SlotsView.h"
 
-#include "app/workspaces/slots/BuiltInSlotModels.h"
+#include "app/models/BuiltInSlotModels.h"
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
 #include "app/workspaces/slots/SlotsModel.h"
 #include "app/workspaces/slots/SlotsTrainingPanel.h"
 #include "widgets/imageview/ImageView.h"
-#include "widgets/layers/ImageConversion.h"
+#include "app/figures/ImageConversion.h"
 #include "widgets/layers/LayerModel.h"
 
 #include <QComboBox>

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/slots/SlotsWorkspace.h"
+#include "app/shell/WidgetFigures.h"
 
-#include "app/shell/BuiltInModels.h"
-#include "app/shell/ImageInputs.h"
-#include "app/workspaces/slots/BuiltInSlotModels.h"
-#include "app/workspaces/slots/SlotImageSet.h"
+#include "app/models/BuiltInModels.h"
+#include "app/data/ImageInputs.h"
+#include "app/models/BuiltInSlotModels.h"
+#include "app/data/SlotImageSet.h"
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
 #include "app/workspaces/slots/SlotsModel.h"
 #include "app/workspaces/slots/SlotsView.h"
@@ -22,7 +23,7 @@ namespace periscope::app {
 namespace {
 
 // An image panel of the figure, scaled to fit.
-class PicturePanel : public widgets::FigurePanel {
+class PicturePanel : public FigurePanel {
 public:
     explicit PicturePanel(QImage image) : m_image(std::move(image)) {}
     QSizeF preferredSize() const override { return QSizeF(m_image.size()); }
@@ -182,7 +183,7 @@ bool SlotsWorkspace::openDemo(const QString &demoId, QString *error)
     return true;
 }
 
-bool SlotsWorkspace::exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error)
+bool SlotsWorkspace::exportFigure(const QString &path, const FigureOptions &options, QString *error)
 {
     view();
     if (m_model->detail().index < 0 || m_model->detail().masks.labels.isNull()) {
@@ -190,15 +191,15 @@ bool SlotsWorkspace::exportFigure(const QString &path, const widgets::FigureOpti
             *error = tr("There is nothing to export yet: open scenes and let the model find their slots");
         return false;
     }
-    std::vector<std::unique_ptr<widgets::FigurePanel>> owned;
-    owned.push_back(widgets::figurePanel(m_view->imageView(), options));
+    std::vector<std::unique_ptr<FigurePanel>> owned;
+    owned.push_back(figurePanel(m_view->imageView(), options));
     owned.push_back(std::make_unique<PicturePanel>(m_view->smallMultiples()));
     if (!m_model->embedding().points.isEmpty())
-        owned.push_back(widgets::figurePanel(m_view->embeddingView()->plane()));
-    QList<const widgets::FigurePanel *> panels;
+        owned.push_back(figurePanel(m_view->embeddingView()->plane()));
+    QList<const FigurePanel *> panels;
     for (const auto &panel : owned)
         panels.append(panel.get());
-    widgets::FigureOptions withCaption = options;
+    FigureOptions withCaption = options;
     if (withCaption.caption.isEmpty()) {
         const SlotsScene &scene = m_model->scenes()[m_model->detail().index];
         const QString model = QFileInfo(m_model->modelName()).completeBaseName();
@@ -209,7 +210,7 @@ bool SlotsWorkspace::exportFigure(const QString &path, const widgets::FigureOpti
                                                  .arg(model)
                                            : tr("%1: slot masks and attention per slot; %2").arg(scene.entry.name, model);
     }
-    return widgets::exportFigure(panels, int(panels.size()), withCaption, path, error);
+    return app::exportFigure(panels, int(panels.size()), withCaption, path, error);
 }
 
 } // namespace periscope::app

@@ -39,7 +39,7 @@ public:
     bool openDemo(const QString &demoId, QString *error) override;
     // The selected scene with its slot masks, the slots' attention maps, and the embedding scatter.
     using Workspace::exportFigure;
-    bool exportFigure(const QString &path, const widgets::FigureOptions &options, QString *error) override;
+    bool exportFigure(const QString &path, const FigureOptions &options, QString *error) override;
 
     SlotsModel *model() const { return m_model; }
     SlotsView *slotsView() const;

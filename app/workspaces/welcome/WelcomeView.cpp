@@ -2,7 +2,7 @@
 #include "app/workspaces/welcome/WelcomeView.h"
 
 #include "app/shell/ComputeState.h"
-#include "app/shell/LibraryVersions.h"
+#include "app/common/LibraryVersions.h"
 #include "app/shell/RecentFiles.h"
 
 #include <QCoreApplication>

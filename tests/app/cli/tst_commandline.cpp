@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command lines of `periscope` and `periscope-cli`: the parser alone, then the real
 // executables as a user runs them (exit codes, one-line errors, JSON output, headless demo).
-#include "app/cli/GuiCommandLine.h"
+#include "app/shell/GuiCommandLine.h"
 #include "tests/app/cli/CliRun.h"
 
 #include <QDir>
@@ -208,7 +208,7 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
     QTest::newRow("probe missing") << QStringList{"probe", "/no/such/clip.mp4"} << 1 << "/no/such/clip.mp4";
     QTest::newRow("probe not video") << QStringList{"probe", PERISCOPE_SOURCE_DIR "/README.md"} << 1 << "cannot open as a video";
     QTest::newRow("frame both") << QStringList{"frame", "x.mp4", "--index", "1", "--time", "2", "--out", "o.png"} << 2 << "one of --index or --time";
-    QTest::newRow("frame bad number") << QStringList{"frame", "x.mp4", "--index", "abc", "--out", "o.png"} << 2 << "'abc' is not a number";
+    QTest::newRow("frame bad number") << QStringList{"frame", "x.mp4", "--index", "abc", "--out", "o.png"} << 2 << "--index takes a non-negative integer, not 'abc'";
     const QString graphs = QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/graphs/");
     const QString model = graphs + QStringLiteral("infection_gn_sum.safetensors");
     const QString tiny = graphs + QStringLiteral("tiny_graph.json");
@@ -229,7 +229,7 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
     QTest::newRow("explain-graph molecule on infection model") << QStringList{"explain-graph", "--smiles", "CCO", "--model", "infection", "--out", "o.json"}
                                                                << 1 << "an InfectionGN takes 4 node and 2 edge features";
     QTest::newRow("explain-graph bad figure") << QStringList{"explain-graph", "--smiles", "CCO", "--out", "o.json", "--figure", "o.gif"} << 2
-                                              << "use a .png, .svg or .pdf file";
+                                              << "--figure takes a .png, .svg or .pdf file, not 'o.gif'";
     QTest::newRow("explain-graph unwritable figure") << QStringList{"explain-graph", "--smiles", "CCO", "--out", QDir::tempPath() + "/o.json", "--figure", "/no/such/dir/f.png"}
                                                      << 1 << "/no/such/dir/f.png";
     QTest::newRow("colorize no input") << QStringList{"colorize", "--model", "m.pth", "--out", "o"} << 2 << "give at least one image or folder";
@@ -243,7 +243,7 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine_data()
                                            << 1 << "no images found";
     QTest::newRow("train-colorizer no data") << QStringList{"train-colorizer", "--out", "m.safetensors"} << 2 << "--data DIR is required";
     QTest::newRow("train-colorizer no out") << QStringList{"train-colorizer", "--data", "photos"} << 2 << "--out FILE.safetensors is required";
-    QTest::newRow("scenes no out") << QStringList{"scenes", "--count", "3"} << 2 << "--count N and --out DIR are required";
+    QTest::newRow("scenes no out") << QStringList{"scenes", "--count", "3"} << 2 << "--out DIR is required";
     QTest::newRow("scenes bad count") << QStringList{"scenes", "--count", "0", "--out", "o"} << 2 << "--count takes";
     QTest::newRow("scenes bad size") << QStringList{"scenes", "--count", "1", "--size", "10x10", "--out", "o"} << 2 << "--size takes";
     QTest::newRow("scenes bad objects") << QStringList{"scenes", "--count", "1", "--objects", "5-2", "--out", "o"} << 2 << "--objects takes";

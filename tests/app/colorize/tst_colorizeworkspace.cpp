@@ -4,13 +4,13 @@
 // export of the figure and of the full-resolution results, bad input, cancel, the project state,
 // training from the panel, and the built-in demo.
 #include "app/shell/JobManager.h"
-#include "app/workspaces/colorize/BuiltInColorizers.h"
+#include "app/models/BuiltInColorizers.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeView.h"
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
 #include "app/workspaces/colorize/StudyPanel.h"
 #include "app/workspaces/colorize/StudyRunner.h"
-#include "app/workspaces/colorize/StudyStore.h"
+#include "app/studies/StudyStore.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"

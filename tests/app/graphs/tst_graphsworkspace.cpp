@@ -6,7 +6,7 @@
 #include "app/workspaces/graphs/GraphsModel.h"
 #include "app/workspaces/graphs/GraphsView.h"
 #include "app/workspaces/graphs/GraphsWorkspace.h"
-#include "widgets/graphview/GraphCanvas.h"
+#include "app/workspaces/graphs/GraphCanvas.h"
 #include "widgets/plotview/PlotView.h"
 
 #include <QComboBox>
@@ -87,7 +87,7 @@ void TestGraphsWorkspace::infectionDemoExplainsAnInfectedNodeWithAllMethods()
     QVERIFY(target.startsWith(QLatin1String("node:")));
     const int node = target.mid(5).toInt();
     QVERIFY(e.scene.infected[node] && !e.scene.sick[node]);
-    const QList<widgets::GraphCanvas *> canvases = view()->canvases();
+    const QList<GraphCanvas *> canvases = view()->canvases();
     QCOMPARE(canvases.size(), 4);
     for (int i = 0; i < 4; ++i) {
         QCOMPARE(canvases[i]->picture().nodes.size(), e.scene.nodeCount);
@@ -104,8 +104,8 @@ void TestGraphsWorkspace::clickingANodeExplainsThatNode()
     QString error;
     QVERIFY(m_workspace->openDemo(QStringLiteral("infection"), &error));
     QVERIFY(waitIdle());
-    widgets::GraphCanvas *canvas = view()->canvases()[2];
-    const widgets::GraphPictureGeometry geometry(canvas->picture(), QRectF(canvas->rect()));
+    GraphCanvas *canvas = view()->canvases()[2];
+    const app::GraphPictureGeometry geometry(canvas->picture(), QRectF(canvas->rect()));
     QTest::mouseClick(canvas, Qt::LeftButton, {}, geometry.map(canvas->picture().nodes[0].position).toPoint());
     QVERIFY(waitIdle());
     QCOMPARE(m_workspace->model()->target(), QStringLiteral("node:0"));
@@ -125,10 +125,10 @@ void TestGraphsWorkspace::typedSmilesShowsTheMolecule()
     QCOMPARE(e.scene.nodeCount, 11);
     QCOMPARE(e.scene.atoms[3], QStringLiteral("N"));
     QVERIFY(e.molecule);
-    const widgets::GraphPicture &lrp = view()->canvases()[2]->picture();
-    QCOMPARE(lrp.style, widgets::GraphPicture::Style::Molecule);
+    const app::GraphPicture &lrp = view()->canvases()[2]->picture();
+    QCOMPARE(lrp.style, app::GraphPicture::Style::Molecule);
     int halos = 0;
-    for (const widgets::GraphPictureNode &n : lrp.nodes)
+    for (const app::GraphPictureNode &n : lrp.nodes)
         halos += n.haloSize > 0.0 ? 1 : 0;
     QVERIFY(halos >= 5);
     QCOMPARE(lrp.edges.size(), 11); // each bond once

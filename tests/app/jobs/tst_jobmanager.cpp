@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/JobManager.h"
 #include "app/shell/JobModel.h"
+#include "app/shell/JobSlot.h"
 #include "app/shell/JobsPanel.h"
 #include "app/shell/StallDetector.h"
 #include "engine/core/errors/Error.h"
@@ -27,6 +28,11 @@ private Q_SLOTS:
     void deadReceiverGetsNoCallback();
     void clearFinishedKeepsRunningJobs();
     void stallDetectorReportsABlockedUiThread();
+    void jobSlotDropsWhatASupersededJobDelivers();
+    void jobSlotHandlerMayStartTheNextJob();
+    void jobSlotReportsBusyOncePerRun();
+    void jobSlotCancelRunsOnlyTheCancelHandler();
+    void destroyedJobSlotCancelsAndStaysSilent();
 };
 
 namespace {
@@ -199,6 +205,98 @@ void TestJobManager::stallDetectorReportsABlockedUiThread()
     QVERIFY(stalls.wait(1000));
     QVERIFY(detector.stallCount() > before);
     QVERIFY2(detector.longestStallMs() >= 150, qPrintable(QString::number(detector.longestStallMs())));
+}
+
+void TestJobManager::jobSlotDropsWhatASupersededJobDelivers()
+{
+    JobManager jobs;
+    JobSlot slot(&jobs);
+    QStringList delivered;
+    std::atomic<bool> release{false};
+    // The first job ignores cancellation (it finishes with a result), as a job past its last
+    // cancellation point does: its result must still be dropped, not shown over the second's.
+    slot.start(QStringLiteral("old"), [&release](const periscope::JobControl &) {
+        while (!release)
+            QThread::msleep(2);
+        return QVariant(QStringLiteral("old"));
+    }, [&](const QVariant &v) { delivered << v.toString(); }, [&](const QString &e) { delivered << e; }, [&] { delivered << QStringLiteral("cancelled"); });
+    const quint64 first = slot.jobId();
+    slot.start(QStringLiteral("new"), [&release](const periscope::JobControl &) {
+        while (!release)
+            QThread::msleep(2);
+        QThread::msleep(50); // after the old one
+        return QVariant(QStringLiteral("new"));
+    }, [&](const QVariant &v) { delivered << v.toString(); });
+    QVERIFY(slot.jobId() != first);
+    QCOMPARE(jobs.record(first)->state, JobState::Cancelling);
+    release = true;
+    QVERIFY(jobs.waitForIdle(5000));
+    QCOMPARE(delivered, QStringList{QStringLiteral("new")});
+    QVERIFY(!slot.isBusy());
+}
+
+void TestJobManager::jobSlotHandlerMayStartTheNextJob()
+{
+    JobManager jobs;
+    JobSlot slot(&jobs);
+    QList<int> results;
+    std::function<void(int)> run = [&](int n) {
+        slot.start(QStringLiteral("step"), [n](const periscope::JobControl &) { return QVariant(n); },
+                   [&](const QVariant &v) {
+                       QVERIFY(!slot.isBusy()); // the slot forgot the job before the handler runs
+                       results << v.toInt();
+                       if (v.toInt() < 3)
+                           run(v.toInt() + 1);
+                   });
+    };
+    run(1);
+    QTRY_COMPARE_WITH_TIMEOUT(results, (QList<int>{1, 2, 3}), 5000);
+    QVERIFY(jobs.waitForIdle(5000));
+    QVERIFY(!slot.isBusy());
+}
+
+void TestJobManager::jobSlotReportsBusyOncePerRun()
+{
+    JobManager jobs;
+    JobSlot slot(&jobs);
+    QSignalSpy busy(&slot, &JobSlot::busyChanged);
+    slot.start(QStringLiteral("a"), runUntilCancelled, {});
+    slot.start(QStringLiteral("b"), [](const periscope::JobControl &) { return QVariant(1); }, {}); // supersedes a: still busy
+    QVERIFY(jobs.waitForIdle(5000));
+    QTRY_COMPARE(busy.size(), 2);
+    QCOMPARE(busy.at(0).at(0).toBool(), true);
+    QCOMPARE(busy.at(1).at(0).toBool(), false);
+}
+
+void TestJobManager::jobSlotCancelRunsOnlyTheCancelHandler()
+{
+    JobManager jobs;
+    JobSlot slot(&jobs);
+    int results = 0, errors = 0, cancellations = 0;
+    slot.start(QStringLiteral("spin"), runUntilCancelled, [&](const QVariant &) { ++results; }, [&](const QString &) { ++errors; },
+               [&] { ++cancellations; });
+    QVERIFY(slot.isBusy());
+    slot.cancel();
+    QVERIFY(jobs.waitForIdle(5000));
+    QCOMPARE(results + errors, 0);
+    QCOMPARE(cancellations, 1);
+    QVERIFY(!slot.isBusy());
+}
+
+void TestJobManager::destroyedJobSlotCancelsAndStaysSilent()
+{
+    JobManager jobs;
+    int calls = 0;
+    quint64 id = 0;
+    {
+        JobSlot slot(&jobs);
+        slot.start(QStringLiteral("spin"), runUntilCancelled, [&](const QVariant &) { ++calls; }, [&](const QString &) { ++calls; }, [&] { ++calls; });
+        id = slot.jobId();
+    }
+    QCOMPARE(jobs.record(id)->state, JobState::Cancelling);
+    QVERIFY(jobs.waitForIdle(5000));
+    QCOMPARE(jobs.record(id)->state, JobState::Cancelled);
+    QCOMPARE(calls, 0);
 }
 
 QTEST_MAIN(TestJobManager)

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/shell/AtomicFile.h"
+#include "app/common/AtomicFile.h"
 #include "app/shell/Autosave.h"
 #include "app/shell/MainWindow.h"
 #include "app/shell/ProjectFile.h"

@@ -5,8 +5,8 @@
 // tiles, the slot table, hover highlighting, the embedding scatter and its click, figure export,
 // a CLEVR-like folder without masks, bad input, the project state, training, and the demo.
 #include "app/shell/JobManager.h"
-#include "app/workspaces/slots/BuiltInSlotModels.h"
-#include "app/workspaces/slots/SlotImageSet.h"
+#include "app/models/BuiltInSlotModels.h"
+#include "app/data/SlotImageSet.h"
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
 #include "app/workspaces/slots/SlotsModel.h"
 #include "app/workspaces/slots/SlotsTrainingPanel.h"

@@ -3,7 +3,7 @@
 // detected; bad places and bad files get sentences; a full disk loses nothing already saved; a
 // real child process killed with SIGKILL mid-session loses no answer it reported, and the session
 // resumes at the next trial; results and the CSV match the answers.
-#include "app/workspaces/colorize/StudyStore.h"
+#include "app/studies/StudyStore.h"
 
 #include <QDir>
 #include <QFile>

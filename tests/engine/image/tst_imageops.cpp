@@ -127,7 +127,10 @@ void TestImageOps::labRoundTrips()
     QCOMPARE(lab.sizes(), srgb.sizes());
     QVERIFY(near(labToSrgb(lab), srgb, 1e-4));
     QVERIFY(near(linearToSrgb(srgbToLinear(srgb)), srgb, 1e-6));
-    QVERIFY(near(srgbToLightness(srgb), lab.narrow(1, 0, 1), 1e-6));
+    // Two float32 paths to L in [0, 100] (the full XYZ product vs. Y's weighted sum alone): an ulp
+    // of float at 100 is 7.6e-6 and the paths round differently per CPU's vector code (AVX-512 on
+    // AMD vs. Intel), so a few ulps apart is agreement: 1e-4 is 13 ulps at the top of the range.
+    QVERIFY(near(srgbToLightness(srgb), lab.narrow(1, 0, 1), 1e-4));
     QVERIFY_THROWS_EXCEPTION(Error, srgbToLab(torch::rand({2, 16, 16})));
 }
 

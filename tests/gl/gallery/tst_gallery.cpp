@@ -4,9 +4,9 @@
 // $PERISCOPE_GALLERY_DIR), so a person can look at what the widgets show. Each must be non-blank.
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
-#include "widgets/figure/Figure.h"
+#include "app/shell/WidgetFigures.h"
 #include "widgets/imageview/ImageView.h"
-#include "widgets/layers/ImageConversion.h"
+#include "app/figures/ImageConversion.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/layers/LayerPanel.h"
 #include "widgets/plotview/PlotView.h"
@@ -31,6 +31,7 @@
 #include <cmath>
 
 using namespace periscope::widgets;
+using namespace periscope::app;
 
 namespace {
 const QString kData = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/");

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <deque>
+#include <exception>
+#include <functional>
+#include <limits>
+#include <optional>
+
+namespace periscope::app {
+
+// One declared option of a command: its name (`--epochs`), the word its value is shown as
+// (`N`), the help line, what it accepts and its default. Refined after declaration:
+//   options.integer("--epochs", 1, 100000, "training epochs").byDefault("30");
+struct CliOption {
+    enum class Kind { Text, Integer, Number, Choice, Flag };
+
+    QString name;
+    QString valueName;
+    QString help;
+    Kind kind = Kind::Text;
+    QString defaultValue; // shown in --help and returned when the option is not given
+    bool required = false;
+    bool repeatable = false;
+
+    qint64 integerMin = 0, integerMax = 0;
+    double numberLow = 0.0, numberHigh = 0.0;
+    bool lowOpen = false, highOpen = false;
+    QStringList choices;
+    // An extra rule for text values and what it expects ("KEY=VALUE", "WxH with sides in ...").
+    std::function<bool(const QString &)> check;
+    QString expectation;
+
+    CliOption &require()
+    {
+        required = true;
+        return *this;
+    }
+    CliOption &repeat()
+    {
+        repeatable = true;
+        return *this;
+    }
+    CliOption &byDefault(const QString &value)
+    {
+        defaultValue = value;
+        return *this;
+    }
+    CliOption &validatedBy(std::function<bool(const QString &)> rule, const QString &expected)
+    {
+        check = std::move(rule);
+        expectation = expected;
+        return *this;
+    }
+    // "an integer in [1, 100000]", "a number in (0, 1]", "eccv16, siggraph17 or koalarization".
+    QString accepts() const;
+};
+
+// The option reader every `periscope-cli` command uses: options are declared with their type,
+// range, default and help; `parse` reads the arguments, answers --help from the declarations, and
+// reports a usage error in one line ("periscope-cli: COMMAND: MESSAGE", exit 2). Commands then
+// read typed values and report their own failures through `failure` (exit 1), so every command
+// words its errors the same way.
+class CliOptions {
+public:
+    CliOptions(QString command, QString description);
+
+    CliOption &text(const QString &name, const QString &valueName, const QString &help);
+    CliOption &integer(const QString &name, qint64 min, qint64 max, const QString &help);
+    // A number in [low, high]; an open end excludes that bound: (0, 1] is lowOpen.
+    CliOption &number(const QString &name, double low, double high, const QString &help, bool lowOpen = false, bool highOpen = false);
+    CliOption &choice(const QString &name, const QStringList &choices, const QString &help);
+    CliOption &flag(const QString &name, const QString &help);
+    // Arguments that are not options. minCount 0 makes them optional; maxCount -1 unbounded.
+    // `missing` is the message when fewer than minCount are given ("give at least one image").
+    void positionals(const QString &valueName, const QString &help, int minCount, int maxCount, const QString &missing = {});
+    // Replaces the generated synopsis (for commands whose options exclude each other).
+    void setSynopsis(const QStringList &lines);
+
+    // Reads the arguments. Returns nothing when the command should run; otherwise the exit code:
+    // 0 after printing --help to stdout, 2 after a usage error on stderr.
+    std::optional<int> parse(const QStringList &arguments);
+
+    bool isSet(const QString &name) const;
+    QString value(const QString &name) const; // the last given value, else the default
+    QStringList values(const QString &name) const;
+    qint64 integerValue(const QString &name) const;
+    double numberValue(const QString &name) const;
+    bool flagValue(const QString &name) const;
+    const QStringList &positionalValues() const { return m_positionals; }
+
+    const QString &command() const { return m_command; }
+    QString helpText() const;
+
+    // "periscope-cli: COMMAND: MESSAGE" on stderr; usage errors exit 2, failures 1.
+    int usageError(const QString &message) const;
+    int failure(const QString &message) const;
+    // An exception escaping the command: its first line (a LibTorch error's rest is a backtrace).
+    int failure(const std::exception &error) const;
+    // "COMMAND: warning: MESSAGE" on stderr; the command goes on.
+    void warn(const QString &message) const;
+
+private:
+    const CliOption *find(const QString &name) const;
+    CliOption &declare(CliOption option);
+    std::optional<QString> readValue(const CliOption &option, const QString &value) const;
+    QString synopsis() const;
+
+    QString m_command;
+    QString m_description;
+    std::deque<CliOption> m_options; // a deque: references handed out stay valid
+    QString m_positionalName, m_positionalHelp, m_positionalMissing;
+    int m_positionalMin = 0, m_positionalMax = 0;
+    QStringList m_synopsis;
+
+    QHash<QString, QStringList> m_values;
+    QStringList m_positionals;
+};
+
+constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
+
+} // namespace periscope::app

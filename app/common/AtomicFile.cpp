@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/common/AtomicFile.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+namespace periscope::app {
+
+class AtomicFileText {
+    Q_DECLARE_TR_FUNCTIONS(periscope::app::AtomicFile)
+};
+
+namespace {
+constexpr qint64 kChunkBytes = 64 * 1024;
+
+} // namespace
+
+bool writeFileAtomically(const QString &path, const QByteArray &data, QString *error,
+                         const std::function<bool(qint64)> &afterChunk)
+{
+    auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(AtomicFileText::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    qint64 written = 0;
+    while (written < data.size()) {
+        const qint64 chunk = qMin(kChunkBytes, data.size() - written);
+        if (file.write(data.constData() + written, chunk) != chunk) {
+            file.cancelWriting();
+            return fail(AtomicFileText::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        }
+        written += chunk;
+        if (afterChunk && !afterChunk(written)) {
+            file.cancelWriting();
+            return fail(AtomicFileText::tr("Writing %1 was interrupted; the previous file is unchanged").arg(path));
+        }
+    }
+    if (!file.commit())
+        return fail(AtomicFileText::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+} // namespace periscope::app

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/shell/GuiMain.h"
+
+#include "app/shell/GuiCommandLine.h"
+#include "app/shell/HeadlessDemo.h"
+#include "app/common/ApplicationIdentity.h"
+#include "app/shell/Autosave.h"
+#include "app/shell/JobManager.h"
+#include "app/shell/MainWindow.h"
+#include "app/shell/Translations.h"
+#include "app/shell/WorkspaceRegistry.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace periscope::app {
+
+namespace {
+constexpr int kScreenshotJobTimeoutMs = 10 * 60 * 1000;
+
+int failWith(int code, const QString &message)
+{
+    std::fprintf(stderr, "periscope: %s\n", qPrintable(message));
+    return code;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+// Opens what the command line named. In screenshot mode the first problem ends the run;
+// interactively the window shows each problem and stays open.
+bool openRequested(MainWindow &window, const GuiOptions &options, QString *error)
+{
+    if (!options.project.isEmpty() && !window.loadProject(options.project, error))
+        return false;
+    for (const QString &file : options.openFiles) {
+        if (!window.openFileChecked(file, options.workspace, error))
+            return false;
+    }
+    if (!options.workspace.isEmpty())
+        window.activateWorkspace(options.workspace);
+    return true;
+}
+} // namespace
+
+int runGui(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const GuiCommandLine commandLine = parseGuiCommandLine(arguments);
+    if (commandLine.showHelp) {
+        std::fputs(qPrintable(commandLine.helpText), stdout);
+        return 0;
+    }
+    if (commandLine.showVersion) {
+        std::printf("periscope %s\n", PERISCOPE_VERSION);
+        return 0;
+    }
+    if (!commandLine.error.isEmpty())
+        return failWith(commandLine.exitCode, commandLine.error);
+    const GuiOptions &options = commandLine.options;
+    const bool screenshotMode = !options.screenshot.isEmpty() || !options.demoFolder.isEmpty();
+
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !hasDisplay()) {
+        if (!screenshotMode)
+            return failWith(1, QStringLiteral("no display (DISPLAY is not set): run `periscope-cli demo` for "
+                                              "the headless demo, or use --screenshot"));
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+
+    QApplication application(argc, argv);
+    setApplicationIdentity();
+    QString error;
+    if (!installTranslations(options.language, &error))
+        return failWith(2, error);
+
+    if (!options.demoFolder.isEmpty())
+        return runHeadlessDemo(options.demoFolder);
+
+    const WorkspaceRegistry registry = WorkspaceRegistry::builtIn();
+    if (!options.workspace.isEmpty() && !registry.ids().contains(options.workspace))
+        return failWith(2, QStringLiteral("unknown workspace '%1' (available: %2)")
+                               .arg(options.workspace, registry.ids().join(QStringLiteral(", "))));
+    MainWindow window(registry);
+    window.setInteractive(!screenshotMode);
+    if (!options.device.isEmpty())
+        window.overrideDevice(options.device);
+
+    if (screenshotMode) {
+        window.show();
+        if (!openRequested(window, options, &error))
+            return failWith(1, error);
+        if (!window.jobs()->waitForIdle(kScreenshotJobTimeoutMs))
+            return failWith(1, QStringLiteral("timed out waiting for the opened files to load"));
+        QApplication::processEvents(); // let the views repaint with the jobs' results
+        if (!window.saveScreenshot(options.screenshot, &error))
+            return failWith(1, error);
+        window.autosave()->finishCleanly();
+        return 0;
+    }
+
+    window.show();
+    // After the event loop starts, so the window is on screen behind any question it asks.
+    QTimer::singleShot(0, &window, [&window, options] {
+        window.offerCrashRecovery();
+        if (!options.project.isEmpty())
+            window.openProject(options.project);
+        for (const QString &file : options.openFiles)
+            window.openFileIn(file, options.workspace);
+        if (!options.workspace.isEmpty())
+            window.activateWorkspace(options.workspace);
+    });
+    return application.exec();
+}
+
+} // namespace periscope::app

@@ -1,0 +1,58 @@
+# The layering rules (DESIGN.md), checked over the sources: configure fails when one is broken,
+# and the test `tst_layers` runs the same check (cmake -P) so the suite fails too.
+#
+#   engine/     no Qt header; torch headers only in .cpp files and engine-internal headers
+#   widgets/    no torch header, nothing from app/
+#   app/cli, and what it links (app/common, app/data, app/figures, app/models, app/studies):
+#               nothing from app/workspaces, app/shell or widgets/, no QtWidgets header
+function(periscope_layer_violations root out)
+  set(violations)
+  set(cli_layers cli common data figures models studies)
+  foreach(layer IN LISTS cli_layers)
+    file(GLOB_RECURSE sources "${root}/app/${layer}/*.h" "${root}/app/${layer}/*.cpp")
+    foreach(source IN LISTS sources)
+      file(STRINGS "${source}" includes REGEX "^#include")
+      foreach(line IN LISTS includes)
+        if(line MATCHES "\"(app/workspaces|app/shell|widgets)/" OR line MATCHES "<(QtWidgets/|QWidget|QApplication|QDialog|QMainWindow|qcustomplot)")
+          file(RELATIVE_PATH relative "${root}" "${source}")
+          list(APPEND violations "${relative}: ${line}")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+  file(GLOB_RECURSE widget_sources "${root}/widgets/*.h" "${root}/widgets/*.cpp")
+  foreach(source IN LISTS widget_sources)
+    file(STRINGS "${source}" includes REGEX "^#include")
+    foreach(line IN LISTS includes)
+      if(line MATCHES "[<\"](torch|ATen|c10)/" OR line MATCHES "\"app/")
+        file(RELATIVE_PATH relative "${root}" "${source}")
+        list(APPEND violations "${relative}: ${line}")
+      endif()
+    endforeach()
+  endforeach()
+  file(GLOB_RECURSE engine_sources "${root}/engine/*.h" "${root}/engine/*.cpp")
+  foreach(source IN LISTS engine_sources)
+    file(STRINGS "${source}" includes REGEX "^#include")
+    foreach(line IN LISTS includes)
+      if(line MATCHES "<Q[A-Za-z]*(/|>)" OR line MATCHES "\"(app|widgets)/")
+        file(RELATIVE_PATH relative "${root}" "${source}")
+        list(APPEND violations "${relative}: ${line}")
+      endif()
+    endforeach()
+  endforeach()
+  set(${out} "${violations}" PARENT_SCOPE)
+endfunction()
+
+function(periscope_check_layers root)
+  periscope_layer_violations("${root}" violations)
+  if(violations)
+    list(JOIN violations "\n  " text)
+    message(FATAL_ERROR "layering broken (see cmake/CheckLayers.cmake):\n  ${text}")
+  endif()
+endfunction()
+
+# cmake -DROOT=<source dir> -P cmake/CheckLayers.cmake
+if(CMAKE_SCRIPT_MODE_FILE AND DEFINED ROOT)
+  periscope_check_layers("${ROOT}")
+  message(STATUS "layers: app/cli and its libraries include no workspace, shell or widget; widgets no torch; engine no Qt")
+endif()

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/shell/WidgetFigures.h"
+#include "widgets/imageview/ImageView.h"
+#include "widgets/layers/LayerModel.h"
+#include "widgets/plotview/PlotView.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace periscope::widgets;
+using namespace periscope::app;
+
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+} // namespace
+
+class TestFigure : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void pngHasTheRequestedDpiAndSize();
+    void svgKeepsVectorContentAndText();
+    void pdfIsWritten();
+    void gridHasPanelLetters();
+    void refusesBadRequests();
+
+private:
+    QTemporaryDir m_dir;
+    LayerModel *m_model = nullptr;
+    ImageView *m_view = nullptr;
+};
+
+void TestFigure::init()
+{
+    QVERIFY(m_dir.isValid());
+    m_model = new LayerModel;
+    Layer photo;
+    photo.id = QStringLiteral("photo");
+    photo.name = QStringLiteral("photo");
+    photo.image = QImage(200, 100, QImage::Format_RGB32);
+    photo.image.fill(QColor(0, 128, 0));
+    m_model->addLayer(photo);
+    Layer map;
+    map.id = QStringLiteral("error");
+    map.name = QStringLiteral("ΔE");
+    map.kind = LayerKind::ScalarMap;
+    map.values = periscope::Image(200, 100, 1, periscope::PixelFormat::Float32);
+    map.opacity = 0.0; // in the figure's colorbar, not over the photo
+    map.high = 20.0;
+    m_model->addLayer(map);
+    Layer boxes;
+    boxes.id = QStringLiteral("boxes");
+    boxes.kind = LayerKind::Vector;
+    VectorItem box;
+    box.box = QRectF(40, 20, 60, 40);
+    box.color = Qt::red;
+    box.label = QStringLiteral("cube");
+    boxes.items = {box};
+    m_model->addLayer(boxes);
+    m_view = new ImageView(m_model);
+    m_view->resize(420, 230);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    m_view->fitToView();
+}
+
+void TestFigure::cleanup()
+{
+    delete m_view;
+    delete m_model;
+}
+
+void TestFigure::pngHasTheRequestedDpiAndSize()
+{
+    FigureOptions options;
+    options.dpi = 150;
+    options.widthInches = 4.0;
+    options.caption = QStringLiteral("Colorization error");
+    const auto panel = figurePanel(m_view, options);
+    const QString path = m_dir.filePath(QStringLiteral("figure.png"));
+    QString error;
+    QVERIFY2(exportFigure({panel.get()}, 1, options, path, &error), qPrintable(error));
+    const QImage image(path);
+    QCOMPARE(image.width(), 600); // 4 in x 150 dpi
+    QCOMPARE(image.dotsPerMeterX(), int(std::lround(150 / 0.0254)));
+    // The photo's green fills the image area's middle; the figure background is white.
+    const QColor middle = image.pixelColor(image.width() / 3, image.height() / 3);
+    QVERIFY2(middle.green() > 100 && middle.red() < 60, qPrintable(middle.name()));
+    QCOMPARE(image.pixelColor(image.width() - 1, image.height() - 1), QColor(Qt::white));
+}
+
+void TestFigure::svgKeepsVectorContentAndText()
+{
+    FigureOptions options;
+    options.caption = QStringLiteral("Explained relations");
+    options.scaleBar = true;
+    options.pixelsPerUnit = 10.0;
+    options.unit = QStringLiteral("mm");
+    const auto panel = figurePanel(m_view, options);
+    const QString path = m_dir.filePath(QStringLiteral("figure.svg"));
+    QString error;
+    QVERIFY2(exportFigure({panel.get()}, 1, options, path, &error), qPrintable(error));
+    QVERIFY(QSvgRenderer(path).isValid());
+    const QByteArray svg = readAll(path);
+    QVERIFY(svg.contains("Explained relations")); // text stays text
+    QVERIFY(svg.contains("cube"));
+    QVERIFY(svg.contains("mm"));
+    QVERIFY(svg.contains("<image")); // the photo is a raster inside
+    QVERIFY(svg.contains("#ff0000")); // the box is a vector stroke in its colour
+}
+
+void TestFigure::pdfIsWritten()
+{
+    FigureOptions options;
+    const auto panel = figurePanel(m_view, options);
+    const QString path = m_dir.filePath(QStringLiteral("figure.pdf"));
+    QString error;
+    QVERIFY2(exportFigure({panel.get()}, 1, options, path, &error), qPrintable(error));
+    QVERIFY(readAll(path).startsWith("%PDF"));
+}
+
+void TestFigure::gridHasPanelLetters()
+{
+    PlotView plot;
+    plot.resize(300, 200);
+    plot.addLine(QStringLiteral("loss"), {0, 1, 2, 3}, {4, 2, 1, 0.5});
+    FigureOptions options;
+    const auto image = figurePanel(m_view, options);
+    const auto curve = figurePanel(&plot);
+    QLabel note(QStringLiteral("any widget"));
+    note.resize(200, 60);
+    const auto widget = figurePanel(&note);
+    const QString path = m_dir.filePath(QStringLiteral("grid.svg"));
+    QString error;
+    QVERIFY2(exportFigure({image.get(), curve.get(), widget.get()}, 2, options, path, &error), qPrintable(error));
+    const QByteArray svg = readAll(path);
+    for (const char *letter : {"(a)", "(b)", "(c)"})
+        QVERIFY2(svg.contains(letter), letter);
+    QVERIFY(QSvgRenderer(path).isValid());
+    const QString png = m_dir.filePath(QStringLiteral("grid.png"));
+    QVERIFY2(exportFigure({image.get(), curve.get()}, 2, options, png, &error), qPrintable(error));
+    QCOMPARE(QImage(png).width(), int(std::lround(6.0 * 300)));
+}
+
+void TestFigure::refusesBadRequests()
+{
+    FigureOptions options;
+    const auto panel = figurePanel(m_view, options);
+    QString error;
+    QVERIFY(!exportFigure({panel.get()}, 1, options, m_dir.filePath(QStringLiteral("figure.gif")), &error));
+    QVERIFY(error.contains(QStringLiteral("gif")));
+    QVERIFY(!exportFigure({}, 1, options, m_dir.filePath(QStringLiteral("empty.png")), &error));
+    options.dpi = 10;
+    QVERIFY(!exportFigure({panel.get()}, 1, options, m_dir.filePath(QStringLiteral("low.png")), &error));
+}
+
+QTEST_MAIN(TestFigure)
+#include "tst_figure.moc"
