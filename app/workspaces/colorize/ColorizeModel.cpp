@@ -64,9 +64,13 @@ double meanOf(const QList<ColorizePhoto> &photos, double ColorizePhoto::*field)
 } // namespace
 
 ColorizeModel::ColorizeModel(JobManager *jobs, QObject *parent)
-    : QObject(parent), m_jobs(jobs), m_scan(jobs), m_modelLoad(jobs), m_colorizing(jobs), m_detailLoad(jobs), m_training(jobs), m_export(jobs)
+    : QObject(parent), m_jobs(jobs), m_scan(jobs), m_modelLoad(jobs), m_colorizing(jobs), m_detailLoad(jobs), m_export(jobs), m_training(jobs)
 {
     qRegisterMetaType<periscope::colorize::ColorizerEpoch>();
+    connect(&m_training, &TrainingJob::epochEnded, this,
+            [this](const QVariant &epoch) { Q_EMIT trainingEpoch(epoch.value<colorize::ColorizerEpoch>()); });
+    connect(&m_training, &TrainingJob::finished, this, &ColorizeModel::trainingFinished);
+    connect(&m_training, &TrainingJob::stopped, this, &ColorizeModel::trainingStopped);
     for (const JobSlot *jobSlot : {&m_scan, &m_colorizing})
         connect(jobSlot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
 }
@@ -417,7 +421,7 @@ int ColorizeModel::trainablePhotoCount() const
 
 void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &settings)
 {
-    if (m_training.isBusy())
+    if (m_training.isRunning())
         return;
     QStringList sources;
     for (const ColorizePhoto &p : m_photos)
@@ -427,42 +431,36 @@ void ColorizeModel::startTraining(const colorize::ColorizerTrainingSettings &set
         Q_EMIT trainingStopped(tr("Training needs at least 2 colour photos; open some first."));
         return;
     }
-    QPointer<ColorizeModel> self(this);
-    m_training.start(
-        tr("Train a colorizer on %n photo(s)", nullptr, int(sources.size())),
-        [sources, settings, self](const JobControl &control) {
-            std::vector<Image> photos;
-            for (const QString &path : sources) {
-                control.throwIfCancelled();
-                photos.push_back(readPhoto(path, nullptr));
-            }
-            const colorize::ColorizerTrainingSummary summary =
-                colorize::trainColorizer(photos, settings, control, [self](const colorize::ColorizerEpoch &epoch) {
-                    postToReceiver(self, [epoch](ColorizeModel *model) { Q_EMIT model->trainingEpoch(epoch); });
-                });
-            const colorize::ColorizerEpoch last = summary.epochs.empty() ? colorize::ColorizerEpoch{} : summary.epochs.back();
-            return QVariant(QStringList{QString::fromStdString(settings.outPath),
-                                        tr("%1 epochs on %2 photos: validation MSE %3 (predict-gray %4), %5 s")
-                                            .arg(summary.epochs.size())
-                                            .arg(summary.trainCount)
-                                            .arg(last.validationLoss, 0, 'f', 5)
-                                            .arg(last.grayBaselineLoss, 0, 'f', 5)
-                                            .arg(summary.seconds, 0, 'f', 0)});
-        },
-        [this, settings](const QVariant &result) {
-            const QStringList parts = result.toStringList();
-            Q_EMIT trainingFinished(parts.value(0), parts.value(1));
-            if (!settings.inceptionWeights.empty())
-                m_inception = QString::fromStdString(settings.inceptionWeights); // the new weights need it
-            setModel(parts.value(0));
-        },
-        [this](const QString &error) { Q_EMIT trainingStopped(error); },
-        [this] { Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved.")); });
+    m_trainingInception = QString::fromStdString(settings.inceptionWeights);
+    m_training.start(tr("Train a colorizer on %n photo(s)", nullptr, int(sources.size())), QString::fromStdString(settings.outPath),
+                     [sources, settings](const JobControl &control, const TrainingJob::EpochReporter &epochEnded) {
+                         std::vector<Image> photos;
+                         for (const QString &path : sources) {
+                             control.throwIfCancelled();
+                             photos.push_back(readPhoto(path, nullptr));
+                         }
+                         const colorize::ColorizerTrainingSummary summary = colorize::trainColorizer(
+                             photos, settings, control, [&epochEnded](const colorize::ColorizerEpoch &epoch) { epochEnded(QVariant::fromValue(epoch)); });
+                         const colorize::ColorizerEpoch last = summary.epochs.empty() ? colorize::ColorizerEpoch{} : summary.epochs.back();
+                         return tr("%1 epochs on %2 photos: validation MSE %3 (predict-gray %4), %5 s")
+                             .arg(summary.epochs.size())
+                             .arg(summary.trainCount)
+                             .arg(last.validationLoss, 0, 'f', 5)
+                             .arg(last.grayBaselineLoss, 0, 'f', 5)
+                             .arg(summary.seconds, 0, 'f', 0);
+                     });
 }
 
 void ColorizeModel::cancelTraining()
 {
     m_training.cancel();
+}
+
+void ColorizeModel::useTrainedWeights(const QString &weightsPath)
+{
+    if (weightsPath == m_training.weightsPath() && !m_trainingInception.isEmpty())
+        m_inception = m_trainingInception; // the new weights need it
+    setModel(weightsPath);
 }
 
 } // namespace periscope::app

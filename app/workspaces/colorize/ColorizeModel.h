@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/shell/JobSlot.h"
+#include "app/shell/TrainingJob.h"
 #include "engine/colorize/ColorizationMetrics.h"
 #include "engine/colorize/ColorizerTraining.h"
 #include "engine/core/image/Image.h"
@@ -100,11 +101,13 @@ public:
     // Writes every result at full resolution as DIR/<name>.colorized.png (a job).
     void exportResults(const QString &folder);
 
-    // Trains a Koalarization on the opened colour photos (settings.outPath set by the caller);
-    // the model switches to it when done.
+    // Trains a colorizer on the opened colour photos (settings.outPath set by the caller);
+    // trainingFinished says where the weights are, useTrainedWeights switches to them.
     void startTraining(const colorize::ColorizerTrainingSettings &settings);
-    bool isTraining() const { return m_training.isBusy(); }
+    bool isTraining() const { return m_training.isRunning(); }
     void cancelTraining();
+    // Switches to weights a training wrote (with the Inception weights it used, if any).
+    void useTrainedWeights(const QString &weightsPath);
     int trainablePhotoCount() const;
 
 Q_SIGNALS:
@@ -129,7 +132,9 @@ private:
     QStringList m_pendingPaths;
     QString m_modelName, m_modelDescription, m_inception;
     std::shared_ptr<const colorize::Colorizer> m_colorizer;
-    JobSlot m_scan, m_modelLoad, m_colorizing, m_detailLoad, m_training, m_export;
+    JobSlot m_scan, m_modelLoad, m_colorizing, m_detailLoad, m_export;
+    TrainingJob m_training;
+    QString m_trainingInception; // the Inception weights the last training used
     int m_selected = -1;
     ColorizeDetail m_detail;
     QTemporaryDir m_cache;

@@ -2,27 +2,18 @@
 #include "app/workspaces/colorize/ColorizeTrainingPanel.h"
 
 #include "app/workspaces/colorize/ColorizeModel.h"
-#include "widgets/plotview/PlotView.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPushButton>
 #include <QSpinBox>
-#include <QStandardPaths>
 
 namespace periscope::app {
 
-ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *parent)
+    : TrainingPanel(QStringLiteral("colorizer"), tr("Train on the opened colour photos"), parent), m_model(model)
 {
-    auto *layout = new QHBoxLayout(this);
-    auto *form = new QFormLayout;
     m_network = new QComboBox;
     m_network->setObjectName(QStringLiteral("trainNetwork"));
     m_network->addItem(tr("Deep Koalarization, MSE on ab"), QStringLiteral("koalarization/mse"));
@@ -43,21 +34,6 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
     m_size->setObjectName(QStringLiteral("trainSize"));
     m_size->setSuffix(tr(" px"));
     m_size->setToolTip(tr("The side of the random crops the network trains on (a multiple of 8); it colorizes at this size"));
-    m_epochs = new QSpinBox;
-    m_epochs->setRange(1, 100000);
-    m_epochs->setValue(30);
-    m_epochs->setObjectName(QStringLiteral("trainEpochs"));
-    m_out = new QLineEdit(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("colorizer.safetensors")));
-    m_out->setObjectName(QStringLiteral("trainOut"));
-    auto *browse = new QPushButton(tr("Browse..."));
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save the trained weights"), m_out->text(), tr("Safetensors (*.safetensors)"));
-        if (!path.isEmpty())
-            m_out->setText(path);
-    });
-    auto *outRow = new QHBoxLayout;
-    outRow->addWidget(m_out, 1);
-    outRow->addWidget(browse);
     m_global = new QComboBox;
     m_global->setObjectName(QStringLiteral("trainGlobalFeatures"));
     m_global->addItem(tr("Global features: a branch trained jointly"), QString());
@@ -76,68 +52,47 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
         m_global->addItem(tr("Global features: %1").arg(QFileInfo(path).fileName()), path);
         m_global->setCurrentIndex(m_global->count() - 1);
     });
-    form->addRow(tr("Network"), m_network);
-    form->addRow(QString(), m_width);
-    form->addRow(QString(), m_global);
+    settings()->addRow(tr("Network"), m_network);
+    settings()->addRow(QString(), m_width);
+    settings()->addRow(QString(), m_global);
+    settings()->addRow(tr("Crop side"), m_size);
     auto koalarizationOnly = [this] {
         const bool koala = m_network->currentData().toString().startsWith(QLatin1String("koalarization"));
         m_width->setEnabled(koala);
         m_global->setEnabled(koala);
     };
     connect(m_network, &QComboBox::currentIndexChanged, this, koalarizationOnly);
-    form->addRow(tr("Crop side"), m_size);
-    form->addRow(tr("Epochs"), m_epochs);
-    form->addRow(tr("Weights"), outRow);
-    m_resume = new QCheckBox(tr("Continue from these weights' checkpoint"));
-    m_resume->setToolTip(tr("Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total"));
-    form->addRow(QString(), m_resume);
-    m_button = new QPushButton(tr("Train on the opened colour photos"));
-    m_button->setObjectName(QStringLiteral("trainButton"));
-    connect(m_button, &QPushButton::clicked, this, &ColorizeTrainingPanel::startTraining);
-    form->addRow(QString(), m_button);
-    m_status = new QLabel(tr("Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, "
-                             "MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights "
-                             "are saved after every epoch."));
-    m_status->setWordWrap(true);
-    form->addRow(m_status);
-    auto *left = new QWidget;
-    left->setLayout(form);
-    left->setMaximumWidth(460);
-    layout->addWidget(left);
-    m_curves = new widgets::PlotView;
-    m_curves->setObjectName(QStringLiteral("trainingCurves"));
-    m_curves->setLabels(tr("epoch"), tr("MSE on ab / 110"), tr("Training"));
-    layout->addWidget(m_curves, 1);
+    setEpochs(30);
+    setIntroduction(tr("Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, "
+                       "MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights "
+                       "are saved after every epoch."));
+    m_curves = addPlot(QStringLiteral("trainingCurves"), tr("Training"), tr("MSE on ab / 110"));
+    m_train = addCurve(m_curves, tr("train"));
+    m_validation = addCurve(m_curves, tr("validation"));
+    m_gray = addCurve(m_curves, tr("validation, predicting gray"));
 
+    connect(this, &TrainingPanel::startRequested, this, &ColorizeTrainingPanel::startTraining);
+    connect(this, &TrainingPanel::cancelRequested, m_model, &ColorizeModel::cancelTraining);
+    connect(this, &TrainingPanel::useWeightsRequested, m_model, &ColorizeModel::useTrainedWeights);
     connect(m_model, &ColorizeModel::trainingEpoch, this, [this](const colorize::ColorizerEpoch &epoch) {
-        m_curves->appendPoint(m_trainSeries, epoch.epoch, epoch.trainLoss);
-        m_curves->appendPoint(m_validationSeries, epoch.epoch, epoch.validationLoss);
-        m_curves->appendPoint(m_graySeries, epoch.epoch, epoch.grayBaselineLoss);
-        m_status->setText(tr("Epoch %1: train %2, validation %3 (predicting gray: %4), %5 s")
-                              .arg(epoch.epoch)
-                              .arg(epoch.trainLoss, 0, 'f', 5)
-                              .arg(epoch.validationLoss, 0, 'f', 5)
-                              .arg(epoch.grayBaselineLoss, 0, 'f', 5)
-                              .arg(epoch.seconds, 0, 'f', 1));
+        addPoint(m_train, epoch.epoch, epoch.trainLoss);
+        addPoint(m_validation, epoch.epoch, epoch.validationLoss);
+        addPoint(m_gray, epoch.epoch, epoch.grayBaselineLoss);
+        setStatus(tr("Epoch %1: train %2, validation %3 (predicting gray: %4), %5 s")
+                      .arg(epoch.epoch)
+                      .arg(epoch.trainLoss, 0, 'f', 5)
+                      .arg(epoch.validationLoss, 0, 'f', 5)
+                      .arg(epoch.grayBaselineLoss, 0, 'f', 5)
+                      .arg(epoch.seconds, 0, 'f', 1));
     });
-    connect(m_model, &ColorizeModel::trainingFinished, this, [this](const QString &weights, const QString &summary) {
-        m_button->setText(tr("Train on the opened colour photos"));
-        m_status->setText(tr("Trained %1: %2. Colorize to use it.").arg(QFileInfo(weights).fileName(), summary));
-    });
-    connect(m_model, &ColorizeModel::trainingStopped, this, [this](const QString &reason) {
-        m_button->setText(tr("Train on the opened colour photos"));
-        m_status->setText(reason);
-    });
+    connect(m_model, &ColorizeModel::trainingFinished, this, &TrainingPanel::finish);
+    connect(m_model, &ColorizeModel::trainingStopped, this, &TrainingPanel::stop);
 }
 
 void ColorizeTrainingPanel::startTraining()
 {
-    if (m_model->isTraining()) {
-        m_model->cancelTraining();
-        return;
-    }
     if (m_size->value() % 8 != 0) {
-        m_status->setText(tr("The crop side must be a multiple of 8."));
+        setStatus(tr("The crop side must be a multiple of 8."));
         return;
     }
     colorize::ColorizerTrainingSettings settings;
@@ -151,17 +106,16 @@ void ColorizeTrainingPanel::startTraining()
             settings.inceptionWeights = inception.toStdString();
     }
     settings.size = m_size->value();
-    settings.epochs = m_epochs->value();
-    settings.outPath = m_out->text().toStdString();
-    settings.resume = m_resume->isChecked();
-    QDir().mkpath(QFileInfo(m_out->text()).absolutePath());
-    m_curves->clear();
-    m_curves->setLabels(tr("epoch"), settings.loss == "mse" ? tr("MSE on ab / 110") : tr("loss; validation: MSE on ab / 110"), tr("Training"));
-    m_trainSeries = m_curves->addLine(tr("train"), {}, {});
-    m_validationSeries = m_curves->addLine(tr("validation"), {}, {});
-    m_graySeries = m_curves->addLine(tr("validation, predicting gray"), {}, {});
-    m_button->setText(tr("Cancel training"));
-    m_status->setText(tr("Reading the photos..."));
+    settings.epochs = epochs();
+    settings.outPath = weightsPath().toStdString();
+    settings.resume = resume();
+    setYLabel(m_curves, settings.loss == "mse" ? tr("MSE on ab / 110") : tr("loss; validation: MSE on ab / 110"));
+    QString problem;
+    if (!begin(&problem)) {
+        setStatus(problem);
+        return;
+    }
+    setStatus(tr("Reading the photos..."));
     m_model->startTraining(settings);
 }
 

@@ -1,28 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "app/shell/TrainingPanel.h"
 
-class QCheckBox;
 class QComboBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
 class QSpinBox;
-
-namespace periscope::widgets {
-class PlotView;
-}
 
 namespace periscope::app {
 
 class ColorizeModel;
 
-// The Colorize workspace's training tab: Deep Koalarization (published width or narrower) on the
-// opened colour photos; epochs, crop side, the weights file, continuing from its checkpoint; live
-// train/validation loss with the predict-gray baseline; start and cancel. When training ends the
-// workspace colorizes with the new weights.
-class ColorizeTrainingPanel : public QWidget {
+// The Colorize workspace's Train tab on the shared TrainingPanel: Deep Koalarization (published
+// width or narrower, joint or Inception global features) or Zhang et al.'s networks with their
+// class-rebalanced loss, on the opened colour photos; the crop side; live train/validation loss
+// beside the predict-gray baseline.
+class ColorizeTrainingPanel : public TrainingPanel {
     Q_OBJECT
 public:
     explicit ColorizeTrainingPanel(ColorizeModel *model, QWidget *parent = nullptr);
@@ -32,13 +24,9 @@ private:
 
     ColorizeModel *m_model;
     QComboBox *m_network = nullptr, *m_width = nullptr, *m_global = nullptr;
-    QSpinBox *m_epochs = nullptr, *m_size = nullptr;
-    QCheckBox *m_resume = nullptr;
-    QLineEdit *m_out = nullptr;
-    QPushButton *m_button = nullptr;
-    QLabel *m_status = nullptr;
+    QSpinBox *m_size = nullptr;
     widgets::PlotView *m_curves = nullptr;
-    int m_trainSeries = -1, m_validationSeries = -1, m_graySeries = -1;
+    int m_train = -1, m_validation = -1, m_gray = -1;
 };
 
 } // namespace periscope::app

@@ -1,27 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "app/shell/TrainingPanel.h"
 
-class QCheckBox;
 class QComboBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
 class QSpinBox;
-
-namespace periscope::widgets {
-class PlotView;
-}
 
 namespace periscope::app {
 
 class GraphsModel;
 
-// The Graph workspace's training tab: InfectionGN on generated graphs or SolubilityGN on the
-// built-in or opened molecules (ESOL, logP or a measured column), epochs, the weights file,
-// continuing from its checkpoint; live loss and validation curves; start and cancel.
-class GraphTrainingPanel : public QWidget {
+// The Graph workspace's Train tab on the shared TrainingPanel: InfectionGN on generated graphs or
+// SolubilityGN on the built-in or opened molecules (ESOL, logP or a measured column); live loss
+// and validation curves.
+class GraphTrainingPanel : public TrainingPanel {
     Q_OBJECT
 public:
     explicit GraphTrainingPanel(GraphsModel *model, QWidget *parent = nullptr);
@@ -31,13 +23,9 @@ private:
 
     GraphsModel *m_model;
     QComboBox *m_trainTask = nullptr, *m_trainTarget = nullptr, *m_trainData = nullptr;
-    QSpinBox *m_trainEpochs = nullptr, *m_trainGraphs = nullptr;
-    QCheckBox *m_trainResume = nullptr;
-    QLineEdit *m_trainOut = nullptr;
-    QPushButton *m_trainButton = nullptr;
-    QLabel *m_trainStatus = nullptr;
-    widgets::PlotView *m_trainCurves = nullptr;
-    int m_lossSeries = -1, m_metricSeries = -1;
+    QSpinBox *m_trainGraphs = nullptr;
+    widgets::PlotView *m_curves = nullptr;
+    int m_loss = -1, m_metric = -1;
 };
 
 } // namespace periscope::app

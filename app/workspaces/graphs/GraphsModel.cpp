@@ -84,6 +84,10 @@ GraphsModel::GraphsModel(JobManager *jobs, QObject *parent)
     : QObject(parent), m_explain(jobs), m_training(jobs), m_moleculeFile(jobs), m_conformer(jobs)
 {
     connect(&m_explain, &JobSlot::busyChanged, this, &GraphsModel::busyChanged);
+    connect(&m_training, &TrainingJob::epochEnded, this,
+            [this](const QVariant &epoch) { Q_EMIT trainingEpoch(epoch.value<graphs::GraphEpoch>(), m_trainingMetric); });
+    connect(&m_training, &TrainingJob::finished, this, &GraphsModel::trainingFinished);
+    connect(&m_training, &TrainingJob::stopped, this, &GraphsModel::trainingStopped);
     qRegisterMetaType<periscope::graphs::GraphEpoch>();
     qRegisterMetaType<periscope::chem::Conformer3d>();
 }
@@ -180,6 +184,7 @@ QStringList GraphsModel::moleculeNames() const
 void GraphsModel::setModel(const QString &nameOrPath)
 {
     m_model = nameOrPath;
+    Q_EMIT modelChanged();
     if (m_input.kind != GraphScene::Kind::None)
         explain();
 }
@@ -235,14 +240,15 @@ void GraphsModel::explain()
 
 void GraphsModel::startTraining(const TrainingRequest &request)
 {
-    if (m_training.isBusy())
+    if (m_training.isRunning())
         return;
     const auto set = m_molecules;
-    QPointer<GraphsModel> self(this);
-    const QString metric = request.settings.task == graphs::GraphTask::Infection ? tr("node accuracy") : tr("RMSE");
+    m_trainingMetric = request.settings.task == graphs::GraphTask::Infection ? tr("node accuracy") : tr("RMSE");
+    const QString metric = m_trainingMetric;
     m_training.start(
         tr("Train %1").arg(request.settings.task == graphs::GraphTask::Infection ? QStringLiteral("InfectionGN") : QStringLiteral("SolubilityGN")),
-        [request, set, self, metric](const JobControl &control) {
+        QString::fromStdString(request.settings.outPath),
+        [request, set, metric](const JobControl &control, const TrainingJob::EpochReporter &epochEnded) {
             graphs::GraphTrainingSettings settings = request.settings;
             std::vector<graphs::GraphExample> examples;
             if (settings.task == graphs::GraphTask::Infection) {
@@ -258,26 +264,14 @@ void GraphsModel::startTraining(const TrainingRequest &request)
                 examples = chem::moleculeExamples(molecules, target);
                 settings.targetName = chem::moleculeTargetKey(target);
             }
-            const graphs::GraphTrainingSummary summary =
-                graphs::trainGraphNetwork(examples, settings, control, [self, metric](const graphs::GraphEpoch &epoch) {
-                    postToReceiver(self, [epoch, metric](GraphsModel *model) { Q_EMIT model->trainingEpoch(epoch, metric); });
-                });
+            const graphs::GraphTrainingSummary summary = graphs::trainGraphNetwork(
+                examples, settings, control, [&epochEnded](const graphs::GraphEpoch &epoch) { epochEnded(QVariant::fromValue(epoch)); });
             const graphs::GraphEpoch last = summary.epochs.empty() ? graphs::GraphEpoch{} : summary.epochs.back();
-            return QVariant(QStringList{QString::fromStdString(settings.outPath),
-                                        tr("%1 epochs, validation %2 %3 (%4 s)")
-                                            .arg(summary.epochs.size())
-                                            .arg(metric)
-                                            .arg(last.validationMetric, 0, 'f', 4)
-                                            .arg(summary.seconds, 0, 'f', 1)});
-        },
-        [this](const QVariant &result) {
-            const QStringList parts = result.toStringList();
-            Q_EMIT trainingFinished(parts.value(0), parts.value(1));
-            setModel(parts.value(0));
-        },
-        [this](const QString &error) { Q_EMIT trainingStopped(error); },
-        [this] {
-            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are kept"));
+            return tr("%1 epochs, validation %2 %3 (%4 s)")
+                .arg(summary.epochs.size())
+                .arg(metric)
+                .arg(last.validationMetric, 0, 'f', 4)
+                .arg(summary.seconds, 0, 'f', 1);
         });
 }
 

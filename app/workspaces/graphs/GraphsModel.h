@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/shell/JobSlot.h"
+#include "app/shell/TrainingJob.h"
 #include "app/figures/GraphScene.h"
 #include "engine/chem/molecules/Molecule.h"
 #include "engine/chem/molecules/MoleculeFiles.h"
@@ -74,12 +75,13 @@ public:
     bool isBusy() const { return m_explain.isBusy(); }
 
     void startTraining(const TrainingRequest &request);
-    bool isTraining() const { return m_training.isBusy(); }
+    bool isTraining() const { return m_training.isRunning(); }
     void cancelTraining();
     void embed3d(); // the current molecule; conformerReady when done
 
 Q_SIGNALS:
     void explanationsChanged();
+    void modelChanged(); // setModel: the weights the explanations use from now on
     void moleculesChanged();
     void busyChanged(bool busy);
     void failed(const QString &message); // a sentence for the user
@@ -101,7 +103,8 @@ private:
     GraphExplanations m_explanations;
     std::shared_ptr<const chem::MoleculeSet> m_molecules;
     JobSlot m_explain;   // a newer question supersedes the running one
-    JobSlot m_training;
+    TrainingJob m_training;
+    QString m_trainingMetric; // "node accuracy" or "RMSE", for the epochs of the running training
     JobSlot m_moleculeFile;
     JobSlot m_conformer;
 };

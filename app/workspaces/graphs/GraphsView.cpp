@@ -224,7 +224,8 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
         m_conformer = conformer;
         refresh3d();
     });
-    connect(m_model, &GraphsModel::trainingFinished, this, [this](const QString &weights, const QString &) {
+    connect(m_model, &GraphsModel::modelChanged, this, [this] {
+        const QString weights = m_model->model();
         if (m_modelChoice->findData(weights) < 0)
             m_modelChoice->insertItem(m_modelChoice->count() - 1, QFileInfo(weights).fileName(), weights);
         const QSignalBlocker block(m_modelChoice);

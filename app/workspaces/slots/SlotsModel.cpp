@@ -123,6 +123,9 @@ SlotsModel::SlotsModel(JobManager *jobs, QObject *parent)
     qRegisterMetaType<periscope::slot::SlotEpoch>();
     for (const JobSlot *jobSlot : {&m_scan, &m_modelLoad, &m_analysis, &m_generating})
         connect(jobSlot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
+    connect(&m_training, &TrainingJob::epochEnded, this, [this](const QVariant &epoch) { Q_EMIT trainingEpoch(epoch.value<slot::SlotEpoch>()); });
+    connect(&m_training, &TrainingJob::finished, this, &SlotsModel::trainingFinished);
+    connect(&m_training, &TrainingJob::stopped, this, &SlotsModel::trainingStopped);
 }
 
 SlotsModel::~SlotsModel() = default;
@@ -474,7 +477,7 @@ void SlotsModel::generateScenes(const QString &folder, int count, quint64 seed, 
 
 void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
 {
-    if (m_training.isBusy())
+    if (m_training.isRunning())
         return;
     QList<SlotImage> entries;
     for (const SlotsScene &s : m_scenes)
@@ -484,10 +487,9 @@ void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
         Q_EMIT trainingStopped(tr("Training needs at least 4 images; open or generate scenes first."));
         return;
     }
-    QPointer<SlotsModel> self(this);
     m_training.start(
-        tr("Train slots on %n image(s)", nullptr, int(entries.size())),
-        [entries, settings, self](const JobControl &control) {
+        tr("Train slots on %n image(s)", nullptr, int(entries.size())), QString::fromStdString(settings.outPath),
+        [entries, settings](const JobControl &control, const TrainingJob::EpochReporter &epochEnded) {
             std::vector<slot::SlotTrainingSample> samples;
             for (const SlotImage &entry : entries) {
                 control.throwIfCancelled();
@@ -495,9 +497,8 @@ void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
                 decodeSlotImage(decoded);
                 samples.push_back({decoded.image, decoded.mask});
             }
-            const slot::SlotTrainingSummary summary = slot::trainSlots(samples, settings, control, [self](const slot::SlotEpoch &epoch) {
-                postToReceiver(self, [epoch](SlotsModel *model) { Q_EMIT model->trainingEpoch(epoch); });
-            });
+            const slot::SlotTrainingSummary summary = slot::trainSlots(
+                samples, settings, control, [&epochEnded](const slot::SlotEpoch &epoch) { epochEnded(QVariant::fromValue(epoch)); });
             const slot::SlotEpoch last = summary.epochs.empty() ? slot::SlotEpoch{} : summary.epochs.back();
             QString text = tr("%1 epochs on %2 images, %3 s").arg(summary.epochs.size()).arg(summary.trainCount).arg(summary.seconds, 0, 'f', 0);
             if (last.validationIoU >= 0)
@@ -506,18 +507,7 @@ void SlotsModel::startTraining(const slot::SlotTrainingSettings &settings)
                             .arg(summary.initialIoU, 0, 'f', 3)
                             .arg(last.validationAri, 0, 'f', 3)
                             .arg(summary.initialAri, 0, 'f', 3);
-            return QVariant(QStringList{QString::fromStdString(settings.outPath), text});
-        },
-        [this](const QVariant &result) {
-            const QStringList parts = result.toStringList();
-            Q_EMIT trainingFinished(parts.value(0), parts.value(1));
-            setModel(parts.value(0));
-        },
-        [this](const QString &error) {
-            Q_EMIT trainingStopped(error);
-        },
-        [this] {
-            Q_EMIT trainingStopped(tr("Training cancelled; the weights of the last finished epoch are saved."));
+            return text;
         });
 }
 

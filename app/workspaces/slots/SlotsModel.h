@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/shell/JobSlot.h"
+#include "app/shell/TrainingJob.h"
 #include "app/data/SlotImageSet.h"
 
 #include "engine/slots/SlotEmbeddings.h"
@@ -113,11 +114,11 @@ public:
     // Renders `count` scenes into `folder` (VTK offscreen; needs an X server) and opens them.
     void generateScenes(const QString &folder, int count, quint64 seed, QSize size);
 
-    // Trains on the opened scenes; `settings.outPath` set by the caller. The model switches to
-    // the new weights when training ends.
+    // Trains on the opened scenes; `settings.outPath` set by the caller. trainingFinished says
+    // where the weights are; setModel switches to them when the user asks.
     void startTraining(const slot::SlotTrainingSettings &settings);
     void cancelTraining();
-    bool isTraining() const { return m_training.isBusy(); }
+    bool isTraining() const { return m_training.isRunning(); }
 
 Q_SIGNALS:
     void scenesChanged();
@@ -142,7 +143,8 @@ private:
     QList<SlotsScene> m_scenes;
     QString m_modelName, m_modelDescription;
     std::shared_ptr<const slot::SlotModel> m_model;
-    JobSlot m_scan, m_modelLoad, m_analysis, m_detailLoad, m_embeddingRun, m_generating, m_training;
+    JobSlot m_scan, m_modelLoad, m_analysis, m_detailLoad, m_embeddingRun, m_generating;
+    TrainingJob m_training;
     quint64 m_generation = 0;         // bumped when the scenes change: older scans are dropped
     quint64 m_analysisGeneration = 0; // bumped when the scenes, the model or the iteration change
     int m_selected = -1;

@@ -1,30 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QWidget>
+#include "app/shell/TrainingPanel.h"
 
-class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
-class QPushButton;
-class QSpinBox;
-
-namespace periscope::widgets {
-class PlotView;
-}
 
 namespace periscope::app {
 
 class SlotsModel;
 
-// The Slots workspace's training dashboard: the small or the paper's preset on the opened
-// scenes, epochs, object loss and loss weights, the weights file and resuming; live loss curves
-// (total, global, objects, validation) and, where the scenes have masks, the validation mean
-// IoU and FG-ARI over time beside the untrained model's. The workspace switches to the new
-// weights when training ends.
-class SlotsTrainingPanel : public QWidget {
+// The Slots workspace's Train tab on the shared TrainingPanel: the small or the paper's preset on
+// the opened scenes, the object loss and the loss weights; live loss curves (total, global,
+// objects, validation) and, where the scenes have masks, the validation mean IoU and FG-ARI.
+class SlotsTrainingPanel : public TrainingPanel {
     Q_OBJECT
 public:
     explicit SlotsTrainingPanel(SlotsModel *model, QWidget *parent = nullptr);
@@ -37,14 +26,9 @@ private:
 
     SlotsModel *m_model;
     QComboBox *m_preset = nullptr, *m_objectLoss = nullptr;
-    QSpinBox *m_epochs = nullptr;
     QDoubleSpinBox *m_globalWeight = nullptr, *m_objectWeight = nullptr;
-    QCheckBox *m_resume = nullptr;
-    QLineEdit *m_out = nullptr;
-    QPushButton *m_button = nullptr;
-    QLabel *m_status = nullptr;
     widgets::PlotView *m_losses = nullptr, *m_scores = nullptr;
-    int m_totalSeries = -1, m_globalSeries = -1, m_objectSeries = -1, m_validationSeries = -1, m_iouSeries = -1, m_ariSeries = -1;
+    int m_total = -1, m_global = -1, m_object = -1, m_validation = -1, m_iou = -1, m_ari = -1;
 };
 
 } // namespace periscope::app

@@ -382,8 +382,21 @@ void TestColorizeWorkspace::trainingFromThePanelUsesTheNewModel()
     QCOMPARE(epochs.count(), 2);
     QCOMPARE(view()->findChild<widgets::PlotView *>(QStringLiteral("trainingCurves"))->seriesValues(0).size(), 2);
     QVERIFY(QFileInfo::exists(weights));
+    // Nothing switches by surprise: the new weights are used when the user says so.
+    QVERIFY(m_workspace->model()->model() != weights);
+    auto *use = view()->findChild<QPushButton *>(QStringLiteral("trainUseWeights"));
+    QVERIFY(use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
+    QVERIFY(waitIdle());
     QCOMPARE(m_workspace->model()->model(), weights);
     QVERIFY(m_workspace->model()->modelDescription().contains(QLatin1String("1/4")));
+    // The next run proposes a new file; the same one again is refused unless continuing.
+    auto *out = view()->findChild<QLineEdit *>(QStringLiteral("trainOut"));
+    QVERIFY(out->text() != weights);
+    out->setText(weights);
+    QTest::mouseClick(view()->findChild<QPushButton *>(QStringLiteral("trainButton")), Qt::LeftButton);
+    QVERIFY(!m_workspace->model()->isTraining());
+    QVERIFY(view()->findChild<QLabel *>(QStringLiteral("trainStatus"))->text().contains(QLatin1String("exists already")));
     // Colorizing with it works at its own size.
     m_workspace->model()->colorize();
     QVERIFY(waitIdle());

@@ -323,10 +323,14 @@ void TestGraphsWorkspace::trainingFromThePanelUsesTheNewModel()
     QVERIFY(model->isTraining());
     QVERIFY(waitIdle());
     QCoreApplication::processEvents(); // the queued epoch signals
-    QVERIFY(waitIdle());               // the explanation with the new model
     QCOMPARE(epochs.count(), 3);
     QCOMPARE(finished.count(), 1);
     QVERIFY(!model->isTraining());
+    QVERIFY(model->model() != dir.filePath(QStringLiteral("mine.safetensors"))); // not switched by surprise
+    auto *use = view()->findChild<QPushButton *>(QStringLiteral("trainUseWeights"));
+    QVERIFY(use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
+    QVERIFY(waitIdle()); // the explanation with the new model
     QCOMPARE(model->model(), dir.filePath(QStringLiteral("mine.safetensors")));
     QVERIFY(model->explanations().scene.model.contains(QLatin1String("mine.safetensors")));
     auto *choice = view()->findChild<QComboBox *>(QStringLiteral("modelChoice"));

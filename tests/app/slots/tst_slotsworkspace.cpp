@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QPushButton>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -108,7 +109,7 @@ private Q_SLOTS:
     void folderWithoutMasksSaysSo();
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
-    void trainingSwitchesToTheNewModel();
+    void trainingOffersTheNewModel();
     void demoOpens();
 
 private:
@@ -342,7 +343,7 @@ void TestSlotsWorkspace::stateRoundTrips()
     QVERIFY(error.contains(QStringLiteral("gone")));
 }
 
-void TestSlotsWorkspace::trainingSwitchesToTheNewModel()
+void TestSlotsWorkspace::trainingOffersTheNewModel()
 {
     QString error;
     QVERIFY(m_workspace->openFile(sceneFolder(), &error));
@@ -361,6 +362,10 @@ void TestSlotsWorkspace::trainingSwitchesToTheNewModel()
     QCOMPARE(epochs.size(), 2);
     QCOMPARE(finished.size(), 1);
     QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("IoU")));
+    QVERIFY(m_workspace->model()->modelName() != QString::fromStdString(settings.outPath)); // not switched by surprise
+    auto *use = m_workspace->slotsView()->findChild<QPushButton *>(QStringLiteral("trainUseWeights"));
+    QVERIFY(use && use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
     QVERIFY(waitIdle()); // the new model loads, then the scenes are analysed with it
     QCOMPARE(m_workspace->model()->slotModel()->slotCount(), 4);
     QCOMPARE(m_workspace->slotsView()->tiles().size(), 4);
