@@ -32,6 +32,7 @@ CliCommand studyCommand();
 CliCommand scenesCommand();
 CliCommand slotsCommand();
 CliCommand trainSlotsCommand();
+CliCommand modelsCommand();
 
 QList<CliCommand> cliCommands();
 

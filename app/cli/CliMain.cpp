@@ -16,7 +16,7 @@ namespace periscope::app {
 
 QList<CliCommand> cliCommands()
 {
-    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), slotsCommand(), trainSlotsCommand(), demoCommand()};
+    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), slotsCommand(), trainSlotsCommand(), modelsCommand(), demoCommand()};
 }
 
 int cliFail(int code, const QString &message)

@@ -8,6 +8,11 @@
 
 namespace periscope::app {
 
+// The folder holding every family and the catalogue: $PERISCOPE_MODELS_DIR, then
+// <bin>/../share/periscope/models (installed), then the source tree's resources/models; the first
+// that holds `probeFile` (a path relative to it). Empty when none does.
+QString builtInModelsRoot(const QString &probeFile);
+
 // The folder of one family ("graphs", "colorize"): $PERISCOPE_MODELS_DIR/<family>, then
 // <bin>/../share/periscope/models/<family> (installed), then the source tree's
 // resources/models/<family> (a build tree); the first that holds `probeFile`. Empty when none does.

@@ -98,7 +98,7 @@ std::string ModelStore::pathOf(const ModelRecord &record) const
 }
 
 const ModelRecord &ModelStore::add(const std::string &file, const std::string &name, const std::string &architecture,
-                                   const std::string &source)
+                                   const std::string &source, bool move)
 {
     if (name.empty())
         throw Error("a model needs a name");
@@ -114,7 +114,15 @@ const ModelRecord &ModelStore::add(const std::string &file, const std::string &n
     std::string target = safeFileName(name) + extension;
     for (int n = 2; fs::exists(m_folder + "/" + target); ++n)
         target = safeFileName(name) + "-" + std::to_string(n) + extension;
-    fs::copy_file(file, m_folder + "/" + target, error);
+    if (move)
+        fs::rename(file, m_folder + "/" + target, error);
+    if (!move || error) { // another file system: copy, then remove the original
+        error.clear();
+        fs::copy_file(file, m_folder + "/" + target, error);
+        std::error_code ignored; // the copy is in: a leftover original is not a failure
+        if (!error && move)
+            fs::remove(file, ignored);
+    }
     if (error)
         throw Error(file + ": cannot copy into the model store (" + error.message() + ")");
     ModelRecord r{name, architecture, target, sha256OfFile(m_folder + "/" + target),

@@ -31,9 +31,10 @@ public:
     const ModelRecord *find(const std::string &name) const;
     std::string pathOf(const ModelRecord &record) const;
 
-    // Copies `file` into the store under a name derived from `name`, hashes it, records it.
+    // Copies `file` into the store under a name derived from `name`, hashes it, records it. With
+    // `move`, the file is moved in instead (a download that already sits in the store's folder).
     const ModelRecord &add(const std::string &file, const std::string &name, const std::string &architecture,
-                           const std::string &source);
+                           const std::string &source, bool move = false);
     void remove(const std::string &name);
     // False, with the reason, when the file is missing or its hash differs from the manifest's.
     bool verify(const std::string &name, std::string *problem) const;
