@@ -5,6 +5,7 @@
 #include "app/shell/Workspace.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QUndoGroup>
 
 #include <memory>
@@ -21,6 +22,7 @@ class QToolBar;
 namespace periscope::app {
 
 class Autosave;
+class ModelsDialog;
 class ComputeState;
 class JobManager;
 class JobsPanel;
@@ -114,6 +116,7 @@ private:
     void saveProjectAs();
     void showExportFigureDialog();
     void showPreferences();
+    void showModels();
     void showAbout();
     bool maybeSaveBeforeClosing();
 
@@ -141,6 +144,7 @@ private:
 
     QString m_projectPath;
     bool m_interactive = true;
+    QPointer<ModelsDialog> m_modelsDialog; // not modal: downloads run while the user works
 };
 
 } // namespace periscope::app

@@ -5,6 +5,7 @@
 #include "app/shell/FigureOptionsDialog.h"
 #include "app/common/LibraryVersions.h"
 #include "app/common/Preferences.h"
+#include "app/shell/ModelsDialog.h"
 #include "app/shell/PreferencesDialog.h"
 #include "app/shell/RecentFiles.h"
 
@@ -59,6 +60,8 @@ void MainWindow::createMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    QAction *models = edit->addAction(tr("&Models…"), this, &MainWindow::showModels);
+    models->setObjectName(QStringLiteral("showModels"));
     QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -173,6 +176,15 @@ void MainWindow::showPreferences()
     const Preferences preferences = dialog.preferences();
     preferences.save();
     applyPreferences(preferences);
+}
+
+void MainWindow::showModels()
+{
+    if (!m_modelsDialog)
+        m_modelsDialog = new ModelsDialog(jobs(), this);
+    m_modelsDialog->show();
+    m_modelsDialog->raise();
+    m_modelsDialog->activateWindow();
 }
 
 void MainWindow::showAbout()
