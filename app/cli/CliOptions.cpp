@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CliOptions.h"
 
+#include "engine/core/errors/Error.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -374,6 +376,38 @@ void CliOptions::warn(const QString &message) const
 {
     std::fprintf(stderr, "%s: warning: %s\n", qPrintable(m_command), qPrintable(message));
     std::fflush(stderr);
+}
+
+int runSubcommands(const QString &command, const QList<CliSubcommand> &subcommands, const QStringList &arguments)
+{
+    const QString sub = arguments.value(0);
+    QStringList names;
+    for (const CliSubcommand &candidate : subcommands)
+        names << candidate.name;
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        for (const CliSubcommand &candidate : subcommands)
+            std::fputs(qPrintable(candidate.options().helpText() + QLatin1Char('\n')), stdout);
+        return 0;
+    }
+    auto usage = [&command](const QString &message) {
+        std::fprintf(stderr, "periscope-cli: %s: %s\n", qPrintable(command), qPrintable(message));
+        return 2;
+    };
+    if (sub.isEmpty())
+        return usage(QStringLiteral("give a command: %1 (try --help)").arg(spokenList(names)));
+    for (const CliSubcommand &candidate : subcommands) {
+        if (candidate.name != sub)
+            continue;
+        const CliOptions named = candidate.options(); // for the failure's "COMMAND SUB:" prefix
+        try {
+            return candidate.run(arguments.mid(1));
+        } catch (const CancelledError &) {
+            return named.failure(QStringLiteral("cancelled"));
+        } catch (const std::exception &e) {
+            return named.failure(e);
+        }
+    }
+    return usage(QStringLiteral("unknown %1 command '%2' (%3)").arg(command, sub, names.join(QStringLiteral(", "))));
 }
 
 } // namespace periscope::app

@@ -123,4 +123,17 @@ private:
 
 constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
 
+// A command made of subcommands (`study create|simulate|results`, `models list|add|fetch|verify`):
+// each with its options (for the combined --help) and what it runs.
+struct CliSubcommand {
+    QString name;
+    std::function<CliOptions()> options;
+    std::function<int(const QStringList &arguments)> run;
+};
+
+// Dispatches `arguments` (subcommand first) to `subcommands`; `COMMAND --help` prints every
+// subcommand's help. An exception escaping a subcommand is its one-line failure (exit 1), a
+// missing or unknown subcommand a usage error (exit 2), worded alike for every command.
+int runSubcommands(const QString &command, const QList<CliSubcommand> &subcommands, const QStringList &arguments);
+
 } // namespace periscope::app

@@ -184,30 +184,12 @@ int runVerify(const QStringList &arguments)
 
 int runModels(const QStringList &arguments)
 {
-    const QString sub = arguments.value(0);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        for (const CliOptions &options : {listOptions(), addOptions(), fetchOptions(), verifyOptions()})
-            std::fputs(qPrintable(options.helpText() + QLatin1Char('\n')), stdout);
-        return 0;
-    }
-    const QStringList rest = arguments.mid(1);
-    try {
-        if (sub == QLatin1String("list"))
-            return runList(rest);
-        if (sub == QLatin1String("add"))
-            return runAdd(rest);
-        if (sub == QLatin1String("fetch"))
-            return runFetch(rest);
-        if (sub == QLatin1String("verify"))
-            return runVerify(rest);
-    } catch (const CancelledError &) {
-        return cliFail(1, QStringLiteral("models %1: cancelled").arg(sub));
-    } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("models ") + sub, e);
-    }
-    if (sub.isEmpty())
-        return cliFail(2, QStringLiteral("models: give a command: list, add, fetch or verify (try --help)"));
-    return cliFail(2, QStringLiteral("models: unknown models command '%1' (list, add, fetch, verify)").arg(sub));
+    return runSubcommands(QStringLiteral("models"),
+                          {{QStringLiteral("list"), listOptions, runList},
+                           {QStringLiteral("add"), addOptions, runAdd},
+                           {QStringLiteral("fetch"), fetchOptions, runFetch},
+                           {QStringLiteral("verify"), verifyOptions, runVerify}},
+                          arguments);
 }
 
 } // namespace

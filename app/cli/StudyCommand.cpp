@@ -212,26 +212,11 @@ int runResults(const QStringList &arguments)
 
 int runStudy(const QStringList &arguments)
 {
-    const QString sub = arguments.value(0);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        for (const CliOptions &options : {createOptions(), simulateOptions(), resultsOptions()})
-            std::fputs(qPrintable(options.helpText() + QLatin1Char('\n')), stdout);
-        return 0;
-    }
-    const QStringList rest = arguments.mid(1);
-    try {
-        if (sub == QLatin1String("create"))
-            return runCreate(rest);
-        if (sub == QLatin1String("simulate"))
-            return runSimulate(rest);
-        if (sub == QLatin1String("results"))
-            return runResults(rest);
-    } catch (const std::exception &e) {
-        return cliFail(QStringLiteral("study ") + sub, e);
-    }
-    if (sub.isEmpty())
-        return cliFail(2, QStringLiteral("study: give a command: create, simulate or results (try --help)"));
-    return cliFail(2, QStringLiteral("study: unknown study command '%1' (create, simulate, results)").arg(sub));
+    return runSubcommands(QStringLiteral("study"),
+                          {{QStringLiteral("create"), createOptions, runCreate},
+                           {QStringLiteral("simulate"), simulateOptions, runSimulate},
+                           {QStringLiteral("results"), resultsOptions, runResults}},
+                          arguments);
 }
 
 } // namespace

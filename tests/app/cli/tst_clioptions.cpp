@@ -156,10 +156,12 @@ void TestCliOptions::everyCommandWordsUsageErrorsAlike_data()
 void TestCliOptions::everyCommandWordsUsageErrorsAlike()
 {
     QFETCH(QString, command);
-    // `study` takes a subcommand first; its subcommands use the reader too.
-    const QStringList arguments = command == QLatin1String("study") ? QStringList{command, QStringLiteral("results"), QStringLiteral("--frobnicate")}
-                                                                     : QStringList{command, QStringLiteral("--frobnicate")};
-    const QString name = command == QLatin1String("study") ? QStringLiteral("study results") : command;
+    // `study` and `models` take a subcommand first; their subcommands use the reader too.
+    const QMap<QString, QString> subcommands{{QStringLiteral("study"), QStringLiteral("results")}, {QStringLiteral("models"), QStringLiteral("list")}};
+    const QString sub = subcommands.value(command);
+    const QStringList arguments = sub.isEmpty() ? QStringList{command, QStringLiteral("--frobnicate")}
+                                                : QStringList{command, sub, QStringLiteral("--frobnicate")};
+    const QString name = sub.isEmpty() ? command : command + QLatin1Char(' ') + sub;
     const CliRun result = runProgram(QStringLiteral("periscope-cli"), arguments);
     QCOMPARE(result.exitCode, 2);
     QCOMPARE(QString::fromUtf8(result.err).trimmed(), QStringLiteral("periscope-cli: %1: unknown option '--frobnicate' (try --help)").arg(name));
