@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/ModelsDialog.h"
 
+#include "app/shell/ModelChoice.h"
 #include "engine/core/errors/Error.h"
 
 #include <QDialogButtonBox>
@@ -176,6 +177,7 @@ void ModelsDialog::run(const QString &title, std::function<QString(const ModelCa
             m_status->setText(message.toString());
             reload();
             Q_EMIT catalogueChanged();
+            Q_EMIT ModelCatalogueNotifier::instance()->changed(); // every workspace's chooser offers it now
         },
         [this](const QString &error) {
             m_status->setText(error);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeView.h"
 
+#include "app/shell/ModelChoice.h"
+
 #include "app/models/BuiltInColorizers.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeTrainingPanel.h"
@@ -87,10 +89,9 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     });
     auto *clear = new QPushButton(tr("Clear"));
     connect(clear, &QPushButton::clicked, m_model, &ColorizeModel::clear);
-    m_modelChoice = new QComboBox;
-    m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
+    m_modelChoice = new ModelChoice(QStringLiteral("colorize"), tr("Open colorizer weights"));
     m_modelChoice->setMinimumWidth(220);
-    buildModelChoice();
+    connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &ColorizeModel::setModel);
     m_colorizeButton = new QPushButton(tr("Colorize all"));
     m_colorizeButton->setObjectName(QStringLiteral("colorizeButton"));
     connect(m_colorizeButton, &QPushButton::clicked, this, [this] { m_model->colorize(); });
@@ -250,24 +251,6 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     updateButtons();
 }
 
-void ColorizeView::buildModelChoice()
-{
-    m_modelChoice->addItem(tr("Built-in (Koalarization, opencv-doc photos)"), builtInColorizerName());
-    m_modelChoice->addItem(tr("Open weights..."), QString());
-    connect(m_modelChoice, &QComboBox::activated, this, [this](int index) {
-        QString choice = m_modelChoice->itemData(index).toString();
-        if (choice.isEmpty()) {
-            choice = QFileDialog::getOpenFileName(this, tr("Open colorizer weights"), QString(),
-                                                  tr("Weights (*.safetensors *.pth *.pt *.bin);;All files (*)"));
-            if (choice.isEmpty()) {
-                m_modelChoice->setCurrentIndex(std::max(0, m_modelChoice->findData(m_lastModelChoice)));
-                return;
-            }
-        }
-        m_model->setModel(choice);
-    });
-}
-
 void ColorizeView::setMode(Mode mode)
 {
     m_modeChoice->setCurrentIndex(mode == Mode::Wipe ? 1 : 0);
@@ -404,13 +387,7 @@ void ColorizeView::showHistogram(widgets::PlotView *plot, const QString &title, 
 void ColorizeView::onModelChanged()
 {
     m_modelLabel->setText(tr("Model: %1").arg(m_model->modelDescription()));
-    m_lastModelChoice = m_model->model();
-    int index = m_modelChoice->findData(m_model->model());
-    if (index < 0) {
-        m_modelChoice->insertItem(m_modelChoice->count() - 1, QFileInfo(m_model->model()).fileName(), m_model->model());
-        index = m_modelChoice->findData(m_model->model());
-    }
-    m_modelChoice->setCurrentIndex(index);
+    m_modelChoice->setCurrentModel(m_model->model());
     updateButtons();
 }
 

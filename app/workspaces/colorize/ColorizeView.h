@@ -20,6 +20,8 @@ class PlotView;
 
 namespace periscope::app {
 
+class ModelChoice;
+
 class ColorizeModel;
 class ColorizeTrainingPanel;
 class StudyPanel;
@@ -55,7 +57,6 @@ Q_SIGNALS:
     void viewSettingsChanged();
 
 private:
-    void buildModelChoice();
     void onPhotosChanged();
     void onPhotoChanged(int index);
     void onDetailReady();
@@ -71,7 +72,8 @@ private:
 
     ColorizeModel *m_model;
     QPushButton *m_colorizeButton = nullptr, *m_cancelButton = nullptr, *m_exportButton = nullptr;
-    QComboBox *m_modelChoice = nullptr, *m_modeChoice = nullptr;
+    ModelChoice *m_modelChoice = nullptr;
+    QComboBox *m_modeChoice = nullptr;
     QCheckBox *m_errorLayer = nullptr;
     QLabel *m_modelLabel = nullptr, *m_status = nullptr;
     QListWidget *m_thumbnails = nullptr;
@@ -83,7 +85,6 @@ private:
     QTabWidget *m_tabs = nullptr;
     ColorizeTrainingPanel *m_training = nullptr;
     StudyPanel *m_study = nullptr;
-    QString m_lastModelChoice;
 };
 
 } // namespace periscope::app

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/graphs/GraphsView.h"
 
+#include "app/shell/ModelChoice.h"
+
 #include "app/models/BuiltInGraphModels.h"
 #include "app/workspaces/graphs/GraphTrainingPanel.h"
 #include "app/workspaces/graphs/GraphsModel.h"
@@ -224,13 +226,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
         m_conformer = conformer;
         refresh3d();
     });
-    connect(m_model, &GraphsModel::modelChanged, this, [this] {
-        const QString weights = m_model->model();
-        if (m_modelChoice->findData(weights) < 0)
-            m_modelChoice->insertItem(m_modelChoice->count() - 1, QFileInfo(weights).fileName(), weights);
-        const QSignalBlocker block(m_modelChoice);
-        m_modelChoice->setCurrentIndex(m_modelChoice->findData(weights));
-    });
+    connect(m_model, &GraphsModel::modelChanged, this, [this] { m_modelChoice->setCurrentModel(m_model->model()); });
     refresh();
 }
 
@@ -301,19 +297,9 @@ QWidget *GraphsView::makeInputBar()
     row->addWidget(m_smiles, 1);
     row->addWidget(show);
 
-    m_modelChoice = new QComboBox;
-    m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
-    m_modelChoice->addItem(tr("Built-in model"), QString());
-    for (const QString &name : builtInGraphModelNames())
-        m_modelChoice->addItem(tr("Built-in: %1").arg(name), name);
-    m_modelChoice->addItem(tr("Weights file..."), QStringLiteral("?"));
-    connect(m_modelChoice, &QComboBox::activated, this, [this](int index) {
-        const QString data = m_modelChoice->itemData(index).toString();
-        if (data == QLatin1String("?"))
-            chooseModelFile();
-        else
-            m_model->setModel(data);
-    });
+    m_modelChoice = new ModelChoice(QStringLiteral("graphs"), tr("Open graph network weights"));
+    m_modelChoice->addFixedChoice(tr("Built-in model"), QString()); // the input's kind decides
+    connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &GraphsModel::setModel);
     row->addWidget(smallLabel(tr("model")));
     row->addWidget(m_modelChoice);
     auto *aggregation = new QComboBox;
@@ -330,19 +316,6 @@ QWidget *GraphsView::makeInputBar()
 }
 
 
-
-void GraphsView::chooseModelFile()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open graph network weights"), QString(),
-                                                      tr("Weights (*.safetensors *.pt *.pth *.bin);;All files (*)"));
-    if (path.isEmpty()) {
-        m_modelChoice->setCurrentIndex(0);
-        return;
-    }
-    m_modelChoice->insertItem(m_modelChoice->count() - 1, QFileInfo(path).fileName(), path);
-    m_modelChoice->setCurrentIndex(m_modelChoice->count() - 2);
-    m_model->setModel(path);
-}
 
 void GraphsView::onNodeClicked(int node)
 {

@@ -23,6 +23,7 @@ class VtkView;
 namespace periscope::app {
 
 class GraphCanvas;
+class ModelChoice;
 
 class GraphsModel;
 
@@ -52,14 +53,13 @@ private:
     void refresh3d();
     void refreshDeletion();
     void onNodeClicked(int node);
-    void chooseModelFile();
 
     GraphsModel *m_model;
     QList<GraphCanvas *> m_canvases;
     QLineEdit *m_smiles = nullptr;
     QSpinBox *m_seed = nullptr, *m_minNodes = nullptr, *m_maxNodes = nullptr;
     QDoubleSpinBox *m_sick = nullptr, *m_immune = nullptr, *m_virtual = nullptr;
-    QComboBox *m_modelChoice = nullptr;
+    ModelChoice *m_modelChoice = nullptr;
     QComboBox *m_detailMethod = nullptr;
     QListWidget *m_moleculeList = nullptr;
     QWidget *m_moleculePanel = nullptr, *m_columnsPanel = nullptr;

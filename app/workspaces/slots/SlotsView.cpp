@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/slots/SlotsView.h"
 
+#include "app/shell/ModelChoice.h"
+
 #include "app/models/BuiltInSlotModels.h"
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
 #include "app/workspaces/slots/SlotsModel.h"
@@ -127,9 +129,9 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     auto *generate = new QPushButton(tr("Generate scenes…"));
     generate->setObjectName(QStringLiteral("generateScenes"));
     generate->setToolTip(tr("Render CLEVR-like scenes with instance masks (spheres, cubes, cylinders; rubber or metal)"));
-    auto *load = new QPushButton(tr("Load model…"));
-    load->setObjectName(QStringLiteral("loadModel"));
-    load->setToolTip(tr("Our .safetensors, or the paper's torch.save checkpoints (baldassarreFe/iclr-osc-22)"));
+    m_modelChoice = new ModelChoice(QStringLiteral("slots"), tr("Load a slot model"));
+    m_modelChoice->setToolTip(tr("Built-in, added or downloaded models (Edit > Models…), or a weights file: our .safetensors or the "
+                                 "paper's torch.save checkpoints (baldassarreFe/iclr-osc-22)"));
     m_modelLabel = new QLabel(tr("No model"));
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
     m_modelLabel->setWordWrap(true);
@@ -143,7 +145,7 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     auto *bar = new QHBoxLayout;
     bar->addWidget(open);
     bar->addWidget(generate);
-    bar->addWidget(load);
+    bar->addWidget(m_modelChoice);
     bar->addWidget(m_iteration);
     bar->addWidget(m_modelLabel, 1);
     bar->addWidget(m_summary);
@@ -210,7 +212,7 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
             m_model->open({folder});
     });
     connect(generate, &QPushButton::clicked, this, &SlotsView::generateDialog);
-    connect(load, &QPushButton::clicked, this, &SlotsView::chooseModel);
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, [this](const QString &model) { m_model->setModel(model); });
     connect(m_iteration, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setLastIteration(m_iteration->currentData().toBool());
         Q_EMIT viewSettingsChanged();
@@ -236,6 +238,7 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     connect(m_model, &SlotsModel::analysisFinished, this, &SlotsView::updateSummary);
     connect(m_model, &SlotsModel::detailReady, this, &SlotsView::showDetail);
     connect(m_model, &SlotsModel::modelChanged, this, [this] {
+        m_modelChoice->setCurrentModel(m_model->modelName());
         m_modelLabel->setText(tr("Model: %1").arg(m_model->modelDescription()));
         m_modelLabel->setToolTip(m_model->modelName());
     });
@@ -453,14 +456,6 @@ QImage SlotsView::smallMultiples() const
         p.drawText(QRect(cell.left(), cell.bottom(), side, caption), Qt::AlignCenter, m_tiles[i]->caption());
     }
     return out;
-}
-
-void SlotsView::chooseModel()
-{
-    const QString file = QFileDialog::getOpenFileName(this, tr("Load a slot model"), {},
-                                                      tr("Weights (*.safetensors *.pth *.pt *.ckpt);;All files (*)"));
-    if (!file.isEmpty())
-        m_model->setModel(file);
 }
 
 void SlotsView::generateDialog()

@@ -19,6 +19,8 @@ class LayerModel;
 
 namespace periscope::app {
 
+class ModelChoice;
+
 class SlotsModel;
 class SlotsEmbeddingView;
 class SlotsTrainingPanel;
@@ -87,10 +89,10 @@ private:
     void updateScene(int index);
     void showDetail();
     void updateSummary();
-    void chooseModel();
     void generateDialog();
 
     SlotsModel *m_model;
+    ModelChoice *m_modelChoice = nullptr;
     QLabel *m_modelLabel, *m_summary;
     QComboBox *m_iteration;
     QListWidget *m_scenes;

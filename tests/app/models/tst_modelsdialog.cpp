@@ -6,6 +6,7 @@
 
 #include "app/common/Preferences.h"
 #include "app/shell/JobManager.h"
+#include "app/shell/ModelChoice.h"
 #include "app/shell/ModelsDialog.h"
 #include "engine/core/io/Sha256.h"
 
@@ -69,6 +70,8 @@ void TestModelsDialog::downloadsVerifiesAndLocates()
     LocalHttpServer server;
     server.body = m_modelA;
     JobManager jobs;
+    ModelChoice colorizeChoice(QStringLiteral("colorize"), QStringLiteral("weights")); // a workspace's chooser, open meanwhile
+    QCOMPARE(colorizeChoice.findData(QStringLiteral("tiny-a")), -1);
     ModelsDialog dialog(&jobs);
     dialog.setMirror(server.url().toString());
     dialog.show();
@@ -84,6 +87,7 @@ void TestModelsDialog::downloadsVerifiesAndLocates()
     QVERIFY(jobs.waitForIdle(30000));
     QVERIFY2(dialog.status().contains(QLatin1String("downloaded")), qPrintable(dialog.status()));
     QCOMPARE(changed.size(), 1);
+    QVERIFY(colorizeChoice.findData(QStringLiteral("tiny-a")) >= 0); // offered at once
     QCOMPARE(dialog.table()->item(rowOf(dialog, QStringLiteral("tiny-a")), 5)->text(), QStringLiteral("in your models folder"));
     QVERIFY(!button(dialog, "downloadModel")->isEnabled());
     QTest::mouseClick(button(dialog, "verifyModel"), Qt::LeftButton);
