@@ -4,6 +4,8 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/data/ImageInputs.h"
+#include "app/figures/ColorizeFigure.h"
+#include "app/figures/ImageConversion.h"
 #include "app/models/BuiltInColorizers.h"
 
 #include "engine/colorize/ColorizationMetrics.h"
@@ -43,6 +45,14 @@ CliOptions colorizeOptions()
     options.choice(QStringLiteral("--arch"), {QStringLiteral("eccv16"), QStringLiteral("siggraph17"), QStringLiteral("koalarization")},
                    QStringLiteral("the architecture, where the weights' keys do not say"));
     options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights (timm's names)"));
+    options.text(QStringLiteral("--figure"), QStringLiteral("OUT.png|svg|pdf"),
+                 QStringLiteral("a figure of the first photos (gray input, result with its metrics, truth), as the workbench exports it"))
+        .validatedBy(
+            [](const QString &value) {
+                const QString suffix = QFileInfo(value).suffix().toLower();
+                return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
+            },
+            QStringLiteral("a .png, .svg or .pdf file"));
     return options;
 }
 
@@ -56,6 +66,7 @@ int runColorize(const QStringList &arguments)
     const QString arch = options.value(QStringLiteral("--arch"));
     const QString outDir = options.value(QStringLiteral("--out"));
     const QString inception = options.value(QStringLiteral("--inception"));
+    const QString figurePath = options.value(QStringLiteral("--figure"));
 
     // Inputs first, so a typo fails before the model loads.
     struct Job {
@@ -86,6 +97,7 @@ int runColorize(const QStringList &arguments)
     try {
         const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString(), inception.toStdString());
         json::Array done, failed;
+        QList<ColorizeFigureRow> figureRows;
         // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness; then PSNR, SSIM, ΔE00 of the gray photo
         double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
         int judged = 0;
@@ -107,10 +119,18 @@ int runColorize(const QStringList &arguments)
                                                  {"was_gray", file.isGrayscale}};
                 const double colourfulness = colorize::colourfulness(result);
                 entry.set("colourfulness", colourfulness);
+                ColorizeFigureRow row; // for --figure
+                row.name = QFileInfo(job.input).fileName();
+                row.hasTruth = !file.isGrayscale;
+                row.colourfulness = colourfulness;
                 if (!file.isGrayscale) {
                     // The photo's own colours are the truth the result is judged against.
                     const colorize::ColorComparison c = colorize::compareColors(result, pixels);
                     const double truthColourfulness = colorize::colourfulness(pixels);
+                    row.psnr = c.psnr;
+                    row.ssim = c.ssim;
+                    row.meanDeltaE = c.meanDeltaE2000;
+                    row.truthColourfulness = truthColourfulness;
                     entry.set("psnr", std::isfinite(c.psnr) ? json::Value(c.psnr) : json::Value());
                     entry.set("ssim", c.ssim);
                     entry.set("mean_delta_e2000", c.meanDeltaE2000);
@@ -131,6 +151,13 @@ int runColorize(const QStringList &arguments)
                         sums[7] += gray.meanDeltaE2000;
                         ++judged;
                     }
+                }
+                if (!figurePath.isEmpty() && figureRows.size() < kColorizeFigureRows) {
+                    row.gray = previewOf(toQImage(colorize::grayVersion(pixels)));
+                    row.result = previewOf(toQImage(result));
+                    if (row.hasTruth)
+                        row.truth = previewOf(toQImage(pixels));
+                    figureRows.append(row);
                 }
                 done.emplace_back(std::move(entry));
                 std::fprintf(stderr, "colorized %d/%d %s\n", i + 1, int(jobs.size()), qPrintable(job.input));
@@ -159,6 +186,20 @@ int runColorize(const QStringList &arguments)
                                               {"gray_ssim", sums[6] / judged},
                                               {"gray_mean_delta_e2000", sums[7] / judged}});
         summary.set("failed", json::Value(std::move(failed)));
+        if (!figurePath.isEmpty() && !figureRows.isEmpty()) {
+            const std::vector<std::unique_ptr<FigurePanel>> owned = colorizeGridPanels(figureRows);
+            QList<const FigurePanel *> panels;
+            for (const auto &panel : owned)
+                panels.append(panel.get());
+            FigureOptions figure;
+            figure.caption = QStringLiteral("Colorized with %1")
+                                 .arg(describeColorizer(model, QString::fromStdString(colorizer.architecture()), colorizer.widthDivisor(),
+                                                        QString::fromStdString(colorizer.globalFeatures())));
+            QString error;
+            if (!exportFigure(panels, 3, figure, figurePath, &error))
+                throw Error(error.toStdString());
+            summary.set("figure", figurePath.toStdString());
+        }
         std::fputs((summary.dump(1) + "\n").c_str(), stdout);
         if (!anyDone)
             return options.failure(QStringLiteral("no image could be colorized"));
@@ -172,7 +213,7 @@ int runColorize(const QStringList &arguments)
 CliCommand colorizeCommand()
 {
     return {QStringLiteral("colorize"), QStringLiteral("colorize photos at full resolution with eccv16, siggraph17 or Koalarization"),
-            false, runColorize};
+            true, runColorize}; // --figure draws text: a GUI application (offscreen)
 }
 
 } // namespace periscope::app

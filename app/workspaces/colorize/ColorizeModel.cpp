@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeModel.h"
 
+#include "app/figures/ColorizeFigure.h"
+
 #include "app/data/ImageInputs.h"
 #include "app/shell/JobManager.h"
 #include "app/models/BuiltInColorizers.h"
@@ -20,13 +22,6 @@ namespace periscope::app {
 namespace {
 
 constexpr int kThumbnailSide = 160;
-
-QImage scaledTo(const QImage &image, int side)
-{
-    if (image.isNull() || (image.width() <= side && image.height() <= side))
-        return image;
-    return image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-}
 
 // The photo as 8-bit RGB (16-bit files are rounded; alpha is refused: it has no colour to judge).
 Image readPhoto(const QString &path, bool *hasColour)
@@ -116,7 +111,7 @@ void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
                     const Image pixels = readPhoto(files[i], &colour);
                     photo.hasTruth = colour;
                     photo.size = QSize(pixels.width(), pixels.height());
-                    photo.thumbnail = scaledTo(toQImage(pixels), kThumbnailSide);
+                    photo.thumbnail = previewOf(toQImage(pixels), kThumbnailSide);
                 } catch (const std::exception &e) {
                     photo.error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
                 }
@@ -238,15 +233,15 @@ void ColorizeModel::colorize(const QList<int> &indices)
                     result.resultPath = task.output;
                     result.resultModel = modelName;
                     result.colourfulness = colorize::colourfulness(colored);
-                    result.grayPreview = scaledTo(toQImage(gray), ColorizePhoto::kPreviewSide);
-                    result.resultPreview = scaledTo(toQImage(colored), ColorizePhoto::kPreviewSide);
+                    result.grayPreview = previewOf(toQImage(gray), kColorizeFigurePreviewSide);
+                    result.resultPreview = previewOf(toQImage(colored), kColorizeFigurePreviewSide);
                     if (colour) {
                         const colorize::ColorComparison c = colorize::compareColors(colored, original);
                         result.psnr = c.psnr;
                         result.ssim = c.ssim;
                         result.meanDeltaE = c.meanDeltaE2000;
                         result.truthColourfulness = colorize::colourfulness(original);
-                        result.truthPreview = scaledTo(toQImage(original), ColorizePhoto::kPreviewSide);
+                        result.truthPreview = previewOf(toQImage(original), kColorizeFigurePreviewSide);
                     }
                     ++done;
                 } catch (const CancelledError &) {
@@ -300,7 +295,7 @@ void ColorizeModel::applyResult(const ColorizePhoto &result, int index)
         photo.grayPreview = result.grayPreview;
         photo.resultPreview = result.resultPreview;
         photo.truthPreview = result.truthPreview;
-        photo.thumbnail = scaledTo(result.resultPreview, kThumbnailSide);
+        photo.thumbnail = previewOf(result.resultPreview, kThumbnailSide);
     }
     Q_EMIT photoChanged(index);
     if (index == m_selected)

@@ -36,11 +36,10 @@ struct ColorizePhoto {
     // After colorization:
     QString resultPath;        // full resolution, PNG, in the session's cache folder
     QString resultModel;       // the model's name or file
-    QImage grayPreview, resultPreview, truthPreview; // at most kPreviewSide, for figure grids
+    QImage grayPreview, resultPreview, truthPreview; // at most kColorizeFigurePreviewSide, for figure grids
     double psnr = kNone, ssim = kNone, meanDeltaE = kNone; // against the truth
     double colourfulness = kNone, truthColourfulness = kNone;
     bool isColorized() const { return !resultPath.isEmpty(); }
-    static constexpr int kPreviewSide = 512;
 };
 
 // The selected photo at full resolution, with what the views draw of it.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
+
+#include "app/figures/ColorizeFigure.h"
 #include "app/shell/WidgetFigures.h"
 
 #include "app/models/BuiltInColorizers.h"
@@ -17,55 +19,6 @@
 #include <cmath>
 
 namespace periscope::app {
-
-namespace {
-
-constexpr int kFigureRows = 6;
-
-// One image of the figure grid with a caption under it; an empty image draws a note instead.
-class CaptionedImagePanel : public FigurePanel {
-public:
-    CaptionedImagePanel(QImage image, QString caption, QSize shape) : m_image(std::move(image)), m_caption(std::move(caption)), m_shape(shape) {}
-
-    QSizeF preferredSize() const override { return QSizeF(m_shape.width(), m_shape.height() * 1.12); }
-
-    void draw(QPainter &painter, const QRectF &target) const override
-    {
-        const double captionHeight = target.height() * (0.12 / 1.12);
-        const QRectF imageRect(target.topLeft(), QSizeF(target.width(), target.height() - captionHeight));
-        if (m_image.isNull()) {
-            painter.setPen(QColor(120, 120, 120));
-            painter.drawRect(imageRect);
-            painter.drawText(imageRect, Qt::AlignCenter | Qt::TextWordWrap, QCoreApplication::translate("periscope::app::ColorizeWorkspace", "no truth (gray photo)"));
-        } else {
-            QSizeF fitted = QSizeF(m_image.size()).scaled(imageRect.size(), Qt::KeepAspectRatio);
-            const QRectF placed(imageRect.center() - QPointF(fitted.width() / 2, fitted.height() / 2), fitted);
-            painter.setRenderHint(QPainter::SmoothPixmapTransform);
-            painter.drawImage(placed, m_image);
-        }
-        // As large as the caption's band allows, smaller when the text is wider than the panel.
-        QFont font = painter.font();
-        font.setPointSizeF(std::max(4.0, captionHeight * 0.45));
-        const double textWidth = QFontMetricsF(font, painter.device()).horizontalAdvance(m_caption);
-        if (textWidth > target.width() * 0.98)
-            font.setPointSizeF(std::max(3.0, font.pointSizeF() * target.width() * 0.98 / textWidth));
-        painter.setFont(font);
-        painter.setPen(Qt::black);
-        painter.drawText(QRectF(target.left(), imageRect.bottom(), target.width(), captionHeight), Qt::AlignCenter, m_caption);
-    }
-
-private:
-    QImage m_image;
-    QString m_caption;
-    QSize m_shape;
-};
-
-QString metricText(double value, int decimals)
-{
-    return std::isinf(value) ? QStringLiteral("∞") : QString::number(value, 'f', decimals);
-}
-
-} // namespace
 
 ColorizeWorkspace::ColorizeWorkspace(const WorkspaceContext &context, QObject *parent)
     : Workspace(context, parent), m_model(new ColorizeModel(context.jobs, this))
@@ -196,7 +149,7 @@ bool ColorizeWorkspace::exportFigure(const QString &path, const FigureOptions &o
     const QList<ColorizePhoto> &photos = m_model->photos();
     QList<int> rows;
     const int first = std::max(0, m_model->selected());
-    for (int k = 0; k < photos.size() && rows.size() < kFigureRows; ++k) {
+    for (int k = 0; k < photos.size() && rows.size() < kColorizeFigureRows; ++k) {
         const int i = (first + k) % int(photos.size());
         if (photos[i].isColorized())
             rows << i;
@@ -206,20 +159,13 @@ bool ColorizeWorkspace::exportFigure(const QString &path, const FigureOptions &o
             *error = tr("There is nothing to export yet: colorize a photo first");
         return false;
     }
-    std::vector<std::unique_ptr<FigurePanel>> owned;
+    QList<ColorizeFigureRow> figureRows;
     for (int i : rows) {
         const ColorizePhoto &p = photos[i];
-        const QSize shape = p.grayPreview.size();
-        const QString name = QFileInfo(p.path).fileName();
-        owned.push_back(std::make_unique<CaptionedImagePanel>(p.grayPreview, tr("%1, gray input").arg(name), shape));
-        owned.push_back(std::make_unique<CaptionedImagePanel>(
-            p.resultPreview,
-            p.hasTruth ? tr("result: PSNR %1 dB, SSIM %2, ΔE00 %3").arg(metricText(p.psnr, 1), metricText(p.ssim, 3), metricText(p.meanDeltaE, 1))
-                       : tr("result: colourfulness %1").arg(metricText(p.colourfulness, 1)),
-            shape));
-        owned.push_back(std::make_unique<CaptionedImagePanel>(
-            p.truthPreview, p.hasTruth ? tr("truth: colourfulness %1").arg(metricText(p.truthColourfulness, 1)) : tr("truth"), shape));
+        figureRows.append({QFileInfo(p.path).fileName(), p.grayPreview, p.resultPreview, p.truthPreview, p.hasTruth, p.psnr, p.ssim,
+                           p.meanDeltaE, p.colourfulness, p.truthColourfulness});
     }
+    std::vector<std::unique_ptr<FigurePanel>> owned = colorizeGridPanels(figureRows);
     if (m_model->detail().resultAb.bins > 0) {
         owned.push_back(figurePanel(m_view->resultHistogram()));
         owned.push_back(figurePanel(m_view->truthHistogram()));

@@ -23,6 +23,7 @@ class TestColorizeCli : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void colorizesFoldersAtFullResolution();
+    void figureIsTheWorkbenchGrid();
     void studiesAreCreatedRehearsedAndAnalysed();
     void workbenchScreenshotShowsTheColorizedPhoto();
 
@@ -116,6 +117,46 @@ void TestColorizeCli::colorizesFoldersAtFullResolution()
         QVERIFY2(err.startsWith(QLatin1String("periscope-cli: colorize: ")) && !err.contains(QLatin1Char('\n')), qPrintable(err));
         QVERIFY(!QDir(nowhere).exists());
     }
+}
+
+void TestColorizeCli::figureIsTheWorkbenchGrid()
+{
+    // Two colour photos: the figure has their rows of (gray input, result, truth), drawn by the
+    // same builder as the workbench's Export Figure. The truth column has the photos' colour, the
+    // input column none.
+    const QString photos = m_dir.filePath(QStringLiteral("figure-photos"));
+    QVERIFY(QDir().mkpath(photos));
+    for (const auto &[name, colour] : {std::pair{"red.png", QColor(220, 30, 30)}, std::pair{"blue.png", QColor(30, 60, 220)}}) {
+        QImage image(200, 150, QImage::Format_RGB32);
+        image.fill(colour);
+        QVERIFY(image.save(photos + QLatin1Char('/') + QLatin1String(name)));
+    }
+    const QString figure = m_dir.filePath(QStringLiteral("grid.png"));
+    const CliRun result = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--out"),
+                                                                       m_dir.filePath(QStringLiteral("figure-out")), QStringLiteral("--figure"), figure});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(QJsonDocument::fromJson(result.out).object().value(QStringLiteral("figure")).toString() == figure);
+    const QImage grid(figure);
+    QCOMPARE(grid.width(), 1800); // 6 inches at 300 dpi, the workbench's default
+    auto saturatedShare = [&grid](int column, int row) {
+        // The middle of a cell: columns are thirds of the width; rows split the height above the caption.
+        const int x0 = column * grid.width() / 3 + grid.width() / 12, x1 = x0 + grid.width() / 6;
+        const int rowHeight = (grid.height() - 100) / 2;
+        const int y0 = row * rowHeight + rowHeight / 4, y1 = y0 + rowHeight / 2;
+        int saturated = 0, all = 0;
+        for (int y = y0; y < y1; y += 4)
+            for (int x = x0; x < x1; x += 4, ++all)
+                saturated += QColor(grid.pixel(x, y)).hsvSaturation() > 120 ? 1 : 0;
+        return double(saturated) / all;
+    };
+    for (int row = 0; row < 2; ++row) {
+        QVERIFY2(saturatedShare(0, row) < 0.01, "the gray input has colour");
+        QVERIFY2(saturatedShare(2, row) > 0.9, "the truth lost its colour");
+    }
+    const CliRun bad = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--out"), QStringLiteral("o"),
+                                                                    QStringLiteral("--figure"), QStringLiteral("grid.gif")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--figure takes a .png, .svg or .pdf file"), bad.err.constData());
 }
 
 void TestColorizeCli::studiesAreCreatedRehearsedAndAnalysed()

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/figures/ColorizeFigure.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+
+#include <cmath>
+
+namespace periscope::app {
+
+namespace {
+class CaptionedImagePanel : public FigurePanel {
+public:
+    CaptionedImagePanel(QImage image, QString caption, QSize shape, QString missing)
+        : m_image(std::move(image)), m_caption(std::move(caption)), m_missing(std::move(missing)), m_shape(shape)
+    {
+    }
+
+    QSizeF preferredSize() const override { return QSizeF(m_shape.width(), m_shape.height() * 1.12); }
+
+    void draw(QPainter &painter, const QRectF &target) const override
+    {
+        const double captionHeight = target.height() * (0.12 / 1.12);
+        const QRectF imageRect(target.topLeft(), QSizeF(target.width(), target.height() - captionHeight));
+        if (m_image.isNull()) {
+            painter.setPen(QColor(120, 120, 120));
+            painter.drawRect(imageRect);
+            painter.drawText(imageRect, Qt::AlignCenter | Qt::TextWordWrap, m_missing);
+        } else {
+            QSizeF fitted = QSizeF(m_image.size()).scaled(imageRect.size(), Qt::KeepAspectRatio);
+            const QRectF placed(imageRect.center() - QPointF(fitted.width() / 2, fitted.height() / 2), fitted);
+            painter.setRenderHint(QPainter::SmoothPixmapTransform);
+            painter.drawImage(placed, m_image);
+        }
+        // As large as the caption's band allows, smaller when the text is wider than the panel.
+        QFont font = figureFont(std::max(4.0, captionHeight * 0.45));
+        const double textWidth = QFontMetricsF(font, painter.device()).horizontalAdvance(m_caption);
+        if (textWidth > target.width() * 0.98)
+            font.setPointSizeF(std::max(3.0, font.pointSizeF() * target.width() * 0.98 / textWidth));
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+        painter.drawText(QRectF(target.left(), imageRect.bottom(), target.width(), captionHeight), Qt::AlignCenter, m_caption);
+    }
+
+private:
+    QImage m_image;
+    QString m_caption, m_missing;
+    QSize m_shape;
+};
+
+QString metricText(double value, int decimals)
+{
+    return std::isinf(value) ? QStringLiteral("∞") : QString::number(value, 'f', decimals);
+}
+
+// "periscope::app::ColorizeWorkspace": the context these strings were translated in.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("periscope::app::ColorizeWorkspace", text);
+}
+} // namespace
+
+std::unique_ptr<FigurePanel> captionedImagePanel(QImage image, QString caption, QSize shape, QString missing)
+{
+    return std::make_unique<CaptionedImagePanel>(std::move(image), std::move(caption), shape, std::move(missing));
+}
+
+QImage previewOf(const QImage &image, int side)
+{
+    if (image.isNull() || (image.width() <= side && image.height() <= side))
+        return image;
+    return image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+std::vector<std::unique_ptr<FigurePanel>> colorizeGridPanels(const QList<ColorizeFigureRow> &rows)
+{
+    std::vector<std::unique_ptr<FigurePanel>> panels;
+    for (const ColorizeFigureRow &p : rows) {
+        const QSize shape = p.gray.size();
+        panels.push_back(captionedImagePanel(p.gray, tr("%1, gray input").arg(p.name), shape));
+        panels.push_back(captionedImagePanel(
+            p.result,
+            p.hasTruth ? tr("result: PSNR %1 dB, SSIM %2, ΔE00 %3").arg(metricText(p.psnr, 1), metricText(p.ssim, 3), metricText(p.meanDeltaE, 1))
+                       : tr("result: colourfulness %1").arg(metricText(p.colourfulness, 1)),
+            shape));
+        panels.push_back(captionedImagePanel(p.truth,
+                                             p.hasTruth ? tr("truth: colourfulness %1").arg(metricText(p.truthColourfulness, 1)) : tr("truth"),
+                                             shape, tr("no truth (gray photo)")));
+    }
+    return panels;
+}
+
+} // namespace periscope::app
