@@ -4,6 +4,8 @@
 // images have instance masks, the masks' mean IoU and foreground ARI as CSV.
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
+#include "app/figures/ImageConversion.h"
+#include "app/figures/SlotsFigure.h"
 #include "app/models/BuiltInSlotModels.h"
 #include "app/data/SlotImageSet.h"
 
@@ -20,6 +22,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <optional>
 #include <cstdio>
 
 namespace periscope::app {
@@ -74,6 +77,14 @@ CliOptions slotsOptions()
                    QStringLiteral("the slot-attention iteration the masks come from"))
         .byDefault(QStringLiteral("last"));
     options.flag(QStringLiteral("--probe"), QStringLiteral("fit and score the linear VQA probe"));
+    options.text(QStringLiteral("--figure"), QStringLiteral("OUT.png|svg|pdf"),
+                 QStringLiteral("a figure of the first image (slot masks with their legend, each slot's attention), as the workbench exports it"))
+        .validatedBy(
+            [](const QString &value) {
+                const QString suffix = QFileInfo(value).suffix().toLower();
+                return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
+            },
+            QStringLiteral("a .png, .svg or .pdf file"));
     return options;
 }
 
@@ -87,6 +98,8 @@ int runSlots(const QStringList &arguments)
     const QString outDir = options.value(QStringLiteral("--out"));
     const bool last = options.value(QStringLiteral("--iteration")) == QLatin1String("last");
     const bool probe = options.flagValue(QStringLiteral("--probe"));
+    const QString figurePath = options.value(QStringLiteral("--figure"));
+    std::optional<SlotFigure> figure;
     slot::ArchOptions arch;
     try {
         for (const QString &value : options.values(QStringLiteral("--arch")))
@@ -186,6 +199,13 @@ int runSlots(const QStringList &arguments)
                         sample.objects.push_back({o.size, o.color, o.material, o.shape});
                     probeSamples.push_back(std::move(sample));
                 }
+                if (!figurePath.isEmpty() && !figure) { // drawn larger than the model's input, as the workbench shows it
+                    const slot::SlotMasks shown = slot::slotMasks(r, kSlotFigureSide, last);
+                    const std::optional<slot::SlotScore> score =
+                        image.mask.isNull() ? std::nullopt
+                                            : std::optional(slot::scoreSlots(shown, slot::centreSquare(image.mask, kSlotFigureSide, true)));
+                    figure = slotFigure(name, toQImage(slot::centreSquare(image.image, kSlotFigureSide, false)), shown, score ? &*score : nullptr);
+                }
                 const QString jsonPath = QDir(outDir).filePath(name + QStringLiteral(".slots.json"));
                 if (!writeText(jsonPath, doc.dump()))
                     return options.failure(QStringLiteral("cannot write %1").arg(jsonPath));
@@ -226,6 +246,16 @@ int runSlots(const QStringList &arguments)
             v.set("mean_roc_auc", p.meanRocAuc);
             out.set("vqa_probe", std::move(v));
         }
+        if (figure) {
+            const auto masksPanel = slotMasksPanel(*figure);
+            const auto attentionPanel = slotAttentionPanel(*figure);
+            FigureOptions figureOptions;
+            figureOptions.caption = QStringLiteral("%1: slot masks and attention per slot; %2").arg(figure->title, QFileInfo(weights).completeBaseName());
+            QString error;
+            if (!exportFigure({masksPanel.get(), attentionPanel.get()}, 2, figureOptions, figurePath, &error))
+                throw Error(error.toStdString());
+            out.set("figure", figurePath.toStdString());
+        }
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
     } catch (const std::exception &e) {
         return options.failure(e);
@@ -236,8 +266,8 @@ int runSlots(const QStringList &arguments)
 
 CliCommand slotsCommand()
 {
-    return {QStringLiteral("slots"), QStringLiteral("slot masks, attention and embeddings of the object-centric model for images"), false,
-            runSlots};
+    return {QStringLiteral("slots"), QStringLiteral("slot masks, attention and embeddings of the object-centric model for images"),
+            true /* --figure draws text */, runSlots};
 }
 
 } // namespace periscope::app

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/slots/SlotEvaluation.h"
 
+#include <algorithm>
+
 #include "engine/core/errors/Error.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/metrics/MetricsOps.h"
@@ -94,6 +96,35 @@ SlotScoreSummary summarize(const std::vector<SlotScore> &scores)
         summary.meanIoU /= summary.images;
     summary.foregroundAri = ariCount > 0 ? summary.foregroundAri / ariCount : std::numeric_limits<double>::quiet_NaN();
     return summary;
+}
+
+std::vector<int> labelAreas(const SlotMasks &masks)
+{
+    const int slotCount = int(masks.soft.size());
+    std::vector<int> areas(std::size_t(slotCount), 0);
+    for (int y = 0; y < masks.labels.height(); ++y) {
+        const std::uint8_t *row = masks.labels.row(y);
+        for (int x = 0; x < masks.labels.width(); ++x)
+            if (row[x] > 0 && row[x] <= slotCount)
+                ++areas[std::size_t(row[x] - 1)];
+    }
+    return areas;
+}
+
+int backgroundSlot(const SlotMasks &masks, const std::vector<int> &objectOfSlot)
+{
+    if (masks.labels.isNull())
+        return -1;
+    const std::vector<int> areas = labelAreas(masks);
+    if (areas.empty())
+        return -1;
+    const auto largest = std::max_element(areas.begin(), areas.end());
+    const int slot = int(largest - areas.begin());
+    if (*largest < 0.4 * double(masks.labels.width()) * double(masks.labels.height()))
+        return -1;
+    if (slot < int(objectOfSlot.size()) && objectOfSlot[std::size_t(slot)] > 0)
+        return -1;
+    return slot;
 }
 
 } // namespace periscope::slot

@@ -44,4 +44,12 @@ struct SlotScoreSummary {
 };
 SlotScoreSummary summarize(const std::vector<SlotScore> &scores);
 
+// Each slot's share of the arg-max partition (the `labels` of slotMasks), in pixels.
+std::vector<int> labelAreas(const SlotMasks &masks);
+
+// The slot that took the background: the largest area of the partition, over 40 % of the image,
+// matched to no object (`objectOfSlot` from scoreSlots, empty when the image has no mask). -1
+// when no slot is that. Drawn faint in the masks so the scene shows through.
+int backgroundSlot(const SlotMasks &masks, const std::vector<int> &objectOfSlot);
+
 } // namespace periscope::slot

@@ -3,7 +3,6 @@
 
 #include "app/shell/JobManager.h"
 #include "app/models/BuiltInSlotModels.h"
-#include "engine/core/color/Colormap.h"
 #include "engine/core/errors/Error.h"
 #include "engine/scenes/SceneRenderer.h"
 #include "app/figures/ImageConversion.h"
@@ -34,17 +33,6 @@ namespace {
 constexpr int kThumbnailSide = 96;
 constexpr std::size_t kChunk = 16; // scenes per streamed batch
 
-float maxOf(const Image &map)
-{
-    float high = 0.0f;
-    for (int y = 0; y < map.height(); ++y) {
-        const float *row = map.rowAs<float>(y);
-        for (int x = 0; x < map.width(); ++x)
-            high = std::max(high, row[x]);
-    }
-    return high;
-}
-
 int countNonZero(const Image &mask)
 {
     int count = 0;
@@ -57,33 +45,6 @@ int countNonZero(const Image &mask)
 }
 
 // How many pixels of the arg-max partition (labels 1 + slot, 8-bit) each slot has.
-std::vector<int> labelAreas(const Image &labels, int slotCount)
-{
-    std::vector<int> areas(std::size_t(std::max(slotCount, 0)), 0);
-    for (int y = 0; y < labels.height(); ++y) {
-        const std::uint8_t *row = labels.row(y);
-        for (int x = 0; x < labels.width(); ++x)
-            if (row[x] > 0 && row[x] <= slotCount)
-                ++areas[std::size_t(row[x] - 1)];
-    }
-    return areas;
-}
-
-// The slot with the largest area of the partition, unless it is matched to an object or has
-// less than 40 % of the image's pixels (then -1: no slot took the background alone).
-int backgroundSlotOf(const std::vector<int> &labelPixels, const SlotsScene &scene, int pixels)
-{
-    if (labelPixels.empty())
-        return -1;
-    const auto largest = std::max_element(labelPixels.begin(), labelPixels.end());
-    const int slot = int(largest - labelPixels.begin());
-    if (*largest < 0.4 * pixels)
-        return -1;
-    if (scene.scored && slot < int(scene.score.objectOfSlot.size()) && scene.score.objectOfSlot[std::size_t(slot)] > 0)
-        return -1;
-    return slot;
-}
-
 // Each object id's bounding box in an 8-bit instance mask, in its pixels.
 QHash<int, QRectF> objectBoxesOf(const Image &mask)
 {
@@ -419,17 +380,11 @@ void SlotsModel::select(int index)
                 detail->objectBoxes = objectBoxesOf(detail->truth);
             if (scene.analysed) {
                 detail->masks = slot::slotMasks(scene.result, kDetailSize, last);
-                // One scale for all tiles (0 to the highest attention of any slot), so they compare.
-                float high = 1e-6f;
-                for (const Image &soft : detail->masks.soft)
-                    high = std::max(high, maxOf(soft));
-                for (std::size_t s = 0; s < detail->masks.soft.size(); ++s) {
-                    detail->attentionImages << toQImage(applyColormap(detail->masks.soft[s], Colormap::Magma, 0.0f, high));
-                    detail->maskPixels.push_back(countNonZero(detail->masks.binary[s]));
-                }
+                detail->figure = slotFigure(scene.entry.name, detail->square, detail->masks, scene.scored ? &scene.score : nullptr);
+                for (const Image &binary : detail->masks.binary)
+                    detail->maskPixels.push_back(countNonZero(binary));
                 if (!detail->masks.labels.isNull())
-                    detail->labelPixels = labelAreas(detail->masks.labels, int(detail->masks.soft.size()));
-                detail->backgroundSlot = backgroundSlotOf(detail->labelPixels, scene, kDetailSize * kDetailSize);
+                    detail->labelPixels = slot::labelAreas(detail->masks);
             }
             return QVariant::fromValue(std::shared_ptr<const SlotsDetail>(detail));
         },

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/figures/SlotsFigure.h"
 #include "app/shell/JobSlot.h"
 #include "app/shell/TrainingJob.h"
 #include "app/data/SlotImageSet.h"
@@ -46,12 +47,9 @@ struct SlotsDetail {
     bool lastIteration = true;
     // Made in the job too, so the view only shows them: each slot's attention through magma on a
     // scale shared by all slots, each slot's mask area, each true object's box.
-    QList<QImage> attentionImages;
+    SlotFigure figure;            // attention maps, captions, the background slot (app/figures)
     std::vector<int> maskPixels;  // each slot's Otsu mask (masks may overlap)
     std::vector<int> labelPixels; // each slot's share of the arg-max partition (the label layer)
-    // The slot that took the background: the largest area of the partition, matched to no
-    // object, over 40 % of the image; -1 when no slot is that.
-    int backgroundSlot = -1;
     QHash<int, QRectF> objectBoxes;
 };
 
@@ -76,7 +74,7 @@ struct SlotsEmbedding {
 class SlotsModel : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kDetailSize = 256;
+    static constexpr int kDetailSize = kSlotFigureSide; // the detail is what the figure draws
 
     explicit SlotsModel(JobManager *jobs, QObject *parent = nullptr);
     ~SlotsModel() override;

@@ -54,24 +54,6 @@ QTableWidgetItem *item(const QString &text)
 
 } // namespace
 
-QColor slotColor(int slot)
-{
-    // Distinct hues in an order where neighbours differ; repeats lighter after twelve.
-    static const QColor palette[] = {QColor(230, 25, 75),  QColor(60, 180, 75),  QColor(0, 130, 200),  QColor(245, 130, 48),
-                                     QColor(145, 30, 180), QColor(70, 240, 240), QColor(240, 50, 230), QColor(210, 245, 60),
-                                     QColor(250, 190, 212), QColor(0, 128, 128), QColor(170, 110, 40), QColor(255, 225, 25)};
-    const QColor c = palette[slot % 12];
-    return slot < 12 ? c : c.lighter(140);
-}
-
-namespace {
-
-// The background slot's alpha in the slot-mask layer: enough to see which slot it is, little
-// enough that the floor of the scene shows through.
-constexpr int kBackgroundAlpha = 50;
-
-} // namespace
-
 AttentionTile::AttentionTile(int slot, QWidget *parent) : QWidget(parent), m_slot(slot)
 {
     setObjectName(QStringLiteral("attentionTile%1").arg(slot));
@@ -330,13 +312,13 @@ void SlotsView::showDetail()
         slotsLayer.opacity = 0.55;
         slotsLayer.labelColors << QColor(Qt::transparent);
         slotsLayer.labelNames << QString();
-        m_backgroundSlot = d.backgroundSlot;
+        m_backgroundSlot = d.figure.backgroundSlot;
         for (int s = 0; s < int(masks.binary.size()); ++s) {
             QColor color = slotColor(s);
             if (s == m_backgroundSlot)
-                color.setAlpha(kBackgroundAlpha);
+                color.setAlpha(kBackgroundSlotAlpha);
             slotsLayer.labelColors << color;
-            slotsLayer.labelNames << (s == m_backgroundSlot ? tr("slot %1 (background)").arg(s + 1) : tr("slot %1").arg(s + 1));
+            slotsLayer.labelNames << slotName(s, m_backgroundSlot);
         }
         m_layers->addLayer(slotsLayer);
         widgets::Layer highlight;
@@ -348,10 +330,7 @@ void SlotsView::showDetail()
         const int columns = 4;
         for (int s = 0; s < int(masks.soft.size()); ++s) {
             auto *tile = new AttentionTile(s);
-            QString caption = tr("slot %1 · %2%").arg(s + 1).arg(masks.mass[std::size_t(s)] * 100.0, 0, 'f', 1);
-            if (scene.scored && scene.score.objectOfSlot[std::size_t(s)] > 0)
-                caption += tr(" · IoU %1").arg(scene.score.iouOfSlot[std::size_t(s)], 0, 'f', 2);
-            tile->setMap(d.attentionImages.value(s), caption);
+            tile->setMap(d.figure.attention.value(s), d.figure.captions.value(s));
             connect(tile, &AttentionTile::hovered, this, &SlotsView::highlightSlot);
             m_tileGrid->addWidget(tile, s / columns, s % columns);
             m_tiles << tile;
@@ -410,7 +389,7 @@ void SlotsView::highlightSlot(int slot)
         if (slot >= 0 && s != slot)
             c.setAlpha(40);
         else if (slot < 0 && s == m_backgroundSlot)
-            c.setAlpha(kBackgroundAlpha);
+            c.setAlpha(kBackgroundSlotAlpha);
         layer.labelColors[s + 1] = c;
     }
     m_layers->replaceLayer(layer);
@@ -435,28 +414,6 @@ void SlotsView::highlightSlot(int slot)
     }
 }
 
-QImage SlotsView::smallMultiples() const
-{
-    if (m_tiles.isEmpty())
-        return {};
-    const int columns = 4, side = 160, caption = 22;
-    const int rows = int((m_tiles.size() + columns - 1) / columns);
-    QImage out(columns * side, rows * (side + caption), QImage::Format_RGB32);
-    out.fill(Qt::white);
-    QPainter p(&out);
-    QFont font = p.font();
-    font.setPixelSize(13);
-    p.setFont(font);
-    for (int i = 0; i < m_tiles.size(); ++i) {
-        const QRect cell((i % columns) * side, (i / columns) * (side + caption), side, side);
-        p.drawImage(cell.adjusted(3, 3, -3, -3), m_tiles[i]->map());
-        p.setPen(QPen(slotColor(m_tiles[i]->slot()), 3));
-        p.drawRect(cell.adjusted(2, 2, -2, -2));
-        p.setPen(Qt::black);
-        p.drawText(QRect(cell.left(), cell.bottom(), side, caption), Qt::AlignCenter, m_tiles[i]->caption());
-    }
-    return out;
-}
 
 void SlotsView::generateDialog()
 {

@@ -25,9 +25,6 @@ class SlotsModel;
 class SlotsEmbeddingView;
 class SlotsTrainingPanel;
 
-// A fixed, distinct colour per slot (the same in the masks, the tiles, the table and the legend).
-QColor slotColor(int slot);
-
 // One slot's soft attention map, drawn with a border in the slot's colour; hovering it
 // highlights the slot everywhere.
 class AttentionTile : public QWidget {
@@ -79,7 +76,6 @@ public:
     // none). It is drawn faint so that the scene shows through, and its legend says "background".
     int backgroundSlot() const { return m_backgroundSlot; }
     // The small multiples as one image, for the figure.
-    QImage smallMultiples() const;
 
 Q_SIGNALS:
     void viewSettingsChanged();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/slots/SlotsWorkspace.h"
+
+#include "app/figures/SlotsFigure.h"
 #include "app/shell/WidgetFigures.h"
 
 #include "app/models/BuiltInModels.h"
@@ -19,26 +21,6 @@
 #include <QTabWidget>
 
 namespace periscope::app {
-
-namespace {
-
-// An image panel of the figure, scaled to fit.
-class PicturePanel : public FigurePanel {
-public:
-    explicit PicturePanel(QImage image) : m_image(std::move(image)) {}
-    QSizeF preferredSize() const override { return QSizeF(m_image.size()); }
-    void draw(QPainter &painter, const QRectF &target) const override
-    {
-        const QSizeF fitted = QSizeF(m_image.size()).scaled(target.size(), Qt::KeepAspectRatio);
-        painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        painter.drawImage(QRectF(target.center() - QPointF(fitted.width() / 2, fitted.height() / 2), fitted), m_image);
-    }
-
-private:
-    QImage m_image;
-};
-
-} // namespace
 
 QString slotsDemoFolder()
 {
@@ -191,9 +173,10 @@ bool SlotsWorkspace::exportFigure(const QString &path, const FigureOptions &opti
             *error = tr("There is nothing to export yet: open scenes and let the model find their slots");
         return false;
     }
+    // The masks and the attention as `periscope-cli slots --figure` draws them, the embedding as shown.
     std::vector<std::unique_ptr<FigurePanel>> owned;
-    owned.push_back(figurePanel(m_view->imageView(), options));
-    owned.push_back(std::make_unique<PicturePanel>(m_view->smallMultiples()));
+    owned.push_back(slotMasksPanel(m_model->detail().figure));
+    owned.push_back(slotAttentionPanel(m_model->detail().figure));
     if (!m_model->embedding().points.isEmpty())
         owned.push_back(figurePanel(m_view->embeddingView()->plane()));
     QList<const FigurePanel *> panels;

@@ -4,6 +4,8 @@
 // --screenshot` showing the slot masks.
 #include "CliRun.h"
 
+#include "app/figures/SlotsFigure.h"
+
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -72,7 +74,7 @@ void TestSlotsCli::trainThenRunOnGeneratedScenes()
     const QString out = m_dir.filePath(QStringLiteral("out"));
     const CliRun run = runProgram(QStringLiteral("periscope-cli"),
                                   {QStringLiteral("slots"), m_scenes, QStringLiteral("--model"), weights, QStringLiteral("--probe"),
-                                   QStringLiteral("--out"), out});
+                                   QStringLiteral("--out"), out, QStringLiteral("--figure"), m_dir.filePath(QStringLiteral("slots-figure.png"))});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonObject result = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(result.value(QStringLiteral("images")).toArray().size(), 24);
@@ -97,6 +99,21 @@ void TestSlotsCli::trainThenRunOnGeneratedScenes()
     QVERIFY(first.contains(QStringLiteral("matches")));
     const QImage masks(out + QStringLiteral("/CLEVR_periscope_000000.masks.png"));
     QCOMPARE(masks.size(), QSize(32, 32));
+    // The figure of the first scene: masks with a legend and the attention of each of the 6 slots,
+    // as the workbench exports it; every slot with pixels has its swatch in its own colour.
+    QCOMPARE(result.value(QStringLiteral("figure")).toString(), m_dir.filePath(QStringLiteral("slots-figure.png")));
+    const QImage figure(m_dir.filePath(QStringLiteral("slots-figure.png")));
+    QCOMPARE(figure.width(), 1800);
+    int coloured = 0;
+    for (int slot = 0; slot < 6; ++slot) {
+        const QColor wanted = periscope::app::slotColor(slot);
+        bool found = false;
+        for (int y = 0; y < figure.height() && !found; y += 2)
+            for (int x = 0; x < figure.width() && !found; x += 2)
+                found = figure.pixelColor(x, y) == wanted;
+        coloured += found ? 1 : 0;
+    }
+    QCOMPARE(coloured, 6); // the attention tiles' frames at least
     QFile csv(out + QStringLiteral("/scores.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');

@@ -8,6 +8,7 @@
 #include "app/models/BuiltInSlotModels.h"
 #include "app/data/SlotImageSet.h"
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
+#include "app/figures/SlotsFigure.h"
 #include "app/workspaces/slots/SlotsModel.h"
 #include "app/workspaces/slots/SlotsTrainingPanel.h"
 #include "app/workspaces/slots/SlotsView.h"
@@ -260,7 +261,16 @@ void TestSlotsWorkspace::figureExports()
     QVERIFY2(m_workspace->exportFigure(path, &error), qPrintable(error));
     const QImage figure(path);
     QVERIFY(figure.width() > 600);
-    QVERIFY(!m_workspace->slotsView()->smallMultiples().isNull());
+    // One attention map a slot, and the legend's swatches in the slots' own colours.
+    QCOMPARE(m_workspace->model()->detail().figure.attention.size(), m_workspace->model()->slotModel()->slotCount());
+    int swatchPixels = 0;
+    for (int y = 0; y < figure.height(); y += 2)
+        for (int x = 0; x < figure.width(); x += 2)
+            for (int s = 0; s < m_workspace->model()->slotModel()->slotCount(); ++s) {
+                const QColor a(figure.pixel(x, y)), b = slotColor(s);
+                swatchPixels += std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) <= 6 ? 1 : 0;
+            }
+    QVERIFY2(swatchPixels > 50, qPrintable(QString::number(swatchPixels)));
     QVERIFY2(m_workspace->exportFigure(m_dir.filePath(QStringLiteral("figure.svg")), &error), qPrintable(error));
 }
 
