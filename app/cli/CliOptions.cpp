@@ -3,6 +3,8 @@
 
 #include "engine/core/errors/Error.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -88,59 +90,60 @@ CliOption &CliOptions::declare(CliOption option)
     return m_options.back();
 }
 
-CliOption &CliOptions::text(const QString &name, const QString &valueName, const QString &help)
+CliOption &CliOptions::declare(const QString &name, const QString &valueName, const QString &help, CliOption::Kind kind)
 {
     CliOption option;
     option.name = name;
     option.valueName = valueName;
     option.help = help;
+    option.kind = kind;
     return declare(std::move(option));
+}
+
+CliOption &CliOptions::text(const QString &name, const QString &valueName, const QString &help)
+{
+    return declare(name, valueName, help, CliOption::Kind::Text);
 }
 
 CliOption &CliOptions::integer(const QString &name, qint64 min, qint64 max, const QString &help)
 {
-    CliOption option;
-    option.name = name;
-    option.valueName = QStringLiteral("N");
-    option.help = help;
-    option.kind = CliOption::Kind::Integer;
+    CliOption &option = declare(name, QStringLiteral("N"), help, CliOption::Kind::Integer);
     option.integerMin = min;
     option.integerMax = max;
-    return declare(std::move(option));
+    return option;
 }
 
 CliOption &CliOptions::number(const QString &name, double low, double high, const QString &help, bool lowOpen, bool highOpen)
 {
-    CliOption option;
-    option.name = name;
-    option.valueName = QStringLiteral("X");
-    option.help = help;
-    option.kind = CliOption::Kind::Number;
+    CliOption &option = declare(name, QStringLiteral("X"), help, CliOption::Kind::Number);
     option.numberLow = low;
     option.numberHigh = high;
     option.lowOpen = lowOpen;
     option.highOpen = highOpen;
-    return declare(std::move(option));
+    return option;
 }
 
 CliOption &CliOptions::choice(const QString &name, const QStringList &choices, const QString &help)
 {
-    CliOption option;
-    option.name = name;
-    option.valueName = choices.join(QLatin1Char('|'));
-    option.help = help;
-    option.kind = CliOption::Kind::Choice;
+    CliOption &option = declare(name, choices.join(QLatin1Char('|')), help, CliOption::Kind::Choice);
     option.choices = choices;
-    return declare(std::move(option));
+    return option;
 }
 
 CliOption &CliOptions::flag(const QString &name, const QString &help)
 {
-    CliOption option;
-    option.name = name;
-    option.help = help;
-    option.kind = CliOption::Kind::Flag;
-    return declare(std::move(option));
+    return declare(name, QString(), help, CliOption::Kind::Flag);
+}
+
+CliOption &CliOptions::figure(const QString &help)
+{
+    return text(QStringLiteral("--figure"), QStringLiteral("OUT.png|svg|pdf"), help)
+        .validatedBy(
+            [](const QString &value) {
+                const QString suffix = QFileInfo(value).suffix().toLower();
+                return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
+            },
+            QStringLiteral("a .png, .svg or .pdf file"));
 }
 
 void CliOptions::positionals(const QString &valueName, const QString &help, int minCount, int maxCount, const QString &missing)

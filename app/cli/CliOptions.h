@@ -75,6 +75,8 @@ public:
     CliOption &number(const QString &name, double low, double high, const QString &help, bool lowOpen = false, bool highOpen = false);
     CliOption &choice(const QString &name, const QStringList &choices, const QString &help);
     CliOption &flag(const QString &name, const QString &help);
+    // --figure OUT.png|svg|pdf: a figure as the workbench exports it (the format by the suffix).
+    CliOption &figure(const QString &help);
     // Arguments that are not options. minCount 0 makes them optional; maxCount -1 unbounded.
     // `missing` is the message when fewer than minCount are given ("give at least one image").
     void positionals(const QString &valueName, const QString &help, int minCount, int maxCount, const QString &missing = {});
@@ -107,6 +109,7 @@ public:
 private:
     const CliOption *find(const QString &name) const;
     CliOption &declare(CliOption option);
+    CliOption &declare(const QString &name, const QString &valueName, const QString &help, CliOption::Kind kind);
     std::optional<QString> readValue(const CliOption &option, const QString &value) const;
     QString synopsis() const;
 

@@ -45,14 +45,7 @@ CliOptions colorizeOptions()
     options.choice(QStringLiteral("--arch"), {QStringLiteral("eccv16"), QStringLiteral("siggraph17"), QStringLiteral("koalarization")},
                    QStringLiteral("the architecture, where the weights' keys do not say"));
     options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights (timm's names)"));
-    options.text(QStringLiteral("--figure"), QStringLiteral("OUT.png|svg|pdf"),
-                 QStringLiteral("a figure of the first photos (gray input, result with its metrics, truth), as the workbench exports it"))
-        .validatedBy(
-            [](const QString &value) {
-                const QString suffix = QFileInfo(value).suffix().toLower();
-                return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
-            },
-            QStringLiteral("a .png, .svg or .pdf file"));
+    options.figure(QStringLiteral("a figure of the first photos (gray input, result with its metrics, truth), as the workbench exports it"));
     return options;
 }
 
@@ -188,15 +181,12 @@ int runColorize(const QStringList &arguments)
         summary.set("failed", json::Value(std::move(failed)));
         if (!figurePath.isEmpty() && !figureRows.isEmpty()) {
             const std::vector<std::unique_ptr<FigurePanel>> owned = colorizeGridPanels(figureRows);
-            QList<const FigurePanel *> panels;
-            for (const auto &panel : owned)
-                panels.append(panel.get());
             FigureOptions figure;
             figure.caption = QStringLiteral("Colorized with %1")
                                  .arg(describeColorizer(model, QString::fromStdString(colorizer.architecture()), colorizer.widthDivisor(),
                                                         QString::fromStdString(colorizer.globalFeatures())));
             QString error;
-            if (!exportFigure(panels, 3, figure, figurePath, &error))
+            if (!exportFigure(panelList(owned), 3, figure, figurePath, &error))
                 throw Error(error.toStdString());
             summary.set("figure", figurePath.toStdString());
         }

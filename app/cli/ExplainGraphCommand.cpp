@@ -62,13 +62,7 @@ CliOptions explainGraphOptions()
     options.integer(QStringLiteral("--steps"), 1, 100000, QStringLiteral("Integrated Gradients' steps"))
         .byDefault(QString::number(graphs::ExplainGraphRequest().integrationSteps));
     options.text(QStringLiteral("--out"), QStringLiteral("OUT.json"), QStringLiteral("the explanation to write")).require();
-    options.text(QStringLiteral("--figure"), QStringLiteral("OUT.png|svg|pdf"), QStringLiteral("a figure of the graph with its relevance"))
-        .validatedBy(
-            [](const QString &value) {
-                const QString suffix = QFileInfo(value).suffix().toLower();
-                return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
-            },
-            QStringLiteral("a .png, .svg or .pdf file"));
+    options.figure(QStringLiteral("a figure of the graph with its relevance"));
     return options;
 }
 

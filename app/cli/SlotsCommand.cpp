@@ -77,14 +77,7 @@ CliOptions slotsOptions()
                    QStringLiteral("the slot-attention iteration the masks come from"))
         .byDefault(QStringLiteral("last"));
     options.flag(QStringLiteral("--probe"), QStringLiteral("fit and score the linear VQA probe"));
-    options.text(QStringLiteral("--figure"), QStringLiteral("OUT.png|svg|pdf"),
-                 QStringLiteral("a figure of the first image (slot masks with their legend, each slot's attention), as the workbench exports it"))
-        .validatedBy(
-            [](const QString &value) {
-                const QString suffix = QFileInfo(value).suffix().toLower();
-                return suffix == QLatin1String("png") || suffix == QLatin1String("svg") || suffix == QLatin1String("pdf");
-            },
-            QStringLiteral("a .png, .svg or .pdf file"));
+    options.figure(QStringLiteral("a figure of the first image (slot masks with their legend, each slot's attention), as the workbench exports it"));
     return options;
 }
 

@@ -139,4 +139,12 @@ bool exportFigure(const QList<const FigurePanel *> &panels, int columns, const F
     return fail(QObject::tr("Unsupported figure format '%1' (use png, svg or pdf)").arg(suffix));
 }
 
+QList<const FigurePanel *> panelList(const std::vector<std::unique_ptr<FigurePanel>> &panels)
+{
+    QList<const FigurePanel *> list;
+    for (const auto &panel : panels)
+        list.append(panel.get());
+    return list;
+}
+
 } // namespace periscope::app

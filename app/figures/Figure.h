@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 class QFont;
 class QPainter;
@@ -40,5 +41,7 @@ QFont figureFont(double points, bool bold = false);
 // writes PNG, SVG or PDF by the suffix. False + *error (a sentence) on failure.
 bool exportFigure(const QList<const FigurePanel *> &panels, int columns, const FigureOptions &options, const QString &path,
                   QString *error);
+// The panels a builder made (colorizeGridPanels, ...), as exportFigure takes them.
+QList<const FigurePanel *> panelList(const std::vector<std::unique_ptr<FigurePanel>> &panels);
 
 } // namespace periscope::app

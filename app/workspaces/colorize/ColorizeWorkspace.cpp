@@ -170,13 +170,10 @@ bool ColorizeWorkspace::exportFigure(const QString &path, const FigureOptions &o
         owned.push_back(figurePanel(m_view->resultHistogram()));
         owned.push_back(figurePanel(m_view->truthHistogram()));
     }
-    QList<const FigurePanel *> panels;
-    for (const auto &panel : owned)
-        panels.append(panel.get());
     FigureOptions withCaption = options;
     if (withCaption.caption.isEmpty())
         withCaption.caption = tr("Colorized with %1").arg(m_model->modelDescription());
-    return app::exportFigure(panels, 3, withCaption, path, error);
+    return app::exportFigure(panelList(owned), 3, withCaption, path, error);
 }
 
 } // namespace periscope::app

@@ -173,10 +173,7 @@ bool GraphsWorkspace::exportFigure(const QString &path, const FigureOptions &opt
     owned.push_back(figurePanel(m_view->nodeDeletionPlot()));
     if (widgets::VtkView *view3d = m_view->view3d(); view3d && view3d->isVisible())
         owned.push_back(figurePanel(static_cast<QWidget *>(view3d))); // the 3-D molecule as rendered
-    QList<const FigurePanel *> panels;
-    for (const auto &panel : owned)
-        panels.append(panel.get());
-    return app::exportFigure(panels, 2, options, path, error);
+    return app::exportFigure(panelList(owned), 2, options, path, error);
 }
 
 } // namespace periscope::app

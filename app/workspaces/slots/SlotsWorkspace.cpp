@@ -179,9 +179,6 @@ bool SlotsWorkspace::exportFigure(const QString &path, const FigureOptions &opti
     owned.push_back(slotAttentionPanel(m_model->detail().figure));
     if (!m_model->embedding().points.isEmpty())
         owned.push_back(figurePanel(m_view->embeddingView()->plane()));
-    QList<const FigurePanel *> panels;
-    for (const auto &panel : owned)
-        panels.append(panel.get());
     FigureOptions withCaption = options;
     if (withCaption.caption.isEmpty()) {
         const SlotsScene &scene = m_model->scenes()[m_model->detail().index];
@@ -193,7 +190,7 @@ bool SlotsWorkspace::exportFigure(const QString &path, const FigureOptions &opti
                                                  .arg(model)
                                            : tr("%1: slot masks and attention per slot; %2").arg(scene.entry.name, model);
     }
-    return app::exportFigure(panels, int(panels.size()), withCaption, path, error);
+    return app::exportFigure(panelList(owned), int(owned.size()), withCaption, path, error);
 }
 
 } // namespace periscope::app
