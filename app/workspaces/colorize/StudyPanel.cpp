@@ -56,7 +56,7 @@ QString percent(double rate)
 
 } // namespace
 
-StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) : QWidget(parent), m_model(model), m_jobs(jobs)
+StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) : QWidget(parent), m_model(model), m_preparation(jobs)
 {
     auto *layout = new QHBoxLayout(this);
     auto *left = new QVBoxLayout;
@@ -280,7 +280,7 @@ void StudyPanel::createStudy(const NewStudy &settings)
         Q_EMIT problem(tr("%1 exists already: a study file is never overwritten").arg(settings.path));
         return;
     }
-    m_jobs->start(
+    m_preparation.start(
         tr("Prepare the study's photos"),
         [copies](const JobControl &control) {
             for (int i = 0; i < copies.size(); ++i) {
@@ -293,7 +293,6 @@ void StudyPanel::createStudy(const NewStudy &settings)
             }
             return QVariant(true);
         },
-        this,
         [this, settings, copies](const QVariant &) {
             studies::StudyDesign design;
             design.title = settings.title.toStdString();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/shell/JobSlot.h"
 #include "engine/studies/StudyDesign.h"
 
 #include <QPointer>
@@ -67,7 +68,7 @@ private:
     void showNewStudyDialog();
 
     ColorizeModel *m_model;
-    QPointer<JobManager> m_jobs;
+    JobSlot m_preparation; // copies the photos beside the study file
     std::unique_ptr<StudyStore> m_store;
     QPointer<StudyRunner> m_runner;
     QLabel *m_summary = nullptr, *m_agreement = nullptr;
