@@ -175,7 +175,7 @@ QImage LayerModel::rendered(int row) const
                     const int label = int(value);
                     if (label <= 0 || l.labelColors.isEmpty())
                         continue; // background
-                    line[x] = l.labelColors.at(label % l.labelColors.size()).rgba();
+                    line[x] = qPremultiply(l.labelColors.at(label % l.labelColors.size()).rgba()); // the image is premultiplied: a faint label stays faint
                 }
             }
         }

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void keyboardTogglesVisibilityAndRenames();
     void controlsEditTheSelectedLayerUndoably();
     void arrowsReorder();
+    void faintLabelsStayFaint();
 
 private:
     LayerModel *m_model = nullptr;
@@ -134,6 +135,30 @@ void TestLayerPanel::arrowsReorder()
     QCOMPARE(m_panel->list()->model()->index(0, 0).data().toString(), QStringLiteral("photo"));
     m_undo->undo();
     QCOMPARE(m_model->layer(0).id, QStringLiteral("photo"));
+}
+
+void TestLayerPanel::faintLabelsStayFaint()
+{
+    // A label colour with alpha (the Slots workspace's background slot) is drawn as that colour
+    // at that alpha over what is below: the rendered layer is premultiplied, so it must be too.
+    periscope::widgets::LayerModel model;
+    periscope::widgets::Layer labels;
+    labels.id = QStringLiteral("labels");
+    labels.kind = periscope::widgets::LayerKind::Labels;
+    labels.values = periscope::Image(4, 4, 1, periscope::PixelFormat::UInt8);
+    for (int y = 0; y < 4; ++y)
+        for (int x = 0; x < 4; ++x)
+            labels.values.setSample(x, y, 0, 1.0f);
+    labels.labelColors = {QColor(Qt::transparent), QColor(240, 50, 230, 50)};
+    model.addLayer(labels);
+    const QImage out = model.rendered(model.rowOf(QStringLiteral("labels")));
+    QCOMPARE(out.format(), QImage::Format_ARGB32_Premultiplied);
+    const QRgb pixel = out.pixel(1, 1);
+    QCOMPARE(qAlpha(pixel), 50);
+    QVERIFY(qRed(pixel) <= qAlpha(pixel) && qGreen(pixel) <= qAlpha(pixel) && qBlue(pixel) <= qAlpha(pixel)); // a valid premultiplied pixel
+    // Un-premultiplied it is the colour again, within 8-bit premultiplication's step at alpha 50.
+    QVERIFY(std::abs(qRed(qUnpremultiply(pixel)) - 240) <= 255 / 50 + 1);
+    QVERIFY(std::abs(qGreen(qUnpremultiply(pixel)) - 50) <= 255 / 50 + 1);
 }
 
 QTEST_MAIN(TestLayerPanel)
