@@ -227,8 +227,8 @@ QString ModelCatalogue::add(const QString &file, const QString &name, const JobC
                 entry = &e;
         if (!entry)
             throw Error(text(file) + " matches no model of the catalogue (SHA-256 " + text(sha) +
-                        "); it can still be opened as weights directly, or added with --name NAME where the catalogue "
-                        "publishes no hash");
+                        "); it can still be opened as weights directly, or added as an entry that publishes no hash (models add "
+                        "--name NAME, or that entry selected in Models...)");
     }
     const QString entryName = entry->name;
     const std::string architecture = text(entry->architecture), source = text(entry->source);

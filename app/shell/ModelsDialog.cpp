@@ -39,6 +39,7 @@ ModelsDialog::ModelsDialog(JobManager *jobs, QWidget *parent) : QDialog(parent),
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setTabKeyNavigation(false); // Tab leaves the table, as keyboard users expect
     m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(Task, QHeaderView::Stretch);
     m_table->setWordWrap(false);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ModelsDialog::updateButtons);
@@ -81,6 +82,8 @@ ModelsDialog::ModelsDialog(JobManager *jobs, QWidget *parent) : QDialog(parent),
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("modelsStatus"));
     m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse); // hashes and paths to copy
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3); // a refused file's reason and hash
     m_where = new QLabel;
     m_where->setWordWrap(true);
     m_where->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -132,7 +135,6 @@ void ModelsDialog::reload()
         if (e.name == selected)
             m_table->selectRow(row);
     }
-    m_table->resizeColumnsToContents();
     m_where->setText(tr("Your models folder: %1").arg(m_catalogue.storeFolder()) +
                      (m_catalogue.storeProblem().isEmpty() ? QString() : QStringLiteral("\n") + m_catalogue.storeProblem()));
     updateButtons();
