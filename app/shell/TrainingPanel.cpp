@@ -22,12 +22,14 @@ namespace periscope::app {
 TrainingPanel::TrainingPanel(const QString &weightsStem, const QString &startText, QWidget *parent)
     : QWidget(parent), m_stem(weightsStem), m_startText(startText)
 {
-    m_settings = new QFormLayout;
+    m_form = new QFormLayout;
     m_epochs = new QSpinBox;
     m_epochs->setObjectName(QStringLiteral("trainEpochs"));
     m_epochs->setRange(1, 100000);
     m_weights = new QLineEdit(proposedWeightsPath());
     m_weights->setObjectName(QStringLiteral("trainOut"));
+    m_weights->setToolTip(m_weights->text());
+    connect(m_weights, &QLineEdit::textChanged, m_weights, &QLineEdit::setToolTip);
     auto *browse = new QPushButton(tr("Browse..."));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save the trained weights"), m_weights->text(), tr("Safetensors (*.safetensors)"));
@@ -52,17 +54,16 @@ TrainingPanel::TrainingPanel(const QString &weightsStem, const QString &startTex
     m_status->setObjectName(QStringLiteral("trainStatus"));
     m_status->setWordWrap(true);
 
-    auto *shared = new QFormLayout;
-    shared->addRow(tr("Epochs"), m_epochs);
-    shared->addRow(tr("Weights"), weightsRow);
-    shared->addRow(QString(), m_resume);
+    // One form, so the workspace's rows and the shared ones line up.
+    m_form->addRow(tr("Epochs"), m_epochs);
+    m_form->addRow(tr("Weights"), weightsRow);
+    m_form->addRow(QString(), m_resume);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_button);
     buttons->addWidget(m_use);
     buttons->addStretch(1);
     auto *left = new QVBoxLayout;
-    left->addLayout(m_settings);
-    left->addLayout(shared);
+    left->addLayout(m_form);
     left->addLayout(buttons);
     left->addWidget(m_status);
     left->addStretch(1);
@@ -86,6 +87,11 @@ QString TrainingPanel::proposedWeightsPath() const
     for (int n = 2; QFileInfo::exists(path); ++n)
         path = QDir(folder).filePath(QStringLiteral("%1-%2-%3.safetensors").arg(m_stem, stamp).arg(n));
     return path;
+}
+
+void TrainingPanel::addSettingRow(const QString &label, QWidget *field)
+{
+    m_form->insertRow(m_settingRows++, label, field);
 }
 
 void TrainingPanel::setIntroduction(const QString &text)
@@ -159,20 +165,30 @@ bool TrainingPanel::begin(QString *problem)
         *problem = tr("Cannot create the folder %1.").arg(file.absolutePath());
         return false;
     }
+    startCurves();
+    setRunning(true);
+    return true;
+}
+
+void TrainingPanel::startCurves()
+{
     for (const Plot &p : std::as_const(m_plotList)) {
         p.view->clear();
         p.view->setLabels(tr("epoch"), p.yLabel, p.title);
     }
     for (Curve &c : m_curves)
         c.series = m_plotList[c.plot].view->addLine(c.name, {}, {});
-    setRunning(true);
-    return true;
 }
 
 void TrainingPanel::addPoint(int curve, double epoch, double value)
 {
-    if (curve >= 0 && curve < m_curves.size() && m_curves[curve].series >= 0)
-        m_plotList[m_curves[curve].plot].view->appendPoint(m_curves[curve].series, epoch, value);
+    if (curve < 0 || curve >= m_curves.size())
+        return;
+    if (m_curves[curve].series < 0) { // a training started elsewhere than this panel's button
+        startCurves();
+        setRunning(true);
+    }
+    m_plotList[m_curves[curve].plot].view->appendPoint(m_curves[curve].series, epoch, value);
 }
 
 void TrainingPanel::setStatus(const QString &text)
@@ -199,6 +215,9 @@ void TrainingPanel::stop(const QString &reason)
 void TrainingPanel::setRunning(bool running)
 {
     m_running = running;
+    if (!running)
+        for (Curve &c : m_curves)
+            c.series = -1; // the finished run's curves stay shown; the next run starts new ones
     m_button->setText(running ? tr("Cancel training") : m_startText);
     if (running)
         m_use->setEnabled(false);

@@ -18,8 +18,8 @@ class PlotView;
 
 namespace periscope::app {
 
-// The Train tab every workspace that trains shows: the workspace's own settings (rows it adds to
-// `settings()`), then the shared ones (epochs, the weights file, continue from its checkpoint),
+// The Train tab every workspace that trains shows: the workspace's own settings (rows it adds
+// with addSettingRow), then the shared ones (epochs, the weights file, continue from its checkpoint),
 // the Train / Cancel button, a status line, the live curves beside them, and once a run has
 // finished "Use these weights". It holds no training logic: the workspace starts its model's
 // TrainingJob on startRequested and feeds epochs back with addPoint.
@@ -33,7 +33,8 @@ public:
     // `startText` labels the button ("Train on the opened scenes").
     TrainingPanel(const QString &weightsStem, const QString &startText, QWidget *parent = nullptr);
 
-    QFormLayout *settings() const { return m_settings; }
+    // A row of the workspace's own settings, above the shared ones (epochs, weights, continue).
+    void addSettingRow(const QString &label, QWidget *field);
     void setIntroduction(const QString &text); // the status line before a run
     void setEpochs(int epochs);
     int epochs() const;
@@ -69,10 +70,12 @@ private:
         int series = -1;
     };
     void setRunning(bool running);
+    void startCurves(); // empties the plots and adds the declared curves
     QString proposedWeightsPath() const;
 
     QString m_stem, m_startText, m_trainedWeights;
-    QFormLayout *m_settings = nullptr;
+    QFormLayout *m_form = nullptr;
+    int m_settingRows = 0;
     QSpinBox *m_epochs = nullptr;
     QLineEdit *m_weights = nullptr;
     QCheckBox *m_resume = nullptr;

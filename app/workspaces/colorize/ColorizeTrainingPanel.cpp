@@ -6,7 +6,6 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QSpinBox>
 
 namespace periscope::app {
@@ -52,10 +51,10 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
         m_global->addItem(tr("Global features: %1").arg(QFileInfo(path).fileName()), path);
         m_global->setCurrentIndex(m_global->count() - 1);
     });
-    settings()->addRow(tr("Network"), m_network);
-    settings()->addRow(QString(), m_width);
-    settings()->addRow(QString(), m_global);
-    settings()->addRow(tr("Crop side"), m_size);
+    addSettingRow(tr("Network"), m_network);
+    addSettingRow(QString(), m_width);
+    addSettingRow(QString(), m_global);
+    addSettingRow(tr("Crop side"), m_size);
     auto koalarizationOnly = [this] {
         const bool koala = m_network->currentData().toString().startsWith(QLatin1String("koalarization"));
         m_width->setEnabled(koala);

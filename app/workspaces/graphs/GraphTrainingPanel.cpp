@@ -5,7 +5,6 @@
 
 #include <QComboBox>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QSpinBox>
 
 namespace periscope::app {
@@ -27,10 +26,10 @@ GraphTrainingPanel::GraphTrainingPanel(GraphsModel *model, QWidget *parent)
     m_trainData = new QComboBox;
     m_trainData->addItem(tr("Built-in NCI molecules (rdkit-data)"), false);
     m_trainData->addItem(tr("The opened molecule file"), true);
-    settings()->addRow(tr("Model"), m_trainTask);
-    settings()->addRow(tr("Infection graphs"), m_trainGraphs);
-    settings()->addRow(tr("Molecules"), m_trainData);
-    settings()->addRow(tr("Target"), m_trainTarget);
+    addSettingRow(tr("Model"), m_trainTask);
+    addSettingRow(tr("Infection graphs"), m_trainGraphs);
+    addSettingRow(tr("Molecules"), m_trainData);
+    addSettingRow(tr("Target"), m_trainTarget);
     setEpochs(40);
     setIntroduction(tr("Training runs as a job: cancel it from the Jobs panel or with this button. "
                        "The weights are saved after every epoch; 80 % of the data trains, 20 % validates."));

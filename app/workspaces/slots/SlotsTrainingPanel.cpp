@@ -6,7 +6,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
-#include <QFormLayout>
 
 namespace periscope::app {
 
@@ -34,10 +33,10 @@ SlotsTrainingPanel::SlotsTrainingPanel(SlotsModel *model, QWidget *parent)
     m_objectWeight->setRange(0.0, 100.0);
     m_objectWeight->setValue(1.0);
     m_objectWeight->setSingleStep(0.1);
-    settings()->addRow(tr("Preset"), m_preset);
-    settings()->addRow(tr("Object loss"), m_objectLoss);
-    settings()->addRow(tr("Global loss weight"), m_globalWeight);
-    settings()->addRow(tr("Object loss weight"), m_objectWeight);
+    addSettingRow(tr("Preset"), m_preset);
+    addSettingRow(tr("Object loss"), m_objectLoss);
+    addSettingRow(tr("Global loss weight"), m_globalWeight);
+    addSettingRow(tr("Object loss weight"), m_objectWeight);
     setEpochs(slot::trainingPreset("small").epochs);
     setIntroduction(tr("Self-supervised: two augmented views of every image; NT-Xent on the global vectors and the matched "
                        "object loss on the slots (temperature 0.1). 10 % held out; with masks, their slots' IoU and ARI are "
