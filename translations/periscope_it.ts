@@ -23,6 +23,14 @@
         <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
         <translation>Formato di figura &apos;%1&apos; non supportato (usare png, svg o pdf)</translation>
     </message>
+    <message>
+        <source>unpublished</source>
+        <translation>non pubblicata</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app</name>
@@ -70,6 +78,46 @@
         <source>%1 skipped: %2</source>
         <translation>%1 saltato: %2</translation>
     </message>
+    <message>
+        <source>%1, gray input</source>
+        <translation>%1, ingresso grigio</translation>
+    </message>
+    <message>
+        <source>result: PSNR %1 dB, SSIM %2, ΔE00 %3</source>
+        <translation>risultato: PSNR %1 dB, SSIM %2, ΔE00 %3</translation>
+    </message>
+    <message>
+        <source>result: colourfulness %1</source>
+        <translation>risultato: colorfulness %1</translation>
+    </message>
+    <message>
+        <source>truth: colourfulness %1</source>
+        <translation>verità: colorfulness %1</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>verità</translation>
+    </message>
+    <message>
+        <source>no truth (gray photo)</source>
+        <translation>nessuna verità (foto grigia)</translation>
+    </message>
+    <message>
+        <source>slot %1 (background)</source>
+        <translation>slot %1 (sfondo)</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>slot %1</translation>
+    </message>
+    <message>
+        <source>slot %1 · %2%</source>
+        <translation>slot %1 · %2%</translation>
+    </message>
+    <message>
+        <source> · IoU %1</source>
+        <translation> · IoU %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -91,10 +139,6 @@
 </context>
 <context>
     <name>periscope::app::ColorizeModel</name>
-    <message>
-        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
-        <translation>Addestramento annullato; i pesi dell&apos;ultima epoca completata sono salvati.</translation>
-    </message>
     <message>
         <source>Cancelled</source>
         <translation>Annullato</translation>
@@ -204,18 +248,6 @@
         <translation>Il lato dei ritagli casuali su cui la rete si addestra (multiplo di 8); colora a questa dimensione</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>Sfoglia...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Salva i pesi addestrati</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
@@ -224,32 +256,12 @@
         <translation>Lato del ritaglio</translation>
     </message>
     <message>
-        <source>Epochs</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Pesi</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Riprendi dal checkpoint di questi pesi</translation>
-    </message>
-    <message>
-        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
-    </message>
-    <message>
         <source>Train on the opened colour photos</source>
         <translation>Addestra sulle foto a colori aperte</translation>
     </message>
     <message>
         <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
         <translation>Ogni foto a colori è un esempio di addestramento (luminosità in ingresso, colori in uscita): ritagli e ribaltamenti casuali, MSE su ab, 10 % tenuto da parte per la validazione rispetto al predire grigio. L&apos;addestramento è un lavoro in background; i pesi sono salvati dopo ogni epoca.</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epoca</translation>
     </message>
     <message>
         <source>MSE on ab / 110</source>
@@ -262,10 +274,6 @@
     <message>
         <source>Epoch %1: train %2, validation %3 (predicting gray: %4), %5 s</source>
         <translation>Epoca %1: addestramento %2, validazione %3 (predire grigio: %4), %5 s</translation>
-    </message>
-    <message>
-        <source>Trained %1: %2. Colorize to use it.</source>
-        <translation>Addestrato %1: %2. Colora per usarlo.</translation>
     </message>
     <message>
         <source>The crop side must be a multiple of 8.</source>
@@ -282,10 +290,6 @@
     <message>
         <source>validation, predicting gray</source>
         <translation>validazione, predire grigio</translation>
-    </message>
-    <message>
-        <source>Cancel training</source>
-        <translation>Annulla l&apos;addestramento</translation>
     </message>
     <message>
         <source>Reading the photos...</source>
@@ -479,14 +483,6 @@
         <translation>Verità: piano ab</translation>
     </message>
     <message>
-        <source>Built-in (Koalarization, opencv-doc photos)</source>
-        <translation>Incorporato (Koalarization, foto di opencv-doc)</translation>
-    </message>
-    <message>
-        <source>Open weights...</source>
-        <translation>Apri pesi...</translation>
-    </message>
-    <message>
         <source>Open colorizer weights</source>
         <translation>Apri i pesi di un colorizzatore</translation>
     </message>
@@ -559,10 +555,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Colora</translation>
     </message>
     <message>
-        <source>no truth (gray photo)</source>
-        <translation>nessuna verità (foto grigia)</translation>
-    </message>
-    <message>
         <source>%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)</source>
         <translation>%1 non è una foto (JPEG, PNG, TIFF, WebP o BMP)</translation>
     </message>
@@ -588,26 +580,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>There is nothing to export yet: colorize a photo first</source>
         <translation>Non c&apos;è ancora nulla da esportare: colora prima una foto</translation>
-    </message>
-    <message>
-        <source>%1, gray input</source>
-        <translation>%1, ingresso grigio</translation>
-    </message>
-    <message>
-        <source>result: PSNR %1 dB, SSIM %2, ΔE00 %3</source>
-        <translation>risultato: PSNR %1 dB, SSIM %2, ΔE00 %3</translation>
-    </message>
-    <message>
-        <source>result: colourfulness %1</source>
-        <translation>risultato: colorfulness %1</translation>
-    </message>
-    <message>
-        <source>truth: colourfulness %1</source>
-        <translation>verità: colorfulness %1</translation>
-    </message>
-    <message>
-        <source>truth</source>
-        <translation>verità</translation>
     </message>
     <message>
         <source>Colorized with %1</source>
@@ -794,18 +766,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Il file di molecole aperto</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>Sfoglia...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Salva i pesi addestrati</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modello</translation>
     </message>
@@ -822,32 +782,12 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Obiettivo</translation>
     </message>
     <message>
-        <source>Epochs</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Pesi</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Riprendi dal checkpoint di questi pesi</translation>
-    </message>
-    <message>
-        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
-    </message>
-    <message>
         <source>Train</source>
         <translation>Addestra</translation>
     </message>
     <message>
         <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
         <translation>L&apos;addestramento è un lavoro: annullalo dal pannello Attività o con questo pulsante. I pesi si salvano dopo ogni epoca; l&apos;80 % dei dati addestra, il 20 % valida.</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epoca</translation>
     </message>
     <message>
         <source>value</source>
@@ -862,10 +802,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Epoca %1: perdita di addestramento %2, validazione %3 %4</translation>
     </message>
     <message>
-        <source>Trained %1: %2. Now explaining with it.</source>
-        <translation>Addestrato %1: %2. Ora spiego con questo.</translation>
-    </message>
-    <message>
         <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
         <translation>Apri prima un file di molecole (SMILES, SDF o CSV), oppure addestra sulle molecole incorporate.</translation>
     </message>
@@ -874,28 +810,28 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>perdita di addestramento</translation>
     </message>
     <message>
-        <source>validation RMSE</source>
-        <translation>RMSE di validazione</translation>
-    </message>
-    <message>
-        <source>validation node accuracy</source>
-        <translation>accuratezza sui nodi in validazione</translation>
-    </message>
-    <message>
-        <source>Cancel training</source>
-        <translation>Annulla l&apos;addestramento</translation>
-    </message>
-    <message>
         <source>Preparing the data...</source>
         <translation>Preparazione dei dati...</translation>
+    </message>
+    <message>
+        <source>validation metric</source>
+        <translation>metrica di validazione</translation>
+    </message>
+    <message>
+        <source>Explaining with %1.</source>
+        <translation>Spiegazioni con %1.</translation>
+    </message>
+    <message>
+        <source>loss; validation RMSE</source>
+        <translation>perdita; RMSE di validazione</translation>
+    </message>
+    <message>
+        <source>loss; validation node accuracy</source>
+        <translation>perdita; accuratezza dei nodi in validazione</translation>
     </message>
 </context>
 <context>
     <name>periscope::app::GraphsModel</name>
-    <message>
-        <source>Training cancelled; the weights of the last finished epoch are kept</source>
-        <translation>Addestramento annullato; si conservano i pesi dell&apos;ultima epoca completata</translation>
-    </message>
     <message>
         <source>Read molecules from %1</source>
         <translation>Leggi le molecole da %1</translation>
@@ -1028,24 +964,12 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Modello incorporato</translation>
     </message>
     <message>
-        <source>Built-in: %1</source>
-        <translation>Incorporato: %1</translation>
-    </message>
-    <message>
-        <source>Weights file...</source>
-        <translation>File dei pesi...</translation>
-    </message>
-    <message>
         <source>model</source>
         <translation>modello</translation>
     </message>
     <message>
         <source>Open graph network weights</source>
         <translation>Apri i pesi di una rete su grafi</translation>
-    </message>
-    <message>
-        <source>Weights (*.safetensors *.pt *.pth *.bin);;All files (*)</source>
-        <translation>Pesi (*.safetensors *.pt *.pth *.bin);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Generate an infection graph, type a SMILES or open a molecule file (SMILES, SDF, CSV).</source>
@@ -1576,6 +1500,166 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Exported %1</source>
         <translation>Esportato %1</translation>
     </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modelli…</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ModelChoice</name>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.ckpt *.bin);;All files (*)</source>
+        <translation>Pesi (*.safetensors *.pth *.pt *.ckpt *.bin);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Built-in: %1</source>
+        <translation>Integrato: %1</translation>
+    </message>
+    <message>
+        <source>%1 (your models folder)</source>
+        <translation>%1 (la tua cartella dei modelli)</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Licence: %3</source>
+        <translation>%1
+%2
+Licenza: %3</translation>
+    </message>
+    <message>
+        <source>Weights file...</source>
+        <translation>File dei pesi...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ModelsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelli</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Area di lavoro</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Compito</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licenza</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dimensione</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>Su questo computer</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fonte</translation>
+    </message>
+    <message>
+        <source>Locate file...</source>
+        <translation>Individua file...</translation>
+    </message>
+    <message>
+        <source>A checkpoint you downloaded yourself: its SHA-256 is checked against the catalogue, then it is copied into your models folder</source>
+        <translation>Un checkpoint scaricato da te: il suo SHA-256 viene confrontato con il catalogo, poi viene copiato nella tua cartella dei modelli</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Scarica</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verifica</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Locate a model file</source>
+        <translation>Individua un file di modello</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt *.safetensors *.bin *.gz);;All files (*)</source>
+        <translation>Pesi (*.pth *.pt *.safetensors *.bin *.gz);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Scarica %1</translation>
+    </message>
+    <message>
+        <source>%1 downloaded and verified.</source>
+        <translation>%1 scaricato e verificato.</translation>
+    </message>
+    <message>
+        <source>Verify %1</source>
+        <translation>Verifica %1</translation>
+    </message>
+    <message>
+        <source>%1 matches the catalogue.</source>
+        <translation>%1 corrisponde al catalogo.</translation>
+    </message>
+    <message>
+        <source>%1 differs: %2</source>
+        <translation>%1 differisce: %2</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>integrato</translation>
+    </message>
+    <message>
+        <source>in your models folder</source>
+        <translation>nella tua cartella dei modelli</translation>
+    </message>
+    <message>
+        <source>%1
+Architecture: %2
+Input: %3%4</source>
+        <translation>%1
+Architettura: %2
+Input: %3%4</translation>
+    </message>
+    <message>
+        <source>
+Trained by: %1</source>
+        <translation>
+Addestrato con: %1</translation>
+    </message>
+    <message>
+        <source>Your models folder: %1</source>
+        <translation>La tua cartella dei modelli: %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Aggiungi %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2: added to your models folder.</source>
+        <translation>%1 è %2: aggiunto alla tua cartella dei modelli.</translation>
+    </message>
+    <message>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was kept.</source>
+        <translation>Annullato; non è stato conservato nulla.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::PreferencesDialog</name>
@@ -1881,10 +1965,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>; validation IoU %1 (untrained %2), FG-ARI %3 (untrained %4)</source>
         <translation>; IoU di validazione %1 (non addestrato %2), FG-ARI %3 (non addestrato %4)</translation>
     </message>
-    <message>
-        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
-        <translation>Addestramento annullato; i pesi dell&apos;ultima epoca completata sono salvati.</translation>
-    </message>
 </context>
 <context>
     <name>periscope::app::SlotsTrainingPanel</name>
@@ -1913,22 +1993,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Gli slot delle due viste di un&apos;immagine sono abbinati uno a uno per similarità del coseno (algoritmo ungherese); l&apos;abbinato di ogni slot è il suo positivo</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>Sfoglia...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Salva i pesi addestrati</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Continua dal checkpoint di questi pesi</translation>
-    </message>
-    <message>
         <source>Train on the opened scenes</source>
         <translation>Addestra sulle scene aperte</translation>
     </message>
@@ -1941,10 +2005,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Preimpostazione</translation>
     </message>
     <message>
-        <source>Epochs</source>
-        <translation>Epoche</translation>
-    </message>
-    <message>
         <source>Object loss</source>
         <translation>Loss sugli oggetti</translation>
     </message>
@@ -1955,14 +2015,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Object loss weight</source>
         <translation>Peso della loss sugli oggetti</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Pesi</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epoca</translation>
     </message>
     <message>
         <source>loss</source>
@@ -1987,10 +2039,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Epoch %1: loss %2 (validation %3); %4 s</source>
         <translation>Epoca %1: loss %2 (validazione %3); %4 s</translation>
-    </message>
-    <message>
-        <source>Trained %1: %2. The scenes are analysed with it now.</source>
-        <translation>Addestrato %1: %2. Ora le scene sono analizzate con esso.</translation>
     </message>
     <message>
         <source>At least one of the loss weights must be above 0.</source>
@@ -2021,12 +2069,12 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>FG-ARI</translation>
     </message>
     <message>
-        <source>Cancel training</source>
-        <translation>Annulla l&apos;addestramento</translation>
-    </message>
-    <message>
         <source>Reading the images...</source>
         <translation>Lettura delle immagini...</translation>
+    </message>
+    <message>
+        <source>The scenes are analysed with %1.</source>
+        <translation>Le scene vengono analizzate con %1.</translation>
     </message>
 </context>
 <context>
@@ -2046,14 +2094,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Render CLEVR-like scenes with instance masks (spheres, cubes, cylinders; rubber or metal)</source>
         <translation>Renderizza scene simili a CLEVR con maschere di istanza (sfere, cubi, cilindri; gomma o metallo)</translation>
-    </message>
-    <message>
-        <source>Load model…</source>
-        <translation>Carica modello…</translation>
-    </message>
-    <message>
-        <source>Our .safetensors, or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
-        <translation>I nostri .safetensors, o i checkpoint torch.save dell&apos;articolo (baldassarreFe/iclr-osc-22)</translation>
     </message>
     <message>
         <source>No model</source>
@@ -2143,14 +2183,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>slot %1</translation>
     </message>
     <message>
-        <source>slot %1 · %2%</source>
-        <translation>slot %1 · %2%</translation>
-    </message>
-    <message>
-        <source> · IoU %1</source>
-        <translation> · IoU %1</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2173,10 +2205,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Load a slot model</source>
         <translation>Carica un modello a slot</translation>
-    </message>
-    <message>
-        <source>Weights (*.safetensors *.pth *.pt *.ckpt);;All files (*)</source>
-        <translation>Pesi (*.safetensors *.pth *.pt *.ckpt);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Generate scenes</source>
@@ -2215,8 +2243,8 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>Il preset piccolo impara da qualche centinaio di scene: 400 scene e 30 epoche richiedono circa 10 minuti su un core della CPU.</translation>
     </message>
     <message>
-        <source>slot %1 (background)</source>
-        <translation>slot %1 (sfondo)</translation>
+        <source>Built-in, added or downloaded models (Edit &gt; Models…), or a weights file: our .safetensors or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
+        <translation>Modelli integrati, aggiunti o scaricati (Modifica &gt; Modelli…), o un file di pesi: i nostri .safetensors o i checkpoint torch.save dell&apos;articolo (baldassarreFe/iclr-osc-22)</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2635,76 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
     <message>
         <source>Right</source>
         <translation>Destra</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::TrainingJob</name>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
+        <translation>Addestramento annullato; i pesi dell&apos;ultima epoca completata sono salvati.</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::TrainingPanel</name>
+    <message>
+        <source>Browse...</source>
+        <translation>Sfoglia...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Salva i pesi addestrati</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Riprendi dal checkpoint di questi pesi</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Riprendi da dove si è fermata un&apos;esecuzione precedente dello stesso file (i suoi file .checkpoint); le epoche contano in totale</translation>
+    </message>
+    <message>
+        <source>Use these weights</source>
+        <translation>Usa questi pesi</translation>
+    </message>
+    <message>
+        <source>Switch the workspace to the weights this training wrote</source>
+        <translation>Fai usare all&apos;area di lavoro i pesi scritti da questo addestramento</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Pesi</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoca</translation>
+    </message>
+    <message>
+        <source>Choose a file for the weights.</source>
+        <translation>Scegli un file per i pesi.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose another file, or tick &quot;Continue&quot; to train it further.</source>
+        <translation>%1 esiste già: scegli un altro file, oppure spunta «Riprendi» per addestrarlo ancora.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossibile creare la cartella %1.</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2.</source>
+        <translation>Addestrato %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Annulla l&apos;addestramento</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,14 @@
         <source>Unsupported figure format &apos;%1&apos; (use png, svg or pdf)</source>
         <translation>Figurformatet &apos;%1&apos; stöds inte (använd png, svg eller pdf)</translation>
     </message>
+    <message>
+        <source>unpublished</source>
+        <translation>ej publicerad</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app</name>
@@ -70,6 +78,46 @@
         <source>%1 skipped: %2</source>
         <translation>%1 hoppades över: %2</translation>
     </message>
+    <message>
+        <source>%1, gray input</source>
+        <translation>%1, grå indata</translation>
+    </message>
+    <message>
+        <source>result: PSNR %1 dB, SSIM %2, ΔE00 %3</source>
+        <translation>resultat: PSNR %1 dB, SSIM %2, ΔE00 %3</translation>
+    </message>
+    <message>
+        <source>result: colourfulness %1</source>
+        <translation>resultat: färgrikedom %1</translation>
+    </message>
+    <message>
+        <source>truth: colourfulness %1</source>
+        <translation>sanning: färgrikedom %1</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>sanning</translation>
+    </message>
+    <message>
+        <source>no truth (gray photo)</source>
+        <translation>ingen sanning (grått foto)</translation>
+    </message>
+    <message>
+        <source>slot %1 (background)</source>
+        <translation>slot %1 (bakgrund)</translation>
+    </message>
+    <message>
+        <source>slot %1</source>
+        <translation>slot %1</translation>
+    </message>
+    <message>
+        <source>slot %1 · %2%</source>
+        <translation>slot %1 · %2%</translation>
+    </message>
+    <message>
+        <source> · IoU %1</source>
+        <translation> · IoU %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -91,10 +139,6 @@
 </context>
 <context>
     <name>periscope::app::ColorizeModel</name>
-    <message>
-        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
-        <translation>Träningen avbröts; vikterna från den senast avslutade epoken är sparade.</translation>
-    </message>
     <message>
         <source>Cancelled</source>
         <translation>Avbrutet</translation>
@@ -204,18 +248,6 @@
         <translation>Sidan på de slumpmässiga utsnitt nätverket tränar på (en multipel av 8); det färglägger i denna storlek</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>Bläddra...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Spara de tränade vikterna</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
         <source>Network</source>
         <translation>Nätverk</translation>
     </message>
@@ -224,32 +256,12 @@
         <translation>Utsnittets sida</translation>
     </message>
     <message>
-        <source>Epochs</source>
-        <translation>Epoker</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Vikter</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
-    </message>
-    <message>
-        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Fortsätt där en tidigare körning med samma fil slutade (dess .checkpoint-filer); epokerna räknas totalt</translation>
-    </message>
-    <message>
         <source>Train on the opened colour photos</source>
         <translation>Träna på de öppnade färgfotona</translation>
     </message>
     <message>
         <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
         <translation>Varje färgfoto är ett träningsexempel (ljushet in, färger ut): slumpmässiga utsnitt och speglingar, MSE på ab, 10 % hålls undan för validering mot att förutsäga grått. Träningen körs som ett jobb; vikterna sparas efter varje epok.</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epok</translation>
     </message>
     <message>
         <source>MSE on ab / 110</source>
@@ -262,10 +274,6 @@
     <message>
         <source>Epoch %1: train %2, validation %3 (predicting gray: %4), %5 s</source>
         <translation>Epok %1: träning %2, validering %3 (förutsäga grått: %4), %5 s</translation>
-    </message>
-    <message>
-        <source>Trained %1: %2. Colorize to use it.</source>
-        <translation>Tränade %1: %2. Färglägg för att använda den.</translation>
     </message>
     <message>
         <source>The crop side must be a multiple of 8.</source>
@@ -282,10 +290,6 @@
     <message>
         <source>validation, predicting gray</source>
         <translation>validering, förutsäga grått</translation>
-    </message>
-    <message>
-        <source>Cancel training</source>
-        <translation>Avbryt träningen</translation>
     </message>
     <message>
         <source>Reading the photos...</source>
@@ -479,14 +483,6 @@
         <translation>Sanning: ab-planet</translation>
     </message>
     <message>
-        <source>Built-in (Koalarization, opencv-doc photos)</source>
-        <translation>Inbyggd (Koalarization, opencv-doc-foton)</translation>
-    </message>
-    <message>
-        <source>Open weights...</source>
-        <translation>Öppna vikter...</translation>
-    </message>
-    <message>
         <source>Open colorizer weights</source>
         <translation>Öppna vikter för en färgläggare</translation>
     </message>
@@ -559,10 +555,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Färglägg</translation>
     </message>
     <message>
-        <source>no truth (gray photo)</source>
-        <translation>ingen sanning (grått foto)</translation>
-    </message>
-    <message>
         <source>%1 is not a photo (JPEG, PNG, TIFF, WebP or BMP)</source>
         <translation>%1 är inte ett foto (JPEG, PNG, TIFF, WebP eller BMP)</translation>
     </message>
@@ -588,26 +580,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>There is nothing to export yet: colorize a photo first</source>
         <translation>Det finns inget att exportera än: färglägg först ett foto</translation>
-    </message>
-    <message>
-        <source>%1, gray input</source>
-        <translation>%1, grå indata</translation>
-    </message>
-    <message>
-        <source>result: PSNR %1 dB, SSIM %2, ΔE00 %3</source>
-        <translation>resultat: PSNR %1 dB, SSIM %2, ΔE00 %3</translation>
-    </message>
-    <message>
-        <source>result: colourfulness %1</source>
-        <translation>resultat: färgrikedom %1</translation>
-    </message>
-    <message>
-        <source>truth: colourfulness %1</source>
-        <translation>sanning: färgrikedom %1</translation>
-    </message>
-    <message>
-        <source>truth</source>
-        <translation>sanning</translation>
     </message>
     <message>
         <source>Colorized with %1</source>
@@ -794,18 +766,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Den öppnade molekylfilen</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>Bläddra...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Spara de tränade vikterna</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -822,32 +782,12 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Mål</translation>
     </message>
     <message>
-        <source>Epochs</source>
-        <translation>Epoker</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Vikter</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
-    </message>
-    <message>
-        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
-        <translation>Fortsätt där en tidigare körning med samma fil slutade (dess .checkpoint-filer); epokerna räknas totalt</translation>
-    </message>
-    <message>
         <source>Train</source>
         <translation>Träna</translation>
     </message>
     <message>
         <source>Training runs as a job: cancel it from the Jobs panel or with this button. The weights are saved after every epoch; 80 % of the data trains, 20 % validates.</source>
         <translation>Träningen körs som ett jobb: avbryt den från jobbpanelen eller med den här knappen. Vikterna sparas efter varje epok; 80 % av datan tränar, 20 % validerar.</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epok</translation>
     </message>
     <message>
         <source>value</source>
@@ -862,10 +802,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Epok %1: träningsförlust %2, validering %3 %4</translation>
     </message>
     <message>
-        <source>Trained %1: %2. Now explaining with it.</source>
-        <translation>Tränade %1: %2. Förklarar nu med den.</translation>
-    </message>
-    <message>
         <source>Open a molecule file first (SMILES, SDF or CSV), or train on the built-in molecules.</source>
         <translation>Öppna först en molekylfil (SMILES, SDF eller CSV), eller träna på de inbyggda molekylerna.</translation>
     </message>
@@ -874,28 +810,28 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>träningsförlust</translation>
     </message>
     <message>
-        <source>validation RMSE</source>
-        <translation>validerings-RMSE</translation>
-    </message>
-    <message>
-        <source>validation node accuracy</source>
-        <translation>nodträffsäkerhet vid validering</translation>
-    </message>
-    <message>
-        <source>Cancel training</source>
-        <translation>Avbryt träningen</translation>
-    </message>
-    <message>
         <source>Preparing the data...</source>
         <translation>Förbereder datan...</translation>
+    </message>
+    <message>
+        <source>validation metric</source>
+        <translation>valideringsmått</translation>
+    </message>
+    <message>
+        <source>Explaining with %1.</source>
+        <translation>Förklarar med %1.</translation>
+    </message>
+    <message>
+        <source>loss; validation RMSE</source>
+        <translation>förlust; validerings-RMSE</translation>
+    </message>
+    <message>
+        <source>loss; validation node accuracy</source>
+        <translation>förlust; valideringens nodträffsäkerhet</translation>
     </message>
 </context>
 <context>
     <name>periscope::app::GraphsModel</name>
-    <message>
-        <source>Training cancelled; the weights of the last finished epoch are kept</source>
-        <translation>Träningen avbröts; vikterna från den senast avslutade epoken behålls</translation>
-    </message>
     <message>
         <source>Read molecules from %1</source>
         <translation>Läs molekyler från %1</translation>
@@ -1028,24 +964,12 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Inbyggd modell</translation>
     </message>
     <message>
-        <source>Built-in: %1</source>
-        <translation>Inbyggd: %1</translation>
-    </message>
-    <message>
-        <source>Weights file...</source>
-        <translation>Viktfil...</translation>
-    </message>
-    <message>
         <source>model</source>
         <translation>modell</translation>
     </message>
     <message>
         <source>Open graph network weights</source>
         <translation>Öppna vikter för ett grafnätverk</translation>
-    </message>
-    <message>
-        <source>Weights (*.safetensors *.pt *.pth *.bin);;All files (*)</source>
-        <translation>Vikter (*.safetensors *.pt *.pth *.bin);;Alla filer (*)</translation>
     </message>
     <message>
         <source>Generate an infection graph, type a SMILES or open a molecule file (SMILES, SDF, CSV).</source>
@@ -1576,6 +1500,166 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Exported %1</source>
         <translation>Exporterade %1</translation>
     </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modeller…</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ModelChoice</name>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.ckpt *.bin);;All files (*)</source>
+        <translation>Vikter (*.safetensors *.pth *.pt *.ckpt *.bin);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Built-in: %1</source>
+        <translation>Inbyggd: %1</translation>
+    </message>
+    <message>
+        <source>%1 (your models folder)</source>
+        <translation>%1 (din modellmapp)</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+Licence: %3</source>
+        <translation>%1
+%2
+Licens: %3</translation>
+    </message>
+    <message>
+        <source>Weights file...</source>
+        <translation>Viktfil...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ModelsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modeller</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbetsyta</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Uppgift</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licens</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Storlek</translation>
+    </message>
+    <message>
+        <source>On this machine</source>
+        <translation>På den här datorn</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Locate file...</source>
+        <translation>Leta upp fil...</translation>
+    </message>
+    <message>
+        <source>A checkpoint you downloaded yourself: its SHA-256 is checked against the catalogue, then it is copied into your models folder</source>
+        <translation>En kontrollpunkt som du själv har laddat ner: dess SHA-256 jämförs med katalogen, sedan kopieras den till din modellmapp</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Ladda ner</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Kontrollera</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Locate a model file</source>
+        <translation>Leta upp en modellfil</translation>
+    </message>
+    <message>
+        <source>Weights (*.pth *.pt *.safetensors *.bin *.gz);;All files (*)</source>
+        <translation>Vikter (*.pth *.pt *.safetensors *.bin *.gz);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Download %1</source>
+        <translation>Ladda ner %1</translation>
+    </message>
+    <message>
+        <source>%1 downloaded and verified.</source>
+        <translation>%1 nedladdad och kontrollerad.</translation>
+    </message>
+    <message>
+        <source>Verify %1</source>
+        <translation>Kontrollera %1</translation>
+    </message>
+    <message>
+        <source>%1 matches the catalogue.</source>
+        <translation>%1 stämmer med katalogen.</translation>
+    </message>
+    <message>
+        <source>%1 differs: %2</source>
+        <translation>%1 avviker: %2</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>inbyggd</translation>
+    </message>
+    <message>
+        <source>in your models folder</source>
+        <translation>i din modellmapp</translation>
+    </message>
+    <message>
+        <source>%1
+Architecture: %2
+Input: %3%4</source>
+        <translation>%1
+Arkitektur: %2
+Indata: %3%4</translation>
+    </message>
+    <message>
+        <source>
+Trained by: %1</source>
+        <translation>
+Tränad med: %1</translation>
+    </message>
+    <message>
+        <source>Your models folder: %1</source>
+        <translation>Din modellmapp: %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Lägg till %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2: added to your models folder.</source>
+        <translation>%1 är %2: tillagd i din modellmapp.</translation>
+    </message>
+    <message>
+        <source>%1...</source>
+        <translation>%1...</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was kept.</source>
+        <translation>Avbrutet; inget sparades.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::PreferencesDialog</name>
@@ -1881,10 +1965,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>; validation IoU %1 (untrained %2), FG-ARI %3 (untrained %4)</source>
         <translation>; validerings-IoU %1 (otränad %2), FG-ARI %3 (otränad %4)</translation>
     </message>
-    <message>
-        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
-        <translation>Träningen avbröts; vikterna från den senast avslutade epoken är sparade.</translation>
-    </message>
 </context>
 <context>
     <name>periscope::app::SlotsTrainingPanel</name>
@@ -1913,22 +1993,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Slots i en bilds två vyer matchas ett till ett efter cosinuslikhet (ungerska metoden); varje slots match är dess positiva</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>Bläddra...</translation>
-    </message>
-    <message>
-        <source>Save the trained weights</source>
-        <translation>Spara de tränade vikterna</translation>
-    </message>
-    <message>
-        <source>Safetensors (*.safetensors)</source>
-        <translation>Safetensors (*.safetensors)</translation>
-    </message>
-    <message>
-        <source>Continue from these weights&apos; checkpoint</source>
-        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
-    </message>
-    <message>
         <source>Train on the opened scenes</source>
         <translation>Träna på de öppnade scenerna</translation>
     </message>
@@ -1941,10 +2005,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Förinställning</translation>
     </message>
     <message>
-        <source>Epochs</source>
-        <translation>Epoker</translation>
-    </message>
-    <message>
         <source>Object loss</source>
         <translation>Objektförlust</translation>
     </message>
@@ -1955,14 +2015,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Object loss weight</source>
         <translation>Vikt för objektförlust</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>Vikter</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epok</translation>
     </message>
     <message>
         <source>loss</source>
@@ -1987,10 +2039,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Epoch %1: loss %2 (validation %3); %4 s</source>
         <translation>Epok %1: förlust %2 (validering %3); %4 s</translation>
-    </message>
-    <message>
-        <source>Trained %1: %2. The scenes are analysed with it now.</source>
-        <translation>Tränade %1: %2. Scenerna analyseras nu med den.</translation>
     </message>
     <message>
         <source>At least one of the loss weights must be above 0.</source>
@@ -2021,12 +2069,12 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>FG-ARI</translation>
     </message>
     <message>
-        <source>Cancel training</source>
-        <translation>Avbryt träningen</translation>
-    </message>
-    <message>
         <source>Reading the images...</source>
         <translation>Läser bilderna...</translation>
+    </message>
+    <message>
+        <source>The scenes are analysed with %1.</source>
+        <translation>Scenerna analyseras med %1.</translation>
     </message>
 </context>
 <context>
@@ -2046,14 +2094,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Render CLEVR-like scenes with instance masks (spheres, cubes, cylinders; rubber or metal)</source>
         <translation>Rendera CLEVR-liknande scener med instansmasker (sfärer, kuber, cylindrar; gummi eller metall)</translation>
-    </message>
-    <message>
-        <source>Load model…</source>
-        <translation>Läs in modell…</translation>
-    </message>
-    <message>
-        <source>Our .safetensors, or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
-        <translation>Våra .safetensors, eller artikelns torch.save-kontrollpunkter (baldassarreFe/iclr-osc-22)</translation>
     </message>
     <message>
         <source>No model</source>
@@ -2143,14 +2183,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>slot %1</translation>
     </message>
     <message>
-        <source>slot %1 · %2%</source>
-        <translation>slot %1 · %2%</translation>
-    </message>
-    <message>
-        <source> · IoU %1</source>
-        <translation> · IoU %1</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -2173,10 +2205,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Load a slot model</source>
         <translation>Läs in en slot-modell</translation>
-    </message>
-    <message>
-        <source>Weights (*.safetensors *.pth *.pt *.ckpt);;All files (*)</source>
-        <translation>Vikter (*.safetensors *.pth *.pt *.ckpt);;Alla filer (*)</translation>
     </message>
     <message>
         <source>Generate scenes</source>
@@ -2215,8 +2243,8 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>Den lilla förinställningen lär sig av några hundra scener: 400 scener och 30 epoker tar ungefär 10 minuter på en CPU-kärna.</translation>
     </message>
     <message>
-        <source>slot %1 (background)</source>
-        <translation>slot %1 (bakgrund)</translation>
+        <source>Built-in, added or downloaded models (Edit &gt; Models…), or a weights file: our .safetensors or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
+        <translation>Inbyggda, tillagda eller nedladdade modeller (Redigera &gt; Modeller…), eller en viktfil: våra .safetensors eller artikelns torch.save-kontrollpunkter (baldassarreFe/iclr-osc-22)</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2635,76 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
     <message>
         <source>Right</source>
         <translation>Höger</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::TrainingJob</name>
+    <message>
+        <source>Training cancelled; the weights of the last finished epoch are saved.</source>
+        <translation>Träningen avbröts; vikterna från den senast avslutade epoken är sparade.</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::TrainingPanel</name>
+    <message>
+        <source>Browse...</source>
+        <translation>Bläddra...</translation>
+    </message>
+    <message>
+        <source>Save the trained weights</source>
+        <translation>Spara de tränade vikterna</translation>
+    </message>
+    <message>
+        <source>Safetensors (*.safetensors)</source>
+        <translation>Safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>Continue from these weights&apos; checkpoint</source>
+        <translation>Fortsätt från dessa vikters kontrollpunkt</translation>
+    </message>
+    <message>
+        <source>Resume where an earlier run of the same file stopped (its .checkpoint files); the epochs count in total</source>
+        <translation>Fortsätt där en tidigare körning med samma fil slutade (dess .checkpoint-filer); epokerna räknas totalt</translation>
+    </message>
+    <message>
+        <source>Use these weights</source>
+        <translation>Använd dessa vikter</translation>
+    </message>
+    <message>
+        <source>Switch the workspace to the weights this training wrote</source>
+        <translation>Låt arbetsytan använda vikterna som den här träningen skrev</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epoker</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Vikter</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epok</translation>
+    </message>
+    <message>
+        <source>Choose a file for the weights.</source>
+        <translation>Välj en fil för vikterna.</translation>
+    </message>
+    <message>
+        <source>%1 exists already: choose another file, or tick &quot;Continue&quot; to train it further.</source>
+        <translation>%1 finns redan: välj en annan fil, eller kryssa i ”Fortsätt” för att träna den vidare.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Kan inte skapa mappen %1.</translation>
+    </message>
+    <message>
+        <source>Trained %1: %2.</source>
+        <translation>Tränade %1: %2.</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Avbryt träningen</translation>
     </message>
 </context>
 <context>

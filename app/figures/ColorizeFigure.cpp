@@ -54,10 +54,10 @@ QString metricText(double value, int decimals)
     return std::isinf(value) ? QStringLiteral("∞") : QString::number(value, 'f', decimals);
 }
 
-// "periscope::app::ColorizeWorkspace": the context these strings were translated in.
+// "periscope::app": the context lupdate records for these tr() calls in the namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("periscope::app::ColorizeWorkspace", text);
+    return QCoreApplication::translate("periscope::app", text);
 }
 } // namespace
 

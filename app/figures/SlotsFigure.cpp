@@ -18,10 +18,10 @@ constexpr int kColumns = 4;           // attention small multiples per row
 constexpr int kLegendColumns = 3;
 constexpr double kLegendRow = 0.08;   // a legend row's height, as a share of the image's
 
-// "periscope::app::SlotsView": the context these strings were translated in.
+// "periscope::app": the context lupdate records for these tr() calls in the namespace.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("periscope::app::SlotsView", text);
+    return QCoreApplication::translate("periscope::app", text);
 }
 
 float maxOf(const Image &image)

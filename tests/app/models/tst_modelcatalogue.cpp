@@ -195,7 +195,9 @@ void TestModelCatalogue::downloadLandsInTheStore()
     QVERIFY(entry->isPresent());
     QCOMPARE(ModelCatalogue::sha256Of(entry->path), hexSha256(m_modelA));
     QVERIFY(!QFile::exists(QDir(m_store.path()).filePath(QStringLiteral("tiny-a.pth.part"))));
-    QCOMPARE(server.rangeHeaders, QList<QByteArray>{QByteArray()});
+    QVERIFY(!server.rangeHeaders.isEmpty());
+    for (const QByteArray &range : std::as_const(server.rangeHeaders))
+        QVERIFY(range.isEmpty()); // a new download asks for the whole file
 }
 
 void TestModelCatalogue::interruptedDownloadResumes()
@@ -209,8 +211,11 @@ void TestModelCatalogue::interruptedDownloadResumes()
     QCOMPARE(QFileInfo(part).size(), 120000); // kept for the next attempt
     QVERIFY(!catalogue.find(QStringLiteral("tiny-a"))->isPresent());
     catalogue.fetch(QStringLiteral("tiny-a"), server.url().toString());
-    QCOMPARE(server.rangeHeaders.size(), 2);
-    QCOMPARE(server.rangeHeaders.at(1), QByteArray("bytes=120000-")); // only the rest was asked for
+    // Only the rest was asked for, by every request after the interrupted one (Qt may resend an
+    // idempotent GET on a fresh connection, so their number is Qt's business).
+    QVERIFY(server.rangeHeaders.size() >= 2);
+    for (int i = 1; i < server.rangeHeaders.size(); ++i)
+        QCOMPARE(server.rangeHeaders.at(i), QByteArray("bytes=120000-"));
     QCOMPARE(ModelCatalogue::sha256Of(catalogue.find(QStringLiteral("tiny-a"))->path), hexSha256(m_modelA));
     QVERIFY(!QFile::exists(part));
 
