@@ -211,11 +211,12 @@ void TestModelCatalogue::interruptedDownloadResumes()
     QCOMPARE(QFileInfo(part).size(), 120000); // kept for the next attempt
     QVERIFY(!catalogue.find(QStringLiteral("tiny-a"))->isPresent());
     catalogue.fetch(QStringLiteral("tiny-a"), server.url().toString());
-    // Only the rest was asked for, by every request after the interrupted one (Qt may resend an
-    // idempotent GET on a fresh connection, so their number is Qt's business).
-    QVERIFY(server.rangeHeaders.size() >= 2);
-    for (int i = 1; i < server.rangeHeaders.size(); ++i)
-        QCOMPARE(server.rangeHeaders.at(i), QByteArray("bytes=120000-"));
+    // The second attempt asked only for the rest. (Under load Qt may resend an idempotent GET on a
+    // fresh connection, so how many requests reached the server is Qt's business; no request asks
+    // for anything but the whole file or the rest.)
+    QVERIFY2(server.rangeHeaders.contains(QByteArray("bytes=120000-")), server.rangeHeaders.join(' ').constData());
+    for (const QByteArray &range : std::as_const(server.rangeHeaders))
+        QVERIFY2(range.isEmpty() || range == "bytes=120000-", range.constData());
     QCOMPARE(ModelCatalogue::sha256Of(catalogue.find(QStringLiteral("tiny-a"))->path), hexSha256(m_modelA));
     QVERIFY(!QFile::exists(part));
 
