@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Installs every Debian (bookworm) package that Periscope's build, tests and demo need.
-# Idempotent: packages already present are left alone; `apt-get update` runs once per call
-# and only when something is missing.
+# Installs what Periscope's build, tests and demo need: Debian (bookworm) packages, then
+# LibTorch from the PyPI `torch` wheel (CUDA build) into build/python, a virtual environment the
+# build owns (scripts/install-torch.sh). Idempotent: packages already present are left alone;
+# `apt-get update` runs once per call and only when something is missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   # toolchain
@@ -11,9 +13,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-image-formats-plugins
   libqt6opengl6-dev libgl-dev libglx-dev libgl1-mesa-dri libxkbcommon-dev
-  # LibTorch (CPU) and the optimised BLAS it must use: without libopenblas0-pthread Debian's
-  # LibTorch falls back to the reference BLAS and a ViT runs about 11x slower (DESIGN.md).
-  libtorch-dev libopenblas0-pthread
+  # Python's venv for build/python, where the torch wheel (LibTorch with CUDA) is installed
+  python3 python3-venv
   # OpenCV (no highgui: it drags Qt 5 into the process) and FFmpeg
   libopencv-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   # plots, 3-D, chemistry
@@ -32,13 +33,14 @@ for p in "${packages[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+  echo "install-deps: all ${#packages[@]} Debian packages present"
+else
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-echo "install-deps: installing ${#missing[@]} packages: ${missing[*]}"
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+bash scripts/install-torch.sh

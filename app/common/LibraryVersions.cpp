@@ -15,8 +15,9 @@ QList<LibraryVersion> libraryVersions()
     return {
         {QStringLiteral("Qt"), QString::fromLatin1(qVersion())},
         {QStringLiteral("LibTorch"), QString::fromStdString(periscope::torchVersion()) +
-                                         (periscope::torchBuiltWithCuda() ? QStringLiteral(" (CUDA)")
-                                                                          : QStringLiteral(" (CPU)"))},
+                                         (periscope::torchBuiltWithCuda()
+                                              ? QStringLiteral(" (CUDA %1)").arg(QString::fromStdString(periscope::cudaBuildVersion()))
+                                              : QStringLiteral(" (CPU)"))},
         {QStringLiteral("OpenCV"), QString::fromStdString(periscope::media::openCvVersion())},
         {QStringLiteral("FFmpeg"), QString::fromStdString(periscope::media::ffmpegVersion())},
         {QStringLiteral("VTK"), QString::fromStdString(periscope::scenes::vtkVersion())},

@@ -1,9 +1,9 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 # PyTorch eager reference for bench_colorize: the same eccv16, siggraph17 (automatic mode) and
 # Deep Koalarization networks, and the same full-resolution pipeline on a 1920x1080 photo
 # (antialiased resize, sRGB -> Lab with the same constants, network, bilinear ab upsampling, the
 # full L joined back, Lab -> sRGB), printing JSON lines with "impl": "pytorch-eager".
-#   /usr/bin/python3 bench/reference/colorize_reference.py --threads 2 --batches 1,16 [--device cuda]
+#   build/python/bin/python bench/reference/colorize_reference.py --threads 2 --batches 1,16 [--device cuda]
 import argparse
 import json
 

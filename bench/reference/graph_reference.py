@@ -1,12 +1,14 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 # PyTorch eager reference for bench_graphs: the same graph networks (InfectionGN, SolubilityGN,
 # sum aggregation, rebuilt from the exported state dict's keys) on the same exported batches,
 # timing sensitivity analysis (autograd), guided backprop (a hook clamping the gradient after
 # every linear map, gather, aggregation, sum and ReLU, as the paper's src/guidedbackprop does)
 # and Integrated Gradients (the same midpoint steps). LRP has no reference here: the paper's
-# implementation needs torchgraphs and torch_scatter, which Debian does not package.
+# implementation needs torchgraphs and torch_scatter, which are not on PyPI for this torch.
+# The molecules set is there only where bench_graphs was built with RDKit (not on the GPU machine).
 #   bench_graphs --export build/bench-graphs
-#   /usr/bin/python3 bench/reference/graph_reference.py --data build/bench-graphs --threads 2
+#   build/python/bin/python bench/reference/graph_reference.py --data build/bench-graphs --threads 2 [--device cuda]
+import os
 import argparse
 import json
 
@@ -32,7 +34,7 @@ def gather(x, index):
 
 
 def aggregate(values, index, segments):
-    out = torch.zeros(segments, values.shape[1], dtype=values.dtype)
+    out = torch.zeros(segments, values.shape[1], dtype=values.dtype, device=values.device)
     return guided(out.index_add(0, index, values))
 
 
@@ -145,12 +147,16 @@ def main():
     parser.add_argument("--methods", default="sa,gbp,ig")
     parser.add_argument("--steps", type=int, default=64)
     parser.add_argument("--seconds", type=float, default=2.0)
+    parser.add_argument("--device", default="cpu")
     args = parser.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)
+    device = torch.device(args.device)
     for data in ("molecules", "infection"):
-        batch = torch.load(f"{args.data}/{data}_batch.pt")
-        weights = torch.load(f"{args.data}/{data}_weights.pt")
+        if not os.path.exists(f"{args.data}/{data}_batch.pt"):
+            continue
+        batch = torch.load(f"{args.data}/{data}_batch.pt", map_location=device, weights_only=True)
+        weights = torch.load(f"{args.data}/{data}_weights.pt", map_location=device, weights_only=True)
         with torch.no_grad():
             ours = batch["global_output"]
             theirs = forward(weights, batch, batch["node_features"], batch["edge_features"])
@@ -158,9 +164,10 @@ def main():
                 raise SystemExit(f"{data}: the reference network disagrees with Periscope's "
                                  f"(max difference {(ours - theirs).abs().max().item():.3g})")
         for method in args.methods.split(","):
-            seconds = seconds_per_call(lambda: explain(method, weights, batch, args.steps), args.seconds, 20)
+            seconds = seconds_per_call(lambda: explain(method, weights, batch, args.steps), args.seconds, 20, device)
             graphs = int(batch["num_graphs"])
             row = {"bench": "graphs", "impl": "pytorch-eager", "data": data, "method": method, "graphs": graphs,
+                   "device": args.device,
                    "seconds": round(seconds, 6), "graphs_per_second": round(graphs / seconds, 1)}
             if method == "ig":
                 row["steps"] = args.steps

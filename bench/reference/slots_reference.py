@@ -1,4 +1,4 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 # PyTorch eager reference for the Slots model (Baldassarre & Azizpour, ICLR-W 2022): the same
 # network as engine/slots/SlotNets, written independently in Python with the parameter names of
 # the paper's repository (baldassarreFe/iclr-osc-22), so that
@@ -7,8 +7,8 @@
 #     the repository's format ({"model": state_dict, "optimizer": ..., "steps": ...}) with the
 #     outputs of this implementation for a fixed input, which tst_slots compares against ours.
 # Run with Debian's python3-torch (or any PyTorch):
-#   /usr/bin/python3 bench/reference/slots_reference.py --fixture tests/data/slots
-#   /usr/bin/python3 bench/reference/slots_reference.py --bench --threads 2
+#   build/python/bin/python bench/reference/slots_reference.py --fixture tests/data/slots
+#   build/python/bin/python bench/reference/slots_reference.py --bench --threads 2
 import argparse
 import json
 import math
@@ -177,18 +177,18 @@ def fixture(folder):
         json.dump(expected, f)
 
 
-def bench(threads, batches, size, min_seconds, train_batch):
+def bench(threads, batches, size, min_seconds, train_batch, device):
     torch.set_num_threads(threads)
-    model = Model(size=size).eval()
+    model = Model(size=size).eval().to(device)
     for batch in batches:
-        images = torch.rand(batch, 3, size, size)
+        images = torch.rand(batch, 3, size, size, device=device)
         with torch.no_grad():
-            seconds = seconds_per_call(lambda: model(images), min_seconds, 100000)
+            seconds = seconds_per_call(lambda: model(images), min_seconds, 100000, device)
         print(json.dumps({"bench": "slots_inference", "impl": "pytorch-eager", "batch": batch, "size": size,
-                          "images_per_s": batch / seconds}))
+                          "images_per_s": batch / seconds, "device": device}))
     model.train()
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
-    images = torch.rand(2 * train_batch, 3, size, size)
+    images = torch.rand(2 * train_batch, 3, size, size, device=device)
 
     def step():
         optimizer.zero_grad()
@@ -198,9 +198,9 @@ def bench(threads, batches, size, min_seconds, train_batch):
         loss.backward()
         optimizer.step()
 
-    seconds = seconds_per_call(step, min_seconds, 50)
+    seconds = seconds_per_call(step, min_seconds, 50, device)
     print(json.dumps({"bench": "slots_train_step", "impl": "pytorch-eager", "mode": "network", "batch": 2 * train_batch, "size": size,
-                      "steps_per_s": 1.0 / seconds}))
+                      "steps_per_s": 1.0 / seconds, "device": device}))
 
 
 if __name__ == "__main__":
@@ -212,8 +212,9 @@ if __name__ == "__main__":
     parser.add_argument("--size", type=int, default=128)
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--train-batch", type=int, default=16)
+    parser.add_argument("--device", default="cpu")
     args = parser.parse_args()
     if args.fixture:
         fixture(args.fixture)
     if args.bench:
-        bench(args.threads, [int(b) for b in args.batches.split(",")], args.size, args.seconds, args.train_batch)
+        bench(args.threads, [int(b) for b in args.batches.split(",")], args.size, args.seconds, args.train_batch, args.device)

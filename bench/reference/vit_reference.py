@@ -1,8 +1,9 @@
-#!/usr/bin/python3
-# PyTorch eager reference for bench_models: the same ViT-B/14 (timm's layout, attention written
-# out as ours is), same input size, batches, precisions and threads, printing JSON lines in the
-# same schema with "impl": "pytorch-eager". Run with Debian's python3-torch (or any PyTorch):
-#   /usr/bin/python3 bench/reference/vit_reference.py --threads 2 --batches 1,8 --device cpu
+#!/usr/bin/env python3
+# PyTorch eager reference for bench_models: the same ViTs (timm's layout, attention written out
+# as ours is), same input size, batches, precisions and threads, printing JSON lines in the same
+# schema with "impl": "pytorch-eager". Run with build/python's torch (the engine's LibTorch):
+#   build/python/bin/python bench/reference/vit_reference.py --threads 2 --batches 1,8 --device cpu
+#   ... --models vit_l14_518 --device cuda     (DINOv2's ViT-L/14 at 518 px)
 import argparse
 import json
 import math
@@ -85,8 +86,16 @@ def vit_flops(size=224, patch=14, dim=768, depth=12, classes=1000):
     return 2.0 * (patches * 3 * patch * patch * dim + depth * per_block + dim * classes)
 
 
+# The same names and sizes as engine/core/models/BenchmarkModels.cpp.
+MODELS = {
+    "vit_b14": dict(size=224, patch=14, dim=768, depth=12, heads=12),
+    "vit_l14_518": dict(size=518, patch=14, dim=1024, depth=24, heads=16),
+}
+
+
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--models", default="vit_b14")
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--threads", type=int, default=0)
     parser.add_argument("--batches", default="1,8")
@@ -99,11 +108,16 @@ def main():
         torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     device = torch.device(args.device)
-    model = VisionTransformer().to(device)
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"
+    for model_name in args.models.split(","):
+        bench_model(model_name, MODELS[model_name], device, name, args)
 
+
+def bench_model(model_name, config, device, name, args):
+    model = VisionTransformer(**config).to(device)
+    flops_config = {k: v for k, v in config.items() if k != "heads"}
     for batch in [int(b) for b in args.batches.split(",")]:
-        images = torch.rand(batch, 3, 224, 224, device=device)
+        images = torch.rand(batch, 3, config["size"], config["size"], device=device)
         for precision in args.precisions.split(","):
             for mode in args.modes.split(","):
                 train = mode == "train"
@@ -119,8 +133,8 @@ def main():
                                 model(images)
 
                 seconds = seconds_per_call(step, args.min_seconds, args.max_repeats, device)
-                flops = vit_flops() * batch * (3.0 if train else 1.0)
-                print(json.dumps({"bench": "model", "impl": "pytorch-eager", "model": "vit_b14", "device": name,
+                flops = vit_flops(**flops_config) * batch * (3.0 if train else 1.0)
+                print(json.dumps({"bench": "model", "impl": "pytorch-eager", "model": model_name, "device": name,
                                   "threads": torch.get_num_threads(), "batch": batch, "precision": precision,
                                   "mode": mode, "ms_per_batch": round(seconds * 1e3, 2),
                                   "images_per_s": round(batch / seconds, 3), "gflops": round(flops / seconds / 1e9, 1),

@@ -14,27 +14,19 @@ namespace periscope::graphs {
 namespace {
 thread_local BackwardRule t_rule = BackwardRule::Gradient;
 
-// LibTorch 1.13 says once per process on stderr that scatter_reduce is "beta": not news to a
-// user, and it would break the CLI's one-line errors. The handler is process-global there, so it
-// is swapped once, under a thread-safe static, around a first tiny call.
+// LibTorch says once per process on stderr that scatter_reduce is "beta": not news to a user,
+// and it would break the CLI's one-line errors. The handler is swapped once, under a thread-safe
+// static, around a first tiny call.
 class QuietWarnings : public c10::WarningHandler {
 public:
-#if TORCH_VERSION_MAJOR >= 2
     void process(const c10::Warning &) override {}
-#else
-    void process(const c10::SourceLocation &, const std::string &, bool) override {}
-#endif
 };
 
 void silenceScatterReduceNotice()
 {
     static const bool done = [] {
         QuietWarnings quiet;
-#if TORCH_VERSION_MAJOR >= 2
         c10::WarningUtils::WarningHandlerGuard guard(&quiet);
-#else
-        c10::Warning::WarningHandlerGuard guard(&quiet);
-#endif
         const torch::Tensor x = torch::zeros({1, 1});
         (void)x.scatter_reduce(0, torch::zeros({1, 1}, torch::kLong), x, "amax", false);
         return true;

@@ -16,7 +16,7 @@ EmbeddingProjection principalComponents(const std::vector<float> &values, int di
         throw Error("principal components: need at least 2 rows and 1 to " + std::to_string(dim) + " components");
     const auto x = torch::from_blob(const_cast<float *>(values.data()), {rows, dim}, torch::kFloat).to(torch::kDouble);
     const auto centred = x - x.mean(0, true);
-    const auto [u, s, vh] = torch::linalg::svd(centred, /*full_matrices=*/false, /*driver=*/c10::nullopt);
+    const auto [u, s, vh] = torch::linalg_svd(centred, /*full_matrices=*/false);
     const auto k = std::min<std::int64_t>(components, s.size(0));
     auto basis = vh.narrow(0, 0, k).t().contiguous(); // [dim, k]
     auto projected = torch::matmul(centred, basis);

@@ -91,10 +91,10 @@ LrpResult lrpSequential(torch::nn::Sequential &network, const torch::Tensor &inp
                                       rule);
         } else if (auto *conv = module->as<torch::nn::Conv2d>()) {
             const auto &o = conv->options;
-            if (!c10::holds_alternative<torch::ExpandingArray<2>>(o.padding()) ||
-                !c10::get_if<torch::enumtype::kZeros>(&o.padding_mode()))
+            if (!std::holds_alternative<torch::ExpandingArray<2>>(o.padding()) ||
+                !std::get_if<torch::enumtype::kZeros>(&o.padding_mode()))
                 throw Error("LRP supports convolutions with explicit zero padding only (layer " + std::to_string(i) + ")");
-            const torch::ExpandingArray<2> padding = c10::get<torch::ExpandingArray<2>>(o.padding());
+            const torch::ExpandingArray<2> padding = std::get<torch::ExpandingArray<2>>(o.padding());
             const std::vector<std::int64_t> stride(o.stride()->begin(), o.stride()->end());
             const std::vector<std::int64_t> dilation(o.dilation()->begin(), o.dilation()->end());
             const std::vector<std::int64_t> pad(padding->begin(), padding->end());

@@ -150,13 +150,36 @@ DeviceInfo selectDevice(DevicePreference preference)
             throw UnsupportedError(torchBuiltWithCuda()
                                        ? "CUDA was requested but no CUDA device is visible"
                                        : "CUDA was requested but this LibTorch was built "
-                                         "without CUDA (Debian's libtorch is CPU-only)");
+                                         "without CUDA");
         }
         return cudaDevice(0);
     case DevicePreference::Auto:
         break;
     }
     return cudaAvailable() ? cudaDevice(0) : cpuDevice();
+}
+
+std::string cudaBuildVersion()
+{
+#if defined(PERISCOPE_WITH_CUDA) && defined(CUDART_VERSION)
+    return std::to_string(CUDART_VERSION / 1000) + "." + std::to_string(CUDART_VERSION % 1000 / 10);
+#else
+    return {};
+#endif
+}
+
+std::string cudaStatus()
+{
+    if (!torchBuiltWithCuda())
+        return "built without CUDA";
+    const std::string built = "built with CUDA " + cudaBuildVersion();
+    const int count = cudaDeviceCount();
+    if (count == 0)
+        return built + ", no GPU found";
+    std::string names;
+    for (int i = 0; i < count; ++i)
+        names += (i ? ", " : "") + cudaDevice(i).name;
+    return built + ", " + std::to_string(count) + (count == 1 ? " GPU (" : " GPUs (") + names + ")";
 }
 
 std::vector<DeviceInfo> availableDevices()

@@ -48,8 +48,13 @@ int threadCount();
 // Seeds LibTorch's generators (CPU and every CUDA device) so CPU runs repeat exactly.
 void seedEverything(std::uint64_t seed);
 
-// LibTorch's version as "1.13.1" and whether it was built with CUDA.
+// LibTorch's version as "2.11.0" and whether it was built with CUDA.
 std::string torchVersion();
 bool torchBuiltWithCuda();
+// The CUDA runtime version LibTorch was built against, "13.0"; empty for a CPU-only build.
+std::string cudaBuildVersion();
+// One line on CUDA for `info` and the About box: "built with CUDA 13.0, no GPU found",
+// "built with CUDA 13.0, 1 GPU (NVIDIA H200)" or "built without CUDA".
+std::string cudaStatus();
 
 } // namespace periscope

@@ -23,10 +23,15 @@ std::vector<BenchmarkModel> benchmarkModels()
 {
     VitConfig vitB = VitConfig::base14();
     vitB.classes = 1000;
+    // DINOv2's ViT-L/14 at its native 518 px (37 x 37 patches): the Open-vocabulary backbone.
+    VitConfig vitL = VitConfig::large14();
+    vitL.imageSize = 518;
+    vitL.classes = 1000;
     return {
         entry<ResNetImpl>("resnet50", ResNetConfig::resnet50(), {3, 224, 224}, ResNetConfig::resnet50().forwardFlops(224)),
         entry<VisionTransformerImpl>("vit_b14", vitB, {3, 224, 224}, vitB.forwardFlops()),
         entry<ResNetImpl>("resnet18", ResNetConfig::resnet18(), {3, 224, 224}, ResNetConfig::resnet18().forwardFlops(224)),
+        entry<VisionTransformerImpl>("vit_l14_518", vitL, {3, 518, 518}, vitL.forwardFlops()),
     };
 }
 

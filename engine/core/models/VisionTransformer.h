@@ -25,6 +25,7 @@ struct VitConfig {
 
     static VitConfig base14() { return {}; }                             // ViT-B/14
     static VitConfig small14() { return {224, 14, 3, 384, 12, 6, 4.0}; } // ViT-S/14
+    static VitConfig large14() { return {224, 14, 3, 1024, 24, 16, 4.0}; } // ViT-L/14
     std::int64_t patches() const { return (imageSize / patchSize) * (imageSize / patchSize); }
     std::int64_t tokens() const { return 1 + registers + patches(); }
     double forwardFlops() const; // multiply-adds x 2, per image

@@ -63,22 +63,12 @@ bool deviceHasFastBf16(const DeviceInfo &device)
 }
 
 namespace {
-// LibTorch 2.4 replaced the per-device autocast switches with functions taking a device type;
-// 1.13 (Debian) only has the old ones.
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
-bool autocastEnabled(bool cuda) { return at::autocast::is_autocast_enabled(cuda ? at::kCUDA : at::kCPU); }
-void setAutocastEnabled(bool cuda, bool on) { at::autocast::set_autocast_enabled(cuda ? at::kCUDA : at::kCPU, on); }
-at::ScalarType autocastType(bool cuda) { return at::autocast::get_autocast_dtype(cuda ? at::kCUDA : at::kCPU); }
-void setAutocastType(bool cuda, at::ScalarType type) { at::autocast::set_autocast_dtype(cuda ? at::kCUDA : at::kCPU, type); }
-#else
-bool autocastEnabled(bool cuda) { return cuda ? at::autocast::is_enabled() : at::autocast::is_cpu_enabled(); }
-void setAutocastEnabled(bool cuda, bool on) { cuda ? at::autocast::set_enabled(on) : at::autocast::set_cpu_enabled(on); }
-at::ScalarType autocastType(bool cuda) { return cuda ? at::autocast::get_autocast_gpu_dtype() : at::autocast::get_autocast_cpu_dtype(); }
-void setAutocastType(bool cuda, at::ScalarType type)
-{
-    cuda ? at::autocast::set_autocast_gpu_dtype(type) : at::autocast::set_autocast_cpu_dtype(type);
-}
-#endif
+// The 2.x autocast API: one set of switches per device type.
+at::DeviceType autocastDevice(bool cuda) { return cuda ? at::kCUDA : at::kCPU; }
+bool autocastEnabled(bool cuda) { return at::autocast::is_autocast_enabled(autocastDevice(cuda)); }
+void setAutocastEnabled(bool cuda, bool on) { at::autocast::set_autocast_enabled(autocastDevice(cuda), on); }
+at::ScalarType autocastType(bool cuda) { return at::autocast::get_autocast_dtype(autocastDevice(cuda)); }
+void setAutocastType(bool cuda, at::ScalarType type) { at::autocast::set_autocast_dtype(autocastDevice(cuda), type); }
 } // namespace
 
 AutocastScope::AutocastScope(const torch::Device &device, Precision precision)

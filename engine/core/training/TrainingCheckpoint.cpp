@@ -13,10 +13,10 @@
 namespace periscope {
 
 namespace {
-std::string stateKey(const torch::Tensor &parameter)
+void *stateKey(const torch::Tensor &parameter)
 {
     // LibTorch's optimizers key their state by the parameter's TensorImpl address.
-    return c10::guts::to_string(parameter.unsafeGetTensorImpl());
+    return parameter.unsafeGetTensorImpl();
 }
 
 const char *formatName = "periscope-training-checkpoint";

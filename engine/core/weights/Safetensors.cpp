@@ -18,16 +18,22 @@ struct DtypeCode {
     c10::ScalarType type;
 };
 
-// Every safetensors dtype LibTorch 1.13 can hold.
+// Every safetensors dtype LibTorch holds element by element.
 constexpr DtypeCode kDtypes[] = {
-    {"F64", c10::ScalarType::Double}, {"F32", c10::ScalarType::Float},  {"F16", c10::ScalarType::Half},
-    {"BF16", c10::ScalarType::BFloat16}, {"I64", c10::ScalarType::Long}, {"I32", c10::ScalarType::Int},
-    {"I16", c10::ScalarType::Short},  {"I8", c10::ScalarType::Char},    {"U8", c10::ScalarType::Byte},
+    {"F64", c10::ScalarType::Double},   {"F32", c10::ScalarType::Float},
+    {"F16", c10::ScalarType::Half},     {"BF16", c10::ScalarType::BFloat16},
+    {"F8_E4M3", c10::ScalarType::Float8_e4m3fn}, {"F8_E5M2", c10::ScalarType::Float8_e5m2},
+    {"C64", c10::ScalarType::ComplexFloat},
+    {"I64", c10::ScalarType::Long},     {"I32", c10::ScalarType::Int},
+    {"I16", c10::ScalarType::Short},    {"I8", c10::ScalarType::Char},
+    {"U64", c10::ScalarType::UInt64},   {"U32", c10::ScalarType::UInt32},
+    {"U16", c10::ScalarType::UInt16},   {"U8", c10::ScalarType::Byte},
     {"BOOL", c10::ScalarType::Bool},
 };
 
-// Valid in the format, but LibTorch 1.13 has no such tensor type.
-constexpr const char *kUnsupportedDtypes[] = {"U16", "U32", "U64", "F8_E4M3", "F8_E5M2", "C64", "F4", "F6_E2M3", "F6_E3M2", "E8M0"};
+// Valid in the format, but sub-byte or scale-only: LibTorch has no tensor type with one element
+// per value for them.
+constexpr const char *kUnsupportedDtypes[] = {"F4", "F6_E2M3", "F6_E3M2", "E8M0"};
 
 const char *codeFor(c10::ScalarType type)
 {
@@ -81,7 +87,7 @@ SafetensorsEntry parseEntry(const std::string &path, const std::string &name, co
     if (!known) {
         for (const char *code : kUnsupportedDtypes)
             if (entry.dtypeCode == code)
-                fail(path, where + ": dtype " + entry.dtypeCode + " has no LibTorch 1.13 equivalent");
+                fail(path, where + ": dtype " + entry.dtypeCode + " has no LibTorch equivalent");
         fail(path, where + ": unknown dtype \"" + entry.dtypeCode + "\"");
     }
 

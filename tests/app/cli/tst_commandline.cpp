@@ -185,6 +185,16 @@ void TestCommandLine::cliInfoIsJson()
         QVERIFY2(!versions.value(QLatin1String(library)).toString().isEmpty(), library);
     QVERIFY(info.value(QStringLiteral("threads")).toInt() >= 1);
     QVERIFY(info.contains(QStringLiteral("cudaAvailable")));
+    // "built with CUDA 13.0, no GPU found" here; the GPU's name where there is one.
+    const QString cuda = info.value(QStringLiteral("cuda")).toString();
+    if (info.value(QStringLiteral("cudaBuilt")).toBool()) {
+        QVERIFY2(cuda.startsWith(QStringLiteral("built with CUDA ") + info.value(QStringLiteral("cudaVersion")).toString() + ", "),
+                 qPrintable(cuda));
+        QVERIFY2(info.value(QStringLiteral("cudaAvailable")).toBool() || cuda.endsWith(QStringLiteral(", no GPU found")), qPrintable(cuda));
+        QVERIFY2(versions.value(QStringLiteral("LibTorch")).toString().contains(QStringLiteral("(CUDA ")), qPrintable(cuda));
+    } else {
+        QCOMPARE(cuda, QStringLiteral("built without CUDA"));
+    }
     const QString kind = info.value(QStringLiteral("device")).toObject().value(QStringLiteral("kind")).toString();
     QCOMPARE(kind, info.value(QStringLiteral("cudaAvailable")).toBool() ? QStringLiteral("cuda") : QStringLiteral("cpu"));
     QVERIFY(!info.value(QStringLiteral("devices")).toArray().isEmpty());

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void cpuIsAlwaysAvailable();
     void autoPicksCudaOnlyWhenVisible();
     void cudaRequestWithoutCudaSaysWhy();
+    void cudaBuildIsReported();
     void setsThreadCount();
     void rejectsNegativeThreadCount();
     void seedMakesCpuRunsRepeat();
@@ -85,6 +86,23 @@ void TestDevice::cudaRequestWithoutCudaSaysWhy()
     } catch (const UnsupportedError &e) {
         QVERIFY2(QString::fromUtf8(e.what()).contains("CUDA"), e.what());
     }
+}
+
+void TestDevice::cudaBuildIsReported()
+{
+    // The CUDA code paths are compiled whenever torch is a CUDA build (the PyPI wheel is).
+    const std::string expected = PERISCOPE_EXPECT_CUDA_VERSION;
+    QCOMPARE(torchBuiltWithCuda(), !expected.empty());
+    QCOMPARE(QString::fromStdString(cudaBuildVersion()), QString::fromStdString(expected));
+    const QString status = QString::fromStdString(cudaStatus());
+    if (expected.empty())
+        QCOMPARE(status, QStringLiteral("built without CUDA"));
+    else if (!cudaAvailable())
+        QCOMPARE(status, QStringLiteral("built with CUDA %1, no GPU found").arg(QString::fromStdString(expected)));
+    else
+        QVERIFY2(status.startsWith(QStringLiteral("built with CUDA %1, ").arg(QString::fromStdString(expected))) &&
+                     status.contains(QStringLiteral("GPU")),
+                 qPrintable(status));
 }
 
 void TestDevice::setsThreadCount()

@@ -119,7 +119,13 @@ void TestModels::benchmarkModelsAreRegistered()
         names.push_back(m.name);
         QVERIFY(m.forwardFlops > 1e9);
     }
-    QCOMPARE(names, (std::vector<std::string>{"resnet50", "vit_b14", "resnet18"}));
+    QCOMPARE(names, (std::vector<std::string>{"resnet50", "vit_b14", "resnet18", "vit_l14_518"}));
+    // ViT-L/14 at 518 px: 1,370 tokens through 24 blocks of width 1024. Per block, by hand:
+    // qkv 3nd^2 + scores and mix 2n^2 d + proj nd^2 + MLP 8nd^2 multiply-adds.
+    const double n = 1370, d = 1024;
+    const double perBlock = 3 * n * d * d + 2 * n * n * d + n * d * d + 8 * n * d * d;
+    const double macs = 1369 * 3 * 14 * 14 * d + 24 * perBlock + d * 1000;
+    QVERIFY(std::abs(benchmarkModels().back().forwardFlops / (2 * macs) - 1.0) < 1e-9);
 }
 
 QTEST_GUILESS_MAIN(TestModels)

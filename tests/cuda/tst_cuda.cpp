@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The engine on a CUDA device: what the CPU suites check, run again where a GPU is. CTest label
+// `cuda`. Without a GPU every case is skipped with the reason (exit code 77, CTest's SKIP), so the
+// suite runs in every CI build. It needs LibTorch alone (no Qt): tools/gpu-check.sh builds and
+// runs it on the GPU machine, which has no Qt.
+//
+// Each model runs once on the CPU and once on the GPU with the same weights and input. TF32 is
+// turned off for the fp32 comparisons: with it, cuBLAS and cuDNN round products to 10 mantissa
+// bits and the outputs differ from the CPU's by ~1e-3, which would hide a real difference. fp32
+// then differs only by summation order: for a sum of K products the forward error bound is about
+// K * 2^-24 of the sum of magnitudes, and layer after layer it stays well under 1e-4 of the
+// output's scale for these depths (measured on an H200: see docs/benchmarks.md).
+//
+//   tst_cuda [case ...]     (no argument: every case)
+#include "engine/colorize/ColorizationNets.h"
+#include "engine/core/device/Device.h"
+#include "engine/core/models/BenchmarkModels.h"
+#include "engine/core/precision/PrecisionOps.h"
+#include "engine/graphs/GraphExplanation.h"
+#include "engine/graphs/GraphNetwork.h"
+#include "engine/graphs/InfectionData.h"
+#include "engine/slots/SlotModelInternal.h"
+#include "engine/slots/SlotNets.h"
+
+#include <ATen/cuda/CUDAContext.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <torch/torch.h>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int kSkipped = 77;
+
+struct Failure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+void check(bool condition, const std::string &what)
+{
+    if (!condition)
+        throw Failure(what);
+}
+
+// max |a - b| relative to max |a|: one number that says "same output" independent of scale.
+double relativeDifference(const torch::Tensor &cpu, const torch::Tensor &gpu)
+{
+    const torch::Tensor a = cpu.detach().to(torch::kCPU, torch::kDouble);
+    const torch::Tensor b = gpu.detach().to(torch::kCPU, torch::kDouble);
+    check(a.sizes() == b.sizes(), "shapes differ between CPU and GPU");
+    const double scale = a.abs().max().item<double>();
+    return (a - b).abs().max().item<double>() / std::max(scale, 1e-30);
+}
+
+void checkClose(const torch::Tensor &cpu, const torch::Tensor &gpu, double tolerance, const std::string &what)
+{
+    const double difference = relativeDifference(cpu, gpu);
+    std::printf("  %s: max |cpu - gpu| / max |cpu| = %.2e (tolerance %.0e)\n", what.c_str(), difference, tolerance);
+    check(std::isfinite(difference) && difference <= tolerance, what + ": GPU output differs from the CPU's");
+}
+
+// fp32 on the GPU without TF32, restored afterwards.
+class ExactFp32 {
+public:
+    ExactFp32()
+        : m_matmul(at::globalContext().allowTF32CuBLAS()), m_cudnn(at::globalContext().allowTF32CuDNN())
+    {
+        at::globalContext().setAllowTF32CuBLAS(false);
+        at::globalContext().setAllowTF32CuDNN(false);
+    }
+    ~ExactFp32()
+    {
+        at::globalContext().setAllowTF32CuBLAS(m_matmul);
+        at::globalContext().setAllowTF32CuDNN(m_cudnn);
+    }
+
+private:
+    bool m_matmul, m_cudnn;
+};
+
+const torch::Device kCuda(torch::kCUDA, 0);
+
+void deviceIsDescribed()
+{
+    const periscope::DeviceInfo gpu = periscope::selectDevice(periscope::DevicePreference::Cuda);
+    std::printf("  %s; %s\n", gpu.summary().c_str(), periscope::cudaStatus().c_str());
+    check(gpu.kind == periscope::DeviceKind::Cuda && gpu.torchName() == "cuda:0", "selectDevice(Cuda) is not cuda:0");
+    check(!gpu.name.empty() && gpu.name.rfind("CUDA device", 0) != 0, "the device has no real name");
+    check(gpu.totalMemoryBytes > 0 && gpu.freeMemoryBytes > 0 && gpu.freeMemoryBytes <= gpu.totalMemoryBytes,
+          "device memory is not reported");
+    check(periscope::selectDevice(periscope::DevicePreference::Auto).kind == periscope::DeviceKind::Cuda,
+          "auto does not pick the GPU");
+    check(periscope::cudaStatus().find("GPU (") != std::string::npos, "cudaStatus does not name the GPU");
+    check(periscope::deviceHasFastBf16(gpu), "a CUDA device must count as fast bf16");
+}
+
+void seedsRepeatOnTheGpu()
+{
+    periscope::seedEverything(99);
+    const torch::Tensor first = torch::randn({1000}, torch::TensorOptions().device(kCuda));
+    periscope::seedEverything(99);
+    check(torch::equal(first, torch::randn({1000}, torch::TensorOptions().device(kCuda))),
+          "seedEverything does not make CUDA draws repeat");
+}
+
+// The 518 px ViT-L costs minutes on a CPU; the others cover the same layers.
+bool smallEnoughForTheCpu(const periscope::BenchmarkModel &entry)
+{
+    return entry.forwardFlops < 1e11;
+}
+
+void benchmarkModelsMatchTheCpu()
+{
+    ExactFp32 exact;
+    for (const periscope::BenchmarkModel &entry : periscope::benchmarkModels()) {
+        if (!smallEnoughForTheCpu(entry))
+            continue;
+        torch::manual_seed(7);
+        std::shared_ptr<torch::nn::Module> model = entry.create();
+        model->eval();
+        std::vector<std::int64_t> shape = entry.inputShape;
+        shape.insert(shape.begin(), 2);
+        const torch::Tensor input = torch::rand(shape);
+        torch::NoGradGuard noGrad;
+        const torch::Tensor cpu = entry.forward(*model, input).clone();
+        model->to(kCuda);
+        const torch::Tensor gpu = entry.forward(*model, input.to(kCuda));
+        checkClose(cpu, gpu, 1e-4, entry.name + " fp32");
+    }
+}
+
+void bf16AutocastRunsOnTheGpu()
+{
+    // Autocast through the 2.x API: products in bf16, and the result close to fp32 by the tolerance
+    // the precision probe applies (cosine >= 0.999 per sample, same arg-max).
+    for (const periscope::BenchmarkModel &entry : periscope::benchmarkModels()) {
+        torch::manual_seed(3);
+        std::shared_ptr<torch::nn::Module> model = entry.create();
+        model->eval();
+        model->to(kCuda);
+        std::vector<std::int64_t> shape = entry.inputShape;
+        shape.insert(shape.begin(), 4);
+        const torch::Tensor input = torch::rand(shape, torch::TensorOptions().device(kCuda));
+        torch::NoGradGuard noGrad;
+        const torch::Tensor fp32 = entry.forward(*model, input);
+        torch::Tensor bf16;
+        {
+            periscope::AutocastScope autocast(kCuda, periscope::Precision::Bf16);
+            check(torch::matmul(input.flatten(1).narrow(1, 0, 8), torch::ones({8, 8}, input.options())).scalar_type() ==
+                      torch::kBFloat16,
+                  "autocast did not run a product in bf16");
+            bf16 = entry.forward(*model, input).to(torch::kFloat);
+        }
+        check(torch::matmul(input.flatten(1).narrow(1, 0, 8), torch::ones({8, 8}, input.options())).scalar_type() ==
+                  torch::kFloat,
+              "autocast stayed on after its scope");
+        const periscope::PrecisionCheck result = periscope::comparePrecision(fp32.cpu(), bf16.cpu(), {0.999, false});
+        std::printf("  %s bf16: worst cosine to fp32 %.5f\n", entry.name.c_str(), result.worstCosine);
+        check(result.passed, entry.name + ": bf16 autocast drifts from fp32");
+    }
+}
+
+void colorizersMatchTheCpu()
+{
+    ExactFp32 exact;
+    torch::manual_seed(5);
+    periscope::colorize::Eccv16 net;
+    net->eval();
+    const torch::Tensor l = torch::rand({1, 1, 96, 96}) * 100.0;
+    torch::NoGradGuard noGrad;
+    const torch::Tensor cpu = net->forward(l).clone();
+    net->to(kCuda);
+    checkClose(cpu, net->forward(l.to(kCuda)), 1e-4, "eccv16 fp32");
+}
+
+void slotModelMatchesTheCpu()
+{
+    using namespace periscope::slot;
+    ExactFp32 exact;
+    torch::manual_seed(11);
+    SlotNetConfig config = configFromOptions({{"image_size", "64"}, {"patch_size", "8"}});
+    ObjectCentricNet net(config);
+    net->eval();
+    const torch::Tensor images = torch::rand({2, 3, config.imageSize, config.imageSize});
+    torch::NoGradGuard noGrad;
+    const SlotNetOutput cpu = net->forward(images);
+    net->to(kCuda);
+    const SlotNetOutput gpu = net->forward(images.to(kCuda));
+    checkClose(cpu.slotFeatures, gpu.slotFeatures, 1e-4, "slot features");
+    checkClose(cpu.globalProjection, gpu.globalProjection, 1e-4, "global projection");
+    check(cpu.attention.size() == gpu.attention.size(), "iteration counts differ");
+    checkClose(cpu.attention.back(), gpu.attention.back(), 1e-4, "last slot attention");
+}
+
+void graphExplanationsMatchTheCpu()
+{
+    using namespace periscope::graphs;
+    ExactFp32 exact;
+    torch::manual_seed(13);
+    std::mt19937_64 random(13);
+    const InfectionGraph example = generateInfectionGraph(InfectionParameters{}, random);
+    InfectionGN net(Aggregation::Sum, true);
+    net->eval();
+    const auto onDevice = [](const GraphBatch &g, const torch::Device &device) {
+        GraphBatch moved = g;
+        for (torch::Tensor *t : {&moved.nodeFeatures, &moved.edgeFeatures, &moved.globalFeatures, &moved.senders,
+                                 &moved.receivers, &moved.nodeGraph, &moved.edgeGraph})
+            if (t->defined())
+                *t = t->to(device);
+        return moved;
+    };
+    const GraphModel model = [&net](const GraphBatch &g) { return net->forward(g); };
+    const GraphTarget target = GraphTarget::parse("node:0");
+    for (GraphMethod method : {GraphMethod::Sensitivity, GraphMethod::GuidedBackprop, GraphMethod::Lrp,
+                               GraphMethod::IntegratedGradients}) {
+        net->to(torch::kCPU);
+        const GraphRelevance cpu = explainGraph(model, example.graph, target, method);
+        net->to(kCuda);
+        const GraphRelevance gpu = explainGraph(model, onDevice(example.graph, kCuda), target, method);
+        checkClose(cpu.node, gpu.node, 1e-4, "infection " + graphMethodKey(method) + " node relevance");
+        checkClose(cpu.edge, gpu.edge, 1e-4, "infection " + graphMethodKey(method) + " edge relevance");
+    }
+}
+
+void streamsOverlapWithoutChangingResults()
+{
+    // Work queued on a side stream gives the same numbers as on the default stream.
+    ExactFp32 exact;
+    const torch::Tensor a = torch::randn({512, 512}, torch::TensorOptions().device(kCuda));
+    const torch::Tensor expected = torch::matmul(a, a);
+    at::cuda::CUDAStream side = at::cuda::getStreamFromPool();
+    torch::Tensor onSide;
+    {
+        at::cuda::CUDAStreamGuard guard(side);
+        onSide = torch::matmul(a, a);
+    }
+    side.synchronize();
+    checkClose(expected, onSide, 1e-6, "matmul on a side stream");
+}
+
+struct Case {
+    const char *name;
+    std::function<void()> run;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const std::vector<Case> cases = {
+        {"deviceIsDescribed", deviceIsDescribed},
+        {"seedsRepeatOnTheGpu", seedsRepeatOnTheGpu},
+        {"benchmarkModelsMatchTheCpu", benchmarkModelsMatchTheCpu},
+        {"bf16AutocastRunsOnTheGpu", bf16AutocastRunsOnTheGpu},
+        {"colorizersMatchTheCpu", colorizersMatchTheCpu},
+        {"slotModelMatchesTheCpu", slotModelMatchesTheCpu},
+        {"graphExplanationsMatchTheCpu", graphExplanationsMatchTheCpu},
+        {"streamsOverlapWithoutChangingResults", streamsOverlapWithoutChangingResults},
+    };
+    std::printf("tst_cuda: LibTorch %s, %s\n", periscope::torchVersion().c_str(), periscope::cudaStatus().c_str());
+    if (!periscope::cudaAvailable()) {
+        std::printf("SKIP: every case needs a CUDA device (%s)\n", periscope::cudaStatus().c_str());
+        return kSkipped;
+    }
+    int failed = 0, ran = 0;
+    for (const Case &c : cases) {
+        bool wanted = argc < 2;
+        for (int i = 1; i < argc; ++i)
+            wanted = wanted || c.name == std::string(argv[i]);
+        if (!wanted)
+            continue;
+        ++ran;
+        try {
+            c.run();
+            std::printf("PASS   : %s\n", c.name);
+        } catch (const std::exception &e) {
+            ++failed;
+            std::printf("FAIL!  : %s: %s\n", c.name, e.what());
+        }
+        std::fflush(stdout);
+    }
+    std::printf("Totals: %d passed, %d failed\n", ran - failed, failed);
+    return failed == 0 && ran > 0 ? 0 : 1;
+}
