@@ -8,11 +8,12 @@
 # The molecules set is there only where bench_graphs was built with RDKit (not on the GPU machine).
 #   bench_graphs --export build/bench-graphs
 #   build/python/bin/python bench/reference/graph_reference.py --data build/bench-graphs --threads 2 [--device cuda]
-import os
 import argparse
 import json
+import os
 
 import torch
+import torch.jit._pickle
 
 from timing import seconds_per_call
 
@@ -155,8 +156,10 @@ def main():
     for data in ("molecules", "infection"):
         if not os.path.exists(f"{args.data}/{data}_batch.pt"):
             continue
-        batch = torch.load(f"{args.data}/{data}_batch.pt", map_location=device, weights_only=True)
-        weights = torch.load(f"{args.data}/{data}_weights.pt", map_location=device, weights_only=True)
+        # LibTorch's pickle_save tags a c10::Dict's types with one allow-listed helper.
+        with torch.serialization.safe_globals([torch.jit._pickle.restore_type_tag]):
+            batch = torch.load(f"{args.data}/{data}_batch.pt", map_location=device, weights_only=True)
+            weights = torch.load(f"{args.data}/{data}_weights.pt", map_location=device, weights_only=True)
         with torch.no_grad():
             ours = batch["global_output"]
             theirs = forward(weights, batch, batch["node_features"], batch["edge_features"])

@@ -62,12 +62,12 @@ torch::Tensor SelfAttentionImpl::forward(const torch::Tensor &x)
     const auto batch = x.size(0), length = x.size(1), dim = x.size(2), headDim = dim / m_heads;
     // "B L (three H C) -> three B L H C", then heads first for the batched products.
     auto qkv = proj_qkv->forward(x).view({batch, length, 3, m_heads, headDim}).permute({2, 0, 3, 1, 4});
-    auto q = qkv[0], k = qkv[1], v = qkv[2]; // [B, H, L, C]
-    if (m_scaled)
-        q = q / std::sqrt(double(headDim));
-    auto attention = torch::matmul(q, k.transpose(-2, -1)).softmax(-1);
-    auto out = torch::matmul(attention, v).transpose(1, 2).reshape({batch, length, dim});
-    return proj_out->forward(out);
+    // Fused attention over [B, H, L, C]. The repository's backbone may leave the scores unscaled
+    // (scale 1), which the fused kernel takes as an explicit scale.
+    const std::optional<double> scale = m_scaled ? std::optional<double>() : std::optional<double>(1.0);
+    auto out = at::scaled_dot_product_attention(qkv[0], qkv[1], qkv[2], /*attn_mask=*/{}, /*dropout_p=*/0.0,
+                                                /*is_causal=*/false, scale);
+    return proj_out->forward(out.transpose(1, 2).reshape({batch, length, dim}));
 }
 
 TwoLayerMlpImpl::TwoLayerMlpImpl(std::int64_t in, std::int64_t hidden, std::int64_t out, bool outBias)

@@ -4,7 +4,7 @@
 // A Vision Transformer whose parameter names follow timm's and DINOv2's (patch_embed.proj,
 // cls_token, register_tokens, pos_embed, blocks.N.norm1 / attn.qkv / attn.proj / ls1.gamma /
 // norm2 / mlp.fc1 / mlp.fc2 / ls2.gamma, norm, head), so their checkpoints load without renaming.
-// Attention is written out by hand: LibTorch 1.13 has no scaled_dot_product_attention.
+// Attention runs through LibTorch 2.x's fused scaled_dot_product_attention.
 #pragma once
 
 #include <torch/torch.h>

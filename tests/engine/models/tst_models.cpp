@@ -4,6 +4,7 @@
 #include "engine/core/models/BenchmarkModels.h"
 #include "engine/core/models/ResNet.h"
 #include "engine/core/models/VisionTransformer.h"
+#include "engine/core/precision/PrecisionOps.h"
 
 #include <QTest>
 
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void resnetExposesActivationsForGradCam();
     void vitMatchesTimmAndDinov2Names();
     void vitRunsAndChecksItsInput();
+    void vitFusedAttentionIsTheWrittenOutFormula();
     void flopCountsMatchPublishedFigures();
     void benchmarkModelsAreRegistered();
 };
@@ -110,6 +112,36 @@ void TestModels::flopCountsMatchPublishedFigures()
     VitConfig b16 = VitConfig::base14();
     b16.patchSize = 16;
     QVERIFY2(within(b16.forwardFlops() / 2.0, 17.58e9, 0.03), qPrintable(QString::number(b16.forwardFlops() / 2.0)));
+}
+
+void TestModels::vitFusedAttentionIsTheWrittenOutFormula()
+{
+    // The fused kernel must compute softmax(q k^T / sqrt(d)) v exactly as the formula (what the
+    // engine ran before LibTorch 2.x, and what timm writes): only summation order differs, so the
+    // outputs agree to a few float32 ulps of their scale.
+    torch::manual_seed(21);
+    VitAttention attention(64, 4);
+    const torch::Tensor x = torch::randn({2, 50, 64}) * 3.0; // peaked scores, far from uniform
+    torch::NoGradGuard noGrad;
+    const torch::Tensor qkv = attention->qkv->forward(x).reshape({2, 50, 3, 4, 16}).permute({2, 0, 3, 1, 4});
+    const torch::Tensor weights = torch::softmax(torch::matmul(qkv[0], qkv[1].transpose(-2, -1)) / 4.0, -1);
+    const torch::Tensor expected =
+        attention->proj->forward(torch::matmul(weights, qkv[2]).transpose(1, 2).reshape({2, 50, 64}));
+    const torch::Tensor actual = attention->forward(x);
+    const double scale = expected.abs().max().item<double>();
+    const double difference = (actual - expected).abs().max().item<double>();
+    QVERIFY2(difference <= 1e-5 * scale, qPrintable(QString::number(difference / scale)));
+
+    // Under CPU bf16 autocast the formula runs as written, in bf16 products: bf16 keeps 8
+    // significant bits (relative rounding 2^-9 per operation), so a few such steps stay within 3 %
+    // of the scale, while a wrong scaling of the scores would move the output by far more.
+    torch::Tensor bf16;
+    {
+        AutocastScope autocast(torch::Device(torch::kCPU), Precision::Bf16);
+        bf16 = attention->forward(x).to(torch::kFloat);
+    }
+    const double bf16Difference = (bf16 - expected).abs().max().item<double>();
+    QVERIFY2(bf16Difference <= 3e-2 * scale, qPrintable(QString::number(bf16Difference / scale)));
 }
 
 void TestModels::benchmarkModelsAreRegistered()

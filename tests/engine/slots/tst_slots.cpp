@@ -84,6 +84,7 @@ private Q_SLOTS:
     void strictLoadingNamesWhatIsMissing();
     void attentionShapesAndNormalisation();
     void slotAttentionIsPermutationEquivariant();
+    void backboneAttentionIsTheRepositorysFormula();
     void lossesAgreeWithBruteForce();
     void masksAndScoresOnHandMadeAttention();
     void architectureOptions();
@@ -92,6 +93,25 @@ private Q_SLOTS:
     void trainingSavesReloadsAndResumes();
     void trainingRefusesBadInput();
 };
+
+void TestSlots::backboneAttentionIsTheRepositorysFormula()
+{
+    // The fused kernel against the repository's einsum formula, with its scaling and without it
+    // (the repository's backbone may leave the scores unscaled): only summation order differs.
+    for (bool scaled : {true, false}) {
+        torch::manual_seed(scaled ? 5 : 6);
+        SelfAttention attention(32, 4, scaled);
+        const torch::Tensor x = torch::randn({2, 17, 32});
+        torch::NoGradGuard noGrad;
+        const torch::Tensor qkv = attention->proj_qkv->forward(x).view({2, 17, 3, 4, 8}).permute({2, 0, 3, 1, 4});
+        const torch::Tensor scores = torch::matmul(qkv[0], qkv[1].transpose(-2, -1)) / (scaled ? std::sqrt(8.0) : 1.0);
+        const torch::Tensor mixed = torch::matmul(scores.softmax(-1), qkv[2]).transpose(1, 2).reshape({2, 17, 32});
+        const torch::Tensor expected = attention->proj_out->forward(mixed);
+        const double scale = expected.abs().max().item<double>();
+        const double difference = (attention->forward(x) - expected).abs().max().item<double>();
+        QVERIFY2(difference <= 1e-5 * scale, qPrintable(QStringLiteral("scaled %1: %2").arg(scaled).arg(difference / scale)));
+    }
+}
 
 void TestSlots::parameterNamesFollowThePaper()
 {
