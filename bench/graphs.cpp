@@ -31,12 +31,7 @@ GraphBatch batchOf(const std::vector<GraphData> &graphs, const torch::Device &de
     std::vector<GraphBatch> parts;
     for (const GraphData &g : graphs)
         parts.push_back(GraphBatch::fromData(g));
-    GraphBatch batch = GraphBatch::concatenate(parts);
-    for (torch::Tensor *t : {&batch.nodeFeatures, &batch.edgeFeatures, &batch.globalFeatures, &batch.senders, &batch.receivers,
-                             &batch.nodeGraph, &batch.edgeGraph})
-        if (t->defined())
-            *t = t->to(device);
-    return batch;
+    return GraphBatch::concatenate(parts).to(device);
 }
 
 void writePickle(const std::string &path, const c10::IValue &value)

@@ -212,6 +212,16 @@ GraphData GraphBatch::toData() const
     return data;
 }
 
+GraphBatch GraphBatch::to(const torch::Device &device) const
+{
+    GraphBatch moved = *this;
+    for (torch::Tensor *t : {&moved.nodeFeatures, &moved.edgeFeatures, &moved.globalFeatures, &moved.senders,
+                             &moved.receivers, &moved.nodeGraph, &moved.edgeGraph})
+        if (t->defined())
+            *t = t->to(device);
+    return moved;
+}
+
 GraphBatch GraphBatch::concatenate(const std::vector<GraphBatch> &graphs)
 {
     if (graphs.empty())

@@ -38,6 +38,8 @@ struct GraphBatch {
     static GraphBatch fromData(const GraphData &data);
     // The plain arrays of a single graph (the inverse of fromData).
     GraphData toData() const;
+    // Every tensor on `device` (CPU or a GPU).
+    GraphBatch to(const torch::Device &device) const;
 };
 
 // What the backward pass through the graph layers computes on this thread.

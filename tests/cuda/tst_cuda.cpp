@@ -207,14 +207,6 @@ void graphExplanationsMatchTheCpu()
     const InfectionGraph example = generateInfectionGraph(InfectionParameters{}, random);
     InfectionGN net(Aggregation::Sum, true);
     net->eval();
-    const auto onDevice = [](const GraphBatch &g, const torch::Device &device) {
-        GraphBatch moved = g;
-        for (torch::Tensor *t : {&moved.nodeFeatures, &moved.edgeFeatures, &moved.globalFeatures, &moved.senders,
-                                 &moved.receivers, &moved.nodeGraph, &moved.edgeGraph})
-            if (t->defined())
-                *t = t->to(device);
-        return moved;
-    };
     const GraphModel model = [&net](const GraphBatch &g) { return net->forward(g); };
     const GraphTarget target = GraphTarget::parse("node:0");
     for (GraphMethod method : {GraphMethod::Sensitivity, GraphMethod::GuidedBackprop, GraphMethod::Lrp,
@@ -222,7 +214,7 @@ void graphExplanationsMatchTheCpu()
         net->to(torch::kCPU);
         const GraphRelevance cpu = explainGraph(model, example.graph, target, method);
         net->to(kCuda);
-        const GraphRelevance gpu = explainGraph(model, onDevice(example.graph, kCuda), target, method);
+        const GraphRelevance gpu = explainGraph(model, example.graph.to(kCuda), target, method);
         checkClose(cpu.node, gpu.node, 1e-4, "infection " + graphMethodKey(method) + " node relevance");
         checkClose(cpu.edge, gpu.edge, 1e-4, "infection " + graphMethodKey(method) + " edge relevance");
     }
