@@ -2,6 +2,7 @@
 #include "engine/colorize/ColorizationNets.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/models/MemoryFormat.h"
 
 #include <algorithm>
 
@@ -79,11 +80,12 @@ Eccv16Impl::Eccv16Impl()
     m8->push_back(conv(256, 313, 1));
     model8 = register_module("model8", m8);
     model_out = register_module("model_out", conv(313, 2, 1, 1, 1, false));
+    useChannelsLast(*this);
 }
 
 torch::Tensor Eccv16Impl::classLogits(const torch::Tensor &l)
 {
-    torch::Tensor x = model1->forward((l - kLCentre) / kLNorm);
+    torch::Tensor x = model1->forward(channelsLast((l - kLCentre) / kLNorm));
     for (nn::Sequential *m : {&model2, &model3, &model4, &model5, &model6, &model7, &model8})
         x = (*m)->forward(x);
     return x;
@@ -99,8 +101,9 @@ torch::Tensor Eccv16Impl::forward(const torch::Tensor &l)
     // The expectation over the classes (model_out holds each class's ab), as the authors' port.
     const torch::Tensor ab = model_out->forward(torch::softmax(classLogits(l), 1));
     namespace F = torch::nn::functional;
-    return F::interpolate(ab, F::InterpolateFuncOptions().scale_factor(std::vector<double>{4.0, 4.0}).mode(torch::kBilinear).align_corners(false)) *
-           kAbNorm;
+    return (F::interpolate(ab, F::InterpolateFuncOptions().scale_factor(std::vector<double>{4.0, 4.0}).mode(torch::kBilinear).align_corners(false)) *
+            kAbNorm)
+        .contiguous();
 }
 
 Siggraph17Impl::Siggraph17Impl(std::int64_t classes)
@@ -123,6 +126,7 @@ Siggraph17Impl::Siggraph17Impl(std::int64_t classes)
     model10 = register_module("model10", nn::Sequential(relu(), conv(128, 128, 3), nn::LeakyReLU(nn::LeakyReLUOptions().negative_slope(0.2))));
     model_class = register_module("model_class", nn::Sequential(conv(256, classes, 1)));
     model_out = register_module("model_out", nn::Sequential(conv(128, 2, 1), nn::Tanh()));
+    useChannelsLast(*this);
 }
 
 Siggraph17Impl::Features Siggraph17Impl::encode(const torch::Tensor &l)
@@ -132,7 +136,7 @@ Siggraph17Impl::Features Siggraph17Impl::encode(const torch::Tensor &l)
                     std::to_string(l.size(3)));
     // Automatic mode: no ab hints and an all-zero hint mask.
     const torch::Tensor hints = torch::zeros({l.size(0), 3, l.size(2), l.size(3)}, l.options());
-    const torch::Tensor conv1 = model1->forward(torch::cat({(l - kLCentre) / kLNorm, hints}, 1));
+    const torch::Tensor conv1 = model1->forward(channelsLast(torch::cat({(l - kLCentre) / kLNorm, hints}, 1)));
     const torch::Tensor conv2 = model2->forward(every2nd(conv1));
     const torch::Tensor conv3 = model3->forward(every2nd(conv2));
     torch::Tensor x = model4->forward(every2nd(conv3));
@@ -150,7 +154,7 @@ torch::Tensor Siggraph17Impl::forward(const torch::Tensor &l)
     const Features f = encode(l);
     torch::Tensor x = model9->forward(model9up->forward(f.conv8) + model2short9->forward(f.conv2));
     x = model10->forward(model10up->forward(x) + model1short10->forward(f.conv1));
-    return model_out->forward(x) * kAbNorm;
+    return (model_out->forward(x) * kAbNorm).contiguous();
 }
 
 KoalarizationImpl::KoalarizationImpl(KoalarizationConfig c) : config(c)
@@ -203,6 +207,7 @@ KoalarizationImpl::KoalarizationImpl(KoalarizationConfig c) : config(c)
     d->push_back(nn::Tanh());
     d->push_back(up());
     decoder = register_module("decoder", d);
+    useChannelsLast(*this);
 }
 
 torch::Tensor KoalarizationImpl::globalEmbedding(const torch::Tensor &scaledL)
@@ -214,14 +219,14 @@ torch::Tensor KoalarizationImpl::globalEmbedding(const torch::Tensor &scaledL)
 
 torch::Tensor KoalarizationImpl::forward(const torch::Tensor &l, const torch::Tensor &embedding)
 {
-    const torch::Tensor scaled = l / 50.0 - 1.0; // L in [0, 100] -> [-1, 1], as the paper
+    const torch::Tensor scaled = channelsLast(l / 50.0 - 1.0); // L in [0, 100] -> [-1, 1], as the paper
     const torch::Tensor features = encoder->forward(scaled);
     const torch::Tensor global = embedding.defined() ? embedding : globalEmbedding(scaled);
     if (global.dim() != 2 || global.size(0) != l.size(0) || global.size(1) != config.embedding)
         throw Error("Koalarization: the embedding must be [" + std::to_string(l.size(0)) + ", " + std::to_string(config.embedding) + "]");
     const torch::Tensor tiled = global.unsqueeze(2).unsqueeze(3).expand({-1, -1, features.size(2), features.size(3)});
-    const torch::Tensor fused = torch::relu(fusion->forward(torch::cat({features, tiled}, 1)));
-    return decoder->forward(fused) * config.abScale;
+    const torch::Tensor fused = torch::relu(fusion->forward(channelsLast(torch::cat({features, tiled}, 1))));
+    return (decoder->forward(fused) * config.abScale).contiguous();
 }
 
 std::string recogniseColorizer(const std::vector<std::string> &keys)

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void siggraph17MatchesThePublishedLayout();
     void publishedStateDictsLoadStrictly();
     void outputShapesAndRanges();
+    void channelsLastComputesWhatTheUsualLayoutDoes();
     void koalarizationFusesAGlobalEmbedding();
     void narrowKoalarizationKeepsTheLayout();
     void inceptionResNetV2MatchesTimm();
@@ -97,6 +98,40 @@ private Q_SLOTS:
     void rebalancingWeightsAndLossByHand();
     void zhangNetworksTrainWithTheRebalancedLoss();
 };
+
+// The nets keep their convolution weights channels-last (oneDNN and cuDNN run NHWC without
+// reordering). The same weights laid out contiguously must give the same output: only the
+// kernels' summation order differs, a few float32 ulps of the output's scale per layer.
+template <typename Net> static void checkLayoutsAgree(Net net, const torch::Tensor &l, const char *name)
+{
+    net->eval();
+    bool channelsLast = false;
+    for (const torch::Tensor &p : net->parameters())
+        channelsLast = channelsLast || (p.dim() == 4 && p.size(1) > 1 && p.is_contiguous(torch::MemoryFormat::ChannelsLast) &&
+                                        !p.is_contiguous());
+    QVERIFY2(channelsLast, name);
+    torch::NoGradGuard noGrad;
+    const torch::Tensor nhwc = net->forward(l);
+    QVERIFY2(nhwc.is_contiguous(), name); // what callers get is the usual layout
+    for (torch::Tensor &p : net->parameters())
+        p.set_data(p.contiguous());
+    const torch::Tensor nchw = net->forward(l.contiguous());
+    const double scale = nchw.abs().max().item<double>();
+    const double difference = (nhwc - nchw).abs().max().item<double>();
+    QVERIFY2(difference <= 1e-4 * scale, qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(name)).arg(difference / scale)));
+}
+
+void TestColorizers::channelsLastComputesWhatTheUsualLayoutDoes()
+{
+    torch::manual_seed(9);
+    const torch::Tensor l = torch::rand({2, 1, 64, 64}) * 100.0;
+    checkLayoutsAgree(Eccv16(), l, "eccv16");
+    checkLayoutsAgree(Siggraph17(), l, "siggraph17");
+    KoalarizationConfig config;
+    config.size = 64;
+    config.globalBranch = true;
+    checkLayoutsAgree(Koalarization(config), l, "koalarization");
+}
 
 void TestColorizers::eccv16MatchesThePublishedLayout()
 {
