@@ -161,8 +161,8 @@ DeviceInfo selectDevice(DevicePreference preference)
 
 std::string cudaBuildVersion()
 {
-#if defined(PERISCOPE_WITH_CUDA) && defined(CUDART_VERSION)
-    return std::to_string(CUDART_VERSION / 1000) + "." + std::to_string(CUDART_VERSION % 1000 / 10);
+#if defined(PERISCOPE_TORCH_CUDA_VERSION)
+    return PERISCOPE_TORCH_CUDA_VERSION; // torch.version.cuda of the package the build linked
 #else
     return {};
 #endif

@@ -51,7 +51,7 @@ void seedEverything(std::uint64_t seed);
 // LibTorch's version as "2.11.0" and whether it was built with CUDA.
 std::string torchVersion();
 bool torchBuiltWithCuda();
-// The CUDA runtime version LibTorch was built against, "13.0"; empty for a CPU-only build.
+// The CUDA version LibTorch was built with (torch.version.cuda), "13.0"; empty without CUDA.
 std::string cudaBuildVersion();
 // One line on CUDA for `info` and the About box: "built with CUDA 13.0, no GPU found",
 // "built with CUDA 13.0, 1 GPU (NVIDIA H200)" or "built without CUDA".
