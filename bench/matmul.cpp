@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Matrix-product throughput in fp32 and bf16 on the engine's device, as JSON lines.
-// On these CPUs (AMX / AVX512-BF16) Debian's LibTorch routes bf16 through oneDNN, which is the
+// On CPUs with AMX or AVX512-BF16 LibTorch routes bf16 through oneDNN, which is the
 // biggest speed lever the engine has without a GPU; this bench shows whether it holds here.
 //
 //   bench_matmul [--device auto|cpu|cuda] [--threads N] [--sizes 512,1024,2048] [--repeats R]

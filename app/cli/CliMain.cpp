@@ -72,8 +72,8 @@ int runCli(int argc, char **argv)
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
     setApplicationIdentity();
-    // Debian's LibTorch starts with one intra-op thread; the commands run models too, so they use
-    // the threads the preferences choose (every core by default), as the workbench does, unless
+    // LibTorch picks its own intra-op thread count; the commands run models too, so they use the
+    // threads the preferences choose (every core by default), as the workbench does, unless
     // PERISCOPE_THREADS says otherwise for this run (small models on a few vCPUs run faster on one).
     bool fromEnvironment = false;
     const int threads = qEnvironmentVariableIntValue("PERISCOPE_THREADS", &fromEnvironment);

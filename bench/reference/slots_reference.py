@@ -6,7 +6,7 @@
 #   - tests/data/slots/paper-checkpoint.pth can be made (--fixture): a torch.save checkpoint in
 #     the repository's format ({"model": state_dict, "optimizer": ..., "steps": ...}) with the
 #     outputs of this implementation for a fixed input, which tst_slots compares against ours.
-# Run with Debian's python3-torch (or any PyTorch):
+# Run with build/python's torch (or any PyTorch):
 #   build/python/bin/python bench/reference/slots_reference.py --fixture tests/data/slots
 #   build/python/bin/python bench/reference/slots_reference.py --bench --threads 2
 import argparse

@@ -40,8 +40,9 @@ DeviceInfo selectDevice(DevicePreference preference);
 // The devices this process can use: the CPU first, then each CUDA device.
 std::vector<DeviceInfo> availableDevices();
 
-// Sets LibTorch's intra-op thread count; 0 means one per hardware thread. Debian's LibTorch
-// starts with 1 (DESIGN.md), so the app calls this at start-up. Returns the count in effect.
+// Sets LibTorch's intra-op thread count; 0 means one per hardware thread. LibTorch's own default
+// depends on the build (Debian's 1.13 started with 1), so the app calls this at start-up with the
+// preferences' choice. Returns the count in effect.
 int setThreadCount(int threads);
 int threadCount();
 
