@@ -34,11 +34,8 @@ public:
             painter.drawImage(placed, m_image);
         }
         // As large as the caption's band allows, smaller when the text is wider than the panel.
-        QFont font = figureFont(std::max(4.0, captionHeight * 0.45));
-        const double textWidth = QFontMetricsF(font, painter.device()).horizontalAdvance(m_caption);
-        if (textWidth > target.width() * 0.98)
-            font.setPointSizeF(std::max(3.0, font.pointSizeF() * target.width() * 0.98 / textWidth));
-        painter.setFont(font);
+        painter.setFont(fittedFont(figureFont(std::max(4.0, captionHeight * 0.45)), {m_caption}, target.width() * 0.98,
+                                   painter.device(), 3.0));
         painter.setPen(Qt::black);
         painter.drawText(QRectF(target.left(), imageRect.bottom(), target.width(), captionHeight), Qt::AlignCenter, m_caption);
     }

@@ -2,12 +2,14 @@
 #include "app/figures/Figure.h"
 
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QImageWriter>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPicture>
 #include <QSvgGenerator>
 
+#include <algorithm>
 #include <cmath>
 
 namespace periscope::app {
@@ -17,6 +19,20 @@ QFont figureFont(double points, bool bold)
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSizeF(points);
     font.setBold(bold);
+    return font;
+}
+
+QFont fittedFont(QFont font, const QStringList &texts, double width, QPaintDevice *device, double minimumPoints)
+{
+    for (int step = 0; step < 30 && font.pointSizeF() > minimumPoints; ++step) {
+        const QFontMetricsF metrics(font, device);
+        double widest = 0.0;
+        for (const QString &text : texts)
+            widest = std::max(widest, metrics.horizontalAdvance(text));
+        if (widest <= width)
+            break;
+        font.setPointSizeF(std::max(minimumPoints, font.pointSizeF() * std::min(0.95, width / widest)));
+    }
     return font;
 }
 

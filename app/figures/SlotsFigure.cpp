@@ -78,13 +78,10 @@ public:
         painter.drawImage(imageRect, m_overlay);
         // The legend: swatches with the slots' names, the font as large as the widest name allows.
         const double rowHeight = image.height() * kLegendRow * scale, cellWidth = target.width() / kLegendColumns;
-        QFont font = figureFont(std::max(3.0, rowHeight * 0.5));
-        double widest = 0.0;
+        QStringList names;
         for (int slot : m_present)
-            widest = std::max(widest, QFontMetricsF(font, painter.device()).horizontalAdvance(slotName(slot, m_figure.backgroundSlot)));
-        if (widest > cellWidth - rowHeight * 1.2)
-            font.setPointSizeF(std::max(2.5, font.pointSizeF() * (cellWidth - rowHeight * 1.2) / widest));
-        painter.setFont(font);
+            names << slotName(slot, m_figure.backgroundSlot);
+        painter.setFont(fittedFont(figureFont(std::max(3.0, rowHeight * 0.5)), names, cellWidth - rowHeight * 1.2, painter.device()));
         for (int i = 0; i < m_present.size(); ++i) {
             const int slot = m_present[i];
             const QRectF cell(target.left() + (i % kLegendColumns) * cellWidth, imageRect.bottom() + (i / kLegendColumns) * rowHeight, cellWidth,
@@ -123,7 +120,7 @@ public:
     {
         const double cell = target.width() / kColumns, caption = cell * 0.14;
         painter.save();
-        painter.setFont(figureFont(std::max(3.5, caption * 0.55)));
+        painter.setFont(fittedFont(figureFont(std::max(3.5, caption * 0.55)), m_figure.captions, cell * 0.9, painter.device()));
         for (int i = 0; i < m_figure.attention.size(); ++i) {
             const QRectF square(target.left() + (i % kColumns) * cell, target.top() + (i / kColumns) * (cell + caption), cell, cell);
             painter.drawImage(square.adjusted(cell * 0.03, cell * 0.03, -cell * 0.03, -cell * 0.03), m_figure.attention[i]);

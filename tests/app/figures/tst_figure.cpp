@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/figures/Figure.h"
 #include "app/shell/WidgetFigures.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
 
 #include <QFile>
+#include <QFontMetricsF>
+#include <QImage>
 #include <QLabel>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void pdfIsWritten();
     void gridHasPanelLetters();
     void refusesBadRequests();
+    void captionsShrinkToFitTheirCell();
 
 private:
     QTemporaryDir m_dir;
@@ -163,4 +167,24 @@ void TestFigure::refusesBadRequests()
 }
 
 QTEST_MAIN(TestFigure)
+void TestFigure::captionsShrinkToFitTheirCell()
+{
+    // Slot captions, legend names and photo captions are fitted to their cell: the widest text
+    // fits after fitting, and a text that already fits keeps its size.
+    QImage device(400, 300, QImage::Format_ARGB32);
+    device.setDotsPerMeterX(11811); // 300 dpi, as an exported figure
+    device.setDotsPerMeterY(11811);
+    const QStringList captions{QStringLiteral("slot 10 · 3.0% · IoU 0.06"), QStringLiteral("slot 7 (background)")};
+    const QFont big = figureFont(24.0);
+    const double width = 300.0;
+    QVERIFY(QFontMetricsF(big, &device).horizontalAdvance(captions.first()) > width); // the case being tested
+    const QFont fitted = fittedFont(big, captions, width, &device);
+    for (const QString &caption : captions)
+        QVERIFY2(QFontMetricsF(fitted, &device).horizontalAdvance(caption) <= width, qPrintable(caption));
+    QVERIFY(fitted.pointSizeF() < big.pointSizeF());
+    QCOMPARE(fittedFont(big, {QStringLiteral("a")}, width, &device).pointSizeF(), big.pointSizeF());
+    // Never below the floor, even when nothing fits.
+    QCOMPARE(fittedFont(big, captions, 0.5, &device, 3.0).pointSizeF(), 3.0);
+}
+
 #include "tst_figure.moc"
