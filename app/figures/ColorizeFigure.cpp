@@ -35,7 +35,7 @@ public:
         }
         // As large as the caption's band allows, smaller when the text is wider than the panel.
         painter.setFont(fittedFont(figureFont(std::max(4.0, captionHeight * 0.45)), {m_caption}, target.width() * 0.98,
-                                   painter.device(), 3.0));
+                                   painter, 3.0));
         painter.setPen(Qt::black);
         painter.drawText(QRectF(target.left(), imageRect.bottom(), target.width(), captionHeight), Qt::AlignCenter, m_caption);
     }

@@ -11,7 +11,6 @@
 #include <vector>
 
 class QFont;
-class QPaintDevice;
 class QPainter;
 
 namespace periscope::app {
@@ -38,9 +37,10 @@ public:
 
 // The font every figure's text uses, at `points` (so figures look alike whatever draws them).
 QFont figureFont(double points, bool bold = false);
-// `font` made smaller, not below `minimumPoints`, until every one of `texts` fits in `width` on
-// `device`. Hinting makes advances grow faster than the size, so it measures again after each step.
-QFont fittedFont(QFont font, const QStringList &texts, double width, QPaintDevice *device, double minimumPoints = 2.5);
+// `font` made smaller, not below `minimumPoints`, until every one of `texts` fits in `width` (in
+// the painter's coordinates) as `painter` lays it out. Advances do not scale in proportion to the
+// size, so it measures again after each step. The painter's state is left as it was.
+QFont fittedFont(QFont font, const QStringList &texts, double width, QPainter &painter, double minimumPoints = 2.5);
 
 // Lays the panels out in `columns` columns (letters (a), (b), ... when there are several) and
 // writes PNG, SVG or PDF by the suffix. False + *error (a sentence) on failure.

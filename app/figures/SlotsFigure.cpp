@@ -15,6 +15,7 @@ namespace periscope::app {
 namespace {
 constexpr double kMaskOpacity = 0.55; // as the workspace's slot-mask layer
 constexpr int kColumns = 4;           // attention small multiples per row
+constexpr double kCaptionBand = 0.26; // an attention caption's two lines, as a share of the cell
 constexpr int kLegendColumns = 3;
 constexpr double kLegendRow = 0.08;   // a legend row's height, as a share of the image's
 
@@ -81,7 +82,7 @@ public:
         QStringList names;
         for (int slot : m_present)
             names << slotName(slot, m_figure.backgroundSlot);
-        painter.setFont(fittedFont(figureFont(std::max(3.0, rowHeight * 0.5)), names, cellWidth - rowHeight * 1.2, painter.device()));
+        painter.setFont(fittedFont(figureFont(std::max(3.0, rowHeight * 0.5)), names, cellWidth - rowHeight * 1.2, painter));
         for (int i = 0; i < m_present.size(); ++i) {
             const int slot = m_present[i];
             const QRectF cell(target.left() + (i % kLegendColumns) * cellWidth, imageRect.bottom() + (i / kLegendColumns) * rowHeight, cellWidth,
@@ -113,21 +114,30 @@ public:
     QSizeF preferredSize() const override
     {
         const int rows = int((m_figure.attention.size() + kColumns - 1) / kColumns);
-        return {kColumns * 100.0, std::max(1, rows) * 114.0};
+        return {kColumns * 100.0, std::max(1, rows) * (100.0 + 100.0 * kCaptionBand)};
     }
 
     void draw(QPainter &painter, const QRectF &target) const override
     {
-        const double cell = target.width() / kColumns, caption = cell * 0.14;
+        // Captions in two lines, the slot's name over its figures: one line did not fit a cell
+        // legibly once the figure is three panels wide.
+        QStringList lines, captions;
+        for (const QString &text : m_figure.captions) {
+            const qsizetype split = text.indexOf(QStringLiteral(" · "));
+            const QString twoLines = split < 0 ? text : text.left(split) + QLatin1Char('\n') + text.mid(split + 3);
+            captions << twoLines;
+            lines << twoLines.split(QLatin1Char('\n'));
+        }
+        const double cell = target.width() / kColumns, caption = cell * kCaptionBand;
         painter.save();
-        painter.setFont(fittedFont(figureFont(std::max(3.5, caption * 0.55)), m_figure.captions, cell * 0.9, painter.device()));
+        painter.setFont(fittedFont(figureFont(std::max(3.5, caption * 0.3)), lines, cell * 0.96, painter));
         for (int i = 0; i < m_figure.attention.size(); ++i) {
             const QRectF square(target.left() + (i % kColumns) * cell, target.top() + (i / kColumns) * (cell + caption), cell, cell);
             painter.drawImage(square.adjusted(cell * 0.03, cell * 0.03, -cell * 0.03, -cell * 0.03), m_figure.attention[i]);
             painter.setPen(QPen(slotColor(i), std::max(1.0, cell * 0.02)));
             painter.drawRect(square.adjusted(cell * 0.02, cell * 0.02, -cell * 0.02, -cell * 0.02));
             painter.setPen(Qt::black);
-            painter.drawText(QRectF(square.left(), square.bottom(), cell, caption), Qt::AlignCenter, m_figure.captions.value(i));
+            painter.drawText(QRectF(square.left(), square.bottom(), cell, caption), Qt::AlignHCenter | Qt::AlignTop, captions.value(i));
         }
         painter.restore();
     }

@@ -6,7 +6,7 @@
 #include "widgets/plotview/PlotView.h"
 
 #include <QFile>
-#include <QFontMetricsF>
+#include <QPainter>
 #include <QImage>
 #include <QLabel>
 #include <QSvgRenderer>
@@ -169,22 +169,29 @@ void TestFigure::refusesBadRequests()
 QTEST_MAIN(TestFigure)
 void TestFigure::captionsShrinkToFitTheirCell()
 {
-    // Slot captions, legend names and photo captions are fitted to their cell: the widest text
-    // fits after fitting, and a text that already fits keeps its size.
-    QImage device(400, 300, QImage::Format_ARGB32);
-    device.setDotsPerMeterX(11811); // 300 dpi, as an exported figure
-    device.setDotsPerMeterY(11811);
+    // As exportFigure paints a PNG: a 72-DPI image through a scale to 300 DPI, where the demo's
+    // slot captions (3.5 points, a 34.3-point cell) overran their cells. After fitting, each text
+    // is no wider than the cell as the painter lays it out; a text that fits keeps its size.
+    QImage image(600, 200, QImage::Format_ARGB32_Premultiplied);
+    image.setDotsPerMeterX(2835); // 72 DPI
+    image.setDotsPerMeterY(2835);
+    QPainter painter(&image);
+    painter.scale(300.0 / 72.0, 300.0 / 72.0);
     const QStringList captions{QStringLiteral("slot 10 · 3.0% · IoU 0.06"), QStringLiteral("slot 7 (background)")};
-    const QFont big = figureFont(24.0);
-    const double width = 300.0;
-    QVERIFY(QFontMetricsF(big, &device).horizontalAdvance(captions.first()) > width); // the case being tested
-    const QFont fitted = fittedFont(big, captions, width, &device);
-    for (const QString &caption : captions)
-        QVERIFY2(QFontMetricsF(fitted, &device).horizontalAdvance(caption) <= width, qPrintable(caption));
-    QVERIFY(fitted.pointSizeF() < big.pointSizeF());
-    QCOMPARE(fittedFont(big, {QStringLiteral("a")}, width, &device).pointSizeF(), big.pointSizeF());
-    // Never below the floor, even when nothing fits.
-    QCOMPARE(fittedFont(big, captions, 0.5, &device, 3.0).pointSizeF(), 3.0);
+    const QFont start = figureFont(3.5);
+    const double width = 25.0;
+    const QFont fitted = fittedFont(start, captions, width, painter, 1.0);
+    QVERIFY(fitted.pointSizeF() < start.pointSizeF());
+    QVERIFY(fitted.pointSizeF() > 1.0); // fitted, not stopped at the floor
+    painter.setFont(fitted);
+    for (const QString &caption : captions) {
+        const double drawn = painter.boundingRect(QRectF(0, 0, 1000, 100), Qt::AlignLeft | Qt::AlignTop, caption).width();
+        QVERIFY2(drawn <= width, qPrintable(QStringLiteral("%1: %2 points").arg(caption).arg(drawn)));
+    }
+    painter.setFont(figureFont(20.0));
+    QCOMPARE(fittedFont(start, {QStringLiteral("a")}, width, painter).pointSizeF(), start.pointSizeF());
+    QCOMPARE(painter.font().pointSizeF(), 20.0); // the painter's font is left alone
+    QCOMPARE(fittedFont(start, captions, 0.5, painter, 3.0).pointSizeF(), 3.0); // never below the floor
 }
 
 #include "tst_figure.moc"
