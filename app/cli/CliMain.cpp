@@ -5,11 +5,14 @@
 #include "app/common/ApplicationIdentity.h"
 #include "app/common/Preferences.h"
 #include "engine/core/device/Device.h"
+#include "engine/media/image/ImageHeader.h"
 
 #include <QGuiApplication>
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <exception>
+#include <new>
 #include <memory>
 
 namespace periscope::app {
@@ -31,6 +34,9 @@ int cliFail(const QString &command, const std::exception &error)
 }
 
 namespace {
+// More threads than any machine has cores only adds contention (and LibTorch allocates per thread).
+constexpr int kMaxThreads = 1024;
+
 void printUsage(std::FILE *out)
 {
     std::fprintf(out, "usage: periscope-cli [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
@@ -75,13 +81,32 @@ int runCli(int argc, char **argv)
     // LibTorch picks its own intra-op thread count; the commands run models too, so they use the
     // threads the preferences choose (every core by default), as the workbench does, unless
     // PERISCOPE_THREADS says otherwise for this run (small models on a few vCPUs run faster on one).
-    bool fromEnvironment = false;
-    const int threads = qEnvironmentVariableIntValue("PERISCOPE_THREADS", &fromEnvironment);
-    periscope::setThreadCount(fromEnvironment && threads >= 0 ? threads : Preferences::load().cpuThreads);
+    int threads = Preferences::load().cpuThreads;
+    if (qEnvironmentVariableIsSet("PERISCOPE_THREADS")) {
+        bool valid = false;
+        threads = qEnvironmentVariableIntValue("PERISCOPE_THREADS", &valid);
+        if (!valid || threads < 0 || threads > kMaxThreads)
+            return cliFail(2, QStringLiteral("PERISCOPE_THREADS must be a whole number from 0 (every core) to %1, not '%2'")
+                                  .arg(kMaxThreads)
+                                  .arg(QString::fromLocal8Bit(qgetenv("PERISCOPE_THREADS"))));
+    }
+    periscope::setThreadCount(threads);
+    periscope::media::setMaxImagePixels(std::int64_t(Preferences::load().maxImageMegapixels) * 1'000'000);
     QStringList arguments;
     for (int i = 2; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    return command->run(arguments);
+    // Every command's own errors come back as one line and exit 1; this is the net under them:
+    // whatever escapes (a library's exception, memory running out) still ends as one line, exit 1,
+    // never as an abort.
+    try {
+        return command->run(arguments);
+    } catch (const std::bad_alloc &) {
+        return cliFail(1, command->name + QStringLiteral(": out of memory (the input is too large for this machine)"));
+    } catch (const std::exception &error) {
+        return cliFail(command->name, error);
+    } catch (...) {
+        return cliFail(1, command->name + QStringLiteral(": failed with an unknown error"));
+    }
 }
 
 } // namespace periscope::app

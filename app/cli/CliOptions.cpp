@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CliOptions.h"
 
+#include "engine/media/image/ImageHeader.h"
+
 #include "engine/core/errors/Error.h"
 
 #include <QFileInfo>
@@ -198,6 +200,14 @@ std::optional<QString> CliOptions::readValue(const CliOption &option, const QStr
     return QStringLiteral("%1 takes %2, not '%3'").arg(option.name, option.accepts(), value);
 }
 
+void CliOptions::imageLimit()
+{
+    integer(QStringLiteral("--max-pixels"), 1, 100'000'000'000LL,
+            QStringLiteral("refuse images larger than this many pixels, from their header, before decoding "
+                           "(default: Settings, %1)").arg(periscope::media::maxImagePixels()));
+    m_imageLimit = true;
+}
+
 std::optional<int> CliOptions::parse(const QStringList &arguments)
 {
     m_values.clear();
@@ -257,6 +267,8 @@ std::optional<int> CliOptions::parse(const QStringList &arguments)
                               ? QStringLiteral("expected one %1 (try --help)").arg(m_positionalName)
                               : QStringLiteral("expected at least %1 %2 (try --help)").arg(m_positionalMin).arg(m_positionalName));
     }
+    if (m_imageLimit && isSet(QStringLiteral("--max-pixels")))
+        periscope::media::setMaxImagePixels(integerValue(QStringLiteral("--max-pixels")));
     return std::nullopt;
 }
 

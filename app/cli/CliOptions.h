@@ -77,6 +77,9 @@ public:
     CliOption &flag(const QString &name, const QString &help);
     // --figure OUT.png|svg|pdf: a figure as the workbench exports it (the format by the suffix).
     CliOption &figure(const QString &help);
+    // --max-pixels N: for commands that read images, the largest image (pixels) read for this
+    // run, checked from each file's header before decoding (default: the Settings value).
+    void imageLimit();
     // Arguments that are not options. minCount 0 makes them optional; maxCount -1 unbounded.
     // `missing` is the message when fewer than minCount are given ("give at least one image").
     void positionals(const QString &valueName, const QString &help, int minCount, int maxCount, const QString &missing = {});
@@ -116,6 +119,7 @@ private:
     QString m_command;
     QString m_description;
     std::deque<CliOption> m_options; // a deque: references handed out stay valid
+    bool m_imageLimit = false;
     QString m_positionalName, m_positionalHelp, m_positionalMissing;
     int m_positionalMin = 0, m_positionalMax = 0;
     QStringList m_synopsis;

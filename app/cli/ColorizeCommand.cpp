@@ -52,6 +52,7 @@ CliOptions colorizeOptions()
 int runColorize(const QStringList &arguments)
 {
     CliOptions options = colorizeOptions();
+    options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     const QStringList inputs = options.positionalValues();

@@ -84,6 +84,7 @@ CliOptions slotsOptions()
 int runSlots(const QStringList &arguments)
 {
     CliOptions options = slotsOptions();
+    options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     const QStringList inputs = options.positionalValues();

@@ -60,6 +60,7 @@ CliOptions createOptions()
 int runCreate(const QStringList &arguments)
 {
     CliOptions options = createOptions();
+    options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     studies::StudyDesign design;

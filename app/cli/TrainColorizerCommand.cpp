@@ -54,6 +54,7 @@ CliOptions trainColorizerOptions()
 int runTrainColorizer(const QStringList &arguments)
 {
     CliOptions options = trainColorizerOptions();
+    options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     colorize::ColorizerTrainingSettings settings;

@@ -52,6 +52,7 @@ CliOptions trainSlotsOptions()
 int runTrainSlots(const QStringList &arguments)
 {
     CliOptions options = trainSlotsOptions();
+    options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     const QString preset = options.value(QStringLiteral("--preset"));

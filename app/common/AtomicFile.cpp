@@ -2,6 +2,7 @@
 #include "app/common/AtomicFile.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace periscope::app {
@@ -23,6 +24,13 @@ bool writeFileAtomically(const QString &path, const QByteArray &data, QString *e
             *error = message;
         return false;
     };
+    // QSaveFile renames its temporary file over the target: over a device, FIFO or folder that
+    // would replace the node itself, so only a regular file or a new path is written.
+    const QFileInfo target(path);
+    if (target.exists() && !target.isFile())
+        return fail(AtomicFileText::tr("Cannot write %1: it exists and is not a regular file").arg(path));
+    if (target.isSymLink() && target.exists() && !QFileInfo(target.symLinkTarget()).isFile())
+        return fail(AtomicFileText::tr("Cannot write %1: it exists and is not a regular file").arg(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(AtomicFileText::tr("Cannot write %1: %2").arg(path, file.errorString()));

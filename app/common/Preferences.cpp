@@ -43,6 +43,8 @@ Preferences Preferences::load()
     };
     p.device = pick(settings.value(QStringLiteral("compute/device"), p.device).toString(), devices(), p.device);
     p.cpuThreads = qBound(0, settings.value(QStringLiteral("compute/threads"), 0).toInt(), 1024);
+    p.maxImageMegapixels = qBound(1, settings.value(QStringLiteral("input/maxImageMegapixels"), p.maxImageMegapixels).toInt(),
+                                  kLargestMaxImageMegapixels);
     p.precision = pick(settings.value(QStringLiteral("compute/precision"), p.precision).toString(),
                        precisions(), p.precision);
     p.colormap = pick(settings.value(QStringLiteral("view/colormap"), p.colormap).toString(),
@@ -59,6 +61,7 @@ void Preferences::save() const
     QSettings settings;
     settings.setValue(QStringLiteral("compute/device"), device);
     settings.setValue(QStringLiteral("compute/threads"), cpuThreads);
+    settings.setValue(QStringLiteral("input/maxImageMegapixels"), maxImageMegapixels);
     settings.setValue(QStringLiteral("compute/precision"), precision);
     settings.setValue(QStringLiteral("view/colormap"), colormap);
     settings.setValue(QStringLiteral("ui/language"), language);

@@ -11,6 +11,11 @@ namespace periscope::app {
 struct Preferences {
     QString device = QStringLiteral("auto");       // auto | cpu | cuda
     int cpuThreads = 0;                            // 0: one per hardware thread
+    // The largest image opened, in megapixels, checked from the file's header before decoding
+    // (179: where Pillow stops, as a decompression-bomb guard).
+    int maxImageMegapixels = kDefaultMaxImageMegapixels;
+    static constexpr int kDefaultMaxImageMegapixels = 179;
+    static constexpr int kLargestMaxImageMegapixels = 4000;
     QString precision = QStringLiteral("auto");    // auto | fp32 | bf16
     QString colormap = QStringLiteral("viridis");
     QString language;                              // empty: the system's

@@ -111,6 +111,9 @@ bool exportFigure(const QList<const FigurePanel *> &panels, int columns, const F
     if (!(options.dpi >= 30.0 && options.dpi <= 2400.0) || !(options.widthInches > 0.5 && options.widthInches <= 40.0))
         return fail(QObject::tr("Choose 30-2400 DPI and a width of 0.5-40 inches"));
     const Layout layout = layOut(panels, columns, options);
+    // Writing into a FIFO would block and into a device would go nowhere useful.
+    if (QFileInfo(path).exists() && !QFileInfo(path).isFile())
+        return fail(QObject::tr("Cannot write %1: it exists and is not a regular file").arg(path));
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("png")) {
         const double scale = options.dpi / kPointsPerInch;

@@ -11,6 +11,7 @@
 #include "app/shell/RecentFiles.h"
 #include "app/shell/StallDetector.h"
 #include "app/shell/WorkspaceRegistry.h"
+#include "engine/media/image/ImageHeader.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -360,6 +361,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
         m_log->append(LogLevel::Warning, QStringLiteral("compute"), problem);
     m_compute->setPrecisionPreference(preferences.precision);
     m_autosave->setIntervalMinutes(preferences.autosaveMinutes);
+    periscope::media::setMaxImagePixels(std::int64_t(preferences.maxImageMegapixels) * 1'000'000);
     updateStatusBar();
 }
 

@@ -26,7 +26,7 @@ void selectData(QComboBox *box, const QString &value)
 PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     : QDialog(parent), m_device(new QComboBox(this)), m_threads(new QSpinBox(this)),
       m_precision(new QComboBox(this)), m_colormap(new QComboBox(this)), m_language(new QComboBox(this)),
-      m_autosave(new QSpinBox(this))
+      m_autosave(new QSpinBox(this)), m_maxImage(new QSpinBox(this))
 {
     setWindowTitle(tr("Preferences"));
     setObjectName(QStringLiteral("preferencesDialog"));
@@ -60,6 +60,12 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     m_autosave->setSpecialValueText(tr("Off"));
     m_autosave->setValue(p.autosaveMinutes);
 
+    m_maxImage->setRange(1, Preferences::kLargestMaxImageMegapixels);
+    m_maxImage->setSuffix(tr(" megapixels"));
+    m_maxImage->setValue(p.maxImageMegapixels);
+    m_maxImage->setToolTip(tr("Larger images are refused from their header, before decoding: a small file can declare an "
+                              "image that would take gigabytes of memory."));
+
     QWidget *modelsRow = nullptr;
     QWidget *datasetsRow = nullptr;
     m_models = folderRow(p.modelsFolder, &modelsRow);
@@ -81,6 +87,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     storageForm->addRow(tr("Models:"), modelsRow);
     storageForm->addRow(tr("Datasets:"), datasetsRow);
     storageForm->addRow(tr("Autosave every:"), m_autosave);
+    storageForm->addRow(tr("Largest image:"), m_maxImage);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
                                              QDialogButtonBox::RestoreDefaults, this);
@@ -96,6 +103,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
         m_models->setText(Preferences::defaultModelsFolder());
         m_datasets->setText(Preferences::defaultDatasetsFolder());
         m_autosave->setValue(defaults.autosaveMinutes);
+        m_maxImage->setValue(defaults.maxImageMegapixels);
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -134,6 +142,7 @@ Preferences PreferencesDialog::preferences() const
     p.modelsFolder = m_models->text().trimmed();
     p.datasetsFolder = m_datasets->text().trimmed();
     p.autosaveMinutes = m_autosave->value();
+    p.maxImageMegapixels = m_maxImage->value();
     return p;
 }
 

@@ -31,6 +31,7 @@ private:
     QLineEdit *m_models;
     QLineEdit *m_datasets;
     QSpinBox *m_autosave;
+    QSpinBox *m_maxImage;
 };
 
 } // namespace periscope::app

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <climits>
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -14,15 +16,32 @@
 
 namespace periscope {
 
+std::string describeFileType(unsigned mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe)";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    if (S_ISREG(mode))
+        return "a regular file";
+    return "not a regular file";
+}
+
 std::shared_ptr<MappedFile> MappedFile::open(const std::string &path)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever. It
+    // changes nothing for a regular file, and anything else is refused right after.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)
         throw Error(path + ": cannot open (" + std::strerror(errno) + ")");
     struct stat info {};
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
-        throw Error(path + ": not a regular file");
+        throw Error(path + ": is " + describeFileType(info.st_mode) + ", not a regular file");
     }
     std::shared_ptr<MappedFile> file(new MappedFile);
     file->m_path = path;
@@ -46,9 +65,24 @@ MappedFile::~MappedFile()
         ::munmap(m_data, m_size);
 }
 
+void checkOutputPath(const std::string &path)
+{
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode))
+        throw Error(path + ": is " + describeFileType(info.st_mode) +
+                    "; an output may only replace a regular file (nothing was written)");
+}
+
 void writeFileAtomically(const std::string &path, const void *data, std::size_t size)
 {
-    std::string temporary = path + ".XXXXXX";
+    // Renaming over a device node, a FIFO or a folder would replace it, not write into it.
+    checkOutputPath(path);
+    // The temporary file sits beside the target so that the rename is atomic. Its name is the
+    // target's plus a suffix, unless that would pass NAME_MAX; then a short name in that folder.
+    const std::size_t slash = path.rfind('/');
+    const std::string folder = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    std::string temporary = base.size() + 8 <= NAME_MAX ? path + ".XXXXXX" : folder + ".periscope-XXXXXX";
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0)
         throw Error(path + ": cannot create a temporary file next to it (" + std::strerror(errno) + ")");

@@ -3,9 +3,8 @@
 #include "engine/core/io/MappedFile.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/TensorInfo.h"
+#include "engine/core/weights/TorchArchive.h"
 #include "engine/core/weights/TorchCheckpoint.h"
-
-#include <torch/script.h>
 
 #include <cstring>
 
@@ -20,12 +19,11 @@ TensorInfo describe(const std::string &name, const torch::Tensor &t)
 bool isTorchScriptArchive(const std::string &path)
 {
     try {
-        caffe2::serialize::PyTorchStreamReader reader(path);
         // TorchScript archives hold their code's constants; a torch.save checkpoint never does
         // (both have a data.pkl).
-        return reader.hasRecord("constants.pkl");
-    } catch (const c10::Error &) {
-        return false;
+        return TorchArchive(path).has("constants.pkl");
+    } catch (const Error &) {
+        return false; // not a readable archive: the checkpoint loader says why
     }
 }
 } // namespace
@@ -58,30 +56,15 @@ WeightsFormat detectWeightsFormat(const std::string &path)
     throw Error(path + ": not a weights file (expected safetensors, a torch.save checkpoint or a TorchScript module)");
 }
 
-namespace {
-torch::jit::Module loadScript(const std::string &path)
-{
-    try {
-        return torch::jit::load(path, torch::kCPU);
-    } catch (const c10::Error &e) {
-        throw Error(path + ": cannot load the TorchScript module (" + e.msg().substr(0, e.msg().find('\n')) + ")");
-    }
-}
-} // namespace
-
 WeightsSummary inspectWeights(const std::string &path)
 {
     WeightsSummary summary;
     summary.format = detectWeightsFormat(path);
     switch (summary.format) {
-    case WeightsFormat::TorchScript: {
-        const torch::jit::Module module = loadScript(path);
-        for (const auto &p : module.named_parameters(true))
-            summary.tensors.push_back(describe(p.name, p.value));
-        for (const auto &b : module.named_buffers(true))
-            summary.tensors.push_back(describe(b.name, b.value));
+    case WeightsFormat::TorchScript:
+        for (const auto &[name, tensor] : loadTorchScriptWeights(path))
+            summary.tensors.push_back(describe(name, tensor));
         break;
-    }
     case WeightsFormat::TorchZip:
     case WeightsFormat::TorchLegacy:
         for (const auto &[name, tensor] : loadTorchCheckpoint(path))
@@ -116,15 +99,7 @@ StateDict loadStateDict(const std::string &path)
     case WeightsFormat::Safetensors: return readSafetensors(path).tensors;
     case WeightsFormat::TorchZip:
     case WeightsFormat::TorchLegacy: return loadTorchCheckpoint(path);
-    case WeightsFormat::TorchScript: {
-        const torch::jit::Module module = loadScript(path);
-        StateDict tensors;
-        for (const auto &p : module.named_parameters(true))
-            tensors.emplace_back(p.name, p.value);
-        for (const auto &b : module.named_buffers(true))
-            tensors.emplace_back(b.name, b.value);
-        return tensors;
-    }
+    case WeightsFormat::TorchScript: return loadTorchScriptWeights(path);
     }
     return {};
 }

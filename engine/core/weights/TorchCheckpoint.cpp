@@ -3,9 +3,9 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
+#include "engine/core/weights/TorchArchive.h"
 #include "engine/core/weights/Unpickler.h"
 
-#include <caffe2/serialize/inline_container.h>
 
 #include <cstring>
 #include <map>
@@ -17,110 +17,6 @@ namespace {
 // The legacy format's first pickle is this number (torch/serialization.py MAGIC_NUMBER),
 // stored by LONG1 as 10 little-endian bytes.
 const std::uint8_t kLegacyMagic[] = {0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19};
-
-struct StorageType {
-    const char *global;
-    c10::ScalarType type;
-};
-
-constexpr StorageType kStorageTypes[] = {
-    {"torch.FloatStorage", c10::ScalarType::Float},   {"torch.DoubleStorage", c10::ScalarType::Double},
-    {"torch.HalfStorage", c10::ScalarType::Half},     {"torch.BFloat16Storage", c10::ScalarType::BFloat16},
-    {"torch.LongStorage", c10::ScalarType::Long},     {"torch.IntStorage", c10::ScalarType::Int},
-    {"torch.ShortStorage", c10::ScalarType::Short},   {"torch.CharStorage", c10::ScalarType::Char},
-    {"torch.ByteStorage", c10::ScalarType::Byte},     {"torch.BoolStorage", c10::ScalarType::Bool},
-};
-
-std::int64_t asInt(const PickleRef &v, const std::string &origin, const char *what)
-{
-    if (!v || v->kind != PickleValue::Kind::Int)
-        throw Error(origin + ": " + what + " is not an integer");
-    return v->integer;
-}
-
-std::vector<std::int64_t> asInts(const PickleRef &v, const std::string &origin, const char *what)
-{
-    if (!v || (v->kind != PickleValue::Kind::Tuple && v->kind != PickleValue::Kind::List))
-        throw Error(origin + ": " + what + " is not a tuple");
-    std::vector<std::int64_t> values;
-    for (const PickleRef &item : v->items)
-        values.push_back(asInt(item, origin, what));
-    return values;
-}
-
-// tensor = storage[offset:] viewed with (size, stride), checked to stay inside the storage.
-PickleRef rebuildTensor(const std::vector<PickleRef> &args, const std::string &origin)
-{
-    if (args.size() < 4 || args[0]->kind != PickleValue::Kind::Tensor)
-        throw Error(origin + ": malformed tensor record");
-    const torch::Tensor &storage = args[0]->tensor;
-    const std::int64_t offset = asInt(args[1], origin, "tensor offset");
-    const std::vector<std::int64_t> size = asInts(args[2], origin, "tensor size");
-    const std::vector<std::int64_t> stride = asInts(args[3], origin, "tensor stride");
-    if (size.size() != stride.size() || offset < 0)
-        throw Error(origin + ": malformed tensor record (size, stride or offset)");
-    std::int64_t last = offset;
-    bool empty = false;
-    for (std::size_t i = 0; i < size.size(); ++i) {
-        if (size[i] < 0 || stride[i] < 0)
-            throw Error(origin + ": malformed tensor record (negative size or stride)");
-        empty |= size[i] == 0;
-        last += (size[i] - 1) * stride[i];
-    }
-    if (!empty && last >= storage.numel())
-        throw Error(origin + ": a tensor reaches element " + std::to_string(last) + " of a storage of " +
-                    std::to_string(storage.numel()) + ": the file is corrupt");
-    if (empty)
-        return PickleValue::makeTensor(torch::empty(size, storage.options()));
-    return PickleValue::makeTensor(storage.as_strided(size, stride, offset));
-}
-
-c10::ScalarType storageScalarType(const PickleRef &global, const std::string &origin)
-{
-    if (global && global->kind == PickleValue::Kind::Global)
-        for (const StorageType &s : kStorageTypes)
-            if (global->text == s.global)
-                return s.type;
-    throw Error(origin + ": unknown storage type in a tensor record");
-}
-
-void allowTorchGlobals(Unpickler &unpickler, const std::string &origin)
-{
-    unpickler.allow("collections.OrderedDict", [origin](const std::vector<PickleRef> &args) {
-        PickleRef dict = PickleValue::makeDict();
-        if (!args.empty() && args[0]->kind == PickleValue::Kind::List) {
-            for (const PickleRef &pair : args[0]->items) {
-                if (pair->kind != PickleValue::Kind::Tuple || pair->items.size() != 2)
-                    throw Error(origin + ": malformed OrderedDict");
-                dict->entries.emplace_back(pair->items[0], pair->items[1]);
-            }
-        }
-        return dict;
-    });
-    unpickler.allow("torch._utils._rebuild_tensor_v2",
-                    [origin](const std::vector<PickleRef> &args) { return rebuildTensor(args, origin); });
-    unpickler.allow("torch._utils._rebuild_tensor",
-                    [origin](const std::vector<PickleRef> &args) { return rebuildTensor(args, origin); });
-    auto parameter = [origin](const std::vector<PickleRef> &args) {
-        if (args.empty() || args[0]->kind != PickleValue::Kind::Tensor)
-            throw Error(origin + ": malformed parameter record");
-        return args[0];
-    };
-    unpickler.allow("torch._utils._rebuild_parameter", parameter);
-    // LibTorch's pickle_save tags containers with their static type; the tag changes nothing.
-    unpickler.allow("torch.jit._pickle.restore_type_tag", [origin](const std::vector<PickleRef> &args) {
-        if (args.empty())
-            throw Error(origin + ": malformed type tag");
-        return args[0];
-    });
-    unpickler.allow("torch._utils._rebuild_parameter_with_state", parameter);
-    for (const StorageType &s : kStorageTypes) {
-        // Storage classes only appear as arguments of persistent ids; calling one is an error.
-        unpickler.allow(s.global, [origin, s](const std::vector<PickleRef> &) -> PickleRef {
-            throw Error(origin + ": refused to construct " + s.global + " directly");
-        });
-    }
-}
 
 bool isTensorDict(const PickleRef &v)
 {
@@ -176,47 +72,12 @@ StateDict extractStateDict(const PickleRef &root, const std::string &origin)
 
 StateDict loadZipCheckpoint(const std::string &path)
 {
-    std::unique_ptr<caffe2::serialize::PyTorchStreamReader> reader;
-    try {
-        reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(path);
-    } catch (const c10::Error &e) {
-        throw Error(path + ": not a readable torch.save zip archive (" + e.msg().substr(0, e.msg().find('\n')) + ")");
-    }
-    if (reader->hasRecord("constants.pkl"))
+    TorchArchive archive(path);
+    if (archive.has("constants.pkl"))
         throw Error(path + ": is a TorchScript module, not a state-dict checkpoint (load it as TorchScript)");
-    if (!reader->hasRecord("data.pkl"))
+    if (!archive.has("data.pkl"))
         throw Error(path + ": zip archive without data.pkl: not a torch.save checkpoint");
-    auto [pickleData, pickleSize] = reader->getRecord("data.pkl");
-    std::map<std::string, torch::Tensor> storages;
-    Unpickler unpickler(static_cast<const std::uint8_t *>(pickleData.get()), pickleSize, path);
-    allowTorchGlobals(unpickler, path);
-    unpickler.setPersistentLoad([&](const PickleRef &id) -> PickleRef {
-        // ('storage', storage_type, key, location, numel)
-        if (id->kind != PickleValue::Kind::Tuple || id->items.size() < 5 || !id->items[0]->isString("storage") ||
-            id->items[2]->kind != PickleValue::Kind::String)
-            throw Error(path + ": malformed storage reference");
-        const c10::ScalarType type = storageScalarType(id->items[1], path);
-        const std::string key = id->items[2]->text;
-        const std::int64_t numel = asInt(id->items[4], path, "storage size");
-        auto found = storages.find(key);
-        if (found != storages.end())
-            return PickleValue::makeTensor(found->second);
-        const std::string record = "data/" + key;
-        if (!reader->hasRecord(record))
-            throw Error(path + ": storage " + key + " is missing from the archive");
-        auto [data, size] = reader->getRecord(record);
-        const std::uint64_t needed = std::uint64_t(numel) * c10::elementSize(type);
-        if (numel < 0 || size < needed)
-            throw Error(path + ": storage " + key + " holds " + std::to_string(size) + " bytes, " +
-                        std::to_string(needed) + " expected: the file is truncated or corrupt");
-        auto owner = std::make_shared<at::DataPtr>(std::move(data));
-        torch::Tensor storage = numel == 0 ? torch::empty({0}, torch::TensorOptions().dtype(type))
-                                           : torch::from_blob(owner->get(), {numel}, [owner](void *) {},
-                                                              torch::TensorOptions().dtype(type));
-        storages.emplace(key, storage);
-        return PickleValue::makeTensor(storage);
-    });
-    return extractStateDict(unpickler.load(), path);
+    return extractStateDict(archive.unpickle("data.pkl"), path);
 }
 
 StateDict loadLegacyCheckpoint(const std::string &path)
@@ -246,9 +107,9 @@ StateDict loadLegacyCheckpoint(const std::string &path)
             throw Error(path + ": malformed storage reference");
         const c10::ScalarType type = storageScalarType(id->items[1], path);
         const std::string key = id->items[2]->text;
-        const std::int64_t numel = asInt(id->items[4], path, "storage size");
+        const std::int64_t numel = pickleInt(id->items[4], path, "storage size");
         // Bounded by the file before allocating: the bytes must follow in this file.
-        if (numel < 0 || std::uint64_t(numel) * c10::elementSize(type) > file->size())
+        if (numel < 0 || std::uint64_t(numel) > file->size() / c10::elementSize(type))
             throw Error(path + ": storage " + key + " claims " + std::to_string(numel) +
                         " elements, more than the file holds: corrupt");
         auto found = storages.find(key);
@@ -257,9 +118,9 @@ StateDict loadLegacyCheckpoint(const std::string &path)
         torch::Tensor storage = found->second;
         const PickleRef &view = id->items[5];
         if (view->kind == PickleValue::Kind::Tuple && view->items.size() == 3) {
-            const std::int64_t offset = asInt(view->items[1], path, "view offset");
-            const std::int64_t length = asInt(view->items[2], path, "view size");
-            if (offset < 0 || length < 0 || offset + length > storage.numel())
+            const std::int64_t offset = pickleInt(view->items[1], path, "view offset");
+            const std::int64_t length = pickleInt(view->items[2], path, "view size");
+            if (offset < 0 || length < 0 || offset > storage.numel() || length > storage.numel() - offset)
                 throw Error(path + ": storage view out of range");
             storage = storage.narrow(0, offset, length);
         }

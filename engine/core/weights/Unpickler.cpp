@@ -58,20 +58,14 @@ const char *PickleValue::kindName() const
     case Kind::Dict: return "dict";
     case Kind::Global: return "global";
     case Kind::Tensor: return "tensor";
+    case Kind::Object: return "object";
     case Kind::Mark: return "mark";
     }
     return "?";
 }
 
 namespace {
-PickleRef makeKind(PickleValue::Kind kind)
-{
-    auto value = std::make_shared<PickleValue>();
-    value->kind = kind;
-    return value;
-}
-
-// Opcodes of pickle protocols 0-4 that torch.save output uses.
+// Opcodes of pickle protocols 0-4 that torch.save and torch.jit.save output use.
 enum Opcode : std::uint8_t {
     MARK = '(', STOP = '.', POP = '0', POP_MARK = '1', DUP = '2', NONE = 'N',
     BININT = 'J', BININT1 = 'K', BININT2 = 'M', BINFLOAT = 'G',
@@ -85,6 +79,12 @@ enum Opcode : std::uint8_t {
     SHORT_BINUNICODE = 0x8c, BINUNICODE8 = 0x8d, BINBYTES8 = 0x8e,
     STACK_GLOBAL = 0x93, MEMOIZE = 0x94, FRAME = 0x95,
 };
+
+bool isContainer(PickleValue::Kind kind)
+{
+    using K = PickleValue::Kind;
+    return kind == K::List || kind == K::Tuple || kind == K::Dict || kind == K::Object;
+}
 } // namespace
 
 Unpickler::Unpickler(const std::uint8_t *data, std::size_t size, std::string origin)
@@ -97,9 +97,48 @@ void Unpickler::allow(const std::string &global, Callable callable)
     m_allowed.emplace_back(global, std::move(callable));
 }
 
+bool Unpickler::isInertClass(const std::string &global) const
+{
+    for (const std::string &prefix : m_inertPrefixes)
+        if (global.compare(0, prefix.size(), prefix) == 0)
+            return true;
+    return false;
+}
+
 void Unpickler::fail(const std::string &what) const
 {
     throw Error(m_origin + ": " + what + " (pickle byte " + std::to_string(m_pos) + ")");
+}
+
+void Unpickler::count()
+{
+    if (++m_values > kMaxValues)
+        fail("more than " + std::to_string(kMaxValues) + " values: refused as too large for a weights file");
+}
+
+PickleRef Unpickler::make(PickleValue::Kind kind)
+{
+    count();
+    auto value = std::make_shared<PickleValue>();
+    value->kind = kind;
+    return value;
+}
+
+void Unpickler::push(PickleRef value)
+{
+    count();
+    m_stack.push_back(std::move(value));
+}
+
+void Unpickler::adopt(PickleValue &parent, const PickleRef &child)
+{
+    child->sealed = true;
+    if (parent.sealed)
+        fail("malformed pickle (a " + std::string(parent.kindName()) +
+             " changes after it was used: self-referencing values are not read)");
+    if (child->depth >= kMaxDepth)
+        fail("values nested more than " + std::to_string(kMaxDepth) + " levels deep: refused");
+    parent.depth = std::max(parent.depth, child->depth + 1);
 }
 
 std::uint8_t Unpickler::readByte()
@@ -170,6 +209,7 @@ std::vector<PickleRef> Unpickler::popToMark()
 
 void Unpickler::memoPut(std::uint64_t index)
 {
+    count();
     m_memo[index] = top();
 }
 
@@ -185,9 +225,31 @@ PickleRef Unpickler::call(const PickleRef &callable, const std::vector<PickleRef
 {
     if (callable->kind != PickleValue::Kind::Global)
         fail("malformed pickle (calling a " + std::string(callable->kindName()) + ")");
-    for (const auto &[name, function] : m_allowed)
-        if (name == callable->text)
-            return function(args);
+    if (isInertClass(callable->text)) {
+        // An instance of a TorchScript class: a record named after the class. Its constructor
+        // arguments (TorchScript writes none) are dropped; BUILD gives it its attributes.
+        PickleRef object = make(PickleValue::Kind::Object);
+        object->text = callable->text;
+        return object;
+    }
+    for (const auto &[name, function] : m_allowed) {
+        if (name != callable->text)
+            continue;
+        PickleRef result = function(args);
+        if (!result)
+            fail("malformed pickle ('" + name + "' gave nothing)");
+        // A container made by a callable (an OrderedDict) holds values from the arguments,
+        // which are sealed already; it is new, so its depth follows from them.
+        if (isContainer(result->kind) && !result->sealed) {
+            for (const PickleRef &item : result->items)
+                adopt(*result, item);
+            for (const auto &[key, value] : result->entries) {
+                adopt(*result, key);
+                adopt(*result, value);
+            }
+        }
+        return result;
+    }
     fail("refused global '" + callable->text + "'");
 }
 
@@ -206,21 +268,28 @@ PickleRef Unpickler::load()
             PickleRef result = pop();
             return result;
         }
-        case MARK: m_stack.push_back(makeKind(PickleValue::Kind::Mark)); break;
+        case MARK: push(make(PickleValue::Kind::Mark)); break;
         case POP: pop(); break;
         case POP_MARK: popToMark(); break;
-        case DUP: m_stack.push_back(top()); break;
-        case NONE: m_stack.push_back(PickleValue::none()); break;
+        case DUP: push(top()); break;
+        case NONE: push(make(PickleValue::Kind::None)); break;
         case NEWTRUE:
         case NEWFALSE: {
-            PickleRef v = makeKind(PickleValue::Kind::Bool);
+            PickleRef v = make(PickleValue::Kind::Bool);
             v->boolean = op == NEWTRUE;
-            m_stack.push_back(v);
+            push(v);
             break;
         }
-        case BININT: m_stack.push_back(PickleValue::makeInt(std::int32_t(std::uint32_t(readUInt(4))))); break;
-        case BININT1: m_stack.push_back(PickleValue::makeInt(readByte())); break;
-        case BININT2: m_stack.push_back(PickleValue::makeInt(std::int64_t(readUInt(2)))); break;
+        case BININT:
+        case BININT1:
+        case BININT2: {
+            PickleRef v = make(PickleValue::Kind::Int);
+            v->integer = op == BININT    ? std::int64_t(std::int32_t(std::uint32_t(readUInt(4))))
+                         : op == BININT1 ? std::int64_t(readByte())
+                                         : std::int64_t(readUInt(2));
+            push(v);
+            break;
+        }
         case LONG1:
         case LONG4: {
             const std::uint64_t n = op == LONG1 ? readByte() : readUInt(4);
@@ -231,11 +300,13 @@ PickleRef Unpickler::load()
                     v = (v << 8) | p[i];
                 if (n > 0 && n < 8 && (p[n - 1] & 0x80)) // sign-extend two's complement
                     v |= ~std::uint64_t(0) << (8 * n);
-                m_stack.push_back(PickleValue::makeInt(std::int64_t(v)));
+                PickleRef value = make(PickleValue::Kind::Int);
+                value->integer = std::int64_t(v);
+                push(value);
             } else {
-                PickleRef v = makeKind(PickleValue::Kind::BigInt);
+                PickleRef v = make(PickleValue::Kind::BigInt);
                 v->text.assign(reinterpret_cast<const char *>(p), std::size_t(n));
-                m_stack.push_back(v);
+                push(v);
             }
             break;
         }
@@ -244,9 +315,9 @@ PickleRef Unpickler::load()
             std::uint64_t bits = 0;
             for (int i = 0; i < 8; ++i) // big-endian
                 bits = (bits << 8) | p[i];
-            PickleRef v = makeKind(PickleValue::Kind::Float);
+            PickleRef v = make(PickleValue::Kind::Float);
             std::memcpy(&v->real, &bits, sizeof bits);
-            m_stack.push_back(v);
+            push(v);
             break;
         }
         case BINUNICODE:
@@ -261,58 +332,65 @@ PickleRef Unpickler::load()
                               : (op == BINUNICODE8 || op == BINBYTES8)                                 ? 8
                                                                                                        : 4;
             const std::uint64_t n = readUInt(width);
-            const std::uint8_t *p = readBytes(std::size_t(n));
+            const std::uint8_t *p = readBytes(std::size_t(n)); // bounded by the file: checked first
             const bool bytes = op == BINBYTES || op == SHORT_BINBYTES || op == BINBYTES8;
-            PickleRef v = makeKind(bytes ? PickleValue::Kind::Bytes : PickleValue::Kind::String);
+            PickleRef v = make(bytes ? PickleValue::Kind::Bytes : PickleValue::Kind::String);
             v->text.assign(reinterpret_cast<const char *>(p), std::size_t(n));
-            m_stack.push_back(v);
+            push(v);
             break;
         }
-        case EMPTY_LIST: m_stack.push_back(makeKind(PickleValue::Kind::List)); break;
-        case EMPTY_DICT: m_stack.push_back(PickleValue::makeDict()); break;
-        case EMPTY_TUPLE: m_stack.push_back(makeKind(PickleValue::Kind::Tuple)); break;
+        case EMPTY_LIST: push(make(PickleValue::Kind::List)); break;
+        case EMPTY_DICT: push(make(PickleValue::Kind::Dict)); break;
+        case EMPTY_TUPLE: push(make(PickleValue::Kind::Tuple)); break;
         case LIST:
         case TUPLE: {
-            PickleRef v = makeKind(op == LIST ? PickleValue::Kind::List : PickleValue::Kind::Tuple);
+            PickleRef v = make(op == LIST ? PickleValue::Kind::List : PickleValue::Kind::Tuple);
             v->items = popToMark();
-            m_stack.push_back(v);
+            for (const PickleRef &item : v->items)
+                adopt(*v, item);
+            push(v);
             break;
         }
         case TUPLE1:
         case TUPLE2:
         case TUPLE3: {
             const std::size_t n = std::size_t(op - TUPLE1 + 1);
-            PickleRef v = makeKind(PickleValue::Kind::Tuple);
+            PickleRef v = make(PickleValue::Kind::Tuple);
             v->items.resize(n);
             for (std::size_t i = n; i-- > 0;)
                 v->items[i] = pop();
-            m_stack.push_back(v);
+            for (const PickleRef &item : v->items)
+                adopt(*v, item);
+            push(v);
             break;
         }
         case DICT: {
             std::vector<PickleRef> items = popToMark();
             if (items.size() % 2)
                 fail("malformed pickle (odd dict items)");
-            PickleRef v = PickleValue::makeDict();
-            for (std::size_t i = 0; i < items.size(); i += 2)
+            PickleRef v = make(PickleValue::Kind::Dict);
+            for (std::size_t i = 0; i < items.size(); i += 2) {
+                adopt(*v, items[i]);
+                adopt(*v, items[i + 1]);
                 v->entries.emplace_back(items[i], items[i + 1]);
-            m_stack.push_back(v);
+            }
+            push(v);
             break;
         }
-        case APPEND: {
-            PickleRef item = pop();
+        case APPEND:
+        case APPENDS: {
+            std::vector<PickleRef> items;
+            if (op == APPEND)
+                items.push_back(pop());
+            else
+                items = popToMark();
             PickleRef &list = top();
             if (list->kind != PickleValue::Kind::List)
                 fail("malformed pickle (APPEND to a " + std::string(list->kindName()) + ")");
-            list->items.push_back(item);
-            break;
-        }
-        case APPENDS: {
-            std::vector<PickleRef> items = popToMark();
-            PickleRef &list = top();
-            if (list->kind != PickleValue::Kind::List)
-                fail("malformed pickle (APPENDS to a " + std::string(list->kindName()) + ")");
-            list->items.insert(list->items.end(), items.begin(), items.end());
+            for (const PickleRef &item : items) {
+                adopt(*list, item);
+                list->items.push_back(item);
+            }
             break;
         }
         case SETITEM:
@@ -330,15 +408,18 @@ PickleRef Unpickler::load()
             PickleRef &dict = top();
             if (dict->kind != PickleValue::Kind::Dict)
                 fail("malformed pickle (SETITEM on a " + std::string(dict->kindName()) + ")");
-            for (std::size_t i = 0; i < items.size(); i += 2)
+            for (std::size_t i = 0; i < items.size(); i += 2) {
+                adopt(*dict, items[i]);
+                adopt(*dict, items[i + 1]);
                 dict->entries.emplace_back(items[i], items[i + 1]);
+            }
             break;
         }
         case BINPUT: memoPut(readByte()); break;
         case LONG_BINPUT: memoPut(readUInt(4)); break;
         case MEMOIZE: memoPut(m_memo.size()); break;
-        case BINGET: m_stack.push_back(memoGet(readByte())); break;
-        case LONG_BINGET: m_stack.push_back(memoGet(readUInt(4))); break;
+        case BINGET: push(memoGet(readByte())); break;
+        case LONG_BINGET: push(memoGet(readUInt(4))); break;
         case GLOBAL:
         case STACK_GLOBAL: {
             std::string module, name;
@@ -354,15 +435,15 @@ PickleRef Unpickler::load()
                 name = n->text;
             }
             const std::string qualified = module + "." + name;
-            bool allowed = false;
+            bool allowed = isInertClass(qualified);
             for (const auto &entry : m_allowed)
                 allowed |= entry.first == qualified;
             if (!allowed)
                 throw Error(m_origin + ": refused to load: it names the global '" + qualified +
                             "', which is not on the list of what a weights file may contain; nothing was executed");
-            PickleRef v = makeKind(PickleValue::Kind::Global);
+            PickleRef v = make(PickleValue::Kind::Global);
             v->text = qualified;
-            m_stack.push_back(v);
+            push(v);
             break;
         }
         case REDUCE:
@@ -371,24 +452,37 @@ PickleRef Unpickler::load()
             PickleRef callable = pop();
             if (args->kind != PickleValue::Kind::Tuple)
                 fail("malformed pickle (arguments are not a tuple)");
-            m_stack.push_back(call(callable, args->items));
+            args->sealed = true;
+            for (const PickleRef &arg : args->items)
+                arg->sealed = true;
+            push(call(callable, args->items));
             break;
         }
         case BUILD: {
             PickleRef state = pop();
             PickleRef &object = top();
+            if (object->kind == PickleValue::Kind::Object) {
+                // A TorchScript object's attributes (a dict), or whatever its __getstate__
+                // returned, kept as data: the __setstate__ the archive's code defines never runs.
+                adopt(*object, state);
+                if (state->kind == PickleValue::Kind::Dict)
+                    object->entries = state->entries;
+                else
+                    object->items.push_back(state);
+                break;
+            }
             // OrderedDict carries its `_metadata` (module versions) as state; tensors may carry
             // Python attributes. Neither changes the weights, so the state is dropped.
             if (object->kind != PickleValue::Kind::Dict && object->kind != PickleValue::Kind::Tensor)
                 fail("malformed pickle (BUILD on a " + std::string(object->kindName()) + ")");
-            (void)state;
             break;
         }
         case BINPERSID: {
             PickleRef id = pop();
             if (!m_persistentLoad)
                 fail("malformed pickle (persistent id without a loader)");
-            m_stack.push_back(m_persistentLoad(id));
+            id->sealed = true;
+            push(m_persistentLoad(id));
             break;
         }
         default: {

@@ -3,6 +3,7 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
+#include "engine/media/image/ImageHeader.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -96,6 +97,13 @@ ImageFile readImage(const std::string &path)
         throw Error(path + ": not an image (expected JPEG, PNG, TIFF, WebP or BMP)");
     if (format == "JPEG" && !jpegHasEndMarker(path))
         throw Error(path + ": the JPEG image is truncated (no end-of-image marker)");
+    // The decoder allocates what the header declares: a 2 MB PNG can declare 20000 x 20000.
+    const std::optional<ImageDimensions> size = readImageDimensions(path, format);
+    if (!size)
+        throw Error(path + ": the " + format + " header is cut off or malformed (no image size in it)");
+    if (size->pixels() > maxImagePixels())
+        throw Error(path + ": " + std::to_string(size->width) + " x " + std::to_string(size->height) + " pixels is over the limit of " +
+                    std::to_string(maxImagePixels()) + " (Settings, or --max-pixels, raise it)");
     cv::Mat raw;
     try {
         // One unchanged read tells depth and alpha; orientation needs a second, flag-driven read.

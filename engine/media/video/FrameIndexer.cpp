@@ -41,13 +41,16 @@ void FrameIndexer::scan(int startDelayMs)
     }
     AVFormatContext *format = nullptr;
     AVPacket *packet = av_packet_alloc();
-    int r = avformat_open_input(&format, m_path.c_str(), nullptr, nullptr);
+    InputDeadline deadline;
+    std::string refusal;
+    int r = openVideoInput(&format, m_path, deadline, &refusal);
     if (r < 0 || !packet) {
-        result.error = "cannot open the file to index it (" + ffmpegErrorText(r) + ")";
+        result.error = !refusal.empty() ? refusal : "cannot open the file to index it (" + ffmpegErrorText(r) + ")";
     } else {
         const std::int64_t size = format->pb ? avio_size(format->pb) : -1;
         std::int64_t packets = 0;
         while (!m_stop) {
+            deadline.arm();
             r = av_read_frame(format, packet);
             if (r < 0) {
                 if (r != AVERROR_EOF)

@@ -34,6 +34,7 @@ constexpr std::int64_t kMaxForwardDecode = 600;
 
 struct VideoReader::Impl {
     VideoInfo info;
+    InputDeadline deadline; // before `format`, which points at it: destroyed after it
     AVFormatContext *format = nullptr;
     AVCodecContext *codec = nullptr;
     AVPacket *packet = nullptr;
@@ -191,6 +192,7 @@ struct VideoReader::Impl {
     {
         auto it = std::upper_bound(keyframePts.begin(), keyframePts.end(), timestamp);
         std::ptrdiff_t k = std::max<std::ptrdiff_t>(0, (it - keyframePts.begin()) - 1 - earlier);
+        deadline.arm();
         const int r = av_seek_frame(format, stream, keyframePts[std::size_t(k)], AVSEEK_FLAG_BACKWARD);
         if (r < 0 && av_seek_frame(format, stream, keyframePts.front(), AVSEEK_FLAG_BACKWARD) < 0)
             fail("cannot seek (" + ffmpegErrorText(r) + ")");
@@ -220,6 +222,7 @@ struct VideoReader::Impl {
                 finished = true;
                 return false;
             }
+            deadline.arm();
             const int read = av_read_frame(format, packet);
             if (read < 0) {
                 if (read != AVERROR_EOF && damage.empty())
@@ -280,9 +283,13 @@ std::unique_ptr<VideoReader> VideoReader::open(const std::string &path, const Jo
     std::unique_ptr<VideoReader> reader(new VideoReader);
     Impl &d = *reader->d;
     d.info.path = path;
-    int r = avformat_open_input(&d.format, path.c_str(), nullptr, nullptr);
+    std::string refusal;
+    int r = openVideoInput(&d.format, path, d.deadline, &refusal);
+    if (!refusal.empty())
+        d.fail(refusal);
     if (r < 0)
-        d.fail("cannot open as a video (" + ffmpegErrorText(r) + ")");
+        d.fail(d.deadline.expired() ? "took longer than " + std::to_string(InputDeadline::kDefaultSeconds) + " s to open: refused"
+                                    : "cannot open as a video (" + ffmpegErrorText(r) + ")");
     r = avformat_find_stream_info(d.format, nullptr);
     if (r < 0)
         d.fail("cannot read the stream information (" + ffmpegErrorText(r) + ")");

@@ -2,6 +2,7 @@
 #include "engine/media/video/VideoWriter.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/MappedFile.h"
 #include "engine/media/video/FfmpegSupport.h"
 
 extern "C" {
@@ -33,6 +34,7 @@ struct VideoWriter::Impl {
     std::int64_t frames = 0;
     std::int64_t lastPts = AV_NOPTS_VALUE;
     // Audio copied from another file.
+    InputDeadline audioDeadline; // before audioInput, which points at it
     AVFormatContext *audioInput = nullptr;
     AVStream *audioOut = nullptr;
     int audioStream = -1;
@@ -60,7 +62,10 @@ struct VideoWriter::Impl {
 
     void openAudio(const std::string &source)
     {
-        int r = avformat_open_input(&audioInput, source.c_str(), nullptr, nullptr);
+        std::string refusal;
+        int r = openVideoInput(&audioInput, source, audioDeadline, &refusal);
+        if (!refusal.empty())
+            fail("the audio source " + source + " " + refusal);
         if (r < 0 || avformat_find_stream_info(audioInput, nullptr) < 0)
             fail("cannot read the audio source " + source + " (" + ffmpegErrorText(r) + ")");
         audioStream = av_find_best_stream(audioInput, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
@@ -91,6 +96,7 @@ struct VideoWriter::Impl {
         for (;;) {
             if (audioPacket->data == nullptr) {
                 for (;;) {
+                    audioDeadline.arm();
                     if (av_read_frame(audioInput, audioPacket) < 0) {
                         audioDone = true;
                         return;
@@ -234,6 +240,7 @@ std::unique_ptr<VideoWriter> VideoWriter::create(const std::string &path, int wi
     if (av_frame_get_buffer(d.frame, 0) < 0)
         d.fail("out of memory");
 
+    checkOutputPath(path); // the rename at the end would replace a device or FIFO
     d.temporaryPath = path + ".part";
     // The container was chosen from the real name; the bytes go to the temporary file, and the
     // MP4 muxer's faststart pass reopens the file by the context's URL, so that must name it too.

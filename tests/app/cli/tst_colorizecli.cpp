@@ -74,6 +74,14 @@ void TestColorizeCli::colorizesFoldersAtFullResolution()
         QCOMPARE(entry.contains(QStringLiteral("mean_delta_e2000")), !wasGray);
         QVERIFY(entry.value(QStringLiteral("colourfulness")).toDouble() >= 0.0);
     }
+    // --max-pixels: the 120 x 80 photo (9,600 pixels) is refused from its header; the 64 x 96 one
+    // (6,144) is colorized.
+    const CliRun limited = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), weights,
+                                                              QStringLiteral("--out"), m_dir.filePath(QStringLiteral("limited")),
+                                                              QStringLiteral("--max-pixels"), QStringLiteral("8000")});
+    QVERIFY2(limited.exitCode == 0, limited.err.constData());
+    QVERIFY2(limited.err.contains("120 x 80 pixels is over the limit of 8000"), limited.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(limited.out).object().value(QStringLiteral("images")).toArray().size(), 1);
     const QJsonObject means = summary.value(QStringLiteral("means")).toObject();
     QCOMPARE(means.value(QStringLiteral("photos")).toInt(), 1);
     QVERIFY(means.value(QStringLiteral("ssim")).toDouble() > 0.0);

@@ -7,7 +7,6 @@
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/TensorInfo.h"
 #include "engine/core/weights/TorchCheckpoint.h"
-#include "engine/core/weights/TorchScriptModel.h"
 
 #include <caffe2/serialize/inline_container.h>
 
@@ -99,7 +98,6 @@ private Q_SLOTS:
     void appliesStateDictWithAnExactReport();
     void renamesKeys();
     void inspectsEveryFormat();
-    void runsATorchScriptModule();
 
 private:
     QTemporaryDir m_dir;
@@ -332,25 +330,6 @@ void TestCheckpoint::inspectsEveryFormat()
     } catch (const Error &e) {
         QVERIFY2(QString::fromUtf8(e.what()).contains("not a weights file"), e.what());
     }
-}
-
-void TestCheckpoint::runsATorchScriptModule()
-{
-    // scripted.pt: y = 2 * sum(relu(conv1x1(x))) with conv weights [1, -1] (make_fixtures.py).
-    TorchScriptModel model = TorchScriptModel::load(fixture("scripted.pt").toStdString());
-    const torch::Tensor x = torch::tensor({1.0f, -2.0f, 3.0f, -4.0f}).reshape({1, 1, 2, 2});
-    const torch::Tensor y = model.forward(x);
-    QVERIFY(torch::equal(y, torch::tensor({8.0f, 12.0f}).reshape({1, 2}))); // 2*(1+3), 2*(2+4)
-    QCOMPARE(names(model.parameters()), std::vector<std::string>{"conv.weight"});
-    QVERIFY_THROWS_EXCEPTION(Error, model.forward(torch::zeros({1, 3, 2, 2}))); // wrong channels
-    QVERIFY_THROWS_EXCEPTION(Error, TorchScriptModel::load(fixture("ordered_state_dict.pt").toStdString()));
-
-    const WeightsSummary summary = inspectWeights(fixture("scripted.pt").toStdString());
-    QCOMPARE(int(summary.format), int(WeightsFormat::TorchScript));
-    QCOMPARE(summary.tensors.size(), std::size_t(1));
-    QCOMPARE(summary.tensors[0].shape, (std::vector<std::int64_t>{2, 1, 1, 1}));
-    // A TorchScript archive is not mistaken for a state-dict checkpoint.
-    QVERIFY_THROWS_EXCEPTION(Error, loadTorchCheckpoint(fixture("scripted.pt").toStdString()));
 }
 
 QTEST_GUILESS_MAIN(TestCheckpoint)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/errors/Error.h"
 #include "engine/media/image/ImageFile.h"
+#include "engine/media/image/ImageHeader.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -49,6 +50,8 @@ private Q_SLOTS:
     void rejectsBrokenFiles_data();
     void rejectsBrokenFiles();
     void readsTheDemoPhotos();
+    void readsTheSizeFromTheHeader();
+    void refusesDecompressionBombsBeforeDecoding();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -173,6 +176,68 @@ void TestImageFile::rejectsBrokenFiles()
         QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
         QVERIFY2(QString::fromUtf8(e.what()).contains(name), e.what());
     }
+}
+
+void TestImageFile::readsTheSizeFromTheHeader()
+{
+    const Image image = twoColors(200, 150);
+    for (const char *name : {"size.png", "size.jpg", "size.tif"}) {
+        writeImage(path(QLatin1String(name)).toStdString(), image);
+        const std::string format = QString::fromLatin1(name).endsWith(QLatin1String("png"))   ? "PNG"
+                                   : QString::fromLatin1(name).endsWith(QLatin1String("jpg")) ? "JPEG"
+                                                                                              : "TIFF";
+        const auto size = readImageDimensions(path(QLatin1String(name)).toStdString(), format);
+        QVERIFY2(size.has_value(), name);
+        QCOMPARE(size->width, std::int64_t(200));
+        QCOMPARE(size->height, std::int64_t(150));
+    }
+    // A BMP written by hand: 3 x 2, 24-bit, stored top-down (negative height).
+    QByteArray bmp(54 + 2 * 12, '\0');
+    auto put = [&bmp](int at, std::int32_t v) {
+        for (int i = 0; i < 4; ++i)
+            bmp[at + i] = char((std::uint32_t(v) >> (8 * i)) & 0xff);
+    };
+    bmp[0] = 'B';
+    bmp[1] = 'M';
+    put(2, int(bmp.size()));
+    put(10, 54);
+    put(14, 40);
+    put(18, 3);
+    put(22, -2);
+    bmp[26] = 1;
+    bmp[28] = 24;
+    writeAll(path(QStringLiteral("size.bmp")), bmp);
+    const auto size = readImageDimensions(path(QStringLiteral("size.bmp")).toStdString(), "BMP");
+    QVERIFY(size.has_value());
+    QCOMPARE(size->width, std::int64_t(3));
+    QCOMPARE(size->height, std::int64_t(2));
+    QCOMPARE(readImage(path(QStringLiteral("size.bmp")).toStdString()).pixels.height(), 2);
+}
+
+void TestImageFile::refusesDecompressionBombsBeforeDecoding()
+{
+    // A 200 x 150 PNG whose header is rewritten to declare 20000 x 20000 (1.2 GB of RGB): refused
+    // from the header, so no decoder allocates anything.
+    writeImage(path(QStringLiteral("small.png")).toStdString(), twoColors(200, 150));
+    QByteArray png = readAll(path(QStringLiteral("small.png")));
+    for (int at : {16, 20}) {
+        png[at] = 0;
+        png[at + 1] = 0;
+        png[at + 2] = char(20000 >> 8);
+        png[at + 3] = char(20000 & 0xff);
+    }
+    writeAll(path(QStringLiteral("bomb.png")), png);
+    try {
+        readImage(path(QStringLiteral("bomb.png")).toStdString());
+        QFAIL("a decompression bomb was decoded");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("20000 x 20000 pixels is over the limit of 178956970")), e.what());
+    }
+    // The limit is the process's setting: lowered, the real 30,000-pixel image is refused too.
+    setMaxImagePixels(100 * 100);
+    QVERIFY_THROWS_EXCEPTION(Error, readImage(path(QStringLiteral("small.png")).toStdString()));
+    setMaxImagePixels(kDefaultMaxImagePixels);
+    QCOMPARE(readImage(path(QStringLiteral("small.png")).toStdString()).pixels.width(), 200);
 }
 
 void TestImageFile::readsTheDemoPhotos()

@@ -11,6 +11,8 @@
 
 #include <random>
 
+#include <sys/stat.h>
+
 using namespace periscope;
 using namespace periscope::media;
 
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void playsATruncatedFileUpToTheDamage_data();
     void playsATruncatedFileUpToTheDamage();
     void rejectsWhatIsNotAVideo();
+    void opensOnlyLocalFilesAndNeverBlocks();
     void writerRefusesMisuse();
     void readsTheDemoVideos();
     void copiesTheSourcesAudio();
@@ -234,6 +237,43 @@ void TestVideo::rejectsWhatIsNotAVideo()
             QVERIFY2(QString::fromUtf8(e.what()).startsWith(QString::fromStdString(bad)), e.what());
         }
     }
+}
+
+void TestVideo::opensOnlyLocalFilesAndNeverBlocks()
+{
+    // Each is refused at once with the reason; none blocks, none reaches another file or the
+    // network. (Before: the FIFO blocked forever, the live playlist waited for segments, the
+    // self-referencing ffconcat recursed, and "concat:" read the files it named.)
+    auto refusal = [](const std::string &name) -> QString {
+        try {
+            VideoReader::open(name);
+        } catch (const Error &e) {
+            return QString::fromUtf8(e.what());
+        }
+        return {};
+    };
+    const std::string fifo = path(QStringLiteral("pipe.mp4"));
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    QVERIFY2(refusal(fifo).contains(QLatin1String("is a FIFO")), qPrintable(refusal(fifo)));
+    QVERIFY(refusal(m_dir.path().toStdString()).contains(QLatin1String("is a folder")));
+
+    const std::string list = path(QStringLiteral("loop.ffconcat"));
+    QFile concat(QString::fromStdString(list));
+    QVERIFY(concat.open(QIODevice::WriteOnly));
+    concat.write("ffconcat version 1.0\nfile loop.ffconcat\n");
+    concat.close();
+    QVERIFY2(refusal(list).contains(QLatin1String("concat format")), qPrintable(refusal(list)));
+
+    const std::string playlist = path(QStringLiteral("live.m3u8"));
+    QFile hls(QString::fromStdString(playlist));
+    QVERIFY(hls.open(QIODevice::WriteOnly));
+    hls.write("#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:9/segment.ts\n");
+    hls.close();
+    QVERIFY2(refusal(playlist).contains(QLatin1String("hls format")), qPrintable(refusal(playlist)));
+
+    // A protocol in the name is just a (missing) file name.
+    const std::string protocol = "concat:" + path(QStringLiteral("notes.mp4")) + "|" + list;
+    QVERIFY2(refusal(protocol).contains(QLatin1String("No such file")), qPrintable(refusal(protocol)));
 }
 
 void TestVideo::writerRefusesMisuse()
