@@ -17,6 +17,8 @@ packages=(
   python3 python3-venv
   # OpenCV (no highgui: it drags Qt 5 into the process) and FFmpeg
   libopencv-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
+  # zlib: compressed entries in zip archives (engine/core reads them when it is there)
+  zlib1g-dev
   # plots, 3-D, chemistry
   libqcustomplot-dev libqcustomplot2.1-qt6 libvtk9-dev librdkit-dev libboost-dev
   # tests and the headless demo: a private X server with Mesa, fonts for text in figures
