@@ -19,6 +19,8 @@ packages=(
   libopencv-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
   # zlib: compressed entries in zip archives (engine/core reads them when it is there)
   zlib1g-dev
+  # SQLite's header: study files from outside are checked under a progress deadline
+  libsqlite3-dev
   # plots, 3-D, chemistry
   libqcustomplot-dev libqcustomplot2.1-qt6 libvtk9-dev librdkit-dev libboost-dev
   # tests and the headless demo: a private X server with Mesa, fonts for text in figures

@@ -209,6 +209,9 @@ int runSlots(const QStringList &arguments)
             }
             std::fprintf(stderr, "slots: %zu/%zu images\n", std::min(set.images.size(), begin + kChunk), set.images.size());
         }
+        // A run that read nothing did not succeed, whatever it wrote (#17: it exited 0).
+        if (perImage.empty())
+            return options.failure(QStringLiteral("no image could be read (%1 listed; the warnings above say why)").arg(set.images.size()));
         json::Value out = json::Object{};
         out.set("model", weights.toStdString());
         out.set("description", net.describe());

@@ -45,7 +45,7 @@ CliOptions trainGraphOptions()
         .byDefault(QStringLiteral("esol"));
     options.text(QStringLiteral("--smiles-column"), QStringLiteral("NAME"), QStringLiteral("molecules: the CSV column of SMILES"));
     options.text(QStringLiteral("--target-column"), QStringLiteral("NAME"), QStringLiteral("molecules: the CSV column of --target measured"));
-    options.integer(QStringLiteral("--layers"), 0, 16, QStringLiteral("molecules: hidden graph layers")).byDefault(QString::number(defaults.layers));
+    options.integer(QStringLiteral("--layers"), 1, 16, QStringLiteral("molecules: hidden graph layers")).byDefault(QString::number(defaults.layers));
     options.integer(QStringLiteral("--width"), 8, 4096, QStringLiteral("molecules: hidden width"))
         .byDefault(QString::number(defaults.width))
         .validatedBy([](const QString &value) { return value.trimmed().toLongLong() % 8 == 0; }, QStringLiteral("a multiple of 8 in [8, 4096]"));

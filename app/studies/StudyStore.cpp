@@ -7,9 +7,14 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <sqlite3.h>
+
+#include <chrono>
 
 namespace periscope::app {
 
@@ -42,6 +47,66 @@ QString describe(const QSqlError &error, const QString &path)
     if (text.contains(QLatin1String("not a database"), Qt::CaseInsensitive) || text.contains(QLatin1String("malformed"), Qt::CaseInsensitive))
         return QStringLiteral("%1 is damaged or not a study file").arg(path);
     return QStringLiteral("%1: %2").arg(path, text);
+}
+
+// While a study file from outside is checked, every statement is under a deadline: a hostile
+// file can hold a recursive view or a trigger loop that would otherwise run forever. SQLite
+// calls the handler every few thousand virtual-machine steps; a non-zero return interrupts.
+class SqliteDeadline {
+public:
+    SqliteDeadline(const QSqlDatabase &db, std::chrono::seconds limit) : m_until(std::chrono::steady_clock::now() + limit)
+    {
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+        if (m_handle)
+            sqlite3_progress_handler(m_handle, 10000, &SqliteDeadline::expired, this);
+    }
+    ~SqliteDeadline()
+    {
+        if (m_handle)
+            sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
+    }
+    SqliteDeadline(const SqliteDeadline &) = delete;
+    SqliteDeadline &operator=(const SqliteDeadline &) = delete;
+
+    bool hit() const { return m_hit; }
+
+private:
+    static int expired(void *self)
+    {
+        auto *deadline = static_cast<SqliteDeadline *>(self);
+        deadline->m_hit = std::chrono::steady_clock::now() > deadline->m_until;
+        return deadline->m_hit ? 1 : 0;
+    }
+    sqlite3 *m_handle = nullptr;
+    std::chrono::steady_clock::time_point m_until;
+    bool m_hit = false;
+};
+
+// A study file from outside is data: SQL functions in its schema never run with side effects
+// (trusted_schema), its pages are checked, and it may hold only the tables Periscope writes: no
+// views or triggers, which is where a hostile file would hide work.
+QString checkForeignStudyFile(QSqlDatabase &db, const QString &name)
+{
+    SqliteDeadline deadline(db, std::chrono::seconds(20));
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("PRAGMA trusted_schema=OFF"));
+    query.exec(QStringLiteral("PRAGMA recursive_triggers=OFF"));
+    if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
+        return deadline.hit() ? QStringLiteral("%1 took too long to check: refused").arg(name)
+                              : QStringLiteral("%1 is damaged or not a study file").arg(name);
+    if (query.value(0).toString() != QLatin1String("ok"))
+        return QStringLiteral("%1 is damaged (%2)").arg(name, query.value(0).toString().left(200));
+    if (!query.exec(QStringLiteral("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') LIMIT 1")))
+        return QStringLiteral("%1 is damaged or not a study file").arg(name);
+    if (query.next())
+        return QStringLiteral("%1 holds a %2 (%3), which a Periscope study file never has: refused")
+            .arg(name, query.value(0).toString(), query.value(1).toString().left(80));
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('meta', 'raters', 'answers')")) ||
+        !query.next() || query.value(0).toInt() != 3)
+        return QStringLiteral("%1 is not a Periscope study file").arg(name);
+    return {};
 }
 
 } // namespace
@@ -150,6 +215,11 @@ std::unique_ptr<StudyStore> StudyStore::open(const QString &path, QString *error
     if (!db.open()) {
         if (error)
             *error = describe(db.lastError(), path);
+        return nullptr;
+    }
+    if (const QString problem = checkForeignStudyFile(db, info.fileName()); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
         return nullptr;
     }
     QSqlQuery query(db);

@@ -2,6 +2,7 @@
 #include "engine/scenes/SceneFolder.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/PathGuard.h"
 #include "engine/core/json/Json.h"
 
 #include <algorithm>
@@ -36,17 +37,25 @@ std::string stringField(const json::Value &object, const char *key)
 }
 
 // Where a scene's file lies: beside the folder's images/ (ours), in images/<split>/ (CLEVR), or
-// as given relative to the root.
-fs::path locate(const fs::path &root, const std::string &sub, const std::string &split, const std::string &file)
+// as given relative to the root; never outside the root (a name from the JSON is data: an
+// absolute path or "../" would otherwise reach any file). `outside` is set when only a place
+// outside the folder would have matched.
+fs::path locate(const fs::path &root, const std::string &sub, const std::string &split, const std::string &file, bool *outside)
 {
-    for (const fs::path &candidate : {root / sub / file, root / sub / split / file, root / file})
-        if (!file.empty() && fs::is_regular_file(candidate))
-            return fs::absolute(candidate);
+    for (const fs::path &candidate : {root / sub / file, root / sub / split / file, root / file}) {
+        if (file.empty() || !fs::is_regular_file(candidate))
+            continue;
+        if (!isInsideFolder(root, candidate)) {
+            *outside = true;
+            continue;
+        }
+        return fs::absolute(candidate);
+    }
     return {};
 }
 
 void addScenes(const json::Value &list, const fs::path &root, const std::string &fallbackSplit, SceneFolder &folder, int &missingImages,
-               int &missingMasks, const JobControl &job)
+               int &missingMasks, std::string &outsidePath, const JobControl &job)
 {
     const auto &scenes = list.asArray();
     for (std::size_t i = 0; i < scenes.size(); ++i) {
@@ -59,14 +68,20 @@ void addScenes(const json::Value &list, const fs::path &root, const std::string 
         const std::string split = stringField(scene, "split").empty() ? fallbackSplit : stringField(scene, "split");
         SceneEntry entry;
         entry.name = fs::path(imageFile).stem().string();
-        const fs::path image = locate(root, "images", split, imageFile);
+        bool outside = false;
+        const fs::path image = locate(root, "images", split, imageFile, &outside);
+        if (outside && outsidePath.empty())
+            outsidePath = imageFile;
         if (image.empty()) {
             ++missingImages;
             continue;
         }
         entry.imagePath = image.string();
         const std::string maskFile = stringField(scene, "mask_filename");
-        const fs::path mask = maskFile.empty() ? fs::path() : locate(root, "masks", split, maskFile);
+        outside = false;
+        const fs::path mask = maskFile.empty() ? fs::path() : locate(root, "masks", split, maskFile, &outside);
+        if (outside && outsidePath.empty())
+            outsidePath = maskFile;
         if (mask.empty())
             ++missingMasks;
         else
@@ -128,6 +143,7 @@ SceneFolder readSceneFolder(const std::string &folderPath, const std::string &sp
     SceneFolder folder;
     folder.root = fs::absolute(root).string();
     int missingImages = 0, missingMasks = 0;
+    std::string outsidePath; // the first file named outside the folder, refused
 
     if (fs::is_regular_file(root / "scenes.json")) {
         const json::Value all = readJsonFile(root / "scenes.json");
@@ -135,7 +151,7 @@ SceneFolder readSceneFolder(const std::string &folderPath, const std::string &sp
         if (!list || !list->isArray())
             throw Error((root / "scenes.json").string() + ": no \"scenes\" list");
         folder.kind = fs::is_regular_file(root / "manifest.json") ? "periscope" : "clevr";
-        addScenes(*list, root, split, folder, missingImages, missingMasks, job);
+        addScenes(*list, root, split, folder, missingImages, missingMasks, outsidePath, job);
     } else if (fs::is_directory(root / "scenes")) {
         // CLEVR: scenes/CLEVR_<split>_scenes.json; the requested split, else val, train, test.
         std::vector<fs::path> aggregates;
@@ -162,7 +178,7 @@ SceneFolder readSceneFolder(const std::string &folderPath, const std::string &sp
             std::string chosenSplit = chosen.filename().string();
             chosenSplit = chosenSplit.substr(0, chosenSplit.find("_scenes.json"));
             chosenSplit = chosenSplit.substr(chosenSplit.rfind('_') + 1);
-            addScenes(*list, root, split.empty() ? chosenSplit : split, folder, missingImages, missingMasks, job);
+            addScenes(*list, root, split.empty() ? chosenSplit : split, folder, missingImages, missingMasks, outsidePath, job);
         } else {
             // One JSON per scene (ours, without the aggregate).
             std::vector<fs::path> files;
@@ -176,9 +192,13 @@ SceneFolder readSceneFolder(const std::string &folderPath, const std::string &sp
                 list.push_back(readJsonFile(f));
             }
             folder.kind = "periscope";
-            addScenes(json::Value(std::move(list)), root, split, folder, missingImages, missingMasks, job);
+            addScenes(json::Value(std::move(list)), root, split, folder, missingImages, missingMasks, outsidePath, job);
         }
     }
+    const std::string outsideNote = outsidePath.empty() ? std::string()
+                                                        : "refused " + outsidePath + ", which lies outside the folder";
+    if (folder.scenes.empty() && !outsideNote.empty())
+        throw Error(folderPath + ": " + outsideNote + (missingImages > 1 ? " (and " + std::to_string(missingImages - 1) + " more)" : ""));
     if (folder.scenes.empty())
         throw Error(folderPath + (missingImages > 0 ? ": the scene JSON names " + std::to_string(missingImages) + " images, none of them found"
                                                     : ": no scenes (expected scenes.json, or CLEVR's scenes/CLEVR_<split>_scenes.json)"));
@@ -195,6 +215,8 @@ SceneFolder readSceneFolder(const std::string &folderPath, const std::string &sp
     }
     if (missingImages > 0)
         folder.note += std::string(folder.note.empty() ? "" : "; ") + std::to_string(missingImages) + " scenes skipped: image not found";
+    if (!outsideNote.empty())
+        folder.note += std::string(folder.note.empty() ? "" : "; ") + outsideNote;
     return folder;
 }
 

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void badArgumentsGetOneLine_data();
     void badArgumentsGetOneLine();
     void screenshotShowsSlotMasks();
+    void aRunThatReadsNothingFails();
 
 private:
     QTemporaryDir m_dir;
@@ -179,6 +180,25 @@ void TestSlotsCli::badArgumentsGetOneLine()
     QCOMPARE(run.exitCode, exitCode);
     QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
     QCOMPARE(run.err.trimmed().count('\n'), 0); // one line
+}
+
+void TestSlotsCli::aRunThatReadsNothingFails()
+{
+    // Every input is broken: the run must not report success (it exited 0 with an empty list).
+    const QString folder = m_dir.filePath(QStringLiteral("all-broken"));
+    QVERIFY(QDir().mkpath(folder));
+    for (const char *name : {"a.png", "b.jpg"}) {
+        QFile file(folder + QLatin1Char('/') + QLatin1String(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not an image");
+    }
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"),
+                                  {QStringLiteral("slots"), folder, QStringLiteral("--model"),
+                                   QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/slots/paper-checkpoint.pth"), QStringLiteral("--out"),
+                                   m_dir.filePath(QStringLiteral("all-broken-out"))});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("no image could be read (2 listed"), run.err.constData());
+    QVERIFY2(run.err.contains("b.jpg skipped"), run.err.constData());
 }
 
 void TestSlotsCli::screenshotShowsSlotMasks()

@@ -6,9 +6,11 @@
 #include "app/studies/StudyStore.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void createOpenAndFreeze();
     void tamperedDefinitionIsRefused();
     void badPlacesAndBadFilesGetSentences();
+    void hostileStudyFilesAreRefused();
     void fullDiskKeepsWhatWasSaved();
     void killedSessionLosesNothingAndResumes();
     void resultsAndCsvMatchTheAnswers();
@@ -100,6 +103,36 @@ void TestStudyStore::tamperedDefinitionIsRefused()
     QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
     QVERIFY(!StudyStore::open(path, &error));
     QVERIFY2(error.contains(QLatin1String("changed outside Periscope")), qPrintable(error));
+}
+
+void TestStudyStore::hostileStudyFilesAreRefused()
+{
+    // A study file from someone else, edited to hide work in its schema: a view that recurses
+    // forever (selected instead of a table, it never returns) and a trigger that loops on every
+    // answer. Each is refused at open, with what it is, in well under a second.
+    const QStringList additions = {
+        QStringLiteral("CREATE VIEW spin AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c"),
+        QStringLiteral("CREATE TRIGGER loop AFTER INSERT ON answers BEGIN INSERT INTO answers SELECT * FROM answers; END"),
+    };
+    for (int i = 0; i < additions.size(); ++i) {
+        const QString path = m_dir.filePath(QStringLiteral("hostile-%1.sqlite").arg(i));
+        QString error;
+        QVERIFY(StudyStore::create(path, smallDesign(), &error));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("hostile"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(additions[i]), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("hostile"));
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!StudyStore::open(path, &error));
+        QVERIFY2(error.contains(i == 0 ? QLatin1String("holds a view (spin)") : QLatin1String("holds a trigger (loop)")), qPrintable(error));
+        QVERIFY2(timer.elapsed() < 20000, "the check ran past its deadline");
+    }
 }
 
 void TestStudyStore::badPlacesAndBadFilesGetSentences()

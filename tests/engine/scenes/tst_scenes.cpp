@@ -5,6 +5,7 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/json/Json.h"
 #include "engine/media/image/ImageFile.h"
+#include "engine/scenes/SceneFolder.h"
 #include "engine/scenes/SceneRenderer.h"
 
 #include <QCryptographicHash>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void masksAgreeWithTheDescription();
     void relationsAgreeWithTheCoordinates();
     void badSettingsAreRefused();
+    void sceneFilesStayInsideTheirFolder();
 
 private:
     QTemporaryDir m_dir;
@@ -170,6 +172,45 @@ void TestScenes::badSettingsAreRefused()
     QVERIFY_THROWS_EXCEPTION(Error, sampleScene(bad, 1, 0));
     QVERIFY_THROWS_EXCEPTION(Error, generateDataset(m_dir.filePath(QStringLiteral("none")).toStdString(), 0, 1, m_settings));
     QVERIFY_THROWS_EXCEPTION(Error, generateDataset("/proc/periscope-scenes", 1, 1, m_settings));
+}
+
+void TestScenes::sceneFilesStayInsideTheirFolder()
+{
+    // The scene JSON names files; names are data. An absolute path, a "../" and a link out of
+    // the folder are refused (the first is named), the scene inside is read.
+    QTemporaryDir top;
+    QVERIFY(top.isValid());
+    const QString root = top.filePath(QStringLiteral("scenes"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/images")));
+    Image pixels(8, 8, 3, PixelFormat::UInt8);
+    media::writeImage((root + QStringLiteral("/images/inside.png")).toStdString(), pixels);
+    media::writeImage(top.filePath(QStringLiteral("outside.png")).toStdString(), pixels);
+    QVERIFY(QFile::link(top.filePath(QStringLiteral("outside.png")), root + QStringLiteral("/images/link.png")));
+    auto writeScenes = [&](const QStringList &names) {
+        QString text = QStringLiteral("{\"scenes\": [");
+        for (const QString &name : names)
+            text += QStringLiteral("{\"image_filename\": \"%1\", \"objects\": []},").arg(name);
+        text.chop(1);
+        text += QStringLiteral("]}");
+        QFile file(root + QStringLiteral("/scenes.json"));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text.toUtf8());
+    };
+    const QString absolute = top.filePath(QStringLiteral("outside.png"));
+    writeScenes({absolute, QStringLiteral("../outside.png"), QStringLiteral("link.png"), QStringLiteral("inside.png")});
+    const SceneFolder folder = readSceneFolder(root.toStdString());
+    QCOMPARE(folder.scenes.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(folder.scenes[0].name), QStringLiteral("inside"));
+    QVERIFY2(QString::fromStdString(folder.note).contains(QStringLiteral("refused %1, which lies outside the folder").arg(absolute)),
+             folder.note.c_str());
+
+    writeScenes({QStringLiteral("../outside.png"), QStringLiteral("link.png")});
+    try {
+        readSceneFolder(root.toStdString());
+        QFAIL("a folder of outside files was read");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("refused ../outside.png, which lies outside the folder")), e.what());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestScenes)
