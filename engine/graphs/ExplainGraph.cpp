@@ -15,6 +15,16 @@
 namespace periscope::graphs {
 
 namespace {
+// A graph without edges (one atom, one isolated node) says nothing about its edge-feature width;
+// it takes the model's, so that it is explained rather than refused.
+void fitEdgelessGraph(GraphBatch &graph, std::int64_t edgeFeatures)
+{
+    if (graph.edgeFeatures.size(0) == 0)
+        graph.edgeFeatures = torch::zeros({0, edgeFeatures}, graph.nodeFeatures.options());
+}
+} // namespace
+
+namespace {
 std::string readText(const std::string &path, const char *what)
 {
     std::ifstream in(path, std::ios::binary);
@@ -222,6 +232,7 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
         if (!report.isComplete())
             throw Error("the weights do not fit an InfectionGN: " + report.summary());
         network->eval();
+        fitEdgelessGraph(graph, 2);
         if (graph.nodeFeatures.size(1) != 4 || graph.edgeFeatures.size(1) != 2)
             throw Error("an InfectionGN takes 4 node and 2 edge features; the graph has " + std::to_string(graph.nodeFeatures.size(1)) +
                         " and " + std::to_string(graph.edgeFeatures.size(1)));
@@ -246,6 +257,7 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
         if (!report.isComplete())
             throw Error("the weights do not fit a SolubilityGN: " + report.summary());
         network->eval();
+        fitEdgelessGraph(graph, 6);
         if (graph.nodeFeatures.size(1) != 47 || graph.edgeFeatures.size(1) != 6)
             throw Error("a SolubilityGN takes 47 node and 6 edge features; the graph has " + std::to_string(graph.nodeFeatures.size(1)) +
                         " and " + std::to_string(graph.edgeFeatures.size(1)));

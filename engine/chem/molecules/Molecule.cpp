@@ -96,6 +96,9 @@ std::vector<double> crippenPerHeavyAtom(const RDKit::ROMol &mol)
 
 Molecule detail::describe(std::unique_ptr<RDKit::ROMol> mol, const std::string &name)
 {
+    if (int(mol->getNumAtoms()) > kMaxMoleculeAtoms)
+        throw Error("molecule" + (name.empty() ? std::string() : " '" + name + "'") + " has " + std::to_string(mol->getNumAtoms()) +
+                    " heavy atoms, over the limit of " + std::to_string(kMaxMoleculeAtoms));
     Molecule m;
     m.name = name;
     m.smiles = RDKit::MolToSmiles(*mol);
@@ -187,6 +190,12 @@ Molecule moleculeFromSmiles(const std::string &smiles, const std::string &name)
     const std::string text = detail::trimmed(smiles);
     if (text.empty())
         throw Error("invalid SMILES: it is empty");
+    if (text.size() > kMaxSmilesLength)
+        throw Error("invalid SMILES: " + std::to_string(text.size()) + " characters, over the limit of " + std::to_string(kMaxSmilesLength));
+    for (const char c : text)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            throw Error(std::string("invalid SMILES: it holds a ") + (c == '\n' || c == '\r' ? "line break" : "control character") +
+                        " (one molecule per SMILES)");
     std::unique_ptr<RDKit::ROMol> mol;
     try {
         mol.reset(RDKit::SmilesToMol(text));

@@ -64,7 +64,16 @@ struct Molecule {
 // Delaney's ESOL equation: logS = 0.16 - 0.63 clogP - 0.0062 MW + 0.066 RB - 0.74 AP.
 double esolEquation(double logP, double molecularWeight, int rotatableBonds, double aromaticProportion);
 
-// Throws periscope::Error ("invalid SMILES '...': reason") when RDKit cannot read or sanitise it.
+// Bounds on what a molecule from outside may be: the graph explanations grow faster than
+// linearly with the atoms (1,000 carbons take 2 s, 2,000 take 14 s), and no molecule these
+// models were trained on comes near (ESOL's largest has 32 heavy atoms).
+constexpr std::size_t kMaxSmilesLength = 2000;
+constexpr int kMaxMoleculeAtoms = 500;
+
+// Throws periscope::Error ("invalid SMILES '...': reason") when RDKit cannot read or sanitise it,
+// when it is longer than kMaxSmilesLength or holds a line break or another control character (a
+// SMILES is one line: "CC\nO" is refused, not read as "CC"), or when the molecule has more than
+// kMaxMoleculeAtoms heavy atoms.
 Molecule moleculeFromSmiles(const std::string &smiles, const std::string &name = {});
 
 // 2-D depiction coordinates (RDKit's depictor), one point per atom, in Ångström-like units.

@@ -45,13 +45,30 @@ std::vector<std::string> splitCsv(const std::string &line)
     return fields;
 }
 
+// Molecule tables are text of a few MB (ESOL: 96 kB; PubChem extracts: tens of MB).
+constexpr std::uintmax_t kMaxTextBytes = 1ull << 30;
+
+// Opens a text file from outside: a regular file only (a FIFO would block the open), bounded in
+// size, with a UTF-8 byte-order mark (Excel writes one) skipped.
 std::ifstream openText(const std::string &path, const char *what)
 {
-    if (std::filesystem::is_directory(path))
+    std::error_code error;
+    const auto status = std::filesystem::status(path, error);
+    if (std::filesystem::is_directory(status))
         throw Error(std::string(what) + " " + path + " is a folder");
-    std::ifstream in(path);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw Error(std::string(what) + " " + path + " is not a regular file (a FIFO, socket or device)");
+    if (std::filesystem::exists(status) && std::filesystem::file_size(path, error) > kMaxTextBytes)
+        throw Error(std::string(what) + " " + path + " is over 1 GB: refused");
+    std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(std::string("cannot open ") + what + " " + path);
+    char bom[3] = {};
+    in.read(bom, 3);
+    if (!(in.gcount() == 3 && bom[0] == '\xEF' && bom[1] == '\xBB' && bom[2] == '\xBF')) {
+        in.clear();
+        in.seekg(0);
+    }
     return in;
 }
 

@@ -75,6 +75,8 @@ private Q_SLOTS:
     void symbolsOutsideTheListLeaveTheOneHotEmpty();
     void invalidSmilesGetAClearError_data();
     void invalidSmilesGetAClearError();
+    void largeMoleculesAreRefusedBeforeTheyCostMinutes();
+    void csvWithAByteOrderMarkReads();
     void crippenContributionsSumToLogPAndEsolFollowsDelaney();
     void sdfSkipsABrokenRecordWithAWarning();
     void csvReadsChosenColumnsAndSkipsBadRows();
@@ -182,6 +184,11 @@ void TestMolecules::invalidSmilesGetAClearError_data()
     QTest::newRow("not SMILES") << QStringLiteral("hello world");
     QTest::newRow("pentavalent carbon") << QStringLiteral("C(C)(C)(C)(C)C");
     QTest::newRow("bad aromatic ring") << QStringLiteral("c1cccc1");
+    // A SMILES is one line: "CC\nO" was read as "CC" (#17).
+    QTest::newRow("line break") << QStringLiteral("CC\nO");
+    QTest::newRow("carriage return") << QStringLiteral("CC\rO");
+    QTest::newRow("NUL") << QString(QStringLiteral("CC") + QChar(0) + QStringLiteral("O"));
+    QTest::newRow("over the length limit") << QString(int(kMaxSmilesLength) + 1, QLatin1Char('C'));
 }
 
 void TestMolecules::invalidSmilesGetAClearError()
@@ -195,6 +202,33 @@ void TestMolecules::invalidSmilesGetAClearError()
         QVERIFY2(message.startsWith(QLatin1String("invalid SMILES")), qPrintable(message));
         QVERIFY2(!message.contains(QLatin1Char('\n')), qPrintable(message));
     }
+}
+
+void TestMolecules::largeMoleculesAreRefusedBeforeTheyCostMinutes()
+{
+    // 600 carbons parse in RDKit in milliseconds; the graph features and explanations would grow
+    // with the square of the atoms. Refused with the count; 500 is still read.
+    try {
+        moleculeFromSmiles(std::string(std::size_t(kMaxMoleculeAtoms) + 100, 'C'));
+        QFAIL("a 600-atom molecule was accepted");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("600 heavy atoms, over the limit of 500")), e.what());
+    }
+    QCOMPARE(moleculeFromSmiles(std::string(std::size_t(kMaxMoleculeAtoms), 'C')).numAtoms(), kMaxMoleculeAtoms);
+}
+
+void TestMolecules::csvWithAByteOrderMarkReads()
+{
+    // Excel's "CSV UTF-8" starts with a byte-order mark; the first column is still "smiles".
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bom.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("\xEF\xBB\xBFsmiles,solubility\nCCO,1.1\nc1ccccc1,-1.64\n");
+    file.close();
+    const MoleculeSet set = readMoleculeCsv(path.toStdString(), "smiles", "solubility");
+    QCOMPARE(int(set.molecules.size()), 2);
+    QCOMPARE(*set.molecules[1].target, -1.64);
 }
 
 void TestMolecules::crippenContributionsSumToLogPAndEsolFollowsDelaney()

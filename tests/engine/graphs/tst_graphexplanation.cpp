@@ -43,6 +43,7 @@ private Q_SLOTS:
     void scoresRankTheTrueCause();
     void publishedModelExplanationsFindTheCause();
     void aggregationComesFromArchSidecarOrExperiment();
+    void aOneNodeGraphIsExplained();
 };
 
 void TestGraphExplanation::guidedBackpropClampsAfterEveryOperation()
@@ -330,6 +331,28 @@ void TestGraphExplanation::aggregationComesFromArchSidecarOrExperiment()
     out = runExplainGraph(request);
     QCOMPARE(out.find("model")->find("aggregation")->asString(), std::string("sum"));
     QCOMPARE(out.find("node_relevance")->asArray().size(), out.find("truth")->find("sick")->asArray().size());
+}
+
+void TestGraphExplanation::aOneNodeGraphIsExplained()
+{
+    // One node and no edges: the empty edge list says nothing about the edge-feature width,
+    // which was read as 0 and refused (#17). It takes the model's, and the explanation runs.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString graph = dir.filePath(QStringLiteral("one.json"));
+    QFile file(graph);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"nodes\": [[-1, 1, 0.1, 0.7]], \"edges\": [], \"edge_features\": []}");
+    file.close();
+    ExplainGraphRequest request;
+    request.graphJsonPath = graph.toStdString();
+    request.modelPath = PERISCOPE_SOURCE_DIR "/tests/data/graphs/infection_gn_sum.safetensors";
+    request.arch["aggregation"] = "sum";
+    request.target = "node:0";
+    const json::Value out = runExplainGraph(request);
+    QCOMPARE(out.find("node_relevance")->asArray().size(), std::size_t(1));
+    QCOMPARE(out.find("edge_relevance")->asArray().size(), std::size_t(0));
+    QVERIFY(std::isfinite(out.find("output_value")->asNumber()));
 }
 
 QTEST_GUILESS_MAIN(TestGraphExplanation)
