@@ -75,6 +75,8 @@ if(EXISTS "${PERISCOPE_TORCH_DIR}/lib/libtorch_cpu.so" AND NOT EXISTS "${PERISCO
 endif()
 # TorchConfig enables the CUDA language, which (policy CMP0104) sets CMAKE_CUDA_ARCHITECTURES, and
 # then warns that it ignores it: TORCH_CUDA_ARCH_LIST is what it reads.
+# A re-configure finds the value the first run cached and would warn again: drop it first.
+unset(CMAKE_CUDA_ARCHITECTURES CACHE)
 cmake_policy(PUSH)
 cmake_policy(SET CMP0104 OLD)
 find_package(Torch REQUIRED)

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
+  # clang with libFuzzer and the sanitizers: the fuzz targets (tools/fuzz.sh, the asan preset)
+  clang libclang-rt-14-dev
   # Qt 6
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6 libqt6sql6-sqlite qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-image-formats-plugins

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # README command 2: install, build, and run the whole test suite through CTest.
-# Labels: engine, media, widgets, app, gl (under xvfb-run), slow. `ctest --preset release -L engine`
+# Labels: engine, media, widgets, app, gl (under xvfb-run), slow, fuzz. `ctest --preset release -L engine`
 # runs one layer; `-LE slow` skips the slow suites.
+# Then every fuzz target runs under ASan + UBSan for PERISCOPE_FUZZ_SECONDS each (default 20;
+# 0 skips it); tools/fuzz.sh runs them longer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 ctest --preset release -j2 "$@"
+fuzz_seconds=${PERISCOPE_FUZZ_SECONDS:-20}
+if [ "$fuzz_seconds" -gt 0 ]; then
+  bash tools/fuzz.sh "$fuzz_seconds"
+fi

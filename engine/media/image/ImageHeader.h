@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -10,7 +11,12 @@ namespace periscope::media {
 struct ImageDimensions {
     std::int64_t width = 0;
     std::int64_t height = 0;
-    std::int64_t pixels() const { return width * height; }
+    // Saturates: a header may declare 4294967295 x 4294967295, whose product does not fit.
+    std::int64_t pixels() const
+    {
+        std::int64_t product = 0;
+        return __builtin_mul_overflow(width, height, &product) ? std::numeric_limits<std::int64_t>::max() : product;
+    }
 };
 
 // The width and height an image file declares, read from its header alone (PNG IHDR, JPEG SOF,

@@ -233,6 +233,13 @@ void TestImageFile::refusesDecompressionBombsBeforeDecoding()
     } catch (const Error &e) {
         QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("20000 x 20000 pixels is over the limit of 178956970")), e.what());
     }
+    // The largest sizes a PNG header can hold: their product overflows 64 bits (found by
+    // fuzz_image); it saturates and is refused the same way.
+    for (int at = 16; at < 24; ++at)
+        png[at] = char(0xff);
+    writeAll(path(QStringLiteral("bomb.png")), png);
+    QVERIFY_THROWS_EXCEPTION(Error, readImage(path(QStringLiteral("bomb.png")).toStdString()));
+    QCOMPARE((ImageDimensions{4294967295, 4294967295}.pixels()), std::numeric_limits<std::int64_t>::max());
     // The limit is the process's setting: lowered, the real 30,000-pixel image is refused too.
     setMaxImagePixels(100 * 100);
     QVERIFY_THROWS_EXCEPTION(Error, readImage(path(QStringLiteral("small.png")).toStdString()));

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+# Writes the seeds of the fuzz corpus that come from files the suite already has (standard
+# library only): the torch.save / TorchScript fixtures and their pickles, safetensors, JSON.
+# The image and video seeds come from make_fuzz_corpus (MakeCorpus.cpp). Run from the project root:
+#   python3 tests/fuzz/make_corpus.py && build/release/bin/make_fuzz_corpus tests/fuzz/corpus
+import json
+import pathlib
+import shutil
+import struct
+import zipfile
+
+root = pathlib.Path("tests/fuzz/corpus")
+weights = pathlib.Path("tests/data/weights")
+graphs = pathlib.Path("tests/data/graphs")
+for name in ("unpickler", "weights", "zip", "safetensors", "json"):
+    (root / name).mkdir(parents=True, exist_ok=True)
+
+small = sorted(p for p in weights.glob("*.pt") if p.stat().st_size < 32_000)
+for pt in small:
+    shutil.copy(pt, root / "weights" / pt.name)
+    if zipfile.is_zipfile(pt):
+        shutil.copy(pt, root / "zip" / pt.name)
+        with zipfile.ZipFile(pt) as z:
+            for info in z.infolist():
+                if info.filename.endswith("data.pkl"):
+                    (root / "unpickler" / (pt.stem + ".pkl")).write_bytes(z.read(info))
+    else:
+        shutil.copy(pt, root / "unpickler" / pt.name)  # legacy: pickles in a row
+
+for st in graphs.glob("*.safetensors"):
+    shutil.copy(st, root / "safetensors" / st.name)
+    shutil.copy(st, root / "weights" / st.name)
+header = json.dumps({"__metadata__": {"format": "pt"},
+                     "a": {"dtype": "F32", "shape": [2, 2], "data_offsets": [0, 16]},
+                     "b": {"dtype": "BF16", "shape": [3], "data_offsets": [16, 22]}}).encode()
+(root / "safetensors" / "two.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + bytes(22))
+
+for js in graphs.glob("*.json"):
+    shutil.copy(js, root / "json" / js.name)
+(root / "json" / "scene.json").write_text(json.dumps({"scenes": [{
+    "image_filename": "scene_0.png", "mask_filename": "scene_0_mask.png", "split": "val",
+    "objects": [{"shape": "cube", "color": "red", "material": "metal", "size": "large",
+                 "3d_coords": [1.5, -2.0, 0.7], "rotation": 33.0}],
+    "relationships": {"left": [[]], "right": [[]]}}]}, indent=1))
+(root / "json" / "numbers.json").write_text('[0, -0.0, 1e308, -1e-308, 12345678901234567890, "\\u00e9\\ud83d\\ude00", true, null, {}]')
+print("fuzz seeds written under", root)
