@@ -11,6 +11,7 @@
 #include "engine/colorize/ColorizationMetrics.h"
 #include "engine/colorize/Colorizer.h"
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/PathGuard.h"
 #include "engine/core/json/Json.h"
 #include "engine/media/image/ImageFile.h"
 
@@ -19,6 +20,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace periscope::app {
 
@@ -83,6 +85,19 @@ int runColorize(const QStringList &arguments)
     }
     if (jobs.isEmpty())
         return options.failure(QStringLiteral("no images found in %1").arg(inputs.join(QStringLiteral(", "))));
+    // An output that is one of the inputs (`colorize DIR --out DIR` with PNG photos, or any link
+    // to one) would replace the original photo: refused before anything is written. Compared by
+    // device and inode, so no spelling of the path slips through.
+    {
+        std::map<FileIdentity, QString> originals;
+        for (const Job &job : jobs)
+            if (const std::optional<FileIdentity> id = fileIdentity(job.input.toStdString()))
+                originals.emplace(*id, job.input);
+        for (const Job &job : jobs)
+            if (const std::optional<FileIdentity> id = fileIdentity(job.output.toStdString()); id && originals.count(*id))
+                return options.failure(QStringLiteral("the output %1 is the input %2: choose another --out folder (nothing was written)")
+                                           .arg(job.output, originals.at(*id)));
+    }
 
     QString modelError;
     const QString modelPath = resolveColorizer(model, &modelError);

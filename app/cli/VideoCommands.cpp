@@ -5,6 +5,7 @@
 #include "app/cli/CliOptions.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/PathGuard.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
 
@@ -64,6 +65,9 @@ int runFrame(const QStringList &arguments)
         return options.usageError(QStringLiteral("give one of --index or --time (try --help)"));
     const QString file = options.positionalValues().first();
     const QString out = options.value(QStringLiteral("--out"));
+    const std::optional<periscope::FileIdentity> input = periscope::fileIdentity(file.toStdString());
+    if (input && input == periscope::fileIdentity(out.toStdString()))
+        return options.failure(QStringLiteral("--out %1 is the video itself: choose another file (nothing was written)").arg(out));
     try {
         const auto reader = periscope::media::VideoReader::open(file.toStdString());
         const periscope::media::VideoFrame frame = options.isSet(QStringLiteral("--index"))

@@ -95,11 +95,11 @@ QString checkForeignStudyFile(QSqlDatabase &db, const QString &name)
     query.exec(QStringLiteral("PRAGMA recursive_triggers=OFF"));
     if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
         return deadline.hit() ? QStringLiteral("%1 took too long to check: refused").arg(name)
-                              : QStringLiteral("%1 is damaged or not a study file").arg(name);
+                              : QStringLiteral("%1 is not a Periscope study file, or it is damaged").arg(name);
     if (query.value(0).toString() != QLatin1String("ok"))
         return QStringLiteral("%1 is damaged (%2)").arg(name, query.value(0).toString().left(200));
     if (!query.exec(QStringLiteral("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') LIMIT 1")))
-        return QStringLiteral("%1 is damaged or not a study file").arg(name);
+        return QStringLiteral("%1 is not a Periscope study file, or it is damaged").arg(name);
     if (query.next())
         return QStringLiteral("%1 holds a %2 (%3), which a Periscope study file never has: refused")
             .arg(name, query.value(0).toString(), query.value(1).toString().left(80));

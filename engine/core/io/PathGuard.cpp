@@ -1,7 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/io/PathGuard.h"
 
+#include <sys/stat.h>
+
 namespace periscope {
+
+std::optional<FileIdentity> fileIdentity(const std::string &path)
+{
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0)
+        return std::nullopt;
+    return FileIdentity{static_cast<unsigned long long>(info.st_dev), static_cast<unsigned long long>(info.st_ino)};
+}
 
 bool isInsideFolder(const std::filesystem::path &folder, const std::filesystem::path &candidate)
 {

@@ -74,6 +74,20 @@ void TestColorizeCli::colorizesFoldersAtFullResolution()
         QCOMPARE(entry.contains(QStringLiteral("mean_delta_e2000")), !wasGray);
         QVERIFY(entry.value(QStringLiteral("colourfulness")).toDouble() >= 0.0);
     }
+    // --out the photos' own folder: old.png would be replaced by its colorization. Refused before
+    // anything is written; the originals are byte for byte what they were.
+    const QByteArray original = [&] {
+        QFile f(photos + QStringLiteral("/old.png"));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    const CliRun overwrite = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), weights,
+                                                                QStringLiteral("--out"), photos});
+    QCOMPARE(overwrite.exitCode, 1);
+    QVERIFY2(overwrite.err.contains("is the input"), overwrite.err.constData());
+    QFile unchanged(photos + QStringLiteral("/old.png"));
+    QVERIFY(unchanged.open(QIODevice::ReadOnly));
+    QCOMPARE(unchanged.readAll(), original);
+
     // --max-pixels: the 120 x 80 photo (9,600 pixels) is refused from its header; the 64 x 96 one
     // (6,144) is colorized.
     const CliRun limited = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), photos, QStringLiteral("--model"), weights,
