@@ -133,6 +133,12 @@ GraphRelevance explainGraph(const GraphModel &model, const GraphBatch &graph, co
         const Gradients g = gradientAt(model, graph, nodes, edges, target, method == GraphMethod::Lrp);
         out.node = g.node;
         out.edge = g.edge;
+        if (method == GraphMethod::GuidedBackprop) {
+            // The seed clamps the gradient reaching the input features too (a hook on the node
+            // and edge features in its notebooks), not only after every operation inside.
+            out.node = out.node.clamp_min(0);
+            out.edge = out.edge.clamp_min(0);
+        }
         out.outputValue = g.value;
         if (method == GraphMethod::Lrp)
             out.completenessGap = g.value - (g.node.sum().item<double>() + g.edge.sum().item<double>());

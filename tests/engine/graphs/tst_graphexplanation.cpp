@@ -74,6 +74,14 @@ void TestGraphExplanation::guidedBackpropClampsAfterEveryOperation()
     QCOMPARE(explainGraph(model, graph, target, GraphMethod::Sensitivity).node.item<float>(), 2.0f);
     // A global target on a model without a global readout is a clear error.
     QVERIFY_THROWS_EXCEPTION(Error, explainGraph(model, graph, GraphTarget::parse("global"), GraphMethod::Sensitivity));
+    // And at the input itself, as the seed's notebooks hook the node and edge features: with
+    // W2 = [-1, 0] the gradient reaching x is -1 (sensitivity), which guided backprop clamps to 0.
+    {
+        torch::NoGradGuard noGrad;
+        second->W_node.copy_(torch::tensor({-1.0f, 0.0f}).reshape({1, 2}));
+    }
+    QCOMPARE(explainGraph(model, graph, target, GraphMethod::Sensitivity).node.item<float>(), -1.0f);
+    QCOMPARE(explainGraph(model, graph, target, GraphMethod::GuidedBackprop).node.item<float>(), 0.0f);
 }
 
 void TestGraphExplanation::sensitivityMatchesFiniteDifferences()
@@ -280,6 +288,8 @@ void TestGraphExplanation::publishedModelExplanationsFindTheCause()
                 const GraphRelevance r = explainGraph(infectionModel(model), g.graph, GraphTarget{GraphTarget::Kind::Node, node, 0}, method,
                                                       GraphExplainOptions{32});
                 const InfectionExplanationScores s = scoreInfectionExplanation(r, g, node);
+                if (method == GraphMethod::GuidedBackprop) // non-negative at the inputs, as the seed's
+                    QVERIFY(r.node.min().item<float>() >= 0.0f && (r.edge.numel() == 0 || r.edge.min().item<float>() >= 0.0f));
                 for (auto [value, into] : {std::pair{s.edgeRocAuc, &edgeAuc}, {s.incomingEdgeRocAuc, &incomingAuc}, {s.nodeRocAuc, &nodeAuc}})
                     if (!std::isnan(value))
                         (*into)[method].push_back(value);
@@ -292,7 +302,11 @@ void TestGraphExplanation::publishedModelExplanationsFindTheCause()
         qInfo("%s: mean ROC AUC edges %.3f (%zu nodes), incoming edges %.3f (%zu nodes), nodes %.3f (%zu nodes)", graphMethodKey(method).c_str(),
               mean(edgeAuc[method]), edgeAuc[method].size(), mean(incomingAuc[method]), incomingAuc[method].size(), mean(nodeAuc[method]),
               nodeAuc[method].size());
-        QVERIFY2(mean(edgeAuc[method]) > 0.9 && mean(incomingAuc[method]) > 0.9, graphMethodKey(method).c_str());
+        // Guided backprop clamps the input gradients as the seed does, so every incoming edge
+        // whose gradient is negative ties at 0 and the incoming-edge ranking loses resolution
+        // (0.881 on these 106 nodes, against 0.97 for sensitivity); the bar is lower for it alone.
+        const double incomingBar = method == GraphMethod::GuidedBackprop ? 0.85 : 0.9;
+        QVERIFY2(mean(edgeAuc[method]) > 0.9 && mean(incomingAuc[method]) > incomingBar, graphMethodKey(method).c_str());
     }
 }
 
