@@ -126,7 +126,12 @@ void TestImageOps::labRoundTrips()
     const torch::Tensor lab = srgbToLab(srgb);
     QCOMPARE(lab.sizes(), srgb.sizes());
     QVERIFY(near(labToSrgb(lab), srgb, 1e-4));
-    QVERIFY(near(linearToSrgb(srgbToLinear(srgb)), srgb, 1e-6));
+    // pow(x, 2.4) then pow(y, 1 / 2.4) in float32: each pow is good to a few ulps (SLEEF's vector
+    // pow is 1 ulp, the scalar tail libm's, and CPUs differ in which elements take which), and the
+    // inverse passes the first error on divided by 2.4, so the round trip is within ~10 ulps of
+    // x <= 1 (1.2e-6); 4e-6 (34 ulps at 1) is what the arithmetic allows, not one machine's
+    // output. It failed at 1e-6 on an AMD EPYC (#17).
+    QVERIFY(near(linearToSrgb(srgbToLinear(srgb)), srgb, 4e-6));
     // Two float32 paths to L in [0, 100] (the full XYZ product vs. Y's weighted sum alone): an ulp
     // of float at 100 is 7.6e-6 and the paths round differently per CPU's vector code (AVX-512 on
     // AMD vs. Intel), so a few ulps apart is agreement: 1e-4 is 13 ulps at the top of the range.
