@@ -4,6 +4,7 @@
 // started for the run (and said so); without Xvfb the command says how to get one.
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
+#include "app/common/DisplayProbe.h"
 
 #include "engine/core/errors/Error.h"
 #include "engine/scenes/SceneRenderer.h"
@@ -119,6 +120,10 @@ int runScenes(const QStringList &arguments)
     if (options.isSet(QStringLiteral("--objects")))
         parsePair(options.value(QStringLiteral("--objects")), QLatin1Char('-'), &settings.minObjects, &settings.maxObjects);
     PrivateDisplay display;
+    if (displayIsStale()) { // VTK aborts on a DISPLAY nobody answers: render on our own instead
+        std::fprintf(stderr, "scenes: no X server answers at DISPLAY=%s\n", qPrintable(qEnvironmentVariable("DISPLAY")));
+        qunsetenv("DISPLAY");
+    }
     if (qEnvironmentVariableIsEmpty("DISPLAY")) {
         QString error;
         if (!display.start(&error))

@@ -4,6 +4,7 @@
 #include "app/shell/GuiCommandLine.h"
 #include "app/shell/HeadlessDemo.h"
 #include "app/common/ApplicationIdentity.h"
+#include "app/common/DisplayProbe.h"
 #include "app/shell/Autosave.h"
 #include "app/shell/JobManager.h"
 #include "app/shell/MainWindow.h"
@@ -66,6 +67,15 @@ int runGui(int argc, char **argv)
     const GuiOptions &options = commandLine.options;
     const bool screenshotMode = !options.screenshot.isEmpty() || !options.demoFolder.isEmpty();
 
+    // A DISPLAY nobody answers (a closed SSH session's) makes Qt abort: asked first, it is a
+    // one-line reason, or no display at all for the screenshot and demo modes.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && displayIsStale()) {
+        if (!screenshotMode)
+            return failWith(1, QStringLiteral("no X server answers at DISPLAY=%1 (a stale display?): unset DISPLAY or "
+                                              "start an X session; `periscope-cli demo` runs headless")
+                                   .arg(qEnvironmentVariable("DISPLAY")));
+        qunsetenv("DISPLAY");
+    }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !hasDisplay()) {
         if (!screenshotMode)
             return failWith(1, QStringLiteral("no display (DISPLAY is not set): run `periscope-cli demo` for "
