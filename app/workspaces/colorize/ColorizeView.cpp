@@ -276,7 +276,10 @@ void ColorizeView::onPhotosChanged()
     const QSignalBlocker block(m_thumbnails);
     m_thumbnails->clear();
     for (const ColorizePhoto &photo : m_model->photos()) {
-        auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(photo.thumbnail)), QFileInfo(photo.path).fileName());
+        // A file that could not be read says so where it is listed, never as a valid photo.
+        const QString name = QFileInfo(photo.path).fileName();
+        auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(photo.thumbnail)),
+                                         photo.error.isEmpty() ? name : tr("%1 (cannot open)").arg(name));
         item->setToolTip(photo.error.isEmpty() ? QStringLiteral("%1\n%2 x %3, %4")
                                                      .arg(photo.path)
                                                      .arg(photo.size.width())
@@ -411,7 +414,11 @@ void ColorizeView::setMetricsRow(int row, const QString &name, double psnr, doub
 void ColorizeView::updateMetricsRow(int index)
 {
     const ColorizePhoto &p = m_model->photos().at(index);
-    setMetricsRow(index, QFileInfo(p.path).fileName() + (p.hasTruth ? QString() : tr(" (gray: no truth)")), p.psnr, p.ssim, p.meanDeltaE,
+    const QString name = QFileInfo(p.path).fileName();
+    const QString label = !p.error.isEmpty() && !p.isColorized() ? tr("%1 (cannot open: %2)").arg(name, p.error)
+                          : p.hasTruth                          ? name
+                                                                : name + tr(" (gray: no truth)");
+    setMetricsRow(index, label, p.psnr, p.ssim, p.meanDeltaE,
                   p.colourfulness, p.truthColourfulness, false);
 }
 

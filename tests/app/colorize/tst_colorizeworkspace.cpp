@@ -158,6 +158,24 @@ void TestColorizeWorkspace::openedFolderIsColorizedWithMetrics()
     QCOMPARE(view()->metricsTable()->rowCount(), 6);
     QVERIFY(view()->metricsTable()->item(5, 0)->text().contains(QLatin1String("3")));
     QCOMPARE(view()->thumbnails()->count(), 5);
+    // The corrupt file is listed as what it is, never as a gray photo without truth (#17, #23).
+    int unreadable = 0;
+    for (int i = 0; i < view()->thumbnails()->count(); ++i)
+        if (view()->thumbnails()->item(i)->text().contains(QLatin1String("corrupt"))) {
+            ++unreadable;
+            QVERIFY2(view()->thumbnails()->item(i)->text().endsWith(QLatin1String("(cannot open)")),
+                     qPrintable(view()->thumbnails()->item(i)->text()));
+        }
+    QCOMPARE(unreadable, 1);
+    bool labelled = false;
+    for (int row = 0; row < view()->metricsTable()->rowCount(); ++row) {
+        const QString name = view()->metricsTable()->item(row, 0)->text();
+        if (name.contains(QLatin1String("corrupt"))) {
+            QVERIFY2(name.contains(QLatin1String("(cannot open: ")) && !name.contains(QLatin1String("no truth")), qPrintable(name));
+            labelled = true;
+        }
+    }
+    QVERIFY(labelled);
     bool corruptReported = false;
     for (const QList<QVariant> &args : problems)
         corruptReported = corruptReported || args.value(0).toString().contains(QLatin1String("e-corrupt.jpg"));
