@@ -42,6 +42,8 @@ int runProbe(const QStringList &arguments)
                         {QStringLiteral("variableFrameRate"), info.variableFrameRate},
                         {QStringLiteral("hasAudio"), info.hasAudio},
                         {QStringLiteral("bitRate"), double(info.bitRate)}};
+        // Always there, so that a script can rely on it: a cut-off file is not a shorter video.
+        out.insert(QStringLiteral("damaged"), !reader->damage().empty());
         if (!reader->damage().empty())
             out.insert(QStringLiteral("damage"), QString::fromStdString(reader->damage()));
         std::fputs(QJsonDocument(out).toJson(QJsonDocument::Indented).constData(), stdout);

@@ -110,6 +110,37 @@ struct VideoReader::Impl {
         return it == pts.begin() ? 0 : std::int64_t(it - pts.begin()) - 1;
     }
 
+    // A cut-off file reads to its end without an error: what it lacks shows only against what its
+    // header declares. Compared in time, not in packets: an AVI may declare 444 frames of which
+    // 376 are empty "repeat the last frame" chunks that FFmpeg does not deliver (opencv-doc's
+    // tree.avi), and is complete.
+    std::string truncation() const
+    {
+        if (pts.size() < 2)
+            return {};
+        const AVStream *s = format->streams[stream];
+        // The longest of what the header says: the stream's duration, the container's, and the
+        // declared frame count at the frame rate (a cut AVI loses its index, and with it the
+        // stream duration, but keeps the frame count in its main header).
+        double declared = 0.0;
+        if (s->duration > 0 && s->duration != AV_NOPTS_VALUE)
+            declared = std::max(declared, double(s->duration) * av_q2d(s->time_base));
+        if (format->duration > 0 && format->duration != AV_NOPTS_VALUE)
+            declared = std::max(declared, double(format->duration) / AV_TIME_BASE);
+        if (s->nb_frames > 0 && s->avg_frame_rate.num > 0 && s->avg_frame_rate.den > 0)
+            declared = std::max(declared, double(s->nb_frames) / av_q2d(s->avg_frame_rate));
+        const double found = double(pts.back() - pts.front()) * av_q2d(timeBase);
+        // found spans first to last frame start, the header first frame to last frame end: two
+        // frames and 5 % of room cover that and the containers' rounding.
+        const double frame = s->avg_frame_rate.num > 0 && s->avg_frame_rate.den > 0 ? 1.0 / av_q2d(s->avg_frame_rate) : 0.1;
+        if (declared <= 0.0 || found + 2.0 * frame >= 0.95 * declared)
+            return {};
+        char text[160];
+        std::snprintf(text, sizeof text, "the file ends early: %.2f s of the %.2f s its header declares (truncated or damaged)", found,
+                      declared);
+        return text;
+    }
+
     // Takes the background scan's result (waiting for it if need be). Some streams begin with
     // packets that carry no picture (an MPEG-4 stream in AVI whose first keyframe packet only
     // holds headers, as opencv-doc's Megamind.avi): entries before the first decoded picture go.
@@ -124,6 +155,8 @@ struct VideoReader::Impl {
         keyframePts = result.keyframes;
         if (damage.empty())
             damage = result.damage;
+        if (damage.empty())
+            damage = truncation();
         if (firstPicture != AV_NOPTS_VALUE)
             pts.erase(pts.begin(), std::lower_bound(pts.begin(), pts.end(), firstPicture));
         if (pts.empty())

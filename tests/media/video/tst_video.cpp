@@ -220,6 +220,12 @@ void TestVideo::playsATruncatedFileUpToTheDamage()
     QVERIFY2(read >= count - 2, qPrintable(QStringLiteral("%1 of %2").arg(read).arg(count)));
     QCOMPARE(readPattern(reader->frameAt(count / 2).rgb), count / 2);
     QVERIFY_THROWS_EXCEPTION(Error, reader->frameAt(59));
+    // And it says so: a cut file is not a shorter video (#17; probe prints it). The whole one
+    // is not flagged.
+    QVERIFY2(!reader->damage().empty(), qPrintable(file));
+    auto complete = VideoReader::open(whole);
+    QCOMPARE(complete->info().frameCount, std::int64_t(60));
+    QVERIFY2(complete->damage().empty(), complete->damage().c_str());
 }
 
 void TestVideo::rejectsWhatIsNotAVideo()
