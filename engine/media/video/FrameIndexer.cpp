@@ -62,8 +62,11 @@ void FrameIndexer::scan(int startDelayMs)
                 const std::int64_t t = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
                 if (t != AV_NOPTS_VALUE) {
                     result.timestamps.push_back(t);
-                    if (packet->flags & AV_PKT_FLAG_KEY)
+                    if (packet->flags & AV_PKT_FLAG_KEY) {
                         result.keyframes.push_back(t);
+                        if (packet->pos >= 0)
+                            result.keyframeOffsets.emplace_back(t, packet->pos);
+                    }
                 }
             }
             av_packet_unref(packet);
@@ -73,6 +76,7 @@ void FrameIndexer::scan(int startDelayMs)
         std::sort(result.timestamps.begin(), result.timestamps.end());
         result.timestamps.erase(std::unique(result.timestamps.begin(), result.timestamps.end()), result.timestamps.end());
         std::sort(result.keyframes.begin(), result.keyframes.end());
+        std::sort(result.keyframeOffsets.begin(), result.keyframeOffsets.end());
         if (m_stop)
             result.error = "indexing was stopped";
     }

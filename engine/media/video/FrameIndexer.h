@@ -20,6 +20,9 @@ public:
     struct Result {
         std::vector<std::int64_t> timestamps; // sorted, unique (presentation order)
         std::vector<std::int64_t> keyframes;  // sorted
+        // (timestamp, byte offset) of each keyframe packet, where the demuxer knows the offset:
+        // streams without an index (MPEG-TS) seek by bytes.
+        std::vector<std::pair<std::int64_t, std::int64_t>> keyframeOffsets;
         std::string damage;                   // why the scan stopped early, if it did
         std::string error;                    // the file could not be scanned at all
     };

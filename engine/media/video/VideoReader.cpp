@@ -17,6 +17,7 @@ extern "C" {
 #include <algorithm>
 #include <cstdlib>
 #include <cmath>
+#include <map>
 
 namespace periscope::media {
 
@@ -47,6 +48,7 @@ struct VideoReader::Impl {
     AVRational timeBase{1, 1};
     std::vector<std::int64_t> pts;          // every frame's timestamp, sorted (presentation order)
     std::vector<std::int64_t> keyframePts;  // sorted
+    std::map<std::int64_t, std::int64_t> keyframeOffsets; // keyframe timestamp -> byte offset
     std::int64_t lastIndex = -1;            // index of the frame last returned
     bool draining = false;
     bool finished = false;
@@ -153,6 +155,9 @@ struct VideoReader::Impl {
             fail(result.error);
         pts = result.timestamps;
         keyframePts = result.keyframes;
+        keyframeOffsets.clear();
+        for (const auto &[timestamp, offset] : result.keyframeOffsets)
+            keyframeOffsets.emplace(timestamp, offset);
         if (damage.empty())
             damage = result.damage;
         if (damage.empty())
@@ -226,6 +231,18 @@ struct VideoReader::Impl {
         auto it = std::upper_bound(keyframePts.begin(), keyframePts.end(), timestamp);
         std::ptrdiff_t k = std::max<std::ptrdiff_t>(0, (it - keyframePts.begin()) - 1 - earlier);
         deadline.arm();
+        // Streams without an index (MPEG-TS, MPEG-PS: timestamps may jump) are searched by
+        // timestamp through their bytes, which can land past a keyframe: there the keyframe's own
+        // byte offset from the scan is exact.
+        const auto offset = keyframeOffsets.find(keyframePts[std::size_t(k)]);
+        if ((format->iformat->flags & AVFMT_TS_DISCONT) && offset != keyframeOffsets.end() &&
+            av_seek_frame(format, -1, offset->second, AVSEEK_FLAG_BYTE) >= 0) {
+            avcodec_flush_buffers(codec);
+            draining = false;
+            finished = false;
+            lastIndex = -1;
+            return;
+        }
         const int r = av_seek_frame(format, stream, keyframePts[std::size_t(k)], AVSEEK_FLAG_BACKWARD);
         if (r < 0 && av_seek_frame(format, stream, keyframePts.front(), AVSEEK_FLAG_BACKWARD) < 0)
             fail("cannot seek (" + ffmpegErrorText(r) + ")");
