@@ -74,11 +74,13 @@ int runColorize(const QStringList &arguments)
         if (info.isDir()) {
             for (const QString &path : imageFilesIn(info.absoluteFilePath())) {
                 const QString relative = QDir(info.absoluteFilePath()).relativeFilePath(path);
-                jobs.append({path, QDir(outDir).filePath(QFileInfo(relative).path() + QLatin1Char('/') + QFileInfo(relative).completeBaseName() +
-                                                         QStringLiteral(".png"))});
+                jobs.append({path, QDir::cleanPath(QDir(outDir).filePath(QFileInfo(relative).path() + QLatin1Char('/') +
+                                                                         QFileInfo(relative).completeBaseName() + QStringLiteral(".png")))});
             }
         } else if (info.isFile()) {
             jobs.append({info.absoluteFilePath(), QDir(outDir).filePath(info.completeBaseName() + QStringLiteral(".png"))});
+        } else if (info.exists()) {
+            return options.failure(QStringLiteral("%1 is not a regular file or folder (a FIFO, socket or device)").arg(input));
         } else {
             return options.failure(QStringLiteral("%1 does not exist").arg(input));
         }

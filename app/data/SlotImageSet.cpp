@@ -81,7 +81,8 @@ SlotImageSet loadSlotImages(const QStringList &inputs, const JobControl &job, bo
         } else if (info.isFile()) {
             wanted.emplace_back(input, scenes::SceneEntry{});
         } else {
-            throw Error(input.toStdString() + ": no such file or folder");
+            throw Error(input.toStdString() + (QFileInfo::exists(input) ? ": not a regular file or folder (a FIFO, socket or device)"
+                                                                         : ": no such file or folder"));
         }
     }
     bool allMasks = true;

@@ -58,6 +58,19 @@ bool jpegHasEndMarker(const std::string &path)
     return false;
 }
 
+// The same for PNG: a complete file ends with its IEND chunk. Checked before decoding, so that a
+// cut-off file is refused with the reason (libpng would print its own "Read Error" first).
+bool pngHasEndChunk(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    const std::streamoff size = in.tellg();
+    const std::streamoff tail = std::min<std::streamoff>(size, 65536);
+    std::string bytes(std::size_t(tail), '\0');
+    in.seekg(size - tail);
+    in.read(bytes.data(), tail);
+    return bytes.find("IEND") != std::string::npos;
+}
+
 Image fromMat(const cv::Mat &mat)
 {
     const bool sixteen = mat.depth() == CV_16U;
@@ -97,6 +110,8 @@ ImageFile readImage(const std::string &path)
         throw Error(path + ": not an image (expected JPEG, PNG, TIFF, WebP or BMP)");
     if (format == "JPEG" && !jpegHasEndMarker(path))
         throw Error(path + ": the JPEG image is truncated (no end-of-image marker)");
+    if (format == "PNG" && !pngHasEndChunk(path))
+        throw Error(path + ": the PNG image is truncated (no IEND chunk)");
     // The decoder allocates what the header declares: a 2 MB PNG can declare 20000 x 20000.
     const std::optional<ImageDimensions> size = readImageDimensions(path, format);
     if (!size)

@@ -11,6 +11,7 @@ extern "C" {
 }
 
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <mutex>
@@ -48,7 +49,10 @@ const AVInputFormat *probe(const std::string &path)
 void quietFfmpegLogging()
 {
     static std::once_flag once;
-    std::call_once(once, [] { av_log_set_level(AV_LOG_ERROR); });
+    // Quiet, not just errors: every failure comes back to us as a code and reaches the user as one
+    // line with FFmpeg's own words ("moov atom not found" would otherwise precede it on stderr).
+    // PERISCOPE_FFMPEG_LOG=1 shows FFmpeg's messages when diagnosing a file.
+    std::call_once(once, [] { av_log_set_level(std::getenv("PERISCOPE_FFMPEG_LOG") ? AV_LOG_INFO : AV_LOG_QUIET); });
 }
 
 std::string ffmpegErrorText(int code)

@@ -9,8 +9,8 @@ struct AVFormatContext;
 
 namespace periscope::media {
 
-// FFmpeg prints advice about the files it reads ("packed B-frames", "Consider using...") to
-// stderr; only its errors are worth a user's attention. Called by the reader and the writer.
+// FFmpeg prints advice and errors about the files it reads to stderr; Periscope reports each
+// failure itself, in one line. Called by the reader and the writer.
 void quietFfmpegLogging();
 
 // FFmpeg's text for an error code ("Invalid data found when processing input").

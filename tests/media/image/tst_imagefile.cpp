@@ -151,7 +151,7 @@ void TestImageFile::rejectsBrokenFiles_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing") << "missing.png" << "no such image file";
     QTest::newRow("text") << "notes.png" << "not an image";
-    QTest::newRow("truncated png") << "cut.png" << "cannot decode";
+    QTest::newRow("truncated png") << "cut.png" << "truncated (no IEND chunk)";
     QTest::newRow("truncated jpeg") << "cut.jpg" << "truncated";
     QTest::newRow("empty") << "empty.bmp" << "not an image";
 }

@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Makes the bad-input corpus of issue #17 at test time (standard library only): every class of
+# hostile or careless input the sweep found, written into FOLDER. run_bad_inputs.py feeds them to
+# every CLI command that takes such a file. Nothing here is committed as a binary.
+#   make_bad_inputs.py FOLDER MARKER
+# MARKER is a path that would appear if any input managed to run code.
+import json
+import os
+import pathlib
+import sqlite3
+import struct
+import sys
+import zipfile
+import zlib
+
+out = pathlib.Path(sys.argv[1])
+marker = sys.argv[2]
+out.mkdir(parents=True, exist_ok=True)
+
+
+def torch_zip(path, records, prefix="archive"):
+    """A zip laid out as torch.save writes it (stored entries under one folder)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as z:
+        for name, data in records.items():
+            z.writestr(f"{prefix}/{name}", data)
+        z.writestr(f"{prefix}/version", b"3\n")
+
+
+def pickle_global(module, name):
+    return b"c" + module.encode() + b"\n" + name.encode() + b"\n"
+
+
+def unicode(text):
+    data = text.encode()
+    return b"X" + struct.pack("<I", len(data)) + data
+
+
+# --- code execution -------------------------------------------------------------------------
+# A pickle whose REDUCE would call os.system (as Python's unpickler would).
+evil = (b"\x80\x02" + pickle_global("os", "system") + unicode(f"touch {marker}") + b"\x85R.")
+torch_zip(out / "reduce-os-system.pt", {"data.pkl": evil})
+(out / "reduce-os-system-legacy.pt").write_bytes(evil)
+# A TorchScript archive whose class defines __setstate__ that would write the marker.
+state = (b"\x80\x02" + pickle_global("__torch__", "Evil") + b")\x81" + unicode("payload") + b"b.")
+code = ("class Evil(Module):\n  __parameters__ = []\n  __buffers__ = []\n"
+        f"  def __setstate__(self, state: str):\n    torch.save(state, \"{marker}\")\n")
+torch_zip(out / "torchscript-setstate.pt", {"data.pkl": state, "constants.pkl": b"\x80\x02).",
+                                            "code/__torch__.py": code.encode()})
+
+# --- crashes --------------------------------------------------------------------------------
+depth = 300_000
+torch_zip(out / "deep-pickle.pt", {"data.pkl": b"\x80\x02" + b"]" * depth + b"a" * (depth - 1) + b"."})
+(out / "deep-tuples.pt").write_bytes(b"\x80\x02" + b"(" * depth + b"t" * depth + b".")
+overflow = (b"\x80\x02}(" + unicode("w") + pickle_global("torch._utils", "_rebuild_tensor_v2") + b"((" +
+            unicode("storage") + pickle_global("torch", "FloatStorage") + unicode("0") + unicode("cpu") +
+            b"K\x04tQK\x00(\x8a\x08" + struct.pack("<q", 1 << 62) + b"K\x01t(\x8a\x08" + struct.pack("<q", 4) +
+            b"K\x01t\x89)tRu.")
+torch_zip(out / "stride-overflow.pt", {"data.pkl": overflow, "data/0": b"\0" * 16})
+(out / "truncated.pt").write_bytes((out / "stride-overflow.pt").read_bytes()[:200])
+(out / "not-a-zip.pt").write_bytes(b"PK\x03\x04" + b"\xff" * 64)
+
+# --- memory ---------------------------------------------------------------------------------
+# A deflated entry that declares 5.3 GB (and inflates to 64 MB of zeros).
+zbomb = out / "zip-bomb.pt"
+with zipfile.ZipFile(zbomb, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("archive/data.pkl", b"\x80\x02}.")
+    z.writestr("archive/data/0", b"\0" * (64 << 20))
+raw = bytearray(zbomb.read_bytes())
+at = raw.find(b"PK\x01\x02", 0)
+while at >= 0:
+    name_length = struct.unpack_from("<H", raw, at + 28)[0]
+    if raw[at + 46:at + 46 + name_length].endswith(b"data/0"):
+        struct.pack_into("<I", raw, at + 24, 0xFFFFFFFF)
+    at = raw.find(b"PK\x01\x02", at + 1)
+zbomb.write_bytes(bytes(raw))
+
+
+def png(width, height):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    rows = zlib.compress(b"".join(b"\0" + b"\x80" * (3 * min(width, 64)) for _ in range(min(height, 64))))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows) + chunk(b"IEND", b"")
+
+
+(out / "bomb-20000.png").write_bytes(png(20000, 20000))
+(out / "bomb-max.png").write_bytes(png(0xFFFFFFFF, 0xFFFFFFFF))
+(out / "truncated.png").write_bytes(png(64, 64)[:60])
+(out / "text-named.jpg").write_bytes(b"just words, not a picture\n")
+
+# --- hangs ----------------------------------------------------------------------------------
+os.mkfifo(out / "fifo.pt")
+os.mkfifo(out / "fifo.mp4")
+os.mkfifo(out / "fifo.png")
+(out / "live.m3u8").write_text("#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:9/a.ts\n")
+(out / "loop.ffconcat").write_text("ffconcat version 1.0\nfile loop.ffconcat\n")
+(out / "text.mp4").write_text("not a video\n")
+header = json.dumps({f"t{i}": {"dtype": "F32", "shape": [1], "data_offsets": [4 * i, 4 * i + 4]}
+                     for i in range(200_000)}).encode()
+(out / "many-tensors.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + b"\0" * 800_000)
+(out / "huge-header.safetensors").write_bytes(struct.pack("<Q", 1 << 40) + b"{}")
+
+study = out / "hostile-study.sqlite"
+with sqlite3.connect(study) as db:
+    db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    db.execute("CREATE TABLE raters(number INTEGER PRIMARY KEY, anonymous_id TEXT)")
+    db.execute("CREATE TABLE answers(rater INTEGER, trial INTEGER)")
+    db.execute("CREATE VIEW spin AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x FROM c")
+    db.execute("CREATE TRIGGER loop AFTER INSERT ON answers BEGIN INSERT INTO answers SELECT * FROM answers; END")
+(out / "csv-as-study.sqlite").write_text("rater,answer\n1,2\n")
+
+# --- wrong success / text inputs ------------------------------------------------------------
+(out / "escaping-scenes").mkdir(exist_ok=True)
+(out / "escaping-scenes" / "scenes.json").write_text(json.dumps(
+    {"scenes": [{"image_filename": "/etc/passwd", "objects": []}, {"image_filename": "../../x.png", "objects": []}]}))
+(out / "graph-bad-index.json").write_text('{"nodes": [[1, 0, 0, 0]], "edges": [[0, 7]], "edge_features": [[1, 0]]}')
+(out / "graph-nan.json").write_text('{"nodes": [[1, 0, 0]], "edges": [], "edge_features": []}')
+(out / "sdf-garbage.sdf").write_text("not a molecule\n$$$$\n")
+
+# --- must succeed (once wrongly refused) ------------------------------------------------------
+good = out / "good"
+good.mkdir(exist_ok=True)
+(good / "one-node.json").write_text('{"nodes": [[-1, 1, 0.1, 0.7]], "edges": [], "edge_features": []}')
+(good / "bom.csv").write_bytes(b"\xef\xbb\xbfsmiles,y\nCCO,1\nc1ccccc1,2\n")
+(good / "photo.png").write_bytes(png(8, 8))
+print(f"bad inputs written under {out}")
