@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <sys/stat.h>
+
 namespace periscope::app {
 
 class ProjectFileText {
@@ -109,6 +111,11 @@ bool readProjectFile(const QString &path, Project *project, QString *error)
     QFile file(path);
     if (!file.exists())
         return fail(ProjectFileText::tr("%1 does not exist").arg(path));
+    // Opening a FIFO would wait for a writer forever, with the window frozen; a folder or device
+    // is not a project either.
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
+        return fail(ProjectFileText::tr("%1 is not a regular file (a folder, FIFO, socket or device), not a project").arg(path));
     if (file.size() > kMaxProjectBytes)
         return fail(ProjectFileText::tr("%1 is %2 MB, too large for a Periscope project").arg(path).arg(file.size() >> 20));
     if (!file.open(QIODevice::ReadOnly))

@@ -118,6 +118,12 @@ with sqlite3.connect(study) as db:
 (out / "graph-nan.json").write_text('{"nodes": [[1, 0, 0]], "edges": [], "edge_features": []}')
 (out / "sdf-garbage.sdf").write_text("not a molecule\n$$$$\n")
 
+# --- projects for the GUI -------------------------------------------------------------------------
+os.mkfifo(out / "fifo.periscope")
+(out / "deep.periscope").write_text('{"format": "periscope-project", "version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+(out / "truncated.periscope").write_text('{"format": "periscope-project", "version": 1, "workspaces": [{"id": "colo')
+(out / "future.periscope").write_text('{"format": "periscope-project", "version": 99, "workspaces": []}')
+
 # --- must succeed (once wrongly refused) ------------------------------------------------------
 good = out / "good"
 good.mkdir(exist_ok=True)

@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace periscope::app;
 
 class TestProjectFile : public QObject {
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void atomicSaveSurvivesFailureMidWrite();
     void rejectsBadFiles_data();
     void rejectsBadFiles();
+    void aFifoOrFolderIsRefusedWithoutWaiting();
     void autosaveFindsOnlyCrashedSessions();
     void crashRecoveryRestoresTheProject();
 
@@ -192,6 +195,19 @@ void TestProjectFile::rejectsBadFiles()
     QVERIFY(!window.loadProject(path, &windowError));
     QCOMPARE(windowError, error);
     QVERIFY(window.projectPath().isEmpty());
+}
+
+void TestProjectFile::aFifoOrFolderIsRefusedWithoutWaiting()
+{
+    // Opening a FIFO waits for a writer: a shared "project" that is one froze the window (#17).
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe.periscope"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const QString &path : {fifo, m_dir.path()}) {
+        Project project;
+        QString error;
+        QVERIFY(!readProjectFile(path, &project, &error));
+        QVERIFY2(error.contains(QLatin1String("not a regular file")), qPrintable(error));
+    }
 }
 
 void TestProjectFile::autosaveFindsOnlyCrashedSessions()
