@@ -43,4 +43,12 @@ for js in graphs.glob("*.json"):
                  "3d_coords": [1.5, -2.0, 0.7], "rotation": 33.0}],
     "relationships": {"left": [[]], "right": [[]]}}]}, indent=1))
 (root / "json" / "numbers.json").write_text('[0, -0.0, 1e308, -1e-308, 12345678901234567890, "\\u00e9\\ud83d\\ude00", true, null, {}]')
+(root / "graph").mkdir(exist_ok=True)
+shutil.copy(graphs / "tiny_graph.json", root / "graph" / "tiny_graph.json")
+(root / "graph" / "one-node.json").write_text('{"nodes": [[-1, 1, 0.1, 0.7]], "edges": [], "edge_features": []}\n')
+# Molecule files: the first byte picks the reader (0 SMILES list, 1 SD file, 2 CSV).
+(root / "molecules").mkdir(exist_ok=True)
+chem = pathlib.Path("tests/data/chem")
+for selector, name in enumerate(("three.smi", "broken_record.sdf", "measured.csv")):
+    (root / "molecules" / (name + ".seed")).write_bytes(bytes([selector]) + (chem / name).read_bytes())
 print("fuzz seeds written under", root)
