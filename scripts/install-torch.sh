@@ -11,8 +11,8 @@
 #
 # CMake's Torch package needs a CUDA toolkit to configure (it declares the CUDA libraries as
 # targets). When the machine has none, or one of another CUDA version, the toolkit's compiler
-# pieces come from PyPI into the venv too (nvidia-cuda-nvcc, -crt, -nvvm; ~100 MB), pinned to the
-# CUDA release the wheel was built with.
+# pieces come from PyPI into the venv too (nvidia-cuda-nvcc, -crt, -nvvm, -cccl; ~100 MB), pinned
+# to the CUDA release the wheel was built with.
 #   PERISCOPE_VENV   where the venv goes (default: build/python)
 #   PERISCOPE_PYTHON the interpreter that makes it (default: Debian's /usr/bin/python3)
 set -euo pipefail
@@ -21,6 +21,7 @@ cd "$(dirname "$0")/.."
 torch_version=2.11.0
 cuda_version=13.0        # torch 2.11.0's PyPI wheel: cuda-toolkit==13.0.2
 nvcc_version=13.0.88     # the nvcc of CUDA 13.0.2
+cccl_version=13.0.85     # CUDA 13.0.2's libcu++ headers
 numpy_version=2.3.5      # only so that the bench references import torch without a warning
 
 venv=${PERISCOPE_VENV:-build/python}
@@ -57,10 +58,24 @@ if [ -n "$system_nvcc" ]; then
 fi
 if [ "$system_cuda" = "$cuda_version" ]; then
   echo "install-torch: using the machine's CUDA $system_cuda toolkit ($system_nvcc)"
-elif "$venv/bin/python" -c "import importlib.metadata as m; m.version('nvidia-cuda-nvcc')" 2>/dev/null; then
-  echo "install-torch: using the venv's CUDA $cuda_version compiler (the machine has ${system_cuda:-none})"
 else
-  echo "install-torch: the machine's CUDA toolkit is ${system_cuda:-absent}; installing CUDA $cuda_version's nvcc into $venv"
-  "$venv/bin/python" -m pip install "${pip_flags[@]}" "nvidia-cuda-nvcc==$nvcc_version" \
-    "nvidia-cuda-crt==$nvcc_version" "nvidia-nvvm==$nvcc_version"
+  if "$venv/bin/python" -c "import importlib.metadata as m; m.version('nvidia-cuda-nvcc'); m.version('nvidia-cuda-cccl')" 2>/dev/null; then
+    echo "install-torch: using the venv's CUDA $cuda_version compiler (the machine has ${system_cuda:-none})"
+  else
+    echo "install-torch: the machine's CUDA toolkit is ${system_cuda:-absent}; installing CUDA $cuda_version's nvcc into $venv"
+    # nvcc, its front end and NVVM, and libcu++ (CCCL: <nv/target>, which cuda_fp16.h includes).
+    "$venv/bin/python" -m pip install "${pip_flags[@]}" "nvidia-cuda-nvcc==$nvcc_version" \
+      "nvidia-cuda-crt==$nvcc_version" "nvidia-nvvm==$nvcc_version" "nvidia-cuda-cccl==$cccl_version"
+  fi
+  # CMake's CUDA modules look for libcudart.so, libcublas.so, ... by their link names; the wheels
+  # ship only the versioned files (libcudart.so.13). The links a toolkit's -dev packages would
+  # provide are made beside them. Checked by a build with no CUDA toolkit on the machine.
+  cuda_lib=$("$venv/bin/python" -c "import os, nvidia; print(os.path.join(list(nvidia.__path__)[0], 'cu13', 'lib'))")
+  for versioned in "$cuda_lib"/lib*.so.*; do
+    [ -e "$versioned" ] || continue
+    link="${versioned%%.so.*}.so"
+    [ -e "$link" ] || ln -s "$(basename "$versioned")" "$link"
+  done
+  # nvcc links its test programs from <toolkit>/lib64, where the wheels have lib/.
+  [ -e "$cuda_lib/../lib64" ] || ln -s lib "$cuda_lib/../lib64"
 fi
