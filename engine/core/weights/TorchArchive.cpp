@@ -97,6 +97,14 @@ c10::ScalarType storageScalarType(const PickleRef &global, const std::string &or
     throw Error(origin + ": unknown storage type in a tensor record");
 }
 
+StorageReference readStorageReference(const PickleRef &id, std::size_t items, const std::string &origin)
+{
+    if (id->kind != PickleValue::Kind::Tuple || id->items.size() < items || !id->items[0]->isString("storage") ||
+        id->items[2]->kind != PickleValue::Kind::String)
+        throw Error(origin + ": malformed storage reference");
+    return {storageScalarType(id->items[1], origin), id->items[2]->text, pickleInt(id->items[4], origin, "storage size")};
+}
+
 void allowTorchGlobals(Unpickler &unpickler, const std::string &origin)
 {
     unpickler.allow("collections.OrderedDict", [origin](const std::vector<PickleRef> &args) {
@@ -175,13 +183,7 @@ PickleRef TorchArchive::unpickle(const std::string &record, const std::function<
     if (configure)
         configure(unpickler);
     unpickler.setPersistentLoad([this](const PickleRef &id) -> PickleRef {
-        // ('storage', storage_type, key, location, numel)
-        if (id->kind != PickleValue::Kind::Tuple || id->items.size() < 5 || !id->items[0]->isString("storage") ||
-            id->items[2]->kind != PickleValue::Kind::String)
-            throw Error(m_path + ": malformed storage reference");
-        const c10::ScalarType type = storageScalarType(id->items[1], m_path);
-        const std::string key = id->items[2]->text;
-        const std::int64_t numel = pickleInt(id->items[4], m_path, "storage size");
+        const auto [type, key, numel] = readStorageReference(id, 5, m_path);
         auto found = m_storages.find(key);
         if (found != m_storages.end()) {
             if (found->second.scalar_type() != type || found->second.numel() != numel)

@@ -42,6 +42,15 @@ private:
 // types (only as persistent-id arguments) and LibTorch's type tags.
 void allowTorchGlobals(Unpickler &unpickler, const std::string &origin);
 
+// A persistent id naming a storage: ('storage', storage_type, key, location, numel[, view]).
+// The zip format has 5 items, the legacy one 6 (its view of the storage last).
+struct StorageReference {
+    c10::ScalarType type;
+    std::string key;
+    std::int64_t numel;
+};
+StorageReference readStorageReference(const PickleRef &id, std::size_t items, const std::string &origin);
+
 // Pickle values as what a tensor record needs, or periscope::Error naming `what`.
 std::int64_t pickleInt(const PickleRef &v, const std::string &origin, const char *what);
 c10::ScalarType storageScalarType(const PickleRef &global, const std::string &origin);

@@ -101,13 +101,7 @@ StateDict loadLegacyCheckpoint(const std::string &path)
 
     std::map<std::string, torch::Tensor> storages;
     unpickler.setPersistentLoad([&](const PickleRef &id) -> PickleRef {
-        // ('storage', storage_type, root_key, location, numel, view_metadata)
-        if (id->kind != PickleValue::Kind::Tuple || id->items.size() < 6 || !id->items[0]->isString("storage") ||
-            id->items[2]->kind != PickleValue::Kind::String)
-            throw Error(path + ": malformed storage reference");
-        const c10::ScalarType type = storageScalarType(id->items[1], path);
-        const std::string key = id->items[2]->text;
-        const std::int64_t numel = pickleInt(id->items[4], path, "storage size");
+        const auto [type, key, numel] = readStorageReference(id, 6, path); // the 6th item: the view
         // Bounded by the file before allocating: the bytes must follow in this file.
         if (numel < 0 || std::uint64_t(numel) > file->size() / c10::elementSize(type))
             throw Error(path + ": storage " + key + " claims " + std::to_string(numel) +
