@@ -4,6 +4,7 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/data/ImageInputs.h"
+#include "app/studies/StudyPhotos.h"
 #include "app/studies/StudyStore.h"
 
 #include "engine/core/errors/Error.h"
@@ -35,7 +36,8 @@ CliOptions createOptions()
     CliOptions options(QStringLiteral("study create"),
                        QStringLiteral("Makes a blinded study file. The photos in DIR are the \"original\" condition; each --condition adds\n"
                                       "the photos of its folder with the same file stem (e.g. the output of periscope-cli colorize).\n"
-                                      "Images that not every condition has are left out with a warning."));
+                                      "Images that not every condition has are left out with a warning. The photos are copied beside\n"
+                                      "the study, into STUDY-photos/CONDITION/, so that the study can be moved and sent with them."));
     options.text(QStringLiteral("--out"), QStringLiteral("STUDY.sqlite"), QStringLiteral("the study file to create")).require();
     options.text(QStringLiteral("--photos"), QStringLiteral("DIR"), QStringLiteral("the original photos")).require();
     options.text(QStringLiteral("--condition"), QStringLiteral("NAME=DIR"), QStringLiteral("another condition's photos"))
@@ -99,7 +101,17 @@ int runCreate(const QStringList &arguments)
         for (const auto &[name, files] : others)
             design.stimuli.push_back({stem, name, files.at(stem)});
     }
+    if (QFileInfo::exists(out))
+        return options.failure(QStringLiteral("%1 exists already: a study file is never overwritten").arg(out));
+    // The photos go beside the study ("<study>-photos/<condition>/"), where it can find them on
+    // any machine it is moved to; a study file refers to nothing outside its folder.
     QString error;
+    for (studies::Stimulus &s : design.stimuli) {
+        const StudyPhoto photo{QString::fromStdString(s.path), QString::fromStdString(s.image), QString::fromStdString(s.condition)};
+        if (!copyStudyPhoto(out, photo, &error))
+            return options.failure(error);
+        s.path = studyPhotoPath(out, photo).toStdString();
+    }
     const std::unique_ptr<StudyStore> store = StudyStore::create(out, design, &error);
     if (!store)
         return options.failure(error);

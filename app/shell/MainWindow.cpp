@@ -36,7 +36,7 @@ MainWindow::MainWindow(const WorkspaceRegistry &registry, QWidget *parent)
     : QMainWindow(parent), m_jobs(new JobManager(this)), m_log(new LogModel(this)),
       m_compute(new ComputeState(this)), m_recent(new RecentFiles(this)),
       m_autosave(new Autosave(Autosave::defaultRecoveryFolder(),
-                              [this] { return serializeProject(currentProject()); }, this))
+                              [this] { return serializeProject(currentProject(ProjectPaths())); }, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/periscope.svg")));

@@ -62,8 +62,8 @@ public:
     bool openDemoChecked(const QString &workspaceId, const QString &demoId, QString *error);
 
     // Projects
-    Project currentProject() const;
-    bool applyProject(const Project &project, QString *error);
+    Project currentProject(const ProjectPaths &paths) const;
+    bool applyProject(const Project &project, const ProjectPaths &paths, QString *error);
     bool loadProject(const QString &path, QString *error);
     bool saveProjectTo(const QString &path, QString *error);
     QString projectPath() const { return m_projectPath; }

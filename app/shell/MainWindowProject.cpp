@@ -12,20 +12,20 @@
 
 namespace periscope::app {
 
-Project MainWindow::currentProject() const
+Project MainWindow::currentProject(const ProjectPaths &paths) const
 {
     Project project;
     if (Workspace *ws = currentWorkspace())
         project.activeWorkspace = ws->id();
     for (const auto &workspace : m_workspaces) {
-        ProjectWorkspace entry{workspace->id(), workspace->openFiles(), workspace->saveState()};
+        ProjectWorkspace entry{workspace->id(), paths.toStored(workspace->openFiles()), workspace->saveState(paths)};
         if (!entry.files.isEmpty() || !entry.state.isEmpty())
             project.workspaces.append(entry);
     }
     return project;
 }
 
-bool MainWindow::applyProject(const Project &project, QString *error)
+bool MainWindow::applyProject(const Project &project, const ProjectPaths &paths, QString *error)
 {
     QStringList problems;
     for (const ProjectWorkspace &entry : project.workspaces) {
@@ -34,17 +34,18 @@ bool MainWindow::applyProject(const Project &project, QString *error)
             problems << tr("the project uses the workspace '%1', which this build does not have").arg(entry.id);
             continue;
         }
-        for (const QString &file : entry.files) {
+        for (const QString &file : paths.resolve(entry.files, &problems)) {
             QString problem;
             if (!ws->openFile(file, &problem))
                 problems << problem;
         }
         QString problem;
-        if (!ws->restoreState(entry.state, &problem))
+        if (!ws->restoreState(entry.state, paths, &problem))
             problems << problem;
     }
     if (!project.activeWorkspace.isEmpty())
         activateWorkspace(project.activeWorkspace);
+    problems.removeDuplicates(); // a refused path is named by the file list and the state alike
     if (!problems.isEmpty() && error)
         *error = problems.join(QStringLiteral("; "));
     return problems.isEmpty();
@@ -58,7 +59,7 @@ bool MainWindow::loadProject(const QString &path, QString *error)
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_recent->addProject(m_projectPath);
     QString problems;
-    const bool complete = applyProject(project, &problems);
+    const bool complete = applyProject(project, ProjectPaths(m_projectPath, project.writtenHere), &problems);
     if (!complete)
         m_log->append(LogLevel::Warning, QStringLiteral("project"),
                       tr("%1 opened with problems: %2").arg(QFileInfo(path).fileName(), problems));
@@ -69,7 +70,7 @@ bool MainWindow::loadProject(const QString &path, QString *error)
 
 bool MainWindow::saveProjectTo(const QString &path, QString *error)
 {
-    if (!writeProjectFile(path, currentProject(), error))
+    if (!writeProjectFile(path, currentProject(ProjectPaths(path, true)), error))
         return false;
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_recent->addProject(m_projectPath);
@@ -150,7 +151,7 @@ bool MainWindow::offerCrashRecovery()
         Project project;
         QString error;
         if (readProjectFile(newest, &project, &error)) {
-            applyProject(project, &error);
+            applyProject(project, ProjectPaths(), &error); // our own autosave: its inputs are where the user had them
             markModified(); // restored work is unsaved until the user saves it
             restored = true;
         } else {

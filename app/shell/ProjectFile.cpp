@@ -4,11 +4,13 @@
 #include "app/common/AtomicFile.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QSettings>
 
 #include <sys/stat.h>
 
@@ -20,6 +22,32 @@ class ProjectFileText {
 
 namespace {
 const QLatin1String kFormatName("periscope-project");
+const QLatin1String kWrittenKey("projects/written");
+constexpr qsizetype kWrittenRemembered = 256;
+
+QString digestOf(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// Digests, not paths: a copy of one's own project elsewhere is still one's own, and an edited
+// or replaced file at a known path is not.
+bool wasWrittenHere(const QByteArray &bytes)
+{
+    return QSettings().value(kWrittenKey).toStringList().contains(digestOf(bytes));
+}
+
+void rememberWritten(const QByteArray &bytes)
+{
+    QSettings settings;
+    QStringList written = settings.value(kWrittenKey).toStringList();
+    const QString digest = digestOf(bytes);
+    written.removeAll(digest);
+    written.prepend(digest);
+    while (written.size() > kWrittenRemembered)
+        written.removeLast();
+    settings.setValue(kWrittenKey, written);
+}
 
 } // namespace
 
@@ -120,12 +148,20 @@ bool readProjectFile(const QString &path, Project *project, QString *error)
         return fail(ProjectFileText::tr("%1 is %2 MB, too large for a Periscope project").arg(path).arg(file.size() >> 20));
     if (!file.open(QIODevice::ReadOnly))
         return fail(ProjectFileText::tr("Cannot read %1: %2").arg(path, file.errorString()));
-    return parseProject(file.readAll(), QFileInfo(path).fileName(), project, error);
+    const QByteArray bytes = file.readAll();
+    if (!parseProject(bytes, QFileInfo(path).fileName(), project, error))
+        return false;
+    project->writtenHere = wasWrittenHere(bytes);
+    return true;
 }
 
 bool writeProjectFile(const QString &path, const Project &project, QString *error)
 {
-    return writeFileAtomically(path, serializeProject(project), error);
+    const QByteArray bytes = serializeProject(project);
+    if (!writeFileAtomically(path, bytes, error))
+        return false;
+    rememberWritten(bytes);
+    return true;
 }
 
 } // namespace periscope::app

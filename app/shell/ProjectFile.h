@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace periscope::app {
 
@@ -28,6 +29,9 @@ struct ProjectWorkspace {
 struct Project {
     QString activeWorkspace;
     QList<ProjectWorkspace> workspaces;
+    // Set by readProjectFile: these exact bytes were written by writeProjectFile under this
+    // account, so the project's inputs may lie outside its folder (ProjectPaths). Not saved.
+    bool writtenHere = false;
     bool operator==(const Project &o) const
     {
         return activeWorkspace == o.activeWorkspace && workspaces == o.workspaces;
@@ -43,6 +47,8 @@ QByteArray serializeProject(const Project &project);
 bool parseProject(const QByteArray &json, const QString &origin, Project *project, QString *error);
 
 bool readProjectFile(const QString &path, Project *project, QString *error);
+// Writes atomically and records the SHA-256 of the bytes written (the last 256 projects, in the
+// user's settings), which is how readProjectFile knows a project as this account's own.
 bool writeProjectFile(const QString &path, const Project &project, QString *error);
 
 } // namespace periscope::app

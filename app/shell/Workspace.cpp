@@ -24,7 +24,12 @@ bool Workspace::openFile(const QString &path, QString *error)
     return false;
 }
 
-bool Workspace::restoreState(const QJsonObject &, QString *)
+QJsonObject Workspace::saveState(const ProjectPaths &) const
+{
+    return {};
+}
+
+bool Workspace::restoreState(const QJsonObject &, const ProjectPaths &, QString *)
 {
     return true;
 }

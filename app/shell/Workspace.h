@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/figures/Figure.h"
+#include "app/shell/ProjectPaths.h"
 
 #include <QIcon>
 #include <QJsonObject>
@@ -75,8 +76,10 @@ public:
     // The inputs currently open, for the project file and Open Recent.
     virtual QStringList openFiles() const { return {}; }
 
-    virtual QJsonObject saveState() const { return {}; }
-    virtual bool restoreState(const QJsonObject &state, QString *error);
+    // The workspace's part of a project. Every path in it goes through `paths` (toStored when
+    // saving, resolve when restoring): a project from elsewhere opens only files in its folder.
+    virtual QJsonObject saveState(const ProjectPaths &paths) const;
+    virtual bool restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error);
 
     virtual QList<DemoEntry> demoEntries() const { return {}; }
     virtual bool openDemo(const QString &demoId, QString *error);

@@ -3,7 +3,10 @@
 
 #include "app/common/AtomicFile.h"
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/PathGuard.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -26,6 +29,50 @@ constexpr int kVersion = 1;
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+bool insideFolder(const QString &folder, const QString &path)
+{
+    return isInsideFolder(QFile::encodeName(folder).toStdString(), QFile::encodeName(path).toStdString());
+}
+
+// The design as the file keeps it: every photo relative to the study's folder, so that the study
+// and its photos move together. A photo outside the folder is refused: a study file is sent to
+// other machines, and one from elsewhere shows only what lies beside it (see resolvedDesign).
+bool storedDesign(const studies::StudyDesign &design, const QString &folder, studies::StudyDesign *stored, QString *error)
+{
+    *stored = design;
+    for (studies::Stimulus &s : stored->stimuli) {
+        const QString path = QDir::cleanPath(QDir(folder).absoluteFilePath(QString::fromStdString(s.path)));
+        if (!insideFolder(folder, path)) {
+            if (error)
+                *error = QStringLiteral("%1 lies outside the study's folder %2: a study's photos are kept beside it").arg(path, folder);
+            return false;
+        }
+        s.path = QDir(folder).relativeFilePath(path).toStdString();
+    }
+    return true;
+}
+
+// The design with every photo as an absolute path, each checked to lie inside the study's folder
+// (symbolic links followed): "/home/you/private.jpg", "../../x" or a link out is refused with
+// the path named. Studies written before paths were relative keep absolute paths inside it.
+bool resolvedDesign(const studies::StudyDesign &stored, const QString &folder, const QString &fileName, studies::StudyDesign *design,
+                    QString *error)
+{
+    *design = stored;
+    for (studies::Stimulus &s : design->stimuli) {
+        const QString spelled = QString::fromStdString(s.path);
+        const QString path = QDir::cleanPath(QDir(folder).absoluteFilePath(spelled));
+        if (spelled.contains(QChar(0)) || !insideFolder(folder, path)) {
+            if (error)
+                *error = QStringLiteral("%1 refers to %2, outside its folder %3: a study shows only photos kept beside it")
+                             .arg(fileName, spelled, folder);
+            return false;
+        }
+        s.path = path.toStdString();
+    }
+    return true;
 }
 
 QString conditionsText(const std::vector<std::string> &conditions)
@@ -150,6 +197,10 @@ std::unique_ptr<StudyStore> StudyStore::create(const QString &path, const studie
             *error = QStringLiteral("cannot create %1: the folder %2 is missing or read-only").arg(info.fileName(), info.absolutePath());
         return nullptr;
     }
+    studies::StudyDesign stored, resolved;
+    if (!storedDesign(design, info.absolutePath(), &stored, error) ||
+        !resolvedDesign(stored, info.absolutePath(), info.fileName(), &resolved, error))
+        return nullptr;
     std::unique_ptr<StudyStore> store(new StudyStore);
     store->m_path = info.absoluteFilePath();
     store->m_connection = QStringLiteral("study-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -160,8 +211,9 @@ std::unique_ptr<StudyStore> StudyStore::create(const QString &path, const studie
             *error = describe(db.lastError(), path);
         return nullptr;
     }
-    store->m_design = design;
-    const QString designJson = QString::fromStdString(design.toJson().dump(1));
+    store->m_design = resolved;
+    store->m_fingerprint = QString::fromStdString(stored.fingerprint());
+    const QString designJson = QString::fromStdString(stored.toJson().dump(1));
     const bool ok = store->exec(QStringLiteral("PRAGMA journal_mode=WAL"), error) &&
                     store->exec(QStringLiteral("PRAGMA synchronous=FULL"), error) &&
                     store->exec(QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"), error) &&
@@ -183,7 +235,7 @@ std::unique_ptr<StudyStore> StudyStore::create(const QString &path, const studie
     const QList<QPair<QString, QString>> meta = {{QStringLiteral("format"), QString::fromLatin1(kFormat)},
                                                  {QStringLiteral("version"), QString::number(kVersion)},
                                                  {QStringLiteral("design"), designJson},
-                                                 {QStringLiteral("fingerprint"), QString::fromStdString(design.fingerprint())},
+                                                 {QStringLiteral("fingerprint"), store->m_fingerprint},
                                                  {QStringLiteral("created"), now()}};
     for (const auto &[key, value] : meta) {
         insert.addBindValue(key);
@@ -241,18 +293,22 @@ std::unique_ptr<StudyStore> StudyStore::open(const QString &path, QString *error
             *error = QStringLiteral("%1 was written by a newer Periscope (format %2)").arg(info.fileName(), meta.value(QStringLiteral("version")));
         return nullptr;
     }
+    studies::StudyDesign stored;
     try {
-        store->m_design = studies::StudyDesign::fromJson(json::Value::parse(meta.value(QStringLiteral("design")).toStdString()));
+        stored = studies::StudyDesign::fromJson(json::Value::parse(meta.value(QStringLiteral("design")).toStdString()));
     } catch (const std::exception &e) {
         if (error)
             *error = QStringLiteral("the study definition in %1 is damaged: %2").arg(info.fileName(), QString::fromUtf8(e.what()));
         return nullptr;
     }
-    if (QString::fromStdString(store->m_design.fingerprint()) != meta.value(QStringLiteral("fingerprint"))) {
+    store->m_fingerprint = QString::fromStdString(stored.fingerprint());
+    if (store->m_fingerprint != meta.value(QStringLiteral("fingerprint"))) {
         if (error)
             *error = QStringLiteral("the study definition in %1 was changed outside Periscope (its fingerprint no longer matches)").arg(info.fileName());
         return nullptr;
     }
+    if (!resolvedDesign(stored, info.absolutePath(), info.fileName(), &store->m_design, error))
+        return nullptr;
     // WAL and synchronous commits for this connection too; a read-only file still opens for results.
     QString ignored;
     store->exec(QStringLiteral("PRAGMA journal_mode=WAL"), &ignored);
@@ -262,7 +318,7 @@ std::unique_ptr<StudyStore> StudyStore::open(const QString &path, QString *error
 
 QString StudyStore::fingerprint() const
 {
-    return QString::fromStdString(m_design.fingerprint());
+    return m_fingerprint;
 }
 
 bool StudyStore::isFrozen() const
@@ -285,12 +341,16 @@ bool StudyStore::updateDesign(const studies::StudyDesign &design, QString *error
             *error = QString::fromUtf8(e.what());
         return false;
     }
+    const QString folder = QFileInfo(m_path).absolutePath();
+    studies::StudyDesign stored, resolved;
+    if (!storedDesign(design, folder, &stored, error) || !resolvedDesign(stored, folder, QFileInfo(m_path).fileName(), &resolved, error))
+        return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = ?"));
-    for (const auto &[key, value] : {std::pair{QStringLiteral("design"), QString::fromStdString(design.toJson().dump(1))},
-                                     std::pair{QStringLiteral("fingerprint"), QString::fromStdString(design.fingerprint())}}) {
+    for (const auto &[key, value] : {std::pair{QStringLiteral("design"), QString::fromStdString(stored.toJson().dump(1))},
+                                     std::pair{QStringLiteral("fingerprint"), QString::fromStdString(stored.fingerprint())}}) {
         query.addBindValue(value);
         query.addBindValue(key);
         if (!query.exec()) {
@@ -305,7 +365,8 @@ bool StudyStore::updateDesign(const studies::StudyDesign &design, QString *error
             *error = describe(db.lastError(), m_path);
         return false;
     }
-    m_design = design;
+    m_design = resolved;
+    m_fingerprint = QString::fromStdString(stored.fingerprint());
     return true;
 }
 

@@ -27,7 +27,10 @@ public:
         bool finished = false;
     };
 
-    // Creates a new study file (refused when the file exists). nullptr + *error (a sentence).
+    // Creates a new study file (refused when the file exists). Every photo must lie in the study
+    // file's folder (or below it): the file stores them relative to it, so the study can be moved
+    // and sent; opening refuses a study that refers to anything outside its folder.
+    // nullptr + *error (a sentence).
     static std::unique_ptr<StudyStore> create(const QString &path, const studies::StudyDesign &design, QString *error);
     // Opens an existing one: refused with a sentence when it is not a study, is damaged, or its
     // design no longer matches its fingerprint.
@@ -68,7 +71,8 @@ private:
     bool exec(const QString &sql, QString *error) const;
 
     QString m_path, m_connection;
-    studies::StudyDesign m_design;
+    studies::StudyDesign m_design; // photos as absolute paths, each inside the study's folder
+    QString m_fingerprint;         // of the design as stored (photos relative to the folder)
 };
 
 } // namespace periscope::app

@@ -85,11 +85,11 @@ QStringList ColorizeWorkspace::openFiles() const
     return m_model->paths();
 }
 
-QJsonObject ColorizeWorkspace::saveState() const
+QJsonObject ColorizeWorkspace::saveState(const ProjectPaths &paths) const
 {
     QJsonObject state;
-    state.insert(QStringLiteral("photos"), QJsonArray::fromStringList(m_model->paths()));
-    state.insert(QStringLiteral("model"), m_model->model());
+    state.insert(QStringLiteral("photos"), QJsonArray::fromStringList(paths.toStored(m_model->paths())));
+    state.insert(QStringLiteral("model"), paths.toStoredModel(m_model->model()));
     state.insert(QStringLiteral("selected"), m_model->selected());
     if (m_view) {
         state.insert(QStringLiteral("mode"), m_view->mode() == ColorizeView::Mode::Wipe ? QStringLiteral("wipe") : QStringLiteral("side-by-side"));
@@ -98,22 +98,31 @@ QJsonObject ColorizeWorkspace::saveState() const
     return state;
 }
 
-bool ColorizeWorkspace::restoreState(const QJsonObject &state, QString *error)
+bool ColorizeWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     view();
     m_model->clear();
-    const QString modelName = state.value(QStringLiteral("model")).toString();
+    QStringList refused;
+    QString refusal;
+    const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
+    if (!refusal.isEmpty())
+        refused << refusal;
     m_model->setModel(modelName.isEmpty() ? builtInColorizerName() : modelName);
-    QStringList present, missing;
+    QStringList stored;
     for (const QJsonValue &value : state.value(QStringLiteral("photos")).toArray())
-        (QFileInfo::exists(value.toString()) ? present : missing) << value.toString();
+        stored << value.toString();
+    QStringList present, missing;
+    for (const QString &path : paths.resolve(stored, &refused))
+        (QFileInfo::exists(path) ? present : missing) << path;
     m_model->addPaths(present);
     m_view->setMode(state.value(QStringLiteral("mode")).toString() == QLatin1String("wipe") ? ColorizeView::Mode::Wipe
                                                                                              : ColorizeView::Mode::SideBySide);
     m_view->setErrorLayerVisible(state.value(QStringLiteral("error_layer")).toBool());
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty())
+        refused.prepend(tr("%n photo(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))));
+    if (!refused.isEmpty()) {
         if (error)
-            *error = tr("%n photo(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", ")));
+            *error = refused.join(QStringLiteral("; "));
         return false;
     }
     return true;

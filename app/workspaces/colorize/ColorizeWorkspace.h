@@ -32,8 +32,8 @@ public:
     // A photo or a folder of photos.
     bool openFile(const QString &path, QString *error) override;
     QStringList openFiles() const override;
-    QJsonObject saveState() const override;
-    bool restoreState(const QJsonObject &state, QString *error) override;
+    QJsonObject saveState(const ProjectPaths &paths) const override;
+    bool restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error) override;
     QList<DemoEntry> demoEntries() const override;
     bool openDemo(const QString &demoId, QString *error) override;
     // A grid of gray input / result / truth with captions (file, PSNR, SSIM, ΔE2000) for up to six

@@ -6,6 +6,7 @@
 #include "app/shell/JobManager.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/StudyRunner.h"
+#include "app/studies/StudyPhotos.h"
 #include "app/studies/StudyStore.h"
 #include "engine/core/errors/Error.h"
 #include "app/figures/Figure.h"
@@ -234,13 +235,8 @@ void StudyPanel::showNewStudyDialog()
 void StudyPanel::createStudy(const NewStudy &settings)
 {
     // The photos go beside the study file, so that it keeps working when the session's cache or
-    // the original folders are gone.
-    struct Copy {
-        QString from, to, image, condition;
-    };
-    QList<Copy> copies;
-    const QString folder = QFileInfo(settings.path).absolutePath() + QLatin1Char('/') + QFileInfo(settings.path).completeBaseName() +
-                           QStringLiteral("-photos");
+    // the original folders are gone, and can be moved or sent with them.
+    QList<StudyPhoto> copies;
     const QString modelCondition = conditionName(m_model->model());
     // Other models' results by file stem, per extra condition.
     QList<QPair<QString, QHash<QString, QString>>> more;
@@ -265,10 +261,9 @@ void StudyPanel::createStudy(const NewStudy &settings)
             continue;
         }
         for (const auto &[name, byStem] : more)
-            copies.append({byStem.value(stem), QStringLiteral("%1/%2/%3.%4").arg(folder, name, stem, QFileInfo(byStem.value(stem)).suffix()), stem, name});
-        copies.append({p.path, QStringLiteral("%1/original/%2.%3").arg(folder, stem, QFileInfo(p.path).suffix()), stem,
-                       QString::fromLatin1(studies::kOriginalCondition)});
-        copies.append({p.resultPath, QStringLiteral("%1/%2/%3.png").arg(folder, modelCondition, stem), stem, modelCondition});
+            copies.append({byStem.value(stem), stem, name});
+        copies.append({p.path, stem, QString::fromLatin1(studies::kOriginalCondition)});
+        copies.append({p.resultPath, stem, modelCondition});
     }
     if (copies.isEmpty()) {
         Q_EMIT problem(tr("A study needs colorized colour photos: open some and colorize them first."));
@@ -282,14 +277,13 @@ void StudyPanel::createStudy(const NewStudy &settings)
     }
     m_preparation.start(
         tr("Prepare the study's photos"),
-        [copies](const JobControl &control) {
+        [copies, study = settings.path](const JobControl &control) {
             for (int i = 0; i < copies.size(); ++i) {
                 control.throwIfCancelled();
                 control.reportProgress(double(i) / copies.size());
-                QDir().mkpath(QFileInfo(copies[i].to).absolutePath());
-                QFile::remove(copies[i].to);
-                if (!QFile::copy(copies[i].from, copies[i].to))
-                    throw Error("cannot write " + copies[i].to.toStdString() + " (is the folder writable and the disk not full?)");
+                QString error;
+                if (!copyStudyPhoto(study, copies[i], &error))
+                    throw Error(error.toStdString());
             }
             return QVariant(true);
         },
@@ -300,8 +294,8 @@ void StudyPanel::createStudy(const NewStudy &settings)
             design.trialsPerRater = settings.trialsPerRater;
             design.attentionChecks = std::min(settings.attentionChecks, settings.trialsPerRater);
             design.seed = settings.seed;
-            for (const Copy &c : copies)
-                design.stimuli.push_back({c.image.toStdString(), c.condition.toStdString(), c.to.toStdString()});
+            for (const StudyPhoto &c : copies)
+                design.stimuli.push_back({c.image.toStdString(), c.condition.toStdString(), studyPhotoPath(settings.path, c).toStdString()});
             QString error;
             auto store = StudyStore::create(settings.path, design, &error);
             if (!store) {

@@ -70,11 +70,11 @@ QStringList GraphsWorkspace::openFiles() const
     return file.isEmpty() ? QStringList() : QStringList{file};
 }
 
-QJsonObject GraphsWorkspace::saveState() const
+QJsonObject GraphsWorkspace::saveState(const ProjectPaths &paths) const
 {
     const GraphsModel::Input &input = m_model->input();
     QJsonObject state;
-    state.insert(QStringLiteral("model"), m_model->model());
+    state.insert(QStringLiteral("model"), paths.toStoredModel(m_model->model()));
     state.insert(QStringLiteral("target"), m_model->target());
     if (!m_model->aggregation().isEmpty())
         state.insert(QStringLiteral("aggregation"), m_model->aggregation());
@@ -91,7 +91,7 @@ QJsonObject GraphsWorkspace::saveState() const
         state.insert(QStringLiteral("smiles"), input.smiles);
     } else if (input.kind == GraphScene::Kind::Molecule) {
         state.insert(QStringLiteral("input"), QStringLiteral("file"));
-        state.insert(QStringLiteral("file"), input.moleculeFile);
+        state.insert(QStringLiteral("file"), paths.toStored(input.moleculeFile));
         state.insert(QStringLiteral("index"), input.moleculeIndex);
         state.insert(QStringLiteral("smiles_column"), m_model->smilesColumn());
         state.insert(QStringLiteral("target_column"), m_model->targetColumn());
@@ -99,11 +99,18 @@ QJsonObject GraphsWorkspace::saveState() const
     return state;
 }
 
-bool GraphsWorkspace::restoreState(const QJsonObject &state, QString *error)
+bool GraphsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     const QString input = state.value(QStringLiteral("input")).toString();
     view();
-    m_model->setModel(state.value(QStringLiteral("model")).toString());
+    QString refusal;
+    const QString model = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
+    if (!refusal.isEmpty()) {
+        if (error)
+            *error = refusal;
+        return false;
+    }
+    m_model->setModel(model);
     m_model->setAggregation(state.value(QStringLiteral("aggregation")).toString());
     if (input == QLatin1String("infection")) {
         graphs::InfectionSettings settings;
@@ -119,7 +126,12 @@ bool GraphsWorkspace::restoreState(const QJsonObject &state, QString *error)
     } else if (input == QLatin1String("smiles")) {
         m_model->showSmiles(state.value(QStringLiteral("smiles")).toString());
     } else if (input == QLatin1String("file")) {
-        const QString file = state.value(QStringLiteral("file")).toString();
+        const QString file = paths.resolve(state.value(QStringLiteral("file")).toString(), &refusal);
+        if (file.isEmpty()) {
+            if (error)
+                *error = refusal;
+            return false;
+        }
         if (!QFileInfo(file).isFile()) {
             if (error)
                 *error = tr("%1 does not exist").arg(file);

@@ -30,8 +30,8 @@ public:
 
     bool openFile(const QString &path, QString *error) override;
     QStringList openFiles() const override;
-    QJsonObject saveState() const override;
-    bool restoreState(const QJsonObject &state, QString *error) override;
+    QJsonObject saveState(const ProjectPaths &paths) const override;
+    bool restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error) override;
     QList<DemoEntry> demoEntries() const override;
     bool openDemo(const QString &demoId, QString *error) override;
     using Workspace::exportFigure;

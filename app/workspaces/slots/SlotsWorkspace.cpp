@@ -107,11 +107,11 @@ QStringList SlotsWorkspace::openFiles() const
     return m_model->inputs();
 }
 
-QJsonObject SlotsWorkspace::saveState() const
+QJsonObject SlotsWorkspace::saveState(const ProjectPaths &paths) const
 {
     QJsonObject state;
-    state.insert(QStringLiteral("inputs"), QJsonArray::fromStringList(m_model->inputs()));
-    state.insert(QStringLiteral("model"), m_model->modelName());
+    state.insert(QStringLiteral("inputs"), QJsonArray::fromStringList(paths.toStored(m_model->inputs())));
+    state.insert(QStringLiteral("model"), paths.toStoredModel(m_model->modelName()));
     state.insert(QStringLiteral("selected"), m_model->selected());
     state.insert(QStringLiteral("iteration"), m_model->lastIteration() ? QStringLiteral("last") : QStringLiteral("first"));
     if (m_view)
@@ -119,23 +119,32 @@ QJsonObject SlotsWorkspace::saveState() const
     return state;
 }
 
-bool SlotsWorkspace::restoreState(const QJsonObject &state, QString *error)
+bool SlotsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     view();
-    const QString modelName = state.value(QStringLiteral("model")).toString();
+    QStringList refused;
+    QString refusal;
+    const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
+    if (!refusal.isEmpty())
+        refused << refusal;
     m_model->setLastIteration(state.value(QStringLiteral("iteration")).toString() != QLatin1String("first"));
     m_view->tabs()->setCurrentIndex(state.value(QStringLiteral("tab")).toInt());
     if (!modelName.isEmpty())
         m_model->setModel(modelName);
     else
         ensureModel();
-    QStringList present, missing;
+    QStringList stored;
     for (const QJsonValue &value : state.value(QStringLiteral("inputs")).toArray())
-        (QFileInfo::exists(value.toString()) ? present : missing) << value.toString();
+        stored << value.toString();
+    QStringList present, missing;
+    for (const QString &path : paths.resolve(stored, &refused))
+        (QFileInfo::exists(path) ? present : missing) << path;
     m_model->open(present);
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty())
+        refused.prepend(tr("%n input(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))));
+    if (!refused.isEmpty()) {
         if (error)
-            *error = tr("%n input(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", ")));
+            *error = refused.join(QStringLiteral("; "));
         return false;
     }
     return true;

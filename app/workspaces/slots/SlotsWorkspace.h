@@ -33,8 +33,8 @@ public:
     // A scene folder, a folder of images, or an image.
     bool openFile(const QString &path, QString *error) override;
     QStringList openFiles() const override;
-    QJsonObject saveState() const override;
-    bool restoreState(const QJsonObject &state, QString *error) override;
+    QJsonObject saveState(const ProjectPaths &paths) const override;
+    bool restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error) override;
     QList<DemoEntry> demoEntries() const override;
     bool openDemo(const QString &demoId, QString *error) override;
     // The selected scene with its slot masks, the slots' attention maps, and the embedding scatter.

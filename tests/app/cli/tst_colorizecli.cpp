@@ -204,6 +204,11 @@ void TestColorizeCli::studiesAreCreatedRehearsedAndAnalysed()
     const QJsonObject summary = QJsonDocument::fromJson(created.out).object();
     QCOMPARE(summary.value(QStringLiteral("images")).toInt(), 3);
     QCOMPARE(summary.value(QStringLiteral("fingerprint")).toString().size(), 64);
+    // The photos were copied beside the study, which refers only to them: the originals can go.
+    for (int i = 0; i < 3; ++i)
+        for (const char *condition : {"original", "koala"})
+            QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("study/s-photos/%1/p%2.png").arg(QLatin1String(condition)).arg(i))));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("study/s-photos/original/p3.png"))));
 
     // Two rehearsal raters, a third who fails the attention check; the results leave it out.
     for (const QStringList &extra : {QStringList{}, QStringList{}, QStringList{QStringLiteral("--fail-attention")}}) {

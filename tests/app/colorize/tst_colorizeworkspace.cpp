@@ -354,13 +354,13 @@ void TestColorizeWorkspace::stateRoundTrips()
     QVERIFY(waitIdle());
     view()->setMode(ColorizeView::Mode::Wipe);
     view()->setErrorLayerVisible(true);
-    const QJsonObject state = m_workspace->saveState();
+    const QJsonObject state = m_workspace->saveState(ProjectPaths());
     QCOMPARE(m_workspace->openFiles().size(), 5);
 
     WorkspaceContext context;
     context.jobs = m_jobs.get();
     ColorizeWorkspace restored(context);
-    QVERIFY2(restored.restoreState(state, &error), qPrintable(error));
+    QVERIFY2(restored.restoreState(state, ProjectPaths(), &error), qPrintable(error));
     QVERIFY(waitIdle());
     QCOMPARE(restored.model()->paths(), m_workspace->model()->paths());
     QCOMPARE(restored.model()->model(), builtInColorizerName());
@@ -369,7 +369,7 @@ void TestColorizeWorkspace::stateRoundTrips()
     // A photo gone since: the others open, the missing one is named.
     QFile::remove(m_dir.filePath(QStringLiteral("photos/a.png")));
     ColorizeWorkspace partly(context);
-    QVERIFY(!partly.restoreState(state, &error));
+    QVERIFY(!partly.restoreState(state, ProjectPaths(), &error));
     QVERIFY(error.contains(QLatin1String("a.png")));
     QVERIFY(waitIdle());
     QCOMPARE(partly.model()->photos().size(), 4);

@@ -219,7 +219,7 @@ void TestGraphsWorkspace::csvColumnsAreChosenInTheView()
     QVERIFY(scene.hasTarget);
     QCOMPARE(scene.target, 1.10);
     // The choice is part of the project.
-    const QJsonObject state = m_workspace->saveState();
+    const QJsonObject state = m_workspace->saveState(ProjectPaths());
     QCOMPARE(state.value(QStringLiteral("target_column")).toString(), QStringLiteral("measured log solubility"));
     // A wrong SMILES column: the columns stay offered, the message names them.
     QSignalSpy failed(m_workspace->model(), &GraphsModel::failed);
@@ -257,14 +257,14 @@ void TestGraphsWorkspace::stateRoundTrips()
     QVERIFY(waitIdle());
     m_workspace->model()->setTarget(QStringLiteral("node:2"));
     QVERIFY(waitIdle());
-    const QJsonObject state = m_workspace->saveState();
+    const QJsonObject state = m_workspace->saveState(ProjectPaths());
     QCOMPARE(state.value(QStringLiteral("input")).toString(), QStringLiteral("infection"));
 
     JobManager jobs;
     WorkspaceContext context;
     context.jobs = &jobs;
     GraphsWorkspace restored(context);
-    QVERIFY(restored.restoreState(state, &error));
+    QVERIFY(restored.restoreState(state, ProjectPaths(), &error));
     QVERIFY(jobs.waitForIdle(60000));
     QCOMPARE(restored.model()->target(), QStringLiteral("node:2"));
     QCOMPARE(restored.model()->explanations().scene.nodeCount, m_workspace->model()->explanations().scene.nodeCount);
@@ -290,7 +290,7 @@ void TestGraphsWorkspace::weightsThatDoNotSayTheirAggregationAskForIt()
     QCOMPARE(failed.count(), 1);
     QCOMPARE(m_workspace->model()->explanations().methods.size(), 4);
     QVERIFY(m_workspace->model()->explanations().scene.model.contains(QLatin1String("(sum) bare.safetensors")));
-    QCOMPARE(m_workspace->saveState().value(QStringLiteral("aggregation")).toString(), QStringLiteral("sum"));
+    QCOMPARE(m_workspace->saveState(ProjectPaths()).value(QStringLiteral("aggregation")).toString(), QStringLiteral("sum"));
 
     // The paper's published checkpoint (legacy torch.save), with max aggregation chosen here.
     const QString published = QStringLiteral(PERISCOPE_SOURCE_DIR "/../shared/data/gcn-seed/inf_max_bias.pt");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/common/AtomicFile.h"
 #include "app/shell/Autosave.h"
+#include "app/shell/LogModel.h"
 #include "app/shell/MainWindow.h"
 #include "app/shell/ProjectFile.h"
 #include "app/shell/WorkspaceRegistry.h"
@@ -14,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -33,6 +35,9 @@ private Q_SLOTS:
     void rejectsBadFiles_data();
     void rejectsBadFiles();
     void aFifoOrFolderIsRefusedWithoutWaiting();
+    void projectPathsStoreAndResolve();
+    void aProjectFromElsewhereOpensOnlyFilesInItsFolder();
+    void ownProjectsOpenTheirInputsAnywhere();
     void autosaveFindsOnlyCrashedSessions();
     void crashRecoveryRestoresTheProject();
 
@@ -107,7 +112,9 @@ void TestProjectFile::roundTripsThroughTheMainWindow()
         QVERIFY(window.isProjectModified());
         QVERIFY2(window.saveProjectTo(path, &error), qPrintable(error));
         QVERIFY(!window.isProjectModified());
-        saved = window.currentProject();
+        saved = window.currentProject(ProjectPaths(path, true));
+        // The note lies in the project's folder: stored relative, so the folder can move.
+        QCOMPARE(saved.workspaces.first().files, QStringList{QStringLiteral("note.txt")});
         QCOMPARE(saved.activeWorkspace, QStringLiteral("notes"));
     }
     MainWindow window(registry());
@@ -115,7 +122,7 @@ void TestProjectFile::roundTripsThroughTheMainWindow()
     QString error;
     QVERIFY2(window.loadProject(path, &error), qPrintable(error));
     QVERIFY(window.jobs()->waitForIdle(5000));
-    QVERIFY(window.currentProject() == saved);
+    QVERIFY(window.currentProject(ProjectPaths(path, true)) == saved);
     auto *notes = static_cast<periscope::test::NotesWorkspace *>(window.workspace(QStringLiteral("notes")));
     QCOMPARE(notes->zoom(), 3.0);
     QCOMPARE(notes->text(), QStringLiteral("a note"));
@@ -208,6 +215,138 @@ void TestProjectFile::aFifoOrFolderIsRefusedWithoutWaiting()
         QVERIFY(!readProjectFile(path, &project, &error));
         QVERIFY2(error.contains(QLatin1String("not a regular file")), qPrintable(error));
     }
+}
+
+void TestProjectFile::projectPathsStoreAndResolve()
+{
+    QTemporaryDir root;
+    const QString folder = root.filePath(QStringLiteral("project"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/photos")));
+    const QString outside = root.filePath(QStringLiteral("outside.jpg"));
+    writeBytes(outside, "x");
+    QVERIFY(QFile::link(outside, folder + QStringLiteral("/link.jpg")));
+    const ProjectPaths shared(folder + QStringLiteral("/p.periscope"), false);
+
+    QCOMPARE(shared.toStored(folder + QStringLiteral("/photos/a b.jpg")), QStringLiteral("photos/a b.jpg"));
+    QCOMPARE(shared.toStored(outside), outside);
+    // A link in the folder that leads out would not read back: it is stored as its own absolute path.
+    QCOMPARE(shared.toStored(folder + QStringLiteral("/link.jpg")), folder + QStringLiteral("/link.jpg"));
+    QCOMPARE(shared.toStoredModel(QStringLiteral("koalarization")), QStringLiteral("koalarization"));
+    QCOMPARE(shared.toStoredModel(folder + QStringLiteral("/w.safetensors")), QStringLiteral("./w.safetensors"));
+
+    QString refusal;
+    QCOMPARE(shared.resolve(QStringLiteral("photos/a b.jpg"), &refusal), folder + QStringLiteral("/photos/a b.jpg"));
+    QCOMPARE(shared.resolve(QStringLiteral("./photos/../photos/a.jpg"), &refusal), folder + QStringLiteral("/photos/a.jpg"));
+    QCOMPARE(shared.resolveModel(QStringLiteral("./w.safetensors"), &refusal), folder + QStringLiteral("/w.safetensors"));
+    QCOMPARE(shared.resolveModel(QStringLiteral("koalarization"), &refusal), QStringLiteral("koalarization"));
+    QVERIFY(refusal.isEmpty());
+    for (const QString &hostile : {outside, QStringLiteral("../outside.jpg"), QStringLiteral("photos/../../outside.jpg"),
+                                   QStringLiteral("link.jpg"), QStringLiteral("/etc/passwd"), QString()}) {
+        refusal.clear();
+        QVERIFY2(shared.resolve(hostile, &refusal).isEmpty(), qPrintable(hostile));
+        QVERIFY2(!refusal.isEmpty(), qPrintable(hostile));
+        if (!hostile.isEmpty())
+            QVERIFY2(refusal.contains(hostile) && refusal.contains(QLatin1String("outside the project's folder")), qPrintable(refusal));
+    }
+    QVERIFY(shared.resolveModel(QStringLiteral("../w.safetensors"), &refusal).isEmpty());
+
+    // The author's own project: the same spellings open.
+    const ProjectPaths own(folder + QStringLiteral("/p.periscope"), true);
+    QCOMPARE(own.resolve(outside, &refusal), outside);
+    QCOMPARE(own.resolve(QStringLiteral("../outside.jpg"), &refusal), outside);
+}
+
+void TestProjectFile::aProjectFromElsewhereOpensOnlyFilesInItsFolder()
+{
+    QTemporaryDir root;
+    const QString folder = root.filePath(QStringLiteral("received"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/notes")));
+    writeBytes(folder + QStringLiteral("/notes/inside.txt"), "inside note");
+    const QString secret = root.filePath(QStringLiteral("secret.txt"));
+    writeBytes(secret, "the user's secret");
+    QVERIFY(QFile::link(secret, folder + QStringLiteral("/notes/link.txt")));
+
+    // As a stranger would write it: absolute, climbing and linked references out of the folder.
+    const QJsonObject json{
+        {QStringLiteral("format"), QStringLiteral("periscope-project")},
+        {QStringLiteral("version"), 1},
+        {QStringLiteral("activeWorkspace"), QStringLiteral("notes")},
+        {QStringLiteral("workspaces"),
+         QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("notes")},
+                                {QStringLiteral("files"), QJsonArray{QStringLiteral("notes/inside.txt"), secret, QStringLiteral("../secret.txt"),
+                                                                     QStringLiteral("notes/link.txt")}}}}}};
+    const QString path = folder + QStringLiteral("/received.periscope");
+    writeBytes(path, QJsonDocument(json).toJson());
+
+    Project project;
+    QString error;
+    QVERIFY2(readProjectFile(path, &project, &error), qPrintable(error));
+    QVERIFY(!project.writtenHere);
+    MainWindow window(registry());
+    window.setInteractive(false);
+    QString problems;
+    QVERIFY(!window.applyProject(project, ProjectPaths(path, project.writtenHere), &problems));
+    QVERIFY(window.jobs()->waitForIdle(5000));
+    auto *notes = static_cast<periscope::test::NotesWorkspace *>(window.workspace(QStringLiteral("notes")));
+    QCOMPARE(notes->openFiles(), QStringList{folder + QStringLiteral("/notes/inside.txt")});
+    QCOMPARE(notes->text(), QStringLiteral("inside note"));
+    for (const QString &refused : {secret, QStringLiteral("../secret.txt"), QStringLiteral("notes/link.txt")})
+        QVERIFY2(problems.contains(refused), qPrintable(problems));
+
+    // Through File > Open: the project opens, the log names what was refused.
+    MainWindow opened(registry());
+    opened.setInteractive(false);
+    QVERIFY2(opened.loadProject(path, &error), qPrintable(error));
+    QVERIFY(opened.jobs()->waitForIdle(5000));
+    QString logged;
+    for (const LogEntry &entry : opened.log()->entries())
+        logged += entry.message + QLatin1Char('\n');
+    QVERIFY2(logged.contains(QLatin1String("outside the project's folder")) && logged.contains(secret), qPrintable(logged));
+}
+
+void TestProjectFile::ownProjectsOpenTheirInputsAnywhere()
+{
+    QTemporaryDir root;
+    const QString elsewhere = root.filePath(QStringLiteral("elsewhere.txt"));
+    writeBytes(elsewhere, "a note kept elsewhere");
+    QVERIFY(QDir().mkpath(root.filePath(QStringLiteral("projects"))));
+    const QString path = root.filePath(QStringLiteral("projects/mine.periscope"));
+    {
+        MainWindow window(registry());
+        window.setInteractive(false);
+        QString error;
+        QVERIFY2(window.openFileChecked(elsewhere, QString(), &error), qPrintable(error));
+        QVERIFY(window.jobs()->waitForIdle(5000));
+        QVERIFY2(window.saveProjectTo(path, &error), qPrintable(error));
+    }
+    Project project;
+    QString error;
+    QVERIFY2(readProjectFile(path, &project, &error), qPrintable(error));
+    QVERIFY(project.writtenHere);
+    QCOMPARE(project.workspaces.first().files, QStringList{elsewhere});
+    {
+        MainWindow window(registry());
+        window.setInteractive(false);
+        QString problems;
+        QVERIFY2(window.applyProject(project, ProjectPaths(path, project.writtenHere), &problems), qPrintable(problems));
+        QVERIFY(window.jobs()->waitForIdle(5000));
+        QCOMPARE(static_cast<periscope::test::NotesWorkspace *>(window.workspace(QStringLiteral("notes")))->text(),
+                 QStringLiteral("a note kept elsewhere"));
+    }
+
+    // Edited by someone else (one byte more), it is no longer this account's own.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::Append));
+    file.write("\n");
+    file.close();
+    QVERIFY2(readProjectFile(path, &project, &error), qPrintable(error));
+    QVERIFY(!project.writtenHere);
+    MainWindow window(registry());
+    window.setInteractive(false);
+    QString problems;
+    QVERIFY(!window.applyProject(project, ProjectPaths(path, project.writtenHere), &problems));
+    QVERIFY2(problems.contains(elsewhere), qPrintable(problems));
+    QVERIFY(window.workspace(QStringLiteral("notes"))->openFiles().isEmpty());
 }
 
 void TestProjectFile::autosaveFindsOnlyCrashedSessions()

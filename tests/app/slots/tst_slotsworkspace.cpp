@@ -335,12 +335,12 @@ void TestSlotsWorkspace::stateRoundTrips()
     m_workspace->model()->setLastIteration(false);
     m_workspace->slotsView()->tabs()->setCurrentIndex(1);
     QVERIFY(waitIdle());
-    const QJsonObject state = m_workspace->saveState();
+    const QJsonObject state = m_workspace->saveState(ProjectPaths());
     QCOMPARE(state.value(QStringLiteral("iteration")).toString(), QStringLiteral("first"));
 
     cleanup();
     init();
-    QVERIFY2(m_workspace->restoreState(state, &error), qPrintable(error));
+    QVERIFY2(m_workspace->restoreState(state, ProjectPaths(), &error), qPrintable(error));
     QVERIFY(waitIdle());
     QCOMPARE(m_workspace->model()->scenes().size(), 12);
     QVERIFY(!m_workspace->model()->lastIteration());
@@ -349,7 +349,7 @@ void TestSlotsWorkspace::stateRoundTrips()
 
     QJsonObject missing = state;
     missing.insert(QStringLiteral("inputs"), QJsonArray{m_dir.filePath(QStringLiteral("gone"))});
-    QVERIFY(!m_workspace->restoreState(missing, &error));
+    QVERIFY(!m_workspace->restoreState(missing, ProjectPaths(), &error));
     QVERIFY(error.contains(QStringLiteral("gone")));
 }
 

@@ -29,7 +29,7 @@ studies::StudyDesign smallDesign(studies::QuestionType question = studies::Quest
     d.seed = 9;
     for (int i = 0; i < 5; ++i)
         for (const char *c : {"original", "koala"})
-            d.stimuli.push_back({"p" + std::to_string(i), c, std::string("/photos/") + c + "/p" + std::to_string(i) + ".png"});
+            d.stimuli.push_back({"p" + std::to_string(i), c, std::string("photos/") + c + "/p" + std::to_string(i) + ".png"});
     return d;
 }
 } // namespace
@@ -41,6 +41,7 @@ private Q_SLOTS:
     void tamperedDefinitionIsRefused();
     void badPlacesAndBadFilesGetSentences();
     void hostileStudyFilesAreRefused();
+    void photosStayInTheStudysFolder();
     void fullDiskKeepsWhatWasSaved();
     void killedSessionLosesNothingAndResumes();
     void resultsAndCsvMatchTheAnswers();
@@ -132,6 +133,72 @@ void TestStudyStore::hostileStudyFilesAreRefused()
         QVERIFY(!StudyStore::open(path, &error));
         QVERIFY2(error.contains(i == 0 ? QLatin1String("holds a view (spin)") : QLatin1String("holds a trigger (loop)")), qPrintable(error));
         QVERIFY2(timer.elapsed() < 20000, "the check ran past its deadline");
+    }
+}
+
+void TestStudyStore::photosStayInTheStudysFolder()
+{
+    QTemporaryDir root;
+    const QString folder = root.filePath(QStringLiteral("study"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/s.sqlite");
+    QString error;
+    // Created: a photo given by its absolute path is stored relative to the study's folder ...
+    studies::StudyDesign design = smallDesign();
+    design.stimuli.front().path = (folder + QStringLiteral("/photos/original/p0.png")).toStdString();
+    {
+        auto store = StudyStore::create(path, design, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(QString::fromStdString(store->design().stimuli.front().path), folder + QStringLiteral("/photos/original/p0.png"));
+    }
+    // ... so the study and its photos move together.
+    const QString moved = root.filePath(QStringLiteral("moved"));
+    QVERIFY(QDir().rename(folder, moved));
+    {
+        auto store = StudyStore::open(moved + QStringLiteral("/s.sqlite"), &error);
+        QVERIFY2(store, qPrintable(error));
+        for (const studies::Stimulus &s : store->design().stimuli)
+            QVERIFY2(QString::fromStdString(s.path).startsWith(moved + QLatin1Char('/')), s.path.c_str());
+    }
+
+    // A photo outside the folder is refused at creation, and no file is made.
+    const QString secret = root.filePath(QStringLiteral("secret.png"));
+    for (const std::string &outside : {secret.toStdString(), std::string("../secret.png"), std::string("/etc/passwd")}) {
+        studies::StudyDesign bad = smallDesign();
+        bad.stimuli.back().path = outside;
+        const QString badPath = moved + QStringLiteral("/bad.sqlite");
+        QVERIFY(!StudyStore::create(badPath, bad, &error));
+        QVERIFY2(error.contains(QLatin1String("outside the study's folder")), qPrintable(error));
+        QVERIFY(!QFileInfo::exists(badPath));
+    }
+
+    // A study file from elsewhere whose design (with a matching fingerprint: anyone can compute
+    // one) names files outside its folder, directly or through a link, is refused at open.
+    QFile(secret).open(QIODevice::WriteOnly);
+    QVERIFY(QFile::link(secret, moved + QStringLiteral("/photos-link.png")));
+    for (const std::string &outside : {secret.toStdString(), std::string("../secret.png"), std::string("photos-link.png")}) {
+        const QString hostile = moved + QStringLiteral("/hostile.sqlite");
+        QFile::remove(hostile);
+        QVERIFY2(StudyStore::create(hostile, smallDesign(), &error), qPrintable(error));
+        studies::StudyDesign edited = smallDesign();
+        edited.stimuli.back().path = outside;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("edit"));
+            db.setDatabaseName(hostile);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("UPDATE meta SET value = ? WHERE key = ?"));
+            q.addBindValue(QString::fromStdString(edited.toJson().dump(1)));
+            q.addBindValue(QStringLiteral("design"));
+            QVERIFY(q.exec());
+            q.addBindValue(QString::fromStdString(edited.fingerprint()));
+            q.addBindValue(QStringLiteral("fingerprint"));
+            QVERIFY(q.exec());
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("edit"));
+        QVERIFY(!StudyStore::open(hostile, &error));
+        QVERIFY2(error.contains(QString::fromStdString(outside)) && error.contains(QLatin1String("outside its folder")), qPrintable(error));
     }
 }
 

@@ -57,11 +57,11 @@ public:
         return true;
     }
     QStringList openFiles() const override { return m_files; }
-    QJsonObject saveState() const override
+    QJsonObject saveState(const app::ProjectPaths &) const override
     {
         return m_zoom == 1.0 ? QJsonObject() : QJsonObject{{QStringLiteral("zoom"), m_zoom}};
     }
-    bool restoreState(const QJsonObject &state, QString *) override
+    bool restoreState(const QJsonObject &state, const app::ProjectPaths &, QString *) override
     {
         m_zoom = state.value(QStringLiteral("zoom")).toDouble(1.0);
         return true;
