@@ -36,8 +36,13 @@ bool hasDisplay()
 // interactively the window shows each problem and stays open.
 bool openRequested(MainWindow &window, const GuiOptions &options, QString *error)
 {
-    if (!options.project.isEmpty() && !window.loadProject(options.project, error))
+    QString problems;
+    if (!options.project.isEmpty() && !window.loadProject(options.project, error, &problems))
         return false;
+    if (!problems.isEmpty()) {
+        *error = problems; // a screenshot of a project that opened only in part would mislead
+        return false;
+    }
     for (const QString &file : options.openFiles) {
         if (!window.openFileChecked(file, options.workspace, error))
             return false;

@@ -64,7 +64,9 @@ public:
     // Projects
     Project currentProject(const ProjectPaths &paths) const;
     bool applyProject(const Project &project, const ProjectPaths &paths, QString *error);
-    bool loadProject(const QString &path, QString *error);
+    // false + *error when the file is not a project. A project that opens with problems (inputs
+    // missing or refused) returns true and, with problems given, says which in *problems.
+    bool loadProject(const QString &path, QString *error, QString *problems = nullptr);
     bool saveProjectTo(const QString &path, QString *error);
     QString projectPath() const { return m_projectPath; }
     bool isProjectModified() const { return isWindowModified(); }

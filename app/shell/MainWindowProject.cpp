@@ -51,7 +51,7 @@ bool MainWindow::applyProject(const Project &project, const ProjectPaths &paths,
     return problems.isEmpty();
 }
 
-bool MainWindow::loadProject(const QString &path, QString *error)
+bool MainWindow::loadProject(const QString &path, QString *error, QString *problemsOut)
 {
     Project project;
     if (!readProjectFile(path, &project, error))
@@ -60,9 +60,12 @@ bool MainWindow::loadProject(const QString &path, QString *error)
     m_recent->addProject(m_projectPath);
     QString problems;
     const bool complete = applyProject(project, ProjectPaths(m_projectPath, project.writtenHere), &problems);
-    if (!complete)
-        m_log->append(LogLevel::Warning, QStringLiteral("project"),
-                      tr("%1 opened with problems: %2").arg(QFileInfo(path).fileName(), problems));
+    if (!complete) {
+        const QString message = tr("%1 opened with problems: %2").arg(QFileInfo(path).fileName(), problems);
+        m_log->append(LogLevel::Warning, QStringLiteral("project"), message);
+        if (problemsOut)
+            *problemsOut = message;
+    }
     setWindowModified(false);
     updateTitle();
     return true;
@@ -84,9 +87,14 @@ bool MainWindow::saveProjectTo(const QString &path, QString *error)
 
 bool MainWindow::openProject(const QString &path)
 {
-    QString error;
-    if (loadProject(path, &error))
+    QString error, problems;
+    if (loadProject(path, &error, &problems)) {
+        // Missing or refused inputs (a project from elsewhere naming files outside its folder):
+        // the user is told which, not left to find them in the Log.
+        if (!problems.isEmpty())
+            reportError(tr("Project opened with problems"), problems);
         return true;
+    }
     reportError(tr("Cannot open project"), error);
     return false;
 }

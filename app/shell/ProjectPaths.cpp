@@ -62,8 +62,8 @@ QString ProjectPaths::resolve(const QString &stored, QString *refusal) const
         return absolute;
     if (!isInsideFolder(QFile::encodeName(m_folder).toStdString(), QFile::encodeName(absolute).toStdString())) {
         if (refusal)
-            *refusal = ProjectPathsText::tr("%1 lies outside the project's folder %2; a project from elsewhere opens only files in its "
-                                            "own folder, so it was not opened")
+            *refusal = ProjectPathsText::tr("%1 is outside the project's folder, not opened (a project from elsewhere opens only "
+                                            "files in %2)")
                            .arg(stored, m_folder);
         return {};
     }

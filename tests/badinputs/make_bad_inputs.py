@@ -123,6 +123,13 @@ os.mkfifo(out / "fifo.periscope")
 (out / "deep.periscope").write_text('{"format": "periscope-project", "version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
 (out / "truncated.periscope").write_text('{"format": "periscope-project", "version": 1, "workspaces": [{"id": "colo')
 (out / "future.periscope").write_text('{"format": "periscope-project", "version": 99, "workspaces": []}')
+# A project from elsewhere naming files outside its folder: an absolute path, a climb, a model.
+(out / "sent").mkdir(exist_ok=True)
+(out / "sent" / "outside.periscope").write_text(json.dumps(
+    {"format": "periscope-project", "version": 1, "activeWorkspace": "colorize",
+     "workspaces": [{"id": "colorize", "files": ["/etc/hostname", "../escaping-scenes/scenes.json"],
+                     "state": {"photos": ["/etc/hostname"], "model": "../weights-evil.pt"}},
+                    {"id": "graphs", "state": {"input": "file", "file": "/etc/passwd", "model": "/etc/shadow"}}]}))
 
 # --- must succeed (once wrongly refused) ------------------------------------------------------
 good = out / "good"

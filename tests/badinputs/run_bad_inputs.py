@@ -86,7 +86,7 @@ case("train-graph --layers 0", ["train-graph", "--task", "molecules", "--layers"
 case("info with PERISCOPE_THREADS=99999", ["info"], env={"PERISCOPE_THREADS": "99999"})
 # The window's project loading, in screenshot mode (the first problem ends the run with its line).
 gui = str(bin_dir / "periscope")
-for project in ("fifo.periscope", "deep.periscope", "truncated.periscope", "future.periscope"):
+for project in ("fifo.periscope", "deep.periscope", "truncated.periscope", "future.periscope", "sent/outside.periscope"):
     cases.append((f"periscope --project {project}",
                   [gui, "--project", str(inputs / project), "--screenshot", str(out("gui-" + project) / "s.png")], "fail", {}))
 # Once wrongly refused: these must work.
