@@ -4,12 +4,15 @@
 #include "engine/media/image/ImageHeader.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/PathGuard.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 namespace periscope::app {
 
@@ -140,6 +143,7 @@ CliOption &CliOptions::flag(const QString &name, const QString &help)
 CliOption &CliOptions::figure(const QString &help)
 {
     return text(QStringLiteral("--figure"), QStringLiteral("OUT.png|svg|pdf"), help)
+        .output()
         .validatedBy(
             [](const QString &value) {
                 const QString suffix = QFileInfo(value).suffix().toLower();
@@ -267,8 +271,40 @@ std::optional<int> CliOptions::parse(const QStringList &arguments)
                               ? QStringLiteral("expected one %1 (try --help)").arg(m_positionalName)
                               : QStringLiteral("expected at least %1 %2 (try --help)").arg(m_positionalMin).arg(m_positionalName));
     }
+    if (const std::optional<QString> clash = outputThatIsAnInput())
+        return failure(*clash);
     if (m_imageLimit && isSet(QStringLiteral("--max-pixels")))
         periscope::media::setMaxImagePixels(integerValue(QStringLiteral("--max-pixels")));
+    return std::nullopt;
+}
+
+std::optional<QString> CliOptions::outputThatIsAnInput() const
+{
+    // Every other value that names an existing file is a possible input: a model, --init, --data,
+    // the positional files. Writing over one would destroy what the user asked us to read.
+    std::map<FileIdentity, QString> inputs;
+    for (const QString &path : m_positionals)
+        if (const std::optional<FileIdentity> id = fileIdentity(QFile::encodeName(path).toStdString()))
+            inputs.emplace(*id, path);
+    for (const CliOption &option : m_options) {
+        if (option.writes || option.kind != CliOption::Kind::Text)
+            continue;
+        for (const QString &value : m_values.value(option.name))
+            if (const std::optional<FileIdentity> id = fileIdentity(QFile::encodeName(value).toStdString()))
+                inputs.emplace(*id, option.name + QLatin1Char(' ') + value);
+    }
+    for (const CliOption &option : m_options) {
+        if (!option.writes)
+            continue;
+        for (const QString &value : m_values.value(option.name)) {
+            const std::optional<FileIdentity> id = fileIdentity(QFile::encodeName(value).toStdString());
+            if (!id)
+                continue;
+            if (const auto it = inputs.find(*id); it != inputs.end())
+                return QStringLiteral("%1 %2 is an input of this command (%3): choose another file (nothing was written)")
+                    .arg(option.name, value, it->second);
+        }
+    }
     return std::nullopt;
 }
 

@@ -26,6 +26,7 @@ struct CliOption {
     QString defaultValue; // shown in --help and returned when the option is not given
     bool required = false;
     bool repeatable = false;
+    bool writes = false; // an output file: refused when it is one of the command's inputs
 
     qint64 integerMin = 0, integerMax = 0;
     double numberLow = 0.0, numberHigh = 0.0;
@@ -43,6 +44,13 @@ struct CliOption {
     CliOption &repeat()
     {
         repeatable = true;
+        return *this;
+    }
+    // The option names a file the command writes. parse() refuses it when it is the same file
+    // (device and inode, however spelled or linked) as any other path given to the command.
+    CliOption &output()
+    {
+        writes = true;
         return *this;
     }
     CliOption &byDefault(const QString &value)
@@ -110,6 +118,8 @@ public:
     void warn(const QString &message) const;
 
 private:
+    // "--out X is an input of this command (--model X): ..." when an output is an input.
+    std::optional<QString> outputThatIsAnInput() const;
     const CliOption *find(const QString &name) const;
     CliOption &declare(CliOption option);
     CliOption &declare(const QString &name, const QString &valueName, const QString &help, CliOption::Kind kind);

@@ -61,7 +61,7 @@ CliOptions explainGraphOptions()
         .byDefault(QString::fromStdString(graphs::ExplainGraphRequest().target));
     options.integer(QStringLiteral("--steps"), 1, 100000, QStringLiteral("Integrated Gradients' steps"))
         .byDefault(QString::number(graphs::ExplainGraphRequest().integrationSteps));
-    options.text(QStringLiteral("--out"), QStringLiteral("OUT.json"), QStringLiteral("the explanation to write")).require();
+    options.text(QStringLiteral("--out"), QStringLiteral("OUT.json"), QStringLiteral("the explanation to write")).require().output();
     options.figure(QStringLiteral("a figure of the graph with its relevance"));
     return options;
 }

@@ -38,7 +38,7 @@ CliOptions createOptions()
                                       "the photos of its folder with the same file stem (e.g. the output of periscope-cli colorize).\n"
                                       "Images that not every condition has are left out with a warning. The photos are copied beside\n"
                                       "the study, into STUDY-photos/CONDITION/, so that the study can be moved and sent with them."));
-    options.text(QStringLiteral("--out"), QStringLiteral("STUDY.sqlite"), QStringLiteral("the study file to create")).require();
+    options.text(QStringLiteral("--out"), QStringLiteral("STUDY.sqlite"), QStringLiteral("the study file to create")).require().output();
     options.text(QStringLiteral("--photos"), QStringLiteral("DIR"), QStringLiteral("the original photos")).require();
     options.text(QStringLiteral("--condition"), QStringLiteral("NAME=DIR"), QStringLiteral("another condition's photos"))
         .repeat()
@@ -200,7 +200,7 @@ CliOptions resultsOptions()
                        QStringLiteral("Per condition the share judged real (Wilson 95 %), Likert means or 2AFC preference, per image,\n"
                                       "Fleiss' kappa, as JSON."));
     options.positionals(QStringLiteral("STUDY.sqlite"), QStringLiteral("the study file"), 1, 1);
-    options.text(QStringLiteral("--csv"), QStringLiteral("OUT.csv"), QStringLiteral("writes every answer"));
+    options.text(QStringLiteral("--csv"), QStringLiteral("OUT.csv"), QStringLiteral("writes every answer")).output();
     return options;
 }
 

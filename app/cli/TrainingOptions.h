@@ -20,7 +20,8 @@ void declareTrainingOptions(CliOptions &options, const Settings &defaults, Train
 {
     options.text(QStringLiteral("--out"), QStringLiteral("FILE.safetensors"),
                  QStringLiteral("the weights to write after every epoch, FILE.json beside them"))
-        .require();
+        .require()
+        .output();
     options.integer(QStringLiteral("--epochs"), 1, 100000, QStringLiteral("training epochs")).byDefault(QString::number(defaults.epochs));
     options.integer(QStringLiteral("--batch-size"), limits.minBatchSize, 100000, QStringLiteral("examples per batch"))
         .byDefault(QString::number(defaults.batchSize));

@@ -59,7 +59,7 @@ int runFrame(const QStringList &arguments)
     options.positionals(QStringLiteral("FILE"), QStringLiteral("the video"), 1, 1);
     options.integer(QStringLiteral("--index"), 0, kNoLimit, QStringLiteral("the frame's index"));
     options.number(QStringLiteral("--time"), 0.0, 1e9, QStringLiteral("the frame shown at this time, in seconds")).valueName = QStringLiteral("SECONDS");
-    options.text(QStringLiteral("--out"), QStringLiteral("OUT.png"), QStringLiteral("the image to write")).require();
+    options.text(QStringLiteral("--out"), QStringLiteral("OUT.png"), QStringLiteral("the image to write")).require().output();
     options.setSynopsis({QStringLiteral("FILE (--index N | --time SECONDS) --out OUT.png")});
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;

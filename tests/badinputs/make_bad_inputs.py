@@ -135,6 +135,11 @@ os.mkfifo(out / "fifo.periscope")
 good = out / "good"
 good.mkdir(exist_ok=True)
 (good / "one-node.json").write_text('{"nodes": [[-1, 1, 0.1, 0.7]], "edges": [], "edge_features": []}')
+# An output that is an input (spelled through a link): refused before anything is written.
+(out / "clash").mkdir(exist_ok=True)
+(out / "clash" / "graph.json").write_text('{"nodes": [[-1, 1, 0.1, 0.7]], "edges": [], "edge_features": []}')
+if not (out / "clash" / "same.json").exists():
+    os.symlink("graph.json", out / "clash" / "same.json")
 (good / "bom.csv").write_bytes(b"\xef\xbb\xbfsmiles,y\nCCO,1\nc1ccccc1,2\n")
 (good / "photo.png").write_bytes(png(8, 8))
 print(f"bad inputs written under {out}")

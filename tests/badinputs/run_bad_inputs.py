@@ -84,6 +84,11 @@ case("explain-graph --smiles with a line break", ["explain-graph", "--smiles", "
 case("explain-graph --smiles 5,000 carbons", ["explain-graph", "--smiles", "C" * 5000, "--out", str(out("sm2") / "g.json")])
 case("train-graph --layers 0", ["train-graph", "--task", "molecules", "--layers", "0", "--out", str(out("tg") / "m.safetensors")])
 case("info with PERISCOPE_THREADS=99999", ["info"], env={"PERISCOPE_THREADS": "99999"})
+clash = inputs / "clash"
+case("explain-graph --out the --graph (a link)", ["explain-graph", "--graph", str(clash / "graph.json"), "--model", "infection",
+                                                  "--out", str(clash / "same.json")])
+case("train-graph --out the --data", ["train-graph", "--task", "molecules", "--data", str(clash / "graph.json"),
+                                      "--out", str(clash / "graph.json")])
 # The window's project loading, in screenshot mode (the first problem ends the run with its line).
 gui = str(bin_dir / "periscope")
 for project in ("fifo.periscope", "deep.periscope", "truncated.periscope", "future.periscope", "sent/outside.periscope"):

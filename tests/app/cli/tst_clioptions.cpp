@@ -7,6 +7,7 @@
 #include "CliRun.h"
 
 #include <QtTest>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <unistd.h>
@@ -58,6 +59,7 @@ private slots:
     void readsTypedValues();
     void rejectsBadArguments_data();
     void rejectsBadArguments();
+    void refusesAnOutputThatIsAnInput();
     void helpListsEveryDeclaration();
     void everyCommandAnswersHelp_data();
     void everyCommandAnswersHelp();
@@ -114,6 +116,46 @@ void TestCliOptions::rejectsBadArguments()
     const auto [exit, err] = parseCapturing(options, arguments);
     QCOMPARE(exit, 2);
     QCOMPARE(err, QStringLiteral("periscope-cli: sample: ") + message);
+}
+
+void TestCliOptions::refusesAnOutputThatIsAnInput()
+{
+    // Whatever the spelling (a link, "./"), an output that is one of the inputs is refused before
+    // the command runs, and the input is untouched.
+    QTemporaryDir dir;
+    const QString input = dir.filePath(QStringLiteral("in.png")), model = dir.filePath(QStringLiteral("w.safetensors"));
+    for (const QString &path : {input, model}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("data");
+    }
+    QVERIFY(QFile::link(input, dir.filePath(QStringLiteral("link.png"))));
+    auto declare = [] {
+        CliOptions options(QStringLiteral("sample"), QStringLiteral("Writes a result."));
+        options.positionals(QStringLiteral("INPUT"), QStringLiteral("what to read"), 1, -1);
+        options.text(QStringLiteral("--model"), QStringLiteral("FILE"), QStringLiteral("weights"));
+        options.text(QStringLiteral("--out"), QStringLiteral("OUT"), QStringLiteral("the result")).require().output();
+        options.figure(QStringLiteral("a figure"));
+        return options;
+    };
+    const QString dotted = dir.path() + QStringLiteral("/./in.png");
+    const QList<std::pair<QStringList, QString>> clashes = {
+        {{input, QStringLiteral("--out"), input}, QStringLiteral("--out %1 is an input of this command (%1)").arg(input)},
+        {{input, QStringLiteral("--out"), dir.filePath(QStringLiteral("link.png"))}, QStringLiteral("is an input of this command (%1)").arg(input)},
+        {{dotted, QStringLiteral("--out"), input}, QStringLiteral("is an input of this command (%1)").arg(dotted)},
+        {{input, QStringLiteral("--model"), model, QStringLiteral("--out"), model}, QStringLiteral("(--model %1)").arg(model)},
+        {{input, QStringLiteral("--out"), dir.filePath(QStringLiteral("o.json")), QStringLiteral("--figure"), dir.filePath(QStringLiteral("link.png"))},
+         QStringLiteral("--figure %1 is an input").arg(dir.filePath(QStringLiteral("link.png")))},
+    };
+    for (const auto &[arguments, expected] : clashes) {
+        CliOptions options = declare();
+        const auto [exit, err] = parseCapturing(options, arguments);
+        QCOMPARE(exit, 1);
+        QVERIFY2(err.startsWith(QLatin1String("periscope-cli: sample: ")) && err.contains(expected) && !err.contains(QLatin1Char('\n')),
+                 qPrintable(err));
+    }
+    CliOptions fine = declare();
+    QCOMPARE(parseCapturing(fine, {input, QStringLiteral("--model"), model, QStringLiteral("--out"), dir.filePath(QStringLiteral("new.png"))}).first, -1);
 }
 
 void TestCliOptions::helpListsEveryDeclaration()
