@@ -147,9 +147,7 @@ void GraphsModel::openMoleculeFile(const QString &path, const QString &smilesCol
             m_input.moleculeFile = path;
             m_target = QStringLiteral("global");
             if (!loaded->set) {
-                m_molecules.reset();
-                Q_EMIT moleculesChanged();
-                Q_EMIT failed(loaded->error);
+                showOpenFailure(path, loaded->error);
                 return;
             }
             m_molecules = loaded->set;
@@ -159,7 +157,21 @@ void GraphsModel::openMoleculeFile(const QString &path, const QString &smilesCol
             Q_EMIT moleculesChanged();
             explain();
         },
-        [this](const QString &error) { Q_EMIT failed(error); });
+        [this, path](const QString &error) { showOpenFailure(path, error); });
+}
+
+void GraphsModel::showOpenFailure(const QString &path, const QString &reason)
+{
+    // The previous molecule must not stay on screen as if it were this file's.
+    m_molecules.reset();
+    m_explanations = GraphExplanations{};
+    m_input = Input{};
+    m_input.kind = GraphScene::Kind::Molecule;
+    m_input.moleculeFile = path;
+    Q_EMIT moleculesChanged();
+    Q_EMIT explanationsChanged();
+    Q_EMIT openFailed(QFileInfo(path).fileName(), reason);
+    Q_EMIT failed(reason);
 }
 
 void GraphsModel::selectMolecule(int index)

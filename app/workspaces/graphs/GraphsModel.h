@@ -85,6 +85,9 @@ Q_SIGNALS:
     void moleculesChanged();
     void busyChanged(bool busy);
     void failed(const QString &message); // a sentence for the user
+    // A molecule file could not be read: the view shows "cannot open" and nothing else. failed()
+    // follows with the same reason.
+    void openFailed(const QString &fileName, const QString &reason);
     void trainingEpoch(const periscope::graphs::GraphEpoch &epoch, const QString &metric);
     void trainingFinished(const QString &weights, const QString &summary);
     void trainingStopped(const QString &reason);
@@ -92,6 +95,7 @@ Q_SIGNALS:
 
 private:
     void explain();
+    void showOpenFailure(const QString &path, const QString &reason);
     QString resolvedModel(QString *error) const;
 
     Input m_input;

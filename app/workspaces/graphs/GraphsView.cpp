@@ -197,7 +197,13 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
             m_status->setText(tr("Explaining with SA, GBP, LRP and IG..."));
     });
     connect(m_model, &GraphsModel::failed, this, [this](const QString &message) {
-        m_status->setText(tr("<b>Could not explain:</b> %1").arg(message.toHtmlEscaped()));
+        if (!m_openFailure)
+            m_status->setText(tr("<b>Could not explain:</b> %1").arg(message.toHtmlEscaped()));
+        m_openFailure = false;
+    });
+    connect(m_model, &GraphsModel::openFailed, this, [this](const QString &fileName, const QString &reason) {
+        m_openFailure = true; // the failed() that follows says the same
+        m_status->setText(tr("<b>%1: cannot open:</b> %2").arg(fileName.toHtmlEscaped(), reason.toHtmlEscaped()));
     });
     connect(m_model, &GraphsModel::moleculesChanged, this, [this] {
         const QSignalBlocker block(m_moleculeList);

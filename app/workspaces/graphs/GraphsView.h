@@ -65,6 +65,7 @@ private:
     QWidget *m_moleculePanel = nullptr, *m_columnsPanel = nullptr;
     QComboBox *m_smilesColumn = nullptr, *m_targetColumn = nullptr;
     QLabel *m_status = nullptr;
+    bool m_openFailure = false; // the status shows why a file could not be opened
     QLabel *m_prediction = nullptr;
     QTabWidget *m_tabs = nullptr;
     widgets::PlotView *m_bars = nullptr;

@@ -362,6 +362,10 @@ void SlotsModel::select(int index)
         return;
     m_selected = index;
     const SlotsScene scene = m_scenes[index];
+    if (!scene.error.isEmpty()) {
+        showUnreadable(index, scene.error);
+        return;
+    }
     const quint64 generation = m_analysisGeneration;
     const bool last = m_lastIteration;
     m_detailLoad.start(
@@ -394,9 +398,21 @@ void SlotsModel::select(int index)
             m_detail = *result.value<std::shared_ptr<const SlotsDetail>>();
             Q_EMIT detailReady();
         },
-        [this](const QString &error) {
+        [this, index](const QString &error) {
+            if (index == m_selected)
+                showUnreadable(index, error);
             Q_EMIT problem(error);
         });
+}
+
+void SlotsModel::showUnreadable(int index, const QString &error)
+{
+    // The scene shown before must not stay on screen as if it were this one.
+    m_detailLoad.cancel();
+    m_detail = SlotsDetail{};
+    m_detail.index = index;
+    m_detail.error = error;
+    Q_EMIT detailReady();
 }
 
 slot::SlotScoreSummary SlotsModel::summary() const

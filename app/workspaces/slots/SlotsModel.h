@@ -41,6 +41,7 @@ struct SlotsScene {
 struct SlotsDetail {
     int index = -1;
     int size = 0;
+    QString error;             // the scene could not be read: why (nothing else is set)
     QImage square;             // size x size, RGB
     periscope::Image truth;    // size x size instance ids; null without a mask
     slot::SlotMasks masks;     // at size x size
@@ -133,6 +134,7 @@ Q_SIGNALS:
     void trainingStopped(const QString &reason);
 
 private:
+    void showUnreadable(int index, const QString &error);
     void analysePending();
     void computeEmbedding();
 

@@ -164,8 +164,18 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     imageAndTiles->addWidget(tileScroll);
     imageAndTiles->setStretchFactor(0, 3);
     imageAndTiles->setStretchFactor(1, 2);
+    // Above the scene: why a scene that could not be read shows nothing.
+    m_sceneStatus = new QLabel;
+    m_sceneStatus->setObjectName(QStringLiteral("sceneStatus"));
+    m_sceneStatus->setWordWrap(true);
+    m_sceneStatus->hide();
+    auto *sceneBox = new QWidget;
+    auto *sceneBoxLayout = new QVBoxLayout(sceneBox);
+    sceneBoxLayout->setContentsMargins(0, 0, 0, 0);
+    sceneBoxLayout->addWidget(m_sceneStatus);
+    sceneBoxLayout->addWidget(imageAndTiles, 1);
     auto *sceneColumn = new QSplitter(Qt::Vertical);
-    sceneColumn->addWidget(imageAndTiles);
+    sceneColumn->addWidget(sceneBox);
     sceneColumn->addWidget(m_table);
     sceneColumn->setStretchFactor(0, 3);
     sceneColumn->setStretchFactor(1, 1);
@@ -247,7 +257,7 @@ void SlotsView::updateScene(int index)
     const SlotsScene &s = m_model->scenes()[index];
     QString text = s.entry.name;
     if (!s.error.isEmpty())
-        text += QStringLiteral("\n") + tr("unreadable");
+        text += QStringLiteral("\n") + tr("cannot open");
     else if (s.scored)
         text += QStringLiteral("\n") + tr("IoU %1 · ARI %2").arg(s.score.meanIoU, 0, 'f', 2).arg(s.score.foregroundAri, 0, 'f', 2);
     entry->setText(text);
@@ -279,6 +289,9 @@ void SlotsView::showDetail()
     m_tiles.clear();
     m_backgroundSlot = -1;
     m_table->setRowCount(0);
+    m_sceneStatus->setVisible(!d.error.isEmpty());
+    if (d.index >= 0 && !d.error.isEmpty())
+        m_sceneStatus->setText(tr("<b>%1: cannot open:</b> %2").arg(m_model->scenes()[d.index].entry.name.toHtmlEscaped(), d.error.toHtmlEscaped()));
     if (d.index < 0 || d.square.isNull())
         return;
     widgets::Layer image;

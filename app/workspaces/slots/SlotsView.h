@@ -90,6 +90,7 @@ private:
     SlotsModel *m_model;
     ModelChoice *m_modelChoice = nullptr;
     QLabel *m_modelLabel, *m_summary;
+    QLabel *m_sceneStatus = nullptr; // "NAME: cannot open: reason" for a scene that could not be read
     QComboBox *m_iteration;
     QListWidget *m_scenes;
     widgets::LayerModel *m_layers;

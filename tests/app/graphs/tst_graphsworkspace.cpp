@@ -194,6 +194,26 @@ void TestGraphsWorkspace::filesThatCannotOpenAreRefused()
     QVERIFY(waitIdle());
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.first().first().toString().contains(QLatin1String("columns: name, value")));
+
+    // A file that passes the first look but cannot be read: the molecule shown before goes away,
+    // and the status says "cannot open" with the file's name, not "could not explain".
+    QVERIFY2(m_workspace->openFile(testData("three.smi"), &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    QVERIFY(!m_workspace->model()->explanations().methods.isEmpty());
+    const QString garbage = dir.filePath(QStringLiteral("garbage.sdf"));
+    QFile sdf(garbage);
+    QVERIFY(sdf.open(QIODevice::WriteOnly));
+    sdf.write("not a molecule\n$$$$\n");
+    sdf.close();
+    QSignalSpy openFailed(m_workspace->model(), &GraphsModel::openFailed);
+    QVERIFY(m_workspace->openFile(garbage, &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(openFailed.count(), 1);
+    QVERIFY(m_workspace->model()->explanations().methods.isEmpty());
+    QCOMPARE(view()->findChild<QListWidget *>()->count(), 0);
+    const QString status = view()->findChild<QLabel *>(QStringLiteral("graphsStatus"))->text();
+    QVERIFY2(status.contains(QLatin1String("garbage.sdf: cannot open:")) && !status.contains(QLatin1String("Could not explain")),
+             qPrintable(status));
 }
 
 void TestGraphsWorkspace::csvColumnsAreChosenInTheView()

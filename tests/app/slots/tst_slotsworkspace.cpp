@@ -25,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QPainter>
 #include <QSignalSpy>
@@ -321,6 +322,34 @@ void TestSlotsWorkspace::badInputGetsAMessageNotACrash()
     QVERIFY(m_workspace->openFile(empty, &error));
     QVERIFY(waitIdle());
     QVERIFY(problems.last().at(0).toString().contains(QStringLiteral("no images")));
+    // A folder with a good image and a corrupt one: the corrupt one is listed as "cannot open",
+    // and choosing it after the good one clears the view and says why.
+    const QString mixed = m_dir.filePath(QStringLiteral("mixed"));
+    QDir().mkpath(mixed);
+    QImage good(64, 48, QImage::Format_RGB888);
+    good.fill(QColor(90, 140, 200));
+    QVERIFY(good.save(mixed + QStringLiteral("/a-good.png")));
+    QFile corrupt(mixed + QStringLiteral("/b-broken.png"));
+    QVERIFY(corrupt.open(QIODevice::WriteOnly));
+    corrupt.write(QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(200, 'x'));
+    corrupt.close();
+    QVERIFY(m_workspace->openFile(mixed, &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->scenes().size(), 2);
+    auto *list = m_workspace->view()->findChild<QListWidget *>();
+    QVERIFY(list);
+    QVERIFY2(list->item(1)->text().contains(QStringLiteral("cannot open")), qPrintable(list->item(1)->text()));
+    auto *sceneStatus = m_workspace->view()->findChild<QLabel *>(QStringLiteral("sceneStatus"));
+    list->setCurrentRow(0);
+    QVERIFY(waitIdle());
+    QVERIFY(!m_workspace->model()->detail().square.isNull());
+    QVERIFY(sceneStatus->isHidden());
+    list->setCurrentRow(1);
+    QVERIFY(waitIdle());
+    QVERIFY(m_workspace->model()->detail().square.isNull());
+    QVERIFY(!m_workspace->model()->detail().error.isEmpty());
+    QVERIFY(!sceneStatus->isHidden());
+    QVERIFY2(sceneStatus->text().contains(QStringLiteral("b-broken: cannot open:")), qPrintable(sceneStatus->text()));
     // A model file that is not one.
     m_workspace->model()->setModel(text.fileName());
     QVERIFY(waitIdle());
