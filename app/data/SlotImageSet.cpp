@@ -34,7 +34,11 @@ Image rgbOf(const media::ImageFile &file)
 
 void decodeSlotImage(SlotImage &image, QString *warning)
 {
-    image.image = rgbOf(media::readImage(image.imagePath.toStdString()));
+    // Without a mask the slots see only a centre square at their resolution (at most 256 px) and
+    // the views show 256 px: a large photo is decoded reduced, JPEG at the reduced size directly.
+    // A mask must match its image pixel for pixel, so images with masks are read whole.
+    constexpr int kShortSideNeeded = 512;
+    image.image = rgbOf(media::readImage(image.imagePath.toStdString(), image.maskPath.isEmpty() ? kShortSideNeeded : 0));
     if (image.maskPath.isEmpty())
         return;
     try {

@@ -51,4 +51,24 @@ shutil.copy(graphs / "tiny_graph.json", root / "graph" / "tiny_graph.json")
 chem = pathlib.Path("tests/data/chem")
 for selector, name in enumerate(("three.smi", "broken_record.sdf", "measured.csv")):
     (root / "molecules" / (name + ".seed")).write_bytes(bytes([selector]) + (chem / name).read_bytes())
+# Scene folders: the fuzz target's folder holds images/CLEVR_test_000000.png and its mask.
+(root / "scenes").mkdir(exist_ok=True)
+(root / "scenes" / "clevr.json").write_text(json.dumps({"info": {}, "scenes": [{
+    "image_index": 0, "image_filename": "CLEVR_test_000000.png", "mask_filename": "CLEVR_test_000000.png",
+    "objects": [{"shape": "sphere", "color": "red", "material": "rubber", "size": "large"},
+                {"shape": "cube", "color": "blue", "material": "metal", "size": "small"}]},
+    {"image_index": 1, "image_filename": "../../etc/passwd", "objects": []}]}, indent=1))
+shutil.copy(root / "json" / "scene.json", root / "scenes" / "periscope.json")
+# Projects: one of each workspace's state, and paths that must be refused.
+(root / "project").mkdir(exist_ok=True)
+(root / "project" / "workspaces.periscope").write_text(json.dumps({
+    "format": "periscope-project", "version": 1, "savedBy": "0.1.0", "activeWorkspace": "colorize",
+    "workspaces": [
+        {"id": "colorize", "files": ["photos/a.jpg", "/etc/hostname"],
+         "state": {"photos": ["photos/a.jpg", "../b.png"], "model": "koalarization", "selected": 0, "mode": "wipe"}},
+        {"id": "slots", "files": ["scenes"], "state": {"inputs": ["scenes"], "model": "./w.safetensors", "tab": 1}},
+        {"id": "graphs", "state": {"input": "file", "file": "m.sdf", "index": 2, "model": "esol"}}]}, indent=1))
+(root / "project" / "empty.periscope").write_text('{"format": "periscope-project", "version": 1, "workspaces": []}')
+# Study files come from `periscope-cli study create` (MakeCorpus does not link the app): see
+# tests/fuzz/corpus/study/README.
 print("fuzz seeds written under", root)

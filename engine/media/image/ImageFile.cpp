@@ -102,6 +102,11 @@ bool isGrayscale(const Image &image)
 
 ImageFile readImage(const std::string &path)
 {
+    return readImage(path, 0);
+}
+
+ImageFile readImage(const std::string &path, int shortSide)
+{
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error))
         throw Error(path + ": no such image file");
@@ -119,12 +124,24 @@ ImageFile readImage(const std::string &path)
     if (size->pixels() > maxImagePixels())
         throw Error(path + ": " + std::to_string(size->width) + " x " + std::to_string(size->height) + " pixels is over the limit of " +
                     std::to_string(maxImagePixels()) + " (Settings, or --max-pixels, raise it)");
+    // The reduction the reader can take: the largest of 8, 4, 2 that keeps shortSide.
+    int reduction = 1;
+    if (shortSide > 0)
+        for (const int factor : {8, 4, 2})
+            if (reduction == 1 && std::min(size->width, size->height) / factor >= std::int64_t(shortSide))
+                reduction = factor;
     cv::Mat raw;
     try {
-        // One unchanged read tells depth and alpha; orientation needs a second, flag-driven read.
-        raw = cv::imread(path, cv::IMREAD_UNCHANGED);
-        if (!raw.empty() && raw.channels() != 4)
-            raw = cv::imread(path, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR); // applies EXIF orientation
+        if (reduction > 1) {
+            // Colour, 8-bit, EXIF orientation applied; never the full-size pixels for JPEG.
+            const int flag = reduction == 8 ? cv::IMREAD_REDUCED_COLOR_8 : reduction == 4 ? cv::IMREAD_REDUCED_COLOR_4 : cv::IMREAD_REDUCED_COLOR_2;
+            raw = cv::imread(path, flag);
+        } else {
+            // One unchanged read tells depth and alpha; orientation needs a second, flag-driven read.
+            raw = cv::imread(path, cv::IMREAD_UNCHANGED);
+            if (!raw.empty() && raw.channels() != 4)
+                raw = cv::imread(path, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR); // applies EXIF orientation
+        }
     } catch (const cv::Exception &e) {
         throw Error(path + ": cannot decode the " + format + " image (" + e.err + ")");
     }

@@ -21,6 +21,13 @@ struct ImageFile {
 // non-image file; never returns a partial image.
 ImageFile readImage(const std::string &path);
 
+// The same for a reader that needs only `shortSide` pixels on the shorter side (a model's input,
+// a thumbnail): an image at least twice that is decoded at 1/2, 1/4 or 1/8 of its size, the
+// smallest that keeps `shortSide`. JPEG decodes at that size directly (libjpeg's DCT scaling:
+// a 100-megapixel photo costs 1/64 of the memory), the other formats are decoded and then reduced.
+// A reduced read is 8-bit RGB without alpha; an image that is not reduced reads as above.
+ImageFile readImage(const std::string &path, int shortSide);
+
 // Writes PNG, JPEG (quality 95) or TIFF by the suffix; 8-bit or float [0, 1] (saved as 16-bit
 // PNG/TIFF, 8-bit JPEG) RGB, RGBA or gray pixels. Atomic: written beside, then renamed.
 void writeImage(const std::string &path, const Image &image);

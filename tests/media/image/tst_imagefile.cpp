@@ -4,6 +4,7 @@
 #include "engine/media/image/ImageHeader.h"
 
 #include <QFile>
+#include <cmath>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void rejectsBrokenFiles_data();
     void rejectsBrokenFiles();
     void readsTheDemoPhotos();
+    void readsLargePhotosReducedWhenAskedTo();
     void readsTheSizeFromTheHeader();
     void refusesDecompressionBombsBeforeDecoding();
 
@@ -255,6 +257,38 @@ void TestImageFile::readsTheDemoPhotos()
     const ImageFile baboon = readImage((folder + QStringLiteral("baboon.jpg")).toStdString());
     QCOMPARE(baboon.pixels.width(), 512);
     QVERIFY(!baboon.isGrayscale);
+}
+
+void TestImageFile::readsLargePhotosReducedWhenAskedTo()
+{
+    // A 2400x1600 photo: smooth gradients, so that any correct reduction keeps each pixel's colour
+    // to a few levels (8-bit JPEG, DCT scaling against averaging 4x4 blocks).
+    Image photo(2400, 1600, 3, PixelFormat::UInt8);
+    for (int y = 0; y < photo.height(); ++y)
+        for (int x = 0; x < photo.width(); ++x) {
+            photo.setSample(x, y, 0, float(x * 255 / 2399));
+            photo.setSample(x, y, 1, float(y * 255 / 1599));
+            photo.setSample(x, y, 2, 128.0f);
+        }
+    for (const char *name : {"large.jpg", "large.png"}) {
+        const std::string file = path(QString::fromLatin1(name)).toStdString();
+        writeImage(file, photo);
+        // 1600 / 4 = 400 keeps 300 on the short side; 1600 / 8 = 200 would not.
+        const ImageFile reduced = readImage(file, 300);
+        QCOMPARE(reduced.pixels.width(), 600);
+        QCOMPARE(reduced.pixels.height(), 400);
+        QCOMPARE(reduced.pixels.channels(), 3);
+        for (const auto &[x, y] : {std::pair{10, 10}, std::pair{300, 200}, std::pair{590, 390}})
+            for (int c = 0; c < 3; ++c) {
+                const float expected = c == 0 ? (4 * x + 1.5f) * 255 / 2399 : c == 1 ? (4 * y + 1.5f) * 255 / 1599 : 128.0f;
+                QVERIFY2(std::abs(reduced.pixels.sample(x, y, c) - expected) <= 6.0f,
+                         qPrintable(QStringLiteral("%1 (%2, %3) channel %4: %5 vs %6").arg(QLatin1String(name)).arg(x).arg(y).arg(c)
+                                        .arg(reduced.pixels.sample(x, y, c)).arg(expected)));
+            }
+        // Not reducible by two at 1000 (800 < 1000): read whole; and no reduction asked: whole.
+        QCOMPARE(readImage(file, 1000).pixels.width(), 2400);
+        QCOMPARE(readImage(file).pixels.width(), 2400);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImageFile)
