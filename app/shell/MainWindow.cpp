@@ -20,6 +20,8 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+
+#include <algorithm>
 #include <QImageWriter>
 #include <QLabel>
 #include <QMessageBox>
@@ -301,6 +303,8 @@ QList<DemoEntry> MainWindow::allDemoEntries() const
 
 bool MainWindow::openFileIn(const QString &path, const QString &workspaceId)
 {
+    if (QFileInfo(path).suffix().toLower() == QLatin1String("periscope"))
+        return openProject(path); // says which inputs a project from elsewhere could not open
     QString error;
     if (openFileChecked(path, workspaceId, &error))
         return true;
@@ -402,8 +406,10 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
     if (!event->mimeData()->hasUrls())
         return;
     const QStringList suffixes = openableSuffixes() + QStringList{QStringLiteral("periscope")};
+    const bool folders = std::any_of(m_workspaces.begin(), m_workspaces.end(), [](const auto &w) { return w->opensFolders(); });
     for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && suffixes.contains(QFileInfo(url.toLocalFile()).suffix().toLower())) {
+        const QFileInfo file(url.toLocalFile());
+        if (url.isLocalFile() && (suffixes.contains(file.suffix().toLower()) || (folders && file.isDir()))) {
             event->acceptProposedAction();
             return;
         }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/Workspace.h"
+
+#include "app/shell/LogModel.h"
 #include "app/shell/WidgetFigures.h"
 
 #include "widgets/imageview/ImageView.h"
@@ -22,6 +24,12 @@ bool Workspace::openFile(const QString &path, QString *error)
     if (error)
         *error = tr("%1 does not open files").arg(title());
     return false;
+}
+
+void Workspace::logProblem(const QString &text) const
+{
+    if (m_context.log)
+        m_context.log->append(LogLevel::Warning, id(), text);
 }
 
 QJsonObject Workspace::saveState(const ProjectPaths &) const

@@ -99,6 +99,9 @@ protected:
     // call it first in openFile (they are opened by tests and projects too, not only through the
     // main window, which checks the same).
     bool checkReadable(const QString &path, QString *error) const;
+    // A problem the workspace's model reports (a photo that cannot be read, a model that does not
+    // load) goes to the Log as a warning, besides the view's own status line, so that it is kept.
+    void logProblem(const QString &text) const;
 
 Q_SIGNALS:
     void fileOpened(const QString &path);

@@ -194,7 +194,11 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
     std::vector<torch::Tensor> validationCrops;
     for (std::size_t i : validationIndices)
         validationCrops.push_back(crop(tensors[i], settings.size, nullptr));
-    const auto [validationL, validationAb] = labPair(torch::stack(validationCrops));
+    // Named tensors, not a structured binding: the validation lambda below captures them, which
+    // clang before 16 refuses for bindings.
+    const std::pair<torch::Tensor, torch::Tensor> validationLab = labPair(torch::stack(validationCrops));
+    const torch::Tensor &validationL = validationLab.first;
+    const torch::Tensor &validationAb = validationLab.second;
     const double grayBaseline = validationAb.pow(2).mean().item<double>();
 
     Trainee trainee = makeTrainee(settings);

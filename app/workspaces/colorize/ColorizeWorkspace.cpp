@@ -23,6 +23,7 @@ namespace periscope::app {
 ColorizeWorkspace::ColorizeWorkspace(const WorkspaceContext &context, QObject *parent)
     : Workspace(context, parent), m_model(new ColorizeModel(context.jobs, this))
 {
+    connect(m_model, &ColorizeModel::problem, this, &ColorizeWorkspace::logProblem);
     connect(m_model, &ColorizeModel::photosChanged, this, &Workspace::stateChanged);
     connect(m_model, &ColorizeModel::modelChanged, this, &Workspace::stateChanged);
 }

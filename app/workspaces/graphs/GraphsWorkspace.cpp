@@ -20,6 +20,7 @@ const char *const kMoleculeDemo = "CC(=O)Nc1ccc(O)cc1"; // paracetamol
 GraphsWorkspace::GraphsWorkspace(const WorkspaceContext &context, QObject *parent)
     : Workspace(context, parent), m_model(new GraphsModel(context.jobs, this))
 {
+    connect(m_model, &GraphsModel::failed, this, &GraphsWorkspace::logProblem);
     connect(m_model, &GraphsModel::explanationsChanged, this, &Workspace::stateChanged);
 }
 

@@ -36,6 +36,7 @@ QString slotsDemoFolder()
 SlotsWorkspace::SlotsWorkspace(const WorkspaceContext &context, QObject *parent)
     : Workspace(context, parent), m_model(new SlotsModel(context.jobs, this))
 {
+    connect(m_model, &SlotsModel::problem, this, &SlotsWorkspace::logProblem);
     connect(m_model, &SlotsModel::scenesChanged, this, &Workspace::stateChanged);
     connect(m_model, &SlotsModel::modelChanged, this, &Workspace::stateChanged);
 }
