@@ -33,6 +33,7 @@ CliCommand scenesCommand();
 CliCommand slotsCommand();
 CliCommand trainSlotsCommand();
 CliCommand modelsCommand();
+CliCommand explanationMetricsCommand();
 
 QList<CliCommand> cliCommands();
 

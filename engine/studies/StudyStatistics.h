@@ -6,6 +6,7 @@
 #pragma once
 
 #include "engine/core/json/Json.h"
+#include "engine/core/metrics/MeanInterval.h"
 #include "engine/studies/StudyDesign.h"
 
 #include <string>
@@ -20,11 +21,9 @@ struct Proportion {
 // Wilson score interval (z = 1.96 for 95 %).
 Proportion wilsonInterval(int successes, int n, double z = 1.959963984540054);
 
-struct MeanInterval {
-    int n = 0;
-    double mean = 0.0, sd = 0.0, low = 0.0, high = 0.0; // Student t 95 % interval; n < 2: low = high = mean
-};
-MeanInterval meanInterval(const std::vector<double> &values);
+// Student t 95 % intervals (engine/core/metrics/MeanInterval.h).
+using periscope::MeanInterval;
+using periscope::meanInterval;
 
 // Fleiss' kappa over items x categories counts (how many raters put item i in category j). Items
 // rated fewer than twice are left out; items may have different numbers of ratings (each item's

@@ -101,6 +101,25 @@ header = json.dumps({f"t{i}": {"dtype": "F32", "shape": [1], "data_offsets": [4 
 (out / "many-tensors.safetensors").write_bytes(struct.pack("<Q", len(header)) + header + b"\0" * 800_000)
 (out / "huge-header.safetensors").write_bytes(struct.pack("<Q", 1 << 40) + b"{}")
 
+
+def float_safetensors(path, tensors):
+    """tensors: name -> (shape, list of float32 values)"""
+    header, data = {}, b""
+    for name, (shape, values) in tensors.items():
+        raw = struct.pack("<%df" % len(values), *values)
+        header[name] = {"dtype": "F32", "shape": shape, "data_offsets": [len(data), len(data) + len(raw)]}
+        data += raw
+    encoded = json.dumps(header).encode()
+    path.write_bytes(struct.pack("<Q", len(encoded)) + encoded + data)
+
+
+# Explanation heatmaps (valid safetensors, so apart from the weights): a NaN, a 2-D map, masks of
+# another size (and good heatmaps in good/).
+(out / "explanations").mkdir(exist_ok=True)
+float_safetensors(out / "explanations" / "heatmaps-nan.safetensors", {"heatmaps": ([1, 2, 2], [1.0, float("nan"), 0.0, 1.0])})
+float_safetensors(out / "explanations" / "heatmaps-2d.safetensors", {"heatmaps": ([2, 2], [1.0, 0.0, 0.0, 1.0])})
+float_safetensors(out / "explanations" / "masks-3x3.safetensors", {"masks": ([1, 3, 3], [1.0] * 9)})
+
 study = out / "hostile-study.sqlite"
 with sqlite3.connect(study) as db:
     db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
@@ -135,6 +154,7 @@ os.mkfifo(out / "fifo.periscope")
 good = out / "good"
 good.mkdir(exist_ok=True)
 (good / "one-node.json").write_text('{"nodes": [[-1, 1, 0.1, 0.7]], "edges": [], "edge_features": []}')
+float_safetensors(good / "heatmaps.safetensors", {"heatmaps": ([2, 2, 2], [1.0, 0.0, 0.0, 0.0, 0.5, 0.5, 0.0, 0.0])})
 # An output that is an input (spelled through a link): refused before anything is written.
 (out / "clash").mkdir(exist_ok=True)
 (out / "clash" / "graph.json").write_text('{"nodes": [[-1, 1, 0.1, 0.7]], "edges": [], "edge_features": []}')

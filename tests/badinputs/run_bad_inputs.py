@@ -84,6 +84,11 @@ case("explain-graph --smiles with a line break", ["explain-graph", "--smiles", "
 case("explain-graph --smiles 5,000 carbons", ["explain-graph", "--smiles", "C" * 5000, "--out", str(out("sm2") / "g.json")])
 case("train-graph --layers 0", ["train-graph", "--task", "molecules", "--layers", "0", "--out", str(out("tg") / "m.safetensors")])
 case("info with PERISCOPE_THREADS=99999", ["info"], env={"PERISCOPE_THREADS": "99999"})
+for h, extra in (("explanations/heatmaps-nan.safetensors", []), ("explanations/heatmaps-2d.safetensors", []), ("fifo.pt", []),
+                 ("good/heatmaps.safetensors", ["--masks", str(inputs / "explanations/masks-3x3.safetensors")]),
+                 ("good/heatmaps.safetensors", ["--boxes", str(inputs / "graph-nan.json")])):
+    case(f"explanation-metrics --heatmaps {h} {' '.join(extra[:1])}".strip(),
+         ["explanation-metrics", "--heatmaps", str(inputs / h), "--out", str(out("em-" + h.replace("/", "-")) / "m.json")] + extra)
 clash = inputs / "clash"
 case("explain-graph --out the --graph (a link)", ["explain-graph", "--graph", str(clash / "graph.json"), "--model", "infection",
                                                   "--out", str(clash / "same.json")])
@@ -95,6 +100,8 @@ for project in ("fifo.periscope", "deep.periscope", "truncated.periscope", "futu
     cases.append((f"periscope --project {project}",
                   [gui, "--project", str(inputs / project), "--screenshot", str(out("gui-" + project) / "s.png")], "fail", {}))
 # Once wrongly refused: these must work.
+case("explanation-metrics on good heatmaps", ["explanation-metrics", "--heatmaps", str(inputs / "good/heatmaps.safetensors"),
+                                              "--out", str(out("em-good") / "m.json")], expect="ok")
 case("explain-graph on a one-node graph", ["explain-graph", "--graph", str(inputs / "good/one-node.json"), "--model", "infection",
                                            "--out", str(out("one") / "g.json")], expect="ok")
 case("frame to a 255-byte file name", ["frame", str(good_video), "--index", "0", "--out", str(out("long") / ("w" * 251 + ".png"))],

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/deepfake/ExplanationFiles.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
+#include "engine/core/io/MappedFile.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/media/image/ImageFile.h"
+#include "engine/media/video/VideoReader.h"
+
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+namespace periscope::deepfake {
+
+namespace {
+namespace fs = std::filesystem;
+
+constexpr std::size_t kMaxBoxesBytes = 256u * 1024 * 1024;
+
+// The tensor `name`, or an undefined tensor.
+torch::Tensor findTensor(const SafetensorsContents &contents, const std::string &name)
+{
+    for (const auto &[key, tensor] : contents.tensors)
+        if (key == name)
+            return tensor;
+    return {};
+}
+
+torch::Tensor tensorNamed(const SafetensorsContents &contents, const std::string &name, const std::string &path)
+{
+    const torch::Tensor tensor = findTensor(contents, name);
+    if (!tensor.defined())
+        throw Error(path + " has no tensor named \"" + name + "\"");
+    return tensor;
+}
+
+// A pixel is masked when any channel is at least half on (128 of 255, 0.5 of 1): masks are drawn
+// black and white, and a lossy mask video's ringing around the edges stays below half.
+torch::Tensor maskOfImage(const Image &image)
+{
+    const torch::Tensor pixels = imageAsTensorHWC(image);
+    const double half = pixels.is_floating_point() ? 0.5 : 128.0;
+    return pixels.ge(half).any(2);
+}
+
+std::vector<std::string> imagesIn(const std::string &folder)
+{
+    std::vector<std::string> files;
+    for (const fs::directory_entry &entry : fs::directory_iterator(folder)) {
+        std::string extension = entry.path().extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (entry.is_regular_file() &&
+            (extension == ".png" || extension == ".bmp" || extension == ".tif" || extension == ".tiff" || extension == ".webp"))
+            files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+// [T, H, W] bool masks for the given video frames, from any of the three forms.
+torch::Tensor readMasks(const std::string &path, const std::vector<std::int64_t> &frames, std::int64_t height, std::int64_t width)
+{
+    std::error_code error;
+    const auto checkSize = [&](const torch::Tensor &mask, std::int64_t frame) {
+        if (mask.size(0) != height || mask.size(1) != width)
+            throw Error(path + ": the mask of frame " + std::to_string(frame) + " is " + std::to_string(mask.size(1)) + " x " +
+                        std::to_string(mask.size(0)) + ", the heatmaps " + std::to_string(width) + " x " + std::to_string(height));
+        return mask;
+    };
+    if (fs::is_directory(path, error)) {
+        const std::vector<std::string> images = imagesIn(path);
+        std::vector<torch::Tensor> masks;
+        for (const std::int64_t frame : frames) {
+            if (frame < 0 || frame >= std::int64_t(images.size()))
+                throw Error(path + " has " + std::to_string(images.size()) + " mask images; frame " + std::to_string(frame) + " has none");
+            masks.push_back(checkSize(maskOfImage(media::readImage(images[std::size_t(frame)]).pixels), frame));
+        }
+        return torch::stack(masks);
+    }
+    if (fs::path(path).extension() == ".safetensors") {
+        const torch::Tensor masks = tensorNamed(readSafetensors(path), "masks", path);
+        if (masks.dim() != 3)
+            throw Error(path + ": \"masks\" must be [T, H, W]");
+        return masks.ne(0);
+    }
+    const std::unique_ptr<media::VideoReader> video = media::VideoReader::open(path);
+    std::vector<torch::Tensor> masks;
+    for (const std::int64_t frame : frames)
+        masks.push_back(checkSize(maskOfImage(video->frameAt(frame).rgb), frame));
+    return torch::stack(masks);
+}
+
+// Frame index -> face box from {"frames": [{"index": I, "face_box": [l, t, w, h] | null}]}.
+std::map<std::int64_t, std::optional<FaceBox>> readBoxes(const std::string &path)
+{
+    const std::shared_ptr<MappedFile> file = MappedFile::open(path);
+    if (file->size() > kMaxBoxesBytes)
+        throw Error(path + " is over 256 MB, too large for a list of face boxes");
+    const json::Value root = json::Value::parse(std::string_view(reinterpret_cast<const char *>(file->data()), file->size()));
+    const json::Value *list = root.isObject() ? root.find("frames") : nullptr;
+    if (!list || !list->isArray())
+        throw Error(path + ": expected {\"frames\": [{\"index\": I, \"face_box\": [left, top, width, height]}, ...]}");
+    std::map<std::int64_t, std::optional<FaceBox>> boxes;
+    for (const json::Value &entry : list->asArray()) {
+        const json::Value *index = entry.isObject() ? entry.find("index") : nullptr;
+        if (!index || !index->isNumber())
+            throw Error(path + ": a frame entry has no \"index\"");
+        const json::Value *box = entry.find("face_box");
+        std::optional<FaceBox> face;
+        if (box && box->isArray()) {
+            const json::Array &v = box->asArray();
+            if (v.size() != 4 || !std::all_of(v.begin(), v.end(), [](const json::Value &x) { return x.isNumber(); }))
+                throw Error(path + ": a face_box must be [left, top, width, height]");
+            face = FaceBox{v[0].asNumber(), v[1].asNumber(), v[2].asNumber(), v[3].asNumber()};
+            if (!(face->width >= 0.0 && face->height >= 0.0))
+                throw Error(path + ": a face_box has a negative or undefined size");
+        } else if (box && !box->isNull()) {
+            throw Error(path + ": a face_box must be [left, top, width, height] or null");
+        }
+        boxes[std::int64_t(index->asNumber())] = face;
+    }
+    return boxes;
+}
+} // namespace
+
+json::Value scoreExplanationFiles(const ExplanationFiles &files)
+{
+    const SafetensorsContents contents = readSafetensors(files.heatmaps);
+    const torch::Tensor heatmaps = tensorNamed(contents, "heatmaps", files.heatmaps);
+    if (heatmaps.dim() != 3)
+        throw Error(files.heatmaps + ": \"heatmaps\" must be [T, H, W], not " + std::to_string(heatmaps.dim()) + "-dimensional");
+    std::vector<std::int64_t> frames;
+    if (const torch::Tensor found = findTensor(contents, "frames"); found.defined()) {
+        const torch::Tensor indices = found.to(torch::kLong).flatten().contiguous();
+        if (indices.numel() != heatmaps.size(0))
+            throw Error(files.heatmaps + ": \"frames\" has " + std::to_string(indices.numel()) + " indices for " +
+                        std::to_string(heatmaps.size(0)) + " heatmaps");
+        frames.assign(indices.data_ptr<std::int64_t>(), indices.data_ptr<std::int64_t>() + indices.numel());
+    } else {
+        for (std::int64_t i = 0; i < heatmaps.size(0); ++i)
+            frames.push_back(i);
+    }
+    const torch::Tensor masks = files.masks.empty() ? torch::Tensor() : readMasks(files.masks, frames, heatmaps.size(1), heatmaps.size(2));
+    std::vector<std::optional<FaceBox>> boxes;
+    if (!files.boxes.empty()) {
+        const std::map<std::int64_t, std::optional<FaceBox>> byFrame = readBoxes(files.boxes);
+        for (const std::int64_t frame : frames) {
+            const auto it = byFrame.find(frame);
+            boxes.push_back(it != byFrame.end() ? it->second : std::nullopt);
+        }
+    }
+    json::Value out = scoreExplanations(heatmaps, masks, boxes, frames).toJson(files.perFrame);
+    json::Value result = json::Object{};
+    result.set("heatmaps", files.heatmaps);
+    if (!files.masks.empty())
+        result.set("masks", files.masks);
+    if (!files.boxes.empty())
+        result.set("boxes", files.boxes);
+    for (const auto &[key, value] : out.asObject())
+        result.set(key, value);
+    return result;
+}
+
+} // namespace periscope::deepfake

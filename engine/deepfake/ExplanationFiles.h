@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The explanation metrics over files, for `periscope-cli explanation-metrics` and any tool's
+// heatmaps: heatmaps as safetensors (`heatmaps` [T, H, W] real, optional `frames` int64 [T]: the
+// frames' indices in the video), manipulation masks as safetensors (`masks` [T, H, W], non-zero
+// where manipulated), a folder of mask images (sorted by name; image i is video frame i) or a mask
+// video (frame i is video frame i) where a pixel with any channel at least half on is masked, and
+// face boxes as JSON ({"frames": [{"index": I, "face_box":
+// [left, top, width, height] or null}, ...]}, which `periscope-cli deepfake` writes).
+#pragma once
+
+#include "engine/core/json/Json.h"
+
+#include <string>
+
+namespace periscope::deepfake {
+
+struct ExplanationFiles {
+    std::string heatmaps;  // required
+    std::string masks;     // empty: none
+    std::string boxes;     // empty: none
+    bool perFrame = true;  // the JSON lists every frame's values too
+};
+
+// The metrics as JSON ({"heatmaps": path, "frames", "empty_frames", "metrics": {name: {n, mean,
+// low, high}}, "per_frame": [...]}). Throws periscope::Error with a one-line reason.
+json::Value scoreExplanationFiles(const ExplanationFiles &files);
+
+} // namespace periscope::deepfake

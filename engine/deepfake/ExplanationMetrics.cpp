@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/deepfake/ExplanationMetrics.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/metrics/MetricsOps.h"
+
+#include <torch/torch.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+namespace periscope::deepfake {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The frame as a distribution: the positive part, scaled to unit mass. Undefined when the frame
+// has no positive value.
+torch::Tensor unitMass(const torch::Tensor &frame)
+{
+    const torch::Tensor positive = frame.clamp_min(0.0);
+    const double mass = positive.sum().item<double>();
+    return mass > 0.0 ? positive / mass : torch::Tensor();
+}
+
+double spatialSmoothness(const torch::Tensor &p)
+{
+    double tv = 0.0;
+    if (p.size(1) > 1)
+        tv += (p.slice(1, 1) - p.slice(1, 0, p.size(1) - 1)).abs().sum().item<double>();
+    if (p.size(0) > 1)
+        tv += (p.slice(0, 1) - p.slice(0, 0, p.size(0) - 1)).abs().sum().item<double>();
+    return 1.0 - tv / 4.0;
+}
+
+// Hurley and Rickard's Gini index of non-negative values of unit mass: values sorted ascending,
+// G = 1 - 2 * sum_k c_k (N - k + 1/2) / N (k = 1 .. N): 0 for a flat map, 1 - 1/N for one pixel.
+double gini(const torch::Tensor &p)
+{
+    const torch::Tensor sorted = std::get<0>(p.flatten().sort());
+    const double n = double(sorted.numel());
+    const torch::Tensor k = torch::arange(1, sorted.numel() + 1, sorted.options());
+    return 1.0 - 2.0 * (sorted * (n - k + 0.5) / n).sum().item<double>();
+}
+
+torch::Tensor boxMask(const FaceBox &box, std::int64_t height, std::int64_t width, const torch::TensorOptions &options)
+{
+    const torch::Tensor xs = torch::arange(width, options) + 0.5, ys = torch::arange(height, options) + 0.5;
+    const torch::Tensor inX = (xs >= box.left) & (xs < box.left + box.width);
+    const torch::Tensor inY = (ys >= box.top) & (ys < box.top + box.height);
+    return inY.unsqueeze(1) & inX.unsqueeze(0);
+}
+
+// IoU of the k strongest pixels with the mask, k = the mask's area; equal values are taken in
+// pixel order (row-major), so the result does not depend on the sort's tie order.
+double topKIoU(const torch::Tensor &p, const torch::Tensor &mask)
+{
+    const torch::Tensor flat = p.flatten(), labels = mask.flatten();
+    const std::int64_t k = labels.sum().item<std::int64_t>();
+    const torch::Tensor order = std::get<1>(flat.sort(/*stable=*/true, 0, /*descending=*/true));
+    const double inter = labels.index({order.slice(0, 0, k)}).sum().item<double>();
+    return inter / (2.0 * double(k) - inter);
+}
+
+json::Value number(double value)
+{
+    return std::isfinite(value) ? json::Value(value) : json::Value();
+}
+
+json::Value interval(const MeanInterval &m)
+{
+    json::Value v = json::Object{};
+    v.set("n", std::int64_t(m.n));
+    v.set("mean", m.n > 0 ? number(m.mean) : json::Value());
+    v.set("low", m.n > 0 ? number(m.low) : json::Value());
+    v.set("high", m.n > 0 ? number(m.high) : json::Value());
+    return v;
+}
+
+MeanInterval finiteMean(const std::vector<double> &values)
+{
+    std::vector<double> kept;
+    for (double v : values)
+        if (std::isfinite(v))
+            kept.push_back(v);
+    return meanInterval(kept);
+}
+
+void setSummary(json::Value &out, const MeanInterval &spatial, const MeanInterval &temporal, const MeanInterval &sparsity,
+                const MeanInterval &locality, const MeanInterval &maskMass, const MeanInterval &maskAuc, const MeanInterval &topK)
+{
+    out.set("spatial_smoothness", interval(spatial));
+    out.set("temporal_smoothness", interval(temporal));
+    out.set("sparsity", interval(sparsity));
+    out.set("locality", interval(locality));
+    out.set("mask_mass", interval(maskMass));
+    out.set("mask_auc", interval(maskAuc));
+    out.set("mask_top_k_iou", interval(topK));
+}
+} // namespace
+
+ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tensor &masks, const std::vector<std::optional<FaceBox>> &boxes,
+                                     const std::vector<std::int64_t> &frames)
+{
+    if (!heatmaps.defined() || heatmaps.dim() != 3)
+        throw Error("heatmaps must be a [T, H, W] tensor");
+    if (!heatmaps.is_floating_point() && heatmaps.scalar_type() != torch::kInt && heatmaps.scalar_type() != torch::kLong &&
+        heatmaps.scalar_type() != torch::kByte)
+        throw Error("heatmaps must hold real numbers");
+    const std::int64_t t = heatmaps.size(0), h = heatmaps.size(1), w = heatmaps.size(2);
+    if (t == 0 || h == 0 || w == 0)
+        throw Error("the heatmaps are empty ([" + std::to_string(t) + ", " + std::to_string(h) + ", " + std::to_string(w) + "])");
+    if (masks.defined() && (masks.dim() != 3 || masks.size(0) != t || masks.size(1) != h || masks.size(2) != w))
+        throw Error("the masks must have the heatmaps' shape [T, H, W] = [" + std::to_string(t) + ", " + std::to_string(h) + ", " +
+                    std::to_string(w) + "]");
+    if (!boxes.empty() && std::int64_t(boxes.size()) != t)
+        throw Error("there are " + std::to_string(boxes.size()) + " face boxes for " + std::to_string(t) + " frames");
+    if (!frames.empty() && std::int64_t(frames.size()) != t)
+        throw Error("there are " + std::to_string(frames.size()) + " frame indices for " + std::to_string(t) + " frames");
+
+    ExplanationMetrics result;
+    std::vector<double> spatial, sparsity, locality, maskMass, maskAuc, topK;
+    torch::Tensor previous; // the last frame's distribution, when that frame was non-empty
+    for (std::int64_t i = 0; i < t; ++i) {
+        FrameExplanationMetrics m;
+        m.frame = frames.empty() ? i : frames[std::size_t(i)];
+        m.locality = m.maskMass = m.maskAuc = m.maskTopKIoU = kNaN;
+        // Frame by frame in double: a whole 1080p video's maps in double would not fit in memory.
+        const torch::Tensor map = heatmaps[i].to(torch::kDouble);
+        if (!torch::isfinite(map).all().item<bool>())
+            throw Error("the heatmap of frame " + std::to_string(m.frame) + " holds a value that is not finite (NaN or infinity)");
+        const torch::Tensor p = unitMass(map);
+        if (!p.defined()) {
+            m.empty = true;
+            m.spatialSmoothness = m.sparsity = kNaN;
+            ++result.emptyFrames;
+            result.frames.push_back(m);
+            previous = torch::Tensor();
+            continue;
+        }
+        m.spatialSmoothness = spatialSmoothness(p);
+        m.sparsity = gini(p);
+        spatial.push_back(m.spatialSmoothness);
+        sparsity.push_back(m.sparsity);
+        if (previous.defined())
+            result.temporalSmoothnessPairs.push_back(1.0 - (p - previous).abs().sum().item<double>() / 2.0);
+        previous = p;
+        if (!boxes.empty() && boxes[std::size_t(i)]) {
+            m.locality = p.masked_select(boxMask(*boxes[std::size_t(i)], h, w, p.options())).sum().item<double>();
+            locality.push_back(m.locality);
+        }
+        const torch::Tensor frameMask = masks.defined() ? masks[i].ne(0) : torch::Tensor();
+        if (frameMask.defined() && frameMask.any().item<bool>()) {
+            m.maskMass = p.masked_select(frameMask).sum().item<double>();
+            m.maskAuc = rocAuc(p, frameMask);
+            m.maskTopKIoU = topKIoU(p, frameMask);
+            maskMass.push_back(m.maskMass);
+            if (std::isfinite(m.maskAuc)) // a mask covering the whole frame has no negatives
+                maskAuc.push_back(m.maskAuc);
+            topK.push_back(m.maskTopKIoU);
+        }
+        result.frames.push_back(m);
+    }
+    result.spatialSmoothness = meanInterval(spatial);
+    result.temporalSmoothness = meanInterval(result.temporalSmoothnessPairs);
+    result.sparsity = meanInterval(sparsity);
+    result.locality = meanInterval(locality);
+    result.maskMass = meanInterval(maskMass);
+    result.maskAuc = meanInterval(maskAuc);
+    result.maskTopKIoU = meanInterval(topK);
+    return result;
+}
+
+json::Value ExplanationMetrics::toJson(bool perFrame) const
+{
+    json::Value out = json::Object{};
+    out.set("frames", std::int64_t(frames.size()));
+    out.set("empty_frames", std::int64_t(emptyFrames));
+    json::Value summary = json::Object{};
+    setSummary(summary, spatialSmoothness, temporalSmoothness, sparsity, locality, maskMass, maskAuc, maskTopKIoU);
+    out.set("metrics", std::move(summary));
+    if (perFrame) {
+        json::Array list;
+        for (const FrameExplanationMetrics &m : frames) {
+            json::Value f = json::Object{};
+            f.set("frame", m.frame);
+            f.set("empty", m.empty);
+            f.set("spatial_smoothness", number(m.spatialSmoothness));
+            f.set("sparsity", number(m.sparsity));
+            f.set("locality", number(m.locality));
+            f.set("mask_mass", number(m.maskMass));
+            f.set("mask_auc", number(m.maskAuc));
+            f.set("mask_top_k_iou", number(m.maskTopKIoU));
+            list.push_back(std::move(f));
+        }
+        out.set("per_frame", json::Value(std::move(list)));
+    }
+    return out;
+}
+
+FolderExplanationMetrics aggregateVideos(const std::vector<ExplanationMetrics> &videos)
+{
+    FolderExplanationMetrics folder;
+    folder.videos = int(videos.size());
+    std::vector<double> spatial, temporal, sparsity, locality, maskMass, maskAuc, topK;
+    auto add = [](std::vector<double> &to, const MeanInterval &m) {
+        if (m.n > 0)
+            to.push_back(m.mean);
+    };
+    for (const ExplanationMetrics &v : videos) {
+        add(spatial, v.spatialSmoothness);
+        add(temporal, v.temporalSmoothness);
+        add(sparsity, v.sparsity);
+        add(locality, v.locality);
+        add(maskMass, v.maskMass);
+        add(maskAuc, v.maskAuc);
+        add(topK, v.maskTopKIoU);
+    }
+    folder.spatialSmoothness = finiteMean(spatial);
+    folder.temporalSmoothness = finiteMean(temporal);
+    folder.sparsity = finiteMean(sparsity);
+    folder.locality = finiteMean(locality);
+    folder.maskMass = finiteMean(maskMass);
+    folder.maskAuc = finiteMean(maskAuc);
+    folder.maskTopKIoU = finiteMean(topK);
+    return folder;
+}
+
+json::Value FolderExplanationMetrics::toJson() const
+{
+    json::Value out = json::Object{};
+    out.set("videos", std::int64_t(videos));
+    json::Value summary = json::Object{};
+    setSummary(summary, spatialSmoothness, temporalSmoothness, sparsity, locality, maskMass, maskAuc, maskTopKIoU);
+    out.set("metrics", std::move(summary));
+    return out;
+}
+
+DetectionQuality detectionQuality(const std::vector<double> &fakeProbability, const std::vector<bool> &isFake)
+{
+    if (fakeProbability.size() != isFake.size())
+        throw Error("detection quality: " + std::to_string(fakeProbability.size()) + " scores for " + std::to_string(isFake.size()) + " labels");
+    DetectionQuality q;
+    q.videos = int(fakeProbability.size());
+    if (q.videos == 0)
+        throw Error("detection quality needs at least one scored video");
+    std::vector<double> labels;
+    double loss = 0.0;
+    for (std::size_t i = 0; i < isFake.size(); ++i) {
+        const double p = fakeProbability[i];
+        if (!std::isfinite(p) || p < 0.0 || p > 1.0)
+            throw Error("a video score is not a probability: " + std::to_string(p));
+        const double clipped = std::min(std::max(p, 1e-7), 1.0 - 1e-7);
+        loss -= isFake[i] ? std::log(clipped) : std::log(1.0 - clipped);
+        labels.push_back(isFake[i] ? 1.0 : 0.0);
+        q.fakes += isFake[i] ? 1 : 0;
+    }
+    q.logLoss = loss / double(q.videos);
+    const torch::Tensor scores = torch::tensor(fakeProbability, torch::kDouble);
+    const torch::Tensor positive = torch::tensor(labels, torch::kDouble);
+    q.rocAuc = rocAuc(scores, positive.to(torch::kBool));
+    q.averagePrecision = averagePrecision(scores, positive);
+    return q;
+}
+
+json::Value DetectionQuality::toJson() const
+{
+    json::Value out = json::Object{};
+    out.set("videos", std::int64_t(videos));
+    out.set("fakes", std::int64_t(fakes));
+    out.set("roc_auc", number(rocAuc));
+    out.set("average_precision", number(averagePrecision));
+    out.set("log_loss", number(logLoss));
+    return out;
+}
+
+} // namespace periscope::deepfake
