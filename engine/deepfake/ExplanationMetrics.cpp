@@ -78,26 +78,16 @@ json::Value interval(const MeanInterval &m)
     return v;
 }
 
-MeanInterval finiteMean(const std::vector<double> &values)
-{
-    std::vector<double> kept;
-    for (double v : values)
-        if (std::isfinite(v))
-            kept.push_back(v);
-    return meanInterval(kept);
-}
+// The values each metric's summary is made of.
+struct Samples {
+    std::vector<double> spatial, temporal, sparsity, locality, maskMass, maskAuc, topK;
 
-void setSummary(json::Value &out, const MeanInterval &spatial, const MeanInterval &temporal, const MeanInterval &sparsity,
-                const MeanInterval &locality, const MeanInterval &maskMass, const MeanInterval &maskAuc, const MeanInterval &topK)
-{
-    out.set("spatial_smoothness", interval(spatial));
-    out.set("temporal_smoothness", interval(temporal));
-    out.set("sparsity", interval(sparsity));
-    out.set("locality", interval(locality));
-    out.set("mask_mass", interval(maskMass));
-    out.set("mask_auc", interval(maskAuc));
-    out.set("mask_top_k_iou", interval(topK));
-}
+    ExplanationSummary summarize() const
+    {
+        return {meanInterval(spatial), meanInterval(temporal), meanInterval(sparsity), meanInterval(locality),
+                meanInterval(maskMass), meanInterval(maskAuc), meanInterval(topK)};
+    }
+};
 } // namespace
 
 ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tensor &masks, const std::vector<std::optional<FaceBox>> &boxes,
@@ -120,7 +110,7 @@ ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tenso
         throw Error("there are " + std::to_string(frames.size()) + " frame indices for " + std::to_string(t) + " frames");
 
     ExplanationMetrics result;
-    std::vector<double> spatial, sparsity, locality, maskMass, maskAuc, topK;
+    Samples samples;
     torch::Tensor previous; // the last frame's distribution, when that frame was non-empty
     for (std::int64_t i = 0; i < t; ++i) {
         FrameExplanationMetrics m;
@@ -141,34 +131,29 @@ ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tenso
         }
         m.spatialSmoothness = spatialSmoothness(p);
         m.sparsity = gini(p);
-        spatial.push_back(m.spatialSmoothness);
-        sparsity.push_back(m.sparsity);
+        samples.spatial.push_back(m.spatialSmoothness);
+        samples.sparsity.push_back(m.sparsity);
         if (previous.defined())
-            result.temporalSmoothnessPairs.push_back(1.0 - (p - previous).abs().sum().item<double>() / 2.0);
+            samples.temporal.push_back(1.0 - (p - previous).abs().sum().item<double>() / 2.0);
         previous = p;
         if (!boxes.empty() && boxes[std::size_t(i)]) {
             m.locality = p.masked_select(boxMask(*boxes[std::size_t(i)], h, w, p.options())).sum().item<double>();
-            locality.push_back(m.locality);
+            samples.locality.push_back(m.locality);
         }
         const torch::Tensor frameMask = masks.defined() ? masks[i].ne(0) : torch::Tensor();
         if (frameMask.defined() && frameMask.any().item<bool>()) {
             m.maskMass = p.masked_select(frameMask).sum().item<double>();
             m.maskAuc = rocAuc(p, frameMask);
             m.maskTopKIoU = topKIoU(p, frameMask);
-            maskMass.push_back(m.maskMass);
+            samples.maskMass.push_back(m.maskMass);
             if (std::isfinite(m.maskAuc)) // a mask covering the whole frame has no negatives
-                maskAuc.push_back(m.maskAuc);
-            topK.push_back(m.maskTopKIoU);
+                samples.maskAuc.push_back(m.maskAuc);
+            samples.topK.push_back(m.maskTopKIoU);
         }
         result.frames.push_back(m);
     }
-    result.spatialSmoothness = meanInterval(spatial);
-    result.temporalSmoothness = meanInterval(result.temporalSmoothnessPairs);
-    result.sparsity = meanInterval(sparsity);
-    result.locality = meanInterval(locality);
-    result.maskMass = meanInterval(maskMass);
-    result.maskAuc = meanInterval(maskAuc);
-    result.maskTopKIoU = meanInterval(topK);
+    result.temporalSmoothnessPairs = samples.temporal;
+    result.summary = samples.summarize();
     return result;
 }
 
@@ -177,9 +162,7 @@ json::Value ExplanationMetrics::toJson(bool perFrame) const
     json::Value out = json::Object{};
     out.set("frames", std::int64_t(frames.size()));
     out.set("empty_frames", std::int64_t(emptyFrames));
-    json::Value summary = json::Object{};
-    setSummary(summary, spatialSmoothness, temporalSmoothness, sparsity, locality, maskMass, maskAuc, maskTopKIoU);
-    out.set("metrics", std::move(summary));
+    out.set("metrics", summary.toJson());
     if (perFrame) {
         json::Array list;
         for (const FrameExplanationMetrics &m : frames) {
@@ -199,41 +182,43 @@ json::Value ExplanationMetrics::toJson(bool perFrame) const
     return out;
 }
 
+json::Value ExplanationSummary::toJson() const
+{
+    json::Value out = json::Object{};
+    out.set("spatial_smoothness", interval(spatialSmoothness));
+    out.set("temporal_smoothness", interval(temporalSmoothness));
+    out.set("sparsity", interval(sparsity));
+    out.set("locality", interval(locality));
+    out.set("mask_mass", interval(maskMass));
+    out.set("mask_auc", interval(maskAuc));
+    out.set("mask_top_k_iou", interval(maskTopKIoU));
+    return out;
+}
+
 FolderExplanationMetrics aggregateVideos(const std::vector<ExplanationMetrics> &videos)
 {
-    FolderExplanationMetrics folder;
-    folder.videos = int(videos.size());
-    std::vector<double> spatial, temporal, sparsity, locality, maskMass, maskAuc, topK;
+    Samples means;
     auto add = [](std::vector<double> &to, const MeanInterval &m) {
         if (m.n > 0)
             to.push_back(m.mean);
     };
     for (const ExplanationMetrics &v : videos) {
-        add(spatial, v.spatialSmoothness);
-        add(temporal, v.temporalSmoothness);
-        add(sparsity, v.sparsity);
-        add(locality, v.locality);
-        add(maskMass, v.maskMass);
-        add(maskAuc, v.maskAuc);
-        add(topK, v.maskTopKIoU);
+        add(means.spatial, v.summary.spatialSmoothness);
+        add(means.temporal, v.summary.temporalSmoothness);
+        add(means.sparsity, v.summary.sparsity);
+        add(means.locality, v.summary.locality);
+        add(means.maskMass, v.summary.maskMass);
+        add(means.maskAuc, v.summary.maskAuc);
+        add(means.topK, v.summary.maskTopKIoU);
     }
-    folder.spatialSmoothness = finiteMean(spatial);
-    folder.temporalSmoothness = finiteMean(temporal);
-    folder.sparsity = finiteMean(sparsity);
-    folder.locality = finiteMean(locality);
-    folder.maskMass = finiteMean(maskMass);
-    folder.maskAuc = finiteMean(maskAuc);
-    folder.maskTopKIoU = finiteMean(topK);
-    return folder;
+    return {int(videos.size()), means.summarize()};
 }
 
 json::Value FolderExplanationMetrics::toJson() const
 {
     json::Value out = json::Object{};
     out.set("videos", std::int64_t(videos));
-    json::Value summary = json::Object{};
-    setSummary(summary, spatialSmoothness, temporalSmoothness, sparsity, locality, maskMass, maskAuc, maskTopKIoU);
-    out.set("metrics", std::move(summary));
+    out.set("metrics", summary.toJson());
     return out;
 }
 

@@ -38,13 +38,20 @@ struct FrameExplanationMetrics {
     double maskTopKIoU = 0.0;        // IoU of the k strongest pixels with the mask, k = mask area; NaN without one
 };
 
+// Each metric's mean with its 95 % interval: over a video's frames, or over a folder's videos.
+struct ExplanationSummary {
+    MeanInterval spatialSmoothness, temporalSmoothness, sparsity, locality, maskMass, maskAuc, maskTopKIoU;
+    json::Value toJson() const; // {name: {n, mean, low, high}}, null where n = 0
+};
+
 struct ExplanationMetrics {
     std::vector<FrameExplanationMetrics> frames;
     // 1 - sum|p_t+1 - p_t| / 2 for each pair of consecutive frames that are both non-empty.
     std::vector<double> temporalSmoothnessPairs;
     int emptyFrames = 0;
-    // Means over the non-empty frames (the metrics that need a box or mask: over frames with one).
-    MeanInterval spatialSmoothness, temporalSmoothness, sparsity, locality, maskMass, maskAuc, maskTopKIoU;
+    // Means over the non-empty frames (the metrics that need a box or mask: over frames with one;
+    // temporal smoothness: over the pairs).
+    ExplanationSummary summary;
 
     json::Value toJson(bool perFrame = true) const;
 };
@@ -60,7 +67,7 @@ ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tenso
 // Per folder: each metric's per-video means averaged over the videos, with 95 % intervals.
 struct FolderExplanationMetrics {
     int videos = 0;
-    MeanInterval spatialSmoothness, temporalSmoothness, sparsity, locality, maskMass, maskAuc, maskTopKIoU;
+    ExplanationSummary summary; // of the videos' means, each over the videos that have the metric
     json::Value toJson() const;
 };
 FolderExplanationMetrics aggregateVideos(const std::vector<ExplanationMetrics> &videos);

@@ -63,7 +63,7 @@ void TestExplanationMetrics::flatMapIsSmoothAndNotSparse()
     QVERIFY(near(m.frames[0].sparsity, 0.0));
     QVERIFY(std::isnan(m.frames[0].locality)); // no box
     QVERIFY(std::isnan(m.frames[0].maskMass)); // no mask
-    QCOMPARE(m.spatialSmoothness.n, 1);
+    QCOMPARE(m.summary.spatialSmoothness.n, 1);
     QVERIFY(m.temporalSmoothnessPairs.empty());
 }
 
@@ -79,7 +79,7 @@ void TestExplanationMetrics::spikeIsRoughAndSparse()
     QVERIFY(near(m.frames[1].spatialSmoothness, 0.5));
     for (const FrameExplanationMetrics &f : m.frames)
         QVERIFY2(near(f.sparsity, 1.0 - 1.0 / 35.0), qPrintable(QString::number(f.sparsity, 'g', 17)));
-    QVERIFY(near(m.spatialSmoothness.mean, 0.25));
+    QVERIFY(near(m.summary.spatialSmoothness.mean, 0.25));
     // Two disjoint spikes: no mass carried over, temporal smoothness 0.
     QCOMPARE(m.temporalSmoothnessPairs.size(), std::size_t(1));
     QVERIFY(near(m.temporalSmoothnessPairs[0], 0.0));
@@ -107,8 +107,8 @@ void TestExplanationMetrics::localityCountsPixelCentresInTheBox()
     // A frame without a face (nullopt) has no locality, and the mean skips it.
     const ExplanationMetrics m = scoreExplanations(torch::cat({map, map}), {}, {FaceBox{0, 0, 4, 2}, std::nullopt});
     QVERIFY(std::isnan(m.frames[1].locality));
-    QCOMPARE(m.locality.n, 1);
-    QVERIFY(near(m.locality.mean, 0.5));
+    QCOMPARE(m.summary.locality.n, 1);
+    QVERIFY(near(m.summary.locality.mean, 0.5));
 }
 
 void TestExplanationMetrics::temporalSmoothnessComparesConsecutiveFrames()
@@ -116,15 +116,15 @@ void TestExplanationMetrics::temporalSmoothnessComparesConsecutiveFrames()
     const torch::Tensor base = torch::rand({6, 9}, torch::TensorOptions().dtype(torch::kDouble)) + 0.1;
     const ExplanationMetrics constant = scoreExplanations(base.unsqueeze(0).repeat({5, 1, 1}) * 7.0, {}, {});
     QCOMPARE(constant.temporalSmoothnessPairs.size(), std::size_t(4));
-    QVERIFY(near(constant.temporalSmoothness.mean, 1.0));
-    QVERIFY(near(constant.temporalSmoothness.low, 1.0)); // no spread
+    QVERIFY(near(constant.summary.temporalSmoothness.mean, 1.0));
+    QVERIFY(near(constant.summary.temporalSmoothness.low, 1.0)); // no spread
 
     // Flickering between the left and the right half: every pair moves all the mass.
     torch::Tensor left = torch::zeros({4, 6}, torch::kDouble), right = torch::zeros({4, 6}, torch::kDouble);
     left.slice(1, 0, 3).fill_(1.0);
     right.slice(1, 3, 6).fill_(1.0);
     const ExplanationMetrics flicker = scoreExplanations(torch::stack({left, right, left, right}), {}, {});
-    QVERIFY(near(flicker.temporalSmoothness.mean, 0.0));
+    QVERIFY(near(flicker.summary.temporalSmoothness.mean, 0.0));
     // A quarter of the mass moving: 1 - (0.25 + 0.25) / 2.
     torch::Tensor shifted = torch::zeros({4, 6}, torch::kDouble);
     shifted.slice(1, 1, 4).fill_(1.0);
@@ -139,7 +139,7 @@ void TestExplanationMetrics::emptyFramesAreExcludedAndCounted()
     QCOMPARE(m.emptyFrames, 2);
     QVERIFY(m.frames[1].empty && m.frames[2].empty);
     QCOMPARE(m.frames[2].frame, std::int64_t(12));
-    QCOMPARE(m.spatialSmoothness.n, 2);
+    QCOMPARE(m.summary.spatialSmoothness.n, 2);
     QVERIFY(m.temporalSmoothnessPairs.empty()); // no two consecutive non-empty frames
     const json::Value json = m.toJson();
     QCOMPARE(json.find("empty_frames")->asNumber(), 2.0);
@@ -176,7 +176,7 @@ void TestExplanationMetrics::maskMetricsAgreeWithTheMask()
     // A frame whose mask is empty has no mask metrics (a real frame of a fake video).
     m = scoreExplanations(torch::ones({2, 1, 4}, torch::kDouble), torch::cat({twoMasked, torch::zeros({1, 1, 4}, torch::kByte)}), {});
     QVERIFY(std::isnan(m.frames[1].maskMass));
-    QCOMPARE(m.maskMass.n, 1);
+    QCOMPARE(m.summary.maskMass.n, 1);
 }
 
 void TestExplanationMetrics::videosAggregateWithIntervals()
@@ -186,11 +186,11 @@ void TestExplanationMetrics::videosAggregateWithIntervals()
     const ExplanationMetrics spike = scoreExplanations(spikeAt(2, 2, 0, 0).unsqueeze(0), {}, {});
     const FolderExplanationMetrics folder = aggregateVideos({flat, spike});
     QCOMPARE(folder.videos, 2);
-    QCOMPARE(folder.sparsity.n, 2);
-    QVERIFY(near(folder.sparsity.mean, 0.375));
+    QCOMPARE(folder.summary.sparsity.n, 2);
+    QVERIFY(near(folder.summary.sparsity.mean, 0.375));
     // sd = 0.75 / sqrt(2); half width = t(1) * sd / sqrt(2) = 12.706 * 0.375.
-    QVERIFY(near(folder.sparsity.high - folder.sparsity.mean, 12.706 * 0.375, 1e-12));
-    QCOMPARE(folder.locality.n, 0); // no boxes anywhere
+    QVERIFY(near(folder.summary.sparsity.high - folder.summary.sparsity.mean, 12.706 * 0.375, 1e-12));
+    QCOMPARE(folder.summary.locality.n, 0); // no boxes anywhere
     QVERIFY(folder.toJson().find("metrics")->find("locality")->find("mean")->isNull());
 }
 
