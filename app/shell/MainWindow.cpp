@@ -261,8 +261,15 @@ bool MainWindow::openFileChecked(const QString &path, const QString &workspaceId
         if (!target)
             return fail(tr("No workspace named '%1' in this build").arg(workspaceId));
     } else {
+        // A folder laid out for one workspace goes there; anything else to the first that opens it.
         for (const auto &workspace : m_workspaces) {
-            if (workspace->canOpen(path)) {
+            if (info.isDir() && workspace->opensFolders() && workspace->recognisesFolder(path)) {
+                target = workspace.get();
+                break;
+            }
+        }
+        for (const auto &workspace : m_workspaces) {
+            if (!target && workspace->canOpen(path)) {
                 target = workspace.get();
                 break;
             }

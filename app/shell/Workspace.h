@@ -67,6 +67,13 @@ public:
     virtual QStringList fileSuffixes() const { return {}; }
     // Whether a folder routes here (e.g. a folder of photos); File > Open Folder and --open DIR.
     virtual bool opensFolders() const { return false; }
+    // Whether this folder is laid out for this workspace (a scene folder for Slots): such a folder
+    // goes here before the other workspaces that open folders get it.
+    virtual bool recognisesFolder(const QString &folder) const
+    {
+        Q_UNUSED(folder);
+        return false;
+    }
     // The central widget; created on first use and owned by the workspace.
     virtual QWidget *view() = 0;
 

@@ -51,6 +51,11 @@ QIcon SlotsWorkspace::icon() const
     return QIcon(QStringLiteral(":/icons/slots.svg"));
 }
 
+bool SlotsWorkspace::recognisesFolder(const QString &folder) const
+{
+    return isSceneFolder(folder);
+}
+
 QStringList SlotsWorkspace::fileSuffixes() const
 {
     return {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg")};

@@ -28,6 +28,7 @@ public:
     QIcon icon() const override;
     QStringList fileSuffixes() const override;
     bool opensFolders() const override { return true; }
+    bool recognisesFolder(const QString &folder) const override; // a scene folder (scenes.json, CLEVR's layout)
     QWidget *view() override;
 
     // A scene folder, a folder of images, or an image.

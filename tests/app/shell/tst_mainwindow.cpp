@@ -23,6 +23,8 @@
 #include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
+#include <QDir>
+#include <QImage>
 #include <QTest>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -217,6 +219,25 @@ void TestMainWindow::openRoutesBySuffix()
     QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
     QVERIFY(!window.openFileChecked(note, QStringLiteral("nosuch"), &error));
     QVERIFY2(error.contains(QStringLiteral("nosuch")), qPrintable(error));
+
+    // Folders: a scene folder goes to Slots, which recognises it; a plain folder of photos to the
+    // first workspace that opens folders (Colorize).
+    MainWindow builtIn(WorkspaceRegistry::builtIn());
+    builtIn.setInteractive(false);
+    const QString scenes = m_dir.filePath(QStringLiteral("scenes")), photos = m_dir.filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(scenes + QStringLiteral("/images")) && QDir().mkpath(photos));
+    QImage image(32, 24, QImage::Format_RGB888);
+    image.fill(QColor(120, 60, 30));
+    QVERIFY(image.save(scenes + QStringLiteral("/images/a.png")) && image.save(photos + QStringLiteral("/a.png")));
+    QFile json(scenes + QStringLiteral("/scenes.json"));
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write(R"({"scenes": [{"image_filename": "a.png", "objects": []}]})");
+    json.close();
+    QVERIFY2(builtIn.openFileChecked(scenes, QString(), &error), qPrintable(error));
+    QCOMPARE(builtIn.currentWorkspace()->id(), QStringLiteral("slots"));
+    QVERIFY2(builtIn.openFileChecked(photos, QString(), &error), qPrintable(error));
+    QCOMPARE(builtIn.currentWorkspace()->id(), QStringLiteral("colorize"));
+    QVERIFY(builtIn.jobs()->waitForIdle(60000));
 }
 
 void TestMainWindow::dropOpensTheFileInItsWorkspace()
