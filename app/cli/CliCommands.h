@@ -34,6 +34,7 @@ CliCommand slotsCommand();
 CliCommand trainSlotsCommand();
 CliCommand modelsCommand();
 CliCommand explanationMetricsCommand();
+CliCommand fakesCommand();
 
 QList<CliCommand> cliCommands();
 

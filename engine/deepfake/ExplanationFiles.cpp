@@ -95,8 +95,10 @@ torch::Tensor readMasks(const std::string &path, const std::vector<std::int64_t>
     return torch::stack(masks);
 }
 
+} // namespace
+
 // Frame index -> face box from {"frames": [{"index": I, "face_box": [l, t, w, h] | null}]}.
-std::map<std::int64_t, std::optional<FaceBox>> readBoxes(const std::string &path)
+std::map<std::int64_t, std::optional<FaceBox>> readFaceBoxes(const std::string &path)
 {
     const std::shared_ptr<MappedFile> file = MappedFile::open(path);
     if (file->size() > kMaxBoxesBytes)
@@ -126,8 +128,6 @@ std::map<std::int64_t, std::optional<FaceBox>> readBoxes(const std::string &path
     }
     return boxes;
 }
-} // namespace
-
 json::Value scoreExplanationFiles(const ExplanationFiles &files)
 {
     const SafetensorsContents contents = readSafetensors(files.heatmaps);
@@ -148,7 +148,7 @@ json::Value scoreExplanationFiles(const ExplanationFiles &files)
     const torch::Tensor masks = files.masks.empty() ? torch::Tensor() : readMasks(files.masks, frames, heatmaps.size(1), heatmaps.size(2));
     std::vector<std::optional<FaceBox>> boxes;
     if (!files.boxes.empty()) {
-        const std::map<std::int64_t, std::optional<FaceBox>> byFrame = readBoxes(files.boxes);
+        const std::map<std::int64_t, std::optional<FaceBox>> byFrame = readFaceBoxes(files.boxes);
         for (const std::int64_t frame : frames) {
             const auto it = byFrame.find(frame);
             boxes.push_back(it != byFrame.end() ? it->second : std::nullopt);

@@ -9,6 +9,11 @@
 #pragma once
 
 #include "engine/core/json/Json.h"
+#include "engine/deepfake/ExplanationMetrics.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
 
 #include <string>
 
@@ -20,6 +25,10 @@ struct ExplanationFiles {
     std::string boxes;     // empty: none
     bool perFrame = true;  // the JSON lists every frame's values too
 };
+
+// Face boxes by frame index from {"frames": [{"index": I, "face_box": [left, top, width, height] |
+// null}, ...]} (nullopt: the frame has no face). Throws periscope::Error with a one-line reason.
+std::map<std::int64_t, std::optional<FaceBox>> readFaceBoxes(const std::string &path);
 
 // The metrics as JSON ({"heatmaps": path, "frames", "empty_frames", "metrics": {name: {n, mean,
 // low, high}}, "per_frame": [...]}). Throws periscope::Error with a one-line reason.

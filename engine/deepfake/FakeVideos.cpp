@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/deepfake/FakeVideos.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
+#include "engine/core/io/MappedFile.h"
+#include "engine/deepfake/ExplanationFiles.h"
+#include "engine/deepfake/SelfBlend.h"
+#include "engine/media/faces/FaceDetector.h"
+#include "engine/media/image/ImageFile.h"
+#include "engine/media/video/VideoReader.h"
+#include "engine/media/video/VideoWriter.h"
+
+#include <torch/torch.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+namespace periscope::deepfake {
+
+namespace {
+namespace fs = std::filesystem;
+
+// Where the face is in each frame: given boxes, or the Haar detector with the tracker, the main
+// track's box smoothed over time (a detector's box jitters by a few pixels from frame to frame,
+// and a jittering mask would make the fake flicker where no real manipulation would).
+class FaceSource {
+public:
+    FaceSource(const std::string &boxesPath, int minFace) : m_minFace(minFace)
+    {
+        if (!boxesPath.empty())
+            m_given = readFaceBoxes(boxesPath);
+        else
+            m_detector = std::make_unique<media::FaceDetector>();
+    }
+
+    std::optional<FaceBox> at(std::int64_t frame, const Image &image)
+    {
+        if (!m_detector) {
+            const auto it = m_given.find(frame);
+            return it != m_given.end() ? it->second : std::nullopt;
+        }
+        const std::vector<media::FaceTracker::Assignment> seen = m_tracker.update(frame, m_detector->detect(image, m_minFace));
+        // The face followed so far while it lasts; otherwise the largest.
+        const media::FaceTracker::Assignment *main = nullptr;
+        for (const media::FaceTracker::Assignment &a : seen)
+            if (a.trackId == m_mainTrack)
+                main = &a;
+        for (const media::FaceTracker::Assignment &a : seen)
+            if (!main || (main->trackId != m_mainTrack && a.box.area() > main->box.area()))
+                main = &a;
+        if (!main) {
+            // Missed for a few frames (a turned head, motion blur): the track lives on in the
+            // tracker, and the face is held where it was rather than the fake blinking to real.
+            for (const media::FaceTracker::Track &track : m_tracker.tracks())
+                if (track.id == m_mainTrack && track.active && m_smoothed)
+                    return m_smoothed;
+            m_smoothed.reset();
+            return std::nullopt;
+        }
+        const FaceBox box{double(main->box.x), double(main->box.y), double(main->box.width), double(main->box.height)};
+        if (!m_smoothed || main->trackId != m_mainTrack) {
+            m_smoothed = box;
+        } else {
+            constexpr double kFollow = 0.4; // of the new box per frame
+            FaceBox &s = *m_smoothed;
+            s.left += kFollow * (box.left - s.left);
+            s.top += kFollow * (box.top - s.top);
+            s.width += kFollow * (box.width - s.width);
+            s.height += kFollow * (box.height - s.height);
+        }
+        m_mainTrack = main->trackId;
+        return m_smoothed;
+    }
+
+private:
+    int m_minFace;
+    std::map<std::int64_t, std::optional<FaceBox>> m_given;
+    std::unique_ptr<media::FaceDetector> m_detector;
+    media::FaceTracker m_tracker;
+    int m_mainTrack = -1;
+    std::optional<FaceBox> m_smoothed;
+};
+
+// The top-left width x height of an image, copied (the encoder drops an odd last column or row,
+// and the masks must match the fake pixel for pixel).
+Image topLeft(const Image &image, int width, int height)
+{
+    if (image.width() == width && image.height() == height)
+        return image;
+    Image out(width, height, image.channels(), image.format());
+    imageAsTensorHWC(out).copy_(imageAsTensorHWC(image).slice(0, 0, height).slice(1, 0, width));
+    return out;
+}
+
+std::string frameName(std::int64_t frame)
+{
+    char name[32];
+    std::snprintf(name, sizeof name, "%06lld.png", static_cast<long long>(frame));
+    return name;
+}
+} // namespace
+
+FakeVideoResult makeSelfBlendedFake(const FakeVideoRequest &request, const JobControl &control)
+{
+    const fs::path input(request.input);
+    const std::string stem = input.stem().string();
+    const fs::path out(request.outFolder);
+    FakeVideoResult result;
+    result.real = "real/" + input.filename().string();
+    result.fake = "fake/" + stem + ".mp4";
+    result.masks = "masks/" + stem;
+    std::error_code error;
+    for (const char *folder : {"real", "fake", "masks"})
+        fs::create_directories(out / folder, error);
+    fs::create_directories(out / result.masks, error);
+    if (error)
+        throw Error("cannot create the folders under " + request.outFolder + ": " + error.message());
+
+    const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(request.input, control);
+    const media::VideoInfo &info = reader->info();
+    const std::int64_t frames = request.maxFrames > 0 ? std::min(request.maxFrames, info.frameCount) : info.frameCount;
+    if (frames <= 0)
+        throw Error(request.input + " has no frames");
+    const int width = info.width & ~1, height = info.height & ~1; // what a 4:2:0 encoder keeps
+    if (width < 2 || height < 2)
+        throw Error(request.input + " is too small to encode (" + std::to_string(info.width) + " x " + std::to_string(info.height) + ")");
+    media::VideoWriterOptions options;
+    options.frameRate = info.frameRate > 0.0 ? info.frameRate : 25.0;
+    const std::unique_ptr<media::VideoWriter> writer = media::VideoWriter::create((out / result.fake).string(), width, height, options);
+
+    FaceSource faces(request.boxes, request.minFace);
+    const BlendTrajectory trajectory(request.seed);
+    for (std::int64_t i = 0; i < frames; ++i) {
+        control.throwIfCancelled();
+        control.reportProgress(double(i) / double(frames), stem);
+        const Image frame = reader->frameAt(i).rgb;
+        const std::optional<FaceBox> face = faces.at(i, frame);
+        BlendedFrame blended;
+        if (face) {
+            blended = selfBlend(frame, *face, trajectory.at(i));
+            ++result.framesWithFace;
+        } else {
+            blended.fake = frame;
+            blended.mask = Image(frame.width(), frame.height(), 1, PixelFormat::UInt8);
+            imageAsTensorHWC(blended.mask).zero_();
+        }
+        writer->write(topLeft(blended.fake, width, height));
+        media::writeImage((out / result.masks / frameName(i)).string(), topLeft(blended.mask, width, height));
+    }
+    writer->finish();
+    result.frames = frames;
+    // The original beside the fake, unless it is already there.
+    const fs::path real = out / result.real;
+    if (!fs::equivalent(input, real, error)) {
+        fs::copy_file(input, real, fs::copy_options::overwrite_existing, error);
+        if (error)
+            throw Error("cannot copy " + request.input + " to " + real.string() + ": " + error.message());
+    }
+    return result;
+}
+
+void writeFakesMetadata(const std::string &outFolder, const std::vector<FakeVideoResult> &results)
+{
+    json::Value metadata = json::Object{};
+    for (const FakeVideoResult &r : results) {
+        json::Value fake = json::Object{};
+        fake.set("label", "FAKE");
+        fake.set("original", r.real);
+        fake.set("mask", r.masks);
+        fake.set("kind", "self-blend");
+        fake.set("frames", r.frames);
+        fake.set("frames_with_face", r.framesWithFace);
+        metadata.set(r.fake, std::move(fake));
+        json::Value real = json::Object{};
+        real.set("label", "REAL");
+        metadata.set(r.real, std::move(real));
+    }
+    const std::string text = metadata.dump(1) + "\n";
+    writeFileAtomically((fs::path(outFolder) / "metadata.json").string(), text.data(), text.size());
+}
+
+} // namespace periscope::deepfake

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fake videos with ground-truth masks made from real ones (the DFDC and DFD sets are not on this
+// machine): every frame's face self-blended (SelfBlend.h) with parameters drifting smoothly over
+// the video, written in the DFDC layout: real/<name>, fake/<name>.mp4, masks/<name>/<frame>.png
+// (8-bit, lossless, frame-aligned with the fake) and metadata.json ({"fake/x.mp4": {"label":
+// "FAKE", "original": "real/x.avi", "mask": "masks/x"}, "real/x.avi": {"label": "REAL"}}).
+#pragma once
+
+#include "engine/core/jobs/JobControl.h"
+#include "engine/core/json/Json.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace periscope::deepfake {
+
+struct FakeVideoRequest {
+    std::string input;        // a real video
+    std::string outFolder;    // gets real/, fake/, masks/
+    std::uint64_t seed = 1;   // the blend parameters' trajectory
+    std::int64_t maxFrames = 0; // 0: every frame
+    // Face boxes ({"frames": [{"index", "face_box"}]}, as for the metrics) instead of detecting
+    // faces with the Haar cascade and the tracker; frames without a box are left real.
+    std::string boxes;
+    int minFace = 40;         // the smallest face the detector looks for, in pixels
+};
+
+struct FakeVideoResult {
+    std::string real, fake, masks; // relative to outFolder
+    std::int64_t frames = 0;
+    std::int64_t framesWithFace = 0;
+};
+
+// Makes one fake. Throws periscope::Error with a one-line reason; cancellable between frames.
+FakeVideoResult makeSelfBlendedFake(const FakeVideoRequest &request, const JobControl &control = {});
+
+// Writes (atomically) outFolder/metadata.json for the fakes made there.
+void writeFakesMetadata(const std::string &outFolder, const std::vector<FakeVideoResult> &results);
+
+} // namespace periscope::deepfake
