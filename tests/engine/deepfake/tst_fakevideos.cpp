@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fake videos from real ones: a synthetic clip with given face boxes becomes real/, fake/ and
+// masks/ in the DFDC layout, with one lossless mask per fake frame, masks only where a box was
+// given, the same files again from the same seed, and metadata.json naming it all. Where
+// opencv-doc's Megamind.avi is installed, the Haar detector and tracker find its face.
+#include "engine/core/errors/Error.h"
+#include "engine/core/json/Json.h"
+#include "engine/deepfake/FakeVideos.h"
+#include "engine/media/image/ImageFile.h"
+#include "engine/media/video/VideoReader.h"
+#include "engine/media/video/VideoWriter.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace periscope;
+using namespace periscope::deepfake;
+
+namespace {
+std::string readAll(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// 12 frames of 96 x 80 (a bright blob moving right on a textured background), and boxes on the
+// blob for frames 0-9 (10 and 11 have none).
+void writeClip(const std::string &video, const std::string &boxes)
+{
+    const auto writer = media::VideoWriter::create(video, 96, 80);
+    std::ofstream json(boxes);
+    json << "{\"frames\": [";
+    for (int t = 0; t < 12; ++t) {
+        Image frame(96, 80, 3, PixelFormat::UInt8);
+        const double cx = 36.0 + 2.0 * t, cy = 40.0;
+        for (int y = 0; y < 80; ++y)
+            for (int x = 0; x < 96; ++x) {
+                const double face = std::exp(-((x - cx) * (x - cx) + (y - cy) * (y - cy)) / 200.0);
+                frame.setSample(x, y, 0, float(50 + 170 * face + (x * 7 + y * 3) % 20));
+                frame.setSample(x, y, 1, float(40 + 120 * face + (x * 5) % 16));
+                frame.setSample(x, y, 2, float(90 + 30 * face));
+            }
+        writer->write(frame);
+        json << (t ? ", " : "") << "{\"index\": " << t << ", \"face_box\": ";
+        if (t < 10)
+            json << "[" << cx - 14 << ", " << cy - 16 << ", 28, 32]}";
+        else
+            json << "null}";
+    }
+    json << "]}";
+    writer->finish();
+}
+
+int maskPixels(const std::string &png)
+{
+    const Image mask = media::readImage(png).pixels;
+    int count = 0;
+    for (int y = 0; y < mask.height(); ++y)
+        for (int x = 0; x < mask.width(); ++x)
+            count += mask.sample(x, y, 0) > 0 ? 1 : 0;
+    return count;
+}
+} // namespace
+
+class TestFakeVideos : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void givenBoxesMakeAFakeInTheDfdcLayout();
+    void theHaarDetectorFindsMegamindsFace();
+    void badRequestsGetAReason();
+};
+
+void TestFakeVideos::givenBoxesMakeAFakeInTheDfdcLayout()
+{
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    writeClip(root + "/clip.mp4", root + "/boxes.json");
+    FakeVideoRequest request;
+    request.input = root + "/clip.mp4";
+    request.outFolder = root + "/out";
+    request.boxes = root + "/boxes.json";
+    request.seed = 5;
+    const FakeVideoResult result = makeSelfBlendedFake(request);
+    QCOMPARE(result.frames, std::int64_t(12));
+    QCOMPARE(result.framesWithFace, std::int64_t(10));
+    QCOMPARE(result.fake, std::string("fake/clip.mp4"));
+    QVERIFY(std::filesystem::exists(root + "/out/real/clip.mp4"));
+    const auto fake = media::VideoReader::open(root + "/out/" + result.fake);
+    QCOMPARE(fake->info().frameCount, std::int64_t(12));
+    QCOMPARE(fake->info().width, 96);
+    // One mask per fake frame, on the blob where a box was given, empty where none was.
+    for (int t = 0; t < 12; ++t) {
+        char name[32];
+        std::snprintf(name, sizeof name, "/out/masks/clip/%06d.png", t);
+        const int pixels = maskPixels(root + name);
+        if (t < 10)
+            QVERIFY2(pixels > 200 && pixels < 28 * 32 * 2, qPrintable(QStringLiteral("frame %1: %2 mask pixels").arg(t).arg(pixels)));
+        else
+            QCOMPARE(pixels, 0);
+    }
+    // The same seed: the same masks, byte for byte.
+    request.outFolder = root + "/again";
+    makeSelfBlendedFake(request);
+    for (const char *frame : {"000000.png", "000005.png", "000009.png"})
+        QVERIFY(readAll(root + "/out/masks/clip/" + frame) == readAll(root + "/again/masks/clip/" + frame));
+
+    writeFakesMetadata(root + "/out", {result});
+    const json::Value metadata = json::Value::parse(readAll(root + "/out/metadata.json"));
+    QCOMPARE(metadata.find("fake/clip.mp4")->find("label")->asString(), std::string("FAKE"));
+    QCOMPARE(metadata.find("fake/clip.mp4")->find("original")->asString(), std::string("real/clip.mp4"));
+    QCOMPARE(metadata.find("fake/clip.mp4")->find("mask")->asString(), std::string("masks/clip"));
+    QCOMPARE(metadata.find("real/clip.mp4")->find("label")->asString(), std::string("REAL"));
+}
+
+void TestFakeVideos::theHaarDetectorFindsMegamindsFace()
+{
+    const std::string megamind = "/usr/share/doc/opencv-doc/examples/data/Megamind.avi";
+    if (!std::filesystem::exists(megamind))
+        QSKIP("opencv-doc's Megamind.avi is not installed");
+    QTemporaryDir dir;
+    FakeVideoRequest request;
+    request.input = megamind;
+    request.outFolder = dir.path().toStdString();
+    request.maxFrames = 24;
+    const FakeVideoResult result = makeSelfBlendedFake(request);
+    QCOMPARE(result.frames, std::int64_t(24));
+    // Its heroine faces the camera through these frames; the tracker holds her through misses.
+    QVERIFY2(result.framesWithFace >= 20, qPrintable(QString::number(result.framesWithFace)));
+}
+
+void TestFakeVideos::badRequestsGetAReason()
+{
+    QTemporaryDir dir;
+    FakeVideoRequest request;
+    request.outFolder = dir.path().toStdString() + "/out";
+    request.input = dir.path().toStdString() + "/missing.mp4";
+    QVERIFY_THROWS_EXCEPTION(Error, makeSelfBlendedFake(request));
+    {
+        std::ofstream(dir.path().toStdString() + "/text.mp4") << "not a video";
+    }
+    request.input = dir.path().toStdString() + "/text.mp4";
+    QVERIFY_THROWS_EXCEPTION(Error, makeSelfBlendedFake(request));
+}
+
+QTEST_GUILESS_MAIN(TestFakeVideos)
+#include "tst_fakevideos.moc"
