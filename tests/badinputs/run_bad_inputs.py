@@ -68,6 +68,7 @@ videos = [inputs / n for n in ("fifo.mp4", "live.m3u8", "loop.ffconcat", "text.m
 for v in videos:
     case(f"probe {v.name}", ["probe", str(v)])
     case(f"frame {v.name}", ["frame", str(v), "--index", "0", "--out", str(out("f-" + v.name) / "f.png")])
+    case(f"fakes {v.name}", ["fakes", str(v), "--out", str(out("fk-" + v.name))])
 for t in ("-1", "nan", "inf", "1e400"):
     case(f"frame --time {t}", ["frame", str(good_video), "--time", t, "--out", str(out("ft") / "f.png")])
 case("frame --out /dev/full", ["frame", str(good_video), "--index", "0", "--out", "/dev/full"])
