@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Our EfficientNet against torchvision's (tests/data/deepfake/make_efficientnet_reference.py):
+// a small one (width 0.1, depth 0.34) with random weights and measured batch-norm statistics
+// loads strictly by torchvision's names and reproduces its last feature map and its logits on a
+// fixed input; the full B0 has torchvision's every tensor name and shape, and B0 .. B7 their
+// parameter counts. Tolerance: float32 sums of at most a few hundred products per output through
+// about twenty layers differ from another kernel's order by a few 1e-7 relative per layer, so 1e-4
+// (absolute, on values of order 1) is far above rounding and far below any wiring fault.
+#include "engine/core/json/Json.h"
+#include "engine/core/models/EfficientNet.h"
+#include "engine/core/weights/ApplyStateDict.h"
+#include "engine/core/weights/StateDict.h"
+
+#include <torch/torch.h>
+
+#include <QTest>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace periscope;
+
+namespace {
+const std::string kData = PERISCOPE_SOURCE_DIR "/tests/data/deepfake/";
+
+torch::Tensor named(const StateDict &tensors, const std::string &name)
+{
+    for (const auto &[key, tensor] : tensors)
+        if (key == name)
+            return tensor;
+    return {};
+}
+} // namespace
+
+class TestEfficientNet : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void channelsRoundLikeTorchvision();
+    void reproducesTorchvisionOutputs();
+    void b0HasTorchvisionsNamesAndShapes();
+    void parameterCountsOfB0ToB7();
+};
+
+void TestEfficientNet::channelsRoundLikeTorchvision()
+{
+    QCOMPARE(efficientNetChannels(32.0), std::int64_t(32));
+    QCOMPARE(efficientNetChannels(32.0 * 1.1), std::int64_t(32));  // 35.2 -> 32 (within 10 %)
+    QCOMPARE(efficientNetChannels(16.0 * 1.4), std::int64_t(24));  // 22.4 -> 24
+    QCOMPARE(efficientNetChannels(3.2), std::int64_t(8));          // never below 8
+    QCOMPARE(efficientNetChannels(320.0 * 1.8), std::int64_t(576));
+}
+
+void TestEfficientNet::reproducesTorchvisionOutputs()
+{
+    EfficientNetConfig config;
+    config.widthMultiplier = 0.1;
+    config.depthMultiplier = 0.34;
+    config.classes = 5;
+    EfficientNet model(config);
+    const LoadReport report = applyStateDict(*model, loadStateDict(kData + "efficientnet_tiny.pt"), /*strict=*/true);
+    QVERIFY2(report.isComplete(), report.summary().c_str());
+    model->eval();
+    const StateDict io = loadStateDict(kData + "efficientnet_tiny_io.pt");
+    const torch::Tensor input = named(io, "input"), features = named(io, "features"), output = named(io, "output");
+    QVERIFY(input.defined() && features.defined() && output.defined());
+    torch::NoGradGuard noGrad;
+    const auto [logits, map] = model->forwardWithActivation(input, "features");
+    QCOMPARE(map.sizes().vec(), features.sizes().vec());
+    const double featureError = (map - features).abs().max().item<double>();
+    const double logitError = (logits - output).abs().max().item<double>();
+    qInfo("largest difference to torchvision: features %.2e, logits %.2e", featureError, logitError);
+    QVERIFY2(featureError < 1e-4, qPrintable(QString::number(featureError)));
+    QVERIFY2(logitError < 1e-4, qPrintable(QString::number(logitError)));
+    QVERIFY(torch::allclose(model->forward(input), logits));
+}
+
+void TestEfficientNet::b0HasTorchvisionsNamesAndShapes()
+{
+    std::ifstream in(kData + "efficientnet_b0_shapes.json");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const json::Value reference = json::Value::parse(text.str());
+    std::map<std::string, std::vector<std::int64_t>> expected;
+    for (const json::Value &entry : reference.find("tensors")->asArray()) {
+        std::vector<std::int64_t> shape;
+        for (const json::Value &d : entry.asArray()[1].asArray())
+            shape.push_back(std::int64_t(d.asNumber()));
+        expected[entry.asArray()[0].asString()] = shape;
+    }
+    EfficientNet model(EfficientNetConfig::b(0));
+    std::map<std::string, std::vector<std::int64_t>> ours;
+    for (const auto &[name, tensor] : stateDictOf(*model))
+        ours[name] = tensor.sizes().vec();
+    QCOMPARE(ours.size(), expected.size());
+    for (const auto &[name, shape] : expected) {
+        QVERIFY2(ours.count(name), name.c_str());
+        QVERIFY2(ours[name] == shape, name.c_str());
+    }
+}
+
+void TestEfficientNet::parameterCountsOfB0ToB7()
+{
+    std::ifstream in(kData + "efficientnet_b0_shapes.json");
+    std::ostringstream text;
+    text << in.rdbuf();
+    const json::Value counts = *json::Value::parse(text.str()).find("parameters");
+    for (int variant = 0; variant <= 7; ++variant) {
+        EfficientNet model(EfficientNetConfig::b(variant));
+        std::int64_t parameters = 0;
+        for (const torch::Tensor &p : model->parameters())
+            parameters += p.numel();
+        QCOMPARE(parameters, std::int64_t(counts.find("b" + std::to_string(variant))->asNumber()));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestEfficientNet)
+#include "tst_efficientnet.moc"
