@@ -35,6 +35,7 @@ CliCommand trainSlotsCommand();
 CliCommand modelsCommand();
 CliCommand explanationMetricsCommand();
 CliCommand fakesCommand();
+CliCommand forwardCommand();
 
 QList<CliCommand> cliCommands();
 

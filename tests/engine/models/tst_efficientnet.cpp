@@ -7,12 +7,16 @@
 // about twenty layers differ from another kernel's order by a few 1e-7 relative per layer, so 1e-4
 // (absolute, on values of order 1) is far above rounding and far below any wiring fault.
 #include "engine/core/json/Json.h"
+#include "engine/core/errors/Error.h"
+#include "engine/core/models/Architectures.h"
 #include "engine/core/models/EfficientNet.h"
+#include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
 
 #include <torch/torch.h>
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <fstream>
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void reproducesTorchvisionOutputs();
     void b0HasTorchvisionsNamesAndShapes();
     void parameterCountsOfB0ToB7();
+    void forwardRunsARegisteredArchitectureFromFiles();
 };
 
 void TestEfficientNet::channelsRoundLikeTorchvision()
@@ -112,6 +117,42 @@ void TestEfficientNet::parameterCountsOfB0ToB7()
             parameters += p.numel();
         QCOMPARE(parameters, std::int64_t(counts.find("b" + std::to_string(variant))->asNumber()));
     }
+}
+
+void TestEfficientNet::forwardRunsARegisteredArchitectureFromFiles()
+{
+    // What `periscope-cli forward` does: B0 with three classes, its weights and an input in files.
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    torch::manual_seed(3);
+    EfficientNet model(EfficientNetConfig::b(0, 3));
+    model->eval();
+    writeSafetensors(root + "/b0.safetensors", stateDictOf(*model));
+    const torch::Tensor input = torch::randn({2, 3, 64, 64});
+    writeSafetensors(root + "/x.safetensors", {{"input", input}});
+    runForward({"efficientnet_b0", root + "/b0.safetensors", root + "/x.safetensors", root + "/y.safetensors"});
+    const torch::Tensor output = named(readSafetensors(root + "/y.safetensors").tensors, "output");
+    torch::NoGradGuard noGrad;
+    QVERIFY(torch::equal(output, model->forward(input)));
+    QCOMPARE(output.size(1), 3);
+
+    auto reason = [&](const ForwardRequest &request) {
+        try {
+            runForward(request);
+        } catch (const Error &e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    QVERIFY(reason({"vgg16", root + "/b0.safetensors", root + "/x.safetensors", root + "/z.safetensors"}).find("unknown architecture") !=
+            std::string::npos);
+    // B0's weights are not B1's (B1 has more blocks): refused, with what is missing.
+    QVERIFY(reason({"efficientnet_b1", root + "/b0.safetensors", root + "/x.safetensors", root + "/z.safetensors"}).find("does not fit") !=
+            std::string::npos);
+    writeSafetensors(root + "/gray.safetensors", {{"input", torch::randn({1, 1, 64, 64})}});
+    QVERIFY(reason({"efficientnet_b0", root + "/b0.safetensors", root + "/gray.safetensors", root + "/z.safetensors"}).find("[N, 3, H, W]") !=
+            std::string::npos);
+    QCOMPARE(registeredArchitectures().front(), std::string("efficientnet_b0"));
 }
 
 QTEST_GUILESS_MAIN(TestEfficientNet)

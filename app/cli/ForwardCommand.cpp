@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// periscope-cli forward: runs a registered architecture with a checkpoint in its original names
+// on a tensor, and writes what the original network returns: for checking our networks against
+// the originals' outputs, and for using them outside the workspaces.
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
+
+#include "engine/core/models/Architectures.h"
+
+#include <cstdio>
+
+namespace periscope::app {
+
+namespace {
+int runForwardCommand(const QStringList &arguments)
+{
+    QStringList names;
+    for (const std::string &name : registeredArchitectures())
+        names << QString::fromStdString(name);
+    CliOptions options(QStringLiteral("forward"),
+                       QStringLiteral("Runs an architecture in evaluation mode on the CPU on the tensor \"input\" of a safetensors file\n"
+                                      "and writes the tensor \"output\" (logits, as the original network computes them). The weights\n"
+                                      "must fit the architecture exactly, by the original's names (torchvision's for these)."));
+    options.choice(QStringLiteral("--arch"), names, QStringLiteral("the architecture")).require();
+    options.text(QStringLiteral("--weights"), QStringLiteral("W"), QStringLiteral("a checkpoint (safetensors, torch.save)")).require();
+    options.text(QStringLiteral("--input"), QStringLiteral("X.safetensors"), QStringLiteral("\"input\": images [N, 3, H, W], normalised as the original expects"))
+        .require();
+    options.text(QStringLiteral("--out"), QStringLiteral("Y.safetensors"), QStringLiteral("the output to write")).require().output();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    ForwardRequest request;
+    request.architecture = options.value(QStringLiteral("--arch")).toStdString();
+    request.weights = options.value(QStringLiteral("--weights")).toStdString();
+    request.input = options.value(QStringLiteral("--input")).toStdString();
+    request.output = options.value(QStringLiteral("--out")).toStdString();
+    try {
+        runForward(request);
+    } catch (const std::exception &e) {
+        return options.failure(e);
+    }
+    std::printf("%s -> %s\n", request.architecture.c_str(), request.output.c_str());
+    return 0;
+}
+} // namespace
+
+CliCommand forwardCommand()
+{
+    return {QStringLiteral("forward"), QStringLiteral("run a registered architecture on a tensor (checks against the original network)"), false,
+            runForwardCommand};
+}
+
+} // namespace periscope::app
