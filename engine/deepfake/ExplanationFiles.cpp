@@ -22,21 +22,12 @@ namespace fs = std::filesystem;
 
 constexpr std::size_t kMaxBoxesBytes = 256u * 1024 * 1024;
 
-// The tensor `name`, or an undefined tensor.
-torch::Tensor findTensor(const SafetensorsContents &contents, const std::string &name)
-{
-    for (const auto &[key, tensor] : contents.tensors)
-        if (key == name)
-            return tensor;
-    return {};
-}
-
 torch::Tensor tensorNamed(const SafetensorsContents &contents, const std::string &name, const std::string &path)
 {
-    const torch::Tensor tensor = findTensor(contents, name);
-    if (!tensor.defined())
+    const torch::Tensor *tensor = findTensor(contents.tensors, name);
+    if (!tensor)
         throw Error(path + " has no tensor named \"" + name + "\"");
-    return tensor;
+    return *tensor;
 }
 
 // A pixel is masked when any channel is at least half on (128 of 255, 0.5 of 1): masks are drawn
@@ -135,8 +126,8 @@ json::Value scoreExplanationFiles(const ExplanationFiles &files)
     if (heatmaps.dim() != 3)
         throw Error(files.heatmaps + ": \"heatmaps\" must be [T, H, W], not " + std::to_string(heatmaps.dim()) + "-dimensional");
     std::vector<std::int64_t> frames;
-    if (const torch::Tensor found = findTensor(contents, "frames"); found.defined()) {
-        const torch::Tensor indices = found.to(torch::kLong).flatten().contiguous();
+    if (const torch::Tensor *found = findTensor(contents.tensors, "frames")) {
+        const torch::Tensor indices = found->to(torch::kLong).flatten().contiguous();
         if (indices.numel() != heatmaps.size(0))
             throw Error(files.heatmaps + ": \"frames\" has " + std::to_string(indices.numel()) + " indices for " +
                         std::to_string(heatmaps.size(0)) + " heatmaps");

@@ -84,14 +84,6 @@ GraphBatch readGraphJson(const std::string &path)
     return GraphBatch::single(nodes, edgeFeatures, index.select(1, 0).contiguous(), index.select(1, 1).contiguous());
 }
 
-bool hasKey(const StateDict &weights, const std::string &key)
-{
-    for (const auto &[name, tensor] : weights)
-        if (name == key)
-            return true;
-    return false;
-}
-
 std::string trim(const std::string &text)
 {
     const auto begin = text.find_first_not_of(" \t\r");
@@ -224,9 +216,9 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
     const StateDict weights = loadStateDict(request.modelPath);
     GraphModel model;
     json::Object description{{"file", request.modelPath}};
-    if (hasKey(weights, "readout_nodes.W_node")) {
+    if (findTensor(weights, "readout_nodes.W_node")) {
         const Aggregation aggregation = parseAggregation(aggregationFor(request));
-        const bool bias = hasKey(weights, "encoder.edge.bias");
+        const bool bias = findTensor(weights, "encoder.edge.bias") != nullptr;
         InfectionGN network(aggregation, bias);
         const LoadReport report = applyStateDict(*network, weights, true);
         if (!report.isComplete())
@@ -240,9 +232,9 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
         description.emplace_back("architecture", "InfectionGN");
         description.emplace_back("aggregation", aggregationFor(request));
         description.emplace_back("bias", bias);
-    } else if (hasKey(weights, "readout_globals.W_global") && hasKey(weights, "encoder.node.W_node")) {
+    } else if (findTensor(weights, "readout_globals.W_global") && findTensor(weights, "encoder.node.W_node")) {
         int layers = 0;
-        while (hasKey(weights, "hidden.hidden_" + std::to_string(layers) + ".node.W_node"))
+        while (findTensor(weights, "hidden.hidden_" + std::to_string(layers) + ".node.W_node"))
             ++layers;
         std::int64_t width = 0;
         for (const auto &[name, tensor] : weights)
@@ -251,7 +243,7 @@ json::Value runExplainGraph(const ExplainGraphRequest &request)
         if (width < 8 || width % 8 != 0)
             throw Error("the weights do not fit a SolubilityGN: node width " + std::to_string(width) + " is not a multiple of 8");
         const Aggregation aggregation = parseAggregation(aggregationFor(request));
-        const bool hiddenBias = layers > 0 && hasKey(weights, "hidden.hidden_0.node.bias");
+        const bool hiddenBias = layers > 0 && findTensor(weights, "hidden.hidden_0.node.bias") != nullptr;
         SolubilityGN network(layers, width, hiddenBias, aggregation);
         const LoadReport report = applyStateDict(*network, weights, true);
         if (!report.isComplete())

@@ -72,19 +72,11 @@ void set(ArchOptions &options, const std::string &key, const std::string &value)
     options.emplace_back(key, value);
 }
 
-const torch::Tensor *find(const StateDict &tensors, const std::string &name)
-{
-    for (const auto &[key, tensor] : tensors)
-        if (key == name)
-            return &tensor;
-    return nullptr;
-}
-
 // The options the weights determine: shapes and which keys exist.
 ArchOptions optionsFromWeights(const StateDict &tensors, const std::string &path)
 {
-    const torch::Tensor *patch = find(tensors, "backbone.patch_emb.proj.weight");
-    const torch::Tensor *positions = find(tensors, "backbone.pos_embed.embed");
+    const torch::Tensor *patch = findTensor(tensors, "backbone.patch_emb.proj.weight");
+    const torch::Tensor *positions = findTensor(tensors, "backbone.pos_embed.embed");
     if (!patch || !positions || patch->dim() != 4 || positions->dim() != 2)
         throw Error(path + ": not an object-centric model (no backbone.patch_emb.proj.weight / backbone.pos_embed.embed)");
     ArchOptions options;
@@ -95,16 +87,16 @@ ArchOptions optionsFromWeights(const StateDict &tensors, const std::string &path
     set(options, "patch_size", std::to_string(patch->size(2)));
     set(options, "image_size", std::to_string(grid * patch->size(2)));
     std::int64_t layers = 0;
-    while (find(tensors, "backbone.attn_blocks." + std::to_string(layers) + ".norm1.weight"))
+    while (findTensor(tensors, "backbone.attn_blocks." + std::to_string(layers) + ".norm1.weight"))
         ++layers;
     if (layers == 0)
         throw Error(path + ": no backbone.attn_blocks.0.*");
     set(options, "layers", std::to_string(layers));
-    set(options, "global_pool", find(tensors, "backbone.cls_token") ? "cls" : "avg");
-    if (const torch::Tensor *tokens = find(tensors, "obj_queries.tokens")) {
+    set(options, "global_pool", findTensor(tensors, "backbone.cls_token") ? "cls" : "avg");
+    if (const torch::Tensor *tokens = findTensor(tensors, "obj_queries.tokens")) {
         set(options, "queries", "learned");
         set(options, "slots", std::to_string(tokens->size(0)));
-    } else if (find(tensors, "obj_queries.mu")) {
+    } else if (findTensor(tensors, "obj_queries.mu")) {
         set(options, "queries", "sampled");
     } else {
         throw Error(path + ": no object queries (obj_queries.tokens or obj_queries.mu); a global-only model has no slots");
@@ -114,7 +106,7 @@ ArchOptions optionsFromWeights(const StateDict &tensors, const std::string &path
 
 std::int64_t hiddenOf(const StateDict &tensors, const std::string &name, std::int64_t fallback)
 {
-    const torch::Tensor *t = find(tensors, name);
+    const torch::Tensor *t = findTensor(tensors, name);
     return t && t->dim() == 2 ? t->size(0) : fallback;
 }
 

@@ -17,9 +17,8 @@ namespace periscope {
 namespace {
 torch::Tensor named(const StateDict &tensors, const std::string &name, const std::string &file)
 {
-    for (const auto &[key, tensor] : tensors)
-        if (key == name)
-            return tensor;
+    if (const torch::Tensor *tensor = findTensor(tensors, name))
+        return *tensor;
     throw Error(file + " has no tensor named \"" + name + "\"");
 }
 

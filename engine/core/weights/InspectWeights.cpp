@@ -83,6 +83,14 @@ WeightsSummary inspectWeights(const std::string &path)
     return summary;
 }
 
+const torch::Tensor *findTensor(const StateDict &tensors, const std::string &name)
+{
+    for (const auto &[key, tensor] : tensors)
+        if (key == name)
+            return &tensor;
+    return nullptr;
+}
+
 StateDict stateDictOf(const torch::nn::Module &module, const std::string &prefix)
 {
     StateDict tensors;

@@ -18,6 +18,9 @@ using StateDict = std::vector<std::pair<std::string, torch::Tensor>>;
 // (InspectWeights.cpp). Throws periscope::Error with a one-line reason.
 StateDict loadStateDict(const std::string &path);
 
+// The tensor named `name`, or nullptr: state dicts are short lists, looked up by name.
+const torch::Tensor *findTensor(const StateDict &tensors, const std::string &name);
+
 // A module's parameters then buffers, as torch's state_dict() names them, each name prefixed.
 StateDict stateDictOf(const torch::nn::Module &module, const std::string &prefix = {});
 
