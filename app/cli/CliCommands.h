@@ -36,6 +36,7 @@ CliCommand modelsCommand();
 CliCommand explanationMetricsCommand();
 CliCommand fakesCommand();
 CliCommand forwardCommand();
+CliCommand deepfakeCommand();
 
 QList<CliCommand> cliCommands();
 

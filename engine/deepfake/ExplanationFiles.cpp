@@ -52,40 +52,6 @@ std::vector<std::string> imagesIn(const std::string &folder)
     std::sort(files.begin(), files.end());
     return files;
 }
-
-// [T, H, W] bool masks for the given video frames, from any of the three forms.
-torch::Tensor readMasks(const std::string &path, const std::vector<std::int64_t> &frames, std::int64_t height, std::int64_t width)
-{
-    std::error_code error;
-    const auto checkSize = [&](const torch::Tensor &mask, std::int64_t frame) {
-        if (mask.size(0) != height || mask.size(1) != width)
-            throw Error(path + ": the mask of frame " + std::to_string(frame) + " is " + std::to_string(mask.size(1)) + " x " +
-                        std::to_string(mask.size(0)) + ", the heatmaps " + std::to_string(width) + " x " + std::to_string(height));
-        return mask;
-    };
-    if (fs::is_directory(path, error)) {
-        const std::vector<std::string> images = imagesIn(path);
-        std::vector<torch::Tensor> masks;
-        for (const std::int64_t frame : frames) {
-            if (frame < 0 || frame >= std::int64_t(images.size()))
-                throw Error(path + " has " + std::to_string(images.size()) + " mask images; frame " + std::to_string(frame) + " has none");
-            masks.push_back(checkSize(maskOfImage(media::readImage(images[std::size_t(frame)]).pixels), frame));
-        }
-        return torch::stack(masks);
-    }
-    if (fs::path(path).extension() == ".safetensors") {
-        const torch::Tensor masks = tensorNamed(readSafetensors(path), "masks", path);
-        if (masks.dim() != 3)
-            throw Error(path + ": \"masks\" must be [T, H, W]");
-        return masks.ne(0);
-    }
-    const std::unique_ptr<media::VideoReader> video = media::VideoReader::open(path);
-    std::vector<torch::Tensor> masks;
-    for (const std::int64_t frame : frames)
-        masks.push_back(checkSize(maskOfImage(video->frameAt(frame).rgb), frame));
-    return torch::stack(masks);
-}
-
 } // namespace
 
 // Frame index -> face box from {"frames": [{"index": I, "face_box": [l, t, w, h] | null}]}.
@@ -119,6 +85,39 @@ std::map<std::int64_t, std::optional<FaceBox>> readFaceBoxes(const std::string &
     }
     return boxes;
 }
+
+at::Tensor readManipulationMasks(const std::string &path, const std::vector<std::int64_t> &frames, std::int64_t height, std::int64_t width)
+{
+    std::error_code error;
+    const auto checkSize = [&](const torch::Tensor &mask, std::int64_t frame) {
+        if (mask.size(0) != height || mask.size(1) != width)
+            throw Error(path + ": the mask of frame " + std::to_string(frame) + " is " + std::to_string(mask.size(1)) + " x " +
+                        std::to_string(mask.size(0)) + ", the heatmaps " + std::to_string(width) + " x " + std::to_string(height));
+        return mask;
+    };
+    if (fs::is_directory(path, error)) {
+        const std::vector<std::string> images = imagesIn(path);
+        std::vector<torch::Tensor> masks;
+        for (const std::int64_t frame : frames) {
+            if (frame < 0 || frame >= std::int64_t(images.size()))
+                throw Error(path + " has " + std::to_string(images.size()) + " mask images; frame " + std::to_string(frame) + " has none");
+            masks.push_back(checkSize(maskOfImage(media::readImage(images[std::size_t(frame)]).pixels), frame));
+        }
+        return torch::stack(masks);
+    }
+    if (fs::path(path).extension() == ".safetensors") {
+        const torch::Tensor masks = tensorNamed(readSafetensors(path), "masks", path);
+        if (masks.dim() != 3)
+            throw Error(path + ": \"masks\" must be [T, H, W]");
+        return masks.ne(0);
+    }
+    const std::unique_ptr<media::VideoReader> video = media::VideoReader::open(path);
+    std::vector<torch::Tensor> masks;
+    for (const std::int64_t frame : frames)
+        masks.push_back(checkSize(maskOfImage(video->frameAt(frame).rgb), frame));
+    return torch::stack(masks);
+}
+
 json::Value scoreExplanationFiles(const ExplanationFiles &files)
 {
     const SafetensorsContents contents = readSafetensors(files.heatmaps);
@@ -136,7 +135,7 @@ json::Value scoreExplanationFiles(const ExplanationFiles &files)
         for (std::int64_t i = 0; i < heatmaps.size(0); ++i)
             frames.push_back(i);
     }
-    const torch::Tensor masks = files.masks.empty() ? torch::Tensor() : readMasks(files.masks, frames, heatmaps.size(1), heatmaps.size(2));
+    const torch::Tensor masks = files.masks.empty() ? torch::Tensor() : readManipulationMasks(files.masks, frames, heatmaps.size(1), heatmaps.size(2));
     std::vector<std::optional<FaceBox>> boxes;
     if (!files.boxes.empty()) {
         const std::map<std::int64_t, std::optional<FaceBox>> byFrame = readFaceBoxes(files.boxes);

@@ -16,6 +16,11 @@
 #include <optional>
 
 #include <string>
+#include <vector>
+
+namespace at {
+class Tensor;
+}
 
 namespace periscope::deepfake {
 
@@ -29,6 +34,10 @@ struct ExplanationFiles {
 // Face boxes by frame index from {"frames": [{"index": I, "face_box": [left, top, width, height] |
 // null}, ...]} (nullopt: the frame has no face). Throws periscope::Error with a one-line reason.
 std::map<std::int64_t, std::optional<FaceBox>> readFaceBoxes(const std::string &path);
+
+// Manipulation masks [T, H, W] (bool) for the given video frames, from a safetensors file, a
+// folder of mask images or a mask video (see above). Engine-internal (torch).
+at::Tensor readManipulationMasks(const std::string &path, const std::vector<std::int64_t> &frames, std::int64_t height, std::int64_t width);
 
 // The metrics as JSON ({"heatmaps": path, "frames", "empty_frames", "metrics": {name: {n, mean,
 // low, high}}, "per_frame": [...]}). Throws periscope::Error with a one-line reason.

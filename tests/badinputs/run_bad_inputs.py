@@ -90,6 +90,9 @@ for h, extra in (("explanations/heatmaps-nan.safetensors", []), ("explanations/h
                  ("good/heatmaps.safetensors", ["--boxes", str(inputs / "graph-nan.json")])):
     case(f"explanation-metrics --heatmaps {h} {' '.join(extra[:1])}".strip(),
          ["explanation-metrics", "--heatmaps", str(inputs / h), "--out", str(out("em-" + h.replace("/", "-")) / "m.json")] + extra)
+# The DeepFake detector's weights, as hostile as any checkpoint (the marker must never appear).
+for w in ("reduce-os-system.pt", "torchscript-setstate.pt", "zip-bomb.pt", "fifo.pt", "deep-pickle.pt"):
+    case(f"deepfake --model {w}", ["deepfake", str(good_video), "--model", str(inputs / w), "--out", str(out("df-" + w))])
 clash = inputs / "clash"
 case("explain-graph --out the --graph (a link)", ["explain-graph", "--graph", str(clash / "graph.json"), "--model", "infection",
                                                   "--out", str(clash / "same.json")])

@@ -5,10 +5,16 @@
 // opencv-doc's Megamind.avi is installed, the Haar detector and tracker find its face.
 #include "engine/core/errors/Error.h"
 #include "engine/core/json/Json.h"
+#include "engine/core/models/EfficientNet.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/StateDict.h"
 #include "engine/deepfake/FakeVideos.h"
+#include "engine/deepfake/VideoExplainer.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
 #include "engine/media/video/VideoWriter.h"
+
+#include <torch/torch.h>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +81,7 @@ private Q_SLOTS:
     void givenBoxesMakeAFakeInTheDfdcLayout();
     void theHaarDetectorFindsMegamindsFace();
     void badRequestsGetAReason();
+    void videosAreScoredAndExplainedInFramePixels();
 };
 
 void TestFakeVideos::givenBoxesMakeAFakeInTheDfdcLayout()
@@ -147,6 +154,57 @@ void TestFakeVideos::badRequestsGetAReason()
     }
     request.input = dir.path().toStdString() + "/text.mp4";
     QVERIFY_THROWS_EXCEPTION(Error, makeSelfBlendedFake(request));
+}
+
+void TestFakeVideos::videosAreScoredAndExplainedInFramePixels()
+{
+    // The fake of the synthetic clip, explained by a one-logit EfficientNet-B0 (random weights:
+    // this checks the plumbing, not a detector) on 64 px crops, with its own masks for the metrics.
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    writeClip(root + "/clip.mp4", root + "/boxes.json");
+    FakeVideoRequest fake;
+    fake.input = root + "/clip.mp4";
+    fake.outFolder = root + "/fakes";
+    fake.boxes = root + "/boxes.json";
+    makeSelfBlendedFake(fake);
+    torch::manual_seed(1);
+    writeSafetensors(root + "/detector.safetensors", stateDictOf(*EfficientNet(EfficientNetConfig::b(0, 1))));
+    for (const std::string method : {"gradcam", "ig"}) {
+        VideoExplanationRequest request;
+        request.video = root + "/fakes/fake/clip.mp4";
+        request.weights = root + "/detector.safetensors";
+        request.method = method;
+        request.outFolder = root + "/explained-" + method;
+        request.boxes = root + "/boxes.json";
+        request.masks = root + "/fakes/masks/clip";
+        request.inputSize = 64;
+        request.every = 3; // frames 0, 3, 6, 9 (faces) and nothing past the clip's 12
+        const VideoExplanationResult result = explainVideo(request);
+        QCOMPARE(result.frames, std::int64_t(4));
+        QCOMPARE(result.framesWithFace, std::int64_t(4));
+        QVERIFY(result.videoScore >= 0.0 && result.videoScore <= 1.0);
+        const SafetensorsContents saved = readSafetensors(result.heatmaps);
+        const torch::Tensor heatmaps = *findTensor(saved.tensors, "heatmaps");
+        QCOMPARE(heatmaps.sizes().vec(), (std::vector<std::int64_t>{4, 80, 96}));
+        QVERIFY(torch::equal(*findTensor(saved.tensors, "frames"), torch::tensor({0, 3, 6, 9}, torch::kLong)));
+        // In frame pixels: nothing outside frame 0's crop square (box 28 x 32 at (22, 24): side 42 at (15, 19)).
+        QCOMPARE(heatmaps[0].slice(0, 0, 14).abs().sum().item<double>(), 0.0);
+        QCOMPARE(heatmaps[0].slice(1, 60, 96).abs().sum().item<double>(), 0.0);
+        QVERIFY(heatmaps[0].abs().sum().item<double>() > 0.0);
+        const json::Value out = json::Value::parse(readAll(result.json));
+        QCOMPARE(out.find("frames")->asArray().size(), std::size_t(4));
+        QCOMPARE(out.find("frames")->asArray()[1].find("index")->asNumber(), 3.0);
+        const json::Value &metrics = *out.find("explanation_metrics")->find("metrics");
+        QCOMPARE(metrics.find("locality")->find("n")->asNumber(), 4.0);
+        QCOMPARE(metrics.find("mask_mass")->find("n")->asNumber(), 4.0);
+    }
+    VideoExplanationRequest wrong;
+    wrong.video = root + "/clip.mp4";
+    wrong.weights = root + "/detector.safetensors";
+    wrong.outFolder = root + "/x";
+    wrong.method = "lime";
+    QVERIFY_THROWS_EXCEPTION(Error, explainVideo(wrong));
 }
 
 QTEST_GUILESS_MAIN(TestFakeVideos)

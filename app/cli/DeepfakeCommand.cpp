@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// periscope-cli deepfake: a frame detector's score and explanation of each video, frame by frame,
+// in full-frame pixels, with the explanation metrics (engine/deepfake/VideoExplainer.h).
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
+
+#include "engine/deepfake/VideoExplainer.h"
+
+#include <QDir>
+
+#include <cmath>
+#include <cstdio>
+
+namespace periscope::app {
+
+namespace {
+CliOptions deepfakeOptions()
+{
+    CliOptions options(QStringLiteral("deepfake"),
+                       QStringLiteral("Scores and explains each video with a frame detector (EfficientNet with one logit, torchvision's\n"
+                                      "names): the face found in each frame, cropped as the detector sees it, explained, and the map\n"
+                                      "put back on the frame. Writes DIR/NAME.deepfake.json (per frame: index, time, face box, score;\n"
+                                      "the video's score; the explanation metrics of docs/explanation-metrics.md) and\n"
+                                      "DIR/NAME.heatmaps.safetensors (\"heatmaps\" float32 [T, H, W], \"frames\" int64 [T])."));
+    options.positionals(QStringLiteral("VIDEO"), QStringLiteral("videos"), 1, -1);
+    options.text(QStringLiteral("--model"), QStringLiteral("W"), QStringLiteral("the detector's weights")).require();
+    options.choice(QStringLiteral("--arch"),
+                   {QStringLiteral("efficientnet_b0"), QStringLiteral("efficientnet_b1"), QStringLiteral("efficientnet_b2"),
+                    QStringLiteral("efficientnet_b3"), QStringLiteral("efficientnet_b4"), QStringLiteral("efficientnet_b5"),
+                    QStringLiteral("efficientnet_b6"), QStringLiteral("efficientnet_b7")},
+                   QStringLiteral("the detector's architecture"))
+        .byDefault(QStringLiteral("efficientnet_b0"));
+    options.choice(QStringLiteral("--method"),
+                   {QStringLiteral("gradcam"), QStringLiteral("gradcampp"), QStringLiteral("ig"), QStringLiteral("smoothgrad"),
+                    QStringLiteral("occlusion")},
+                   QStringLiteral("the explanation method"))
+        .byDefault(QStringLiteral("gradcam"));
+    options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.text(QStringLiteral("--boxes"), QStringLiteral("B.json"), QStringLiteral("face boxes instead of detection, for one video"));
+    options.text(QStringLiteral("--masks"), QStringLiteral("M"), QStringLiteral("manipulation masks for the metrics, for one video"));
+    options.integer(QStringLiteral("--max-frames"), 1, kNoLimit, QStringLiteral("the first N frames only"));
+    options.integer(QStringLiteral("--every"), 1, 100000, QStringLiteral("explain every Nth frame")).byDefault(QStringLiteral("1"));
+    options.integer(QStringLiteral("--size"), 32, 1024, QStringLiteral("the face crop's side in pixels")).byDefault(QStringLiteral("224"));
+    return options;
+}
+
+int runDeepfake(const QStringList &arguments)
+{
+    CliOptions options = deepfakeOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    const QStringList videos = options.positionalValues();
+    if ((options.isSet(QStringLiteral("--boxes")) || options.isSet(QStringLiteral("--masks"))) && videos.size() != 1)
+        return options.usageError(QStringLiteral("--boxes and --masks describe one video: give one VIDEO with them"));
+    const QString out = options.value(QStringLiteral("--out"));
+    if (!QDir().mkpath(out))
+        return options.failure(QStringLiteral("cannot create the folder %1").arg(out));
+    int failed = 0;
+    for (const QString &video : videos) {
+        deepfake::VideoExplanationRequest request;
+        request.video = video.toStdString();
+        request.weights = options.value(QStringLiteral("--model")).toStdString();
+        request.architecture = options.value(QStringLiteral("--arch")).toStdString();
+        request.method = options.value(QStringLiteral("--method")).toStdString();
+        request.outFolder = out.toStdString();
+        request.boxes = options.value(QStringLiteral("--boxes")).toStdString();
+        request.masks = options.value(QStringLiteral("--masks")).toStdString();
+        request.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
+        request.every = options.integerValue(QStringLiteral("--every"));
+        request.inputSize = int(options.integerValue(QStringLiteral("--size")));
+        try {
+            const deepfake::VideoExplanationResult result = deepfake::explainVideo(request);
+            std::printf("%s: %lld frames, %lld with a face, score %s -> %s\n", qPrintable(video), static_cast<long long>(result.frames),
+                        static_cast<long long>(result.framesWithFace),
+                        std::isfinite(result.videoScore) ? qPrintable(QString::number(result.videoScore, 'f', 3)) : "none",
+                        result.json.c_str());
+        } catch (const std::exception &e) {
+            if (videos.size() == 1)
+                return options.failure(e);
+            options.warn(QStringLiteral("%1: %2").arg(video, QString::fromUtf8(e.what())));
+            ++failed;
+        }
+    }
+    if (failed == videos.size())
+        return options.failure(QStringLiteral("no video could be explained"));
+    return failed > 0 ? 1 : 0;
+}
+} // namespace
+
+CliCommand deepfakeCommand()
+{
+    return {QStringLiteral("deepfake"), QStringLiteral("score and explain videos with a frame detector, with the explanation metrics"), false,
+            runDeepfake};
+}
+
+} // namespace periscope::app

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A DeepFake detector's explanation of a video, frame by frame: the face found (Haar detector and
+// tracker, or given boxes), cropped as the detector sees it (FaceCrop), scored by a frame model
+// (EfficientNet with one logit, torchvision's names), explained on the crop (Grad-CAM, Grad-CAM++,
+// Integrated Gradients, SmoothGrad or occlusion) and mapped back to full-frame pixels; then the
+// video's score and the explanation metrics (ExplanationMetrics.h), with the manipulation masks
+// where given. What `periscope-cli deepfake` runs and the DeepFake workspace will show.
+#pragma once
+
+#include "engine/core/jobs/JobControl.h"
+
+#include <cstdint>
+#include <string>
+
+namespace periscope::deepfake {
+
+struct VideoExplanationRequest {
+    std::string video;
+    std::string weights;                     // EfficientNet-B0..B7 with one logit ("fake"), torchvision's names
+    std::string architecture = "efficientnet_b0";
+    std::string method = "gradcam";          // gradcam, gradcampp, ig, smoothgrad, occlusion
+    std::string outFolder;                   // gets <stem>.deepfake.json and <stem>.heatmaps.safetensors
+    std::string boxes;                       // face boxes instead of detection (as for the metrics); empty: detect
+    std::string masks;                       // manipulation masks for the metrics (as for the metrics); empty: none
+    std::int64_t maxFrames = 0;              // 0: every frame
+    std::int64_t every = 1;                  // explain every Nth frame
+    int inputSize = 224;                     // the crop's side in pixels
+};
+
+struct VideoExplanationResult {
+    std::string json;          // the per-frame scores, the video score and the metrics
+    std::string heatmaps;      // "heatmaps" float32 [T, H, W] in full-frame pixels, "frames" int64 [T]
+    std::int64_t frames = 0;   // explained
+    std::int64_t framesWithFace = 0;
+    double videoScore = 0.0;   // mean probability of "fake" over the frames with a face; NaN without one
+};
+
+// Throws periscope::Error with a one-line reason; cancellable between frames.
+VideoExplanationResult explainVideo(const VideoExplanationRequest &request, const JobControl &control = {});
+
+} // namespace periscope::deepfake
