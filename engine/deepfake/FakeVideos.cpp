@@ -4,9 +4,8 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/io/MappedFile.h"
-#include "engine/deepfake/ExplanationFiles.h"
+#include "engine/deepfake/FaceFollower.h"
 #include "engine/deepfake/SelfBlend.h"
-#include "engine/media/faces/FaceDetector.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
 #include "engine/media/video/VideoWriter.h"
@@ -22,67 +21,6 @@ namespace periscope::deepfake {
 
 namespace {
 namespace fs = std::filesystem;
-
-// Where the face is in each frame: given boxes, or the Haar detector with the tracker, the main
-// track's box smoothed over time (a detector's box jitters by a few pixels from frame to frame,
-// and a jittering mask would make the fake flicker where no real manipulation would).
-class FaceSource {
-public:
-    FaceSource(const std::string &boxesPath, int minFace) : m_minFace(minFace)
-    {
-        if (!boxesPath.empty())
-            m_given = readFaceBoxes(boxesPath);
-        else
-            m_detector = std::make_unique<media::FaceDetector>();
-    }
-
-    std::optional<FaceBox> at(std::int64_t frame, const Image &image)
-    {
-        if (!m_detector) {
-            const auto it = m_given.find(frame);
-            return it != m_given.end() ? it->second : std::nullopt;
-        }
-        const std::vector<media::FaceTracker::Assignment> seen = m_tracker.update(frame, m_detector->detect(image, m_minFace));
-        // The face followed so far while it lasts; otherwise the largest.
-        const media::FaceTracker::Assignment *main = nullptr;
-        for (const media::FaceTracker::Assignment &a : seen)
-            if (a.trackId == m_mainTrack)
-                main = &a;
-        for (const media::FaceTracker::Assignment &a : seen)
-            if (!main || (main->trackId != m_mainTrack && a.box.area() > main->box.area()))
-                main = &a;
-        if (!main) {
-            // Missed for a few frames (a turned head, motion blur): the track lives on in the
-            // tracker, and the face is held where it was rather than the fake blinking to real.
-            for (const media::FaceTracker::Track &track : m_tracker.tracks())
-                if (track.id == m_mainTrack && track.active && m_smoothed)
-                    return m_smoothed;
-            m_smoothed.reset();
-            return std::nullopt;
-        }
-        const FaceBox box{double(main->box.x), double(main->box.y), double(main->box.width), double(main->box.height)};
-        if (!m_smoothed || main->trackId != m_mainTrack) {
-            m_smoothed = box;
-        } else {
-            constexpr double kFollow = 0.4; // of the new box per frame
-            FaceBox &s = *m_smoothed;
-            s.left += kFollow * (box.left - s.left);
-            s.top += kFollow * (box.top - s.top);
-            s.width += kFollow * (box.width - s.width);
-            s.height += kFollow * (box.height - s.height);
-        }
-        m_mainTrack = main->trackId;
-        return m_smoothed;
-    }
-
-private:
-    int m_minFace;
-    std::map<std::int64_t, std::optional<FaceBox>> m_given;
-    std::unique_ptr<media::FaceDetector> m_detector;
-    media::FaceTracker m_tracker;
-    int m_mainTrack = -1;
-    std::optional<FaceBox> m_smoothed;
-};
 
 // The top-left width x height of an image, copied (the encoder drops an odd last column or row,
 // and the masks must match the fake pixel for pixel).
@@ -131,7 +69,7 @@ FakeVideoResult makeSelfBlendedFake(const FakeVideoRequest &request, const JobCo
     options.frameRate = info.frameRate > 0.0 ? info.frameRate : 25.0;
     const std::unique_ptr<media::VideoWriter> writer = media::VideoWriter::create((out / result.fake).string(), width, height, options);
 
-    FaceSource faces(request.boxes, request.minFace);
+    FaceFollower faces(request.boxes, request.minFace);
     const BlendTrajectory trajectory(request.seed);
     for (std::int64_t i = 0; i < frames; ++i) {
         control.throwIfCancelled();

@@ -12,7 +12,7 @@
 #include "engine/deepfake/ExplanationFiles.h"
 #include "engine/deepfake/ExplanationMetrics.h"
 #include "engine/deepfake/FaceCrop.h"
-#include "engine/media/faces/FaceDetector.h"
+#include "engine/deepfake/FaceFollower.h"
 #include "engine/media/video/VideoReader.h"
 
 #include <torch/torch.h>
@@ -99,34 +99,6 @@ torch::Tensor explainCrop(EfficientNet &model, const std::string &method, const 
     return map.squeeze(0).detach();
 }
 
-class Faces {
-public:
-    Faces(const std::string &boxesPath)
-    {
-        if (!boxesPath.empty())
-            m_given = readFaceBoxes(boxesPath);
-        else
-            m_detector = std::make_unique<media::FaceDetector>();
-    }
-    std::optional<FaceBox> at(std::int64_t frame, const Image &image)
-    {
-        if (!m_detector) {
-            const auto it = m_given.find(frame);
-            return it != m_given.end() ? it->second : std::nullopt;
-        }
-        const auto seen = m_tracker.update(frame, m_detector->detect(image));
-        if (seen.empty())
-            return std::nullopt;
-        const media::FaceBox &b = seen.front().box; // the detector's largest face first
-        return FaceBox{double(b.x), double(b.y), double(b.width), double(b.height)};
-    }
-
-private:
-    std::map<std::int64_t, std::optional<FaceBox>> m_given;
-    std::unique_ptr<media::FaceDetector> m_detector;
-    media::FaceTracker m_tracker;
-};
-
 json::Value numberOrNull(double value)
 {
     return std::isfinite(value) ? json::Value(value) : json::Value();
@@ -156,7 +128,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
         request.method != "occlusion")
         throw Error("unknown explanation method \"" + request.method + "\" (gradcam, gradcampp, ig, smoothgrad, occlusion)");
 
-    Faces faces(request.boxes);
+    FaceFollower faces(request.boxes);
     torch::Tensor heatmaps = torch::zeros({std::int64_t(indices.size()), info.height, info.width});
     std::vector<std::optional<FaceBox>> boxes;
     json::Array perFrame;

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Where the face is in each frame of a video, for the fake maker and the explainer alike: given
+// boxes ({"frames": [{"index", "face_box"}]}), or OpenCV's Haar detector with the tracker, the
+// main track's box smoothed over time (a detector's box jitters by a few pixels from frame to
+// frame; a jittering crop or mask would flicker where the video does not) and held through a
+// few missed frames. Frames must be asked for in increasing order.
+#pragma once
+
+#include "engine/core/image/Image.h"
+#include "engine/deepfake/ExplanationMetrics.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace periscope::media {
+class FaceDetector;
+class FaceTracker;
+}
+
+namespace periscope::deepfake {
+
+class FaceFollower {
+public:
+    // `boxesPath` empty: detect faces of at least `minFace` pixels. Throws periscope::Error for
+    // an unreadable boxes file or a missing cascade.
+    FaceFollower(const std::string &boxesPath, int minFace = 40);
+    ~FaceFollower();
+    FaceFollower(const FaceFollower &) = delete;
+    FaceFollower &operator=(const FaceFollower &) = delete;
+
+    // The face in this frame, or nullopt.
+    std::optional<FaceBox> at(std::int64_t frame, const Image &image);
+
+private:
+    int m_minFace;
+    std::map<std::int64_t, std::optional<FaceBox>> m_given;
+    std::unique_ptr<media::FaceDetector> m_detector;
+    std::unique_ptr<media::FaceTracker> m_tracker;
+    int m_mainTrack = -1;
+    std::optional<FaceBox> m_smoothed;
+};
+
+} // namespace periscope::deepfake
