@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # Joins bench_models and reference JSON lines (same model, batch, precision, mode) into a
 # Markdown table of throughput ratios: ours / PyTorch eager; bench_graphs lines (same data and
-# method) into a second table. Reads JSON lines on stdin.
+# method) into a second table; bench_deepfake lines (same method, batch, size) into another. Reads JSON lines on stdin.
 import json
 import sys
 
@@ -9,6 +9,7 @@ ours, reference = {}, {}
 graphs_ours, graphs_reference = {}, {}
 colorize_ours, colorize_reference = {}, {}
 slots_ours, slots_reference = {}, {}
+deepfake_ours, deepfake_reference = {}, {}
 for line in sys.stdin:
     line = line.strip()
     if not line.startswith("{"):
@@ -17,6 +18,10 @@ for line in sys.stdin:
     if row.get("bench") == "colorize":
         key = (row["model"], row["mode"], row["batch"])
         (colorize_ours if row["impl"] == "periscope" else colorize_reference)[key] = row
+        continue
+    if row.get("bench") == "deepfake":
+        key = (row["model"], row["method"], row["batch"], row["size"])
+        (deepfake_ours if row["impl"] == "periscope" else deepfake_reference)[key] = row
         continue
     if row.get("bench") in ("slots_inference", "slots_train_step"):
         key = (row["bench"], row.get("mode", "forward"), row["batch"], row["size"])
@@ -30,6 +35,17 @@ for line in sys.stdin:
         continue
     key = (row["model"], row["batch"], row["precision"], row["mode"])
     (ours if row["impl"] == "periscope" else reference)[key] = row
+
+if deepfake_ours:
+    print("| detector | method | batch | size | Periscope crops/s | PyTorch eager crops/s | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for key in sorted(deepfake_ours):
+        if key in deepfake_reference:
+            a, b = deepfake_ours[key]["crops_per_s"], deepfake_reference[key]["crops_per_s"]
+            print(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+    if not ours and not graphs_ours and not colorize_ours and not slots_ours:
+        sys.exit(0)
+    print()
 
 if slots_ours:
     print("| slots | mode | batch | size | Periscope /s | PyTorch eager /s | ratio |")

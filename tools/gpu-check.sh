@@ -8,7 +8,8 @@
 #      against the CPU);
 #   3. benchmarks against PyTorch eager of the same torch, on the same GPU, in the same run:
 #      DINOv2's ViT-L/14 at 518 px and ViT-B/14 (fp32 and bf16), eccv16, the Slots model, graph
-#      explanations and matrix products;
+#      explanations, the DeepFake frame detector's scores and explanations (against torchvision's
+#      EfficientNet-B0) and matrix products;
 # and writes JSON lines, ratio tables and summary.md (each step's exit code and seconds) to OUT.
 # A failing step is recorded and the rest still run; every step has a time limit.
 #
@@ -78,6 +79,9 @@ bench slots 90 \
 bench graphs 90 \
   "$bin/bench_graphs --device cuda --seconds 1 --export $out/graph-batches" \
   "$python $ref/graph_reference.py --device cuda --seconds 1 --data $out/graph-batches"
+bench deepfake 150 \
+  "$bin/bench_deepfake --device cuda --batches 1,16 --seconds 1 --repeats 5" \
+  "$python $ref/deepfake_reference.py --device cuda --batches 1,16 --seconds 1 --repeats 5"
 step matmul 60 bash -c "$bin/bench_matmul --device cuda --sizes 2048,4096,8192 | tee '$out/matmul.jsonl'"
 
 echo "| total | | $(( $(date +%s) - started )) |" >> "$summary"

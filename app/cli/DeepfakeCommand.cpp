@@ -4,6 +4,8 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 
+#include "app/common/Preferences.h"
+#include "engine/core/device/Device.h"
 #include "engine/deepfake/VideoExplainer.h"
 
 #include <QDir>
@@ -41,6 +43,9 @@ CliOptions deepfakeOptions()
     options.integer(QStringLiteral("--max-frames"), 1, kNoLimit, QStringLiteral("the first N frames only"));
     options.integer(QStringLiteral("--every"), 1, 100000, QStringLiteral("explain every Nth frame")).byDefault(QStringLiteral("1"));
     options.integer(QStringLiteral("--size"), 32, 1024, QStringLiteral("the face crop's side in pixels")).byDefault(QStringLiteral("224"));
+    options.choice(QStringLiteral("--device"), {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")},
+                   QStringLiteral("where the detector runs (default: the preferences' choice)"));
+    options.integer(QStringLiteral("--batch"), 1, 256, QStringLiteral("faces scored and explained together")).byDefault(QStringLiteral("8"));
     return options;
 }
 
@@ -55,9 +60,19 @@ int runDeepfake(const QStringList &arguments)
     const QString out = options.value(QStringLiteral("--out"));
     if (!QDir().mkpath(out))
         return options.failure(QStringLiteral("cannot create the folder %1").arg(out));
+    deepfake::VideoExplanationRequest common;
+    try {
+        const Preferences preferences = Preferences::load();
+        const QString device = options.isSet(QStringLiteral("--device")) ? options.value(QStringLiteral("--device")) : preferences.device;
+        common.device = periscope::parseDevicePreference(device.toStdString());
+        periscope::selectDevice(common.device); // "cuda" without a GPU fails here, once, with the reason
+    } catch (const std::exception &e) {
+        return options.failure(e);
+    }
+    common.batchFrames = options.integerValue(QStringLiteral("--batch"));
     int failed = 0;
     for (const QString &video : videos) {
-        deepfake::VideoExplanationRequest request;
+        deepfake::VideoExplanationRequest request = common;
         request.video = video.toStdString();
         request.weights = options.value(QStringLiteral("--model")).toStdString();
         request.architecture = options.value(QStringLiteral("--arch")).toStdString();

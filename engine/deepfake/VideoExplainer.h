@@ -7,6 +7,7 @@
 // where given. What `periscope-cli deepfake` runs and the DeepFake workspace will show.
 #pragma once
 
+#include "engine/core/device/Device.h"
 #include "engine/core/jobs/JobControl.h"
 
 #include <cstdint>
@@ -25,6 +26,8 @@ struct VideoExplanationRequest {
     std::int64_t maxFrames = 0;              // 0: every frame
     std::int64_t every = 1;                  // explain every Nth frame
     int inputSize = 224;                     // the crop's side in pixels
+    DevicePreference device = DevicePreference::Auto; // where the detector runs (decoding stays on the CPU)
+    std::int64_t batchFrames = 8;            // faces scored and explained together
 };
 
 struct VideoExplanationResult {

@@ -16,6 +16,8 @@
 #include "engine/core/device/Device.h"
 #include "engine/core/models/BenchmarkModels.h"
 #include "engine/core/precision/PrecisionOps.h"
+#include "engine/core/training/BatchNormStatistics.h"
+#include "engine/deepfake/FrameDetector.h"
 #include "engine/graphs/GraphExplanation.h"
 #include "engine/graphs/GraphNetwork.h"
 #include "engine/graphs/InfectionData.h"
@@ -220,6 +222,42 @@ void graphExplanationsMatchTheCpu()
     }
 }
 
+void deepfakeDetectorMatchesTheCpu()
+{
+    // The frame detector scores and explains a batch of crops on the GPU as on the CPU, by every
+    // method. Random weights, with batch normalisation's statistics from data and a head that
+    // gives logits of order one, so the network behaves like a trained one (tst_framedetector).
+    using namespace periscope::deepfake;
+    ExactFp32 exact;
+    torch::manual_seed(17);
+    periscope::EfficientNet network(periscope::EfficientNetConfig::b(0, 1));
+    periscope::updateBatchNormStatistics(*network, {torch::randn({8, 3, 128, 128})},
+                                         [&](const torch::Tensor &x) { network->forward(x); });
+    {
+        torch::NoGradGuard noGrad;
+        for (torch::Tensor &p : network->classifier->parameters())
+            p.normal_(0.0, 0.5);
+    }
+    const torch::Tensor crops = torch::rand({3, 3, 128, 128});
+    FrameDetector cpu(network, torch::kCPU);
+    const torch::Tensor cpuInput = cpu.input(crops);
+    const torch::Tensor cpuScores = cpu.probabilities(cpuInput);
+    std::vector<torch::Tensor> cpuMaps;
+    for (const std::string &name : explanationMethodNames())
+        cpuMaps.push_back(cpu.explain(parseExplanationMethod(name), cpuInput));
+    FrameDetector gpu(network, kCuda); // moves the network
+    const torch::Tensor gpuInput = gpu.input(crops);
+    check(gpuInput.is_cuda(), "the detector's input is not on the GPU");
+    checkClose(cpuScores, gpu.probabilities(gpuInput), 1e-4, "detector probabilities");
+    for (std::size_t i = 0; i < cpuMaps.size(); ++i) {
+        const std::string name = explanationMethodNames()[i];
+        // Occlusion subtracts nearly equal scores; SmoothGrad and IG sum many gradients: their
+        // relative error is that of one gradient times the cancellation, well under 1e-3 in fp32.
+        checkClose(cpuMaps[i], gpu.explain(parseExplanationMethod(name), gpuInput), name == "occlusion" ? 1e-3 : 1e-4,
+                   "detector " + name);
+    }
+}
+
 void streamsOverlapWithoutChangingResults()
 {
     // Work queued on a side stream gives the same numbers as on the default stream.
@@ -253,6 +291,7 @@ int main(int argc, char **argv)
         {"colorizersMatchTheCpu", colorizersMatchTheCpu},
         {"slotModelMatchesTheCpu", slotModelMatchesTheCpu},
         {"graphExplanationsMatchTheCpu", graphExplanationsMatchTheCpu},
+        {"deepfakeDetectorMatchesTheCpu", deepfakeDetectorMatchesTheCpu},
         {"streamsOverlapWithoutChangingResults", streamsOverlapWithoutChangingResults},
     };
     std::printf("tst_cuda: LibTorch %s, %s\n", periscope::torchVersion().c_str(), periscope::cudaStatus().c_str());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/errors/Error.h"
+#include "engine/core/training/BatchNormStatistics.h"
 #include "engine/core/training/TrainingLoop.h"
 
 #include <QFile>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void stopsEarlyWhenValidationStalls();
     void cancelSavesACheckpoint();
     void reportsDivergence();
+    void batchNormStatisticsComeFromTheData();
 
 private:
     QTemporaryDir m_dir;
@@ -209,6 +211,34 @@ void TestTraining::reportsDivergence()
     } catch (const Error &e) {
         QVERIFY2(QString::fromUtf8(e.what()).contains("diverged at step 3"), e.what());
     }
+}
+
+void TestTraining::batchNormStatisticsComeFromTheData()
+{
+    // Two batches of equal size: the running mean is the mean over both, the running variance
+    // the average of the two batches' unbiased variances (PyTorch's cumulative average), however
+    // many passes ran before; momentum and the module's mode are as they were.
+    torch::nn::Sequential net(torch::nn::Conv2d(torch::nn::Conv2dOptions(2, 3, 1)), torch::nn::BatchNorm2d(3));
+    net->eval();
+    auto *bn = net[1]->as<torch::nn::BatchNorm2d>();
+    const torch::Tensor first = torch::randn({4, 2, 5, 5}) * 3.0 + 1.0, second = torch::randn({4, 2, 5, 5});
+    net->train();
+    {
+        torch::NoGradGuard noGrad;
+        net->forward(torch::randn({4, 2, 5, 5}) * 10.0); // statistics that must be forgotten
+    }
+    net->eval();
+    updateBatchNormStatistics(*net, {first, second}, [&](const torch::Tensor &x) { net->forward(x); });
+    QVERIFY(!net->is_training());
+    QCOMPARE(bn->options.momentum().value_or(-1.0), 0.1);
+    torch::NoGradGuard noGrad;
+    const torch::Tensor a = net[0]->as<torch::nn::Conv2d>()->forward(first).transpose(0, 1).flatten(1);
+    const torch::Tensor b = net[0]->as<torch::nn::Conv2d>()->forward(second).transpose(0, 1).flatten(1);
+    const torch::Tensor mean = (a.mean(1) + b.mean(1)) / 2.0;
+    const torch::Tensor variance = (a.var(1) + b.var(1)) / 2.0;
+    QVERIFY(torch::allclose(bn->running_mean, mean, 1e-5, 1e-5));
+    QVERIFY(torch::allclose(bn->running_var, variance, 1e-4, 1e-5));
+    QCOMPARE(bn->num_batches_tracked.item<std::int64_t>(), std::int64_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestTraining)
