@@ -20,12 +20,13 @@ int main(int argc, char **argv)
         const periscope::DeviceInfo info = bench::setUpDevice(args);
         const torch::Device device(info.torchName());
         // Random weights with batch normalisation's statistics from data, so activations stay in
-        // a trained network's range (torchvision's initial statistics let them grow without bound).
-        periscope::EfficientNet network(periscope::EfficientNetConfig::b(0, 1));
-        periscope::updateBatchNormStatistics(*network, {torch::randn({8, 3, 224, 224})},
-                                             [&](const torch::Tensor &x) { network->forward(x); });
-        periscope::deepfake::FrameDetector detector(network, device);
+        // a trained network's range on crops like the bench's (torchvision's initial statistics let
+        // them grow without bound).
         const std::int64_t size = args.integer("size");
+        periscope::EfficientNet network(periscope::EfficientNetConfig::b(0, 1));
+        periscope::deepfake::FrameDetector detector(network, device);
+        periscope::updateBatchNormStatistics(*network, {detector.input(torch::rand({8, 3, size, size}))},
+                                             [&](const torch::Tensor &x) { network->forward(x); });
         const double seconds = std::stod(args.text("seconds"));
         const int repeats = int(args.integer("repeats"));
         for (const std::string &batchText : args.list("batches")) {

@@ -19,15 +19,19 @@ from timing import seconds_per_call
 
 
 class Detector:
-    def __init__(self, device, pass_batch):
+    def __init__(self, device, pass_batch, calibration):
         self.model = torchvision.models.efficientnet_b0(num_classes=1).to(device)
-        # Batch normalisation's statistics from data, as bench_deepfake sets them.
+        # Batch normalisation's statistics from crops like the bench's, as bench_deepfake sets them.
         for m in self.model.modules():
             if isinstance(m, torch.nn.BatchNorm2d):
                 m.momentum = None
                 m.reset_running_stats()
+        self.model.eval()
+        for m in self.model.modules():
+            if isinstance(m, torch.nn.BatchNorm2d):
+                m.train()
         with torch.no_grad():
-            self.model.train()(torch.randn(8, 3, 224, 224, device=device))
+            self.model(calibration)
         self.model.eval()
         for p in self.model.parameters():
             p.requires_grad_(False)
@@ -131,9 +135,10 @@ def main():
     torch.manual_seed(0)
     device = torch.device(args.device)
     name = torch.cuda.get_device_name(device) if device.type == "cuda" else "cpu"
-    detector = Detector(device, 64 if device.type == "cuda" else 8)
     mean = torch.tensor([0.485, 0.456, 0.406], device=device).view(1, 3, 1, 1)
     std = torch.tensor([0.229, 0.224, 0.225], device=device).view(1, 3, 1, 1)
+    calibration = (torch.rand(8, 3, args.size, args.size, device=device) - mean) / std
+    detector = Detector(device, 64 if device.type == "cuda" else 8, calibration)
     work = {
         "score": detector.score,
         "gradcam": detector.gradcam,

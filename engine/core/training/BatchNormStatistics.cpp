@@ -34,14 +34,21 @@ void updateBatchNormStatistics(torch::nn::Module &module, const std::vector<torc
     });
     if (momenta.empty())
         return;
-    const bool wasTraining = module.is_training();
-    module.train(true);
+    // Only the BatchNorm layers train: dropout and stochastic depth stay off, so the statistics
+    // are those of the activations evaluation will see.
+    std::vector<bool> modes;
+    for (const std::shared_ptr<torch::nn::Module> &child : module.modules(/*include_self=*/true))
+        modes.push_back(child->is_training());
+    module.eval();
+    forEachBatchNorm(module, [](torch::nn::BatchNormOptions &, auto &bn) { bn.train(true); });
     {
         torch::NoGradGuard noGrad;
         for (const torch::Tensor &batch : batches)
             forward(batch);
     }
-    module.train(wasTraining);
+    std::size_t m = 0;
+    for (const std::shared_ptr<torch::nn::Module> &child : module.modules(/*include_self=*/true))
+        child->train(modes[m++]);
     std::size_t i = 0;
     forEachBatchNorm(module, [&](torch::nn::BatchNormOptions &options, auto &) { options.momentum(momenta[i++]); });
 }

@@ -14,11 +14,11 @@
 
 namespace periscope {
 
-// Resets every BatchNorm layer's statistics, runs `forward` once per batch in training mode
-// without gradients, and leaves the layers with the average of the batches' means and (unbiased)
-// variances, as PyTorch's cumulative average gives them; momentum and the module's mode are
-// restored. Dropout and
-// stochastic depth act during those passes as in training.
+// Resets every BatchNorm layer's statistics, runs `forward` once per batch without gradients
+// with only the BatchNorm layers in training mode (unlike update_bn, dropout and stochastic depth
+// stay off, so the statistics are those of the activations evaluation sees), and leaves the
+// layers with the average of the batches' means and (unbiased) variances, as PyTorch's cumulative
+// average gives them. Momentum and every layer's mode are restored.
 void updateBatchNormStatistics(torch::nn::Module &module, const std::vector<torch::Tensor> &batches,
                                const std::function<void(const torch::Tensor &)> &forward);
 
