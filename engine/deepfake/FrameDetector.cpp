@@ -54,6 +54,14 @@ std::string toString(ExplanationMethod method)
     return "unknown";
 }
 
+torch::Tensor imagenetNormalised(const torch::Tensor &crops)
+{
+    const auto options = crops.options().dtype(torch::kFloat);
+    const torch::Tensor mean = torch::tensor({0.485f, 0.456f, 0.406f}).view({1, 3, 1, 1}).to(options);
+    const torch::Tensor std = torch::tensor({0.229f, 0.224f, 0.225f}).view({1, 3, 1, 1}).to(options);
+    return (crops.to(torch::kFloat) - mean) / std;
+}
+
 FrameDetector FrameDetector::load(const std::string &architecture, const std::string &weightsPath, torch::Device device)
 {
     const std::string prefix = "efficientnet_b";
@@ -87,10 +95,7 @@ torch::Tensor FrameDetector::input(const torch::Tensor &crops) const
 {
     if (crops.dim() != 4 || crops.size(1) != 3)
         throw Error("the detector takes RGB crops [N, 3, S, S]");
-    const auto options = torch::TensorOptions().device(m_device).dtype(torch::kFloat);
-    const torch::Tensor mean = torch::tensor({0.485f, 0.456f, 0.406f}).view({1, 3, 1, 1}).to(options);
-    const torch::Tensor std = torch::tensor({0.229f, 0.224f, 0.225f}).view({1, 3, 1, 1}).to(options);
-    return (crops.to(options) - mean) / std;
+    return imagenetNormalised(crops.to(m_device, torch::kFloat));
 }
 
 torch::Tensor FrameDetector::probabilities(const torch::Tensor &input)

@@ -25,6 +25,10 @@ ExplanationMethod parseExplanationMethod(const std::string &name);
 std::string toString(ExplanationMethod method);
 std::vector<std::string> explanationMethodNames();
 
+// Crops [N, 3, S, S], RGB in [0, 1] -> ImageNet's normalisation (as torchvision's weights expect),
+// on the crops' device.
+torch::Tensor imagenetNormalised(const torch::Tensor &crops);
+
 class FrameDetector {
 public:
     // Reads the weights (any format the engine reads), checks they are efficientnet_bN with one
