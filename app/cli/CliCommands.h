@@ -32,6 +32,7 @@ CliCommand studyCommand();
 CliCommand scenesCommand();
 CliCommand slotsCommand();
 CliCommand trainSlotsCommand();
+CliCommand trainDeepfakeCommand();
 CliCommand modelsCommand();
 CliCommand explanationMetricsCommand();
 CliCommand fakesCommand();

@@ -9,6 +9,8 @@
 #include "engine/deepfake/VideoExplainer.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QSet>
 
 #include <cmath>
 #include <cstdio>
@@ -70,10 +72,21 @@ int runDeepfake(const QStringList &arguments)
         return options.failure(e);
     }
     common.batchFrames = options.integerValue(QStringLiteral("--batch"));
+    // Each video's outputs get their own name: videos of one name from different folders
+    // (fake/x.mp4 and real/x.avi) would otherwise overwrite each other's results.
+    QSet<QString> stemsTaken;
     int failed = 0;
     for (const QString &video : videos) {
         deepfake::VideoExplanationRequest request = common;
         request.video = video.toStdString();
+        const QFileInfo info(video);
+        QString stem = info.completeBaseName();
+        if (stemsTaken.contains(stem))
+            stem = info.dir().dirName() + QStringLiteral("-") + info.completeBaseName();
+        for (int n = 2; stemsTaken.contains(stem); ++n)
+            stem = info.completeBaseName() + QStringLiteral("-%1").arg(n);
+        stemsTaken.insert(stem);
+        request.outputStem = stem.toStdString();
         request.weights = options.value(QStringLiteral("--model")).toStdString();
         request.architecture = options.value(QStringLiteral("--arch")).toStdString();
         request.method = options.value(QStringLiteral("--method")).toStdString();

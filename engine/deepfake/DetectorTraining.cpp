@@ -5,10 +5,12 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/metrics/MetricsOps.h"
 #include "engine/core/training/Optimizers.h"
+#include "engine/core/training/TrainingCheckpoint.h"
 #include "engine/core/training/TrainingLoop.h"
 #include "engine/deepfake/FrameDetector.h"
 
 #include <chrono>
+#include <filesystem>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -252,7 +254,10 @@ DetectorTrainingSummary trainFrameDetector(EfficientNet &network, const CropSet 
         }
     };
     network->train();
-    const TrainingResult result = runTraining(*network, *optimizer, trainStep, validate, options, onMetrics, control);
+    std::int64_t startStep = 0;
+    if (settings.resume && !settings.checkpointStem.empty() && std::filesystem::exists(settings.checkpointStem + ".json"))
+        startStep = std::min(loadTrainingCheckpoint(settings.checkpointStem, *network, *optimizer, options.optimizerKind).step, options.totalSteps);
+    const TrainingResult result = runTraining(*network, *optimizer, trainStep, validate, options, onMetrics, control, startStep);
     network->eval();
     summary.steps = result.stepsDone;
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

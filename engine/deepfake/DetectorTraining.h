@@ -50,6 +50,7 @@ struct DetectorTrainingSettings {
     std::int64_t evalEvery = 50;        // validation every N steps (and at the end)
     std::uint64_t seed = 1;
     std::string checkpointStem;         // resumable checkpoints; empty: none
+    bool resume = false;                // continue from the checkpoint at checkpointStem when there is one
 };
 
 struct DetectorValidation {

@@ -86,6 +86,21 @@ std::map<std::int64_t, std::optional<FaceBox>> readFaceBoxes(const std::string &
     return boxes;
 }
 
+void writeFaceBoxes(const std::string &path, const std::map<std::int64_t, std::optional<FaceBox>> &boxes)
+{
+    json::Array frames;
+    for (const auto &[index, box] : boxes) {
+        json::Value entry = json::Object{};
+        entry.set("index", index);
+        entry.set("face_box", box ? json::Value(json::Array{box->left, box->top, box->width, box->height}) : json::Value());
+        frames.push_back(std::move(entry));
+    }
+    json::Value root = json::Object{};
+    root.set("frames", json::Value(std::move(frames)));
+    const std::string text = root.dump(0) + "\n";
+    writeFileAtomically(path, text.data(), text.size());
+}
+
 at::Tensor readManipulationMasks(const std::string &path, const std::vector<std::int64_t> &frames, std::int64_t height, std::int64_t width)
 {
     std::error_code error;

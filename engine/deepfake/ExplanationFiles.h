@@ -34,6 +34,8 @@ struct ExplanationFiles {
 // Face boxes by frame index from {"frames": [{"index": I, "face_box": [left, top, width, height] |
 // null}, ...]} (nullopt: the frame has no face). Throws periscope::Error with a one-line reason.
 std::map<std::int64_t, std::optional<FaceBox>> readFaceBoxes(const std::string &path);
+// Writes boxes in that format, atomically.
+void writeFaceBoxes(const std::string &path, const std::map<std::int64_t, std::optional<FaceBox>> &boxes);
 
 // Manipulation masks [T, H, W] (bool) for the given video frames, from a safetensors file, a
 // folder of mask images or a mask video (see above). Engine-internal (torch).

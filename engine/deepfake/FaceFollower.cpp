@@ -17,6 +17,11 @@ FaceFollower::FaceFollower(const std::string &boxesPath, int minFace)
         m_detector = std::make_unique<media::FaceDetector>();
 }
 
+FaceFollower::FaceFollower(std::map<std::int64_t, std::optional<FaceBox>> boxes)
+    : m_minFace(0), m_given(std::move(boxes)), m_tracker(std::make_unique<media::FaceTracker>())
+{
+}
+
 FaceFollower::~FaceFollower() = default;
 
 std::optional<FaceBox> FaceFollower::at(std::int64_t frame, const Image &image)

@@ -27,6 +27,8 @@ public:
     // `boxesPath` empty: detect faces of at least `minFace` pixels. Throws periscope::Error for
     // an unreadable boxes file or a missing cascade.
     FaceFollower(const std::string &boxesPath, int minFace = 40);
+    // Given boxes by frame index (a fake's faces are its original's, frame for frame).
+    explicit FaceFollower(std::map<std::int64_t, std::optional<FaceBox>> boxes);
     ~FaceFollower();
     FaceFollower(const FaceFollower &) = delete;
     FaceFollower &operator=(const FaceFollower &) = delete;

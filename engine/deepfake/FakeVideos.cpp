@@ -4,6 +4,7 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/io/MappedFile.h"
+#include "engine/deepfake/ExplanationFiles.h"
 #include "engine/deepfake/FaceFollower.h"
 #include "engine/deepfake/SelfBlend.h"
 #include "engine/media/image/ImageFile.h"
@@ -50,8 +51,9 @@ FakeVideoResult makeSelfBlendedFake(const FakeVideoRequest &request, const JobCo
     result.real = "real/" + input.filename().string();
     result.fake = "fake/" + stem + ".mp4";
     result.masks = "masks/" + stem;
+    result.boxes = "boxes/" + stem + ".json";
     std::error_code error;
-    for (const char *folder : {"real", "fake", "masks"})
+    for (const char *folder : {"real", "fake", "masks", "boxes"})
         fs::create_directories(out / folder, error);
     fs::create_directories(out / result.masks, error);
     if (error)
@@ -70,12 +72,14 @@ FakeVideoResult makeSelfBlendedFake(const FakeVideoRequest &request, const JobCo
     const std::unique_ptr<media::VideoWriter> writer = media::VideoWriter::create((out / result.fake).string(), width, height, options);
 
     FaceFollower faces(request.boxes, request.minFace);
+    std::map<std::int64_t, std::optional<FaceBox>> boxes;
     const BlendTrajectory trajectory(request.seed);
     for (std::int64_t i = 0; i < frames; ++i) {
         control.throwIfCancelled();
         control.reportProgress(double(i) / double(frames), stem);
         const Image frame = reader->frameAt(i).rgb;
         const std::optional<FaceBox> face = faces.at(i, frame);
+        boxes[i] = face;
         BlendedFrame blended;
         if (face) {
             blended = selfBlend(frame, *face, trajectory.at(i));
@@ -89,6 +93,7 @@ FakeVideoResult makeSelfBlendedFake(const FakeVideoRequest &request, const JobCo
         media::writeImage((out / result.masks / frameName(i)).string(), topLeft(blended.mask, width, height));
     }
     writer->finish();
+    writeFaceBoxes((out / result.boxes).string(), boxes);
     result.frames = frames;
     // The original beside the fake, unless it is already there.
     const fs::path real = out / result.real;
@@ -108,12 +113,14 @@ void writeFakesMetadata(const std::string &outFolder, const std::vector<FakeVide
         fake.set("label", "FAKE");
         fake.set("original", r.real);
         fake.set("mask", r.masks);
+        fake.set("boxes", r.boxes);
         fake.set("kind", "self-blend");
         fake.set("frames", r.frames);
         fake.set("frames_with_face", r.framesWithFace);
         metadata.set(r.fake, std::move(fake));
         json::Value real = json::Object{};
         real.set("label", "REAL");
+        real.set("boxes", r.boxes);
         metadata.set(r.real, std::move(real));
     }
     const std::string text = metadata.dump(1) + "\n";

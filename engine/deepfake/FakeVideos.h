@@ -3,7 +3,9 @@
 // machine): every frame's face self-blended (SelfBlend.h) with parameters drifting smoothly over
 // the video, written in the DFDC layout: real/<name>, fake/<name>.mp4, masks/<name>/<frame>.png
 // (8-bit, lossless, frame-aligned with the fake) and metadata.json ({"fake/x.mp4": {"label":
-// "FAKE", "original": "real/x.avi", "mask": "masks/x"}, "real/x.avi": {"label": "REAL"}}).
+// "FAKE", "original": "real/x.avi", "mask": "masks/x", "boxes": "boxes/x.json"}, "real/x.avi":
+// {"label": "REAL", "boxes": "boxes/x.json"}}); boxes/x.json holds the face box of every frame
+// (the fake's are its original's), so training and explaining need not find the faces again.
 #pragma once
 
 #include "engine/core/jobs/JobControl.h"
@@ -27,7 +29,7 @@ struct FakeVideoRequest {
 };
 
 struct FakeVideoResult {
-    std::string real, fake, masks; // relative to outFolder
+    std::string real, fake, masks, boxes; // relative to outFolder
     std::int64_t frames = 0;
     std::int64_t framesWithFace = 0;
 };

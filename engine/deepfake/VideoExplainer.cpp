@@ -123,7 +123,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     result.frames = std::int64_t(indices.size());
     result.videoScore = result.framesWithFace > 0 ? scoreSum / double(result.framesWithFace) : std::numeric_limits<double>::quiet_NaN();
 
-    const std::string stem = fs::path(request.video).stem().string();
+    const std::string stem = request.outputStem.empty() ? fs::path(request.video).stem().string() : request.outputStem;
     std::error_code error;
     fs::create_directories(request.outFolder, error);
     result.heatmaps = (fs::path(request.outFolder) / (stem + ".heatmaps.safetensors")).string();

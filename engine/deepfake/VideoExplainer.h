@@ -21,6 +21,7 @@ struct VideoExplanationRequest {
     std::string architecture = "efficientnet_b0";
     std::string method = "gradcam";          // gradcam, gradcampp, ig, smoothgrad, occlusion
     std::string outFolder;                   // gets <stem>.deepfake.json and <stem>.heatmaps.safetensors
+    std::string outputStem;                  // <stem>; empty: the video's file name without its extension
     std::string boxes;                       // face boxes instead of detection (as for the metrics); empty: detect
     std::string masks;                       // manipulation masks for the metrics (as for the metrics); empty: none
     std::int64_t maxFrames = 0;              // 0: every frame

@@ -130,6 +130,13 @@ with sqlite3.connect(study) as db:
 (out / "csv-as-study.sqlite").write_text("rater,answer\n1,2\n")
 
 # --- wrong success / text inputs ------------------------------------------------------------
+# A fakes folder whose metadata names videos and box files outside it.
+(out / "escaping-fakes").mkdir(exist_ok=True)
+(out / "escaping-fakes" / "metadata.json").write_text(json.dumps(
+    {"../good/tiny.mkv": {"label": "REAL"}, "/etc/hostname": {"label": "FAKE", "original": "../good/tiny.mkv"}}))
+(out / "escaping-boxes").mkdir(exist_ok=True)
+(out / "escaping-boxes" / "metadata.json").write_text(json.dumps(
+    {"metadata.json": {"label": "REAL", "boxes": "/proc/self/environ"}}))
 (out / "escaping-scenes").mkdir(exist_ok=True)
 (out / "escaping-scenes" / "scenes.json").write_text(json.dumps(
     {"scenes": [{"image_filename": "/etc/passwd", "objects": []}, {"image_filename": "../../x.png", "objects": []}]}))

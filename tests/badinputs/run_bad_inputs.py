@@ -93,6 +93,13 @@ for h, extra in (("explanations/heatmaps-nan.safetensors", []), ("explanations/h
 # The DeepFake detector's weights, as hostile as any checkpoint (the marker must never appear).
 for w in ("reduce-os-system.pt", "torchscript-setstate.pt", "zip-bomb.pt", "fifo.pt", "deep-pickle.pt"):
     case(f"deepfake --model {w}", ["deepfake", str(good_video), "--model", str(inputs / w), "--out", str(out("df-" + w))])
+for d in ("escaping-fakes", "escaping-boxes"):
+    case(f"train-deepfake --data {d}", ["train-deepfake", "--data", str(inputs / d), "--out", str(out("td-" + d) / "d.safetensors")])
+for w in ("reduce-os-system.pt", "zip-bomb.pt", "fifo.pt"):
+    case(f"train-deepfake --init {w}", ["train-deepfake", "--data", str(inputs / "escaping-fakes"), "--init", str(inputs / w),
+                                       "--out", str(out("ti-" + w) / "d.safetensors")])
+case("train-deepfake --batch-size 3", ["train-deepfake", "--data", str(inputs / "escaping-fakes"), "--batch-size", "3",
+                                       "--out", str(out("tb") / "d.safetensors")])
 clash = inputs / "clash"
 case("explain-graph --out the --graph (a link)", ["explain-graph", "--graph", str(clash / "graph.json"), "--model", "infection",
                                                   "--out", str(clash / "same.json")])

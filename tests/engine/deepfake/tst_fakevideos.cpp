@@ -8,7 +8,9 @@
 #include "engine/core/models/EfficientNet.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
+#include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/FakeVideos.h"
+#include "engine/deepfake/FrameDetector.h"
 #include "engine/deepfake/VideoExplainer.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
@@ -82,6 +84,8 @@ private Q_SLOTS:
     void theHaarDetectorFindsMegamindsFace();
     void badRequestsGetAReason();
     void videosAreScoredAndExplainedInFramePixels();
+    void labelledFoldersKeepTheirPathsInside();
+    void aDetectorTrainsOnAFakesFolder();
 };
 
 void TestFakeVideos::givenBoxesMakeAFakeInTheDfdcLayout()
@@ -205,6 +209,100 @@ void TestFakeVideos::videosAreScoredAndExplainedInFramePixels()
     wrong.outFolder = root + "/x";
     wrong.method = "lime";
     QVERIFY_THROWS_EXCEPTION(Error, explainVideo(wrong));
+}
+
+void TestFakeVideos::labelledFoldersKeepTheirPathsInside()
+{
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    std::filesystem::create_directories(root + "/data/real");
+    std::filesystem::create_directories(root + "/data/fake");
+    std::ofstream(root + "/data/real/a.mp4") << "x";
+    std::ofstream(root + "/data/fake/a.mp4") << "x";
+    std::ofstream(root + "/outside.mp4") << "x";
+    std::filesystem::create_symlink(root + "/outside.mp4", root + "/data/real/link.mp4");
+    const auto write = [&](const std::string &text) { std::ofstream(root + "/data/metadata.json") << text; };
+
+    write(R"({"fake/a.mp4": {"label": "FAKE", "original": "real/a.mp4"}, "real/a.mp4": {"label": "REAL"}})");
+    const std::vector<LabelledVideo> videos = readLabelledFolder(root + "/data");
+    QCOMPARE(videos.size(), std::size_t(2));
+    QVERIFY(videos[0].fake && !videos[1].fake); // sorted by path: fake/ before real/
+    QCOMPARE(videos[0].original, videos[1].path);
+    QCOMPARE(videos[1].original, videos[1].path);
+
+    const struct {
+        const char *metadata, *reason;
+    } bad[] = {
+        {R"({"../outside.mp4": {"label": "REAL"}})", "outside the folder"},
+        {R"({"/etc/passwd": {"label": "REAL"}})", "outside the folder"},
+        {R"({"real/link.mp4": {"label": "REAL"}})", "outside the folder"},
+        {R"({"fake/a.mp4": {"label": "FAKE", "original": "../outside.mp4"}})", "outside the folder"},
+        {R"({"real/a.mp4": {"label": "REAL", "boxes": "/etc/hostname"}})", "outside the folder"},
+        {R"({"real/missing.mp4": {"label": "REAL"}})", "is not a file"},
+        {R"({"real/a.mp4": {"label": "MAYBE"}})", "no label FAKE or REAL"},
+        {R"([1, 2])", "not a JSON object"},
+    };
+    for (const auto &b : bad) {
+        write(b.metadata);
+        try {
+            readLabelledFolder(root + "/data");
+            QFAIL(b.metadata);
+        } catch (const Error &e) {
+            QVERIFY2(std::string(e.what()).find(b.reason) != std::string::npos, e.what());
+        }
+    }
+    QVERIFY_THROWS_EXCEPTION(Error, readLabelledFolder(root + "/nothing-here"));
+}
+
+void TestFakeVideos::aDetectorTrainsOnAFakesFolder()
+{
+    // The synthetic clip's fake, then training on the folder `fakes` wrote (its box files give the
+    // faces; one original, so its last frames are held out), then the weights explain a video.
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    writeClip(root + "/clip.mp4", root + "/boxes.json");
+    FakeVideoRequest fake;
+    fake.input = root + "/clip.mp4";
+    fake.outFolder = root + "/fakes";
+    fake.boxes = root + "/boxes.json";
+    writeFakesMetadata(fake.outFolder, {makeSelfBlendedFake(fake)});
+    const json::Value metadata = json::Value::parse(readAll(root + "/fakes/metadata.json"));
+    QCOMPARE(metadata.find("fake/clip.mp4")->find("boxes")->asString(), std::string("boxes/clip.json"));
+
+    DetectorTrainingRequest request;
+    request.data = fake.outFolder;
+    request.outPath = root + "/trained/detector.safetensors"; // the folder is made
+    request.inputSize = 64;
+    request.every = 1;
+    request.epochs = 2;
+    request.batchSize = 4;
+    request.spatialTvWeight = 0.1;
+    std::vector<std::string> lines;
+    const DetectorTrainingReport report = trainDetectorOnFolder(request, [&](const std::string &line) { lines.push_back(line); });
+    // Frames 0-9 have faces in both videos: 8 + 8 train, 2 + 2 held out.
+    QCOMPARE(report.trainCrops, std::int64_t(16));
+    QCOMPARE(report.validationCrops, std::int64_t(4));
+    QVERIFY(report.steps >= 2);
+    QVERIFY(std::isfinite(report.rocAuc) && std::isfinite(report.logLoss));
+    QCOMPARE(lines.size(), std::size_t(2 + 2)); // two videos read, two validations
+    const json::Value sidecar = json::Value::parse(readAll(report.sidecar));
+    QCOMPARE(sidecar.find("history")->asArray().size(), std::size_t(2));
+    QCOMPARE(sidecar.find("split")->asString(), std::string("frames (one original)"));
+
+    FrameDetector detector = FrameDetector::load("efficientnet_b0", report.weights);
+    VideoExplanationRequest explain;
+    explain.video = root + "/fakes/fake/clip.mp4";
+    explain.weights = report.weights;
+    explain.outFolder = root + "/explained";
+    explain.boxes = root + "/fakes/boxes/clip.json";
+    explain.inputSize = 64;
+    QCOMPARE(explainVideo(explain).framesWithFace, std::int64_t(10));
+
+    // Resuming a finished run does no more steps; a folder without metadata is refused.
+    request.resume = true;
+    QCOMPARE(trainDetectorOnFolder(request).steps, report.steps);
+    request.data = root;
+    QVERIFY_THROWS_EXCEPTION(Error, trainDetectorOnFolder(request));
 }
 
 QTEST_GUILESS_MAIN(TestFakeVideos)

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Training a DeepFake frame detector on a folder of labelled videos: the DFDC layout that
+// `periscope-cli fakes` writes (metadata.json with each video's label and, for a fake, its
+// original), read with every path kept inside the folder; the faces of every Nth frame taken from
+// the folder's box files or found (FaceFollower; a fake's from its original) and cropped as the detector sees them (FaceCrop); the videos split by original,
+// so no footage is in both training and validation (with a single original, its last frames are
+// held out instead); then trainFrameDetector (DetectorTraining.h) with the kit's weights, sidecar
+// and resumable checkpoints. What `periscope-cli train-deepfake` runs.
+#pragma once
+
+#include "engine/core/jobs/JobControl.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace periscope::deepfake {
+
+struct LabelledVideo {
+    std::string path;     // absolute, inside the folder
+    bool fake = false;
+    std::string original; // the real video a fake was made from; a real video's own path
+    std::string boxes;    // its face boxes ("boxes": what `fakes` writes), inside the folder; empty: none
+};
+
+// FOLDER/metadata.json ({"fake/x.mp4": {"label": "FAKE", "original": "real/x.avi", "boxes":
+// "boxes/x.json"}, "real/x.avi": {"label": "REAL"}, ...}; "original" and "boxes" optional), sorted
+// by path. Throws periscope::Error naming the entry for a label
+// that is neither, a path outside the folder, a missing file or a metadata file over 16 MB.
+std::vector<LabelledVideo> readLabelledFolder(const std::string &folder);
+
+struct DetectorTrainingRequest {
+    std::string data;                      // a folder with metadata.json
+    std::string outPath;                   // OUT.safetensors (+ OUT.json, OUT.checkpoint.*)
+    bool resume = false;
+    std::string architecture = "efficientnet_b0";
+    std::string initialWeights;            // torchvision's ImageNet weights for the features (optional)
+    int epochs = 10;                       // passes over the training pairs
+    int batchSize = 16;                    // crops per step (pairs of consecutive frames)
+    double learningRate = 1e-3;
+    std::uint64_t seed = 1;
+    double validationFraction = 0.25;      // of the originals (or of the frames, with one original)
+    int inputSize = 224;
+    std::int64_t every = 5;                // a crop from every Nth frame
+    std::int64_t maxFramesPerVideo = 0;    // 0: all
+    double spatialTvWeight = 0.0, temporalTvWeight = 0.0;
+};
+
+struct DetectorTrainingReport {
+    std::string weights, sidecar;
+    int trainVideos = 0, validationVideos = 0;
+    std::int64_t trainCrops = 0, validationCrops = 0, steps = 0;
+    double rocAuc = 0.0, logLoss = 0.0, spatialSmoothness = 0.0, temporalSmoothness = 0.0; // last validation
+    double seconds = 0.0;
+};
+
+// Throws periscope::Error with a one-line reason; cancellable (between frames and steps, a
+// checkpoint written first). `onLine` gets one line per video read and per validation.
+DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &request,
+                                             const std::function<void(const std::string &line)> &onLine = {},
+                                             const JobControl &control = {});
+
+} // namespace periscope::deepfake
