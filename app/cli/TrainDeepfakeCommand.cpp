@@ -6,7 +6,9 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/cli/TrainingOptions.h"
+#include "app/common/Preferences.h"
 
+#include "engine/core/device/Device.h"
 #include "engine/core/json/Json.h"
 #include "engine/deepfake/DetectorDataset.h"
 
@@ -47,6 +49,8 @@ CliOptions trainDeepfakeOptions()
         .byDefault(QStringLiteral("0"));
     options.number(QStringLiteral("--tv-temporal"), 0.0, 1000.0, QStringLiteral("weight of Grad-CAM's change between frames"))
         .byDefault(QStringLiteral("0"));
+    options.choice(QStringLiteral("--device"), {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")},
+                   QStringLiteral("where the network trains (default: the preferences' choice)"));
     declareTrainingOptions(options, deepfake::DetectorTrainingRequest{}, {2, true});
     return options;
 }
@@ -69,6 +73,13 @@ int runTrainDeepfake(const QStringList &arguments)
         request.maxFramesPerVideo = options.integerValue(QStringLiteral("--max-frames"));
     request.spatialTvWeight = options.numberValue(QStringLiteral("--tv-spatial"));
     request.temporalTvWeight = options.numberValue(QStringLiteral("--tv-temporal"));
+    try {
+        const QString device = options.isSet(QStringLiteral("--device")) ? options.value(QStringLiteral("--device")) : Preferences::load().device;
+        request.device = periscope::parseDevicePreference(device.toStdString());
+        periscope::selectDevice(request.device); // "cuda" without a GPU fails here, with the reason
+    } catch (const std::exception &e) {
+        return options.failure(e);
+    }
     if (!QFileInfo(options.value(QStringLiteral("--data"))).isDir())
         return options.failure(QStringLiteral("%1 is not a folder").arg(options.value(QStringLiteral("--data"))));
     try {
@@ -91,6 +102,7 @@ int runTrainDeepfake(const QStringList &arguments)
         out.set("spatial_smoothness", number(report.spatialSmoothness));
         out.set("temporal_smoothness", number(report.temporalSmoothness));
         out.set("seconds", report.seconds);
+        out.set("device", report.device);
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
     } catch (const std::exception &e) {
         return options.failure(e);

@@ -257,6 +257,9 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
     settings.temporalTvWeight = request.temporalTvWeight;
     settings.checkpointStem = checkpointStemFor(request.outPath);
     settings.resume = request.resume;
+    const DeviceInfo device = selectDevice(request.device);
+    settings.device = torch::Device(device.torchName());
+    report.device = device.name;
 
     json::Array history;
     const auto writeOut = [&](const DetectorValidation &v) {
@@ -271,6 +274,7 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
         sidecar.set("train_crops", report.trainCrops);
         sidecar.set("validation_crops", report.validationCrops);
         sidecar.set("split", splitByFrames ? "frames (one original)" : "originals");
+        sidecar.set("device", report.device);
         sidecar.set("spatial_tv_weight", request.spatialTvWeight);
         sidecar.set("temporal_tv_weight", request.temporalTvWeight);
         sidecar.set("history", json::Value(history));

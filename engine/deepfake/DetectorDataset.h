@@ -8,6 +8,7 @@
 // and resumable checkpoints. What `periscope-cli train-deepfake` runs.
 #pragma once
 
+#include "engine/core/device/Device.h"
 #include "engine/core/jobs/JobControl.h"
 
 #include <cstdint>
@@ -45,6 +46,7 @@ struct DetectorTrainingRequest {
     std::int64_t every = 5;                // a crop from every Nth frame
     std::int64_t maxFramesPerVideo = 0;    // 0: all
     double spatialTvWeight = 0.0, temporalTvWeight = 0.0;
+    DevicePreference device = DevicePreference::Auto; // where the network trains
 };
 
 struct DetectorTrainingReport {
@@ -53,6 +55,7 @@ struct DetectorTrainingReport {
     std::int64_t trainCrops = 0, validationCrops = 0, steps = 0;
     double rocAuc = 0.0, logLoss = 0.0, spatialSmoothness = 0.0, temporalSmoothness = 0.0; // last validation
     double seconds = 0.0;
+    std::string device;                    // where it trained, as DeviceInfo::name says
 };
 
 // Throws periscope::Error with a one-line reason; cancellable (between frames and steps, a

@@ -116,22 +116,24 @@ DetectorValidation validateDetector(EfficientNet &network, const CropSet &crops)
     crops.validate();
     const bool wasTraining = network->is_training();
     network->eval();
+    const torch::Device device = network->parameters().front().device();
     const std::int64_t n = crops.size(), size = crops.crops.size(2), chunk = 32;
     std::vector<torch::Tensor> scores, maps;
     for (std::int64_t start = 0; start < n; start += chunk) {
-        const torch::Tensor input = networkInput(crops.crops.narrow(0, start, std::min(chunk, n - start)));
+        const torch::Tensor input = networkInput(crops.crops.narrow(0, start, std::min(chunk, n - start)).to(device));
         const ScoreWithActivation withActivation = [&](const torch::Tensor &x, const std::string &layer) {
             return network->forwardWithActivation(x, layer);
         };
-        const torch::Tensor targets = torch::zeros({input.size(0)}, torch::kLong);
+        const torch::Tensor targets = torch::zeros({input.size(0)}, torch::TensorOptions().dtype(torch::kLong).device(device));
         const torch::Tensor cam = gradCam(withActivation, "features", input, targets, CamVariant::GradCam);
         maps.push_back(F::interpolate(cam.unsqueeze(1), F::InterpolateFuncOptions()
                                                             .size(std::vector<std::int64_t>{size, size})
                                                             .mode(torch::kBilinear)
                                                             .align_corners(false))
-                           .squeeze(1));
+                           .squeeze(1)
+                           .cpu());
         torch::NoGradGuard noGrad;
-        scores.push_back(torch::sigmoid(network->forward(input)).reshape({-1}));
+        scores.push_back(torch::sigmoid(network->forward(input)).reshape({-1}).cpu());
     }
     network->train(wasTraining);
 
@@ -173,6 +175,7 @@ DetectorTrainingSummary trainFrameDetector(EfficientNet &network, const CropSet 
         throw Error("training needs face crops of both real and fake videos");
 
     const auto started = std::chrono::steady_clock::now();
+    network->to(settings.device);
     DetectorTrainingSummary summary;
     summary.initial = validateDetector(network, validation);
 
@@ -205,8 +208,8 @@ DetectorTrainingSummary trainFrameDetector(EfficientNet &network, const CropSet 
             order.push_back(b);
         }
         const torch::Tensor index = torch::tensor(order, torch::kLong);
-        const torch::Tensor crops = augmentPairs(train.crops.index_select(0, index).to(torch::kFloat) / 255.0, rng);
-        const torch::Tensor labels = train.labels.index_select(0, index);
+        const torch::Tensor crops = augmentPairs(train.crops.index_select(0, index).to(torch::kFloat) / 255.0, rng).to(settings.device);
+        const torch::Tensor labels = train.labels.index_select(0, index).to(settings.device);
         const torch::Tensor input = imagenetNormalised(crops);
         StepOutput out;
         torch::Tensor logits;

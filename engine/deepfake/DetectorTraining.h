@@ -51,6 +51,7 @@ struct DetectorTrainingSettings {
     std::uint64_t seed = 1;
     std::string checkpointStem;         // resumable checkpoints; empty: none
     bool resume = false;                // continue from the checkpoint at checkpointStem when there is one
+    torch::Device device = torch::kCPU; // where the network trains; the crops stay in memory as 8-bit
 };
 
 struct DetectorValidation {
@@ -80,10 +81,11 @@ torch::Tensor temporalTotalVariation(const torch::Tensor &a, const torch::Tensor
 // kept so a loss on the map trains the network. Also returns the logits [N].
 std::pair<torch::Tensor, torch::Tensor> gradCamWithGraph(EfficientNet &network, const torch::Tensor &input);
 
-// Measures `network` (evaluation mode) on the crops, which are explained at their own size.
+// Measures `network` (evaluation mode, on its device) on the crops, which are explained at their
+// own size.
 DetectorValidation validateDetector(EfficientNet &network, const CropSet &crops);
 
-// Trains `network` in place on `train` and validates on `validation`. onValidation is called on the
+// Trains `network` in place (moved to settings.device) on `train` and validates on `validation`. onValidation is called on the
 // calling thread after each validation. Cancellable between steps (a checkpoint is written first
 // when a stem is set). Throws periscope::Error for sets that cannot train (fewer than two pairs,
 // one class only).
