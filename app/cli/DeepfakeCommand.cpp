@@ -4,8 +4,8 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 
-#include "app/common/Preferences.h"
-#include "engine/core/device/Device.h"
+#include "app/cli/DeviceOption.h"
+#include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/VideoExplainer.h"
 
 #include <QDir>
@@ -28,11 +28,7 @@ CliOptions deepfakeOptions()
                                       "DIR/NAME.heatmaps.safetensors (\"heatmaps\" float32 [T, H, W], \"frames\" int64 [T])."));
     options.positionals(QStringLiteral("VIDEO"), QStringLiteral("videos"), 1, -1);
     options.text(QStringLiteral("--model"), QStringLiteral("W"), QStringLiteral("the detector's weights")).require();
-    options.choice(QStringLiteral("--arch"),
-                   {QStringLiteral("efficientnet_b0"), QStringLiteral("efficientnet_b1"), QStringLiteral("efficientnet_b2"),
-                    QStringLiteral("efficientnet_b3"), QStringLiteral("efficientnet_b4"), QStringLiteral("efficientnet_b5"),
-                    QStringLiteral("efficientnet_b6"), QStringLiteral("efficientnet_b7")},
-                   QStringLiteral("the detector's architecture"))
+    options.choice(QStringLiteral("--arch"), choicesOf(deepfake::frameDetectorArchitectures()), QStringLiteral("the detector's architecture"))
         .byDefault(QStringLiteral("efficientnet_b0"));
     options.choice(QStringLiteral("--method"),
                    {QStringLiteral("gradcam"), QStringLiteral("gradcampp"), QStringLiteral("ig"), QStringLiteral("smoothgrad"),
@@ -45,8 +41,7 @@ CliOptions deepfakeOptions()
     options.integer(QStringLiteral("--max-frames"), 1, kNoLimit, QStringLiteral("the first N frames only"));
     options.integer(QStringLiteral("--every"), 1, 100000, QStringLiteral("explain every Nth frame")).byDefault(QStringLiteral("1"));
     options.integer(QStringLiteral("--size"), 32, 1024, QStringLiteral("the face crop's side in pixels")).byDefault(QStringLiteral("224"));
-    options.choice(QStringLiteral("--device"), {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")},
-                   QStringLiteral("where the detector runs (default: the preferences' choice)"));
+    declareDeviceOption(options, QStringLiteral("where the detector runs"));
     options.integer(QStringLiteral("--batch"), 1, 256, QStringLiteral("faces scored and explained together")).byDefault(QStringLiteral("8"));
     return options;
 }
@@ -64,10 +59,7 @@ int runDeepfake(const QStringList &arguments)
         return options.failure(QStringLiteral("cannot create the folder %1").arg(out));
     deepfake::VideoExplanationRequest common;
     try {
-        const Preferences preferences = Preferences::load();
-        const QString device = options.isSet(QStringLiteral("--device")) ? options.value(QStringLiteral("--device")) : preferences.device;
-        common.device = periscope::parseDevicePreference(device.toStdString());
-        periscope::selectDevice(common.device); // "cuda" without a GPU fails here, once, with the reason
+        common.device = readDeviceOption(options);
     } catch (const std::exception &e) {
         return options.failure(e);
     }

@@ -6,9 +6,8 @@
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/cli/TrainingOptions.h"
-#include "app/common/Preferences.h"
+#include "app/cli/DeviceOption.h"
 
-#include "engine/core/device/Device.h"
 #include "engine/core/json/Json.h"
 #include "engine/deepfake/DetectorDataset.h"
 
@@ -35,11 +34,7 @@ CliOptions trainDeepfakeOptions()
             "Baldassarre et al. (BMVC 2022) study. AdamW with warm-up and cosine decay. Writes the weights\n"
             "after every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from."));
     options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the folder with metadata.json")).require();
-    options.choice(QStringLiteral("--arch"),
-                   {QStringLiteral("efficientnet_b0"), QStringLiteral("efficientnet_b1"), QStringLiteral("efficientnet_b2"),
-                    QStringLiteral("efficientnet_b3"), QStringLiteral("efficientnet_b4"), QStringLiteral("efficientnet_b5"),
-                    QStringLiteral("efficientnet_b6"), QStringLiteral("efficientnet_b7")},
-                   QStringLiteral("the detector's architecture"))
+    options.choice(QStringLiteral("--arch"), choicesOf(deepfake::frameDetectorArchitectures()), QStringLiteral("the detector's architecture"))
         .byDefault(QStringLiteral("efficientnet_b0"));
     options.text(QStringLiteral("--init"), QStringLiteral("FILE"), QStringLiteral("torchvision's ImageNet weights for the features"));
     options.integer(QStringLiteral("--size"), 32, 1024, QStringLiteral("the face crop's side in pixels")).byDefault(QStringLiteral("224"));
@@ -49,8 +44,7 @@ CliOptions trainDeepfakeOptions()
         .byDefault(QStringLiteral("0"));
     options.number(QStringLiteral("--tv-temporal"), 0.0, 1000.0, QStringLiteral("weight of Grad-CAM's change between frames"))
         .byDefault(QStringLiteral("0"));
-    options.choice(QStringLiteral("--device"), {QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")},
-                   QStringLiteral("where the network trains (default: the preferences' choice)"));
+    declareDeviceOption(options, QStringLiteral("where the network trains"));
     declareTrainingOptions(options, deepfake::DetectorTrainingRequest{}, {2, true});
     return options;
 }
@@ -74,9 +68,7 @@ int runTrainDeepfake(const QStringList &arguments)
     request.spatialTvWeight = options.numberValue(QStringLiteral("--tv-spatial"));
     request.temporalTvWeight = options.numberValue(QStringLiteral("--tv-temporal"));
     try {
-        const QString device = options.isSet(QStringLiteral("--device")) ? options.value(QStringLiteral("--device")) : Preferences::load().device;
-        request.device = periscope::parseDevicePreference(device.toStdString());
-        periscope::selectDevice(request.device); // "cuda" without a GPU fails here, with the reason
+        request.device = readDeviceOption(options);
     } catch (const std::exception &e) {
         return options.failure(e);
     }
@@ -87,22 +79,8 @@ int runTrainDeepfake(const QStringList &arguments)
             std::fprintf(stderr, "train-deepfake: %s\n", line.c_str());
             std::fflush(stderr);
         });
-        auto number = [](double x) { return std::isfinite(x) ? json::Value(x) : json::Value(); };
-        json::Value out = json::Object{};
-        out.set("weights", report.weights);
-        out.set("sidecar", report.sidecar);
+        json::Value out = report.toJson();
         out.set("architecture", request.architecture);
-        out.set("train_videos", report.trainVideos);
-        out.set("validation_videos", report.validationVideos);
-        out.set("train_crops", report.trainCrops);
-        out.set("validation_crops", report.validationCrops);
-        out.set("steps", report.steps);
-        out.set("roc_auc", number(report.rocAuc));
-        out.set("log_loss", number(report.logLoss));
-        out.set("spatial_smoothness", number(report.spatialSmoothness));
-        out.set("temporal_smoothness", number(report.temporalSmoothness));
-        out.set("seconds", report.seconds);
-        out.set("device", report.device);
         std::fputs((out.dump(1) + "\n").c_str(), stdout);
     } catch (const std::exception &e) {
         return options.failure(e);

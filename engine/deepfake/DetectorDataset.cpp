@@ -111,17 +111,43 @@ void loadInitialFeatures(EfficientNet &network, const std::string &path)
 
 json::Value validationJson(const DetectorValidation &v)
 {
-    auto number = [](double x) { return std::isfinite(x) ? json::Value(x) : json::Value(); };
     json::Value out = json::Object{};
     out.set("step", v.step);
-    out.set("train_loss", number(v.trainLoss));
-    out.set("roc_auc", number(v.rocAuc));
-    out.set("log_loss", number(v.logLoss));
-    out.set("spatial_smoothness", number(v.spatialSmoothness));
-    out.set("temporal_smoothness", number(v.temporalSmoothness));
+    out.set("train_loss", json::finiteOrNull(v.trainLoss));
+    out.set("roc_auc", json::finiteOrNull(v.rocAuc));
+    out.set("log_loss", json::finiteOrNull(v.logLoss));
+    out.set("spatial_smoothness", json::finiteOrNull(v.spatialSmoothness));
+    out.set("temporal_smoothness", json::finiteOrNull(v.temporalSmoothness));
     return out;
 }
 } // namespace
+
+std::vector<std::string> frameDetectorArchitectures()
+{
+    std::vector<std::string> names;
+    for (char n = '0'; n <= '7'; ++n)
+        names.push_back(std::string("efficientnet_b") + n);
+    return names;
+}
+
+json::Value DetectorTrainingReport::toJson() const
+{
+    json::Value out = json::Object{};
+    out.set("weights", weights);
+    out.set("sidecar", sidecar);
+    out.set("train_videos", trainVideos);
+    out.set("validation_videos", validationVideos);
+    out.set("train_crops", trainCrops);
+    out.set("validation_crops", validationCrops);
+    out.set("steps", steps);
+    out.set("roc_auc", json::finiteOrNull(rocAuc));
+    out.set("log_loss", json::finiteOrNull(logLoss));
+    out.set("spatial_smoothness", json::finiteOrNull(spatialSmoothness));
+    out.set("temporal_smoothness", json::finiteOrNull(temporalSmoothness));
+    out.set("seconds", seconds);
+    out.set("device", device);
+    return out;
+}
 
 std::vector<LabelledVideo> readLabelledFolder(const std::string &folderText)
 {
@@ -159,9 +185,8 @@ std::vector<LabelledVideo> readLabelledFolder(const std::string &folderText)
 DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &request, const std::function<void(const std::string &)> &onLine,
                                              const JobControl &control)
 {
-    const std::string prefix = "efficientnet_b";
-    if (request.architecture.rfind(prefix, 0) != 0 || request.architecture.size() != prefix.size() + 1 ||
-        request.architecture.back() < '0' || request.architecture.back() > '7')
+    const std::vector<std::string> architectures = frameDetectorArchitectures();
+    if (std::find(architectures.begin(), architectures.end(), request.architecture) == architectures.end())
         throw Error("the frame detector must be efficientnet_b0 .. efficientnet_b7, not \"" + request.architecture + "\"");
     if (request.every < 1 || request.inputSize < 32 || request.epochs < 1 || request.batchSize < 2 || request.batchSize % 2 != 0)
         throw Error("train with a crop every N >= 1 frames, of at least 32 pixels, for at least one epoch, in even batches");
@@ -262,6 +287,7 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
     report.device = device.name;
 
     json::Array history;
+    const json::Value reportSoFar = report.toJson();
     const auto writeOut = [&](const DetectorValidation &v) {
         history.push_back(validationJson(v));
         json::Value sidecar = json::Object{};
@@ -269,12 +295,9 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
         sidecar.set("architecture", request.architecture);
         sidecar.set("input_size", request.inputSize);
         sidecar.set("data", request.data);
-        sidecar.set("train_videos", report.trainVideos);
-        sidecar.set("validation_videos", report.validationVideos);
-        sidecar.set("train_crops", report.trainCrops);
-        sidecar.set("validation_crops", report.validationCrops);
+        for (const char *key : {"train_videos", "validation_videos", "train_crops", "validation_crops", "device"})
+            sidecar.set(key, *reportSoFar.find(key));
         sidecar.set("split", splitByFrames ? "frames (one original)" : "originals");
-        sidecar.set("device", report.device);
         sidecar.set("spatial_tv_weight", request.spatialTvWeight);
         sidecar.set("temporal_tv_weight", request.temporalTvWeight);
         sidecar.set("history", json::Value(history));

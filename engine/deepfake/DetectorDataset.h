@@ -10,6 +10,7 @@
 
 #include "engine/core/device/Device.h"
 #include "engine/core/jobs/JobControl.h"
+#include "engine/core/json/Json.h"
 
 #include <cstdint>
 #include <functional>
@@ -17,6 +18,9 @@
 #include <vector>
 
 namespace periscope::deepfake {
+
+// "efficientnet_b0" .. "efficientnet_b7": the frame detectors, as the CLI and the workspace offer them.
+std::vector<std::string> frameDetectorArchitectures();
 
 struct LabelledVideo {
     std::string path;     // absolute, inside the folder
@@ -56,6 +60,8 @@ struct DetectorTrainingReport {
     double rocAuc = 0.0, logLoss = 0.0, spatialSmoothness = 0.0, temporalSmoothness = 0.0; // last validation
     double seconds = 0.0;
     std::string device;                    // where it trained, as DeviceInfo::name says
+
+    json::Value toJson() const;            // every field; null for a metric that is not finite
 };
 
 // Throws periscope::Error with a one-line reason; cancellable (between frames and steps, a

@@ -63,18 +63,13 @@ double topKIoU(const torch::Tensor &p, const torch::Tensor &mask)
     return inter / (2.0 * double(k) - inter);
 }
 
-json::Value number(double value)
-{
-    return std::isfinite(value) ? json::Value(value) : json::Value();
-}
-
 json::Value interval(const MeanInterval &m)
 {
     json::Value v = json::Object{};
     v.set("n", std::int64_t(m.n));
-    v.set("mean", m.n > 0 ? number(m.mean) : json::Value());
-    v.set("low", m.n > 0 ? number(m.low) : json::Value());
-    v.set("high", m.n > 0 ? number(m.high) : json::Value());
+    v.set("mean", m.n > 0 ? json::finiteOrNull(m.mean) : json::Value());
+    v.set("low", m.n > 0 ? json::finiteOrNull(m.low) : json::Value());
+    v.set("high", m.n > 0 ? json::finiteOrNull(m.high) : json::Value());
     return v;
 }
 
@@ -169,12 +164,12 @@ json::Value ExplanationMetrics::toJson(bool perFrame) const
             json::Value f = json::Object{};
             f.set("frame", m.frame);
             f.set("empty", m.empty);
-            f.set("spatial_smoothness", number(m.spatialSmoothness));
-            f.set("sparsity", number(m.sparsity));
-            f.set("locality", number(m.locality));
-            f.set("mask_mass", number(m.maskMass));
-            f.set("mask_auc", number(m.maskAuc));
-            f.set("mask_top_k_iou", number(m.maskTopKIoU));
+            f.set("spatial_smoothness", json::finiteOrNull(m.spatialSmoothness));
+            f.set("sparsity", json::finiteOrNull(m.sparsity));
+            f.set("locality", json::finiteOrNull(m.locality));
+            f.set("mask_mass", json::finiteOrNull(m.maskMass));
+            f.set("mask_auc", json::finiteOrNull(m.maskAuc));
+            f.set("mask_top_k_iou", json::finiteOrNull(m.maskTopKIoU));
             list.push_back(std::move(f));
         }
         out.set("per_frame", json::Value(std::move(list)));
@@ -254,9 +249,9 @@ json::Value DetectionQuality::toJson() const
     json::Value out = json::Object{};
     out.set("videos", std::int64_t(videos));
     out.set("fakes", std::int64_t(fakes));
-    out.set("roc_auc", number(rocAuc));
-    out.set("average_precision", number(averagePrecision));
-    out.set("log_loss", number(logLoss));
+    out.set("roc_auc", json::finiteOrNull(rocAuc));
+    out.set("average_precision", json::finiteOrNull(averagePrecision));
+    out.set("log_loss", json::finiteOrNull(logLoss));
     return out;
 }
 

@@ -29,10 +29,6 @@ namespace fs = std::filesystem;
 // Heatmaps of a whole video in full-frame pixels are kept in memory until written.
 constexpr double kMaxHeatmapBytes = 4.0 * 1024 * 1024 * 1024;
 
-json::Value numberOrNull(double value)
-{
-    return std::isfinite(value) ? json::Value(value) : json::Value();
-}
 } // namespace
 
 VideoExplanationResult explainVideo(const VideoExplanationRequest &request, const JobControl &control)
@@ -142,7 +138,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     out.set("device", device.name);
     out.set("frames", json::Value(std::move(perFrame)));
     out.set("frames_with_face", result.framesWithFace);
-    out.set("video_score", numberOrNull(result.videoScore));
+    out.set("video_score", json::finiteOrNull(result.videoScore));
     out.set("explanation_metrics", metrics);
     const std::string text = out.dump(1) + "\n";
     writeFileAtomically(result.json, text.data(), text.size());

@@ -90,7 +90,7 @@ json::Value StudyResults::toJson() const
     v.set("answers", answers);
     v.set("conditions", json::Value(std::move(conditionList)));
     v.set("per_image", json::Value(std::move(imageList)));
-    v.set("fleiss_kappa", std::isfinite(kappa) ? json::Value(kappa) : json::Value());
+    v.set("fleiss_kappa", json::finiteOrNull(kappa));
     v.set("kappa_items", kappaItems);
     if (!responseTimesMs.empty()) {
         std::vector<double> sorted = responseTimesMs;

@@ -466,4 +466,9 @@ void Value::set(const std::string &key, Value value)
     object.emplace_back(key, std::move(value));
 }
 
+Value finiteOrNull(double value)
+{
+    return std::isfinite(value) ? Value(value) : Value();
+}
+
 } // namespace periscope::json

@@ -79,4 +79,7 @@ private:
     std::shared_ptr<json::Object> m_object;
 };
 
+// A number, or null where it is NaN or infinite (JSON has neither): "not measured" stays null.
+Value finiteOrNull(double value);
+
 } // namespace periscope::json

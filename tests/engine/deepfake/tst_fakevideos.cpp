@@ -66,6 +66,17 @@ void writeClip(const std::string &video, const std::string &boxes)
     writer->finish();
 }
 
+// The synthetic clip at ROOT/clip.mp4 and its self-blended fake (given boxes) under ROOT/fakes.
+FakeVideoResult fakeOfClip(const std::string &root)
+{
+    writeClip(root + "/clip.mp4", root + "/boxes.json");
+    FakeVideoRequest fake;
+    fake.input = root + "/clip.mp4";
+    fake.outFolder = root + "/fakes";
+    fake.boxes = root + "/boxes.json";
+    return makeSelfBlendedFake(fake);
+}
+
 int maskPixels(const std::string &png)
 {
     const Image mask = media::readImage(png).pixels;
@@ -166,12 +177,7 @@ void TestFakeVideos::videosAreScoredAndExplainedInFramePixels()
     // this checks the plumbing, not a detector) on 64 px crops, with its own masks for the metrics.
     QTemporaryDir dir;
     const std::string root = dir.path().toStdString();
-    writeClip(root + "/clip.mp4", root + "/boxes.json");
-    FakeVideoRequest fake;
-    fake.input = root + "/clip.mp4";
-    fake.outFolder = root + "/fakes";
-    fake.boxes = root + "/boxes.json";
-    makeSelfBlendedFake(fake);
+    fakeOfClip(root);
     torch::manual_seed(1);
     writeSafetensors(root + "/detector.safetensors", stateDictOf(*EfficientNet(EfficientNetConfig::b(0, 1))));
     for (const std::string method : {"gradcam", "ig"}) {
@@ -260,17 +266,12 @@ void TestFakeVideos::aDetectorTrainsOnAFakesFolder()
     // faces; one original, so its last frames are held out), then the weights explain a video.
     QTemporaryDir dir;
     const std::string root = dir.path().toStdString();
-    writeClip(root + "/clip.mp4", root + "/boxes.json");
-    FakeVideoRequest fake;
-    fake.input = root + "/clip.mp4";
-    fake.outFolder = root + "/fakes";
-    fake.boxes = root + "/boxes.json";
-    writeFakesMetadata(fake.outFolder, {makeSelfBlendedFake(fake)});
+    writeFakesMetadata(root + "/fakes", {fakeOfClip(root)});
     const json::Value metadata = json::Value::parse(readAll(root + "/fakes/metadata.json"));
     QCOMPARE(metadata.find("fake/clip.mp4")->find("boxes")->asString(), std::string("boxes/clip.json"));
 
     DetectorTrainingRequest request;
-    request.data = fake.outFolder;
+    request.data = root + "/fakes";
     request.outPath = root + "/trained/detector.safetensors"; // the folder is made
     request.inputSize = 64;
     request.every = 1;
