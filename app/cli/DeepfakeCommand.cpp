@@ -5,6 +5,7 @@
 #include "app/cli/CliOptions.h"
 
 #include "app/cli/DeviceOption.h"
+#include "engine/core/color/Colormap.h"
 #include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/VideoExplainer.h"
 
@@ -43,6 +44,10 @@ CliOptions deepfakeOptions()
     options.integer(QStringLiteral("--size"), 32, 1024, QStringLiteral("the face crop's side in pixels")).byDefault(QStringLiteral("224"));
     declareDeviceOption(options, QStringLiteral("where the detector runs"));
     options.integer(QStringLiteral("--batch"), 1, 256, QStringLiteral("faces scored and explained together")).byDefault(QStringLiteral("8"));
+    options.flag(QStringLiteral("--export-clip"),
+                 QStringLiteral("also DIR/NAME.explained.mp4: each explained frame with its heatmap, face box and the score strip"));
+    options.choice(QStringLiteral("--colormap"), choicesOf(colormapNames()), QStringLiteral("the clip's heatmap colours"))
+        .byDefault(QStringLiteral("jet"));
     return options;
 }
 
@@ -64,6 +69,8 @@ int runDeepfake(const QStringList &arguments)
         return options.failure(e);
     }
     common.batchFrames = options.integerValue(QStringLiteral("--batch"));
+    common.exportClip = options.flagValue(QStringLiteral("--export-clip"));
+    common.colormap = options.value(QStringLiteral("--colormap")).toStdString();
     // Each video's outputs get their own name: videos of one name from different folders
     // (fake/x.mp4 and real/x.avi) would otherwise overwrite each other's results.
     QSet<QString> stemsTaken;
@@ -90,10 +97,10 @@ int runDeepfake(const QStringList &arguments)
         request.inputSize = int(options.integerValue(QStringLiteral("--size")));
         try {
             const deepfake::VideoExplanationResult result = deepfake::explainVideo(request);
-            std::printf("%s: %lld frames, %lld with a face, score %s -> %s\n", qPrintable(video), static_cast<long long>(result.frames),
+            std::printf("%s: %lld frames, %lld with a face, score %s -> %s%s%s\n", qPrintable(video), static_cast<long long>(result.frames),
                         static_cast<long long>(result.framesWithFace),
                         std::isfinite(result.videoScore) ? qPrintable(QString::number(result.videoScore, 'f', 3)) : "none",
-                        result.json.c_str());
+                        result.json.c_str(), result.clip.empty() ? "" : ", ", result.clip.c_str());
         } catch (const std::exception &e) {
             if (videos.size() == 1)
                 return options.failure(e);

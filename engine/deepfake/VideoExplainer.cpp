@@ -6,6 +6,7 @@
 #include "engine/core/io/MappedFile.h"
 #include "engine/core/device/Device.h"
 #include "engine/core/weights/Safetensors.h"
+#include "engine/deepfake/ExplanationClip.h"
 #include "engine/deepfake/ExplanationFiles.h"
 #include "engine/deepfake/ExplanationMetrics.h"
 #include "engine/deepfake/FaceCrop.h"
@@ -37,6 +38,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
         throw Error("explain every N >= 1 frames, in batches of at least one, with a crop of at least 32 pixels");
     // The method's name and the device are checked before the first frame, not after a minute of decoding.
     const ExplanationMethod method = parseExplanationMethod(request.method);
+    const Colormap colormap = parseColormap(request.colormap);
     const DeviceInfo device = selectDevice(request.device);
     FrameDetector detector = FrameDetector::load(request.architecture, request.weights, torch::Device(device.torchName()));
     const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(request.video, control);
@@ -125,6 +127,17 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     result.heatmaps = (fs::path(request.outFolder) / (stem + ".heatmaps.safetensors")).string();
     result.json = (fs::path(request.outFolder) / (stem + ".deepfake.json")).string();
     writeSafetensors(result.heatmaps, {{"heatmaps", heatmaps}, {"frames", torch::tensor(indices, torch::kLong)}});
+    if (request.exportClip) {
+        ExplanationClipRequest clip;
+        clip.video = request.video;
+        clip.out = result.clip = (fs::path(request.outFolder) / (stem + ".explained.mp4")).string();
+        clip.heatmaps = heatmaps;
+        clip.frames = indices;
+        clip.boxes = boxes;
+        clip.scores = scores;
+        clip.colormap = colormap;
+        writeExplanationClip(clip, control);
+    }
 
     // The metrics of these heatmaps, with the boxes used and the masks where given.
     const torch::Tensor masks = request.masks.empty() ? torch::Tensor() : readManipulationMasks(request.masks, indices, info.height, info.width);

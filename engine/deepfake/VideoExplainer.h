@@ -29,11 +29,14 @@ struct VideoExplanationRequest {
     int inputSize = 224;                     // the crop's side in pixels
     DevicePreference device = DevicePreference::Auto; // where the detector runs (decoding stays on the CPU)
     std::int64_t batchFrames = 8;            // faces scored and explained together
+    bool exportClip = false;                 // also <stem>.explained.mp4: the frames annotated (ExplanationClip.h)
+    std::string colormap = "jet";            // the clip's heatmap colours (engine/core/color/Colormap.h)
 };
 
 struct VideoExplanationResult {
     std::string json;          // the per-frame scores, the video score and the metrics
     std::string heatmaps;      // "heatmaps" float32 [T, H, W] in full-frame pixels, "frames" int64 [T]
+    std::string clip;          // the annotated clip; empty unless asked for
     std::int64_t frames = 0;   // explained
     std::int64_t framesWithFace = 0;
     double videoScore = 0.0;   // mean probability of "fake" over the frames with a face; NaN without one

@@ -8,7 +8,9 @@
 #include "engine/core/models/EfficientNet.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
+#include "engine/core/image/ImageTensor.h"
 #include "engine/deepfake/DetectorDataset.h"
+#include "engine/deepfake/ExplanationClip.h"
 #include "engine/deepfake/FakeVideos.h"
 #include "engine/deepfake/FrameDetector.h"
 #include "engine/deepfake/VideoExplainer.h"
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void theHaarDetectorFindsMegamindsFace();
     void badRequestsGetAReason();
     void videosAreScoredAndExplainedInFramePixels();
+    void annotatedFramesDrawOnlyWhereTheySay();
     void labelledFoldersKeepTheirPathsInside();
     void aDetectorTrainsOnAFakesFolder();
 };
@@ -190,7 +193,17 @@ void TestFakeVideos::videosAreScoredAndExplainedInFramePixels()
         request.masks = root + "/fakes/masks/clip";
         request.inputSize = 64;
         request.every = 3; // frames 0, 3, 6, 9 (faces) and nothing past the clip's 12
+        request.exportClip = method == "gradcam";
         const VideoExplanationResult result = explainVideo(request);
+        if (request.exportClip) {
+            // One annotated frame per explained frame, at a quarter of the clip's rate, its even size.
+            const auto clip = media::VideoReader::open(result.clip);
+            QCOMPARE(clip->info().frameCount, std::int64_t(4));
+            QCOMPARE(clip->info().width, 96);
+            QCOMPARE(clip->info().height, 80);
+        } else {
+            QVERIFY(result.clip.empty());
+        }
         QCOMPARE(result.frames, std::int64_t(4));
         QCOMPARE(result.framesWithFace, std::int64_t(4));
         QVERIFY(result.videoScore >= 0.0 && result.videoScore <= 1.0);
@@ -215,6 +228,40 @@ void TestFakeVideos::videosAreScoredAndExplainedInFramePixels()
     wrong.outFolder = root + "/x";
     wrong.method = "lime";
     QVERIFY_THROWS_EXCEPTION(Error, explainVideo(wrong));
+}
+
+void TestFakeVideos::annotatedFramesDrawOnlyWhereTheySay()
+{
+    // A grey 64 x 48 frame; the heatmap is a 10 x 10 square of 1 at (30, 10); the face box
+    // (8, 8, 12, 12); two explained frames, the first scored fake.
+    Image frame(64, 48, 3, PixelFormat::UInt8);
+    imageAsTensorHWC(frame).fill_(100);
+    ExplanationClipRequest request;
+    request.heatmaps = torch::zeros({2, 48, 64});
+    request.heatmaps[0].slice(0, 10, 20).slice(1, 30, 40).fill_(1.0);
+    request.frames = {0, 5};
+    request.boxes = {FaceBox{8, 8, 12, 12}, std::nullopt};
+    request.scores = {0.9, std::nullopt};
+    request.opacity = 1.0;
+    const Image out = annotatedFrame(frame, request, 0, 1.0f);
+    const torch::Tensor pixels = imageAsTensorHWC(out).to(torch::kInt);
+    // The heatmap's maximum fully opaque: jet's last colour, (128, 0, 0).
+    QCOMPARE(pixels[15][35][0].item<int>(), int(colormapTable(Colormap::Jet)[255].r));
+    QCOMPARE(pixels[15][35][1].item<int>(), 0);
+    // The box, red for a fake score, 2 pixels outside its edge; inside it the frame is untouched.
+    QCOMPARE(pixels[7][10][0].item<int>(), 230);
+    QCOMPARE(pixels[14][14][0].item<int>(), 100);
+    // The strip: the first half coloured by 0.9 (coolwarm, red side), the second grey (no face).
+    const int strip = 4;
+    QVERIFY(pixels[47][5][0].item<int>() > pixels[47][5][2].item<int>());
+    QCOMPARE(pixels[47][50][0].item<int>(), 128);
+    // Everything else is the frame as it was.
+    torch::Tensor untouched = torch::ones({48, 64}, torch::kBool);
+    untouched.slice(0, 10, 20).slice(1, 30, 40).fill_(false);
+    untouched.slice(0, 6, 22).slice(1, 6, 22).fill_(false);
+    untouched.slice(0, 48 - strip - 2, 48).fill_(false);
+    QVERIFY(torch::equal(pixels.masked_select(untouched.unsqueeze(2).expand({48, 64, 3})),
+                         torch::full({untouched.sum().item<std::int64_t>() * 3}, 100, torch::kInt)));
 }
 
 void TestFakeVideos::labelledFoldersKeepTheirPathsInside()
