@@ -25,7 +25,8 @@ CliOptions trainDeepfakeOptions()
         QStringLiteral("train-deepfake"),
         QStringLiteral(
             "Trains a DeepFake frame detector (EfficientNet with one logit, torchvision's names) on the videos\n"
-            "of DIR, labelled by DIR/metadata.json (the DFDC layout `periscope-cli fakes` writes). The face of\n"
+            "of DIR, labelled by DIR/metadata.json (the DFDC layout `periscope-cli fakes` writes) or laid out as\n"
+            "FaceForensics++ (original_sequences/, manipulated_sequences/). The face of\n"
             "every Nth frame is found and cropped as `periscope-cli deepfake` crops it; batches are pairs of\n"
             "consecutive crops of one video (same flip and colour change). Validation holds out whole\n"
             "originals with their fakes (with one original, its last frames) and reports ROC AUC, log loss\n"
@@ -33,7 +34,7 @@ CliOptions trainDeepfakeOptions()
             "and --tv-temporal add the total variation of the detector's own Grad-CAM to the loss, as\n"
             "Baldassarre et al. (BMVC 2022) study. AdamW with warm-up and cosine decay. Writes the weights\n"
             "after every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from."));
-    options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the folder with metadata.json")).require();
+    options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the folder with metadata.json, or FaceForensics++'s")).require();
     options.choice(QStringLiteral("--arch"), choicesOf(deepfake::frameDetectorArchitectures()), QStringLiteral("the detector's architecture"))
         .byDefault(QStringLiteral("efficientnet_b0"));
     options.text(QStringLiteral("--init"), QStringLiteral("FILE"), QStringLiteral("torchvision's ImageNet weights for the features"));

@@ -149,13 +149,64 @@ json::Value DetectorTrainingReport::toJson() const
     return out;
 }
 
+namespace {
+// FaceForensics++'s layout: <kind>_sequences/<source or method>/<compression>/videos/<name>.mp4.
+constexpr std::size_t kMaxVideosInFolder = 100000;
+
+std::vector<fs::path> videosUnder(const fs::path &sequences)
+{
+    std::vector<fs::path> found;
+    std::error_code error;
+    for (const fs::directory_entry &group : fs::directory_iterator(sequences, error))
+        for (const fs::directory_entry &compression : fs::directory_iterator(group.path(), error))
+            for (const fs::directory_entry &video : fs::directory_iterator(compression.path() / "videos", error)) {
+                if (video.path().extension() != ".mp4")
+                    continue;
+                if (found.size() >= kMaxVideosInFolder)
+                    throw Error(sequences.string() + " holds over 100,000 videos");
+                found.push_back(video.path());
+            }
+    return found;
+}
+
+std::vector<LabelledVideo> readFaceForensicsFolder(const fs::path &folder)
+{
+    std::vector<LabelledVideo> videos;
+    const auto checked = [&](const fs::path &path) {
+        if (!isInsideFolder(folder, path))
+            throw Error(path.string() + " leads outside the folder " + folder.string());
+        std::error_code error;
+        return fs::weakly_canonical(path, error).string();
+    };
+    for (const fs::path &path : videosUnder(folder / "original_sequences"))
+        videos.push_back({checked(path), false, checked(path), {}});
+    for (const fs::path &path : videosUnder(folder / "manipulated_sequences")) {
+        LabelledVideo video{checked(path), true, {}, {}};
+        // NNN_MMM.mp4: the target NNN's original, at the same compression.
+        const std::string stem = path.stem().string();
+        const fs::path original = folder / "original_sequences" / "youtube" / path.parent_path().parent_path().filename() / "videos" /
+                                  (stem.substr(0, stem.find('_')) + ".mp4");
+        std::error_code error;
+        video.original = fs::is_regular_file(original, error) ? checked(original) : video.path;
+        videos.push_back(std::move(video));
+    }
+    if (videos.empty())
+        throw Error(folder.string() + ": no videos under original_sequences/*/*/videos or manipulated_sequences/*/*/videos");
+    std::sort(videos.begin(), videos.end(), [](const LabelledVideo &a, const LabelledVideo &b) { return a.path < b.path; });
+    return videos;
+}
+} // namespace
+
 std::vector<LabelledVideo> readLabelledFolder(const std::string &folderText)
 {
     std::error_code error;
     const fs::path folder = fs::weakly_canonical(fs::absolute(folderText, error), error);
     const fs::path metadataPath = folder / "metadata.json";
-    if (!fs::is_regular_file(metadataPath, error))
-        throw Error(folderText + " has no metadata.json (make one with periscope-cli fakes)");
+    if (!fs::is_regular_file(metadataPath, error)) {
+        if (fs::is_directory(folder / "original_sequences", error) || fs::is_directory(folder / "manipulated_sequences", error))
+            return readFaceForensicsFolder(folder);
+        throw Error(folderText + " has no metadata.json (make one with periscope-cli fakes) and is not laid out as FaceForensics++");
+    }
     const std::shared_ptr<MappedFile> file = MappedFile::open(metadataPath.string());
     if (file->size() > kMaxMetadataBytes)
         throw Error(metadataPath.string() + " is over 16 MB");

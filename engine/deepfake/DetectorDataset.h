@@ -29,10 +29,15 @@ struct LabelledVideo {
     std::string boxes;    // its face boxes ("boxes": what `fakes` writes), inside the folder; empty: none
 };
 
-// FOLDER/metadata.json ({"fake/x.mp4": {"label": "FAKE", "original": "real/x.avi", "boxes":
-// "boxes/x.json"}, "real/x.avi": {"label": "REAL"}, ...}; "original" and "boxes" optional), sorted
-// by path. Throws periscope::Error naming the entry for a label
-// that is neither, a path outside the folder, a missing file or a metadata file over 16 MB.
+// The labelled videos of a folder, sorted by path, in either layout:
+// - DFDC: FOLDER/metadata.json ({"fake/x.mp4": {"label": "FAKE", "original": "real/x.avi",
+//   "boxes": "boxes/x.json"}, "real/x.avi": {"label": "REAL"}, ...}; "original" and "boxes"
+//   optional), as `periscope-cli fakes` writes it;
+// - FaceForensics++: FOLDER/original_sequences/<source>/<compression>/videos/NNN.mp4 (real) and
+//   FOLDER/manipulated_sequences/<method>/<compression>/videos/NNN_MMM.mp4 (fake; its original is
+//   youtube's NNN.mp4 of the same compression where that is there). Throws periscope::Error naming the entry for a label
+// that is neither, a path outside the folder (a symbolic link out, too), a missing file, a metadata
+// file over 16 MB, or a folder in neither layout.
 std::vector<LabelledVideo> readLabelledFolder(const std::string &folder);
 
 struct DetectorTrainingRequest {

@@ -305,6 +305,39 @@ void TestFakeVideos::labelledFoldersKeepTheirPathsInside()
         }
     }
     QVERIFY_THROWS_EXCEPTION(Error, readLabelledFolder(root + "/nothing-here"));
+
+    // FaceForensics++'s layout: fakes NNN_MMM find the original NNN of their compression.
+    const std::string ff = root + "/ff";
+    for (const char *folder : {"/original_sequences/youtube/c23/videos", "/manipulated_sequences/Deepfakes/c23/videos",
+                               "/manipulated_sequences/Face2Face/c40/videos"})
+        std::filesystem::create_directories(ff + folder);
+    for (const char *file : {"/original_sequences/youtube/c23/videos/000.mp4", "/original_sequences/youtube/c23/videos/003.mp4",
+                             "/manipulated_sequences/Deepfakes/c23/videos/000_003.mp4",
+                             "/manipulated_sequences/Face2Face/c40/videos/000_003.mp4",
+                             "/original_sequences/youtube/c23/videos/notes.txt"})
+        std::ofstream(ff + file) << "x";
+    const std::vector<LabelledVideo> ffVideos = readLabelledFolder(ff);
+    QCOMPARE(ffVideos.size(), std::size_t(4)); // the .txt is not a video
+    const auto named = [&](const std::string &suffix) {
+        for (const LabelledVideo &v : ffVideos)
+            if (v.path.size() >= suffix.size() && v.path.compare(v.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+                return v;
+        return LabelledVideo{};
+    };
+    QVERIFY(named("Deepfakes/c23/videos/000_003.mp4").fake);
+    QCOMPARE(named("Deepfakes/c23/videos/000_003.mp4").original, named("youtube/c23/videos/000.mp4").path);
+    QCOMPARE(named("Face2Face/c40/videos/000_003.mp4").original, named("Face2Face/c40/videos/000_003.mp4").path); // no c40 original
+    QVERIFY(!named("youtube/c23/videos/003.mp4").fake);
+    // A method folder that is a link out of the dataset is refused.
+    std::filesystem::create_directories(root + "/elsewhere/c23/videos");
+    std::ofstream(root + "/elsewhere/c23/videos/001_002.mp4") << "x";
+    std::filesystem::create_directory_symlink(root + "/elsewhere", ff + "/manipulated_sequences/Linked");
+    try {
+        readLabelledFolder(ff);
+        QFAIL("a linked method folder was read");
+    } catch (const Error &e) {
+        QVERIFY2(std::string(e.what()).find("outside the folder") != std::string::npos, e.what());
+    }
 }
 
 void TestFakeVideos::aDetectorTrainsOnAFakesFolder()
