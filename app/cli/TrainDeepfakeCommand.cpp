@@ -26,9 +26,9 @@ CliOptions trainDeepfakeOptions()
         QStringLiteral(
             "Trains a DeepFake frame detector (EfficientNet with one logit, torchvision's names) on the videos\n"
             "of DIR, labelled by DIR/metadata.json (the DFDC layout `periscope-cli fakes` writes) or laid out as\n"
-            "FaceForensics++ (original_sequences/, manipulated_sequences/). The face of\n"
-            "every Nth frame is found and cropped as `periscope-cli deepfake` crops it; batches are pairs of\n"
-            "consecutive crops of one video (same flip and colour change). Validation holds out whole\n"
+            "FaceForensics++ (original_sequences/, manipulated_sequences/). The face of every Nth frame is\n"
+            "found and cropped as `periscope-cli deepfake` crops it; batches are pairs of consecutive crops\n"
+            "of one video (same flip and colour change). Validation holds out whole\n"
             "originals with their fakes (with one original, its last frames) and reports ROC AUC, log loss\n"
             "and the spatial and temporal smoothness of Grad-CAM (docs/explanation-metrics.md). --tv-spatial\n"
             "and --tv-temporal add the total variation of the detector's own Grad-CAM to the loss, as\n"
