@@ -10,6 +10,7 @@ graphs_ours, graphs_reference = {}, {}
 colorize_ours, colorize_reference = {}, {}
 slots_ours, slots_reference = {}, {}
 deepfake_ours, deepfake_reference = {}, {}
+video_ours, video_reference = {}, {}
 for line in sys.stdin:
     line = line.strip()
     if not line.startswith("{"):
@@ -18,6 +19,10 @@ for line in sys.stdin:
     if row.get("bench") == "colorize":
         key = (row["model"], row["mode"], row["batch"])
         (colorize_ours if row["impl"] == "periscope" else colorize_reference)[key] = row
+        continue
+    if row.get("bench") == "deepfake_video":
+        key = (row["method"], row["size"], row["frames"])
+        (video_ours if row["impl"] == "periscope" else video_reference)[key] = row
         continue
     if row.get("bench") == "deepfake":
         key = (row["model"], row["method"], row["batch"], row["size"])
@@ -35,6 +40,17 @@ for line in sys.stdin:
         continue
     key = (row["model"], row["batch"], row["precision"], row["mode"])
     (ours if row["impl"] == "periscope" else reference)[key] = row
+
+if video_ours:
+    print("| pipeline | method | crop | frames | Periscope frames/s | Python frames/s | ratio |")
+    print("|---|---|---|---|---|---|---|")
+    for key in sorted(video_ours):
+        if key in video_reference:
+            a, b = video_ours[key]["frames_per_s"], video_reference[key]["frames_per_s"]
+            print(f"| video | {key[0]} | {key[1]} | {key[2]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+    if not deepfake_ours and not ours and not graphs_ours and not colorize_ours and not slots_ours:
+        sys.exit(0)
+    print()
 
 if deepfake_ours:
     print("| detector | method | batch | size | Periscope crops/s | PyTorch eager crops/s | ratio |")

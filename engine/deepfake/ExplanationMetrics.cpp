@@ -36,11 +36,14 @@ double spatialSmoothness(const torch::Tensor &p)
 
 // Hurley and Rickard's Gini index of non-negative values of unit mass: values sorted ascending,
 // G = 1 - 2 * sum_k c_k (N - k + 1/2) / N (k = 1 .. N): 0 for a flat map, 1 - 1/N for one pixel.
+// The zeros sort first and add nothing, so only the positive values are sorted, at ranks after the
+// zeros: a full-frame heatmap is zero outside the face's square, 95 % of a 1080p frame.
 double gini(const torch::Tensor &p)
 {
-    const torch::Tensor sorted = std::get<0>(p.flatten().sort());
-    const double n = double(sorted.numel());
-    const torch::Tensor k = torch::arange(1, sorted.numel() + 1, sorted.options());
+    const torch::Tensor flat = p.flatten();
+    const torch::Tensor sorted = std::get<0>(flat.masked_select(flat > 0).sort());
+    const double n = double(flat.numel()), zeros = double(flat.numel() - sorted.numel());
+    const torch::Tensor k = torch::arange(1, sorted.numel() + 1, sorted.options()) + zeros;
     return 1.0 - 2.0 * (sorted * (n - k + 0.5) / n).sum().item<double>();
 }
 
