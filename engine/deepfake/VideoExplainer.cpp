@@ -5,6 +5,7 @@
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/io/MappedFile.h"
 #include "engine/core/device/Device.h"
+#include "engine/core/jobs/BoundedQueue.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/deepfake/ExplanationClip.h"
 #include "engine/deepfake/ExplanationFiles.h"
@@ -21,6 +22,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <thread>
 
 namespace periscope::deepfake {
 
@@ -62,12 +64,47 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     std::vector<std::optional<double>> scores(indices.size());
     VideoExplanationResult result;
 
-    // Faces of several frames are scored and explained in one batch; frames are decoded in order.
+    // Faces of several frames are scored and explained in one batch. Frames are decoded, their
+    // faces found and cropped on a second thread while the detector works on the previous batch,
+    // so decoding and the cascade overlap the network (on the GPU, or the CPU's other cores); the
+    // queue holds two batches, so decoding never runs far ahead in memory.
     struct Pending {
         std::size_t k;
         FaceCrop crop;
         torch::Tensor pixels; // [3, S, S] in [0, 1]
     };
+    BoundedQueue<Pending> queue(std::size_t(2 * request.batchFrames));
+    std::exception_ptr producerError;
+    std::thread producer([&] {
+        try {
+            for (std::size_t k = 0; k < indices.size() && !queue.closed(); ++k) {
+                control.throwIfCancelled();
+                const media::VideoFrame frame = reader->frameAt(indices[k]);
+                times[k] = frame.timeSeconds;
+                boxes[k] = faces.at(indices[k], frame.rgb);
+                if (!boxes[k])
+                    continue;
+                const FaceCrop crop = faceCropFor(*boxes[k], request.inputSize);
+                if (!queue.push({k, crop, imageToTensor(cropFace(frame.rgb, crop))}))
+                    break;
+            }
+        } catch (...) {
+            producerError = std::current_exception();
+        }
+        queue.finish();
+    });
+    // Whatever ends the consumer (an error, a cancel), the producer is stopped and joined.
+    struct StopProducer {
+        BoundedQueue<Pending> &queue;
+        std::thread &thread;
+        ~StopProducer()
+        {
+            queue.close();
+            if (thread.joinable())
+                thread.join();
+        }
+    } stopProducer{queue, producer};
+
     std::vector<Pending> pending;
     auto flush = [&] {
         if (pending.empty())
@@ -83,22 +120,20 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
             heatmaps[std::int64_t(p.k)].copy_(heatmapToFrame(maps[std::int64_t(i)], p.crop, info.height, info.width));
             scores[p.k] = probability[std::int64_t(i)].item<double>();
         }
+        control.reportProgress(double(pending.back().k + 1) / double(indices.size()), "frame " + std::to_string(indices[pending.back().k]));
         pending.clear();
     };
-    for (std::size_t k = 0; k < indices.size(); ++k) {
+    while (std::optional<Pending> next = queue.pop()) {
         control.throwIfCancelled();
-        control.reportProgress(double(k) / double(indices.size()), "frame " + std::to_string(indices[k]));
-        const media::VideoFrame frame = reader->frameAt(indices[k]);
-        times[k] = frame.timeSeconds;
-        boxes[k] = faces.at(indices[k], frame.rgb);
-        if (!boxes[k])
-            continue;
-        const FaceCrop crop = faceCropFor(*boxes[k], request.inputSize);
-        pending.push_back({k, crop, imageToTensor(cropFace(frame.rgb, crop))});
+        pending.push_back(std::move(*next));
         if (std::int64_t(pending.size()) >= request.batchFrames)
             flush();
     }
     flush();
+    queue.close();
+    producer.join();
+    if (producerError)
+        std::rethrow_exception(producerError);
 
     json::Array perFrame;
     double scoreSum = 0.0;

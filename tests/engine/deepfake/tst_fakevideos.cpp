@@ -222,6 +222,23 @@ void TestFakeVideos::videosAreScoredAndExplainedInFramePixels()
         QCOMPARE(metrics.find("locality")->find("n")->asNumber(), 4.0);
         QCOMPARE(metrics.find("mask_mass")->find("n")->asNumber(), 4.0);
     }
+    // Cancelled after the first batch: the decoding thread stops too, and the call ends with
+    // CancelledError rather than hanging or finishing.
+    VideoExplanationRequest cancelled;
+    cancelled.video = root + "/fakes/fake/clip.mp4";
+    cancelled.weights = root + "/detector.safetensors";
+    cancelled.outFolder = root + "/cancelled";
+    cancelled.boxes = root + "/boxes.json";
+    cancelled.inputSize = 64;
+    cancelled.batchFrames = 2;
+    const auto token = std::make_shared<CancelToken>();
+    const JobControl control(token, [&](double fraction, const std::string &) {
+        if (fraction > 0.0)
+            token->cancel();
+    });
+    QVERIFY_THROWS_EXCEPTION(CancelledError, explainVideo(cancelled, control));
+    QVERIFY(!std::filesystem::exists(root + "/cancelled/clip.deepfake.json"));
+
     VideoExplanationRequest wrong;
     wrong.video = root + "/clip.mp4";
     wrong.weights = root + "/detector.safetensors";
