@@ -1,108 +1,57 @@
 #!/usr/bin/env python3
-# Joins bench_models and reference JSON lines (same model, batch, precision, mode) into a
-# Markdown table of throughput ratios: ours / PyTorch eager; bench_graphs lines (same data and
-# method) into a second table; bench_deepfake lines (same method, batch, size) into another. Reads JSON lines on stdin.
+# Joins the JSON lines of our benches and their Python references (read on stdin) into one
+# Markdown table of ratios per bench: ours / reference, for the rows whose keys match. Which fields
+# make a row's key and which one is the rate is said once per bench in TABLES.
 import json
 import sys
 
-ours, reference = {}, {}
-graphs_ours, graphs_reference = {}, {}
-colorize_ours, colorize_reference = {}, {}
-slots_ours, slots_reference = {}, {}
-deepfake_ours, deepfake_reference = {}, {}
-video_ours, video_reference = {}, {}
-for line in sys.stdin:
-    line = line.strip()
-    if not line.startswith("{"):
-        continue
-    row = json.loads(line)
-    if row.get("bench") == "colorize":
-        key = (row["model"], row["mode"], row["batch"])
-        (colorize_ours if row["impl"] == "periscope" else colorize_reference)[key] = row
-        continue
-    if row.get("bench") == "deepfake_video":
-        key = (row["method"], row["size"], row["frames"])
-        (video_ours if row["impl"] == "periscope" else video_reference)[key] = row
-        continue
-    if row.get("bench") == "deepfake":
-        key = (row["model"], row["method"], row["batch"], row["size"])
-        (deepfake_ours if row["impl"] == "periscope" else deepfake_reference)[key] = row
-        continue
-    if row.get("bench") in ("slots_inference", "slots_train_step"):
-        key = (row["bench"], row.get("mode", "forward"), row["batch"], row["size"])
-        (slots_ours if row["impl"] == "periscope" else slots_reference)[key] = row
-        continue
-    if row.get("bench") == "graphs":
-        key = (row["data"], row["method"])
-        (graphs_ours if row["impl"] == "periscope" else graphs_reference)[key] = row
-        continue
-    if row.get("bench") != "model":
-        continue
-    key = (row["model"], row["batch"], row["precision"], row["mode"])
-    (ours if row["impl"] == "periscope" else reference)[key] = row
+# bench name(s), key fields, column titles for the key, the rate field and its unit,
+# the reference's name, and whether a row without a reference is still listed.
+TABLES = [
+    (("deepfake_video",), ("method", "size", "frames"), ("method", "crop", "frames"), "frames_per_s", "frames/s", "Python", False),
+    (("deepfake",), ("model", "method", "batch", "size"), ("detector", "method", "batch", "size"), "crops_per_s", "crops/s",
+     "PyTorch eager", False),
+    (("slots_inference", "slots_train_step"), ("bench", "mode", "batch", "size"), ("slots", "mode", "batch", "size"), None, "/s",
+     "PyTorch eager", False),
+    (("colorize",), ("model", "mode", "batch"), ("model", "mode", "batch"), "images_per_s", "img/s", "PyTorch eager", False),
+    (("graphs",), ("data", "method"), ("data", "method"), "graphs_per_second", "graphs/s", "PyTorch eager", True),
+    (("model",), ("model", "batch", "precision", "mode"), ("model", "batch", "precision", "mode"), "images_per_s", "img/s",
+     "PyTorch eager", False),
+]
 
-if video_ours:
-    print("| pipeline | method | crop | frames | Periscope frames/s | Python frames/s | ratio |")
-    print("|---|---|---|---|---|---|---|")
-    for key in sorted(video_ours):
-        if key in video_reference:
-            a, b = video_ours[key]["frames_per_s"], video_reference[key]["frames_per_s"]
-            print(f"| video | {key[0]} | {key[1]} | {key[2]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
-    if not deepfake_ours and not ours and not graphs_ours and not colorize_ours and not slots_ours:
-        sys.exit(0)
-    print()
 
-if deepfake_ours:
-    print("| detector | method | batch | size | Periscope crops/s | PyTorch eager crops/s | ratio |")
-    print("|---|---|---|---|---|---|---|")
-    for key in sorted(deepfake_ours):
-        if key in deepfake_reference:
-            a, b = deepfake_ours[key]["crops_per_s"], deepfake_reference[key]["crops_per_s"]
-            print(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
-    if not ours and not graphs_ours and not colorize_ours and not slots_ours:
-        sys.exit(0)
-    print()
+def rate(row, field):
+    # Slots' two benches count images (inference) or steps (training).
+    if field is None:
+        field = "images_per_s" if row["bench"] == "slots_inference" else "steps_per_s"
+    return row[field]
 
-if slots_ours:
-    print("| slots | mode | batch | size | Periscope /s | PyTorch eager /s | ratio |")
-    print("|---|---|---|---|---|---|---|")
-    for key in sorted(slots_ours):
-        if key in slots_reference:
-            field = "images_per_s" if key[0] == "slots_inference" else "steps_per_s"
-            a, b = slots_ours[key][field], slots_reference[key][field]
-            print(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
-    if not ours and not graphs_ours and not colorize_ours:
-        sys.exit(0)
-    print()
 
-if colorize_ours:
-    print("| model | mode | batch | Periscope img/s | PyTorch eager img/s | ratio |")
-    print("|---|---|---|---|---|---|")
-    for key in sorted(colorize_ours):
-        if key in colorize_reference:
-            a, b = colorize_ours[key]["images_per_s"], colorize_reference[key]["images_per_s"]
-            print(f"| {key[0]} | {key[1]} | {key[2]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
-    if not ours and not graphs_ours:
-        sys.exit(0)
-    print()
+def main():
+    rows = [json.loads(line) for line in (l.strip() for l in sys.stdin) if line.startswith("{")]
+    sections = []
+    for benches, key_fields, titles, field, unit, reference_name, list_alone in TABLES:
+        ours, reference = {}, {}
+        for row in rows:
+            if row.get("bench") in benches:
+                key = tuple(row.get(f, "forward" if f == "mode" else None) for f in key_fields)
+                (ours if row["impl"] == "periscope" else reference)[key] = row
+        if not ours:
+            continue
+        decimals = 1 if field == "graphs_per_second" else 2
+        lines = ["| " + " | ".join(titles) + f" | Periscope {unit} | {reference_name} {unit} | ratio |",
+                 "|" + "---|" * (len(titles) + 3)]
+        for key in sorted(ours, key=lambda k: tuple(str(x) for x in k)):
+            a = rate(ours[key], field)
+            cells = " | ".join(str(k) for k in key)
+            if key in reference:
+                b = rate(reference[key], field)
+                lines.append(f"| {cells} | {a:.{decimals}f} | {b:.{decimals}f} | {a / b:.2f} |")
+            elif list_alone:
+                lines.append(f"| {cells} | {a:.{decimals}f} | (no reference) | |")
+        sections.append("\n".join(lines))
+    print("\n\n".join(sections))
 
-if graphs_ours:
-    print("| data | method | Periscope graphs/s | PyTorch eager graphs/s | ratio |")
-    print("|---|---|---|---|---|")
-    for key in sorted(graphs_ours):
-        a = graphs_ours[key]["graphs_per_second"]
-        if key in graphs_reference:
-            b = graphs_reference[key]["graphs_per_second"]
-            print(f"| {key[0]} | {key[1]} | {a:.1f} | {b:.1f} | {a / b:.2f} |")
-        else:
-            print(f"| {key[0]} | {key[1]} | {a:.1f} | (no reference) | |")
-    if not ours:
-        sys.exit(0)
-    print()
 
-print("| model | batch | precision | mode | Periscope img/s | PyTorch eager img/s | ratio |")
-print("|---|---|---|---|---|---|---|")
-for key in sorted(ours):
-    if key in reference:
-        a, b = ours[key]["images_per_s"], reference[key]["images_per_s"]
-        print(f"| {key[0]} | {key[1]} | {key[2]} | {key[3]} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+if __name__ == "__main__":
+    main()
