@@ -5,8 +5,10 @@
 #include "app/cli/CliOptions.h"
 
 #include "app/cli/DeviceOption.h"
+#include "app/models/BuiltInDeepfakeModels.h"
 #include "engine/core/color/Colormap.h"
 #include "engine/deepfake/DetectorDataset.h"
+#include "engine/deepfake/FrameExplanations.h"
 #include "engine/deepfake/VideoExplainer.h"
 
 #include <QDir>
@@ -28,9 +30,11 @@ CliOptions deepfakeOptions()
                                       "the video's score; the explanation metrics of docs/explanation-metrics.md) and\n"
                                       "DIR/NAME.heatmaps.safetensors (\"heatmaps\" float32 [T, H, W], \"frames\" int64 [T])."));
     options.positionals(QStringLiteral("VIDEO"), QStringLiteral("videos"), 1, -1);
-    options.text(QStringLiteral("--model"), QStringLiteral("W"), QStringLiteral("the detector's weights")).require();
-    options.choice(QStringLiteral("--arch"), choicesOf(deepfake::frameDetectorArchitectures()), QStringLiteral("the detector's architecture"))
-        .byDefault(QStringLiteral("efficientnet_b0"));
+    options.text(QStringLiteral("--model"), QStringLiteral("W"),
+                 QStringLiteral("the detector's weights, or a catalogue name (the built-in %1)").arg(builtInDeepfakeModelName()))
+        .require();
+    options.choice(QStringLiteral("--arch"), choicesOf(deepfake::frameDetectorArchitectures()),
+                   QStringLiteral("the detector's architecture (default: its sidecar W.json's, else efficientnet_b0)"));
     options.choice(QStringLiteral("--method"),
                    {QStringLiteral("gradcam"), QStringLiteral("gradcampp"), QStringLiteral("ig"), QStringLiteral("smoothgrad"),
                     QStringLiteral("occlusion")},
@@ -41,7 +45,8 @@ CliOptions deepfakeOptions()
     options.text(QStringLiteral("--masks"), QStringLiteral("M"), QStringLiteral("manipulation masks for the metrics, for one video"));
     options.integer(QStringLiteral("--max-frames"), 1, kNoLimit, QStringLiteral("the first N frames only"));
     options.integer(QStringLiteral("--every"), 1, 100000, QStringLiteral("explain every Nth frame")).byDefault(QStringLiteral("1"));
-    options.integer(QStringLiteral("--size"), 32, 1024, QStringLiteral("the face crop's side in pixels")).byDefault(QStringLiteral("224"));
+    options.integer(QStringLiteral("--size"), 32, 1024,
+                    QStringLiteral("the face crop's side in pixels (default: the size it was trained at, from W.json, else 224)"));
     declareDeviceOption(options, QStringLiteral("where the detector runs"));
     options.integer(QStringLiteral("--batch"), 1, 256, QStringLiteral("faces scored and explained together")).byDefault(QStringLiteral("8"));
     options.flag(QStringLiteral("--export-clip"),
@@ -63,8 +68,17 @@ int runDeepfake(const QStringList &arguments)
     if (!QDir().mkpath(out))
         return options.failure(QStringLiteral("cannot create the folder %1").arg(out));
     deepfake::VideoExplanationRequest common;
+    QString modelError;
+    const QString weights = resolveDeepfakeModel(options.value(QStringLiteral("--model")), &modelError);
+    if (weights.isEmpty())
+        return options.failure(modelError);
     try {
         common.device = readDeviceOption(options);
+        // The architecture and crop size the detector was trained with, unless given.
+        const deepfake::DetectorSpec spec = deepfake::detectorSpecFor(weights.toStdString(), "gradcam");
+        common.weights = spec.weights;
+        common.architecture = options.isSet(QStringLiteral("--arch")) ? options.value(QStringLiteral("--arch")).toStdString() : spec.architecture;
+        common.inputSize = options.isSet(QStringLiteral("--size")) ? int(options.integerValue(QStringLiteral("--size"))) : spec.inputSize;
     } catch (const std::exception &e) {
         return options.failure(e);
     }
@@ -86,15 +100,12 @@ int runDeepfake(const QStringList &arguments)
             stem = info.completeBaseName() + QStringLiteral("-%1").arg(n);
         stemsTaken.insert(stem);
         request.outputStem = stem.toStdString();
-        request.weights = options.value(QStringLiteral("--model")).toStdString();
-        request.architecture = options.value(QStringLiteral("--arch")).toStdString();
         request.method = options.value(QStringLiteral("--method")).toStdString();
         request.outFolder = out.toStdString();
         request.boxes = options.value(QStringLiteral("--boxes")).toStdString();
         request.masks = options.value(QStringLiteral("--masks")).toStdString();
         request.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
         request.every = options.integerValue(QStringLiteral("--every"));
-        request.inputSize = int(options.integerValue(QStringLiteral("--size")));
         try {
             const deepfake::VideoExplanationResult result = deepfake::explainVideo(request);
             std::printf("%s: %lld frames, %lld with a face, score %s -> %s%s%s\n", qPrintable(video), static_cast<long long>(result.frames),

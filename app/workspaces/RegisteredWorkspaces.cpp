@@ -3,6 +3,7 @@
 // Register only a workspace that really works.
 #include "app/shell/WorkspaceRegistry.h"
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
+#include "app/workspaces/deepfake/DeepfakeWorkspace.h"
 #include "app/workspaces/graphs/GraphsWorkspace.h"
 #include "app/workspaces/slots/SlotsWorkspace.h"
 #include "app/workspaces/welcome/WelcomeWorkspace.h"
@@ -16,6 +17,7 @@ WorkspaceRegistry WorkspaceRegistry::builtIn()
     registry.add<ColorizeWorkspace>();
     registry.add<GraphsWorkspace>();
     registry.add<SlotsWorkspace>();
+    registry.add<DeepfakeWorkspace>();
     return registry;
 }
 

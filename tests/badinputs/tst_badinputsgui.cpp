@@ -171,7 +171,7 @@ void TestBadInputsGui::weightFilesChosenAsModelsAreReportedAndHarmless_data()
     while (it.hasNext())
         weights << it.next();
     weights.sort();
-    for (const QString &id : {QStringLiteral("colorize"), QStringLiteral("slots"), QStringLiteral("graphs")})
+    for (const QString &id : {QStringLiteral("colorize"), QStringLiteral("slots"), QStringLiteral("graphs"), QStringLiteral("deepfake")})
         for (const QString &path : weights)
             QTest::newRow(qPrintable(id + QLatin1Char(' ') + QDir(m_inputs).relativeFilePath(path))) << id << path;
 }
@@ -188,6 +188,8 @@ void TestBadInputsGui::weightFilesChosenAsModelsAreReportedAndHarmless()
     QString error;
     if (workspace == QLatin1String("graphs"))
         QVERIFY2(window.openDemoChecked(workspace, QStringLiteral("infection"), &error), qPrintable(error));
+    else if (workspace == QLatin1String("deepfake")) // a detector is loaded for an open video
+        QVERIFY2(window.openFileChecked(m_inputs + QStringLiteral("/good/tiny.mkv"), workspace, &error), qPrintable(error));
     else
         QVERIFY2(window.openFileChecked(m_inputs + QStringLiteral("/good/photo.png"), workspace, &error), qPrintable(error));
     QVERIFY(window.jobs()->waitForIdle(kLimitMs));

@@ -127,6 +127,12 @@ void Timeline::addMarker(qint64 frame, const QString &label, QColor color)
     update();
 }
 
+void Timeline::clearMarkers()
+{
+    m_markers.clear();
+    update();
+}
+
 void Timeline::clearTracks()
 {
     m_tracks.clear();

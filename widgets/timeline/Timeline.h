@@ -46,7 +46,9 @@ public:
     int addTrack(const QString &name, const QVector<double> &values, QColor color, double low = 0.0, double high = 1.0);
     void setTrackValue(int track, qint64 frame, double value);
     void addMarker(qint64 frame, const QString &label, QColor color);
-    void clearTracks();
+    void clearMarkers();
+    int markerCount() const { return int(m_markers.size()); }
+    void clearTracks(); // and the markers
 
     // Requests `count` evenly spaced thumbnails; replaces any request still running.
     void setThumbnailProvider(ThumbnailProvider provider, int count = 12);

@@ -7,10 +7,10 @@
 #include <torch/torch.h>
 
 #include "engine/core/errors/Error.h"
-#include "engine/core/training/BatchNormStatistics.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
 #include "engine/deepfake/FrameDetector.h"
+#include "tests/engine/deepfake/RandomDetector.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,22 +19,7 @@ using namespace periscope;
 using namespace periscope::deepfake;
 
 namespace {
-// EfficientNet-B0 with one logit and random weights that behaves like a trained network on the
-// crops the tests give it (uniform pixels, ImageNet-normalised): batch normalisation's statistics
-// taken from such crops (with torchvision's initial 0 and 1, or statistics from other data, the
-// activations grow until the logit no longer depends on the input), and a head that gives logits
-// of order one.
-EfficientNet randomDetectorNetwork(std::uint64_t seed)
-{
-    torch::manual_seed(seed);
-    EfficientNet network(EfficientNetConfig::b(0, 1));
-    const torch::Tensor crops = FrameDetector(network, torch::kCPU).input(torch::rand({8, 3, 64, 64}));
-    updateBatchNormStatistics(*network, {crops}, [&](const torch::Tensor &x) { network->forward(x); });
-    torch::NoGradGuard noGrad;
-    for (torch::Tensor &p : network->classifier->parameters())
-        p.normal_(0.0, 0.1);
-    return network;
-}
+using testing::randomDetectorNetwork;
 
 double relativeDifference(const torch::Tensor &expected, const torch::Tensor &actual)
 {

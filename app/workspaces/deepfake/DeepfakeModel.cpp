@@ -1,0 +1,691 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/deepfake/DeepfakeModel.h"
+
+#include "app/figures/ImageConversion.h"
+#include "app/models/BuiltInDeepfakeModels.h"
+#include "app/shell/JobManager.h"
+#include "engine/core/errors/Error.h"
+#include "engine/deepfake/FaceFollower.h"
+#include "engine/media/video/VideoReader.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QtConcurrent>
+
+#include <cmath>
+#include <limits>
+#include <mutex>
+
+namespace periscope::app {
+
+// A reader shared by the display's decodes: one at a time, and the next frame of the last one
+// read comes from readNext (playback), any other by seeking.
+struct DeepfakeModel::FrameSource {
+    std::mutex mutex;
+    QString path;
+    std::unique_ptr<media::VideoReader> reader;
+    qint64 next = -1; // what readNext would return
+
+    QImage decode(qint64 index)
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (!reader) {
+            reader = media::VideoReader::open(path.toStdString());
+            next = 0;
+        }
+        media::VideoFrame frame;
+        if (index == next && reader->readNext(frame) && frame.index == index) {
+            next = index + 1;
+        } else {
+            frame = reader->frameAt(index);
+            next = index + 1;
+        }
+        return toQImage(frame.rgb).copy();
+    }
+};
+
+struct DeepfakeModel::DecodedFrame {
+    qint64 index = -1;
+    quint64 video = 0;      // the video generation it was decoded for
+    quint64 generation = 0; // the detector generation its map belongs to
+    QImage rgb;
+    periscope::Image cropMap; // read from the cache when the frame is explained but its map is not in memory
+    QString error;
+};
+
+struct DeepfakeModel::ExplainedBatch {
+    quint64 generation = 0;
+    std::vector<deepfake::FrameExplanation> frames;
+};
+
+} // namespace periscope::app
+
+Q_DECLARE_METATYPE(std::shared_ptr<periscope::deepfake::FrameExplainer>)
+Q_DECLARE_METATYPE(std::shared_ptr<periscope::deepfake::ExplanationCache>)
+Q_DECLARE_METATYPE(std::shared_ptr<periscope::Image>)
+
+namespace periscope::app {
+
+namespace {
+
+constexpr int kRecentFramesKB = 256 * 1024; // decoded frames kept for scrubbing back
+constexpr int kCropMapsKB = 128 * 1024;     // crop maps kept (a 224 px map is 196 KB)
+constexpr qint64 kFacesPerPost = 32;        // face boxes handed over together while scanning
+constexpr qint64 kFacesBeforeExplaining = 64; // while scanning, an explanation job starts for at least this many
+constexpr qint64 kMaxFrames = 10'000'000;
+constexpr qint64 kMaxPixels = 8192ll * 8192ll;
+
+int kilobytes(qint64 bytes)
+{
+    return int(std::max<qint64>(1, bytes / 1024));
+}
+
+// The face boxes of a video, kept beside the explanations so a video opened again is not
+// searched again: <cache>/deepfake/faces/<sha1 of path, size and time>.json.
+QString faceCachePath(const QString &root, const QString &video)
+{
+    const QFileInfo file(video);
+    const QByteArray key = (file.absoluteFilePath() + QLatin1Char('|') + QString::number(file.size()) + QLatin1Char('|') +
+                            QString::number(file.lastModified().toMSecsSinceEpoch()))
+                               .toUtf8();
+    return root + QStringLiteral("/faces/") +
+           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex()) + QStringLiteral(".json");
+}
+
+std::optional<QVector<std::optional<deepfake::FaceBox>>> readFaceCache(const QString &root, const QString &video, qint64 frameCount)
+{
+    QFile file(faceCachePath(root, video));
+    if (file.size() > 64ll * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray boxes = json.value(QStringLiteral("boxes")).toArray();
+    if (json.value(QStringLiteral("format")).toInt() != 1 || boxes.size() != frameCount)
+        return std::nullopt;
+    QVector<std::optional<deepfake::FaceBox>> out(frameCount);
+    for (qint64 i = 0; i < frameCount; ++i) {
+        const QJsonArray b = boxes.at(i).toArray();
+        if (b.size() == 4 && b.at(2).toDouble() > 0.0 && b.at(3).toDouble() > 0.0)
+            out[i] = deepfake::FaceBox{b.at(0).toDouble(), b.at(1).toDouble(), b.at(2).toDouble(), b.at(3).toDouble()};
+    }
+    return out;
+}
+
+void writeFaceCache(const QString &root, const QString &video, const QVector<std::optional<deepfake::FaceBox>> &faces)
+{
+    QJsonArray boxes;
+    for (const std::optional<deepfake::FaceBox> &b : faces)
+        boxes.append(b ? QJsonValue(QJsonArray{b->left, b->top, b->width, b->height}) : QJsonValue());
+    const QString path = faceCachePath(root, video);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("boxes"), boxes}}).toJson(QJsonDocument::Compact));
+        file.commit(); // a cache: when it cannot be written the faces are searched again next time
+    }
+}
+
+struct ScannedFaces {
+    quint64 generation = 0;
+    qint64 first = 0;
+    QVector<std::optional<deepfake::FaceBox>> boxes;
+};
+
+} // namespace
+
+qint64 DeepfakeVideo::explained() const
+{
+    return std::count_if(scores.cbegin(), scores.cend(), [](double s) { return !std::isnan(s); });
+}
+
+double DeepfakeVideo::meanScore() const
+{
+    double sum = 0.0;
+    qint64 n = 0;
+    for (const double s : scores)
+        if (!std::isnan(s)) {
+            sum += s;
+            ++n;
+        }
+    return n > 0 ? sum / double(n) : std::numeric_limits<double>::quiet_NaN();
+}
+
+DeepfakeModel::DeepfakeModel(JobManager *jobs, QObject *parent)
+    : QObject(parent), m_jobs(jobs), m_scan(jobs), m_prepare(jobs), m_explain(jobs), m_recentFrames(kRecentFramesKB),
+      m_cropMaps(kCropMapsKB)
+{
+    for (JobSlot *slot : {&m_scan, &m_prepare, &m_explain})
+        connect(slot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
+    connect(&m_decode, &QFutureWatcher<std::shared_ptr<DecodedFrame>>::finished, this, &DeepfakeModel::frameDecoded);
+}
+
+DeepfakeModel::~DeepfakeModel()
+{
+    // A decode still running finishes on its own copy of the source; its result goes nowhere.
+    m_decode.disconnect(this);
+}
+
+JobManager *DeepfakeModel::jobs() const
+{
+    return m_jobs;
+}
+
+QString DeepfakeModel::defaultCacheRoot()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/deepfake");
+}
+
+std::function<QImage(qint64, QSize)> DeepfakeModel::thumbnailProvider() const
+{
+    auto source = std::make_shared<FrameSource>();
+    source->path = m_video.path;
+    return [source](qint64 frame, QSize size) {
+        try {
+            return source->decode(frame).scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        } catch (const std::exception &) {
+            return QImage(); // the timeline shows a gap; the frame view reports the damage
+        }
+    };
+}
+
+QStringList DeepfakeModel::methods()
+{
+    QStringList out;
+    for (const std::string &name : deepfake::explanationMethodNames())
+        out << QString::fromStdString(name);
+    return out;
+}
+
+void DeepfakeModel::clear()
+{
+    ++m_videoGeneration;
+    ++m_detectorGeneration;
+    m_scan.cancel();
+    m_prepare.cancel();
+    m_explain.cancel();
+    m_video = {};
+    m_cache.reset();
+    m_entries.clear();
+    m_source.reset();
+    m_recentFrames.clear();
+    m_cropMaps.clear();
+    m_frame = {};
+    m_currentIndex = -1;
+    m_pendingFrame = -1;
+    Q_EMIT videoChanged();
+    Q_EMIT frameReady();
+}
+
+void DeepfakeModel::open(const QString &path, qint64 startFrame)
+{
+    clear();
+    m_video.path = QFileInfo(path).absoluteFilePath();
+    const quint64 generation = m_videoGeneration;
+    const QString video = m_video.path;
+    m_scan.start(
+        tr("Open %1").arg(QFileInfo(path).fileName()),
+        [video, startFrame](const JobControl &control) {
+            const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(video.toStdString(), control);
+            const media::VideoInfo &info = reader->info();
+            if (info.frameCount < 1 || info.frameCount > kMaxFrames)
+                throw Error(QFileInfo(video).fileName().toStdString() + " has " + std::to_string(info.frameCount) + " frames");
+            if (qint64(info.width) * info.height > kMaxPixels)
+                throw Error(QFileInfo(video).fileName().toStdString() + " is larger than 8192 x 8192 pixels");
+            // The first frame shown comes with the video, so the view is never empty once it is open.
+            const qint64 first = std::clamp<qint64>(startFrame, 0, info.frameCount - 1);
+            return QVariant(QVariantMap{{QStringLiteral("width"), info.width},
+                                        {QStringLiteral("height"), info.height},
+                                        {QStringLiteral("frameRate"), info.frameRate > 0.0 ? info.frameRate : 25.0},
+                                        {QStringLiteral("frameCount"), qint64(info.frameCount)},
+                                        {QStringLiteral("first"), first},
+                                        {QStringLiteral("picture"), toQImage(reader->frameAt(first).rgb).copy()}});
+        },
+        [this, generation, startFrame](const QVariant &result) {
+            if (generation != m_videoGeneration)
+                return;
+            const QVariantMap opened = result.toMap();
+            m_video.width = opened.value(QStringLiteral("width")).toInt();
+            m_video.height = opened.value(QStringLiteral("height")).toInt();
+            m_video.frameRate = opened.value(QStringLiteral("frameRate")).toDouble();
+            m_video.frameCount = opened.value(QStringLiteral("frameCount")).toLongLong();
+            m_video.faces = QVector<std::optional<deepfake::FaceBox>>(m_video.frameCount);
+            m_video.scores = QVector<double>(m_video.frameCount, std::numeric_limits<double>::quiet_NaN());
+            m_entries = QVector<deepfake::ExplanationCache::Entry>(m_video.frameCount);
+            m_source = std::make_shared<FrameSource>();
+            m_source->path = m_video.path;
+            const QImage picture = opened.value(QStringLiteral("picture")).value<QImage>();
+            const qint64 first = opened.value(QStringLiteral("first")).toLongLong();
+            m_recentFrames.insert(first, new QImage(picture), kilobytes(picture.sizeInBytes()));
+            Q_EMIT videoChanged();
+            Q_EMIT message(tr("%1: %2 x %3, %4 frames at %5 fps")
+                               .arg(QFileInfo(m_video.path).fileName())
+                               .arg(m_video.width)
+                               .arg(m_video.height)
+                               .arg(m_video.frameCount)
+                               .arg(m_video.frameRate, 0, 'f', 2));
+            setCurrentFrame(first);
+            scanFaces();
+            prepareDetector();
+        },
+        [this, generation, path](const QString &error) {
+            if (generation != m_videoGeneration)
+                return;
+            const QString name = QFileInfo(path).fileName();
+            m_video = {};
+            Q_EMIT videoChanged();
+            Q_EMIT problem(tr("%1 cannot be opened as a video: %2").arg(name, error));
+        });
+}
+
+void DeepfakeModel::scanFaces()
+{
+    const QString video = m_video.path;
+    const qint64 frameCount = m_video.frameCount;
+    const quint64 generation = m_videoGeneration;
+    const QString root = m_cacheRoot;
+    QPointer<DeepfakeModel> self(this);
+    m_scan.start(
+        tr("Find the faces in %1").arg(QFileInfo(video).fileName()),
+        [video, frameCount, generation, root, self](const JobControl &control) {
+            if (const auto cached = readFaceCache(root, video, frameCount)) {
+                auto all = std::make_shared<ScannedFaces>(ScannedFaces{generation, 0, *cached});
+                postToReceiver(self, [all](DeepfakeModel *m) {
+                    if (all->generation == m->m_videoGeneration) {
+                        std::copy(all->boxes.cbegin(), all->boxes.cend(), m->m_video.faces.begin());
+                        m->m_video.facesScanned = all->boxes.size();
+                        Q_EMIT m->facesChanged(0, all->boxes.size() - 1);
+                        if (m->m_currentIndex >= 0 && !m->m_frame.rgb.isNull())
+                            m->compose(m->m_currentIndex, m->m_frame.rgb, {});
+                        m->explainIfIdle();
+                    }
+                });
+                return QVariant();
+            }
+            const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(video.toStdString(), control);
+            deepfake::FaceFollower follower{std::string()};
+            QVector<std::optional<deepfake::FaceBox>> all;
+            all.reserve(frameCount);
+            auto chunk = std::make_shared<ScannedFaces>(ScannedFaces{generation, 0, {}});
+            auto hand = [&] {
+                if (chunk->boxes.isEmpty())
+                    return;
+                postToReceiver(self, [chunk](DeepfakeModel *m) {
+                    if (chunk->generation != m->m_videoGeneration)
+                        return;
+                    const qint64 last = std::min<qint64>(chunk->first + chunk->boxes.size(), m->m_video.faces.size());
+                    for (qint64 i = chunk->first; i < last; ++i)
+                        m->m_video.faces[i] = chunk->boxes[i - chunk->first];
+                    m->m_video.facesScanned = std::max(m->m_video.facesScanned, last);
+                    Q_EMIT m->facesChanged(chunk->first, last - 1);
+                    if (m->m_currentIndex >= chunk->first && m->m_currentIndex < last && !m->m_frame.rgb.isNull())
+                        m->compose(m->m_currentIndex, m->m_frame.rgb, {});
+                    // A job per handful of faces would crowd the Jobs panel: wait for a few batches' worth.
+                    m->explainIfIdle(kFacesBeforeExplaining);
+                });
+                chunk = std::make_shared<ScannedFaces>(ScannedFaces{generation, chunk->first + chunk->boxes.size(), {}});
+            };
+            media::VideoFrame frame;
+            while (all.size() < frameCount && reader->readNext(frame)) {
+                control.throwIfCancelled();
+                const std::optional<deepfake::FaceBox> box = follower.at(frame.index, frame.rgb);
+                all.append(box);
+                chunk->boxes.append(box);
+                if (chunk->boxes.size() >= kFacesPerPost) {
+                    hand();
+                    control.reportProgress(double(all.size()) / double(frameCount), "frame " + std::to_string(all.size()));
+                }
+            }
+            hand();
+            all.resize(frameCount); // a damaged tail has no faces
+            writeFaceCache(root, video, all);
+            return QVariant();
+        },
+        [this](const QVariant &) {
+            explainIfIdle(); // the faces found since the last job started
+        },
+        [this, generation](const QString &error) {
+            if (generation == m_videoGeneration)
+                Q_EMIT problem(tr("The faces could not be searched: %1").arg(error));
+        });
+}
+
+void DeepfakeModel::setModel(const QString &nameOrPath)
+{
+    if (nameOrPath == m_modelName && (m_explainer || m_prepare.isBusy()))
+        return;
+    m_modelName = nameOrPath;
+    m_modelDescription.clear();
+    m_explainer.reset();
+    Q_EMIT modelChanged();
+    prepareDetector();
+}
+
+void DeepfakeModel::setMethod(const QString &method)
+{
+    if (method == m_method || !methods().contains(method))
+        return;
+    m_method = method;
+    Q_EMIT methodChanged();
+    prepareDetector();
+}
+
+void DeepfakeModel::prepareDetector()
+{
+    // New explanations for every frame: the old ones belong to another model or method.
+    ++m_detectorGeneration;
+    m_explain.cancel();
+    m_cache.reset();
+    m_explainer.reset();
+    m_cropMaps.clear();
+    m_entries.fill({});
+    m_video.scores.fill(std::numeric_limits<double>::quiet_NaN());
+    Q_EMIT scoresChanged(0, m_video.frameCount - 1);
+    if (m_currentIndex >= 0)
+        compose(m_currentIndex, m_frame.rgb, {});
+    if (m_modelName.isEmpty() || !hasVideo()) {
+        m_prepare.cancel();
+        return;
+    }
+    QString error;
+    const QString weights = resolveDeepfakeModel(m_modelName, &error);
+    if (weights.isEmpty()) {
+        Q_EMIT problem(tr("The detector cannot be used: %1").arg(error));
+        return;
+    }
+    const std::string method = m_method.toStdString();
+    const std::string video = m_video.path.toStdString();
+    const std::string root = cacheRoot().toStdString();
+    const quint64 generation = m_detectorGeneration;
+    m_prepare.start(
+        tr("Load the detector %1").arg(QFileInfo(weights).fileName()),
+        [weights, method, video, root, current = m_currentIndex](const JobControl &control) {
+            control.reportProgress(-1.0, "loading the weights");
+            const deepfake::DetectorSpec spec = deepfake::detectorSpecFor(weights.toStdString(), method);
+            auto explainer = std::make_shared<deepfake::FrameExplainer>(spec);
+            auto cache = std::make_shared<deepfake::ExplanationCache>(root, video, spec);
+            // The map of the frame on screen, when it was explained before: shown as the detector is.
+            auto map = std::make_shared<periscope::Image>(current >= 0 ? cache->heatmap(current) : periscope::Image());
+            return QVariant::fromValue(QVariantList{QVariant::fromValue(explainer), QVariant::fromValue(cache), QVariant::fromValue(map), current});
+        },
+        [this, generation, weights](const QVariant &result) {
+            if (generation != m_detectorGeneration)
+                return;
+            const QVariantList parts = result.toList();
+            m_explainer = parts.at(0).value<std::shared_ptr<deepfake::FrameExplainer>>();
+            m_cache = parts.at(1).value<std::shared_ptr<deepfake::ExplanationCache>>();
+            const auto mapOf = parts.at(2).value<std::shared_ptr<periscope::Image>>();
+            const qint64 mapFrame = parts.at(3).toLongLong();
+            const deepfake::DetectorSpec &spec = m_explainer->spec();
+            m_modelDescription = tr("%1: %2 on %3 px faces, %4, on %5")
+                                     .arg(QFileInfo(weights).fileName(), QString::fromStdString(spec.architecture))
+                                     .arg(spec.inputSize)
+                                     .arg(m_method, QString::fromStdString(m_explainer->deviceName()));
+            qint64 first = m_video.frameCount, last = -1;
+            for (const deepfake::ExplanationCache::Entry &e : m_cache->entries()) {
+                if (e.frame >= m_video.frameCount)
+                    continue;
+                m_entries[e.frame] = e;
+                m_video.scores[e.frame] = e.score;
+                first = std::min<qint64>(first, e.frame);
+                last = std::max<qint64>(last, e.frame);
+            }
+            Q_EMIT modelChanged();
+            if (last >= 0) {
+                Q_EMIT scoresChanged(first, last);
+                Q_EMIT message(tr("%n frame(s) explained before, read from the cache", nullptr, int(m_cache->size())));
+            }
+            if (!mapOf->isNull() && mapFrame >= 0 && mapFrame < m_video.frameCount && m_entries[mapFrame].frame >= 0)
+                m_cropMaps.insert(mapFrame, new periscope::Image(*mapOf), kilobytes(qint64(mapOf->width()) * mapOf->height() * 4));
+            if (m_currentIndex >= 0 && m_entries[m_currentIndex].frame >= 0)
+                setCurrentFrame(m_currentIndex); // with its map: from memory when it was on screen, else read
+            explainFrom(std::max<qint64>(0, m_currentIndex));
+        },
+        [this, generation](const QString &error) {
+            if (generation == m_detectorGeneration)
+                Q_EMIT problem(tr("The detector cannot be used: %1").arg(error));
+        });
+}
+
+void DeepfakeModel::setExplaining(bool on)
+{
+    if (on == m_explaining)
+        return;
+    m_explaining = on;
+    if (on)
+        explainFrom(std::max<qint64>(0, m_currentIndex));
+    else
+        m_explain.cancel();
+}
+
+void DeepfakeModel::explainIfIdle(qint64 minimumFrames)
+{
+    if (!m_explain.isBusy())
+        explainFrom(std::max<qint64>(0, m_currentIndex), minimumFrames);
+}
+
+void DeepfakeModel::explainFrom(qint64 start, qint64 minimumFrames)
+{
+    if (!m_explaining || !m_explainer || !m_cache || !hasVideo())
+        return;
+    // The frames with a face and no explanation yet, from `start` to the end, then from the
+    // beginning: what is on screen first.
+    QVector<qint64> todo;
+    auto consider = [&](qint64 i) {
+        if (m_video.faces[i] && m_entries[i].frame < 0)
+            todo.append(i);
+    };
+    for (qint64 i = start; i < m_video.facesScanned; ++i)
+        consider(i);
+    for (qint64 i = 0; i < std::min(start, m_video.facesScanned); ++i)
+        consider(i);
+    if (todo.isEmpty() || todo.size() < minimumFrames)
+        return;
+    QVector<deepfake::FaceBox> boxes;
+    for (const qint64 i : todo)
+        boxes.append(*m_video.faces[i]);
+    m_explainFrom = todo.first();
+    m_explainFrontier = todo.first();
+    const auto explainer = m_explainer;
+    const auto cache = m_cache;
+    const QString video = m_video.path;
+    const quint64 generation = m_detectorGeneration;
+    QPointer<DeepfakeModel> self(this);
+    m_explain.start(
+        tr("Explain %n frame(s) of %1 (%2)", nullptr, int(todo.size())).arg(QFileInfo(video).fileName(), m_method),
+        [todo, boxes, explainer, cache, video, generation, self](const JobControl &control) {
+            const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(video.toStdString(), control);
+            const std::size_t batch = std::size_t(explainer->batchFrames());
+            std::vector<deepfake::FaceFrame> faces;
+            qint64 next = -1; // what readNext would give
+            qint64 done = 0;
+            auto flush = [&] {
+                if (faces.empty())
+                    return;
+                auto out = std::make_shared<ExplainedBatch>();
+                out->generation = generation;
+                out->frames = explainer->explain(faces, control);
+                cache->store(out->frames);
+                done += qint64(faces.size());
+                faces.clear();
+                postToReceiver(self, [out](DeepfakeModel *m) { m->receiveBatch(*out); });
+                control.reportProgress(double(done) / double(todo.size()), std::to_string(done) + " of " + std::to_string(todo.size()) + " frames");
+            };
+            for (qsizetype k = 0; k < todo.size(); ++k) {
+                control.throwIfCancelled();
+                const qint64 index = todo[k];
+                media::VideoFrame frame;
+                // Consecutive frames are read in order; a jump seeks.
+                if (index != next || !reader->readNext(frame) || frame.index != index)
+                    frame = reader->frameAt(index);
+                next = index + 1;
+                faces.push_back({index, frame.rgb, boxes[k]});
+                if (faces.size() >= batch || (k + 1 < todo.size() && todo[k + 1] < index))
+                    flush(); // a batch full, or the wrap to the video's start: what is on screen first
+            }
+            flush();
+            return QVariant();
+        },
+        [this](const QVariant &) {
+            explainIfIdle(m_scan.isBusy() ? kFacesBeforeExplaining : 1); // faces found while it ran
+        },
+        [this, generation](const QString &error) {
+            if (generation == m_detectorGeneration)
+                Q_EMIT problem(tr("The frames could not be explained: %1").arg(error));
+        });
+}
+
+void DeepfakeModel::receiveBatch(const ExplainedBatch &batch)
+{
+    if (batch.generation != m_detectorGeneration)
+        return;
+    qint64 first = m_video.frameCount, last = -1;
+    bool current = false;
+    for (const deepfake::FrameExplanation &e : batch.frames) {
+        if (e.frame < 0 || e.frame >= m_video.frameCount)
+            continue;
+        m_entries[e.frame] = {e.frame, e.box, e.crop, e.score};
+        m_video.scores[e.frame] = e.score;
+        m_cropMaps.insert(e.frame, new periscope::Image(e.heatmap),
+                          kilobytes(qint64(e.heatmap.width()) * e.heatmap.height() * 4));
+        first = std::min<qint64>(first, e.frame);
+        last = std::max<qint64>(last, e.frame);
+        m_explainFrontier = e.frame;
+        current = current || e.frame == m_currentIndex;
+    }
+    if (last >= 0)
+        Q_EMIT scoresChanged(first, last);
+    if (current && !m_frame.rgb.isNull())
+        compose(m_currentIndex, m_frame.rgb, {});
+}
+
+void DeepfakeModel::setThreshold(double threshold)
+{
+    threshold = std::clamp(threshold, 0.0, 1.0);
+    if (threshold == m_threshold)
+        return;
+    m_threshold = threshold;
+    Q_EMIT thresholdChanged();
+}
+
+QVector<qint64> DeepfakeModel::thresholdCrossings() const
+{
+    QVector<qint64> out;
+    bool above = false; // the previous explained frame's side; none yet counts as below
+    for (qint64 i = 0; i < m_video.scores.size(); ++i) {
+        const double s = m_video.scores[i];
+        if (std::isnan(s))
+            continue;
+        if (s >= m_threshold && !above)
+            out.append(i);
+        above = s >= m_threshold;
+    }
+    return out;
+}
+
+void DeepfakeModel::setCurrentFrame(qint64 frame)
+{
+    if (!hasVideo())
+        return;
+    frame = std::clamp<qint64>(frame, 0, m_video.frameCount - 1);
+    m_currentIndex = frame;
+    // Far from where the explanation job is working: move it here, unless this frame is done.
+    if (m_explain.isBusy() && m_entries[frame].frame < 0 && m_video.faces[frame] &&
+        (frame < m_explainFrom || frame > m_explainFrontier + 32))
+        explainFrom(frame);
+    if (const QImage *rgb = m_recentFrames.object(frame); rgb && (m_entries[frame].frame < 0 || hasCropMap(frame))) {
+        compose(frame, *rgb, {}); // everything is in memory: no wait at all
+        return;
+    }
+    requestFrame(frame);
+}
+
+bool DeepfakeModel::hasCropMap(qint64 frame) const
+{
+    return m_cropMaps.contains(frame);
+}
+
+void DeepfakeModel::requestFrame(qint64 frame)
+{
+    if (!m_source)
+        return;
+    if (m_decode.isRunning()) {
+        m_pendingFrame = frame; // the latest request wins; those in between are skipped
+        return;
+    }
+    m_pendingFrame = -1;
+    auto source = m_source;
+    auto cache = (m_entries[frame].frame >= 0 && !hasCropMap(frame)) ? m_cache : nullptr;
+    const quint64 generation = m_detectorGeneration, video = m_videoGeneration;
+    m_decode.setFuture(QtConcurrent::run([source, cache, frame, generation, video] {
+        auto out = std::make_shared<DecodedFrame>();
+        out->index = frame;
+        out->video = video;
+        out->generation = generation;
+        try {
+            out->rgb = source->decode(frame);
+            if (cache)
+                out->cropMap = cache->heatmap(frame);
+        } catch (const std::exception &e) {
+            out->error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
+        }
+        return out;
+    }));
+}
+
+void DeepfakeModel::frameDecoded()
+{
+    const std::shared_ptr<DecodedFrame> decoded = m_decode.result();
+    const qint64 pending = m_pendingFrame;
+    if (!decoded || decoded->video != m_videoGeneration) {
+        // Decoded for a video no longer open.
+    } else if (decoded->error.isEmpty() && m_video.frameCount > decoded->index) {
+        m_recentFrames.insert(decoded->index, new QImage(decoded->rgb), kilobytes(decoded->rgb.sizeInBytes()));
+        if (decoded->generation == m_detectorGeneration && !decoded->cropMap.isNull())
+            m_cropMaps.insert(decoded->index, new periscope::Image(decoded->cropMap),
+                              kilobytes(qint64(decoded->cropMap.width()) * decoded->cropMap.height() * 4));
+        if (decoded->index == m_currentIndex)
+            compose(decoded->index, decoded->rgb, {});
+    } else if (!decoded->error.isEmpty()) {
+        Q_EMIT problem(tr("Frame %1 cannot be decoded: %2").arg(decoded->index).arg(decoded->error));
+    }
+    if (pending >= 0 && hasVideo())
+        requestFrame(pending);
+}
+
+void DeepfakeModel::compose(qint64 index, const QImage &rgb, const periscope::Image &cropMap)
+{
+    DeepfakeFrame frame;
+    frame.index = index;
+    frame.rgb = rgb;
+    frame.box = index < m_video.faces.size() ? m_video.faces[index] : std::nullopt;
+    frame.score = index < m_video.scores.size() ? m_video.scores[index] : std::numeric_limits<double>::quiet_NaN();
+    if (index < m_entries.size() && m_entries[index].frame >= 0) {
+        const deepfake::ExplanationCache::Entry &e = m_entries[index];
+        frame.box = e.box; // the box the detector was given
+        const periscope::Image *map = cropMap.isNull() ? m_cropMaps.object(index) : &cropMap;
+        if (map && !rgb.isNull()) {
+            try {
+                frame.heatmap = deepfake::heatmapInFrame(*map, e.crop, rgb.width(), rgb.height(), true);
+            } catch (const std::exception &error) {
+                Q_EMIT problem(tr("The explanation of frame %1 cannot be shown: %2").arg(index).arg(QString::fromUtf8(error.what())));
+            }
+        }
+    }
+    m_frame = std::move(frame);
+    Q_EMIT frameReady();
+}
+
+void DeepfakeModel::cancel()
+{
+    m_scan.cancel();
+    m_prepare.cancel();
+    m_explain.cancel();
+}
+
+} // namespace periscope::app

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/deepfake/DeepfakeView.h"
+
+#include "app/models/BuiltInDeepfakeModels.h"
+#include "app/shell/ModelChoice.h"
+#include "app/workspaces/deepfake/DeepfakeModel.h"
+#include "widgets/imageview/ImageView.h"
+#include "widgets/layers/LayerModel.h"
+#include "widgets/layers/LayerPanel.h"
+#include "widgets/timeline/Timeline.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace periscope::app {
+
+const QString DeepfakeView::kFrameLayer = QStringLiteral("frame");
+const QString DeepfakeView::kHeatmapLayer = QStringLiteral("explanation");
+const QString DeepfakeView::kFaceLayer = QStringLiteral("face");
+
+namespace {
+
+const QColor kScoreColour(220, 60, 40);
+const QColor kFaceColour(90, 150, 220);
+
+QString methodLabel(const QString &method)
+{
+    if (method == QLatin1String("gradcam"))
+        return DeepfakeView::tr("Grad-CAM");
+    if (method == QLatin1String("gradcampp"))
+        return DeepfakeView::tr("Grad-CAM++");
+    if (method == QLatin1String("ig"))
+        return DeepfakeView::tr("Integrated Gradients");
+    if (method == QLatin1String("smoothgrad"))
+        return DeepfakeView::tr("SmoothGrad");
+    if (method == QLatin1String("occlusion"))
+        return DeepfakeView::tr("Occlusion");
+    return method;
+}
+
+// NaN (drawn transparent) where the map is zero or missing.
+periscope::Image transparentWhereZero(const periscope::Image &map, QSize size)
+{
+    periscope::Image out(size.width(), size.height(), 1, periscope::PixelFormat::Float32);
+    const bool known = !map.isNull() && map.width() == size.width() && map.height() == size.height();
+    for (int y = 0; y < size.height(); ++y) {
+        float *row = out.rowAs<float>(y);
+        const float *in = known ? map.rowAs<float>(y) : nullptr;
+        for (int x = 0; x < size.width(); ++x)
+            row[x] = in && in[x] > 0.0f ? in[x] : std::numeric_limits<float>::quiet_NaN();
+    }
+    return out;
+}
+
+QString percent(double p)
+{
+    return std::isnan(p) ? DeepfakeView::tr("not explained yet") : QStringLiteral("%1").arg(p, 0, 'f', 3);
+}
+
+} // namespace
+
+DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    auto *bar = new QHBoxLayout;
+    auto *openVideo = new QPushButton(tr("Open video..."));
+    connect(openVideo, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Open a video"), QString(),
+                                                          tr("Videos (*.mp4 *.avi *.mkv *.mov *.webm *.m4v);;All files (*)"));
+        if (!file.isEmpty())
+            m_model->open(file);
+    });
+    m_modelChoice = new ModelChoice(QStringLiteral("deepfake"), tr("Open detector weights"));
+    m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
+    m_modelChoice->setMinimumWidth(220);
+    connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &DeepfakeModel::setModel);
+    m_method = new QComboBox;
+    m_method->setObjectName(QStringLiteral("methodChoice"));
+    for (const QString &method : DeepfakeModel::methods())
+        m_method->addItem(methodLabel(method), method);
+    m_method->setToolTip(tr("How the detector's decision is explained; each method's explanations are cached separately"));
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        m_model->setMethod(m_method->currentData().toString());
+        Q_EMIT viewSettingsChanged();
+    });
+    m_explain = new QCheckBox(tr("Explain"));
+    m_explain->setObjectName(QStringLiteral("explainToggle"));
+    m_explain->setToolTip(tr("Score and explain the frames in the background, from the playhead on"));
+    m_explain->setChecked(m_model->isExplaining());
+    connect(m_explain, &QCheckBox::toggled, m_model, &DeepfakeModel::setExplaining);
+    m_threshold = new QDoubleSpinBox;
+    m_threshold->setObjectName(QStringLiteral("threshold"));
+    m_threshold->setRange(0.0, 1.0);
+    m_threshold->setSingleStep(0.05);
+    m_threshold->setDecimals(2);
+    m_threshold->setValue(m_model->threshold());
+    m_threshold->setToolTip(tr("P(fake) at which a frame counts as fake; the timeline marks where the score rises past it"));
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, m_model, &DeepfakeModel::setThreshold);
+    bar->addWidget(openVideo);
+    bar->addSpacing(12);
+    bar->addWidget(new QLabel(tr("Detector")));
+    bar->addWidget(m_modelChoice, 1);
+    bar->addWidget(new QLabel(tr("Method")));
+    bar->addWidget(m_method);
+    bar->addWidget(m_explain);
+    bar->addWidget(new QLabel(tr("Threshold")));
+    bar->addWidget(m_threshold);
+    layout->addLayout(bar);
+
+    m_layers = new widgets::LayerModel(this);
+    m_imageView = new widgets::ImageView(m_layers);
+    m_imageView->setObjectName(QStringLiteral("frameView"));
+    m_layerPanel = new widgets::LayerPanel(m_layers);
+    m_frameInfo = new QLabel;
+    m_frameInfo->setObjectName(QStringLiteral("frameInfo"));
+    m_frameInfo->setWordWrap(true);
+    m_frameInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("videoSummary"));
+    m_summary->setWordWrap(true);
+    auto *side = new QWidget;
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_layerPanel, 1);
+    sideLayout->addWidget(m_frameInfo);
+    sideLayout->addWidget(m_summary);
+    side->setMaximumWidth(380);
+    auto *middle = new QSplitter(Qt::Horizontal);
+    middle->addWidget(m_imageView);
+    middle->addWidget(side);
+    middle->setStretchFactor(0, 1);
+    middle->setStretchFactor(1, 0);
+    middle->setSizes({1000, 320});
+
+    m_timeline = new widgets::Timeline;
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setMinimumHeight(150);
+    connect(m_timeline, &widgets::Timeline::currentFrameChanged, m_model, &DeepfakeModel::setCurrentFrame);
+
+    auto *vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(middle);
+    vertical->addWidget(m_timeline);
+    vertical->setStretchFactor(0, 4);
+    vertical->setStretchFactor(1, 1);
+    layout->addWidget(vertical, 1);
+    m_status = new QLabel(tr("Open a video: its faces are found, then scored and explained by the detector, frame by frame."));
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    connect(m_model, &DeepfakeModel::videoChanged, this, &DeepfakeView::onVideoChanged);
+    connect(m_model, &DeepfakeModel::facesChanged, this, &DeepfakeView::onFacesChanged);
+    connect(m_model, &DeepfakeModel::scoresChanged, this, &DeepfakeView::onScoresChanged);
+    connect(m_model, &DeepfakeModel::frameReady, this, &DeepfakeView::showFrame);
+    connect(m_model, &DeepfakeModel::thresholdChanged, this, [this] {
+        m_threshold->setValue(m_model->threshold());
+        updateMarkers();
+        showSummary();
+        Q_EMIT viewSettingsChanged();
+    });
+    connect(m_model, &DeepfakeModel::methodChanged, this, [this] {
+        const int index = m_method->findData(m_model->method());
+        if (index >= 0 && index != m_method->currentIndex())
+            m_method->setCurrentIndex(index);
+    });
+    connect(m_model, &DeepfakeModel::modelChanged, this, [this] {
+        m_modelChoice->setCurrentModel(m_model->modelName());
+        showSummary();
+    });
+    connect(m_model, &DeepfakeModel::message, m_status, &QLabel::setText);
+    connect(m_model, &DeepfakeModel::problem, this, [this](const QString &text) {
+        m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));
+    });
+    showSummary();
+}
+
+QString DeepfakeView::statusText() const
+{
+    return m_status->text();
+}
+
+QString DeepfakeView::frameText() const
+{
+    return m_frameInfo->text();
+}
+
+void DeepfakeView::onVideoChanged()
+{
+    const DeepfakeVideo &video = m_model->video();
+    m_timeline->clearTracks();
+    m_timeline->setVideo(video.frameCount, video.frameRate);
+    if (video.frameCount > 0) {
+        m_timeline->addTrack(tr("P(fake)"), video.scores, kScoreColour, 0.0, 1.0);
+        QVector<double> faces(video.frameCount, std::nan(""));
+        m_timeline->addTrack(tr("face found"), faces, kFaceColour, -0.1, 1.1);
+        m_timeline->setThumbnailProvider(m_model->thumbnailProvider());
+    }
+    if (video.frameCount == 0)
+        m_layers->clear();
+    showSummary();
+}
+
+void DeepfakeView::onFacesChanged(qint64 first, qint64 last)
+{
+    const DeepfakeVideo &video = m_model->video();
+    for (qint64 i = std::max<qint64>(0, first); i <= last && i < video.faces.size(); ++i)
+        m_timeline->setTrackValue(kFaceTrack, i, video.faces[i] ? 1.0 : 0.0);
+    showSummary();
+}
+
+void DeepfakeView::onScoresChanged(qint64 first, qint64 last)
+{
+    const DeepfakeVideo &video = m_model->video();
+    for (qint64 i = std::max<qint64>(0, first); i <= last && i < video.scores.size(); ++i)
+        m_timeline->setTrackValue(kScoreTrack, i, video.scores[i]);
+    updateMarkers();
+    showSummary();
+}
+
+void DeepfakeView::updateMarkers()
+{
+    m_timeline->clearMarkers();
+    for (const qint64 frame : m_model->thresholdCrossings())
+        m_timeline->addMarker(frame, QString(), kScoreColour); // unlabelled: on a long video the labels would overlap
+}
+
+void DeepfakeView::showFrame()
+{
+    const DeepfakeFrame &frame = m_model->frame();
+    if (frame.rgb.isNull()) {
+        m_frameInfo->clear();
+        return;
+    }
+    widgets::Layer picture;
+    picture.id = kFrameLayer;
+    picture.name = tr("Frame");
+    picture.kind = widgets::LayerKind::Image;
+    picture.image = frame.rgb;
+    m_layers->rowOf(kFrameLayer) < 0 ? m_layers->addLayer(picture) : m_layers->replaceLayer(picture);
+
+    // The explanation, transparent where it is zero (no evidence for "fake", or outside the face
+    // the detector saw) and where it is not known yet; the layer stays, so its settings stay put
+    // while scrubbing.
+    widgets::Layer heat;
+    heat.id = kHeatmapLayer;
+    heat.name = tr("%1 (per frame, 0 to its maximum)").arg(methodLabel(m_model->method()));
+    heat.kind = widgets::LayerKind::ScalarMap;
+    heat.values = transparentWhereZero(frame.heatmap, frame.rgb.size());
+    heat.colormap = periscope::Colormap::Jet;
+    heat.opacity = 0.5;
+    heat.low = 0.0;
+    heat.high = 1.0;
+    m_layers->rowOf(kHeatmapLayer) < 0 ? m_layers->addLayer(heat) : m_layers->replaceLayer(heat);
+
+    widgets::Layer face;
+    face.id = kFaceLayer;
+    face.name = tr("Face");
+    face.kind = widgets::LayerKind::Vector;
+    if (frame.box) {
+        widgets::VectorItem box;
+        box.shape = widgets::VectorItem::Shape::Box;
+        box.box = QRectF(frame.box->left, frame.box->top, frame.box->width, frame.box->height);
+        const bool fake = !std::isnan(frame.score) && frame.score >= m_model->threshold();
+        box.color = std::isnan(frame.score) ? QColor(Qt::yellow) : fake ? QColor(230, 40, 40) : QColor(40, 200, 80);
+        box.label = std::isnan(frame.score) ? tr("face") : tr("P(fake) %1").arg(frame.score, 0, 'f', 2);
+        face.items.append(box);
+    }
+    m_layers->rowOf(kFaceLayer) < 0 ? m_layers->addLayer(face) : m_layers->replaceLayer(face);
+
+    const DeepfakeVideo &video = m_model->video();
+    QString text = tr("<b>Frame %1</b> of %2 (%3)")
+                       .arg(frame.index)
+                       .arg(video.frameCount)
+                       .arg(widgets::Timeline::timecode(frame.index, video.frameRate));
+    if (!frame.box)
+        text += frame.index < video.facesScanned ? tr("<br>No face found") : tr("<br>Faces not searched this far yet");
+    else
+        text += tr("<br>Face %1 x %2 at (%3, %4)<br>P(fake): %5")
+                    .arg(frame.box->width, 0, 'f', 0)
+                    .arg(frame.box->height, 0, 'f', 0)
+                    .arg(frame.box->left, 0, 'f', 0)
+                    .arg(frame.box->top, 0, 'f', 0)
+                    .arg(percent(frame.score));
+    m_frameInfo->setText(text);
+    if (m_timeline->currentFrame() != frame.index)
+        m_timeline->setCurrentFrame(frame.index);
+}
+
+void DeepfakeView::showSummary()
+{
+    const DeepfakeVideo &video = m_model->video();
+    if (video.frameCount == 0) {
+        m_summary->setText(m_model->hasDetector() ? m_model->modelDescription() : QString());
+        return;
+    }
+    const qint64 faces = std::count_if(video.faces.cbegin(), video.faces.cend(), [](const auto &b) { return b.has_value(); });
+    const double mean = video.meanScore();
+    QString verdict;
+    if (!std::isnan(mean))
+        verdict = mean >= m_model->threshold() ? tr("<b style='color:#c62828'>fake</b>") : tr("<b style='color:#2e7d32'>real</b>");
+    m_summary->setText(tr("<b>%1</b><br>Faces in %2 of %3 searched frames<br>Explained: %4 of %5 frames with a face<br>"
+                          "Video score (mean P(fake)): %6 %7<br>%8")
+                           .arg(QFileInfo(video.path).fileName().toHtmlEscaped())
+                           .arg(faces)
+                           .arg(video.facesScanned)
+                           .arg(video.explained())
+                           .arg(faces)
+                           .arg(percent(mean), verdict,
+                                m_model->hasDetector() ? m_model->modelDescription().toHtmlEscaped()
+                                : m_model->modelName().isEmpty() ? tr("No detector chosen: faces only")
+                                                                 : tr("Loading the detector...")));
+}
+
+} // namespace periscope::app

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/deepfake/DeepfakeWorkspace.h"
+
+#include "app/models/BuiltInDeepfakeModels.h"
+#include "app/workspaces/deepfake/DeepfakeModel.h"
+#include "app/workspaces/deepfake/DeepfakeView.h"
+
+#include <QFileInfo>
+#include <QJsonObject>
+
+namespace periscope::app {
+
+namespace {
+constexpr qint64 kDemoFrame = 130; // the heroine faces the camera
+} // namespace
+
+QString deepfakeDemoVideo()
+{
+    const QString path = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/Megamind.avi");
+    return QFileInfo(path).isFile() ? path : QString();
+}
+
+DeepfakeWorkspace::DeepfakeWorkspace(const WorkspaceContext &context, QObject *parent)
+    : Workspace(context, parent), m_model(new DeepfakeModel(context.jobs, this))
+{
+    connect(m_model, &DeepfakeModel::problem, this, &DeepfakeWorkspace::logProblem);
+    connect(m_model, &DeepfakeModel::videoChanged, this, &Workspace::stateChanged);
+    connect(m_model, &DeepfakeModel::modelChanged, this, &Workspace::stateChanged);
+    connect(m_model, &DeepfakeModel::methodChanged, this, &Workspace::stateChanged);
+}
+
+DeepfakeWorkspace::~DeepfakeWorkspace()
+{
+    delete m_view.data();
+}
+
+QIcon DeepfakeWorkspace::icon() const
+{
+    return QIcon(QStringLiteral(":/icons/deepfake.svg"));
+}
+
+QStringList DeepfakeWorkspace::fileSuffixes() const
+{
+    return {QStringLiteral("mp4"), QStringLiteral("avi"), QStringLiteral("mkv"), QStringLiteral("mov"), QStringLiteral("webm"),
+            QStringLiteral("m4v")};
+}
+
+QWidget *DeepfakeWorkspace::view()
+{
+    if (!m_view) {
+        m_view = new DeepfakeView(m_model);
+        connect(m_view, &DeepfakeView::viewSettingsChanged, this, &Workspace::stateChanged);
+    }
+    return m_view;
+}
+
+DeepfakeView *DeepfakeWorkspace::deepfakeView() const
+{
+    return m_view;
+}
+
+void DeepfakeWorkspace::ensureModel()
+{
+    if (!m_model->modelName().isEmpty())
+        return;
+    QString error;
+    if (!resolveDeepfakeModel(builtInDeepfakeModelName(), &error).isEmpty())
+        m_model->setModel(builtInDeepfakeModelName());
+}
+
+bool DeepfakeWorkspace::openFile(const QString &path, QString *error)
+{
+    if (!checkReadable(path, error))
+        return false;
+    const QFileInfo file(path);
+    if (!file.isFile()) {
+        if (error)
+            *error = tr("%1 is not a video file").arg(file.fileName());
+        return false;
+    }
+    view();
+    ensureModel();
+    m_model->open(file.absoluteFilePath()); // decoded in a job: a file that is not a video is reported there
+    Q_EMIT fileOpened(file.absoluteFilePath());
+    return true;
+}
+
+QStringList DeepfakeWorkspace::openFiles() const
+{
+    return m_model->video().path.isEmpty() ? QStringList() : QStringList{m_model->video().path};
+}
+
+QJsonObject DeepfakeWorkspace::saveState(const ProjectPaths &paths) const
+{
+    QJsonObject state;
+    if (!m_model->video().path.isEmpty())
+        state.insert(QStringLiteral("video"), paths.toStored(m_model->video().path));
+    state.insert(QStringLiteral("model"), paths.toStoredModel(m_model->modelName()));
+    state.insert(QStringLiteral("method"), m_model->method());
+    state.insert(QStringLiteral("threshold"), m_model->threshold());
+    state.insert(QStringLiteral("frame"), m_model->currentFrame());
+    state.insert(QStringLiteral("explain"), m_model->isExplaining());
+    return state;
+}
+
+bool DeepfakeWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
+{
+    view();
+    QStringList refused;
+    QString refusal;
+    const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
+    if (!refusal.isEmpty())
+        refused << refusal;
+    const QString method = state.value(QStringLiteral("method")).toString(QStringLiteral("gradcam"));
+    if (!DeepfakeModel::methods().contains(method))
+        refused << tr("unknown explanation method '%1'").arg(method);
+    else
+        m_model->setMethod(method);
+    m_model->setThreshold(state.value(QStringLiteral("threshold")).toDouble(0.5));
+    m_model->setExplaining(state.value(QStringLiteral("explain")).toBool(true));
+    if (!modelName.isEmpty())
+        m_model->setModel(modelName);
+    else
+        ensureModel();
+    const QString stored = state.value(QStringLiteral("video")).toString();
+    if (!stored.isEmpty()) {
+        const QStringList resolved = paths.resolve({stored}, &refused);
+        if (!resolved.isEmpty() && QFileInfo(resolved.first()).isFile()) {
+            m_model->open(resolved.first(), state.value(QStringLiteral("frame")).toInteger());
+        } else if (!resolved.isEmpty()) {
+            refused.prepend(tr("the project's video is missing: %1").arg(resolved.first()));
+        }
+    }
+    if (!refused.isEmpty()) {
+        if (error)
+            *error = refused.join(QStringLiteral("; "));
+        return false;
+    }
+    return true;
+}
+
+QList<DemoEntry> DeepfakeWorkspace::demoEntries() const
+{
+    // Offered only where it can run: the footage comes from a Debian package, not from us.
+    QString error;
+    if (deepfakeDemoVideo().isEmpty() || resolveDeepfakeModel(builtInDeepfakeModelName(), &error).isEmpty())
+        return {};
+    return {{id(), QStringLiteral("megamind"), tr("DeepFake: what a detector looks at"),
+             tr("A clip scored and explained frame by frame by the built-in detector (trained here on self-blended fakes), "
+                "with Grad-CAM over the face and the score on the timeline.")}};
+}
+
+bool DeepfakeWorkspace::openDemo(const QString &demoId, QString *error)
+{
+    if (demoId != QLatin1String("megamind"))
+        return Workspace::openDemo(demoId, error);
+    const QString video = deepfakeDemoVideo();
+    QString modelError;
+    if (video.isEmpty() || resolveDeepfakeModel(builtInDeepfakeModelName(), &modelError).isEmpty()) {
+        if (error)
+            *error = video.isEmpty() ? tr("The DeepFake demo needs opencv-doc's Megamind.avi (Debian's opencv-doc package)")
+                                     : tr("The DeepFake demo's detector is missing from this installation: %1").arg(modelError);
+        return false;
+    }
+    view();
+    m_model->setMethod(QStringLiteral("gradcam"));
+    m_model->setModel(builtInDeepfakeModelName());
+    m_model->open(video, kDemoFrame);
+    return true;
+}
+
+} // namespace periscope::app

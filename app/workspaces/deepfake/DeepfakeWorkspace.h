@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/shell/Workspace.h"
+
+#include <QPointer>
+
+namespace periscope::app {
+
+class DeepfakeModel;
+class DeepfakeView;
+
+// DeepFake video explanations (Baldassarre, Debard, Fiz Pontiveros, Wijaya, "Quantitative Metrics
+// for Evaluating Explanations of Video DeepFake Detectors", BMVC 2022): scrub a video under a
+// frame detector's explanation heatmaps, with the face the detector saw, its score per frame on
+// the timeline and markers where the score crosses the threshold. Engine: engine/deepfake
+// (FrameExplanations: the detector and the explanation cache; FaceFollower; the metrics);
+// model: DeepfakeModel; view: DeepfakeView.
+class DeepfakeWorkspace : public Workspace {
+    Q_OBJECT
+public:
+    static constexpr const char *kId = "deepfake";
+
+    explicit DeepfakeWorkspace(const WorkspaceContext &context, QObject *parent = nullptr);
+    ~DeepfakeWorkspace() override;
+
+    QString id() const override { return QString::fromLatin1(kId); }
+    QString title() const override { return tr("DeepFake"); }
+    QIcon icon() const override;
+    QStringList fileSuffixes() const override;
+    QWidget *view() override;
+
+    bool openFile(const QString &path, QString *error) override;
+    QStringList openFiles() const override;
+    QJsonObject saveState(const ProjectPaths &paths) const override;
+    bool restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error) override;
+    QList<DemoEntry> demoEntries() const override;
+    bool openDemo(const QString &demoId, QString *error) override;
+
+    DeepfakeModel *model() const { return m_model; }
+    DeepfakeView *deepfakeView() const;
+
+private:
+    void ensureModel();
+
+    DeepfakeModel *m_model;
+    QPointer<DeepfakeView> m_view;
+};
+
+// The demo's footage: opencv-doc's Megamind.avi when installed, else empty.
+QString deepfakeDemoVideo();
+
+} // namespace periscope::app

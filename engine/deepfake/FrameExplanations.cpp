@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/deepfake/FrameExplanations.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
+#include "engine/core/io/MappedFile.h"
+#include "engine/core/json/Json.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/deepfake/FrameDetector.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <limits>
+
+namespace periscope::deepfake {
+
+namespace {
+namespace fs = std::filesystem;
+
+constexpr int kCacheFormat = 1;
+// A cache file holds at most this many frames; more is not something store() writes.
+constexpr std::int64_t kMaxFramesPerFile = 4096;
+constexpr int kMaxCropSide = 2048;
+
+std::string fileIdentity(const std::string &path, const char *what)
+{
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error);
+    const auto size = fs::file_size(absolute, error);
+    if (error)
+        throw Error(std::string("cannot read the ") + what + " " + path + ": " + error.message());
+    const auto modified = fs::last_write_time(absolute, error);
+    const auto ticks = error ? 0 : std::chrono::duration_cast<std::chrono::nanoseconds>(modified.time_since_epoch()).count();
+    return absolute.lexically_normal().string() + "|" + std::to_string(size) + "|" + std::to_string(ticks);
+}
+
+// FNV-1a: a stable name for the key's folder (not a security measure: key.json is compared too).
+std::string hex64(const std::string &text)
+{
+    std::uint64_t h = 1469598103934665603ull;
+    for (const unsigned char c : text) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return out;
+}
+
+std::string readSmallFile(const fs::path &path)
+{
+    const std::shared_ptr<MappedFile> file = MappedFile::open(path.string());
+    if (file->size() > (1u << 20))
+        throw Error(path.string() + " is too large for a cache key");
+    return std::string(reinterpret_cast<const char *>(file->data()), file->size());
+}
+
+const torch::Tensor &tensorNamed(const StateDict &tensors, const std::string &name)
+{
+    const torch::Tensor *tensor = findTensor(tensors, name);
+    if (!tensor)
+        throw Error("no tensor " + name);
+    return *tensor;
+}
+
+} // namespace
+
+// --- FrameExplainer ------------------------------------------------------------------------------
+
+DetectorSpec detectorSpecFor(const std::string &weights, const std::string &method)
+{
+    DetectorSpec spec;
+    spec.weights = weights;
+    spec.method = method;
+    const fs::path sidecar = fs::path(weights).replace_extension(".json");
+    std::error_code error;
+    if (!fs::is_regular_file(sidecar, error))
+        return spec;
+    const json::Value meta = json::Value::parse(readSmallFile(sidecar));
+    if (const json::Value *architecture = meta.find("architecture"); architecture && architecture->isString()) {
+        const std::string &name = architecture->asString();
+        if (name.size() != 15 || name.rfind("efficientnet_b", 0) != 0 || name[14] < '0' || name[14] > '7')
+            throw Error(sidecar.string() + " names the architecture '" + name + "'; the frame detector is efficientnet_b0 to efficientnet_b7");
+        spec.architecture = name;
+    }
+    if (const json::Value *size = meta.find("input_size"); size && size->isInteger()) {
+        if (size->asInt64() < 32 || size->asInt64() > kMaxCropSide)
+            throw Error(sidecar.string() + ": input_size " + std::to_string(size->asInt64()) + " is outside 32 to " + std::to_string(kMaxCropSide));
+        spec.inputSize = int(size->asInt64());
+    }
+    return spec;
+}
+
+struct FrameExplainer::Impl {
+    DetectorSpec spec;
+    ExplanationMethod method;
+    DeviceInfo device;
+    std::mutex mutex; // one explain() at a time: the network keeps gradients between passes
+    FrameDetector detector;
+    Impl(const DetectorSpec &s, ExplanationMethod m, DeviceInfo d)
+        : spec(s), method(m), device(std::move(d)),
+          detector(FrameDetector::load(s.architecture, s.weights, torch::Device(device.torchName())))
+    {
+    }
+};
+
+FrameExplainer::FrameExplainer(const DetectorSpec &spec)
+{
+    if (spec.inputSize < 32 || spec.inputSize > kMaxCropSide)
+        throw Error("the detector's crop must be 32 to " + std::to_string(kMaxCropSide) + " pixels, not " + std::to_string(spec.inputSize));
+    const ExplanationMethod method = parseExplanationMethod(spec.method);
+    d = std::make_unique<Impl>(spec, method, selectDevice(spec.device));
+}
+
+FrameExplainer::~FrameExplainer() = default;
+
+const DetectorSpec &FrameExplainer::spec() const
+{
+    return d->spec;
+}
+
+std::string FrameExplainer::deviceName() const
+{
+    return d->device.name;
+}
+
+int FrameExplainer::batchFrames() const
+{
+    return d->detector.device().is_cuda() ? 64 : 8;
+}
+
+std::vector<FrameExplanation> FrameExplainer::explain(const std::vector<FaceFrame> &faces, const JobControl &control)
+{
+    const std::lock_guard<std::mutex> lock(d->mutex);
+    std::vector<FrameExplanation> out;
+    out.reserve(faces.size());
+    const std::size_t batch = std::size_t(batchFrames());
+    for (std::size_t begin = 0; begin < faces.size(); begin += batch) {
+        control.throwIfCancelled();
+        const std::size_t end = std::min(faces.size(), begin + batch);
+        std::vector<torch::Tensor> crops;
+        std::vector<FrameExplanation> part;
+        for (std::size_t i = begin; i < end; ++i) {
+            FrameExplanation e;
+            e.frame = faces[i].frame;
+            e.box = faces[i].box;
+            e.crop = faceCropFor(faces[i].box, d->spec.inputSize);
+            crops.push_back(imageToTensor(cropFace(faces[i].rgb, e.crop)));
+            part.push_back(std::move(e));
+        }
+        const torch::Tensor input = d->detector.input(torch::stack(crops));
+        const torch::Tensor probability = d->detector.probabilities(input);
+        const torch::Tensor maps = d->detector.explain(d->method, input, control).contiguous();
+        for (std::size_t k = 0; k < part.size(); ++k) {
+            part[k].score = probability[std::int64_t(k)].item<double>();
+            part[k].heatmap = imageFromTensor(maps[std::int64_t(k)].unsqueeze(0));
+            out.push_back(std::move(part[k]));
+        }
+    }
+    return out;
+}
+
+Image heatmapInFrame(const Image &cropHeatmap, const FaceCrop &crop, int frameWidth, int frameHeight, bool normalise)
+{
+    if (cropHeatmap.isNull() || cropHeatmap.channels() != 1 || cropHeatmap.format() != PixelFormat::Float32)
+        throw Error("a crop heatmap is one float channel");
+    if (frameWidth < 1 || frameHeight < 1)
+        throw Error("a frame has at least one pixel");
+    torch::Tensor full = heatmapToFrame(imageAsTensorHWC(cropHeatmap).select(2, 0), crop, frameHeight, frameWidth);
+    if (normalise) {
+        full = torch::relu(full);
+        const float peak = full.max().item<float>();
+        if (peak > 0.0f)
+            full = full / peak;
+    }
+    return imageFromTensor(full.unsqueeze(0).contiguous());
+}
+
+// --- ExplanationCache ----------------------------------------------------------------------------
+
+std::string ExplanationCache::keyOf(const std::string &video, const DetectorSpec &spec)
+{
+    json::Value key = json::Object{};
+    key.set("format", kCacheFormat);
+    key.set("video", fileIdentity(video, "video"));
+    key.set("weights", fileIdentity(spec.weights, "model"));
+    key.set("architecture", spec.architecture);
+    key.set("method", spec.method);
+    key.set("input_size", spec.inputSize);
+    return key.dump(1) + "\n";
+}
+
+ExplanationCache::ExplanationCache(const std::string &root, const std::string &video, const DetectorSpec &spec)
+{
+    const std::string key = keyOf(video, spec);
+    const fs::path folder = fs::path(root) / hex64(key);
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error)
+        throw Error("cannot make the explanation cache " + folder.string() + ": " + error.message());
+    m_folder = folder.string();
+    const fs::path keyFile = folder / "key.json";
+    bool sameKey = false;
+    try {
+        sameKey = fs::exists(keyFile) && readSmallFile(keyFile) == key;
+    } catch (const Error &) {
+        sameKey = false;
+    }
+    if (!sameKey) {
+        // A new folder, or (rarely) another key with the same name: what is there is not ours to show.
+        for (const fs::directory_entry &entry : fs::directory_iterator(folder, error))
+            if (entry.path().extension() == ".safetensors")
+                fs::remove(entry.path(), error);
+        writeFileAtomically(keyFile.string(), key.data(), key.size());
+    }
+    index();
+}
+
+void ExplanationCache::index()
+{
+    std::error_code error;
+    std::vector<fs::path> files;
+    for (const fs::directory_entry &entry : fs::directory_iterator(m_folder, error))
+        if (entry.is_regular_file() && entry.path().extension() == ".safetensors" && entry.path().filename().string().rfind("frames-", 0) == 0)
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end()); // oldest first: a frame in two files keeps the later one
+    std::map<std::int64_t, Stored> frames;
+    for (const fs::path &file : files) {
+        try {
+            const SafetensorsContents contents = readSafetensors(file.string());
+            const torch::Tensor ids = tensorNamed(contents.tensors, "frames"), scores = tensorNamed(contents.tensors, "scores"),
+                                boxes = tensorNamed(contents.tensors, "boxes"), crops = tensorNamed(contents.tensors, "crops"),
+                                maps = tensorNamed(contents.tensors, "maps");
+            const std::int64_t n = ids.size(0);
+            if (ids.dim() != 1 || ids.scalar_type() != torch::kLong || n > kMaxFramesPerFile || scores.sizes() != torch::IntArrayRef{n} ||
+                boxes.sizes() != torch::IntArrayRef{n, 4} || crops.sizes() != torch::IntArrayRef{n, 4} || maps.dim() != 3 || maps.size(0) != n)
+                continue;
+            const torch::Tensor id = ids.contiguous(), score = scores.to(torch::kDouble).contiguous(),
+                                box = boxes.to(torch::kDouble).contiguous(), crop = crops.to(torch::kLong).contiguous();
+            for (std::int64_t r = 0; r < n; ++r) {
+                Stored s;
+                s.file = file.string();
+                s.row = r;
+                s.entry.frame = id[r].item<std::int64_t>();
+                s.entry.score = score[r].item<double>();
+                s.entry.box = {box[r][0].item<double>(), box[r][1].item<double>(), box[r][2].item<double>(), box[r][3].item<double>()};
+                s.entry.crop.left = int(crop[r][0].item<std::int64_t>());
+                s.entry.crop.top = int(crop[r][1].item<std::int64_t>());
+                s.entry.crop.side = int(crop[r][2].item<std::int64_t>());
+                s.entry.crop.size = int(crop[r][3].item<std::int64_t>());
+                if (s.entry.frame < 0 || s.entry.crop.side < 1 || s.entry.crop.size != maps.size(1) || maps.size(1) != maps.size(2) ||
+                    !std::isfinite(s.entry.score))
+                    continue;
+                frames[s.entry.frame] = s;
+            }
+        } catch (const std::exception &) {
+            // Unreadable (cut short by a crash, or not ours): its frames are computed again.
+        }
+    }
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_frames = std::move(frames);
+}
+
+bool ExplanationCache::contains(std::int64_t frame) const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_frames.count(frame) != 0;
+}
+
+std::optional<ExplanationCache::Entry> ExplanationCache::entry(std::int64_t frame) const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    const auto it = m_frames.find(frame);
+    if (it == m_frames.end())
+        return std::nullopt;
+    return it->second.entry;
+}
+
+std::vector<ExplanationCache::Entry> ExplanationCache::entries() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    std::vector<Entry> out;
+    out.reserve(m_frames.size());
+    for (const auto &[frame, stored] : m_frames)
+        out.push_back(stored.entry);
+    return out;
+}
+
+std::size_t ExplanationCache::size() const
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_frames.size();
+}
+
+Image ExplanationCache::heatmap(std::int64_t frame) const
+{
+    std::string file;
+    std::int64_t row = 0;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        const auto it = m_frames.find(frame);
+        if (it == m_frames.end())
+            return {};
+        file = it->second.file;
+        row = it->second.row;
+    }
+    try {
+        const SafetensorsContents contents = readSafetensors(file);
+        const torch::Tensor map = tensorNamed(contents.tensors, "maps")[row].to(torch::kFloat).contiguous().clone();
+        return imageFromTensor(map.unsqueeze(0));
+    } catch (const std::exception &) {
+        return {}; // removed or damaged since it was indexed: the frame is computed again
+    }
+}
+
+void ExplanationCache::store(const std::vector<FrameExplanation> &explanations)
+{
+    if (explanations.empty())
+        return;
+    if (std::int64_t(explanations.size()) > kMaxFramesPerFile)
+        throw Error("at most " + std::to_string(kMaxFramesPerFile) + " frames go in one cache file");
+    const std::int64_t n = std::int64_t(explanations.size());
+    const int side = explanations.front().crop.size;
+    torch::Tensor ids = torch::empty({n}, torch::kLong), scores = torch::empty({n}, torch::kDouble),
+                  boxes = torch::empty({n, 4}, torch::kFloat), crops = torch::empty({n, 4}, torch::kInt),
+                  maps = torch::empty({n, side, side}, torch::kFloat);
+    std::int64_t first = std::numeric_limits<std::int64_t>::max(), last = -1;
+    for (std::int64_t k = 0; k < n; ++k) {
+        const FrameExplanation &e = explanations[std::size_t(k)];
+        if (e.crop.size != side || e.heatmap.width() != side || e.heatmap.height() != side || e.heatmap.channels() != 1 ||
+            e.heatmap.format() != PixelFormat::Float32)
+            throw Error("the explanations stored together have one crop size and one float map each");
+        ids[k] = e.frame;
+        scores[k] = e.score;
+        boxes[k] = torch::tensor({float(e.box.left), float(e.box.top), float(e.box.width), float(e.box.height)});
+        crops[k] = torch::tensor({e.crop.left, e.crop.top, e.crop.side, e.crop.size}, torch::kInt);
+        maps[k].copy_(imageAsTensorHWC(e.heatmap).select(2, 0));
+        first = std::min(first, e.frame);
+        last = std::max(last, e.frame);
+    }
+    // Named by the time written (zero-padded, so names sort by it: where two files hold a frame,
+    // index() keeps the later), then the frames held.
+    char name[96];
+    std::snprintf(name, sizeof name, "frames-%020llu-%lld-%lld.safetensors",
+                  static_cast<unsigned long long>(std::chrono::system_clock::now().time_since_epoch().count()),
+                  static_cast<long long>(first), static_cast<long long>(last));
+    const std::string file = (fs::path(m_folder) / name).string();
+    writeSafetensors(file, {{"frames", ids}, {"scores", scores}, {"boxes", boxes}, {"crops", crops}, {"maps", maps}});
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    for (std::int64_t k = 0; k < n; ++k) {
+        const FrameExplanation &e = explanations[std::size_t(k)];
+        m_frames[e.frame] = Stored{Entry{e.frame, e.box, e.crop, e.score}, file, k};
+    }
+}
+
+} // namespace periscope::deepfake

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the DeepFake workspace asks of the engine while a video is scrubbed: a detector kept loaded
+// that scores and explains the faces of the frames it is given (FrameExplainer), and the on-disk
+// cache of those explanations per video, detector and method (ExplanationCache), so a frame
+// explained once is never computed again and a video reopens explained. No torch in this header.
+#pragma once
+
+#include "engine/core/device/Device.h"
+#include "engine/core/image/Image.h"
+#include "engine/core/jobs/JobControl.h"
+#include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/deepfake/FaceCrop.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace periscope::deepfake {
+
+// "gradcam", "gradcampp", "ig", "smoothgrad", "occlusion" (declared in FrameDetector.h too, which
+// needs torch).
+std::vector<std::string> explanationMethodNames();
+
+// Which detector explains, and how.
+struct DetectorSpec {
+    std::string weights;                   // EfficientNet-B0..B7 with one logit, torchvision's names
+    std::string architecture = "efficientnet_b0";
+    std::string method = "gradcam";        // gradcam, gradcampp, ig, smoothgrad, occlusion
+    int inputSize = 224;                   // the crop's side in pixels
+    DevicePreference device = DevicePreference::Auto;
+};
+
+// The spec for a weights file: its JSON sidecar (WEIGHTS with the suffix .json, as train-deepfake
+// writes it) gives the architecture and the crop size the detector was trained at; without one,
+// EfficientNet-B0 at 224 px (torchvision's). Throws periscope::Error for a sidecar that is not
+// readable JSON or names an architecture or size the engine does not have.
+DetectorSpec detectorSpecFor(const std::string &weights, const std::string &method);
+
+// One frame's face as the detector is given it.
+struct FaceFrame {
+    std::int64_t frame = -1;
+    Image rgb;    // the whole frame, 8-bit RGB
+    FaceBox box;  // in its pixels
+};
+
+// One frame's face as the detector saw and explained it.
+struct FrameExplanation {
+    std::int64_t frame = -1;
+    FaceBox box;
+    FaceCrop crop;
+    double score = 0.0;  // P(fake)
+    Image heatmap;       // crop.size x crop.size, float, one channel: the method's map on the crop
+};
+
+// A detector loaded once, on the device asked for, explaining faces in batches.
+class FrameExplainer {
+public:
+    // Checks the method's name and loads the weights; throws periscope::Error with a one-line reason.
+    explicit FrameExplainer(const DetectorSpec &spec);
+    ~FrameExplainer();
+    FrameExplainer(const FrameExplainer &) = delete;
+    FrameExplainer &operator=(const FrameExplainer &) = delete;
+
+    const DetectorSpec &spec() const;
+    std::string deviceName() const;
+    // Faces that go through the network together: 8 on a CPU, 64 on a GPU.
+    int batchFrames() const;
+
+    // Scores and explains each face; results in the order given. Cancellable between passes.
+    std::vector<FrameExplanation> explain(const std::vector<FaceFrame> &faces, const JobControl &control = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// A crop's heatmap in full-frame pixels (frameWidth x frameHeight, float, one channel), mapped back
+// exactly as heatmapToFrame does; with `normalise`, its positive part divided by its maximum (an
+// all-zero map stays zero), the scale the workspace and the metrics use per frame.
+Image heatmapInFrame(const Image &cropHeatmap, const FaceCrop &crop, int frameWidth, int frameHeight, bool normalise);
+
+// The explanations of one video by one detector and method, on disk under
+//   ROOT/<16 hex digits of the key>/key.json and frames-<first>-<last>.safetensors
+// The key names the video and the weights by absolute path, size and modification time, with the
+// architecture, method and crop size: changing any of them (re-encoding the video, retraining the
+// model) starts a new folder, and a stale explanation is never shown. Each store() writes one
+// file atomically; files that do not read back (a crash while writing, a disk that filled) are
+// skipped when the folder is indexed and their frames computed again. Thread-safe.
+class ExplanationCache {
+public:
+    struct Entry {
+        std::int64_t frame = -1;
+        FaceBox box;
+        FaceCrop crop;
+        double score = 0.0;
+    };
+
+    // Creates the folder when missing and indexes what an earlier session left there. Throws
+    // periscope::Error when the video or the weights cannot be read or the folder cannot be made.
+    ExplanationCache(const std::string &root, const std::string &video, const DetectorSpec &spec);
+
+    const std::string &folder() const { return m_folder; }
+    bool contains(std::int64_t frame) const;
+    std::optional<Entry> entry(std::int64_t frame) const;
+    std::vector<Entry> entries() const; // by frame
+    std::size_t size() const;
+    // The crop heatmap of a stored frame, read from its file; a null Image when it is not stored.
+    Image heatmap(std::int64_t frame) const;
+    // Writes the explanations as one file (frames stored before are replaced by the new ones).
+    void store(const std::vector<FrameExplanation> &explanations);
+
+    // The key's text, as key.json holds it (for tests and the folder's reader).
+    static std::string keyOf(const std::string &video, const DetectorSpec &spec);
+
+private:
+    struct Stored {
+        Entry entry;
+        std::string file;
+        std::int64_t row = 0;
+    };
+    void index();
+
+    std::string m_folder;
+    mutable std::mutex m_mutex;
+    std::map<std::int64_t, Stored> m_frames;
+};
+
+} // namespace periscope::deepfake

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the DeepFake workspace computes while a video is scrubbed: FrameExplainer gives exactly the
+// frame detector's score and map for each face, whatever the batch; heatmapInFrame places a crop's
+// map in the frame and normalises it; ExplanationCache keeps explanations per video, detector and
+// method across sessions, starts afresh when any of them changes, keeps the latest of a frame
+// stored twice, and skips a damaged file instead of failing or showing it.
+#include <torch/torch.h>
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
+#include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/StateDict.h"
+#include "engine/deepfake/FrameExplanations.h"
+#include "tests/engine/deepfake/RandomDetector.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+
+using namespace periscope;
+using namespace periscope::deepfake;
+
+namespace {
+
+Image randomFrame(int width, int height, std::uint64_t seed)
+{
+    torch::manual_seed(seed);
+    return imageFromTensor((torch::rand({3, height, width}) * 255.0).round().to(torch::kUInt8));
+}
+
+Image constantMap(int side, float value)
+{
+    return imageFromTensor(torch::full({1, side, side}, value));
+}
+
+FrameExplanation explanationOf(std::int64_t frame, double score, float value, int side = 16)
+{
+    FrameExplanation e;
+    e.frame = frame;
+    e.box = {10.0 + frame, 12.0, 40.0, 44.0};
+    e.crop = faceCropFor(e.box, side);
+    e.score = score;
+    e.heatmap = imageFromTensor(torch::rand({1, side, side}) + value);
+    return e;
+}
+
+bool sameMap(const Image &a, const Image &b)
+{
+    return !a.isNull() && !b.isNull() && torch::equal(imageAsTensorHWC(a), imageAsTensorHWC(b));
+}
+
+void writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+} // namespace
+
+class TestFrameExplanations : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void explainerGivesTheDetectorsScoreAndMap_data();
+    void explainerGivesTheDetectorsScoreAndMap();
+    void explainerRefusesAnUnknownMethod();
+    void theSidecarSaysTheArchitectureAndCropSize();
+    void heatmapInFramePlacesAndNormalises();
+    void cacheKeepsExplanationsAcrossSessions();
+    void cacheStartsAfreshWhenTheVideoOrTheMethodChanges();
+    void aFrameStoredTwiceKeepsTheLatest();
+    void aDamagedCacheFileIsSkipped();
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_weights, m_video;
+};
+
+void TestFrameExplanations::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_weights = m_dir.filePath(QStringLiteral("detector.safetensors")).toStdString();
+    writeSafetensors(m_weights, stateDictOf(*testing::randomDetectorNetwork(3)));
+    // The cache keys a video by path, size and time, never by decoding it: any file stands in.
+    m_video = m_dir.filePath(QStringLiteral("clip.mp4")).toStdString();
+    writeBytes(QString::fromStdString(m_video), QByteArray(1000, 'v'));
+}
+
+void TestFrameExplanations::explainerGivesTheDetectorsScoreAndMap_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::newRow("gradcam") << QStringLiteral("gradcam");
+    QTest::newRow("ig") << QStringLiteral("ig");
+}
+
+void TestFrameExplanations::explainerGivesTheDetectorsScoreAndMap()
+{
+    QFETCH(QString, method);
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    spec.method = method.toStdString();
+    spec.inputSize = 64;
+    spec.device = DevicePreference::Cpu;
+    FrameExplainer explainer(spec);
+    QCOMPARE(explainer.batchFrames(), 8);
+
+    // Eleven faces: a batch of eight, then three.
+    std::vector<FaceFrame> faces;
+    for (int i = 0; i < 11; ++i)
+        faces.push_back({100 + i, randomFrame(160, 120, std::uint64_t(i)), FaceBox{20.0 + i, 10.0, 50.0, 60.0}});
+    const std::vector<FrameExplanation> out = explainer.explain(faces);
+    QCOMPARE(out.size(), faces.size());
+
+    FrameDetector detector = FrameDetector::load("efficientnet_b0", m_weights);
+    for (const std::size_t k : {std::size_t(0), std::size_t(9)}) {
+        QCOMPARE(out[k].frame, faces[k].frame);
+        const FaceCrop crop = faceCropFor(faces[k].box, 64);
+        QCOMPARE(out[k].crop.left, crop.left);
+        QCOMPARE(out[k].crop.side, crop.side);
+        const torch::Tensor input = detector.input(imageToTensor(cropFace(faces[k].rgb, crop)).unsqueeze(0));
+        // One crop alone against the same crop in a batch: the same arithmetic up to summation order.
+        QVERIFY(std::abs(out[k].score - detector.probabilities(input)[0].item<double>()) < 1e-5);
+        const torch::Tensor expected = detector.explain(parseExplanationMethod(spec.method), input)[0];
+        const torch::Tensor actual = imageAsTensorHWC(out[k].heatmap).select(2, 0);
+        QCOMPARE(actual.sizes(), expected.sizes());
+        const double scale = expected.abs().max().item<double>();
+        QVERIFY2((actual - expected).abs().max().item<double>() <= 1e-4 * scale,
+                 qPrintable(QStringLiteral("%1 differs by %2 of %3").arg(method).arg((actual - expected).abs().max().item<double>()).arg(scale)));
+    }
+}
+
+void TestFrameExplanations::explainerRefusesAnUnknownMethod()
+{
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    spec.method = "lime";
+    try {
+        FrameExplainer explainer(spec);
+        QFAIL("an unknown method was accepted");
+    } catch (const Error &e) {
+        QVERIFY2(std::string(e.what()).find("gradcam") != std::string::npos, e.what());
+    }
+}
+
+void TestFrameExplanations::theSidecarSaysTheArchitectureAndCropSize()
+{
+    QTemporaryDir dir;
+    const QString weights = dir.filePath(QStringLiteral("d.safetensors"));
+    writeBytes(weights, QByteArray("x"));
+    DetectorSpec spec = detectorSpecFor(weights.toStdString(), "ig");
+    QCOMPARE(spec.architecture, std::string("efficientnet_b0"));
+    QCOMPARE(spec.inputSize, 224);
+    QCOMPARE(spec.method, std::string("ig"));
+    writeBytes(dir.filePath(QStringLiteral("d.json")), QByteArray(R"({"architecture": "efficientnet_b3", "input_size": 112})"));
+    spec = detectorSpecFor(weights.toStdString(), "gradcam");
+    QCOMPARE(spec.architecture, std::string("efficientnet_b3"));
+    QCOMPARE(spec.inputSize, 112);
+    for (const QByteArray &bad : {QByteArray(R"({"architecture": "resnet50"})"), QByteArray(R"({"input_size": 100000})"), QByteArray("{not json")}) {
+        writeBytes(dir.filePath(QStringLiteral("d.json")), bad);
+        QVERIFY_THROWS_EXCEPTION(Error, detectorSpecFor(weights.toStdString(), "gradcam"));
+    }
+}
+
+void TestFrameExplanations::heatmapInFramePlacesAndNormalises()
+{
+    FaceCrop crop;
+    crop.left = 10;
+    crop.top = 20;
+    crop.side = 40;
+    crop.size = 8;
+    // A constant map fills the square exactly (bilinear resizing of a constant is the constant).
+    const Image full = heatmapInFrame(constantMap(8, 3.0f), crop, 100, 80, false);
+    QCOMPARE(full.width(), 100);
+    QCOMPARE(full.height(), 80);
+    QCOMPARE(full.sample(10, 20, 0), 3.0f);
+    QCOMPARE(full.sample(49, 59, 0), 3.0f);
+    QCOMPARE(full.sample(9, 20, 0), 0.0f);
+    QCOMPARE(full.sample(50, 59, 0), 0.0f);
+    QCOMPARE(full.sample(10, 60, 0), 0.0f);
+    const Image normalised = heatmapInFrame(constantMap(8, 3.0f), crop, 100, 80, true);
+    QCOMPARE(normalised.sample(30, 40, 0), 1.0f);
+    // Negative evidence is dropped; an all-negative map stays zero rather than dividing by zero.
+    const Image negative = heatmapInFrame(constantMap(8, -2.0f), crop, 100, 80, true);
+    QCOMPARE(negative.sample(30, 40, 0), 0.0f);
+    try {
+        heatmapInFrame(Image(8, 8, 3, PixelFormat::Float32), crop, 100, 80, true);
+        QFAIL("a three-channel map was accepted");
+    } catch (const Error &) {
+    }
+}
+
+void TestFrameExplanations::cacheKeepsExplanationsAcrossSessions()
+{
+    QTemporaryDir root;
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    std::vector<FrameExplanation> stored{explanationOf(3, 0.25, 0.0f), explanationOf(4, 0.75, 1.0f), explanationOf(9, 0.5, 2.0f)};
+    std::string folder;
+    {
+        ExplanationCache cache(root.path().toStdString(), m_video, spec);
+        QCOMPARE(cache.size(), std::size_t(0));
+        cache.store(stored);
+        QVERIFY(cache.contains(4));
+        QVERIFY(!cache.contains(5));
+        folder = cache.folder();
+    }
+    ExplanationCache again(root.path().toStdString(), m_video, spec);
+    QCOMPARE(again.folder(), folder);
+    const std::vector<ExplanationCache::Entry> entries = again.entries();
+    QCOMPARE(entries.size(), std::size_t(3));
+    for (std::size_t k = 0; k < stored.size(); ++k) {
+        QCOMPARE(entries[k].frame, stored[k].frame);
+        QCOMPARE(entries[k].score, stored[k].score);
+        QCOMPARE(entries[k].box.left, stored[k].box.left);
+        QCOMPARE(entries[k].crop.left, stored[k].crop.left);
+        QCOMPARE(entries[k].crop.top, stored[k].crop.top);
+        QCOMPARE(entries[k].crop.side, stored[k].crop.side);
+        QCOMPARE(entries[k].crop.size, stored[k].crop.size);
+        QVERIFY(sameMap(again.heatmap(stored[k].frame), stored[k].heatmap));
+    }
+    QVERIFY(again.heatmap(5).isNull());
+    QVERIFY(std::filesystem::exists(std::filesystem::path(folder) / "key.json"));
+}
+
+void TestFrameExplanations::cacheStartsAfreshWhenTheVideoOrTheMethodChanges()
+{
+    QTemporaryDir root;
+    QTemporaryDir videos;
+    const QString video = videos.filePath(QStringLiteral("v.mp4"));
+    writeBytes(video, QByteArray(500, 'a'));
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    std::string first;
+    {
+        ExplanationCache cache(root.path().toStdString(), video.toStdString(), spec);
+        cache.store({explanationOf(1, 0.5, 0.0f)});
+        first = cache.folder();
+    }
+    DetectorSpec other = spec;
+    other.method = "ig";
+    ExplanationCache byMethod(root.path().toStdString(), video.toStdString(), other);
+    QVERIFY(byMethod.folder() != first);
+    QCOMPARE(byMethod.size(), std::size_t(0));
+
+    // The video re-encoded in place (another size): its old explanations no longer apply.
+    writeBytes(video, QByteArray(501, 'b'));
+    ExplanationCache reencoded(root.path().toStdString(), video.toStdString(), spec);
+    QVERIFY(reencoded.folder() != first);
+    QCOMPARE(reencoded.size(), std::size_t(0));
+
+    try {
+        ExplanationCache missing(root.path().toStdString(), videos.filePath(QStringLiteral("gone.mp4")).toStdString(), spec);
+        QFAIL("a missing video was accepted");
+    } catch (const Error &e) {
+        QVERIFY2(std::string(e.what()).find("gone.mp4") != std::string::npos, e.what());
+    }
+}
+
+void TestFrameExplanations::aFrameStoredTwiceKeepsTheLatest()
+{
+    QTemporaryDir root;
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    const FrameExplanation later = explanationOf(7, 0.9, 5.0f);
+    {
+        ExplanationCache cache(root.path().toStdString(), m_video, spec);
+        cache.store({explanationOf(6, 0.1, 0.0f), explanationOf(7, 0.2, 0.0f)});
+        cache.store({later});
+        QCOMPARE(cache.entry(7)->score, 0.9);
+    }
+    ExplanationCache again(root.path().toStdString(), m_video, spec);
+    QCOMPARE(again.size(), std::size_t(2));
+    QCOMPARE(again.entry(7)->score, 0.9);
+    QCOMPARE(again.entry(6)->score, 0.1);
+    QVERIFY(sameMap(again.heatmap(7), later.heatmap));
+}
+
+void TestFrameExplanations::aDamagedCacheFileIsSkipped()
+{
+    QTemporaryDir root;
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    std::string folder;
+    {
+        ExplanationCache cache(root.path().toStdString(), m_video, spec);
+        cache.store({explanationOf(1, 0.3, 0.0f)});
+        cache.store({explanationOf(2, 0.4, 0.0f)});
+        folder = cache.folder();
+    }
+    // Cut the newer file short, as a crash or a full disk would (writes are atomic, but a copy or
+    // a backup tool need not be).
+    std::vector<std::filesystem::path> files;
+    for (const auto &entry : std::filesystem::directory_iterator(folder))
+        if (entry.path().extension() == ".safetensors")
+            files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    QCOMPARE(files.size(), std::size_t(2));
+    std::filesystem::resize_file(files.back(), std::filesystem::file_size(files.back()) / 2);
+
+    ExplanationCache again(root.path().toStdString(), m_video, spec);
+    QVERIFY(again.contains(1));
+    QVERIFY(!again.contains(2));
+    QVERIFY(!again.heatmap(1).isNull());
+    // It is computed again and stored; the damaged file does not hide the new one.
+    again.store({explanationOf(2, 0.6, 0.0f)});
+    ExplanationCache third(root.path().toStdString(), m_video, spec);
+    QCOMPARE(third.entry(2)->score, 0.6);
+}
+
+QTEST_GUILESS_MAIN(TestFrameExplanations)
+#include "tst_frameexplanations.moc"
