@@ -31,6 +31,10 @@
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
+    <message>
+        <source>Cannot write %1: it exists and is not a regular file</source>
+        <translation>Impossibile scrivere %1: esiste e non è un file regolare</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app</name>
@@ -128,6 +132,10 @@
     <message>
         <source>Writing %1 was interrupted; the previous file is unchanged</source>
         <translation>La scrittura di %1 è stata interrotta; il file precedente è invariato</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it exists and is not a regular file</source>
+        <translation>Impossibile scrivere %1: esiste e non è un file regolare</translation>
     </message>
 </context>
 <context>
@@ -547,6 +555,14 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>%1 needs Inception-ResNet-v2 weights (timm&apos;s inception_resnet_v2) to colorize.</source>
         <translation>%1 richiede i pesi di Inception-ResNet-v2 (inception_resnet_v2 di timm) per colorare.</translation>
     </message>
+    <message>
+        <source>%1 (cannot open)</source>
+        <translation>%1 (impossibile aprire)</translation>
+    </message>
+    <message>
+        <source>%1 (cannot open: %2)</source>
+        <translation>%1 (impossibile aprire: %2)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -591,6 +607,241 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>%1; using the CPU</source>
         <translation>%1; si usa la CPU</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeModel</name>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 x %3, %4 frames at %5 fps</source>
+        <translation>%1: %2 x %3, %4 fotogrammi a %5 fps</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a video: %2</source>
+        <translation>Impossibile aprire %1 come video: %2</translation>
+    </message>
+    <message>
+        <source>Find the faces in %1</source>
+        <translation>Trova i volti in %1</translation>
+    </message>
+    <message>
+        <source>The faces could not be searched: %1</source>
+        <translation>Impossibile cercare i volti: %1</translation>
+    </message>
+    <message>
+        <source>The detector cannot be used: %1</source>
+        <translation>Impossibile usare il rilevatore: %1</translation>
+    </message>
+    <message>
+        <source>Load the detector %1</source>
+        <translation>Carica il rilevatore %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3 px faces, %4, on %5</source>
+        <translation>%1: %2 su volti di %3 px, %4, su %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) explained before, read from the cache</source>
+        <translation>
+            <numerusform>%n fotogramma spiegato in precedenza, letto dalla cache</numerusform>
+            <numerusform>%n fotogrammi spiegati in precedenza, letti dalla cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Explain %n frame(s) of %1 (%2)</source>
+        <translation>
+            <numerusform>Spiega %n fotogramma di %1 (%2)</numerusform>
+            <numerusform>Spiega %n fotogrammi di %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The frames could not be explained: %1</source>
+        <translation>Impossibile spiegare i fotogrammi: %1</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be decoded: %2</source>
+        <translation>Impossibile decodificare il fotogramma %1: %2</translation>
+    </message>
+    <message>
+        <source>The explanation of frame %1 cannot be shown: %2</source>
+        <translation>Impossibile mostrare la spiegazione del fotogramma %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeView</name>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Grad-CAM++</source>
+        <translation>Grad-CAM++</translation>
+    </message>
+    <message>
+        <source>Integrated Gradients</source>
+        <translation>Gradienti integrati</translation>
+    </message>
+    <message>
+        <source>SmoothGrad</source>
+        <translation>SmoothGrad</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Occlusione</translation>
+    </message>
+    <message>
+        <source>not explained yet</source>
+        <translation>non ancora spiegato</translation>
+    </message>
+    <message>
+        <source>Open video...</source>
+        <translation>Apri video...</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>Apri un video</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm *.m4v);;All files (*)</source>
+        <translation>Video (*.mp4 *.avi *.mkv *.mov *.webm *.m4v);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Open detector weights</source>
+        <translation>Apri i pesi del rilevatore</translation>
+    </message>
+    <message>
+        <source>How the detector&apos;s decision is explained; each method&apos;s explanations are cached separately</source>
+        <translation>Come viene spiegata la decisione del rilevatore; le spiegazioni di ogni metodo sono in cache separate</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Spiega</translation>
+    </message>
+    <message>
+        <source>Score and explain the frames in the background, from the playhead on</source>
+        <translation>Valuta e spiega i fotogrammi in background, dalla testina in poi</translation>
+    </message>
+    <message>
+        <source>P(fake) at which a frame counts as fake; the timeline marks where the score rises past it</source>
+        <translation>P(falso) oltre cui un fotogramma conta come falso; la timeline segna dove il punteggio la supera</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Rilevatore</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metodo</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Soglia</translation>
+    </message>
+    <message>
+        <source>Open a video: its faces are found, then scored and explained by the detector, frame by frame.</source>
+        <translation>Apri un video: i suoi volti vengono trovati, poi valutati e spiegati dal rilevatore, fotogramma per fotogramma.</translation>
+    </message>
+    <message>
+        <source>P(fake)</source>
+        <translation>P(falso)</translation>
+    </message>
+    <message>
+        <source>face found</source>
+        <translation>volto trovato</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Fotogramma</translation>
+    </message>
+    <message>
+        <source>%1 (per frame, 0 to its maximum)</source>
+        <translation>%1 (per fotogramma, da 0 al suo massimo)</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Volto</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>volto</translation>
+    </message>
+    <message>
+        <source>P(fake) %1</source>
+        <translation>P(falso) %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Frame %1&lt;/b&gt; of %2 (%3)</source>
+        <translation>&lt;b&gt;Fotogramma %1&lt;/b&gt; di %2 (%3)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;No face found</source>
+        <translation>&lt;br&gt;Nessun volto trovato</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Faces not searched this far yet</source>
+        <translation>&lt;br&gt;Volti non ancora cercati fin qui</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Face %1 x %2 at (%3, %4)&lt;br&gt;P(fake): %5</source>
+        <translation>&lt;br&gt;Volto %1 x %2 in (%3, %4)&lt;br&gt;P(falso): %5</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;fake&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;falso&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;real&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;reale&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Faces in %2 of %3 searched frames&lt;br&gt;Explained: %4 of %5 frames with a face&lt;br&gt;Video score (mean P(fake)): %6 %7&lt;br&gt;%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Volti in %2 di %3 fotogrammi cercati&lt;br&gt;Spiegati: %4 di %5 fotogrammi con un volto&lt;br&gt;Punteggio del video (media di P(falso)): %6 %7&lt;br&gt;%8</translation>
+    </message>
+    <message>
+        <source>No detector chosen: faces only</source>
+        <translation>Nessun rilevatore scelto: solo volti</translation>
+    </message>
+    <message>
+        <source>Loading the detector...</source>
+        <translation>Caricamento del rilevatore...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeWorkspace</name>
+    <message>
+        <source>DeepFake</source>
+        <translation>DeepFake</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file</source>
+        <translation>%1 non è un file video</translation>
+    </message>
+    <message>
+        <source>unknown explanation method &apos;%1&apos;</source>
+        <translation>metodo di spiegazione sconosciuto &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the project&apos;s video is missing: %1</source>
+        <translation>manca il video del progetto: %1</translation>
+    </message>
+    <message>
+        <source>DeepFake: what a detector looks at</source>
+        <translation>DeepFake: cosa guarda un rilevatore</translation>
+    </message>
+    <message>
+        <source>A clip scored and explained frame by frame by the built-in detector (trained here on self-blended fakes), with Grad-CAM over the face and the score on the timeline.</source>
+        <translation>Una clip valutata e spiegata fotogramma per fotogramma dal rilevatore integrato (addestrato qui su falsi auto-miscelati), con Grad-CAM sul volto e il punteggio sulla timeline.</translation>
+    </message>
+    <message>
+        <source>The DeepFake demo needs opencv-doc&apos;s Megamind.avi (Debian&apos;s opencv-doc package)</source>
+        <translation>La demo DeepFake richiede Megamind.avi di opencv-doc (il pacchetto Debian opencv-doc)</translation>
+    </message>
+    <message>
+        <source>The DeepFake demo&apos;s detector is missing from this installation: %1</source>
+        <translation>Il rilevatore della demo DeepFake manca da questa installazione: %1</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1318,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>from the weights</source>
         <translation>dai pesi</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1: impossibile aprire:&lt;/b&gt; %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>
@@ -1504,6 +1759,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>&amp;Models…</source>
         <translation>&amp;Modelli…</translation>
     </message>
+    <message>
+        <source>Project opened with problems</source>
+        <translation>Progetto aperto con problemi</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ModelChoice</name>
@@ -1759,6 +2018,18 @@ Addestrato con: %1</translation>
         <source>Choose a folder</source>
         <translation>Scegli una cartella</translation>
     </message>
+    <message>
+        <source> megapixels</source>
+        <translation> megapixel</translation>
+    </message>
+    <message>
+        <source>Larger images are refused from their header, before decoding: a small file can declare an image that would take gigabytes of memory.</source>
+        <translation>Le immagini più grandi vengono rifiutate dall&apos;intestazione, prima della decodifica: un file piccolo può dichiarare un&apos;immagine che occuperebbe gigabyte di memoria.</translation>
+    </message>
+    <message>
+        <source>Largest image:</source>
+        <translation>Immagine più grande:</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ProjectFile</name>
@@ -1817,6 +2088,25 @@ Addestrato con: %1</translation>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, FIFO, socket or device), not a project</source>
+        <translation>%1 non è un file regolare (una cartella, FIFO, socket o dispositivo), non un progetto</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ProjectPaths</name>
+    <message>
+        <source>the project names an empty path</source>
+        <translation>il progetto indica un percorso vuoto</translation>
+    </message>
+    <message>
+        <source>the project names a path with a NUL character</source>
+        <translation>il progetto indica un percorso con un carattere NUL</translation>
+    </message>
+    <message>
+        <source>%1 is outside the project&apos;s folder, not opened (a project from elsewhere opens only files in %2)</source>
+        <translation>%1 è fuori dalla cartella del progetto, non aperto (un progetto da altrove apre solo file in %2)</translation>
     </message>
 </context>
 <context>
@@ -2152,10 +2442,6 @@ Addestrato con: %1</translation>
         <translation>Modello: %1</translation>
     </message>
     <message>
-        <source>unreadable</source>
-        <translation>illeggibile</translation>
-    </message>
-    <message>
         <source>IoU %1 · ARI %2</source>
         <translation>IoU %1 · ARI %2</translation>
     </message>
@@ -2245,6 +2531,14 @@ Addestrato con: %1</translation>
     <message>
         <source>Built-in, added or downloaded models (Edit &gt; Models…), or a weights file: our .safetensors or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
         <translation>Modelli integrati, aggiunti o scaricati (Modifica &gt; Modelli…), o un file di pesi: i nostri .safetensors o i checkpoint torch.save dell&apos;articolo (baldassarreFe/iclr-osc-22)</translation>
+    </message>
+    <message>
+        <source>cannot open</source>
+        <translation>impossibile aprire</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1: impossibile aprire:&lt;/b&gt; %2</translation>
     </message>
 </context>
 <context>

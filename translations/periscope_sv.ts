@@ -31,6 +31,10 @@
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
+    <message>
+        <source>Cannot write %1: it exists and is not a regular file</source>
+        <translation>Kan inte skriva %1: den finns och är inte en vanlig fil</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app</name>
@@ -128,6 +132,10 @@
     <message>
         <source>Writing %1 was interrupted; the previous file is unchanged</source>
         <translation>Skrivningen av %1 avbröts; den tidigare filen är oförändrad</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: it exists and is not a regular file</source>
+        <translation>Kan inte skriva %1: den finns och är inte en vanlig fil</translation>
     </message>
 </context>
 <context>
@@ -547,6 +555,14 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>%1 needs Inception-ResNet-v2 weights (timm&apos;s inception_resnet_v2) to colorize.</source>
         <translation>%1 behöver vikter för Inception-ResNet-v2 (timms inception_resnet_v2) för att färglägga.</translation>
     </message>
+    <message>
+        <source>%1 (cannot open)</source>
+        <translation>%1 (kan inte öppnas)</translation>
+    </message>
+    <message>
+        <source>%1 (cannot open: %2)</source>
+        <translation>%1 (kan inte öppnas: %2)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -591,6 +607,241 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>%1; using the CPU</source>
         <translation>%1; använder processorn</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeModel</name>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 x %3, %4 frames at %5 fps</source>
+        <translation>%1: %2 x %3, %4 bildrutor med %5 bilder/s</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a video: %2</source>
+        <translation>%1 kan inte öppnas som video: %2</translation>
+    </message>
+    <message>
+        <source>Find the faces in %1</source>
+        <translation>Hitta ansiktena i %1</translation>
+    </message>
+    <message>
+        <source>The faces could not be searched: %1</source>
+        <translation>Ansiktena kunde inte sökas: %1</translation>
+    </message>
+    <message>
+        <source>The detector cannot be used: %1</source>
+        <translation>Detektorn kan inte användas: %1</translation>
+    </message>
+    <message>
+        <source>Load the detector %1</source>
+        <translation>Läs in detektorn %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3 px faces, %4, on %5</source>
+        <translation>%1: %2 på ansikten om %3 px, %4, på %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) explained before, read from the cache</source>
+        <translation>
+            <numerusform>%n bildruta förklarad tidigare, läst från cachen</numerusform>
+            <numerusform>%n bildrutor förklarade tidigare, lästa från cachen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Explain %n frame(s) of %1 (%2)</source>
+        <translation>
+            <numerusform>Förklara %n bildruta i %1 (%2)</numerusform>
+            <numerusform>Förklara %n bildrutor i %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The frames could not be explained: %1</source>
+        <translation>Bildrutorna kunde inte förklaras: %1</translation>
+    </message>
+    <message>
+        <source>Frame %1 cannot be decoded: %2</source>
+        <translation>Bildruta %1 kan inte avkodas: %2</translation>
+    </message>
+    <message>
+        <source>The explanation of frame %1 cannot be shown: %2</source>
+        <translation>Förklaringen av bildruta %1 kan inte visas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeView</name>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Grad-CAM++</source>
+        <translation>Grad-CAM++</translation>
+    </message>
+    <message>
+        <source>Integrated Gradients</source>
+        <translation>Integrerade gradienter</translation>
+    </message>
+    <message>
+        <source>SmoothGrad</source>
+        <translation>SmoothGrad</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>Ocklusion</translation>
+    </message>
+    <message>
+        <source>not explained yet</source>
+        <translation>inte förklarad än</translation>
+    </message>
+    <message>
+        <source>Open video...</source>
+        <translation>Öppna video...</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>Öppna en video</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov *.webm *.m4v);;All files (*)</source>
+        <translation>Videor (*.mp4 *.avi *.mkv *.mov *.webm *.m4v);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Open detector weights</source>
+        <translation>Öppna detektorvikter</translation>
+    </message>
+    <message>
+        <source>How the detector&apos;s decision is explained; each method&apos;s explanations are cached separately</source>
+        <translation>Hur detektorns beslut förklaras; varje metods förklaringar cachas för sig</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Förklara</translation>
+    </message>
+    <message>
+        <source>Score and explain the frames in the background, from the playhead on</source>
+        <translation>Poängsätt och förklara bildrutorna i bakgrunden, från uppspelningshuvudet och framåt</translation>
+    </message>
+    <message>
+        <source>P(fake) at which a frame counts as fake; the timeline marks where the score rises past it</source>
+        <translation>P(falsk) där en bildruta räknas som falsk; tidslinjen markerar var poängen stiger över den</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Detektor</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metod</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Tröskel</translation>
+    </message>
+    <message>
+        <source>Open a video: its faces are found, then scored and explained by the detector, frame by frame.</source>
+        <translation>Öppna en video: dess ansikten hittas och poängsätts och förklaras sedan av detektorn, bildruta för bildruta.</translation>
+    </message>
+    <message>
+        <source>P(fake)</source>
+        <translation>P(falsk)</translation>
+    </message>
+    <message>
+        <source>face found</source>
+        <translation>ansikte hittat</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>Bildruta</translation>
+    </message>
+    <message>
+        <source>%1 (per frame, 0 to its maximum)</source>
+        <translation>%1 (per bildruta, 0 till dess maximum)</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Ansikte</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>ansikte</translation>
+    </message>
+    <message>
+        <source>P(fake) %1</source>
+        <translation>P(falsk) %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Frame %1&lt;/b&gt; of %2 (%3)</source>
+        <translation>&lt;b&gt;Bildruta %1&lt;/b&gt; av %2 (%3)</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;No face found</source>
+        <translation>&lt;br&gt;Inget ansikte hittat</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Faces not searched this far yet</source>
+        <translation>&lt;br&gt;Ansikten inte sökta så här långt än</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Face %1 x %2 at (%3, %4)&lt;br&gt;P(fake): %5</source>
+        <translation>&lt;br&gt;Ansikte %1 x %2 vid (%3, %4)&lt;br&gt;P(falsk): %5</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#c62828&apos;&gt;fake&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#c62828&apos;&gt;falsk&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style=&apos;color:#2e7d32&apos;&gt;real&lt;/b&gt;</source>
+        <translation>&lt;b style=&apos;color:#2e7d32&apos;&gt;äkta&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Faces in %2 of %3 searched frames&lt;br&gt;Explained: %4 of %5 frames with a face&lt;br&gt;Video score (mean P(fake)): %6 %7&lt;br&gt;%8</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Ansikten i %2 av %3 sökta bildrutor&lt;br&gt;Förklarade: %4 av %5 bildrutor med ansikte&lt;br&gt;Videons poäng (medel av P(falsk)): %6 %7&lt;br&gt;%8</translation>
+    </message>
+    <message>
+        <source>No detector chosen: faces only</source>
+        <translation>Ingen detektor vald: bara ansikten</translation>
+    </message>
+    <message>
+        <source>Loading the detector...</source>
+        <translation>Läser in detektorn...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeWorkspace</name>
+    <message>
+        <source>DeepFake</source>
+        <translation>DeepFake</translation>
+    </message>
+    <message>
+        <source>%1 is not a video file</source>
+        <translation>%1 är ingen videofil</translation>
+    </message>
+    <message>
+        <source>unknown explanation method &apos;%1&apos;</source>
+        <translation>okänd förklaringsmetod &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the project&apos;s video is missing: %1</source>
+        <translation>projektets video saknas: %1</translation>
+    </message>
+    <message>
+        <source>DeepFake: what a detector looks at</source>
+        <translation>DeepFake: vad en detektor tittar på</translation>
+    </message>
+    <message>
+        <source>A clip scored and explained frame by frame by the built-in detector (trained here on self-blended fakes), with Grad-CAM over the face and the score on the timeline.</source>
+        <translation>Ett klipp poängsatt och förklarat bildruta för bildruta av den inbyggda detektorn (tränad här på självblandade förfalskningar), med Grad-CAM över ansiktet och poängen på tidslinjen.</translation>
+    </message>
+    <message>
+        <source>The DeepFake demo needs opencv-doc&apos;s Megamind.avi (Debian&apos;s opencv-doc package)</source>
+        <translation>DeepFake-demon behöver Megamind.avi från opencv-doc (Debians paket opencv-doc)</translation>
+    </message>
+    <message>
+        <source>The DeepFake demo&apos;s detector is missing from this installation: %1</source>
+        <translation>DeepFake-demons detektor saknas i den här installationen: %1</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1318,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>from the weights</source>
         <translation>enligt vikterna</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1: kan inte öppnas:&lt;/b&gt; %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>
@@ -1504,6 +1759,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>&amp;Models…</source>
         <translation>&amp;Modeller…</translation>
     </message>
+    <message>
+        <source>Project opened with problems</source>
+        <translation>Projektet öppnades med problem</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ModelChoice</name>
@@ -1759,6 +2018,18 @@ Tränad med: %1</translation>
         <source>Choose a folder</source>
         <translation>Välj en mapp</translation>
     </message>
+    <message>
+        <source> megapixels</source>
+        <translation> megapixlar</translation>
+    </message>
+    <message>
+        <source>Larger images are refused from their header, before decoding: a small file can declare an image that would take gigabytes of memory.</source>
+        <translation>Större bilder avvisas utifrån huvudet, före avkodning: en liten fil kan ange en bild som skulle ta gigabyte minne.</translation>
+    </message>
+    <message>
+        <source>Largest image:</source>
+        <translation>Största bild:</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ProjectFile</name>
@@ -1817,6 +2088,25 @@ Tränad med: %1</translation>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>Kan inte läsa %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, FIFO, socket or device), not a project</source>
+        <translation>%1 är ingen vanlig fil (en mapp, FIFO, sockel eller enhet), inget projekt</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ProjectPaths</name>
+    <message>
+        <source>the project names an empty path</source>
+        <translation>projektet anger en tom sökväg</translation>
+    </message>
+    <message>
+        <source>the project names a path with a NUL character</source>
+        <translation>projektet anger en sökväg med ett NUL-tecken</translation>
+    </message>
+    <message>
+        <source>%1 is outside the project&apos;s folder, not opened (a project from elsewhere opens only files in %2)</source>
+        <translation>%1 ligger utanför projektets mapp och öppnas inte (ett projekt från annat håll öppnar bara filer i %2)</translation>
     </message>
 </context>
 <context>
@@ -2152,10 +2442,6 @@ Tränad med: %1</translation>
         <translation>Modell: %1</translation>
     </message>
     <message>
-        <source>unreadable</source>
-        <translation>oläsbar</translation>
-    </message>
-    <message>
         <source>IoU %1 · ARI %2</source>
         <translation>IoU %1 · ARI %2</translation>
     </message>
@@ -2245,6 +2531,14 @@ Tränad med: %1</translation>
     <message>
         <source>Built-in, added or downloaded models (Edit &gt; Models…), or a weights file: our .safetensors or the paper&apos;s torch.save checkpoints (baldassarreFe/iclr-osc-22)</source>
         <translation>Inbyggda, tillagda eller nedladdade modeller (Redigera &gt; Modeller…), eller en viktfil: våra .safetensors eller artikelns torch.save-kontrollpunkter (baldassarreFe/iclr-osc-22)</translation>
+    </message>
+    <message>
+        <source>cannot open</source>
+        <translation>kan inte öppnas</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1: kan inte öppnas:&lt;/b&gt; %2</translation>
     </message>
 </context>
 <context>
