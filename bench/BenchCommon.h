@@ -9,6 +9,7 @@
 #include <torch/torch.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -83,6 +84,21 @@ inline double secondsPerCall(const torch::Device &device, const std::function<vo
         elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     } while (elapsed < minSeconds && repeats < maxRepeats);
     return elapsed / repeats;
+}
+
+// Removes a folder and what is in it. Not std::filesystem::remove_all: libtorch.so (2.11's wheel)
+// exports its own copy of std::filesystem, and its remove_all binds in place of libstdc++'s in
+// anything linked with LibTorch and crashes (a call through a null pointer).
+inline void removeTree(const std::filesystem::path &folder)
+{
+    std::error_code ignored;
+    for (const std::filesystem::directory_entry &entry : std::filesystem::directory_iterator(folder, ignored)) {
+        if (entry.is_directory(ignored) && !entry.is_symlink(ignored))
+            removeTree(entry.path());
+        else
+            std::filesystem::remove(entry.path(), ignored);
+    }
+    std::filesystem::remove(folder, ignored);
 }
 
 inline std::string escape(const std::string &s)

@@ -56,7 +56,7 @@ int main(int argc, char **argv)
                         info.threadCount, size, frame.c_str(), readMs, placeMs, periscope::torchVersion().c_str());
             std::fflush(stdout);
         }
-        fs::remove_all(root);
+        bench::removeTree(root);
         return 0;
     } catch (const std::exception &e) {
         std::fprintf(stderr, "bench_deepfake_scrub: %s\n", e.what());

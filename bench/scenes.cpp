@@ -3,6 +3,8 @@
 // JSON) at a few sizes. Needs an X server for VTK (run under xvfb-run on a machine without one).
 //
 //   bench_scenes [--count 40] [--sizes 320x240,128x128] [--seed 1]
+#include "BenchCommon.h"
+
 #include "engine/core/errors/Error.h"
 #include "engine/scenes/SceneRenderer.h"
 
@@ -35,7 +37,7 @@ int main(int argc, char **argv)
             if (std::sscanf(size.c_str(), "%dx%d", &settings.width, &settings.height) != 2)
                 throw periscope::Error("--sizes takes WxH,WxH");
             const std::filesystem::path folder = std::filesystem::temp_directory_path() / ("bench_scenes_" + size);
-            std::filesystem::remove_all(folder);
+            bench::removeTree(folder);
             const auto start = std::chrono::steady_clock::now();
             const periscope::scenes::DatasetSummary summary = periscope::scenes::generateDataset(folder.string(), count, seed, settings);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -43,7 +45,7 @@ int main(int argc, char **argv)
                         "\"seconds\": %.3f, \"scenes_per_s\": %.3f}\n",
                         size.c_str(), summary.scenes, summary.objects, seconds, double(summary.scenes) / seconds);
             std::fflush(stdout);
-            std::filesystem::remove_all(folder);
+            bench::removeTree(folder);
         }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "bench_scenes: %s\n", e.what());

@@ -189,7 +189,8 @@ void TestBadInputsGui::weightFilesChosenAsModelsAreReportedAndHarmless()
     if (workspace == QLatin1String("graphs"))
         QVERIFY2(window.openDemoChecked(workspace, QStringLiteral("infection"), &error), qPrintable(error));
     else if (workspace == QLatin1String("deepfake")) // a detector is loaded for an open video
-        QVERIFY2(window.openFileChecked(m_inputs + QStringLiteral("/good/tiny.mkv"), workspace, &error), qPrintable(error));
+        QVERIFY2(window.openFileChecked(QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/fuzz/corpus/video/tiny.mkv"), workspace, &error),
+                 qPrintable(error));
     else
         QVERIFY2(window.openFileChecked(m_inputs + QStringLiteral("/good/photo.png"), workspace, &error), qPrintable(error));
     QVERIFY(window.jobs()->waitForIdle(kLimitMs));

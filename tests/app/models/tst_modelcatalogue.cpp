@@ -7,6 +7,7 @@
 #include "../cli/CliRun.h"
 
 #include "app/models/BuiltInColorizers.h"
+#include "app/models/BuiltInDeepfakeModels.h"
 #include "app/models/ModelCatalogue.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/Sha256.h"
@@ -108,10 +109,11 @@ void TestModelCatalogue::builtInEntriesDescribeTheCommittedFiles()
         QCOMPARE(QFileInfo(e.path).size(), e.bytes);
         QVERIFY2(!e.trainedBy.isEmpty() && QFileInfo::exists(QStringLiteral(PERISCOPE_SOURCE_DIR "/") + e.trainedBy), qPrintable(e.name));
     }
-    QCOMPARE(builtIn, 5);
+    QCOMPARE(builtIn, 6);
     // A built-in name resolves to its file, for the CLI and the workspaces alike.
     QString error;
     QCOMPARE(resolveColorizer(QStringLiteral("koalarization-opencv"), &error), catalogue.find(QStringLiteral("koalarization-opencv"))->path);
+    QCOMPARE(resolveDeepfakeModel(builtInDeepfakeModelName(), &error), catalogue.find(builtInDeepfakeModelName())->path);
     QVERIFY(resolveColorizer(QStringLiteral("zhang-eccv16"), &error).isEmpty()); // not here
     QVERIFY2(error.contains(QLatin1String("models fetch zhang-eccv16")), qPrintable(error));
     QVERIFY(resolveColorizer(QStringLiteral("esol"), &error).isEmpty());
