@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/deepfake/DeepfakeModel.h"
+#include "app/workspaces/deepfake/DeepfakeVideoFiles.h"
 
 #include "app/figures/ImageConversion.h"
 #include "app/models/BuiltInDeepfakeModels.h"
@@ -8,48 +9,14 @@
 #include "engine/deepfake/FaceFollower.h"
 #include "engine/media/video/VideoReader.h"
 
-#include <QCryptographicHash>
-#include <QDateTime>
-#include <QDir>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QtConcurrent>
 
 #include <cmath>
 #include <limits>
-#include <mutex>
 
 namespace periscope::app {
-
-// A reader shared by the display's decodes: one at a time, and the next frame of the last one
-// read comes from readNext (playback), any other by seeking.
-struct DeepfakeModel::FrameSource {
-    std::mutex mutex;
-    QString path;
-    std::unique_ptr<media::VideoReader> reader;
-    qint64 next = -1; // what readNext would return
-
-    QImage decode(qint64 index)
-    {
-        const std::lock_guard<std::mutex> lock(mutex);
-        if (!reader) {
-            reader = media::VideoReader::open(path.toStdString());
-            next = 0;
-        }
-        media::VideoFrame frame;
-        if (index == next && reader->readNext(frame) && frame.index == index) {
-            next = index + 1;
-        } else {
-            frame = reader->frameAt(index);
-            next = index + 1;
-        }
-        return toQImage(frame.rgb).copy();
-    }
-};
 
 struct DeepfakeModel::DecodedFrame {
     qint64 index = -1;
@@ -85,50 +52,6 @@ constexpr qint64 kMaxPixels = 8192ll * 8192ll;
 int kilobytes(qint64 bytes)
 {
     return int(std::max<qint64>(1, bytes / 1024));
-}
-
-// The face boxes of a video, kept beside the explanations so a video opened again is not
-// searched again: <cache>/deepfake/faces/<sha1 of path, size and time>.json.
-QString faceCachePath(const QString &root, const QString &video)
-{
-    const QFileInfo file(video);
-    const QByteArray key = (file.absoluteFilePath() + QLatin1Char('|') + QString::number(file.size()) + QLatin1Char('|') +
-                            QString::number(file.lastModified().toMSecsSinceEpoch()))
-                               .toUtf8();
-    return root + QStringLiteral("/faces/") +
-           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex()) + QStringLiteral(".json");
-}
-
-std::optional<QVector<std::optional<deepfake::FaceBox>>> readFaceCache(const QString &root, const QString &video, qint64 frameCount)
-{
-    QFile file(faceCachePath(root, video));
-    if (file.size() > 64ll * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
-    const QJsonArray boxes = json.value(QStringLiteral("boxes")).toArray();
-    if (json.value(QStringLiteral("format")).toInt() != 1 || boxes.size() != frameCount)
-        return std::nullopt;
-    QVector<std::optional<deepfake::FaceBox>> out(frameCount);
-    for (qint64 i = 0; i < frameCount; ++i) {
-        const QJsonArray b = boxes.at(i).toArray();
-        if (b.size() == 4 && b.at(2).toDouble() > 0.0 && b.at(3).toDouble() > 0.0)
-            out[i] = deepfake::FaceBox{b.at(0).toDouble(), b.at(1).toDouble(), b.at(2).toDouble(), b.at(3).toDouble()};
-    }
-    return out;
-}
-
-void writeFaceCache(const QString &root, const QString &video, const QVector<std::optional<deepfake::FaceBox>> &faces)
-{
-    QJsonArray boxes;
-    for (const std::optional<deepfake::FaceBox> &b : faces)
-        boxes.append(b ? QJsonValue(QJsonArray{b->left, b->top, b->width, b->height}) : QJsonValue());
-    const QString path = faceCachePath(root, video);
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("boxes"), boxes}}).toJson(QJsonDocument::Compact));
-        file.commit(); // a cache: when it cannot be written the faces are searched again next time
-    }
 }
 
 struct ScannedFaces {
@@ -183,11 +106,10 @@ QString DeepfakeModel::defaultCacheRoot()
 
 std::function<QImage(qint64, QSize)> DeepfakeModel::thumbnailProvider() const
 {
-    auto source = std::make_shared<FrameSource>();
-    source->path = m_video.path;
+    auto source = std::make_shared<VideoFrameSource>(m_video.path);
     return [source](qint64 frame, QSize size) {
         try {
-            return source->decode(frame).scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+            return source->image(frame).scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         } catch (const std::exception &) {
             return QImage(); // the timeline shows a gap; the frame view reports the damage
         }
@@ -257,8 +179,7 @@ void DeepfakeModel::open(const QString &path, qint64 startFrame)
             m_video.faces = QVector<std::optional<deepfake::FaceBox>>(m_video.frameCount);
             m_video.scores = QVector<double>(m_video.frameCount, std::numeric_limits<double>::quiet_NaN());
             m_entries = QVector<deepfake::ExplanationCache::Entry>(m_video.frameCount);
-            m_source = std::make_shared<FrameSource>();
-            m_source->path = m_video.path;
+            m_source = std::make_shared<VideoFrameSource>(m_video.path);
             const QImage picture = opened.value(QStringLiteral("picture")).value<QImage>();
             const qint64 first = opened.value(QStringLiteral("first")).toLongLong();
             m_recentFrames.insert(first, new QImage(picture), kilobytes(picture.sizeInBytes()));
@@ -293,7 +214,7 @@ void DeepfakeModel::scanFaces()
     m_scan.start(
         tr("Find the faces in %1").arg(QFileInfo(video).fileName()),
         [video, frameCount, generation, root, self](const JobControl &control) {
-            if (const auto cached = readFaceCache(root, video, frameCount)) {
+            if (const auto cached = readFaceBoxCache(root, video, frameCount)) {
                 auto all = std::make_shared<ScannedFaces>(ScannedFaces{generation, 0, *cached});
                 postToReceiver(self, [all](DeepfakeModel *m) {
                     if (all->generation == m->m_videoGeneration) {
@@ -343,7 +264,7 @@ void DeepfakeModel::scanFaces()
             }
             hand();
             all.resize(frameCount); // a damaged tail has no faces
-            writeFaceCache(root, video, all);
+            writeFaceBoxCache(root, video, all);
             return QVariant();
         },
         [this](const QVariant &) {
@@ -499,10 +420,9 @@ void DeepfakeModel::explainFrom(qint64 start, qint64 minimumFrames)
     m_explain.start(
         tr("Explain %n frame(s) of %1 (%2)", nullptr, int(todo.size())).arg(QFileInfo(video).fileName(), m_method),
         [todo, boxes, explainer, cache, video, generation, self](const JobControl &control) {
-            const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(video.toStdString(), control);
+            VideoFrameSource source(video);
             const std::size_t batch = std::size_t(explainer->batchFrames());
             std::vector<deepfake::FaceFrame> faces;
-            qint64 next = -1; // what readNext would give
             qint64 done = 0;
             auto flush = [&] {
                 if (faces.empty())
@@ -519,12 +439,7 @@ void DeepfakeModel::explainFrom(qint64 start, qint64 minimumFrames)
             for (qsizetype k = 0; k < todo.size(); ++k) {
                 control.throwIfCancelled();
                 const qint64 index = todo[k];
-                media::VideoFrame frame;
-                // Consecutive frames are read in order; a jump seeks.
-                if (index != next || !reader->readNext(frame) || frame.index != index)
-                    frame = reader->frameAt(index);
-                next = index + 1;
-                faces.push_back({index, frame.rgb, boxes[k]});
+                faces.push_back({index, source.frame(index).rgb, boxes[k]}); // consecutive frames in order, a jump seeks
                 if (faces.size() >= batch || (k + 1 < todo.size() && todo[k + 1] < index))
                     flush(); // a batch full, or the wrap to the video's start: what is on screen first
             }
@@ -628,7 +543,7 @@ void DeepfakeModel::requestFrame(qint64 frame)
         out->video = video;
         out->generation = generation;
         try {
-            out->rgb = source->decode(frame);
+            out->rgb = source->image(frame);
             if (cache)
                 out->cropMap = cache->heatmap(frame);
         } catch (const std::exception &e) {

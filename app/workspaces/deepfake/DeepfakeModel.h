@@ -20,6 +20,7 @@
 namespace periscope::app {
 
 class JobManager;
+class VideoFrameSource;
 
 // The video as the DeepFake workspace knows it: its size and timing, where the face is in each
 // frame, and the detector's score of each explained frame.
@@ -114,7 +115,6 @@ Q_SIGNALS:
     void problem(const QString &text);
 
 private:
-    struct FrameSource;
     struct DecodedFrame;
     struct ExplainedBatch;
 
@@ -146,7 +146,7 @@ private:
     JobSlot m_scan, m_prepare, m_explain;
 
     // Display: one decode in flight, the latest request next; recent frames and maps in memory.
-    std::shared_ptr<FrameSource> m_source;
+    std::shared_ptr<VideoFrameSource> m_source;
     QFutureWatcher<std::shared_ptr<DecodedFrame>> m_decode;
     qint64 m_pendingFrame = -1;
     qint64 m_currentIndex = -1;

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/deepfake/DeepfakeVideoFiles.h"
+
+#include "app/figures/ImageConversion.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace periscope::app {
+
+media::VideoFrame VideoFrameSource::frame(qint64 index)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    if (!m_reader) {
+        m_reader = media::VideoReader::open(m_path.toStdString());
+        m_next = 0;
+    }
+    media::VideoFrame frame;
+    if (index != m_next || !m_reader->readNext(frame) || frame.index != index)
+        frame = m_reader->frameAt(index);
+    m_next = index + 1;
+    return frame;
+}
+
+QImage VideoFrameSource::image(qint64 index)
+{
+    return toQImage(frame(index).rgb).copy();
+}
+
+namespace {
+
+// The face boxes of a video, kept beside the explanations so a video opened again is not
+// searched again: <cache>/deepfake/faces/<sha1 of path, size and time>.json.
+QString faceCachePath(const QString &root, const QString &video)
+{
+    const QFileInfo file(video);
+    const QByteArray key = (file.absoluteFilePath() + QLatin1Char('|') + QString::number(file.size()) + QLatin1Char('|') +
+                            QString::number(file.lastModified().toMSecsSinceEpoch()))
+                               .toUtf8();
+    return root + QStringLiteral("/faces/") +
+           QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex()) + QStringLiteral(".json");
+}
+
+} // namespace
+
+std::optional<QVector<std::optional<deepfake::FaceBox>>> readFaceBoxCache(const QString &root, const QString &video, qint64 frameCount)
+{
+    QFile file(faceCachePath(root, video));
+    if (file.size() > 64ll * 1024 * 1024 || !file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray boxes = json.value(QStringLiteral("boxes")).toArray();
+    if (json.value(QStringLiteral("format")).toInt() != 1 || boxes.size() != frameCount)
+        return std::nullopt;
+    QVector<std::optional<deepfake::FaceBox>> out(frameCount);
+    for (qint64 i = 0; i < frameCount; ++i) {
+        const QJsonArray b = boxes.at(i).toArray();
+        if (b.size() == 4 && b.at(2).toDouble() > 0.0 && b.at(3).toDouble() > 0.0)
+            out[i] = deepfake::FaceBox{b.at(0).toDouble(), b.at(1).toDouble(), b.at(2).toDouble(), b.at(3).toDouble()};
+    }
+    return out;
+}
+
+void writeFaceBoxCache(const QString &root, const QString &video, const QVector<std::optional<deepfake::FaceBox>> &faces)
+{
+    QJsonArray boxes;
+    for (const std::optional<deepfake::FaceBox> &b : faces)
+        boxes.append(b ? QJsonValue(QJsonArray{b->left, b->top, b->width, b->height}) : QJsonValue());
+    const QString path = faceCachePath(root, video);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("boxes"), boxes}}).toJson(QJsonDocument::Compact));
+        file.commit(); // a cache: when it cannot be written the faces are searched again next time
+    }
+}
+
+} // namespace periscope::app

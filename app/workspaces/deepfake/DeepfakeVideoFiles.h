@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What the DeepFake workspace reads from a video and keeps of it on disk, apart from its model:
+// frames read in order where it can (playback, the explanation job) and by seeking otherwise,
+// and the face boxes found in it, cached so that a video opened again is not searched again.
+#pragma once
+
+#include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/media/video/VideoReader.h"
+
+#include <QImage>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace periscope::app {
+
+// One reader, one caller at a time: frame `index` by readNext when it follows the last one read,
+// by a seek otherwise. Opens the file on first use; throws periscope::Error like VideoReader.
+class VideoFrameSource {
+public:
+    explicit VideoFrameSource(QString path) : m_path(std::move(path)) {}
+    media::VideoFrame frame(qint64 index);
+    QImage image(qint64 index); // 8-bit RGB, a deep copy
+
+private:
+    std::mutex m_mutex;
+    QString m_path;
+    std::unique_ptr<media::VideoReader> m_reader;
+    qint64 m_next = -1; // what readNext would return
+};
+
+// The face boxes of every frame of `video`, as writeFaceBoxCache left them under `root`
+// (<root>/faces/<sha1 of path, size and time>.json); nullopt when there are none, or they are
+// for another version of the file or another frame count.
+std::optional<QVector<std::optional<deepfake::FaceBox>>> readFaceBoxCache(const QString &root, const QString &video, qint64 frameCount);
+// Best effort: a cache that cannot be written means the faces are searched again next time.
+void writeFaceBoxCache(const QString &root, const QString &video, const QVector<std::optional<deepfake::FaceBox>> &faces);
+
+} // namespace periscope::app
