@@ -32,13 +32,13 @@ constexpr std::size_t kMaxMetadataBytes = 16u * 1024 * 1024;
 // Crops are kept in memory as 8-bit pixels while training.
 constexpr double kMaxCropBytes = 6.0 * 1024 * 1024 * 1024;
 
-std::string insideFolder(const fs::path &folder, const std::string &relative, const std::string &what)
+std::string insideFolder(const fs::path &folder, const std::string &relative, const std::string &what, bool folderAllowed = false)
 {
     const fs::path candidate = fs::path(relative).is_absolute() ? fs::path(relative) : folder / relative;
     if (!isInsideFolder(folder, candidate))
         throw Error("metadata.json: " + what + " \"" + relative + "\" is outside the folder " + folder.string());
     std::error_code error;
-    if (!fs::is_regular_file(candidate, error))
+    if (!fs::is_regular_file(candidate, error) && !(folderAllowed && fs::is_directory(candidate, error)))
         throw Error("metadata.json: " + what + " \"" + relative + "\" is not a file in " + folder.string());
     return fs::weakly_canonical(candidate, error).string();
 }
@@ -158,7 +158,9 @@ std::vector<fs::path> videosUnder(const fs::path &sequences)
     std::vector<fs::path> found;
     std::error_code error;
     for (const fs::directory_entry &group : fs::directory_iterator(sequences, error))
-        for (const fs::directory_entry &compression : fs::directory_iterator(group.path(), error))
+        for (const fs::directory_entry &compression : fs::directory_iterator(group.path(), error)) {
+            if (compression.path().filename() == "masks") // the manipulations' masks, not videos to judge
+                continue;
             for (const fs::directory_entry &video : fs::directory_iterator(compression.path() / "videos", error)) {
                 if (video.path().extension() != ".mp4")
                     continue;
@@ -166,6 +168,7 @@ std::vector<fs::path> videosUnder(const fs::path &sequences)
                     throw Error(sequences.string() + " holds over 100,000 videos");
                 found.push_back(video.path());
             }
+        }
     return found;
 }
 
@@ -179,15 +182,18 @@ std::vector<LabelledVideo> readFaceForensicsFolder(const fs::path &folder)
         return fs::weakly_canonical(path, error).string();
     };
     for (const fs::path &path : videosUnder(folder / "original_sequences"))
-        videos.push_back({checked(path), false, checked(path), {}});
+        videos.push_back({checked(path), false, checked(path), {}, {}});
     for (const fs::path &path : videosUnder(folder / "manipulated_sequences")) {
-        LabelledVideo video{checked(path), true, {}, {}};
+        LabelledVideo video{checked(path), true, {}, {}, {}};
         // NNN_MMM.mp4: the target NNN's original, at the same compression.
         const std::string stem = path.stem().string();
         const fs::path original = folder / "original_sequences" / "youtube" / path.parent_path().parent_path().filename() / "videos" /
                                   (stem.substr(0, stem.find('_')) + ".mp4");
         std::error_code error;
         video.original = fs::is_regular_file(original, error) ? checked(original) : video.path;
+        const fs::path masks = path.parent_path().parent_path().parent_path() / "masks" / "videos" / path.filename();
+        if (fs::is_regular_file(masks, error))
+            video.masks = checked(masks);
         videos.push_back(std::move(video));
     }
     if (videos.empty())
@@ -227,10 +233,50 @@ std::vector<LabelledVideo> readLabelledFolder(const std::string &folderText)
         const json::Value *boxes = entry.find("boxes");
         if (boxes && boxes->isString())
             video.boxes = insideFolder(folder, boxes->asString(), "boxes");
+        const json::Value *mask = entry.find("mask");
+        if (video.fake && mask && mask->isString())
+            video.masks = insideFolder(folder, mask->asString(), "mask", /*folderAllowed=*/true);
         videos.push_back(std::move(video));
     }
     std::sort(videos.begin(), videos.end(), [](const LabelledVideo &a, const LabelledVideo &b) { return a.path < b.path; });
     return videos;
+}
+
+VideoFolder readVideoFolder(const std::string &folderText)
+{
+    std::error_code error;
+    const fs::path folder = fs::weakly_canonical(fs::absolute(folderText, error), error);
+    if (!fs::is_directory(folder, error))
+        throw Error(folderText + " is not a folder");
+    VideoFolder out;
+    if (fs::is_regular_file(folder / "metadata.json", error)) {
+        out.layout = "dfdc";
+    } else if (fs::is_directory(folder / "original_sequences", error) || fs::is_directory(folder / "manipulated_sequences", error)) {
+        out.layout = "faceforensics";
+    } else {
+        out.layout = "plain";
+        for (const fs::directory_entry &entry : fs::directory_iterator(folder, error)) {
+            std::string suffix = entry.path().extension().string();
+            std::transform(suffix.begin(), suffix.end(), suffix.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+            static const std::set<std::string> kSuffixes{".mp4", ".avi", ".mkv", ".mov", ".webm", ".m4v"};
+            std::error_code entryError;
+            if (!kSuffixes.count(suffix) || !entry.is_regular_file(entryError) || !isInsideFolder(folder, entry.path()))
+                continue;
+            if (out.videos.size() >= kMaxVideosInFolder)
+                throw Error(folderText + " holds over 100,000 videos");
+            const std::string path = fs::weakly_canonical(entry.path(), entryError).string();
+            out.videos.push_back({path, false, path, {}, {}});
+        }
+        if (error)
+            throw Error("cannot list " + folderText + ": " + error.message());
+        if (out.videos.empty())
+            throw Error(folderText + " holds no videos (mp4, avi, mkv, mov, webm, m4v), no metadata.json and no FaceForensics++ folders");
+        std::sort(out.videos.begin(), out.videos.end(), [](const LabelledVideo &a, const LabelledVideo &b) { return a.path < b.path; });
+        return out;
+    }
+    out.labelled = true;
+    out.videos = readLabelledFolder(folder.string());
+    return out;
 }
 
 DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &request, const std::function<void(const std::string &)> &onLine,

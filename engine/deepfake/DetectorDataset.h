@@ -27,18 +27,31 @@ struct LabelledVideo {
     bool fake = false;
     std::string original; // the real video a fake was made from; a real video's own path
     std::string boxes;    // its face boxes ("boxes": what `fakes` writes), inside the folder; empty: none
+    std::string masks;    // a fake's manipulation masks (ManipulationMasks::fromFile), inside the folder; empty: none
 };
 
 // The labelled videos of a folder, sorted by path, in either layout:
 // - DFDC: FOLDER/metadata.json ({"fake/x.mp4": {"label": "FAKE", "original": "real/x.avi",
-//   "boxes": "boxes/x.json"}, "real/x.avi": {"label": "REAL"}, ...}; "original" and "boxes"
-//   optional), as `periscope-cli fakes` writes it;
+//   "boxes": "boxes/x.json", "mask": "masks/x"}, "real/x.avi": {"label": "REAL"}, ...};
+//   "original", "boxes" and "mask" optional), as `periscope-cli fakes` writes it;
 // - FaceForensics++: FOLDER/original_sequences/<source>/<compression>/videos/NNN.mp4 (real) and
 //   FOLDER/manipulated_sequences/<method>/<compression>/videos/NNN_MMM.mp4 (fake; its original is
-//   youtube's NNN.mp4 of the same compression where that is there). Throws periscope::Error naming the entry for a label
+//   youtube's NNN.mp4 of the same compression where that is there; its masks
+//   manipulated_sequences/<method>/masks/videos/NNN_MMM.mp4 where they are there). Throws periscope::Error naming the entry for a label
 // that is neither, a path outside the folder (a symbolic link out, too), a missing file, a metadata
 // file over 16 MB, or a folder in neither layout.
 std::vector<LabelledVideo> readLabelledFolder(const std::string &folder);
+
+// Any folder of videos, as the workspace opens it: a labelled one (above), or else the videos
+// directly in it (by suffix: mp4, avi, mkv, mov, webm, m4v), unlabelled.
+struct VideoFolder {
+    std::string layout;   // "dfdc", "faceforensics" or "plain"
+    bool labelled = false;
+    std::vector<LabelledVideo> videos; // a plain folder's: fake false, original its own path
+};
+// Throws periscope::Error with a one-line reason (as readLabelledFolder; a plain folder without a
+// video, or with over 100,000).
+VideoFolder readVideoFolder(const std::string &folder);
 
 struct DetectorTrainingRequest {
     std::string data;                      // a folder with metadata.json

@@ -6,6 +6,7 @@
 #include "engine/core/io/MappedFile.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/deepfake/ManipulationMasks.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
 
@@ -30,28 +31,6 @@ torch::Tensor tensorNamed(const SafetensorsContents &contents, const std::string
     return *tensor;
 }
 
-// A pixel is masked when any channel is at least half on (128 of 255, 0.5 of 1): masks are drawn
-// black and white, and a lossy mask video's ringing around the edges stays below half.
-torch::Tensor maskOfImage(const Image &image)
-{
-    const torch::Tensor pixels = imageAsTensorHWC(image);
-    const double half = pixels.is_floating_point() ? 0.5 : 128.0;
-    return pixels.ge(half).any(2);
-}
-
-std::vector<std::string> imagesIn(const std::string &folder)
-{
-    std::vector<std::string> files;
-    for (const fs::directory_entry &entry : fs::directory_iterator(folder)) {
-        std::string extension = entry.path().extension().string();
-        std::transform(extension.begin(), extension.end(), extension.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-        if (entry.is_regular_file() &&
-            (extension == ".png" || extension == ".bmp" || extension == ".tif" || extension == ".tiff" || extension == ".webp"))
-            files.push_back(entry.path().string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
 } // namespace
 
 // Frame index -> face box from {"frames": [{"index": I, "face_box": [l, t, w, h] | null}]}.
@@ -103,33 +82,23 @@ void writeFaceBoxes(const std::string &path, const std::map<std::int64_t, std::o
 
 at::Tensor readManipulationMasks(const std::string &path, const std::vector<std::int64_t> &frames, std::int64_t height, std::int64_t width)
 {
-    std::error_code error;
-    const auto checkSize = [&](const torch::Tensor &mask, std::int64_t frame) {
-        if (mask.size(0) != height || mask.size(1) != width)
-            throw Error(path + ": the mask of frame " + std::to_string(frame) + " is " + std::to_string(mask.size(1)) + " x " +
-                        std::to_string(mask.size(0)) + ", the heatmaps " + std::to_string(width) + " x " + std::to_string(height));
-        return mask;
-    };
-    if (fs::is_directory(path, error)) {
-        const std::vector<std::string> images = imagesIn(path);
-        std::vector<torch::Tensor> masks;
-        for (const std::int64_t frame : frames) {
-            if (frame < 0 || frame >= std::int64_t(images.size()))
-                throw Error(path + " has " + std::to_string(images.size()) + " mask images; frame " + std::to_string(frame) + " has none");
-            masks.push_back(checkSize(maskOfImage(media::readImage(images[std::size_t(frame)]).pixels), frame));
-        }
-        return torch::stack(masks);
-    }
-    if (fs::path(path).extension() == ".safetensors") {
+    if (fs::path(path).extension() == ".safetensors" && !fs::is_directory(path)) {
         const torch::Tensor masks = tensorNamed(readSafetensors(path), "masks", path);
         if (masks.dim() != 3)
             throw Error(path + ": \"masks\" must be [T, H, W]");
         return masks.ne(0);
     }
-    const std::unique_ptr<media::VideoReader> video = media::VideoReader::open(path);
+    const std::unique_ptr<ManipulationMasks> source = ManipulationMasks::fromFile(path);
     std::vector<torch::Tensor> masks;
-    for (const std::int64_t frame : frames)
-        masks.push_back(checkSize(maskOfImage(video->frameAt(frame).rgb), frame));
+    for (const std::int64_t frame : frames) {
+        const Image mask = source->at(frame);
+        if (mask.isNull())
+            throw Error(path + " has no mask for frame " + std::to_string(frame));
+        if (mask.height() != height || mask.width() != width)
+            throw Error(path + ": the mask of frame " + std::to_string(frame) + " is " + std::to_string(mask.width()) + " x " +
+                        std::to_string(mask.height()) + ", the heatmaps " + std::to_string(width) + " x " + std::to_string(height));
+        masks.push_back(imageAsTensorHWC(mask).select(2, 0).ne(0));
+    }
     return torch::stack(masks);
 }
 

@@ -107,52 +107,87 @@ ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tenso
     if (!frames.empty() && std::int64_t(frames.size()) != t)
         throw Error("there are " + std::to_string(frames.size()) + " frame indices for " + std::to_string(t) + " frames");
 
+    ExplanationScorer scorer;
+    for (std::int64_t i = 0; i < t; ++i)
+        scorer.add(frames.empty() ? i : frames[std::size_t(i)], heatmaps[i], masks.defined() ? masks[i] : torch::Tensor(),
+                   boxes.empty() ? std::nullopt : boxes[std::size_t(i)]);
+    return scorer.finish();
+}
+
+struct ExplanationScorer::State {
     ExplanationMetrics result;
     Samples samples;
     torch::Tensor previous; // the last frame's distribution, when that frame was non-empty
-    for (std::int64_t i = 0; i < t; ++i) {
-        FrameExplanationMetrics m;
-        m.frame = frames.empty() ? i : frames[std::size_t(i)];
-        m.locality = m.maskMass = m.maskAuc = m.maskTopKIoU = kNaN;
-        // Frame by frame in double: a whole 1080p video's maps in double would not fit in memory.
-        const torch::Tensor map = heatmaps[i].to(torch::kDouble);
-        if (!torch::isfinite(map).all().item<bool>())
-            throw Error("the heatmap of frame " + std::to_string(m.frame) + " holds a value that is not finite (NaN or infinity)");
-        const torch::Tensor p = unitMass(map);
-        if (!p.defined()) {
-            m.empty = true;
-            m.spatialSmoothness = m.sparsity = kNaN;
-            ++result.emptyFrames;
-            result.frames.push_back(m);
-            previous = torch::Tensor();
-            continue;
-        }
-        m.spatialSmoothness = spatialSmoothness(p);
-        m.sparsity = gini(p);
-        samples.spatial.push_back(m.spatialSmoothness);
-        samples.sparsity.push_back(m.sparsity);
-        if (previous.defined())
-            samples.temporal.push_back(1.0 - (p - previous).abs().sum().item<double>() / 2.0);
-        previous = p;
-        if (!boxes.empty() && boxes[std::size_t(i)]) {
-            m.locality = p.masked_select(boxMask(*boxes[std::size_t(i)], h, w, p.options())).sum().item<double>();
-            samples.locality.push_back(m.locality);
-        }
-        const torch::Tensor frameMask = masks.defined() ? masks[i].ne(0) : torch::Tensor();
-        if (frameMask.defined() && frameMask.any().item<bool>()) {
-            m.maskMass = p.masked_select(frameMask).sum().item<double>();
-            m.maskAuc = rocAuc(p, frameMask);
-            m.maskTopKIoU = topKIoU(p, frameMask);
-            samples.maskMass.push_back(m.maskMass);
-            if (std::isfinite(m.maskAuc)) // a mask covering the whole frame has no negatives
-                samples.maskAuc.push_back(m.maskAuc);
-            samples.topK.push_back(m.maskTopKIoU);
-        }
-        result.frames.push_back(m);
+};
+
+ExplanationScorer::ExplanationScorer() : d(std::make_unique<State>()) {}
+ExplanationScorer::~ExplanationScorer() = default;
+
+std::size_t ExplanationScorer::framesAdded() const
+{
+    return d->result.frames.size();
+}
+
+void ExplanationScorer::breakSequence()
+{
+    d->previous = torch::Tensor();
+}
+
+void ExplanationScorer::add(std::int64_t frame, const at::Tensor &heatmap, const at::Tensor &mask, const std::optional<FaceBox> &box)
+{
+    if (!heatmap.defined() || heatmap.dim() != 2)
+        throw Error("the heatmap of frame " + std::to_string(frame) + " must be [H, W]");
+    const std::int64_t h = heatmap.size(0), w = heatmap.size(1);
+    if (mask.defined() && (mask.dim() != 2 || mask.size(0) != h || mask.size(1) != w))
+        throw Error("the mask of frame " + std::to_string(frame) + " must have its heatmap's shape " + std::to_string(w) + " x " +
+                    std::to_string(h));
+    FrameExplanationMetrics m;
+    m.frame = frame;
+    m.locality = m.maskMass = m.maskAuc = m.maskTopKIoU = kNaN;
+    // Frame by frame in double: a whole 1080p video's maps in double would not fit in memory.
+    const torch::Tensor map = heatmap.to(torch::kDouble);
+    if (!torch::isfinite(map).all().item<bool>())
+        throw Error("the heatmap of frame " + std::to_string(m.frame) + " holds a value that is not finite (NaN or infinity)");
+    const torch::Tensor p = unitMass(map);
+    Samples &samples = d->samples;
+    if (!p.defined()) {
+        m.empty = true;
+        m.spatialSmoothness = m.sparsity = kNaN;
+        ++d->result.emptyFrames;
+        d->result.frames.push_back(m);
+        d->previous = torch::Tensor();
+        return;
     }
-    result.temporalSmoothnessPairs = samples.temporal;
-    result.summary = samples.summarize();
-    return result;
+    m.spatialSmoothness = spatialSmoothness(p);
+    m.sparsity = gini(p);
+    samples.spatial.push_back(m.spatialSmoothness);
+    samples.sparsity.push_back(m.sparsity);
+    if (d->previous.defined() && d->previous.sizes() == p.sizes())
+        samples.temporal.push_back(1.0 - (p - d->previous).abs().sum().item<double>() / 2.0);
+    d->previous = p;
+    if (box) {
+        m.locality = p.masked_select(boxMask(*box, h, w, p.options())).sum().item<double>();
+        samples.locality.push_back(m.locality);
+    }
+    const torch::Tensor frameMask = mask.defined() ? mask.ne(0) : torch::Tensor();
+    if (frameMask.defined() && frameMask.any().item<bool>()) {
+        m.maskMass = p.masked_select(frameMask).sum().item<double>();
+        m.maskAuc = rocAuc(p, frameMask);
+        m.maskTopKIoU = topKIoU(p, frameMask);
+        samples.maskMass.push_back(m.maskMass);
+        if (std::isfinite(m.maskAuc)) // a mask covering the whole frame has no negatives
+            samples.maskAuc.push_back(m.maskAuc);
+        samples.topK.push_back(m.maskTopKIoU);
+    }
+    d->result.frames.push_back(m);
+}
+
+ExplanationMetrics ExplanationScorer::finish() const
+{
+    ExplanationMetrics out = d->result;
+    out.temporalSmoothnessPairs = d->samples.temporal;
+    out.summary = d->samples.summarize();
+    return out;
 }
 
 json::Value ExplanationMetrics::toJson(bool perFrame) const

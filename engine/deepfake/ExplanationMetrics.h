@@ -12,6 +12,7 @@
 #include "engine/core/metrics/MeanInterval.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -63,6 +64,29 @@ struct ExplanationMetrics {
 // match or a value that is not finite.
 ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tensor &masks, const std::vector<std::optional<FaceBox>> &boxes,
                                      const std::vector<std::int64_t> &frames = {});
+
+// The same metrics a frame at a time, for videos whose heatmaps do not fit in memory together:
+// add() each frame's heatmap in the video's order, breakSequence() where the next frame added does
+// not follow the last one (frames skipped: no temporal pair is taken across the gap), finish().
+class ExplanationScorer {
+public:
+    ExplanationScorer();
+    ~ExplanationScorer();
+    ExplanationScorer(const ExplanationScorer &) = delete;
+    ExplanationScorer &operator=(const ExplanationScorer &) = delete;
+
+    // `heatmap` [H, W] real and finite; `mask` undefined or [H, W] (non-zero: manipulated; all zero:
+    // no mask metrics for the frame); `box`: the face, or nullopt. Throws periscope::Error on a
+    // mask of another shape or a value that is not finite.
+    void add(std::int64_t frame, const at::Tensor &heatmap, const at::Tensor &mask, const std::optional<FaceBox> &box);
+    void breakSequence();
+    std::size_t framesAdded() const;
+    ExplanationMetrics finish() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> d;
+};
 
 // Per folder: each metric's per-video means averaged over the videos, with 95 % intervals.
 struct FolderExplanationMetrics {

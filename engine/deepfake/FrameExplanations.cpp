@@ -220,6 +220,18 @@ ExplanationCache::ExplanationCache(const std::string &root, const std::string &v
     index();
 }
 
+bool ExplanationCache::exists(const std::string &root, const std::string &video, const DetectorSpec &spec)
+{
+    try {
+        const std::string key = keyOf(video, spec);
+        const fs::path keyFile = fs::path(root) / hex64(key) / "key.json";
+        std::error_code error;
+        return fs::is_regular_file(keyFile, error) && readSmallFile(keyFile) == key;
+    } catch (const Error &) {
+        return false; // the video or the weights cannot be read: nothing of theirs is usable
+    }
+}
+
 void ExplanationCache::index()
 {
     std::error_code error;
@@ -355,6 +367,42 @@ void ExplanationCache::store(const std::vector<FrameExplanation> &explanations)
         const FrameExplanation &e = explanations[std::size_t(k)];
         m_frames[e.frame] = Stored{Entry{e.frame, e.box, e.crop, e.score}, file, k};
     }
+}
+
+// --- Metrics of a cache ------------------------------------------------------------------------
+
+ExplanationMetrics scoreCachedExplanations(const ExplanationCache &cache, int frameWidth, int frameHeight,
+                                           const std::function<Image(std::int64_t)> &maskOf, const JobControl &control)
+{
+    const std::vector<ExplanationCache::Entry> entries = cache.entries();
+    ExplanationScorer scorer;
+    std::int64_t last = -2;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        control.throwIfCancelled();
+        const ExplanationCache::Entry &entry = entries[i];
+        const Image cropMap = cache.heatmap(entry.frame);
+        if (cropMap.isNull())
+            continue;
+        if (entry.frame != last + 1)
+            scorer.breakSequence();
+        last = entry.frame;
+        const Image full = heatmapInFrame(cropMap, entry.crop, frameWidth, frameHeight, /*normalise=*/false);
+        torch::Tensor mask;
+        if (maskOf) {
+            const Image m = maskOf(entry.frame);
+            if (!m.isNull()) {
+                if (m.width() != frameWidth || m.height() != frameHeight || m.channels() != 1)
+                    throw Error("the mask of frame " + std::to_string(entry.frame) + " is " + std::to_string(m.width()) + " x " +
+                                std::to_string(m.height()) + ", the video " + std::to_string(frameWidth) + " x " +
+                                std::to_string(frameHeight));
+                mask = imageAsTensorHWC(m).select(2, 0);
+            }
+        }
+        scorer.add(entry.frame, imageAsTensorHWC(full).select(2, 0), mask, entry.box);
+        if (i % 8 == 0)
+            control.reportProgress(double(i + 1) / double(entries.size()), "frame " + std::to_string(entry.frame));
+    }
+    return scorer.finish();
 }
 
 } // namespace periscope::deepfake

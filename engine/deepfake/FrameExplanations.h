@@ -12,6 +12,7 @@
 #include "engine/deepfake/FaceCrop.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -115,6 +116,9 @@ public:
 
     // The key's text, as key.json holds it (for tests and the folder's reader).
     static std::string keyOf(const std::string &video, const DetectorSpec &spec);
+    // Whether explanations of this video by this detector and method were stored under `root`
+    // (their folder is there with this key): scoring asks before it opens, so it makes no folders.
+    static bool exists(const std::string &root, const std::string &video, const DetectorSpec &spec);
 
 private:
     struct Stored {
@@ -128,5 +132,14 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::int64_t, Stored> m_frames;
 };
+
+// The explanation metrics (ExplanationMetrics.h) of every frame the cache holds, each crop map
+// placed in its frame (frameWidth x frameHeight) as the workspace shows it, with the stored face
+// box for locality and `maskOf(frame)` (8-bit, one channel, frame-sized, non-zero where
+// manipulated; a null Image: none) for the mask metrics; frames that do not follow each other
+// (no face between them, or not explained yet) break the temporal pairs. Frames whose map cannot be
+// read any more are skipped. Cancellable between frames; progress per frame.
+ExplanationMetrics scoreCachedExplanations(const ExplanationCache &cache, int frameWidth, int frameHeight,
+                                           const std::function<Image(std::int64_t frame)> &maskOf = {}, const JobControl &control = {});
 
 } // namespace periscope::deepfake

@@ -9,6 +9,7 @@
 #include "engine/core/weights/Safetensors.h"
 #include "engine/deepfake/ExplanationFiles.h"
 #include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/deepfake/ManipulationMasks.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoWriter.h"
 
@@ -17,6 +18,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -48,6 +50,8 @@ private Q_SLOTS:
     void temporalSmoothnessComparesConsecutiveFrames();
     void emptyFramesAreExcludedAndCounted();
     void maskMetricsAgreeWithTheMask();
+    void differenceMasksThresholdAndTakeTheMedian();
+    void aScorerFedFrameByFrameAgrees();
     void videosAggregateWithIntervals();
     void detectionQualityByHand();
     void badHeatmapsAreRefused();
@@ -306,7 +310,7 @@ void TestExplanationMetrics::badFilesGetAReason()
     QVERIFY(reason(files).find("shape") != std::string::npos);
     files.masks = root + "/empty-folder";
     std::filesystem::create_directories(files.masks);
-    QVERIFY(reason(files).find("has 0 mask images") != std::string::npos);
+    QVERIFY(reason(files).find("has no mask for frame 0") != std::string::npos);
     files.masks.clear();
     files.boxes = root + "/b.json";
     QVERIFY(reason(files).find("[left, top, width, height]") != std::string::npos);
@@ -315,4 +319,81 @@ void TestExplanationMetrics::badFilesGetAReason()
 }
 
 QTEST_GUILESS_MAIN(TestExplanationMetrics)
+// DFDC's masks from the difference of a fake and its original: a pixel is on where the largest
+// channel difference exceeds the threshold (equal is not), and the median filter, checked against
+// a brute-force median of each window (sorted values, the middle one, for the frame's inside
+// where windows are whole), keeps a solid square and drops isolated noise.
+void TestExplanationMetrics::differenceMasksThresholdAndTakeTheMedian()
+{
+    const int w = 40, h = 30;
+    Image original(w, h, 3, PixelFormat::UInt8), fake(w, h, 3, PixelFormat::UInt8);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < 3; ++c) {
+                original.setSample(x, y, c, float((x * 5 + y * 3 + c * 40) % 200));
+                fake.setSample(x, y, c, original.sample(x, y, c));
+            }
+    // A 10 x 8 square changed in green by 30; a lone pixel by 100; a pixel changed by exactly 25.
+    for (int y = 10; y < 18; ++y)
+        for (int x = 12; x < 22; ++x)
+            fake.setSample(x, y, 1, original.sample(x, y, 1) + 30.0f);
+    fake.setSample(30, 5, 0, original.sample(30, 5, 0) + 100.0f);
+    fake.setSample(5, 25, 2, original.sample(5, 25, 2) + 25.0f);
+
+    const Image raw = differenceMask(fake, original, {25, 1});
+    int on = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            on += raw.row(y)[x] ? 1 : 0;
+    QCOMPARE(on, 80 + 1); // the square and the lone pixel; the difference of exactly 25 is not over it
+    QCOMPARE(int(raw.row(5)[30]), 255);
+
+    const Image filtered = differenceMask(fake, original, {25, 5});
+    QCOMPARE(int(filtered.row(5)[30]), 0); // alone in its window
+    for (int y = 2; y < h - 2; ++y)
+        for (int x = 2; x < w - 2; ++x) {
+            std::vector<int> window;
+            for (int dy = -2; dy <= 2; ++dy)
+                for (int dx = -2; dx <= 2; ++dx)
+                    window.push_back(raw.row(y + dy)[x + dx]);
+            std::sort(window.begin(), window.end());
+            QCOMPARE(int(filtered.row(y)[x]), window[12]);
+        }
+    QCOMPARE(int(filtered.row(13)[16]), 255); // the square's inside stays
+
+    QVERIFY_THROWS_EXCEPTION(Error, differenceMask(fake, original, {25, 4})); // even window
+    QVERIFY_THROWS_EXCEPTION(Error, differenceMask(fake, Image(w, h + 1, 3, PixelFormat::UInt8), {}));
+    const Image binary = binaryMask(fake);
+    QCOMPARE(binary.channels(), 1);
+}
+
+// ExplanationScorer a frame at a time gives what scoreExplanations gives on the stack, and a
+// break in the sequence drops the pair across it.
+void TestExplanationMetrics::aScorerFedFrameByFrameAgrees()
+{
+    torch::manual_seed(3);
+    const torch::Tensor maps = torch::rand({4, 12, 10}) - 0.2;
+    torch::Tensor masks = torch::zeros({4, 12, 10}, torch::kUInt8);
+    masks.index_put_({2, torch::indexing::Slice(0, 6)}, 1);
+    const std::vector<std::optional<FaceBox>> boxes{FaceBox{1, 1, 5, 5}, std::nullopt, FaceBox{2, 2, 6, 6}, FaceBox{0, 0, 10, 12}};
+    const ExplanationMetrics together = scoreExplanations(maps, masks, boxes, {10, 11, 12, 13});
+    ExplanationScorer scorer;
+    for (int i = 0; i < 4; ++i)
+        scorer.add(10 + i, maps[i], masks[i], boxes[std::size_t(i)]);
+    const ExplanationMetrics alone = scorer.finish();
+    QCOMPARE(alone.temporalSmoothnessPairs, together.temporalSmoothnessPairs);
+    QCOMPARE(alone.summary.maskAuc.mean, together.summary.maskAuc.mean);
+    QCOMPARE(alone.summary.locality.mean, together.summary.locality.mean);
+    QCOMPARE(alone.frames[3].frame, std::int64_t(13));
+
+    ExplanationScorer broken;
+    for (int i = 0; i < 4; ++i) {
+        if (i == 2)
+            broken.breakSequence();
+        broken.add(10 + i, maps[i], torch::Tensor(), std::nullopt);
+    }
+    QCOMPARE(broken.finish().temporalSmoothnessPairs.size(), std::size_t(2));
+    QVERIFY_THROWS_EXCEPTION(Error, broken.add(20, maps[0], torch::zeros({3, 3}), std::nullopt));
+}
+
 #include "tst_explanationmetrics.moc"

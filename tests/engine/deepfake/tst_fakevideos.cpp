@@ -13,6 +13,7 @@
 #include "engine/deepfake/ExplanationClip.h"
 #include "engine/deepfake/FakeVideos.h"
 #include "engine/deepfake/FrameDetector.h"
+#include "engine/deepfake/ManipulationMasks.h"
 #include "engine/deepfake/VideoExplainer.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
@@ -100,6 +101,8 @@ private Q_SLOTS:
     void annotatedFramesDrawOnlyWhereTheySay();
     void labelledFoldersKeepTheirPathsInside();
     void aDetectorTrainsOnAFakesFolder();
+    void foldersOpenInEveryLayout();
+    void masksComeFromFilesOrFromTheDifference();
 };
 
 void TestFakeVideos::givenBoxesMakeAFakeInTheDfdcLayout()
@@ -404,4 +407,106 @@ void TestFakeVideos::aDetectorTrainsOnAFakesFolder()
 }
 
 QTEST_GUILESS_MAIN(TestFakeVideos)
+// The workspace opens any folder: what `fakes` writes (DFDC, with each fake's masks), the
+// FaceForensics++ tree (its masks/ videos attached to their fakes, not judged as videos), and a
+// plain folder of videos, unlabelled.
+void TestFakeVideos::foldersOpenInEveryLayout()
+{
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    const FakeVideoResult made = fakeOfClip(root);
+    writeFakesMetadata(root + "/fakes", {made});
+    const VideoFolder dfdc = readVideoFolder(root + "/fakes");
+    QCOMPARE(dfdc.layout, std::string("dfdc"));
+    QVERIFY(dfdc.labelled);
+    QCOMPARE(dfdc.videos.size(), std::size_t(2));
+    QVERIFY(dfdc.videos[0].fake);
+    QCOMPARE(std::filesystem::path(dfdc.videos[0].masks).filename().string(), std::string("clip"));
+    QVERIFY(std::filesystem::is_directory(dfdc.videos[0].masks));
+    QVERIFY(dfdc.videos[1].masks.empty());
+
+    namespace fs = std::filesystem;
+    const std::string ff = root + "/ff";
+    fs::create_directories(ff + "/original_sequences/youtube/c23/videos");
+    fs::create_directories(ff + "/manipulated_sequences/Deepfakes/c23/videos");
+    fs::create_directories(ff + "/manipulated_sequences/Deepfakes/masks/videos");
+    for (const char *file : {"/original_sequences/youtube/c23/videos/000.mp4", "/manipulated_sequences/Deepfakes/c23/videos/000_003.mp4",
+                             "/manipulated_sequences/Deepfakes/masks/videos/000_003.mp4"})
+        std::ofstream(ff + file) << "x";
+    const VideoFolder forensics = readVideoFolder(ff);
+    QCOMPARE(forensics.layout, std::string("faceforensics"));
+    QCOMPARE(forensics.videos.size(), std::size_t(2));
+    const LabelledVideo &fake = forensics.videos[0].fake ? forensics.videos[0] : forensics.videos[1];
+    QVERIFY(fake.masks.find("/masks/videos/000_003.mp4") != std::string::npos);
+    QVERIFY(fake.original.find("/original_sequences/youtube/c23/videos/000.mp4") != std::string::npos);
+
+    const std::string plain = root + "/plain";
+    fs::create_directories(plain + "/sub");
+    fs::copy_file(root + "/clip.mp4", plain + "/b.MP4");
+    fs::copy_file(root + "/clip.mp4", plain + "/a.mkv");
+    std::ofstream(plain + "/notes.txt") << "not a video";
+    std::ofstream(plain + "/sub/c.mp4") << "x";
+    const VideoFolder videos = readVideoFolder(plain);
+    QCOMPARE(videos.layout, std::string("plain"));
+    QVERIFY(!videos.labelled);
+    QCOMPARE(videos.videos.size(), std::size_t(2));
+    QCOMPARE(fs::path(videos.videos[0].path).filename().string(), std::string("a.mkv"));
+
+    fs::create_directories(root + "/empty");
+    QVERIFY_THROWS_EXCEPTION(Error, readVideoFolder(root + "/empty"));
+    QVERIFY_THROWS_EXCEPTION(Error, readVideoFolder(root + "/clip.mp4"));
+}
+
+// A fake's masks read frame by frame from `fakes`' PNGs, and DFDC-style from the difference of the
+// fake and its original: the difference finds the blended region (within 3 pixels: the blend's
+// soft edge) far more often than anything else.
+void TestFakeVideos::masksComeFromFilesOrFromTheDifference()
+{
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    const FakeVideoResult made = fakeOfClip(root);
+    const auto fromPngs = ManipulationMasks::fromFile(root + "/fakes/" + made.masks);
+    for (int t : {3, 0, 9, 11}) { // backwards too
+        const Image mask = fromPngs->at(t);
+        QCOMPARE(mask.width(), 96);
+        char name[32];
+        std::snprintf(name, sizeof name, "/%06d.png", t);
+        // The PNGs hold the soft blend weight; the mask is where it is at least half.
+        const Image soft = media::readImage(root + "/fakes/" + made.masks + name).pixels;
+        for (int y = 0; y < 80; ++y)
+            for (int x = 0; x < 96; ++x)
+                QCOMPARE(mask.row(y)[x] != 0, soft.sample(x, y, 0) >= 128.0f);
+    }
+    QVERIFY(fromPngs->at(12).isNull());
+    QVERIFY(fromPngs->at(-1).isNull());
+
+    // The synthetic clip is smooth, so the blend changes it by little: a low threshold finds it.
+    const auto difference = ManipulationMasks::fromDifference(root + "/fakes/" + made.fake, root + "/fakes/" + made.real, {6, 5});
+    int inside = 0, outside = 0, truthPixels = 0;
+    for (int t = 0; t < 12; ++t) {
+        const Image truth = fromPngs->at(t), found = difference->at(t);
+        QVERIFY(!found.isNull());
+        for (int y = 0; y < 80; ++y)
+            for (int x = 0; x < 96; ++x) {
+                truthPixels += truth.row(y)[x] ? 1 : 0;
+                if (!found.row(y)[x])
+                    continue;
+                bool near = false;
+                for (int dy = -3; dy <= 3 && !near; ++dy)
+                    for (int dx = -3; dx <= 3 && !near; ++dx) {
+                        const int yy = y + dy, xx = x + dx;
+                        near = yy >= 0 && yy < 80 && xx >= 0 && xx < 96 && truth.row(yy)[xx];
+                    }
+                (near ? inside : outside) += 1;
+            }
+    }
+    qInfo("difference-mask pixels near the true mask: %d, away from it: %d", inside, outside);
+    // The re-encoded fake differs from its original by coding noise too, which the threshold and
+    // the median hold back: the mask finds the blend far more often than it fires elsewhere.
+    const double found = double(inside) / truthPixels, falseAlarms = double(outside) / (12.0 * 96 * 80 - truthPixels);
+    QVERIFY2(found > 0.3 && found > 20.0 * falseAlarms, qPrintable(QStringLiteral("%1 vs %2").arg(found).arg(falseAlarms)));
+    QVERIFY(difference->at(12).isNull());
+    QVERIFY_THROWS_EXCEPTION(Error, ManipulationMasks::fromFile(root + "/nothing-here"));
+}
+
 #include "tst_fakevideos.moc"

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <filesystem>
 
 using namespace periscope;
@@ -73,6 +74,7 @@ private slots:
     void cacheStartsAfreshWhenTheVideoOrTheMethodChanges();
     void aFrameStoredTwiceKeepsTheLatest();
     void aDamagedCacheFileIsSkipped();
+    void cachedExplanationsAreScoredInFramePixels();
 
 private:
     QTemporaryDir m_dir;
@@ -308,6 +310,57 @@ void TestFrameExplanations::aDamagedCacheFileIsSkipped()
     again.store({explanationOf(2, 0.6, 0.0f)});
     ExplanationCache third(root.path().toStdString(), m_video, spec);
     QCOMPARE(third.entry(2)->score, 0.6);
+}
+
+// The metrics of a cache equal those of its maps placed in the frame and scored together, with the
+// temporal pairs broken where a frame is missing, the stored boxes for locality, and masks by frame.
+void TestFrameExplanations::cachedExplanationsAreScoredInFramePixels()
+{
+    QTemporaryDir root;
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    QVERIFY(!ExplanationCache::exists(root.path().toStdString(), m_video, spec));
+    ExplanationCache cache(root.path().toStdString(), m_video, spec);
+    QVERIFY(ExplanationCache::exists(root.path().toStdString(), m_video, spec));
+    torch::manual_seed(7);
+    const std::vector<FrameExplanation> stored{explanationOf(3, 0.2, -0.3f), explanationOf(4, 0.6, 0.1f), explanationOf(6, 0.7, 0.2f)};
+    cache.store(stored);
+    const int width = 80, height = 70;
+    // Frame 4 has a mask (the left half); the others none.
+    Image half(width, height, 1, PixelFormat::UInt8);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            half.row(y)[x] = x < width / 2 ? 255 : 0;
+    const auto maskOf = [&](std::int64_t frame) { return frame == 4 ? half : Image(); };
+    const ExplanationMetrics fromCache = scoreCachedExplanations(cache, width, height, maskOf);
+
+    // The same by hand: each map placed, frames 3 and 4 scored as a sequence, frame 6 after a gap.
+    ExplanationScorer byHand;
+    for (const FrameExplanation &e : stored) {
+        const Image full = heatmapInFrame(e.heatmap, e.crop, width, height, false);
+        if (e.frame == 6)
+            byHand.breakSequence();
+        byHand.add(e.frame, imageAsTensorHWC(full).select(2, 0),
+                   e.frame == 4 ? imageAsTensorHWC(half).select(2, 0) : torch::Tensor(), e.box);
+    }
+    const ExplanationMetrics expected = byHand.finish();
+    QCOMPARE(fromCache.frames.size(), std::size_t(3));
+    QCOMPARE(fromCache.temporalSmoothnessPairs.size(), std::size_t(1)); // 3-4; not 4-6
+    QCOMPARE(fromCache.temporalSmoothnessPairs, expected.temporalSmoothnessPairs);
+    for (std::size_t i = 0; i < 3; ++i) {
+        QCOMPARE(fromCache.frames[i].frame, stored[i].frame);
+        QCOMPARE(fromCache.frames[i].spatialSmoothness, expected.frames[i].spatialSmoothness);
+        QCOMPARE(fromCache.frames[i].locality, expected.frames[i].locality);
+        QCOMPARE(std::isnan(fromCache.frames[i].maskMass), i != 1);
+    }
+    QCOMPARE(fromCache.frames[1].maskMass, expected.frames[1].maskMass);
+    // The maps are spread evenly over the face's crop square (side 1.3 x 44 = 57.2, inside the
+    // frame): the box holds 40 x 44 / 57.2^2 = 0.54 of their mass, give or take the resampled edges.
+    QVERIFY2(fromCache.summary.locality.mean > 0.45 && fromCache.summary.locality.mean < 0.62,
+             qPrintable(QString::number(fromCache.summary.locality.mean)));
+    // A mask of another size is refused with the frame named.
+    const Image small(8, 8, 1, PixelFormat::UInt8);
+    QVERIFY_THROWS_EXCEPTION(Error, scoreCachedExplanations(cache, width, height, [&](std::int64_t) { return small; }));
 }
 
 QTEST_GUILESS_MAIN(TestFrameExplanations)
