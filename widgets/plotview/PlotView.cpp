@@ -120,6 +120,41 @@ int PlotView::addBars(const QString &name, const QVector<double> &x, const QVect
     return m_plot->plottableCount() - 1;
 }
 
+void PlotView::setBarIntervals(int barSeries, const QVector<double> &low, const QVector<double> &high)
+{
+    auto *bars = qobject_cast<QCPBars *>(m_plot->plottable(barSeries));
+    if (!bars || low.size() != bars->dataCount() || high.size() != bars->dataCount())
+        return;
+    auto *whiskers = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
+    whiskers->removeFromLegend();
+    whiskers->setDataPlottable(bars);
+    whiskers->setPen(QPen(palette().color(QPalette::WindowText), 1.5));
+    QVector<double> below(low.size()), above(high.size());
+    int i = 0;
+    double top = m_plot->yAxis->range().upper, bottom = m_plot->yAxis->range().lower;
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it, ++i) {
+        // QCustomPlot draws no whisker for a NaN error.
+        below[i] = std::isfinite(low[i]) ? std::max(0.0, it->value - low[i]) : std::nan("");
+        above[i] = std::isfinite(high[i]) ? std::max(0.0, high[i] - it->value) : std::nan("");
+        if (std::isfinite(high[i]))
+            top = std::max(top, high[i]);
+        if (std::isfinite(low[i]))
+            bottom = std::min(bottom, low[i]);
+    }
+    whiskers->setData(below, above);
+    m_plot->yAxis->setRange(bottom, top + 0.05 * (top - bottom));
+    m_plot->replot();
+}
+
+void PlotView::setXTickLabels(const QVector<double> &positions, const QStringList &labels)
+{
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (qsizetype i = 0; i < positions.size() && i < labels.size(); ++i)
+        ticker->addTick(positions[i], labels[i]);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->replot();
+}
+
 int PlotView::addHistogram(const QString &name, const QVector<double> &values, int bins, double low, double high, QColor color)
 {
     bins = std::max(1, bins);
@@ -197,6 +232,8 @@ void PlotView::clear()
             if (auto *scale = qobject_cast<QCPColorScale *>(layout->element(row, 1)))
                 layout->remove(scale);
     layout->simplify();
+    if (m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>())
+        m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
     m_colorIndex = 0;
     m_plot->replot();
 }

@@ -32,6 +32,11 @@ public:
     // rows x columns values (row-major) spread over `extent` in plot coordinates, with a colour scale.
     void setHeatmap(const QString &name, int columns, int rows, const QVector<double> &values, const QRectF &extent,
                     periscope::Colormap colormap, double low, double high);
+    // Whiskers from low to high on each bar of a bar series (95 % intervals); NaN: none on that bar.
+    // The whiskers are drawn by a plottable of their own, so seriesCount() grows by one.
+    void setBarIntervals(int barSeries, const QVector<double> &low, const QVector<double> &high);
+    // Text instead of numbers under the x axis (categories: methods, conditions).
+    void setXTickLabels(const QVector<double> &positions, const QStringList &labels);
     void appendPoint(int series, double x, double y); // live: rescales as it goes
     void clear();
 

@@ -24,6 +24,7 @@ struct DeepfakeModel::DecodedFrame {
     quint64 generation = 0; // the detector generation its map belongs to
     QImage rgb;
     periscope::Image cropMap; // read from the cache when the frame is explained but its map is not in memory
+    std::optional<CompanionSource::Frame> companion;
     QString error;
 };
 
@@ -81,7 +82,7 @@ double DeepfakeVideo::meanScore() const
 
 DeepfakeModel::DeepfakeModel(JobManager *jobs, QObject *parent)
     : QObject(parent), m_jobs(jobs), m_scan(jobs), m_prepare(jobs), m_explain(jobs), m_recentFrames(kRecentFramesKB),
-      m_cropMaps(kCropMapsKB)
+      m_cropMaps(kCropMapsKB), m_recentCompanions(kRecentFramesKB)
 {
     for (JobSlot *slot : {&m_scan, &m_prepare, &m_explain})
         connect(slot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
@@ -137,6 +138,10 @@ void DeepfakeModel::clear()
     m_source.reset();
     m_recentFrames.clear();
     m_cropMaps.clear();
+    m_recentCompanions.clear();
+    m_companions = {};
+    m_companionSource.reset();
+    m_companionProblemSaid = false;
     m_frame = {};
     m_currentIndex = -1;
     m_pendingFrame = -1;
@@ -144,10 +149,14 @@ void DeepfakeModel::clear()
     Q_EMIT frameReady();
 }
 
-void DeepfakeModel::open(const QString &path, qint64 startFrame)
+void DeepfakeModel::open(const QString &path, qint64 startFrame, const VideoCompanions &companions)
 {
     clear();
     m_video.path = QFileInfo(path).absoluteFilePath();
+    m_companions = companions;
+    m_startAtFirstFace = startFrame == 0;
+    if (!companions.isEmpty())
+        m_companionSource = std::make_shared<CompanionSource>(m_video.path, companions);
     const quint64 generation = m_videoGeneration;
     const QString video = m_video.path;
     m_scan.start(
@@ -182,7 +191,8 @@ void DeepfakeModel::open(const QString &path, qint64 startFrame)
             m_source = std::make_shared<VideoFrameSource>(m_video.path);
             const QImage picture = opened.value(QStringLiteral("picture")).value<QImage>();
             const qint64 first = opened.value(QStringLiteral("first")).toLongLong();
-            m_recentFrames.insert(first, new QImage(picture), kilobytes(picture.sizeInBytes()));
+            if (!m_companionSource) // with companions, the first frame is decoded with them
+                m_recentFrames.insert(first, new QImage(picture), kilobytes(picture.sizeInBytes()));
             Q_EMIT videoChanged();
             Q_EMIT message(tr("%1: %2 x %3, %4 frames at %5 fps")
                                .arg(QFileInfo(m_video.path).fileName())
@@ -221,6 +231,7 @@ void DeepfakeModel::scanFaces()
                         std::copy(all->boxes.cbegin(), all->boxes.cend(), m->m_video.faces.begin());
                         m->m_video.facesScanned = all->boxes.size();
                         Q_EMIT m->facesChanged(0, all->boxes.size() - 1);
+                        m->showFirstFaceIfAtStart();
                         if (m->m_currentIndex >= 0 && !m->m_frame.rgb.isNull())
                             m->compose(m->m_currentIndex, m->m_frame.rgb, {});
                         m->explainIfIdle();
@@ -244,6 +255,7 @@ void DeepfakeModel::scanFaces()
                         m->m_video.faces[i] = chunk->boxes[i - chunk->first];
                     m->m_video.facesScanned = std::max(m->m_video.facesScanned, last);
                     Q_EMIT m->facesChanged(chunk->first, last - 1);
+                    m->showFirstFaceIfAtStart();
                     if (m->m_currentIndex >= chunk->first && m->m_currentIndex < last && !m->m_frame.rgb.isNull())
                         m->compose(m->m_currentIndex, m->m_frame.rgb, {});
                     // A job per handful of faces would crowd the Jobs panel: wait for a few batches' worth.
@@ -274,6 +286,25 @@ void DeepfakeModel::scanFaces()
             if (generation == m_videoGeneration)
                 Q_EMIT problem(tr("The faces could not be searched: %1").arg(error));
         });
+}
+
+void DeepfakeModel::showFirstFaceIfAtStart()
+{
+    // Many clips open on black or titles: a video opened at its start shows its first face
+    // instead, unless the playhead was moved meanwhile.
+    if (!m_startAtFirstFace)
+        return;
+    if (m_currentIndex > 0) {
+        m_startAtFirstFace = false;
+        return;
+    }
+    for (qint64 i = 0; i < m_video.facesScanned; ++i)
+        if (m_video.faces[i]) {
+            m_startAtFirstFace = false;
+            if (i > 0)
+                setCurrentFrame(i);
+            return;
+        }
 }
 
 void DeepfakeModel::setModel(const QString &nameOrPath)
@@ -513,7 +544,8 @@ void DeepfakeModel::setCurrentFrame(qint64 frame)
     if (m_explain.isBusy() && m_entries[frame].frame < 0 && m_video.faces[frame] &&
         (frame < m_explainFrom || frame > m_explainFrontier + 32))
         explainFrom(frame);
-    if (const QImage *rgb = m_recentFrames.object(frame); rgb && (m_entries[frame].frame < 0 || hasCropMap(frame))) {
+    if (const QImage *rgb = m_recentFrames.object(frame);
+        rgb && (m_entries[frame].frame < 0 || hasCropMap(frame)) && (!m_companionSource || m_recentCompanions.contains(frame))) {
         compose(frame, *rgb, {}); // everything is in memory: no wait at all
         return;
     }
@@ -536,8 +568,9 @@ void DeepfakeModel::requestFrame(qint64 frame)
     m_pendingFrame = -1;
     auto source = m_source;
     auto cache = (m_entries[frame].frame >= 0 && !hasCropMap(frame)) ? m_cache : nullptr;
+    auto companions = m_recentCompanions.contains(frame) ? nullptr : m_companionSource;
     const quint64 generation = m_detectorGeneration, video = m_videoGeneration;
-    m_decode.setFuture(QtConcurrent::run([source, cache, frame, generation, video] {
+    m_decode.setFuture(QtConcurrent::run([source, cache, companions, frame, generation, video] {
         auto out = std::make_shared<DecodedFrame>();
         out->index = frame;
         out->video = video;
@@ -546,6 +579,8 @@ void DeepfakeModel::requestFrame(qint64 frame)
             out->rgb = source->image(frame);
             if (cache)
                 out->cropMap = cache->heatmap(frame);
+            if (companions)
+                out->companion = companions->at(frame);
         } catch (const std::exception &e) {
             out->error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
         }
@@ -561,6 +596,13 @@ void DeepfakeModel::frameDecoded()
         // Decoded for a video no longer open.
     } else if (decoded->error.isEmpty() && m_video.frameCount > decoded->index) {
         m_recentFrames.insert(decoded->index, new QImage(decoded->rgb), kilobytes(decoded->rgb.sizeInBytes()));
+        if (decoded->companion) {
+            const CompanionSource::Frame &c = *decoded->companion;
+            if (!c.error.isEmpty() && !std::exchange(m_companionProblemSaid, true))
+                Q_EMIT problem(tr("Frame %1: %2").arg(decoded->index).arg(c.error));
+            m_recentCompanions.insert(decoded->index, new CompanionSource::Frame(c),
+                                      kilobytes(c.original.sizeInBytes() + c.mask.sizeInBytes()));
+        }
         if (decoded->generation == m_detectorGeneration && !decoded->cropMap.isNull())
             m_cropMaps.insert(decoded->index, new periscope::Image(decoded->cropMap),
                               kilobytes(qint64(decoded->cropMap.width()) * decoded->cropMap.height() * 4));
@@ -580,6 +622,10 @@ void DeepfakeModel::compose(qint64 index, const QImage &rgb, const periscope::Im
     frame.rgb = rgb;
     frame.box = index < m_video.faces.size() ? m_video.faces[index] : std::nullopt;
     frame.score = index < m_video.scores.size() ? m_video.scores[index] : std::numeric_limits<double>::quiet_NaN();
+    if (const CompanionSource::Frame *companion = m_recentCompanions.object(index)) {
+        frame.original = companion->original;
+        frame.mask = companion->mask;
+    }
     if (index < m_entries.size() && m_entries[index].frame >= 0) {
         const deepfake::ExplanationCache::Entry &e = m_entries[index];
         frame.box = e.box; // the box the detector was given

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/shell/JobSlot.h"
+#include "app/workspaces/deepfake/DeepfakeVideoFiles.h"
 
 #include "engine/core/image/Image.h"
 #include "engine/deepfake/FrameExplanations.h"
@@ -20,7 +21,6 @@
 namespace periscope::app {
 
 class JobManager;
-class VideoFrameSource;
 
 // The video as the DeepFake workspace knows it: its size and timing, where the face is in each
 // frame, and the detector's score of each explained frame.
@@ -43,6 +43,8 @@ struct DeepfakeFrame {
     std::optional<deepfake::FaceBox> box;
     double score = 0.0;                   // P(fake); NaN until explained
     periscope::Image heatmap;             // full-frame, normalised to [0, 1]; null until explained
+    QImage original;                      // the fake's original at this frame; null: none
+    QImage mask;                          // where it was manipulated (gray, 255: yes); null: none
 };
 
 // What the DeepFake workspace holds and computes: the open video, the faces found in it (Haar
@@ -59,8 +61,11 @@ public:
     JobManager *jobs() const;
 
     // Opens a video (checked in a job: a file that is not a video gets problem()), with the
-    // playhead at `frame` (clamped to the video) once its length is known.
-    void open(const QString &path, qint64 frame = 0);
+    // playhead at `frame` (clamped to the video) once its length is known, and what it comes with
+    // in its folder (original, masks), shown beside each frame. Opened at frame 0, the playhead
+    // moves to the first face once the scan finds it (unless it was moved meanwhile).
+    void open(const QString &path, qint64 frame = 0, const VideoCompanions &companions = {});
+    const VideoCompanions &companions() const { return m_companions; }
     void clear();
     const DeepfakeVideo &video() const { return m_video; }
     bool hasVideo() const { return m_video.frameCount > 0; }
@@ -119,6 +124,7 @@ private:
     struct ExplainedBatch;
 
     void scanFaces();
+    void showFirstFaceIfAtStart();
     void prepareDetector();
     void explainFrom(qint64 frame, qint64 minimumFrames = 1);
     void explainIfIdle(qint64 minimumFrames = 1);
@@ -134,6 +140,7 @@ private:
     QString m_method = QStringLiteral("gradcam");
     QString m_cacheRoot = defaultCacheRoot();
     bool m_explaining = true;
+    bool m_startAtFirstFace = false;
     double m_threshold = 0.5;
     quint64 m_videoGeneration = 0;    // bumped when the video changes: older scans are dropped
     quint64 m_detectorGeneration = 0; // bumped when the video, the model or the method change
@@ -147,12 +154,16 @@ private:
 
     // Display: one decode in flight, the latest request next; recent frames and maps in memory.
     std::shared_ptr<VideoFrameSource> m_source;
+    VideoCompanions m_companions;
+    std::shared_ptr<CompanionSource> m_companionSource; // null without companions
+    bool m_companionProblemSaid = false;                // one message per video, not one per frame
     QFutureWatcher<std::shared_ptr<DecodedFrame>> m_decode;
     qint64 m_pendingFrame = -1;
     qint64 m_currentIndex = -1;
     DeepfakeFrame m_frame;
     QCache<qint64, QImage> m_recentFrames;         // cost: kilobytes
     QCache<qint64, periscope::Image> m_cropMaps;   // cost: kilobytes
+    QCache<qint64, CompanionSource::Frame> m_recentCompanions; // cost: kilobytes
 };
 
 } // namespace periscope::app

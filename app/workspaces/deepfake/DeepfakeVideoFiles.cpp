@@ -33,6 +33,50 @@ QImage VideoFrameSource::image(qint64 index)
     return toQImage(frame(index).rgb).copy();
 }
 
+std::unique_ptr<deepfake::ManipulationMasks> VideoCompanions::openMasks(const QString &video) const
+{
+    if (!masks.isEmpty())
+        return deepfake::ManipulationMasks::fromFile(masks.toStdString());
+    if (differenceMasks && !original.isEmpty())
+        return deepfake::ManipulationMasks::fromDifference(video.toStdString(), original.toStdString(), difference);
+    return nullptr;
+}
+
+CompanionSource::CompanionSource(QString video, VideoCompanions companions)
+    : m_video(std::move(video)), m_companions(std::move(companions))
+{
+    if (!m_companions.original.isEmpty())
+        m_original = std::make_unique<VideoFrameSource>(m_companions.original);
+}
+
+CompanionSource::Frame CompanionSource::at(qint64 index)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    Frame out;
+    const auto reason = [](const std::exception &e) { return QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0); };
+    if (m_original) {
+        try {
+            out.original = m_original->image(index);
+        } catch (const std::exception &e) {
+            out.error = QObject::tr("the original has no frame %1 (%2)").arg(index).arg(reason(e));
+        }
+    }
+    try {
+        if (!m_masksOpened) {
+            m_masksOpened = true;
+            m_masks = m_companions.openMasks(m_video);
+        }
+        if (m_masks) {
+            const periscope::Image mask = m_masks->at(index);
+            if (!mask.isNull())
+                out.mask = toQImage(mask).copy();
+        }
+    } catch (const std::exception &e) {
+        out.error = QObject::tr("the mask of frame %1 cannot be read: %2").arg(index).arg(reason(e));
+    }
+    return out;
+}
+
 namespace {
 
 // The face boxes of a video, kept beside the explanations so a video opened again is not

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/deepfake/ManipulationMasks.h"
 #include "engine/media/video/VideoReader.h"
 
 #include <QImage>
@@ -30,6 +31,41 @@ private:
     QString m_path;
     std::unique_ptr<media::VideoReader> m_reader;
     qint64 m_next = -1; // what readNext would return
+};
+
+// What a video of a labelled folder comes with: the real video a fake was made from, and where
+// its frames were manipulated (mask images or a mask video, or the difference to the original).
+struct VideoCompanions {
+    QString original;          // empty: none (a real video, or a fake whose original is unknown)
+    QString masks;             // a mask folder or video; empty: none
+    bool differenceMasks = false; // without masks: the difference to the original, DFDC-style
+    deepfake::DifferenceMaskSettings difference;
+    bool isEmpty() const { return original.isEmpty() && masks.isEmpty(); }
+    bool hasMasks() const { return !masks.isEmpty() || (differenceMasks && !original.isEmpty()); }
+    // The masks as the engine reads them; null without any. Throws periscope::Error.
+    std::unique_ptr<deepfake::ManipulationMasks> openMasks(const QString &video) const;
+};
+
+// A video's original frame and mask, frame by frame, one caller at a time; what cannot be read
+// (past the original's end, a damaged mask) comes back null with the reason.
+class CompanionSource {
+public:
+    CompanionSource(QString video, VideoCompanions companions);
+    struct Frame {
+        QImage original;  // 8-bit RGB; null: none
+        QImage mask;      // 8-bit gray, 255 where manipulated; null: none
+        QString error;
+    };
+    Frame at(qint64 index);
+    const VideoCompanions &companions() const { return m_companions; }
+
+private:
+    std::mutex m_mutex;
+    QString m_video;
+    VideoCompanions m_companions;
+    std::unique_ptr<VideoFrameSource> m_original;
+    std::unique_ptr<deepfake::ManipulationMasks> m_masks;
+    bool m_masksOpened = false;
 };
 
 // The face boxes of every frame of `video`, as writeFaceBoxCache left them under `root`

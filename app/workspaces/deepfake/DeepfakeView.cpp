@@ -3,6 +3,9 @@
 
 #include "app/models/BuiltInDeepfakeModels.h"
 #include "app/shell/ModelChoice.h"
+#include "app/workspaces/deepfake/DeepfakeFolder.h"
+#include "app/workspaces/deepfake/DeepfakeMetrics.h"
+#include "app/workspaces/deepfake/DeepfakeMetricsPanel.h"
 #include "app/workspaces/deepfake/DeepfakeModel.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
@@ -17,7 +20,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QDir>
+#include <QHeaderView>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -26,6 +33,8 @@
 namespace periscope::app {
 
 const QString DeepfakeView::kFrameLayer = QStringLiteral("frame");
+const QString DeepfakeView::kOriginalLayer = QStringLiteral("original");
+const QString DeepfakeView::kMaskLayer = QStringLiteral("mask");
 const QString DeepfakeView::kHeatmapLayer = QStringLiteral("explanation");
 const QString DeepfakeView::kFaceLayer = QStringLiteral("face");
 
@@ -63,6 +72,33 @@ periscope::Image transparentWhereZero(const periscope::Image &map, QSize size)
     return out;
 }
 
+// The mask's outline (mask pixels with a 4-neighbour outside it), opaque magenta on transparent:
+// it marks the manipulated region without hiding the explanation under it.
+QImage maskOutline(const QImage &mask)
+{
+    QImage out(mask.size(), QImage::Format_ARGB32_Premultiplied);
+    out.fill(Qt::transparent);
+    const QRgb magenta = qRgba(255, 0, 255, 255);
+    const auto on = [&](int x, int y) {
+        return x >= 0 && y >= 0 && x < mask.width() && y < mask.height() && mask.constScanLine(y)[x] != 0;
+    };
+    for (int y = 0; y < mask.height(); ++y) {
+        auto *row = reinterpret_cast<QRgb *>(out.scanLine(y));
+        for (int x = 0; x < mask.width(); ++x)
+            if (on(x, y) && (!on(x - 1, y) || !on(x + 1, y) || !on(x, y - 1) || !on(x, y + 1)))
+                row[x] = magenta;
+    }
+    return out;
+}
+
+// Bottom to top: what each layer must be above.
+const QStringList &layerOrder()
+{
+    static const QStringList order{DeepfakeView::kFrameLayer, DeepfakeView::kOriginalLayer, DeepfakeView::kMaskLayer,
+                                   DeepfakeView::kHeatmapLayer, DeepfakeView::kFaceLayer};
+    return order;
+}
+
 QString percent(double p)
 {
     return std::isnan(p) ? DeepfakeView::tr("not explained yet") : QStringLiteral("%1").arg(p, 0, 'f', 3);
@@ -70,7 +106,8 @@ QString percent(double p)
 
 } // namespace
 
-DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, DeepfakeMetrics *metrics, QWidget *parent)
+    : QWidget(parent), m_model(model), m_folder(folder)
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -81,6 +118,13 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(pare
                                                           tr("Videos (*.mp4 *.avi *.mkv *.mov *.webm *.m4v);;All files (*)"));
         if (!file.isEmpty())
             m_model->open(file);
+    });
+    auto *openFolder = new QPushButton(tr("Open folder..."));
+    openFolder->setToolTip(tr("A DFDC folder (metadata.json), a FaceForensics++ tree or any folder of videos"));
+    connect(openFolder, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of videos"));
+        if (!dir.isEmpty())
+            m_folder->open(dir);
     });
     m_modelChoice = new ModelChoice(QStringLiteral("deepfake"), tr("Open detector weights"));
     m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
@@ -108,7 +152,13 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(pare
     m_threshold->setValue(m_model->threshold());
     m_threshold->setToolTip(tr("P(fake) at which a frame counts as fake; the timeline marks where the score rises past it"));
     connect(m_threshold, &QDoubleSpinBox::valueChanged, m_model, &DeepfakeModel::setThreshold);
+    m_compare = new QCheckBox(tr("Compare with the original"));
+    m_compare->setObjectName(QStringLiteral("compareToggle"));
+    m_compare->setToolTip(tr("A wipe between this fake (left) and the real video it was made from (right); drag the line"));
+    m_compare->setEnabled(false);
+    connect(m_compare, &QCheckBox::toggled, this, &DeepfakeView::updateWipe);
     bar->addWidget(openVideo);
+    bar->addWidget(openFolder);
     bar->addSpacing(12);
     bar->addWidget(new QLabel(tr("Detector")));
     bar->addWidget(m_modelChoice, 1);
@@ -117,6 +167,7 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(pare
     bar->addWidget(m_explain);
     bar->addWidget(new QLabel(tr("Threshold")));
     bar->addWidget(m_threshold);
+    bar->addWidget(m_compare);
     layout->addLayout(bar);
 
     m_layers = new widgets::LayerModel(this);
@@ -136,10 +187,25 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(pare
     sideLayout->addWidget(m_layerPanel, 1);
     sideLayout->addWidget(m_frameInfo);
     sideLayout->addWidget(m_summary);
-    side->setMaximumWidth(380);
+    m_videos = new QTreeWidget;
+    m_videos->setObjectName(QStringLiteral("videoList"));
+    m_videos->setRootIsDecorated(false);
+    m_videos->setHeaderLabels({tr("Video"), tr("Label"), tr("Masks")});
+    m_videos->header()->setStretchLastSection(false);
+    m_videos->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    connect(m_videos, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const int row = m_videos->indexOfTopLevelItem(item);
+        if (row >= 0 && row < m_folder->videos().size() && m_folder->videos()[row].path != m_model->video().path)
+            m_model->open(m_folder->videos()[row].path, 0, m_folder->companionsOf(row));
+    });
+    m_sideTabs = new QTabWidget;
+    m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
+    m_sideTabs->addTab(side, tr("Frame"));
+    m_sideTabs->addTab(m_videos, tr("Videos"));
+    m_sideTabs->setMaximumWidth(380);
     auto *middle = new QSplitter(Qt::Horizontal);
     middle->addWidget(m_imageView);
-    middle->addWidget(side);
+    middle->addWidget(m_sideTabs);
     middle->setStretchFactor(0, 1);
     middle->setStretchFactor(1, 0);
     middle->setSizes({1000, 320});
@@ -149,9 +215,14 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(pare
     m_timeline->setMinimumHeight(150);
     connect(m_timeline, &widgets::Timeline::currentFrameChanged, m_model, &DeepfakeModel::setCurrentFrame);
 
+    m_metricsPanel = new DeepfakeMetricsPanel(m_model, m_folder, metrics);
+    m_bottomTabs = new QTabWidget;
+    m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
+    m_bottomTabs->addTab(m_timeline, tr("Timeline"));
+    m_bottomTabs->addTab(m_metricsPanel, tr("Metrics"));
     auto *vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(middle);
-    vertical->addWidget(m_timeline);
+    vertical->addWidget(m_bottomTabs);
     vertical->setStretchFactor(0, 4);
     vertical->setStretchFactor(1, 1);
     layout->addWidget(vertical, 1);
@@ -180,6 +251,10 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, QWidget *parent) : QWidget(pare
         showSummary();
     });
     connect(m_model, &DeepfakeModel::message, m_status, &QLabel::setText);
+    connect(m_folder, &DeepfakeFolder::changed, this, &DeepfakeView::showFolder);
+    connect(m_folder, &DeepfakeFolder::problem, this, [this](const QString &text) {
+        m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));
+    });
     connect(m_model, &DeepfakeModel::problem, this, [this](const QString &text) {
         m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));
     });
@@ -209,7 +284,96 @@ void DeepfakeView::onVideoChanged()
     }
     if (video.frameCount == 0)
         m_layers->clear();
+    m_compare->setEnabled(!m_model->companions().original.isEmpty());
+    if (!m_compare->isEnabled())
+        m_compare->setChecked(false);
+    const int row = m_folder->indexOf(video.path);
+    if (row >= 0)
+        m_videos->setCurrentItem(m_videos->topLevelItem(row));
     showSummary();
+}
+
+void DeepfakeView::showFolder()
+{
+    m_videos->clear();
+    const QDir root(m_folder->path());
+    for (const FolderVideo &v : m_folder->videos()) {
+        auto *item = new QTreeWidgetItem(m_videos);
+        item->setText(0, root.relativeFilePath(v.path));
+        item->setToolTip(0, v.path);
+        item->setText(1, !v.labelled ? tr("unlabelled") : v.fake ? tr("fake") : tr("real"));
+        if (v.labelled)
+            item->setForeground(1, v.fake ? QColor(198, 40, 40) : QColor(46, 125, 50));
+        item->setText(2, !v.masks.isEmpty() ? tr("shipped") : v.fake && !v.original.isEmpty() ? tr("difference") : QString());
+        item->setToolTip(2, !v.masks.isEmpty() ? v.masks
+                            : v.fake && !v.original.isEmpty() ? tr("From the difference to the original: %1").arg(v.original)
+                                                               : QString());
+    }
+    m_videos->resizeColumnToContents(1);
+    m_videos->resizeColumnToContents(2);
+    if (m_folder->videos().isEmpty())
+        return;
+    m_sideTabs->setCurrentWidget(m_videos);
+    m_status->setText(tr("%1: %n video(s), %2", nullptr, int(m_folder->videos().size()))
+                          .arg(QDir::toNativeSeparators(m_folder->path()),
+                               m_folder->layout() == QLatin1String("dfdc")            ? tr("DFDC layout (metadata.json)")
+                               : m_folder->layout() == QLatin1String("faceforensics") ? tr("FaceForensics++ layout")
+                                                                                      : tr("no labels")));
+    const int row = m_folder->indexOf(m_model->video().path);
+    if (row < 0) // the first video, unless one of the folder's is open already
+        m_model->open(m_folder->videos().first().path, 0, m_folder->companionsOf(0));
+    else
+        m_videos->setCurrentItem(m_videos->topLevelItem(row));
+}
+
+void DeepfakeView::showMetrics()
+{
+    m_bottomTabs->setCurrentWidget(m_metricsPanel);
+}
+
+void DeepfakeView::putLayer(const widgets::Layer &layer, bool visibleAtFirst)
+{
+    if (m_layers->rowOf(layer.id) >= 0) {
+        m_layers->replaceLayer(layer);
+        return;
+    }
+    widgets::Layer added = layer;
+    added.visible = visibleAtFirst;
+    m_layers->addLayer(added);
+    // Above every layer that comes before it in the order, below the rest.
+    const int place = layerOrder().indexOf(layer.id);
+    int target = 0;
+    for (int row = 0; row < m_layers->count(); ++row) {
+        const int other = layerOrder().indexOf(m_layers->layer(row).id);
+        if (m_layers->layer(row).id != layer.id && other >= 0 && other < place)
+            target = std::max(target, row + 1);
+    }
+    const int from = m_layers->rowOf(layer.id);
+    if (from != target)
+        m_layers->moveLayer(from, target);
+}
+
+void DeepfakeView::dropLayer(const QString &id)
+{
+    if (id == kOriginalLayer)
+        m_imageView->clearWipe();
+    m_layers->removeLayer(id);
+}
+
+void DeepfakeView::updateWipe()
+{
+    const int row = m_layers->rowOf(kOriginalLayer);
+    if (row < 0) {
+        m_imageView->clearWipe();
+        return;
+    }
+    m_layers->setVisible(row, m_compare->isChecked());
+    if (m_compare->isChecked()) {
+        m_imageView->setWipe(kFrameLayer, kOriginalLayer);
+        m_imageView->setWipePosition(0.5);
+    } else {
+        m_imageView->clearWipe();
+    }
 }
 
 void DeepfakeView::onFacesChanged(qint64 first, qint64 last)
@@ -248,7 +412,31 @@ void DeepfakeView::showFrame()
     picture.name = tr("Frame");
     picture.kind = widgets::LayerKind::Image;
     picture.image = frame.rgb;
-    m_layers->rowOf(kFrameLayer) < 0 ? m_layers->addLayer(picture) : m_layers->replaceLayer(picture);
+    putLayer(picture, true);
+
+    if (!frame.original.isNull()) {
+        widgets::Layer original;
+        original.id = kOriginalLayer;
+        original.name = tr("Original (the real video)");
+        original.kind = widgets::LayerKind::Image;
+        original.image = frame.original;
+        const bool first = m_layers->rowOf(kOriginalLayer) < 0;
+        putLayer(original, m_compare->isChecked());
+        if (first)
+            updateWipe();
+    } else if (m_layers->rowOf(kOriginalLayer) >= 0 && m_model->companions().original.isEmpty()) {
+        dropLayer(kOriginalLayer);
+    }
+    if (!frame.mask.isNull()) {
+        widgets::Layer mask;
+        mask.id = kMaskLayer;
+        mask.name = tr("Manipulated region (outline)");
+        mask.kind = widgets::LayerKind::Image;
+        mask.image = maskOutline(frame.mask);
+        putLayer(mask, true);
+    } else if (m_layers->rowOf(kMaskLayer) >= 0 && !m_model->companions().hasMasks()) {
+        dropLayer(kMaskLayer);
+    }
 
     // The explanation, transparent where it is zero (no evidence for "fake", or outside the face
     // the detector saw) and where it is not known yet; the layer stays, so its settings stay put
@@ -262,7 +450,7 @@ void DeepfakeView::showFrame()
     heat.opacity = 0.5;
     heat.low = 0.0;
     heat.high = 1.0;
-    m_layers->rowOf(kHeatmapLayer) < 0 ? m_layers->addLayer(heat) : m_layers->replaceLayer(heat);
+    putLayer(heat, true);
 
     widgets::Layer face;
     face.id = kFaceLayer;
@@ -277,7 +465,7 @@ void DeepfakeView::showFrame()
         box.label = std::isnan(frame.score) ? tr("face") : tr("P(fake) %1").arg(frame.score, 0, 'f', 2);
         face.items.append(box);
     }
-    m_layers->rowOf(kFaceLayer) < 0 ? m_layers->addLayer(face) : m_layers->replaceLayer(face);
+    putLayer(face, true);
 
     const DeepfakeVideo &video = m_model->video();
     QString text = tr("<b>Frame %1</b> of %2 (%3)")

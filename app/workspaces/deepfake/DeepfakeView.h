@@ -7,8 +7,11 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QTabWidget;
+class QTreeWidget;
 
 namespace periscope::widgets {
+struct Layer;
 class ImageView;
 class LayerModel;
 class LayerPanel;
@@ -17,26 +20,35 @@ class Timeline;
 
 namespace periscope::app {
 
+class DeepfakeFolder;
+class DeepfakeMetrics;
+class DeepfakeMetricsPanel;
 class DeepfakeModel;
 class ModelChoice;
 
 // The DeepFake workspace's view: the frame under the playhead with the face box and the
-// detector's explanation as layers (method, opacity, colormap in the layer panel), the frame's
-// score and the video's, and a timeline with thumbnails, the score per frame, where faces were
-// found and markers where the score crosses the threshold. Scrubbing asks the model for frames;
-// nothing here decodes or runs a network.
+// detector's explanation as layers (method, opacity, colormap in the layer panel), and for a fake
+// from a labelled folder its original (a wipe compares the two) and its manipulated region; the
+// frame's score and the video's; the folder's videos with their labels; a timeline with
+// thumbnails, the score per frame, where faces were found and markers where the score crosses the
+// threshold; and the metrics panel. Scrubbing asks the model for frames; nothing here decodes or
+// runs a network.
 class DeepfakeView : public QWidget {
     Q_OBJECT
 public:
-    explicit DeepfakeView(DeepfakeModel *model, QWidget *parent = nullptr);
+    DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, DeepfakeMetrics *metrics, QWidget *parent = nullptr);
 
     widgets::ImageView *imageView() const { return m_imageView; }
     widgets::LayerModel *layers() const { return m_layers; }
     widgets::Timeline *timeline() const { return m_timeline; }
+    QTreeWidget *videoList() const { return m_videos; }
+    DeepfakeMetricsPanel *metricsPanel() const { return m_metricsPanel; }
+    QCheckBox *compareToggle() const { return m_compare; }
+    void showMetrics();
     QString statusText() const;
     QString frameText() const;
 
-    static const QString kFrameLayer, kHeatmapLayer, kFaceLayer;
+    static const QString kFrameLayer, kOriginalLayer, kMaskLayer, kHeatmapLayer, kFaceLayer;
     static constexpr int kScoreTrack = 0, kFaceTrack = 1;
 
 Q_SIGNALS:
@@ -49,11 +61,19 @@ private:
     void updateMarkers();
     void showFrame();
     void showSummary();
+    void showFolder();
+    void putLayer(const widgets::Layer &layer, bool visibleAtFirst);
+    void dropLayer(const QString &id);
+    void updateWipe();
 
     DeepfakeModel *m_model;
+    DeepfakeFolder *m_folder;
     ModelChoice *m_modelChoice;
     QComboBox *m_method;
-    QCheckBox *m_explain;
+    QCheckBox *m_explain, *m_compare;
+    QTabWidget *m_sideTabs, *m_bottomTabs;
+    QTreeWidget *m_videos;
+    DeepfakeMetricsPanel *m_metricsPanel;
     QDoubleSpinBox *m_threshold;
     QLabel *m_status, *m_frameInfo, *m_summary;
     widgets::LayerModel *m_layers;

@@ -2,6 +2,8 @@
 #include "app/workspaces/deepfake/DeepfakeWorkspace.h"
 
 #include "app/models/BuiltInDeepfakeModels.h"
+#include "app/workspaces/deepfake/DeepfakeFolder.h"
+#include "app/workspaces/deepfake/DeepfakeMetrics.h"
 #include "app/workspaces/deepfake/DeepfakeModel.h"
 #include "app/workspaces/deepfake/DeepfakeView.h"
 
@@ -21,9 +23,16 @@ QString deepfakeDemoVideo()
 }
 
 DeepfakeWorkspace::DeepfakeWorkspace(const WorkspaceContext &context, QObject *parent)
-    : Workspace(context, parent), m_model(new DeepfakeModel(context.jobs, this))
+    : Workspace(context, parent), m_model(new DeepfakeModel(context.jobs, this)), m_folder(new DeepfakeFolder(context.jobs, this)),
+      m_metrics(new DeepfakeMetrics(context.jobs, this))
 {
     connect(m_model, &DeepfakeModel::problem, this, &DeepfakeWorkspace::logProblem);
+    connect(m_folder, &DeepfakeFolder::problem, this, &DeepfakeWorkspace::logProblem);
+    connect(m_metrics, &DeepfakeMetrics::problem, this, &DeepfakeWorkspace::logProblem);
+    connect(m_folder, &DeepfakeFolder::changed, this, &Workspace::stateChanged);
+    connect(m_folder, &DeepfakeFolder::changed, m_metrics, &DeepfakeMetrics::clear);
+    connect(m_folder, &DeepfakeFolder::changed, this, &DeepfakeWorkspace::openPendingVideo);
+    connect(m_folder, &DeepfakeFolder::problem, this, &DeepfakeWorkspace::openPendingVideo);
     connect(m_model, &DeepfakeModel::videoChanged, this, &Workspace::stateChanged);
     connect(m_model, &DeepfakeModel::modelChanged, this, &Workspace::stateChanged);
     connect(m_model, &DeepfakeModel::methodChanged, this, &Workspace::stateChanged);
@@ -32,6 +41,14 @@ DeepfakeWorkspace::DeepfakeWorkspace(const WorkspaceContext &context, QObject *p
 DeepfakeWorkspace::~DeepfakeWorkspace()
 {
     delete m_view.data();
+}
+
+void DeepfakeWorkspace::openPendingVideo()
+{
+    if (m_pendingVideo.isEmpty() || m_folder->isBusy())
+        return;
+    const QString video = std::exchange(m_pendingVideo, QString());
+    m_model->open(video, m_pendingFrame, m_folder->companionsOf(m_folder->indexOf(video)));
 }
 
 QIcon DeepfakeWorkspace::icon() const
@@ -48,7 +65,7 @@ QStringList DeepfakeWorkspace::fileSuffixes() const
 QWidget *DeepfakeWorkspace::view()
 {
     if (!m_view) {
-        m_view = new DeepfakeView(m_model);
+        m_view = new DeepfakeView(m_model, m_folder, m_metrics);
         connect(m_view, &DeepfakeView::viewSettingsChanged, this, &Workspace::stateChanged);
     }
     return m_view;
@@ -73,6 +90,13 @@ bool DeepfakeWorkspace::openFile(const QString &path, QString *error)
     if (!checkReadable(path, error))
         return false;
     const QFileInfo file(path);
+    if (file.isDir()) {
+        view();
+        ensureModel();
+        m_folder->open(file.absoluteFilePath()); // listed in a job: a folder without videos is reported there
+        Q_EMIT fileOpened(file.absoluteFilePath());
+        return true;
+    }
     if (!file.isFile()) {
         if (error)
             *error = tr("%1 is not a video file").arg(file.fileName());
@@ -93,6 +117,8 @@ QStringList DeepfakeWorkspace::openFiles() const
 QJsonObject DeepfakeWorkspace::saveState(const ProjectPaths &paths) const
 {
     QJsonObject state;
+    if (!m_folder->path().isEmpty())
+        state.insert(QStringLiteral("folder"), paths.toStored(m_folder->path()));
     if (!m_model->video().path.isEmpty())
         state.insert(QStringLiteral("video"), paths.toStored(m_model->video().path));
     state.insert(QStringLiteral("model"), paths.toStoredModel(m_model->modelName()));
@@ -122,10 +148,21 @@ bool DeepfakeWorkspace::restoreState(const QJsonObject &state, const ProjectPath
         m_model->setModel(modelName);
     else
         ensureModel();
+    const QString storedFolder = state.value(QStringLiteral("folder")).toString();
+    if (!storedFolder.isEmpty()) {
+        const QStringList resolved = paths.resolve({storedFolder}, &refused);
+        if (!resolved.isEmpty() && QFileInfo(resolved.first()).isDir())
+            m_folder->open(resolved.first()); // its video opens with its companions below, once listed
+        else if (!resolved.isEmpty())
+            refused.prepend(tr("the project's folder is missing: %1").arg(resolved.first()));
+    }
     const QString stored = state.value(QStringLiteral("video")).toString();
     if (!stored.isEmpty()) {
         const QStringList resolved = paths.resolve({stored}, &refused);
-        if (!resolved.isEmpty() && QFileInfo(resolved.first()).isFile()) {
+        if (!resolved.isEmpty() && QFileInfo(resolved.first()).isFile() && m_folder->isBusy()) {
+            m_pendingVideo = QFileInfo(resolved.first()).absoluteFilePath();
+            m_pendingFrame = state.value(QStringLiteral("frame")).toInteger();
+        } else if (!resolved.isEmpty() && QFileInfo(resolved.first()).isFile()) {
             m_model->open(resolved.first(), state.value(QStringLiteral("frame")).toInteger());
         } else if (!resolved.isEmpty()) {
             refused.prepend(tr("the project's video is missing: %1").arg(resolved.first()));

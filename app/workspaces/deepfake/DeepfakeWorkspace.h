@@ -7,15 +7,19 @@
 
 namespace periscope::app {
 
+class DeepfakeFolder;
+class DeepfakeMetrics;
 class DeepfakeModel;
 class DeepfakeView;
 
 // DeepFake video explanations (Baldassarre, Debard, Fiz Pontiveros, Wijaya, "Quantitative Metrics
 // for Evaluating Explanations of Video DeepFake Detectors", BMVC 2022): scrub a video under a
 // frame detector's explanation heatmaps, with the face the detector saw, its score per frame on
-// the timeline and markers where the score crosses the threshold. Engine: engine/deepfake
-// (FrameExplanations: the detector and the explanation cache; FaceFollower; the metrics);
-// model: DeepfakeModel; view: DeepfakeView.
+// the timeline and markers where the score crosses the threshold; open a labelled folder (DFDC,
+// FaceForensics++) to compare fakes with their originals and masks, and score the explanations
+// per video and per folder. Engine: engine/deepfake (FrameExplanations: the detector and the
+// explanation cache; FaceFollower; ManipulationMasks; the metrics; readVideoFolder); models:
+// DeepfakeModel, DeepfakeFolder, DeepfakeMetrics; view: DeepfakeView, DeepfakeMetricsPanel.
 class DeepfakeWorkspace : public Workspace {
     Q_OBJECT
 public:
@@ -38,12 +42,20 @@ public:
     bool openDemo(const QString &demoId, QString *error) override;
 
     DeepfakeModel *model() const { return m_model; }
+    DeepfakeFolder *folder() const { return m_folder; }
+    DeepfakeMetrics *metrics() const { return m_metrics; }
     DeepfakeView *deepfakeView() const;
 
 private:
     void ensureModel();
 
     DeepfakeModel *m_model;
+    DeepfakeFolder *m_folder;
+    DeepfakeMetrics *m_metrics;
+    // A restored project's video, opened once its folder is listed (with what the folder gives it).
+    QString m_pendingVideo;
+    qint64 m_pendingFrame = 0;
+    void openPendingVideo();
     QPointer<DeepfakeView> m_view;
 };
 

@@ -51,6 +51,17 @@ public:
         if (m_progress)
             m_progress(fraction, message);
     }
+    // The same job's control for a part of it that runs from `from` to `to` of the whole: its
+    // progress 0 .. 1 is reported as from .. to (unknown stays unknown); cancelling is shared.
+    JobControl subRange(double from, double to) const
+    {
+        if (!m_progress)
+            return *this;
+        ProgressCallback whole = m_progress;
+        return JobControl(m_token, [whole, from, to](double fraction, const std::string &message) {
+            whole(fraction < 0.0 ? fraction : from + (to - from) * fraction, message);
+        });
+    }
 
 private:
     std::shared_ptr<const CancelToken> m_token;

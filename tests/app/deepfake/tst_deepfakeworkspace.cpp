@@ -5,23 +5,35 @@
 // scored and explained by jobs, the frame with its face box and explanation layers, the score and
 // face tracks and threshold markers on the timeline, scrubbing over explained frames without new
 // work, a reopened video read from the cache, another method computed afresh, bad input, the
-// project state, and `periscope --workspace deepfake --open VIDEO --screenshot`.
+// project state, `periscope --workspace deepfake --open VIDEO --screenshot`, and a DFDC folder
+// made by `fakes`: the fake beside its original and mask, and its explanations scored per video
+// and per folder.
 #include <torch/torch.h>
 
 #include "app/shell/JobManager.h"
+#include "app/workspaces/deepfake/DeepfakeFolder.h"
+#include "app/workspaces/deepfake/DeepfakeMetrics.h"
+#include "app/workspaces/deepfake/DeepfakeMetricsPanel.h"
 #include "app/workspaces/deepfake/DeepfakeModel.h"
 #include "app/workspaces/deepfake/DeepfakeView.h"
 #include "app/workspaces/deepfake/DeepfakeWorkspace.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
+#include "engine/deepfake/FakeVideos.h"
+#include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
 #include "engine/media/video/VideoWriter.h"
 #include "tests/app/cli/CliRun.h"
 #include "tests/engine/deepfake/RandomDetector.h"
+#include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
+#include "widgets/plotview/PlotView.h"
 #include "widgets/timeline/Timeline.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QTableWidget>
+#include <QTreeWidget>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -73,6 +85,7 @@ private Q_SLOTS:
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
     void screenshotShowsTheScoreTrack();
+    void aFolderShowsFakesBesideTheirOriginalsAndScoresThem();
 
 private:
     bool waitIdle() { return m_jobs->waitForIdle(180000); }
@@ -379,6 +392,138 @@ void TestDeepfakeWorkspace::screenshotShowsTheScoreTrack()
         }
     QVERIFY2(track >= 20, qPrintable(QString::number(track)));
     QVERIFY(QDir(m_dir.filePath(QStringLiteral("xdg-cache"))).exists());
+}
+
+void TestDeepfakeWorkspace::aFolderShowsFakesBesideTheirOriginalsAndScoresThem()
+{
+    // A DFDC folder as `periscope-cli fakes` makes it: the clip, its self-blended fake and masks.
+    const QString folder = m_dir.filePath(QStringLiteral("dfdc-%1").arg(QFileInfo(m_cache).fileName()));
+    deepfake::FakeVideoRequest request;
+    request.input = m_clip.toStdString();
+    request.outFolder = folder.toStdString();
+    const deepfake::FakeVideoResult made = deepfake::makeSelfBlendedFake(request);
+    deepfake::writeFakesMetadata(folder.toStdString(), {made});
+
+    DeepfakeModel *model = m_workspace->model();
+    model->setModel(m_weights);
+    QString error;
+    QVERIFY2(m_workspace->openFile(folder, &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    DeepfakeView *view = m_workspace->deepfakeView();
+    QCOMPARE(view->videoList()->topLevelItemCount(), 2);
+    QCOMPARE(view->videoList()->topLevelItem(0)->text(1), QStringLiteral("fake"));
+    QCOMPARE(view->videoList()->topLevelItem(1)->text(1), QStringLiteral("real"));
+    // The first video, the fake, opened with its original and masks, and was explained.
+    const QString fake = QDir(folder).filePath(QString::fromStdString(made.fake));
+    QCOMPARE(QFileInfo(model->video().path).fileName(), QFileInfo(fake).fileName());
+    QVERIFY(!model->companions().original.isEmpty());
+    QVERIFY(!model->companions().masks.isEmpty());
+    QVERIFY(model->video().explained() > 0);
+
+    // A frame with a face: the original frame beside it and the mask of that very frame.
+    qint64 k = 0;
+    while (!model->video().faces[k])
+        ++k;
+    model->setCurrentFrame(k);
+    QTRY_VERIFY_WITH_TIMEOUT(model->frame().index == k && !model->frame().mask.isNull() && !model->frame().original.isNull(), 10000);
+    QCOMPARE(model->frame().original.size(), QSize(model->video().width, model->video().height));
+    char name[32];
+    std::snprintf(name, sizeof name, "/%06lld.png", static_cast<long long>(k));
+    const Image truth = media::readImage(folder.toStdString() + "/" + made.masks + name).pixels;
+    int truthOn = 0, shownOn = 0;
+    for (int y = 0; y < truth.height(); ++y)
+        for (int x = 0; x < truth.width(); ++x) {
+            truthOn += truth.sample(x, y, 0) >= 128.0f ? 1 : 0;
+            shownOn += model->frame().mask.pixelColor(x, y).red() > 0 ? 1 : 0;
+        }
+    QVERIFY(truthOn > 0);
+    QCOMPARE(shownOn, truthOn);
+    widgets::LayerModel *layers = view->layers();
+    QVERIFY(layers->layer(DeepfakeView::kOriginalLayer));
+    QVERIFY(!layers->layer(DeepfakeView::kOriginalLayer)->visible); // it would hide the fake until compared
+    QVERIFY(layers->layer(DeepfakeView::kMaskLayer)->visible);
+    // Bottom to top: frame, original, mask, explanation, face.
+    QCOMPARE(layers->rowOf(DeepfakeView::kFrameLayer), 0);
+    QVERIFY(layers->rowOf(DeepfakeView::kOriginalLayer) < layers->rowOf(DeepfakeView::kMaskLayer));
+    QVERIFY(layers->rowOf(DeepfakeView::kMaskLayer) < layers->rowOf(DeepfakeView::kHeatmapLayer));
+    QVERIFY(layers->rowOf(DeepfakeView::kHeatmapLayer) < layers->rowOf(DeepfakeView::kFaceLayer));
+    QVERIFY(view->compareToggle()->isEnabled());
+    view->compareToggle()->setChecked(true);
+    QVERIFY(view->imageView()->isWipeActive());
+    QVERIFY(layers->layer(DeepfakeView::kOriginalLayer)->visible);
+
+    // The metrics of this video: Grad-CAM's, over every explained frame, with the mask metrics on
+    // exactly the explained frames whose mask is not empty.
+    DeepfakeMetricsPanel *panel = view->metricsPanel();
+    panel->setScope(DeepfakeMetricsPanel::Scope::Video);
+    panel->score();
+    QVERIFY(waitIdle());
+    const DeepfakeMetricsResults &results = m_workspace->metrics()->results();
+    const VideoMetrics *scored = results.video(model->video().path);
+    QVERIFY(scored);
+    QVERIFY2(scored->error.isEmpty(), qPrintable(scored->error));
+    QCOMPARE(scored->methods.size(), 1);
+    QCOMPARE(scored->methods[0].method, QStringLiteral("gradcam"));
+    QCOMPARE(qint64(scored->methods[0].frames), model->video().explained());
+    int masked = 0;
+    for (qint64 i = 0; i < model->video().frameCount; ++i) {
+        if (std::isnan(model->video().scores[i]))
+            continue;
+        std::snprintf(name, sizeof name, "/%06lld.png", static_cast<long long>(i));
+        const Image mask = media::readImage(folder.toStdString() + "/" + made.masks + name).pixels;
+        bool any = false;
+        for (int y = 0; y < mask.height() && !any; ++y)
+            for (int x = 0; x < mask.width() && !any; ++x)
+                any = mask.sample(x, y, 0) >= 128.0f;
+        masked += any ? 1 : 0;
+    }
+    const deepfake::ExplanationSummary &summary = scored->methods[0].summary;
+    QCOMPARE(summary.maskTopKIoU.n, masked);
+    QCOMPARE(summary.locality.n + scored->methods[0].emptyFrames, scored->methods[0].frames);
+    QCOMPARE(panel->table()->rowCount(), 1);
+    QVERIFY(panel->table()->item(0, 2)->text().contains(QLatin1Char('[')));
+    QVERIFY(panel->plot()->seriesCount() >= 1);
+
+    // The real video, explained, and the whole folder: both videos, per-folder means, and the
+    // detection quality of the two labelled videos.
+    view->videoList()->setCurrentItem(view->videoList()->topLevelItem(1));
+    Q_EMIT view->videoList()->itemActivated(view->videoList()->topLevelItem(1), 0);
+    QVERIFY(waitIdle());
+    QCOMPARE(QFileInfo(model->video().path).fileName(), QFileInfo(m_clip).fileName());
+    QVERIFY(model->companions().isEmpty());
+    QVERIFY(!view->compareToggle()->isEnabled());
+    panel->setScope(DeepfakeMetricsPanel::Scope::Folder);
+    panel->score();
+    QVERIFY(waitIdle());
+    QCOMPARE(results.videos.size(), 2);
+    QVERIFY(results.folder.contains(QStringLiteral("gradcam")));
+    QCOMPARE(results.folder[QStringLiteral("gradcam")].videos, 2);
+    QVERIFY(results.detection.has_value());
+    QCOMPARE(results.detection->videos, 2);
+    QVERIFY2(panel->summaryText().contains(QStringLiteral("2 of 2 videos")), qPrintable(panel->summaryText()));
+
+    const QString csv = m_dir.filePath(QStringLiteral("metrics.csv"));
+    QVERIFY2(results.writeCsv(csv, &error), qPrintable(error));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(text.startsWith(QStringLiteral("scope,label,method,metric,n,mean,low,high\n")));
+    QVERIFY(text.contains(QStringLiteral("folder,,gradcam,spatial_smoothness,2,")));
+    QVERIFY(text.contains(QStringLiteral(",fake,gradcam,mask_top_k_iou,%1,").arg(masked)));
+    QVERIFY(text.contains(QStringLiteral("folder,,,detection_roc_auc,2,")));
+
+    // The project keeps the folder: reopened, the fake comes back with its original and masks.
+    model->open(fake, 0, m_workspace->folder()->companionsOf(0));
+    QVERIFY(waitIdle());
+    const ProjectPaths paths(m_dir.filePath(QStringLiteral("folder.periscope")), false);
+    const QJsonObject state = m_workspace->saveState(paths);
+    m_workspace.reset();
+    m_workspace = makeWorkspace();
+    QVERIFY2(m_workspace->restoreState(state, paths, &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->folder()->videos().size(), 2);
+    QCOMPARE(QFileInfo(m_workspace->model()->video().path).fileName(), QFileInfo(fake).fileName());
+    QVERIFY(!m_workspace->model()->companions().masks.isEmpty());
 }
 
 QTEST_MAIN(TestDeepfakeWorkspace)
