@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/deepfake/DeepfakeFolder.h"
 
+#include "engine/core/errors/Error.h"
 #include "engine/deepfake/DetectorDataset.h"
+#include "engine/deepfake/FrameExplanations.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -20,11 +22,56 @@ Q_DECLARE_METATYPE(std::shared_ptr<periscope::app::ReadFolder>)
 
 namespace periscope::app {
 
-DeepfakeFolder::DeepfakeFolder(JobManager *jobs, QObject *parent) : QObject(parent), m_read(jobs) {}
+DeepfakeFolder::DeepfakeFolder(JobManager *jobs, QObject *parent) : QObject(parent), m_read(jobs), m_explainAll(jobs)
+{
+    connect(&m_explainAll, &JobSlot::busyChanged, this, &DeepfakeFolder::explainingChanged);
+}
+
+void DeepfakeFolder::explainAll(const QString &weights, const QString &method, const QString &cacheRoot)
+{
+    QStringList videos;
+    for (const FolderVideo &v : m_videos)
+        videos << v.path;
+    if (videos.isEmpty())
+        return;
+    m_explainAll.start(
+        tr("Explain the %n video(s) of %1 (%2)", nullptr, int(videos.size())).arg(QDir(m_path).dirName(), method),
+        [videos, weights, method, cacheRoot](const JobControl &control) {
+            control.reportProgress(-1.0, "loading the detector");
+            const deepfake::DetectorSpec spec = deepfake::detectorSpecFor(weights.toStdString(), method.toStdString());
+            deepfake::FrameExplainer explainer(spec);
+            qint64 explained = 0;
+            QStringList failed;
+            for (qsizetype i = 0; i < videos.size(); ++i) {
+                const JobControl part = control.subRange(double(i) / double(videos.size()), double(i + 1) / double(videos.size()));
+                try {
+                    deepfake::ExplanationCache cache(cacheRoot.toStdString(), videos[i].toStdString(), spec);
+                    explained += explainVideoIntoCache(videos[i], explainer, cache, cacheRoot, part);
+                } catch (const CancelledError &) {
+                    throw;
+                } catch (const std::exception &e) {
+                    // One damaged video does not stop the others; it is named at the end.
+                    failed << QFileInfo(videos[i]).fileName() + QStringLiteral(" (") +
+                                  QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0) + QLatin1Char(')');
+                }
+            }
+            if (!failed.isEmpty())
+                throw Error(std::to_string(failed.size()) + " of " + std::to_string(videos.size()) +
+                            " videos could not be explained: " + failed.join(QStringLiteral("; ")).toStdString() + " (" +
+                            std::to_string(explained) + " frames of the others were)");
+            return QVariant(explained);
+        },
+        [this](const QVariant &result) { Q_EMIT explained(result.toLongLong()); },
+        [this](const QString &error) {
+            Q_EMIT problem(tr("The folder's videos could not all be explained: %1").arg(error));
+            Q_EMIT explained(-1);
+        });
+}
 
 void DeepfakeFolder::clear()
 {
     m_read.cancel();
+    m_explainAll.cancel();
     m_path.clear();
     m_layout.clear();
     m_labelled = false;

@@ -38,6 +38,13 @@ public:
     int indexOf(const QString &video) const;
     bool isBusy() const { return m_read.isBusy(); }
 
+    // Explains every video's faces with the detector `weights` and `method` into the explanation
+    // cache under `cacheRoot` (what the workspace shows and the metrics read), video after video,
+    // what is cached already skipped; a job, cancellable, each batch kept as it is done.
+    void explainAll(const QString &weights, const QString &method, const QString &cacheRoot);
+    bool isExplaining() const { return m_explainAll.isBusy(); }
+    void cancelExplaining() { m_explainAll.cancel(); }
+
     void setDifferenceSettings(const deepfake::DifferenceMaskSettings &settings) { m_difference = settings; }
     const deepfake::DifferenceMaskSettings &differenceSettings() const { return m_difference; }
     VideoCompanions companionsOf(int row) const;
@@ -45,9 +52,11 @@ public:
 Q_SIGNALS:
     void changed();
     void problem(const QString &text);
+    void explainingChanged(bool busy);
+    void explained(qint64 frames); // explainAll finished: this many frames newly explained
 
 private:
-    JobSlot m_read;
+    JobSlot m_read, m_explainAll;
     QString m_path, m_layout;
     bool m_labelled = false;
     QVector<FolderVideo> m_videos;

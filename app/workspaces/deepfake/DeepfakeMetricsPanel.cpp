@@ -50,6 +50,11 @@ DeepfakeMetricsPanel::DeepfakeMetricsPanel(DeepfakeModel *model, DeepfakeFolder 
     m_score = new QPushButton(tr("Score explanations"));
     m_score->setObjectName(QStringLiteral("scoreExplanations"));
     m_score->setToolTip(tr("The metrics of every method's explanations computed so far (read from the cache; nothing is explained again)"));
+    m_explainFolder = new QPushButton(tr("Explain the folder"));
+    m_explainFolder->setObjectName(QStringLiteral("explainFolder"));
+    m_explainFolder->setToolTip(tr("Explain every video of the folder with the current detector and method (what is cached is "
+                                   "skipped), then score the folder"));
+    m_explainFolder->setEnabled(false);
     m_export = new QPushButton(tr("Export CSV..."));
     m_export->setObjectName(QStringLiteral("exportMetrics"));
     m_export->setEnabled(false);
@@ -59,6 +64,7 @@ DeepfakeMetricsPanel::DeepfakeMetricsPanel(DeepfakeModel *model, DeepfakeFolder 
         m_chartMetric->addItem(info.label, info.key);
     bar->addWidget(m_scope);
     bar->addWidget(m_score);
+    bar->addWidget(m_explainFolder);
     bar->addWidget(m_export);
     bar->addStretch(1);
     bar->addWidget(new QLabel(tr("Chart")));
@@ -85,6 +91,23 @@ DeepfakeMetricsPanel::DeepfakeMetricsPanel(DeepfakeModel *model, DeepfakeFolder 
 
     connect(m_score, &QPushButton::clicked, this, &DeepfakeMetricsPanel::score);
     connect(m_export, &QPushButton::clicked, this, &DeepfakeMetricsPanel::exportCsv);
+    connect(m_explainFolder, &QPushButton::clicked, this, [this] {
+        if (m_folder->isExplaining())
+            m_folder->cancelExplaining();
+        else
+            explainFolder();
+    });
+    connect(m_folder, &DeepfakeFolder::explainingChanged, this, [this](bool busy) {
+        m_explainFolder->setText(busy ? tr("Stop explaining") : tr("Explain the folder"));
+    });
+    connect(m_folder, &DeepfakeFolder::explained, this, [this](qint64 frames) {
+        // The open video's explanations were stored by another job: read them again, then score.
+        m_model->reloadExplanations();
+        if (frames >= 0)
+            m_summary->setText(tr("%n frame(s) explained; scoring the folder...", nullptr, int(frames)));
+        setScope(Scope::Folder);
+        score();
+    });
     connect(m_scope, &QComboBox::currentIndexChanged, this, &DeepfakeMetricsPanel::showResults);
     connect(m_chartMetric, &QComboBox::currentIndexChanged, this, &DeepfakeMetricsPanel::showResults);
     connect(m_metrics, &DeepfakeMetrics::resultsChanged, this, &DeepfakeMetricsPanel::showResults);
@@ -92,6 +115,7 @@ DeepfakeMetricsPanel::DeepfakeMetricsPanel(DeepfakeModel *model, DeepfakeFolder 
     connect(m_metrics, &DeepfakeMetrics::problem, m_summary, &QLabel::setText);
     connect(m_model, &DeepfakeModel::videoChanged, this, &DeepfakeMetricsPanel::showResults);
     connect(m_folder, &DeepfakeFolder::changed, this, [this] {
+        m_explainFolder->setEnabled(!m_folder->videos().isEmpty());
         if (m_folder->videos().isEmpty() && scope() == Scope::Folder)
             setScope(Scope::Video);
         showResults();
@@ -139,6 +163,18 @@ void DeepfakeMetricsPanel::score()
     }
     m_summary->setText(tr("Scoring..."));
     m_metrics->score(videos, weights, DeepfakeModel::methods(), m_model->cacheRoot());
+}
+
+void DeepfakeMetricsPanel::explainFolder()
+{
+    QString error;
+    const QString weights = resolveDeepfakeModel(m_model->modelName(), &error);
+    if (weights.isEmpty()) {
+        m_summary->setText(tr("Choose a detector first (%1)").arg(error));
+        return;
+    }
+    m_summary->setText(tr("Explaining the folder's videos with %1...").arg(m_model->method()));
+    m_folder->explainAll(weights, m_model->method(), m_model->cacheRoot());
 }
 
 void DeepfakeMetricsPanel::showResults()
@@ -218,7 +254,7 @@ void DeepfakeMetricsPanel::showResults()
             explained += v.methods.isEmpty() ? 0 : 1;
             failed += v.error.isEmpty() ? 0 : 1;
         }
-        text = tr("%1 of %2 videos have explanations (open a video to explain it); each video's mean counts once.")
+        text = tr("%1 of %2 videos have explanations (open a video, or explain the whole folder); each video's mean counts once.")
                    .arg(explained)
                    .arg(results.videos.size());
         if (failed > 0)

@@ -31,6 +31,7 @@ public:
     void setScope(Scope scope);
     Scope scope() const;
     void score();                        // starts the job for the scope's videos
+    void explainFolder();                // every video of the folder with the current method, then scores the folder
     QTableWidget *table() const { return m_table; }
     widgets::PlotView *plot() const { return m_plot; }
     QString summaryText() const;
@@ -43,7 +44,7 @@ private:
     DeepfakeFolder *m_folder;
     DeepfakeMetrics *m_metrics;
     QComboBox *m_scope, *m_chartMetric;
-    QPushButton *m_score, *m_export;
+    QPushButton *m_score, *m_export, *m_explainFolder;
     QTableWidget *m_table;
     widgets::PlotView *m_plot;
     QLabel *m_summary;

@@ -76,6 +76,9 @@ public:
     bool hasDetector() const { return m_explainer != nullptr; }
     QString modelDescription() const { return m_modelDescription; }
 
+    // Reads the explanations of the video again from the cache (another job stored more of them).
+    void reloadExplanations() { prepareDetector(); }
+
     // gradcam, gradcampp, ig, smoothgrad, occlusion.
     void setMethod(const QString &method);
     QString method() const { return m_method; }

@@ -2,6 +2,9 @@
 #include "app/workspaces/deepfake/DeepfakeVideoFiles.h"
 
 #include "app/figures/ImageConversion.h"
+#include "engine/core/errors/Error.h"
+#include "engine/deepfake/FaceFollower.h"
+#include "engine/deepfake/FrameExplanations.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -123,6 +126,46 @@ void writeFaceBoxCache(const QString &root, const QString &video, const QVector<
         file.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("boxes"), boxes}}).toJson(QJsonDocument::Compact));
         file.commit(); // a cache: when it cannot be written the faces are searched again next time
     }
+}
+
+qint64 explainVideoIntoCache(const QString &video, deepfake::FrameExplainer &explainer, deepfake::ExplanationCache &cache,
+                             const QString &faceCacheRoot, const JobControl &control)
+{
+    const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(video.toStdString(), control);
+    const qint64 frameCount = reader->info().frameCount;
+    if (frameCount < 1)
+        throw Error(QFileInfo(video).fileName().toStdString() + " has no frames");
+    const auto known = readFaceBoxCache(faceCacheRoot, video, frameCount);
+    std::unique_ptr<deepfake::FaceFollower> follower = known ? nullptr : std::make_unique<deepfake::FaceFollower>(std::string());
+    QVector<std::optional<deepfake::FaceBox>> found;
+    std::vector<deepfake::FaceFrame> batch;
+    qint64 explained = 0;
+    const auto flush = [&] {
+        if (batch.empty())
+            return;
+        cache.store(explainer.explain(batch, control));
+        explained += qint64(batch.size());
+        batch.clear();
+    };
+    media::VideoFrame frame;
+    while (frame.index + 1 < frameCount && reader->readNext(frame)) {
+        control.throwIfCancelled();
+        const std::optional<deepfake::FaceBox> box = known ? (*known)[frame.index] : follower->at(frame.index, frame.rgb);
+        if (!known)
+            found.append(box);
+        if (box && !cache.contains(frame.index))
+            batch.push_back({frame.index, frame.rgb.copy(), *box});
+        if (std::int64_t(batch.size()) >= explainer.batchFrames())
+            flush();
+        if (frame.index % 16 == 0)
+            control.reportProgress(double(frame.index + 1) / double(frameCount), "frame " + std::to_string(frame.index + 1));
+    }
+    flush();
+    if (!known) {
+        found.resize(frameCount); // a damaged tail has no faces
+        writeFaceBoxCache(faceCacheRoot, video, found);
+    }
+    return explained;
 }
 
 } // namespace periscope::app

@@ -4,6 +4,7 @@
 // and the face boxes found in it, cached so that a video opened again is not searched again.
 #pragma once
 
+#include "engine/core/jobs/JobControl.h"
 #include "engine/deepfake/ExplanationMetrics.h"
 #include "engine/deepfake/ManipulationMasks.h"
 #include "engine/media/video/VideoReader.h"
@@ -74,5 +75,22 @@ private:
 std::optional<QVector<std::optional<deepfake::FaceBox>>> readFaceBoxCache(const QString &root, const QString &video, qint64 frameCount);
 // Best effort: a cache that cannot be written means the faces are searched again next time.
 void writeFaceBoxCache(const QString &root, const QString &video, const QVector<std::optional<deepfake::FaceBox>> &faces);
+
+} // namespace periscope::app
+
+namespace periscope::deepfake {
+class ExplanationCache;
+class FrameExplainer;
+} // namespace periscope::deepfake
+
+namespace periscope::app {
+
+// Explains every frame of `video` with a face that `cache` does not hold yet, in one pass over the
+// video: the faces from the face-box cache under `faceCacheRoot` (found with the Haar detector and
+// tracker when it has none, and then kept there, as the workspace's own scan does), the frames in
+// the explainer's batches, each batch stored as it is done (a cancelled pass keeps what it did).
+// Returns the number of frames explained. Throws periscope::Error; cancellable between frames.
+qint64 explainVideoIntoCache(const QString &video, deepfake::FrameExplainer &explainer, deepfake::ExplanationCache &cache,
+                             const QString &faceCacheRoot, const JobControl &control);
 
 } // namespace periscope::app

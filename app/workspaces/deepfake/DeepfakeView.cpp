@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QDir>
 #include <QHeaderView>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -201,7 +202,41 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_sideTabs = new QTabWidget;
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
     m_sideTabs->addTab(side, tr("Frame"));
-    m_sideTabs->addTab(m_videos, tr("Videos"));
+    auto *videosTab = new QWidget;
+    auto *videosLayout = new QVBoxLayout(videosTab);
+    videosLayout->setContentsMargins(0, 0, 0, 0);
+    videosLayout->addWidget(m_videos, 1);
+    // DFDC ships no masks: they are the fake's difference to its original, cleaned by a median.
+    auto *difference = new QHBoxLayout;
+    m_differenceThreshold = new QSpinBox;
+    m_differenceThreshold->setObjectName(QStringLiteral("differenceThreshold"));
+    m_differenceThreshold->setRange(0, 254);
+    m_differenceThreshold->setValue(m_folder->differenceSettings().threshold);
+    m_differenceThreshold->setToolTip(tr("A pixel is manipulated where the fake and its original differ by more than this (of 255) "
+                                         "in some channel: above the videos' coding noise"));
+    m_differenceMedian = new QSpinBox;
+    m_differenceMedian->setObjectName(QStringLiteral("differenceMedian"));
+    m_differenceMedian->setRange(1, 99);
+    m_differenceMedian->setSingleStep(2);
+    m_differenceMedian->setValue(m_folder->differenceSettings().medianSize);
+    m_differenceMedian->setToolTip(tr("Side of the median filter that removes isolated pixels (odd; 1: none)"));
+    difference->addWidget(new QLabel(tr("Difference masks: threshold")));
+    difference->addWidget(m_differenceThreshold);
+    difference->addWidget(new QLabel(tr("median")));
+    difference->addWidget(m_differenceMedian);
+    videosLayout->addLayout(difference);
+    const auto applyDifference = [this] {
+        int median = m_differenceMedian->value();
+        if (median % 2 == 0)
+            m_differenceMedian->setValue(++median); // odd only; the spin box's own step keeps it so
+        m_folder->setDifferenceSettings({m_differenceThreshold->value(), median});
+        const int row = m_folder->indexOf(m_model->video().path);
+        if (row >= 0 && m_model->companions().differenceMasks) // the masks on screen change: open it again where it is
+            m_model->open(m_model->video().path, std::max<qint64>(0, m_model->currentFrame()), m_folder->companionsOf(row));
+    };
+    connect(m_differenceThreshold, &QSpinBox::editingFinished, this, applyDifference);
+    connect(m_differenceMedian, &QSpinBox::editingFinished, this, applyDifference);
+    m_sideTabs->addTab(videosTab, tr("Videos"));
     m_sideTabs->setMaximumWidth(380);
     auto *middle = new QSplitter(Qt::Horizontal);
     middle->addWidget(m_imageView);
@@ -313,7 +348,7 @@ void DeepfakeView::showFolder()
     m_videos->resizeColumnToContents(2);
     if (m_folder->videos().isEmpty())
         return;
-    m_sideTabs->setCurrentWidget(m_videos);
+    m_sideTabs->setCurrentIndex(1);
     m_status->setText(tr("%1: %n video(s), %2", nullptr, int(m_folder->videos().size()))
                           .arg(QDir::toNativeSeparators(m_folder->path()),
                                m_folder->layout() == QLatin1String("dfdc")            ? tr("DFDC layout (metadata.json)")

@@ -7,6 +7,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QSpinBox;
 class QTabWidget;
 class QTreeWidget;
 
@@ -73,6 +74,7 @@ private:
     QCheckBox *m_explain, *m_compare;
     QTabWidget *m_sideTabs, *m_bottomTabs;
     QTreeWidget *m_videos;
+    QSpinBox *m_differenceThreshold, *m_differenceMedian;
     DeepfakeMetricsPanel *m_metricsPanel;
     QDoubleSpinBox *m_threshold;
     QLabel *m_status, *m_frameInfo, *m_summary;

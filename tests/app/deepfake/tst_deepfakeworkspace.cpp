@@ -86,12 +86,16 @@ private Q_SLOTS:
     void stateRoundTrips();
     void screenshotShowsTheScoreTrack();
     void aFolderShowsFakesBesideTheirOriginalsAndScoresThem();
+    void theWholeFolderIsExplainedWithDifferenceMasks();
 
 private:
     bool waitIdle() { return m_jobs->waitForIdle(180000); }
     std::unique_ptr<DeepfakeWorkspace> makeWorkspace();
     // Opens the clip with the random detector and waits for every frame to be explained.
     void openExplained(DeepfakeWorkspace *workspace);
+    // A DFDC folder as `periscope-cli fakes` makes it from the clip: its self-blended fake, masks
+    // and metadata.json.
+    QString makeFakesFolder(deepfake::FakeVideoResult *made);
 
     QTemporaryDir m_dir;
     QString m_clip, m_weights, m_cache;
@@ -394,15 +398,21 @@ void TestDeepfakeWorkspace::screenshotShowsTheScoreTrack()
     QVERIFY(QDir(m_dir.filePath(QStringLiteral("xdg-cache"))).exists());
 }
 
-void TestDeepfakeWorkspace::aFolderShowsFakesBesideTheirOriginalsAndScoresThem()
+QString TestDeepfakeWorkspace::makeFakesFolder(deepfake::FakeVideoResult *made)
 {
-    // A DFDC folder as `periscope-cli fakes` makes it: the clip, its self-blended fake and masks.
     const QString folder = m_dir.filePath(QStringLiteral("dfdc-%1").arg(QFileInfo(m_cache).fileName()));
     deepfake::FakeVideoRequest request;
     request.input = m_clip.toStdString();
     request.outFolder = folder.toStdString();
-    const deepfake::FakeVideoResult made = deepfake::makeSelfBlendedFake(request);
-    deepfake::writeFakesMetadata(folder.toStdString(), {made});
+    *made = deepfake::makeSelfBlendedFake(request);
+    deepfake::writeFakesMetadata(folder.toStdString(), {*made});
+    return folder;
+}
+
+void TestDeepfakeWorkspace::aFolderShowsFakesBesideTheirOriginalsAndScoresThem()
+{
+    deepfake::FakeVideoResult made;
+    const QString folder = makeFakesFolder(&made);
 
     DeepfakeModel *model = m_workspace->model();
     model->setModel(m_weights);
@@ -524,6 +534,56 @@ void TestDeepfakeWorkspace::aFolderShowsFakesBesideTheirOriginalsAndScoresThem()
     QCOMPARE(m_workspace->folder()->videos().size(), 2);
     QCOMPARE(QFileInfo(m_workspace->model()->video().path).fileName(), QFileInfo(fake).fileName());
     QVERIFY(!m_workspace->model()->companions().masks.isEmpty());
+}
+
+// DFDC proper ships no masks: a fake's masks are its difference to the original. "Explain the
+// folder" explains both videos in one job (the open one's explanations read back into the view)
+// and scores the folder, with mask metrics from the difference.
+void TestDeepfakeWorkspace::theWholeFolderIsExplainedWithDifferenceMasks()
+{
+    deepfake::FakeVideoResult made;
+    const QString folder = makeFakesFolder(&made);
+    {
+        QFile metadata(folder + QStringLiteral("/metadata.json"));
+        QVERIFY(metadata.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        metadata.write(QStringLiteral(R"({"%1": {"label": "FAKE", "original": "%2"}, "%2": {"label": "REAL"}})")
+                           .arg(QString::fromStdString(made.fake), QString::fromStdString(made.real))
+                           .toUtf8());
+    }
+    DeepfakeModel *model = m_workspace->model();
+    model->setModel(m_weights);
+    model->setExplaining(false); // only the folder's job explains
+    QString error;
+    QVERIFY2(m_workspace->openFile(folder, &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    QVERIFY(model->companions().differenceMasks);
+    QVERIFY(model->companions().masks.isEmpty());
+    QCOMPARE(model->video().explained(), qint64(0));
+    DeepfakeView *view = m_workspace->deepfakeView();
+    QCOMPARE(view->videoList()->topLevelItem(0)->text(2), QStringLiteral("difference"));
+    // The blend changes the face by more than the coding noise somewhere in most frames.
+    qint64 k = 0;
+    while (!model->video().faces[k])
+        ++k;
+    model->setCurrentFrame(k);
+    QTRY_VERIFY_WITH_TIMEOUT(model->frame().index == k && !model->frame().mask.isNull(), 10000);
+
+    view->metricsPanel()->explainFolder();
+    QVERIFY(waitIdle());
+    const qint64 faces = std::count_if(model->video().faces.cbegin(), model->video().faces.cend(), [](const auto &b) { return b.has_value(); });
+    QCOMPARE(model->video().explained(), faces); // read back from what the folder's job stored
+    const DeepfakeMetricsResults &results = m_workspace->metrics()->results();
+    QCOMPARE(results.videos.size(), 2);
+    for (const VideoMetrics &v : results.videos) {
+        QVERIFY2(v.error.isEmpty(), qPrintable(v.error));
+        QCOMPARE(v.methods.size(), 1);
+        QVERIFY(v.methods[0].frames > 0);
+        // Masks for the fake only; the real video has none.
+        QCOMPARE(v.methods[0].summary.maskMass.n > 0, v.fake);
+    }
+    QVERIFY(results.detection.has_value());
+    QCOMPARE(view->metricsPanel()->scope(), DeepfakeMetricsPanel::Scope::Folder);
+    QCOMPARE(view->metricsPanel()->table()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestDeepfakeWorkspace)
