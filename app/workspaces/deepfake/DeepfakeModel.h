@@ -76,6 +76,8 @@ public:
     bool hasDetector() const { return m_explainer != nullptr; }
     QString modelDescription() const { return m_modelDescription; }
 
+    // The explanations of this video by this detector and method; null until the detector is loaded.
+    std::shared_ptr<deepfake::ExplanationCache> explanationCache() const { return m_cache; }
     // Reads the explanations of the video again from the cache (another job stored more of them).
     void reloadExplanations() { prepareDetector(); }
 

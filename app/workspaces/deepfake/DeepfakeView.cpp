@@ -2,6 +2,8 @@
 #include "app/workspaces/deepfake/DeepfakeView.h"
 
 #include "app/models/BuiltInDeepfakeModels.h"
+#include "app/shell/JobManager.h"
+#include "engine/deepfake/CachedExplanationClip.h"
 #include "app/shell/ModelChoice.h"
 #include "app/workspaces/deepfake/DeepfakeFolder.h"
 #include "app/workspaces/deepfake/DeepfakeMetrics.h"
@@ -188,6 +190,21 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     sideLayout->addWidget(m_layerPanel, 1);
     sideLayout->addWidget(m_frameInfo);
     sideLayout->addWidget(m_summary);
+    auto *exportClip = new QPushButton(tr("Export annotated clip..."));
+    exportClip->setObjectName(QStringLiteral("exportClip"));
+    exportClip->setToolTip(tr("The explained frames as an H.264 video: explanation, face box and score strip drawn in"));
+    connect(exportClip, &QPushButton::clicked, this, [this] {
+        if (!m_model->hasVideo())
+            return;
+        const QFileInfo video(m_model->video().path);
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export the annotated clip"),
+            video.dir().filePath(video.completeBaseName() + QStringLiteral(".") + m_model->method() + QStringLiteral(".mp4")),
+            tr("MP4 video (*.mp4);;Matroska video (*.mkv)"));
+        if (!path.isEmpty())
+            this->exportClip(path);
+    });
+    sideLayout->addWidget(exportClip);
     m_videos = new QTreeWidget;
     m_videos->setObjectName(QStringLiteral("videoList"));
     m_videos->setRootIsDecorated(false);
@@ -359,6 +376,27 @@ void DeepfakeView::showFolder()
         m_model->open(m_folder->videos().first().path, 0, m_folder->companionsOf(0));
     else
         m_videos->setCurrentItem(m_videos->topLevelItem(row));
+}
+
+void DeepfakeView::exportClip(const QString &path)
+{
+    const auto cache = m_model->explanationCache();
+    if (!cache || cache->size() == 0) {
+        m_status->setText(tr("Nothing is explained yet: let the detector explain some frames first"));
+        return;
+    }
+    const QString video = m_model->video().path;
+    m_model->jobs()->start(
+        tr("Export the annotated clip %1").arg(QFileInfo(path).fileName()),
+        [cache, video, path](const JobControl &control) {
+            deepfake::writeCachedExplanationClip(*cache, video.toStdString(), path.toStdString(), control);
+            return QVariant();
+        },
+        this, [this, path](const QVariant &) { m_status->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(path))); },
+        [this, path](const QString &error) {
+            m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
+                                  .arg(tr("%1 could not be written: %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped()));
+        });
 }
 
 void DeepfakeView::showMetrics()

@@ -46,6 +46,8 @@ public:
     DeepfakeMetricsPanel *metricsPanel() const { return m_metricsPanel; }
     QCheckBox *compareToggle() const { return m_compare; }
     void showMetrics();
+    // Writes the annotated clip of every explained frame (a job); the status line says where.
+    void exportClip(const QString &path);
     QString statusText() const;
     QString frameText() const;
 

@@ -522,6 +522,13 @@ void TestDeepfakeWorkspace::aFolderShowsFakesBesideTheirOriginalsAndScoresThem()
     QVERIFY(text.contains(QStringLiteral(",fake,gradcam,mask_top_k_iou,%1,").arg(masked)));
     QVERIFY(text.contains(QStringLiteral("folder,,,detection_roc_auc,2,")));
 
+    // The annotated clip of the open video: one frame per explained frame.
+    const QString clip = m_dir.filePath(QStringLiteral("annotated.mp4"));
+    view->exportClip(clip);
+    QVERIFY(waitIdle());
+    QVERIFY2(view->statusText().contains(QStringLiteral("annotated.mp4")), qPrintable(view->statusText()));
+    QCOMPARE(media::VideoReader::open(clip.toStdString())->info().frameCount, model->video().explained());
+
     // The project keeps the folder: reopened, the fake comes back with its original and masks.
     model->open(fake, 0, m_workspace->folder()->companionsOf(0));
     QVERIFY(waitIdle());

@@ -10,7 +10,9 @@
 #include "engine/core/weights/StateDict.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/deepfake/DetectorDataset.h"
+#include "engine/deepfake/CachedExplanationClip.h"
 #include "engine/deepfake/ExplanationClip.h"
+#include "engine/deepfake/FrameExplanations.h"
 #include "engine/deepfake/FakeVideos.h"
 #include "engine/deepfake/FrameDetector.h"
 #include "engine/deepfake/ManipulationMasks.h"
@@ -103,6 +105,7 @@ private Q_SLOTS:
     void aDetectorTrainsOnAFakesFolder();
     void foldersOpenInEveryLayout();
     void masksComeFromFilesOrFromTheDifference();
+    void theCacheBecomesAnAnnotatedClip();
 };
 
 void TestFakeVideos::givenBoxesMakeAFakeInTheDfdcLayout()
@@ -507,6 +510,65 @@ void TestFakeVideos::masksComeFromFilesOrFromTheDifference()
     QVERIFY2(found > 0.3 && found > 20.0 * falseAlarms, qPrintable(QStringLiteral("%1 vs %2").arg(found).arg(falseAlarms)));
     QVERIFY(difference->at(12).isNull());
     QVERIFY_THROWS_EXCEPTION(Error, ManipulationMasks::fromFile(root + "/nothing-here"));
+}
+
+// The workspace's clip export: the frames the cache holds, in order, each with its map, its box and
+// the score strip (blue where real, red where fake, along the explained frames); nothing written
+// when nothing is explained or the export is cancelled.
+void TestFakeVideos::theCacheBecomesAnAnnotatedClip()
+{
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    writeClip(root + "/clip.mp4", root + "/boxes.json");
+    std::ofstream(root + "/weights.safetensors") << "stands for a detector: the cache keys on the file";
+    DetectorSpec spec;
+    spec.weights = root + "/weights.safetensors";
+    spec.inputSize = 16;
+    ExplanationCache cache(root + "/cache", root + "/clip.mp4", spec);
+    QVERIFY_THROWS_EXCEPTION(Error, writeCachedExplanationClip(cache, root + "/clip.mp4", root + "/none.mp4"));
+    QVERIFY(!std::filesystem::exists(root + "/none.mp4"));
+
+    std::vector<FrameExplanation> stored;
+    for (const std::int64_t frame : {2, 3, 4, 7}) {
+        FrameExplanation e;
+        e.frame = frame;
+        e.box = {30.0 + 2 * frame, 24.0, 28.0, 32.0};
+        e.crop = faceCropFor(e.box, 16);
+        e.score = frame < 4 ? 0.0 : 1.0; // two real frames, then two fake
+        e.heatmap = imageFromTensor(torch::ones({1, 16, 16}));
+        stored.push_back(e);
+    }
+    cache.store(stored);
+    writeCachedExplanationClip(cache, root + "/clip.mp4", root + "/clip.explained.mp4");
+    const auto clip = media::VideoReader::open(root + "/clip.explained.mp4");
+    QCOMPARE(clip->info().frameCount, std::int64_t(4));
+    QCOMPARE(clip->info().width, 96);
+    // The strip along the bottom: the first half of the columns blue (real), the second red (fake).
+    // Coolwarm's ends differ by 133 (blue over red) and 121 (red over blue); the 4-pixel strip
+    // loses chroma to 4:2:0 coding, so a third of that is asked.
+    const Image first = clip->frameAt(0).rgb;
+    const int y = 78;
+    QVERIFY2(first.sample(10, y, 2) > first.sample(10, y, 0) + 40, "the real frames' part of the strip is not blue");
+    QVERIFY2(first.sample(85, y, 0) > first.sample(85, y, 2) + 40, "the fake frames' part of the strip is not red");
+    // Outside the crop square and the strip, the frame as it was (up to the coding's error).
+    const auto original = media::VideoReader::open(root + "/clip.mp4");
+    const Image source = original->frameAt(2).rgb;
+    double difference = 0.0;
+    for (int x = 0; x < 12; ++x)
+        for (int c = 0; c < 3; ++c)
+            difference += std::abs(first.sample(x, 10, c) - source.sample(x, 10, c));
+    QVERIFY2(difference / 36.0 < 8.0, qPrintable(QString::number(difference / 36.0)));
+    // Inside the face's square the map is blended in: the frame differs there.
+    double inside = 0.0;
+    for (int c = 0; c < 3; ++c)
+        inside += std::abs(first.sample(44, 40, c) - source.sample(44, 40, c));
+    QVERIFY2(inside / 3.0 > 20.0, qPrintable(QString::number(inside / 3.0)));
+
+    CancelToken token;
+    token.cancel();
+    const JobControl cancelled(std::shared_ptr<const CancelToken>(&token, [](const CancelToken *) {}), {});
+    QVERIFY_THROWS_EXCEPTION(CancelledError, writeCachedExplanationClip(cache, root + "/clip.mp4", root + "/cancelled.mp4", cancelled));
+    QVERIFY(!std::filesystem::exists(root + "/cancelled.mp4"));
 }
 
 #include "tst_fakevideos.moc"
