@@ -35,6 +35,14 @@
         <source>Cannot write %1: it exists and is not a regular file</source>
         <translation>Impossibile scrivere %1: esiste e non è un file regolare</translation>
     </message>
+    <message>
+        <source>the original has no frame %1 (%2)</source>
+        <translation>l&apos;originale non ha il fotogramma %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the mask of frame %1 cannot be read: %2</source>
+        <translation>impossibile leggere la maschera del fotogramma %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app</name>
@@ -610,6 +618,211 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::DeepfakeFolder</name>
+    <message numerus="yes">
+        <source>Explain the %n video(s) of %1 (%2)</source>
+        <translation>
+            <numerusform>Spiega il video di %1 (%2)</numerusform>
+            <numerusform>Spiega gli %n video di %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder&apos;s videos could not all be explained: %1</source>
+        <translation>Non è stato possibile spiegare tutti i video della cartella: %1</translation>
+    </message>
+    <message>
+        <source>Read the folder %1</source>
+        <translation>Leggi la cartella %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be opened: %2</source>
+        <translation>Impossibile aprire la cartella %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeMetrics</name>
+    <message>
+        <source>Spatial smoothness</source>
+        <translation>Regolarità spaziale</translation>
+    </message>
+    <message>
+        <source>Temporal smoothness</source>
+        <translation>Regolarità temporale</translation>
+    </message>
+    <message>
+        <source>Sparsity (Gini)</source>
+        <translation>Sparsità (Gini)</translation>
+    </message>
+    <message>
+        <source>Locality (mass on the face)</source>
+        <translation>Località (massa sul volto)</translation>
+    </message>
+    <message>
+        <source>Mass in the mask</source>
+        <translation>Massa nella maschera</translation>
+    </message>
+    <message>
+        <source>Mask ROC AUC</source>
+        <translation>ROC AUC della maschera</translation>
+    </message>
+    <message>
+        <source>Mask top-k IoU</source>
+        <translation>IoU top-k della maschera</translation>
+    </message>
+    <message numerus="yes">
+        <source>Score the explanations of %n video(s)</source>
+        <translation>
+            <numerusform>Valuta le spiegazioni di %n video</numerusform>
+            <numerusform>Valuta le spiegazioni di %n video</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The explanations could not be scored: %1</source>
+        <translation>Impossibile valutare le spiegazioni: %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeMetricsPanel</name>
+    <message>
+        <source>This video</source>
+        <translation>Questo video</translation>
+    </message>
+    <message>
+        <source>The whole folder</source>
+        <translation>L&apos;intera cartella</translation>
+    </message>
+    <message>
+        <source>Over this video&apos;s explained frames, or over the folder&apos;s explained videos (each video&apos;s mean counts once)</source>
+        <translation>Sui fotogrammi spiegati di questo video, o sui video spiegati della cartella (la media di ogni video conta una volta)</translation>
+    </message>
+    <message>
+        <source>Score explanations</source>
+        <translation>Valuta le spiegazioni</translation>
+    </message>
+    <message>
+        <source>The metrics of every method&apos;s explanations computed so far (read from the cache; nothing is explained again)</source>
+        <translation>Le metriche delle spiegazioni di ogni metodo calcolate finora (lette dalla cache; nulla viene rispiegato)</translation>
+    </message>
+    <message>
+        <source>Explain the folder</source>
+        <translation>Spiega la cartella</translation>
+    </message>
+    <message>
+        <source>Explain every video of the folder with the current detector and method (what is cached is skipped), then score the folder</source>
+        <translation>Spiega ogni video della cartella con il rilevatore e il metodo attuali (ciò che è in cache viene saltato), poi valuta la cartella</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>Esporta CSV...</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafico</translation>
+    </message>
+    <message>
+        <source>Explain frames (the Explain box, with each method you want to compare), then score their explanations here.</source>
+        <translation>Spiega i fotogrammi (la casella Spiega, con ogni metodo da confrontare), poi valuta qui le loro spiegazioni.</translation>
+    </message>
+    <message>
+        <source>Stop explaining</source>
+        <translation>Interrompi la spiegazione</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) explained; scoring the folder...</source>
+        <translation>
+            <numerusform>%n fotogramma spiegato; valutazione della cartella...</numerusform>
+            <numerusform>%n fotogrammi spiegati; valutazione della cartella...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a detector first: the explanations are kept per detector (%1)</source>
+        <translation>Scegli prima un rilevatore: le spiegazioni sono conservate per rilevatore (%1)</translation>
+    </message>
+    <message>
+        <source>Open a folder of videos first</source>
+        <translation>Apri prima una cartella di video</translation>
+    </message>
+    <message>
+        <source>Open a video first</source>
+        <translation>Apri prima un video</translation>
+    </message>
+    <message>
+        <source>Scoring...</source>
+        <translation>Valutazione...</translation>
+    </message>
+    <message>
+        <source>Choose a detector first (%1)</source>
+        <translation>Scegli prima un rilevatore (%1)</translation>
+    </message>
+    <message>
+        <source>Explaining the folder&apos;s videos with %1...</source>
+        <translation>Spiegazione dei video della cartella con %1...</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metodo</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Fotogrammi</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>This video was not among those scored: score again.</source>
+        <translation>Questo video non era tra quelli valutati: valuta di nuovo.</translation>
+    </message>
+    <message>
+        <source>This video could not be scored: %1</source>
+        <translation>Impossibile valutare questo video: %1</translation>
+    </message>
+    <message>
+        <source>No explanations of this video by this detector yet.</source>
+        <translation>Ancora nessuna spiegazione di questo video da parte di questo rilevatore.</translation>
+    </message>
+    <message>
+        <source>Means over the explained frames with 95 % intervals; the mask metrics where the folder gives masks.</source>
+        <translation>Medie sui fotogrammi spiegati con intervalli al 95 %; le metriche della maschera dove la cartella fornisce maschere.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 videos have explanations (open a video, or explain the whole folder); each video&apos;s mean counts once.</source>
+        <translation>%1 di %2 video hanno spiegazioni (apri un video, o spiega l&apos;intera cartella); la media di ogni video conta una volta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be scored (see the CSV).</source>
+        <translation>
+            <numerusform>%n non è stato possibile valutarlo (vedi il CSV).</numerusform>
+            <numerusform>%n non è stato possibile valutarli (vedi il CSV).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detection over %1 labelled videos: ROC AUC %2, AP %3, log loss %4.</source>
+        <translation>Rilevamento su %1 video etichettati: ROC AUC %2, AP %3, log loss %4.</translation>
+    </message>
+    <message>
+        <source>Export the metrics</source>
+        <translation>Esporta le metriche</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Scritto %1</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::DeepfakeModel</name>
     <message>
         <source>Open %1</source>
@@ -668,6 +881,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>The explanation of frame %1 cannot be shown: %2</source>
         <translation>Impossibile mostrare la spiegazione del fotogramma %1: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Fotogramma %1: %2</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1025,149 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Loading the detector...</source>
         <translation>Caricamento del rilevatore...</translation>
     </message>
+    <message>
+        <source>Open folder...</source>
+        <translation>Apri cartella...</translation>
+    </message>
+    <message>
+        <source>A DFDC folder (metadata.json), a FaceForensics++ tree or any folder of videos</source>
+        <translation>Una cartella DFDC (metadata.json), un albero FaceForensics++ o qualsiasi cartella di video</translation>
+    </message>
+    <message>
+        <source>Open a folder of videos</source>
+        <translation>Apri una cartella di video</translation>
+    </message>
+    <message>
+        <source>Compare with the original</source>
+        <translation>Confronta con l&apos;originale</translation>
+    </message>
+    <message>
+        <source>A wipe between this fake (left) and the real video it was made from (right); drag the line</source>
+        <translation>Una tendina tra questo falso (a sinistra) e il video reale da cui è stato creato (a destra); trascina la linea</translation>
+    </message>
+    <message>
+        <source>Export annotated clip...</source>
+        <translation>Esporta clip annotata...</translation>
+    </message>
+    <message>
+        <source>The explained frames as an H.264 video: explanation, face box and score strip drawn in</source>
+        <translation>I fotogrammi spiegati come video H.264: spiegazione, riquadro del volto e striscia dei punteggi disegnati</translation>
+    </message>
+    <message>
+        <source>Export the annotated clip</source>
+        <translation>Esporta la clip annotata</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4);;Matroska video (*.mkv)</source>
+        <translation>Video MP4 (*.mp4);;Video Matroska (*.mkv)</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etichetta</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Maschere</translation>
+    </message>
+    <message>
+        <source>A pixel is manipulated where the fake and its original differ by more than this (of 255) in some channel: above the videos&apos; coding noise</source>
+        <translation>Un pixel è manipolato dove il falso e il suo originale differiscono di più di questo valore (su 255) in un canale: sopra il rumore di codifica dei video</translation>
+    </message>
+    <message>
+        <source>Side of the median filter that removes isolated pixels (odd; 1: none)</source>
+        <translation>Lato del filtro mediano che rimuove i pixel isolati (dispari; 1: nessuno)</translation>
+    </message>
+    <message>
+        <source>Difference masks: threshold</source>
+        <translation>Maschere di differenza: soglia</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>mediana</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriche</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>senza etichetta</translation>
+    </message>
+    <message>
+        <source>fake</source>
+        <translation>falso</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>reale</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>fornite</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>differenza</translation>
+    </message>
+    <message>
+        <source>From the difference to the original: %1</source>
+        <translation>Dalla differenza con l&apos;originale: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n video(s), %2</source>
+        <translation>
+            <numerusform>%1: %n video, %2</numerusform>
+            <numerusform>%1: %n video, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DFDC layout (metadata.json)</source>
+        <translation>struttura DFDC (metadata.json)</translation>
+    </message>
+    <message>
+        <source>FaceForensics++ layout</source>
+        <translation>struttura FaceForensics++</translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation>senza etichette</translation>
+    </message>
+    <message>
+        <source>Nothing is explained yet: let the detector explain some frames first</source>
+        <translation>Ancora nulla di spiegato: lascia prima che il rilevatore spieghi alcuni fotogrammi</translation>
+    </message>
+    <message>
+        <source>Export the annotated clip %1</source>
+        <translation>Esporta la clip annotata %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Scritto %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>Impossibile scrivere %1: %2</translation>
+    </message>
+    <message>
+        <source>Original (the real video)</source>
+        <translation>Originale (il video reale)</translation>
+    </message>
+    <message>
+        <source>Manipulated region (outline)</source>
+        <translation>Regione manipolata (contorno)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::DeepfakeWorkspace</name>
@@ -842,6 +1202,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>The DeepFake demo&apos;s detector is missing from this installation: %1</source>
         <translation>Il rilevatore della demo DeepFake manca da questa installazione: %1</translation>
+    </message>
+    <message>
+        <source>the project&apos;s folder is missing: %1</source>
+        <translation>manca la cartella del progetto: %1</translation>
     </message>
 </context>
 <context>

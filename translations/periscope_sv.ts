@@ -35,6 +35,14 @@
         <source>Cannot write %1: it exists and is not a regular file</source>
         <translation>Kan inte skriva %1: den finns och är inte en vanlig fil</translation>
     </message>
+    <message>
+        <source>the original has no frame %1 (%2)</source>
+        <translation>originalet har ingen bildruta %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the mask of frame %1 cannot be read: %2</source>
+        <translation>masken för bildruta %1 kan inte läsas: %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app</name>
@@ -610,6 +618,211 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::DeepfakeFolder</name>
+    <message numerus="yes">
+        <source>Explain the %n video(s) of %1 (%2)</source>
+        <translation>
+            <numerusform>Förklara %n video i %1 (%2)</numerusform>
+            <numerusform>Förklara de %n videorna i %1 (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder&apos;s videos could not all be explained: %1</source>
+        <translation>Alla mappens videor kunde inte förklaras: %1</translation>
+    </message>
+    <message>
+        <source>Read the folder %1</source>
+        <translation>Läs mappen %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be opened: %2</source>
+        <translation>Mappen %1 kan inte öppnas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeMetrics</name>
+    <message>
+        <source>Spatial smoothness</source>
+        <translation>Rumslig jämnhet</translation>
+    </message>
+    <message>
+        <source>Temporal smoothness</source>
+        <translation>Tidsmässig jämnhet</translation>
+    </message>
+    <message>
+        <source>Sparsity (Gini)</source>
+        <translation>Gleshet (Gini)</translation>
+    </message>
+    <message>
+        <source>Locality (mass on the face)</source>
+        <translation>Lokalitet (massa på ansiktet)</translation>
+    </message>
+    <message>
+        <source>Mass in the mask</source>
+        <translation>Massa i masken</translation>
+    </message>
+    <message>
+        <source>Mask ROC AUC</source>
+        <translation>Maskens ROC AUC</translation>
+    </message>
+    <message>
+        <source>Mask top-k IoU</source>
+        <translation>Maskens topp-k IoU</translation>
+    </message>
+    <message numerus="yes">
+        <source>Score the explanations of %n video(s)</source>
+        <translation>
+            <numerusform>Poängsätt förklaringarna av %n video</numerusform>
+            <numerusform>Poängsätt förklaringarna av %n videor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The explanations could not be scored: %1</source>
+        <translation>Förklaringarna kunde inte poängsättas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::DeepfakeMetricsPanel</name>
+    <message>
+        <source>This video</source>
+        <translation>Den här videon</translation>
+    </message>
+    <message>
+        <source>The whole folder</source>
+        <translation>Hela mappen</translation>
+    </message>
+    <message>
+        <source>Over this video&apos;s explained frames, or over the folder&apos;s explained videos (each video&apos;s mean counts once)</source>
+        <translation>Över den här videons förklarade bildrutor, eller över mappens förklarade videor (varje videos medelvärde räknas en gång)</translation>
+    </message>
+    <message>
+        <source>Score explanations</source>
+        <translation>Poängsätt förklaringar</translation>
+    </message>
+    <message>
+        <source>The metrics of every method&apos;s explanations computed so far (read from the cache; nothing is explained again)</source>
+        <translation>Måtten för varje metods förklaringar hittills (lästa från cachen; inget förklaras igen)</translation>
+    </message>
+    <message>
+        <source>Explain the folder</source>
+        <translation>Förklara mappen</translation>
+    </message>
+    <message>
+        <source>Explain every video of the folder with the current detector and method (what is cached is skipped), then score the folder</source>
+        <translation>Förklara varje video i mappen med den aktuella detektorn och metoden (det som finns i cachen hoppas över) och poängsätt sedan mappen</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>Exportera CSV...</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagram</translation>
+    </message>
+    <message>
+        <source>Explain frames (the Explain box, with each method you want to compare), then score their explanations here.</source>
+        <translation>Förklara bildrutor (rutan Förklara, med varje metod du vill jämföra) och poängsätt sedan deras förklaringar här.</translation>
+    </message>
+    <message>
+        <source>Stop explaining</source>
+        <translation>Sluta förklara</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) explained; scoring the folder...</source>
+        <translation>
+            <numerusform>%n bildruta förklarad; poängsätter mappen...</numerusform>
+            <numerusform>%n bildrutor förklarade; poängsätter mappen...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a detector first: the explanations are kept per detector (%1)</source>
+        <translation>Välj först en detektor: förklaringarna sparas per detektor (%1)</translation>
+    </message>
+    <message>
+        <source>Open a folder of videos first</source>
+        <translation>Öppna först en mapp med videor</translation>
+    </message>
+    <message>
+        <source>Open a video first</source>
+        <translation>Öppna först en video</translation>
+    </message>
+    <message>
+        <source>Scoring...</source>
+        <translation>Poängsätter...</translation>
+    </message>
+    <message>
+        <source>Choose a detector first (%1)</source>
+        <translation>Välj först en detektor (%1)</translation>
+    </message>
+    <message>
+        <source>Explaining the folder&apos;s videos with %1...</source>
+        <translation>Förklarar mappens videor med %1...</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Metod</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Videor</translation>
+    </message>
+    <message>
+        <source>Frames</source>
+        <translation>Bildrutor</translation>
+    </message>
+    <message>
+        <source>n = %1</source>
+        <translation>n = %1</translation>
+    </message>
+    <message>
+        <source>This video was not among those scored: score again.</source>
+        <translation>Den här videon var inte bland de poängsatta: poängsätt igen.</translation>
+    </message>
+    <message>
+        <source>This video could not be scored: %1</source>
+        <translation>Den här videon kunde inte poängsättas: %1</translation>
+    </message>
+    <message>
+        <source>No explanations of this video by this detector yet.</source>
+        <translation>Inga förklaringar av den här videon från den här detektorn än.</translation>
+    </message>
+    <message>
+        <source>Means over the explained frames with 95 % intervals; the mask metrics where the folder gives masks.</source>
+        <translation>Medelvärden över de förklarade bildrutorna med 95 %-intervall; maskmåtten där mappen har masker.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 videos have explanations (open a video, or explain the whole folder); each video&apos;s mean counts once.</source>
+        <translation>%1 av %2 videor har förklaringar (öppna en video, eller förklara hela mappen); varje videos medelvärde räknas en gång.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be scored (see the CSV).</source>
+        <translation>
+            <numerusform>%n kunde inte poängsättas (se CSV-filen).</numerusform>
+            <numerusform>%n kunde inte poängsättas (se CSV-filen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detection over %1 labelled videos: ROC AUC %2, AP %3, log loss %4.</source>
+        <translation>Detektion över %1 märkta videor: ROC AUC %2, AP %3, log-förlust %4.</translation>
+    </message>
+    <message>
+        <source>Export the metrics</source>
+        <translation>Exportera måtten</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kan inte skrivas: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Skrev %1</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::DeepfakeModel</name>
     <message>
         <source>Open %1</source>
@@ -668,6 +881,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>The explanation of frame %1 cannot be shown: %2</source>
         <translation>Förklaringen av bildruta %1 kan inte visas: %2</translation>
+    </message>
+    <message>
+        <source>Frame %1: %2</source>
+        <translation>Bildruta %1: %2</translation>
     </message>
 </context>
 <context>
@@ -808,6 +1025,149 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Loading the detector...</source>
         <translation>Läser in detektorn...</translation>
     </message>
+    <message>
+        <source>Open folder...</source>
+        <translation>Öppna mapp...</translation>
+    </message>
+    <message>
+        <source>A DFDC folder (metadata.json), a FaceForensics++ tree or any folder of videos</source>
+        <translation>En DFDC-mapp (metadata.json), ett FaceForensics++-träd eller vilken mapp med videor som helst</translation>
+    </message>
+    <message>
+        <source>Open a folder of videos</source>
+        <translation>Öppna en mapp med videor</translation>
+    </message>
+    <message>
+        <source>Compare with the original</source>
+        <translation>Jämför med originalet</translation>
+    </message>
+    <message>
+        <source>A wipe between this fake (left) and the real video it was made from (right); drag the line</source>
+        <translation>Ett svep mellan den här förfalskningen (vänster) och den äkta video den gjordes av (höger); dra linjen</translation>
+    </message>
+    <message>
+        <source>Export annotated clip...</source>
+        <translation>Exportera annoterat klipp...</translation>
+    </message>
+    <message>
+        <source>The explained frames as an H.264 video: explanation, face box and score strip drawn in</source>
+        <translation>De förklarade bildrutorna som en H.264-video: förklaring, ansiktsruta och poängremsa inritade</translation>
+    </message>
+    <message>
+        <source>Export the annotated clip</source>
+        <translation>Exportera det annoterade klippet</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4);;Matroska video (*.mkv)</source>
+        <translation>MP4-video (*.mp4);;Matroska-video (*.mkv)</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etikett</translation>
+    </message>
+    <message>
+        <source>Masks</source>
+        <translation>Masker</translation>
+    </message>
+    <message>
+        <source>A pixel is manipulated where the fake and its original differ by more than this (of 255) in some channel: above the videos&apos; coding noise</source>
+        <translation>En bildpunkt är manipulerad där förfalskningen och dess original skiljer sig med mer än så här (av 255) i någon kanal: över videornas kodningsbrus</translation>
+    </message>
+    <message>
+        <source>Side of the median filter that removes isolated pixels (odd; 1: none)</source>
+        <translation>Sidan på medianfiltret som tar bort isolerade bildpunkter (udda; 1: inget)</translation>
+    </message>
+    <message>
+        <source>Difference masks: threshold</source>
+        <translation>Skillnadsmasker: tröskel</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>median</translation>
+    </message>
+    <message>
+        <source>Videos</source>
+        <translation>Videor</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Tidslinje</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Mått</translation>
+    </message>
+    <message>
+        <source>unlabelled</source>
+        <translation>omärkt</translation>
+    </message>
+    <message>
+        <source>fake</source>
+        <translation>falsk</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>äkta</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>medföljer</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>skillnad</translation>
+    </message>
+    <message>
+        <source>From the difference to the original: %1</source>
+        <translation>Från skillnaden mot originalet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n video(s), %2</source>
+        <translation>
+            <numerusform>%1: %n video, %2</numerusform>
+            <numerusform>%1: %n videor, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>DFDC layout (metadata.json)</source>
+        <translation>DFDC-struktur (metadata.json)</translation>
+    </message>
+    <message>
+        <source>FaceForensics++ layout</source>
+        <translation>FaceForensics++-struktur</translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation>inga etiketter</translation>
+    </message>
+    <message>
+        <source>Nothing is explained yet: let the detector explain some frames first</source>
+        <translation>Inget är förklarat än: låt först detektorn förklara några bildrutor</translation>
+    </message>
+    <message>
+        <source>Export the annotated clip %1</source>
+        <translation>Exportera det annoterade klippet %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Skrev %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <source>Original (the real video)</source>
+        <translation>Original (den äkta videon)</translation>
+    </message>
+    <message>
+        <source>Manipulated region (outline)</source>
+        <translation>Manipulerat område (kontur)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::DeepfakeWorkspace</name>
@@ -842,6 +1202,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>The DeepFake demo&apos;s detector is missing from this installation: %1</source>
         <translation>DeepFake-demons detektor saknas i den här installationen: %1</translation>
+    </message>
+    <message>
+        <source>the project&apos;s folder is missing: %1</source>
+        <translation>projektets mapp saknas: %1</translation>
     </message>
 </context>
 <context>
