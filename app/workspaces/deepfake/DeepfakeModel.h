@@ -138,6 +138,7 @@ private:
     void frameDecoded();
     void compose(qint64 index, const QImage &rgb, const periscope::Image &cropMap);
     bool hasCropMap(qint64 frame) const;
+    static int cacheCost(qint64 bytes); // of a QCache entry: kilobytes
 
     QPointer<JobManager> m_jobs;
     DeepfakeVideo m_video;
