@@ -2,10 +2,15 @@
 #include "app/workspaces/deepfake/DeepfakeWorkspace.h"
 
 #include "app/models/BuiltInDeepfakeModels.h"
+#include "app/shell/WidgetFigures.h"
+#include "app/workspaces/deepfake/DeepfakeMetricsPanel.h"
 #include "app/workspaces/deepfake/DeepfakeFolder.h"
 #include "app/workspaces/deepfake/DeepfakeMetrics.h"
 #include "app/workspaces/deepfake/DeepfakeModel.h"
 #include "app/workspaces/deepfake/DeepfakeView.h"
+
+#include "widgets/plotview/PlotView.h"
+#include "widgets/timeline/Timeline.h"
 
 #include <QFileInfo>
 #include <QJsonObject>
@@ -204,6 +209,33 @@ bool DeepfakeWorkspace::openDemo(const QString &demoId, QString *error)
     m_model->setModel(builtInDeepfakeModelName());
     m_model->open(video, kDemoFrame);
     return true;
+}
+
+bool DeepfakeWorkspace::exportFigure(const QString &path, const FigureOptions &options, QString *error)
+{
+    view();
+    if (!m_model->hasVideo() || m_model->frame().rgb.isNull()) {
+        if (error)
+            *error = tr("There is nothing to export yet: open a video first");
+        return false;
+    }
+    std::vector<std::unique_ptr<FigurePanel>> owned;
+    owned.push_back(figurePanel(m_view->imageView(), options));
+    if (m_view->metricsPanel()->plot()->seriesCount() > 0)
+        owned.push_back(figurePanel(m_view->metricsPanel()->plot()));
+    FigureOptions withCaption = options;
+    if (withCaption.caption.isEmpty()) {
+        const DeepfakeFrame &frame = m_model->frame();
+        const DeepfakeVideo &video = m_model->video();
+        withCaption.caption = tr("%1, frame %2 (%3): %4 explanation, %5")
+                                  .arg(QFileInfo(video.path).fileName())
+                                  .arg(frame.index)
+                                  .arg(widgets::Timeline::timecode(frame.index, video.frameRate), m_model->method(),
+                                       m_model->hasDetector() ? m_model->modelDescription() : m_model->modelName());
+        if (!std::isnan(frame.score))
+            withCaption.caption += tr("; P(fake) %1").arg(frame.score, 0, 'f', 3);
+    }
+    return app::exportFigure(panelList(owned), int(owned.size()), withCaption, path, error);
 }
 
 } // namespace periscope::app

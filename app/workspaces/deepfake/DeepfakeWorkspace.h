@@ -40,6 +40,11 @@ public:
     bool restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error) override;
     QList<DemoEntry> demoEntries() const override;
     bool openDemo(const QString &demoId, QString *error) override;
+    // The frame on screen with its layers (explanation, face, mask) and, once scored, the metrics
+    // chart; the caption names the video, frame, detector and method. Drawn from what is on
+    // screen: nothing is decoded or computed for it.
+    using Workspace::exportFigure;
+    bool exportFigure(const QString &path, const FigureOptions &options, QString *error) override;
 
     DeepfakeModel *model() const { return m_model; }
     DeepfakeFolder *folder() const { return m_folder; }

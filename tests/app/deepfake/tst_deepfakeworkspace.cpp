@@ -83,6 +83,7 @@ private Q_SLOTS:
     void aReopenedVideoIsReadFromTheCache();
     void anotherMethodIsComputedAfresh();
     void badInputGetsAMessageNotACrash();
+    void badFoldersGetAMessage();
     void stateRoundTrips();
     void screenshotShowsTheScoreTrack();
     void aFolderShowsFakesBesideTheirOriginalsAndScoresThem();
@@ -340,6 +341,39 @@ void TestDeepfakeWorkspace::badInputGetsAMessageNotACrash()
     QVERIFY(model->video().facesScanned == kFrames);
 }
 
+// Folders that cannot be opened are said why, in the status line and the log, and nothing crashes:
+// no videos, a metadata.json that is not JSON, one that points outside the folder.
+void TestDeepfakeWorkspace::badFoldersGetAMessage()
+{
+    QString error;
+    QVERIFY(!m_workspace->exportFigure(m_dir.filePath(QStringLiteral("nothing.png")), &error));
+    QVERIFY2(error.contains(QStringLiteral("open a video")), qPrintable(error));
+    DeepfakeFolder *folder = m_workspace->folder();
+    QSignalSpy problems(folder, &DeepfakeFolder::problem);
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QDir().mkpath(QFileInfo(path).path());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    };
+    const QString empty = m_dir.filePath(QStringLiteral("bad-empty"));
+    write(empty + QStringLiteral("/notes.txt"), "no videos here\n");
+    const QString broken = m_dir.filePath(QStringLiteral("bad-json"));
+    write(broken + QStringLiteral("/metadata.json"), "{\"a.mp4\": {\"label\": ");
+    const QString escaping = m_dir.filePath(QStringLiteral("bad-escape"));
+    write(escaping + QStringLiteral("/metadata.json"), "{\"../megamind-24.mp4\": {\"label\": \"REAL\"}}");
+    for (const QString &bad : {empty, broken, escaping}) {
+        problems.clear();
+        QVERIFY(m_workspace->openFile(bad, &error)); // listed in a job
+        QVERIFY(waitIdle());
+        QCOMPARE(problems.count(), 1);
+        QVERIFY2(problems.first().first().toString().contains(QFileInfo(bad).fileName()), qPrintable(problems.first().first().toString()));
+        QVERIFY(folder->videos().isEmpty());
+        QVERIFY(m_workspace->deepfakeView()->statusText().contains(QFileInfo(bad).fileName()));
+    }
+    QVERIFY2(problems.first().first().toString().contains(QStringLiteral("outside")), qPrintable(problems.first().first().toString()));
+}
+
 void TestDeepfakeWorkspace::stateRoundTrips()
 {
     openExplained(m_workspace.get());
@@ -521,6 +555,15 @@ void TestDeepfakeWorkspace::aFolderShowsFakesBesideTheirOriginalsAndScoresThem()
     QVERIFY(text.contains(QStringLiteral("folder,,gradcam,spatial_smoothness,2,")));
     QVERIFY(text.contains(QStringLiteral(",fake,gradcam,mask_top_k_iou,%1,").arg(masked)));
     QVERIFY(text.contains(QStringLiteral("folder,,,detection_roc_auc,2,")));
+
+    // The figure: the frame with its layers and the metrics chart, side by side, captioned.
+    const QString svg = m_dir.filePath(QStringLiteral("deepfake-figure.svg"));
+    QVERIFY2(m_workspace->exportFigure(svg, &error), qPrintable(error));
+    QFile figure(svg);
+    QVERIFY(figure.open(QIODevice::ReadOnly));
+    const QByteArray drawn = figure.readAll();
+    QVERIFY(drawn.contains("gradcam"));        // the chart's category and the caption
+    QVERIFY(drawn.contains("megamind-24.mp4")); // the caption names the video
 
     // The annotated clip of the open video: one frame per explained frame.
     const QString clip = m_dir.filePath(QStringLiteral("annotated.mp4"));
