@@ -70,14 +70,15 @@ public:
             while (m_last.index < index)
                 if (!m_reader->readNext(m_last))
                     return {};
-            return m_last.rgb;
+            if (m_last.index == index)
+                return m_last.rgb;
+            // Overshot (a frame the reader could not place): seek to exactly this one.
         }
         if (index >= m_reader->info().frameCount)
             return {};
-        m_last = m_reader->frameAt(index);
+        m_last = m_reader->frameAt(index); // readNext goes on from here
         return m_last.rgb;
     }
-    // Continues reading after `frameAt`: readNext goes on from the frame the seek decoded.
 
 private:
     std::unique_ptr<media::VideoReader> m_reader;
