@@ -23,7 +23,7 @@ int runForwardCommand(const QStringList &arguments)
                                       "must fit the architecture exactly, by the original's names (torchvision's for these)."));
     options.choice(QStringLiteral("--arch"), names, QStringLiteral("the architecture")).require();
     options.text(QStringLiteral("--weights"), QStringLiteral("W"), QStringLiteral("a checkpoint (safetensors, torch.save)")).require();
-    options.text(QStringLiteral("--input"), QStringLiteral("X.safetensors"), QStringLiteral("\"input\": images [N, 3, H, W], normalised as the original expects"))
+    options.text(QStringLiteral("--input"), QStringLiteral("X.safetensors"), QStringLiteral("\"input\": images [N, 3, H, W], or clips [N, 3, T, H, W] for mvit_*, normalised as the original expects"))
         .require();
     options.text(QStringLiteral("--out"), QStringLiteral("Y.safetensors"), QStringLiteral("the output to write")).require().output();
     if (const std::optional<int> exit = options.parse(arguments))

@@ -9,7 +9,8 @@
 
 namespace periscope {
 
-// "efficientnet_b0" .. "efficientnet_b7", "resnet18", "resnet50", sorted.
+// "efficientnet_b0" .. "efficientnet_b7", "mvit_v2_mini", "mvit_v2_s", "resnet18", "resnet50", sorted.
+// The image networks take [N, 3, H, W]; the MViTs clips [N, 3, T, H, W] of their configured size.
 std::vector<std::string> registeredArchitectures();
 
 struct ForwardRequest {
