@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// periscope-cli deepfake: a frame detector's score and explanation of each video, frame by frame,
-// in full-frame pixels, with the explanation metrics (engine/deepfake/VideoExplainer.h).
+// periscope-cli deepfake: a detector's score and explanation of each video, frame by frame, in
+// full-frame pixels, with the explanation metrics (engine/deepfake/VideoExplainer.h).
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 
@@ -25,20 +25,22 @@ CliOptions deepfakeOptions()
 {
     CliOptions options(QStringLiteral("deepfake"),
                        QStringLiteral("Scores and explains each video with a frame detector (EfficientNet with one logit, torchvision's\n"
-                                      "names): the face found in each frame, cropped as the detector sees it, explained, and the map\n"
-                                      "put back on the frame. Writes DIR/NAME.deepfake.json (per frame: index, time, face box, score;\n"
+                                      "names) or a clip detector (MViT-v2, scoring runs of consecutive frames): the face found in each\n"
+                                      "frame, cropped as the detector sees it, explained, and the map put back on the frame. Writes DIR/NAME.deepfake.json (per frame: index, time, face box, score;\n"
                                       "the video's score; the explanation metrics of docs/explanation-metrics.md) and\n"
                                       "DIR/NAME.heatmaps.safetensors (\"heatmaps\" float32 [T, H, W], \"frames\" int64 [T])."));
     options.positionals(QStringLiteral("VIDEO"), QStringLiteral("videos"), 1, -1);
     options.text(QStringLiteral("--model"), QStringLiteral("W"),
                  QStringLiteral("the detector's weights, or a catalogue name (the built-in %1)").arg(builtInDeepfakeModelName()))
         .require();
-    options.choice(QStringLiteral("--arch"), choicesOf(deepfake::frameDetectorArchitectures()),
+    QStringList architectures = choicesOf(deepfake::frameDetectorArchitectures());
+    architectures << QStringLiteral("mvit_v2_s") << QStringLiteral("mvit_v2_mini");
+    options.choice(QStringLiteral("--arch"), architectures,
                    QStringLiteral("the detector's architecture (default: its sidecar W.json's, else efficientnet_b0)"));
     options.choice(QStringLiteral("--method"),
                    {QStringLiteral("gradcam"), QStringLiteral("gradcampp"), QStringLiteral("ig"), QStringLiteral("smoothgrad"),
-                    QStringLiteral("occlusion")},
-                   QStringLiteral("the explanation method"))
+                    QStringLiteral("occlusion"), QStringLiteral("rollout")},
+                   QStringLiteral("the explanation method (rollout: attention rollout, for the MViT clip models)"))
         .byDefault(QStringLiteral("gradcam"));
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
     options.text(QStringLiteral("--boxes"), QStringLiteral("B.json"), QStringLiteral("face boxes instead of detection, for one video"));
@@ -127,7 +129,7 @@ int runDeepfake(const QStringList &arguments)
 
 CliCommand deepfakeCommand()
 {
-    return {QStringLiteral("deepfake"), QStringLiteral("score and explain videos with a frame detector, with the explanation metrics"), false,
+    return {QStringLiteral("deepfake"), QStringLiteral("score and explain videos with a frame or clip detector, with the explanation metrics"), false,
             runDeepfake};
 }
 

@@ -18,7 +18,7 @@ struct MethodName {
 constexpr MethodName kMethods[] = {
     {ExplanationMethod::GradCam, "gradcam"},           {ExplanationMethod::GradCamPlusPlus, "gradcampp"},
     {ExplanationMethod::IntegratedGradients, "ig"},    {ExplanationMethod::SmoothGrad, "smoothgrad"},
-    {ExplanationMethod::Occlusion, "occlusion"},
+    {ExplanationMethod::Occlusion, "occlusion"},       {ExplanationMethod::AttentionRollout, "rollout"},
 };
 
 // IG's path points and SmoothGrad's samples per input: the settings the explanation metrics were
@@ -28,6 +28,15 @@ constexpr int kSmoothGradSamples = 16;
 } // namespace
 
 std::vector<std::string> explanationMethodNames()
+{
+    std::vector<std::string> names;
+    for (const MethodName &m : kMethods)
+        if (m.method != ExplanationMethod::AttentionRollout)
+            names.emplace_back(m.name);
+    return names;
+}
+
+std::vector<std::string> clipExplanationMethodNames()
 {
     std::vector<std::string> names;
     for (const MethodName &m : kMethods)
@@ -150,6 +159,8 @@ torch::Tensor FrameDetector::explain(ExplanationMethod method, const torch::Tens
         map = occlusion(score, x, target, options, control);
         break;
     }
+    case ExplanationMethod::AttentionRollout:
+        throw Error("attention rollout explains a transformer's attention; an EfficientNet has none (use mvit_v2_s or mvit_v2_mini)");
     }
     return map.detach().to(torch::kCPU, torch::kFloat);
 }

@@ -18,12 +18,14 @@
 
 namespace periscope::deepfake {
 
-enum class ExplanationMethod { GradCam, GradCamPlusPlus, IntegratedGradients, SmoothGrad, Occlusion };
+enum class ExplanationMethod { GradCam, GradCamPlusPlus, IntegratedGradients, SmoothGrad, Occlusion, AttentionRollout };
 
-// "gradcam", "gradcampp", "ig", "smoothgrad", "occlusion"; parse throws periscope::Error naming them.
+// "gradcam", "gradcampp", "ig", "smoothgrad", "occlusion", and "rollout" (attention rollout, for
+// the clip transformer only); parse throws periscope::Error naming them.
 ExplanationMethod parseExplanationMethod(const std::string &name);
 std::string toString(ExplanationMethod method);
-std::vector<std::string> explanationMethodNames();
+std::vector<std::string> explanationMethodNames();     // the frame detector's: all but rollout
+std::vector<std::string> clipExplanationMethodNames(); // the clip detector's: all
 
 // Crops [N, 3, S, S], RGB in [0, 1] -> ImageNet's normalisation (as torchvision's weights expect),
 // on the crops' device.

@@ -83,8 +83,10 @@ DetectorSpec detectorSpecFor(const std::string &weights, const std::string &meth
     const json::Value meta = json::Value::parse(readSmallFile(sidecar));
     if (const json::Value *architecture = meta.find("architecture"); architecture && architecture->isString()) {
         const std::string &name = architecture->asString();
-        if (name.size() != 15 || name.rfind("efficientnet_b", 0) != 0 || name[14] < '0' || name[14] > '7')
-            throw Error(sidecar.string() + " names the architecture '" + name + "'; the frame detector is efficientnet_b0 to efficientnet_b7");
+        const bool frameModel = name.size() == 15 && name.rfind("efficientnet_b", 0) == 0 && name[14] >= '0' && name[14] <= '7';
+        if (!frameModel && name != "mvit_v2_s" && name != "mvit_v2_mini")
+            throw Error(sidecar.string() + " names the architecture '" + name +
+                        "'; a detector is efficientnet_b0 to efficientnet_b7, mvit_v2_s or mvit_v2_mini");
         spec.architecture = name;
     }
     if (const json::Value *size = meta.find("input_size"); size && size->isInteger()) {

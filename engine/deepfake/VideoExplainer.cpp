@@ -7,6 +7,7 @@
 #include "engine/core/device/Device.h"
 #include "engine/core/jobs/BoundedQueue.h"
 #include "engine/core/weights/Safetensors.h"
+#include "engine/deepfake/ClipDetector.h"
 #include "engine/deepfake/ExplanationClip.h"
 #include "engine/deepfake/ExplanationFiles.h"
 #include "engine/deepfake/ExplanationMetrics.h"
@@ -42,7 +43,18 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     const ExplanationMethod method = parseExplanationMethod(request.method);
     const Colormap colormap = parseColormap(request.colormap);
     const DeviceInfo device = selectDevice(request.device);
-    FrameDetector detector = FrameDetector::load(request.architecture, request.weights, torch::Device(device.torchName()));
+    // A frame model (EfficientNet) explains each face crop; a clip model (MViT) explains runs of
+    // consecutive crops, as many as it takes, and gives every frame of a run the run's score.
+    std::optional<FrameDetector> frameDetector;
+    std::optional<ClipDetector> clipDetector;
+    if (isClipArchitecture(request.architecture))
+        clipDetector = ClipDetector::load(request.architecture, request.weights, torch::Device(device.torchName()));
+    else if (method == ExplanationMethod::AttentionRollout)
+        throw Error("attention rollout explains a transformer's attention: use a clip model (--arch mvit_v2_s or mvit_v2_mini)");
+    else
+        frameDetector = FrameDetector::load(request.architecture, request.weights, torch::Device(device.torchName()));
+    const int cropSize = clipDetector ? int(clipDetector->cropSize()) : request.inputSize;
+    const std::int64_t batchFrames = clipDetector ? clipDetector->framesPerClip() : request.batchFrames;
     const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(request.video, control);
     const media::VideoInfo &info = reader->info();
     const std::int64_t last = request.maxFrames > 0 ? std::min(request.maxFrames, info.frameCount) : info.frameCount;
@@ -73,7 +85,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
         FaceCrop crop;
         torch::Tensor pixels; // [3, S, S] in [0, 1]
     };
-    BoundedQueue<Pending> queue(std::size_t(2 * request.batchFrames));
+    BoundedQueue<Pending> queue(std::size_t(2 * batchFrames));
     std::exception_ptr producerError;
     std::thread producer([&] {
         try {
@@ -84,7 +96,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
                 boxes[k] = faces.at(indices[k], frame.rgb);
                 if (!boxes[k])
                     continue;
-                const FaceCrop crop = faceCropFor(*boxes[k], request.inputSize);
+                const FaceCrop crop = faceCropFor(*boxes[k], cropSize);
                 if (!queue.push({k, crop, imageToTensor(cropFace(frame.rgb, crop))}))
                     break;
             }
@@ -112,9 +124,16 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
         std::vector<torch::Tensor> crops;
         for (const Pending &p : pending)
             crops.push_back(p.pixels);
-        const torch::Tensor input = detector.input(torch::stack(crops));
-        const torch::Tensor probability = detector.probabilities(input);
-        const torch::Tensor maps = detector.explain(method, input, control);
+        torch::Tensor probability, maps;
+        if (clipDetector) {
+            const torch::Tensor clip = clipDetector->input(torch::stack(crops));
+            maps = clipDetector->explain(method, clip, control)[0];
+            probability = clipDetector->probabilities(clip).expand({std::int64_t(pending.size())});
+        } else {
+            const torch::Tensor input = frameDetector->input(torch::stack(crops));
+            probability = frameDetector->probabilities(input);
+            maps = frameDetector->explain(method, input, control);
+        }
         for (std::size_t i = 0; i < pending.size(); ++i) {
             const Pending &p = pending[i];
             heatmaps[std::int64_t(p.k)].copy_(heatmapToFrame(maps[std::int64_t(i)], p.crop, info.height, info.width));
@@ -126,7 +145,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     while (std::optional<Pending> next = queue.pop()) {
         control.throwIfCancelled();
         pending.push_back(std::move(*next));
-        if (std::int64_t(pending.size()) >= request.batchFrames)
+        if (std::int64_t(pending.size()) >= batchFrames)
             flush();
     }
     flush();
@@ -183,6 +202,8 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     out.set("model", request.weights);
     out.set("architecture", request.architecture);
     out.set("method", request.method);
+    if (clipDetector)
+        out.set("clip_frames", clipDetector->framesPerClip()); // each run of this many frames with a face shares its score
     out.set("device", device.name);
     out.set("frames", json::Value(std::move(perFrame)));
     out.set("frames_with_face", result.framesWithFace);

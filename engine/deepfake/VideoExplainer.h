@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A DeepFake detector's explanation of a video, frame by frame: the face found (Haar detector and
 // tracker, or given boxes), cropped as the detector sees it (FaceCrop), scored by a frame model
-// (EfficientNet with one logit, torchvision's names), explained on the crop (Grad-CAM, Grad-CAM++,
-// Integrated Gradients, SmoothGrad or occlusion) and mapped back to full-frame pixels; then the
+// (EfficientNet with one logit, torchvision's names) or, in runs of consecutive frames, by a clip
+// model (MViT-v2, ClipDetector.h), explained on the crop (Grad-CAM, Grad-CAM++, Integrated
+// Gradients, SmoothGrad, occlusion, or attention rollout for MViT) and mapped back to full-frame pixels; then the
 // video's score and the explanation metrics (ExplanationMetrics.h), with the manipulation masks
 // where given. What `periscope-cli deepfake` runs and the DeepFake workspace will show.
 #pragma once
@@ -17,18 +18,18 @@ namespace periscope::deepfake {
 
 struct VideoExplanationRequest {
     std::string video;
-    std::string weights;                     // EfficientNet-B0..B7 with one logit ("fake"), torchvision's names
-    std::string architecture = "efficientnet_b0";
-    std::string method = "gradcam";          // gradcam, gradcampp, ig, smoothgrad, occlusion
+    std::string weights;                     // EfficientNet-B0..B7 or MViT-v2 with one logit ("fake"), torchvision's names
+    std::string architecture = "efficientnet_b0"; // or mvit_v2_s, mvit_v2_mini (clip models)
+    std::string method = "gradcam";          // gradcam, gradcampp, ig, smoothgrad, occlusion; rollout (clip models)
     std::string outFolder;                   // gets <stem>.deepfake.json and <stem>.heatmaps.safetensors
     std::string outputStem;                  // <stem>; empty: the video's file name without its extension
     std::string boxes;                       // face boxes instead of detection (as for the metrics); empty: detect
     std::string masks;                       // manipulation masks for the metrics (as for the metrics); empty: none
     std::int64_t maxFrames = 0;              // 0: every frame
     std::int64_t every = 1;                  // explain every Nth frame
-    int inputSize = 224;                     // the crop's side in pixels
+    int inputSize = 224;                     // the crop's side in pixels (a clip model's is its own)
     DevicePreference device = DevicePreference::Auto; // where the detector runs (decoding stays on the CPU)
-    std::int64_t batchFrames = 8;            // faces scored and explained together
+    std::int64_t batchFrames = 8;            // faces scored and explained together (a clip model: its clip length)
     bool exportClip = false;                 // also <stem>.explained.mp4: the frames annotated (ExplanationClip.h)
     std::string colormap = "jet";            // the clip's heatmap colours (engine/core/color/Colormap.h)
 };

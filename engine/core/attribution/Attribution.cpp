@@ -112,51 +112,59 @@ IntegratedGradientsResult integratedGradients(const ScoreFunction &model, const 
 torch::Tensor occlusion(const ScoreFunction &model, const torch::Tensor &input, const torch::Tensor &targets,
                         const OcclusionOptions &options, const JobControl &control)
 {
-    if (input.dim() != 4)
-        throw Error("occlusion: expected images [N, C, H, W]");
-    if (options.window <= 0 || options.stride <= 0 || options.batchSize <= 0)
-        throw Error("occlusion: window, stride and batch size must be positive");
+    if (input.dim() != 4 && input.dim() != 5)
+        throw Error("occlusion: expected images [N, C, H, W] or clips [N, C, T, H, W]");
+    if (options.window <= 0 || options.stride <= 0 || options.batchSize <= 0 || options.frames <= 0 || options.frameStride <= 0)
+        throw Error("occlusion: windows, strides and batch size must be positive");
     torch::NoGradGuard noGrad;
-    const torch::Tensor x = input.detach();
-    const std::int64_t n = x.size(0), h = x.size(2), w = x.size(3);
-    const torch::Tensor reference = selectScores(model(x), targets);
-    // Patch origins, with a last one flush with each border so every pixel is covered.
-    auto origins = [&](std::int64_t size) {
+    // Images are clips of one frame: one code path for both.
+    const bool image = input.dim() == 4;
+    const torch::Tensor x = image ? input.detach().unsqueeze(2) : input.detach();
+    const std::int64_t n = x.size(0), t = x.size(2), h = x.size(3), w = x.size(4);
+    const torch::Tensor reference = selectScores(model(input.detach()), targets);
+    // Window origins, with a last one flush with each border so every pixel is covered.
+    auto origins = [](std::int64_t size, std::int64_t window, std::int64_t stride) {
         std::vector<std::int64_t> o;
-        const std::int64_t last = std::max<std::int64_t>(0, size - options.window);
-        for (std::int64_t p = 0; p <= last; p += options.stride)
+        const std::int64_t last = std::max<std::int64_t>(0, size - window);
+        for (std::int64_t p = 0; p <= last; p += stride)
             o.push_back(p);
         if (o.back() != last)
             o.push_back(last);
         return o;
     };
-    const std::vector<std::int64_t> ys = origins(h), xs = origins(w);
-    std::vector<std::pair<std::int64_t, std::int64_t>> patches;
-    for (std::int64_t y : ys)
-        for (std::int64_t xx : xs)
-            patches.emplace_back(y, xx);
-    torch::Tensor drop = torch::zeros({n, h, w}, x.options());
-    torch::Tensor coverage = torch::zeros({n, h, w}, x.options());
+    struct Window {
+        std::int64_t t, y, x;
+    };
+    std::vector<Window> windows;
+    for (std::int64_t pt : origins(t, options.frames, options.frameStride))
+        for (std::int64_t py : origins(h, options.window, options.stride))
+            for (std::int64_t px : origins(w, options.window, options.stride))
+                windows.push_back({pt, py, px});
+    const std::int64_t wt = std::min<std::int64_t>(options.frames, t), wh = std::min<std::int64_t>(options.window, h),
+                       ww = std::min<std::int64_t>(options.window, w);
+    const auto cells = [&](torch::Tensor m, const Window &o) { return m.narrow(-3, o.t, wt).narrow(-2, o.y, wh).narrow(-1, o.x, ww); };
+    torch::Tensor drop = torch::zeros({n, t, h, w}, x.options());
+    torch::Tensor coverage = torch::zeros({n, t, h, w}, x.options());
     const std::int64_t per = std::max<std::int64_t>(1, options.batchSize / std::max<std::int64_t>(1, n));
-    for (std::size_t start = 0; start < patches.size();) {
+    for (std::size_t start = 0; start < windows.size();) {
         control.throwIfCancelled();
-        const std::size_t count = std::min<std::size_t>(std::size_t(per), patches.size() - start);
-        torch::Tensor batch = x.unsqueeze(0).repeat({std::int64_t(count), 1, 1, 1, 1});
+        const std::size_t count = std::min<std::size_t>(std::size_t(per), windows.size() - start);
+        torch::Tensor batch = x.unsqueeze(0).repeat({std::int64_t(count), 1, 1, 1, 1, 1});
+        for (std::size_t i = 0; i < count; ++i)
+            cells(batch[std::int64_t(i)], windows[start + i]).fill_(options.fill);
+        torch::Tensor flat = batch.flatten(0, 1);
+        if (image)
+            flat = flat.squeeze(2);
+        const torch::Tensor scores = selectScores(model(flat), targets.repeat({std::int64_t(count)})).reshape({std::int64_t(count), n});
         for (std::size_t i = 0; i < count; ++i) {
-            const auto [py, px] = patches[start + i];
-            batch[std::int64_t(i)].narrow(2, py, std::min<std::int64_t>(options.window, h)).narrow(3, px, std::min<std::int64_t>(options.window, w)).fill_(options.fill);
-        }
-        const torch::Tensor scores = selectScores(model(batch.flatten(0, 1)), targets.repeat({std::int64_t(count)})).reshape({std::int64_t(count), n});
-        for (std::size_t i = 0; i < count; ++i) {
-            const auto [py, px] = patches[start + i];
-            const std::int64_t ph = std::min<std::int64_t>(options.window, h), pw = std::min<std::int64_t>(options.window, w);
-            drop.narrow(1, py, ph).narrow(2, px, pw) += (reference - scores[std::int64_t(i)]).reshape({n, 1, 1});
-            coverage.narrow(1, py, ph).narrow(2, px, pw) += 1.0;
+            cells(drop, windows[start + i]) += (reference - scores[std::int64_t(i)]).reshape({n, 1, 1, 1});
+            cells(coverage, windows[start + i]) += 1.0;
         }
         start += count;
-        control.reportProgress(double(start) / double(patches.size()), "occlusion");
+        control.reportProgress(double(start) / double(windows.size()), "occlusion");
     }
-    return drop / coverage.clamp_min(1.0);
+    const torch::Tensor map = drop / coverage.clamp_min(1.0);
+    return image ? map.squeeze(1) : map;
 }
 
 torch::Tensor gradCam(const ScoreWithActivation &model, const std::string &layer, const torch::Tensor &input,

@@ -51,10 +51,13 @@ IntegratedGradientsResult integratedGradients(const ScoreFunction &model, const 
 struct OcclusionOptions {
     int window = 8;       // square patch side in pixels
     int stride = 4;
+    int frames = 1;       // clips: the window's length in frames, and its step
+    int frameStride = 1;
     double fill = 0.0;    // value the patch is replaced with (in the model's input space)
     int batchSize = 32;   // occluded copies per forward pass
 };
-// Score drop when each patch is hidden, averaged over the patches covering each pixel: [N, H, W].
+// Score drop when each patch is hidden, averaged over the patches covering each pixel: [N, H, W]
+// for images [N, C, H, W]; [N, T, H, W] for clips [N, C, T, H, W], hidden by spatio-temporal windows.
 torch::Tensor occlusion(const ScoreFunction &model, const torch::Tensor &input, const torch::Tensor &targets,
                         const OcclusionOptions &options = {}, const JobControl &control = {});
 

@@ -359,26 +359,43 @@ void MViTImpl::checkInput(const torch::Tensor &clips) const
                     std::to_string(clips.size(4)) + " x " + std::to_string(clips.size(3)));
 }
 
-torch::Tensor MViTImpl::forward(const torch::Tensor &clips) { return run(clips, false).logits; }
+torch::Tensor MViTImpl::forward(const torch::Tensor &clips)
+{
+    const auto [tokens, grid] = encode(clips, blockCount());
+    return finish(tokens, grid, blockCount());
+}
 
-MViTTrace MViTImpl::forwardTraced(const torch::Tensor &clips, bool keepAttention) { return run(clips, keepAttention); }
+MViTTrace MViTImpl::forwardTraced(const torch::Tensor &clips, bool keepAttention)
+{
+    MViTTrace trace;
+    std::vector<MViTBlockAttention> *attention = keepAttention ? &trace.attention : nullptr;
+    std::tie(trace.tokens, trace.tokenGrid) = encode(clips, blockCount() - 1, attention);
+    trace.logits = finish(trace.tokens, trace.tokenGrid, blockCount() - 1, attention);
+    return trace;
+}
 
-MViTTrace MViTImpl::run(const torch::Tensor &clips, bool keepAttention)
+std::pair<torch::Tensor, Extent3> MViTImpl::encode(const torch::Tensor &clips, std::size_t count, std::vector<MViTBlockAttention> *attention)
 {
     checkInput(clips);
     torch::Tensor x = conv_proj->forward(clips);
     Extent3 grid{x.size(2), x.size(3), x.size(4)};
     x = x.flatten(2).transpose(1, 2);
     x = torch::cat({classToken.expand({x.size(0), -1}).unsqueeze(1), x}, 1);
-    MViTTrace trace;
-    if (keepAttention)
-        trace.attention.resize(blocks->size());
-    for (std::size_t i = 0; i < blocks->size(); ++i)
-        std::tie(x, grid) = blocks[i]->as<MViTBlockImpl>()->forward(x, grid, keepAttention ? &trace.attention[i] : nullptr);
-    trace.tokens = x;
-    trace.tokenGrid = grid;
-    trace.logits = head->forward(norm->forward(x).select(1, 0));
-    return trace;
+    if (attention)
+        attention->assign(blocks->size(), MViTBlockAttention{});
+    for (std::size_t i = 0; i < std::min(count, blocks->size()); ++i)
+        std::tie(x, grid) = blocks[i]->as<MViTBlockImpl>()->forward(x, grid, attention ? &(*attention)[i] : nullptr);
+    return {x, grid};
+}
+
+torch::Tensor MViTImpl::finish(const torch::Tensor &tokens, const Extent3 &grid, std::size_t fromBlock, std::vector<MViTBlockAttention> *attention)
+{
+    torch::Tensor x = tokens;
+    Extent3 g = grid;
+    for (std::size_t i = fromBlock; i < blocks->size(); ++i)
+        std::tie(x, g) = blocks[i]->as<MViTBlockImpl>()->forward(x, g, attention ? &(*attention)[i] : nullptr);
+    // The norm works token by token, so normalising the class token alone is the same.
+    return head->forward(norm->forward(x.select(1, 0)));
 }
 
 torch::Tensor poolingSpread(std::int64_t out, std::int64_t in, std::int64_t kernel, std::int64_t stride, std::int64_t padding)

@@ -66,7 +66,7 @@ struct MViTBlockAttention {
 
 struct MViTTrace {
     torch::Tensor logits;    // [N, classes]
-    torch::Tensor tokens;    // the last block's output before the final norm, [N, 1 + t*h*w, C]
+    torch::Tensor tokens;    // the last block's input, [N, 1 + t*h*w, C]
     Extent3 tokenGrid{};     // its (t, h, w)
     std::vector<MViTBlockAttention> attention; // per block, when asked for
 };
@@ -77,6 +77,16 @@ public:
     // [N, 3, T, H, W] normalised, exactly the configured T, H, W -> logits [N, classes].
     torch::Tensor forward(const torch::Tensor &clips);
     MViTTrace forwardTraced(const torch::Tensor &clips, bool keepAttention);
+    // The two halves of forward: the patch embedding and the first `blocks` blocks (tokens
+    // [N, 1 + t*h*w, C] and their grid; each block's attention where `attention` is given), then
+    // the remaining blocks, the final norm and the head on the class token. Grad-CAM
+    // differentiates the logits with respect to the last block's input: only the last block's
+    // attention carries the grid into the class token the head reads.
+    std::pair<torch::Tensor, Extent3> encode(const torch::Tensor &clips, std::size_t blocks,
+                                             std::vector<MViTBlockAttention> *attention = nullptr);
+    torch::Tensor finish(const torch::Tensor &tokens, const Extent3 &grid, std::size_t fromBlock,
+                         std::vector<MViTBlockAttention> *attention = nullptr);
+    std::size_t blockCount() const { return m_config.blocks.size(); }
     const MViTConfig &config() const { return m_config; }
     // Throws periscope::Error with a one-line reason when `clips` is not what forward takes.
     void checkInput(const torch::Tensor &clips) const;
@@ -88,7 +98,6 @@ public:
     torch::Tensor classToken; // "pos_encoding.class_token"
 
 private:
-    MViTTrace run(const torch::Tensor &clips, bool keepAttention);
     MViTConfig m_config;
 };
 TORCH_MODULE(MViT);

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void smoothGradIsSeededAndCancellable();
     void integratedGradientsAreComplete();
     void occlusionOfALinearModelIsWeightTimesInput();
+    void occlusionOfAClipHidesSpatioTemporalWindows();
     void gradCamHighlightsTheRegionThatDrivesTheLogit();
     void lrpConservesRelevance_data();
     void lrpConservesRelevance();
@@ -133,6 +134,37 @@ void TestAttribution::occlusionOfALinearModelIsWeightTimesInput()
     const torch::Tensor coarse = occlusion(model, x, torch::tensor({1}), options);
     QVERIFY(torch::isfinite(coarse).all().item<bool>());
     QVERIFY((coarse != 0).all().item<bool>());
+}
+
+void TestAttribution::occlusionOfAClipHidesSpatioTemporalWindows()
+{
+    // A linear model of a clip [C, T, H, W]: hiding one cell drops the score by its weight times
+    // its value, so windows of 1 x 1 x 1 give exactly weight x input summed over channels.
+    const LinearModel model{torch::randn({2, 3, 4, 5, 6})};
+    const torch::Tensor x = torch::rand({2, 3, 4, 5, 6});
+    OcclusionOptions options;
+    options.window = 1;
+    options.stride = 1;
+    options.batchSize = 16;
+    const torch::Tensor map = occlusion(model, x, torch::tensor({1, 0}), options);
+    QCOMPARE(map.sizes().vec(), (std::vector<std::int64_t>{2, 4, 5, 6}));
+    QVERIFY(near(map[0], (model.weights[1] * x[0]).sum(0), 1e-5));
+    QVERIFY(near(map[1], (model.weights[0] * x[1]).sum(0), 1e-5));
+    // Windows of 3 frames every 2 (origins 0 and 1, flush with the end) and 2 x 2 pixels: each
+    // cell gets the mean drop of the windows covering it, which for a linear model is the mean
+    // over those windows of their summed weight x input.
+    options.frames = 3;
+    options.frameStride = 2;
+    options.window = 2;
+    options.stride = 2;
+    const torch::Tensor coarse = occlusion(model, x, torch::tensor({1, 0}), options);
+    const torch::Tensor contribution = (model.weights[1] * x[0]).sum(0); // [T, H, W]
+    // Cell (t 0, y 0, x 0) lies only in the window at (0, 0, 0): frames 0..2, rows 0..1, columns 0..1.
+    const double expected = contribution.narrow(0, 0, 3).narrow(1, 0, 2).narrow(2, 0, 2).sum().item<double>();
+    QVERIFY(std::abs(coarse[0][0][0][0].item<double>() - expected) < 1e-5);
+    // Cell (t 3, ...) lies only in the window starting at frame 1 (frames 1..3).
+    const double last = contribution.narrow(0, 1, 3).narrow(1, 0, 2).narrow(2, 0, 2).sum().item<double>();
+    QVERIFY(std::abs(coarse[0][3][0][0].item<double>() - last) < 1e-5);
 }
 
 void TestAttribution::gradCamHighlightsTheRegionThatDrivesTheLogit()

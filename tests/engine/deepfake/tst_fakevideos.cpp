@@ -6,6 +6,7 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/json/Json.h"
 #include "engine/core/models/EfficientNet.h"
+#include "engine/core/models/MViT.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
 #include "engine/core/image/ImageTensor.h"
@@ -100,6 +101,7 @@ private Q_SLOTS:
     void theHaarDetectorFindsMegamindsFace();
     void badRequestsGetAReason();
     void videosAreScoredAndExplainedInFramePixels();
+    void clipModelsScoreRunsOfFrames();
     void annotatedFramesDrawOnlyWhereTheySay();
     void labelledFoldersKeepTheirPathsInside();
     void aDetectorTrainsOnAFakesFolder();
@@ -178,6 +180,51 @@ void TestFakeVideos::badRequestsGetAReason()
     }
     request.input = dir.path().toStdString() + "/text.mp4";
     QVERIFY_THROWS_EXCEPTION(Error, makeSelfBlendedFake(request));
+}
+
+void TestFakeVideos::clipModelsScoreRunsOfFrames()
+{
+    // The same fake explained by the mini MViT (random weights: the plumbing): the 10 frames with
+    // a face make a run of 8 and a run of 2 (filled up to 8 inside the detector); every frame of a
+    // run has the run's score, and attention rollout puts a map on each of them.
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    fakeOfClip(root);
+    torch::manual_seed(2);
+    writeSafetensors(root + "/clip-detector.safetensors", stateDictOf(*MViT(MViTConfig::v2Mini(1))));
+    VideoExplanationRequest request;
+    request.video = root + "/fakes/fake/clip.mp4";
+    request.weights = root + "/clip-detector.safetensors";
+    request.architecture = "mvit_v2_mini";
+    request.method = "rollout";
+    request.outFolder = root + "/explained";
+    request.boxes = root + "/boxes.json";
+    const VideoExplanationResult result = explainVideo(request);
+    QCOMPARE(result.frames, std::int64_t(12));
+    QCOMPARE(result.framesWithFace, std::int64_t(10));
+    const json::Value out = json::Value::parse(readAll(result.json));
+    QCOMPARE(out.find("clip_frames")->asNumber(), 8.0);
+    const json::Array &frames = out.find("frames")->asArray();
+    for (std::size_t k = 1; k < 8; ++k)
+        QCOMPARE(frames[k].find("score")->asNumber(), frames[0].find("score")->asNumber());
+    QCOMPARE(frames[9].find("score")->asNumber(), frames[8].find("score")->asNumber());
+    QVERIFY(frames[10].find("score")->isNull());
+    const torch::Tensor heatmaps = *findTensor(readSafetensors(result.heatmaps).tensors, "heatmaps");
+    QCOMPARE(heatmaps.sizes().vec(), (std::vector<std::int64_t>{12, 80, 96}));
+    for (std::int64_t k = 0; k < 10; ++k)
+        QVERIFY(heatmaps[k].sum().item<double>() > 0.0);
+    QCOMPARE(heatmaps[10].abs().sum().item<double>(), 0.0);
+
+    // Rollout needs attention: an EfficientNet is refused before any decoding.
+    writeSafetensors(root + "/frame-detector.safetensors", stateDictOf(*EfficientNet(EfficientNetConfig::b(0, 1))));
+    request.weights = root + "/frame-detector.safetensors";
+    request.architecture = "efficientnet_b0";
+    try {
+        explainVideo(request);
+        QFAIL("rollout ran on an EfficientNet");
+    } catch (const Error &e) {
+        QVERIFY2(std::string(e.what()).find("mvit_v2_s or mvit_v2_mini") != std::string::npos, e.what());
+    }
 }
 
 void TestFakeVideos::videosAreScoredAndExplainedInFramePixels()
