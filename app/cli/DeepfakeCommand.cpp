@@ -33,8 +33,7 @@ CliOptions deepfakeOptions()
     options.text(QStringLiteral("--model"), QStringLiteral("W"),
                  QStringLiteral("the detector's weights, or a catalogue name (the built-in %1)").arg(builtInDeepfakeModelName()))
         .require();
-    QStringList architectures = choicesOf(deepfake::frameDetectorArchitectures());
-    architectures << QStringLiteral("mvit_v2_s") << QStringLiteral("mvit_v2_mini");
+    const QStringList architectures = choicesOf(deepfake::frameDetectorArchitectures()) + choicesOf(deepfake::clipDetectorArchitectures());
     options.choice(QStringLiteral("--arch"), architectures,
                    QStringLiteral("the detector's architecture (default: its sidecar W.json's, else efficientnet_b0)"));
     options.choice(QStringLiteral("--method"),

@@ -24,8 +24,8 @@ CliOptions trainDeepfakeOptions()
     CliOptions options(
         QStringLiteral("train-deepfake"),
         QStringLiteral(
-            "Trains a DeepFake frame detector (EfficientNet with one logit, torchvision's names) on the videos\n"
-            "of DIR, labelled by DIR/metadata.json (the DFDC layout `periscope-cli fakes` writes) or laid out as\n"
+            "Trains a DeepFake frame detector (EfficientNet with one logit, torchvision's names), or a clip\n"
+            "detector (MViT-v2, on runs of consecutive crops), on the videos of DIR, labelled by DIR/metadata.json (the DFDC layout `periscope-cli fakes` writes) or laid out as\n"
             "FaceForensics++ (original_sequences/, manipulated_sequences/). The face of every Nth frame is\n"
             "found and cropped as `periscope-cli deepfake` crops it; batches are pairs of consecutive crops\n"
             "of one video (same flip and colour change). Validation holds out whole\n"
@@ -35,7 +35,9 @@ CliOptions trainDeepfakeOptions()
             "Baldassarre et al. (BMVC 2022) study. AdamW with warm-up and cosine decay. Writes the weights\n"
             "after every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from."));
     options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the folder with metadata.json, or FaceForensics++'s")).require();
-    options.choice(QStringLiteral("--arch"), choicesOf(deepfake::frameDetectorArchitectures()), QStringLiteral("the detector's architecture"))
+    const QStringList architectures = choicesOf(deepfake::frameDetectorArchitectures()) + choicesOf(deepfake::clipDetectorArchitectures());
+    options.choice(QStringLiteral("--arch"), architectures,
+                   QStringLiteral("the detector's architecture: a frame model, or a clip model (MViT-v2; its clip length and crop size are its own)"))
         .byDefault(QStringLiteral("efficientnet_b0"));
     options.text(QStringLiteral("--init"), QStringLiteral("FILE"), QStringLiteral("torchvision's ImageNet weights for the features"));
     options.integer(QStringLiteral("--size"), 32, 1024, QStringLiteral("the face crop's side in pixels")).byDefault(QStringLiteral("224"));
@@ -57,10 +59,10 @@ int runTrainDeepfake(const QStringList &arguments)
         return *exit;
     deepfake::DetectorTrainingRequest request;
     readTrainingOptions(options, request);
-    if (request.batchSize % 2 != 0)
-        return options.usageError(QStringLiteral("--batch-size must be even: a batch is pairs of consecutive frames"));
     request.data = options.value(QStringLiteral("--data")).toStdString();
     request.architecture = options.value(QStringLiteral("--arch")).toStdString();
+    if (request.batchSize % 2 != 0 && !deepfake::isClipArchitecture(request.architecture))
+        return options.usageError(QStringLiteral("--batch-size must be even: a batch is pairs of consecutive frames"));
     request.initialWeights = options.value(QStringLiteral("--init")).toStdString();
     request.inputSize = int(options.integerValue(QStringLiteral("--size")));
     request.every = options.integerValue(QStringLiteral("--every"));

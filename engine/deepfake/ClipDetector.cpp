@@ -16,6 +16,8 @@ constexpr int kIntegratedGradientsSteps = 32;
 constexpr int kSmoothGradSamples = 16;
 } // namespace
 
+std::vector<std::string> clipDetectorArchitectures() { return {"mvit_v2_mini", "mvit_v2_s"}; }
+
 bool isClipArchitecture(const std::string &architecture) { return architecture == "mvit_v2_s" || architecture == "mvit_v2_mini"; }
 
 ClipDetector ClipDetector::load(const std::string &architecture, const std::string &weightsPath, torch::Device device)

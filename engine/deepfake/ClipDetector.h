@@ -11,6 +11,7 @@
 
 #include "engine/core/jobs/JobControl.h"
 #include "engine/core/models/MViT.h"
+#include "engine/deepfake/DetectorDataset.h" // isClipArchitecture
 #include "engine/deepfake/FrameDetector.h"
 
 #include <torch/torch.h>
@@ -18,9 +19,6 @@
 #include <string>
 
 namespace periscope::deepfake {
-
-// "mvit_v2_s", "mvit_v2_mini": the architectures ClipDetector runs.
-bool isClipArchitecture(const std::string &architecture);
 
 class ClipDetector {
 public:

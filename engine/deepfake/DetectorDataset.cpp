@@ -9,6 +9,8 @@
 #include "engine/core/training/TrainingRun.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
+#include "engine/deepfake/ClipDetector.h"
+#include "engine/deepfake/ClipTraining.h"
 #include "engine/deepfake/DetectorTraining.h"
 #include "engine/deepfake/FaceCrop.h"
 #include "engine/deepfake/FaceFollower.h"
@@ -98,13 +100,15 @@ void finish(CropSet &set, const std::vector<torch::Tensor> &crops, const std::ve
 }
 
 // torchvision's ImageNet weights for the features; its 1000-class classifier is left out.
-void loadInitialFeatures(EfficientNet &network, const std::string &path)
+// Every tensor of a checkpoint but the classifier's (torchvision's ImageNet or Kinetics weights):
+// the head is the detector's own, one logit.
+void loadInitialFeatures(torch::nn::Module &network, const std::string &headPrefix, const std::string &path)
 {
     StateDict features;
     for (auto &[name, tensor] : loadStateDict(path))
-        if (name.rfind("classifier.", 0) != 0)
+        if (name.rfind(headPrefix, 0) != 0)
             features.emplace_back(name, tensor);
-    const LoadReport report = applyStateDict(*network, features, /*strict=*/false);
+    const LoadReport report = applyStateDict(network, features, /*strict=*/false);
     if (!report.unexpected.empty() || !report.mismatched.empty() || report.missing.size() != 2)
         throw Error(path + " does not fit the detector's features: " + report.summary());
 }
@@ -279,13 +283,18 @@ VideoFolder readVideoFolder(const std::string &folderText)
     return out;
 }
 
-DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &request, const std::function<void(const std::string &)> &onLine,
+DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &asked, const std::function<void(const std::string &)> &onLine,
                                              const JobControl &control)
 {
     const std::vector<std::string> architectures = frameDetectorArchitectures();
-    if (std::find(architectures.begin(), architectures.end(), request.architecture) == architectures.end())
-        throw Error("the frame detector must be efficientnet_b0 .. efficientnet_b7, not \"" + request.architecture + "\"");
-    if (request.every < 1 || request.inputSize < 32 || request.epochs < 1 || request.batchSize < 2 || request.batchSize % 2 != 0)
+    const bool clip = isClipArchitecture(asked.architecture);
+    if (!clip && std::find(architectures.begin(), architectures.end(), asked.architecture) == architectures.end())
+        throw Error("the detector must be efficientnet_b0 .. efficientnet_b7, mvit_v2_s or mvit_v2_mini, not \"" + asked.architecture + "\"");
+    // A clip model's crops have the size its relative positions were made for.
+    DetectorTrainingRequest request = asked;
+    if (clip)
+        request.inputSize = int(MViTConfig::named(request.architecture, 1).height);
+    if (request.every < 1 || request.inputSize < 32 || request.epochs < 1 || request.batchSize < 2 || (!clip && request.batchSize % 2 != 0))
         throw Error("train with a crop every N >= 1 frames, of at least 32 pixels, for at least one epoch, in even batches");
     // The output's folder is made before minutes of reading, and a folder that cannot be is said now.
     std::error_code folderError;
@@ -295,9 +304,15 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
         throw Error("cannot create the folder " + outFolder.string() + " for " + request.outPath);
     // The network and its initial weights before minutes of reading videos: a bad file fails now.
     torch::manual_seed(request.seed);
-    EfficientNet network(EfficientNetConfig::b(request.architecture.back() - '0', 1));
+    EfficientNet frameNetwork{nullptr};
+    MViT clipNetwork{nullptr};
+    if (clip)
+        clipNetwork = MViT(MViTConfig::named(request.architecture, 1));
+    else
+        frameNetwork = EfficientNet(EfficientNetConfig::b(request.architecture.back() - '0', 1));
+    torch::nn::Module &network = clip ? static_cast<torch::nn::Module &>(*clipNetwork) : *frameNetwork;
     if (!request.initialWeights.empty())
-        loadInitialFeatures(network, request.initialWeights);
+        loadInitialFeatures(network, clip ? "head." : "classifier.", request.initialWeights);
     const std::vector<LabelledVideo> videos = readLabelledFolder(request.data);
     const auto say = [&](const std::string &line) {
         if (onLine)
@@ -369,9 +384,11 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
     report.validationCrops = validation.size();
 
     DetectorTrainingSettings settings;
-    settings.batchPairs = request.batchSize / 2;
-    const std::int64_t pairs = std::int64_t(train.consecutivePairs().size());
-    settings.steps = std::max<std::int64_t>(1, std::int64_t(request.epochs) * std::max<std::int64_t>(1, pairs / settings.batchPairs));
+    // A step takes batchSize crops: pairs of consecutive frames, or whole clips.
+    const std::int64_t clipFrames = clip ? clipNetwork->config().frames : 2;
+    settings.batchPairs = std::max<std::int64_t>(1, request.batchSize / clipFrames);
+    const std::int64_t runs = clip ? std::int64_t(train.consecutiveRuns(clipFrames, false).size()) : std::int64_t(train.consecutivePairs().size());
+    settings.steps = std::max<std::int64_t>(1, std::int64_t(request.epochs) * std::max<std::int64_t>(1, runs / settings.batchPairs));
     settings.evalEvery = std::max<std::int64_t>(1, settings.steps / request.epochs);
     settings.learningRate = request.learningRate;
     settings.seed = request.seed;
@@ -388,7 +405,9 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
     const auto writeOut = [&](const DetectorValidation &v) {
         history.push_back(validationJson(v));
         json::Value sidecar = json::Object{};
-        sidecar.set("model", "DeepFake frame detector (" + request.architecture + ", one logit: fake)");
+        sidecar.set("model", std::string(clip ? "DeepFake clip detector (" : "DeepFake frame detector (") + request.architecture + ", one logit: fake)");
+        if (clip)
+            sidecar.set("clip_frames", clipFrames);
         sidecar.set("architecture", request.architecture);
         sidecar.set("input_size", request.inputSize);
         sidecar.set("data", request.data);
@@ -398,14 +417,18 @@ DetectorTrainingReport trainDetectorOnFolder(const DetectorTrainingRequest &requ
         sidecar.set("spatial_tv_weight", request.spatialTvWeight);
         sidecar.set("temporal_tv_weight", request.temporalTvWeight);
         sidecar.set("history", json::Value(history));
-        writeWeightsAndSidecar(request.outPath, *network,
+        writeWeightsAndSidecar(request.outPath, network,
                                {{"architecture", request.architecture}, {"input_size", std::to_string(request.inputSize)}}, sidecar);
         char line[256];
         std::snprintf(line, sizeof line, "step %lld: train loss %.4f, validation AUC %.3f, log loss %.4f, smoothness %.4f / %.4f",
                       static_cast<long long>(v.step), v.trainLoss, v.rocAuc, v.logLoss, v.spatialSmoothness, v.temporalSmoothness);
         say(line);
     };
-    const DetectorTrainingSummary summary = trainFrameDetector(network, train, validation, settings, writeOut, control);
+    if (clip)
+        say(request.architecture + ": clips of " + std::to_string(clipFrames) + " crops of " + std::to_string(request.inputSize) + " px, " +
+            std::to_string(settings.batchPairs) + " a step");
+    const DetectorTrainingSummary summary = clip ? trainClipDetector(clipNetwork, train, validation, settings, writeOut, control)
+                                                 : trainFrameDetector(frameNetwork, train, validation, settings, writeOut, control);
     const DetectorValidation &last = summary.history.empty() ? summary.initial : summary.history.back();
     report.weights = request.outPath;
     report.sidecar = fs::path(request.outPath).replace_extension(".json").string();

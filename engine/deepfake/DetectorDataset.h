@@ -21,6 +21,9 @@ namespace periscope::deepfake {
 
 // "efficientnet_b0" .. "efficientnet_b7": the frame detectors, as the CLI and the workspace offer them.
 std::vector<std::string> frameDetectorArchitectures();
+// "mvit_v2_mini", "mvit_v2_s": the clip detectors (ClipDetector.h), which score runs of frames.
+std::vector<std::string> clipDetectorArchitectures();
+bool isClipArchitecture(const std::string &architecture);
 
 struct LabelledVideo {
     std::string path;     // absolute, inside the folder

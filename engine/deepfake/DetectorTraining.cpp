@@ -27,44 +27,79 @@ torch::Tensor networkInput(const torch::Tensor &crops)
     return imagenetNormalised(crops.to(torch::kFloat) / 255.0);
 }
 
-// The same random flip and brightness / contrast change for both crops of a pair, so the temporal
-// term compares two frames, not two augmentations. crops: [2P, 3, S, S] float in [0, 1], pairs
-// interleaved (a0, b0, a1, b1, ...).
-torch::Tensor augmentPairs(torch::Tensor crops, std::mt19937_64 &rng)
-{
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    for (std::int64_t p = 0; p + 1 < crops.size(0); p += 2) {
-        torch::Tensor pair = crops.narrow(0, p, 2);
-        if (unit(rng) < 0.5)
-            pair = pair.flip({3});
-        const double brightness = 0.9 + 0.2 * unit(rng), contrast = 0.9 + 0.2 * unit(rng);
-        const torch::Tensor mean = pair.mean({1, 2, 3}, true);
-        crops.narrow(0, p, 2).copy_(((pair - mean) * contrast + mean * brightness).clamp(0.0, 1.0));
-    }
-    return crops;
-}
-
 double meanOf(const torch::Tensor &values)
 {
     return values.numel() > 0 ? values.to(torch::kDouble).mean().item<double>() : kNaN;
 }
 } // namespace
 
-std::vector<std::pair<std::int64_t, std::int64_t>> CropSet::consecutivePairs() const
+// The same random flip and brightness / contrast change for every crop of a run, so the temporal
+// term compares frames, not augmentations. crops: [R * L, 3, S, S] float in [0, 1], runs of L
+// crops one after the other.
+torch::Tensor augmentRuns(torch::Tensor crops, std::int64_t length, std::mt19937_64 &rng)
+{
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (std::int64_t p = 0; p + length - 1 < crops.size(0); p += length) {
+        torch::Tensor run = crops.narrow(0, p, length);
+        if (unit(rng) < 0.5)
+            run = run.flip({3});
+        const double brightness = 0.9 + 0.2 * unit(rng), contrast = 0.9 + 0.2 * unit(rng);
+        const torch::Tensor mean = run.mean({1, 2, 3}, true);
+        crops.narrow(0, p, length).copy_(((run - mean) * contrast + mean * brightness).clamp(0.0, 1.0));
+    }
+    return crops;
+}
+
+std::vector<std::int64_t> CropSet::nextCrops() const
 {
     // For each crop, the crop of the same video with the smallest larger frame index.
-    std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
     const std::int64_t n = size();
+    std::vector<std::int64_t> next(std::size_t(n), -1);
     for (std::int64_t a = 0; a < n; ++a) {
-        std::int64_t best = -1;
+        std::int64_t &best = next[std::size_t(a)];
         for (std::int64_t b = 0; b < n; ++b)
             if (video[std::size_t(b)] == video[std::size_t(a)] && frame[std::size_t(b)] > frame[std::size_t(a)] &&
                 (best < 0 || frame[std::size_t(b)] < frame[std::size_t(best)]))
                 best = b;
-        if (best >= 0)
-            pairs.emplace_back(a, best);
     }
+    return next;
+}
+
+std::vector<std::pair<std::int64_t, std::int64_t>> CropSet::consecutivePairs() const
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
+    const std::vector<std::int64_t> next = nextCrops();
+    for (std::size_t a = 0; a < next.size(); ++a)
+        if (next[a] >= 0)
+            pairs.emplace_back(std::int64_t(a), next[a]);
     return pairs;
+}
+
+std::vector<std::vector<std::int64_t>> CropSet::consecutiveRuns(std::int64_t length, bool overlapping) const
+{
+    const std::vector<std::int64_t> next = nextCrops();
+    std::vector<bool> hasPrevious(next.size(), false);
+    for (std::int64_t b : next)
+        if (b >= 0)
+            hasPrevious[std::size_t(b)] = true;
+    std::vector<std::vector<std::int64_t>> runs;
+    for (std::size_t first = 0; first < next.size(); ++first) {
+        if (!overlapping && hasPrevious[first])
+            continue; // cut each video's chain from its first crop
+        std::vector<std::int64_t> run{std::int64_t(first)};
+        for (std::int64_t c = next[first]; c >= 0; c = next[std::size_t(c)]) {
+            if (std::int64_t(run.size()) == length) {
+                if (overlapping)
+                    break;
+                runs.push_back(run);
+                run.clear();
+            }
+            run.push_back(c);
+        }
+        if (std::int64_t(run.size()) == length)
+            runs.push_back(run);
+    }
+    return runs;
 }
 
 void CropSet::validate() const
@@ -137,21 +172,26 @@ DetectorValidation validateDetector(EfficientNet &network, const CropSet &crops)
     }
     network->train(wasTraining);
 
+    return validationOf(torch::cat(scores), crops.labels, torch::cat(maps).detach(), crops.consecutivePairs());
+}
+
+DetectorValidation validationOf(const torch::Tensor &scores, const torch::Tensor &labels, const torch::Tensor &maps,
+                                const std::vector<std::pair<std::int64_t, std::int64_t>> &consecutive)
+{
     DetectorValidation v;
-    const torch::Tensor probability = torch::cat(scores).to(torch::kDouble);
-    const torch::Tensor fake = crops.labels > 0.5;
+    const torch::Tensor probability = scores.to(torch::kDouble);
+    const torch::Tensor fake = labels > 0.5;
     const bool bothClasses = fake.any().item<bool>() && (~fake).any().item<bool>();
     v.rocAuc = bothClasses ? rocAuc(probability, fake) : kNaN;
     const torch::Tensor p = probability.clamp(1e-7, 1.0 - 1e-7);
     v.logLoss = -torch::where(fake, p.log(), (1.0 - p).log()).mean().item<double>();
     // The metrics' definitions (docs/explanation-metrics.md): unit mass, frames without positive
     // mass left out.
-    const torch::Tensor heat = torch::cat(maps).detach();
-    const torch::Tensor nonEmpty = torch::relu(heat).sum({1, 2}) > 0;
-    const torch::Tensor mass = unitMass(heat);
+    const torch::Tensor nonEmpty = torch::relu(maps).sum({1, 2}) > 0;
+    const torch::Tensor mass = unitMass(maps);
     v.spatialSmoothness = meanOf((1.0 - spatialTotalVariation(mass) / 4.0).masked_select(nonEmpty));
     std::vector<double> temporal;
-    for (const auto &[a, b] : crops.consecutivePairs())
+    for (const auto &[a, b] : consecutive)
         if (nonEmpty[a].item<bool>() && nonEmpty[b].item<bool>())
             temporal.push_back(1.0 - temporalTotalVariation(mass[a].unsqueeze(0), mass[b].unsqueeze(0)).item<double>() / 2.0);
     v.temporalSmoothness = meanOf(torch::tensor(temporal, torch::kDouble));
@@ -176,27 +216,8 @@ DetectorTrainingSummary trainFrameDetector(EfficientNet &network, const CropSet 
 
     const auto started = std::chrono::steady_clock::now();
     network->to(settings.device);
-    DetectorTrainingSummary summary;
-    summary.initial = validateDetector(network, validation);
-
-    OptimizerSettings optimizerSettings;
-    optimizerSettings.kind = OptimizerKind::AdamW;
-    optimizerSettings.learningRate = settings.learningRate;
-    optimizerSettings.weightDecay = settings.weightDecay;
-    std::unique_ptr<torch::optim::Optimizer> optimizer = makeOptimizer(network->parameters(), optimizerSettings);
-    TrainingOptions options;
-    options.totalSteps = settings.steps;
-    options.evalEvery = settings.evalEvery;
-    options.checkpointEvery = settings.evalEvery;
-    options.checkpointStem = settings.checkpointStem;
-    options.optimizerKind = OptimizerKind::AdamW;
-    options.clipGradNorm = 5.0;
-    const WarmupCosineSchedule schedule(settings.learningRate, std::max<std::int64_t>(1, settings.steps / 20), settings.steps);
-    options.learningRate = [&schedule](std::int64_t step) { return schedule.at(step); };
 
     const bool regularised = settings.spatialTvWeight > 0.0 || settings.temporalTvWeight > 0.0;
-    double lossSum = 0.0;
-    std::int64_t lossCount = 0;
     auto trainStep = [&](std::int64_t step) {
         // Batches depend only on the seed and the step, so a resumed run continues exactly.
         std::mt19937_64 rng(settings.seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(step));
@@ -208,46 +229,86 @@ DetectorTrainingSummary trainFrameDetector(EfficientNet &network, const CropSet 
             order.push_back(b);
         }
         const torch::Tensor index = torch::tensor(order, torch::kLong);
-        const torch::Tensor crops = augmentPairs(train.crops.index_select(0, index).to(torch::kFloat) / 255.0, rng).to(settings.device);
+        const torch::Tensor crops = augmentRuns(train.crops.index_select(0, index).to(torch::kFloat) / 255.0, 2, rng).to(settings.device);
         const torch::Tensor labels = train.labels.index_select(0, index).to(settings.device);
         const torch::Tensor input = imagenetNormalised(crops);
-        StepOutput out;
-        torch::Tensor logits;
-        torch::Tensor tvSpatial, tvTemporal;
-        if (regularised) {
-            auto [cam, score] = gradCamWithGraph(network, input);
-            logits = score;
-            const torch::Tensor mass = unitMass(cam);
-            tvSpatial = spatialTotalVariation(mass).mean();
-            const torch::Tensor evenFrames = mass.slice(0, 0, mass.size(0), 2), oddFrames = mass.slice(0, 1, mass.size(0), 2);
-            tvTemporal = temporalTotalVariation(evenFrames, oddFrames).mean();
-        } else {
-            logits = network->forward(input).reshape({-1});
-        }
-        const torch::Tensor classification = F::binary_cross_entropy_with_logits(logits, labels);
-        out.loss = classification;
-        if (regularised) {
-            out.loss = out.loss + settings.spatialTvWeight * tvSpatial + settings.temporalTvWeight * tvTemporal;
-            out.metrics.emplace_back("tv_spatial", tvSpatial.item<double>());
-            out.metrics.emplace_back("tv_temporal", tvTemporal.item<double>());
-        }
-        const double value = classification.item<double>();
-        out.metrics.emplace_back("classification_loss", value);
-        lossSum += value;
-        ++lossCount;
+        if (!regularised)
+            return detectorStepOutput(network->forward(input).reshape({-1}), labels, settings, {}, {});
+        auto [cam, score] = gradCamWithGraph(network, input);
+        const torch::Tensor mass = unitMass(cam);
+        const torch::Tensor evenFrames = mass.slice(0, 0, mass.size(0), 2), oddFrames = mass.slice(0, 1, mass.size(0), 2);
+        return detectorStepOutput(score, labels, settings, spatialTotalVariation(mass).mean(), temporalTotalVariation(evenFrames, oddFrames).mean());
+    };
+    network->train();
+    DetectorTrainingSummary summary = runDetectorTraining(*network, settings, trainStep, [&] { return validateDetector(network, validation); },
+                                                          onValidation, control);
+    network->eval();
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+StepOutput detectorStepOutput(const torch::Tensor &logits, const torch::Tensor &labels, const DetectorTrainingSettings &settings,
+                              const torch::Tensor &tvSpatial, const torch::Tensor &tvTemporal)
+{
+    StepOutput out;
+    const torch::Tensor classification = F::binary_cross_entropy_with_logits(logits, labels);
+    out.loss = classification;
+    if (tvSpatial.defined()) {
+        out.loss = out.loss + settings.spatialTvWeight * tvSpatial + settings.temporalTvWeight * tvTemporal;
+        out.metrics.emplace_back("tv_spatial", tvSpatial.item<double>());
+        out.metrics.emplace_back("tv_temporal", tvTemporal.item<double>());
+    }
+    out.metrics.emplace_back("classification_loss", classification.item<double>());
+    return out;
+}
+
+DetectorTrainingSummary runDetectorTraining(torch::nn::Module &network, const DetectorTrainingSettings &settings,
+                                            const std::function<StepOutput(std::int64_t)> &step,
+                                            const std::function<DetectorValidation()> &validateNow,
+                                            const std::function<void(const DetectorValidation &)> &onValidation, const JobControl &control)
+{
+    DetectorTrainingSummary summary;
+    summary.initial = validateNow();
+    OptimizerSettings optimizerSettings;
+    optimizerSettings.kind = OptimizerKind::AdamW;
+    optimizerSettings.learningRate = settings.learningRate;
+    optimizerSettings.weightDecay = settings.weightDecay;
+    std::unique_ptr<torch::optim::Optimizer> optimizer = makeOptimizer(network.parameters(), optimizerSettings);
+    TrainingOptions options;
+    options.totalSteps = settings.steps;
+    options.evalEvery = settings.evalEvery;
+    options.checkpointEvery = settings.evalEvery;
+    options.checkpointStem = settings.checkpointStem;
+    options.optimizerKind = OptimizerKind::AdamW;
+    options.clipGradNorm = 5.0;
+    const WarmupCosineSchedule schedule(settings.learningRate, std::max<std::int64_t>(1, settings.steps / 20), settings.steps);
+    options.learningRate = [&schedule](std::int64_t s) { return schedule.at(s); };
+
+    // The mean classification loss between validations, from what each step reports.
+    double lossSum = 0.0;
+    std::int64_t lossCount = 0;
+    const auto countedStep = [&](std::int64_t s) {
+        StepOutput out = step(s);
+        for (const auto &[name, value] : out.metrics)
+            if (name == "classification_loss") {
+                lossSum += value;
+                ++lossCount;
+            }
         return out;
     };
     DetectorValidation last;
     auto validate = [&]() {
-        last = validateDetector(network, validation);
+        const bool wasTraining = network.is_training();
+        last = validateNow();
+        network.train(wasTraining);
         // The loop keeps the best by this number: the validation AUC (log loss where AUC is undefined).
         return std::isfinite(last.rocAuc) ? last.rocAuc : -last.logLoss;
     };
-    auto onMetrics = [&](std::int64_t step, const Metrics &metrics) {
+    auto onMetrics = [&](std::int64_t s, const Metrics &metrics) {
         for (const auto &[name, value] : metrics) {
             if (name != "validation")
                 continue;
-            last.step = step + 1;
+            last.step = s + 1;
             last.trainLoss = lossCount > 0 ? lossSum / double(lossCount) : kNaN;
             lossSum = 0.0;
             lossCount = 0;
@@ -256,14 +317,11 @@ DetectorTrainingSummary trainFrameDetector(EfficientNet &network, const CropSet 
                 onValidation(last);
         }
     };
-    network->train();
     std::int64_t startStep = 0;
     if (settings.resume && !settings.checkpointStem.empty() && std::filesystem::exists(settings.checkpointStem + ".json"))
-        startStep = std::min(loadTrainingCheckpoint(settings.checkpointStem, *network, *optimizer, options.optimizerKind).step, options.totalSteps);
-    const TrainingResult result = runTraining(*network, *optimizer, trainStep, validate, options, onMetrics, control, startStep);
-    network->eval();
+        startStep = std::min(loadTrainingCheckpoint(settings.checkpointStem, network, *optimizer, options.optimizerKind).step, options.totalSteps);
+    const TrainingResult result = runTraining(network, *optimizer, countedStep, validate, options, onMetrics, control, startStep);
     summary.steps = result.stepsDone;
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }
 

@@ -14,11 +14,13 @@
 
 #include "engine/core/jobs/JobControl.h"
 #include "engine/core/models/EfficientNet.h"
+#include "engine/core/training/TrainingLoop.h"
 
 #include <torch/torch.h>
 
 #include <cstdint>
 #include <functional>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,13 +38,19 @@ struct CropSet {
     // Pairs (a, b) of crops of one video where b is the next crop taken after a: what the temporal
     // term compares. In the order of the crops.
     std::vector<std::pair<std::int64_t, std::int64_t>> consecutivePairs() const;
+    // Runs of `length` crops of one video, each the next crop taken after the one before: every
+    // run there is (overlapping, for training clips), or each video's crops cut in turn from its
+    // first (not overlapping, for validation clips; a shorter rest is left out).
+    std::vector<std::vector<std::int64_t>> consecutiveRuns(std::int64_t length, bool overlapping) const;
+    // For each crop, the next crop taken of its video, or -1.
+    std::vector<std::int64_t> nextCrops() const;
     // Checks shapes, types and that the per-crop lists match; throws periscope::Error.
     void validate() const;
 };
 
 struct DetectorTrainingSettings {
     std::int64_t steps = 300;
-    std::int64_t batchPairs = 8;        // a batch is this many pairs of consecutive crops of one video
+    std::int64_t batchPairs = 8;        // a batch is this many pairs of consecutive crops of one video (clips: this many clips)
     double learningRate = 1e-3;         // AdamW, cosine decay after a 5 % warm-up
     double weightDecay = 1e-4;
     double spatialTvWeight = 0.0;       // weight of the Grad-CAM map's spatial total variation
@@ -69,6 +77,11 @@ struct DetectorTrainingSummary {
     double seconds = 0.0;
 };
 
+// The same random flip and brightness / contrast change for every crop of a run, so the temporal
+// term compares frames, not augmentations: crops [R * L, 3, S, S] float in [0, 1], runs of L one
+// after the other; changed in place and returned.
+torch::Tensor augmentRuns(torch::Tensor crops, std::int64_t length, std::mt19937_64 &rng);
+
 // Unit-mass maps: the positive part of each map [N, h, w] divided by its sum (an all-zero map
 // stays zero). Differentiable.
 torch::Tensor unitMass(const torch::Tensor &maps);
@@ -84,6 +97,22 @@ std::pair<torch::Tensor, torch::Tensor> gradCamWithGraph(EfficientNet &network, 
 // Measures `network` (evaluation mode, on its device) on the crops, which are explained at their
 // own size.
 DetectorValidation validateDetector(EfficientNet &network, const CropSet &crops);
+
+// The validation figures of any detector: scores [N] (probabilities) against labels [N], and the
+// smoothness of its maps [M, h, w], temporal over the given pairs of consecutive maps.
+DetectorValidation validationOf(const torch::Tensor &scores, const torch::Tensor &labels, const torch::Tensor &maps,
+                                const std::vector<std::pair<std::int64_t, std::int64_t>> &consecutive);
+
+// What the frame and clip trainers share: a step's loss (binary cross-entropy of the logits, plus
+// the weighted total variations where given) and metrics; and the loop around the steps (AdamW
+// with warm-up and cosine decay, validation, checkpoints, resuming, the mean training loss
+// between validations).
+StepOutput detectorStepOutput(const torch::Tensor &logits, const torch::Tensor &labels, const DetectorTrainingSettings &settings,
+                              const torch::Tensor &tvSpatial, const torch::Tensor &tvTemporal);
+DetectorTrainingSummary runDetectorTraining(torch::nn::Module &network, const DetectorTrainingSettings &settings,
+                                            const std::function<StepOutput(std::int64_t)> &step,
+                                            const std::function<DetectorValidation()> &validateNow,
+                                            const std::function<void(const DetectorValidation &)> &onValidation, const JobControl &control);
 
 // Trains `network` in place (moved to settings.device) on `train` and validates on `validation`. onValidation is called on the
 // calling thread after each validation. Cancellable between steps (a checkpoint is written first
