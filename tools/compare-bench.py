@@ -11,6 +11,7 @@ TABLES = [
     (("deepfake_video",), ("method", "size", "frames"), ("method", "crop", "frames"), "frames_per_s", "frames/s", "Python", False),
     (("deepfake",), ("model", "method", "batch", "size"), ("detector", "method", "batch", "size"), "crops_per_s", "crops/s",
      "PyTorch eager", False),
+    (("deepfake_clip",), ("model", "method", "batch"), ("detector", "method", "batch"), "clips_per_s", "clips/s", "PyTorch eager", True),
     (("slots_inference", "slots_train_step"), ("bench", "mode", "batch", "size"), ("slots", "mode", "batch", "size"), None, "/s",
      "PyTorch eager", False),
     (("colorize",), ("model", "mode", "batch"), ("model", "mode", "batch"), "images_per_s", "img/s", "PyTorch eager", False),

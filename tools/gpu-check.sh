@@ -5,11 +5,11 @@
 #   1. builds the LibTorch-only engine (core, colorize, graphs, slots), bench/ and tst_cuda against
 #      that machine's torch (the gpu-core preset);
 #   2. runs the `cuda` tests (tst_cuda: models, autocast, streams and explanations on the GPU
-#      against the CPU);
+#      against the CPU, the MViT clip detector's every method and its training included);
 #   3. benchmarks against PyTorch eager of the same torch, on the same GPU, in the same run:
 #      DINOv2's ViT-L/14 at 518 px and ViT-B/14 (fp32 and bf16), eccv16, the Slots model, graph
 #      explanations, the DeepFake frame detector's scores and explanations (against torchvision's
-#      EfficientNet-B0) and matrix products;
+#      EfficientNet-B0), the clip detector's (against torchvision's mvit_v2_s) and matrix products;
 # and writes JSON lines, ratio tables and summary.md (each step's exit code and seconds) to OUT.
 # A failing step is recorded and the rest still run; every step has a time limit.
 #
@@ -82,6 +82,9 @@ bench graphs 90 \
 bench deepfake 150 \
   "$bin/bench_deepfake --device cuda --batches 1,16 --seconds 1 --repeats 5" \
   "$python $ref/deepfake_reference.py --device cuda --batches 1,16 --seconds 1 --repeats 5"
+bench deepfake_clip 120 \
+  "$bin/bench_deepfake_clip --device cuda --batches 1,8 --methods score,gradcam,rollout --seconds 1 --repeats 5" \
+  "$python $ref/deepfake_clip_reference.py --device cuda --batches 1,8 --methods score,gradcam --seconds 1 --repeats 5"
 step matmul 60 bash -c "$bin/bench_matmul --device cuda --sizes 2048,4096,8192 | tee '$out/matmul.jsonl'"
 
 echo "| total | | $(( $(date +%s) - started )) |" >> "$summary"

@@ -267,6 +267,9 @@ DetectorTrainingSummary runDetectorTraining(torch::nn::Module &network, const De
                                             const std::function<DetectorValidation()> &validateNow,
                                             const std::function<void(const DetectorValidation &)> &onValidation, const JobControl &control)
 {
+    // A network that explained before (ClipDetector and FrameDetector freeze the weights) trains.
+    for (torch::Tensor &p : network.parameters())
+        p.requires_grad_(true);
     DetectorTrainingSummary summary;
     summary.initial = validateNow();
     OptimizerSettings optimizerSettings;

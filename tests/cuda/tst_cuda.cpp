@@ -18,6 +18,8 @@
 #include "engine/core/precision/PrecisionOps.h"
 #include "engine/core/training/BatchNormStatistics.h"
 #include "engine/deepfake/DetectorTraining.h"
+#include "engine/deepfake/ClipDetector.h"
+#include "engine/deepfake/ClipTraining.h"
 #include "engine/deepfake/FrameDetector.h"
 #include "engine/graphs/GraphExplanation.h"
 #include "engine/graphs/GraphNetwork.h"
@@ -309,6 +311,61 @@ void deepfakeDetectorTrainsOnTheGpu()
         check(std::isfinite(v.trainLoss) && std::isfinite(v.logLoss), "training on the GPU gave a number that is not finite");
 }
 
+void clipDetectorMatchesTheCpu()
+{
+    // The clip detector (MViT-v2 mini, random weights with a head that gives logits of order one)
+    // scores and explains a clip on the GPU as on the CPU, by every method, rollout included; then
+    // two training steps with the regulariser (double backward through attention and pooling)
+    // give finite numbers there.
+    using namespace periscope::deepfake;
+    ExactFp32 exact;
+    torch::manual_seed(29);
+    periscope::MViT network(periscope::MViTConfig::v2Mini(1));
+    {
+        torch::NoGradGuard noGrad;
+        for (torch::Tensor &p : network->head->parameters())
+            p.normal_(0.0, 1.0);
+    }
+    ClipDetector cpu(network, torch::kCPU);
+    const torch::Tensor crops = torch::rand({6, 3, 112, 112}); // a short run: filled up to 8 frames
+    const torch::Tensor cpuClip = cpu.input(crops);
+    const torch::Tensor cpuScores = cpu.probabilities(cpuClip);
+    std::vector<torch::Tensor> cpuMaps;
+    for (const std::string &name : clipExplanationMethodNames())
+        cpuMaps.push_back(cpu.explain(parseExplanationMethod(name), cpuClip));
+    ClipDetector gpu(network, kCuda); // moves the network
+    const torch::Tensor gpuClip = gpu.input(crops);
+    check(gpuClip.device() == kCuda, "the clip detector's input is not on the device under test");
+    checkClose(cpuScores, gpu.probabilities(gpuClip), 1e-4, "clip detector probabilities");
+    for (std::size_t i = 0; i < cpuMaps.size(); ++i) {
+        const std::string name = clipExplanationMethodNames()[i];
+        checkClose(cpuMaps[i], gpu.explain(parseExplanationMethod(name), gpuClip), name == "occlusion" ? 1e-3 : 1e-4, "clip detector " + name);
+    }
+
+    CropSet set;
+    set.crops = torch::randint(0, 256, {18, 3, 112, 112}).to(torch::kUInt8);
+    for (std::int64_t i = 0; i < 18; ++i) {
+        set.video.push_back(i % 2);
+        set.frame.push_back(i / 2);
+    }
+    set.labels = torch::tensor(std::vector<float>(18, 0.0f));
+    for (std::int64_t i = 1; i < 18; i += 2)
+        set.labels[i] = 1.0f;
+    DetectorTrainingSettings settings;
+    settings.steps = 2;
+    settings.evalEvery = 2;
+    settings.batchPairs = 2;
+    settings.spatialTvWeight = settings.temporalTvWeight = 1.0;
+    settings.device = kCuda;
+    const auto started = std::chrono::steady_clock::now();
+    const DetectorTrainingSummary summary = trainClipDetector(network, set, set, settings);
+    std::printf("  2 steps of 2 clips of 8 x 112 px with the regulariser, validations included: %.2f s\n",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    check(summary.history.size() == 1 && std::isfinite(summary.history.back().trainLoss) && std::isfinite(summary.history.back().logLoss),
+          "clip training on the GPU gave a number that is not finite");
+    check(network->parameters().front().device() == kCuda, "the clip network is not where it trained");
+}
+
 void streamsOverlapWithoutChangingResults()
 {
     // Work queued on a side stream gives the same numbers as on the default stream.
@@ -345,6 +402,7 @@ int main(int argc, char **argv)
         {"graphExplanationsMatchTheCpu", graphExplanationsMatchTheCpu},
         {"deepfakeDetectorMatchesTheCpu", deepfakeDetectorMatchesTheCpu},
         {"deepfakeDetectorTrainsOnTheGpu", deepfakeDetectorTrainsOnTheGpu},
+        {"clipDetectorMatchesTheCpu", clipDetectorMatchesTheCpu},
         {"streamsOverlapWithoutChangingResults", streamsOverlapWithoutChangingResults, true},
     };
     std::vector<std::string> names;
