@@ -1168,6 +1168,18 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Manipulated region (outline)</source>
         <translation>Regione manipolata (contorno)</translation>
     </message>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Rollout dell&apos;attenzione</translation>
+    </message>
+    <message>
+        <source>Attention rollout through the clip model&apos;s pooled attention</source>
+        <translation>Rollout dell&apos;attenzione attraverso l&apos;attenzione con pooling del modello di clip</translation>
+    </message>
+    <message>
+        <source>Attention rollout explains a transformer: choose a clip model (MViT) first</source>
+        <translation>Il rollout dell&apos;attenzione spiega un transformer: scegli prima un modello di clip (MViT)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::DeepfakeWorkspace</name>
@@ -1206,6 +1218,18 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>the project&apos;s folder is missing: %1</source>
         <translation>manca la cartella del progetto: %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: open a video first</source>
+        <translation>Non c&apos;è ancora nulla da esportare: apri prima un video</translation>
+    </message>
+    <message>
+        <source>%1, frame %2 (%3): %4 explanation, %5</source>
+        <translation>%1, fotogramma %2 (%3): spiegazione %4, %5</translation>
+    </message>
+    <message>
+        <source>; P(fake) %1</source>
+        <translation>; P(falso) %1</translation>
     </message>
 </context>
 <context>

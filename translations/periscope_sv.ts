@@ -1168,6 +1168,18 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Manipulated region (outline)</source>
         <translation>Manipulerat område (kontur)</translation>
     </message>
+    <message>
+        <source>Attention rollout</source>
+        <translation>Uppmärksamhetsutrullning</translation>
+    </message>
+    <message>
+        <source>Attention rollout through the clip model&apos;s pooled attention</source>
+        <translation>Uppmärksamhetsutrullning genom klippmodellens poolade uppmärksamhet</translation>
+    </message>
+    <message>
+        <source>Attention rollout explains a transformer: choose a clip model (MViT) first</source>
+        <translation>Uppmärksamhetsutrullning förklarar en transformer: välj först en klippmodell (MViT)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::DeepfakeWorkspace</name>
@@ -1206,6 +1218,18 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>the project&apos;s folder is missing: %1</source>
         <translation>projektets mapp saknas: %1</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: open a video first</source>
+        <translation>Det finns inget att exportera än: öppna en video först</translation>
+    </message>
+    <message>
+        <source>%1, frame %2 (%3): %4 explanation, %5</source>
+        <translation>%1, bildruta %2 (%3): förklaring med %4, %5</translation>
+    </message>
+    <message>
+        <source>; P(fake) %1</source>
+        <translation>; P(falsk) %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "engine/core/io/MappedFile.h"
 #include "engine/core/json/Json.h"
 #include "engine/core/weights/Safetensors.h"
+#include "engine/deepfake/ClipDetector.h"
 #include "engine/deepfake/FrameDetector.h"
 
 #include <torch/torch.h>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <limits>
+#include <optional>
 
 namespace periscope::deepfake {
 
@@ -89,6 +91,11 @@ DetectorSpec detectorSpecFor(const std::string &weights, const std::string &meth
                         "'; a detector is efficientnet_b0 to efficientnet_b7, mvit_v2_s or mvit_v2_mini");
         spec.architecture = name;
     }
+    if (isClipArchitecture(spec.architecture)) {
+        // A clip model's crops have the size its relative positions were made for.
+        spec.inputSize = int(MViTConfig::named(spec.architecture, 1).height);
+        return spec;
+    }
     if (const json::Value *size = meta.find("input_size"); size && size->isInteger()) {
         if (size->asInt64() < 32 || size->asInt64() > kMaxCropSide)
             throw Error(sidecar.string() + ": input_size " + std::to_string(size->asInt64()) + " is outside 32 to " + std::to_string(kMaxCropSide));
@@ -102,11 +109,22 @@ struct FrameExplainer::Impl {
     ExplanationMethod method;
     DeviceInfo device;
     std::mutex mutex; // one explain() at a time: the network keeps gradients between passes
-    FrameDetector detector;
+    // One of the two: a frame model explains each face, a clip model runs of consecutive faces.
+    std::optional<FrameDetector> frames;
+    std::optional<ClipDetector> clips;
     Impl(const DetectorSpec &s, ExplanationMethod m, DeviceInfo d)
-        : spec(s), method(m), device(std::move(d)),
-          detector(FrameDetector::load(s.architecture, s.weights, torch::Device(device.torchName())))
+        : spec(s), method(m), device(std::move(d))
     {
+        const torch::Device where(device.torchName());
+        if (isClipArchitecture(spec.architecture)) {
+            clips = ClipDetector::load(spec.architecture, spec.weights, where);
+            spec.inputSize = int(clips->cropSize()); // the network's own: its relative positions depend on it
+        } else {
+            if (method == ExplanationMethod::AttentionRollout)
+                throw Error("attention rollout explains a transformer's attention; " + spec.architecture +
+                            " has none (choose a clip model, mvit_v2_s or mvit_v2_mini)");
+            frames = FrameDetector::load(spec.architecture, spec.weights, where);
+        }
     }
 };
 
@@ -132,7 +150,9 @@ std::string FrameExplainer::deviceName() const
 
 int FrameExplainer::batchFrames() const
 {
-    return d->detector.device().is_cuda() ? 64 : 8;
+    if (d->clips)
+        return int(d->clips->framesPerClip());
+    return d->frames->device().is_cuda() ? 64 : 8;
 }
 
 std::vector<FrameExplanation> FrameExplainer::explain(const std::vector<FaceFrame> &faces, const JobControl &control)
@@ -154,9 +174,17 @@ std::vector<FrameExplanation> FrameExplainer::explain(const std::vector<FaceFram
             crops.push_back(imageToTensor(cropFace(faces[i].rgb, e.crop)));
             part.push_back(std::move(e));
         }
-        const torch::Tensor input = d->detector.input(torch::stack(crops));
-        const torch::Tensor probability = d->detector.probabilities(input);
-        const torch::Tensor maps = d->detector.explain(d->method, input, control).contiguous();
+        torch::Tensor probability, maps;
+        if (d->clips) {
+            // The batch is one clip: its score is every frame's, its map one per frame.
+            const torch::Tensor clip = d->clips->input(torch::stack(crops));
+            probability = d->clips->probabilities(clip).expand({std::int64_t(part.size())});
+            maps = d->clips->explain(d->method, clip, control)[0].contiguous();
+        } else {
+            const torch::Tensor input = d->frames->input(torch::stack(crops));
+            probability = d->frames->probabilities(input);
+            maps = d->frames->explain(d->method, input, control).contiguous();
+        }
         for (std::size_t k = 0; k < part.size(); ++k) {
             part[k].score = probability[std::int64_t(k)].item<double>();
             part[k].heatmap = imageFromTensor(maps[std::int64_t(k)].unsqueeze(0));

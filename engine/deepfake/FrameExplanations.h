@@ -22,16 +22,17 @@
 
 namespace periscope::deepfake {
 
-// "gradcam", "gradcampp", "ig", "smoothgrad", "occlusion" (declared in FrameDetector.h too, which
-// needs torch).
+// "gradcam", "gradcampp", "ig", "smoothgrad", "occlusion"; the clip models' add "rollout"
+// (declared in FrameDetector.h too, which needs torch).
 std::vector<std::string> explanationMethodNames();
+std::vector<std::string> clipExplanationMethodNames();
 
 // Which detector explains, and how.
 struct DetectorSpec {
-    std::string weights;                   // EfficientNet-B0..B7 with one logit, torchvision's names
-    std::string architecture = "efficientnet_b0";
-    std::string method = "gradcam";        // gradcam, gradcampp, ig, smoothgrad, occlusion
-    int inputSize = 224;                   // the crop's side in pixels
+    std::string weights;                   // EfficientNet-B0..B7 or MViT-v2 with one logit, torchvision's names
+    std::string architecture = "efficientnet_b0"; // or a clip model: mvit_v2_s, mvit_v2_mini
+    std::string method = "gradcam";        // gradcam, gradcampp, ig, smoothgrad, occlusion; rollout (clip models)
+    int inputSize = 224;                   // the crop's side in pixels (a clip model's is its own)
     DevicePreference device = DevicePreference::Auto;
 };
 
@@ -57,7 +58,9 @@ struct FrameExplanation {
     Image heatmap;       // crop.size x crop.size, float, one channel: the method's map on the crop
 };
 
-// A detector loaded once, on the device asked for, explaining faces in batches.
+// A detector loaded once, on the device asked for, explaining faces in batches. A clip model's
+// batch is one clip: the faces given together are consecutive frames, all get the clip's score,
+// and a short last batch is filled up by repeating its last face (ClipDetector.h).
 class FrameExplainer {
 public:
     // Checks the method's name and loads the weights; throws periscope::Error with a one-line reason.
@@ -68,7 +71,7 @@ public:
 
     const DetectorSpec &spec() const;
     std::string deviceName() const;
-    // Faces that go through the network together: 8 on a CPU, 64 on a GPU.
+    // Faces that go through the network together: 8 on a CPU, 64 on a GPU; a clip model's clip length.
     int batchFrames() const;
 
     // Scores and explains each face; results in the order given. Cancellable between passes.

@@ -6,6 +6,7 @@
 #include "app/models/BuiltInDeepfakeModels.h"
 #include "app/shell/JobManager.h"
 #include "engine/core/errors/Error.h"
+#include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/FaceFollower.h"
 #include "engine/media/video/VideoReader.h"
 
@@ -93,9 +94,14 @@ QString DeepfakeModel::defaultCacheRoot()
 QStringList DeepfakeModel::methods()
 {
     QStringList out;
-    for (const std::string &name : deepfake::explanationMethodNames())
+    for (const std::string &name : deepfake::clipExplanationMethodNames())
         out << QString::fromStdString(name);
     return out;
+}
+
+bool DeepfakeModel::explainsClips() const
+{
+    return m_explainer && deepfake::isClipArchitecture(m_explainer->spec().architecture);
 }
 
 void DeepfakeModel::clear()
@@ -333,7 +339,7 @@ void DeepfakeModel::prepareDetector()
             control.reportProgress(-1.0, "loading the weights");
             const deepfake::DetectorSpec spec = deepfake::detectorSpecFor(weights.toStdString(), method);
             auto explainer = std::make_shared<deepfake::FrameExplainer>(spec);
-            auto cache = std::make_shared<deepfake::ExplanationCache>(root, video, spec);
+            auto cache = std::make_shared<deepfake::ExplanationCache>(root, video, explainer->spec());
             // The map of the frame on screen, when it was explained before: shown as the detector is.
             auto map = std::make_shared<periscope::Image>(current >= 0 ? cache->heatmap(current) : periscope::Image());
             return QVariant::fromValue(QVariantList{QVariant::fromValue(explainer), QVariant::fromValue(cache), QVariant::fromValue(map), current});

@@ -84,7 +84,8 @@ public:
     // gradcam, gradcampp, ig, smoothgrad, occlusion.
     void setMethod(const QString &method);
     QString method() const { return m_method; }
-    static QStringList methods();
+    static QStringList methods();             // every method; "rollout" needs a clip model
+    bool explainsClips() const;               // the loaded detector is a clip model (MViT)
 
     // Whether the background explanation runs (on by default).
     void setExplaining(bool on);

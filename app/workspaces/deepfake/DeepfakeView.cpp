@@ -9,6 +9,7 @@
 #include "app/workspaces/deepfake/DeepfakeMetrics.h"
 #include "app/workspaces/deepfake/DeepfakeMetricsPanel.h"
 #include "app/workspaces/deepfake/DeepfakeModel.h"
+#include "app/workspaces/deepfake/DeepfakeOverlays.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/layers/LayerPanel.h"
@@ -16,6 +17,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QStandardItemModel>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -45,54 +47,6 @@ namespace {
 
 const QColor kScoreColour(220, 60, 40);
 const QColor kFaceColour(90, 150, 220);
-
-QString methodLabel(const QString &method)
-{
-    if (method == QLatin1String("gradcam"))
-        return DeepfakeView::tr("Grad-CAM");
-    if (method == QLatin1String("gradcampp"))
-        return DeepfakeView::tr("Grad-CAM++");
-    if (method == QLatin1String("ig"))
-        return DeepfakeView::tr("Integrated Gradients");
-    if (method == QLatin1String("smoothgrad"))
-        return DeepfakeView::tr("SmoothGrad");
-    if (method == QLatin1String("occlusion"))
-        return DeepfakeView::tr("Occlusion");
-    return method;
-}
-
-// NaN (drawn transparent) where the map is zero or missing.
-periscope::Image transparentWhereZero(const periscope::Image &map, QSize size)
-{
-    periscope::Image out(size.width(), size.height(), 1, periscope::PixelFormat::Float32);
-    const bool known = !map.isNull() && map.width() == size.width() && map.height() == size.height();
-    for (int y = 0; y < size.height(); ++y) {
-        float *row = out.rowAs<float>(y);
-        const float *in = known ? map.rowAs<float>(y) : nullptr;
-        for (int x = 0; x < size.width(); ++x)
-            row[x] = in && in[x] > 0.0f ? in[x] : std::numeric_limits<float>::quiet_NaN();
-    }
-    return out;
-}
-
-// The mask's outline (mask pixels with a 4-neighbour outside it), opaque magenta on transparent:
-// it marks the manipulated region without hiding the explanation under it.
-QImage maskOutline(const QImage &mask)
-{
-    QImage out(mask.size(), QImage::Format_ARGB32_Premultiplied);
-    out.fill(Qt::transparent);
-    const QRgb magenta = qRgba(255, 0, 255, 255);
-    const auto on = [&](int x, int y) {
-        return x >= 0 && y >= 0 && x < mask.width() && y < mask.height() && mask.constScanLine(y)[x] != 0;
-    };
-    for (int y = 0; y < mask.height(); ++y) {
-        auto *row = reinterpret_cast<QRgb *>(out.scanLine(y));
-        for (int x = 0; x < mask.width(); ++x)
-            if (on(x, y) && (!on(x - 1, y) || !on(x + 1, y) || !on(x, y - 1) || !on(x, y + 1)))
-                row[x] = magenta;
-    }
-    return out;
-}
 
 // Bottom to top: what each layer must be above.
 const QStringList &layerOrder()
@@ -136,8 +90,9 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_method = new QComboBox;
     m_method->setObjectName(QStringLiteral("methodChoice"));
     for (const QString &method : DeepfakeModel::methods())
-        m_method->addItem(methodLabel(method), method);
+        m_method->addItem(explanationMethodLabel(method), method);
     m_method->setToolTip(tr("How the detector's decision is explained; each method's explanations are cached separately"));
+    enableClipMethods();
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setMethod(m_method->currentData().toString());
         Q_EMIT viewSettingsChanged();
@@ -300,6 +255,7 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     });
     connect(m_model, &DeepfakeModel::modelChanged, this, [this] {
         m_modelChoice->setCurrentModel(m_model->modelName());
+        enableClipMethods();
         showSummary();
     });
     connect(m_model, &DeepfakeModel::message, m_status, &QLabel::setText);
@@ -516,7 +472,7 @@ void DeepfakeView::showFrame()
     // while scrubbing.
     widgets::Layer heat;
     heat.id = kHeatmapLayer;
-    heat.name = tr("%1 (per frame, 0 to its maximum)").arg(methodLabel(m_model->method()));
+    heat.name = tr("%1 (per frame, 0 to its maximum)").arg(explanationMethodLabel(m_model->method()));
     heat.kind = widgets::LayerKind::ScalarMap;
     heat.values = transparentWhereZero(frame.heatmap, frame.rgb.size());
     heat.colormap = periscope::Colormap::Jet;
@@ -557,6 +513,21 @@ void DeepfakeView::showFrame()
     m_frameInfo->setText(text);
     if (m_timeline->currentFrame() != frame.index)
         m_timeline->setCurrentFrame(frame.index);
+}
+
+void DeepfakeView::enableClipMethods()
+{
+    // A frame model (EfficientNet) has no attention to roll out; until a clip model is loaded the
+    // item stays in the list, greyed, saying why.
+    auto *items = qobject_cast<QStandardItemModel *>(m_method->model());
+    const int index = m_method->findData(QStringLiteral("rollout"));
+    if (!items || index < 0)
+        return;
+    QStandardItem *rollout = items->item(index);
+    const bool clips = m_model->explainsClips();
+    rollout->setEnabled(clips || m_model->method() == QLatin1String("rollout"));
+    rollout->setToolTip(clips ? tr("Attention rollout through the clip model's pooled attention")
+                              : tr("Attention rollout explains a transformer: choose a clip model (MViT) first"));
 }
 
 void DeepfakeView::showSummary()

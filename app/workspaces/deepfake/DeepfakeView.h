@@ -64,6 +64,7 @@ private:
     void updateMarkers();
     void showFrame();
     void showSummary();
+    void enableClipMethods(); // attention rollout only for a clip model (MViT)
     void showFolder();
     void putLayer(const widgets::Layer &layer, bool visibleAtFirst);
     void dropLayer(const QString &id);

@@ -15,6 +15,7 @@
 #include "app/workspaces/deepfake/DeepfakeModel.h"
 #include "app/workspaces/deepfake/DeepfakeView.h"
 #include "app/workspaces/deepfake/DeepfakeWorkspace.h"
+#include "engine/core/models/MViT.h"
 #include "engine/media/video/VideoReader.h"
 #include "tests/app/cli/CliRun.h"
 #include "widgets/layers/LayerModel.h"
@@ -25,6 +26,7 @@
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTest>
 
 #include <cmath>
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void scrubbingExplainedFramesStartsNoWork();
     void aReopenedVideoIsReadFromTheCache();
     void anotherMethodIsComputedAfresh();
+    void aClipModelIsExplainedByRollout();
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
     void screenshotShowsTheScoreTrack();
@@ -254,6 +257,50 @@ void TestDeepfakeWorkspace::anotherMethodIsComputedAfresh()
         for (int x = 0; x < after.width() && !differs; ++x)
             differs = after.sample(x, y, 0) != before.sample(x, y, 0);
     QVERIFY(differs);
+}
+
+void TestDeepfakeWorkspace::aClipModelIsExplainedByRollout()
+{
+    // With the frame detector, attention rollout is listed but greyed: it has no attention.
+    openExplained(m_workspace.get());
+    DeepfakeModel *model = m_workspace->model();
+    auto *methods = m_workspace->view()->findChild<QComboBox *>(QStringLiteral("methodChoice"));
+    QVERIFY(methods);
+    const int rollout = methods->findData(QStringLiteral("rollout"));
+    QVERIFY(rollout >= 0);
+    auto *items = qobject_cast<QStandardItemModel *>(methods->model());
+    QVERIFY(items && !items->item(rollout)->isEnabled());
+    QVERIFY(!model->explainsClips());
+
+    // A clip model (the mini MViT, random weights, named by its sidecar): rollout is offered, and
+    // explaining gives each run of 8 frames with a face one score and every frame its own map.
+    const QString clipWeights = m_fixture.filePath(QStringLiteral("clip-detector.safetensors"));
+    torch::manual_seed(6);
+    writeSafetensors(clipWeights.toStdString(), stateDictOf(*MViT(MViTConfig::v2Mini(1))));
+    {
+        QFile sidecar(m_fixture.filePath(QStringLiteral("clip-detector.json")));
+        QVERIFY(sidecar.open(QIODevice::WriteOnly));
+        sidecar.write(R"({"architecture": "mvit_v2_mini", "input_size": 112})");
+    }
+    model->setModel(clipWeights);
+    QVERIFY(waitIdle());
+    QVERIFY(model->hasDetector());
+    QVERIFY(model->explainsClips());
+    QVERIFY(items->item(rollout)->isEnabled());
+    methods->setCurrentIndex(rollout);
+    QCOMPARE(model->method(), QStringLiteral("rollout"));
+    QVERIFY(waitIdle());
+    std::vector<qint64> withFace;
+    for (qint64 k = 0; k < kFrames; ++k)
+        if (model->video().faces[k])
+            withFace.push_back(k);
+    QVERIFY(withFace.size() >= 8);
+    QCOMPARE(model->video().explained(), qint64(withFace.size()));
+    for (std::size_t i = 1; i < 8; ++i)
+        QCOMPARE(model->video().scores[withFace[i]], model->video().scores[withFace[0]]);
+    model->setCurrentFrame(withFace[3]);
+    QTRY_VERIFY_WITH_TIMEOUT(model->frame().index == withFace[3] && !model->frame().heatmap.isNull(), 10000);
+    QVERIFY(m_workspace->model()->modelDescription().contains(QStringLiteral("mvit_v2_mini")));
 }
 
 void TestDeepfakeWorkspace::badInputGetsAMessageNotACrash()

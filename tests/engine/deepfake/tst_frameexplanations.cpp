@@ -10,6 +10,8 @@
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
+#include "engine/core/models/MViT.h"
+#include "engine/deepfake/ClipDetector.h"
 #include "engine/deepfake/FrameExplanations.h"
 #include "tests/engine/deepfake/RandomDetector.h"
 
@@ -68,6 +70,7 @@ private slots:
     void explainerGivesTheDetectorsScoreAndMap_data();
     void explainerGivesTheDetectorsScoreAndMap();
     void explainerRefusesAnUnknownMethod();
+    void aClipModelExplainsRunsOfFaces();
     void theSidecarSaysTheArchitectureAndCropSize();
     void heatmapInFramePlacesAndNormalises();
     void cacheKeepsExplanationsAcrossSessions();
@@ -144,6 +147,54 @@ void TestFrameExplanations::explainerRefusesAnUnknownMethod()
         QFAIL("an unknown method was accepted");
     } catch (const Error &e) {
         QVERIFY2(std::string(e.what()).find("gradcam") != std::string::npos, e.what());
+    }
+}
+
+void TestFrameExplanations::aClipModelExplainsRunsOfFaces()
+{
+    // The mini MViT named by its sidecar: a batch is one clip of 8 faces at the network's 112 px
+    // (the spec's size does not matter), every face of a clip gets the clip's score, and its map
+    // is that frame's slice of the clip's map.
+    QTemporaryDir dir;
+    const std::string weights = dir.filePath(QStringLiteral("clip.safetensors")).toStdString();
+    torch::manual_seed(4);
+    MViT network(MViTConfig::v2Mini(1));
+    writeSafetensors(weights, stateDictOf(*network));
+    writeBytes(dir.filePath(QStringLiteral("clip.json")), QByteArray(R"({"architecture": "mvit_v2_mini", "input_size": 112})"));
+    DetectorSpec spec = detectorSpecFor(weights, "rollout");
+    spec.inputSize = 64;
+    spec.device = DevicePreference::Cpu;
+    FrameExplainer explainer(spec);
+    QCOMPARE(explainer.batchFrames(), 8);
+    QCOMPARE(explainer.spec().inputSize, 112);
+    std::vector<FaceFrame> faces;
+    for (int i = 0; i < 10; ++i)
+        faces.push_back({200 + i, randomFrame(160, 120, std::uint64_t(20 + i)), FaceBox{30.0 + i, 20.0, 50.0, 60.0}});
+    const std::vector<FrameExplanation> out = explainer.explain(faces);
+    QCOMPARE(out.size(), faces.size());
+    for (std::size_t k = 1; k < 8; ++k)
+        QCOMPARE(out[k].score, out[0].score);
+    QCOMPARE(out[9].score, out[8].score);
+    QCOMPARE(out[3].heatmap.width(), 112);
+
+    ClipDetector detector(network, torch::kCPU);
+    std::vector<torch::Tensor> crops;
+    for (std::size_t k = 0; k < 8; ++k)
+        crops.push_back(imageToTensor(cropFace(faces[k].rgb, faceCropFor(faces[k].box, 112))));
+    const torch::Tensor clip = detector.input(torch::stack(crops));
+    QVERIFY(std::abs(out[0].score - detector.probabilities(clip)[0].item<double>()) < 1e-6);
+    const torch::Tensor expected = detector.explain(ExplanationMethod::AttentionRollout, clip)[0][5];
+    QVERIFY(torch::allclose(imageAsTensorHWC(out[5].heatmap).select(2, 0), expected, 1e-5, 1e-9));
+
+    // Rollout asked of a frame model is refused when the explainer is made, with the reason.
+    DetectorSpec frameSpec;
+    frameSpec.weights = m_weights;
+    frameSpec.method = "rollout";
+    try {
+        FrameExplainer refused(frameSpec);
+        QFAIL("rollout was accepted for an EfficientNet");
+    } catch (const Error &e) {
+        QVERIFY2(std::string(e.what()).find("clip model") != std::string::npos, e.what());
     }
 }
 
