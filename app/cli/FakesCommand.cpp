@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // periscope-cli fakes: fake videos with ground-truth masks made from real ones (self-blended
-// faces), in the DFDC layout, for training and scoring DeepFake detectors and their explanations.
+// faces, or faces swapped between videos), in the DFDC layout, for training and scoring DeepFake
+// detectors and their explanations.
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 
@@ -18,12 +19,15 @@ CliOptions fakesOptions()
 {
     CliOptions options(QStringLiteral("fakes"),
                        QStringLiteral("Makes a fake of each real video: the face in every frame blended with an altered copy of itself\n"
-                                      "(after Shiohara and Yamasaki, CVPR 2022), the changes drifting smoothly over time. Writes\n"
-                                      "DIR/real/, DIR/fake/NAME.mp4, DIR/masks/NAME/FRAME.png (lossless, frame-aligned with the fake)\n"
-                                      "and DIR/metadata.json in the DFDC layout. Faces are found with OpenCV's Haar cascade and a\n"
-                                      "tracker, or given with --boxes."));
+                                      "(--kind self-blend, after Shiohara and Yamasaki, CVPR 2022), the changes drifting smoothly over\n"
+                                      "time; or replaced by the next video's face, resampled onto it and Poisson-cloned (--kind swap,\n"
+                                      "at least two videos; the last takes the first's). Writes DIR/real/, DIR/fake/NAME.mp4,\n"
+                                      "DIR/masks/NAME/FRAME.png (lossless, frame-aligned with the fake) and DIR/metadata.json in the\n"
+                                      "DFDC layout. Faces are found with OpenCV's Haar cascade and a tracker, or given with --boxes."));
     options.positionals(QStringLiteral("VIDEO"), QStringLiteral("real videos"), 1, -1);
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.choice(QStringLiteral("--kind"), {QStringLiteral("self-blend"), QStringLiteral("swap")}, QStringLiteral("how the fakes are made"))
+        .byDefault(QStringLiteral("self-blend"));
     options.integer(QStringLiteral("--seed"), 0, kNoLimit, QStringLiteral("seed of the blend parameters (video k uses seed + k)"))
         .byDefault(QStringLiteral("1"));
     options.integer(QStringLiteral("--max-frames"), 1, kNoLimit, QStringLiteral("the first N frames of each video only"));
@@ -40,8 +44,11 @@ int runFakes(const QStringList &arguments)
         return *exit;
     const QStringList videos = options.positionalValues();
     const QString out = options.value(QStringLiteral("--out"));
-    if (options.isSet(QStringLiteral("--boxes")) && videos.size() != 1)
-        return options.usageError(QStringLiteral("--boxes gives one video's faces: give one VIDEO with it"));
+    const bool swap = options.value(QStringLiteral("--kind")) == QLatin1String("swap");
+    if (options.isSet(QStringLiteral("--boxes")) && (videos.size() != 1 || swap))
+        return options.usageError(QStringLiteral("--boxes gives one video's faces: give one VIDEO with it, and no swap"));
+    if (swap && videos.size() < 2)
+        return options.usageError(QStringLiteral("--kind swap puts one video's face into another: give at least two VIDEOs"));
     if (!QDir().mkpath(out))
         return options.failure(QStringLiteral("cannot create the folder %1").arg(out));
     // An input inside the output folder's real/ would be copied over itself or replaced.
@@ -59,8 +66,10 @@ int runFakes(const QStringList &arguments)
         request.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
         request.minFace = int(options.integerValue(QStringLiteral("--min-face")));
         request.boxes = options.value(QStringLiteral("--boxes")).toStdString();
+        if (swap)
+            request.source = videos[(k + 1) % videos.size()].toStdString();
         try {
-            const deepfake::FakeVideoResult result = deepfake::makeSelfBlendedFake(request);
+            const deepfake::FakeVideoResult result = swap ? deepfake::makeSwappedFake(request) : deepfake::makeSelfBlendedFake(request);
             std::printf("%s -> %s: %lld frames, %lld with a face\n", qPrintable(videos[k]), result.fake.c_str(),
                         static_cast<long long>(result.frames), static_cast<long long>(result.framesWithFace));
             if (result.framesWithFace == 0)
@@ -84,7 +93,8 @@ int runFakes(const QStringList &arguments)
 
 CliCommand fakesCommand()
 {
-    return {QStringLiteral("fakes"), QStringLiteral("fake videos with ground-truth masks from real ones (self-blended faces)"), false, runFakes};
+    return {QStringLiteral("fakes"), QStringLiteral("fake videos with ground-truth masks from real ones (self-blended or swapped faces)"), false,
+            runFakes};
 }
 
 } // namespace periscope::app

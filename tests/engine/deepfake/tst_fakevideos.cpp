@@ -45,8 +45,8 @@ std::string readAll(const std::string &path)
 }
 
 // 12 frames of 96 x 80 (a bright blob moving right on a textured background), and boxes on the
-// blob for frames 0-9 (10 and 11 have none).
-void writeClip(const std::string &video, const std::string &boxes)
+// blob for frames 0-9 (10 and 11 have none). `green` makes the blob green rather than orange.
+void writeClip(const std::string &video, const std::string &boxes, bool green = false)
 {
     const auto writer = media::VideoWriter::create(video, 96, 80);
     std::ofstream json(boxes);
@@ -57,8 +57,8 @@ void writeClip(const std::string &video, const std::string &boxes)
         for (int y = 0; y < 80; ++y)
             for (int x = 0; x < 96; ++x) {
                 const double face = std::exp(-((x - cx) * (x - cx) + (y - cy) * (y - cy)) / 200.0);
-                frame.setSample(x, y, 0, float(50 + 170 * face + (x * 7 + y * 3) % 20));
-                frame.setSample(x, y, 1, float(40 + 120 * face + (x * 5) % 16));
+                frame.setSample(x, y, 0, float(50 + (green ? 20 : 170) * face + (x * 7 + y * 3) % 20));
+                frame.setSample(x, y, 1, float(40 + (green ? 200 : 120) * face + (x * 5) % 16));
                 frame.setSample(x, y, 2, float(90 + 30 * face));
             }
         writer->write(frame);
@@ -98,6 +98,7 @@ class TestFakeVideos : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void givenBoxesMakeAFakeInTheDfdcLayout();
+    void aSwapPutsTheOtherVideosFaceIn();
     void theHaarDetectorFindsMegamindsFace();
     void badRequestsGetAReason();
     void videosAreScoredAndExplainedInFramePixels();
@@ -150,6 +151,63 @@ void TestFakeVideos::givenBoxesMakeAFakeInTheDfdcLayout()
     QCOMPARE(metadata.find("fake/clip.mp4")->find("original")->asString(), std::string("real/clip.mp4"));
     QCOMPARE(metadata.find("fake/clip.mp4")->find("mask")->asString(), std::string("masks/clip"));
     QCOMPARE(metadata.find("real/clip.mp4")->find("label")->asString(), std::string("REAL"));
+}
+
+void TestFakeVideos::aSwapPutsTheOtherVideosFaceIn()
+{
+    // The orange blob's clip gets the green blob's face: inside an ellipse on its box (28 x 32:
+    // at most pi x 12.6 x 17.6 = 697 pixels), nothing outside, nothing where no box was given;
+    // the fake is greener there than its original.
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    writeClip(root + "/clip.mp4", root + "/boxes.json");
+    writeClip(root + "/other.mp4", root + "/other-boxes.json", /*green=*/true);
+    FakeVideoRequest request;
+    request.input = root + "/clip.mp4";
+    request.boxes = root + "/boxes.json";
+    request.source = root + "/other.mp4";
+    request.sourceBoxes = root + "/other-boxes.json";
+    request.outFolder = root + "/out";
+    const FakeVideoResult result = makeSwappedFake(request);
+    QCOMPARE(result.fake, std::string("fake/clip_other.mp4"));
+    QCOMPARE(result.kind, std::string("swap"));
+    QCOMPARE(result.source, std::string("real/other.mp4"));
+    QCOMPARE(result.framesWithFace, std::int64_t(10));
+    QVERIFY(std::filesystem::exists(root + "/out/real/clip.mp4") && std::filesystem::exists(root + "/out/real/other.mp4"));
+    for (int t = 0; t < 12; ++t) {
+        char name[48];
+        std::snprintf(name, sizeof name, "/out/masks/clip_other/%06d.png", t);
+        const int pixels = maskPixels(root + name);
+        if (t < 10)
+            QVERIFY2(pixels > 100 && pixels <= 697, qPrintable(QStringLiteral("frame %1: %2 mask pixels").arg(t).arg(pixels)));
+        else
+            QCOMPARE(pixels, 0);
+    }
+    const Image mask = media::readImage(root + "/out/masks/clip_other/000005.png").pixels;
+    const Image fake = media::VideoReader::open(root + "/out/fake/clip_other.mp4")->frameAt(5).rgb;
+    const Image real = media::VideoReader::open(root + "/clip.mp4")->frameAt(5).rgb;
+    double greener = 0.0;
+    int count = 0;
+    for (int y = 0; y < mask.height(); ++y)
+        for (int x = 0; x < mask.width(); ++x)
+            if (mask.sample(x, y, 0) > 0) {
+                greener += (fake.sample(x, y, 1) - fake.sample(x, y, 0)) - (real.sample(x, y, 1) - real.sample(x, y, 0));
+                ++count;
+            }
+    // Cloning keeps the source's gradients but takes its level from the surroundings, so the
+    // shift is smaller than the blobs' difference (80 levels of green over red at the centre).
+    QVERIFY2(greener / count > 10.0, qPrintable(QString::number(greener / count)));
+
+    writeFakesMetadata(root + "/out", {result});
+    const json::Value metadata = json::Value::parse(readAll(root + "/out/metadata.json"));
+    QCOMPARE(metadata.find("fake/clip_other.mp4")->find("kind")->asString(), std::string("swap"));
+    QCOMPARE(metadata.find("fake/clip_other.mp4")->find("source")->asString(), std::string("real/other.mp4"));
+    QCOMPARE(metadata.find("fake/clip_other.mp4")->find("original")->asString(), std::string("real/clip.mp4"));
+    // The folder reads back as labelled, the swap a fake of its target.
+    const std::vector<LabelledVideo> videos = readLabelledFolder(root + "/out");
+    QCOMPARE(videos.size(), std::size_t(3)); // the fake, its target and the face's source, both real
+    request.source.clear();
+    QVERIFY_THROWS_EXCEPTION(Error, makeSwappedFake(request));
 }
 
 void TestFakeVideos::theHaarDetectorFindsMegamindsFace()
