@@ -29,7 +29,9 @@ CliOptions deepfakeOptions()
                                       "frame, cropped as the detector sees it, explained, and the map put back on the frame. Writes DIR/NAME.deepfake.json (per frame: index, time, face box, score;\n"
                                       "the video's score; the explanation metrics of docs/explanation-metrics.md) and\n"
                                       "DIR/NAME.heatmaps.safetensors (\"heatmaps\" float32 [T, H, W], \"frames\" int64 [T])."));
-    options.positionals(QStringLiteral("VIDEO"), QStringLiteral("videos"), 1, -1);
+    options.positionals(QStringLiteral("VIDEO"), QStringLiteral("videos, or one folder (DFDC, FaceForensics++ or plain: every video, and\n"
+                                                                "DIR/folder.deepfake.json with the detection quality and the metrics over them)"),
+                        1, -1);
     options.text(QStringLiteral("--model"), QStringLiteral("W"),
                  QStringLiteral("the detector's weights, or a catalogue name (the built-in %1)").arg(builtInDeepfakeModelName()))
         .require();
@@ -86,6 +88,26 @@ int runDeepfake(const QStringList &arguments)
     common.batchFrames = options.integerValue(QStringLiteral("--batch"));
     common.exportClip = options.flagValue(QStringLiteral("--export-clip"));
     common.colormap = options.value(QStringLiteral("--colormap")).toStdString();
+    common.method = options.value(QStringLiteral("--method")).toStdString();
+    common.outFolder = out.toStdString();
+    common.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
+    common.every = options.integerValue(QStringLiteral("--every"));
+    if (videos.size() == 1 && QFileInfo(videos.front()).isDir()) {
+        // A folder: its layout says each video's label, boxes and masks.
+        try {
+            const deepfake::FolderExplanationResult result =
+                deepfake::explainFolder(videos.front().toStdString(), common, [](const std::string &line) { std::printf("%s\n", line.c_str()); });
+            const auto number = [](double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("none"); };
+            std::printf("%d videos (%d failed); ROC AUC %s, AP %s, log loss %s -> %s\n", result.videos, result.failed,
+                        qPrintable(number(result.detection.rocAuc)), qPrintable(number(result.detection.averagePrecision)),
+                        qPrintable(number(result.detection.logLoss)), result.json.c_str());
+            if (result.failed == result.videos)
+                return options.failure(QStringLiteral("no video of %1 could be explained").arg(videos.front()));
+            return result.failed > 0 ? 1 : 0;
+        } catch (const std::exception &e) {
+            return options.failure(e);
+        }
+    }
     // Each video's outputs get their own name: videos of one name from different folders
     // (fake/x.mp4 and real/x.avi) would otherwise overwrite each other's results.
     QSet<QString> stemsTaken;

@@ -8,6 +8,7 @@
 #include "engine/core/jobs/BoundedQueue.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/deepfake/ClipDetector.h"
+#include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/ExplanationClip.h"
 #include "engine/deepfake/ExplanationFiles.h"
 #include "engine/deepfake/ExplanationMetrics.h"
@@ -18,6 +19,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -195,7 +197,8 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
 
     // The metrics of these heatmaps, with the boxes used and the masks where given.
     const torch::Tensor masks = request.masks.empty() ? torch::Tensor() : readManipulationMasks(request.masks, indices, info.height, info.width);
-    const json::Value metrics = scoreExplanations(heatmaps, masks, boxes, indices).toJson(false);
+    result.metrics = scoreExplanations(heatmaps, masks, boxes, indices);
+    const json::Value metrics = result.metrics.toJson(false);
 
     json::Value out = json::Object{};
     out.set("video", request.video);
@@ -212,6 +215,82 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     const std::string text = out.dump(1) + "\n";
     writeFileAtomically(result.json, text.data(), text.size());
     return result;
+}
+
+FolderExplanationResult explainFolder(const std::string &folder, const VideoExplanationRequest &common,
+                                      const std::function<void(const std::string &)> &onVideo, const JobControl &control)
+{
+    const VideoFolder listed = readVideoFolder(folder);
+    const fs::path root = fs::absolute(fs::path(folder)).lexically_normal();
+    std::error_code made;
+    fs::create_directories(common.outFolder, made);
+    FolderExplanationResult out;
+    std::vector<double> scores;
+    std::vector<bool> fakes;
+    std::vector<ExplanationMetrics> perVideo;
+    json::Array entries;
+    for (std::size_t i = 0; i < listed.videos.size(); ++i) {
+        control.throwIfCancelled();
+        const LabelledVideo &video = listed.videos[i];
+        // The video's path inside the folder names its outputs: fake/x.mp4 and real/x.avi differ.
+        std::string stem = fs::path(video.path).lexically_relative(root).replace_extension().generic_string();
+        std::replace(stem.begin(), stem.end(), '/', '-');
+        VideoExplanationRequest request = common;
+        request.video = video.path;
+        request.outputStem = stem;
+        request.boxes = video.boxes;
+        request.masks = video.fake ? video.masks : std::string();
+        json::Value entry = json::Object{};
+        entry.set("video", fs::path(video.path).lexically_relative(root).generic_string());
+        if (listed.labelled)
+            entry.set("label", video.fake ? "FAKE" : "REAL");
+        try {
+            const JobControl part = control.subRange(double(i) / double(listed.videos.size()), double(i + 1) / double(listed.videos.size()));
+            const VideoExplanationResult result = explainVideo(request, part);
+            entry.set("score", json::finiteOrNull(result.videoScore));
+            entry.set("frames_with_face", result.framesWithFace);
+            entry.set("json", fs::path(result.json).filename().string());
+            entry.set("heatmaps", fs::path(result.heatmaps).filename().string());
+            perVideo.push_back(result.metrics);
+            if (listed.labelled && std::isfinite(result.videoScore)) {
+                scores.push_back(result.videoScore);
+                fakes.push_back(video.fake);
+            }
+            if (onVideo)
+                onVideo(video.path + ": score " + (std::isfinite(result.videoScore) ? std::to_string(result.videoScore) : "none") + " -> " +
+                        result.json);
+        } catch (const CancelledError &) {
+            throw;
+        } catch (const std::exception &e) {
+            entry.set("error", std::string(e.what()));
+            ++out.failed;
+            if (onVideo)
+                onVideo(video.path + ": " + e.what());
+        }
+        entries.push_back(std::move(entry));
+        ++out.videos;
+    }
+    out.metrics = aggregateVideos(perVideo);
+    json::Value summary = json::Object{};
+    summary.set("folder", root.string());
+    summary.set("layout", listed.layout);
+    summary.set("model", common.weights);
+    summary.set("architecture", common.architecture);
+    summary.set("method", common.method);
+    summary.set("videos", json::Value(std::move(entries)));
+    summary.set("failed", out.failed);
+    if (listed.labelled && !scores.empty()) {
+        out.detection = detectionQuality(scores, fakes);
+        summary.set("detection_quality", out.detection.toJson());
+    } else {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        out.detection.rocAuc = out.detection.averagePrecision = out.detection.logLoss = nan;
+    }
+    summary.set("explanation_metrics", out.metrics.toJson());
+    out.json = (fs::path(common.outFolder) / "folder.deepfake.json").string();
+    const std::string text = summary.dump(1) + "\n";
+    writeFileAtomically(out.json, text.data(), text.size());
+    return out;
 }
 
 } // namespace periscope::deepfake

@@ -10,8 +10,10 @@
 
 #include "engine/core/device/Device.h"
 #include "engine/core/jobs/JobControl.h"
+#include "engine/deepfake/ExplanationMetrics.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace periscope::deepfake {
@@ -41,9 +43,26 @@ struct VideoExplanationResult {
     std::int64_t frames = 0;   // explained
     std::int64_t framesWithFace = 0;
     double videoScore = 0.0;   // mean probability of "fake" over the frames with a face; NaN without one
+    ExplanationMetrics metrics; // what the JSON holds under "explanation_metrics"
 };
 
 // Throws periscope::Error with a one-line reason; cancellable between frames.
 VideoExplanationResult explainVideo(const VideoExplanationRequest &request, const JobControl &control = {});
+
+// Every video of a folder in the layouts readVideoFolder reads (DFDC, FaceForensics++, plain),
+// each explained as `common` says (video, stem, boxes and masks are the folder's: each video's
+// box file and shipped masks where the folder has them), into common.outFolder as
+// <relative path with '-' for '/'>.deepfake.json and .heatmaps.safetensors; then
+// folder.deepfake.json: each video's label, score and files (or the reason it failed), the
+// detection quality of the video scores for a labelled folder, and the explanation metrics over
+// the videos (aggregateVideos). A video that fails is reported and the others go on.
+struct FolderExplanationResult {
+    std::string json;              // folder.deepfake.json
+    int videos = 0, failed = 0;
+    DetectionQuality detection;    // NaN without labels (or one class)
+    FolderExplanationMetrics metrics;
+};
+FolderExplanationResult explainFolder(const std::string &folder, const VideoExplanationRequest &common,
+                                      const std::function<void(const std::string &line)> &onVideo = {}, const JobControl &control = {});
 
 } // namespace periscope::deepfake

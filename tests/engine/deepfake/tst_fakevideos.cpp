@@ -103,6 +103,7 @@ private Q_SLOTS:
     void badRequestsGetAReason();
     void videosAreScoredAndExplainedInFramePixels();
     void clipModelsScoreRunsOfFrames();
+    void aFolderIsExplainedVideoByVideo();
     void annotatedFramesDrawOnlyWhereTheySay();
     void labelledFoldersKeepTheirPathsInside();
     void aDetectorTrainsOnAFakesFolder();
@@ -238,6 +239,56 @@ void TestFakeVideos::badRequestsGetAReason()
     }
     request.input = dir.path().toStdString() + "/text.mp4";
     QVERIFY_THROWS_EXCEPTION(Error, makeSelfBlendedFake(request));
+}
+
+void TestFakeVideos::aFolderIsExplainedVideoByVideo()
+{
+    // The DFDC folder `fakes` wrote: both videos explained with their own boxes (and the fake with
+    // its masks), named by their paths inside the folder, and the folder's summary.
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    writeFakesMetadata(root + "/fakes", {fakeOfClip(root)});
+    torch::manual_seed(1);
+    writeSafetensors(root + "/detector.safetensors", stateDictOf(*EfficientNet(EfficientNetConfig::b(0, 1))));
+    VideoExplanationRequest common;
+    common.weights = root + "/detector.safetensors";
+    common.inputSize = 64;
+    common.every = 3;
+    common.outFolder = root + "/explained";
+    std::vector<std::string> lines;
+    const FolderExplanationResult result = explainFolder(root + "/fakes", common, [&](const std::string &line) { lines.push_back(line); });
+    QCOMPARE(result.videos, 2);
+    QCOMPARE(result.failed, 0);
+    QCOMPARE(lines.size(), std::size_t(2));
+    QCOMPARE(result.metrics.videos, 2);
+    QVERIFY(std::filesystem::exists(root + "/explained/fake-clip.heatmaps.safetensors"));
+    QVERIFY(std::filesystem::exists(root + "/explained/real-clip.deepfake.json"));
+    const json::Value summary = json::Value::parse(readAll(result.json));
+    QCOMPARE(summary.find("layout")->asString(), std::string("dfdc"));
+    const json::Array &videos = summary.find("videos")->asArray();
+    QCOMPARE(videos.size(), std::size_t(2));
+    QCOMPARE(videos[0].find("video")->asString(), std::string("fake/clip.mp4"));
+    QCOMPARE(videos[0].find("label")->asString(), std::string("FAKE"));
+    QCOMPARE(summary.find("detection_quality")->find("videos")->asNumber(), 2.0);
+    // The fake was scored against its masks, the real video has none.
+    const json::Value fake = json::Value::parse(readAll(root + "/explained/fake-clip.deepfake.json"));
+    QCOMPARE(fake.find("explanation_metrics")->find("metrics")->find("mask_mass")->find("n")->asNumber(), 4.0);
+    QCOMPARE(fake.find("frames_with_face")->asNumber(), 4.0); // its boxes were used: frames 0, 3, 6, 9
+
+    // A plain folder with a file that is no video: reported, the other still explained.
+    std::filesystem::create_directories(root + "/plain");
+    std::filesystem::copy_file(root + "/clip.mp4", root + "/plain/clip.mp4");
+    {
+        std::ofstream(root + "/plain/broken.mp4") << "not a video";
+    }
+    common.outFolder = root + "/plain-out";
+    const FolderExplanationResult plain = explainFolder(root + "/plain", common);
+    QCOMPARE(plain.videos, 2);
+    QCOMPARE(plain.failed, 1);
+    QVERIFY(std::isnan(plain.detection.rocAuc));
+    const json::Value plainSummary = json::Value::parse(readAll(plain.json));
+    QVERIFY(plainSummary.find("videos")->asArray()[0].find("error") != nullptr); // broken.mp4 sorts first
+    QVERIFY(plainSummary.find("detection_quality") == nullptr);
 }
 
 void TestFakeVideos::clipModelsScoreRunsOfFrames()
