@@ -10,10 +10,6 @@ namespace periscope::deepfake {
 
 namespace {
 namespace F = torch::nn::functional;
-
-// The same settings as the frame detector's (FrameDetector.cpp), so the methods compare.
-constexpr int kIntegratedGradientsSteps = 32;
-constexpr int kSmoothGradSamples = 16;
 } // namespace
 
 std::vector<std::string> clipDetectorArchitectures() { return {"mvit_v2_mini", "mvit_v2_s"}; }
@@ -101,20 +97,10 @@ torch::Tensor ClipDetector::explain(ExplanationMethod method, const torch::Tenso
                   .squeeze(1);
         break;
     }
-    case ExplanationMethod::IntegratedGradients: {
-        IntegratedGradientsOptions options;
-        options.steps = kIntegratedGradientsSteps;
-        options.batchSize = pass;
-        map = integratedGradients(score, x, target, options, control).attribution.sum(1);
+    case ExplanationMethod::IntegratedGradients:
+    case ExplanationMethod::SmoothGrad:
+        map = gradientExplanation(method, score, x, pass, control);
         break;
-    }
-    case ExplanationMethod::SmoothGrad: {
-        SmoothGradOptions options;
-        options.samples = kSmoothGradSamples;
-        options.batchSize = pass;
-        map = smoothGrad(score, x, target, options, control).abs().sum(1);
-        break;
-    }
     case ExplanationMethod::Occlusion: {
         // Windows of a quarter of the crop and half the clip, overlapping by half: 7 x 7 x 3
         // windows, so one clip costs 147 passes.

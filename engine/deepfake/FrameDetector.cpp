@@ -71,6 +71,25 @@ torch::Tensor imagenetNormalised(const torch::Tensor &crops)
     return (crops.to(torch::kFloat) - mean) / std;
 }
 
+torch::Tensor gradientExplanation(ExplanationMethod method, const ScoreFunction &score, const torch::Tensor &input, int passBatch,
+                                  const JobControl &control)
+{
+    const torch::Tensor target = torch::zeros({input.size(0)}, torch::TensorOptions().dtype(torch::kLong).device(input.device()));
+    if (method == ExplanationMethod::IntegratedGradients) {
+        IntegratedGradientsOptions options;
+        options.steps = kIntegratedGradientsSteps;
+        options.batchSize = passBatch;
+        return integratedGradients(score, input, target, options, control).attribution.sum(1);
+    }
+    if (method == ExplanationMethod::SmoothGrad) {
+        SmoothGradOptions options;
+        options.samples = kSmoothGradSamples;
+        options.batchSize = passBatch;
+        return smoothGrad(score, input, target, options, control).abs().sum(1);
+    }
+    throw Error("gradientExplanation: " + toString(method) + " is not a gradient method");
+}
+
 FrameDetector FrameDetector::load(const std::string &architecture, const std::string &weightsPath, torch::Device device)
 {
     const std::string prefix = "efficientnet_b";
@@ -137,20 +156,10 @@ torch::Tensor FrameDetector::explain(ExplanationMethod method, const torch::Tens
                   .squeeze(1);
         break;
     }
-    case ExplanationMethod::IntegratedGradients: {
-        IntegratedGradientsOptions options;
-        options.steps = kIntegratedGradientsSteps;
-        options.batchSize = pass;
-        map = integratedGradients(score, x, target, options, control).attribution.sum(1);
+    case ExplanationMethod::IntegratedGradients:
+    case ExplanationMethod::SmoothGrad:
+        map = gradientExplanation(method, score, x, pass, control);
         break;
-    }
-    case ExplanationMethod::SmoothGrad: {
-        SmoothGradOptions options;
-        options.samples = kSmoothGradSamples;
-        options.batchSize = pass;
-        map = smoothGrad(score, x, target, options, control).abs().sum(1);
-        break;
-    }
     case ExplanationMethod::Occlusion: {
         OcclusionOptions options;
         options.window = int(std::max<std::int64_t>(8, size / 8));

@@ -8,6 +8,7 @@
 // builds it, and tst_cuda checks it there against the CPU.
 #pragma once
 
+#include "engine/core/attribution/Attribution.h"
 #include "engine/core/jobs/JobControl.h"
 #include "engine/core/models/EfficientNet.h"
 
@@ -30,6 +31,13 @@ std::vector<std::string> clipExplanationMethodNames(); // the clip detector's: a
 // Crops [N, 3, S, S], RGB in [0, 1] -> ImageNet's normalisation (as torchvision's weights expect),
 // on the crops' device.
 torch::Tensor imagenetNormalised(const torch::Tensor &crops);
+
+// Integrated Gradients (32 midpoint steps from zero) or SmoothGrad (16 noisy copies, magnitudes)
+// of each input's "fake" logit (`score`'s column 0), summed over colour (dimension 1), with at most
+// `passBatch` inputs a pass: the settings the explanation metrics were measured with, for frames
+// [N, 3, S, S] and clips [N, 3, T, S, S] alike. Throws periscope::Error for another method.
+torch::Tensor gradientExplanation(ExplanationMethod method, const ScoreFunction &score, const torch::Tensor &input, int passBatch,
+                                  const JobControl &control);
 
 class FrameDetector {
 public:

@@ -281,7 +281,9 @@ public:
 };
 TORCH_MODULE(MViTClassToken);
 
-MViTBlockSetting block(std::int64_t heads, std::int64_t in, std::int64_t out, Extent3 strideQ, Extent3 strideKv)
+} // namespace
+
+MViTBlockSetting MViTBlockSetting::of(std::int64_t heads, std::int64_t in, std::int64_t out, Extent3 strideQ, Extent3 strideKv)
 {
     MViTBlockSetting s;
     s.heads = heads;
@@ -291,7 +293,6 @@ MViTBlockSetting block(std::int64_t heads, std::int64_t in, std::int64_t out, Ex
     s.strideKv = strideKv;
     return s;
 }
-} // namespace
 
 MViTConfig MViTConfig::v2S(std::int64_t classes)
 {
@@ -305,7 +306,7 @@ MViTConfig MViTConfig::v2S(std::int64_t classes)
         // The key/value stride starts at 8 and shrinks with each query pooling (torchvision's
         // table, which its adaptive rule gives).
         const std::int64_t kv = i == 0 ? 8 : i < 3 ? 4 : i < 14 ? 2 : 1;
-        c.blocks.push_back(block(heads[i], in[i], out[i], poolsQueries ? Extent3{1, 2, 2} : Extent3{1, 1, 1}, {1, kv, kv}));
+        c.blocks.push_back(MViTBlockSetting::of(heads[i], in[i], out[i], poolsQueries ? Extent3{1, 2, 2} : Extent3{1, 1, 1}, {1, kv, kv}));
     }
     return c;
 }
@@ -317,8 +318,9 @@ MViTConfig MViTConfig::v2Mini(std::int64_t classes)
     c.height = c.width = 112;
     c.classes = classes;
     c.stochasticDepth = 0.1;
-    c.blocks = {block(1, 32, 32, {1, 1, 1}, {1, 4, 4}), block(2, 32, 64, {1, 2, 2}, {1, 2, 2}), block(2, 64, 64, {1, 1, 1}, {1, 2, 2}),
-                block(4, 64, 128, {1, 2, 2}, {1, 1, 1}), block(4, 128, 128, {1, 1, 1}, {1, 1, 1})};
+    using B = MViTBlockSetting;
+    c.blocks = {B::of(1, 32, 32, {1, 1, 1}, {1, 4, 4}), B::of(2, 32, 64, {1, 2, 2}, {1, 2, 2}), B::of(2, 64, 64, {1, 1, 1}, {1, 2, 2}),
+                B::of(4, 64, 128, {1, 2, 2}, {1, 1, 1}), B::of(4, 128, 128, {1, 1, 1}, {1, 1, 1})};
     return c;
 }
 

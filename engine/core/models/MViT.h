@@ -31,6 +31,9 @@ struct MViTBlockSetting {
     Extent3 kernelKv{3, 3, 3};
     Extent3 strideQ{1, 1, 1};
     Extent3 strideKv{1, 1, 1};
+
+    // A block with 3 x 3 x 3 pooling kernels, as every v2 block has.
+    static MViTBlockSetting of(std::int64_t heads, std::int64_t in, std::int64_t out, Extent3 strideQ, Extent3 strideKv);
 };
 
 struct MViTConfig {

@@ -12,12 +12,14 @@
 #include "engine/core/weights/StateDict.h"
 #include "engine/deepfake/ClipDetector.h"
 #include "engine/deepfake/ClipTraining.h"
+#include "tests/engine/ErrorReason.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace periscope;
 using namespace periscope::deepfake;
+using periscope::testing::reasonOf;
 
 namespace {
 namespace F = torch::nn::functional;
@@ -65,15 +67,6 @@ CropSet syntheticVideos(int real, int fake, int frames, std::uint64_t seed)
     return set;
 }
 
-std::string reason(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
-}
 } // namespace
 
 class TestClipDetector : public QObject {
@@ -110,8 +103,8 @@ void TestClipDetector::aShortRunIsFilledWithItsLastFrame()
     QVERIFY(torch::allclose(clip[0].select(1, 1), (crops[1] - 0.45) / 0.225));
     for (std::int64_t t = 3; t < 8; ++t)
         QVERIFY(torch::equal(clip[0].select(1, t), clip[0].select(1, 2)));
-    QVERIFY(reason([&] { detector.input(torch::rand({9, 3, 112, 112})); }).find("1 to 8 frames") != std::string::npos);
-    QVERIFY(reason([&] { detector.input(torch::rand({2, 3, 64, 64})); }).find("[F, 3, 112, 112]") != std::string::npos);
+    QVERIFY(reasonOf([&] { detector.input(torch::rand({9, 3, 112, 112})); }).find("1 to 8 frames") != std::string::npos);
+    QVERIFY(reasonOf([&] { detector.input(torch::rand({2, 3, 64, 64})); }).find("[F, 3, 112, 112]") != std::string::npos);
 }
 
 void TestClipDetector::probabilitiesAreTheSigmoidOfTheLogit()
@@ -178,10 +171,10 @@ void TestClipDetector::loadRefusesOtherCheckpoints()
     writeSafetensors(root + "/b0.safetensors", stateDictOf(*EfficientNet(EfficientNetConfig::b(0, 1))));
     const ClipDetector loaded = ClipDetector::load("mvit_v2_mini", root + "/mini.safetensors");
     QCOMPARE(loaded.framesPerClip(), std::int64_t(8));
-    QVERIFY(reason([&] { ClipDetector::load("mvit_v2_mini", root + "/kinetics.safetensors"); }).find("400 outputs") != std::string::npos);
-    QVERIFY(reason([&] { ClipDetector::load("mvit_v2_mini", root + "/b0.safetensors"); }).find("not an MViT checkpoint") != std::string::npos);
-    QVERIFY(reason([&] { ClipDetector::load("mvit_v2_s", root + "/mini.safetensors"); }).find("does not fit mvit_v2_s") != std::string::npos);
-    QVERIFY(reason([&] { ClipDetector::load("efficientnet_b0", root + "/b0.safetensors"); }).find("mvit_v2_s or mvit_v2_mini") != std::string::npos);
+    QVERIFY(reasonOf([&] { ClipDetector::load("mvit_v2_mini", root + "/kinetics.safetensors"); }).find("400 outputs") != std::string::npos);
+    QVERIFY(reasonOf([&] { ClipDetector::load("mvit_v2_mini", root + "/b0.safetensors"); }).find("not an MViT checkpoint") != std::string::npos);
+    QVERIFY(reasonOf([&] { ClipDetector::load("mvit_v2_s", root + "/mini.safetensors"); }).find("does not fit mvit_v2_s") != std::string::npos);
+    QVERIFY(reasonOf([&] { ClipDetector::load("efficientnet_b0", root + "/b0.safetensors"); }).find("mvit_v2_s or mvit_v2_mini") != std::string::npos);
 }
 
 void TestClipDetector::runsOfConsecutiveCrops()
@@ -229,7 +222,7 @@ void TestClipDetector::trainingWithTheRegulariserTakesSecondDerivatives()
     // Crops of another size than the network's are refused with the reason.
     CropSet small = train;
     small.crops = torch::zeros({train.size(), 3, 64, 64}, torch::kUInt8);
-    QVERIFY(reason([&] { trainClipDetector(network, small, validation, settings); }).find("112 px crops") != std::string::npos);
+    QVERIFY(reasonOf([&] { trainClipDetector(network, small, validation, settings); }).find("112 px crops") != std::string::npos);
 }
 
 void TestClipDetector::learnsToTellAClipWithABlendedFace()

@@ -13,6 +13,7 @@
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
+#include "tests/engine/models/TorchvisionShapes.h"
 
 #include <torch/torch.h>
 
@@ -82,21 +83,9 @@ void TestEfficientNet::reproducesTorchvisionOutputs()
 
 void TestEfficientNet::b0HasTorchvisionsNamesAndShapes()
 {
-    std::ifstream in(kData + "efficientnet_b0_shapes.json");
-    std::ostringstream text;
-    text << in.rdbuf();
-    const json::Value reference = json::Value::parse(text.str());
-    std::map<std::string, std::vector<std::int64_t>> expected;
-    for (const json::Value &entry : reference.find("tensors")->asArray()) {
-        std::vector<std::int64_t> shape;
-        for (const json::Value &d : entry.asArray()[1].asArray())
-            shape.push_back(std::int64_t(d.asNumber()));
-        expected[entry.asArray()[0].asString()] = shape;
-    }
+    const testing::TensorShapes expected = testing::referenceShapes(testing::readJsonFile(kData + "efficientnet_b0_shapes.json"));
     EfficientNet model(EfficientNetConfig::b(0));
-    std::map<std::string, std::vector<std::int64_t>> ours;
-    for (const auto &[name, tensor] : stateDictOf(*model))
-        ours[name] = tensor.sizes().vec();
+    testing::TensorShapes ours = testing::shapesOf(*model);
     QCOMPARE(ours.size(), expected.size());
     for (const auto &[name, shape] : expected) {
         QVERIFY2(ours.count(name), name.c_str());
@@ -106,10 +95,7 @@ void TestEfficientNet::b0HasTorchvisionsNamesAndShapes()
 
 void TestEfficientNet::parameterCountsOfB0ToB7()
 {
-    std::ifstream in(kData + "efficientnet_b0_shapes.json");
-    std::ostringstream text;
-    text << in.rdbuf();
-    const json::Value counts = *json::Value::parse(text.str()).find("parameters");
+    const json::Value counts = *testing::readJsonFile(kData + "efficientnet_b0_shapes.json").find("parameters");
     for (int variant = 0; variant <= 7; ++variant) {
         EfficientNet model(EfficientNetConfig::b(variant));
         std::int64_t parameters = 0;

@@ -15,17 +15,17 @@
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
+#include "tests/engine/ErrorReason.h"
+#include "tests/engine/models/TorchvisionShapes.h"
 
 #include <torch/torch.h>
 
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <fstream>
-#include <map>
-#include <sstream>
 
 using namespace periscope;
+using periscope::testing::reasonOf;
 
 namespace {
 const std::string kData = PERISCOPE_SOURCE_DIR "/tests/data/deepfake/";
@@ -46,29 +46,12 @@ MViTConfig tinyConfig()
     c.height = 32;
     c.width = 24;
     c.classes = 3;
-    const auto block = [](std::int64_t heads, std::int64_t in, std::int64_t out, Extent3 strideQ, Extent3 strideKv) {
-        MViTBlockSetting s;
-        s.heads = heads;
-        s.inputChannels = in;
-        s.outputChannels = out;
-        s.strideQ = strideQ;
-        s.strideKv = strideKv;
-        return s;
-    };
+    const auto block = MViTBlockSetting::of;
     c.blocks = {block(1, 8, 8, {1, 1, 1}, {1, 4, 4}), block(2, 8, 16, {1, 2, 2}, {1, 2, 2}), block(2, 16, 16, {1, 1, 1}, {1, 2, 2}),
                 block(2, 16, 32, {1, 2, 2}, {1, 1, 1}), block(4, 32, 32, {1, 1, 1}, {1, 1, 1})};
     return c;
 }
 
-std::string reason(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const Error &e) {
-        return e.what();
-    }
-    return {};
-}
 } // namespace
 
 class TestMViT : public QObject {
@@ -108,21 +91,10 @@ void TestMViT::reproducesTorchvisionOutputs()
 
 void TestMViT::v2SHasTorchvisionsNamesAndShapes()
 {
-    std::ifstream in(kData + "mvit_v2_s_shapes.json");
-    std::ostringstream text;
-    text << in.rdbuf();
-    const json::Value reference = json::Value::parse(text.str());
-    std::map<std::string, std::vector<std::int64_t>> expected;
-    for (const json::Value &entry : reference.find("tensors")->asArray()) {
-        std::vector<std::int64_t> shape;
-        for (const json::Value &d : entry.asArray()[1].asArray())
-            shape.push_back(std::int64_t(d.asNumber()));
-        expected[entry.asArray()[0].asString()] = shape;
-    }
+    const json::Value reference = testing::readJsonFile(kData + "mvit_v2_s_shapes.json");
+    const testing::TensorShapes expected = testing::referenceShapes(reference);
     MViT model(MViTConfig::v2S());
-    std::map<std::string, std::vector<std::int64_t>> ours;
-    for (const auto &[name, tensor] : stateDictOf(*model))
-        ours[name] = tensor.sizes().vec();
+    testing::TensorShapes ours = testing::shapesOf(*model);
     QCOMPARE(ours.size(), expected.size());
     for (const auto &[name, shape] : expected) {
         QVERIFY2(ours.count(name), name.c_str());
@@ -137,10 +109,10 @@ void TestMViT::v2SHasTorchvisionsNamesAndShapes()
 void TestMViT::refusesAClipOfAnotherSize()
 {
     MViT model(MViTConfig::v2Mini());
-    const std::string tooShort = reason([&] { model->forward(torch::zeros({1, 3, 6, 112, 112})); });
+    const std::string tooShort = reasonOf([&] { model->forward(torch::zeros({1, 3, 6, 112, 112})); });
     QVERIFY2(tooShort.find("8 frames of 112 x 112, not 6 frames") != std::string::npos, tooShort.c_str());
-    QVERIFY(reason([&] { model->forward(torch::zeros({1, 3, 112, 112})); }).find("[N, 3, T, H, W]") != std::string::npos);
-    QVERIFY(reason([] { MViTConfig::named("mvit_v1_b", 1); }).find("mvit_v2_s or mvit_v2_mini") != std::string::npos);
+    QVERIFY(reasonOf([&] { model->forward(torch::zeros({1, 3, 112, 112})); }).find("[N, 3, T, H, W]") != std::string::npos);
+    QVERIFY(reasonOf([] { MViTConfig::named("mvit_v1_b", 1); }).find("mvit_v2_s or mvit_v2_mini") != std::string::npos);
 }
 
 void TestMViT::poolingSpreadByHand()
@@ -213,13 +185,13 @@ void TestMViT::forwardRunsAClipModelFromFiles()
     QVERIFY(torch::equal(output, model->forward(input)));
     QCOMPARE(output.size(1), 2);
     // The mini network's weights are not mvit_v2_s's; an image is not a clip; a clip of the wrong size.
-    QVERIFY(reason([&] { runForward({"mvit_v2_s", root + "/mini.safetensors", root + "/x.safetensors", root + "/z.safetensors"}); })
+    QVERIFY(reasonOf([&] { runForward({"mvit_v2_s", root + "/mini.safetensors", root + "/x.safetensors", root + "/z.safetensors"}); })
                 .find("does not fit") != std::string::npos);
     writeSafetensors(root + "/image.safetensors", {{"input", torch::randn({1, 3, 112, 112})}});
-    QVERIFY(reason([&] { runForward({"mvit_v2_mini", root + "/mini.safetensors", root + "/image.safetensors", root + "/z.safetensors"}); })
+    QVERIFY(reasonOf([&] { runForward({"mvit_v2_mini", root + "/mini.safetensors", root + "/image.safetensors", root + "/z.safetensors"}); })
                 .find("clips [N, 3, T, H, W]") != std::string::npos);
     writeSafetensors(root + "/short.safetensors", {{"input", torch::randn({1, 3, 4, 112, 112})}});
-    QVERIFY(reason([&] { runForward({"mvit_v2_mini", root + "/mini.safetensors", root + "/short.safetensors", root + "/z.safetensors"}); })
+    QVERIFY(reasonOf([&] { runForward({"mvit_v2_mini", root + "/mini.safetensors", root + "/short.safetensors", root + "/z.safetensors"}); })
                 .find("8 frames of 112 x 112") != std::string::npos);
 }
 
