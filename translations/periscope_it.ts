@@ -618,6 +618,37 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::DeepfakeFigure</name>
+    <message>
+        <source>Frame %1 · %2</source>
+        <translation>Fotogramma %1 · %2</translation>
+    </message>
+    <message>
+        <source>P(fake) %1</source>
+        <translation>P(falso) %1</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>nessun punteggio</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Volto</translation>
+    </message>
+    <message>
+        <source>nothing positive</source>
+        <translation>niente di positivo</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>each map&apos;s largest value (maps blended over the face by value)</source>
+        <translation>il valore massimo di ogni mappa (mappe fuse sul volto in base al valore)</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::DeepfakeFolder</name>
     <message numerus="yes">
         <source>Explain the %n video(s) of %1 (%2)</source>
@@ -1179,6 +1210,38 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Attention rollout explains a transformer: choose a clip model (MViT) first</source>
         <translation>Il rollout dell&apos;attenzione spiega un transformer: scegli prima un modello di clip (MViT)</translation>
+    </message>
+    <message>
+        <source>%1, %2: the face in %3 frames and each method&apos;s map over it; the metrics over the explained frames (up to %4; mean [95 % interval]).</source>
+        <translation>%1, %2: il volto in %3 fotogrammi e la mappa di ogni metodo sopra di esso; le metriche sui fotogrammi spiegati (fino a %4; media [intervallo al 95 %]).</translation>
+    </message>
+    <message>
+        <source>Export methods figure...</source>
+        <translation>Esporta la figura dei metodi...</translation>
+    </message>
+    <message>
+        <source>A few frames across, every explained method&apos;s map over the face down, and the metric table</source>
+        <translation>Alcuni fotogrammi in orizzontale, la mappa di ogni metodo spiegato sul volto in verticale e la tabella delle metriche</translation>
+    </message>
+    <message>
+        <source>Export the methods figure</source>
+        <translation>Esporta la figura dei metodi</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>Immagine PNG (*.png);;Disegno SVG (*.svg);;Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open a video and choose a detector first</source>
+        <translation>Apri prima un video e scegli un rilevatore</translation>
+    </message>
+    <message>
+        <source>Export the methods figure %1</source>
+        <translation>Esporta la figura dei metodi %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2)</source>
+        <translation>Scritto %1 (%2)</translation>
     </message>
 </context>
 <context>

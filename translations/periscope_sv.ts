@@ -618,6 +618,37 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::DeepfakeFigure</name>
+    <message>
+        <source>Frame %1 · %2</source>
+        <translation>Bildruta %1 · %2</translation>
+    </message>
+    <message>
+        <source>P(fake) %1</source>
+        <translation>P(förfalskad) %1</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>inget värde</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Ansikte</translation>
+    </message>
+    <message>
+        <source>nothing positive</source>
+        <translation>inget positivt</translation>
+    </message>
+    <message>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>each map&apos;s largest value (maps blended over the face by value)</source>
+        <translation>varje karts största värde (kartorna blandade över ansiktet efter värde)</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::DeepfakeFolder</name>
     <message numerus="yes">
         <source>Explain the %n video(s) of %1 (%2)</source>
@@ -1179,6 +1210,38 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Attention rollout explains a transformer: choose a clip model (MViT) first</source>
         <translation>Uppmärksamhetsutrullning förklarar en transformer: välj först en klippmodell (MViT)</translation>
+    </message>
+    <message>
+        <source>%1, %2: the face in %3 frames and each method&apos;s map over it; the metrics over the explained frames (up to %4; mean [95 % interval]).</source>
+        <translation>%1, %2: ansiktet i %3 bildrutor och varje metods karta över det; måtten över de förklarade bildrutorna (upp till %4; medelvärde [95 %-intervall]).</translation>
+    </message>
+    <message>
+        <source>Export methods figure...</source>
+        <translation>Exportera metodfigur...</translation>
+    </message>
+    <message>
+        <source>A few frames across, every explained method&apos;s map over the face down, and the metric table</source>
+        <translation>Några bildrutor på bredden, varje förklarad metods karta över ansiktet på höjden, och tabellen med mått</translation>
+    </message>
+    <message>
+        <source>Export the methods figure</source>
+        <translation>Exportera metodfiguren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-bild (*.png);;SVG-teckning (*.svg);;PDF-dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Open a video and choose a detector first</source>
+        <translation>Öppna en video och välj en detektor först</translation>
+    </message>
+    <message>
+        <source>Export the methods figure %1</source>
+        <translation>Exportera metodfiguren %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2)</source>
+        <translation>Skrev %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // periscope-cli deepfake: a detector's score and explanation of each video, frame by frame, in
-// full-frame pixels, with the explanation metrics (engine/deepfake/VideoExplainer.h).
+// full-frame pixels, with the explanation metrics (engine/deepfake/VideoExplainer.h); with several
+// methods, each method's outputs, and for one video the frames x methods figure with the metric
+// table (app/figures/DeepfakeFigure.h).
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 
 #include "app/cli/DeviceOption.h"
+#include "app/figures/DeepfakeFigure.h"
 #include "app/models/BuiltInDeepfakeModels.h"
 #include "engine/core/color/Colormap.h"
 #include "engine/deepfake/DetectorDataset.h"
+#include "engine/deepfake/ExplanationFigure.h"
 #include "engine/deepfake/FrameExplanations.h"
 #include "engine/deepfake/VideoExplainer.h"
 
@@ -15,6 +19,7 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -38,10 +43,9 @@ CliOptions deepfakeOptions()
     const QStringList architectures = choicesOf(deepfake::frameDetectorArchitectures()) + choicesOf(deepfake::clipDetectorArchitectures());
     options.choice(QStringLiteral("--arch"), architectures,
                    QStringLiteral("the detector's architecture (default: its sidecar W.json's, else efficientnet_b0)"));
-    options.choice(QStringLiteral("--method"),
-                   {QStringLiteral("gradcam"), QStringLiteral("gradcampp"), QStringLiteral("ig"), QStringLiteral("smoothgrad"),
-                    QStringLiteral("occlusion"), QStringLiteral("rollout")},
-                   QStringLiteral("the explanation method (rollout: attention rollout, for the MViT clip models)"))
+    options.text(QStringLiteral("--method"), QStringLiteral("M[,M...]"),
+                 QStringLiteral("the explanation methods: gradcam, gradcampp, ig, smoothgrad, occlusion, rollout (attention\n"
+                                "rollout, for the MViT clip models); with several, each writes DIR/NAME.METHOD.* (a folder: DIR/METHOD/)"))
         .byDefault(QStringLiteral("gradcam"));
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
     options.text(QStringLiteral("--boxes"), QStringLiteral("B.json"), QStringLiteral("face boxes instead of detection, for one video"));
@@ -54,9 +58,41 @@ CliOptions deepfakeOptions()
     options.integer(QStringLiteral("--batch"), 1, 256, QStringLiteral("faces scored and explained together")).byDefault(QStringLiteral("8"));
     options.flag(QStringLiteral("--export-clip"),
                  QStringLiteral("also DIR/NAME.explained.mp4: each explained frame with its heatmap, face box and the score strip"));
-    options.choice(QStringLiteral("--colormap"), choicesOf(colormapNames()), QStringLiteral("the clip's heatmap colours"))
+    options.choice(QStringLiteral("--colormap"), choicesOf(colormapNames()), QStringLiteral("the clip's and the figure's heatmap colours"))
         .byDefault(QStringLiteral("jet"));
+    options.text(QStringLiteral("--figure"), QStringLiteral("F"),
+                 QStringLiteral("for one video: a figure (.png, .svg or .pdf) of a few frames across and each method's map\n"
+                                "over the face down, with the methods x metrics table"));
+    options.integer(QStringLiteral("--figure-frames"), 1, 16, QStringLiteral("the figure's frames, spread over the explained ones"))
+        .byDefault(QStringLiteral("4"));
     return options;
+}
+
+// The frames x methods figure of one video's runs, with the metric table and a caption.
+bool writeFigure(const QString &path, const QString &video, const QString &model, const std::vector<std::string> &methods,
+                 const std::vector<deepfake::VideoExplanationResult> &results, const deepfake::ExplanationFigureOptions &figureOptions,
+                 QString *error)
+{
+    try {
+        const deepfake::ExplanationFigureData data = deepfake::explanationFigure(video.toStdString(), methods, results, figureOptions);
+        QVector<DeepfakeMetricsRow> rows;
+        for (std::size_t m = 0; m < methods.size(); ++m)
+            rows.push_back({QString::fromStdString(methods[m]), results[m].metrics.summary});
+        std::vector<std::unique_ptr<FigurePanel>> panels;
+        panels.push_back(deepfakeGridPanel(data));
+        panels.push_back(deepfakeMetricsTablePanel(rows));
+        FigureOptions options;
+        options.widthInches = 2.0 + 1.3 * double(data.frames.size());
+        options.caption = QStringLiteral("%1, %2: the face in %3 frames and each method's map over it; the metrics over the %4 explained "
+                                         "frames (mean [95 % interval]).")
+                              .arg(QFileInfo(video).fileName(), QFileInfo(model).fileName())
+                              .arg(data.frames.size())
+                              .arg(results.front().frames);
+        return exportFigure(panelList(panels), 1, options, path, error);
+    } catch (const std::exception &e) {
+        *error = QString::fromUtf8(e.what());
+        return false;
+    }
 }
 
 int runDeepfake(const QStringList &arguments)
@@ -65,6 +101,26 @@ int runDeepfake(const QStringList &arguments)
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     const QStringList videos = options.positionalValues();
+    std::vector<std::string> methods;
+    for (const QString &name : options.value(QStringLiteral("--method")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const std::string method = name.trimmed().toStdString();
+        const std::vector<std::string> known = deepfake::clipExplanationMethodNames();
+        if (std::find(known.begin(), known.end(), method) == known.end())
+            return options.usageError(QStringLiteral("--method %1 is not a method: gradcam, gradcampp, ig, smoothgrad, occlusion or rollout").arg(name));
+        if (std::find(methods.begin(), methods.end(), method) == methods.end())
+            methods.push_back(method);
+    }
+    if (methods.empty())
+        return options.usageError(QStringLiteral("--method needs at least one method"));
+    const bool severalMethods = methods.size() > 1;
+    const QString figure = options.value(QStringLiteral("--figure"));
+    if (!figure.isEmpty()) {
+        const QString suffix = QFileInfo(figure).suffix().toLower();
+        if (videos.size() != 1 || QFileInfo(videos.front()).isDir())
+            return options.usageError(QStringLiteral("--figure draws one video: give one VIDEO with it"));
+        if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
+            return options.usageError(QStringLiteral("--figure writes .png, .svg or .pdf, not %1").arg(figure));
+    }
     if ((options.isSet(QStringLiteral("--boxes")) || options.isSet(QStringLiteral("--masks"))) && videos.size() != 1)
         return options.usageError(QStringLiteral("--boxes and --masks describe one video: give one VIDEO with them"));
     const QString out = options.value(QStringLiteral("--out"));
@@ -88,25 +144,34 @@ int runDeepfake(const QStringList &arguments)
     common.batchFrames = options.integerValue(QStringLiteral("--batch"));
     common.exportClip = options.flagValue(QStringLiteral("--export-clip"));
     common.colormap = options.value(QStringLiteral("--colormap")).toStdString();
-    common.method = options.value(QStringLiteral("--method")).toStdString();
     common.outFolder = out.toStdString();
     common.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
     common.every = options.integerValue(QStringLiteral("--every"));
     if (videos.size() == 1 && QFileInfo(videos.front()).isDir()) {
         // A folder: its layout says each video's label, boxes and masks.
-        try {
-            const deepfake::FolderExplanationResult result =
-                deepfake::explainFolder(videos.front().toStdString(), common, [](const std::string &line) { std::printf("%s\n", line.c_str()); });
-            const auto number = [](double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("none"); };
-            std::printf("%d videos (%d failed); ROC AUC %s, AP %s, log loss %s -> %s\n", result.videos, result.failed,
-                        qPrintable(number(result.detection.rocAuc)), qPrintable(number(result.detection.averagePrecision)),
-                        qPrintable(number(result.detection.logLoss)), result.json.c_str());
-            if (result.failed == result.videos)
-                return options.failure(QStringLiteral("no video of %1 could be explained").arg(videos.front()));
-            return result.failed > 0 ? 1 : 0;
-        } catch (const std::exception &e) {
-            return options.failure(e);
+        // With several methods, each method's outputs in its own subfolder (folder.deepfake.json
+        // names one method).
+        int failedRuns = 0;
+        for (const std::string &method : methods) {
+            deepfake::VideoExplanationRequest request = common;
+            request.method = method;
+            if (severalMethods)
+                request.outFolder = QDir(out).filePath(QString::fromStdString(method)).toStdString();
+            try {
+                const deepfake::FolderExplanationResult result = deepfake::explainFolder(
+                    videos.front().toStdString(), request, [](const std::string &line) { std::printf("%s\n", line.c_str()); });
+                const auto number = [](double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("none"); };
+                std::printf("%s: %d videos (%d failed); ROC AUC %s, AP %s, log loss %s -> %s\n", method.c_str(), result.videos, result.failed,
+                            qPrintable(number(result.detection.rocAuc)), qPrintable(number(result.detection.averagePrecision)),
+                            qPrintable(number(result.detection.logLoss)), result.json.c_str());
+                if (result.failed == result.videos)
+                    return options.failure(QStringLiteral("no video of %1 could be explained").arg(videos.front()));
+                failedRuns += result.failed > 0;
+            } catch (const std::exception &e) {
+                return options.failure(e);
+            }
         }
+        return failedRuns > 0 ? 1 : 0;
     }
     // Each video's outputs get their own name: videos of one name from different folders
     // (fake/x.mp4 and real/x.avi) would otherwise overwrite each other's results.
@@ -122,24 +187,36 @@ int runDeepfake(const QStringList &arguments)
         for (int n = 2; stemsTaken.contains(stem); ++n)
             stem = info.completeBaseName() + QStringLiteral("-%1").arg(n);
         stemsTaken.insert(stem);
-        request.outputStem = stem.toStdString();
-        request.method = options.value(QStringLiteral("--method")).toStdString();
-        request.outFolder = out.toStdString();
         request.boxes = options.value(QStringLiteral("--boxes")).toStdString();
         request.masks = options.value(QStringLiteral("--masks")).toStdString();
-        request.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
-        request.every = options.integerValue(QStringLiteral("--every"));
+        std::vector<deepfake::VideoExplanationResult> results;
         try {
-            const deepfake::VideoExplanationResult result = deepfake::explainVideo(request);
-            std::printf("%s: %lld frames, %lld with a face, score %s -> %s%s%s\n", qPrintable(video), static_cast<long long>(result.frames),
-                        static_cast<long long>(result.framesWithFace),
-                        std::isfinite(result.videoScore) ? qPrintable(QString::number(result.videoScore, 'f', 3)) : "none",
-                        result.json.c_str(), result.clip.empty() ? "" : ", ", result.clip.c_str());
+            for (const std::string &method : methods) {
+                request.method = method;
+                request.outputStem = (severalMethods ? stem + QLatin1Char('.') + QString::fromStdString(method) : stem).toStdString();
+                const deepfake::VideoExplanationResult result = deepfake::explainVideo(request);
+                std::printf("%s%s%s: %lld frames, %lld with a face, score %s -> %s%s%s\n", qPrintable(video), severalMethods ? ", " : "",
+                            severalMethods ? method.c_str() : "", static_cast<long long>(result.frames),
+                            static_cast<long long>(result.framesWithFace),
+                            std::isfinite(result.videoScore) ? qPrintable(QString::number(result.videoScore, 'f', 3)) : "none",
+                            result.json.c_str(), result.clip.empty() ? "" : ", ", result.clip.c_str());
+                results.push_back(result);
+            }
         } catch (const std::exception &e) {
             if (videos.size() == 1)
                 return options.failure(e);
             options.warn(QStringLiteral("%1: %2").arg(video, QString::fromUtf8(e.what())));
             ++failed;
+            continue;
+        }
+        if (!figure.isEmpty()) {
+            deepfake::ExplanationFigureOptions figureOptions;
+            figureOptions.frames = int(options.integerValue(QStringLiteral("--figure-frames")));
+            figureOptions.colormap = parseColormap(common.colormap);
+            QString error;
+            if (!writeFigure(figure, video, weights, methods, results, figureOptions, &error))
+                return options.failure(QStringLiteral("%1: %2").arg(figure, error));
+            std::printf("figure -> %s\n", qPrintable(figure));
         }
     }
     if (failed == videos.size())
@@ -150,7 +227,8 @@ int runDeepfake(const QStringList &arguments)
 
 CliCommand deepfakeCommand()
 {
-    return {QStringLiteral("deepfake"), QStringLiteral("score and explain videos with a frame or clip detector, with the explanation metrics"), false,
+    return {QStringLiteral("deepfake"), QStringLiteral("score and explain videos with a frame or clip detector, with the explanation metrics"),
+            true /* --figure draws text */,
             runDeepfake};
 }
 

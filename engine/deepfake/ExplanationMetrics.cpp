@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -37,19 +38,52 @@ double spatialSmoothness(const torch::Tensor &p)
 // Hurley and Rickard's Gini index of non-negative values of unit mass: values sorted ascending,
 // G = 1 - 2 * sum_k c_k (N - k + 1/2) / N (k = 1 .. N): 0 for a flat map, 1 - 1/N for one pixel.
 // The zeros sort first and add nothing, so only the positive values are sorted, at ranks after the
-// zeros: a full-frame heatmap is zero outside the face's square, 95 % of a 1080p frame.
-double gini(const torch::Tensor &p)
+// zeros: a full-frame heatmap is zero outside the face's square, 95 % of a 1080p frame. `p` holds
+// every positive value of a frame of `pixels` pixels.
+double gini(const torch::Tensor &p, std::int64_t pixels)
 {
     const torch::Tensor flat = p.flatten();
     const torch::Tensor sorted = std::get<0>(flat.masked_select(flat > 0).sort());
-    const double n = double(flat.numel()), zeros = double(flat.numel() - sorted.numel());
+    const double n = double(pixels), zeros = double(pixels - sorted.numel());
     const torch::Tensor k = torch::arange(1, sorted.numel() + 1, sorted.options()) + zeros;
     return 1.0 - 2.0 * (sorted * (n - k + 0.5) / n).sum().item<double>();
 }
 
-torch::Tensor boxMask(const FaceBox &box, std::int64_t height, std::int64_t width, const torch::TensorOptions &options)
+// A rectangle of a frame's pixels: rows [y0, y1), columns [x0, x1).
+struct Region {
+    std::int64_t y0 = 0, y1 = 0, x0 = 0, x1 = 0;
+    bool operator==(const Region &o) const { return y0 == o.y0 && y1 == o.y1 && x0 == o.x0 && x1 == o.x1; }
+    torch::Tensor of(const torch::Tensor &frame) const { return frame.slice(0, y0, y1).slice(1, x0, x1); }
+    Region unitedWith(const Region &o) const { return {std::min(y0, o.y0), std::max(y1, o.y1), std::min(x0, o.x0), std::max(x1, o.x1)}; }
+};
+
+// `values` (of `region`) in the larger `into`, zero around.
+torch::Tensor placedIn(const torch::Tensor &values, const Region &region, const Region &into)
 {
-    const torch::Tensor xs = torch::arange(width, options) + 0.5, ys = torch::arange(height, options) + 0.5;
+    return torch::constant_pad_nd(values, {region.x0 - into.x0, into.x1 - region.x1, region.y0 - into.y0, into.y1 - region.y1}, 0.0);
+}
+
+// The rows and columns that hold the frame's positive values, grown by one pixel on each side
+// within the frame, so that every neighbour pair with a non-zero difference is inside it; nullopt
+// when nothing is positive. A full-frame heatmap is mostly zeros outside the face's square: the
+// metrics look at this rectangle and count the zeros around it without visiting them.
+std::optional<Region> positiveSupport(const torch::Tensor &frame)
+{
+    const torch::Tensor positive = frame > 0;
+    const torch::Tensor rows = positive.any(1).nonzero(), columns = positive.any(0).nonzero();
+    if (rows.numel() == 0)
+        return std::nullopt;
+    const std::int64_t height = frame.size(0), width = frame.size(1);
+    return Region{std::max<std::int64_t>(rows.min().item<std::int64_t>() - 1, 0), std::min(rows.max().item<std::int64_t>() + 2, height),
+                  std::max<std::int64_t>(columns.min().item<std::int64_t>() - 1, 0),
+                  std::min(columns.max().item<std::int64_t>() + 2, width)};
+}
+
+// The box's pixels (by their centres) within `region`.
+torch::Tensor boxMask(const FaceBox &box, const Region &region, const torch::TensorOptions &options)
+{
+    const torch::Tensor xs = torch::arange(region.x0, region.x1, options) + 0.5;
+    const torch::Tensor ys = torch::arange(region.y0, region.y1, options) + 0.5;
     const torch::Tensor inX = (xs >= box.left) & (xs < box.left + box.width);
     const torch::Tensor inY = (ys >= box.top) & (ys < box.top + box.height);
     return inY.unsqueeze(1) & inX.unsqueeze(0);
@@ -117,7 +151,9 @@ ExplanationMetrics scoreExplanations(const at::Tensor &heatmaps, const at::Tenso
 struct ExplanationScorer::State {
     ExplanationMetrics result;
     Samples samples;
-    torch::Tensor previous; // the last frame's distribution, when that frame was non-empty
+    torch::Tensor previous; // the last frame's distribution over previousRegion, when that frame was non-empty
+    Region previousRegion;
+    std::int64_t previousHeight = 0, previousWidth = 0;
 };
 
 ExplanationScorer::ExplanationScorer() : d(std::make_unique<State>()) {}
@@ -144,11 +180,12 @@ void ExplanationScorer::add(std::int64_t frame, const at::Tensor &heatmap, const
     FrameExplanationMetrics m;
     m.frame = frame;
     m.locality = m.maskMass = m.maskAuc = m.maskTopKIoU = kNaN;
-    // Frame by frame in double: a whole 1080p video's maps in double would not fit in memory.
-    const torch::Tensor map = heatmap.to(torch::kDouble);
-    if (!torch::isfinite(map).all().item<bool>())
+    if (heatmap.is_floating_point() && !torch::isfinite(heatmap).all().item<bool>())
         throw Error("the heatmap of frame " + std::to_string(m.frame) + " holds a value that is not finite (NaN or infinity)");
-    const torch::Tensor p = unitMass(map);
+    // The distribution over the positive values' rectangle, in double (a whole 1080p video's maps
+    // in double would not fit in memory; one frame's rectangle does).
+    const std::optional<Region> support = positiveSupport(heatmap);
+    const torch::Tensor p = support ? unitMass(support->of(heatmap).to(torch::kDouble)) : torch::Tensor();
     Samples &samples = d->samples;
     if (!p.defined()) {
         m.empty = true;
@@ -158,22 +195,33 @@ void ExplanationScorer::add(std::int64_t frame, const at::Tensor &heatmap, const
         d->previous = torch::Tensor();
         return;
     }
+    const Region region = *support;
     m.spatialSmoothness = spatialSmoothness(p);
-    m.sparsity = gini(p);
+    m.sparsity = gini(p, h * w);
     samples.spatial.push_back(m.spatialSmoothness);
     samples.sparsity.push_back(m.sparsity);
-    if (d->previous.defined() && d->previous.sizes() == p.sizes())
-        samples.temporal.push_back(1.0 - (p - d->previous).abs().sum().item<double>() / 2.0);
+    if (d->previous.defined() && d->previousHeight == h && d->previousWidth == w) {
+        const Region both = region.unitedWith(d->previousRegion);
+        const double change = both == region && both == d->previousRegion
+                                  ? (p - d->previous).abs().sum().item<double>()
+                                  : (placedIn(p, region, both) - placedIn(d->previous, d->previousRegion, both)).abs().sum().item<double>();
+        samples.temporal.push_back(1.0 - change / 2.0);
+    }
     d->previous = p;
+    d->previousRegion = region;
+    d->previousHeight = h;
+    d->previousWidth = w;
     if (box) {
-        m.locality = p.masked_select(boxMask(*box, h, w, p.options())).sum().item<double>();
+        m.locality = p.masked_select(boxMask(*box, region, p.options())).sum().item<double>();
         samples.locality.push_back(m.locality);
     }
     const torch::Tensor frameMask = mask.defined() ? mask.ne(0) : torch::Tensor();
     if (frameMask.defined() && frameMask.any().item<bool>()) {
-        m.maskMass = p.masked_select(frameMask).sum().item<double>();
-        m.maskAuc = rocAuc(p, frameMask);
-        m.maskTopKIoU = topKIoU(p, frameMask);
+        // The ROC AUC and the top k rank every pixel of the frame, the zeros around included.
+        const torch::Tensor full = placedIn(p, region, Region{0, h, 0, w});
+        m.maskMass = full.masked_select(frameMask).sum().item<double>();
+        m.maskAuc = rocAuc(full, frameMask);
+        m.maskTopKIoU = topKIoU(full, frameMask);
         samples.maskMass.push_back(m.maskMass);
         if (std::isfinite(m.maskAuc)) // a mask covering the whole frame has no negatives
             samples.maskAuc.push_back(m.maskAuc);

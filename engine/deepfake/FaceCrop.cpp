@@ -72,17 +72,26 @@ Image cropFace(const Image &frame, const FaceCrop &crop)
 
 at::Tensor heatmapToFrame(const at::Tensor &cropHeatmap, const FaceCrop &crop, int frameHeight, int frameWidth)
 {
-    if (cropHeatmap.dim() != 2 || cropHeatmap.size(0) != crop.size || cropHeatmap.size(1) != crop.size)
-        throw Error("the crop's heatmap must be [" + std::to_string(crop.size) + ", " + std::to_string(crop.size) + "]");
     if (frameHeight < 1 || frameWidth < 1)
         throw Error("the frame is empty");
-    const torch::Tensor square = resizeSquare(cropHeatmap.to(torch::kFloat).unsqueeze(0), crop.side).squeeze(0);
-    torch::Tensor frame = torch::zeros({frameHeight, frameWidth}, square.options());
-    const std::int64_t x0 = std::max(crop.left, 0), x1 = std::min(crop.left + crop.side, frameWidth);
-    const std::int64_t y0 = std::max(crop.top, 0), y1 = std::min(crop.top + crop.side, frameHeight);
-    if (x0 < x1 && y0 < y1)
-        frame.slice(0, y0, y1).slice(1, x0, x1).copy_(square.slice(0, y0 - crop.top, y1 - crop.top).slice(1, x0 - crop.left, x1 - crop.left));
+    torch::Tensor frame = torch::zeros({frameHeight, frameWidth}, cropHeatmap.options().dtype(torch::kFloat));
+    placeHeatmapInFrame(cropHeatmap, crop, frame);
     return frame;
+}
+
+void placeHeatmapInFrame(const at::Tensor &cropHeatmap, const FaceCrop &crop, const at::Tensor &frame)
+{
+    if (cropHeatmap.dim() != 2 || cropHeatmap.size(0) != crop.size || cropHeatmap.size(1) != crop.size)
+        throw Error("the crop's heatmap must be [" + std::to_string(crop.size) + ", " + std::to_string(crop.size) + "]");
+    if (frame.dim() != 2 || frame.numel() == 0)
+        throw Error("the frame is empty");
+    const std::int64_t frameHeight = frame.size(0), frameWidth = frame.size(1);
+    const std::int64_t x0 = std::max<std::int64_t>(crop.left, 0), x1 = std::min<std::int64_t>(crop.left + crop.side, frameWidth);
+    const std::int64_t y0 = std::max<std::int64_t>(crop.top, 0), y1 = std::min<std::int64_t>(crop.top + crop.side, frameHeight);
+    if (x0 >= x1 || y0 >= y1)
+        return;
+    const torch::Tensor square = resizeSquare(cropHeatmap.to(torch::kFloat).unsqueeze(0), crop.side).squeeze(0);
+    frame.slice(0, y0, y1).slice(1, x0, x1).copy_(square.slice(0, y0 - crop.top, y1 - crop.top).slice(1, x0 - crop.left, x1 - crop.left));
 }
 
 } // namespace periscope::deepfake

@@ -43,5 +43,8 @@ Image cropFace(const Image &frame, const FaceCrop &crop);
 // the square (bilinear, same pixel-centre convention as cropFace) and placed at it; zero outside.
 // Engine-internal (torch).
 at::Tensor heatmapToFrame(const at::Tensor &cropHeatmap, const FaceCrop &crop, int frameHeight, int frameWidth);
+// The same, written into `frame` [frameHeight, frameWidth], which the caller has zeroed (a slice
+// of a video's heatmaps: no full-frame map made and copied per frame).
+void placeHeatmapInFrame(const at::Tensor &cropHeatmap, const FaceCrop &crop, const at::Tensor &frame);
 
 } // namespace periscope::deepfake

@@ -4,21 +4,23 @@
 // main track's box smoothed over time (a detector's box jitters by a few pixels from frame to
 // frame; a jittering crop or mask would flicker where the video does not) and held through a
 // few missed frames. Frames must be asked for in increasing order.
+//
+// While it follows a face, the detector looks only around the face's last box and at scales near
+// its size; the whole frame is searched every kFullSearchEvery frames (a new face, a cut) and on
+// every frame while no face is followed.
 #pragma once
 
 #include "engine/core/image/Image.h"
 #include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/media/faces/FaceDetector.h"
 
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
-namespace periscope::media {
-class FaceDetector;
-class FaceTracker;
-}
 
 namespace periscope::deepfake {
 
@@ -36,6 +38,12 @@ public:
     // The face in this frame, or nullopt.
     std::optional<FaceBox> at(std::int64_t frame, const Image &image);
 
+    // Frames asked for between whole-frame searches while a face is followed (a fifth of a
+    // second at 25 frames/s: a face entering the frame is found that late at worst).
+    static constexpr int kFullSearchEvery = 5;
+    // Whole-frame searches so far (for tests and benchmarks).
+    std::int64_t fullSearches() const { return m_fullSearches; }
+
 private:
     int m_minFace;
     std::map<std::int64_t, std::optional<FaceBox>> m_given;
@@ -43,6 +51,11 @@ private:
     std::unique_ptr<media::FaceTracker> m_tracker;
     int m_mainTrack = -1;
     std::optional<FaceBox> m_smoothed;
+    std::optional<media::FaceBox> m_lastSeen; // the main face's last detection, unsmoothed
+    int m_sinceFullSearch = 0;
+    std::int64_t m_fullSearches = 0;
+
+    std::vector<media::FaceBox> detect(const Image &image);
 };
 
 } // namespace periscope::deepfake

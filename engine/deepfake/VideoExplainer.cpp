@@ -138,7 +138,7 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
         }
         for (std::size_t i = 0; i < pending.size(); ++i) {
             const Pending &p = pending[i];
-            heatmaps[std::int64_t(p.k)].copy_(heatmapToFrame(maps[std::int64_t(i)], p.crop, info.height, info.width));
+            placeHeatmapInFrame(maps[std::int64_t(i)], p.crop, heatmaps[std::int64_t(p.k)]);
             scores[p.k] = probability[std::int64_t(i)].item<double>();
         }
         control.reportProgress(double(pending.back().k + 1) / double(indices.size()), "frame " + std::to_string(indices[pending.back().k]));
@@ -175,6 +175,10 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
         perFrame.push_back(std::move(entry));
     }
     result.frames = std::int64_t(indices.size());
+    result.frameIndices = indices;
+    result.times = times;
+    result.boxes = boxes;
+    result.scores = scores;
     result.videoScore = result.framesWithFace > 0 ? scoreSum / double(result.framesWithFace) : std::numeric_limits<double>::quiet_NaN();
 
     const std::string stem = request.outputStem.empty() ? fs::path(request.video).stem().string() : request.outputStem;

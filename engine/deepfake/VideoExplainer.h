@@ -14,7 +14,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace periscope::deepfake {
 
@@ -44,6 +46,11 @@ struct VideoExplanationResult {
     std::int64_t framesWithFace = 0;
     double videoScore = 0.0;   // mean probability of "fake" over the frames with a face; NaN without one
     ExplanationMetrics metrics; // what the JSON holds under "explanation_metrics"
+    // Per explained frame, as the JSON lists them: its index, time, face and score.
+    std::vector<std::int64_t> frameIndices;
+    std::vector<double> times;
+    std::vector<std::optional<FaceBox>> boxes;
+    std::vector<std::optional<double>> scores;
 };
 
 // Throws periscope::Error with a one-line reason; cancellable between frames.

@@ -16,10 +16,8 @@ Q_DECLARE_METATYPE(std::shared_ptr<periscope::app::DeepfakeMetricsResults>)
 
 namespace periscope::app {
 
-namespace {
-
-VideoMetrics scoreVideo(const MetricsVideo &input, const QString &weights, const QStringList &methods, const QString &cacheRoot,
-                        const JobControl &control)
+VideoMetrics scoreVideoMetrics(const MetricsVideo &input, const QString &weights, const QStringList &methods, const QString &cacheRoot,
+                               const JobControl &control)
 {
     VideoMetrics out;
     out.path = input.path;
@@ -56,6 +54,8 @@ VideoMetrics scoreVideo(const MetricsVideo &input, const QString &weights, const
     return out;
 }
 
+namespace {
+
 QString number(double value)
 {
     return std::isfinite(value) ? QString::number(value, 'g', 8) : QString();
@@ -69,20 +69,6 @@ QString csvField(QString text)
 }
 
 } // namespace
-
-QVector<ExplanationMetricInfo> explanationMetricInfos()
-{
-    using S = deepfake::ExplanationSummary;
-    return {
-        {QStringLiteral("spatial_smoothness"), DeepfakeMetrics::tr("Spatial smoothness"), [](const S &s) -> const MeanInterval & { return s.spatialSmoothness; }},
-        {QStringLiteral("temporal_smoothness"), DeepfakeMetrics::tr("Temporal smoothness"), [](const S &s) -> const MeanInterval & { return s.temporalSmoothness; }},
-        {QStringLiteral("sparsity"), DeepfakeMetrics::tr("Sparsity (Gini)"), [](const S &s) -> const MeanInterval & { return s.sparsity; }},
-        {QStringLiteral("locality"), DeepfakeMetrics::tr("Locality (mass on the face)"), [](const S &s) -> const MeanInterval & { return s.locality; }},
-        {QStringLiteral("mask_mass"), DeepfakeMetrics::tr("Mass in the mask"), [](const S &s) -> const MeanInterval & { return s.maskMass; }},
-        {QStringLiteral("mask_auc"), DeepfakeMetrics::tr("Mask ROC AUC"), [](const S &s) -> const MeanInterval & { return s.maskAuc; }},
-        {QStringLiteral("mask_top_k_iou"), DeepfakeMetrics::tr("Mask top-k IoU"), [](const S &s) -> const MeanInterval & { return s.maskTopKIoU; }},
-    };
-}
 
 const VideoMetrics *DeepfakeMetricsResults::video(const QString &path) const
 {
@@ -158,7 +144,7 @@ void DeepfakeMetrics::score(const QVector<MetricsVideo> &videos, const QString &
                 part.reportProgress(0.0, QFileInfo(videos[i].path).fileName().toStdString());
                 VideoMetrics v;
                 try {
-                    v = scoreVideo(videos[i], weights, methods, cacheRoot, part);
+                    v = scoreVideoMetrics(videos[i], weights, methods, cacheRoot, part);
                 } catch (const CancelledError &) {
                     throw;
                 } catch (const std::exception &e) {

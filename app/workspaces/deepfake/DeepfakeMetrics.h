@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/figures/DeepfakeFigure.h" // ExplanationMetricInfo
 #include "app/shell/JobSlot.h"
 #include "app/workspaces/deepfake/DeepfakeVideoFiles.h"
 
@@ -22,14 +23,6 @@ struct MetricsVideo {
     VideoCompanions companions;
     bool labelled = false, fake = false;
 };
-
-// One explanation metric as the panel, the figure and the CSV name it.
-struct ExplanationMetricInfo {
-    QString key;    // as in the CLI's JSON: "spatial_smoothness", ...
-    QString label;  // translated
-    std::function<const MeanInterval &(const deepfake::ExplanationSummary &)> of;
-};
-QVector<ExplanationMetricInfo> explanationMetricInfos();
 
 struct VideoMethodMetrics {
     QString method;
@@ -58,6 +51,11 @@ struct DeepfakeMetricsResults {
     // then the detection quality. False + *error when the file cannot be written.
     bool writeCsv(const QString &path, QString *error) const;
 };
+
+// One video's metrics from the caches, for each of `methods` with explanations stored (what
+// DeepfakeMetrics::score runs for each video). Throws periscope::Error; cancellable.
+VideoMetrics scoreVideoMetrics(const MetricsVideo &video, const QString &weights, const QStringList &methods, const QString &cacheRoot,
+                               const JobControl &control);
 
 // The explanation metrics of what the DeepFake workspace has explained, from the cache (nothing is
 // computed again): for each video and each method with explanations stored, the metrics of

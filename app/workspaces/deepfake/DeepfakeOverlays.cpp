@@ -7,23 +7,6 @@
 
 namespace periscope::app {
 
-QString explanationMethodLabel(const QString &method)
-{
-    if (method == QLatin1String("gradcam"))
-        return QCoreApplication::translate("periscope::app::DeepfakeView", "Grad-CAM");
-    if (method == QLatin1String("gradcampp"))
-        return QCoreApplication::translate("periscope::app::DeepfakeView", "Grad-CAM++");
-    if (method == QLatin1String("ig"))
-        return QCoreApplication::translate("periscope::app::DeepfakeView", "Integrated Gradients");
-    if (method == QLatin1String("smoothgrad"))
-        return QCoreApplication::translate("periscope::app::DeepfakeView", "SmoothGrad");
-    if (method == QLatin1String("occlusion"))
-        return QCoreApplication::translate("periscope::app::DeepfakeView", "Occlusion");
-    if (method == QLatin1String("rollout"))
-        return QCoreApplication::translate("periscope::app::DeepfakeView", "Attention rollout");
-    return method;
-}
-
 periscope::Image transparentWhereZero(const periscope::Image &map, QSize size)
 {
     periscope::Image out(size.width(), size.height(), 1, periscope::PixelFormat::Float32);

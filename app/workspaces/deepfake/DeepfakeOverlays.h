@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the DeepFake view draws besides the frame: the explanation method's name as the user reads
-// it, the heatmap layer's values (transparent where the map has nothing), and the manipulated
+// it (DeepfakeFigure.h), the heatmap layer's values (transparent where the map has nothing), and the manipulated
 // region's outline.
 #pragma once
 
+#include "app/figures/DeepfakeFigure.h" // explanationMethodLabel
 #include "engine/core/image/Image.h"
 
 #include <QImage>
@@ -11,9 +12,6 @@
 #include <QString>
 
 namespace periscope::app {
-
-// "gradcam" -> "Grad-CAM", ... "rollout" -> "Attention rollout" (translated); another name as it is.
-QString explanationMethodLabel(const QString &method);
 
 // The map at `size`, NaN (drawn transparent) where it is zero or missing.
 periscope::Image transparentWhereZero(const periscope::Image &map, QSize size);

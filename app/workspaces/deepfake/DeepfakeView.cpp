@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/deepfake/DeepfakeView.h"
 
+#include "app/workspaces/deepfake/DeepfakeMethodsFigure.h"
+
 #include "app/models/BuiltInDeepfakeModels.h"
 #include "app/shell/JobManager.h"
 #include "engine/deepfake/CachedExplanationClip.h"
@@ -160,6 +162,20 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
             this->exportClip(path);
     });
     sideLayout->addWidget(exportClip);
+    auto *exportMethods = new QPushButton(tr("Export methods figure..."));
+    exportMethods->setObjectName(QStringLiteral("exportMethodsFigure"));
+    exportMethods->setToolTip(tr("A few frames across, every explained method's map over the face down, and the metric table"));
+    connect(exportMethods, &QPushButton::clicked, this, [this] {
+        if (!m_model->hasVideo())
+            return;
+        const QFileInfo video(m_model->video().path);
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the methods figure"),
+                                                          video.dir().filePath(video.completeBaseName() + QStringLiteral(".methods.png")),
+                                                          tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+        if (!path.isEmpty())
+            exportMethodsFigure(path);
+    });
+    sideLayout->addWidget(exportMethods);
     m_videos = new QTreeWidget;
     m_videos->setObjectName(QStringLiteral("videoList"));
     m_videos->setRootIsDecorated(false);
@@ -349,6 +365,37 @@ void DeepfakeView::exportClip(const QString &path)
             return QVariant();
         },
         this, [this, path](const QVariant &) { m_status->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(path))); },
+        [this, path](const QString &error) {
+            m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
+                                  .arg(tr("%1 could not be written: %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped()));
+        });
+}
+
+void DeepfakeView::exportMethodsFigure(const QString &path)
+{
+    QString error;
+    const QString weights = resolveDeepfakeModel(m_model->modelName(), &error);
+    if (!m_model->hasVideo() || weights.isEmpty()) {
+        m_status->setText(tr("Open a video and choose a detector first"));
+        return;
+    }
+    MethodsFigureRequest request;
+    const int row = m_folder->indexOf(m_model->video().path);
+    const FolderVideo *listed = row >= 0 ? &m_folder->videos()[row] : nullptr;
+    request.video = {m_model->video().path, m_model->companions(), listed && listed->labelled, listed && listed->fake};
+    request.weights = weights;
+    request.methods = DeepfakeModel::methods();
+    request.cacheRoot = m_model->cacheRoot();
+    request.path = path;
+    m_model->jobs()->start(
+        tr("Export the methods figure %1").arg(QFileInfo(path).fileName()),
+        [request](const JobControl &control) { return QVariant(writeMethodsFigure(request, control)); }, this,
+        [this, path](const QVariant &drawn) {
+            QStringList names;
+            for (const QString &method : drawn.toStringList())
+                names << explanationMethodLabel(method);
+            m_status->setText(tr("Wrote %1 (%2)").arg(QDir::toNativeSeparators(path), names.join(QStringLiteral(", "))));
+        },
         [this, path](const QString &error) {
             m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
                                   .arg(tr("%1 could not be written: %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped()));

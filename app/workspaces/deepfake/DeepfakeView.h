@@ -48,6 +48,8 @@ public:
     void showMetrics();
     // Writes the annotated clip of every explained frame (a job); the status line says where.
     void exportClip(const QString &path);
+    // The frames x methods figure of the open video from what is explained (a job; DeepfakeMethodsFigure.h).
+    void exportMethodsFigure(const QString &path);
     QString statusText() const;
     QString frameText() const;
 

@@ -42,21 +42,37 @@ FaceDetector::~FaceDetector() = default;
 
 std::vector<FaceBox> FaceDetector::detect(const Image &image, int minSize) const
 {
+    return detect(image, FaceBox{0, 0, image.width(), image.height()}, minSize, 0);
+}
+
+std::vector<FaceBox> FaceDetector::detect(const Image &image, const FaceBox &region, int minSize, int maxSize) const
+{
     if (image.format() != PixelFormat::UInt8 || (image.channels() != 3 && image.channels() != 1))
         throw Error("face detection needs an 8-bit RGB or gray image");
+    const int x0 = std::clamp(region.x, 0, image.width()), y0 = std::clamp(region.y, 0, image.height());
+    const int x1 = std::clamp(region.x + region.width, x0, image.width());
+    const int y1 = std::clamp(region.y + region.height, y0, image.height());
+    if (x1 - x0 < minSize || y1 - y0 < minSize)
+        return {};
     const cv::Mat view(image.height(), image.width(), image.channels() == 3 ? CV_8UC3 : CV_8UC1,
                        const_cast<std::uint8_t *>(image.bits()), std::size_t(image.rowBytes()));
+    // Equalised over the whole frame, as a whole-frame search sees it, so that a search in a
+    // region finds what the whole-frame search would find there (equalising the region alone
+    // would raise its contrast and find faces the whole frame does not show). Never in the
+    // caller's pixels.
     cv::Mat gray;
     if (image.channels() == 3)
         cv::cvtColor(view, gray, cv::COLOR_RGB2GRAY);
     else
-        gray = view;
+        gray = view.clone();
     cv::equalizeHist(gray, gray);
+    const cv::Mat part = gray(cv::Rect(x0, y0, x1 - x0, y1 - y0));
     std::vector<cv::Rect> found;
-    d->cascade.detectMultiScale(gray, found, 1.1, 5, 0, cv::Size(minSize, minSize));
+    d->cascade.detectMultiScale(part, found, 1.1, 5, 0, cv::Size(minSize, minSize),
+                                maxSize > 0 ? cv::Size(maxSize, maxSize) : cv::Size());
     std::vector<FaceBox> faces;
     for (const cv::Rect &r : found)
-        faces.push_back({r.x, r.y, r.width, r.height});
+        faces.push_back({x0 + r.x, y0 + r.y, r.width, r.height});
     std::sort(faces.begin(), faces.end(), [](const FaceBox &a, const FaceBox &b) { return a.area() > b.area(); });
     return faces;
 }

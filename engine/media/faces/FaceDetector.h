@@ -28,6 +28,11 @@ public:
 
     // Faces in an 8-bit RGB (or gray) image, largest first; `minSize` in pixels.
     std::vector<FaceBox> detect(const Image &image, int minSize = 40) const;
+    // Faces between `minSize` and `maxSize` pixels (0: no upper bound) inside `region` (clipped
+    // to the image), in the image's coordinates. The cascade's cost is in its finest scales over
+    // the whole frame; a follower that knows about where and how large the face is looks only
+    // there, at those scales, for a small part of the cost.
+    std::vector<FaceBox> detect(const Image &image, const FaceBox &region, int minSize, int maxSize) const;
 
     static std::string defaultCascadePath();
 

@@ -257,6 +257,20 @@ void TestDeepfakeWorkspace::anotherMethodIsComputedAfresh()
         for (int x = 0; x < after.width() && !differs; ++x)
             differs = after.sample(x, y, 0) != before.sample(x, y, 0);
     QVERIFY(differs);
+
+    // Both methods are stored now: the frames x methods figure draws them from the caches, in a
+    // job, with the metric table (an SVG, so its text can be read).
+    const QString figure = m_fixture.filePath(QStringLiteral("methods.svg"));
+    m_workspace->deepfakeView()->exportMethodsFigure(figure);
+    QVERIFY(waitIdle());
+    const QString status = m_workspace->deepfakeView()->statusText();
+    QVERIFY2(status.contains(QStringLiteral("Grad-CAM++")), qPrintable(status));
+    QFile file(figure);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray svg = file.readAll();
+    for (const char *expected : {"Grad-CAM", "Grad-CAM++", "Frame ", "P(fake)", "Spatial smoothness", "Temporal smoothness"})
+        QVERIFY2(svg.contains(expected), expected);
+    QVERIFY(svg.count("<image") >= 3 * 2); // faces and two methods' rows, at least two frames
 }
 
 void TestDeepfakeWorkspace::aClipModelIsExplainedByRollout()

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void localityCountsPixelCentresInTheBox();
     void temporalSmoothnessComparesConsecutiveFrames();
     void emptyFramesAreExcludedAndCounted();
+    void mapsZeroAroundTheFaceScoreAsTheWholeFrame();
     void maskMetricsAgreeWithTheMask();
     void differenceMasksThresholdAndTakeTheMedian();
     void aScorerFedFrameByFrameAgrees();
@@ -133,6 +134,68 @@ void TestExplanationMetrics::temporalSmoothnessComparesConsecutiveFrames()
     torch::Tensor shifted = torch::zeros({4, 6}, torch::kDouble);
     shifted.slice(1, 1, 4).fill_(1.0);
     QVERIFY(near(scoreExplanations(torch::stack({left, shifted}), {}, {}).temporalSmoothnessPairs[0], 1.0 - 2.0 / 3.0 / 2.0));
+}
+
+// The scorer looks only at the rectangle around a frame's positive values and counts the zeros
+// around it. Here the same definitions are computed over every pixel, by brute force, on maps whose
+// positive blob moves, changes size and touches the frame's edge between frames, with negative
+// values around it (not mass, but inside the rectangle or not).
+void TestExplanationMetrics::mapsZeroAroundTheFaceScoreAsTheWholeFrame()
+{
+    torch::manual_seed(7);
+    const std::int64_t h = 30, w = 50;
+    auto blob = [&](std::int64_t y0, std::int64_t y1, std::int64_t x0, std::int64_t x1) {
+        torch::Tensor map = torch::zeros({h, w}, torch::kDouble);
+        map.slice(0, y0, y1).slice(1, x0, x1).copy_(torch::rand({y1 - y0, x1 - x0}, torch::kDouble) + 0.05);
+        return map;
+    };
+    torch::Tensor withNegatives = blob(10, 20, 5, 15);
+    withNegatives[2][40] = -3.0;
+    withNegatives[12][16] = -1.0; // beside the blob, inside its grown rectangle
+    const std::vector<torch::Tensor> frames = {blob(0, 8, 0, 12), blob(4, 12, 3, 18), withNegatives, blob(22, 30, 38, 50), blob(1, 29, 1, 49)};
+    const torch::Tensor maps = torch::stack(frames);
+    const std::vector<std::optional<FaceBox>> boxes = {FaceBox{2, 1, 9, 6}, FaceBox{0, 0, 50, 30}, std::nullopt, FaceBox{40.5, 20, 9, 9},
+                                                       FaceBox{10, 10, 5, 5}};
+    torch::Tensor masks = torch::zeros({5, h, w}, torch::kByte);
+    masks[1].slice(0, 5, 9).slice(1, 10, 30).fill_(1); // partly outside the blob
+    masks[4].slice(0, 0, 3).fill_(1);                   // on the blob's border and the zeros beyond it
+    const ExplanationMetrics m = scoreExplanations(maps, masks, boxes);
+
+    std::vector<torch::Tensor> unit;
+    for (std::size_t t = 0; t < frames.size(); ++t) {
+        const torch::Tensor positive = frames[t].clamp_min(0.0);
+        const torch::Tensor p = positive / positive.sum();
+        unit.push_back(p);
+        const FrameExplanationMetrics &f = m.frames[t];
+        const double tv = (p.slice(1, 1) - p.slice(1, 0, w - 1)).abs().sum().item<double>() +
+                          (p.slice(0, 1) - p.slice(0, 0, h - 1)).abs().sum().item<double>();
+        QVERIFY2(near(f.spatialSmoothness, 1.0 - tv / 4.0), qPrintable(QString("frame %1").arg(t)));
+        const torch::Tensor sorted = std::get<0>(p.flatten().sort());
+        const torch::Tensor k = torch::arange(1, h * w + 1, torch::kDouble);
+        QVERIFY(near(f.sparsity, 1.0 - 2.0 * (sorted * (double(h * w) - k + 0.5) / double(h * w)).sum().item<double>()));
+        if (boxes[t]) {
+            double inside = 0.0;
+            for (std::int64_t y = 0; y < h; ++y)
+                for (std::int64_t x = 0; x < w; ++x)
+                    if (x + 0.5 >= boxes[t]->left && x + 0.5 < boxes[t]->left + boxes[t]->width && y + 0.5 >= boxes[t]->top &&
+                        y + 0.5 < boxes[t]->top + boxes[t]->height)
+                        inside += p[y][x].item<double>();
+            QVERIFY(near(f.locality, inside));
+        }
+        if (masks[std::int64_t(t)].any().item<bool>()) {
+            const torch::Tensor mask = masks[std::int64_t(t)].to(torch::kBool);
+            QVERIFY(near(f.maskMass, p.masked_select(mask).sum().item<double>()));
+            // ROC AUC by counting pairs (ties half), the zeros around the blob included.
+            const torch::Tensor pos = p.masked_select(mask), neg = p.masked_select(~mask);
+            const torch::Tensor greater = (pos.unsqueeze(1) > neg.unsqueeze(0)).to(torch::kDouble);
+            const torch::Tensor equal = (pos.unsqueeze(1) == neg.unsqueeze(0)).to(torch::kDouble);
+            const double auc = (greater.sum() + 0.5 * equal.sum()).item<double>() / double(pos.numel() * neg.numel());
+            QVERIFY2(near(f.maskAuc, auc), qPrintable(QString("%1 against %2").arg(f.maskAuc).arg(auc)));
+        }
+    }
+    QCOMPARE(m.temporalSmoothnessPairs.size(), std::size_t(4));
+    for (std::size_t t = 1; t < unit.size(); ++t)
+        QVERIFY(near(m.temporalSmoothnessPairs[t - 1], 1.0 - (unit[t] - unit[t - 1]).abs().sum().item<double>() / 2.0));
 }
 
 void TestExplanationMetrics::emptyFramesAreExcludedAndCounted()

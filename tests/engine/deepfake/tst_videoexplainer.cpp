@@ -12,6 +12,8 @@
 #include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/CachedExplanationClip.h"
 #include "engine/deepfake/ExplanationClip.h"
+#include "engine/deepfake/ExplanationFigure.h"
+#include "engine/deepfake/FaceCrop.h"
 #include "engine/deepfake/FrameExplanations.h"
 #include "engine/deepfake/FakeVideos.h"
 #include "engine/deepfake/FrameDetector.h"
@@ -26,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +48,7 @@ private Q_SLOTS:
     void videosAreScoredAndExplainedInFramePixels();
     void annotatedFramesDrawOnlyWhereTheySay();
     void theCacheBecomesAnAnnotatedClip();
+    void aFigureShowsEveryMethodOnTheSameFrames();
 };
 
 void TestVideoExplainer::aFolderIsExplainedVideoByVideo()
@@ -140,6 +144,96 @@ void TestVideoExplainer::clipModelsScoreRunsOfFrames()
     } catch (const Error &e) {
         QVERIFY2(std::string(e.what()).find("mvit_v2_s or mvit_v2_mini") != std::string::npos, e.what());
     }
+}
+
+void TestVideoExplainer::aFigureShowsEveryMethodOnTheSameFrames()
+{
+    // Two methods' runs over the synthetic fake: the figure takes frames both explained, spread
+    // from the first to the last, each method's row from its own heatmaps at those frames, blended
+    // over the face's square by value (checked pixel by pixel against the blend's formula).
+    QTemporaryDir dir;
+    const std::string root = dir.path().toStdString();
+    fakeOfClip(root);
+    torch::manual_seed(1);
+    writeSafetensors(root + "/detector.safetensors", stateDictOf(*EfficientNet(EfficientNetConfig::b(0, 1))));
+    std::vector<VideoExplanationResult> results;
+    const std::vector<std::string> methods{"gradcam", "gradcampp"};
+    for (const std::string &method : methods) {
+        VideoExplanationRequest request;
+        request.video = root + "/fakes/fake/clip.mp4";
+        request.weights = root + "/detector.safetensors";
+        request.method = method;
+        request.outFolder = root + "/explained";
+        request.outputStem = "clip." + method;
+        request.boxes = root + "/boxes.json";
+        request.inputSize = 64;
+        request.every = method == "gradcam" ? 1 : 2; // the second run explains the even frames only
+        results.push_back(explainVideo(request));
+    }
+    ExplanationFigureOptions options;
+    options.frames = 3;
+    options.side = 48;
+    const ExplanationFigureData data = explanationFigure(root + "/fakes/fake/clip.mp4", methods, results, options);
+    QCOMPARE(data.frames.size(), std::size_t(3));
+    QCOMPARE(data.methods.size(), std::size_t(2));
+    // Frames with a face in both runs: the even ones; spread: the first, the middle, the last.
+    std::vector<std::int64_t> common;
+    for (std::size_t k = 0; k < results[1].frameIndices.size(); ++k)
+        if (results[1].boxes[k])
+            common.push_back(results[1].frameIndices[k]);
+    QVERIFY(common.size() >= 3);
+    QCOMPARE(data.frames.front().index, common.front());
+    QCOMPARE(data.frames.back().index, common.back());
+    QCOMPARE(data.frames[1].index % 2, std::int64_t(0));
+
+    const auto lut = colormapTable(options.colormap);
+    const auto video = media::VideoReader::open(root + "/fakes/fake/clip.mp4");
+    for (std::size_t f = 0; f < data.frames.size(); ++f) {
+        const ExplanationFigureFrame &frame = data.frames[f];
+        QCOMPARE(frame.face.width(), 48);
+        QCOMPARE(frame.face.channels(), 3);
+        const FaceCrop square = faceCropFor(frame.box, 48);
+        QVERIFY(torch::equal(imageAsTensorHWC(frame.face), imageAsTensorHWC(cropFace(video->frameAt(frame.index).rgb, square))));
+        for (std::size_t m = 0; m < methods.size(); ++m) {
+            const VideoExplanationResult &r = results[m];
+            const std::size_t k = std::size_t(std::find(r.frameIndices.begin(), r.frameIndices.end(), frame.index) - r.frameIndices.begin());
+            QCOMPARE(data.methods[m].scores[f], r.scores[k]);
+            const torch::Tensor full = *findTensor(readSafetensors(r.heatmaps).tensors, "heatmaps");
+            const torch::Tensor map = imageAsTensorHWC(cropFace(imageFromTensor(full[std::int64_t(k)].contiguous()), square))
+                                          .select(2, 0)
+                                          .clamp_min(0.0);
+            QVERIFY(map.max().item<float>() > 0.0f);
+            const torch::Tensor h = map / map.max();
+            const torch::Tensor face = imageAsTensorHWC(frame.face).to(torch::kFloat);
+            const torch::Tensor overlay = imageAsTensorHWC(data.methods[m].overlays[f]).to(torch::kFloat);
+            double worst = 0.0;
+            for (int y = 0; y < 48; y += 3)
+                for (int x = 0; x < 48; x += 3) {
+                    const float v = h[y][x].item<float>(), alpha = float(options.opacity) * v;
+                    const Rgb8 c = lut[std::size_t(std::lround(v * 255.0f))];
+                    const float colour[3] = {float(c.r), float(c.g), float(c.b)};
+                    for (int ch = 0; ch < 3; ++ch) {
+                        const float expected = face[y][x][ch].item<float>() * (1.0f - alpha) + colour[ch] * alpha;
+                        worst = std::max(worst, double(std::abs(overlay[y][x][ch].item<float>() - expected)));
+                    }
+                }
+            // Rounding to 8 bits (0.5), and a value on a colormap step's edge rounding the other way (one step of jet: 4).
+            QVERIFY2(worst <= 4.5, qPrintable(QString("frame %1, %2: %3").arg(frame.index).arg(QString::fromStdString(methods[m])).arg(worst)));
+        }
+    }
+    // No frame both explained: a reason, not an empty figure.
+    std::vector<VideoExplanationResult> disjoint = {results[0], results[0]};
+    for (auto &score : disjoint[1].scores)
+        score.reset();
+    try {
+        explanationFigure(root + "/fakes/fake/clip.mp4", methods, disjoint, options);
+        QFAIL("a figure without a common frame was drawn");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains("every method"), e.what());
+    }
+    QCOMPARE(spreadFrames({1, 2, 3, 4, 5, 6, 7}, 3), (std::vector<std::int64_t>{1, 4, 7}));
+    QCOMPARE(spreadFrames({5, 9}, 4), (std::vector<std::int64_t>{5, 9}));
+    QCOMPARE(spreadFrames({1, 2, 3}, 1), (std::vector<std::int64_t>{2}));
 }
 
 void TestVideoExplainer::videosAreScoredAndExplainedInFramePixels()
