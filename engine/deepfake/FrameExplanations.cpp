@@ -5,7 +5,10 @@
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/io/MappedFile.h"
 #include "engine/core/json/Json.h"
+#include "engine/core/models/EfficientNet.h"
+#include "engine/core/models/MViT.h"
 #include "engine/core/weights/Safetensors.h"
+#include "engine/core/weights/TensorInfo.h"
 #include "engine/deepfake/ClipDetector.h"
 #include "engine/deepfake/FrameDetector.h"
 
@@ -17,6 +20,7 @@
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <set>
 
 namespace periscope::deepfake {
 
@@ -73,6 +77,49 @@ const torch::Tensor &tensorNamed(const StateDict &tensors, const std::string &na
 
 // --- FrameExplainer ------------------------------------------------------------------------------
 
+std::string detectorArchitectureOfWeights(const std::string &weights)
+{
+    WeightsSummary summary;
+    try {
+        summary = inspectWeights(weights);
+    } catch (const std::exception &) {
+        return {}; // loading it will say what is wrong with it
+    }
+    // Blocks by their first two name parts ("blocks.3", "features.2.1") and the widths that tell
+    // the variants apart.
+    std::set<std::string> mvitBlocks, efficientNetBlocks;
+    std::int64_t mvitWidth = -1, lastChannels = -1;
+    for (const TensorInfo &t : summary.tensors) {
+        const std::string &n = t.name;
+        if (n == "conv_proj.weight" && !t.shape.empty())
+            mvitWidth = t.shape[0];
+        if (n == "features.8.0.weight" && !t.shape.empty())
+            lastChannels = t.shape[0];
+        std::size_t dot = 0;
+        if (n.rfind("blocks.", 0) == 0 && (dot = n.find('.', 7)) != std::string::npos && n.compare(dot, 6, ".attn.") == 0)
+            mvitBlocks.insert(n.substr(0, dot));
+        if (n.rfind("features.", 0) == 0 && n.size() > 11 && n[9] >= '1' && n[9] <= '7' && n[10] == '.') {
+            const std::size_t end = n.find('.', 11);
+            if (end != std::string::npos && end > 11)
+                efficientNetBlocks.insert(n.substr(0, end));
+        }
+    }
+    if (mvitWidth > 0) {
+        for (const char *name : {"mvit_v2_s", "mvit_v2_mini"}) {
+            const MViTConfig config = MViTConfig::named(name, 1);
+            if (mvitBlocks.size() == config.blocks.size() && mvitWidth == config.blocks.front().inputChannels)
+                return name;
+        }
+        return {};
+    }
+    if (lastChannels > 0) {
+        const int variant = efficientNetVariantOf(std::int64_t(efficientNetBlocks.size()), lastChannels);
+        if (variant >= 0)
+            return "efficientnet_b" + std::to_string(variant);
+    }
+    return {};
+}
+
 DetectorSpec detectorSpecFor(const std::string &weights, const std::string &method)
 {
     DetectorSpec spec;
@@ -80,8 +127,14 @@ DetectorSpec detectorSpecFor(const std::string &weights, const std::string &meth
     spec.method = method;
     const fs::path sidecar = fs::path(weights).replace_extension(".json");
     std::error_code error;
-    if (!fs::is_regular_file(sidecar, error))
+    if (!fs::is_regular_file(sidecar, error)) {
+        // No sidecar (weights from elsewhere, torchvision's own): what the tensors say.
+        if (const std::string sniffed = detectorArchitectureOfWeights(weights); !sniffed.empty())
+            spec.architecture = sniffed;
+        if (isClipArchitecture(spec.architecture))
+            spec.inputSize = int(MViTConfig::named(spec.architecture, 1).height);
         return spec;
+    }
     const json::Value meta = json::Value::parse(readSmallFile(sidecar));
     if (const json::Value *architecture = meta.find("architecture"); architecture && architecture->isString()) {
         const std::string &name = architecture->asString();

@@ -36,10 +36,17 @@ struct DetectorSpec {
     DevicePreference device = DevicePreference::Auto;
 };
 
+// The detector a weights file is, by its tensors' names and shapes (read from its header, nothing
+// loaded): "mvit_v2_s" or "mvit_v2_mini" (conv_proj, blocks.N.attn: the block count and first
+// width), "efficientnet_b0" .. "efficientnet_b7" (features.S.B: the block count and the last
+// convolution's width); empty when the file is not readable weights or is none of these.
+std::string detectorArchitectureOfWeights(const std::string &weights);
+
 // The spec for a weights file: its JSON sidecar (WEIGHTS with the suffix .json, as train-deepfake
 // writes it) gives the architecture and the crop size the detector was trained at; without one,
-// EfficientNet-B0 at 224 px (torchvision's). Throws periscope::Error for a sidecar that is not
-// readable JSON or names an architecture or size the engine does not have.
+// the architecture its tensors say (detectorArchitectureOfWeights) at its own size (an MViT's, or
+// 224 px), else EfficientNet-B0 at 224 px (torchvision's). Throws periscope::Error for a sidecar
+// that is not readable JSON or names an architecture or size the engine does not have.
 DetectorSpec detectorSpecFor(const std::string &weights, const std::string &method);
 
 // One frame's face as the detector is given it.

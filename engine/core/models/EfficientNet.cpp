@@ -118,6 +118,20 @@ EfficientNetConfig EfficientNetConfig::b(int variant, std::int64_t classes)
     return config;
 }
 
+int efficientNetVariantOf(std::int64_t blocks, std::int64_t lastChannels)
+{
+    for (int variant = 0; variant <= 7; ++variant) {
+        const EfficientNetConfig config = EfficientNetConfig::b(variant);
+        std::int64_t total = 0;
+        for (const Stage &s : kStagesB0)
+            total += std::int64_t(std::ceil(double(s.blocks) * config.depthMultiplier));
+        const std::int64_t last = 4 * efficientNetChannels(double(kStagesB0[6].out) * config.widthMultiplier);
+        if (total == blocks && last == lastChannels)
+            return variant;
+    }
+    return -1;
+}
+
 EfficientNetImpl::EfficientNetImpl(const EfficientNetConfig &config)
 {
     const double eps = config.batchNormEps;

@@ -30,6 +30,11 @@ struct EfficientNetConfig {
 // torchvision's channel rounding: to a multiple of 8, never below 8 nor more than 10 % down.
 std::int64_t efficientNetChannels(double channels);
 
+// The variant (0 .. 7) whose torchvision layout has `blocks` MBConv blocks in all and a last 1 x 1
+// convolution of `lastChannels` outputs (features.8.0.weight); -1 when no variant has both. Each
+// variant differs from the others in at least one of the two.
+int efficientNetVariantOf(std::int64_t blocks, std::int64_t lastChannels);
+
 class EfficientNetImpl : public torch::nn::Module {
 public:
     explicit EfficientNetImpl(const EfficientNetConfig &config);

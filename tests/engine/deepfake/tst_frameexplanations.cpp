@@ -72,6 +72,7 @@ private slots:
     void explainerRefusesAnUnknownMethod();
     void aClipModelExplainsRunsOfFaces();
     void theSidecarSaysTheArchitectureAndCropSize();
+    void withoutASidecarTheTensorsSayTheArchitecture();
     void heatmapInFramePlacesAndNormalises();
     void cacheKeepsExplanationsAcrossSessions();
     void cacheStartsAfreshWhenTheVideoOrTheMethodChanges();
@@ -215,6 +216,58 @@ void TestFrameExplanations::theSidecarSaysTheArchitectureAndCropSize()
         writeBytes(dir.filePath(QStringLiteral("d.json")), bad);
         QVERIFY_THROWS_EXCEPTION(Error, detectorSpecFor(weights.toStdString(), "gradcam"));
     }
+}
+
+void TestFrameExplanations::withoutASidecarTheTensorsSayTheArchitecture()
+{
+    // Weights from elsewhere (torchvision's, another tool's) come without our sidecar: their names
+    // and shapes say which network they are. Every EfficientNet variant differs from the others
+    // in its block count or last width, and each is told from its own layout.
+    for (int variant = 0; variant <= 7; ++variant) {
+        const EfficientNetConfig config = EfficientNetConfig::b(variant);
+        int blocks = 0;
+        std::int64_t last = 0;
+        // Counted from torchvision's table (its repeats 1, 2, 2, 3, 3, 4, 1 scaled by the depth
+        // multiplier and rounded up; the last width 4 x 320 x width rounded to 8), not from our code.
+        for (int repeats : {1, 2, 2, 3, 3, 4, 1})
+            blocks += int(std::ceil(repeats * config.depthMultiplier));
+        last = 4 * efficientNetChannels(320.0 * config.widthMultiplier);
+        QCOMPARE(efficientNetVariantOf(blocks, last), variant);
+    }
+    QCOMPARE(efficientNetVariantOf(16, 1281), -1);
+    QCOMPARE(efficientNetVariantOf(16, 1280), 0);
+    QCOMPARE(efficientNetVariantOf(23, 1280), 1);
+    QCOMPARE(efficientNetVariantOf(55, 2560), 7);
+
+    QTemporaryDir dir;
+    const auto write = [&](const QString &name, torch::nn::Module &network) {
+        const std::string path = dir.filePath(name).toStdString();
+        writeSafetensors(path, stateDictOf(network));
+        return path;
+    };
+    torch::manual_seed(2);
+    EfficientNet b1(EfficientNetConfig::b(1, 1));
+    MViT mini(MViTConfig::v2Mini(1));
+    const std::string b1Path = write(QStringLiteral("b1.safetensors"), *b1);
+    const std::string miniPath = write(QStringLiteral("mini.safetensors"), *mini);
+    QCOMPARE(detectorArchitectureOfWeights(b1Path), std::string("efficientnet_b1"));
+    QCOMPARE(detectorArchitectureOfWeights(m_weights), std::string("efficientnet_b0"));
+    QCOMPARE(detectorArchitectureOfWeights(miniPath), std::string("mvit_v2_mini"));
+    DetectorSpec spec = detectorSpecFor(miniPath, "rollout");
+    QCOMPARE(spec.architecture, std::string("mvit_v2_mini"));
+    QCOMPARE(spec.inputSize, 112);
+    spec = detectorSpecFor(b1Path, "gradcam");
+    QCOMPARE(spec.architecture, std::string("efficientnet_b1"));
+    QCOMPARE(spec.inputSize, 224);
+    // The sidecar still has the last word; weights that are none of these stay the default, and
+    // loading them says what is wrong.
+    writeBytes(dir.filePath(QStringLiteral("b1.json")), QByteArray(R"({"architecture": "efficientnet_b1", "input_size": 96})"));
+    QCOMPARE(detectorSpecFor(b1Path, "gradcam").inputSize, 96);
+    torch::nn::Linear other(4, 2);
+    const std::string otherPath = write(QStringLiteral("other.safetensors"), *other);
+    QCOMPARE(detectorArchitectureOfWeights(otherPath), std::string());
+    QCOMPARE(detectorSpecFor(otherPath, "gradcam").architecture, std::string("efficientnet_b0"));
+    QCOMPARE(detectorArchitectureOfWeights(dir.filePath(QStringLiteral("missing.safetensors")).toStdString()), std::string());
 }
 
 void TestFrameExplanations::heatmapInFramePlacesAndNormalises()
