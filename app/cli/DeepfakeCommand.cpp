@@ -50,6 +50,14 @@ CliOptions deepfakeOptions()
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
     options.text(QStringLiteral("--boxes"), QStringLiteral("B.json"), QStringLiteral("face boxes instead of detection, for one video"));
     options.text(QStringLiteral("--masks"), QStringLiteral("M"), QStringLiteral("manipulation masks for the metrics, for one video"));
+    options.text(QStringLiteral("--original"), QStringLiteral("V"),
+                 QStringLiteral("for one fake without --masks: the real video it was made from; their difference gives the masks"));
+    options.integer(QStringLiteral("--difference-threshold"), 0, 254,
+                    QStringLiteral("difference masks (--original, a DFDC folder's fakes): a pixel is manipulated where a channel\n"
+                                   "differs by more than this, of 255"))
+        .byDefault(QStringLiteral("25"));
+    options.integer(QStringLiteral("--difference-median"), 1, 31, QStringLiteral("difference masks: the median filter's side (odd; 1: none)"))
+        .byDefault(QStringLiteral("5"));
     options.integer(QStringLiteral("--max-frames"), 1, kNoLimit, QStringLiteral("the first N frames only"));
     options.integer(QStringLiteral("--every"), 1, 100000, QStringLiteral("explain every Nth frame")).byDefault(QStringLiteral("1"));
     options.integer(QStringLiteral("--size"), 32, 1024,
@@ -121,8 +129,13 @@ int runDeepfake(const QStringList &arguments)
         if (suffix != QLatin1String("png") && suffix != QLatin1String("svg") && suffix != QLatin1String("pdf"))
             return options.usageError(QStringLiteral("--figure writes .png, .svg or .pdf, not %1").arg(figure));
     }
-    if ((options.isSet(QStringLiteral("--boxes")) || options.isSet(QStringLiteral("--masks"))) && videos.size() != 1)
-        return options.usageError(QStringLiteral("--boxes and --masks describe one video: give one VIDEO with them"));
+    if ((options.isSet(QStringLiteral("--boxes")) || options.isSet(QStringLiteral("--masks")) || options.isSet(QStringLiteral("--original"))) &&
+        (videos.size() != 1 || QFileInfo(videos.front()).isDir()))
+        return options.usageError(QStringLiteral("--boxes, --masks and --original describe one video: give one VIDEO with them"));
+    if (options.isSet(QStringLiteral("--masks")) && options.isSet(QStringLiteral("--original")))
+        return options.usageError(QStringLiteral("--masks and --original both give the masks: give one of them"));
+    if (options.integerValue(QStringLiteral("--difference-median")) % 2 == 0)
+        return options.usageError(QStringLiteral("--difference-median must be odd"));
     const QString out = options.value(QStringLiteral("--out"));
     if (!QDir().mkpath(out))
         return options.failure(QStringLiteral("cannot create the folder %1").arg(out));
@@ -145,6 +158,8 @@ int runDeepfake(const QStringList &arguments)
     common.exportClip = options.flagValue(QStringLiteral("--export-clip"));
     common.colormap = options.value(QStringLiteral("--colormap")).toStdString();
     common.outFolder = out.toStdString();
+    common.difference.threshold = int(options.integerValue(QStringLiteral("--difference-threshold")));
+    common.difference.medianSize = int(options.integerValue(QStringLiteral("--difference-median")));
     common.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
     common.every = options.integerValue(QStringLiteral("--every"));
     if (videos.size() == 1 && QFileInfo(videos.front()).isDir()) {
@@ -189,6 +204,7 @@ int runDeepfake(const QStringList &arguments)
         stemsTaken.insert(stem);
         request.boxes = options.value(QStringLiteral("--boxes")).toStdString();
         request.masks = options.value(QStringLiteral("--masks")).toStdString();
+        request.original = options.value(QStringLiteral("--original")).toStdString();
         std::vector<deepfake::VideoExplanationResult> results;
         try {
             for (const std::string &method : methods) {

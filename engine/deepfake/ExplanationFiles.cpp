@@ -89,13 +89,19 @@ at::Tensor readManipulationMasks(const std::string &path, const std::vector<std:
         return masks.ne(0);
     }
     const std::unique_ptr<ManipulationMasks> source = ManipulationMasks::fromFile(path);
+    return readManipulationMasks(*source, path, frames, height, width);
+}
+
+at::Tensor readManipulationMasks(ManipulationMasks &source, const std::string &name, const std::vector<std::int64_t> &frames,
+                                 std::int64_t height, std::int64_t width)
+{
     std::vector<torch::Tensor> masks;
     for (const std::int64_t frame : frames) {
-        const Image mask = source->at(frame);
+        const Image mask = source.at(frame);
         if (mask.isNull())
-            throw Error(path + " has no mask for frame " + std::to_string(frame));
+            throw Error(name + " has no mask for frame " + std::to_string(frame));
         if (mask.height() != height || mask.width() != width)
-            throw Error(path + ": the mask of frame " + std::to_string(frame) + " is " + std::to_string(mask.width()) + " x " +
+            throw Error(name + ": the mask of frame " + std::to_string(frame) + " is " + std::to_string(mask.width()) + " x " +
                         std::to_string(mask.height()) + ", the heatmaps " + std::to_string(width) + " x " + std::to_string(height));
         masks.push_back(imageAsTensorHWC(mask).select(2, 0).ne(0));
     }

@@ -24,6 +24,8 @@ class Tensor;
 
 namespace periscope::deepfake {
 
+class ManipulationMasks;
+
 struct ExplanationFiles {
     std::string heatmaps;  // required
     std::string masks;     // empty: none
@@ -40,6 +42,10 @@ void writeFaceBoxes(const std::string &path, const std::map<std::int64_t, std::o
 // Manipulation masks [T, H, W] (bool) for the given video frames, from a safetensors file, a
 // folder of mask images or a mask video (see above). Engine-internal (torch).
 at::Tensor readManipulationMasks(const std::string &path, const std::vector<std::int64_t> &frames, std::int64_t height, std::int64_t width);
+// The same from any source (ManipulationMasks.h: a file, or a fake's difference to its original);
+// `name` says which in the messages.
+at::Tensor readManipulationMasks(ManipulationMasks &source, const std::string &name, const std::vector<std::int64_t> &frames,
+                                 std::int64_t height, std::int64_t width);
 
 // The metrics as JSON ({"heatmaps": path, "frames", "empty_frames", "metrics": {name: {n, mean,
 // low, high}}, "per_frame": [...]}). Throws periscope::Error with a one-line reason.

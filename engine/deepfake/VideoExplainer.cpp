@@ -200,7 +200,14 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     }
 
     // The metrics of these heatmaps, with the boxes used and the masks where given.
-    const torch::Tensor masks = request.masks.empty() ? torch::Tensor() : readManipulationMasks(request.masks, indices, info.height, info.width);
+    torch::Tensor masks;
+    if (!request.masks.empty()) {
+        masks = readManipulationMasks(request.masks, indices, info.height, info.width);
+    } else if (!request.original.empty()) {
+        const std::unique_ptr<ManipulationMasks> difference = ManipulationMasks::fromDifference(request.video, request.original, request.difference);
+        masks = readManipulationMasks(*difference, "the difference of " + request.video + " to " + request.original, indices, info.height,
+                                      info.width);
+    }
     result.metrics = scoreExplanations(heatmaps, masks, boxes, indices);
     const json::Value metrics = result.metrics.toJson(false);
 
@@ -244,8 +251,11 @@ FolderExplanationResult explainFolder(const std::string &folder, const VideoExpl
         request.outputStem = stem;
         request.boxes = video.boxes;
         request.masks = video.fake ? video.masks : std::string();
+        // DFDC ships no masks: a fake's difference to its original gives them.
+        request.original = video.fake && video.masks.empty() && video.original != video.path ? video.original : std::string();
         json::Value entry = json::Object{};
         entry.set("video", fs::path(video.path).lexically_relative(root).generic_string());
+        entry.set("masks", !request.masks.empty() ? json::Value("shipped") : !request.original.empty() ? json::Value("difference") : json::Value());
         if (listed.labelled)
             entry.set("label", video.fake ? "FAKE" : "REAL");
         try {
@@ -281,6 +291,10 @@ FolderExplanationResult explainFolder(const std::string &folder, const VideoExpl
     summary.set("model", common.weights);
     summary.set("architecture", common.architecture);
     summary.set("method", common.method);
+    json::Value difference = json::Object{};
+    difference.set("threshold", common.difference.threshold);
+    difference.set("median", common.difference.medianSize);
+    summary.set("difference_masks", difference); // for fakes without shipped masks
     summary.set("videos", json::Value(std::move(entries)));
     summary.set("failed", out.failed);
     if (listed.labelled && !scores.empty()) {

@@ -11,6 +11,7 @@
 #include "engine/core/device/Device.h"
 #include "engine/core/jobs/JobControl.h"
 #include "engine/deepfake/ExplanationMetrics.h"
+#include "engine/deepfake/ManipulationMasks.h"
 
 #include <cstdint>
 #include <functional>
@@ -29,6 +30,9 @@ struct VideoExplanationRequest {
     std::string outputStem;                  // <stem>; empty: the video's file name without its extension
     std::string boxes;                       // face boxes instead of detection (as for the metrics); empty: detect
     std::string masks;                       // manipulation masks for the metrics (as for the metrics); empty: none
+    std::string original;                    // without masks: the real video a fake was made from, whose
+                                             // difference to it gives the masks (DFDC); empty: none
+    DifferenceMaskSettings difference;       // how that difference is thresholded and cleaned
     std::int64_t maxFrames = 0;              // 0: every frame
     std::int64_t every = 1;                  // explain every Nth frame
     int inputSize = 224;                     // the crop's side in pixels (a clip model's is its own)
@@ -58,7 +62,8 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
 
 // Every video of a folder in the layouts readVideoFolder reads (DFDC, FaceForensics++, plain),
 // each explained as `common` says (video, stem, boxes and masks are the folder's: each video's
-// box file and shipped masks where the folder has them), into common.outFolder as
+// box file and shipped masks where the folder has them, else a fake's difference to its original
+// as common.difference says), into common.outFolder as
 // <relative path with '-' for '/'>.deepfake.json and .heatmaps.safetensors; then
 // folder.deepfake.json: each video's label, score and files (or the reason it failed), the
 // detection quality of the video scores for a labelled folder, and the explanation metrics over

@@ -99,6 +99,14 @@ void TestDeepfakeCli::optionMistakesGetOneLine_data()
     QTest::newRow("figure format") << QStringList{QStringLiteral("deepfake"), video, QStringLiteral("--model"), QStringLiteral("m"),
                                                   QStringLiteral("--out"), QStringLiteral("/tmp/x"), QStringLiteral("--figure"), QStringLiteral("f.jpg")}
                                    << QStringLiteral(".png, .svg or .pdf");
+    QTest::newRow("even median") << QStringList{QStringLiteral("deepfake"), video, QStringLiteral("--model"), QStringLiteral("m"),
+                                                QStringLiteral("--out"), QStringLiteral("/tmp/x"), QStringLiteral("--difference-median"),
+                                                QStringLiteral("4")}
+                                 << QStringLiteral("must be odd");
+    QTest::newRow("masks twice") << QStringList{QStringLiteral("deepfake"), video, QStringLiteral("--model"), QStringLiteral("m"),
+                                                QStringLiteral("--out"), QStringLiteral("/tmp/x"), QStringLiteral("--masks"), QStringLiteral("m"),
+                                                QStringLiteral("--original"), QStringLiteral("o.mp4")}
+                                 << QStringLiteral("give one of them");
 }
 
 void TestDeepfakeCli::optionMistakesGetOneLine()

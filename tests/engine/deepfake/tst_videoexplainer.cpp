@@ -13,6 +13,7 @@
 #include "engine/deepfake/CachedExplanationClip.h"
 #include "engine/deepfake/ExplanationClip.h"
 #include "engine/deepfake/ExplanationFigure.h"
+#include "engine/deepfake/ExplanationFiles.h"
 #include "engine/deepfake/FaceCrop.h"
 #include "engine/deepfake/FrameExplanations.h"
 #include "engine/deepfake/FakeVideos.h"
@@ -84,6 +85,46 @@ void TestVideoExplainer::aFolderIsExplainedVideoByVideo()
     const json::Value fake = json::Value::parse(readAll(root + "/explained/fake-clip.deepfake.json"));
     QCOMPARE(fake.find("explanation_metrics")->find("metrics")->find("mask_mass")->find("n")->asNumber(), 4.0);
     QCOMPARE(fake.find("frames_with_face")->asNumber(), 4.0); // its boxes were used: frames 0, 3, 6, 9
+    QCOMPARE(videos[0].find("masks")->asString(), std::string("shipped"));
+
+    // DFDC ships no masks: without "mask" entries, the fake's difference to its original gives
+    // them. The synthetic fake changes only inside its blend mask, so the two agree closely.
+    json::Value metadata = json::Value::parse(readAll(root + "/fakes/metadata.json"));
+    for (auto &[name, entry] : metadata.asObject()) {
+        json::Object kept;
+        for (auto &[key, value] : entry.asObject())
+            if (key != "mask")
+                kept.emplace_back(key, value);
+        entry = json::Value(std::move(kept));
+    }
+    {
+        std::ofstream(root + "/fakes/metadata.json") << metadata.dump(1);
+    }
+    common.outFolder = root + "/explained-difference";
+    common.difference.threshold = 4; // the synthetic blend is faint (a few levels), unlike a face swap
+    common.difference.medianSize = 3;
+    const FolderExplanationResult difference = explainFolder(root + "/fakes", common);
+    QCOMPARE(difference.failed, 0);
+    const json::Value differenceSummary = json::Value::parse(readAll(difference.json));
+    QCOMPARE(differenceSummary.find("videos")->asArray()[0].find("masks")->asString(), std::string("difference"));
+    QVERIFY(differenceSummary.find("videos")->asArray()[1].find("masks")->isNull()); // the real video
+    QCOMPARE(differenceSummary.find("difference_masks")->find("threshold")->asNumber(), 4.0);
+    const json::Value differenceFake = json::Value::parse(readAll(root + "/explained-difference/fake-clip.deepfake.json"));
+    const json::Value &shippedMetrics = *fake.find("explanation_metrics")->find("metrics");
+    const json::Value &differenceMetrics = *differenceFake.find("explanation_metrics")->find("metrics");
+    QCOMPARE(differenceMetrics.find("mask_mass")->find("n")->asNumber(), 4.0);
+    // The same maps as with the shipped masks; the mask metrics are those of the difference masks
+    // (checked by scoring the written heatmaps against ManipulationMasks::fromDifference here).
+    QCOMPARE(differenceMetrics.find("locality")->find("mean")->asNumber(), shippedMetrics.find("locality")->find("mean")->asNumber());
+    const SafetensorsContents written = readSafetensors(root + "/explained-difference/fake-clip.heatmaps.safetensors");
+    const torch::Tensor maps = *findTensor(written.tensors, "heatmaps");
+    const torch::Tensor frames = *findTensor(written.tensors, "frames");
+    const std::vector<std::int64_t> indices(frames.data_ptr<std::int64_t>(), frames.data_ptr<std::int64_t>() + frames.numel());
+    const auto masksOfDifference = ManipulationMasks::fromDifference(root + "/fakes/fake/clip.mp4", root + "/fakes/real/clip.mp4", common.difference);
+    const ExplanationMetrics expected =
+        scoreExplanations(maps, readManipulationMasks(*masksOfDifference, "difference", indices, maps.size(1), maps.size(2)), {}, indices);
+    QVERIFY(std::abs(differenceMetrics.find("mask_mass")->find("mean")->asNumber() - expected.summary.maskMass.mean) < 1e-12);
+    QVERIFY(std::abs(differenceMetrics.find("mask_auc")->find("mean")->asNumber() - expected.summary.maskAuc.mean) < 1e-12);
 
     // A plain folder with a file that is no video: reported, the other still explained.
     std::filesystem::create_directories(root + "/plain");
