@@ -146,6 +146,11 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     };
     while (std::optional<Pending> next = queue.pop()) {
         control.throwIfCancelled();
+        // A clip model scores the explained frames of each block of T (frames 0 .. T-1 of the
+        // explained ones, T .. 2T-1, ...) together, frames without a face left out, as the
+        // workspace does: a frame's clip never depends on where a run started.
+        if (clipDetector && !pending.empty() && std::int64_t(next->k) / batchFrames != std::int64_t(pending.back().k) / batchFrames)
+            flush();
         pending.push_back(std::move(*next));
         if (std::int64_t(pending.size()) >= batchFrames)
             flush();

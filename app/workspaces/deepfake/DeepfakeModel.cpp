@@ -404,6 +404,12 @@ void DeepfakeModel::explainFrom(qint64 start, qint64 minimumFrames)
 {
     if (!m_explaining || !m_explainer || !m_cache || !hasVideo())
         return;
+    // A clip model scores the frames of each block of clipFrames (0 .. T-1, T .. 2T-1, ...)
+    // together, wherever the playhead was when the job started: a frame's score and map do not
+    // depend on where the user happened to look first, and agree with `periscope-cli deepfake`.
+    const qint64 clipFrames = explainsClips() ? m_explainer->batchFrames() : 0;
+    if (clipFrames > 0)
+        start -= start % clipFrames;
     // The frames with a face and no explanation yet, from `start` to the end, then from the
     // beginning: what is on screen first.
     QVector<qint64> todo;
@@ -429,7 +435,7 @@ void DeepfakeModel::explainFrom(qint64 start, qint64 minimumFrames)
     QPointer<DeepfakeModel> self(this);
     m_explain.start(
         tr("Explain %n frame(s) of %1 (%2)", nullptr, int(todo.size())).arg(QFileInfo(video).fileName(), m_method),
-        [todo, boxes, explainer, cache, video, generation, self](const JobControl &control) {
+        [todo, boxes, explainer, cache, video, generation, clipFrames, self](const JobControl &control) {
             VideoFrameSource source(video);
             const std::size_t batch = std::size_t(explainer->batchFrames());
             std::vector<deepfake::FaceFrame> faces;
@@ -450,8 +456,10 @@ void DeepfakeModel::explainFrom(qint64 start, qint64 minimumFrames)
                 control.throwIfCancelled();
                 const qint64 index = todo[k];
                 faces.push_back({index, source.frame(index).rgb, boxes[k]}); // consecutive frames in order, a jump seeks
-                if (faces.size() >= batch || (k + 1 < todo.size() && todo[k + 1] < index))
-                    flush(); // a batch full, or the wrap to the video's start: what is on screen first
+                const bool wraps = k + 1 < todo.size() && todo[k + 1] < index; // back to the video's start
+                const bool blockEnds = clipFrames > 0 && k + 1 < todo.size() && todo[k + 1] / clipFrames != index / clipFrames;
+                if (faces.size() >= batch || wraps || blockEnds)
+                    flush();
             }
             flush();
             return QVariant();

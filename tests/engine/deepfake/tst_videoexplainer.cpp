@@ -88,7 +88,7 @@ void TestVideoExplainer::aFolderIsExplainedVideoByVideo()
     QCOMPARE(videos[0].find("masks")->asString(), std::string("shipped"));
 
     // DFDC ships no masks: without "mask" entries, the fake's difference to its original gives
-    // them. The synthetic fake changes only inside its blend mask, so the two agree closely.
+    // them.
     json::Value metadata = json::Value::parse(readAll(root + "/fakes/metadata.json"));
     for (auto &[name, entry] : metadata.asObject()) {
         json::Object kept;
