@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 
 namespace periscope::deepfake {
 
@@ -62,6 +61,41 @@ void checkOptions(const ExplanationFigureOptions &options, std::size_t methods, 
         throw Error("a figure needs at least one frame and squares of at least 16 pixels");
 }
 
+// The frames every one of `sources` explained (`explainedBy` counts the sources of each frame),
+// spread as the options ask.
+std::vector<std::int64_t> chooseFrames(const std::map<std::int64_t, int> &explainedBy, std::size_t sources, const std::string &video,
+                                       const ExplanationFigureOptions &options)
+{
+    std::vector<std::int64_t> common;
+    for (const auto &[frame, count] : explainedBy)
+        if (count == int(sources))
+            common.push_back(frame);
+    if (common.empty())
+        throw Error(video + ": no frame has a face explained by every method yet, so there is nothing to draw");
+    return spreadFrames(common, options.frames);
+}
+
+ExplanationFigureData emptyFigure(const std::string &video, const std::vector<std::string> &methods, const ExplanationFigureOptions &options)
+{
+    ExplanationFigureData data;
+    data.video = video;
+    data.colormap = options.colormap;
+    data.methods.resize(methods.size());
+    for (std::size_t m = 0; m < methods.size(); ++m)
+        data.methods[m].method = methods[m];
+    return data;
+}
+
+// One method's cell of a frame: the map over the face, whether it has anything positive, the score.
+void addCell(ExplanationFigureMethod &method, const Image &face, const Image &map, std::optional<double> score,
+             const ExplanationFigureOptions &options)
+{
+    const torch::Tensor values = imageAsTensorHWC(map).select(2, 0);
+    method.overlays.push_back(blendOver(face, values, options));
+    method.empty.push_back(!(values.max().item<float>() > 0.0f));
+    method.scores.push_back(score);
+}
+
 } // namespace
 
 std::vector<std::int64_t> spreadFrames(const std::vector<std::int64_t> &candidates, int count)
@@ -90,21 +124,10 @@ ExplanationFigureData explanationFigure(const std::string &video, const std::vec
         for (std::size_t k = 0; k < r.frameIndices.size(); ++k)
             if (k < r.boxes.size() && r.boxes[k] && k < r.scores.size() && r.scores[k])
                 ++explainedBy[r.frameIndices[k]];
-    std::vector<std::int64_t> common;
-    for (const auto &[frame, count] : explainedBy)
-        if (count == int(results.size()))
-            common.push_back(frame);
-    if (common.empty())
-        throw Error(video + ": no frame has a face explained by every method, so there is nothing to draw");
-    const std::vector<std::int64_t> chosen = spreadFrames(common, options.frames);
-
-    ExplanationFigureData data;
-    data.video = video;
-    data.colormap = options.colormap;
-    data.methods.resize(methods.size());
+    const std::vector<std::int64_t> chosen = chooseFrames(explainedBy, results.size(), video, options);
+    ExplanationFigureData data = emptyFigure(video, methods, options);
     std::vector<torch::Tensor> heatmaps; // views of the memory-mapped files
     for (std::size_t m = 0; m < methods.size(); ++m) {
-        data.methods[m].method = methods[m];
         const SafetensorsContents contents = readSafetensors(results[m].heatmaps);
         const torch::Tensor *found = findTensor(contents.tensors, "heatmaps");
         if (!found || found->dim() != 3)
@@ -130,11 +153,7 @@ ExplanationFigureData explanationFigure(const std::string &video, const std::vec
             if (std::int64_t(k) >= heatmaps[m].size(0))
                 throw Error(r.heatmaps + " holds fewer heatmaps than its run explained frames");
             const Image full = imageFromTensor(heatmaps[m][std::int64_t(k)].to(torch::kFloat).contiguous());
-            const Image map = cropFace(full, square);
-            const torch::Tensor values = imageAsTensorHWC(map).select(2, 0);
-            data.methods[m].overlays.push_back(blendOver(frame.face, values, options));
-            data.methods[m].empty.push_back(!(values.max().item<float>() > 0.0f));
-            data.methods[m].scores.push_back(r.scores[k]);
+            addCell(data.methods[m], frame.face, cropFace(full, square), r.scores[k], options);
         }
         data.frames.push_back(std::move(frame));
     }
@@ -153,20 +172,8 @@ ExplanationFigureData explanationFigure(const std::string &video, const std::vec
         for (const ExplanationCache::Entry &e : cache->entries())
             ++explainedBy[e.frame];
     }
-    std::vector<std::int64_t> common;
-    for (const auto &[frame, count] : explainedBy)
-        if (count == int(caches.size()))
-            common.push_back(frame);
-    if (common.empty())
-        throw Error(video + ": no frame is explained by every method yet, so there is nothing to draw");
-    const std::vector<std::int64_t> chosen = spreadFrames(common, options.frames);
-
-    ExplanationFigureData data;
-    data.video = video;
-    data.colormap = options.colormap;
-    data.methods.resize(methods.size());
-    for (std::size_t m = 0; m < methods.size(); ++m)
-        data.methods[m].method = methods[m];
+    const std::vector<std::int64_t> chosen = chooseFrames(explainedBy, caches.size(), video, options);
+    ExplanationFigureData data = emptyFigure(video, methods, options);
     const std::unique_ptr<media::VideoReader> reader = media::VideoReader::open(video, control);
     for (std::size_t f = 0; f < chosen.size(); ++f) {
         control.throwIfCancelled();
@@ -186,11 +193,7 @@ ExplanationFigureData explanationFigure(const std::string &video, const std::vec
             // The crop's map over the whole crop, resized to the figure's side. A method's crop
             // is the same square as the first method's (the same detector's faces), so the map
             // lies on the face drawn.
-            const Image map = cropFace(cropMap, FaceCrop{0, 0, entry->crop.size, options.side});
-            const torch::Tensor values = imageAsTensorHWC(map).select(2, 0);
-            data.methods[m].overlays.push_back(blendOver(frame.face, values, options));
-            data.methods[m].empty.push_back(!(values.max().item<float>() > 0.0f));
-            data.methods[m].scores.push_back(entry->score);
+            addCell(data.methods[m], frame.face, cropFace(cropMap, FaceCrop{0, 0, entry->crop.size, options.side}), entry->score, options);
         }
         data.frames.push_back(std::move(frame));
     }
