@@ -2481,6 +2481,22 @@ Addestrato con: %1</translation>
         <source>Largest image:</source>
         <translation>Immagine più grande:</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Nessun limite</translation>
+    </message>
+    <message>
+        <source>The DeepFake workspace keeps every explained frame on disk; past this size the explanations used longest ago are removed (and computed again when needed)</source>
+        <translation>L&apos;area DeepFake conserva su disco ogni fotogramma spiegato; oltre questa dimensione vengono rimosse le spiegazioni usate meno di recente (e ricalcolate quando servono)</translation>
+    </message>
+    <message>
+        <source>Explanation cache:</source>
+        <translation>Cache delle spiegazioni:</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ProjectFile</name>

@@ -2481,6 +2481,22 @@ Tränad med: %1</translation>
         <source>Largest image:</source>
         <translation>Största bild:</translation>
     </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Ingen gräns</translation>
+    </message>
+    <message>
+        <source>The DeepFake workspace keeps every explained frame on disk; past this size the explanations used longest ago are removed (and computed again when needed)</source>
+        <translation>DeepFake-arbetsytan sparar varje förklarad bildruta på disk; över denna storlek tas de förklaringar bort som användes för längst sedan (och beräknas igen vid behov)</translation>
+    </message>
+    <message>
+        <source>Explanation cache:</source>
+        <translation>Förklaringscache:</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ProjectFile</name>

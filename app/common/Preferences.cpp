@@ -53,6 +53,8 @@ Preferences Preferences::load()
     p.modelsFolder = settings.value(QStringLiteral("storage/models"), defaultModelsFolder()).toString();
     p.datasetsFolder = settings.value(QStringLiteral("storage/datasets"), defaultDatasetsFolder()).toString();
     p.autosaveMinutes = qBound(0, settings.value(QStringLiteral("project/autosaveMinutes"), 3).toInt(), 120);
+    p.explanationCacheMegabytes = qBound(0, settings.value(QStringLiteral("storage/explanationCacheMegabytes"), p.explanationCacheMegabytes).toInt(),
+                                         kLargestExplanationCacheMegabytes);
     return p;
 }
 
@@ -68,6 +70,7 @@ void Preferences::save() const
     settings.setValue(QStringLiteral("storage/models"), modelsFolder);
     settings.setValue(QStringLiteral("storage/datasets"), datasetsFolder);
     settings.setValue(QStringLiteral("project/autosaveMinutes"), autosaveMinutes);
+    settings.setValue(QStringLiteral("storage/explanationCacheMegabytes"), explanationCacheMegabytes);
 }
 
 } // namespace periscope::app

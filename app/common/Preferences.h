@@ -22,6 +22,10 @@ struct Preferences {
     QString modelsFolder;
     QString datasetsFolder;
     int autosaveMinutes = 3;                       // 0 turns autosave off
+    // The DeepFake workspace's explanations on disk (per video, detector and method), in MB; the
+    // ones used longest ago are removed past it. 0: no limit.
+    int explanationCacheMegabytes = 2048;
+    static constexpr int kLargestExplanationCacheMegabytes = 1024 * 1024;
 
     static Preferences load();
     void save() const;

@@ -26,7 +26,7 @@ void selectData(QComboBox *box, const QString &value)
 PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     : QDialog(parent), m_device(new QComboBox(this)), m_threads(new QSpinBox(this)),
       m_precision(new QComboBox(this)), m_colormap(new QComboBox(this)), m_language(new QComboBox(this)),
-      m_autosave(new QSpinBox(this)), m_maxImage(new QSpinBox(this))
+      m_autosave(new QSpinBox(this)), m_maxImage(new QSpinBox(this)), m_explanationCache(new QSpinBox(this))
 {
     setWindowTitle(tr("Preferences"));
     setObjectName(QStringLiteral("preferencesDialog"));
@@ -60,6 +60,13 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     m_autosave->setSpecialValueText(tr("Off"));
     m_autosave->setValue(p.autosaveMinutes);
 
+    m_explanationCache->setRange(0, Preferences::kLargestExplanationCacheMegabytes);
+    m_explanationCache->setSingleStep(256);
+    m_explanationCache->setSuffix(tr(" MB"));
+    m_explanationCache->setSpecialValueText(tr("No limit"));
+    m_explanationCache->setValue(p.explanationCacheMegabytes);
+    m_explanationCache->setToolTip(tr("The DeepFake workspace keeps every explained frame on disk; past this size the "
+                                      "explanations used longest ago are removed (and computed again when needed)"));
     m_maxImage->setRange(1, Preferences::kLargestMaxImageMegapixels);
     m_maxImage->setSuffix(tr(" megapixels"));
     m_maxImage->setValue(p.maxImageMegapixels);
@@ -88,6 +95,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     storageForm->addRow(tr("Datasets:"), datasetsRow);
     storageForm->addRow(tr("Autosave every:"), m_autosave);
     storageForm->addRow(tr("Largest image:"), m_maxImage);
+    storageForm->addRow(tr("Explanation cache:"), m_explanationCache);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
                                              QDialogButtonBox::RestoreDefaults, this);
@@ -104,6 +112,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
         m_datasets->setText(Preferences::defaultDatasetsFolder());
         m_autosave->setValue(defaults.autosaveMinutes);
         m_maxImage->setValue(defaults.maxImageMegapixels);
+        m_explanationCache->setValue(defaults.explanationCacheMegabytes);
     });
 
     auto *layout = new QVBoxLayout(this);
@@ -143,6 +152,7 @@ Preferences PreferencesDialog::preferences() const
     p.datasetsFolder = m_datasets->text().trimmed();
     p.autosaveMinutes = m_autosave->value();
     p.maxImageMegapixels = m_maxImage->value();
+    p.explanationCacheMegabytes = m_explanationCache->value();
     return p;
 }
 

@@ -32,6 +32,7 @@ private:
     QLineEdit *m_datasets;
     QSpinBox *m_autosave;
     QSpinBox *m_maxImage;
+    QSpinBox *m_explanationCache;
 };
 
 } // namespace periscope::app

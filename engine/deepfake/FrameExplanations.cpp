@@ -14,6 +14,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -300,7 +301,59 @@ ExplanationCache::ExplanationCache(const std::string &root, const std::string &v
                 fs::remove(entry.path(), error);
         writeFileAtomically(keyFile.string(), key.data(), key.size());
     }
+    // Used now: pruneExplanationCaches removes the folders used longest ago first.
+    fs::last_write_time(keyFile, fs::file_time_type::clock::now(), error);
     index();
+}
+
+std::uint64_t pruneExplanationCaches(const std::string &root, std::uint64_t maxBytes, const std::string &keep)
+{
+    struct Folder {
+        fs::path path;
+        fs::file_time_type lastUse;
+        std::uint64_t bytes = 0;
+    };
+    std::error_code error;
+    std::vector<Folder> folders;
+    std::uint64_t total = 0;
+    const fs::path kept = keep.empty() ? fs::path() : fs::weakly_canonical(keep, error);
+    for (const fs::directory_entry &entry : fs::directory_iterator(root, error)) {
+        if (entry.is_symlink(error) || !entry.is_directory(error))
+            continue;
+        const fs::path keyFile = entry.path() / "key.json";
+        if (!fs::is_regular_file(fs::symlink_status(keyFile, error)))
+            continue; // not a cache folder: never ours to remove
+        Folder folder{entry.path(), fs::last_write_time(keyFile, error), 0};
+        for (const fs::directory_entry &file : fs::directory_iterator(entry.path(), error))
+            if (file.is_regular_file(error))
+                folder.bytes += std::uint64_t(file.file_size(error));
+        total += folder.bytes;
+        folders.push_back(std::move(folder));
+    }
+    if (maxBytes == 0 || total <= maxBytes)
+        return 0;
+    std::sort(folders.begin(), folders.end(), [](const Folder &a, const Folder &b) { return a.lastUse < b.lastUse; });
+    std::uint64_t removed = 0;
+    for (const Folder &folder : folders) {
+        if (total - removed <= maxBytes)
+            break;
+        if (!kept.empty() && fs::weakly_canonical(folder.path, error) == kept)
+            continue;
+        // The key first: a reader that races this sees a folder that is no cache, not a half one.
+        // File by file (a cache folder is flat), not std::filesystem::remove_all: the PyPI
+        // LibTorch exports its own build of it, which the dynamic linker may pick, and that one
+        // crashes (a null call inside it, seen with torch 2.11).
+        fs::remove(folder.path / "key.json", error);
+        std::vector<fs::path> files;
+        for (const fs::directory_entry &file : fs::directory_iterator(folder.path, error))
+            files.push_back(file.path());
+        bool gone = true;
+        for (const fs::path &file : files)
+            gone = fs::remove(file, error) && gone;
+        if (gone && fs::remove(folder.path, error))
+            removed += folder.bytes;
+    }
+    return removed;
 }
 
 bool ExplanationCache::exists(const std::string &root, const std::string &video, const DetectorSpec &spec)

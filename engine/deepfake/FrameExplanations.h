@@ -143,6 +143,13 @@ private:
     std::map<std::int64_t, Stored> m_frames;
 };
 
+// Keeps the explanation caches under `root` within `maxBytes` (0: no limit): the folders used
+// longest ago go first (a folder's last use is its key.json's modification time, which opening a
+// cache sets), never the folder `keep`. Only what ExplanationCache made is removed: folders
+// directly under root, not links, with a key.json inside. Returns the bytes removed; a folder
+// that cannot be removed is left (another process may be reading it).
+std::uint64_t pruneExplanationCaches(const std::string &root, std::uint64_t maxBytes, const std::string &keep = {});
+
 // The explanation metrics (ExplanationMetrics.h) of every frame the cache holds, each crop map
 // placed in its frame (frameWidth x frameHeight) as the workspace shows it, with the stored face
 // box for locality and `maskOf(frame)` (8-bit, one channel, frame-sized, non-zero where

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/deepfake/DeepfakeModel.h"
+
+#include "app/common/Preferences.h"
 #include "app/workspaces/deepfake/DeepfakeVideoFiles.h"
 
 #include "app/figures/ImageConversion.h"
@@ -333,13 +335,16 @@ void DeepfakeModel::prepareDetector()
     const std::string video = m_video.path.toStdString();
     const std::string root = cacheRoot().toStdString();
     const quint64 generation = m_detectorGeneration;
+    const std::uint64_t cacheLimit = std::uint64_t(Preferences::load().explanationCacheMegabytes) << 20;
     m_prepare.start(
         tr("Load the detector %1").arg(QFileInfo(weights).fileName()),
-        [weights, method, video, root, current = m_currentIndex](const JobControl &control) {
+        [weights, method, video, root, cacheLimit, current = m_currentIndex](const JobControl &control) {
             control.reportProgress(-1.0, "loading the weights");
             const deepfake::DetectorSpec spec = deepfake::detectorSpecFor(weights.toStdString(), method);
             auto explainer = std::make_shared<deepfake::FrameExplainer>(spec);
             auto cache = std::make_shared<deepfake::ExplanationCache>(root, video, explainer->spec());
+            // Within the preferences' size, this video's explanations kept.
+            deepfake::pruneExplanationCaches(root, cacheLimit, cache->folder());
             // The map of the frame on screen, when it was explained before: shown as the detector is.
             auto map = std::make_shared<periscope::Image>(current >= 0 ? cache->heatmap(current) : periscope::Image());
             return QVariant::fromValue(QVariantList{QVariant::fromValue(explainer), QVariant::fromValue(cache), QVariant::fromValue(map), current});

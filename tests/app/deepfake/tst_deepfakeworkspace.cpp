@@ -11,6 +11,7 @@
 
 #include "tests/app/deepfake/DeepfakeWorkspaceFixture.h"
 
+#include "app/common/Preferences.h"
 #include "app/shell/JobManager.h"
 #include "app/workspaces/deepfake/DeepfakeModel.h"
 #include "app/workspaces/deepfake/DeepfakeView.h"
@@ -23,7 +24,9 @@
 #include "widgets/timeline/Timeline.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QImage>
 #include <QSignalSpy>
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void scrubbingExplainedFramesStartsNoWork();
     void aReopenedVideoIsReadFromTheCache();
     void anotherMethodIsComputedAfresh();
+    void oldExplanationsGoPastThePreferencesLimit();
     void aClipModelIsExplainedByRollout();
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
@@ -272,6 +276,33 @@ void TestDeepfakeWorkspace::anotherMethodIsComputedAfresh()
     for (const char *expected : {"Grad-CAM", "Grad-CAM++", "Frame ", "P(fake)", "Spatial smoothness", "Temporal smoothness"})
         QVERIFY2(svg.contains(expected), expected);
     QVERIFY(svg.count("<image") >= 3 * 2); // faces and two methods' rows, at least two frames
+}
+
+void TestDeepfakeWorkspace::oldExplanationsGoPastThePreferencesLimit()
+{
+    // Another video's explanations from long ago (2 MB) in the cache; the preferences allow 1 MB.
+    // Loading the detector for this video removes the old ones and keeps this video's.
+    const QString old = QDir(m_fixture.cache).filePath(QStringLiteral("0123456789abcdef"));
+    QVERIFY(QDir().mkpath(old));
+    {
+        QFile key(old + QStringLiteral("/key.json"));
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.write("{}");
+        QFile frames(old + QStringLiteral("/frames-0-9.safetensors"));
+        QVERIFY(frames.open(QIODevice::WriteOnly));
+        frames.write(QByteArray(2 << 20, 'x'));
+    }
+    QFile(old + QStringLiteral("/key.json")).setFileTime(QDateTime::currentDateTime().addDays(-30), QFileDevice::FileModificationTime);
+    Preferences preferences = Preferences::load();
+    const int before = preferences.explanationCacheMegabytes;
+    preferences.explanationCacheMegabytes = 1;
+    preferences.save();
+    openExplained(m_workspace.get());
+    preferences.explanationCacheMegabytes = before;
+    preferences.save();
+    QVERIFY(!QFileInfo::exists(old));
+    QVERIFY(m_workspace->model()->explanationCache()->size() > 0);
+    QVERIFY(QFileInfo::exists(QString::fromStdString(m_workspace->model()->explanationCache()->folder()) + QStringLiteral("/key.json")));
 }
 
 void TestDeepfakeWorkspace::aClipModelIsExplainedByRollout()

@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -73,6 +74,7 @@ private slots:
     void aClipModelExplainsRunsOfFaces();
     void theSidecarSaysTheArchitectureAndCropSize();
     void withoutASidecarTheTensorsSayTheArchitecture();
+    void cachesArePrunedLeastRecentlyUsedFirst();
     void heatmapInFramePlacesAndNormalises();
     void cacheKeepsExplanationsAcrossSessions();
     void cacheStartsAfreshWhenTheVideoOrTheMethodChanges();
@@ -268,6 +270,54 @@ void TestFrameExplanations::withoutASidecarTheTensorsSayTheArchitecture()
     QCOMPARE(detectorArchitectureOfWeights(otherPath), std::string());
     QCOMPARE(detectorSpecFor(otherPath, "gradcam").architecture, std::string("efficientnet_b0"));
     QCOMPARE(detectorArchitectureOfWeights(dir.filePath(QStringLiteral("missing.safetensors")).toStdString()), std::string());
+}
+
+void TestFrameExplanations::cachesArePrunedLeastRecentlyUsedFirst()
+{
+    // Three caches of 3 MB each under one root, used at known times; a folder that is no cache
+    // and a link to a cache beside them. Pruned to 5 MB: the two used longest ago go, unless one
+    // is the cache being opened; the others are never touched.
+    namespace fs = std::filesystem;
+    QTemporaryDir dir;
+    const std::string root = dir.filePath(QStringLiteral("cache")).toStdString();
+    const std::string video = dir.filePath(QStringLiteral("video.mp4")).toStdString();
+    writeBytes(QString::fromStdString(video), QByteArray("not decoded here"));
+    std::vector<std::string> folders;
+    for (const std::string method : {"gradcam", "ig", "smoothgrad"}) {
+        DetectorSpec spec;
+        spec.weights = m_weights;
+        spec.method = method;
+        const ExplanationCache cache(root, video, spec);
+        writeBytes(QString::fromStdString(cache.folder() + "/frames-0-9.safetensors"), QByteArray(3 << 20, 'x'));
+        folders.push_back(cache.folder());
+    }
+    const auto now = fs::file_time_type::clock::now();
+    fs::last_write_time(folders[0] + "/key.json", now - std::chrono::hours(3)); // longest ago
+    fs::last_write_time(folders[1] + "/key.json", now - std::chrono::hours(2));
+    fs::last_write_time(folders[2] + "/key.json", now - std::chrono::hours(1));
+    fs::create_directories(root + "/not-a-cache");
+    writeBytes(QString::fromStdString(root + "/not-a-cache/big.bin"), QByteArray(4 << 20, 'y'));
+    fs::create_directory_symlink(folders[2], root + "/a-link");
+
+    QCOMPARE(pruneExplanationCaches(root, 0), std::uint64_t(0)); // no limit
+    QCOMPARE(pruneExplanationCaches(root, 100u << 20), std::uint64_t(0));
+    // The oldest is being opened, so it stays: 9 MB to 5 takes the next two, the newest included.
+    const std::uint64_t removed = pruneExplanationCaches(root, 5u << 20, folders[0]);
+    QVERIFY2(removed >= 2u * (3u << 20), qPrintable(QString::number(removed)));
+    QVERIFY(fs::exists(folders[0] + "/frames-0-9.safetensors"));
+    QVERIFY(!fs::exists(folders[1]));
+    QVERIFY(!fs::exists(folders[2]));
+    QVERIFY(fs::exists(root + "/not-a-cache/big.bin"));
+    QVERIFY(fs::is_symlink(root + "/a-link"));
+    // Opening a cache marks it used: a later prune removes the others first.
+    DetectorSpec spec;
+    spec.weights = m_weights;
+    spec.method = "occlusion";
+    const ExplanationCache fresh(root, video, spec);
+    writeBytes(QString::fromStdString(fresh.folder() + "/frames-0-9.safetensors"), QByteArray(3 << 20, 'x'));
+    QVERIFY(pruneExplanationCaches(root, 4u << 20) > 0);
+    QVERIFY(!fs::exists(folders[0]));
+    QVERIFY(fs::exists(fresh.folder() + "/frames-0-9.safetensors"));
 }
 
 void TestFrameExplanations::heatmapInFramePlacesAndNormalises()
