@@ -9,9 +9,12 @@
 #include "app/shell/JobManager.h"
 #include "app/shell/MainWindow.h"
 #include "app/shell/Translations.h"
+#include "app/shell/Workspace.h"
 #include "app/shell/WorkspaceRegistry.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -112,6 +115,17 @@ int runGui(int argc, char **argv)
             return failWith(1, error);
         if (!window.jobs()->waitForIdle(kScreenshotJobTimeoutMs))
             return failWith(1, QStringLiteral("timed out waiting for the opened files to load"));
+        // Then what the view fetches outside the jobs (a decoded frame, thumbnails).
+        QDeadlineTimer settled(kScreenshotJobTimeoutMs);
+        for (;;) {
+            QApplication::processEvents(QEventLoop::AllEvents, 20);
+            Workspace *current = window.currentWorkspace();
+            if (!current || current->isSettled())
+                break;
+            if (settled.hasExpired())
+                return failWith(1, QStringLiteral("timed out waiting for the view to show the opened files"));
+            QThread::msleep(10);
+        }
         QApplication::processEvents(); // let the views repaint with the jobs' results
         if (!window.saveScreenshot(options.screenshot, &error))
             return failWith(1, error);

@@ -76,6 +76,9 @@ public:
     }
     // The central widget; created on first use and owned by the workspace.
     virtual QWidget *view() = 0;
+    // Nothing the view shows is still on its way outside the job manager (a frame being decoded,
+    // thumbnails): `--screenshot` waits for this after the jobs, so it shows what a user would.
+    virtual bool isSettled() const { return true; }
 
     // Opens a file (validated synchronously, loaded as a job). false + *error when the file
     // cannot be opened by this workspace; the error is a sentence for the user.

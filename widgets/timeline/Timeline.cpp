@@ -158,6 +158,7 @@ void Timeline::setThumbnailProvider(ThumbnailProvider provider, int count)
     if (!m_hasThumbnails)
         return;
     count = int(std::min<qint64>(count, m_frameCount));
+    m_thumbnailsRequested = count;
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_thumbnailCancel = cancel;
     const QSize size(kThumbnailHeight * 16 / 9, kThumbnailHeight);

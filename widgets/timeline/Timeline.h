@@ -53,6 +53,8 @@ public:
     // Requests `count` evenly spaced thumbnails; replaces any request still running.
     void setThumbnailProvider(ThumbnailProvider provider, int count = 12);
     int thumbnailCount() const { return int(m_thumbnails.size()); }
+    // Every thumbnail asked for has arrived (or none was asked for).
+    bool thumbnailsComplete() const { return !m_hasThumbnails || m_thumbnails.size() >= m_thumbnailsRequested; }
 
     int xOfFrame(qint64 frame) const;
     qint64 frameAtX(int x) const;
@@ -93,6 +95,7 @@ private:
     QVector<Track> m_tracks;
     QVector<Marker> m_markers;
     QMap<qint64, QImage> m_thumbnails;
+    qsizetype m_thumbnailsRequested = 0;
     bool m_hasThumbnails = false;
     QFuture<void> m_thumbnailJob;
     std::shared_ptr<std::atomic<bool>> m_thumbnailCancel;

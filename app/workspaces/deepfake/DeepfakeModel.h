@@ -112,6 +112,8 @@ public:
 
     void cancel();
     bool isBusy() const { return JobSlot::anyBusy({&m_scan, &m_prepare, &m_explain}); }
+    // A frame is being decoded for display, or waits to be.
+    bool isDecoding() const { return m_decode.isRunning() || m_pendingFrame >= 0; }
 
 Q_SIGNALS:
     void videoChanged();                     // opened, cleared, or its size and length are known

@@ -76,6 +76,11 @@ QWidget *DeepfakeWorkspace::view()
     return m_view;
 }
 
+bool DeepfakeWorkspace::isSettled() const
+{
+    return !m_model->isDecoding() && (!m_view || m_view->timeline()->thumbnailsComplete());
+}
+
 DeepfakeView *DeepfakeWorkspace::deepfakeView() const
 {
     return m_view;

@@ -33,6 +33,7 @@ public:
     QIcon icon() const override;
     QStringList fileSuffixes() const override;
     QWidget *view() override;
+    bool isSettled() const override;
 
     bool openFile(const QString &path, QString *error) override;
     QStringList openFiles() const override;

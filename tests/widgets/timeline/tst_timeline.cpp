@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QMouseEvent>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
@@ -143,7 +144,13 @@ void TestTimeline::makesThumbnailsOffTheUiThread()
     std::atomic<int> offThread{0}, calls{0};
     QThread *ui = QThread::currentThread();
     QSignalSpy ready(&timeline, &Timeline::thumbnailsReady);
+    QVERIFY(timeline.thumbnailsComplete()); // none asked for
+    QSemaphore started, release;
     timeline.setThumbnailProvider([&](qint64 frame, QSize size) {
+        if (frame == 0) { // the first thumbnail waits until the test has looked
+            started.release();
+            release.acquire();
+        }
         ++calls;
         if (QThread::currentThread() != ui)
             ++offThread;
@@ -151,7 +158,11 @@ void TestTimeline::makesThumbnailsOffTheUiThread()
         image.fill(frame == 0 ? QColor(0, 200, 0) : QColor(200, 200, 0));
         return image;
     }, 6);
+    QVERIFY(started.tryAcquire(1, 5000));
+    QVERIFY(!timeline.thumbnailsComplete()); // what --screenshot waits for
+    release.release();
     QVERIFY(ready.wait(5000));
+    QVERIFY(timeline.thumbnailsComplete());
     QCOMPARE(calls.load(), 6);
     QCOMPARE(offThread.load(), 6);
     QCOMPARE(timeline.thumbnailCount(), 6);
