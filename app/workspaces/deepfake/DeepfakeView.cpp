@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/deepfake/DeepfakeView.h"
 
-#include "app/workspaces/deepfake/DeepfakeMethodsFigure.h"
 
-#include "app/models/BuiltInDeepfakeModels.h"
 #include "app/shell/JobManager.h"
-#include "engine/deepfake/CachedExplanationClip.h"
 #include "app/shell/ModelChoice.h"
 #include "app/workspaces/deepfake/DeepfakeFolder.h"
 #include "app/workspaces/deepfake/DeepfakeMetrics.h"
@@ -147,35 +144,7 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     sideLayout->addWidget(m_layerPanel, 1);
     sideLayout->addWidget(m_frameInfo);
     sideLayout->addWidget(m_summary);
-    auto *exportClip = new QPushButton(tr("Export annotated clip..."));
-    exportClip->setObjectName(QStringLiteral("exportClip"));
-    exportClip->setToolTip(tr("The explained frames as an H.264 video: explanation, face box and score strip drawn in"));
-    connect(exportClip, &QPushButton::clicked, this, [this] {
-        if (!m_model->hasVideo())
-            return;
-        const QFileInfo video(m_model->video().path);
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export the annotated clip"),
-            video.dir().filePath(video.completeBaseName() + QStringLiteral(".") + m_model->method() + QStringLiteral(".mp4")),
-            tr("MP4 video (*.mp4);;Matroska video (*.mkv)"));
-        if (!path.isEmpty())
-            this->exportClip(path);
-    });
-    sideLayout->addWidget(exportClip);
-    auto *exportMethods = new QPushButton(tr("Export methods figure..."));
-    exportMethods->setObjectName(QStringLiteral("exportMethodsFigure"));
-    exportMethods->setToolTip(tr("A few frames across, every explained method's map over the face down, and the metric table"));
-    connect(exportMethods, &QPushButton::clicked, this, [this] {
-        if (!m_model->hasVideo())
-            return;
-        const QFileInfo video(m_model->video().path);
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export the methods figure"),
-                                                          video.dir().filePath(video.completeBaseName() + QStringLiteral(".methods.png")),
-                                                          tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
-        if (!path.isEmpty())
-            exportMethodsFigure(path);
-    });
-    sideLayout->addWidget(exportMethods);
+    sideLayout->addWidget(makeExportButtons());
     m_videos = new QTreeWidget;
     m_videos->setObjectName(QStringLiteral("videoList"));
     m_videos->setRootIsDecorated(false);
@@ -348,58 +317,6 @@ void DeepfakeView::showFolder()
         m_model->open(m_folder->videos().first().path, 0, m_folder->companionsOf(0));
     else
         m_videos->setCurrentItem(m_videos->topLevelItem(row));
-}
-
-void DeepfakeView::exportClip(const QString &path)
-{
-    const auto cache = m_model->explanationCache();
-    if (!cache || cache->size() == 0) {
-        m_status->setText(tr("Nothing is explained yet: let the detector explain some frames first"));
-        return;
-    }
-    const QString video = m_model->video().path;
-    m_model->jobs()->start(
-        tr("Export the annotated clip %1").arg(QFileInfo(path).fileName()),
-        [cache, video, path](const JobControl &control) {
-            deepfake::writeCachedExplanationClip(*cache, video.toStdString(), path.toStdString(), control);
-            return QVariant();
-        },
-        this, [this, path](const QVariant &) { m_status->setText(tr("Wrote %1").arg(QDir::toNativeSeparators(path))); },
-        [this, path](const QString &error) {
-            m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                                  .arg(tr("%1 could not be written: %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped()));
-        });
-}
-
-void DeepfakeView::exportMethodsFigure(const QString &path)
-{
-    QString error;
-    const QString weights = resolveDeepfakeModel(m_model->modelName(), &error);
-    if (!m_model->hasVideo() || weights.isEmpty()) {
-        m_status->setText(tr("Open a video and choose a detector first"));
-        return;
-    }
-    MethodsFigureRequest request;
-    const int row = m_folder->indexOf(m_model->video().path);
-    const FolderVideo *listed = row >= 0 ? &m_folder->videos()[row] : nullptr;
-    request.video = {m_model->video().path, m_model->companions(), listed && listed->labelled, listed && listed->fake};
-    request.weights = weights;
-    request.methods = DeepfakeModel::methods();
-    request.cacheRoot = m_model->cacheRoot();
-    request.path = path;
-    m_model->jobs()->start(
-        tr("Export the methods figure %1").arg(QFileInfo(path).fileName()),
-        [request](const JobControl &control) { return QVariant(writeMethodsFigure(request, control)); }, this,
-        [this, path](const QVariant &drawn) {
-            QStringList names;
-            for (const QString &method : drawn.toStringList())
-                names << explanationMethodLabel(method);
-            m_status->setText(tr("Wrote %1 (%2)").arg(QDir::toNativeSeparators(path), names.join(QStringLiteral(", "))));
-        },
-        [this, path](const QString &error) {
-            m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>")
-                                  .arg(tr("%1 could not be written: %2").arg(QFileInfo(path).fileName(), error).toHtmlEscaped()));
-        });
 }
 
 void DeepfakeView::showMetrics()

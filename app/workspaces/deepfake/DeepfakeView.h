@@ -60,6 +60,12 @@ Q_SIGNALS:
     void viewSettingsChanged();
 
 private:
+    // DeepfakeViewExports.cpp: the side panel's export buttons, each asking where (beside the
+    // video) and running as a job that reports in the status line.
+    QWidget *makeExportButtons();
+    void askAndExport(const QString &title, const QString &suffix, const QString &filter, void (DeepfakeView::*exporter)(const QString &));
+    void reportExportFailure(const QString &path, const QString &error);
+
     void onVideoChanged();
     void onFacesChanged(qint64 first, qint64 last);
     void onScoresChanged(qint64 first, qint64 last);
