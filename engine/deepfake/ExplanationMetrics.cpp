@@ -100,6 +100,27 @@ double topKIoU(const torch::Tensor &p, const torch::Tensor &mask)
     return inter / (2.0 * double(k) - inter);
 }
 
+// The mask metrics of a frame whose values are `p` inside `region` and zero everywhere else in
+// its `pixels` pixels, without making the frame: the zeros around the region tie with each
+// other and with the region's zeros, so their ranks are known without sorting them.
+// `maskInside` is the mask over the region, `maskArea` its area over the whole frame.
+double rocAucWithZerosAround(const torch::Tensor &p, const torch::Tensor &maskInside, std::int64_t pixels, std::int64_t maskArea)
+{
+    const double positives = double(maskArea), negatives = double(pixels - maskArea);
+    if (positives == 0 || negatives == 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    const torch::Tensor values = p.flatten(), inMask = maskInside.flatten();
+    const double outside = double(pixels - values.numel());
+    const torch::Tensor ranks = averageRanks(values); // within the region
+    const torch::Tensor above = values > 0;
+    const double zeros = outside + double(values.numel()) - above.sum().item<double>();
+    // A positive value ranks above every zero outside; every zero ranks at the zeros' mean rank.
+    const double positiveAbove = (ranks + outside).masked_select(above & inMask).sum().item<double>();
+    const double maskedZeros = positives - (above & inMask).sum().item<double>();
+    const double positiveRanks = positiveAbove + maskedZeros * (zeros + 1.0) / 2.0;
+    return (positiveRanks - positives * (positives + 1.0) / 2.0) / (positives * negatives);
+}
+
 json::Value interval(const MeanInterval &m)
 {
     json::Value v = json::Object{};
@@ -217,11 +238,22 @@ void ExplanationScorer::add(std::int64_t frame, const at::Tensor &heatmap, const
     }
     const torch::Tensor frameMask = mask.defined() ? mask.ne(0) : torch::Tensor();
     if (frameMask.defined() && frameMask.any().item<bool>()) {
-        // The ROC AUC and the top k rank every pixel of the frame, the zeros around included.
-        const torch::Tensor full = placedIn(p, region, Region{0, h, 0, w});
-        m.maskMass = full.masked_select(frameMask).sum().item<double>();
-        m.maskAuc = rocAuc(full, frameMask);
-        m.maskTopKIoU = topKIoU(full, frameMask);
+        // The ROC AUC and the top k rank every pixel of the frame, the zeros around included:
+        // counted, not visited, unless the top k reaches into the zeros (their order is then the
+        // whole frame's row-major order).
+        const torch::Tensor maskInside = region.of(frameMask);
+        const std::int64_t maskArea = frameMask.sum().item<std::int64_t>();
+        m.maskMass = p.masked_select(maskInside).sum().item<double>();
+        m.maskAuc = rocAucWithZerosAround(p, maskInside, h * w, maskArea);
+        if ((p > 0).sum().item<std::int64_t>() >= maskArea) {
+            // Every one of the k strongest is positive, so inside the region, whose row-major
+            // order is the frame's.
+            const torch::Tensor order = std::get<1>(p.flatten().sort(/*stable=*/true, 0, /*descending=*/true));
+            const double inter = maskInside.flatten().index({order.slice(0, 0, maskArea)}).sum().item<double>();
+            m.maskTopKIoU = inter / (2.0 * double(maskArea) - inter);
+        } else {
+            m.maskTopKIoU = topKIoU(placedIn(p, region, Region{0, h, 0, w}), frameMask);
+        }
         samples.maskMass.push_back(m.maskMass);
         if (std::isfinite(m.maskAuc)) // a mask covering the whole frame has no negatives
             samples.maskAuc.push_back(m.maskAuc);

@@ -159,6 +159,8 @@ void TestExplanationMetrics::mapsZeroAroundTheFaceScoreAsTheWholeFrame()
     torch::Tensor masks = torch::zeros({5, h, w}, torch::kByte);
     masks[1].slice(0, 5, 9).slice(1, 10, 30).fill_(1); // partly outside the blob
     masks[4].slice(0, 0, 3).fill_(1);                   // on the blob's border and the zeros beyond it
+    masks[3].slice(0, 24, 27).slice(1, 40, 45).fill_(1); // small, inside the blob: its top k is inside too
+    masks[0].slice(0, 20, 30).fill_(1);                  // only where the map is zero
     const ExplanationMetrics m = scoreExplanations(maps, masks, boxes);
 
     std::vector<torch::Tensor> unit;
@@ -191,6 +193,11 @@ void TestExplanationMetrics::mapsZeroAroundTheFaceScoreAsTheWholeFrame()
             const torch::Tensor equal = (pos.unsqueeze(1) == neg.unsqueeze(0)).to(torch::kDouble);
             const double auc = (greater.sum() + 0.5 * equal.sum()).item<double>() / double(pos.numel() * neg.numel());
             QVERIFY2(near(f.maskAuc, auc), qPrintable(QString("%1 against %2").arg(f.maskAuc).arg(auc)));
+            // Top k by value, ties in the frame's row-major order, by a stable sort of every pixel.
+            const std::int64_t k = mask.sum().item<std::int64_t>();
+            const torch::Tensor order = std::get<1>(p.flatten().sort(true, 0, true));
+            const double inter = mask.flatten().index({order.slice(0, 0, k)}).sum().item<double>();
+            QVERIFY2(near(f.maskTopKIoU, inter / (2.0 * double(k) - inter)), qPrintable(QString("frame %1").arg(t)));
         }
     }
     QCOMPARE(m.temporalSmoothnessPairs.size(), std::size_t(4));
