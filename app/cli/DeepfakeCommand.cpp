@@ -86,17 +86,14 @@ bool writeFigure(const QString &path, const QString &video, const QString &model
         QVector<DeepfakeMetricsRow> rows;
         for (std::size_t m = 0; m < methods.size(); ++m)
             rows.push_back({QString::fromStdString(methods[m]), results[m].metrics.summary});
-        std::vector<std::unique_ptr<FigurePanel>> panels;
-        panels.push_back(deepfakeGridPanel(data));
-        panels.push_back(deepfakeMetricsTablePanel(rows));
         FigureOptions options;
-        options.widthInches = 2.0 + 1.3 * double(data.frames.size());
+        options.widthInches = 0.0; // as wide as the frames need
         options.caption = QStringLiteral("%1, %2: the face in %3 frames and each method's map over it; the metrics over the %4 explained "
                                          "frames (mean [95 % interval]).")
                               .arg(QFileInfo(video).fileName(), QFileInfo(model).fileName())
                               .arg(data.frames.size())
                               .arg(results.front().frames);
-        return exportFigure(panelList(panels), 1, options, path, error);
+        return exportDeepfakeFigure(data, rows, options, path, error);
     } catch (const std::exception &e) {
         *error = QString::fromUtf8(e.what());
         return false;

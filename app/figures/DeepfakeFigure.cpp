@@ -257,4 +257,14 @@ std::unique_ptr<FigurePanel> deepfakeMetricsTablePanel(const QVector<DeepfakeMet
     return std::make_unique<DeepfakeMetricsTablePanel>(rows);
 }
 
+bool exportDeepfakeFigure(const deepfake::ExplanationFigureData &data, const QVector<DeepfakeMetricsRow> &rows, FigureOptions options,
+                          const QString &path, QString *error)
+{
+    std::vector<std::unique_ptr<FigurePanel>> panels;
+    panels.push_back(deepfakeGridPanel(data));
+    panels.push_back(deepfakeMetricsTablePanel(rows));
+    options.widthInches = std::max(options.widthInches, 2.0 + 1.3 * double(data.frames.size()));
+    return exportFigure(panelList(panels), 1, options, path, error);
+}
+
 } // namespace periscope::app

@@ -44,4 +44,9 @@ struct DeepfakeMetricsRow {
 };
 std::unique_ptr<FigurePanel> deepfakeMetricsTablePanel(const QVector<DeepfakeMetricsRow> &rows);
 
+// The grid over the table, at least 2 + 1.3 inches per frame wide, written as the suffix says.
+// False + *error (a sentence) on failure.
+bool exportDeepfakeFigure(const deepfake::ExplanationFigureData &data, const QVector<DeepfakeMetricsRow> &rows, FigureOptions options,
+                          const QString &path, QString *error);
+
 } // namespace periscope::app

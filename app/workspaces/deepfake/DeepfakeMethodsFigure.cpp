@@ -45,9 +45,6 @@ QStringList writeMethodsFigure(const MethodsFigureRequest &request, const JobCon
         rows.push_back({m.method, m.summary});
         explainedFrames = std::max(explainedFrames, m.frames);
     }
-    std::vector<std::unique_ptr<FigurePanel>> panels;
-    panels.push_back(deepfakeGridPanel(data));
-    panels.push_back(deepfakeMetricsTablePanel(rows));
     FigureOptions figure = request.figure;
     if (figure.caption.isEmpty())
         figure.caption = QCoreApplication::translate("periscope::app::DeepfakeView",
@@ -56,10 +53,9 @@ QStringList writeMethodsFigure(const MethodsFigureRequest &request, const JobCon
                              .arg(QFileInfo(request.video.path).fileName(), QFileInfo(request.weights).fileName())
                              .arg(data.frames.size())
                              .arg(explainedFrames);
-    figure.widthInches = std::max(figure.widthInches, 2.0 + 1.3 * double(data.frames.size()));
     control.throwIfCancelled();
     QString error;
-    if (!exportFigure(panelList(panels), 1, figure, request.path, &error))
+    if (!exportDeepfakeFigure(data, rows, figure, request.path, &error))
         throw Error(error.toStdString());
     return drawn;
 }
