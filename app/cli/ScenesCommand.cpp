@@ -103,6 +103,10 @@ CliOptions scenesOptions()
                 return parsePair(value, QLatin1Char('-'), &low, &high) && low >= 1 && high >= low && high <= 20;
             },
             QStringLiteral("MIN-MAX within 1-20"));
+    options.flag(QStringLiteral("--relations"),
+                 QStringLiteral("scenes for the Relations workspace: 3-6 objects (unless --objects), small objects stacked on\n"
+                                "large cubes, objects touching, and the scene JSON's triplets of on, touching, near, same_color,\n"
+                                "same_shape, same_material and larger_than"));
     return options;
 }
 
@@ -111,7 +115,8 @@ int runScenes(const QStringList &arguments)
     CliOptions options = scenesOptions();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
-    scenes::SceneSettings settings;
+    scenes::SceneSettings settings =
+        options.flagValue(QStringLiteral("--relations")) ? scenes::SceneSettings::forRelations() : scenes::SceneSettings{};
     const int count = int(options.integerValue(QStringLiteral("--count")));
     const std::uint64_t seed = std::uint64_t(options.integerValue(QStringLiteral("--seed")));
     const QString out = options.value(QStringLiteral("--out"));

@@ -2,6 +2,7 @@
 #include "engine/scenes/Scene.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/scenes/SceneRelations.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,6 +25,71 @@ std::array<double, 3> normalised2(double x, double y)
 std::string describe(const SceneObject &o)
 {
     return o.size + " " + o.color + " " + o.material + " " + o.shape;
+}
+
+
+// The largest distance from an object's centre to its footprint's edge.
+double reach(const SceneObject &o)
+{
+    return o.shape == "cube" ? o.radius * std::sqrt(2.0) : o.radius;
+}
+
+// Places `o` among `placed` for scenes with selective predicates: on a free large cube (when `o`
+// is small, with the settings' stacking chance), touching an object on the ground (with the
+// touching chance), or anywhere. The footprints, not CLEVR's circles, keep their distance, and
+// CLEVR's margins hold between objects on the ground. Returns whether `o` fits.
+bool placeWithRelations(const SceneSettings &settings, SceneObject &o, const std::vector<SceneObject> &placed, const std::array<double, 3> &behind,
+                        const std::array<double, 3> &left, std::mt19937_64 &random)
+{
+    auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(random); };
+    std::vector<int> ground, freeCubes;
+    for (int k = 0; k < int(placed.size()); ++k) {
+        const SceneObject &p = placed[std::size_t(k)];
+        if (p.support >= 0)
+            continue;
+        ground.push_back(k);
+        const bool carries = std::any_of(placed.begin(), placed.end(), [k](const SceneObject &q) { return q.support == k; });
+        if (p.shape == "cube" && p.size == "large" && !carries)
+            freeCubes.push_back(k);
+    }
+    o.rotation = uniform(0.0, 360.0);
+    if (o.size == "small" && !freeCubes.empty() && std::bernoulli_distribution(settings.stackProbability)(random)) {
+        const int k = freeCubes[std::uniform_int_distribution<std::size_t>(0, freeCubes.size() - 1)(random)];
+        const SceneObject &cube = placed[std::size_t(k)];
+        // Centred on the top face: a small object's footprint stays inside a large cube's.
+        o.position = {cube.position[0], cube.position[1], 2.0 * cube.radius + o.radius};
+        o.support = k;
+        return true;
+    }
+    int partner = -1;
+    if (!ground.empty() && std::bernoulli_distribution(settings.touchProbability)(random)) {
+        partner = ground[std::uniform_int_distribution<std::size_t>(0, ground.size() - 1)(random)];
+        const SceneObject &p = placed[std::size_t(partner)];
+        const double angle = uniform(0.0, 2.0 * 3.14159265358979323846);
+        // Along a ray from the partner's centre the gap between two convex footprints only grows:
+        // bisect for a gap well inside the touching distance.
+        const double target = 0.4 * settings.touchDistance;
+        double lo = 0.0, hi = reach(p) + reach(o) + 1.0;
+        for (int step = 0; step < 40; ++step) {
+            const double mid = 0.5 * (lo + hi);
+            o.position = {p.position[0] + mid * std::cos(angle), p.position[1] + mid * std::sin(angle), o.radius};
+            (footprintGap(o, p) < target ? lo : hi) = mid;
+        }
+        o.position = {p.position[0] + hi * std::cos(angle), p.position[1] + hi * std::sin(angle), o.radius};
+    } else {
+        o.position = {uniform(-3.0, 3.0), uniform(-3.0, 3.0), o.radius};
+    }
+    if (std::abs(o.position[0]) > 3.5 || std::abs(o.position[1]) > 3.5)
+        return false;
+    for (int k : ground) {
+        const SceneObject &other = placed[std::size_t(k)];
+        const std::array<double, 3> d = {o.position[0] - other.position[0], o.position[1] - other.position[1], 0.0};
+        if (std::abs(dot2(d, left)) < settings.margin || std::abs(dot2(d, behind)) < settings.margin)
+            return false;
+        if (k != partner && footprintGap(o, other) < settings.minDistance)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -120,6 +186,8 @@ json::Value Scene::toJson() const
         v.set("rotation", o.rotation);
         v.set("bbox", json::Array{o.box[0], o.box[1], o.box[2], o.box[3]});
         v.set("visible_pixels", o.visiblePixels);
+        if (o.support >= 0)
+            v.set("support", o.support);
         objectList.push_back(std::move(v));
     }
     json::Value relations = json::Object{};
@@ -133,6 +201,26 @@ json::Value Scene::toJson() const
         }
         relations.set(name, json::Value(std::move(perObject)));
     }
+    // The relations of the Relations workspace, with both boxes as [x1, y1, x2, y2] in pixels.
+    auto corners = [](const SceneObject &o) {
+        return json::Array{o.box[0], o.box[1], o.box[0] + o.box[2], o.box[1] + o.box[3]};
+    };
+    const std::vector<SceneTriplet> triplets = sceneTriplets(*this);
+    json::Array tripletList;
+    for (const SceneTriplet &t : triplets) {
+        json::Value v = json::Object{};
+        v.set("subject", t.subject);
+        v.set("predicate", scenePredicates()[std::size_t(t.predicate)]);
+        v.set("object", t.object);
+        v.set("subject_box", corners(objects[std::size_t(t.subject)]));
+        v.set("object_box", corners(objects[std::size_t(t.object)]));
+        tripletList.push_back(std::move(v));
+    }
+    json::Array presentList;
+    const std::vector<int> present = presentPredicates(triplets);
+    for (std::size_t p = 0; p < present.size(); ++p)
+        if (present[p])
+            presentList.emplace_back(scenePredicates()[p]);
     json::Array captionList;
     for (const std::string &c : captions())
         captionList.emplace_back(c);
@@ -156,7 +244,19 @@ json::Value Scene::toJson() const
     v.set("relationships", std::move(relations));
     v.set("directions", std::move(directions));
     v.set("captions", json::Value(std::move(captionList)));
+    v.set("triplets", json::Value(std::move(tripletList)));
+    v.set("predicates", json::Value(std::move(presentList)));
     return v;
+}
+
+SceneSettings SceneSettings::forRelations()
+{
+    SceneSettings s;
+    s.minObjects = 3;
+    s.maxObjects = 6;
+    s.stackProbability = 0.6;
+    s.touchProbability = 0.35;
+    return s;
 }
 
 Scene sampleScene(const SceneSettings &settings, std::uint64_t seed, int index, int attempt)
@@ -165,6 +265,10 @@ Scene sampleScene(const SceneSettings &settings, std::uint64_t seed, int index, 
         throw Error("scenes: between 1 and 20 objects, and at least as many at most as at least");
     if (settings.width < 32 || settings.height < 32 || settings.width > 4096 || settings.height > 4096)
         throw Error("scenes: the image side must be between 32 and 4096 pixels");
+    if (!(settings.stackProbability >= 0.0 && settings.stackProbability <= 1.0 && settings.touchProbability >= 0.0 && settings.touchProbability <= 1.0))
+        throw Error("scenes: the stacking and touching chances must be between 0 and 1");
+    if (!(settings.touchDistance > 0.0 && settings.touchDistance < settings.minDistance))
+        throw Error("scenes: the touching distance must be above 0 and below the distance kept between objects");
     std::mt19937_64 random(seed * 0x9E3779B97F4A7C15ULL + std::uint64_t(index) * 1000003ULL + std::uint64_t(attempt) * 7919ULL + 1ULL);
     auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(random); };
     Scene scene;
@@ -173,6 +277,7 @@ Scene sampleScene(const SceneSettings &settings, std::uint64_t seed, int index, 
     scene.width = settings.width;
     scene.height = settings.height;
     scene.nearDistance = settings.nearDistance;
+    scene.touchDistance = settings.touchDistance;
     for (int k = 0; k < 3; ++k)
         scene.camera.position[std::size_t(k)] += uniform(-settings.cameraJitter, settings.cameraJitter);
     const std::array<std::array<double, 3>, 3> lightBase = {{{-6.0, -4.0, 9.0}, {7.0, -3.0, 4.0}, {-2.0, 8.0, 6.0}}}; // key, fill, back
@@ -195,6 +300,13 @@ Scene sampleScene(const SceneSettings &settings, std::uint64_t seed, int index, 
         o.material = std::bernoulli_distribution(0.5)(random) ? "metal" : "rubber";
         if (o.shape == "cube")
             o.radius /= std::sqrt(2.0); // CLEVR shrinks cubes so that they take the room of the others
+        if (settings.selectivePredicates()) {
+            if (placeWithRelations(settings, o, scene.objects, behind, left, random)) {
+                scene.objects.push_back(o);
+                ++placed;
+            }
+            continue;
+        }
         o.position = {uniform(-3.0, 3.0), uniform(-3.0, 3.0), o.radius};
         o.rotation = uniform(0.0, 360.0);
         bool fits = true;

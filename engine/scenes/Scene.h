@@ -24,6 +24,7 @@ struct SceneObject {
     double radius = 0.7;  // CLEVR's half-extent: 0.7 large, 0.35 small
     std::array<double, 3> position{};    // x, y on the ground plane, z = radius (resting on it)
     double rotation = 0.0;               // degrees about the vertical axis
+    int support = -1;                    // the large cube this object rests on, -1 on the ground
     // Filled by the renderer:
     std::array<double, 3> pixelCoords{}; // x, y in pixels (origin top left), depth from the camera
     std::array<int, 4> box{};            // x, y, width, height of the visible pixels
@@ -50,6 +51,7 @@ struct Scene {
     std::array<SceneLight, 3> lights; // key, fill, back
     std::string imageFile, maskFile;  // file names beside the JSON
     double nearDistance = 1.5;        // "near": centres closer than this on the ground
+    double touchDistance = 0.05;      // "touching": footprints closer than this
 
     // CLEVR's directions on the ground plane, from the camera: "behind" is away from it, "left"
     // to its left. Object j is in relationships["left"][i] when it is left of object i.
@@ -70,6 +72,16 @@ struct SceneSettings {
     int minVisiblePixels = 200;  // at 480 x 320 in CLEVR; scaled with the image area here
     double cameraJitter = 0.5, lightJitter = 1.0;
     double nearDistance = 1.5;   // "near": centres closer than this on the ground
+    // Selective predicates (SceneRelations.h). Both 0 by default, which draws exactly the scenes
+    // earlier versions drew from the same seed.
+    double stackProbability = 0.0; // a small object is put on a free large cube
+    double touchProbability = 0.0; // an object is placed touching one already on the ground
+    double touchDistance = 0.05;   // footprints closer than this touch
+
+    // Scenes for the Relations workspace: 3 to 6 objects, stacking and touching common, the
+    // objects' footprints (not CLEVR's circles) kept apart.
+    static SceneSettings forRelations();
+    bool selectivePredicates() const { return stackProbability > 0.0 || touchProbability > 0.0; }
 };
 
 // CLEVR's palette, as the renderer draws it (sRGB 0-255).

@@ -305,6 +305,10 @@ DatasetSummary generateDataset(const std::string &folder, int count, std::uint64
     manifest.set("width", settings.width);
     manifest.set("height", settings.height);
     manifest.set("objects", json::Array{settings.minObjects, settings.maxObjects});
+    if (settings.selectivePredicates())
+        manifest.set("relations", json::Object{{"stack_probability", settings.stackProbability},
+                                               {"touch_probability", settings.touchProbability},
+                                               {"touch_distance", settings.touchDistance}});
     manifest.set("images", "images");
     manifest.set("masks", "masks");
     manifest.set("scenes", "scenes.json");
