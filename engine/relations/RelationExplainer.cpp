@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/relations/RelationExplainer.h"
+
+#include "engine/core/errors/Error.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace periscope::relations {
+
+namespace {
+
+torch::Tensor pooled(const torch::Tensor &relevance, RelevancePool pool)
+{
+    const torch::Tensor flat = relevance.flatten(1);
+    switch (pool) {
+    case RelevancePool::SumPositives: return flat.relu().sum(1);
+    case RelevancePool::L1: return flat.abs().sum(1);
+    case RelevancePool::L2: return flat.pow(2).sum(1);
+    }
+    return flat.abs().sum(1);
+}
+
+struct InputRelevance {
+    torch::Tensor nodes, edges; // [N], [E]
+};
+
+// The paper's relevance of the three inputs from their gradients (_relevance_1d, _relevance_2d).
+InputRelevance fromGradients(const RelationBatch &x, const std::vector<torch::Tensor> &grads, const ExplainerOptions &o)
+{
+    const torch::Tensor &gConv = grads[0], &gLinear = grads[1], &gEdge = grads[2];
+    auto oneD = [&](const torch::Tensor &input, const torch::Tensor &grad) { return o.activations ? input * grad : grad; };
+    torch::Tensor conv;
+    if (!o.activations)
+        conv = gConv;
+    else if (!o.channelMean)
+        conv = x.objectConvFeatures * gConv;
+    else
+        conv = x.objectConvFeatures * gConv.flatten(2).mean(2).unsqueeze(2).unsqueeze(3);
+    return {pooled(oneD(x.objectLinearFeatures, gLinear), o.pool) + pooled(conv, o.pool), pooled(oneD(x.relationLinearFeatures, gEdge), o.pool)};
+}
+
+// Integrated gradients of `logitsOf(classes)` for every image at once (an image's score depends
+// on its own inputs only), pooled.
+InputRelevance integratedGradients(RelationalNetworkImpl &network, const RelationBatch &x, const torch::Tensor &classes, const ExplainerOptions &o)
+{
+    std::vector<torch::Tensor> sums = {torch::zeros_like(x.objectConvFeatures), torch::zeros_like(x.objectLinearFeatures),
+                                       torch::zeros_like(x.relationLinearFeatures)};
+    for (int step = 1; step <= o.steps; ++step) {
+        const double alpha = double(step) / o.steps;
+        RelationBatch scaled = x;
+        scaled.objectConvFeatures = (x.objectConvFeatures * alpha).detach().requires_grad_(true);
+        scaled.objectLinearFeatures = (x.objectLinearFeatures * alpha).detach().requires_grad_(true);
+        scaled.relationLinearFeatures = (x.relationLinearFeatures * alpha).detach().requires_grad_(true);
+        const torch::Tensor scores = torch::sigmoid(network.forward(scaled)).gather(1, classes.unsqueeze(1)).sum();
+        const std::vector<torch::Tensor> grads =
+            torch::autograd::grad({scores}, {scaled.objectConvFeatures, scaled.objectLinearFeatures, scaled.relationLinearFeatures});
+        for (std::size_t i = 0; i < 3; ++i)
+            sums[i] += grads[i];
+    }
+    const torch::Tensor conv = x.objectConvFeatures * sums[0] / o.steps, linear = x.objectLinearFeatures * sums[1] / o.steps;
+    const torch::Tensor edge = x.relationLinearFeatures * sums[2] / o.steps;
+    return {pooled(linear, o.pool) + pooled(conv, o.pool), pooled(edge, o.pool)};
+}
+
+} // namespace
+
+RelevancePool parseRelevancePool(const std::string &name)
+{
+    if (name == "sum_positives")
+        return RelevancePool::SumPositives;
+    if (name == "l1")
+        return RelevancePool::L1;
+    if (name == "l2")
+        return RelevancePool::L2;
+    throw Error("unknown relevance pooling \"" + name + "\" (expected sum_positives, l1 or l2)");
+}
+
+std::vector<ImageRelations> explainRelations(RelationalNetworkImpl &network, const RelationBatch &inputs, const torch::Tensor &objectScores,
+                                             const ExplainerOptions &options)
+{
+    inputs.validate();
+    if (options.topPredicates < 1 || options.topRelations < 1 || options.steps < 1 || options.steps > 4096)
+        throw Error("relations: the explanation needs at least one predicate and one relation, and 1-4096 integration steps");
+    if (!options.activations && options.channelMean)
+        throw Error("relations: the channel mean needs activations (as in the paper)");
+    torch::NoGradGuard off;
+    torch::AutoGradMode on(true);
+    RelationBatch x = inputs;
+    x.objectConvFeatures = inputs.objectConvFeatures.detach().requires_grad_(true);
+    x.objectLinearFeatures = inputs.objectLinearFeatures.detach().requires_grad_(true);
+    x.relationLinearFeatures = inputs.relationLinearFeatures.detach().requires_grad_(true);
+    const torch::Tensor probabilities = torch::sigmoid(network.forward(x)); // [B, classes]
+    const std::int64_t k = std::min<std::int64_t>(options.topPredicates, probabilities.size(1));
+    const auto [topScores, topClasses] = probabilities.topk(k, 1);
+    const std::int64_t n = x.numNodes(), e = x.numEdges();
+    torch::Tensor nodeRelevance = torch::zeros({n, k}, probabilities.options()), edgeRelevance = torch::zeros({e, k}, probabilities.options());
+    for (std::int64_t j = 0; j < k; ++j) {
+        InputRelevance r;
+        if (options.method == RelevanceMethod::Gradient) {
+            const std::vector<torch::Tensor> grads = torch::autograd::grad({topScores.select(1, j).sum()},
+                                                                           {x.objectConvFeatures, x.objectLinearFeatures, x.relationLinearFeatures},
+                                                                           {}, /*retain_graph=*/true, false, /*allow_unused=*/true);
+            std::vector<torch::Tensor> filled = grads;
+            const torch::Tensor *in[3] = {&x.objectConvFeatures, &x.objectLinearFeatures, &x.relationLinearFeatures};
+            for (std::size_t i = 0; i < 3; ++i)
+                if (!filled[i].defined()) // an input no layer reads (no edges, say)
+                    filled[i] = torch::zeros_like(*in[i]);
+            r = fromGradients(x, filled, options);
+        } else {
+            r = integratedGradients(network, inputs, topClasses.select(1, j).contiguous(), options);
+        }
+        nodeRelevance.select(1, j).copy_(r.nodes.detach());
+        edgeRelevance.select(1, j).copy_(r.edges.detach());
+    }
+    const torch::Tensor senders = x.relationIndexes[0], receivers = x.relationIndexes[1];
+    const torch::Tensor edgeGraph = x.batch.index_select(0, senders);
+    torch::Tensor relationScores = nodeRelevance.index_select(0, senders) * edgeRelevance * nodeRelevance.index_select(0, receivers);
+    relationScores = relationScores * topScores.detach().index_select(0, edgeGraph);
+    if (options.objectScores && objectScores.defined()) {
+        if (objectScores.dim() != 1 || objectScores.size(0) != n)
+            throw Error("relations: one detector score per object is needed");
+        const torch::Tensor s = objectScores.to(relationScores.options());
+        relationScores = relationScores * (s.index_select(0, senders) * s.index_select(0, receivers)).unsqueeze(1);
+    }
+
+    // Per image: its objects and edges, and its best (edge, predicate) pairs.
+    const torch::Tensor batchCpu = x.batch.cpu(), edgeGraphCpu = edgeGraph.cpu(), sendersCpu = senders.cpu(), receiversCpu = receivers.cpu();
+    const torch::Tensor scoresCpu = relationScores.cpu().to(torch::kDouble), probabilitiesCpu = probabilities.detach().cpu().to(torch::kDouble);
+    const torch::Tensor topClassesCpu = topClasses.cpu(), nodeRelCpu = nodeRelevance.cpu(), edgeRelCpu = edgeRelevance.cpu();
+    std::vector<ImageRelations> out(std::size_t(x.numGraphs));
+    std::vector<std::vector<std::int64_t>> nodesOf(out.size());
+    std::vector<std::int64_t> localIndex(static_cast<std::size_t>(n));
+    for (std::int64_t i = 0; i < n; ++i) {
+        auto &list = nodesOf[std::size_t(batchCpu[i].item<std::int64_t>())];
+        localIndex[std::size_t(i)] = std::int64_t(list.size());
+        list.push_back(i);
+    }
+    for (std::int64_t edge = 0; edge < e; ++edge)
+        out[std::size_t(edgeGraphCpu[edge].item<std::int64_t>())].edges.push_back(int(edge));
+    for (std::size_t g = 0; g < out.size(); ++g) {
+        ImageRelations &image = out[g];
+        const auto probs = probabilitiesCpu[std::int64_t(g)];
+        for (std::int64_t c = 0; c < probs.size(0); ++c)
+            image.predicateScores.push_back(probs[c].item<double>());
+        for (std::int64_t j = 0; j < k; ++j)
+            image.topPredicates.push_back(int(topClassesCpu[std::int64_t(g)][j].item<std::int64_t>()));
+        const torch::Tensor nodeIndex = torch::tensor(nodesOf[g], torch::kLong);
+        const torch::Tensor edgeIndex = torch::tensor(std::vector<std::int64_t>(image.edges.begin(), image.edges.end()), torch::kLong);
+        image.nodeRelevance = nodeRelCpu.index_select(0, nodeIndex);
+        image.edgeRelevance = edgeRelCpu.index_select(0, edgeIndex);
+        // Rank every (edge, predicate) pair of the image; ties keep the edge order, then the
+        // predicate's rank.
+        const torch::Tensor scores = scoresCpu.index_select(0, edgeIndex); // [e_g, k]
+        std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
+        for (std::int64_t a = 0; a < scores.size(0); ++a)
+            for (std::int64_t j = 0; j < k; ++j)
+                pairs.emplace_back(a, j);
+        const auto acc = scores.accessor<double, 2>();
+        std::stable_sort(pairs.begin(), pairs.end(), [&](const auto &p, const auto &q) { return acc[p.first][p.second] > acc[q.first][q.second]; });
+        pairs.resize(std::min<std::size_t>(pairs.size(), std::size_t(options.topRelations)));
+        for (const auto &[a, j] : pairs) {
+            const std::int64_t edge = image.edges[std::size_t(a)];
+            RelationTriplet t;
+            t.subject = int(localIndex[std::size_t(sendersCpu[edge].item<std::int64_t>())]);
+            t.object = int(localIndex[std::size_t(receiversCpu[edge].item<std::int64_t>())]);
+            t.predicate = image.topPredicates[std::size_t(j)];
+            t.score = acc[a][j];
+            image.triplets.push_back(t);
+        }
+    }
+    return out;
+}
+
+} // namespace periscope::relations
