@@ -6,6 +6,7 @@
 #include "engine/core/json/Json.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -34,6 +35,65 @@ std::string stringField(const json::Value &object, const char *key)
 {
     const json::Value *v = object.find(key);
     return v && v->isString() ? v->asString() : std::string();
+}
+
+double numberField(const json::Value &object, const char *key, double fallback)
+{
+    const json::Value *v = object.find(key);
+    return v && v->isNumber() && std::isfinite(v->asNumber()) ? v->asNumber() : fallback;
+}
+
+// A JSON array of N numbers into `out`; left as it is when the field is missing or malformed.
+template <typename T, std::size_t N>
+void readNumbers(const json::Value &object, const char *key, std::array<T, N> &out)
+{
+    const json::Value *v = object.find(key);
+    if (!v || !v->isArray() || v->asArray().size() != N)
+        return;
+    std::array<T, N> values{};
+    for (std::size_t i = 0; i < N; ++i) {
+        const json::Value &x = v->asArray()[i];
+        if (!x.isNumber() || !std::isfinite(x.asNumber()) || std::abs(x.asNumber()) > 1e9)
+            return;
+        values[i] = T(x.asNumber());
+    }
+    out = values;
+}
+
+// The scene's triplets: as listed (names and indices checked), or decided from the layout when
+// the JSON predates them and has 3-D coordinates.
+std::vector<SceneTriplet> readTriplets(const json::Value &scene, const std::vector<SceneObjectAttributes> &objects)
+{
+    const int n = int(objects.size());
+    std::vector<SceneTriplet> out;
+    if (const json::Value *list = scene.find("triplets"); list && list->isArray()) {
+        const std::vector<std::string> &names = scenePredicates();
+        for (const json::Value &t : list->asArray()) {
+            const int s = int(numberField(t, "subject", -1.0)), o = int(numberField(t, "object", -1.0));
+            const auto p = std::find(names.begin(), names.end(), stringField(t, "predicate"));
+            if (s >= 0 && s < n && o >= 0 && o < n && s != o && p != names.end())
+                out.push_back({s, int(p - names.begin()), o});
+        }
+        return out;
+    }
+    const json::Value *list = scene.find("objects");
+    if (n == 0 || !list || !list->isArray() || list->asArray().empty() || !list->asArray().front().isObject() ||
+        !list->asArray().front().find("3d_coords"))
+        return out; // CLEVR's own scenes have coordinates; a bare list of attributes has nothing to decide from
+    Scene layout;
+    for (const SceneObjectAttributes &a : objects) {
+        SceneObject o;
+        o.shape = a.shape;
+        o.color = a.color;
+        o.material = a.material;
+        o.size = a.size;
+        o.radius = (a.size == "large" ? 0.7 : 0.35) / (a.shape == "cube" ? std::sqrt(2.0) : 1.0);
+        o.position = a.position;
+        o.rotation = a.rotation;
+        o.support = a.support >= 0 && a.support < n ? a.support : -1;
+        layout.objects.push_back(o);
+    }
+    return sceneTriplets(layout);
 }
 
 // Where a scene's file lies: beside the folder's images/ (ours), in images/<split>/ (CLEVR), or
@@ -96,9 +156,16 @@ void addScenes(const json::Value &list, const fs::path &root, const std::string 
                 a.material = stringField(o, "material");
                 a.size = stringField(o, "size");
                 a.maskId = entry.maskPath.empty() ? 0 : id;
+                readNumbers(o, "bbox", a.box);
+                readNumbers(o, "3d_coords", a.position);
+                a.rotation = numberField(o, "rotation", 0.0);
+                a.support = int(numberField(o, "support", -1.0));
                 entry.objects.push_back(std::move(a));
             }
         }
+        entry.width = int(numberField(scene, "width", 0.0));
+        entry.height = int(numberField(scene, "height", 0.0));
+        entry.triplets = readTriplets(scene, entry.objects);
         folder.scenes.push_back(std::move(entry));
     }
 }

@@ -6,6 +6,9 @@
 #pragma once
 
 #include "engine/core/jobs/JobControl.h"
+#include "engine/scenes/SceneRelations.h"
+
+#include <array>
 
 #include <string>
 #include <vector>
@@ -15,6 +18,10 @@ namespace periscope::scenes {
 struct SceneObjectAttributes {
     std::string shape, color, material, size;
     int maskId = 0; // the object's value in the instance mask (index + 1), 0 when there are no masks
+    std::array<int, 4> box{};            // x, y, width, height of its visible pixels; all 0 when the JSON has none (CLEVR's)
+    std::array<double, 3> position{};    // 3d_coords
+    double rotation = 0.0;
+    int support = -1;                    // the object it rests on (scenes generated with --relations)
     std::string describe() const; // "large red metal sphere"
 };
 
@@ -23,6 +30,10 @@ struct SceneEntry {
     std::string imagePath; // absolute
     std::string maskPath;  // absolute; empty when the folder has no masks
     std::vector<SceneObjectAttributes> objects;
+    int width = 0, height = 0;         // from the JSON; 0 when it does not say
+    // The scene's relations (SceneRelations.h): from its JSON's "triplets", or, for scenes
+    // written before they were, decided from its 3-D layout as the generator decides them.
+    std::vector<SceneTriplet> triplets;
 };
 
 struct SceneFolder {
