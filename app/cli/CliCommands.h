@@ -32,6 +32,8 @@ CliCommand studyCommand();
 CliCommand scenesCommand();
 CliCommand slotsCommand();
 CliCommand trainSlotsCommand();
+CliCommand relationsCommand();
+CliCommand trainRelationsCommand();
 CliCommand trainDeepfakeCommand();
 CliCommand modelsCommand();
 CliCommand explanationMetricsCommand();

@@ -76,6 +76,20 @@ RelevancePool parseRelevancePool(const std::string &name)
     throw Error("unknown relevance pooling \"" + name + "\" (expected sum_positives, l1 or l2)");
 }
 
+RelevanceMethod parseRelevanceMethod(const std::string &name)
+{
+    if (name == "gradient")
+        return RelevanceMethod::Gradient;
+    if (name == "integrated_gradients")
+        return RelevanceMethod::IntegratedGradients;
+    throw Error("unknown relevance method \"" + name + "\" (expected gradient or integrated_gradients)");
+}
+
+std::string relevanceMethodName(RelevanceMethod method)
+{
+    return method == RelevanceMethod::Gradient ? "gradient" : "integrated_gradients";
+}
+
 std::vector<ImageRelations> explainRelations(RelationalNetworkImpl &network, const RelationBatch &inputs, const torch::Tensor &objectScores,
                                              const ExplainerOptions &options)
 {

@@ -17,6 +17,7 @@
 // The paper's optional triplet-frequency prior is not applied (its "uniform" setting).
 #pragma once
 
+#include "engine/relations/RelationExplainerOptions.h"
 #include "engine/relations/RelationTypes.h"
 #include "engine/relations/RelationalNetwork.h"
 
@@ -24,21 +25,6 @@
 #include <vector>
 
 namespace periscope::relations {
-
-enum class RelevanceMethod { Gradient, IntegratedGradients };
-enum class RelevancePool { SumPositives, L1, L2 };
-RelevancePool parseRelevancePool(const std::string &name); // "sum_positives", "l1", "l2"
-
-struct ExplainerOptions {
-    int topPredicates = 10;  // the paper's top_k_predicates
-    int topRelations = 100;  // top_x_relations
-    bool activations = false;
-    bool channelMean = false;
-    RelevancePool pool = RelevancePool::L1;
-    bool objectScores = true;
-    RelevanceMethod method = RelevanceMethod::Gradient;
-    int steps = 32;          // integrated gradients only
-};
 
 // One image's explanation.
 struct ImageRelations {

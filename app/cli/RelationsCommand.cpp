@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// periscope-cli relations: recovers (subject, predicate, object) triplets by explaining the ws-vrd
+// predicate classifier (Baldassarre et al., ECCV 2020) on a dataset folder or images, writing one
+// NAME.relations.json per image and, where a ground truth exists, recall@K tables.
+// periscope-cli train-relations: trains a relations model on image-level predicate labels.
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/TrainingOptions.h"
+#include "app/common/AtomicFile.h"
+#include "app/models/BuiltInRelationModels.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/relations/RelationRun.h"
+#include "engine/relations/RelationTraining.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace periscope::app {
+
+namespace {
+
+void writeOrThrow(const QString &path, const QByteArray &data)
+{
+    QString error;
+    if (!writeFileAtomically(path, data, &error))
+        throw Error(error.toStdString());
+}
+
+std::vector<int> parseSteps(const QString &text)
+{
+    std::vector<int> steps;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int k = part.trimmed().toInt(&ok);
+        if (!ok || k < 1 || k > 100000)
+            return {};
+        steps.push_back(k);
+    }
+    return steps;
+}
+
+CliOptions relationsOptions()
+{
+    CliOptions options(
+        QStringLiteral("relations"),
+        QStringLiteral("Recovers visual relations by explaining a predicate classifier (Baldassarre et al., ECCV 2020): for\n"
+                       "each of an image's top predicted predicates, the gradient of its score ranks the objects and\n"
+                       "pairs, giving (subject, predicate, object) triplets. INPUT is a dataset folder (scenes from\n"
+                       "`scenes --relations`, VRD's json_dataset/ + sg_dataset/, HICO-DET's annotations/ + images/) or\n"
+                       "image files whose boxes come from --boxes. Writes OUT/NAME.relations.json per image (objects with\n"
+                       "box [x1, y1, x2, y2], category and score; predicates with scores; triplets with subject, predicate,\n"
+                       "object, score and hit where a truth exists), and with a truth OUT/relations.recall.csv (predicate,\n"
+                       "phrase and relationship detection recall@K, per predicate too) and OUT/relations.json (summary)."));
+    options.positionals(QStringLiteral("INPUT"), QStringLiteral("a dataset folder, or images with --boxes"), 1, 100000);
+    options.text(QStringLiteral("--model"), QStringLiteral("NAME|FILE"), QStringLiteral("the model (weights with their .json)"))
+        .byDefault(builtInRelationModelName());
+    options.text(QStringLiteral("--boxes"), QStringLiteral("gt|FILE.json"),
+                 QStringLiteral("the objects: the ground truth's boxes (gt), or a detector's in COCO's results format"))
+        .byDefault(QStringLiteral("gt"));
+    options.number(QStringLiteral("--min-score"), 0.0, 1.0, QStringLiteral("detections: the lowest score kept")).byDefault(QStringLiteral("0.3"));
+    options.text(QStringLiteral("--split"), QStringLiteral("NAME"), QStringLiteral("VRD and HICO-DET: the split (test, train)")).byDefault(QStringLiteral("test"));
+    options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require().output();
+    options.integer(QStringLiteral("--top-predicates"), 1, 1000, QStringLiteral("predicates explained per image (the paper's k)")).byDefault(QStringLiteral("10"));
+    options.integer(QStringLiteral("--top-relations"), 1, 100000, QStringLiteral("triplets kept per image")).byDefault(QStringLiteral("100"));
+    options.choice(QStringLiteral("--method"), {QStringLiteral("gradient"), QStringLiteral("integrated_gradients")},
+                   QStringLiteral("how node and edge relevance are computed"))
+        .byDefault(QStringLiteral("gradient"));
+    options.choice(QStringLiteral("--relevance"), {QStringLiteral("l1"), QStringLiteral("l2"), QStringLiteral("sum_positives")},
+                   QStringLiteral("how an input's relevance is pooled over its features"))
+        .byDefault(QStringLiteral("l1"));
+    options.text(QStringLiteral("--recall"), QStringLiteral("K,K,..."), QStringLiteral("the K of recall@K"))
+        .byDefault(QStringLiteral("20,50,100"))
+        .validatedBy([](const QString &v) { return !parseSteps(v).empty(); }, QStringLiteral("a list of positive integers"));
+    return options;
+}
+
+// A dataset from the inputs: one folder, or image files with the model's classes.
+relations::RelationDataset inputDataset(const QStringList &inputs, const QString &split, const relations::RelationModelInfo &model)
+{
+    if (inputs.size() == 1 && QFileInfo(inputs.front()).isDir())
+        return relations::readRelationDataset(inputs.front().toStdString(), split.toStdString());
+    relations::RelationDataset d;
+    d.kind = "images";
+    d.objectClasses = model.objectClasses;
+    d.predicateClasses = model.predicateClasses;
+    d.subjectClasses = model.subjectClasses;
+    for (const QString &input : inputs) {
+        const QFileInfo info(input);
+        if (info.isDir())
+            throw Error(input.toStdString() + ": give one dataset folder, or image files");
+        if (!info.isFile())
+            throw Error(input.toStdString() + ": no such file");
+        relations::RelationImage image;
+        image.name = info.fileName().toStdString();
+        image.imagePath = info.absoluteFilePath().toStdString();
+        d.images.push_back(image);
+    }
+    return d;
+}
+
+int runRelations(const QStringList &arguments)
+{
+    CliOptions options = relationsOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    QString error;
+    const QString weights = resolveRelationModel(options.value(QStringLiteral("--model")), &error);
+    if (weights.isEmpty())
+        return options.failure(error);
+    const QString boxes = options.value(QStringLiteral("--boxes"));
+    const QDir out(options.value(QStringLiteral("--out")));
+    try {
+        std::unique_ptr<relations::RelationModel> model = relations::RelationModel::load(weights.toStdString());
+        const relations::RelationModelInfo &info = model->info();
+        relations::RelationDataset dataset = inputDataset(options.positionalValues(), options.value(QStringLiteral("--split")), info);
+        if (dataset.kind == "images" && boxes == QLatin1String("gt"))
+            return options.usageError(QStringLiteral("images have no ground truth: give their boxes with --boxes DETECTIONS.json"));
+        if (!dataset.note.empty())
+            options.warn(QString::fromStdString(dataset.note));
+        if (boxes != QLatin1String("gt")) {
+            const relations::DetectionReport report =
+                relations::readDetections(boxes.toStdString(), dataset, options.numberValue(QStringLiteral("--min-score")));
+            if (report.unknownImages > 0 || report.unknownCategories > 0)
+                options.warn(QStringLiteral("%1 detections name an image that is not among the inputs, %2 a class the data does not have")
+                                 .arg(report.unknownImages)
+                                 .arg(report.unknownCategories));
+        }
+        if (const std::string note = relations::alignToModel(dataset, info); !note.empty())
+            options.warn(QString::fromStdString(note));
+        if (!QDir().mkpath(out.absolutePath()))
+            return options.failure(QStringLiteral("cannot create %1").arg(out.absolutePath()));
+        relations::ExplainerOptions explain;
+        explain.topPredicates = int(options.integerValue(QStringLiteral("--top-predicates")));
+        explain.topRelations = int(options.integerValue(QStringLiteral("--top-relations")));
+        explain.method = relations::parseRelevanceMethod(options.value(QStringLiteral("--method")).toStdString());
+        explain.pool = relations::parseRelevancePool(options.value(QStringLiteral("--relevance")).toStdString());
+        int written = 0;
+        const auto results = relations::analyseDataset(*model, dataset, explain, {}, [&](const relations::ImageRelationResult &r) {
+            if (!r.error.empty())
+                options.warn(QStringLiteral("%1: %2").arg(QString::fromStdString(r.image.name), QString::fromStdString(r.error)));
+            const QString file = out.filePath(QFileInfo(QString::fromStdString(r.image.name)).completeBaseName() + QStringLiteral(".relations.json"));
+            writeOrThrow(file, QByteArray::fromStdString(relations::relationResultJson(r, info).dump(1) + "\n"));
+            ++written;
+        });
+        const relations::RelationRunSummary summary = relations::summariseRelations(results, info, parseSteps(options.value(QStringLiteral("--recall"))));
+        json::Value report = summary.toJson(info.predicateClasses);
+        report.set("model", weights.toStdString());
+        report.set("dataset", dataset.kind);
+        report.set("boxes", boxes.toStdString());
+        report.set("method", relations::relevanceMethodName(explain.method));
+        if (summary.withTruth > 0)
+            writeOrThrow(out.filePath(QStringLiteral("relations.recall.csv")), QByteArray::fromStdString(relations::recallCsv(summary, info.predicateClasses)));
+        writeOrThrow(out.filePath(QStringLiteral("relations.json")), QByteArray::fromStdString(report.dump(1) + "\n"));
+        std::printf("%s\n", report.dump(1).c_str());
+        if (summary.failed == summary.images)
+            return options.failure(QStringLiteral("no image could be analysed"));
+    } catch (const std::exception &e) {
+        return options.failure(e);
+    }
+    return 0;
+}
+
+CliOptions trainRelationsOptions()
+{
+    const relations::RelationTrainingSettings defaults;
+    CliOptions options(
+        QStringLiteral("train-relations"),
+        QStringLiteral("Trains the ws-vrd relational network (Baldassarre et al., ECCV 2020) with a small CNN backbone on\n"
+                       "image-level predicate labels only: the set of predicates of each image's true triplets, never\n"
+                       "which objects they join. --data is a relations dataset folder (scenes from `scenes --relations`,\n"
+                       "VRD, HICO-DET). After every epoch: validation loss, predicate mAP and the relations recovered by\n"
+                       "explaining the classifier, scored by recall@K against a random ranking. Writes the weights after\n"
+                       "every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from. Progress on stderr,\n"
+                       "a JSON summary on stdout."));
+    options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the dataset folder")).require();
+    options.text(QStringLiteral("--split"), QStringLiteral("NAME"), QStringLiteral("VRD and HICO-DET: the split to train on")).byDefault(QStringLiteral("train"));
+    declareTrainingOptions(options, defaults, {1, true});
+    options.choice(QStringLiteral("--readout"), {QStringLiteral("FC_AGG"), QStringLiteral("AGG_FC")}, QStringLiteral("the readout mode"))
+        .byDefault(QString::fromStdString(defaults.model.readout));
+    options.choice(QStringLiteral("--pooling"), {QStringLiteral("max"), QStringLiteral("mean"), QStringLiteral("add")}, QStringLiteral("the readout pooling"))
+        .byDefault(QString::fromStdString(defaults.model.pooling));
+    options.integer(QStringLiteral("--width"), 8, 4096, QStringLiteral("width of the fully connected layers")).byDefault(QString::number(defaults.model.width));
+    options.integer(QStringLiteral("--max-side"), 32, 4096, QStringLiteral("images are scaled down to this longer side")).byDefault(QString::number(defaults.model.maxSide));
+    return options;
+}
+
+int runTrainRelations(const QStringList &arguments)
+{
+    CliOptions options = trainRelationsOptions();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    relations::RelationTrainingSettings settings;
+    readTrainingOptions(options, settings);
+    settings.model.readout = options.value(QStringLiteral("--readout")).toStdString();
+    settings.model.pooling = options.value(QStringLiteral("--pooling")).toStdString();
+    settings.model.width = options.integerValue(QStringLiteral("--width"));
+    settings.model.maxSide = int(options.integerValue(QStringLiteral("--max-side")));
+    try {
+        const relations::RelationDataset data =
+            relations::readRelationDataset(options.value(QStringLiteral("--data")).toStdString(), options.value(QStringLiteral("--split")).toStdString());
+        if (!data.note.empty())
+            options.warn(QString::fromStdString(data.note));
+        const relations::RelationTrainingSummary summary = relations::trainRelations(data, settings, {}, [&](const relations::RelationEpoch &e) {
+            QString recall;
+            for (std::size_t s = 0; s < settings.recallSteps.size() && s < e.validationRecall.size(); ++s)
+                recall += QStringLiteral(" R@%1 %2 (random %3)").arg(settings.recallSteps[s]).arg(e.validationRecall[s], 0, 'f', 3).arg(e.randomRecall[s], 0, 'f', 3);
+            std::fprintf(stderr, "epoch %d/%d: train loss %.4f, validation loss %.4f, mAP %.3f,%s (%.1f s)\n", e.epoch, settings.epochs, e.trainLoss,
+                         e.validationLoss, e.validationMap, qPrintable(recall), e.seconds);
+            std::fflush(stderr);
+        });
+        json::Value out = summary.toJson();
+        out.set("weights", settings.outPath);
+        out.set("data", options.value(QStringLiteral("--data")).toStdString());
+        std::printf("%s\n", out.dump(1).c_str());
+    } catch (const std::exception &e) {
+        return options.failure(e);
+    }
+    return 0;
+}
+
+} // namespace
+
+CliCommand relationsCommand()
+{
+    return {QStringLiteral("relations"), QStringLiteral("visual relations recovered by explaining a predicate classifier"), false, runRelations};
+}
+
+CliCommand trainRelationsCommand()
+{
+    return {QStringLiteral("train-relations"), QStringLiteral("train a relations model on image-level predicate labels"), false, runTrainRelations};
+}
+
+} // namespace periscope::app

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How relations are recovered from the predicate classifier (RelationExplainer.h says how each
+// option acts); plain data, for the CLI, the workspace and the model alike. The defaults are the
+// paper's for VRD (config/visual_relations_vrd.yaml), without the triplet-frequency prior.
+#pragma once
+
+#include <string>
+
+namespace periscope::relations {
+
+enum class RelevanceMethod { Gradient, IntegratedGradients };
+enum class RelevancePool { SumPositives, L1, L2 };
+RelevancePool parseRelevancePool(const std::string &name);     // "sum_positives", "l1", "l2"
+RelevanceMethod parseRelevanceMethod(const std::string &name); // "gradient", "integrated_gradients"
+std::string relevanceMethodName(RelevanceMethod method);
+
+struct ExplainerOptions {
+    int topPredicates = 10;  // the paper's top_k_predicates
+    int topRelations = 100;  // top_x_relations
+    bool activations = false;
+    bool channelMean = false;
+    RelevancePool pool = RelevancePool::L1;
+    bool objectScores = true;
+    RelevanceMethod method = RelevanceMethod::Gradient;
+    int steps = 32;          // integrated gradients only
+};
+
+} // namespace periscope::relations
