@@ -72,6 +72,9 @@ CliOptions relationsOptions()
     options.choice(QStringLiteral("--relevance"), {QStringLiteral("l1"), QStringLiteral("l2"), QStringLiteral("sum_positives")},
                    QStringLiteral("how an input's relevance is pooled over its features"))
         .byDefault(QStringLiteral("l1"));
+    options.flag(QStringLiteral("--explain-logits"),
+                 QStringLiteral("explain each predicate's logit rather than its sigmoid score (which a confident classifier\n"
+                                "saturates, leaving its sure predicates almost no relevance); not in the paper"));
     options.text(QStringLiteral("--recall"), QStringLiteral("K,K,..."), QStringLiteral("the K of recall@K"))
         .byDefault(QStringLiteral("20,50,100"))
         .validatedBy([](const QString &v) { return !parseSteps(v).empty(); }, QStringLiteral("a list of positive integers"));
@@ -138,6 +141,7 @@ int runRelations(const QStringList &arguments)
         explain.topRelations = int(options.integerValue(QStringLiteral("--top-relations")));
         explain.method = relations::parseRelevanceMethod(options.value(QStringLiteral("--method")).toStdString());
         explain.pool = relations::parseRelevancePool(options.value(QStringLiteral("--relevance")).toStdString());
+        explain.explainLogits = options.flagValue(QStringLiteral("--explain-logits"));
         int written = 0;
         const auto results = relations::analyseDataset(*model, dataset, explain, {}, [&](const relations::ImageRelationResult &r) {
             if (!r.error.empty())
@@ -152,6 +156,7 @@ int runRelations(const QStringList &arguments)
         report.set("dataset", dataset.kind);
         report.set("boxes", boxes.toStdString());
         report.set("method", relations::relevanceMethodName(explain.method));
+        report.set("explained", explain.explainLogits ? "logits" : "scores");
         if (summary.withTruth > 0)
             writeOrThrow(out.filePath(QStringLiteral("relations.recall.csv")), QByteArray::fromStdString(relations::recallCsv(summary, info.predicateClasses)));
         writeOrThrow(out.filePath(QStringLiteral("relations.json")), QByteArray::fromStdString(report.dump(1) + "\n"));

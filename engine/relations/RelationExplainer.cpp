@@ -52,7 +52,8 @@ InputRelevance integratedGradients(RelationalNetworkImpl &network, const Relatio
         scaled.objectConvFeatures = (x.objectConvFeatures * alpha).detach().requires_grad_(true);
         scaled.objectLinearFeatures = (x.objectLinearFeatures * alpha).detach().requires_grad_(true);
         scaled.relationLinearFeatures = (x.relationLinearFeatures * alpha).detach().requires_grad_(true);
-        const torch::Tensor scores = torch::sigmoid(network.forward(scaled)).gather(1, classes.unsqueeze(1)).sum();
+        const torch::Tensor out = network.forward(scaled);
+        const torch::Tensor scores = (o.explainLogits ? out : torch::sigmoid(out)).gather(1, classes.unsqueeze(1)).sum();
         const std::vector<torch::Tensor> grads =
             torch::autograd::grad({scores}, {scaled.objectConvFeatures, scaled.objectLinearFeatures, scaled.relationLinearFeatures});
         for (std::size_t i = 0; i < 3; ++i)
@@ -104,7 +105,7 @@ std::vector<ImageRelations> explainRelations(RelationalNetworkImpl &network, con
     x.objectConvFeatures = inputs.objectConvFeatures.detach().requires_grad_(true);
     x.objectLinearFeatures = inputs.objectLinearFeatures.detach().requires_grad_(true);
     x.relationLinearFeatures = inputs.relationLinearFeatures.detach().requires_grad_(true);
-    const torch::Tensor probabilities = torch::sigmoid(network.forward(x)); // [B, classes]
+    const torch::Tensor logits = network.forward(x), probabilities = torch::sigmoid(logits); // [B, classes]
     const std::int64_t k = std::min<std::int64_t>(options.topPredicates, probabilities.size(1));
     const auto [topScores, topClasses] = probabilities.topk(k, 1);
     const std::int64_t n = x.numNodes(), e = x.numEdges();
@@ -112,7 +113,8 @@ std::vector<ImageRelations> explainRelations(RelationalNetworkImpl &network, con
     for (std::int64_t j = 0; j < k; ++j) {
         InputRelevance r;
         if (options.method == RelevanceMethod::Gradient) {
-            const std::vector<torch::Tensor> grads = torch::autograd::grad({topScores.select(1, j).sum()},
+            const torch::Tensor explained = options.explainLogits ? logits.gather(1, topClasses.select(1, j).unsqueeze(1)).sum() : topScores.select(1, j).sum();
+            const std::vector<torch::Tensor> grads = torch::autograd::grad({explained},
                                                                            {x.objectConvFeatures, x.objectLinearFeatures, x.relationLinearFeatures},
                                                                            {}, /*retain_graph=*/true, false, /*allow_unused=*/true);
             std::vector<torch::Tensor> filled = grads;

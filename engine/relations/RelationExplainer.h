@@ -14,7 +14,8 @@
 //
 // Beside the paper's gradients: integrated gradients (Sundararajan et al. 2017; baseline 0 for
 // every input, `steps` points of the right Riemann sum), pooled the same way.
-// The paper's optional triplet-frequency prior is not applied (its "uniform" setting).
+// The paper's optional triplet-frequency prior is not applied (its "uniform" setting). With
+// explainLogits, the logits are explained instead of the sigmoid scores (RelationExplainerOptions.h).
 #pragma once
 
 #include "engine/relations/RelationExplainerOptions.h"

@@ -23,6 +23,10 @@ struct ExplainerOptions {
     bool objectScores = true;
     RelevanceMethod method = RelevanceMethod::Gradient;
     int steps = 32;          // integrated gradients only
+    // Beside the paper: explain each predicate's logit instead of its sigmoid score. A sigmoid
+    // near 0 or 1 has almost no gradient, so a predicate the classifier is sure of would get
+    // almost no relevance anywhere; its logit keeps it. Triplets are still weighed by the score.
+    bool explainLogits = false;
 };
 
 } // namespace periscope::relations
