@@ -72,6 +72,9 @@ CliOptions relationsOptions()
     options.choice(QStringLiteral("--relevance"), {QStringLiteral("l1"), QStringLiteral("l2"), QStringLiteral("sum_positives")},
                    QStringLiteral("how an input's relevance is pooled over its features"))
         .byDefault(QStringLiteral("l1"));
+    options.flag(QStringLiteral("--activations"), QStringLiteral("relevance from gradient x input rather than the gradient alone (the paper's option)"));
+    options.flag(QStringLiteral("--channel-mean"),
+                 QStringLiteral("with --activations: RoI features times their gradient averaged over the RoI (Grad-CAM-like)"));
     options.flag(QStringLiteral("--explain-logits"),
                  QStringLiteral("explain each predicate's logit rather than its sigmoid score (which a confident classifier\n"
                                 "saturates, leaving its sure predicates almost no relevance); not in the paper"));
@@ -142,6 +145,10 @@ int runRelations(const QStringList &arguments)
         explain.method = relations::parseRelevanceMethod(options.value(QStringLiteral("--method")).toStdString());
         explain.pool = relations::parseRelevancePool(options.value(QStringLiteral("--relevance")).toStdString());
         explain.explainLogits = options.flagValue(QStringLiteral("--explain-logits"));
+        explain.activations = options.flagValue(QStringLiteral("--activations"));
+        explain.channelMean = options.flagValue(QStringLiteral("--channel-mean"));
+        if (explain.channelMean && !explain.activations)
+            return options.usageError(QStringLiteral("--channel-mean needs --activations"));
         int written = 0;
         const auto results = relations::analyseDataset(*model, dataset, explain, {}, [&](const relations::ImageRelationResult &r) {
             if (!r.error.empty())
@@ -178,7 +185,8 @@ CliOptions trainRelationsOptions()
                        "image-level predicate labels only: the set of predicates of each image's true triplets, never\n"
                        "which objects they join. --data is a relations dataset folder (scenes from `scenes --relations`,\n"
                        "VRD, HICO-DET). After every epoch: validation loss, predicate mAP and the relations recovered by\n"
-                       "explaining the classifier, scored by recall@K against a random ranking. Writes the weights after\n"
+                       "explaining the classifier (scores as the paper / logits), scored by recall@K against a random\n"
+                       "ranking. Writes the weights after\n"
                        "every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from. Progress on stderr,\n"
                        "a JSON summary on stdout."));
     options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the dataset folder")).require();
@@ -212,7 +220,11 @@ int runTrainRelations(const QStringList &arguments)
         const relations::RelationTrainingSummary summary = relations::trainRelations(data, settings, {}, [&](const relations::RelationEpoch &e) {
             QString recall;
             for (std::size_t s = 0; s < settings.recallSteps.size() && s < e.validationRecall.size(); ++s)
-                recall += QStringLiteral(" R@%1 %2 (random %3)").arg(settings.recallSteps[s]).arg(e.validationRecall[s], 0, 'f', 3).arg(e.randomRecall[s], 0, 'f', 3);
+                recall += QStringLiteral(" R@%1 %2 / %3 (random %4)")
+                              .arg(settings.recallSteps[s])
+                              .arg(e.validationRecall[s], 0, 'f', 3)
+                              .arg(e.validationRecallLogits[s], 0, 'f', 3)
+                              .arg(e.randomRecall[s], 0, 'f', 3);
             std::fprintf(stderr, "epoch %d/%d: train loss %.4f, validation loss %.4f, mAP %.3f,%s (%.1f s)\n", e.epoch, settings.epochs, e.trainLoss,
                          e.validationLoss, e.validationMap, qPrintable(recall), e.seconds);
             std::fflush(stderr);

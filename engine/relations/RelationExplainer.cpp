@@ -140,48 +140,57 @@ std::vector<ImageRelations> explainRelations(RelationalNetworkImpl &network, con
         relationScores = relationScores * (s.index_select(0, senders) * s.index_select(0, receivers)).unsqueeze(1);
     }
 
-    // Per image: its objects and edges, and its best (edge, predicate) pairs.
-    const torch::Tensor batchCpu = x.batch.cpu(), edgeGraphCpu = edgeGraph.cpu(), sendersCpu = senders.cpu(), receiversCpu = receivers.cpu();
-    const torch::Tensor scoresCpu = relationScores.cpu().to(torch::kDouble), probabilitiesCpu = probabilities.detach().cpu().to(torch::kDouble);
-    const torch::Tensor topClassesCpu = topClasses.cpu(), nodeRelCpu = nodeRelevance.cpu(), edgeRelCpu = edgeRelevance.cpu();
+    // Per image: its objects and edges, and its best (edge, predicate) pairs. Read through
+    // accessors: one .item() per element would cost more than the ranking itself.
+    const torch::Tensor batchCpu = x.batch.cpu().contiguous(), edgeGraphCpu = edgeGraph.cpu().contiguous();
+    const torch::Tensor sendersCpu = senders.cpu().contiguous(), receiversCpu = receivers.cpu().contiguous();
+    const torch::Tensor scoresCpu = relationScores.detach().cpu().to(torch::kDouble).contiguous();
+    const torch::Tensor probabilitiesCpu = probabilities.detach().cpu().to(torch::kDouble).contiguous();
+    const torch::Tensor topClassesCpu = topClasses.cpu().contiguous(), nodeRelCpu = nodeRelevance.cpu(), edgeRelCpu = edgeRelevance.cpu();
+    const auto nodeImage = batchCpu.accessor<std::int64_t, 1>(), edgeImage = edgeGraphCpu.accessor<std::int64_t, 1>();
+    const auto from = sendersCpu.accessor<std::int64_t, 1>(), to = receiversCpu.accessor<std::int64_t, 1>();
+    const auto score = scoresCpu.accessor<double, 2>(), probability = probabilitiesCpu.accessor<double, 2>();
+    const auto top = topClassesCpu.accessor<std::int64_t, 2>();
     std::vector<ImageRelations> out(std::size_t(x.numGraphs));
     std::vector<std::vector<std::int64_t>> nodesOf(out.size());
     std::vector<std::int64_t> localIndex(static_cast<std::size_t>(n));
     for (std::int64_t i = 0; i < n; ++i) {
-        auto &list = nodesOf[std::size_t(batchCpu[i].item<std::int64_t>())];
+        auto &list = nodesOf[std::size_t(nodeImage[i])];
         localIndex[std::size_t(i)] = std::int64_t(list.size());
         list.push_back(i);
     }
     for (std::int64_t edge = 0; edge < e; ++edge)
-        out[std::size_t(edgeGraphCpu[edge].item<std::int64_t>())].edges.push_back(int(edge));
+        out[std::size_t(edgeImage[edge])].edges.push_back(int(edge));
     for (std::size_t g = 0; g < out.size(); ++g) {
         ImageRelations &image = out[g];
-        const auto probs = probabilitiesCpu[std::int64_t(g)];
-        for (std::int64_t c = 0; c < probs.size(0); ++c)
-            image.predicateScores.push_back(probs[c].item<double>());
+        const auto gi = std::int64_t(g);
+        for (std::int64_t c = 0; c < probabilitiesCpu.size(1); ++c)
+            image.predicateScores.push_back(probability[gi][c]);
         for (std::int64_t j = 0; j < k; ++j)
-            image.topPredicates.push_back(int(topClassesCpu[std::int64_t(g)][j].item<std::int64_t>()));
+            image.topPredicates.push_back(int(top[gi][j]));
         const torch::Tensor nodeIndex = torch::tensor(nodesOf[g], torch::kLong);
         const torch::Tensor edgeIndex = torch::tensor(std::vector<std::int64_t>(image.edges.begin(), image.edges.end()), torch::kLong);
         image.nodeRelevance = nodeRelCpu.index_select(0, nodeIndex);
         image.edgeRelevance = edgeRelCpu.index_select(0, edgeIndex);
         // Rank every (edge, predicate) pair of the image; ties keep the edge order, then the
         // predicate's rank.
-        const torch::Tensor scores = scoresCpu.index_select(0, edgeIndex); // [e_g, k]
-        std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
-        for (std::int64_t a = 0; a < scores.size(0); ++a)
-            for (std::int64_t j = 0; j < k; ++j)
-                pairs.emplace_back(a, j);
-        const auto acc = scores.accessor<double, 2>();
-        std::stable_sort(pairs.begin(), pairs.end(), [&](const auto &p, const auto &q) { return acc[p.first][p.second] > acc[q.first][q.second]; });
-        pairs.resize(std::min<std::size_t>(pairs.size(), std::size_t(options.topRelations)));
-        for (const auto &[a, j] : pairs) {
-            const std::int64_t edge = image.edges[std::size_t(a)];
+        std::vector<std::pair<int, int>> pairs; // (edge of the batch, predicate rank)
+        pairs.reserve(image.edges.size() * std::size_t(k));
+        for (int edge : image.edges)
+            for (int j = 0; j < int(k); ++j)
+                pairs.emplace_back(edge, j);
+        const std::size_t kept = std::min<std::size_t>(pairs.size(), std::size_t(options.topRelations));
+        std::partial_sort(pairs.begin(), pairs.begin() + std::ptrdiff_t(kept), pairs.end(), [&](const auto &p, const auto &q) {
+            const double a = score[p.first][p.second], b = score[q.first][q.second];
+            return a != b ? a > b : p < q;
+        });
+        pairs.resize(kept);
+        for (const auto &[edge, j] : pairs) {
             RelationTriplet t;
-            t.subject = int(localIndex[std::size_t(sendersCpu[edge].item<std::int64_t>())]);
-            t.object = int(localIndex[std::size_t(receiversCpu[edge].item<std::int64_t>())]);
+            t.subject = int(localIndex[std::size_t(from[edge])]);
+            t.object = int(localIndex[std::size_t(to[edge])]);
             t.predicate = image.topPredicates[std::size_t(j)];
-            t.score = acc[a][j];
+            t.score = score[edge][j];
             image.triplets.push_back(t);
         }
     }

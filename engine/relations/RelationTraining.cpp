@@ -67,12 +67,14 @@ json::Value RelationTrainingSummary::toJson() const
         v.set("train_loss", e.trainLoss);
         v.set("validation_loss", e.validationLoss);
         v.set("validation_map", e.validationMap);
-        json::Value recall = json::Object{}, random = json::Object{};
+        json::Value recall = json::Object{}, logits = json::Object{}, random = json::Object{};
         for (std::size_t s = 0; s < recallSteps.size() && s < e.validationRecall.size(); ++s) {
             recall.set("R@" + std::to_string(recallSteps[s]), e.validationRecall[s]);
+            logits.set("R@" + std::to_string(recallSteps[s]), e.validationRecallLogits[s]);
             random.set("R@" + std::to_string(recallSteps[s]), e.randomRecall[s]);
         }
         v.set("validation_relationship_recall", std::move(recall));
+        v.set("validation_relationship_recall_logits", std::move(logits));
         v.set("random_ranking_recall", std::move(random));
         v.set("seconds", e.seconds);
         list.push_back(std::move(v));
@@ -202,7 +204,7 @@ RelationTrainingSummary trainRelations(const RelationDataset &data, const Relati
     std::vector<std::size_t> order = split.train;
     double lossSum = 0.0, validationLoss = 0.0;
     std::int64_t lossBatches = 0;
-    std::vector<double> recall, randomRecall;
+    std::vector<double> recall, recallLogits, randomRecall;
     Clock::time_point epochStarted = Clock::now();
     std::mt19937_64 augment(settings.seed * 7919ULL + 3ULL);
 
@@ -241,9 +243,10 @@ RelationTrainingSummary trainRelations(const RelationDataset &data, const Relati
         validationLoss = lossTotal / double(std::max<std::size_t>(1, split.validation.size() * info.predicateClasses.size()));
         // Relations recovered by explaining the classifier, scored against the truth.
         torch::NoGradGuard noGrad;
-        std::vector<RelationPredictions> predictions;
+        std::vector<RelationPredictions> predictions, logitPredictions;
         std::vector<RelationImage> recallSet;
-        ExplainerOptions explain;
+        ExplainerOptions explain, explainLogits;
+        explainLogits.explainLogits = true;
         for (std::size_t k = 0; k < split.validation.size() && int(k) < settings.recallImages; ++k) {
             const Prepared &p = prepared[split.validation[k]];
             const torch::Tensor map = pipeline->features(p.pixels.to(torch::kFloat) / 255.0);
@@ -251,9 +254,11 @@ RelationTrainingSummary trainRelations(const RelationDataset &data, const Relati
             const ImageRelations r = explainRelations(*pipeline->network, batch, {}, explain)[0];
             const RelationImage &image = data.images[p.index];
             predictions.push_back({image.objects, r.triplets, image.truthObjects, image.truth});
+            logitPredictions.push_back({image.objects, explainRelations(*pipeline->network, batch, {}, explainLogits)[0].triplets, image.truthObjects, image.truth});
             recallSet.push_back(image);
         }
         recall = recallAt(predictions, MatchMode::Relationship, settings.recallSteps).recall;
+        recallLogits = recallAt(logitPredictions, MatchMode::Relationship, settings.recallSteps).recall;
         randomRecall = randomRankingRecall(recallSet, int(info.predicateClasses.size()), settings.recallSteps, info.objectClasses, info.subjectClasses);
         return predicateAveragePrecision(scores, labels).mean;
     };
@@ -268,6 +273,7 @@ RelationTrainingSummary trainRelations(const RelationDataset &data, const Relati
             epoch.validationLoss = validationLoss;
             epoch.validationMap = value;
             epoch.validationRecall = recall;
+            epoch.validationRecallLogits = recallLogits;
             epoch.randomRecall = randomRecall;
             epoch.seconds = secondsSince(epochStarted);
             summary.epochs.push_back(epoch);

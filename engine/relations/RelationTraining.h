@@ -5,7 +5,8 @@
 // truth's boxes. Here the backbone (scene_cnn) learns with the network, and images are flipped
 // left-right at random (no predicate here depends on left and right). After each epoch:
 // validation loss and predicate mAP, and the relations recovered by the explainer on validation
-// images scored by recall@K (relationship detection), beside the recall a random ranking of every
+// images scored by recall@K (relationship detection; explaining the sigmoid scores as the paper
+// does, and explaining the logits), beside the recall a random ranking of every
 // (edge, predicate) pair would expect. Weights + sidecar after every epoch, a resumable checkpoint,
 // cancellable. Torch-free interface.
 #pragma once
@@ -42,7 +43,8 @@ struct RelationEpoch {
     double trainLoss = 0.0;
     double validationLoss = 0.0;
     double validationMap = 0.0;              // image-level predicate mAP
-    std::vector<double> validationRecall;    // relationship detection, per recallSteps
+    std::vector<double> validationRecall;    // relationship detection, per recallSteps, the paper's explanation
+    std::vector<double> validationRecallLogits; // the same explaining the logits (ExplainerOptions::explainLogits)
     std::vector<double> randomRecall;        // what a random ranking of every (edge, predicate) pair expects
     double seconds = 0.0;
 };

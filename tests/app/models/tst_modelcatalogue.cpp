@@ -7,6 +7,7 @@
 #include "../cli/CliRun.h"
 
 #include "app/models/BuiltInColorizers.h"
+#include "app/models/BuiltInRelationModels.h"
 #include "app/models/BuiltInDeepfakeModels.h"
 #include "app/models/ModelCatalogue.h"
 #include "engine/core/errors/Error.h"
@@ -109,10 +110,11 @@ void TestModelCatalogue::builtInEntriesDescribeTheCommittedFiles()
         QCOMPARE(QFileInfo(e.path).size(), e.bytes);
         QVERIFY2(!e.trainedBy.isEmpty() && QFileInfo::exists(QStringLiteral(PERISCOPE_SOURCE_DIR "/") + e.trainedBy), qPrintable(e.name));
     }
-    QCOMPARE(builtIn, 6);
+    QCOMPARE(builtIn, 7);
     // A built-in name resolves to its file, for the CLI and the workspaces alike.
     QString error;
     QCOMPARE(resolveColorizer(QStringLiteral("koalarization-opencv"), &error), catalogue.find(QStringLiteral("koalarization-opencv"))->path);
+    QCOMPARE(resolveRelationModel(QStringLiteral("relations-scenes"), &error), catalogue.find(QStringLiteral("relations-scenes"))->path);
     QCOMPARE(resolveDeepfakeModel(builtInDeepfakeModelName(), &error), catalogue.find(builtInDeepfakeModelName())->path);
     QVERIFY(resolveColorizer(QStringLiteral("zhang-eccv16"), &error).isEmpty()); // not here
     QVERIFY2(error.contains(QLatin1String("models fetch zhang-eccv16")), qPrintable(error));
