@@ -21,29 +21,11 @@ namespace periscope::relations {
 
 namespace {
 
-// Annotation files of real datasets run to hundreds of megabytes (HICO-DET's train split is
-// about 80 MB); a file past this is not one of them.
-constexpr std::uintmax_t kMaxAnnotationBytes = 1024ull * 1024 * 1024;
 constexpr std::size_t kMaxObjectsPerImage = 1000;
 
 json::Value readJsonFile(const fs::path &path)
 {
-    std::error_code error;
-    const std::uintmax_t size = fs::file_size(path, error);
-    if (error)
-        throw Error(path.string() + ": cannot be read");
-    if (size > kMaxAnnotationBytes)
-        throw Error(path.string() + ": larger than 1 GB, not an annotation file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(path.string() + ": cannot be read");
-    std::stringstream text;
-    text << in.rdbuf();
-    try {
-        return json::Value::parse(text.str());
-    } catch (const Error &e) {
-        throw Error(path.string() + ": " + e.what());
-    }
+    return json::readJsonFile(path.string());
 }
 
 const json::Value *field(const json::Value &v, const char *key)

@@ -19,16 +19,7 @@ namespace {
 
 json::Value readJsonFile(const fs::path &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(path.string() + ": cannot be read");
-    std::stringstream text;
-    text << in.rdbuf();
-    try {
-        return json::Value::parse(text.str());
-    } catch (const Error &e) {
-        throw Error(path.string() + ": " + e.what());
-    }
+    return json::readJsonFile(path.string());
 }
 
 std::string stringField(const json::Value &object, const char *key)

@@ -7,6 +7,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <limits>
 #include <string>
 #include <unordered_set>
@@ -469,6 +472,26 @@ void Value::set(const std::string &key, Value value)
 Value finiteOrNull(double value)
 {
     return std::isfinite(value) ? Value(value) : Value();
+}
+
+Value readJsonFile(const std::string &path, std::uint64_t maxBytes)
+{
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (error)
+        throw Error(path + ": cannot be read");
+    if (size > maxBytes)
+        throw Error(path + ": larger than " + std::to_string(maxBytes / (1024 * 1024)) + " MB, not a file this reads");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(path + ": cannot be read");
+    std::stringstream text;
+    text << in.rdbuf();
+    try {
+        return Value::parse(text.str());
+    } catch (const Error &e) {
+        throw Error(path + ": " + e.what());
+    }
 }
 
 } // namespace periscope::json

@@ -82,4 +82,8 @@ private:
 // A number, or null where it is NaN or infinite (JSON has neither): "not measured" stays null.
 Value finiteOrNull(double value);
 
+// A JSON file parsed whole. Throws periscope::Error naming the file when it cannot be read, is
+// larger than `maxBytes` (checked before reading) or is not valid JSON.
+Value readJsonFile(const std::string &path, std::uint64_t maxBytes = 1024ull * 1024 * 1024);
+
 } // namespace periscope::json
