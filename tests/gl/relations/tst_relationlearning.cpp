@@ -26,6 +26,9 @@ private Q_SLOTS:
 
 void TestRelationLearning::relationsAreRecoveredFromImageLevelLabels()
 {
+    // One thread: CTest runs this beside the other suites (-j2), and a training on every core
+    // starves them; the figures below were measured so.
+    torch::set_num_threads(1);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     scenes::SceneSettings settings = scenes::SceneSettings::forRelations();
