@@ -34,9 +34,12 @@ QString formatNumber(double value)
 }
 
 // Appends `text` to `out` wrapped at kLineWidth, every line but the first indented by `indent`.
+// Line breaks in `text` are spaces here: the wrapping decides where lines end.
 void appendWrapped(QString &out, int column, const QString &text, int indent)
 {
-    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QString flowing = text;
+    flowing.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QStringList words = flowing.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
         if (column > indent && column + 1 + word.size() > kLineWidth) {
             out += QLatin1Char('\n') + QString(indent, QLatin1Char(' '));

@@ -7,6 +7,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/TrainingOptions.h"
 #include "app/common/AtomicFile.h"
+#include "app/data/RelationInputs.h"
 #include "app/models/BuiltInRelationModels.h"
 
 #include "engine/core/errors/Error.h"
@@ -76,36 +77,12 @@ CliOptions relationsOptions()
     options.flag(QStringLiteral("--channel-mean"),
                  QStringLiteral("with --activations: RoI features times their gradient averaged over the RoI (Grad-CAM-like)"));
     options.flag(QStringLiteral("--explain-logits"),
-                 QStringLiteral("explain each predicate's logit rather than its sigmoid score (which a confident classifier\n"
+                 QStringLiteral("explain each predicate's logit rather than its sigmoid score (which a confident classifier "
                                 "saturates, leaving its sure predicates almost no relevance); not in the paper"));
     options.text(QStringLiteral("--recall"), QStringLiteral("K,K,..."), QStringLiteral("the K of recall@K"))
         .byDefault(QStringLiteral("20,50,100"))
         .validatedBy([](const QString &v) { return !parseSteps(v).empty(); }, QStringLiteral("a list of positive integers"));
     return options;
-}
-
-// A dataset from the inputs: one folder, or image files with the model's classes.
-relations::RelationDataset inputDataset(const QStringList &inputs, const QString &split, const relations::RelationModelInfo &model)
-{
-    if (inputs.size() == 1 && QFileInfo(inputs.front()).isDir())
-        return relations::readRelationDataset(inputs.front().toStdString(), split.toStdString());
-    relations::RelationDataset d;
-    d.kind = "images";
-    d.objectClasses = model.objectClasses;
-    d.predicateClasses = model.predicateClasses;
-    d.subjectClasses = model.subjectClasses;
-    for (const QString &input : inputs) {
-        const QFileInfo info(input);
-        if (info.isDir())
-            throw Error(input.toStdString() + ": give one dataset folder, or image files");
-        if (!info.isFile())
-            throw Error(input.toStdString() + ": no such file");
-        relations::RelationImage image;
-        image.name = info.fileName().toStdString();
-        image.imagePath = info.absoluteFilePath().toStdString();
-        d.images.push_back(image);
-    }
-    return d;
 }
 
 int runRelations(const QStringList &arguments)
@@ -122,7 +99,7 @@ int runRelations(const QStringList &arguments)
     try {
         std::unique_ptr<relations::RelationModel> model = relations::RelationModel::load(weights.toStdString());
         const relations::RelationModelInfo &info = model->info();
-        relations::RelationDataset dataset = inputDataset(options.positionalValues(), options.value(QStringLiteral("--split")), info);
+        relations::RelationDataset dataset = relationInputDataset(options.positionalValues(), options.value(QStringLiteral("--split")), info);
         if (dataset.kind == "images" && boxes == QLatin1String("gt"))
             return options.usageError(QStringLiteral("images have no ground truth: give their boxes with --boxes DETECTIONS.json"));
         if (!dataset.note.empty())

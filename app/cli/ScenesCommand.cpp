@@ -104,8 +104,8 @@ CliOptions scenesOptions()
             },
             QStringLiteral("MIN-MAX within 1-20"));
     options.flag(QStringLiteral("--relations"),
-                 QStringLiteral("scenes for the Relations workspace: 3-6 objects (unless --objects), small objects stacked on\n"
-                                "large cubes, objects touching, and the scene JSON's triplets of on, touching, near, same_color,\n"
+                 QStringLiteral("scenes for the Relations workspace: 3-6 objects (unless --objects), small objects stacked on "
+                                "large cubes, objects touching, and the scene JSON's triplets of on, touching, near, same_color, "
                                 "same_shape, same_material and larger_than"));
     return options;
 }

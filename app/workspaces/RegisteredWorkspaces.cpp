@@ -5,6 +5,7 @@
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
 #include "app/workspaces/deepfake/DeepfakeWorkspace.h"
 #include "app/workspaces/graphs/GraphsWorkspace.h"
+#include "app/workspaces/relations/RelationsWorkspace.h"
 #include "app/workspaces/slots/SlotsWorkspace.h"
 #include "app/workspaces/welcome/WelcomeWorkspace.h"
 
@@ -18,6 +19,7 @@ WorkspaceRegistry WorkspaceRegistry::builtIn()
     registry.add<GraphsWorkspace>();
     registry.add<SlotsWorkspace>();
     registry.add<DeepfakeWorkspace>();
+    registry.add<RelationsWorkspace>();
     return registry;
 }
 

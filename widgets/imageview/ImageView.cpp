@@ -244,9 +244,24 @@ void ImageView::selectVectorItem(const QString &layerId, int item)
     Q_EMIT vectorItemSelected(layerId, item);
 }
 
+void ImageView::setBoxDrawing(bool on)
+{
+    m_boxDrawing = on;
+    m_drawingBox = false;
+    setDragMode(on ? QGraphicsView::NoDrag : QGraphicsView::ScrollHandDrag);
+    viewport()->setCursor(on ? Qt::CrossCursor : Qt::OpenHandCursor);
+    viewport()->update();
+}
+
 void ImageView::mousePressEvent(QMouseEvent *event)
 {
     m_pressPosition = event->position().toPoint();
+    if (m_boxDrawing && event->button() == Qt::LeftButton) {
+        m_drawingBox = true;
+        m_boxStart = m_boxEnd = mapToScene(m_pressPosition);
+        event->accept();
+        return;
+    }
     if (event->button() == Qt::LeftButton && nearWipeLine(event->position().toPoint())) {
         m_draggingWipe = true;
         event->accept();
@@ -264,13 +279,31 @@ void ImageView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
-    viewport()->setCursor(nearWipeLine(position) ? Qt::SplitHCursor : Qt::OpenHandCursor);
+    if (m_drawingBox) {
+        m_boxEnd = mapToScene(position);
+        reportHover(position);
+        viewport()->update();
+        event->accept();
+        return;
+    }
+    viewport()->setCursor(m_boxDrawing ? Qt::CrossCursor : nearWipeLine(position) ? Qt::SplitHCursor : Qt::OpenHandCursor);
     reportHover(position);
     QGraphicsView::mouseMoveEvent(event);
 }
 
 void ImageView::mouseReleaseEvent(QMouseEvent *event)
 {
+    if (m_drawingBox && event->button() == Qt::LeftButton) {
+        m_drawingBox = false;
+        m_boxEnd = mapToScene(event->position().toPoint());
+        const QRectF box = QRectF(m_boxStart, m_boxEnd).normalized().intersected(m_item->boundingRect());
+        viewport()->update();
+        event->accept();
+        // A click is not a box: at least two image pixels each way.
+        if (box.width() >= 2.0 && box.height() >= 2.0)
+            Q_EMIT boxDrawn(box);
+        return;
+    }
     if (m_draggingWipe) {
         m_draggingWipe = false;
         event->accept();
@@ -324,6 +357,14 @@ void ImageView::setOverlaysVisible(bool visible)
 
 void ImageView::drawForeground(QPainter *painter, const QRectF &)
 {
+    if (m_drawingBox) {
+        painter->save();
+        QPen pen(Qt::white, 0.0, Qt::DashLine); // cosmetic: one screen pixel at any zoom
+        painter->setPen(pen);
+        painter->setBrush(QColor(255, 255, 255, 40));
+        painter->drawRect(QRectF(m_boxStart, m_boxEnd).normalized());
+        painter->restore();
+    }
     if (!m_overlays)
         return;
     int scalarRow = -1;

@@ -49,6 +49,11 @@ public:
     int selectedVectorItem() const;
     void selectVectorItem(const QString &layerId, int item);
 
+    // Box drawing: while on, a left drag draws a rectangle (in image pixels, clipped to the image)
+    // instead of panning, and boxDrawn reports it when the button is released.
+    void setBoxDrawing(bool on);
+    bool isBoxDrawing() const { return m_boxDrawing; }
+
     // Overlays drawn over the image in screen space: a colorbar for the top visible scalar map
     // and a legend for visible label layers. On by default.
     void setOverlaysVisible(bool visible);
@@ -63,6 +68,7 @@ Q_SIGNALS:
     void pixelHovered(QPoint pixel, const QStringList &values);
     void wipeMoved(double fraction);
     void vectorItemSelected(const QString &layerId, int item); // item -1: selection cleared
+    void boxDrawn(const QRectF &imageRect);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -91,6 +97,9 @@ private:
     QPoint m_pressPosition;
     QStringList m_lastHover;
     bool m_overlays = true;
+    bool m_boxDrawing = false;
+    bool m_drawingBox = false;
+    QPointF m_boxStart, m_boxEnd; // image pixels
 };
 
 } // namespace periscope::widgets

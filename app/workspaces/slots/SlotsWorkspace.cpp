@@ -6,6 +6,7 @@
 
 #include "app/models/BuiltInModels.h"
 #include "app/data/ImageInputs.h"
+#include "app/data/RelationInputs.h"
 #include "app/models/BuiltInSlotModels.h"
 #include "app/data/SlotImageSet.h"
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
@@ -53,7 +54,8 @@ QIcon SlotsWorkspace::icon() const
 
 bool SlotsWorkspace::recognisesFolder(const QString &folder) const
 {
-    return isSceneFolder(folder);
+    // Scenes drawn for relations go to the Relations workspace (they still open here when asked).
+    return isSceneFolder(folder) && !isRelationSceneFolder(folder);
 }
 
 QStringList SlotsWorkspace::fileSuffixes() const
