@@ -8,6 +8,7 @@
 #include "app/cli/TrainingOptions.h"
 #include "app/common/AtomicFile.h"
 #include "app/data/RelationInputs.h"
+#include "app/figures/RelationsFigure.h"
 #include "app/models/BuiltInRelationModels.h"
 
 #include "engine/core/errors/Error.h"
@@ -16,6 +17,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QImage>
+
+#include <algorithm>
+#include <optional>
 
 #include <cstdio>
 #include <filesystem>
@@ -79,6 +84,10 @@ CliOptions relationsOptions()
     options.flag(QStringLiteral("--explain-logits"),
                  QStringLiteral("explain each predicate's logit rather than its sigmoid score (which a confident classifier "
                                 "saturates, leaving its sure predicates almost no relevance); not in the paper"));
+    options.figure(QStringLiteral("a figure of the first analysed image (its boxes and relationship graph, its top triplets with hits), "
+                                  "as the workbench exports it"));
+    options.text(QStringLiteral("--figure-predicate"), QStringLiteral("NAME"),
+                 QStringLiteral("the figure shows this predicate: its node relevance, its triplets, the true ones it missed"));
     options.text(QStringLiteral("--recall"), QStringLiteral("K,K,..."), QStringLiteral("the K of recall@K"))
         .byDefault(QStringLiteral("20,50,100"))
         .validatedBy([](const QString &v) { return !parseSteps(v).empty(); }, QStringLiteral("a list of positive integers"));
@@ -126,6 +135,16 @@ int runRelations(const QStringList &arguments)
         explain.channelMean = options.flagValue(QStringLiteral("--channel-mean"));
         if (explain.channelMean && !explain.activations)
             return options.usageError(QStringLiteral("--channel-mean needs --activations"));
+        const QString figurePath = options.value(QStringLiteral("--figure"));
+        int figurePredicate = -1;
+        if (const QString name = options.value(QStringLiteral("--figure-predicate")); !name.isEmpty()) {
+            const auto &classes = info.predicateClasses;
+            const auto found = std::find(classes.begin(), classes.end(), name.toStdString());
+            if (found == classes.end())
+                return options.usageError(QStringLiteral("--figure-predicate: the model has no predicate %1").arg(name));
+            figurePredicate = int(found - classes.begin());
+        }
+        std::optional<RelationFigure> figure;
         int written = 0;
         const auto results = relations::analyseDataset(*model, dataset, explain, {}, [&](const relations::ImageRelationResult &r) {
             if (!r.error.empty())
@@ -133,6 +152,8 @@ int runRelations(const QStringList &arguments)
             const QString file = out.filePath(QFileInfo(QString::fromStdString(r.image.name)).completeBaseName() + QStringLiteral(".relations.json"));
             writeOrThrow(file, QByteArray::fromStdString(relations::relationResultJson(r, info).dump(1) + "\n"));
             ++written;
+            if (!figurePath.isEmpty() && !figure && r.error.empty())
+                figure = relationFigure(QImage(QString::fromStdString(r.image.imagePath)), r, info, figurePredicate);
         });
         const relations::RelationRunSummary summary = relations::summariseRelations(results, info, parseSteps(options.value(QStringLiteral("--recall"))));
         json::Value report = summary.toJson(info.predicateClasses);
@@ -143,6 +164,14 @@ int runRelations(const QStringList &arguments)
         report.set("explained", explain.explainLogits ? "logits" : "scores");
         if (summary.withTruth > 0)
             writeOrThrow(out.filePath(QStringLiteral("relations.recall.csv")), QByteArray::fromStdString(relations::recallCsv(summary, info.predicateClasses)));
+        if (figure) {
+            FigureOptions figureOptions;
+            figureOptions.caption = figure->title + QStringLiteral("; ") + QFileInfo(weights).completeBaseName();
+            QString figureError;
+            if (!exportRelationFigure(*figure, figureOptions, figurePath, &figureError))
+                return options.failure(figureError);
+            report.set("figure", figurePath.toStdString());
+        }
         writeOrThrow(out.filePath(QStringLiteral("relations.json")), QByteArray::fromStdString(report.dump(1) + "\n"));
         std::printf("%s\n", report.dump(1).c_str());
         if (summary.failed == summary.images)
@@ -220,7 +249,8 @@ int runTrainRelations(const QStringList &arguments)
 
 CliCommand relationsCommand()
 {
-    return {QStringLiteral("relations"), QStringLiteral("visual relations recovered by explaining a predicate classifier"), false, runRelations};
+    return {QStringLiteral("relations"), QStringLiteral("visual relations recovered by explaining a predicate classifier"),
+            true /* --figure draws text */, runRelations};
 }
 
 CliCommand trainRelationsCommand()
