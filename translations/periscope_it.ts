@@ -130,6 +130,46 @@
         <source> · IoU %1</source>
         <translation> · IoU %1</translation>
     </message>
+    <message>
+        <source>Top triplets (✓ in the ground truth)</source>
+        <translation>Triplette migliori (✓ nella verità di riferimento)</translation>
+    </message>
+    <message>
+        <source>Top triplets</source>
+        <translation>Triplette migliori</translation>
+    </message>
+    <message>
+        <source>the top triplets</source>
+        <translation>le triplette migliori</translation>
+    </message>
+    <message>
+        <source>missed: %1 (not found)</source>
+        <translation>mancata: %1 (non trovata)</translation>
+    </message>
+    <message>
+        <source>missed: %1 (first match #%2)</source>
+        <translation>mancata: %1 (prima corrispondenza #%2)</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>vera</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>falsa</translation>
+    </message>
+    <message>
+        <source>missed (dashed)</source>
+        <translation>mancata (tratteggiata)</translation>
+    </message>
+    <message>
+        <source>“%1”: rank, triplet, score (✓ true, ✗ false; dashed: missed in the top %2)</source>
+        <translation>“%1”: rango, tripletta, punteggio (✓ vera, ✗ falsa; tratteggiata: mancata fra le prime %2)</translation>
+    </message>
+    <message>
+        <source>“%1”: rank, triplet, score</source>
+        <translation>“%1”: rango, tripletta, punteggio</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -2574,6 +2614,407 @@ Addestrato con: %1</translation>
     <message>
         <source>%1 is outside the project&apos;s folder, not opened (a project from elsewhere opens only files in %2)</source>
         <translation>%1 è fuori dalla cartella del progetto, non aperto (un progetto da altrove apre solo file in %2)</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::RelationsModel</name>
+    <message>
+        <source>Read %1</source>
+        <translation>Leggi %1</translation>
+    </message>
+    <message>
+        <source>%1 detections name an image that is not open, %2 a class the data does not have</source>
+        <translation>%1 rilevamenti indicano un&apos;immagine non aperta, %2 una classe assente nei dati</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) open (%1)</source>
+        <translation>
+            <numerusform>%n immagine aperta (%1)</numerusform>
+            <numerusform>%n immagini aperte (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossibile aprire %1: %2</translation>
+    </message>
+    <message>
+        <source>Load the relations model %1</source>
+        <translation>Carica il modello di relazioni %1</translation>
+    </message>
+    <message>
+        <source>The relations model %1 could not be loaded: %2</source>
+        <translation>Impossibile caricare il modello di relazioni %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recover the relations of %n image(s)</source>
+        <translation>
+            <numerusform>Ricava le relazioni di %n immagine</numerusform>
+            <numerusform>Ricava le relazioni di %n immagini</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Relations recovered for %n image(s); relationship recall@%1 %2 (random ranking %3), predicate mAP %4</source>
+        <translation>
+            <numerusform>Relazioni ricavate per %n immagine; recall@%1 delle relazioni %2 (ordinamento casuale %3), mAP dei predicati %4</numerusform>
+            <numerusform>Relazioni ricavate per %n immagini; recall@%1 delle relazioni %2 (ordinamento casuale %3), mAP dei predicati %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Relations recovered for %n image(s)</source>
+        <translation>
+            <numerusform>Relazioni ricavate per %n immagine</numerusform>
+            <numerusform>Relazioni ricavate per %n immagini</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be analysed; the list says why</source>
+        <translation>
+            <numerusform>%n immagine non è stata analizzata; l&apos;elenco dice perché</numerusform>
+            <numerusform>%n immagini non sono state analizzate; l&apos;elenco dice perché</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recover the relations of %1</source>
+        <translation>Ricava le relazioni di %1</translation>
+    </message>
+    <message>
+        <source>Decode %1</source>
+        <translation>Decodifica %1</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>Impossibile mostrare %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::RelationsView</name>
+    <message>
+        <source>Open images...</source>
+        <translation>Apri immagini...</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Apri immagini</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>Immagini (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Open dataset...</source>
+        <translation>Apri dataset...</translation>
+    </message>
+    <message>
+        <source>A scene folder (periscope-cli scenes --relations), VRD (json_dataset/, sg_dataset/) or HICO-DET (annotations/, images/)</source>
+        <translation>Una cartella di scene (periscope-cli scenes --relations), VRD (json_dataset/, sg_dataset/) o HICO-DET (annotations/, images/)</translation>
+    </message>
+    <message>
+        <source>Open a relations dataset</source>
+        <translation>Apri un dataset di relazioni</translation>
+    </message>
+    <message>
+        <source>test split</source>
+        <translation>parte di test</translation>
+    </message>
+    <message>
+        <source>train split</source>
+        <translation>parte di addestramento</translation>
+    </message>
+    <message>
+        <source>VRD and HICO-DET: which split to read</source>
+        <translation>VRD e HICO-DET: quale parte leggere</translation>
+    </message>
+    <message>
+        <source>Open relations weights</source>
+        <translation>Apri pesi di relazioni</translation>
+    </message>
+    <message>
+        <source>Ground-truth boxes</source>
+        <translation>Riquadri di riferimento</translation>
+    </message>
+    <message>
+        <source>Detections file...</source>
+        <translation>File di rilevamenti...</translation>
+    </message>
+    <message>
+        <source>The graph&apos;s nodes: the dataset&apos;s own boxes, or a detector&apos;s in COCO&apos;s results format ([{image_id, category_id, bbox [x, y, w, h], score}])</source>
+        <translation>I nodi del grafo: i riquadri del dataset, o quelli di un rilevatore nel formato dei risultati COCO ([{image_id, category_id, bbox [x, y, w, h], score}])</translation>
+    </message>
+    <message>
+        <source>Explain logits</source>
+        <translation>Spiega i logit</translation>
+    </message>
+    <message>
+        <source>Explain scores (paper)</source>
+        <translation>Spiega i punteggi (articolo)</translation>
+    </message>
+    <message>
+        <source>The paper explains each predicate&apos;s sigmoid score; a classifier sure of a predicate saturates it, so its gradient (and the relevance of the objects behind it) nearly vanishes. Explaining the logit keeps it: on the built-in model relationship recall@20 rises from 0.18 to 0.54.</source>
+        <translation>L&apos;articolo spiega il punteggio sigmoide di ogni predicato; un classificatore sicuro di un predicato lo satura, così il suo gradiente (e la rilevanza degli oggetti dietro) quasi svanisce. Spiegare il logit lo conserva: sul modello integrato la recall@20 delle relazioni sale da 0,18 a 0,54.</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>Gradiente</translation>
+    </message>
+    <message>
+        <source>Integrated gradients</source>
+        <translation>Gradienti integrati</translation>
+    </message>
+    <message>
+        <source>How node and edge relevance are computed: the gradient (the paper), or integrated gradients from all-zero inputs (32 steps, slower)</source>
+        <translation>Come si calcola la rilevanza di nodi e archi: il gradiente (l&apos;articolo), o i gradienti integrati da ingressi nulli (32 passi, più lento)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Draw boxes</source>
+        <translation>Disegna riquadri</translation>
+    </message>
+    <message>
+        <source>Drag on the image to add an object of the chosen category (the image is then analysed again); Edit &gt; Undo takes it back</source>
+        <translation>Trascina sull&apos;immagine per aggiungere un oggetto della categoria scelta (l&apos;immagine viene poi rianalizzata); Modifica &gt; Annulla lo toglie</translation>
+    </message>
+    <message>
+        <source>Remove box</source>
+        <translation>Rimuovi riquadro</translation>
+    </message>
+    <message>
+        <source>Removes the box selected on the image (click its outline)</source>
+        <translation>Rimuove il riquadro selezionato sull&apos;immagine (clicca sul suo bordo)</translation>
+    </message>
+    <message>
+        <source>Source boxes</source>
+        <translation>Riquadri della sorgente</translation>
+    </message>
+    <message>
+        <source>Forget the boxes drawn on this image and use those of the box source again</source>
+        <translation>Dimentica i riquadri disegnati su questa immagine e usa di nuovo quelli della sorgente</translation>
+    </message>
+    <message>
+        <source>Predicate</source>
+        <translation>Predicato</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>In truth</source>
+        <translation>Nel riferimento</translation>
+    </message>
+    <message>
+        <source>The classifier&apos;s score for each predicate in this image; choose one to see which objects and pairs its explanation points at</source>
+        <translation>Il punteggio del classificatore per ogni predicato in questa immagine; scegline uno per vedere quali oggetti e coppie indica la sua spiegazione</translation>
+    </message>
+    <message>
+        <source>Triplet</source>
+        <translation>Tripletta</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Oggetti</translation>
+    </message>
+    <message>
+        <source>Truth</source>
+        <translation>Riferimento</translation>
+    </message>
+    <message>
+        <source>R@%1</source>
+        <translation>R@%1</translation>
+    </message>
+    <message>
+        <source>Share of the image&apos;s true triplets found among its first %1 (relationship detection)</source>
+        <translation>Quota delle triplette vere dell&apos;immagine trovate fra le sue prime %1 (rilevamento di relazioni)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Immagini</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>Open a relations dataset or images: the model classifies each image&apos;s predicates, and explaining each predicate finds which objects it relates.</source>
+        <translation>Apri un dataset di relazioni o delle immagini: il modello classifica i predicati di ogni immagine, e spiegare ogni predicato trova quali oggetti collega.</translation>
+    </message>
+    <message>
+        <source>Open a detections file (COCO results)</source>
+        <translation>Apri un file di rilevamenti (risultati COCO)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Detections: %1</source>
+        <translation>Rilevamenti: %1</translation>
+    </message>
+    <message>
+        <source>%1 drawn</source>
+        <translation>%1 disegnati</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallita</translation>
+    </message>
+    <message>
+        <source>All: the top triplets</source>
+        <translation>Tutti: le triplette migliori</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n object(s)</source>
+        <translation>
+            <numerusform>%1: %n oggetto</numerusform>
+            <numerusform>%1: %n oggetti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n true triplet(s)</source>
+        <translation>
+            <numerusform>, %n tripletta vera</numerusform>
+            <numerusform>, %n triplette vere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (boxes drawn here)</source>
+        <translation> (riquadri disegnati qui)</translation>
+    </message>
+    <message>
+        <source>Not analysed: %1</source>
+        <translation>Non analizzata: %1</translation>
+    </message>
+    <message>
+        <source>Being analysed...</source>
+        <translation>In analisi...</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Nessun modello caricato.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>node relevance</source>
+        <translation>rilevanza dei nodi</translation>
+    </message>
+    <message>
+        <source>Relationship graph</source>
+        <translation>Grafo delle relazioni</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>mancata</translation>
+    </message>
+    <message>
+        <source>Nothing analysed yet</source>
+        <translation>Ancora nulla di analizzato</translation>
+    </message>
+    <message>
+        <source>No ground truth to score against</source>
+        <translation>Nessun riferimento con cui confrontare</translation>
+    </message>
+    <message>
+        <source>Predicate detection</source>
+        <translation>Rilevamento di predicati</translation>
+    </message>
+    <message>
+        <source>Phrase detection</source>
+        <translation>Rilevamento di frasi</translation>
+    </message>
+    <message>
+        <source>Relationship detection</source>
+        <translation>Rilevamento di relazioni</translation>
+    </message>
+    <message>
+        <source>Random ranking</source>
+        <translation>Ordinamento casuale</translation>
+    </message>
+    <message>
+        <source>Predicate mAP</source>
+        <translation>mAP dei predicati</translation>
+    </message>
+    <message>
+        <source>Over %1 image(s) with true triplets. A true triplet counts when a prediction among the first K matches its classes (predicate detection), also its union box (phrase), or both boxes (relationship), IoU &gt; 0.5.</source>
+        <translation>Su %1 immagini con triplette vere. Una tripletta vera conta quando una previsione fra le prime K ne rispetta le classi (rilevamento di predicati), anche il riquadro di unione (frase), o entrambi i riquadri (relazione), IoU &gt; 0,5.</translation>
+    </message>
+    <message>
+        <source>relationship R@%1</source>
+        <translation>recall@%1 delle relazioni</translation>
+    </message>
+    <message>
+        <source>AP (image level)</source>
+        <translation>AP (a livello di immagine)</translation>
+    </message>
+    <message>
+        <source>recall / AP</source>
+        <translation>recall / AP</translation>
+    </message>
+    <message>
+        <source>Per predicate</source>
+        <translation>Per predicato</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::RelationsWorkspace</name>
+    <message>
+        <source>Relations</source>
+        <translation>Relazioni</translation>
+    </message>
+    <message>
+        <source>%1 is not a relations dataset: expected scenes (scenes.json), VRD (json_dataset/) or HICO-DET (annotations/)</source>
+        <translation>%1 non è un dataset di relazioni: attese scene (scenes.json), VRD (json_dataset/) o HICO-DET (annotations/)</translation>
+    </message>
+    <message>
+        <source>%1 is neither a relations dataset folder nor an image</source>
+        <translation>%1 non è né una cartella di un dataset di relazioni né un&apos;immagine</translation>
+    </message>
+    <message>
+        <source>Draw a box</source>
+        <translation>Disegna un riquadro</translation>
+    </message>
+    <message>
+        <source>Remove a box</source>
+        <translation>Rimuovi un riquadro</translation>
+    </message>
+    <message>
+        <source>Use the source&apos;s boxes</source>
+        <translation>Usa i riquadri della sorgente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input(s) of the project are missing: %1</source>
+        <translation>
+            <numerusform>Manca %n input del progetto: %1</numerusform>
+            <numerusform>Mancano %n input del progetto: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Relations: who is on, touching or near whom</source>
+        <translation>Relazioni: chi è sopra, tocca o è vicino a chi</translation>
+    </message>
+    <message>
+        <source>Generated scenes with stacked and touching objects; the built-in model, trained on image-level predicate labels only, finds each predicate&apos;s subject and object by explaining its decision.</source>
+        <translation>Scene generate con oggetti impilati e a contatto; il modello integrato, addestrato solo su etichette di predicato per immagine, trova soggetto e oggetto di ogni predicato spiegando la propria decisione.</translation>
+    </message>
+    <message>
+        <source>The Relations demo&apos;s scenes or model are missing from this installation</source>
+        <translation>Le scene o il modello della demo Relazioni mancano in questa installazione</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: open images and let the model recover their relations</source>
+        <translation>Non c&apos;è ancora nulla da esportare: apri delle immagini e lascia che il modello ne ricavi le relazioni</translation>
     </message>
 </context>
 <context>

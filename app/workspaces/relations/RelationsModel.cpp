@@ -44,8 +44,12 @@ relations::ExplainerOptions defaultRelationsOptions()
 
 RelationsModel::RelationsModel(JobManager *jobs, QObject *parent)
     : QObject(parent), m_jobs(jobs), m_options(defaultRelationsOptions()), m_scan(jobs), m_modelLoad(jobs), m_analysis(jobs), m_single(jobs),
-      m_detailLoad(jobs)
+      m_detailLoad(jobs), m_training(jobs)
 {
+    connect(&m_training, &TrainingJob::epochEnded, this,
+            [this](const QVariant &epoch) { Q_EMIT trainingEpoch(epoch.value<relations::RelationEpoch>()); });
+    connect(&m_training, &TrainingJob::finished, this, &RelationsModel::trainingFinished);
+    connect(&m_training, &TrainingJob::stopped, this, &RelationsModel::trainingStopped);
     for (JobSlot *slot : {&m_scan, &m_modelLoad, &m_analysis, &m_single, &m_detailLoad})
         connect(slot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
 }
@@ -375,6 +379,41 @@ void RelationsModel::cancel()
     m_scan.cancel();
     m_analysis.cancel();
     m_single.cancel();
+}
+
+void RelationsModel::startTraining(const relations::RelationTrainingSettings &settings)
+{
+    if (m_training.isRunning())
+        return;
+    if (!m_dataset || m_dataset->kind == "images") {
+        Q_EMIT trainingStopped(tr("Training needs a dataset with true triplets (scenes, VRD, HICO-DET): their predicates are the labels."));
+        return;
+    }
+    const auto dataset = m_dataset;
+    m_training.start(
+        tr("Train relations on %n image(s)", nullptr, int(dataset->images.size())), QString::fromStdString(settings.outPath),
+        [dataset, settings](const JobControl &control, const TrainingJob::EpochReporter &epochEnded) {
+            const relations::RelationTrainingSummary summary = relations::trainRelations(
+                *dataset, settings, control, [&epochEnded](const relations::RelationEpoch &epoch) { epochEnded(QVariant::fromValue(epoch)); });
+            const relations::RelationEpoch last = summary.epochs.empty() ? relations::RelationEpoch{} : summary.epochs.back();
+            QString text = tr("%1 epochs on %2 images, %3 s; validation predicate mAP %4")
+                               .arg(summary.epochs.size())
+                               .arg(summary.trainCount)
+                               .arg(summary.seconds, 0, 'f', 0)
+                               .arg(last.validationMap, 0, 'f', 3);
+            if (!last.validationRecallLogits.empty() && !summary.recallSteps.empty())
+                text += tr("; relationship recall@%1 %2 explaining logits, %3 scores, %4 random")
+                            .arg(summary.recallSteps.front())
+                            .arg(last.validationRecallLogits.front(), 0, 'f', 3)
+                            .arg(last.validationRecall.front(), 0, 'f', 3)
+                            .arg(last.randomRecall.front(), 0, 'f', 3);
+            return text;
+        });
+}
+
+void RelationsModel::cancelTraining()
+{
+    m_training.cancel();
 }
 
 void RelationsModel::select(int index)

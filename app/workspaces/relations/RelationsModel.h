@@ -2,10 +2,12 @@
 #pragma once
 
 #include "app/shell/JobSlot.h"
+#include "app/shell/TrainingJob.h"
 
 #include "engine/relations/RelationDatasets.h"
 #include "engine/relations/RelationModel.h"
 #include "engine/relations/RelationRun.h"
+#include "engine/relations/RelationTraining.h"
 
 #include <QHash>
 #include <QImage>
@@ -87,6 +89,13 @@ public:
     void selectPredicate(int predicate); // -1: all
     int selectedPredicate() const { return m_predicate; }
 
+    // Trains a model on the open dataset's image-level labels (the images need a truth);
+    // `settings.outPath` set by the caller. trainingFinished says where the weights are; setModel
+    // switches to them when the user asks.
+    void startTraining(const relations::RelationTrainingSettings &settings);
+    void cancelTraining();
+    bool isTraining() const { return m_training.isRunning(); }
+
     // Over the analysed images; images == 0 when nothing is analysed yet.
     const relations::RelationRunSummary &summary() const { return m_summary; }
     QString note() const { return m_note; } // what the dataset reader or the class alignment skipped
@@ -102,6 +111,9 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void message(const QString &text);
     void problem(const QString &text);
+    void trainingEpoch(const periscope::relations::RelationEpoch &epoch);
+    void trainingFinished(const QString &weightsPath, const QString &summary);
+    void trainingStopped(const QString &reason);
 
 private:
     struct LoadedModel;
@@ -123,6 +135,7 @@ private:
     relations::ExplainerOptions m_options;
     relations::RelationRunSummary m_summary;
     JobSlot m_scan, m_modelLoad, m_analysis, m_single, m_detailLoad;
+    TrainingJob m_training;
     quint64 m_analysisGeneration = 0; // bumped when the images, the model or the options change
     int m_selected = -1;
     int m_selectAfterRead = 0;
@@ -136,3 +149,5 @@ private:
 relations::ExplainerOptions defaultRelationsOptions();
 
 } // namespace periscope::app
+
+Q_DECLARE_METATYPE(periscope::relations::RelationEpoch)

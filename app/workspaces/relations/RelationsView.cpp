@@ -4,6 +4,7 @@
 #include "app/figures/RelationsFigure.h"
 #include "app/shell/ModelChoice.h"
 #include "app/workspaces/relations/RelationsModel.h"
+#include "app/workspaces/relations/RelationsTrainingPanel.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
@@ -231,6 +232,8 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
     m_sideTabs->addTab(imageTab, tr("Image"));
     m_sideTabs->addTab(m_images, tr("Images"));
     m_sideTabs->addTab(recallTab, tr("Recall"));
+    m_training = new RelationsTrainingPanel(m_model);
+    m_sideTabs->addTab(m_training, tr("Train"));
     m_sideTabs->setMinimumWidth(260);
     connect(m_sideTabs, &QTabWidget::currentChanged, this, &RelationsView::viewSettingsChanged);
     auto *middle = new QSplitter(Qt::Horizontal);

@@ -21,6 +21,7 @@ namespace periscope::app {
 
 class ModelChoice;
 class RelationsModel;
+class RelationsTrainingPanel;
 struct RelationFigure;
 
 // The Relations workspace's view: the selected image with its boxes and the relationship graph
@@ -42,6 +43,7 @@ public:
     QTableWidget *recallTable() const { return m_recall; }
     widgets::PlotView *predicatePlot() const { return m_predicatePlot; }
     QTabWidget *sideTabs() const { return m_sideTabs; }
+    RelationsTrainingPanel *trainingPanel() const { return m_training; }
     QCheckBox *drawToggle() const { return m_draw; }
     QComboBox *categoryChoice() const { return m_category; }
     QString statusText() const;
@@ -80,6 +82,7 @@ private:
     QTreeWidget *m_predicates, *m_triplets, *m_images;
     QTableWidget *m_recall;
     widgets::PlotView *m_predicatePlot;
+    RelationsTrainingPanel *m_training;
     widgets::LayerModel *m_layers;
     widgets::ImageView *m_imageView;
     QLabel *m_status, *m_imageInfo;

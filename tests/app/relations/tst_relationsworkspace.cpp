@@ -10,6 +10,7 @@
 #include "app/figures/RelationsFigure.h"
 #include "app/shell/JobManager.h"
 #include "app/workspaces/relations/RelationsModel.h"
+#include "app/workspaces/relations/RelationsTrainingPanel.h"
 #include "app/workspaces/relations/RelationsView.h"
 #include "app/workspaces/relations/RelationsWorkspace.h"
 #include "app/workspaces/slots/SlotsWorkspace.h"
@@ -25,6 +26,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void figureExports();
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
+    void trainingOffersTheNewModel();
     void foldersGoToTheirWorkspace();
     void screenshotShowsBoxesAndAGraph();
 
@@ -419,6 +422,52 @@ void TestRelationsWorkspace::stateRoundTrips()
     missing.insert(QStringLiteral("inputs"), QJsonArray{m_dir.filePath(QStringLiteral("gone"))});
     QVERIFY(!m_workspace->restoreState(missing, ProjectPaths(), &error));
     QVERIFY(error.contains(QStringLiteral("gone")));
+}
+
+void TestRelationsWorkspace::trainingOffersTheNewModel()
+{
+    openScenes();
+    RelationsModel *model = m_workspace->model();
+    relations::RelationTrainingSettings settings;
+    settings.epochs = 2;
+    settings.batchSize = 4;
+    settings.model.width = 16;
+    settings.model.convWidth = 8;
+    settings.model.maxSide = 128;
+    settings.validationFraction = 0.2;
+    settings.outPath = m_dir.filePath(QStringLiteral("trained.safetensors")).toStdString();
+    QSignalSpy epochs(model, &RelationsModel::trainingEpoch);
+    QSignalSpy finished(model, &RelationsModel::trainingFinished);
+    model->startTraining(settings);
+    QVERIFY(model->isTraining());
+    QVERIFY(waitIdle());
+    QCOMPARE(epochs.size(), 2);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("mAP")));
+    const auto last = epochs.last().at(0).value<relations::RelationEpoch>();
+    QVERIFY(std::isfinite(last.trainLoss) && last.validationMap >= 0.0 && last.validationMap <= 1.0);
+    QVERIFY(model->modelName() != QString::fromStdString(settings.outPath)); // not switched by surprise
+    // The panel's "use these weights" switches, and the images are analysed with them.
+    RelationsTrainingPanel *panel = m_workspace->relationsView()->trainingPanel();
+    auto *use = panel->findChild<QPushButton *>(QStringLiteral("trainUseWeights"));
+    QVERIFY(use && use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
+    QVERIFY(waitIdle());
+    QCOMPARE(model->modelName(), QString::fromStdString(settings.outPath));
+    QCOMPARE(model->modelInfo().width, 16);
+    QVERIFY(model->images()[0].analysed && model->images()[0].result.error.empty());
+
+    // Images without a truth cannot train: a reason, no job.
+    const QString photo = m_dir.filePath(QStringLiteral("photo.png"));
+    QFile::remove(photo);
+    QVERIFY(QFile::copy(m_scenes + QStringLiteral("/images/CLEVR_periscope_000003.png"), photo));
+    QString error;
+    QVERIFY(m_workspace->openFile(photo, &error));
+    QVERIFY(waitIdle());
+    QSignalSpy stopped(model, &RelationsModel::trainingStopped);
+    model->startTraining(settings);
+    QCOMPARE(stopped.size(), 1);
+    QVERIFY(stopped.first().at(0).toString().contains(QStringLiteral("true triplets")));
 }
 
 void TestRelationsWorkspace::foldersGoToTheirWorkspace()
