@@ -2685,6 +2685,112 @@ Addestrato con: %1</translation>
         <source>%1 cannot be shown: %2</source>
         <translation>Impossibile mostrare %1: %2</translation>
     </message>
+    <message>
+        <source>Training needs a dataset with true triplets (scenes, VRD, HICO-DET): their predicates are the labels.</source>
+        <translation>L&apos;addestramento richiede un dataset con triplette vere (scene, VRD, HICO-DET): i loro predicati sono le etichette.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train relations on %n image(s)</source>
+        <translation>
+            <numerusform>Addestra le relazioni su %n immagine</numerusform>
+            <numerusform>Addestra le relazioni su %n immagini</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 images, %3 s; validation predicate mAP %4</source>
+        <translation>%1 epoche su %2 immagini, %3 s; mAP dei predicati in validazione %4</translation>
+    </message>
+    <message>
+        <source>; relationship recall@%1 %2 explaining logits, %3 scores, %4 random</source>
+        <translation>; recall@%1 delle relazioni %2 spiegando i logit, %3 i punteggi, %4 a caso</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::RelationsTrainingPanel</name>
+    <message>
+        <source>Train on the open dataset</source>
+        <translation>Addestra sul dataset aperto</translation>
+    </message>
+    <message>
+        <source>FC_AGG: a layer per edge, then pooling (the paper&apos;s default); AGG_FC: pooling, then the layer</source>
+        <translation>FC_AGG: uno strato per arco, poi il pooling (il default dell&apos;articolo); AGG_FC: il pooling, poi lo strato</translation>
+    </message>
+    <message>
+        <source>Width of every fully connected layer</source>
+        <translation>Larghezza di ogni strato completamente connesso</translation>
+    </message>
+    <message>
+        <source>Readout</source>
+        <translation>Lettura</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>Pooling</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Larghezza</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Dimensione del batch</translation>
+    </message>
+    <message>
+        <source>Weakly supervised: each image&apos;s label is only the set of predicates its true triplets use, never which objects they join (binary cross-entropy, Adam). 10 % held out; after every epoch the relations the explainer recovers there are scored against the truth. The weights are saved after every epoch.</source>
+        <translation>Debolmente supervisionato: l&apos;etichetta di ogni immagine è solo l&apos;insieme dei predicati usati dalle sue triplette vere, mai quali oggetti collegano (entropia incrociata binaria, Adam). Il 10 % è tenuto da parte; dopo ogni epoca le relazioni ricavate lì dalla spiegazione sono confrontate con il riferimento. I pesi sono salvati dopo ogni epoca.</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Perdite</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>perdita</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>addestramento</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validazione</translation>
+    </message>
+    <message>
+        <source>Held-out images</source>
+        <translation>Immagini tenute da parte</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>valore</translation>
+    </message>
+    <message>
+        <source>predicate mAP</source>
+        <translation>mAP dei predicati</translation>
+    </message>
+    <message>
+        <source>R@%1 explaining logits</source>
+        <translation>R@%1 spiegando i logit</translation>
+    </message>
+    <message>
+        <source>R@%1 explaining scores</source>
+        <translation>R@%1 spiegando i punteggi</translation>
+    </message>
+    <message>
+        <source>R@%1 random ranking</source>
+        <translation>R@%1 ordinamento casuale</translation>
+    </message>
+    <message>
+        <source>The images are analysed with %1.</source>
+        <translation>Le immagini sono analizzate con %1.</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3), mAP %4, R@%5 %6 (random %7); %8 s</source>
+        <translation>Epoca %1: perdita %2 (validazione %3), mAP %4, R@%5 %6 (a caso %7); %8 s</translation>
+    </message>
+    <message>
+        <source>Reading the images...</source>
+        <translation>Lettura delle immagini...</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::RelationsView</name>
@@ -2965,6 +3071,10 @@ Addestrato con: %1</translation>
     <message>
         <source>Per predicate</source>
         <translation>Per predicato</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Addestra</translation>
     </message>
 </context>
 <context>

@@ -2685,6 +2685,112 @@ Tränad med: %1</translation>
         <source>%1 cannot be shown: %2</source>
         <translation>%1 kan inte visas: %2</translation>
     </message>
+    <message>
+        <source>Training needs a dataset with true triplets (scenes, VRD, HICO-DET): their predicates are the labels.</source>
+        <translation>Träning kräver en datamängd med sanna tripletter (scener, VRD, HICO-DET): deras predikat är etiketterna.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train relations on %n image(s)</source>
+        <translation>
+            <numerusform>Träna relationer på %n bild</numerusform>
+            <numerusform>Träna relationer på %n bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 images, %3 s; validation predicate mAP %4</source>
+        <translation>%1 epoker på %2 bilder, %3 s; valideringens predikat-mAP %4</translation>
+    </message>
+    <message>
+        <source>; relationship recall@%1 %2 explaining logits, %3 scores, %4 random</source>
+        <translation>; relationsrecall@%1 %2 med förklarade logiter, %3 poäng, %4 slump</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::RelationsTrainingPanel</name>
+    <message>
+        <source>Train on the open dataset</source>
+        <translation>Träna på den öppna datamängden</translation>
+    </message>
+    <message>
+        <source>FC_AGG: a layer per edge, then pooling (the paper&apos;s default); AGG_FC: pooling, then the layer</source>
+        <translation>FC_AGG: ett lager per kant, sedan poolning (artikelns standard); AGG_FC: poolning, sedan lagret</translation>
+    </message>
+    <message>
+        <source>Width of every fully connected layer</source>
+        <translation>Bredd på varje helt kopplat lager</translation>
+    </message>
+    <message>
+        <source>Readout</source>
+        <translation>Utläsning</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>Poolning</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Bredd</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchstorlek</translation>
+    </message>
+    <message>
+        <source>Weakly supervised: each image&apos;s label is only the set of predicates its true triplets use, never which objects they join (binary cross-entropy, Adam). 10 % held out; after every epoch the relations the explainer recovers there are scored against the truth. The weights are saved after every epoch.</source>
+        <translation>Svagt övervakad: varje bilds etikett är bara mängden predikat som dess sanna tripletter använder, aldrig vilka objekt de förbinder (binär korsentropi, Adam). 10 % hålls undan; efter varje epok jämförs relationerna som förklaringen hittar där med facit. Vikterna sparas efter varje epok.</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Förluster</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>förlust</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>träning</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validering</translation>
+    </message>
+    <message>
+        <source>Held-out images</source>
+        <translation>Undanhållna bilder</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>värde</translation>
+    </message>
+    <message>
+        <source>predicate mAP</source>
+        <translation>predikat-mAP</translation>
+    </message>
+    <message>
+        <source>R@%1 explaining logits</source>
+        <translation>R@%1 med förklarade logiter</translation>
+    </message>
+    <message>
+        <source>R@%1 explaining scores</source>
+        <translation>R@%1 med förklarade poäng</translation>
+    </message>
+    <message>
+        <source>R@%1 random ranking</source>
+        <translation>R@%1 slumpvis rangordning</translation>
+    </message>
+    <message>
+        <source>The images are analysed with %1.</source>
+        <translation>Bilderna analyseras med %1.</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3), mAP %4, R@%5 %6 (random %7); %8 s</source>
+        <translation>Epok %1: förlust %2 (validering %3), mAP %4, R@%5 %6 (slump %7); %8 s</translation>
+    </message>
+    <message>
+        <source>Reading the images...</source>
+        <translation>Läser bilderna...</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::RelationsView</name>
@@ -2965,6 +3071,10 @@ Tränad med: %1</translation>
     <message>
         <source>Per predicate</source>
         <translation>Per predikat</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Träna</translation>
     </message>
 </context>
 <context>
