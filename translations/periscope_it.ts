@@ -3103,13 +3103,6 @@ Addestrato con: %1</translation>
         <source>Use the source&apos;s boxes</source>
         <translation>Usa i riquadri della sorgente</translation>
     </message>
-    <message numerus="yes">
-        <source>%n input(s) of the project are missing: %1</source>
-        <translation>
-            <numerusform>Manca %n input del progetto: %1</numerusform>
-            <numerusform>Mancano %n input del progetto: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Relations: who is on, touching or near whom</source>
         <translation>Relazioni: chi è sopra, tocca o è vicino a chi</translation>
@@ -3568,13 +3561,6 @@ Addestrato con: %1</translation>
     <message>
         <source>%1 is neither a scene folder nor an image</source>
         <translation>%1 non è né una cartella di scene né un&apos;immagine</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n input(s) of the project are missing: %1</source>
-        <translation>
-            <numerusform>manca %n input del progetto: %1</numerusform>
-            <numerusform>mancano %n input del progetto: %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Slots: objects found without labels</source>
@@ -4114,6 +4100,13 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
     <message>
         <source>%1 does not exist</source>
         <translation>%1 non esiste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input(s) of the project are missing: %1</source>
+        <translation>
+            <numerusform>Manca %n input del progetto: %1</numerusform>
+            <numerusform>Mancano %n input del progetto: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3103,13 +3103,6 @@ Tränad med: %1</translation>
         <source>Use the source&apos;s boxes</source>
         <translation>Använd källans rutor</translation>
     </message>
-    <message numerus="yes">
-        <source>%n input(s) of the project are missing: %1</source>
-        <translation>
-            <numerusform>%n indata i projektet saknas: %1</numerusform>
-            <numerusform>%n indata i projektet saknas: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Relations: who is on, touching or near whom</source>
         <translation>Relationer: vem är på, rör vid eller nära vem</translation>
@@ -3568,13 +3561,6 @@ Tränad med: %1</translation>
     <message>
         <source>%1 is neither a scene folder nor an image</source>
         <translation>%1 är varken en scenmapp eller en bild</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n input(s) of the project are missing: %1</source>
-        <translation>
-            <numerusform>%n av projektets indata saknas: %1</numerusform>
-            <numerusform>%n av projektets indata saknas: %1</numerusform>
-        </translation>
     </message>
     <message>
         <source>Slots: objects found without labels</source>
@@ -4114,6 +4100,13 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
     <message>
         <source>%1 does not exist</source>
         <translation>%1 finns inte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n input(s) of the project are missing: %1</source>
+        <translation>
+            <numerusform>%n indata i projektet saknas: %1</numerusform>
+            <numerusform>%n indata i projektet saknas: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "widgets/plotview/PlotView.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QWidget>
 
 namespace periscope::app {
@@ -30,6 +31,27 @@ void Workspace::logProblem(const QString &text) const
 {
     if (m_context.log)
         m_context.log->append(LogLevel::Warning, id(), text);
+}
+
+QStringList Workspace::resolveInputs(const QJsonValue &stored, const ProjectPaths &paths, QStringList *refused) const
+{
+    QStringList storedPaths, present, missing;
+    for (const QJsonValue &value : stored.toArray())
+        storedPaths << value.toString();
+    for (const QString &path : paths.resolve(storedPaths, refused))
+        (QFileInfo::exists(path) ? present : missing) << path;
+    if (!missing.isEmpty())
+        refused->prepend(tr("%n input(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))));
+    return present;
+}
+
+bool Workspace::finishRestore(const QStringList &refused, QString *error)
+{
+    if (refused.isEmpty())
+        return true;
+    if (error)
+        *error = refused.join(QStringLiteral("; "));
+    return false;
 }
 
 QJsonObject Workspace::saveState(const ProjectPaths &) const

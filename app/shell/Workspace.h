@@ -112,6 +112,11 @@ protected:
     // A problem the workspace's model reports (a photo that cannot be read, a model that does not
     // load) goes to the Log as a warning, besides the view's own status line, so that it is kept.
     void logProblem(const QString &text) const;
+    // restoreState's helpers. The stored inputs (a JSON array of stored paths) that resolve and
+    // exist; the refused ones and, first, one sentence naming the missing ones go to *refused.
+    QStringList resolveInputs(const QJsonValue &stored, const ProjectPaths &paths, QStringList *refused) const;
+    // restoreState's result: true when nothing was refused, else false with the refusals in *error.
+    static bool finishRestore(const QStringList &refused, QString *error);
 
 Q_SIGNALS:
     void fileOpened(const QString &path);

@@ -121,12 +121,7 @@ bool ColorizeWorkspace::restoreState(const QJsonObject &state, const ProjectPath
     m_view->setErrorLayerVisible(state.value(QStringLiteral("error_layer")).toBool());
     if (!missing.isEmpty())
         refused.prepend(tr("%n photo(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))));
-    if (!refused.isEmpty()) {
-        if (error)
-            *error = refused.join(QStringLiteral("; "));
-        return false;
-    }
-    return true;
+    return finishRestore(refused, error);
 }
 
 QList<DemoEntry> ColorizeWorkspace::demoEntries() const

@@ -178,12 +178,7 @@ bool DeepfakeWorkspace::restoreState(const QJsonObject &state, const ProjectPath
             refused.prepend(tr("the project's video is missing: %1").arg(resolved.first()));
         }
     }
-    if (!refused.isEmpty()) {
-        if (error)
-            *error = refused.join(QStringLiteral("; "));
-        return false;
-    }
-    return true;
+    return finishRestore(refused, error);
 }
 
 QList<DemoEntry> DeepfakeWorkspace::demoEntries() const

@@ -278,26 +278,14 @@ bool RelationsWorkspace::restoreState(const QJsonObject &state, const ProjectPat
         drawn.insert(image, objects);
     }
     m_model->setAllDrawnObjects(drawn);
-    QStringList stored;
-    for (const QJsonValue &value : state.value(QStringLiteral("inputs")).toArray())
-        stored << value.toString();
-    QStringList present, missing;
-    for (const QString &path : paths.resolve(stored, &refused))
-        (QFileInfo::exists(path) ? present : missing) << path;
+    const QStringList present = resolveInputs(state.value(QStringLiteral("inputs")), paths, &refused);
     m_model->setBoxSource(source);
     if (!present.isEmpty())
         m_model->open(present, state.value(QStringLiteral("split")).toString(QStringLiteral("test")),
                       state.value(QStringLiteral("selected")).toInt(0));
     m_model->selectPredicate(state.value(QStringLiteral("predicate")).toInt(-1));
     m_view->sideTabs()->setCurrentIndex(state.value(QStringLiteral("tab")).toInt());
-    if (!missing.isEmpty())
-        refused.prepend(tr("%n input(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))));
-    if (!refused.isEmpty()) {
-        if (error)
-            *error = refused.join(QStringLiteral("; "));
-        return false;
-    }
-    return true;
+    return finishRestore(refused, error);
 }
 
 QList<DemoEntry> RelationsWorkspace::demoEntries() const

@@ -141,21 +141,8 @@ bool SlotsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &
         m_model->setModel(modelName);
     else
         ensureModel();
-    QStringList stored;
-    for (const QJsonValue &value : state.value(QStringLiteral("inputs")).toArray())
-        stored << value.toString();
-    QStringList present, missing;
-    for (const QString &path : paths.resolve(stored, &refused))
-        (QFileInfo::exists(path) ? present : missing) << path;
-    m_model->open(present);
-    if (!missing.isEmpty())
-        refused.prepend(tr("%n input(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))));
-    if (!refused.isEmpty()) {
-        if (error)
-            *error = refused.join(QStringLiteral("; "));
-        return false;
-    }
-    return true;
+    m_model->open(resolveInputs(state.value(QStringLiteral("inputs")), paths, &refused));
+    return finishRestore(refused, error);
 }
 
 QList<DemoEntry> SlotsWorkspace::demoEntries() const
