@@ -142,6 +142,9 @@ void TestRelationsWorkspace::sceneFolderIsAnalysedAndDrawn()
     QVERIFY2(summary.relationship.recall.front() > summary.randomRecall.front() + 0.1,
              qPrintable(QStringLiteral("%1 vs %2").arg(summary.relationship.recall.front()).arg(summary.randomRecall.front())));
     RelationsView *view = m_workspace->relationsView();
+    // It fits a 1280 x 720 screen beside the workspace bar.
+    QVERIFY2(view->minimumSizeHint().width() <= 1100 && view->minimumSizeHint().height() <= 560,
+             qPrintable(QStringLiteral("%1 x %2").arg(view->minimumSizeHint().width()).arg(view->minimumSizeHint().height())));
     QCOMPARE(view->recallTable()->rowCount(), 5);
     QCOMPARE(view->recallTable()->item(2, 0)->text(), QString::number(summary.relationship.recall.front(), 'f', 3));
     QVERIFY(view->predicatePlot()->seriesCount() >= 2);
