@@ -72,8 +72,8 @@ CliOptions relationsOptions()
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require().output();
     options.integer(QStringLiteral("--top-predicates"), 1, 1000, QStringLiteral("predicates explained per image (the paper's k)")).byDefault(QStringLiteral("10"));
     options.integer(QStringLiteral("--top-relations"), 1, 100000, QStringLiteral("triplets kept per image")).byDefault(QStringLiteral("100"));
-    options.choice(QStringLiteral("--method"), {QStringLiteral("gradient"), QStringLiteral("integrated_gradients")},
-                   QStringLiteral("how node and edge relevance are computed"))
+    options.choice(QStringLiteral("--method"), {QStringLiteral("gradient"), QStringLiteral("integrated_gradients"), QStringLiteral("lrp")},
+                   QStringLiteral("how node and edge relevance are computed (lrp: layer-wise relevance of the logit, the Graphs workspace's rules)"))
         .byDefault(QStringLiteral("gradient"));
     options.choice(QStringLiteral("--relevance"), {QStringLiteral("l1"), QStringLiteral("l2"), QStringLiteral("sum_positives")},
                    QStringLiteral("how an input's relevance is pooled over its features"))

@@ -2,6 +2,7 @@
 #include "engine/relations/RelationExplainer.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/graphs/GraphNetwork.h"
 
 #include <algorithm>
 #include <numeric>
@@ -64,6 +65,27 @@ InputRelevance integratedGradients(RelationalNetworkImpl &network, const Relatio
     return {pooled(linear, o.pool) + pooled(conv, o.pool), pooled(edge, o.pool)};
 }
 
+// Layer-wise relevance propagation of each image's logit of `classes` (relevance starts from
+// the logit's value and is conserved layer by layer up to the bias' shares), pooled. LRP
+// explains the logit whatever explainLogits says: a sigmoid has no relevance rule.
+InputRelevance layerwiseRelevance(RelationalNetworkImpl &network, const RelationBatch &x, const torch::Tensor &classes, const ExplainerOptions &o)
+{
+    graphs::BackwardRuleScope rule(graphs::BackwardRule::Relevance);
+    RelationBatch leaf = x;
+    leaf.objectConvFeatures = x.objectConvFeatures.detach().requires_grad_(true);
+    leaf.objectLinearFeatures = x.objectLinearFeatures.detach().requires_grad_(true);
+    leaf.relationLinearFeatures = x.relationLinearFeatures.detach().requires_grad_(true);
+    const torch::Tensor out = network.forward(leaf);
+    const torch::Tensor seed = torch::zeros_like(out).scatter(1, classes.unsqueeze(1), out.detach().gather(1, classes.unsqueeze(1)));
+    std::vector<torch::Tensor> r = torch::autograd::grad({out}, {leaf.objectConvFeatures, leaf.objectLinearFeatures, leaf.relationLinearFeatures},
+                                                         {seed}, /*retain_graph=*/false, false, /*allow_unused=*/true);
+    const torch::Tensor *in[3] = {&x.objectConvFeatures, &x.objectLinearFeatures, &x.relationLinearFeatures};
+    for (std::size_t i = 0; i < 3; ++i)
+        if (!r[i].defined())
+            r[i] = torch::zeros_like(*in[i]);
+    return {pooled(r[1], o.pool) + pooled(r[0], o.pool), pooled(r[2], o.pool)};
+}
+
 } // namespace
 
 RelevancePool parseRelevancePool(const std::string &name)
@@ -83,12 +105,19 @@ RelevanceMethod parseRelevanceMethod(const std::string &name)
         return RelevanceMethod::Gradient;
     if (name == "integrated_gradients")
         return RelevanceMethod::IntegratedGradients;
-    throw Error("unknown relevance method \"" + name + "\" (expected gradient or integrated_gradients)");
+    if (name == "lrp")
+        return RelevanceMethod::Lrp;
+    throw Error("unknown relevance method \"" + name + "\" (expected gradient, integrated_gradients or lrp)");
 }
 
 std::string relevanceMethodName(RelevanceMethod method)
 {
-    return method == RelevanceMethod::Gradient ? "gradient" : "integrated_gradients";
+    switch (method) {
+    case RelevanceMethod::Gradient: return "gradient";
+    case RelevanceMethod::IntegratedGradients: return "integrated_gradients";
+    case RelevanceMethod::Lrp: return "lrp";
+    }
+    return "gradient";
 }
 
 std::vector<ImageRelations> explainRelations(RelationalNetworkImpl &network, const RelationBatch &inputs, const torch::Tensor &objectScores,
@@ -123,8 +152,10 @@ std::vector<ImageRelations> explainRelations(RelationalNetworkImpl &network, con
                 if (!filled[i].defined()) // an input no layer reads (no edges, say)
                     filled[i] = torch::zeros_like(*in[i]);
             r = fromGradients(x, filled, options);
-        } else {
+        } else if (options.method == RelevanceMethod::IntegratedGradients) {
             r = integratedGradients(network, inputs, topClasses.select(1, j).contiguous(), options);
+        } else {
+            r = layerwiseRelevance(network, inputs, topClasses.select(1, j).contiguous(), options);
         }
         nodeRelevance.select(1, j).copy_(r.nodes.detach());
         edgeRelevance.select(1, j).copy_(r.edges.detach());

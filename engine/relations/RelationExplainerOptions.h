@@ -8,10 +8,10 @@
 
 namespace periscope::relations {
 
-enum class RelevanceMethod { Gradient, IntegratedGradients };
+enum class RelevanceMethod { Gradient, IntegratedGradients, Lrp };
 enum class RelevancePool { SumPositives, L1, L2 };
 RelevancePool parseRelevancePool(const std::string &name);     // "sum_positives", "l1", "l2"
-RelevanceMethod parseRelevanceMethod(const std::string &name); // "gradient", "integrated_gradients"
+RelevanceMethod parseRelevanceMethod(const std::string &name); // "gradient", "integrated_gradients", "lrp"
 std::string relevanceMethodName(RelevanceMethod method);
 
 struct ExplainerOptions {

@@ -2,6 +2,7 @@
 #include "engine/relations/RelationalNetwork.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/graphs/RelevanceOps.h"
 
 #include <cmath>
 #include <map>
@@ -36,6 +37,32 @@ RelationalNetworkConfig::Stack readStack(const StateDict &weights, const std::st
         stack.emplace_back(w->size(1), w->size(0));
     }
     return stack;
+}
+
+// Layer-wise relevance propagation through a linear layer and a 3x3 convolution, with the Graphs
+// workspace's rules (RelevanceOps.h): the epsilon rule for the weights, the bias keeping its
+// proportional share. The convolution is the same linear map on every 3x3 patch (unfolded); the
+// patches' relevance folds back onto the pixels they share, as a gather's does.
+torch::Tensor relevantLinear(const torch::Tensor &x, torch::nn::Linear &layer)
+{
+    torch::Tensor z = graphs::relevance::linearEpsilon(x, layer->weight);
+    return layer->bias.defined() ? graphs::relevance::add(z, layer->bias.expand_as(z)) : z;
+}
+
+torch::Tensor relevantConv(const torch::Tensor &x, torch::nn::Conv2d &layer)
+{
+    const std::int64_t n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3), out = layer->weight.size(0);
+    const torch::Tensor patches = torch::nn::functional::unfold(x, torch::nn::functional::UnfoldFuncOptions({3, 3}).padding(1));
+    const torch::Tensor rows = patches.transpose(1, 2).reshape({n * h * w, c * 9});
+    torch::Tensor z = graphs::relevance::linearEpsilon(rows, layer->weight.reshape({out, c * 9}));
+    if (layer->bias.defined())
+        z = graphs::relevance::add(z, layer->bias.expand_as(z));
+    return z.reshape({n, h * w, out}).transpose(1, 2).reshape({n, out, h, w});
+}
+
+bool propagatingRelevance()
+{
+    return graphs::BackwardRuleScope::current() == graphs::BackwardRule::Relevance;
 }
 
 std::int64_t outOf(const RelationalNetworkConfig::Stack &stack, std::int64_t in)
@@ -162,6 +189,13 @@ LayerStackImpl::LayerStackImpl(const RelationalNetworkConfig::Stack &layers, boo
 
 torch::Tensor LayerStackImpl::forward(torch::Tensor x)
 {
+    if (propagatingRelevance()) {
+        for (auto &conv : m_conv)
+            x = graphs::graphRelu(relevantConv(x, conv));
+        for (auto &linear : m_linear)
+            x = graphs::graphRelu(relevantLinear(x, linear));
+        return m_output ? relevantLinear(x, m_output) : x;
+    }
     for (auto &conv : m_conv)
         x = torch::relu(conv->forward(x));
     for (auto &linear : m_linear)
@@ -206,9 +240,13 @@ torch::Tensor RelationalNetworkImpl::forward(const RelationBatch &inputs)
     const torch::Tensor messages =
         edge_model->fcs->forward(torch::cat({nodeFeatures.index_select(0, senders), edgeInputs, nodeFeatures.index_select(0, receivers)}, 1));
     const torch::Tensor edgeGraph = inputs.batch.index_select(0, senders);
+    const auto pool = [&](const torch::Tensor &values) {
+        return propagatingRelevance() ? graphs::aggregate(values, edgeGraph, inputs.numGraphs, m_config.pooling)
+                                      : graphs::aggregatePlain(values, edgeGraph, inputs.numGraphs, m_config.pooling);
+    };
     if (m_config.mode == ReadoutMode::FcAgg)
-        return output_global_model->fcs->forward(graphs::aggregatePlain(messages, edgeGraph, inputs.numGraphs, m_config.pooling));
-    return graphs::aggregatePlain(output_global_model->fcs->forward(messages), edgeGraph, inputs.numGraphs, m_config.pooling);
+        return output_global_model->fcs->forward(pool(messages));
+    return pool(output_global_model->fcs->forward(messages));
 }
 
 } // namespace periscope::relations

@@ -87,7 +87,8 @@ TORCH_MODULE(LayerStack);
 class RelationalNetworkImpl : public torch::nn::Module {
 public:
     explicit RelationalNetworkImpl(const RelationalNetworkConfig &config);
-    // Predicate logits [numGraphs, classes].
+    // Predicate logits [numGraphs, classes]. Under graphs::BackwardRuleScope(Relevance) the same
+    // values, whose backward pass carries layer-wise relevance (the Graphs workspace's rules).
     torch::Tensor forward(const RelationBatch &inputs);
     // Node embeddings [N, D] after the input node model.
     torch::Tensor nodes(const RelationBatch &inputs);

@@ -112,8 +112,10 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
     m_method->setObjectName(QStringLiteral("methodChoice"));
     m_method->addItem(tr("Gradient"), QStringLiteral("gradient"));
     m_method->addItem(tr("Integrated gradients"), QStringLiteral("integrated_gradients"));
-    m_method->setToolTip(tr("How node and edge relevance are computed: the gradient (the paper), or integrated gradients from "
-                            "all-zero inputs (32 steps, slower)"));
+    m_method->addItem(tr("LRP"), QStringLiteral("lrp"));
+    m_method->setToolTip(tr("How node and edge relevance are computed: the gradient (the paper), integrated gradients from "
+                            "all-zero inputs (32 steps, slower), or layer-wise relevance propagation of the logit (the Graphs "
+                            "workspace's rules; relevance adds up to the logit)"));
     connect(m_explained, &QComboBox::activated, this, &RelationsView::applyOptions);
     connect(m_method, &QComboBox::activated, this, &RelationsView::applyOptions);
     bar->addWidget(openImages);
@@ -320,7 +322,7 @@ void RelationsView::updateCategories()
     m_draw->setEnabled(m_model->hasModel());
     const relations::ExplainerOptions options = m_model->options();
     m_explained->setCurrentIndex(options.explainLogits ? 0 : 1);
-    m_method->setCurrentIndex(options.method == relations::RelevanceMethod::Gradient ? 0 : 1);
+    m_method->setCurrentIndex(std::max(0, m_method->findData(QString::fromStdString(relations::relevanceMethodName(options.method)))));
     const RelationBoxSource source = m_model->boxSource();
     m_boxes->setItemText(kDetections, source.detections.isEmpty() ? tr("Detections file...") : tr("Detections: %1").arg(QFileInfo(source.detections).fileName()));
     m_boxes->setCurrentIndex(source.detections.isEmpty() ? kGroundTruth : kDetections);

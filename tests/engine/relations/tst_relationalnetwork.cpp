@@ -63,6 +63,7 @@ private Q_SLOTS:
     void gradientRelevanceAsWrittenOut();
     void tripletsAreRankedByTheirScore();
     void integratedGradientsAddUpToTheScoreChange();
+    void layerwiseRelevanceIsConserved();
 };
 
 void TestRelationalNetwork::loadsThePapersStateDictsStrictly_data()
@@ -324,6 +325,56 @@ void TestRelationalNetwork::integratedGradientsAddUpToTheScoreChange()
     // 2e-3 bounds it for n = 4000.
     QVERIFY2(std::abs(signedSum - change) < 2e-3, qPrintable(QStringLiteral("%1 vs %2").arg(signedSum).arg(change)));
     QVERIFY(std::abs(change) > 1e-2);
+}
+
+void TestRelationalNetwork::layerwiseRelevanceIsConserved()
+{
+    // Every stack present (3x3 convolutions included), max pooling, two images, no biases: LRP's
+    // rules conserve relevance layer by layer (epsilon 1e-16 and ReLU pass-through lose nothing
+    // a live unit carries; max pooling gives it all to the winning edge), so each image's input
+    // relevance adds up to the logit it explains. The forward values are the plain network's.
+    torch::manual_seed(11);
+    RelationalNetworkConfig c = RelationalNetworkConfig::paper(2, 3, 4, 3, 6, 2);
+    c.pooling = graphs::Aggregation::Max;
+    RelationalNetwork network(c);
+    network->to(torch::kDouble);
+    network->eval();
+    for (auto &p : network->named_parameters())
+        if (p.key().find("bias") != std::string::npos)
+            p.value().data().zero_();
+    RelationBatch b;
+    b.objectConvFeatures = torch::randn({5, 2, 3, 3}, torch::kDouble);
+    b.objectLinearFeatures = torch::randn({5, 4}, torch::kDouble);
+    b.relationIndexes = torch::tensor({0, 0, 1, 1, 2, 2, 3, 4, 1, 2, 0, 2, 0, 1, 4, 3}, torch::kLong).view({2, 8});
+    b.relationLinearFeatures = torch::randn({8, 10}, torch::kDouble);
+    b.batch = torch::tensor({0, 0, 0, 1, 1}, torch::kLong);
+    b.numGraphs = 2;
+    torch::Tensor logits;
+    {
+        torch::NoGradGuard noGrad;
+        logits = network->forward(b);
+        graphs::BackwardRuleScope rule(graphs::BackwardRule::Relevance);
+        QVERIFY(torch::allclose(network->forward(b), logits, 1e-12, 1e-12));
+    }
+    ExplainerOptions o;
+    o.topPredicates = 1;
+    o.objectScores = false;
+    o.method = RelevanceMethod::Lrp;
+    o.pool = RelevancePool::L1;
+    const std::vector<ImageRelations> l1 = explainRelations(*network, b, {}, o);
+    o.pool = RelevancePool::SumPositives;
+    const std::vector<ImageRelations> positive = explainRelations(*network, b, {}, o);
+    auto total = [](const ImageRelations &r) { return r.nodeRelevance.sum().item<double>() + r.edgeRelevance.sum().item<double>(); };
+    for (std::size_t g = 0; g < 2; ++g) {
+        const double logit = logits[std::int64_t(g)][l1[g].topPredicates[0]].item<double>();
+        const double signedSum = 2.0 * total(positive[g]) - total(l1[g]);
+        // About 60 products and sums per path in double: a relative error far below 1e-9.
+        QVERIFY2(std::abs(signedSum - logit) <= 1e-9 * std::max(1.0, std::abs(logit)),
+                 qPrintable(QStringLiteral("image %1: %2 vs %3").arg(g).arg(signedSum).arg(logit)));
+        QVERIFY(std::abs(logit) > 1e-6);
+    }
+    QCOMPARE(parseRelevanceMethod("lrp"), RelevanceMethod::Lrp);
+    QCOMPARE(relevanceMethodName(RelevanceMethod::Lrp), std::string("lrp"));
 }
 
 QTEST_GUILESS_MAIN(TestRelationalNetwork)
