@@ -2867,10 +2867,6 @@ Addestrato con: %1</translation>
         <translation>Gradienti integrati</translation>
     </message>
     <message>
-        <source>How node and edge relevance are computed: the gradient (the paper), or integrated gradients from all-zero inputs (32 steps, slower)</source>
-        <translation>Come si calcola la rilevanza di nodi e archi: il gradiente (l&apos;articolo), o i gradienti integrati da ingressi nulli (32 passi, più lento)</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modello</translation>
     </message>
@@ -3075,6 +3071,14 @@ Addestrato con: %1</translation>
     <message>
         <source>Train</source>
         <translation>Addestra</translation>
+    </message>
+    <message>
+        <source>LRP</source>
+        <translation>LRP</translation>
+    </message>
+    <message>
+        <source>How node and edge relevance are computed: the gradient (the paper), integrated gradients from all-zero inputs (32 steps, slower), or layer-wise relevance propagation of the logit (the Graphs workspace&apos;s rules; relevance adds up to the logit)</source>
+        <translation>Come si calcola la rilevanza di nodi e archi: il gradiente (l&apos;articolo), i gradienti integrati da ingressi nulli (32 passi, più lento), o la propagazione della rilevanza strato per strato del logit (le regole dell&apos;area Graphs; la rilevanza somma al logit)</translation>
     </message>
 </context>
 <context>

@@ -2867,10 +2867,6 @@ Tränad med: %1</translation>
         <translation>Integrerade gradienter</translation>
     </message>
     <message>
-        <source>How node and edge relevance are computed: the gradient (the paper), or integrated gradients from all-zero inputs (32 steps, slower)</source>
-        <translation>Hur nod- och kantrelevans beräknas: gradienten (artikeln), eller integrerade gradienter från nollindata (32 steg, långsammare)</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -3075,6 +3071,14 @@ Tränad med: %1</translation>
     <message>
         <source>Train</source>
         <translation>Träna</translation>
+    </message>
+    <message>
+        <source>LRP</source>
+        <translation>LRP</translation>
+    </message>
+    <message>
+        <source>How node and edge relevance are computed: the gradient (the paper), integrated gradients from all-zero inputs (32 steps, slower), or layer-wise relevance propagation of the logit (the Graphs workspace&apos;s rules; relevance adds up to the logit)</source>
+        <translation>Hur nod- och kantrelevans beräknas: gradienten (artikeln), integrerade gradienter från nollindata (32 steg, långsammare), eller lagervis relevansspridning av logiten (Graphs-arbetsytans regler; relevansen summerar till logiten)</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,15 @@ std::vector<int> firstMatchRanks(const RelationPredictions &image, MatchMode mod
     return ranks;
 }
 
+std::vector<bool> matchingPredictions(const RelationPredictions &image, MatchMode mode)
+{
+    std::vector<bool> hits;
+    hits.reserve(image.ranked.size());
+    for (const RelationTriplet &p : image.ranked)
+        hits.push_back(std::any_of(image.truth.begin(), image.truth.end(), [&](const RelationTriplet &t) { return matches(image, p, t, mode); }));
+    return hits;
+}
+
 RecallTable recallAt(const std::vector<RelationPredictions> &images, MatchMode mode, const std::vector<int> &steps)
 {
     RecallTable table;

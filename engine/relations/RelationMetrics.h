@@ -33,6 +33,8 @@ struct RelationPredictions {
 // For each true triplet of the image, the 0-based rank of its first matching prediction, -1 when
 // none matches.
 std::vector<int> firstMatchRanks(const RelationPredictions &image, MatchMode mode);
+// For each ranked prediction of the image, whether it matches some true triplet (a hit).
+std::vector<bool> matchingPredictions(const RelationPredictions &image, MatchMode mode);
 
 struct RecallTable {
     std::vector<int> steps;                        // K

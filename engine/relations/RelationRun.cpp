@@ -107,14 +107,8 @@ ImageRelationResult analyseImage(RelationModel &model, const RelationImage &imag
         if (image.objects.empty())
             throw Error("no objects (no boxes from the ground truth or the detections)");
         r.analysis = model.analyse(rgb, image.objects, options);
-        if (!image.truth.empty()) {
-            RelationPredictions p{image.objects, {}, image.truthObjects, image.truth};
-            for (const RelationTriplet &t : r.analysis.triplets) {
-                p.ranked = {t};
-                const std::vector<int> ranks = firstMatchRanks(p, MatchMode::Relationship);
-                r.hits.push_back(std::any_of(ranks.begin(), ranks.end(), [](int k) { return k == 0; }));
-            }
-        }
+        if (!image.truth.empty())
+            r.hits = matchingPredictions({image.objects, r.analysis.triplets, image.truthObjects, image.truth}, MatchMode::Relationship);
     } catch (const CancelledError &) {
         throw;
     } catch (const std::exception &e) {

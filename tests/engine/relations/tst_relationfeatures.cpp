@@ -251,6 +251,8 @@ void TestRelationFeatures::recallAtKOfKnownHits()
     RelationPredictions three = two;
     three.truth.clear();
     QCOMPARE(firstMatchRanks(one, MatchMode::Predicate), (std::vector<int>{1, 3}));
+    QCOMPARE(matchingPredictions(one, MatchMode::Predicate), (std::vector<bool>{false, true, false, true}));
+    QCOMPARE(matchingPredictions(three, MatchMode::Predicate), (std::vector<bool>{false, false})); // no truth: no hit
     const RecallTable r = recallAt({one, two, three}, MatchMode::Predicate, {1, 2, 4});
     QCOMPARE(r.images, 2);
     QCOMPARE(r.recall, (std::vector<double>{0.0, 0.25, 0.5})); // image 1: 0, 1/2, 1; image 2: 0, 0, 0
