@@ -12,6 +12,7 @@
 #include "app/models/BuiltInRelationModels.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/relations/RelationPrior.h"
 #include "engine/relations/RelationRun.h"
 #include "engine/relations/RelationTraining.h"
 
@@ -20,6 +21,7 @@
 #include <QImage>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 
 #include <cstdio>
@@ -84,6 +86,12 @@ CliOptions relationsOptions()
     options.flag(QStringLiteral("--explain-logits"),
                  QStringLiteral("explain each predicate's logit rather than its sigmoid score (which a confident classifier "
                                 "saturates, leaving its sure predicates almost no relevance); not in the paper"));
+    options.choice(QStringLiteral("--prior"), {QStringLiteral("s,o|p"), QStringLiteral("s,p,o")},
+                   QStringLiteral("the paper's triplet-frequency prior: each candidate's score times P(s, o | p) or P(s, p, o) of its "
+                                  "classes, counted in --prior-data's true triplets"));
+    options.text(QStringLiteral("--prior-data"), QStringLiteral("DIR"), QStringLiteral("the dataset the prior is counted in (its --prior-split)"));
+    options.text(QStringLiteral("--prior-split"), QStringLiteral("NAME"), QStringLiteral("VRD and HICO-DET: the split the prior is counted in"))
+        .byDefault(QStringLiteral("train"));
     options.figure(QStringLiteral("a figure of the first analysed image (its boxes and relationship graph, its top triplets with hits), "
                                   "as the workbench exports it"));
     options.text(QStringLiteral("--figure-predicate"), QStringLiteral("NAME"),
@@ -99,6 +107,9 @@ int runRelations(const QStringList &arguments)
     CliOptions options = relationsOptions();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
+    const QString priorKind = options.value(QStringLiteral("--prior")), priorData = options.value(QStringLiteral("--prior-data"));
+    if (priorKind.isEmpty() != priorData.isEmpty())
+        return options.usageError(QStringLiteral("--prior and --prior-data go together: the kind of prior and the dataset it is counted in"));
     QString error;
     const QString weights = resolveRelationModel(options.value(QStringLiteral("--model")), &error);
     if (weights.isEmpty())
@@ -135,6 +146,11 @@ int runRelations(const QStringList &arguments)
         explain.channelMean = options.flagValue(QStringLiteral("--channel-mean"));
         if (explain.channelMean && !explain.activations)
             return options.usageError(QStringLiteral("--channel-mean needs --activations"));
+        if (!priorKind.isEmpty()) {
+            relations::RelationDataset counted = relations::readRelationDataset(priorData.toStdString(), options.value(QStringLiteral("--prior-split")).toStdString());
+            relations::alignToModel(counted, info);
+            explain.prior = std::make_shared<relations::TripletPrior>(relations::countTripletPrior(counted, relations::parsePriorKind(priorKind.toStdString())));
+        }
         const QString figurePath = options.value(QStringLiteral("--figure"));
         int figurePredicate = -1;
         if (const QString name = options.value(QStringLiteral("--figure-predicate")); !name.isEmpty()) {
@@ -162,6 +178,10 @@ int runRelations(const QStringList &arguments)
         report.set("boxes", boxes.toStdString());
         report.set("method", relations::relevanceMethodName(explain.method));
         report.set("explained", explain.explainLogits ? "logits" : "scores");
+        if (explain.prior) {
+            report.set("prior", relations::priorKindName(explain.prior->kind));
+            report.set("prior_triplets", explain.prior->triplets);
+        }
         if (summary.withTruth > 0)
             writeOrThrow(out.filePath(QStringLiteral("relations.recall.csv")), QByteArray::fromStdString(relations::recallCsv(summary, info.predicateClasses)));
         if (figure) {

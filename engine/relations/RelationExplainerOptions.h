@@ -4,9 +4,12 @@
 // paper's for VRD (config/visual_relations_vrd.yaml), without the triplet-frequency prior.
 #pragma once
 
+#include <memory>
 #include <string>
 
 namespace periscope::relations {
+
+struct TripletPrior; // RelationPrior.h
 
 enum class RelevanceMethod { Gradient, IntegratedGradients, Lrp };
 enum class RelevancePool { SumPositives, L1, L2 };
@@ -27,6 +30,10 @@ struct ExplainerOptions {
     // near 0 or 1 has almost no gradient, so a predicate the classifier is sure of would get
     // almost no relevance anywhere; its logit keeps it. Triplets are still weighed by the score.
     bool explainLogits = false;
+    // The paper's triplet-frequency prior (RelationPrior.h): every candidate's score times the
+    // frequency of its classes' triplet, before the best topRelations are kept. Null: none
+    // (the paper's "uniform").
+    std::shared_ptr<const TripletPrior> prior;
 };
 
 } // namespace periscope::relations

@@ -8,10 +8,12 @@
 #include "engine/core/weights/StateDict.h"
 #include "engine/relations/RelationExplainer.h"
 #include "engine/relations/RelationModelInternal.h"
+#include "engine/relations/RelationPrior.h"
 #include "engine/relations/RoiAlign.h"
 
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <fstream>
 #include <sstream>
 
@@ -333,13 +335,24 @@ RelationAnalysis RelationModel::analyse(const Image &rgb, const std::vector<Rela
     std::vector<double> scores;
     for (const RelationObject &o : objects)
         scores.push_back(o.score);
-    const ImageRelations r = explainRelations(*p.network, batch, torch::tensor(scores, torch::kDouble), options)[0];
+    // With a prior every candidate is kept until the prior has weighed it, as the paper's code.
+    ExplainerOptions explain = options;
+    if (options.prior)
+        explain.topRelations = std::numeric_limits<int>::max();
+    const ImageRelations r = explainRelations(*p.network, batch, torch::tensor(scores, torch::kDouble), explain)[0];
     RelationAnalysis out;
     out.predicateScores = r.predicateScores;
     out.topPredicates = r.topPredicates;
     out.senders = graph.senders;
     out.receivers = graph.receivers;
     out.triplets = r.triplets;
+    if (options.prior) {
+        for (RelationTriplet &t : out.triplets)
+            t.score *= options.prior->at(objects[std::size_t(t.subject)].category, t.predicate, objects[std::size_t(t.object)].category);
+        std::stable_sort(out.triplets.begin(), out.triplets.end(), [](const RelationTriplet &a, const RelationTriplet &b) { return a.score > b.score; });
+        if (out.triplets.size() > std::size_t(options.topRelations))
+            out.triplets.resize(std::size_t(options.topRelations));
+    }
     const torch::Tensor nodes = r.nodeRelevance.to(torch::kDouble).t().contiguous(), edges = r.edgeRelevance.to(torch::kDouble).t().contiguous();
     for (std::int64_t k = 0; k < nodes.size(0); ++k) {
         out.nodeRelevance.emplace_back(nodes[k].data_ptr<double>(), nodes[k].data_ptr<double>() + nodes.size(1));

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void initTestCase();
     void trainThenRecoverRelations();
     void detectionsGiveTheBoxes();
+    void thePriorWeighsTheTripletsAndAFigureIsDrawn();
     void forwardRunsThePapersNetwork();
     void badArgumentsGetOneLine_data();
     void badArgumentsGetOneLine();
@@ -176,6 +178,44 @@ void TestRelationsCli::forwardRunsThePapersNetwork()
     QCOMPARE(run.err.count('\n'), 1);
 }
 
+void TestRelationsCli::thePriorWeighsTheTripletsAndAFigureIsDrawn()
+{
+    const QString out = m_dir.filePath(QStringLiteral("prior"));
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"),
+                                  {QStringLiteral("relations"), m_scenes, QStringLiteral("--model"), m_weights, QStringLiteral("--out"), out,
+                                   QStringLiteral("--prior"), QStringLiteral("s,o|p"), QStringLiteral("--prior-data"), m_scenes,
+                                   QStringLiteral("--figure"), out + QStringLiteral("/figure.png"), QStringLiteral("--figure-predicate"),
+                                   QStringLiteral("same_shape")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report.value(QStringLiteral("prior")).toString(), QStringLiteral("s,o|p"));
+    QVERIFY(report.value(QStringLiteral("prior_triplets")).toInt() > 24);
+    // A class triplet the data never shows gets probability 0, so a triplet ranked with a
+    // positive score has classes some true triplet has.
+    std::set<std::tuple<QString, QString, QString>> seen;
+    const QJsonArray scenes = readJson(m_scenes + QStringLiteral("/scenes.json")).value(QStringLiteral("scenes")).toArray();
+    for (const QJsonValue &scene : scenes) {
+        const QJsonArray objects = scene[QStringLiteral("objects")].toArray();
+        for (const QJsonValue &t : scene[QStringLiteral("triplets")].toArray())
+            seen.insert({objects[t[QStringLiteral("subject")].toInt()][QStringLiteral("shape")].toString(), t[QStringLiteral("predicate")].toString(),
+                         objects[t[QStringLiteral("object")].toInt()][QStringLiteral("shape")].toString()});
+    }
+    const QString stem = scenes[0][QStringLiteral("image_filename")].toString().chopped(4);
+    const QJsonObject result = readJson(out + QLatin1Char('/') + stem + QStringLiteral(".relations.json"));
+    const QJsonArray objects = result.value(QStringLiteral("objects")).toArray();
+    int positive = 0;
+    for (const QJsonValue &t : result.value(QStringLiteral("triplets")).toArray()) {
+        if (t[QStringLiteral("score")].toDouble() <= 0.0)
+            continue;
+        ++positive;
+        QVERIFY(seen.count({objects[t[QStringLiteral("subject")].toInt()][QStringLiteral("category")].toString(), t[QStringLiteral("predicate")].toString(),
+                            objects[t[QStringLiteral("object")].toInt()][QStringLiteral("category")].toString()}));
+    }
+    QVERIFY(positive > 0);
+    QCOMPARE(QImage(out + QStringLiteral("/figure.png")).width(), 1800);
+    QCOMPARE(report.value(QStringLiteral("figure")).toString(), out + QStringLiteral("/figure.png"));
+}
+
 void TestRelationsCli::badArgumentsGetOneLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -192,6 +232,8 @@ void TestRelationsCli::badArgumentsGetOneLine_data()
                                 << 2 << "--recall";
     QTest::newRow("train without data") << QStringList{QStringLiteral("train-relations"), QStringLiteral("--data"), QStringLiteral("/nonexistent"), QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors")}
                                         << 1 << "not a relations dataset";
+    QTest::newRow("prior without data") << QStringList{QStringLiteral("relations"), QStringLiteral("x"), QStringLiteral("--prior"), QStringLiteral("s,p,o"), QStringLiteral("--out"), QStringLiteral("/tmp/x")}
+                                        << 2 << "--prior and --prior-data go together";
 }
 
 void TestRelationsCli::badArgumentsGetOneLine()

@@ -11,6 +11,7 @@
 #include "engine/core/weights/StateDict.h"
 #include "engine/relations/BoxFeatures.h"
 #include "engine/relations/RelationMetrics.h"
+#include "engine/relations/RelationPrior.h"
 #include "engine/relations/RoiAlign.h"
 
 #include <QTest>
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void badBoxesAreRefused();
     void roiAlignOfALinearFieldIsItsValueAtTheBinCentre();
     void roiAlignEqualsSampleBySample();
+    void thePriorCountsTripletsByClass();
     void recallAtKOfKnownHits();
     void phraseAndRelationshipNeedTheBoxes();
     void averagePrecisionByHand();
@@ -233,6 +235,36 @@ void TestRelationFeatures::roiAlignEqualsSampleBySample()
     const torch::Tensor leaf = map.clone().requires_grad_(true);
     roiAlign(leaf, boxes, scale, 3).sum().backward();
     QVERIFY(leaf.grad().abs().sum().item<double>() > 0.0);
+}
+
+void TestRelationFeatures::thePriorCountsTripletsByClass()
+{
+    // Two images over classes {a, b}, predicates {on, near}: a-on-b twice, b-on-a once, a-near-a once.
+    RelationDataset data;
+    data.objectClasses = {"a", "b"};
+    data.predicateClasses = {"on", "near"};
+    RelationImage one;
+    one.truthObjects = {obj(0, 0, 10, 10, 0), obj(20, 0, 30, 10, 1), obj(0, 20, 10, 30, 0)};
+    one.truth = {{0, 0, 1, 0}, {2, 0, 1, 0}, {1, 0, 0, 0}, {0, 1, 2, 0}};
+    RelationImage two;
+    two.truthObjects = {obj(0, 0, 10, 10, 7)}; // a class the table does not have: skipped
+    two.truth = {{0, 0, 0, 0}};
+    data.images = {one, two};
+    const TripletPrior given = countTripletPrior(data, PriorKind::SubjectObjectGivenPredicate);
+    QCOMPARE(given.triplets, 4);
+    QCOMPARE(given.at(0, 0, 1), 2.0 / 3.0); // P(a, b | on)
+    QCOMPARE(given.at(1, 0, 0), 1.0 / 3.0);
+    QCOMPARE(given.at(0, 1, 0), 1.0);       // P(a, a | near)
+    QCOMPARE(given.at(1, 1, 1), 0.0);
+    QCOMPARE(given.at(7, 0, 0), 0.0);       // outside the table
+    const TripletPrior joint = countTripletPrior(data, PriorKind::Joint);
+    QCOMPARE(joint.at(0, 0, 1), 0.5);
+    QCOMPARE(joint.at(0, 1, 0), 0.25);
+    QCOMPARE(parsePriorKind("s,p,o"), PriorKind::Joint);
+    QCOMPARE(priorKindName(PriorKind::SubjectObjectGivenPredicate), std::string("s,o|p"));
+    data.images.pop_back();
+    data.images.front().truth.clear();
+    QVERIFY_THROWS_EXCEPTION(periscope::Error, countTripletPrior(data, PriorKind::Joint));
 }
 
 void TestRelationFeatures::recallAtKOfKnownHits()
