@@ -171,6 +171,27 @@ RelationDataset readScenes(const fs::path &root, const JobControl &job)
     return d;
 }
 
+// What an annotation reader skipped, and its progress through the entries.
+struct ReadTally {
+    int missing = 0, malformed = 0, outside = 0;
+    std::size_t read = 0;
+
+    // Every 256 entries: cancellation, and the share read so far.
+    void next(const JobControl &job, std::size_t total, const fs::path &file)
+    {
+        if (++read % 256 != 0)
+            return;
+        job.throwIfCancelled();
+        job.reportProgress(double(read) / double(total), "reading " + file.filename().string());
+    }
+    std::string note(const std::string &malformedWhat, const std::string &outsideWhat) const
+    {
+        std::string text = withSkipped({}, missing, "images named in the annotations are not in the folder");
+        text = withSkipped(text, malformed, malformedWhat);
+        return withSkipped(text, outside, outsideWhat);
+    }
+};
+
 fs::path vrdAnnotations(const fs::path &root, const std::string &split)
 {
     return firstFileInside(root, {fs::path("json_dataset") / ("annotations_" + split + ".json"), "annotations_" + split + ".json"});
@@ -193,21 +214,17 @@ RelationDataset readVrd(const fs::path &root, std::string split, const JobContro
     const json::Value all = readJsonFile(annotations);
     if (!all.isObject())
         throw Error(annotations.string() + ": expected an object mapping image files to relationships");
-    int missing = 0, malformed = 0, outside = 0;
-    std::size_t count = 0;
+    ReadTally tally;
     for (const auto &[file, relations] : all.asObject()) {
-        if (++count % 256 == 0) {
-            job.throwIfCancelled();
-            job.reportProgress(double(count) / double(all.asObject().size()), "reading " + annotations.filename().string());
-        }
+        tally.next(job, all.asObject().size(), annotations);
         if (!isBareName(file)) {
-            ++outside;
+            ++tally.outside;
             continue;
         }
         const fs::path image = firstFileInside(root, {fs::path("sg_dataset") / ("sg_" + split + "_images") / file, fs::path("images") / file,
                                                       fs::path(split) / file, fs::path(file)});
         if (image.empty()) {
-            ++missing;
+            ++tally.missing;
             continue;
         }
         RelationImage r;
@@ -243,13 +260,12 @@ RelationDataset readVrd(const fs::path &root, std::string split, const JobContro
                 }
                 r.truth.push_back({s, int(predicate), o, 1.0});
             }
-        malformed += bad;
+        tally.malformed += bad;
         r.truthObjects = r.objects;
         d.images.push_back(std::move(r));
     }
-    d.note = withSkipped({}, missing, "images named in the annotations are not in the folder");
-    d.note = withSkipped(d.note, malformed, "images have a relationship that could not be read (left out of them)");
-    d.note = withSkipped(d.note, outside, "annotations name a path instead of a file (refused)");
+    d.note = tally.note("images have a relationship that could not be read (left out of them)",
+                        "annotations name a path instead of a file (refused)");
     return d;
 }
 
@@ -282,23 +298,19 @@ RelationDataset readHico(const fs::path &root, std::string split, const JobContr
     if (!all.isArray())
         throw Error(annotations.string() + ": expected a list of images");
     const std::string imageFolder = split == "train" ? "train2015" : "test2015";
-    int missing = 0, malformed = 0, outside = 0;
-    std::size_t count = 0;
+    ReadTally tally;
     for (const json::Value &entry : all.asArray()) {
-        if (++count % 256 == 0) {
-            job.throwIfCancelled();
-            job.reportProgress(double(count) / double(all.asArray().size()), "reading " + annotations.filename().string());
-        }
+        tally.next(job, all.asArray().size(), annotations);
         const json::Value *name = field(entry, "file_name");
         if (!name || !name->isString() || !isBareName(name->asString())) {
-            ++outside;
+            ++tally.outside;
             continue;
         }
         const std::string file = name->asString();
         const fs::path image =
             firstFileInside(root, {fs::path("images") / imageFolder / file, fs::path(imageFolder) / file, fs::path("images") / file, fs::path(file)});
         if (image.empty()) {
-            ++missing;
+            ++tally.missing;
             continue;
         }
         RelationImage r;
@@ -331,13 +343,12 @@ RelationDataset readHico(const fs::path &root, std::string split, const JobContr
                 }
                 r.truth.push_back({remap[std::size_t(s)], int(verb - 1), remap[std::size_t(o)], 1.0});
             }
-        malformed += bad;
+        tally.malformed += bad;
         r.truthObjects = r.objects;
         d.images.push_back(std::move(r));
     }
-    d.note = withSkipped({}, missing, "images named in the annotations are not in the folder");
-    d.note = withSkipped(d.note, malformed, "images have a box or interaction that could not be read (left out of them)");
-    d.note = withSkipped(d.note, outside, "entries name a path instead of a file (refused)");
+    d.note = tally.note("images have a box or interaction that could not be read (left out of them)",
+                        "entries name a path instead of a file (refused)");
     return d;
 }
 
