@@ -2704,6 +2704,21 @@ Addestrato con: %1</translation>
         <source>; relationship recall@%1 %2 explaining logits, %3 scores, %4 random</source>
         <translation>; recall@%1 delle relazioni %2 spiegando i logit, %3 i punteggi, %4 a caso</translation>
     </message>
+    <message>
+        <source>Count the triplets of %1</source>
+        <translation>Conta le triplette di %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The prior %1 counts %n true triplet(s) of %2</source>
+        <translation>
+            <numerusform>Il prior %1 conta %n tripletta vera di %2</numerusform>
+            <numerusform>Il prior %1 conta %n triplette vere di %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No prior from %1: %2</source>
+        <translation>Nessun prior da %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::RelationsTrainingPanel</name>
@@ -3079,6 +3094,30 @@ Addestrato con: %1</translation>
     <message>
         <source>How node and edge relevance are computed: the gradient (the paper), integrated gradients from all-zero inputs (32 steps, slower), or layer-wise relevance propagation of the logit (the Graphs workspace&apos;s rules; relevance adds up to the logit)</source>
         <translation>Come si calcola la rilevanza di nodi e archi: il gradiente (l&apos;articolo), i gradienti integrati da ingressi nulli (32 passi, più lento), o la propagazione della rilevanza strato per strato del logit (le regole dell&apos;area Graphs; la rilevanza somma al logit)</translation>
+    </message>
+    <message>
+        <source>No triplet prior</source>
+        <translation>Nessun prior sulle triplette</translation>
+    </message>
+    <message>
+        <source>Prior P(s, o | p)...</source>
+        <translation>Prior P(s, o | p)...</translation>
+    </message>
+    <message>
+        <source>Prior P(s, p, o)...</source>
+        <translation>Prior P(s, p, o)...</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s triplet-frequency prior: every candidate&apos;s score times how often its classes form that triplet in a dataset you choose (its training split), before the best are kept</source>
+        <translation>Il prior di frequenza delle triplette dell&apos;articolo: il punteggio di ogni candidato per quanto spesso le sue classi formano quella tripletta in un dataset a scelta (la sua parte di addestramento), prima di tenere le migliori</translation>
+    </message>
+    <message>
+        <source>Counted in %1</source>
+        <translation>Contato in %1</translation>
+    </message>
+    <message>
+        <source>The dataset whose true triplets the prior counts</source>
+        <translation>Il dataset di cui il prior conta le triplette vere</translation>
     </message>
 </context>
 <context>

@@ -2704,6 +2704,21 @@ Tränad med: %1</translation>
         <source>; relationship recall@%1 %2 explaining logits, %3 scores, %4 random</source>
         <translation>; relationsrecall@%1 %2 med förklarade logiter, %3 poäng, %4 slump</translation>
     </message>
+    <message>
+        <source>Count the triplets of %1</source>
+        <translation>Räkna tripletterna i %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The prior %1 counts %n true triplet(s) of %2</source>
+        <translation>
+            <numerusform>Priorn %1 räknar %n sann triplett i %2</numerusform>
+            <numerusform>Priorn %1 räknar %n sanna tripletter i %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No prior from %1: %2</source>
+        <translation>Ingen prior från %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::RelationsTrainingPanel</name>
@@ -3079,6 +3094,30 @@ Tränad med: %1</translation>
     <message>
         <source>How node and edge relevance are computed: the gradient (the paper), integrated gradients from all-zero inputs (32 steps, slower), or layer-wise relevance propagation of the logit (the Graphs workspace&apos;s rules; relevance adds up to the logit)</source>
         <translation>Hur nod- och kantrelevans beräknas: gradienten (artikeln), integrerade gradienter från nollindata (32 steg, långsammare), eller lagervis relevansspridning av logiten (Graphs-arbetsytans regler; relevansen summerar till logiten)</translation>
+    </message>
+    <message>
+        <source>No triplet prior</source>
+        <translation>Ingen triplettprior</translation>
+    </message>
+    <message>
+        <source>Prior P(s, o | p)...</source>
+        <translation>Prior P(s, o | p)...</translation>
+    </message>
+    <message>
+        <source>Prior P(s, p, o)...</source>
+        <translation>Prior P(s, p, o)...</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s triplet-frequency prior: every candidate&apos;s score times how often its classes form that triplet in a dataset you choose (its training split), before the best are kept</source>
+        <translation>Artikelns triplettfrekvensprior: varje kandidats poäng gånger hur ofta dess klasser bildar den tripletten i en datamängd du väljer (dess träningsdel), innan de bästa behålls</translation>
+    </message>
+    <message>
+        <source>Counted in %1</source>
+        <translation>Räknad i %1</translation>
+    </message>
+    <message>
+        <source>The dataset whose true triplets the prior counts</source>
+        <translation>Datamängden vars sanna tripletter priorn räknar</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/media/image/ImageFile.h"
+#include "engine/relations/RelationPrior.h"
 
 #include <QFileInfo>
 
@@ -44,13 +45,13 @@ relations::ExplainerOptions defaultRelationsOptions()
 
 RelationsModel::RelationsModel(JobManager *jobs, QObject *parent)
     : QObject(parent), m_jobs(jobs), m_options(defaultRelationsOptions()), m_scan(jobs), m_modelLoad(jobs), m_analysis(jobs), m_single(jobs),
-      m_detailLoad(jobs), m_training(jobs)
+      m_detailLoad(jobs), m_priorCount(jobs), m_training(jobs)
 {
     connect(&m_training, &TrainingJob::epochEnded, this,
             [this](const QVariant &epoch) { Q_EMIT trainingEpoch(epoch.value<relations::RelationEpoch>()); });
     connect(&m_training, &TrainingJob::finished, this, &RelationsModel::trainingFinished);
     connect(&m_training, &TrainingJob::stopped, this, &RelationsModel::trainingStopped);
-    for (JobSlot *slot : {&m_scan, &m_modelLoad, &m_analysis, &m_single, &m_detailLoad})
+    for (JobSlot *slot : {&m_scan, &m_modelLoad, &m_analysis, &m_single, &m_detailLoad, &m_priorCount})
         connect(slot, &JobSlot::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
 }
 
@@ -212,9 +213,13 @@ void RelationsModel::setModel(const QString &nameOrPath)
             m_model = result.value<std::shared_ptr<LoadedModel>>();
             m_info = m_model->network->info();
             m_modelName = nameOrPath;
+            m_options.prior.reset(); // counted in the previous model's classes
             Q_EMIT modelChanged();
             rebuildImages();
-            analyse();
+            if (!m_priorFolder.isEmpty())
+                setPrior(m_priorKind, m_priorFolder); // analyses once counted
+            else
+                analyse();
         },
         [this, weights](const QString &error) {
             Q_EMIT problem(tr("The relations model %1 could not be loaded: %2").arg(QFileInfo(weights).fileName(), error));
@@ -228,6 +233,47 @@ void RelationsModel::setOptions(const relations::ExplainerOptions &options)
     for (RelationsImage &image : m_images)
         image.analysed = false;
     analyse();
+}
+
+void RelationsModel::setPrior(const QString &kind, const QString &folder)
+{
+    if (folder.isEmpty() || kind.isEmpty()) {
+        m_priorCount.cancel();
+        m_priorKind.clear();
+        m_priorFolder.clear();
+        relations::ExplainerOptions options = m_options;
+        options.prior.reset();
+        setOptions(options);
+        return;
+    }
+    // Counted in the model's classes: now, or once the model has loaded (and again for another model).
+    m_priorKind = kind;
+    m_priorFolder = folder;
+    if (!m_model)
+        return;
+    const relations::RelationModelInfo info = m_info;
+    m_priorCount.start(
+        tr("Count the triplets of %1").arg(QFileInfo(folder).fileName()),
+        [kind, folder, info](const JobControl &control) {
+            relations::RelationDataset data = relations::readRelationDataset(folder.toStdString(), "train", control);
+            relations::alignToModel(data, info);
+            return QVariant::fromValue(
+                std::make_shared<const relations::TripletPrior>(relations::countTripletPrior(data, relations::parsePriorKind(kind.toStdString()))));
+        },
+        [this, kind, folder](const QVariant &result) {
+            relations::ExplainerOptions options = m_options;
+            options.prior = result.value<std::shared_ptr<const relations::TripletPrior>>();
+            Q_EMIT message(tr("The prior %1 counts %n true triplet(s) of %2", nullptr, options.prior->triplets).arg(kind, QFileInfo(folder).fileName()));
+            setOptions(options);
+            Q_EMIT priorChanged();
+        },
+        [this, folder](const QString &error) {
+            m_priorKind.clear();
+            m_priorFolder.clear();
+            Q_EMIT problem(tr("No prior from %1: %2").arg(QFileInfo(folder).fileName(), error));
+            Q_EMIT priorChanged();
+            analyse(); // without it
+        });
 }
 
 void RelationsModel::analyse()

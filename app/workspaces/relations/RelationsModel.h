@@ -72,6 +72,13 @@ public:
     void setOptions(const relations::ExplainerOptions &options); // analyses again
     relations::ExplainerOptions options() const { return m_options; }
 
+    // The paper's triplet-frequency prior, counted (a job) in the true triplets of `folder`'s
+    // training split (VRD, HICO-DET; a scene folder as it is); an empty folder removes it. The
+    // images are analysed again with it.
+    void setPrior(const QString &kind, const QString &folder);
+    QString priorKind() const { return m_priorKind; }
+    QString priorFolder() const { return m_priorFolder; }
+
     // Objects drawn by hand for an image (by its path), replacing its source's; nullopt restores
     // the source's. The image is analysed again.
     void setDrawnObjects(int index, const std::optional<std::vector<relations::RelationObject>> &objects);
@@ -81,7 +88,7 @@ public:
 
     void analyse();   // every image, streamed; then the summary
     void cancel();
-    bool isBusy() const { return JobSlot::anyBusy({&m_scan, &m_modelLoad, &m_analysis, &m_single, &m_detailLoad}); }
+    bool isBusy() const { return JobSlot::anyBusy({&m_scan, &m_modelLoad, &m_analysis, &m_single, &m_detailLoad, &m_priorCount}); }
 
     void select(int index); // decodes it for the view (a job)
     int selected() const { return m_selected; }
@@ -107,6 +114,7 @@ Q_SIGNALS:
     void modelChanged();
     void selectionChanged();
     void predicateChanged();
+    void priorChanged();
     void detailReady();
     void busyChanged(bool busy);
     void message(const QString &text);
@@ -130,11 +138,12 @@ private:
     QList<RelationsImage> m_images;
     QHash<QString, std::vector<relations::RelationObject>> m_drawn; // by image path
     QString m_modelName, m_note;
+    QString m_priorKind, m_priorFolder;
     std::shared_ptr<LoadedModel> m_model;
     relations::RelationModelInfo m_info;
     relations::ExplainerOptions m_options;
     relations::RelationRunSummary m_summary;
-    JobSlot m_scan, m_modelLoad, m_analysis, m_single, m_detailLoad;
+    JobSlot m_scan, m_modelLoad, m_analysis, m_single, m_detailLoad, m_priorCount;
     TrainingJob m_training;
     quint64 m_analysisGeneration = 0; // bumped when the images, the model or the options change
     int m_selected = -1;

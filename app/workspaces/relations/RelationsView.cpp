@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -148,6 +149,15 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
     drawBar->addWidget(m_removeBox);
     drawBar->addWidget(m_resetBoxes);
     drawBar->addStretch(1);
+    m_prior = new QComboBox;
+    m_prior->setObjectName(QStringLiteral("priorChoice"));
+    m_prior->addItem(tr("No triplet prior"), QString());
+    m_prior->addItem(tr("Prior P(s, o | p)..."), QStringLiteral("s,o|p"));
+    m_prior->addItem(tr("Prior P(s, p, o)..."), QStringLiteral("s,p,o"));
+    m_prior->setToolTip(tr("The paper's triplet-frequency prior: every candidate's score times how often its classes form that "
+                           "triplet in a dataset you choose (its training split), before the best are kept"));
+    connect(m_prior, &QComboBox::activated, this, &RelationsView::choosePrior);
+    drawBar->addWidget(m_prior);
     layout->addLayout(drawBar);
 
     m_layers = new widgets::LayerModel(this);
@@ -272,6 +282,12 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
         m_modelChoice->setCurrentModel(m_model->modelName());
         updateCategories();
     });
+    connect(m_model, &RelationsModel::priorChanged, this, [this] {
+        m_prior->setCurrentIndex(std::max(0, m_prior->findData(m_model->priorKind())));
+        m_prior->setToolTip(m_model->priorFolder().isEmpty() ? m_prior->toolTip().section(QLatin1Char('\n'), 0, 0)
+                                                             : m_prior->toolTip().section(QLatin1Char('\n'), 0, 0) + QLatin1Char('\n') +
+                                                                   tr("Counted in %1").arg(QDir::toNativeSeparators(m_model->priorFolder())));
+    });
     connect(m_model, &RelationsModel::message, this, [this](const QString &text) { setStatus(text, false); });
     connect(m_model, &RelationsModel::problem, this, [this](const QString &text) { setStatus(text, true); });
     updateCategories();
@@ -300,6 +316,24 @@ void RelationsView::chooseDetections()
     source.detections = file;
     m_model->setBoxSource(source);
     m_boxes->setItemText(kDetections, tr("Detections: %1").arg(QFileInfo(file).fileName()));
+    Q_EMIT viewSettingsChanged();
+}
+
+void RelationsView::choosePrior()
+{
+    const QString kind = m_prior->currentData().toString();
+    if (kind.isEmpty()) {
+        m_model->setPrior({}, {});
+        Q_EMIT viewSettingsChanged();
+        return;
+    }
+    const QString start = m_model->priorFolder().isEmpty() && !m_model->inputs().isEmpty() ? m_model->inputs().front() : m_model->priorFolder();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("The dataset whose true triplets the prior counts"), start);
+    if (folder.isEmpty()) { // back to what is in force
+        m_prior->setCurrentIndex(std::max(0, m_prior->findData(m_model->priorKind())));
+        return;
+    }
+    m_model->setPrior(kind, folder);
     Q_EMIT viewSettingsChanged();
 }
 

@@ -46,6 +46,7 @@ public:
     RelationsTrainingPanel *trainingPanel() const { return m_training; }
     QCheckBox *drawToggle() const { return m_draw; }
     QComboBox *categoryChoice() const { return m_category; }
+    QComboBox *priorChoice() const { return m_prior; }
     QString statusText() const;
     // What the image shows now, as the figure draws it.
     RelationFigure currentFigure() const;
@@ -70,12 +71,13 @@ private:
     void showSummary();
     void updateCategories();
     void chooseDetections();
+    void choosePrior();
     void applyOptions();
     void setStatus(const QString &text, bool problem);
 
     RelationsModel *m_model;
     ModelChoice *m_modelChoice;
-    QComboBox *m_boxes, *m_explained, *m_method, *m_category, *m_split;
+    QComboBox *m_boxes, *m_explained, *m_method, *m_category, *m_split, *m_prior;
     QCheckBox *m_draw;
     QPushButton *m_removeBox, *m_resetBoxes;
     QTabWidget *m_sideTabs;

@@ -214,6 +214,10 @@ QJsonObject RelationsWorkspace::saveState(const ProjectPaths &paths) const
     const relations::ExplainerOptions options = m_model->options();
     state.insert(QStringLiteral("explain_logits"), options.explainLogits);
     state.insert(QStringLiteral("method"), QString::fromStdString(relations::relevanceMethodName(options.method)));
+    if (!m_model->priorFolder().isEmpty()) {
+        state.insert(QStringLiteral("prior"), m_model->priorKind());
+        state.insert(QStringLiteral("prior_data"), paths.toStored(m_model->priorFolder()));
+    }
     state.insert(QStringLiteral("selected"), m_model->selected());
     state.insert(QStringLiteral("predicate"), m_model->selectedPredicate());
     if (m_view)
@@ -250,6 +254,16 @@ bool RelationsWorkspace::restoreState(const QJsonObject &state, const ProjectPat
         refused << QString::fromUtf8(e.what());
     }
     m_model->setOptions(options);
+    if (state.contains(QStringLiteral("prior_data"))) {
+        refusal.clear();
+        const QString priorData = paths.resolve(state.value(QStringLiteral("prior_data")).toString(), &refusal);
+        if (!refusal.isEmpty())
+            refused << refusal;
+        else
+            m_model->setPrior(state.value(QStringLiteral("prior")).toString(QStringLiteral("s,o|p")), priorData);
+    } else {
+        m_model->setPrior({}, {});
+    }
     RelationBoxSource source;
     source.minScore = std::clamp(state.value(QStringLiteral("min_score")).toDouble(source.minScore), 0.0, 1.0);
     if (state.contains(QStringLiteral("detections"))) {

@@ -14,6 +14,7 @@
 #include "app/workspaces/relations/RelationsView.h"
 #include "app/workspaces/relations/RelationsWorkspace.h"
 #include "app/workspaces/slots/SlotsWorkspace.h"
+#include "engine/relations/RelationPrior.h"
 #include "tests/app/cli/CliRun.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
@@ -398,6 +399,16 @@ void TestRelationsWorkspace::stateRoundTrips()
     QVERIFY(waitIdle());
     const int predicate = model->images()[3].result.analysis.topPredicates.front();
     model->selectPredicate(predicate);
+    model->setPrior(QStringLiteral("s,o|p"), m_scenes);
+    QVERIFY(waitIdle());
+    QVERIFY(model->options().prior);
+    QCOMPARE(m_workspace->relationsView()->priorChoice()->currentData().toString(), QStringLiteral("s,o|p"));
+    // With the prior, a candidate whose classes never form that triplet in the counted truth scores 0.
+    for (const relations::RelationTriplet &t : model->images()[0].result.analysis.triplets) {
+        const auto &objects = model->images()[0].image.objects;
+        const double p = model->options().prior->at(objects[std::size_t(t.subject)].category, t.predicate, objects[std::size_t(t.object)].category);
+        QVERIFY(p > 0.0 || t.score == 0.0);
+    }
     std::vector<relations::RelationObject> drawn = model->images()[3].image.objects;
     drawn.pop_back();
     model->setDrawnObjects(3, drawn);
@@ -420,6 +431,8 @@ void TestRelationsWorkspace::stateRoundTrips()
     QCOMPARE(model->images()[3].image.objects.size(), drawn.size());
     QVERIFY(model->images()[3].analysed);
     QCOMPARE(m_workspace->relationsView()->sideTabs()->currentIndex(), 2);
+    QCOMPARE(model->priorKind(), QStringLiteral("s,o|p"));
+    QVERIFY(model->options().prior); // counted again once the model loaded
 
     QJsonObject missing = state;
     missing.insert(QStringLiteral("inputs"), QJsonArray{m_dir.filePath(QStringLiteral("gone"))});
