@@ -31,6 +31,15 @@ QString builtInModelsFolder(const QString &family, const QString &probeFile)
     return root.isEmpty() ? QString() : QDir(root).filePath(family);
 }
 
+QString builtInScenesFolder(const QString &family, const QString &modelName, const QString &name)
+{
+    const QString models = builtInModelsFolder(family, modelName + QStringLiteral(".safetensors"));
+    if (models.isEmpty())
+        return {};
+    const QFileInfo folder(models + QStringLiteral("/../../scenes/") + name);
+    return folder.isDir() ? folder.absoluteFilePath() : QString();
+}
+
 QString resolveBuiltInModel(const QString &family, const QStringList &names, const QString &nameOrPath, QString *error)
 {
     const QFileInfo file(nameOrPath);

@@ -17,6 +17,10 @@ QString builtInModelsRoot(const QString &probeFile);
 // <bin>/../share/periscope/models/<family> (installed), then the source tree's
 // resources/models/<family> (a build tree); the first that holds `probeFile`. Empty when none does.
 QString builtInModelsFolder(const QString &family, const QString &probeFile);
+// The built-in data folder scenes/<name> beside the models (share/periscope/scenes installed,
+// resources/scenes in a build tree), found through the family's model NAME.safetensors; empty
+// when either is missing.
+QString builtInScenesFolder(const QString &family, const QString &modelName, const QString &name);
 
 // `nameOrPath` an existing file: itself. One of `names` (files NAME.safetensors of the family):
 // its path. Otherwise empty and `error` says why in one line.

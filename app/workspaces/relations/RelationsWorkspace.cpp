@@ -64,13 +64,8 @@ QJsonArray boxJson(const relations::Box &box)
 
 QString relationsDemoFolder()
 {
-    // Beside the built-in models: share/periscope/scenes/relations-demo installed,
-    // resources/scenes/relations-demo in a build tree.
-    const QString models = builtInModelsFolder(QStringLiteral("relations"), builtInRelationModelName() + QStringLiteral(".safetensors"));
-    if (models.isEmpty())
-        return {};
-    const QString folder = QFileInfo(models + QStringLiteral("/../../scenes/relations-demo")).absoluteFilePath();
-    return isRelationFolder(folder) ? folder : QString();
+    const QString folder = builtInScenesFolder(QStringLiteral("relations"), builtInRelationModelName(), QStringLiteral("relations-demo"));
+    return !folder.isEmpty() && isRelationFolder(folder) ? folder : QString();
 }
 
 RelationsWorkspace::RelationsWorkspace(const WorkspaceContext &context, QObject *parent)

@@ -25,13 +25,8 @@ namespace periscope::app {
 
 QString slotsDemoFolder()
 {
-    // Beside the built-in models: share/periscope/scenes/demo installed, resources/scenes/demo in
-    // a build tree.
-    const QString models = builtInModelsFolder(QStringLiteral("slots"), builtInSlotModelName() + QStringLiteral(".safetensors"));
-    if (models.isEmpty())
-        return {};
-    const QString folder = QFileInfo(models + QStringLiteral("/../../scenes/demo")).absoluteFilePath();
-    return isSceneFolder(folder) ? folder : QString();
+    const QString folder = builtInScenesFolder(QStringLiteral("slots"), builtInSlotModelName(), QStringLiteral("demo"));
+    return !folder.isEmpty() && isSceneFolder(folder) ? folder : QString();
 }
 
 SlotsWorkspace::SlotsWorkspace(const WorkspaceContext &context, QObject *parent)
