@@ -40,6 +40,7 @@ CliCommand explanationMetricsCommand();
 CliCommand fakesCommand();
 CliCommand forwardCommand();
 CliCommand deepfakeCommand();
+CliCommand tokenizeCommand();
 
 QList<CliCommand> cliCommands();
 

@@ -6,6 +6,7 @@
 #include "app/cli/CliOptions.h"
 
 #include "engine/core/models/Architectures.h"
+#include "engine/openvocab/OpenVocabForward.h"
 #include "engine/relations/RelationsForward.h"
 
 #include <cstdio>
@@ -18,7 +19,7 @@ int runForwardCommand(const QStringList &arguments)
     QStringList names;
     for (const std::string &name : registeredArchitectures())
         names << QString::fromStdString(name);
-    names << QStringLiteral("ws_vrd");
+    names << QStringLiteral("ws_vrd") << QStringLiteral("dinotxt_vision") << QStringLiteral("dinotxt_text");
     names.sort();
     CliOptions options(QStringLiteral("forward"),
                        QStringLiteral("Runs an architecture in evaluation mode on the CPU on the tensor \"input\" of a safetensors file\n"
@@ -26,14 +27,19 @@ int runForwardCommand(const QStringList &arguments)
                                       "must fit the architecture exactly, by the original's names (torchvision's for these).\n"
                                       "ws_vrd (Baldassarre et al. 2020) reads the paper's batch fields instead: object_conv_features,\n"
                                       "object_linear_features, relation_linear_features, relation_indexes and batch, and writes\n"
-                                      "predicate_scores; its layer sizes come from the weights, readout and pooling from the options."));
+                                      "predicate_scores; its layer sizes come from the weights, readout and pooling from the options.\n"
+                                      "dinotxt_vision (Jose et al. 2025) runs a DINOv2 backbone (--weights) and the dino.txt vision head\n"
+                                      "(--head-weights) on images whose sides are multiples of the patch, and writes cls, patch_tokens and\n"
+                                      "image_embedding; dinotxt_text runs the text encoder on token ids (periscope-cli tokenize) and writes\n"
+                                      "text_embedding."));
     options.choice(QStringLiteral("--arch"), names, QStringLiteral("the architecture")).require();
     options.choice(QStringLiteral("--readout"), {QStringLiteral("FC_AGG"), QStringLiteral("AGG_FC")}, QStringLiteral("ws_vrd: pool the edges, then the fcs (FC_AGG), or the reverse"))
         .byDefault(QStringLiteral("FC_AGG"));
     options.choice(QStringLiteral("--pooling"), {QStringLiteral("max"), QStringLiteral("mean"), QStringLiteral("add")}, QStringLiteral("ws_vrd: how the edges of an image are pooled"))
         .byDefault(QStringLiteral("max"));
     options.text(QStringLiteral("--weights"), QStringLiteral("W"), QStringLiteral("a checkpoint (safetensors, torch.save)")).require();
-    options.text(QStringLiteral("--input"), QStringLiteral("X.safetensors"), QStringLiteral("\"input\": images [N, 3, H, W], or clips [N, 3, T, H, W] for mvit_*, normalised as the original expects; for ws_vrd the batch fields"))
+    options.text(QStringLiteral("--head-weights"), QStringLiteral("W"), QStringLiteral("dinotxt_vision: the dino.txt vision head (..._vision_head.pth)"));
+    options.text(QStringLiteral("--input"), QStringLiteral("X.safetensors"), QStringLiteral("\"input\": images [N, 3, H, W], or clips [N, 3, T, H, W] for mvit_*, normalised as the original expects; for ws_vrd the batch fields; for dinotxt_text token ids [N, L]"))
         .require();
     options.text(QStringLiteral("--out"), QStringLiteral("Y.safetensors"), QStringLiteral("the output to write")).require().output();
     if (const std::optional<int> exit = options.parse(arguments))
@@ -44,7 +50,10 @@ int runForwardCommand(const QStringList &arguments)
     request.input = options.value(QStringLiteral("--input")).toStdString();
     request.output = options.value(QStringLiteral("--out")).toStdString();
     try {
-        if (request.architecture == "ws_vrd")
+        if (openvocab::isDinoTxtArchitecture(request.architecture))
+            openvocab::runDinoTxtForward({request.architecture, request.weights, options.value(QStringLiteral("--head-weights")).toStdString(), request.input,
+                                          request.output});
+        else if (request.architecture == "ws_vrd")
             relations::runRelationsForward({request.weights, request.input, request.output, options.value(QStringLiteral("--readout")).toStdString(),
                                             options.value(QStringLiteral("--pooling")).toStdString()});
         else
