@@ -41,6 +41,7 @@ CliCommand fakesCommand();
 CliCommand forwardCommand();
 CliCommand deepfakeCommand();
 CliCommand tokenizeCommand();
+CliCommand openVocabCommand();
 
 QList<CliCommand> cliCommands();
 

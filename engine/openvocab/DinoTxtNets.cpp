@@ -147,12 +147,16 @@ torch::Tensor TextTowerImpl::forward(const torch::Tensor &tokenIds)
 {
     if (tokenIds.dim() != 2 || tokenIds.scalar_type() != torch::kLong)
         throw Error("dino.txt text: expected token ids [N, context] (int64), got " + c10::str(tokenIds.sizes()));
-    if (tokenIds.numel() > 0 && (tokenIds.min().item<std::int64_t>() < 0 || tokenIds.max().item<std::int64_t>() >= m_config.vocabulary))
-        throw Error("dino.txt text: a token id is outside the vocabulary of " + std::to_string(m_config.vocabulary));
-    const torch::Tensor tokens = head->forward(backbone->forward(tokenIds));
     // Pooled at the end-of-text token: the largest id of each row (its first occurrence).
-    const torch::Tensor at = tokenIds.argmax(1);
-    return tokens.index({torch::arange(tokens.size(0), at.options()), at});
+    return encode(tokenIds, tokenIds.argmax(1));
+}
+
+torch::Tensor TextTowerImpl::encode(const torch::Tensor &rows, const torch::Tensor &poolAt)
+{
+    if (rows.numel() > 0 && (rows.min().item<std::int64_t>() < 0 || rows.max().item<std::int64_t>() >= m_config.vocabulary))
+        throw Error("dino.txt text: a token id is outside the vocabulary of " + std::to_string(m_config.vocabulary));
+    const torch::Tensor tokens = head->forward(backbone->forward(rows));
+    return tokens.index({torch::arange(tokens.size(0), poolAt.options()), poolAt});
 }
 
 VisionOutputs runVisionTower(VisionTransformerImpl &backbone, VisionHeadImpl &head, const torch::Tensor &images)

@@ -102,6 +102,10 @@ public:
     explicit TextTowerImpl(const TextConfig &config);
     // Token ids [N, context] (int64) -> text embeddings [N, embeddingWidth], not normalised.
     torch::Tensor forward(const torch::Tensor &tokenIds);
+    // The same with the rows of the embedding table given and the position to pool at: for a
+    // small model whose table holds only the words it was trained on (its rows are not CLIP's
+    // ids, and the end token is no longer the largest).
+    torch::Tensor encode(const torch::Tensor &rows, const torch::Tensor &poolAt);
     const TextConfig &config() const { return m_config; }
 
     TextTransformer backbone{nullptr};

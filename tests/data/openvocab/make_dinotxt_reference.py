@@ -8,7 +8,9 @@
 #   dinov2_backbone.pth       one without registers or LayerScale (the 0.1 offset interpolation)
 #   dinotxt_vision_head.pth   two SwiGLU blocks and ln_final, as ..._vision_head.pth names them
 #   dinotxt_text_encoder.pth  a causal text transformer and its projection, as ..._text_encoder.pth
-#   dinotxt_reference.safetensors  inputs and what the paper's code returns for them
+#   dinotxt_reference.safetensors  inputs and what the paper's code returns for them, and the
+#                             dino.txt notebook's dense similarity of the first image's patch
+#                             tokens to three made-up text embeddings at a 90 x 101 map
 # Every LayerScale and norm is perturbed away from its initial value, so that a wrong scale or
 # a swapped norm shows in the outputs.
 #   python make_dinotxt_reference.py --dinov2 PATH/TO/dinov2-checkout
@@ -99,6 +101,14 @@ def main():
         square_embedding = vision(square)
         plain_out = plain.forward_features(plain_images)
         text_embedding = text(ids)
+        # The notebook's dense similarity ("Get patch embeddings"), at a map size of its own.
+        dense_text = torch.randn(3, 256, generator=g)
+        B, P, D = patches.shape
+        x = patches[:1].movedim(2, 1).unflatten(2, (5, 6)).float()
+        x = torch.nn.functional.interpolate(x, size=(90, 101), mode="bicubic", align_corners=False)
+        x = torch.nn.functional.normalize(x, p=2, dim=1)
+        y = torch.nn.functional.normalize(dense_text[:, 128:], p=2, dim=1)
+        dense_similarity = torch.einsum("bdhw,cd->bchw", x, y)[0]
 
     torch.save(reg.state_dict(), os.path.join(args.out, "dinov2_reg_backbone.pth"))
     torch.save(plain.state_dict(), os.path.join(args.out, "dinov2_backbone.pth"))
@@ -109,6 +119,7 @@ def main():
         "square_images": square, "square_image_embedding": square_embedding,
         "plain_images": plain_images, "plain_tokens": torch.cat([plain_out["x_norm_clstoken"].unsqueeze(1), plain_out["x_norm_patchtokens"]], 1),
         "token_ids": ids, "text_embedding": text_embedding,
+        "dense_text": dense_text, "dense_similarity": dense_similarity,
     })
     print({k: tuple(v.shape) for k, v in vision.head.state_dict().items()})
     print(sorted(text.state_dict().keys())[:8])

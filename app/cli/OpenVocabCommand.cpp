@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// periscope-cli open-vocab: dino.txt on images: for each image the segmentation by the prompts
+// (a label PNG) and a JSON file with the image embedding, the prompts' text embeddings, the
+// zero-shot probabilities and the patch-level similarity of every prompt.
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/DeviceOption.h"
+#include "app/data/ImageInputs.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/json/Json.h"
+#include "engine/media/image/ImageFile.h"
+#include "engine/openvocab/OpenVocabFiles.h"
+#include "engine/openvocab/OpenVocabModel.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSet>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace periscope::app {
+
+namespace {
+using namespace periscope::openvocab;
+
+constexpr int kMaxPrompts = 256;
+constexpr int kMaxPromptLength = 1000;
+
+json::Value numbers(const float *values, std::size_t count)
+{
+    json::Array out;
+    out.reserve(count);
+    for (std::size_t i = 0; i < count; ++i)
+        out.push_back(json::Value(double(values[i])));
+    return json::Value(std::move(out));
+}
+
+json::Value rowsOf(const std::vector<float> &values, std::size_t rows)
+{
+    json::Array out;
+    const std::size_t length = rows ? values.size() / rows : 0;
+    for (std::size_t r = 0; r < rows; ++r)
+        out.push_back(numbers(values.data() + r * length, length));
+    return json::Value(std::move(out));
+}
+
+// "p1;p2;..." -> the prompts, trimmed; a usage error names the problem.
+std::optional<QString> parsePrompts(const QString &text, std::vector<std::string> &prompts)
+{
+    QSet<QString> seen;
+    for (const QString &part : text.split(QLatin1Char(';'))) {
+        const QString prompt = part.simplified();
+        if (prompt.isEmpty())
+            continue;
+        if (prompt.size() > kMaxPromptLength)
+            return QStringLiteral("a prompt is longer than %1 characters").arg(kMaxPromptLength);
+        if (seen.contains(prompt))
+            return QStringLiteral("the prompt \"%1\" is given twice").arg(prompt);
+        seen.insert(prompt);
+        prompts.push_back(prompt.toStdString());
+    }
+    if (prompts.empty())
+        return QStringLiteral("give at least one prompt (--prompts \"red objects;metal cubes\")");
+    if (int(prompts.size()) > kMaxPrompts)
+        return QStringLiteral("at most %1 prompts").arg(kMaxPrompts);
+    return std::nullopt;
+}
+
+bool writeText(const QString &path, const std::string &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    file.write(text.data(), qint64(text.size()));
+    return file.commit();
+}
+
+// 0 for background, 1 + the prompt elsewhere: readable as an index mask by any tool.
+Image labelImage(const OpenVocabResult &result)
+{
+    Image mask(result.mapWidth, result.mapHeight, 1, PixelFormat::UInt8);
+    for (int y = 0; y < result.mapHeight; ++y)
+        for (int x = 0; x < result.mapWidth; ++x)
+            mask.row(y)[x] = std::uint8_t(result.labels[std::size_t(y) * std::size_t(result.mapWidth) + std::size_t(x)] + 1);
+    return mask;
+}
+
+int runOpenVocab(const QStringList &arguments)
+{
+    CliOptions options(QStringLiteral("open-vocab"), QStringLiteral(
+        "Runs dino.txt (Jose et al., CVPR 2025) on images: a frozen DINOv2 backbone, dino.txt's vision head and\n"
+        "text encoder. The image is resized so its longer side is --input-side (sides rounded to the patch)\n"
+        "and normalised with ImageNet's mean and std. Each prompt is embedded alone or averaged over CLIP's 80\n"
+        "ImageNet templates (--templates). Zero-shot: softmax(100 x cosine) of the image embedding ([CLS] and\n"
+        "the mean patch token) with each prompt. Dense: the head's patch tokens upsampled bicubically to the\n"
+        "map (the image, its longer side at most --map-side), normalised per pixel and dotted with each\n"
+        "prompt's patch half; each pixel takes the best prompt, or background below --background.\n"
+        "Writes DIR/<name>.openvocab.png (0 background, 1 + the prompt's index) and DIR/<name>.openvocab.json\n"
+        "(image_embedding, text_embeddings, zero_shot, zero_shot_cosine, patch_grid [rows, cols],\n"
+        "patch_similarity: one row-major list per prompt, map_size, coverage per prompt)."));
+    options.positionals(QStringLiteral("IMAGE"), QStringLiteral("an image or a folder of images"), 1, -1, QStringLiteral("give at least one image"));
+    options.text(QStringLiteral("--prompts"), QStringLiteral("\"P1;P2;...\""), QStringLiteral("the prompts, separated by semicolons")).require();
+    options.text(QStringLiteral("--model"), QStringLiteral("DIR"),
+                 QStringLiteral("a folder with the released files (DINOv2 *_pretrain.pth, *_vision_head.pth, *_text_encoder.pth, "
+                                "bpe_simple_vocab_16e6.txt.gz)"));
+    options.text(QStringLiteral("--backbone"), QStringLiteral("FILE"), QStringLiteral("the DINOv2 backbone (instead of the folder's)"));
+    options.text(QStringLiteral("--head"), QStringLiteral("FILE"), QStringLiteral("the dino.txt vision head (instead of the folder's)"));
+    options.text(QStringLiteral("--text"), QStringLiteral("FILE"), QStringLiteral("the dino.txt text encoder (instead of the folder's)"));
+    options.text(QStringLiteral("--bpe"), QStringLiteral("FILE"), QStringLiteral("CLIP's vocabulary (instead of the folder's)"));
+    options.choice(QStringLiteral("--templates"), {QStringLiteral("none"), QStringLiteral("imagenet")}, QStringLiteral("prompt templates"))
+        .byDefault(QStringLiteral("none"));
+    options.number(QStringLiteral("--background"), -1.0, 1.0, QStringLiteral("the cosine below which a pixel is background")).byDefault(QStringLiteral("-1"));
+    options.integer(QStringLiteral("--input-side"), 14, 4096, QStringLiteral("the longer side the network sees")).byDefault(QStringLiteral("448"));
+    options.integer(QStringLiteral("--map-side"), 1, 8192, QStringLiteral("the longer side of the maps at most")).byDefault(QStringLiteral("1024"));
+    options.flag(QStringLiteral("--bf16"), QStringLiteral("keep the weights in bfloat16 (half the memory)"));
+    declareDeviceOption(options, QStringLiteral("where the model runs"));
+    options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.imageLimit();
+    if (const std::optional<int> exit = options.parse(arguments))
+        return *exit;
+    std::vector<std::string> prompts;
+    if (const std::optional<QString> problem = parsePrompts(options.value(QStringLiteral("--prompts")), prompts))
+        return options.usageError(*problem);
+    const QString folder = options.value(QStringLiteral("--model"));
+    OpenVocabFiles files{options.value(QStringLiteral("--backbone")).toStdString(), options.value(QStringLiteral("--head")).toStdString(),
+                         options.value(QStringLiteral("--text")).toStdString(), options.value(QStringLiteral("--bpe")).toStdString()};
+    if (folder.isEmpty() && (files.backbone.empty() || files.visionHead.empty() || files.textEncoder.empty() || files.vocabulary.empty()))
+        return options.usageError(QStringLiteral("give --model DIR, or --backbone, --head, --text and --bpe"));
+    QStringList images;
+    for (const QString &input : options.positionalValues()) {
+        if (QFileInfo(input).isDir()) {
+            const QStringList inFolder = imageFilesIn(input);
+            if (inFolder.isEmpty())
+                return options.failure(QStringLiteral("%1 holds no images").arg(input));
+            images += inFolder;
+        } else {
+            images.append(input);
+        }
+    }
+    const QString outDir = options.value(QStringLiteral("--out"));
+    if (!QDir().mkpath(outDir))
+        return options.failure(QStringLiteral("cannot create %1").arg(outDir));
+    try {
+        if (!folder.isEmpty())
+            files = findOpenVocabFiles(folder.toStdString(), files);
+        OpenVocabLoadOptions load;
+        load.device = readDeviceOption(options);
+        load.bf16 = options.flagValue(QStringLiteral("--bf16"));
+        const std::shared_ptr<OpenVocabModel> model = OpenVocabModel::load(files, load);
+        std::fprintf(stderr, "open-vocab: %s\n", model->describe().c_str());
+        const PromptTemplates templates = parsePromptTemplates(options.value(QStringLiteral("--templates")).toStdString());
+        const PromptSet promptSet = model->embedPrompts(prompts, templates);
+        OpenVocabOptions analysis;
+        analysis.background = options.numberValue(QStringLiteral("--background"));
+        analysis.inputSide = int(options.integerValue(QStringLiteral("--input-side")));
+        analysis.mapSide = int(options.integerValue(QStringLiteral("--map-side")));
+        QSet<QString> usedNames;
+        int written = 0;
+        for (const QString &path : images) {
+            media::ImageFile file;
+            try {
+                file = media::readImage(path.toStdString());
+            } catch (const Error &e) {
+                options.warn(QStringLiteral("%1 skipped: %2").arg(path, QString::fromUtf8(e.what())));
+                continue;
+            }
+            const OpenVocabResult result = model->analyse(file.pixels, promptSet, analysis);
+            QString name = QFileInfo(path).completeBaseName();
+            for (int n = 2; usedNames.contains(name); ++n)
+                name = QFileInfo(path).completeBaseName() + QStringLiteral("-%1").arg(n);
+            usedNames.insert(name);
+            media::writeImage(QDir(outDir).filePath(name + QStringLiteral(".openvocab.png")).toStdString(), labelImage(result));
+            json::Value doc = json::Object{};
+            doc.set("image", path.toStdString());
+            doc.set("model", model->describe());
+            json::Array promptList;
+            for (const std::string &p : prompts)
+                promptList.push_back(json::Value(p));
+            doc.set("prompts", json::Value(std::move(promptList)));
+            doc.set("templates", toString(templates));
+            doc.set("input_size", json::Array{result.inputWidth, result.inputHeight});
+            doc.set("image_embedding", numbers(result.imageEmbedding.data(), result.imageEmbedding.size()));
+            doc.set("text_embeddings", rowsOf(promptSet.embeddings, prompts.size()));
+            doc.set("zero_shot", numbers(result.zeroShot.data(), result.zeroShot.size()));
+            doc.set("zero_shot_cosine", numbers(result.zeroShotCosine.data(), result.zeroShotCosine.size()));
+            doc.set("patch_grid", json::Array{result.patchRows, result.patchCols});
+            doc.set("patch_similarity", rowsOf(result.patchSimilarity, prompts.size()));
+            doc.set("map_size", json::Array{result.mapWidth, result.mapHeight});
+            json::Array coverage;
+            for (double c : result.coverage)
+                coverage.push_back(json::Value(c));
+            doc.set("coverage", json::Value(std::move(coverage)));
+            if (!writeText(QDir(outDir).filePath(name + QStringLiteral(".openvocab.json")), doc.dump(1)))
+                return options.failure(QStringLiteral("cannot write %1").arg(QDir(outDir).filePath(name + QStringLiteral(".openvocab.json"))));
+            const auto best = std::max_element(result.zeroShot.begin(), result.zeroShot.end()) - result.zeroShot.begin();
+            std::printf("%s: \"%s\" %.3f\n", qPrintable(name), prompts[std::size_t(best)].c_str(), double(result.zeroShot[std::size_t(best)]));
+            ++written;
+        }
+        if (written == 0)
+            return options.failure(QStringLiteral("no image could be read"));
+    } catch (const std::exception &e) {
+        return options.failure(e);
+    }
+    return 0;
+}
+} // namespace
+
+CliCommand openVocabCommand()
+{
+    return {QStringLiteral("open-vocab"), QStringLiteral("dino.txt: segment images by typed prompts, zero-shot ranking (Open vocabulary)"), false, runOpenVocab};
+}
+
+} // namespace periscope::app

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/openvocab/OpenVocabModel.h"
+
+#include "engine/core/errors/Error.h"
+#include "engine/core/image/ImageTensor.h"
+#include "engine/core/precision/PrecisionOps.h"
+#include "engine/core/weights/ApplyStateDict.h"
+#include "engine/openvocab/ClipTokenizer.h"
+#include "engine/openvocab/DenseSimilarity.h"
+#include "engine/openvocab/DinoTxtNets.h"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <set>
+
+namespace periscope::openvocab {
+
+struct OpenVocabModel::Impl {
+    VisionTransformer backbone{nullptr};
+    VisionHead head{nullptr};
+    TextTower text{nullptr};
+    std::optional<ClipTokenizer> tokenizer;
+    // A small model's embedding table holds only the words it learnt: CLIP id -> row, the last
+    // row for every other id. Empty for the released encoder, whose rows are CLIP's ids.
+    torch::Tensor rowOfId;
+    torch::Device device = torch::kCPU;
+    DeviceInfo deviceInfo;
+    bool bf16 = false;
+};
+
+namespace {
+// ImageNet's mean and std, which DINOv2 and dino.txt normalise with.
+constexpr float kMean[3] = {0.485f, 0.456f, 0.406f};
+constexpr float kStd[3] = {0.229f, 0.224f, 0.225f};
+
+// Checks that the tensors fit the module exactly (every name and shape, nothing extra), then
+// makes each of the module's tensors the file's own: on the CPU in the same dtype that is a view
+// of the memory-mapped file, so a 1.2 GB backbone costs no copy. In bf16 the matrices are
+// converted and the vectors (norms, biases, LayerScale) kept in float32.
+void adoptWeights(torch::nn::Module &module, const StateDict &weights, const std::string &file, const std::string &what, const torch::Device &device,
+                  bool bf16, const JobControl &job)
+{
+    LoadReport report;
+    std::set<std::string> used;
+    const StateDict own = stateDictOf(module);
+    for (const auto &[name, tensor] : own) {
+        const torch::Tensor *found = findTensor(weights, name);
+        if (!found)
+            report.missing.push_back(name);
+        else if (found->sizes() != tensor.sizes())
+            report.mismatched.push_back({name, tensor.sizes().vec(), found->sizes().vec()});
+        used.insert(name);
+    }
+    for (const auto &[name, tensor] : weights)
+        if (!used.count(name))
+            report.unexpected.push_back(name);
+    if (!report.isComplete())
+        throw Error(file + " does not fit " + what + ": " + report.summary());
+    torch::NoGradGuard noGrad;
+    std::size_t done = 0;
+    const auto adopt = [&](const std::string &name, torch::Tensor &target) {
+        job.throwIfCancelled();
+        const torch::Tensor &source = *findTensor(weights, name);
+        const bool floating = source.is_floating_point();
+        const c10::ScalarType type = !floating ? source.scalar_type() : (bf16 && source.dim() >= 2 ? torch::kBFloat16 : torch::kFloat);
+        target.set_data(source.to(device, type));
+        job.reportProgress(double(++done) / double(own.size()));
+    };
+    for (auto &item : module.named_parameters(true))
+        adopt(item.key(), item.value());
+    for (auto &item : module.named_buffers(true))
+        adopt(item.key(), item.value());
+    module.eval();
+}
+
+int roundToPatch(double side, int patch)
+{
+    return std::max(patch, int(std::lround(side / double(patch))) * patch);
+}
+
+std::vector<float> toVector(const torch::Tensor &t)
+{
+    const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat).contiguous();
+    return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+}
+} // namespace
+
+std::shared_ptr<OpenVocabModel> OpenVocabModel::load(const OpenVocabFiles &files, const OpenVocabLoadOptions &options, const JobControl &job)
+{
+    auto impl = std::make_shared<Impl>();
+    impl->deviceInfo = selectDevice(options.device);
+    impl->device = torch::Device(impl->deviceInfo.torchName());
+    impl->bf16 = options.bf16;
+    job.reportProgress(0.0, "reading " + files.vocabulary);
+    impl->tokenizer = ClipTokenizer::fromFile(files.vocabulary);
+
+    job.throwIfCancelled();
+    job.reportProgress(0.02, "reading " + files.backbone);
+    {
+        const StateDict weights = loadStateDict(files.backbone);
+        impl->backbone = VisionTransformer(dinoV2Config(weights, "", files.backbone));
+        adoptWeights(*impl->backbone, weights, files.backbone, "a DINOv2 backbone", impl->device, options.bf16, job.subRange(0.05, 0.45));
+    }
+    job.reportProgress(0.45, "reading " + files.visionHead);
+    {
+        const StateDict weights = loadStateDict(files.visionHead);
+        const VisionHeadConfig config = visionHeadConfig(weights, files.visionHead);
+        if (config.dim != impl->backbone->config().dim)
+            throw Error(files.visionHead + ": the vision head is " + std::to_string(config.dim) + " wide, and the backbone " +
+                        std::to_string(impl->backbone->config().dim));
+        impl->head = VisionHead(config);
+        adoptWeights(*impl->head, weights, files.visionHead, "a dino.txt vision head", impl->device, options.bf16, job.subRange(0.45, 0.55));
+    }
+    job.reportProgress(0.55, "reading " + files.textEncoder);
+    {
+        StateDict weights = loadStateDict(files.textEncoder);
+        // The small model's word list (vocabulary_ids: the CLIP ids it knows, in row order).
+        const auto known = std::find_if(weights.begin(), weights.end(), [](const auto &item) { return item.first == "vocabulary_ids"; });
+        if (known != weights.end()) {
+            const torch::Tensor ids = known->second.to(torch::kLong);
+            weights.erase(known);
+            if (ids.dim() != 1 || (ids.numel() > 0 && (ids.min().item<std::int64_t>() < 0 || ids.max().item<std::int64_t>() >= std::int64_t(impl->tokenizer->vocabularySize()))))
+                throw Error(files.textEncoder + ": \"vocabulary_ids\" must list CLIP token ids");
+            impl->rowOfId = torch::full({std::int64_t(impl->tokenizer->vocabularySize())}, ids.numel(), torch::kLong);
+            impl->rowOfId.index_put_({ids}, torch::arange(ids.numel()));
+        }
+        const TextConfig config = textConfig(weights, files.textEncoder);
+        const std::int64_t rowsNeeded = impl->rowOfId.defined() ? impl->rowOfId.max().item<std::int64_t>() + 1 : std::int64_t(impl->tokenizer->vocabularySize());
+        if (config.vocabulary < rowsNeeded)
+            throw Error(files.textEncoder + ": its token table has " + std::to_string(config.vocabulary) + " rows, and the vocabulary needs " +
+                        std::to_string(rowsNeeded));
+        if (config.embeddingWidth() != impl->head->config().embeddingWidth())
+            throw Error(files.textEncoder + ": its embeddings are " + std::to_string(config.embeddingWidth()) + " wide, and the image's " +
+                        std::to_string(impl->head->config().embeddingWidth()));
+        impl->text = TextTower(config);
+        adoptWeights(*impl->text, weights, files.textEncoder, "a dino.txt text encoder", impl->device, options.bf16, job.subRange(0.55, 1.0));
+    }
+    job.reportProgress(1.0, "loaded");
+    auto model = std::shared_ptr<OpenVocabModel>(new OpenVocabModel());
+    model->m_impl = impl;
+    return model;
+}
+
+PromptSet OpenVocabModel::embedPrompts(const std::vector<std::string> &prompts, PromptTemplates templates, const JobControl &job) const
+{
+    Impl &m = *m_impl; // inference only: the modules are not changed
+    PromptSet set;
+    set.prompts = prompts;
+    set.templates = templates;
+    set.width = embeddingWidth();
+    const int context = int(m.text->config().context);
+    torch::NoGradGuard noGrad;
+    AutocastScope autocast(m.device, m.bf16 ? Precision::Bf16 : Precision::Fp32);
+    for (std::size_t i = 0; i < prompts.size(); ++i) {
+        job.throwIfCancelled();
+        std::vector<std::int64_t> ids;
+        for (const std::string &variant : promptVariants(prompts[i], templates)) {
+            const std::vector<std::int64_t> row = m.tokenizer->tokenize(variant, context);
+            ids.insert(ids.end(), row.begin(), row.end());
+            if (set.tokens.size() == i)
+                set.tokens.push_back(row);
+        }
+        const torch::Tensor clipIds = torch::tensor(ids, torch::kLong).reshape({-1, context});
+        const torch::Tensor rows = m.rowOfId.defined() ? m.rowOfId.index({clipIds}) : clipIds;
+        const torch::Tensor embeddings = m.text->encode(rows.to(m.device), clipIds.argmax(1).to(m.device)).to(torch::kFloat);
+        // The notebook's zero-shot classifier: normalise each variant, average, normalise.
+        const torch::Tensor mean = torch::nn::functional::normalize(embeddings, torch::nn::functional::NormalizeFuncOptions().dim(1)).mean(0);
+        const std::vector<float> v = toVector(mean / mean.norm().clamp_min(1e-12));
+        set.embeddings.insert(set.embeddings.end(), v.begin(), v.end());
+        job.reportProgress(double(i + 1) / double(prompts.size()));
+    }
+    return set;
+}
+
+OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &prompts, const OpenVocabOptions &options, const JobControl &job) const
+{
+    Impl &m = *m_impl; // inference only: the modules are not changed
+    if (prompts.prompts.empty())
+        throw Error("open vocabulary: give at least one prompt");
+    if (prompts.width != embeddingWidth() || prompts.embeddings.size() != prompts.prompts.size() * std::size_t(prompts.width))
+        throw Error("open vocabulary: the prompts were embedded by another model");
+    if (image.isNull() || image.width() < 1 || image.height() < 1)
+        throw Error("open vocabulary: the image is empty");
+    if (options.inputSide < patchSize() || options.mapSide < 1)
+        throw Error("open vocabulary: the input side must be at least one patch (" + std::to_string(patchSize()) + " px)");
+    OpenVocabResult result;
+    result.imageWidth = image.width();
+    result.imageHeight = image.height();
+    const double longer = std::max(image.width(), image.height());
+    const int patch = patchSize();
+    result.inputWidth = roundToPatch(image.width() * options.inputSide / longer, patch);
+    result.inputHeight = roundToPatch(image.height() * options.inputSide / longer, patch);
+    const double mapScale = std::min(1.0, options.mapSide / longer);
+    result.mapWidth = std::max(1, int(std::lround(image.width() * mapScale)));
+    result.mapHeight = std::max(1, int(std::lround(image.height() * mapScale)));
+    result.width = embeddingWidth();
+
+    job.throwIfCancelled();
+    torch::NoGradGuard noGrad;
+    torch::Tensor pixels = imageToTensor(image, m.device);
+    if (pixels.size(0) == 1)
+        pixels = pixels.expand({3, -1, -1});
+    if (pixels.size(0) != 3)
+        pixels = pixels.narrow(0, 0, std::min<std::int64_t>(3, pixels.size(0)));
+    if (pixels.size(0) != 3)
+        throw Error("open vocabulary: the image needs 3 colour channels or 1 gray one");
+    torch::Tensor input = at::_upsample_bilinear2d_aa(pixels.unsqueeze(0), {result.inputHeight, result.inputWidth}, false, std::nullopt, std::nullopt);
+    const auto stats = torch::TensorOptions().dtype(torch::kFloat).device(m.device);
+    input = (input - torch::tensor({kMean[0], kMean[1], kMean[2]}, stats).view({1, 3, 1, 1})) / torch::tensor({kStd[0], kStd[1], kStd[2]}, stats).view({1, 3, 1, 1});
+
+    VisionOutputs vision;
+    {
+        AutocastScope autocast(m.device, m.bf16 ? Precision::Bf16 : Precision::Fp32);
+        vision = runVisionTower(*m.backbone, *m.head, input);
+    }
+    job.throwIfCancelled();
+    job.reportProgress(0.6, "similarity");
+    result.patchRows = int(vision.rows);
+    result.patchCols = int(vision.cols);
+    const std::int64_t count = std::int64_t(prompts.prompts.size()), width = prompts.width, half = width / 2;
+    const torch::Tensor text = torch::from_blob(const_cast<float *>(prompts.embeddings.data()), {count, width}, torch::kFloat).to(m.device);
+    const torch::Tensor imageEmbedding = vision.imageEmbedding.to(torch::kFloat).squeeze(0);
+    result.imageEmbedding = toVector(imageEmbedding);
+    namespace F = torch::nn::functional;
+    const torch::Tensor cosine = text.matmul(imageEmbedding / imageEmbedding.norm().clamp_min(1e-12)) / text.norm(2, 1).clamp_min(1e-12);
+    result.zeroShotCosine = toVector(cosine);
+    result.zeroShot = toVector(torch::softmax(cosine * options.logitScale, 0));
+
+    // The patch half of each prompt against the head's patch tokens.
+    const torch::Tensor patchHalf = F::normalize(text.narrow(1, half, half), F::NormalizeFuncOptions().dim(1));
+    const torch::Tensor tokens = vision.patchTokens.to(torch::kFloat).squeeze(0); // [P, D]
+    result.patchSimilarity = toVector(patchHalf.matmul(F::normalize(tokens, F::NormalizeFuncOptions().dim(1)).t()));
+    const torch::Tensor grid = tokens.t().reshape({tokens.size(1), vision.rows, vision.cols});
+    const torch::Tensor dense = denseSimilarity(grid, patchHalf, result.mapHeight, result.mapWidth);
+    result.pixelSimilarity = toVector(dense);
+
+    const auto [best, label] = dense.max(0);
+    const torch::Tensor labels = torch::where(best < options.background, torch::full_like(label, -1), label).to(torch::kCPU, torch::kInt).contiguous();
+    result.labels.assign(labels.data_ptr<int>(), labels.data_ptr<int>() + labels.numel());
+    result.coverage.assign(std::size_t(count), 0.0);
+    for (int l : result.labels)
+        if (l >= 0)
+            result.coverage[std::size_t(l)] += 1.0;
+    for (double &c : result.coverage)
+        c /= double(result.labels.size());
+    job.reportProgress(1.0);
+    return result;
+}
+
+std::vector<float> OpenVocabResult::similarityAt(int x, int y) const
+{
+    std::vector<float> out;
+    if (x < 0 || y < 0 || x >= mapWidth || y >= mapHeight)
+        return out;
+    for (int p = 0; p < promptCount(); ++p)
+        out.push_back(similarityMap(p)[std::size_t(y) * std::size_t(mapWidth) + std::size_t(x)]);
+    return out;
+}
+
+int OpenVocabModel::patchSize() const
+{
+    return int(m_impl->backbone->config().patchSize);
+}
+
+int OpenVocabModel::embeddingWidth() const
+{
+    return int(m_impl->head->config().embeddingWidth());
+}
+
+std::int64_t OpenVocabModel::parameterCount() const
+{
+    std::int64_t count = 0;
+    for (const torch::nn::Module *module : {static_cast<torch::nn::Module *>(m_impl->backbone.get()), static_cast<torch::nn::Module *>(m_impl->head.get()),
+                                            static_cast<torch::nn::Module *>(m_impl->text.get())})
+        for (const auto &p : module->parameters())
+            count += p.numel();
+    return count;
+}
+
+std::string OpenVocabModel::describe() const
+{
+    const VitConfig &v = m_impl->backbone->config();
+    const TextConfig &t = m_impl->text->config();
+    return "dino.txt: DINOv2 ViT " + std::to_string(v.dim) + " wide, " + std::to_string(v.depth) + " blocks, " + std::to_string(v.registers) +
+           " registers, patch " + std::to_string(v.patchSize) + "; head " + std::to_string(m_impl->head->config().blocks) + " blocks; text " +
+           std::to_string(t.dim) + " wide, " + std::to_string(t.layers) + " blocks" + (m_impl->rowOfId.defined() ? " (its own word list)" : "") + " · " +
+           m_impl->deviceInfo.summary() + " · " + (m_impl->bf16 ? "bf16" : "fp32");
+}
+
+} // namespace periscope::openvocab
