@@ -2,7 +2,7 @@
 # Fuzzes every parser of outside files with libFuzzer under ASan + UBSan (the `asan` preset,
 # clang), SECONDS each (default 60), and prints a results table (docs/reliability.md keeps one).
 #   tools/fuzz.sh [SECONDS] [TARGET...]
-#   targets: unpickler safetensors json weights zip image video graph molecules scenes relations project study
+#   targets: unpickler safetensors json weights zip image video graph molecules scenes relations tokenizer project study
 # The corpus grows in build/asan/fuzz-corpus/<target> across runs, seeded from tests/fuzz/corpus.
 # A finding (crash, sanitizer report, timeout > 10 s, an input over 2 GB of memory) is saved in
 # build/asan/fuzz-results/<target>/ and makes the script exit 1: copy it to
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(unpickler safetensors json weights zip image video graph molecules scenes relations project study)
+[ ${#targets[@]} -eq 0 ] && targets=(unpickler safetensors json weights zip image video graph molecules scenes relations tokenizer project study)
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz: clang++ is missing (scripts/install-deps.sh installs it)" >&2

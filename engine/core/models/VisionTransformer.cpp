@@ -21,6 +21,11 @@ double VitConfig::forwardFlops() const
     return 2.0 * (patchEmbed + double(depth) * perBlock + (classes > 0 ? d * double(classes) : 0.0));
 }
 
+namespace {
+// Under CPU bf16 autocast, sequences up to this long use the written-out attention (see forward).
+constexpr std::int64_t kLongestWrittenOut = 512;
+} // namespace
+
 VitAttentionImpl::VitAttentionImpl(std::int64_t dim, std::int64_t heads, bool qkvBias, bool causal) : m_heads(heads), m_causal(causal)
 {
     if (heads <= 0 || dim % heads != 0)
@@ -37,7 +42,9 @@ torch::Tensor VitAttentionImpl::forward(const torch::Tensor &x)
     // On the CPU under bf16 autocast it measured 10-18 % slower than the written-out products,
     // which run in oneDNN's bf16 kernels (ViT-B/14, 257 tokens; docs/benchmarks.md), and at parity
     // in fp32: there the formula stays. Both compute softmax(q k^T / sqrt(d)) v (tst_models).
-    if (!x.is_cuda() && at::autocast::is_autocast_enabled(at::kCPU)) {
+    // Long sequences go to the fused kernel even then: at 1374 tokens (ViT-L/14 at 518 px, dino.txt)
+    // the written-out [n, n] scores made the vision tower 1.18x slower than PyTorch eager's.
+    if (!x.is_cuda() && at::autocast::is_autocast_enabled(at::kCPU) && n <= kLongestWrittenOut) {
         const torch::Tensor q = qkvOut[0] * (1.0 / std::sqrt(double(headDim)));
         torch::Tensor scores = torch::matmul(q, qkvOut[1].transpose(-2, -1));
         if (m_causal)
