@@ -85,6 +85,10 @@ bench deepfake 150 \
 bench deepfake_clip 120 \
   "$bin/bench_deepfake_clip --device cuda --batches 1,8 --methods score,gradcam,rollout --seconds 1 --repeats 5" \
   "$python $ref/deepfake_clip_reference.py --device cuda --batches 1,8 --methods score,gradcam --seconds 1 --repeats 5"
+# dino.txt at the released size (its PyTorch reference needs a dinov2 checkout, which this machine
+# does not have): ours alone, and loading the released-size weights.
+step openvocab 120 bash -c "$bin/bench_openvocab --device cuda --seconds 1 | tee '$out/openvocab.jsonl' && \
+  $bin/bench_openvocab --device cuda --load '$out/openvocab-weights' --precision bf16 | tee -a '$out/openvocab.jsonl'; rm -rf '$out/openvocab-weights'"
 step matmul 60 bash -c "$bin/bench_matmul --device cuda --sizes 2048,4096,8192 | tee '$out/matmul.jsonl'"
 
 echo "| total | | $(( $(date +%s) - started )) |" >> "$summary"
