@@ -8,6 +8,7 @@
 #include "app/data/ImageInputs.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/MappedFile.h"
 #include "engine/core/json/Json.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/openvocab/OpenVocabFiles.h"
@@ -15,7 +16,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -67,15 +67,6 @@ std::optional<QString> parsePrompts(const QString &text, std::vector<std::string
     if (int(prompts.size()) > kMaxPrompts)
         return QStringLiteral("at most %1 prompts").arg(kMaxPrompts);
     return std::nullopt;
-}
-
-bool writeText(const QString &path, const std::string &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(text.data(), qint64(text.size()));
-    return file.commit();
 }
 
 // 0 for background, 1 + the prompt elsewhere: readable as an index mask by any tool.
@@ -193,8 +184,8 @@ int runOpenVocab(const QStringList &arguments)
             for (double c : result.coverage)
                 coverage.push_back(json::Value(c));
             doc.set("coverage", json::Value(std::move(coverage)));
-            if (!writeText(QDir(outDir).filePath(name + QStringLiteral(".openvocab.json")), doc.dump(1)))
-                return options.failure(QStringLiteral("cannot write %1").arg(QDir(outDir).filePath(name + QStringLiteral(".openvocab.json"))));
+            const std::string text = doc.dump(1);
+            writeFileAtomically(QDir(outDir).filePath(name + QStringLiteral(".openvocab.json")).toStdString(), text.data(), text.size());
             const auto best = std::max_element(result.zeroShot.begin(), result.zeroShot.end()) - result.zeroShot.begin();
             std::printf("%s: \"%s\" %.3f\n", qPrintable(name), prompts[std::size_t(best)].c_str(), double(result.zeroShot[std::size_t(best)]));
             ++written;

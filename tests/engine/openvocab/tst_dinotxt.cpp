@@ -8,6 +8,7 @@
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/models/VisionTransformer.h"
+#include "engine/core/precision/PrecisionOps.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/Safetensors.h"
 #include "engine/openvocab/DinoTxtNets.h"
@@ -81,6 +82,7 @@ private slots:
     void backboneWithoutRegistersMatches();
     void textTowerMatchesThePapersCode();
     void positionsResampleAsComputedByHand();
+    void causalAttentionLooksOnlyBack();
     void refusesInputsItCannotRun();
 };
 
@@ -219,6 +221,33 @@ void TestDinoTxt::positionsResampleAsComputedByHand()
         }
     // The stored grid at its own size comes back unchanged.
     QVERIFY(torch::equal(vit->positionsFor(2, 2), vit->pos_embed));
+}
+
+void TestDinoTxt::causalAttentionLooksOnlyBack()
+{
+    // Both code paths (the fused kernel, and the written-out scores CPU bf16 autocast takes for
+    // short sequences): a token's output depends on it and the tokens before it only.
+    torch::manual_seed(5);
+    VitAttention attention(64, 2, /*qkvBias=*/false, /*causal=*/true);
+    torch::NoGradGuard noGrad;
+    const torch::Tensor x = torch::randn({2, 20, 64});
+    torch::Tensor later = x.clone();
+    later.narrow(1, 5, 15).normal_();
+    const torch::Tensor fp32 = attention->forward(x);
+    QVERIFY(torch::allclose(attention->forward(later).narrow(1, 0, 5), fp32.narrow(1, 0, 5), 1e-6, 1e-6));
+    QVERIFY(!torch::allclose(attention->forward(later).narrow(1, 5, 15), fp32.narrow(1, 5, 15), 1e-3, 1e-3));
+    AutocastScope autocast(torch::Device(torch::kCPU), Precision::Bf16);
+    const torch::Tensor bf16 = attention->forward(x).to(torch::kFloat);
+    QVERIFY(torch::equal(attention->forward(later).narrow(1, 0, 5), attention->forward(x).narrow(1, 0, 5)));
+    // bf16 keeps 8 significant bits (2^-9 per rounding); three products and a softmax stay within
+    // 3 % of the scale, while attending to the later tokens would move the early outputs by far more.
+    const double scale = fp32.abs().max().item<double>();
+    QVERIFY2((bf16 - fp32).abs().max().item<double>() < 3e-2 * scale, qPrintable(QString::number((bf16 - fp32).abs().max().item<double>() / scale)));
+    VitAttention open(64, 2, false, false);
+    open->qkv->weight.copy_(attention->qkv->weight);
+    open->proj->weight.copy_(attention->proj->weight);
+    open->proj->bias.copy_(attention->proj->bias);
+    QVERIFY((open->forward(x).to(torch::kFloat) - bf16).narrow(1, 0, 5).abs().max().item<double>() > 1e-1 * scale);
 }
 
 void TestDinoTxt::refusesInputsItCannotRun()
