@@ -80,7 +80,11 @@ void benchLoading(const bench::Arguments &args, const DeviceInfo &info)
     const auto start = std::chrono::steady_clock::now();
     const auto model = OpenVocabModel::load({(folder / "backbone.safetensors").string(), (folder / "vision_head.safetensors").string(),
                                              (folder / "text_encoder.safetensors").string(), (folder / "bpe_simple_vocab_made_up.txt").string()},
-                                            {parseDevicePreference(args.text("device")), bf16});
+                                            {parseDevicePreference(args.text("device")), bf16},
+                                            JobControl(nullptr, [](double fraction, const std::string &message) {
+                                                if (!message.empty()) // the stages: what each file's loading added
+                                                    std::fprintf(stderr, "%5.1f %%  peak %ld MiB  %s\n", 100.0 * fraction, peakResidentKiB() / 1024, message.c_str());
+                                            }));
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("{\"bench\": \"openvocab_load\", \"impl\": \"periscope\", \"precision\": \"%s\", \"file_mib\": %.1f, \"seconds\": %.3f, "
                 "\"peak_rss_growth_mib\": %.1f, \"parameters\": %lld, \"device\": \"%s\"}\n",

@@ -100,8 +100,13 @@ TextTransformerImpl::TextTransformerImpl(const TextConfig &config)
     positional_embedding = register_parameter("positional_embedding", torch::randn({config.context, config.dim}) * 0.01);
     blocks = register_module("blocks", torch::nn::ModuleList());
     for (std::int64_t i = 0; i < config.layers; ++i)
-        blocks->push_back(TextBlock(config.dim, config.heads, config.hidden, config.layerScale, /*causal=*/true));
+        appendBlock(config);
     ln_final = register_module("ln_final", layerNorm(config.dim));
+}
+
+void TextTransformerImpl::appendBlock(const TextConfig &config)
+{
+    blocks->push_back(TextBlock(config.dim, config.heads, config.hidden, config.layerScale, /*causal=*/true));
 }
 
 torch::Tensor TextTransformerImpl::forward(const torch::Tensor &tokenIds)
@@ -141,6 +146,12 @@ TextTowerImpl::TextTowerImpl(const TextConfig &config) : m_config(config)
 {
     backbone = register_module("backbone", TextTransformer(config));
     head = register_module("head", TextHead(config));
+}
+
+void TextTowerImpl::appendBlock()
+{
+    backbone->appendBlock(m_config);
+    ++m_config.layers;
 }
 
 torch::Tensor TextTowerImpl::forward(const torch::Tensor &tokenIds)

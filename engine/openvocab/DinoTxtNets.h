@@ -77,6 +77,7 @@ class TextTransformerImpl : public torch::nn::Module {
 public:
     explicit TextTransformerImpl(const TextConfig &config);
     torch::Tensor forward(const torch::Tensor &tokenIds);
+    void appendBlock(const TextConfig &config);
 
     torch::nn::Embedding token_embedding{nullptr};
     torch::Tensor positional_embedding;
@@ -107,6 +108,8 @@ public:
     // ids, and the end token is no longer the largest).
     torch::Tensor encode(const torch::Tensor &rows, const torch::Tensor &poolAt);
     const TextConfig &config() const { return m_config; }
+    // One more backbone block (config().layers grows by one), as VisionTransformerImpl::appendBlock.
+    void appendBlock();
 
     TextTransformer backbone{nullptr};
     TextHead head{nullptr};

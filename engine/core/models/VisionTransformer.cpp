@@ -151,18 +151,25 @@ VisionTransformerImpl::VisionTransformerImpl(const VitConfig &config) : m_config
     pos_embed = register_parameter("pos_embed", torch::randn({1, 1 + config.patches(), config.dim}) * 0.02);
     if (config.maskToken)
         mask_token = register_parameter("mask_token", torch::zeros({1, config.dim}), /*requires_grad=*/false);
-    VitBlockOptions block;
-    block.dim = config.dim;
-    block.heads = config.heads;
-    block.layerScale = config.layerScale;
-    block.hidden = config.swigluHidden > 0 ? config.swigluHidden : std::int64_t(std::llround(double(config.dim) * config.mlpRatio));
-    block.feedForward = config.swigluHidden > 0 ? FeedForward::SwiGluFused : FeedForward::Mlp;
     blocks = register_module("blocks", torch::nn::ModuleList());
+    m_config.depth = 0;
     for (std::int64_t i = 0; i < config.depth; ++i)
-        blocks->push_back(VitBlock(block));
+        appendBlock();
     norm = register_module("norm", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.dim}).eps(1e-6)));
     if (config.classes > 0)
         head = register_module("head", torch::nn::Linear(config.dim, config.classes));
+}
+
+void VisionTransformerImpl::appendBlock()
+{
+    VitBlockOptions block;
+    block.dim = m_config.dim;
+    block.heads = m_config.heads;
+    block.layerScale = m_config.layerScale;
+    block.hidden = m_config.swigluHidden > 0 ? m_config.swigluHidden : std::int64_t(std::llround(double(m_config.dim) * m_config.mlpRatio));
+    block.feedForward = m_config.swigluHidden > 0 ? FeedForward::SwiGluFused : FeedForward::Mlp;
+    blocks->push_back(VitBlock(block));
+    ++m_config.depth;
 }
 
 torch::Tensor VisionTransformerImpl::positionsFor(std::int64_t rows, std::int64_t cols) const

@@ -140,6 +140,10 @@ public:
     // Class scores from the [CLS] token when the model has a head, else the [CLS] features.
     torch::Tensor forward(const torch::Tensor &images);
     const VitConfig &config() const { return m_config; }
+    // One more block at the end (config().depth grows by one): for building a large model block
+    // by block, each block's weights loaded before the next is made, so that its random
+    // initialisation never exists for the whole model at once.
+    void appendBlock();
 
     PatchEmbed patch_embed{nullptr};
     torch::Tensor cls_token, register_tokens, pos_embed, mask_token;
