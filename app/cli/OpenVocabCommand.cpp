@@ -6,6 +6,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/DeviceOption.h"
 #include "app/data/ImageInputs.h"
+#include "app/data/SlotImageSet.h"
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
@@ -13,12 +14,14 @@
 #include "engine/media/image/ImageFile.h"
 #include "engine/openvocab/OpenVocabFiles.h"
 #include "engine/openvocab/OpenVocabModel.h"
+#include "engine/openvocab/ScenePrompts.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace periscope::app {
@@ -79,6 +82,28 @@ Image labelImage(const OpenVocabResult &result)
     return mask;
 }
 
+// Each scorable prompt's true pixels in a scene image: the instance-mask pixels of the objects
+// whose attributes it names. Empty when the image has no mask or objects.
+std::vector<std::vector<bool>> truthMasks(const SlotImage &image, const std::vector<std::optional<AttributeQuery>> &queries)
+{
+    std::vector<std::vector<bool>> truth;
+    if (image.mask.isNull() || image.objects.empty())
+        return truth;
+    const std::size_t pixels = std::size_t(image.mask.width()) * std::size_t(image.mask.height());
+    for (const std::optional<AttributeQuery> &query : queries) {
+        std::vector<bool> mask(pixels, false);
+        std::vector<bool> selected(256, false);
+        for (const scenes::SceneObjectAttributes &o : image.objects)
+            if (query && o.maskId > 0 && o.maskId < 256 && query->matches(o.color, o.material, o.shape, o.size))
+                selected[std::size_t(o.maskId)] = true;
+        for (int y = 0; y < image.mask.height(); ++y)
+            for (int x = 0; x < image.mask.width(); ++x)
+                mask[std::size_t(y) * std::size_t(image.mask.width()) + std::size_t(x)] = selected[image.mask.row(y)[x]];
+        truth.push_back(std::move(mask));
+    }
+    return truth;
+}
+
 int runOpenVocab(const QStringList &arguments)
 {
     CliOptions options(QStringLiteral("open-vocab"), QStringLiteral(
@@ -91,7 +116,11 @@ int runOpenVocab(const QStringList &arguments)
         "prompt's patch half; each pixel takes the best prompt, or background below --background.\n"
         "Writes DIR/<name>.openvocab.png (0 background, 1 + the prompt's index) and DIR/<name>.openvocab.json\n"
         "(image_embedding, text_embeddings, zero_shot, zero_shot_cosine, patch_grid [rows, cols],\n"
-        "patch_similarity: one row-major list per prompt, map_size, coverage per prompt)."));
+        "patch_similarity: one row-major list per prompt, map_size, coverage per prompt).\n"
+        "A scene folder (periscope-cli scenes) is scored: prompts about attributes (\"red objects\", \"metal\n"
+        "cubes\", \"small spheres\") select the objects that have them, and each prompt's pixels are compared\n"
+        "with theirs in the instance masks; stdout then has the IoU per prompt over the folder (pixels summed\n"
+        "over its images) and their mean. Each image's best zero-shot prompt is said on stderr."));
     options.positionals(QStringLiteral("IMAGE"), QStringLiteral("an image or a folder of images"), 1, -1, QStringLiteral("give at least one image"));
     options.text(QStringLiteral("--prompts"), QStringLiteral("\"P1;P2;...\""), QStringLiteral("the prompts, separated by semicolons")).require();
     options.text(QStringLiteral("--model"), QStringLiteral("DIR"),
@@ -120,17 +149,32 @@ int runOpenVocab(const QStringList &arguments)
                          options.value(QStringLiteral("--text")).toStdString(), options.value(QStringLiteral("--bpe")).toStdString()};
     if (folder.isEmpty() && (files.backbone.empty() || files.visionHead.empty() || files.textEncoder.empty() || files.vocabulary.empty()))
         return options.usageError(QStringLiteral("give --model DIR, or --backbone, --head, --text and --bpe"));
-    QStringList images;
+    std::vector<SlotImage> images;
+    bool scenesGiven = false;
     for (const QString &input : options.positionalValues()) {
-        if (QFileInfo(input).isDir()) {
+        if (QFileInfo(input).isDir() && isSceneFolder(input)) {
+            try {
+                const SlotImageSet set = loadSlotImages({input}, {}, /*decode=*/false);
+                images.insert(images.end(), set.images.begin(), set.images.end());
+                scenesGiven = true;
+            } catch (const std::exception &e) {
+                return options.failure(e);
+            }
+        } else if (QFileInfo(input).isDir()) {
             const QStringList inFolder = imageFilesIn(input);
             if (inFolder.isEmpty())
                 return options.failure(QStringLiteral("%1 holds no images").arg(input));
-            images += inFolder;
+            for (const QString &path : inFolder)
+                images.push_back({QFileInfo(path).completeBaseName(), path, {}, {}, {}, {}});
         } else {
-            images.append(input);
+            images.push_back({QFileInfo(input).completeBaseName(), input, {}, {}, {}, {}});
         }
     }
+    std::vector<std::optional<AttributeQuery>> queries;
+    for (const std::string &prompt : prompts)
+        queries.push_back(parseScenePrompt(prompt));
+    PromptIoU iou(int(prompts.size()));
+    int scored = 0;
     const QString outDir = options.value(QStringLiteral("--out"));
     if (!QDir().mkpath(outDir))
         return options.failure(QStringLiteral("cannot create %1").arg(outDir));
@@ -150,18 +194,30 @@ int runOpenVocab(const QStringList &arguments)
         analysis.mapSide = int(options.integerValue(QStringLiteral("--map-side")));
         QSet<QString> usedNames;
         int written = 0;
-        for (const QString &path : images) {
-            media::ImageFile file;
+        for (SlotImage &image : images) {
+            const QString path = image.imagePath;
             try {
-                file = media::readImage(path.toStdString());
+                QString warning;
+                decodeSlotImage(image, &warning);
+                if (!warning.isEmpty())
+                    options.warn(warning);
             } catch (const Error &e) {
                 options.warn(QStringLiteral("%1 skipped: %2").arg(path, QString::fromUtf8(e.what())));
                 continue;
             }
-            const OpenVocabResult result = model->analyse(file.pixels, promptSet, analysis);
-            QString name = QFileInfo(path).completeBaseName();
+            const OpenVocabResult result = model->analyse(image.image, promptSet, analysis);
+            const std::vector<std::vector<bool>> truth = truthMasks(image, queries);
+            if (!truth.empty() && image.mask.width() == result.mapWidth && image.mask.height() == result.mapHeight) {
+                iou.add(result.labels, truth);
+                ++scored;
+            } else if (!truth.empty()) {
+                options.warn(QStringLiteral("%1 not scored: its map is smaller than its mask (raise --map-side)").arg(path));
+            }
+            image.image = Image();
+            image.mask = Image();
+            QString name = image.name;
             for (int n = 2; usedNames.contains(name); ++n)
-                name = QFileInfo(path).completeBaseName() + QStringLiteral("-%1").arg(n);
+                name = image.name + QStringLiteral("-%1").arg(n);
             usedNames.insert(name);
             media::writeImage(QDir(outDir).filePath(name + QStringLiteral(".openvocab.png")).toStdString(), labelImage(result));
             json::Value doc = json::Object{};
@@ -187,11 +243,35 @@ int runOpenVocab(const QStringList &arguments)
             const std::string text = doc.dump(1);
             writeFileAtomically(QDir(outDir).filePath(name + QStringLiteral(".openvocab.json")).toStdString(), text.data(), text.size());
             const auto best = std::max_element(result.zeroShot.begin(), result.zeroShot.end()) - result.zeroShot.begin();
-            std::printf("%s: \"%s\" %.3f\n", qPrintable(name), prompts[std::size_t(best)].c_str(), double(result.zeroShot[std::size_t(best)]));
+            std::fprintf(stderr, "%s: \"%s\" %.3f\n", qPrintable(name), prompts[std::size_t(best)].c_str(), double(result.zeroShot[std::size_t(best)]));
             ++written;
         }
         if (written == 0)
             return options.failure(QStringLiteral("no image could be read"));
+        if (scenesGiven) {
+            // Prompts that name no attributes (or one a scene does not have) are not scored.
+            json::Value report = json::Object{};
+            report.set("scored_images", scored);
+            json::Array perPrompt;
+            const std::vector<double> values = iou.perPrompt();
+            for (std::size_t p = 0; p < prompts.size(); ++p) {
+                json::Value row = json::Object{};
+                row.set("prompt", prompts[p]);
+                row.set("iou", queries[p] ? json::finiteOrNull(values[p]) : json::Value());
+                row.set("scored", bool(queries[p]));
+                perPrompt.push_back(std::move(row));
+            }
+            report.set("prompts", json::Value(std::move(perPrompt)));
+            double sum = 0.0;
+            int counted = 0;
+            for (std::size_t p = 0; p < prompts.size(); ++p)
+                if (queries[p] && std::isfinite(values[p])) {
+                    sum += values[p];
+                    ++counted;
+                }
+            report.set("mean_iou", counted > 0 ? json::Value(sum / counted) : json::Value());
+            std::printf("%s\n", report.dump(1).c_str());
+        }
     } catch (const std::exception &e) {
         return options.failure(e);
     }

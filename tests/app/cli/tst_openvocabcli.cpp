@@ -42,6 +42,7 @@ class TestOpenVocabCli : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void segmentsImagesByPrompts();
+    void scoresSceneFoldersByAttributes();
     void tokenizePrintsClipsIds();
     void forwardRunsThePapersTowers();
     void badArgumentsGetOneLine_data();
@@ -82,7 +83,7 @@ void TestOpenVocabCli::segmentsImagesByPrompts()
                                    QStringLiteral("--device"), QStringLiteral("cpu")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(run.err.contains("dino.txt: DINOv2 ViT 128 wide, 2 blocks, 2 registers"));
-    QVERIFY(run.out.startsWith("gradient: \""));
+    QVERIFY(run.err.contains("gradient: \""));
     const QJsonObject doc = readJson(out + QStringLiteral("/gradient.openvocab.json"));
     QCOMPARE(doc.value(QStringLiteral("prompts")).toArray(), (QJsonArray{QStringLiteral("a red cube"), QStringLiteral("sphere")}));
     QCOMPARE(doc.value(QStringLiteral("image_embedding")).toArray().size(), 256);
@@ -111,6 +112,71 @@ void TestOpenVocabCli::segmentsImagesByPrompts()
     const QJsonArray coverage = doc.value(QStringLiteral("coverage")).toArray();
     QVERIFY(std::abs(coverage.at(0).toDouble() - counts[1]) < 1e-9);
     QVERIFY(std::abs(coverage.at(1).toDouble() - counts[2]) < 1e-9);
+}
+
+void TestOpenVocabCli::scoresSceneFoldersByAttributes()
+{
+    const QString scenes = m_dir.filePath(QStringLiteral("scenes"));
+    const CliRun made = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("scenes"), QStringLiteral("--count"), QStringLiteral("3"),
+                                                                     QStringLiteral("--out"), scenes, QStringLiteral("--seed"), QStringLiteral("4"),
+                                                                     QStringLiteral("--size"), QStringLiteral("96x72")},
+                                   120000, {QStringLiteral("DISPLAY")});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const QString out = m_dir.filePath(QStringLiteral("scene-out"));
+    const QStringList prompts{QStringLiteral("red objects"), QStringLiteral("metal cubes"), QStringLiteral("small spheres"), QStringLiteral("a dog")};
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"),
+                                  {QStringLiteral("open-vocab"), scenes, QStringLiteral("--prompts"), prompts.join(QLatin1Char(';')), QStringLiteral("--model"),
+                                   m_model, QStringLiteral("--input-side"), QStringLiteral("56"), QStringLiteral("--out"), out});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report.value(QStringLiteral("scored_images")).toInt(), 3);
+    const QJsonArray rows = report.value(QStringLiteral("prompts")).toArray();
+    QCOMPARE(rows.size(), 4);
+    QVERIFY(!rows.at(3).toObject().value(QStringLiteral("scored")).toBool());
+    QVERIFY(rows.at(3).toObject().value(QStringLiteral("iou")).isNull());
+    // The IoU again, from the files: the label PNGs written, the scene's masks and its JSON.
+    QFile json(scenes + QStringLiteral("/scenes.json"));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray sceneList = QJsonDocument::fromJson(json.readAll()).object().value(QStringLiteral("scenes")).toArray();
+    QCOMPARE(sceneList.size(), 3);
+    double intersection[3] = {0, 0, 0}, unions[3] = {0, 0, 0};
+    for (const QJsonValue &value : sceneList) {
+        const QJsonObject scene = value.toObject();
+        const QString name = QFileInfo(scene.value(QStringLiteral("image_filename")).toString()).completeBaseName();
+        const QImage labels(out + QStringLiteral("/") + name + QStringLiteral(".openvocab.png"));
+        const QImage mask(scenes + QStringLiteral("/masks/") + name + QStringLiteral(".png"));
+        QVERIFY2(!labels.isNull() && !mask.isNull(), qPrintable(name));
+        QCOMPARE(labels.size(), mask.size());
+        const QJsonArray objects = scene.value(QStringLiteral("objects")).toArray();
+        for (int y = 0; y < mask.height(); ++y)
+            for (int x = 0; x < mask.width(); ++x) {
+                const int id = qGray(mask.pixel(x, y)), label = qGray(labels.pixel(x, y)) - 1;
+                const QJsonObject o = id > 0 && id <= objects.size() ? objects.at(id - 1).toObject() : QJsonObject();
+                const bool truth[3] = {o.value(QStringLiteral("color")).toString() == QLatin1String("red"),
+                                       o.value(QStringLiteral("material")).toString() == QLatin1String("metal") &&
+                                           o.value(QStringLiteral("shape")).toString() == QLatin1String("cube"),
+                                       o.value(QStringLiteral("size")).toString() == QLatin1String("small") &&
+                                           o.value(QStringLiteral("shape")).toString() == QLatin1String("sphere")};
+                for (int p = 0; p < 3; ++p) {
+                    intersection[p] += double(truth[p] && label == p);
+                    unions[p] += double(truth[p] || label == p);
+                }
+            }
+    }
+    double sum = 0.0;
+    int counted = 0;
+    for (int p = 0; p < 3; ++p) {
+        const QJsonValue reported = rows.at(p).toObject().value(QStringLiteral("iou"));
+        if (unions[p] == 0.0) {
+            QVERIFY(reported.isNull());
+            continue;
+        }
+        QVERIFY2(std::abs(reported.toDouble() - intersection[p] / unions[p]) < 1e-9, qPrintable(prompts[p]));
+        sum += intersection[p] / unions[p];
+        ++counted;
+    }
+    QVERIFY(counted > 0);
+    QVERIFY(std::abs(report.value(QStringLiteral("mean_iou")).toDouble() - sum / counted) < 1e-9);
 }
 
 void TestOpenVocabCli::tokenizePrintsClipsIds()

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/openvocab/ScenePrompts.h"
+
+#include "engine/core/errors/Error.h"
+
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace periscope::openvocab {
+
+namespace {
+const char *const kColors[] = {"gray", "red", "blue", "green", "brown", "purple", "cyan", "yellow"};
+const char *const kMaterials[] = {"rubber", "metal"};
+const char *const kShapes[] = {"sphere", "cube", "cylinder"};
+const char *const kSizes[] = {"large", "small"};
+// Words a prompt may carry that select nothing.
+const char *const kNeutral[] = {"a", "an", "the", "all", "object", "objects", "thing", "things", "one", "some"};
+
+template <std::size_t N>
+bool isOneOf(const std::string &word, const char *const (&values)[N])
+{
+    for (const char *value : values)
+        if (word == value)
+            return true;
+    return false;
+}
+
+// Sets `slot` to `word` when it is empty; a second, different value makes the prompt unreadable.
+bool assign(std::string &slot, const std::string &word)
+{
+    if (!slot.empty() && slot != word)
+        return false;
+    slot = word;
+    return true;
+}
+
+std::string singular(const std::string &word)
+{
+    if (word == "spheres" || word == "cubes" || word == "cylinders")
+        return word.substr(0, word.size() - 1);
+    // CLEVR's synonyms, as its questions use them.
+    if (word == "ball" || word == "balls")
+        return "sphere";
+    if (word == "block" || word == "blocks")
+        return "cube";
+    if (word == "grey")
+        return "gray";
+    if (word == "metallic" || word == "shiny")
+        return "metal";
+    if (word == "matte")
+        return "rubber";
+    if (word == "big")
+        return "large";
+    if (word == "tiny")
+        return "small";
+    return word;
+}
+} // namespace
+
+bool AttributeQuery::matches(const std::string &objectColor, const std::string &objectMaterial, const std::string &objectShape,
+                             const std::string &objectSize) const
+{
+    return (color.empty() || color == objectColor) && (material.empty() || material == objectMaterial) && (shape.empty() || shape == objectShape) &&
+           (size.empty() || size == objectSize);
+}
+
+std::optional<AttributeQuery> parseScenePrompt(const std::string &prompt)
+{
+    std::string lowered;
+    for (char c : prompt)
+        lowered.push_back(std::isalpha(static_cast<unsigned char>(c)) ? char(std::tolower(static_cast<unsigned char>(c))) : ' ');
+    AttributeQuery query;
+    std::istringstream words(lowered);
+    for (std::string word; words >> word;) {
+        word = singular(word);
+        bool ok = true;
+        if (isOneOf(word, kColors))
+            ok = assign(query.color, word);
+        else if (isOneOf(word, kMaterials))
+            ok = assign(query.material, word);
+        else if (isOneOf(word, kShapes))
+            ok = assign(query.shape, word);
+        else if (isOneOf(word, kSizes))
+            ok = assign(query.size, word);
+        else if (!isOneOf(word, kNeutral))
+            ok = false;
+        if (!ok)
+            return std::nullopt;
+    }
+    return query;
+}
+
+PromptIoU::PromptIoU(int prompts) : m_intersection(std::size_t(std::max(0, prompts)), 0.0), m_union(std::size_t(std::max(0, prompts)), 0.0) {}
+
+void PromptIoU::add(const std::vector<int> &labels, const std::vector<std::vector<bool>> &truth)
+{
+    if (truth.size() != m_union.size())
+        throw Error("prompt IoU: " + std::to_string(truth.size()) + " truth masks for " + std::to_string(m_union.size()) + " prompts");
+    for (std::size_t p = 0; p < truth.size(); ++p) {
+        if (truth[p].size() != labels.size())
+            throw Error("prompt IoU: a truth mask of " + std::to_string(truth[p].size()) + " pixels for labels of " + std::to_string(labels.size()));
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const bool predicted = labels[i] == int(p);
+            m_intersection[p] += double(predicted && truth[p][i]);
+            m_union[p] += double(predicted || truth[p][i]);
+        }
+    }
+}
+
+std::vector<double> PromptIoU::perPrompt() const
+{
+    std::vector<double> out;
+    for (std::size_t p = 0; p < m_union.size(); ++p)
+        out.push_back(m_union[p] > 0.0 ? m_intersection[p] / m_union[p] : std::numeric_limits<double>::quiet_NaN());
+    return out;
+}
+
+double PromptIoU::mean() const
+{
+    double sum = 0.0;
+    int count = 0;
+    for (double iou : perPrompt())
+        if (!std::isnan(iou)) {
+            sum += iou;
+            ++count;
+        }
+    return count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
+}
+
+} // namespace periscope::openvocab

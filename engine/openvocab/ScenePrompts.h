@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Prompts about generated scenes, read as the objects they name, so that open-vocabulary
+// segmentation can be scored against the generator's masks: "red objects", "metal cubes",
+// "small spheres", "a large red metal sphere" select the objects with those attributes (CLEVR's
+// 8 colours, rubber or metal, sphere / cube / cylinder, large or small). Plain strings, no scene
+// type: the caller matches the attributes of its own objects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace periscope::openvocab {
+
+struct AttributeQuery {
+    std::string color, material, shape, size; // empty: any
+
+    bool matches(const std::string &objectColor, const std::string &objectMaterial, const std::string &objectShape,
+                 const std::string &objectSize) const;
+    bool isEmpty() const { return color.empty() && material.empty() && shape.empty() && size.empty(); }
+};
+
+// The attributes a prompt names, or nothing when it holds a word that is not an attribute, a
+// shape, a plural, an article or "object(s)" / "thing(s)" (such a prompt cannot be scored by
+// attributes), or when it names two values of one attribute ("red blue cubes").
+std::optional<AttributeQuery> parseScenePrompt(const std::string &prompt);
+
+// Intersection over union of each prompt's predicted pixels (labels == prompt) with its true
+// pixels, the pixels summed over images added one by one; the mean is over prompts whose truth
+// or prediction is not empty anywhere.
+class PromptIoU {
+public:
+    explicit PromptIoU(int prompts);
+    // labels: the best prompt per pixel (-1 background); truth[p]: prompt p's true pixels. All the
+    // same length; throws periscope::Error otherwise.
+    void add(const std::vector<int> &labels, const std::vector<std::vector<bool>> &truth);
+    // NaN for a prompt with neither truth nor prediction.
+    std::vector<double> perPrompt() const;
+    double mean() const;
+
+private:
+    std::vector<double> m_intersection, m_union;
+};
+
+} // namespace periscope::openvocab
