@@ -19,7 +19,8 @@ packages=(
   python3 python3-venv
   # OpenCV (no highgui: it drags Qt 5 into the process) and FFmpeg
   libopencv-dev libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
-  # zlib: compressed entries in zip archives (engine/core reads them when it is there)
+  # zlib: compressed entries in zip archives and gzip files such as CLIP's vocabulary (engine/core
+  # reads them when it is there)
   zlib1g-dev
   # SQLite's header: study files from outside are checked under a progress deadline
   libsqlite3-dev

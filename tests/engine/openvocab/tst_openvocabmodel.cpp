@@ -12,6 +12,7 @@
 #include "engine/openvocab/DenseSimilarity.h"
 #include "engine/openvocab/OpenVocabModel.h"
 #include "tests/engine/ErrorReason.h"
+#include "tests/engine/openvocab/ClipVocabularyForTests.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -29,11 +30,6 @@ std::string dataPath(const char *name)
     return std::string(PERISCOPE_SOURCE_DIR "/tests/data/openvocab/") + name;
 }
 
-std::string vocabularyPath()
-{
-    return PERISCOPE_SOURCE_DIR "/../shared/data/clip/bpe_simple_vocab_16e6.txt.gz";
-}
-
 torch::Tensor referenceTensor(const char *name)
 {
     static const StateDict tensors = readSafetensors(dataPath("dinotxt_reference.safetensors")).tensors;
@@ -44,7 +40,8 @@ torch::Tensor referenceTensor(const char *name)
 }
 
 // The reference text encoder has 64 rows; as a "small model" it knows the CLIP ids of a few words
-// (row i for the i-th id listed), everything else shares the last row.
+// (row i for the i-th id listed), everything else shares the last row. With the made-up
+// vocabulary these ids are other strings, which changes which row a word takes, nothing else.
 std::string smallTextEncoder(const QTemporaryDir &dir)
 {
     StateDict weights = loadStateDict(dataPath("dinotxt_text_encoder.pth"));
@@ -117,10 +114,9 @@ void TestOpenVocabModel::denseSimilarityIsTheNotebooks()
 
 void TestOpenVocabModel::pipelineAgreesWithItself()
 {
-    if (!QFile::exists(QString::fromStdString(vocabularyPath())))
-        QSKIP("../shared/data/clip is not here (a clone outside the team's workspace)");
     QTemporaryDir dir;
-    const OpenVocabFiles files{dataPath("dinov2_reg_backbone.pth"), dataPath("dinotxt_vision_head.pth"), smallTextEncoder(dir), vocabularyPath()};
+    const OpenVocabFiles files{dataPath("dinov2_reg_backbone.pth"), dataPath("dinotxt_vision_head.pth"), smallTextEncoder(dir),
+                               clipVocabularyForTests(dir.path()).toStdString()};
     std::vector<double> progress;
     const auto model = OpenVocabModel::load(files, {DevicePreference::Cpu, false}, JobControl(nullptr, [&](double f, const std::string &) { progress.push_back(f); }));
     QVERIFY(!progress.empty() && progress.back() == 1.0);
@@ -130,8 +126,9 @@ void TestOpenVocabModel::pipelineAgreesWithItself()
     QVERIFY(model->describe().find("its own word list") != std::string::npos);
 
     const PromptSet plain = model->embedPrompts({"a red cube", "sphere", "a sphere"}, PromptTemplates::None);
+    // Start, at least one id per word (CLIP's vocabulary: exactly one; made-up merges: more), end.
     QCOMPARE(plain.tokens[0][0], 49406);
-    QCOMPARE(plain.tokens[0][4], 49407);
+    QVERIFY(std::find(plain.tokens[0].begin(), plain.tokens[0].end(), 49407) - plain.tokens[0].begin() >= 4);
     for (int p = 0; p < 3; ++p) {
         const float *e = plain.embedding(p);
         QVERIFY(std::abs(std::sqrt(std::inner_product(e, e + 256, e, 0.0)) - 1.0) < 1e-5);
@@ -183,10 +180,9 @@ void TestOpenVocabModel::pipelineAgreesWithItself()
 
 void TestOpenVocabModel::bf16StaysCloseToFp32()
 {
-    if (!QFile::exists(QString::fromStdString(vocabularyPath())))
-        QSKIP("../shared/data/clip is not here");
     QTemporaryDir dir;
-    const OpenVocabFiles files{dataPath("dinov2_reg_backbone.pth"), dataPath("dinotxt_vision_head.pth"), smallTextEncoder(dir), vocabularyPath()};
+    const OpenVocabFiles files{dataPath("dinov2_reg_backbone.pth"), dataPath("dinotxt_vision_head.pth"), smallTextEncoder(dir),
+                               clipVocabularyForTests(dir.path()).toStdString()};
     const auto fp32 = OpenVocabModel::load(files, {DevicePreference::Cpu, false});
     const auto bf16 = OpenVocabModel::load(files, {DevicePreference::Cpu, true});
     QVERIFY(bf16->describe().find("bf16") != std::string::npos);
@@ -205,10 +201,9 @@ void TestOpenVocabModel::bf16StaysCloseToFp32()
 
 void TestOpenVocabModel::refusesWhatItCannotDo()
 {
-    if (!QFile::exists(QString::fromStdString(vocabularyPath())))
-        QSKIP("../shared/data/clip is not here");
     QTemporaryDir dir;
-    OpenVocabFiles files{dataPath("dinov2_reg_backbone.pth"), dataPath("dinotxt_vision_head.pth"), dataPath("dinotxt_text_encoder.pth"), vocabularyPath()};
+    OpenVocabFiles files{dataPath("dinov2_reg_backbone.pth"), dataPath("dinotxt_vision_head.pth"), dataPath("dinotxt_text_encoder.pth"),
+                         clipVocabularyForTests(dir.path()).toStdString()};
     // The reference encoder's 64 rows cannot hold CLIP's 49,408 ids without a word list.
     QVERIFY(reasonOf([&] { OpenVocabModel::load(files); }).find("its token table has 64 rows") != std::string::npos);
     files.textEncoder = smallTextEncoder(dir);
