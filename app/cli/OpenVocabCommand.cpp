@@ -7,6 +7,7 @@
 #include "app/cli/DeviceOption.h"
 #include "app/data/ImageInputs.h"
 #include "app/data/SlotImageSet.h"
+#include "app/models/ModelCatalogue.h"
 
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
@@ -30,6 +31,8 @@ namespace {
 using namespace periscope::openvocab;
 
 constexpr int kMaxPrompts = 256;
+// The released dino.txt: the catalogue's four entries, used when no folder or file says otherwise.
+const char *const kReleasedModel = "dinotxt-vitl14-reg4";
 constexpr int kMaxPromptLength = 1000;
 
 json::Value numbers(const float *values, std::size_t count)
@@ -104,6 +107,31 @@ std::vector<std::vector<bool>> truthMasks(const SlotImage &image, const std::vec
     return truth;
 }
 
+// The files --model names: a folder's, or the released model's from the catalogue (each one a
+// file given on its own replaces). Throws periscope::Error saying what is missing and how to get it.
+OpenVocabFiles resolveModelFiles(const QString &model, OpenVocabFiles files)
+{
+    if (QFileInfo(model).isDir())
+        return findOpenVocabFiles(model.toStdString(), files);
+    if (model != QLatin1String(kReleasedModel))
+        throw Error(model.toStdString() + " is neither a folder with dino.txt's files nor " + kReleasedModel);
+    const ModelCatalogue catalogue = ModelCatalogue::load();
+    const std::pair<std::string *, const char *> roles[] = {{&files.backbone, "dinov2-vitl14-reg4"},
+                                                            {&files.visionHead, "dinotxt-vitl14-reg4-vision-head"},
+                                                            {&files.textEncoder, "dinotxt-vitl14-reg4-text-encoder"},
+                                                            {&files.vocabulary, "clip-bpe-vocabulary"}};
+    for (const auto &[file, name] : roles) {
+        if (!file->empty())
+            continue;
+        QString error;
+        const QString path = catalogue.resolve(QString::fromLatin1(name), &error);
+        if (path.isEmpty())
+            throw Error(error.toStdString());
+        *file = path.toStdString();
+    }
+    return files;
+}
+
 int runOpenVocab(const QStringList &arguments)
 {
     CliOptions options(QStringLiteral("open-vocab"), QStringLiteral(
@@ -123,9 +151,11 @@ int runOpenVocab(const QStringList &arguments)
         "over its images) and their mean. Each image's best zero-shot prompt is said on stderr."));
     options.positionals(QStringLiteral("IMAGE"), QStringLiteral("an image or a folder of images"), 1, -1, QStringLiteral("give at least one image"));
     options.text(QStringLiteral("--prompts"), QStringLiteral("\"P1;P2;...\""), QStringLiteral("the prompts, separated by semicolons")).require();
-    options.text(QStringLiteral("--model"), QStringLiteral("DIR"),
-                 QStringLiteral("a folder with the released files (DINOv2 *_pretrain.pth, *_vision_head.pth, *_text_encoder.pth, "
-                                "bpe_simple_vocab_16e6.txt.gz)"));
+    options.text(QStringLiteral("--model"), QStringLiteral("DIR|NAME"),
+                 QStringLiteral("a folder with dino.txt's files (DINOv2 *_pretrain.pth, *_vision_head.pth, *_text_encoder.pth, "
+                                "bpe_simple_vocab_16e6.txt.gz), or %1: the released files from the model catalogue "
+                                "(periscope-cli models fetch)").arg(QLatin1String(kReleasedModel)))
+        .byDefault(QLatin1String(kReleasedModel));
     options.text(QStringLiteral("--backbone"), QStringLiteral("FILE"), QStringLiteral("the DINOv2 backbone (instead of the folder's)"));
     options.text(QStringLiteral("--head"), QStringLiteral("FILE"), QStringLiteral("the dino.txt vision head (instead of the folder's)"));
     options.text(QStringLiteral("--text"), QStringLiteral("FILE"), QStringLiteral("the dino.txt text encoder (instead of the folder's)"));
@@ -147,8 +177,6 @@ int runOpenVocab(const QStringList &arguments)
     const QString folder = options.value(QStringLiteral("--model"));
     OpenVocabFiles files{options.value(QStringLiteral("--backbone")).toStdString(), options.value(QStringLiteral("--head")).toStdString(),
                          options.value(QStringLiteral("--text")).toStdString(), options.value(QStringLiteral("--bpe")).toStdString()};
-    if (folder.isEmpty() && (files.backbone.empty() || files.visionHead.empty() || files.textEncoder.empty() || files.vocabulary.empty()))
-        return options.usageError(QStringLiteral("give --model DIR, or --backbone, --head, --text and --bpe"));
     std::vector<SlotImage> images;
     bool scenesGiven = false;
     for (const QString &input : options.positionalValues()) {
@@ -179,8 +207,8 @@ int runOpenVocab(const QStringList &arguments)
     if (!QDir().mkpath(outDir))
         return options.failure(QStringLiteral("cannot create %1").arg(outDir));
     try {
-        if (!folder.isEmpty())
-            files = findOpenVocabFiles(folder.toStdString(), files);
+        if (files.backbone.empty() || files.visionHead.empty() || files.textEncoder.empty() || files.vocabulary.empty())
+            files = resolveModelFiles(folder, files);
         OpenVocabLoadOptions load;
         load.device = readDeviceOption(options);
         load.bf16 = options.flagValue(QStringLiteral("--bf16"));

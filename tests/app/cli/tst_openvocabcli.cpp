@@ -228,8 +228,13 @@ void TestOpenVocabCli::badArgumentsGetOneLine_data()
     QTest::newRow("a prompt twice") << QStringList{QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"), QStringLiteral("cube;cube"),
                                                    QStringLiteral("--model"), m_model, QStringLiteral("--out"), out}
                                     << 2 << QStringLiteral("given twice");
-    QTest::newRow("no model") << QStringList{QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"), QStringLiteral("cube"), QStringLiteral("--out"), out}
-                              << 2 << QStringLiteral("give --model DIR");
+    // Without --model the released files come from the catalogue: not fetched in the test's home.
+    QTest::newRow("released model not fetched") << QStringList{QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"), QStringLiteral("cube"),
+                                                               QStringLiteral("--out"), out}
+                                                << 1 << QStringLiteral("'dinov2-vitl14-reg4' is not on this machine: periscope-cli models fetch");
+    QTest::newRow("a model that is no folder") << QStringList{QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"), QStringLiteral("cube"),
+                                                              QStringLiteral("--model"), QStringLiteral("nowhere"), QStringLiteral("--out"), out}
+                                               << 1 << QStringLiteral("nowhere is neither a folder");
     QTest::newRow("a folder without a head") << QStringList{QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"), QStringLiteral("cube"),
                                                             QStringLiteral("--model"), m_dir.path(), QStringLiteral("--out"), out}
                                              << 1 << QStringLiteral("has no DINOv2 backbone");
