@@ -165,6 +165,10 @@ int runOpenVocab(const QStringList &arguments)
     options.number(QStringLiteral("--background"), -1.0, 1.0, QStringLiteral("the cosine below which a pixel is background")).byDefault(QStringLiteral("-1"));
     options.integer(QStringLiteral("--input-side"), 14, 4096, QStringLiteral("the longer side the network sees")).byDefault(QStringLiteral("448"));
     options.integer(QStringLiteral("--map-side"), 1, 8192, QStringLiteral("the longer side of the maps at most")).byDefault(QStringLiteral("1024"));
+    options.choice(QStringLiteral("--zero-shot-input"), {QStringLiteral("full"), QStringLiteral("crop224")},
+                   QStringLiteral("the image the zero-shot ranking and image_embedding come from: the whole image at --input-side, or DINOv2's "
+                                  "classification crop (shorter side 256, centred 224 x 224) as the dino.txt notebook classifies"))
+        .byDefault(QStringLiteral("full"));
     options.flag(QStringLiteral("--bf16"), QStringLiteral("keep the weights in bfloat16 (half the memory)"));
     declareDeviceOption(options, QStringLiteral("where the model runs"));
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
@@ -220,6 +224,7 @@ int runOpenVocab(const QStringList &arguments)
         analysis.background = options.numberValue(QStringLiteral("--background"));
         analysis.inputSide = int(options.integerValue(QStringLiteral("--input-side")));
         analysis.mapSide = int(options.integerValue(QStringLiteral("--map-side")));
+        analysis.zeroShotCrop = options.value(QStringLiteral("--zero-shot-input")) == QLatin1String("crop224");
         QSet<QString> usedNames;
         int written = 0;
         for (SlotImage &image : images) {

@@ -284,14 +284,27 @@ OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &pro
         pixels = pixels.narrow(0, 0, std::min<std::int64_t>(3, pixels.size(0)));
     if (pixels.size(0) != 3)
         throw Error("open vocabulary: the image needs 3 colour channels or 1 gray one");
-    torch::Tensor input = at::_upsample_bilinear2d_aa(pixels.unsqueeze(0), {result.inputHeight, result.inputWidth}, false, std::nullopt, std::nullopt);
     const auto stats = torch::TensorOptions().dtype(torch::kFloat).device(m.device);
-    input = (input - torch::tensor({kMean[0], kMean[1], kMean[2]}, stats).view({1, 3, 1, 1})) / torch::tensor({kStd[0], kStd[1], kStd[2]}, stats).view({1, 3, 1, 1});
+    const auto normalised = [&](const torch::Tensor &rgb) {
+        return (rgb - torch::tensor({kMean[0], kMean[1], kMean[2]}, stats).view({1, 3, 1, 1})) /
+               torch::tensor({kStd[0], kStd[1], kStd[2]}, stats).view({1, 3, 1, 1});
+    };
+    const torch::Tensor input =
+        normalised(at::_upsample_bilinear2d_aa(pixels.unsqueeze(0), {result.inputHeight, result.inputWidth}, false, std::nullopt, std::nullopt));
 
-    VisionOutputs vision;
+    VisionOutputs vision, classification;
     {
         AutocastScope autocast(m.device, m.bf16 ? Precision::Bf16 : Precision::Fp32);
         vision = runVisionTower(*m.backbone, *m.head, input);
+        if (options.zeroShotCrop) {
+            // DINOv2's classification transform, which the notebook's zero-shot uses: the shorter
+            // side resized to 256 (bicubic, antialiased as PIL), then the centred 224 x 224.
+            const double scale = 256.0 / double(std::min(image.width(), image.height()));
+            const auto h = std::max<std::int64_t>(224, std::llround(image.height() * scale)), w = std::max<std::int64_t>(224, std::llround(image.width() * scale));
+            const torch::Tensor resized = at::_upsample_bicubic2d_aa(pixels.unsqueeze(0), {h, w}, false, std::nullopt, std::nullopt);
+            const torch::Tensor crop = resized.narrow(2, (h - 224) / 2, 224).narrow(3, (w - 224) / 2, 224);
+            classification = runVisionTower(*m.backbone, *m.head, normalised(crop));
+        }
     }
     job.throwIfCancelled();
     job.reportProgress(0.6, "similarity");
@@ -299,7 +312,7 @@ OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &pro
     result.patchCols = int(vision.cols);
     const std::int64_t count = std::int64_t(prompts.prompts.size()), width = prompts.width, half = width / 2;
     const torch::Tensor text = torch::from_blob(const_cast<float *>(prompts.embeddings.data()), {count, width}, torch::kFloat).to(m.device);
-    const torch::Tensor imageEmbedding = vision.imageEmbedding.to(torch::kFloat).squeeze(0);
+    const torch::Tensor imageEmbedding = (options.zeroShotCrop ? classification : vision).imageEmbedding.to(torch::kFloat).squeeze(0);
     result.imageEmbedding = toVector(imageEmbedding);
     namespace F = torch::nn::functional;
     const torch::Tensor cosine = text.matmul(imageEmbedding / imageEmbedding.norm().clamp_min(1e-12)) / text.norm(2, 1).clamp_min(1e-12);

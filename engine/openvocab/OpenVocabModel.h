@@ -56,6 +56,10 @@ struct OpenVocabOptions {
     double background = -1.0;
     // Zero-shot probabilities are softmax(logitScale * cosine), CLIP's scale of 100.
     double logitScale = 100.0;
+    // The image embedding (and so the zero-shot ranking) from a second pass on DINOv2's
+    // classification crop (shorter side 256, centred 224 x 224), as the notebook classifies,
+    // instead of from the whole image at inputSide.
+    bool zeroShotCrop = false;
 };
 
 struct OpenVocabResult {
@@ -64,7 +68,7 @@ struct OpenVocabResult {
     int patchRows = 0, patchCols = 0;
     int mapWidth = 0, mapHeight = 0;     // the size of the maps below
     int width = 0;                       // E
-    std::vector<float> imageEmbedding;   // [E], not normalised: [CLS] ‖ mean of the patch tokens
+    std::vector<float> imageEmbedding;   // [E], not normalised: [CLS] ‖ mean of the patch tokens (of the crop with zeroShotCrop)
     std::vector<float> zeroShot;         // [prompts] probabilities
     std::vector<float> zeroShotCosine;   // [prompts] cosine similarity of the image and each prompt
     std::vector<float> patchSimilarity;  // [prompts, rows * cols] cosine of each patch token with each prompt's patch half

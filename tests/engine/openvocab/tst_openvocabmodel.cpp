@@ -71,6 +71,7 @@ private slots:
     void bicubicTapsAreTorchs();
     void denseSimilarityIsTheNotebooks();
     void pipelineAgreesWithItself();
+    void zeroShotCropIsTheClassificationTransform();
     void bf16StaysCloseToFp32();
     void refusesWhatItCannotDo();
 };
@@ -176,6 +177,44 @@ void TestOpenVocabModel::pipelineAgreesWithItself()
     // A gray image is three equal channels.
     Image gray(40, 30, 1, PixelFormat::UInt8);
     QCOMPARE(model->analyse(gray, plain, options).imageWidth, 40);
+}
+
+void TestOpenVocabModel::zeroShotCropIsTheClassificationTransform()
+{
+    // A 320 x 256 image: its shorter side is already 256, so the crop is pixels 48..271 x 16..239
+    // untouched. The whole-image pass on that crop cut out by hand (224 = 16 patches: no resize)
+    // must give the same embedding.
+    QTemporaryDir dir;
+    const OpenVocabFiles files{dataPath("dinov2_reg_backbone.pth"), dataPath("dinotxt_vision_head.pth"), smallTextEncoder(dir),
+                               clipVocabularyForTests(dir.path()).toStdString()};
+    const auto model = OpenVocabModel::load(files, {DevicePreference::Cpu, false});
+    const PromptSet prompts = model->embedPrompts({"red cube", "sphere"}, PromptTemplates::None);
+    const Image image = gradientImage(320, 256);
+    Image crop(224, 224, 3, PixelFormat::UInt8);
+    for (int y = 0; y < 224; ++y)
+        for (int x = 0; x < 224; ++x)
+            for (int c = 0; c < 3; ++c)
+                crop.setSample(x, y, c, image.sample(x + 48, y + 16, c));
+    OpenVocabOptions cropped;
+    cropped.zeroShotCrop = true;
+    cropped.mapSide = 64;
+    OpenVocabOptions whole;
+    whole.inputSide = 224;
+    whole.mapSide = 64;
+    const OpenVocabResult a = model->analyse(image, prompts, cropped), b = model->analyse(crop, prompts, whole);
+    double difference = 0.0, scale = 0.0;
+    for (std::size_t i = 0; i < a.imageEmbedding.size(); ++i) {
+        difference = std::max(difference, double(std::abs(a.imageEmbedding[i] - b.imageEmbedding[i])));
+        scale = std::max(scale, double(std::abs(b.imageEmbedding[i])));
+    }
+    // The same float32 operations on the same pixels: equal up to summation order.
+    QVERIFY2(difference <= 1e-4 * scale, qPrintable(QString::number(difference / scale)));
+    QCOMPARE(a.zeroShot.size(), std::size_t(2));
+    // The maps still come from the whole image.
+    QCOMPARE(a.mapWidth, 64);
+    QCOMPARE(a.mapHeight, 51);
+    const OpenVocabResult full = model->analyse(image, prompts, whole);
+    QVERIFY(std::abs(full.imageEmbedding[0] - a.imageEmbedding[0]) > 0.0f || std::abs(full.imageEmbedding[1] - a.imageEmbedding[1]) > 0.0f);
 }
 
 void TestOpenVocabModel::bf16StaysCloseToFp32()
