@@ -170,6 +170,10 @@
         <source>“%1”: rank, triplet, score</source>
         <translation>“%1”: rango, tripletta, punteggio</translation>
     </message>
+    <message>
+        <source>%1 · %2% · p %3</source>
+        <translation>%1 · %2% · p %3</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>

@@ -42,6 +42,7 @@ CliCommand forwardCommand();
 CliCommand deepfakeCommand();
 CliCommand tokenizeCommand();
 CliCommand openVocabCommand();
+CliCommand trainOpenVocabCommand();
 
 QList<CliCommand> cliCommands();
 

@@ -19,7 +19,7 @@ namespace periscope::app {
 
 QList<CliCommand> cliCommands()
 {
-    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), slotsCommand(), trainSlotsCommand(), relationsCommand(), trainRelationsCommand(), openVocabCommand(), deepfakeCommand(), trainDeepfakeCommand(), fakesCommand(), explanationMetricsCommand(), forwardCommand(), tokenizeCommand(), modelsCommand(), demoCommand()};
+    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), slotsCommand(), trainSlotsCommand(), relationsCommand(), trainRelationsCommand(), openVocabCommand(), trainOpenVocabCommand(), deepfakeCommand(), trainDeepfakeCommand(), fakesCommand(), explanationMetricsCommand(), forwardCommand(), tokenizeCommand(), modelsCommand(), demoCommand()};
 }
 
 int cliFail(int code, const QString &message)

@@ -7,6 +7,8 @@
 #include "app/cli/DeviceOption.h"
 #include "app/data/ImageInputs.h"
 #include "app/data/SlotImageSet.h"
+#include "app/figures/OpenVocabFigure.h"
+#include "app/models/BuiltInOpenVocabModels.h"
 #include "app/models/ModelCatalogue.h"
 
 #include "engine/core/errors/Error.h"
@@ -15,6 +17,7 @@
 #include "engine/media/image/ImageFile.h"
 #include "engine/openvocab/OpenVocabFiles.h"
 #include "engine/openvocab/OpenVocabModel.h"
+#include "engine/openvocab/OpenVocabTraining.h"
 #include "engine/openvocab/ScenePrompts.h"
 
 #include <QDir>
@@ -85,28 +88,6 @@ Image labelImage(const OpenVocabResult &result)
     return mask;
 }
 
-// Each scorable prompt's true pixels in a scene image: the instance-mask pixels of the objects
-// whose attributes it names. Empty when the image has no mask or objects.
-std::vector<std::vector<bool>> truthMasks(const SlotImage &image, const std::vector<std::optional<AttributeQuery>> &queries)
-{
-    std::vector<std::vector<bool>> truth;
-    if (image.mask.isNull() || image.objects.empty())
-        return truth;
-    const std::size_t pixels = std::size_t(image.mask.width()) * std::size_t(image.mask.height());
-    for (const std::optional<AttributeQuery> &query : queries) {
-        std::vector<bool> mask(pixels, false);
-        std::vector<bool> selected(256, false);
-        for (const scenes::SceneObjectAttributes &o : image.objects)
-            if (query && o.maskId > 0 && o.maskId < 256 && query->matches(o.color, o.material, o.shape, o.size))
-                selected[std::size_t(o.maskId)] = true;
-        for (int y = 0; y < image.mask.height(); ++y)
-            for (int x = 0; x < image.mask.width(); ++x)
-                mask[std::size_t(y) * std::size_t(image.mask.width()) + std::size_t(x)] = selected[image.mask.row(y)[x]];
-        truth.push_back(std::move(mask));
-    }
-    return truth;
-}
-
 // The files --model names: a folder's, or the released model's from the catalogue (each one a
 // file given on its own replaces). Throws periscope::Error saying what is missing and how to get it.
 OpenVocabFiles resolveModelFiles(const QString &model, OpenVocabFiles files)
@@ -151,10 +132,12 @@ int runOpenVocab(const QStringList &arguments)
         "over its images) and their mean. Each image's best zero-shot prompt is said on stderr."));
     options.positionals(QStringLiteral("IMAGE"), QStringLiteral("an image or a folder of images"), 1, -1, QStringLiteral("give at least one image"));
     options.text(QStringLiteral("--prompts"), QStringLiteral("\"P1;P2;...\""), QStringLiteral("the prompts, separated by semicolons")).require();
-    options.text(QStringLiteral("--model"), QStringLiteral("DIR|NAME"),
+    options.text(QStringLiteral("--model"), QStringLiteral("DIR|NAME|FILE"),
                  QStringLiteral("a folder with dino.txt's files (DINOv2 *_pretrain.pth, *_vision_head.pth, *_text_encoder.pth, "
-                                "bpe_simple_vocab_16e6.txt.gz), or %1: the released files from the model catalogue "
-                                "(periscope-cli models fetch)").arg(QLatin1String(kReleasedModel)))
+                                "bpe_simple_vocab_16e6.txt.gz); %1: the released files from the model catalogue "
+                                "(periscope-cli models fetch); %2: the small one built in, trained here on generated scenes; or a "
+                                "small one's .safetensors (periscope-cli train-open-vocab)")
+                     .arg(QLatin1String(kReleasedModel), builtInOpenVocabModelName()))
         .byDefault(QLatin1String(kReleasedModel));
     options.text(QStringLiteral("--backbone"), QStringLiteral("FILE"), QStringLiteral("the DINOv2 backbone (instead of the folder's)"));
     options.text(QStringLiteral("--head"), QStringLiteral("FILE"), QStringLiteral("the dino.txt vision head (instead of the folder's)"));
@@ -162,7 +145,8 @@ int runOpenVocab(const QStringList &arguments)
     options.text(QStringLiteral("--bpe"), QStringLiteral("FILE"), QStringLiteral("CLIP's vocabulary (instead of the folder's)"));
     options.choice(QStringLiteral("--templates"), {QStringLiteral("none"), QStringLiteral("imagenet")}, QStringLiteral("prompt templates"))
         .byDefault(QStringLiteral("none"));
-    options.number(QStringLiteral("--background"), -1.0, 1.0, QStringLiteral("the cosine below which a pixel is background")).byDefault(QStringLiteral("-1"));
+    options.number(QStringLiteral("--background"), -1.0, 1.0,
+                   QStringLiteral("the cosine below which a pixel is background (default: the model's suggestion where it has one, else -1: none)"));
     options.integer(QStringLiteral("--input-side"), 14, 4096, QStringLiteral("the longer side the network sees")).byDefault(QStringLiteral("448"));
     options.integer(QStringLiteral("--map-side"), 1, 8192, QStringLiteral("the longer side of the maps at most")).byDefault(QStringLiteral("1024"));
     options.choice(QStringLiteral("--zero-shot-input"), {QStringLiteral("full"), QStringLiteral("crop224")},
@@ -172,6 +156,7 @@ int runOpenVocab(const QStringList &arguments)
     options.flag(QStringLiteral("--bf16"), QStringLiteral("keep the weights in bfloat16 (half the memory)"));
     declareDeviceOption(options, QStringLiteral("where the model runs"));
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
+    options.figure(QStringLiteral("a figure of the first image: its segmentation with a legend, and each prompt's similarity on one scale"));
     options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
@@ -206,27 +191,55 @@ int runOpenVocab(const QStringList &arguments)
     for (const std::string &prompt : prompts)
         queries.push_back(parseScenePrompt(prompt));
     PromptIoU iou(int(prompts.size()));
+    // The chance level: each scored prompt's pixels against the next scored prompt's truth.
+    PromptIoU shuffled(int(prompts.size()));
+    std::vector<std::size_t> scoredPrompts;
+    for (std::size_t p = 0; p < prompts.size(); ++p)
+        if (queries[p])
+            scoredPrompts.push_back(p);
     int scored = 0;
     const QString outDir = options.value(QStringLiteral("--out"));
     if (!QDir().mkpath(outDir))
         return options.failure(QStringLiteral("cannot create %1").arg(outDir));
     try {
-        if (files.backbone.empty() || files.visionHead.empty() || files.textEncoder.empty() || files.vocabulary.empty())
-            files = resolveModelFiles(folder, files);
         OpenVocabLoadOptions load;
         load.device = readDeviceOption(options);
         load.bf16 = options.flagValue(QStringLiteral("--bf16"));
-        const std::shared_ptr<OpenVocabModel> model = OpenVocabModel::load(files, load);
+        std::shared_ptr<OpenVocabModel> model;
+        if (folder == builtInOpenVocabModelName() || (QFileInfo(folder).isFile() && folder.endsWith(QLatin1String(".safetensors")))) {
+            QString error;
+            const QString weights = resolveOpenVocabModel(folder, &error);
+            const QString backbone = weights.isEmpty() ? QString() : smallOpenVocabBackbone(weights, &error);
+            if (backbone.isEmpty())
+                return options.failure(error);
+            model = OpenVocabModel::loadSmall(weights.toStdString(), backbone.toStdString(), load);
+        } else {
+            if (files.backbone.empty() || files.visionHead.empty() || files.textEncoder.empty() || files.vocabulary.empty())
+                files = resolveModelFiles(folder, files);
+            model = OpenVocabModel::load(files, load);
+        }
         std::fprintf(stderr, "open-vocab: %s\n", model->describe().c_str());
         const PromptTemplates templates = parsePromptTemplates(options.value(QStringLiteral("--templates")).toStdString());
         const PromptSet promptSet = model->embedPrompts(prompts, templates);
+        for (std::size_t p = 0; p < prompts.size(); ++p)
+            if (!promptSet.unknownWords[p].empty()) {
+                QStringList unknown;
+                for (const std::string &w : promptSet.unknownWords[p])
+                    unknown << QString::fromStdString(w);
+                options.warn(QStringLiteral("\"%1\": the model never saw %2").arg(QString::fromStdString(prompts[p]), unknown.join(QLatin1String(", "))));
+            }
         OpenVocabOptions analysis;
-        analysis.background = options.numberValue(QStringLiteral("--background"));
+        const double suggested = model->suggestedBackground();
+        analysis.background = options.isSet(QStringLiteral("--background")) ? options.numberValue(QStringLiteral("--background"))
+                              : std::isfinite(suggested)                      ? suggested
+                                                                              : -1.0;
         analysis.inputSide = int(options.integerValue(QStringLiteral("--input-side")));
         analysis.mapSide = int(options.integerValue(QStringLiteral("--map-side")));
         analysis.zeroShotCrop = options.value(QStringLiteral("--zero-shot-input")) == QLatin1String("crop224");
         QSet<QString> usedNames;
         int written = 0;
+        const QString figurePath = options.value(QStringLiteral("--figure"));
+        std::optional<OpenVocabFigure> figure;
         for (SlotImage &image : images) {
             const QString path = image.imagePath;
             try {
@@ -239,11 +252,18 @@ int runOpenVocab(const QStringList &arguments)
                 continue;
             }
             const OpenVocabResult result = model->analyse(image.image, promptSet, analysis);
-            const std::vector<std::vector<bool>> truth = truthMasks(image, queries);
-            if (!truth.empty() && image.mask.width() == result.mapWidth && image.mask.height() == result.mapHeight) {
+            if (!figurePath.isEmpty() && !figure)
+                figure = openVocabFigure(image.name, image.image, result, prompts);
+            const bool scorable = !image.mask.isNull() && !image.objects.empty();
+            if (scorable && image.mask.width() == result.mapWidth && image.mask.height() == result.mapHeight) {
+                const std::vector<std::vector<bool>> truth = promptTruth(prompts, image.mask, image.objects, result.mapWidth, result.mapHeight);
                 iou.add(result.labels, truth);
+                std::vector<std::vector<bool>> rotated = truth;
+                for (std::size_t k = 0; k < scoredPrompts.size(); ++k)
+                    rotated[scoredPrompts[k]] = truth[scoredPrompts[(k + 1) % scoredPrompts.size()]];
+                shuffled.add(result.labels, rotated);
                 ++scored;
-            } else if (!truth.empty()) {
+            } else if (scorable) {
                 options.warn(QStringLiteral("%1 not scored: its map is smaller than its mask (raise --map-side)").arg(path));
             }
             image.image = Image();
@@ -281,6 +301,21 @@ int runOpenVocab(const QStringList &arguments)
         }
         if (written == 0)
             return options.failure(QStringLiteral("no image could be read"));
+        if (figure) {
+            const auto segmentation = openVocabSegmentationPanel(*figure);
+            const auto similarity = openVocabSimilarityPanel(*figure);
+            FigureOptions figureOptions;
+            figureOptions.caption = QStringLiteral("%1: segmentation by the prompts (background below %2), each prompt's similarity from %3 to %4; %5")
+                                        .arg(figure->title)
+                                        .arg(analysis.background, 0, 'f', 2)
+                                        .arg(double(figure->low), 0, 'f', 2)
+                                        .arg(double(figure->high), 0, 'f', 2)
+                                        .arg(QFileInfo(folder).completeBaseName());
+            QString error;
+            if (!exportFigure({segmentation.get(), similarity.get()}, 2, figureOptions, figurePath, &error))
+                return options.failure(error);
+            std::fprintf(stderr, "open-vocab: figure %s\n", qPrintable(figurePath));
+        }
         if (scenesGiven) {
             // Prompts that name no attributes (or one a scene does not have) are not scored.
             json::Value report = json::Object{};
@@ -303,6 +338,20 @@ int runOpenVocab(const QStringList &arguments)
                     ++counted;
                 }
             report.set("mean_iou", counted > 0 ? json::Value(sum / counted) : json::Value());
+            report.set("background", analysis.background);
+            // The same segmentations scored against the truth of the next scored prompt: what
+            // overlap alone gives, with each prompt's share of pixels kept.
+            if (scoredPrompts.size() >= 2) {
+                const std::vector<double> chance = shuffled.perPrompt();
+                double chanceSum = 0.0;
+                int chanceCount = 0;
+                for (std::size_t p : scoredPrompts)
+                    if (std::isfinite(chance[p])) {
+                        chanceSum += chance[p];
+                        ++chanceCount;
+                    }
+                report.set("shuffled_mean_iou", chanceCount > 0 ? json::Value(chanceSum / chanceCount) : json::Value());
+            }
             std::printf("%s\n", report.dump(1).c_str());
         }
     } catch (const std::exception &e) {
@@ -314,7 +363,8 @@ int runOpenVocab(const QStringList &arguments)
 
 CliCommand openVocabCommand()
 {
-    return {QStringLiteral("open-vocab"), QStringLiteral("dino.txt: segment images by typed prompts, zero-shot ranking (Open vocabulary)"), false, runOpenVocab};
+    return {QStringLiteral("open-vocab"), QStringLiteral("dino.txt: segment images by typed prompts, zero-shot ranking (Open vocabulary)"),
+            true /* --figure draws text */, runOpenVocab};
 }
 
 } // namespace periscope::app

@@ -170,17 +170,21 @@ torch::Tensor TextTowerImpl::encode(const torch::Tensor &rows, const torch::Tens
     return tokens.index({torch::arange(tokens.size(0), poolAt.options()), poolAt});
 }
 
-VisionOutputs runVisionTower(VisionTransformerImpl &backbone, VisionHeadImpl &head, const torch::Tensor &images)
+VisionOutputs poolHeadTokens(const torch::Tensor &tokens, std::int64_t registers, std::int64_t rows, std::int64_t cols)
 {
-    const std::int64_t p = backbone.config().patchSize, registers = backbone.config().registers;
-    const torch::Tensor tokens = head.forward(backbone.features(images));
     VisionOutputs out;
-    out.rows = images.size(2) / p;
-    out.cols = images.size(3) / p;
+    out.rows = rows;
+    out.cols = cols;
     out.cls = tokens.select(1, 0);
     out.patchTokens = tokens.narrow(1, 1 + registers, tokens.size(1) - 1 - registers);
     out.imageEmbedding = torch::cat({out.cls, out.patchTokens.mean(1)}, -1);
     return out;
+}
+
+VisionOutputs runVisionTower(VisionTransformerImpl &backbone, VisionHeadImpl &head, const torch::Tensor &images)
+{
+    const std::int64_t p = backbone.config().patchSize;
+    return poolHeadTokens(head.forward(backbone.features(images)), backbone.config().registers, images.size(2) / p, images.size(3) / p);
 }
 
 VisionHeadConfig visionHeadConfig(const StateDict &weights, const std::string &file)

@@ -127,6 +127,9 @@ struct VisionOutputs {
     std::int64_t rows = 0, cols = 0;
 };
 
+// The head's tokens [N, 1 + registers + rows * cols, D] -> [CLS], patch tokens, embedding.
+VisionOutputs poolHeadTokens(const torch::Tensor &tokens, std::int64_t registers, std::int64_t rows, std::int64_t cols);
+
 // The backbone, then the head, then the pooling: dino.txt's VisionTower.
 VisionOutputs runVisionTower(VisionTransformerImpl &backbone, VisionHeadImpl &head, const torch::Tensor &images);
 

@@ -8,6 +8,9 @@
 #include "engine/openvocab/ClipTokenizer.h"
 #include "engine/openvocab/DenseSimilarity.h"
 #include "engine/openvocab/DinoTxtNets.h"
+#include "engine/openvocab/SmallDinoTxt.h"
+#include "engine/openvocab/WordVocabulary.h"
+#include "engine/core/weights/Safetensors.h"
 
 #include <algorithm>
 #include <cmath>
@@ -24,10 +27,14 @@
 namespace periscope::openvocab {
 
 struct OpenVocabModel::Impl {
-    VisionTransformer backbone{nullptr};
+    VisionTransformer backbone{nullptr};          // the released dino.txt: DINOv2
+    std::optional<SlotVisionBackbone> slotBackbone; // the small one trained here: the Slots ViT
+    SmallDinoTxt small{nullptr};                  // the small one's head and text encoder
     VisionHead head{nullptr};
     TextTower text{nullptr};
-    std::optional<ClipTokenizer> tokenizer;
+    std::optional<ClipTokenizer> tokenizer;       // the released text encoder's words
+    std::optional<WordVocabulary> words;          // the small one's
+    double background = std::nan("");
     // A small model's embedding table holds only the words it learnt: CLIP id -> row, the last
     // row for every other id. Empty for the released encoder, whose rows are CLIP's ids.
     torch::Tensor rowOfId;
@@ -142,7 +149,93 @@ std::vector<float> toVector(const torch::Tensor &t)
     const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat).contiguous();
     return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
 }
+
+// The tensors under `prefix`, without it.
+StateDict withPrefix(const StateDict &weights, const std::string &prefix)
+{
+    StateDict out;
+    for (const auto &[name, tensor] : weights)
+        if (name.compare(0, prefix.size(), prefix) == 0)
+            out.emplace_back(name.substr(prefix.size()), tensor);
+    return out;
+}
+
+std::vector<std::string> splitSpaces(const std::string &text)
+{
+    std::vector<std::string> out;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        const std::size_t end = std::min(text.find(' ', begin), text.size());
+        if (end > begin)
+            out.push_back(text.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return out;
+}
 } // namespace
+
+std::string OpenVocabModel::smallModelBackbone(const std::string &weights)
+{
+    const SafetensorsContents contents = readSafetensors(weights);
+    if (metadataValue(contents.metadata, "architecture") != kSmallArchitecture)
+        return {};
+    const std::string backbone = metadataValue(contents.metadata, "backbone");
+    if (backbone.empty())
+        throw Error(weights + ": a small dino.txt must name its backbone (metadata \"backbone\")");
+    return backbone;
+}
+
+std::shared_ptr<OpenVocabModel> OpenVocabModel::loadSmall(const std::string &weights, const std::string &backbone, const OpenVocabLoadOptions &options,
+                                                          const JobControl &job)
+{
+    auto impl = std::make_shared<Impl>();
+    impl->deviceInfo = selectDevice(options.device);
+    impl->device = torch::Device(impl->deviceInfo.torchName());
+    job.reportProgress(0.0, "reading " + weights);
+    const SafetensorsContents contents = readSafetensors(weights);
+    if (metadataValue(contents.metadata, "architecture") != kSmallArchitecture)
+        throw Error(weights + " is not a small dino.txt: its metadata does not say architecture \"" + kSmallArchitecture + "\"");
+    impl->words.emplace(splitSpaces(metadataValue(contents.metadata, "words")));
+    job.throwIfCancelled();
+    job.reportProgress(0.3, "reading " + backbone);
+    impl->slotBackbone = SlotVisionBackbone::load(backbone, impl->device);
+    const std::string pinned = metadataValue(contents.metadata, "backbone_sha256");
+    if (!pinned.empty() && pinned != impl->slotBackbone->sha256())
+        throw Error(weights + " was trained on another backbone than " + backbone + " (their SHA-256 differ)");
+
+    const VisionHeadConfig head = visionHeadConfig(withPrefix(contents.tensors, "vision_head."), weights);
+    const TextConfig text = textConfig(withPrefix(contents.tensors, "text_encoder."), weights);
+    if (head.dim != impl->slotBackbone->dim())
+        throw Error(weights + ": the vision head is " + std::to_string(head.dim) + " wide, and the backbone " + std::to_string(impl->slotBackbone->dim()));
+    if (text.vocabulary < impl->words->rowCount())
+        throw Error(weights + ": its token table has " + std::to_string(text.vocabulary) + " rows, and its word list needs " +
+                    std::to_string(impl->words->rowCount()));
+    if (text.embeddingWidth() != head.embeddingWidth())
+        throw Error(weights + ": its text embeddings are " + std::to_string(text.embeddingWidth()) + " wide, and the image's " +
+                    std::to_string(head.embeddingWidth()));
+    impl->small = SmallDinoTxt(head, text);
+    const LoadReport report = applyStateDict(*impl->small, contents.tensors, /*strict=*/false);
+    if (!report.isComplete())
+        throw Error(weights + " does not fit a small dino.txt: " + report.summary());
+    impl->small->to(impl->device);
+    impl->small->eval();
+    impl->head = impl->small->vision_head;
+    impl->text = impl->small->text_encoder;
+    const std::string background = metadataValue(contents.metadata, "background");
+    if (!background.empty()) {
+        try {
+            impl->background = std::stod(background);
+        } catch (const std::exception &) {
+            throw Error(weights + ": the metadata's background \"" + background + "\" is not a number");
+        }
+        if (!(impl->background >= -1.0 && impl->background <= 1.0))
+            throw Error(weights + ": the metadata's background must be a cosine between -1 and 1");
+    }
+    job.reportProgress(1.0, "loaded");
+    auto model = std::shared_ptr<OpenVocabModel>(new OpenVocabModel());
+    model->m_impl = impl;
+    return model;
+}
 
 std::shared_ptr<OpenVocabModel> OpenVocabModel::load(const OpenVocabFiles &files, const OpenVocabLoadOptions &options, const JobControl &job)
 {
@@ -233,6 +326,27 @@ PromptSet OpenVocabModel::embedPrompts(const std::vector<std::string> &prompts, 
     AutocastScope autocast(m.device, m.bf16 ? Precision::Bf16 : Precision::Fp32);
     for (std::size_t i = 0; i < prompts.size(); ++i) {
         job.throwIfCancelled();
+        if (m.words) {
+            // The small model's whole words, read at the end token.
+            std::vector<std::int64_t> rows, ends;
+            for (const std::string &variant : promptVariants(prompts[i], templates)) {
+                const WordTokens t = m.words->encode(variant, context);
+                rows.insert(rows.end(), t.rows.begin(), t.rows.end());
+                ends.push_back(t.endPosition);
+                if (set.tokens.size() == i) {
+                    set.tokens.push_back(t.rows);
+                    set.unknownWords.push_back(m.words->encode(prompts[i], context).unknown);
+                }
+            }
+            const torch::Tensor embeddings = m.text->encode(torch::tensor(rows, torch::kLong).reshape({-1, context}).to(m.device),
+                                                            torch::tensor(ends, torch::kLong).to(m.device));
+            const torch::Tensor mean = torch::nn::functional::normalize(embeddings, torch::nn::functional::NormalizeFuncOptions().dim(1)).mean(0);
+            const std::vector<float> v = toVector(mean / mean.norm().clamp_min(1e-12));
+            set.embeddings.insert(set.embeddings.end(), v.begin(), v.end());
+            job.reportProgress(double(i + 1) / double(prompts.size()));
+            continue;
+        }
+        set.unknownWords.emplace_back();
         std::vector<std::int64_t> ids;
         for (const std::string &variant : promptVariants(prompts[i], templates)) {
             const std::vector<std::int64_t> row = m.tokenizer->tokenize(variant, context);
@@ -268,8 +382,13 @@ OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &pro
     result.imageHeight = image.height();
     const double longer = std::max(image.width(), image.height());
     const int patch = patchSize();
-    result.inputWidth = roundToPatch(image.width() * options.inputSide / longer, patch);
-    result.inputHeight = roundToPatch(image.height() * options.inputSide / longer, patch);
+    if (m.slotBackbone) {
+        // The Slots ViT has one input size: the whole image squeezed to it.
+        result.inputWidth = result.inputHeight = m.slotBackbone->side();
+    } else {
+        result.inputWidth = roundToPatch(image.width() * options.inputSide / longer, patch);
+        result.inputHeight = roundToPatch(image.height() * options.inputSide / longer, patch);
+    }
     const double mapScale = std::min(1.0, options.mapSide / longer);
     result.mapWidth = std::max(1, int(std::lround(image.width() * mapScale)));
     result.mapHeight = std::max(1, int(std::lround(image.height() * mapScale)));
@@ -293,7 +412,10 @@ OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &pro
         normalised(at::_upsample_bilinear2d_aa(pixels.unsqueeze(0), {result.inputHeight, result.inputWidth}, false, std::nullopt, std::nullopt));
 
     VisionOutputs vision, classification;
-    {
+    if (m.slotBackbone) {
+        const int grid = m.slotBackbone->grid();
+        vision = poolHeadTokens(m.head->forward(m.slotBackbone->tokens(m.slotBackbone->prepare(pixels))), 0, grid, grid);
+    } else {
         AutocastScope autocast(m.device, m.bf16 ? Precision::Bf16 : Precision::Fp32);
         vision = runVisionTower(*m.backbone, *m.head, input);
         if (options.zeroShotCrop) {
@@ -312,7 +434,7 @@ OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &pro
     result.patchCols = int(vision.cols);
     const std::int64_t count = std::int64_t(prompts.prompts.size()), width = prompts.width, half = width / 2;
     const torch::Tensor text = torch::from_blob(const_cast<float *>(prompts.embeddings.data()), {count, width}, torch::kFloat).to(m.device);
-    const torch::Tensor imageEmbedding = (options.zeroShotCrop ? classification : vision).imageEmbedding.to(torch::kFloat).squeeze(0);
+    const torch::Tensor imageEmbedding = (options.zeroShotCrop && classification.imageEmbedding.defined() ? classification : vision).imageEmbedding.to(torch::kFloat).squeeze(0);
     result.imageEmbedding = toVector(imageEmbedding);
     namespace F = torch::nn::functional;
     const torch::Tensor cosine = text.matmul(imageEmbedding / imageEmbedding.norm().clamp_min(1e-12)) / text.norm(2, 1).clamp_min(1e-12);
@@ -352,6 +474,8 @@ std::vector<float> OpenVocabResult::similarityAt(int x, int y) const
 
 int OpenVocabModel::patchSize() const
 {
+    if (m_impl->slotBackbone)
+        return m_impl->slotBackbone->side() / m_impl->slotBackbone->grid();
     return int(m_impl->backbone->config().patchSize);
 }
 
@@ -360,11 +484,25 @@ int OpenVocabModel::embeddingWidth() const
     return int(m_impl->head->config().embeddingWidth());
 }
 
+double OpenVocabModel::suggestedBackground() const
+{
+    return m_impl->background;
+}
+
+bool OpenVocabModel::isSmall() const
+{
+    return m_impl->slotBackbone.has_value();
+}
+
 std::int64_t OpenVocabModel::parameterCount() const
 {
+    std::vector<const torch::nn::Module *> modules = {m_impl->head.get(), m_impl->text.get()};
+    if (m_impl->slotBackbone)
+        modules.push_back(&m_impl->slotBackbone->module());
+    else
+        modules.push_back(m_impl->backbone.get());
     std::int64_t count = 0;
-    for (const torch::nn::Module *module : {static_cast<torch::nn::Module *>(m_impl->backbone.get()), static_cast<torch::nn::Module *>(m_impl->head.get()),
-                                            static_cast<torch::nn::Module *>(m_impl->text.get())})
+    for (const torch::nn::Module *module : modules)
         for (const auto &p : module->parameters())
             count += p.numel();
     return count;
@@ -372,12 +510,17 @@ std::int64_t OpenVocabModel::parameterCount() const
 
 std::string OpenVocabModel::describe() const
 {
-    const VitConfig &v = m_impl->backbone->config();
     const TextConfig &t = m_impl->text->config();
+    const std::string head = "head " + std::to_string(m_impl->head->config().blocks) + " blocks; text " + std::to_string(t.dim) + " wide, " +
+                             std::to_string(t.layers) + " blocks";
+    const std::string device = " · " + m_impl->deviceInfo.summary() + " · " + (m_impl->bf16 ? "bf16" : "fp32");
+    if (const auto &b = m_impl->slotBackbone)
+        return "dino.txt, small, trained here: Slots ViT " + std::to_string(b->dim()) + " wide, " + std::to_string(b->depth()) + " blocks, " +
+               std::to_string(b->grid()) + " x " + std::to_string(b->grid()) + " patches at " + std::to_string(b->side()) + " px; " + head + ", " +
+               std::to_string(m_impl->words->words().size()) + " words" + device;
+    const VitConfig &v = m_impl->backbone->config();
     return "dino.txt: DINOv2 ViT " + std::to_string(v.dim) + " wide, " + std::to_string(v.depth) + " blocks, " + std::to_string(v.registers) +
-           " registers, patch " + std::to_string(v.patchSize) + "; head " + std::to_string(m_impl->head->config().blocks) + " blocks; text " +
-           std::to_string(t.dim) + " wide, " + std::to_string(t.layers) + " blocks" + (m_impl->rowOfId.defined() ? " (its own word list)" : "") + " · " +
-           m_impl->deviceInfo.summary() + " · " + (m_impl->bf16 ? "bf16" : "fp32");
+           " registers, patch " + std::to_string(v.patchSize) + "; " + head + (m_impl->rowOfId.defined() ? " (its own word list)" : "") + device;
 }
 
 } // namespace periscope::openvocab

@@ -41,13 +41,17 @@ struct PromptSet {
     int width = 0;                                 // E, the embedding's width (twice the vision width)
     std::vector<float> embeddings;                 // [prompts, E]: each the normalised mean of its variants' normalised embeddings
     std::vector<std::vector<std::int64_t>> tokens; // the first variant's token ids, to show what a prompt became
+    // Per prompt, the words a small model never saw (they all read as one unknown word); empty
+    // lists for the released model, whose byte pairs cover any text.
+    std::vector<std::vector<std::string>> unknownWords;
 
     const float *embedding(int prompt) const { return embeddings.data() + std::size_t(prompt) * std::size_t(width); }
 };
 
 struct OpenVocabOptions {
     // The longer side the network sees (the image is resized, its sides rounded to the patch);
-    // 448 is a 32-patch grid at patch 14.
+    // 448 is a 32-patch grid at patch 14. A small model ignores it: the Slots ViT takes one size,
+    // the whole image squeezed to its square input.
     int inputSide = 448;
     // The longer side of the similarity maps and the segmentation (the image's own when smaller).
     int mapSide = 1024;
@@ -58,7 +62,7 @@ struct OpenVocabOptions {
     double logitScale = 100.0;
     // The image embedding (and so the zero-shot ranking) from a second pass on DINOv2's
     // classification crop (shorter side 256, centred 224 x 224), as the notebook classifies,
-    // instead of from the whole image at inputSide.
+    // instead of from the whole image at inputSide. Not for a small model (ignored).
     bool zeroShotCrop = false;
 };
 
@@ -89,11 +93,23 @@ public:
     // and tensors; progress in [0, 1]. Throws periscope::Error naming the file that does not fit.
     static std::shared_ptr<OpenVocabModel> load(const OpenVocabFiles &files, const OpenVocabLoadOptions &options = {}, const JobControl &job = {});
 
+    // The small dino.txt trained here (SmallDinoTxt.h): its weights file and the Slots model it
+    // was trained on, whose SHA-256 must be the one the weights name. Throws periscope::Error.
+    static std::shared_ptr<OpenVocabModel> loadSmall(const std::string &weights, const std::string &backbone, const OpenVocabLoadOptions &options = {},
+                                                     const JobControl &job = {});
+    // The backbone a small model's file names (a built-in Slots model's name or a file name in
+    // the same folder); empty when the file is not a small dino.txt. Throws Error when unreadable.
+    static std::string smallModelBackbone(const std::string &weights);
+
     PromptSet embedPrompts(const std::vector<std::string> &prompts, PromptTemplates templates, const JobControl &job = {}) const;
     // An RGB (or gray) image, 8-bit or float in [0, 1]. Throws Error on an empty prompt set.
     OpenVocabResult analyse(const Image &image, const PromptSet &prompts, const OpenVocabOptions &options = {}, const JobControl &job = {}) const;
 
     int patchSize() const;
+    // The background threshold the model was tuned with (a small model chooses one on its
+    // validation scenes); NaN when it has none.
+    double suggestedBackground() const;
+    bool isSmall() const;
     int embeddingWidth() const;
     std::int64_t parameterCount() const;
     std::string describe() const; // "dino.txt: DINOv2 ViT 1024 wide, 24 blocks, 4 registers; text 1280 wide, 24 blocks · CPU · fp32"

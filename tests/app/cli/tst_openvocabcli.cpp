@@ -44,6 +44,8 @@ private Q_SLOTS:
     void scoresSceneFoldersByAttributes();
     void tokenizePrintsClipsIds();
     void forwardRunsThePapersTowers();
+    void builtInModelFindsColoursInDemoScenes();
+    void trainsASmallModelThatFindsItsBackbone();
     void badArgumentsGetOneLine_data();
     void badArgumentsGetOneLine();
 
@@ -216,6 +218,79 @@ void TestOpenVocabCli::forwardRunsThePapersTowers()
     QVERIFY((*findTensor(text, "text_embedding") - expected).abs().max().item<double>() <= 1e-4 * expected.abs().max().item<double>());
 }
 
+void TestOpenVocabCli::builtInModelFindsColoursInDemoScenes()
+{
+    // The demo's 16 scenes, which no model here was trained on, by the 8 colours.
+    const QString demo = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/scenes/demo");
+    const QString colours = QStringLiteral("gray objects;red objects;blue objects;green objects;brown objects;purple objects;cyan objects;yellow objects");
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("open-vocab"), demo, QStringLiteral("--prompts"), colours,
+                                                                    QStringLiteral("--model"), QStringLiteral("openvocab-scenes-small"),
+                                                                    QStringLiteral("--out"), m_dir.filePath(QStringLiteral("demo-out"))});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.err.contains("small, trained here"));
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report.value(QStringLiteral("scored_images")).toInt(), 16);
+    // The model's own background threshold, chosen on its validation scenes.
+    const double background = report.value(QStringLiteral("background")).toDouble();
+    QVERIFY(background > -1.0 && background < 1.0);
+    const double miou = report.value(QStringLiteral("mean_iou")).toDouble(), shuffled = report.value(QStringLiteral("shuffled_mean_iou")).toDouble();
+    qInfo("colours on the demo scenes: prompt mIoU %.3f, shuffled %.3f, background %.2f", miou, shuffled, background);
+    QVERIFY2(miou > shuffled + 0.3, qPrintable(QStringLiteral("mIoU %1, shuffled %2").arg(miou).arg(shuffled)));
+}
+
+void TestOpenVocabCli::trainsASmallModelThatFindsItsBackbone()
+{
+    const QString scenes = m_dir.filePath(QStringLiteral("train-scenes"));
+    const CliRun made = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("scenes"), QStringLiteral("--count"), QStringLiteral("12"),
+                                                                     QStringLiteral("--out"), scenes, QStringLiteral("--seed"), QStringLiteral("5"),
+                                                                     QStringLiteral("--size"), QStringLiteral("96x72")},
+                                   120000, {QStringLiteral("DISPLAY")});
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    // A Slots model given as a file: the weights name it by its file name, read beside them.
+    const QString folder = m_dir.filePath(QStringLiteral("trained"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString backbone = folder + QStringLiteral("/my-slots.safetensors");
+    QVERIFY(QFile::copy(QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/slots/slots-scenes-small.safetensors"), backbone));
+    const QString weights = folder + QStringLiteral("/small.safetensors");
+    const CliRun trained = runProgram(QStringLiteral("periscope-cli"),
+                                      {QStringLiteral("train-open-vocab"), QStringLiteral("--data"), scenes, QStringLiteral("--backbone"), backbone,
+                                       QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--batch-size"), QStringLiteral("4"),
+                                       QStringLiteral("--text-layers"), QStringLiteral("1"), QStringLiteral("--validation"), QStringLiteral("0.25"),
+                                       QStringLiteral("--out"), weights});
+    QVERIFY2(trained.exitCode == 0, trained.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(trained.out).object();
+    QCOMPARE(summary.value(QStringLiteral("backbone")).toString(), QStringLiteral("my-slots.safetensors"));
+    QCOMPARE(summary.value(QStringLiteral("epochs")).toArray().size(), 2);
+    QCOMPARE(summary.value(QStringLiteral("train_images")).toInt() + summary.value(QStringLiteral("validation_images")).toInt(), 12);
+    QVERIFY(summary.value(QStringLiteral("words")).toInt() > 10);
+    QVERIFY(readJson(folder + QStringLiteral("/small.json")).contains(QStringLiteral("epochs")));
+
+    const QString out = m_dir.filePath(QStringLiteral("trained-out"));
+    const CliRun run = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"),
+                                                                    QStringLiteral("red objects;a pink dog"), QStringLiteral("--model"), weights,
+                                                                    QStringLiteral("--out"), out, QStringLiteral("--figure"),
+                                                                    out + QStringLiteral("/figure.png")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    // The figure: segmentation with its legend beside the two prompts' maps, wider than tall.
+    const QImage figure(out + QStringLiteral("/figure.png"));
+    QVERIFY(!figure.isNull());
+    QVERIFY(figure.width() > figure.height());
+    QVERIFY2(run.err.contains("\"a pink dog\": the model never saw pink, dog"), run.err.constData());
+    const QJsonObject doc = readJson(out + QStringLiteral("/gradient.openvocab.json"));
+    QCOMPARE(doc.value(QStringLiteral("patch_grid")).toArray(), (QJsonArray{16, 16}));
+    QCOMPARE(doc.value(QStringLiteral("map_size")).toArray(), (QJsonArray{120, 100}));
+    QCOMPARE(QImage(out + QStringLiteral("/gradient.openvocab.png")).size(), QSize(120, 100));
+
+    // Moved away from its backbone, it says which file it misses.
+    const QString moved = m_dir.filePath(QStringLiteral("moved.safetensors"));
+    QVERIFY(QFile::copy(weights, moved));
+    const CliRun lost = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"),
+                                                                     QStringLiteral("red objects"), QStringLiteral("--model"), moved,
+                                                                     QStringLiteral("--out"), out});
+    QCOMPARE(lost.exitCode, 1);
+    QVERIFY2(lost.err.contains("was trained on the Slots model my-slots.safetensors, which is not beside it"), lost.err.constData());
+}
+
 void TestOpenVocabCli::badArgumentsGetOneLine_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -250,6 +325,21 @@ void TestOpenVocabCli::badArgumentsGetOneLine_data()
                                            << 1 << QStringLiteral("needs the vision head's weights");
     QTest::newRow("tokenize with no vocabulary") << QStringList{QStringLiteral("tokenize"), QStringLiteral("--bpe"), m_image, QStringLiteral("x")} << 1
                                                  << QStringLiteral("is not a CLIP BPE vocabulary");
+    QTest::newRow("train on a folder that is no scene folder")
+        << QStringList{QStringLiteral("train-open-vocab"), QStringLiteral("--data"), m_model, QStringLiteral("--out"), out + QStringLiteral(".safetensors")}
+        << 1 << QStringLiteral("is not a scene folder");
+    QTest::newRow("a text width that does not split into heads")
+        << QStringList{QStringLiteral("train-open-vocab"), QStringLiteral("--data"), m_dir.path(), QStringLiteral("--text-width"), QStringLiteral("100"),
+                       QStringLiteral("--out"), out + QStringLiteral(".safetensors")}
+        << 2 << QStringLiteral("multiple of 64");
+    QTest::newRow("a backbone that does not exist")
+        << QStringList{QStringLiteral("train-open-vocab"), QStringLiteral("--data"), QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/scenes/demo"),
+                       QStringLiteral("--backbone"), QStringLiteral("nowhere.safetensors"), QStringLiteral("--out"), out + QStringLiteral(".safetensors")}
+        << 1 << QStringLiteral("nowhere.safetensors");
+    QTest::newRow("weights that are no small dino.txt")
+        << QStringList{QStringLiteral("open-vocab"), m_image, QStringLiteral("--prompts"), QStringLiteral("cube"), QStringLiteral("--model"),
+                       QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/slots/slots-scenes-small.safetensors"), QStringLiteral("--out"), out}
+        << 1 << QStringLiteral("is not a small dino.txt trained here");
     QTest::newRow("tokenize with no text") << QStringList{QStringLiteral("tokenize"), QStringLiteral("--bpe"), m_image} << 2
                                            << QStringLiteral("give at least one text");
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/figures/Figure.h"
+#include "app/figures/LabelFigure.h"
 #include "app/shell/WidgetFigures.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
@@ -35,6 +36,8 @@ private Q_SLOTS:
     void gridHasPanelLetters();
     void refusesBadRequests();
     void captionsShrinkToFitTheirCell();
+    void labelMapShowsLabelsAndOnlyTheirLegend();
+    void smallMultiplesKeepTheImagesShape();
 
 private:
     QTemporaryDir m_dir;
@@ -192,6 +195,51 @@ void TestFigure::captionsShrinkToFitTheirCell()
     QCOMPARE(fittedFont(start, {QStringLiteral("a")}, width, painter).pointSizeF(), start.pointSizeF());
     QCOMPARE(painter.font().pointSizeF(), 20.0); // the painter's font is left alone
     QCOMPARE(fittedFont(start, captions, 0.5, painter, 3.0).pointSizeF(), 3.0); // never below the floor
+}
+
+void TestFigure::labelMapShowsLabelsAndOnlyTheirLegend()
+{
+    // A white image, its left half labelled 1 (red at 60 %), label 2 (green) nowhere.
+    QImage image(40, 20, QImage::Format_RGB888);
+    image.fill(Qt::white);
+    QImage labels(40, 20, QImage::Format_Grayscale8);
+    labels.fill(0);
+    for (int y = 0; y < 20; ++y)
+        for (int x = 0; x < 20; ++x)
+            labels.scanLine(y)[x] = 1;
+    QColor red(255, 0, 0, 153);
+    const auto panel = labelMapPanel(image, labels, {{QStringLiteral("red things"), red, QColor(Qt::red)}, {QStringLiteral("green things"), QColor(0, 255, 0, 153), QColor(Qt::green)}});
+    // One legend row under the image: the other label has no pixels, so no row of its own.
+    QCOMPARE(panel->preferredSize(), QSizeF(40, 20 * 1.08));
+    QImage drawn(400, 216, QImage::Format_RGB32);
+    drawn.fill(Qt::white);
+    {
+        QPainter painter(&drawn);
+        panel->draw(painter, QRectF(0, 0, 400, 216));
+    }
+    const QColor left = drawn.pixelColor(100, 100), right = drawn.pixelColor(300, 100);
+    QCOMPARE(right, QColor(Qt::white));
+    QVERIFY(left.red() == 255 && std::abs(left.green() - 102) <= 2 && std::abs(left.blue() - 102) <= 2); // 60 % red over white
+    bool greenSwatch = false, redSwatch = false;
+    for (int y = 200; y < 216; ++y)
+        for (int x = 0; x < 400; ++x) {
+            greenSwatch = greenSwatch || drawn.pixelColor(x, y) == QColor(Qt::green);
+            redSwatch = redSwatch || drawn.pixelColor(x, y) == QColor(Qt::red);
+        }
+    QVERIFY(redSwatch);
+    QVERIFY(!greenSwatch);
+}
+
+void TestFigure::smallMultiplesKeepTheImagesShape()
+{
+    QImage wide(60, 30, QImage::Format_RGB888);
+    wide.fill(Qt::blue);
+    const auto panel = smallMultiplesPanel({wide, wide, wide}, {QStringLiteral("a · 1"), QStringLiteral("b"), QStringLiteral("c")},
+                                           {QColor(Qt::red), QColor(), QColor(Qt::green)}, 2);
+    // Two columns, two rows of cells as wide as tall twice over, each with its caption band.
+    const QSizeF size = panel->preferredSize();
+    QCOMPARE(size.width(), 200.0);
+    QVERIFY(std::abs(size.height() - 2 * (50.0 + 26.0)) < 1e-9);
 }
 
 #include "tst_figure.moc"

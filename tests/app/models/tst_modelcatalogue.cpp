@@ -110,7 +110,7 @@ void TestModelCatalogue::builtInEntriesDescribeTheCommittedFiles()
         QCOMPARE(QFileInfo(e.path).size(), e.bytes);
         QVERIFY2(!e.trainedBy.isEmpty() && QFileInfo::exists(QStringLiteral(PERISCOPE_SOURCE_DIR "/") + e.trainedBy), qPrintable(e.name));
     }
-    QCOMPARE(builtIn, 7);
+    QCOMPARE(builtIn, 8);
     // A built-in name resolves to its file, for the CLI and the workspaces alike.
     QString error;
     QCOMPARE(resolveColorizer(QStringLiteral("koalarization-opencv"), &error), catalogue.find(QStringLiteral("koalarization-opencv"))->path);
