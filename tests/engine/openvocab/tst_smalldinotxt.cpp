@@ -68,6 +68,27 @@ OpenVocabTrainingSample drawnScene(int index)
     return s;
 }
 
+std::vector<OpenVocabTrainingSample> drawnScenes(int count)
+{
+    std::vector<OpenVocabTrainingSample> samples;
+    for (int i = 0; i < count; ++i)
+        samples.push_back(drawnScene(i));
+    return samples;
+}
+
+// Small and quick: one text block, over the built-in Slots ViT, weights in `dir`.
+OpenVocabTrainingSettings quickSettings(const QTemporaryDir &dir, int epochs, int batchSize)
+{
+    OpenVocabTrainingSettings settings;
+    settings.backbonePath = kBackbone;
+    settings.backboneName = "slots-scenes-small";
+    settings.outPath = dir.filePath(QStringLiteral("small.safetensors")).toStdString();
+    settings.epochs = epochs;
+    settings.batchSize = batchSize;
+    settings.textLayers = 1;
+    return settings;
+}
+
 const char *const kNumbers[] = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
 
 // Splits "a red cube and two spheres, three cylinders" into its phrases.
@@ -208,16 +229,8 @@ void TestSmallDinoTxt::promptTruthFollowsTheMask()
 void TestSmallDinoTxt::trainedModelLoadsAndAnalyses()
 {
     QTemporaryDir dir;
-    std::vector<OpenVocabTrainingSample> samples;
-    for (int i = 0; i < 24; ++i)
-        samples.push_back(drawnScene(i));
-    OpenVocabTrainingSettings settings;
-    settings.backbonePath = kBackbone;
-    settings.backboneName = "slots-scenes-small";
-    settings.outPath = dir.filePath(QStringLiteral("small.safetensors")).toStdString();
-    settings.epochs = 2;
-    settings.batchSize = 8;
-    settings.textLayers = 1;
+    const std::vector<OpenVocabTrainingSample> samples = drawnScenes(24);
+    OpenVocabTrainingSettings settings = quickSettings(dir, 2, 8);
     settings.validationFraction = 0.25;
     int epochs = 0;
     const OpenVocabTrainingSummary summary = trainOpenVocab(samples, settings, {}, [&](const OpenVocabEpoch &e) {
@@ -266,18 +279,9 @@ void TestSmallDinoTxt::trainedModelLoadsAndAnalyses()
 void TestSmallDinoTxt::modelsThatDoNotFitAreRefused()
 {
     QTemporaryDir dir;
-    std::vector<OpenVocabTrainingSample> samples;
-    for (int i = 0; i < 8; ++i)
-        samples.push_back(drawnScene(i));
-    OpenVocabTrainingSettings settings;
-    settings.backbonePath = kBackbone;
-    settings.backboneName = "slots-scenes-small";
-    settings.outPath = dir.filePath(QStringLiteral("small.safetensors")).toStdString();
-    settings.epochs = 1;
-    settings.batchSize = 4;
-    settings.textLayers = 1;
+    OpenVocabTrainingSettings settings = quickSettings(dir, 1, 4);
     settings.headBlocks = 1;
-    trainOpenVocab(samples, settings);
+    trainOpenVocab(drawnScenes(8), settings);
     const SafetensorsContents contents = readSafetensors(settings.outPath);
     const auto rewritten = [&](const std::string &key, const std::string &value) {
         Metadata metadata = contents.metadata;
@@ -306,12 +310,8 @@ void TestSmallDinoTxt::modelsThatDoNotFitAreRefused()
 void TestSmallDinoTxt::trainingRefusesScenesWithoutObjects()
 {
     QTemporaryDir dir;
-    OpenVocabTrainingSettings settings;
-    settings.backbonePath = kBackbone;
-    settings.outPath = dir.filePath(QStringLiteral("x.safetensors")).toStdString();
-    std::vector<OpenVocabTrainingSample> samples;
-    for (int i = 0; i < 3; ++i)
-        samples.push_back(drawnScene(i));
+    OpenVocabTrainingSettings settings = quickSettings(dir, 1, 4);
+    std::vector<OpenVocabTrainingSample> samples = drawnScenes(3);
     QVERIFY(reasonOf([&] { trainOpenVocab(samples, settings); }).find("at least 4") != std::string::npos);
     samples.push_back(drawnScene(3));
     samples[2].objects.clear();
