@@ -66,6 +66,10 @@ private Q_SLOTS:
 
 void TestOpenVocabLearning::smallModelFindsWhatPromptsName()
 {
+    // One thread, as the other learning tests: two torch processes that each spin two OpenMP
+    // threads on the 2-vCPU CI machine slow each other down tenfold (measured: this test took
+    // 927 s beside tst_framedetector, which timed out, against 65 s alone).
+    setThreadCount(1);
     QTemporaryDir dir;
     scenes::SceneSettings sceneSettings;
     sceneSettings.width = 160;
