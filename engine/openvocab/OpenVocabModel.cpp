@@ -408,14 +408,14 @@ OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &pro
         return (rgb - torch::tensor({kMean[0], kMean[1], kMean[2]}, stats).view({1, 3, 1, 1})) /
                torch::tensor({kStd[0], kStd[1], kStd[2]}, stats).view({1, 3, 1, 1});
     };
-    const torch::Tensor input =
-        normalised(at::_upsample_bilinear2d_aa(pixels.unsqueeze(0), {result.inputHeight, result.inputWidth}, false, std::nullopt, std::nullopt));
-
     VisionOutputs vision, classification;
     if (m.slotBackbone) {
+        // The Slots ViT resizes and normalises as it was trained to.
         const int grid = m.slotBackbone->grid();
         vision = poolHeadTokens(m.head->forward(m.slotBackbone->tokens(m.slotBackbone->prepare(pixels))), 0, grid, grid);
     } else {
+        const torch::Tensor input = normalised(
+            at::_upsample_bilinear2d_aa(pixels.unsqueeze(0), {result.inputHeight, result.inputWidth}, false, std::nullopt, std::nullopt));
         AutocastScope autocast(m.device, m.bf16 ? Precision::Bf16 : Precision::Fp32);
         vision = runVisionTower(*m.backbone, *m.head, input);
         if (options.zeroShotCrop) {
