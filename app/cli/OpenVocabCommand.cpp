@@ -34,8 +34,6 @@ namespace {
 using namespace periscope::openvocab;
 
 constexpr int kMaxPrompts = 256;
-// The released dino.txt: the catalogue's four entries, used when no folder or file says otherwise.
-const char *const kReleasedModel = "dinotxt-vitl14-reg4";
 constexpr int kMaxPromptLength = 1000;
 
 json::Value numbers(const float *values, std::size_t count)
@@ -88,31 +86,6 @@ Image labelImage(const OpenVocabResult &result)
     return mask;
 }
 
-// The files --model names: a folder's, or the released model's from the catalogue (each one a
-// file given on its own replaces). Throws periscope::Error saying what is missing and how to get it.
-OpenVocabFiles resolveModelFiles(const QString &model, OpenVocabFiles files)
-{
-    if (QFileInfo(model).isDir())
-        return findOpenVocabFiles(model.toStdString(), files);
-    if (model != QLatin1String(kReleasedModel))
-        throw Error(model.toStdString() + " is neither a folder with dino.txt's files nor " + kReleasedModel);
-    const ModelCatalogue catalogue = ModelCatalogue::load();
-    const std::pair<std::string *, const char *> roles[] = {{&files.backbone, "dinov2-vitl14-reg4"},
-                                                            {&files.visionHead, "dinotxt-vitl14-reg4-vision-head"},
-                                                            {&files.textEncoder, "dinotxt-vitl14-reg4-text-encoder"},
-                                                            {&files.vocabulary, "clip-bpe-vocabulary"}};
-    for (const auto &[file, name] : roles) {
-        if (!file->empty())
-            continue;
-        QString error;
-        const QString path = catalogue.resolve(QString::fromLatin1(name), &error);
-        if (path.isEmpty())
-            throw Error(error.toStdString());
-        *file = path.toStdString();
-    }
-    return files;
-}
-
 int runOpenVocab(const QStringList &arguments)
 {
     CliOptions options(QStringLiteral("open-vocab"), QStringLiteral(
@@ -137,8 +110,8 @@ int runOpenVocab(const QStringList &arguments)
                                 "bpe_simple_vocab_16e6.txt.gz); %1: the released files from the model catalogue "
                                 "(periscope-cli models fetch); %2: the small one built in, trained here on generated scenes; or a "
                                 "small one's .safetensors (periscope-cli train-open-vocab)")
-                     .arg(QLatin1String(kReleasedModel), builtInOpenVocabModelName()))
-        .byDefault(QLatin1String(kReleasedModel));
+                     .arg(releasedOpenVocabModelName(), builtInOpenVocabModelName()))
+        .byDefault(releasedOpenVocabModelName());
     options.text(QStringLiteral("--backbone"), QStringLiteral("FILE"), QStringLiteral("the DINOv2 backbone (instead of the folder's)"));
     options.text(QStringLiteral("--head"), QStringLiteral("FILE"), QStringLiteral("the dino.txt vision head (instead of the folder's)"));
     options.text(QStringLiteral("--text"), QStringLiteral("FILE"), QStringLiteral("the dino.txt text encoder (instead of the folder's)"));
@@ -187,17 +160,7 @@ int runOpenVocab(const QStringList &arguments)
             images.push_back({QFileInfo(input).completeBaseName(), input, {}, {}, {}, {}});
         }
     }
-    std::vector<std::optional<AttributeQuery>> queries;
-    for (const std::string &prompt : prompts)
-        queries.push_back(parseScenePrompt(prompt));
-    PromptIoU iou(int(prompts.size()));
-    // The chance level: each scored prompt's pixels against the next scored prompt's truth.
-    PromptIoU shuffled(int(prompts.size()));
-    std::vector<std::size_t> scoredPrompts;
-    for (std::size_t p = 0; p < prompts.size(); ++p)
-        if (queries[p])
-            scoredPrompts.push_back(p);
-    int scored = 0;
+    SceneScoreboard scores(prompts);
     const QString outDir = options.value(QStringLiteral("--out"));
     if (!QDir().mkpath(outDir))
         return options.failure(QStringLiteral("cannot create %1").arg(outDir));
@@ -205,19 +168,7 @@ int runOpenVocab(const QStringList &arguments)
         OpenVocabLoadOptions load;
         load.device = readDeviceOption(options);
         load.bf16 = options.flagValue(QStringLiteral("--bf16"));
-        std::shared_ptr<OpenVocabModel> model;
-        if (folder == builtInOpenVocabModelName() || (QFileInfo(folder).isFile() && folder.endsWith(QLatin1String(".safetensors")))) {
-            QString error;
-            const QString weights = resolveOpenVocabModel(folder, &error);
-            const QString backbone = weights.isEmpty() ? QString() : smallOpenVocabBackbone(weights, &error);
-            if (backbone.isEmpty())
-                return options.failure(error);
-            model = OpenVocabModel::loadSmall(weights.toStdString(), backbone.toStdString(), load);
-        } else {
-            if (files.backbone.empty() || files.visionHead.empty() || files.textEncoder.empty() || files.vocabulary.empty())
-                files = resolveModelFiles(folder, files);
-            model = OpenVocabModel::load(files, load);
-        }
+        const std::shared_ptr<OpenVocabModel> model = loadOpenVocabModel(folder, files, load);
         std::fprintf(stderr, "open-vocab: %s\n", model->describe().c_str());
         const PromptTemplates templates = parsePromptTemplates(options.value(QStringLiteral("--templates")).toStdString());
         const PromptSet promptSet = model->embedPrompts(prompts, templates);
@@ -256,13 +207,7 @@ int runOpenVocab(const QStringList &arguments)
                 figure = openVocabFigure(image.name, image.image, result, prompts);
             const bool scorable = !image.mask.isNull() && !image.objects.empty();
             if (scorable && image.mask.width() == result.mapWidth && image.mask.height() == result.mapHeight) {
-                const std::vector<std::vector<bool>> truth = promptTruth(prompts, image.mask, image.objects, result.mapWidth, result.mapHeight);
-                iou.add(result.labels, truth);
-                std::vector<std::vector<bool>> rotated = truth;
-                for (std::size_t k = 0; k < scoredPrompts.size(); ++k)
-                    rotated[scoredPrompts[k]] = truth[scoredPrompts[(k + 1) % scoredPrompts.size()]];
-                shuffled.add(result.labels, rotated);
-                ++scored;
+                scores.add(result.labels, promptTruth(prompts, image.mask, image.objects, result.mapWidth, result.mapHeight));
             } else if (scorable) {
                 options.warn(QStringLiteral("%1 not scored: its map is smaller than its mask (raise --map-side)").arg(path));
             }
@@ -319,39 +264,21 @@ int runOpenVocab(const QStringList &arguments)
         if (scenesGiven) {
             // Prompts that name no attributes (or one a scene does not have) are not scored.
             json::Value report = json::Object{};
-            report.set("scored_images", scored);
+            report.set("scored_images", scores.images());
             json::Array perPrompt;
-            const std::vector<double> values = iou.perPrompt();
+            const std::vector<double> values = scores.perPrompt();
             for (std::size_t p = 0; p < prompts.size(); ++p) {
                 json::Value row = json::Object{};
                 row.set("prompt", prompts[p]);
-                row.set("iou", queries[p] ? json::finiteOrNull(values[p]) : json::Value());
-                row.set("scored", bool(queries[p]));
+                row.set("iou", scores.isScored(int(p)) ? json::finiteOrNull(values[p]) : json::Value());
+                row.set("scored", scores.isScored(int(p)));
                 perPrompt.push_back(std::move(row));
             }
             report.set("prompts", json::Value(std::move(perPrompt)));
-            double sum = 0.0;
-            int counted = 0;
-            for (std::size_t p = 0; p < prompts.size(); ++p)
-                if (queries[p] && std::isfinite(values[p])) {
-                    sum += values[p];
-                    ++counted;
-                }
-            report.set("mean_iou", counted > 0 ? json::Value(sum / counted) : json::Value());
+            report.set("mean_iou", json::finiteOrNull(scores.mean()));
             report.set("background", analysis.background);
-            // The same segmentations scored against the truth of the next scored prompt: what
-            // overlap alone gives, with each prompt's share of pixels kept.
-            if (scoredPrompts.size() >= 2) {
-                const std::vector<double> chance = shuffled.perPrompt();
-                double chanceSum = 0.0;
-                int chanceCount = 0;
-                for (std::size_t p : scoredPrompts)
-                    if (std::isfinite(chance[p])) {
-                        chanceSum += chance[p];
-                        ++chanceCount;
-                    }
-                report.set("shuffled_mean_iou", chanceCount > 0 ? json::Value(chanceSum / chanceCount) : json::Value());
-            }
+            if (scores.hasChance())
+                report.set("shuffled_mean_iou", json::finiteOrNull(scores.shuffledMean()));
             std::printf("%s\n", report.dump(1).c_str());
         }
     } catch (const std::exception &e) {

@@ -66,13 +66,18 @@ OpenVocabFigure openVocabFigure(const QString &title, const Image &image, const 
     return figure;
 }
 
+QColor figurePromptColor(const OpenVocabFigure &figure, int prompt)
+{
+    return prompt < figure.colors.size() && figure.colors[prompt].isValid() ? figure.colors[prompt] : promptColor(prompt);
+}
+
 std::unique_ptr<FigurePanel> openVocabSegmentationPanel(const OpenVocabFigure &figure)
 {
     QList<FigureLabel> legend;
     for (int p = 0; p < figure.prompts.size(); ++p) {
-        QColor colour = promptColor(p);
+        QColor colour = figurePromptColor(figure, p);
         colour.setAlpha(int(255 * kSegmentationOpacity));
-        legend.append({figure.prompts[p], colour, promptColor(p)});
+        legend.append({figure.prompts[p], colour, figurePromptColor(figure, p)});
     }
     return labelMapPanel(figure.image, figure.labels, legend, 2);
 }
@@ -81,7 +86,7 @@ std::unique_ptr<FigurePanel> openVocabSimilarityPanel(const OpenVocabFigure &fig
 {
     QList<QColor> frames;
     for (int p = 0; p < figure.prompts.size(); ++p)
-        frames << promptColor(p);
+        frames << figurePromptColor(figure, p);
     return smallMultiplesPanel(figure.similarity, figure.captions, frames, std::min<int>(kColumns, std::max<int>(1, int(figure.prompts.size()))));
 }
 

@@ -29,6 +29,7 @@ struct OpenVocabFigure {
     QImage image;            // RGB at the maps' size
     QImage labels;           // 8-bit: 0 background, 1 + the prompt
     QStringList prompts;
+    QList<QColor> colors;     // per prompt; promptColor(p) where missing (the workspace lets users recolour)
     QList<QImage> similarity; // per prompt, through magma on one scale shared by all prompts
     QStringList captions;     // per prompt: "red objects · 12.5% · p 0.41"
     float low = 0.0f, high = 0.0f; // the shared scale (cosine)
@@ -37,6 +38,9 @@ struct OpenVocabFigure {
 // Everything the figure shows of one analysed image (`image` as analysed, any size).
 OpenVocabFigure openVocabFigure(const QString &title, const Image &image, const openvocab::OpenVocabResult &result,
                                 const std::vector<std::string> &prompts);
+
+// The colour prompt `prompt` is drawn in.
+QColor figurePromptColor(const OpenVocabFigure &figure, int prompt);
 
 std::unique_ptr<FigurePanel> openVocabSegmentationPanel(const OpenVocabFigure &figure);
 std::unique_ptr<FigurePanel> openVocabSimilarityPanel(const OpenVocabFigure &figure);

@@ -5,6 +5,7 @@
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
 #include "app/workspaces/deepfake/DeepfakeWorkspace.h"
 #include "app/workspaces/graphs/GraphsWorkspace.h"
+#include "app/workspaces/openvocab/OpenVocabularyWorkspace.h"
 #include "app/workspaces/relations/RelationsWorkspace.h"
 #include "app/workspaces/slots/SlotsWorkspace.h"
 #include "app/workspaces/welcome/WelcomeWorkspace.h"
@@ -20,6 +21,7 @@ WorkspaceRegistry WorkspaceRegistry::builtIn()
     registry.add<SlotsWorkspace>();
     registry.add<DeepfakeWorkspace>();
     registry.add<RelationsWorkspace>();
+    registry.add<OpenVocabularyWorkspace>();
     return registry;
 }
 

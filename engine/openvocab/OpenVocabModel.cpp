@@ -449,15 +449,7 @@ OpenVocabResult OpenVocabModel::analyse(const Image &image, const PromptSet &pro
     const torch::Tensor dense = denseSimilarity(grid, patchHalf, result.mapHeight, result.mapWidth);
     result.pixelSimilarity = toVector(dense);
 
-    const auto [best, label] = dense.max(0);
-    const torch::Tensor labels = torch::where(best < options.background, torch::full_like(label, -1), label).to(torch::kCPU, torch::kInt).contiguous();
-    result.labels.assign(labels.data_ptr<int>(), labels.data_ptr<int>() + labels.numel());
-    result.coverage.assign(std::size_t(count), 0.0);
-    for (int l : result.labels)
-        if (l >= 0)
-            result.coverage[std::size_t(l)] += 1.0;
-    for (double &c : result.coverage)
-        c /= double(result.labels.size());
+    result.relabel(options.background);
     job.reportProgress(1.0);
     return result;
 }
@@ -470,6 +462,33 @@ std::vector<float> OpenVocabResult::similarityAt(int x, int y) const
     for (int p = 0; p < promptCount(); ++p)
         out.push_back(similarityMap(p)[std::size_t(y) * std::size_t(mapWidth) + std::size_t(x)]);
     return out;
+}
+
+void OpenVocabResult::relabel(double background)
+{
+    const std::size_t pixels = std::size_t(mapWidth) * std::size_t(mapHeight);
+    const int count = promptCount();
+    labels.assign(pixels, -1);
+    coverage.assign(std::size_t(count), 0.0);
+    if (count == 0 || pixelSimilarity.size() != pixels * std::size_t(count))
+        return;
+    std::vector<float> best(similarityMap(0), similarityMap(0) + pixels);
+    std::vector<int> label(pixels, 0);
+    for (int p = 1; p < count; ++p) {
+        const float *map = similarityMap(p);
+        for (std::size_t i = 0; i < pixels; ++i)
+            if (map[i] > best[i]) {
+                best[i] = map[i];
+                label[i] = p;
+            }
+    }
+    for (std::size_t i = 0; i < pixels; ++i)
+        if (!(double(best[i]) < background)) {
+            labels[i] = label[i];
+            coverage[std::size_t(label[i])] += 1.0;
+        }
+    for (double &c : coverage)
+        c /= double(pixels);
 }
 
 int OpenVocabModel::patchSize() const

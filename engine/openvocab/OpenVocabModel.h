@@ -84,6 +84,9 @@ struct OpenVocabResult {
     const float *similarityMap(int prompt) const { return pixelSimilarity.data() + std::size_t(prompt) * std::size_t(mapWidth) * std::size_t(mapHeight); }
     // Each prompt's similarity at a map pixel, for ranking the prompts there.
     std::vector<float> similarityAt(int x, int y) const;
+    // Labels and coverage again from pixelSimilarity at another background threshold: each pixel
+    // takes the first prompt of highest similarity, or -1 when that is below `background`.
+    void relabel(double background);
 };
 
 class OpenVocabModel {

@@ -414,9 +414,12 @@ OpenVocabTrainingSummary trainOpenVocab(const std::vector<OpenVocabTrainingSampl
                 }
             const auto &attributes = samples[images[b]].objects;
             std::vector<int> candidates;
-            for (const auto &[id, patches] : objects)
-                if (std::any_of(attributes.begin(), attributes.end(), [&](const auto &o) { return o.maskId == id; }))
+            for (const auto &entry : objects) {
+                // A named copy: C++17 lambdas cannot capture structured bindings (clang refuses).
+                const int id = entry.first;
+                if (std::any_of(attributes.begin(), attributes.end(), [id](const auto &o) { return o.maskId == id; }))
                     candidates.push_back(id);
+            }
             if (!candidates.empty()) {
                 const int id = candidates[std::uniform_int_distribution<std::size_t>(0, candidates.size() - 1)(rng)];
                 const auto &o = *std::find_if(attributes.begin(), attributes.end(), [&](const auto &a) { return a.maskId == id; });

@@ -129,4 +129,85 @@ double PromptIoU::mean() const
     return count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
 }
 
+void PromptIoU::merge(const PromptIoU &other)
+{
+    if (other.m_union.size() != m_union.size())
+        throw Error("prompt IoU: merging counts of " + std::to_string(other.m_union.size()) + " prompts into " + std::to_string(m_union.size()));
+    for (std::size_t p = 0; p < m_union.size(); ++p) {
+        m_intersection[p] += other.m_intersection[p];
+        m_union[p] += other.m_union[p];
+    }
+}
+
+namespace {
+double meanOver(const std::vector<double> &values, const std::vector<std::size_t> &prompts)
+{
+    double sum = 0.0;
+    int count = 0;
+    for (std::size_t p : prompts)
+        if (std::isfinite(values[p])) {
+            sum += values[p];
+            ++count;
+        }
+    return count > 0 ? sum / count : std::numeric_limits<double>::quiet_NaN();
+}
+} // namespace
+
+SceneScoreboard::SceneScoreboard(const std::vector<std::string> &prompts)
+    : m_iou(int(prompts.size())), m_shuffled(int(prompts.size()))
+{
+    for (std::size_t p = 0; p < prompts.size(); ++p) {
+        m_scored.push_back(parseScenePrompt(prompts[p]).has_value());
+        if (m_scored.back())
+            m_order.push_back(p);
+    }
+}
+
+void SceneScoreboard::add(const std::vector<int> &labels, const std::vector<std::vector<bool>> &truth)
+{
+    m_iou.add(labels, truth);
+    std::vector<std::vector<bool>> rotated = truth;
+    for (std::size_t k = 0; k < m_order.size(); ++k)
+        rotated[m_order[k]] = truth[m_order[(k + 1) % m_order.size()]];
+    m_shuffled.add(labels, rotated);
+    ++m_images;
+}
+
+void SceneScoreboard::merge(const SceneScoreboard &other)
+{
+    if (other.m_scored != m_scored)
+        throw Error("scene scores: merging the scores of other prompts");
+    m_iou.merge(other.m_iou);
+    m_shuffled.merge(other.m_shuffled);
+    m_images += other.m_images;
+}
+
+std::vector<double> SceneScoreboard::perPrompt() const
+{
+    std::vector<double> values = m_iou.perPrompt();
+    for (std::size_t p = 0; p < values.size(); ++p)
+        if (!m_scored[p])
+            values[p] = std::numeric_limits<double>::quiet_NaN();
+    return values;
+}
+
+std::vector<double> SceneScoreboard::shuffledPerPrompt() const
+{
+    std::vector<double> values = m_shuffled.perPrompt();
+    for (std::size_t p = 0; p < values.size(); ++p)
+        if (!m_scored[p] || !hasChance())
+            values[p] = std::numeric_limits<double>::quiet_NaN();
+    return values;
+}
+
+double SceneScoreboard::mean() const
+{
+    return meanOver(perPrompt(), m_order);
+}
+
+double SceneScoreboard::shuffledMean() const
+{
+    return hasChance() ? meanOver(shuffledPerPrompt(), m_order) : std::numeric_limits<double>::quiet_NaN();
+}
+
 } // namespace periscope::openvocab

@@ -37,9 +37,40 @@ public:
     // NaN for a prompt with neither truth nor prediction.
     std::vector<double> perPrompt() const;
     double mean() const;
+    // Adds another count over the same prompts (other images); throws Error otherwise.
+    void merge(const PromptIoU &other);
 
 private:
     std::vector<double> m_intersection, m_union;
+};
+
+// A set of images scored by prompt: the IoU of every prompt that names attributes, and the
+// chance level the CLI and the workspace report beside it, the same segmentations scored against
+// the truth of the next scored prompt (what overlap alone gives, each prompt's share of pixels
+// kept). Prompts that name no attributes are not scored.
+class SceneScoreboard {
+public:
+    explicit SceneScoreboard(const std::vector<std::string> &prompts);
+
+    int promptCount() const { return int(m_scored.size()); }
+    bool isScored(int prompt) const { return m_scored.at(std::size_t(prompt)); }
+    bool hasChance() const { return m_order.size() >= 2; } // a shuffled baseline needs two scored prompts
+    int images() const { return m_images; }
+
+    // One image: its labels and every prompt's true pixels (promptTruth), all the same length.
+    void add(const std::vector<int> &labels, const std::vector<std::vector<bool>> &truth);
+    void merge(const SceneScoreboard &other); // the same prompts, other images
+
+    std::vector<double> perPrompt() const;         // NaN where not scored or empty
+    std::vector<double> shuffledPerPrompt() const; // NaN where not scored, empty, or without chance
+    double mean() const;                           // over the scored prompts with a value; NaN if none
+    double shuffledMean() const;
+
+private:
+    std::vector<bool> m_scored;
+    std::vector<std::size_t> m_order; // the scored prompts
+    PromptIoU m_iou, m_shuffled;
+    int m_images = 0;
 };
 
 } // namespace periscope::openvocab

@@ -314,6 +314,8 @@ void ImageView::mouseReleaseEvent(QMouseEvent *event)
     if (event->button() == Qt::LeftButton && (event->position().toPoint() - m_pressPosition).manhattanLength() <= 3) {
         const LayerModel::VectorHit hit = m_model->hitTest(mapToScene(event->position().toPoint()), 4.0 / zoom());
         selectVectorItem(hit.isValid() ? m_model->layer(hit.row).id : QString(), hit.item);
+        const QPointF point = mapToScene(event->position().toPoint());
+        Q_EMIT pixelClicked(QPoint(int(std::floor(point.x())), int(std::floor(point.y()))));
     }
 }
 

@@ -69,6 +69,9 @@ Q_SIGNALS:
     void wipeMoved(double fraction);
     void vectorItemSelected(const QString &layerId, int item); // item -1: selection cleared
     void boxDrawn(const QRectF &imageRect);
+    // A left click that did not pan (at most 3 screen pixels of movement), at an image pixel
+    // (possibly outside the image); emitted after the vector selection it also makes.
+    void pixelClicked(QPoint pixel);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

@@ -54,55 +54,6 @@ QTableWidgetItem *item(const QString &text)
 
 } // namespace
 
-AttentionTile::AttentionTile(int slot, QWidget *parent) : QWidget(parent), m_slot(slot)
-{
-    setObjectName(QStringLiteral("attentionTile%1").arg(slot));
-    setMouseTracking(true);
-    setMinimumSize(80, 96);
-}
-
-void AttentionTile::setMap(const QImage &map, const QString &caption)
-{
-    m_map = map;
-    m_caption = caption;
-    setToolTip(caption);
-    update();
-}
-
-void AttentionTile::setHighlighted(bool on)
-{
-    if (on != m_highlighted) {
-        m_highlighted = on;
-        update();
-    }
-}
-
-void AttentionTile::paintEvent(QPaintEvent *)
-{
-    QPainter p(this);
-    const int captionHeight = fontMetrics().height() + 2;
-    const QRect frame = rect().adjusted(2, 2, -2, -2 - captionHeight);
-    const int side = std::min(frame.width(), frame.height());
-    const QRect square(frame.left() + (frame.width() - side) / 2, frame.top(), side, side);
-    if (!m_map.isNull())
-        p.drawImage(square, m_map);
-    p.setPen(QPen(slotColor(m_slot), m_highlighted ? 4 : 2));
-    p.drawRect(square.adjusted(1, 1, -1, -1));
-    p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRect(0, square.bottom() + 2, width(), captionHeight), Qt::AlignCenter,
-               fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
-}
-
-void AttentionTile::enterEvent(QEnterEvent *)
-{
-    Q_EMIT hovered(m_slot);
-}
-
-void AttentionTile::leaveEvent(QEvent *)
-{
-    Q_EMIT hovered(-1);
-}
-
 SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_model(model)
 {
     auto *open = new QPushButton(tr("Open scenes…"));
@@ -342,7 +293,8 @@ void SlotsView::showDetail()
 
         const int columns = 4;
         for (int s = 0; s < int(masks.soft.size()); ++s) {
-            auto *tile = new AttentionTile(s);
+            auto *tile = new AttentionTile(s, slotColor(s));
+            tile->setObjectName(QStringLiteral("attentionTile%1").arg(s));
             tile->setMap(d.figure.attention.value(s), d.figure.captions.value(s));
             connect(tile, &AttentionTile::hovered, this, &SlotsView::highlightSlot);
             m_tileGrid->addWidget(tile, s / columns, s % columns);
@@ -386,7 +338,7 @@ void SlotsView::highlightSlot(int slot)
         return;
     m_highlighted = slot;
     for (AttentionTile *tile : m_tiles)
-        tile->setHighlighted(tile->slot() == slot);
+        tile->setHighlighted(tile->item() == slot);
     if (slot >= 0 && slot < m_table->rowCount()) {
         const QSignalBlocker block(m_table);
         m_table->selectRow(slot);

@@ -12,6 +12,8 @@ class QTabWidget;
 class QTableWidget;
 class QGridLayout;
 
+#include "widgets/tiles/MapTile.h"
+
 namespace periscope::widgets {
 class ImageView;
 class LayerModel;
@@ -25,33 +27,9 @@ class SlotsModel;
 class SlotsEmbeddingView;
 class SlotsTrainingPanel;
 
-// One slot's soft attention map, drawn with a border in the slot's colour; hovering it
-// highlights the slot everywhere.
-class AttentionTile : public QWidget {
-    Q_OBJECT
-public:
-    AttentionTile(int slot, QWidget *parent = nullptr);
-    void setMap(const QImage &map, const QString &caption);
-    void setHighlighted(bool on);
-    int slot() const { return m_slot; }
-    QImage map() const { return m_map; }
-    QString caption() const { return m_caption; }
-    QSize sizeHint() const override { return {110, 126}; }
-
-Q_SIGNALS:
-    void hovered(int slot); // -1 when the pointer leaves
-
-protected:
-    void paintEvent(QPaintEvent *event) override;
-    void enterEvent(QEnterEvent *event) override;
-    void leaveEvent(QEvent *event) override;
-
-private:
-    int m_slot;
-    QImage m_map;
-    QString m_caption;
-    bool m_highlighted = false;
-};
+// One slot's soft attention map, framed in the slot's colour; hovering it highlights the slot
+// everywhere.
+using AttentionTile = widgets::MapTile;
 
 // The Slots workspace's view: the scenes, the selected scene with its slot masks (a label layer
 // with a legend) and every slot's attention as small multiples, a table of slots with their

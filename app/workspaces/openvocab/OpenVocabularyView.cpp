@@ -1,0 +1,721 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/workspaces/openvocab/OpenVocabularyView.h"
+
+#include "app/figures/OpenVocabFigure.h"
+#include "app/models/BuiltInOpenVocabModels.h"
+#include "app/shell/ModelChoice.h"
+#include "widgets/imageview/ImageView.h"
+#include "widgets/layers/LayerModel.h"
+#include "widgets/tiles/MapTile.h"
+
+#include <QCheckBox>
+#include <QColorDialog>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPixmap>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace periscope::app {
+
+namespace {
+
+const QString kImageLayer = QStringLiteral("image");
+const QString kSegmentationLayer = QStringLiteral("segmentation");
+const QString kMapLayer = QStringLiteral("similarity");
+const QString kPixelLayer = QStringLiteral("ranked-pixel");
+constexpr double kSegmentationOpacity = 0.6;
+constexpr int kTileColumns = 4;
+
+QTableWidgetItem *cell(const QString &text)
+{
+    auto *it = new QTableWidgetItem(text);
+    it->setFlags(it->flags() & ~Qt::ItemIsEditable);
+    return it;
+}
+
+QString number(double value, int digits = 3)
+{
+    return std::isfinite(value) ? QString::number(value, 'f', digits) : QStringLiteral("–");
+}
+
+QTableWidget *table(const QString &objectName, const QStringList &headers)
+{
+    auto *t = new QTableWidget;
+    t->setObjectName(objectName);
+    t->setColumnCount(int(headers.size()));
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    t->verticalHeader()->hide();
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setTabKeyNavigation(false); // Tab leaves the table (keyboard users are not trapped in it)
+    return t;
+}
+
+QPixmap swatch(const QColor &color)
+{
+    QPixmap pixmap(14, 14);
+    pixmap.fill(color);
+    return pixmap;
+}
+
+// One undoable edit of what the analysis depends on: the prompts (with their colours), the
+// templates and the background threshold, before and after.
+class SetOpenVocabSettingsCommand : public QUndoCommand {
+public:
+    struct Settings {
+        QList<OpenVocabPrompt> prompts;
+        openvocab::PromptTemplates templates;
+        std::optional<double> background;
+    };
+    SetOpenVocabSettingsCommand(OpenVocabularyModel *model, const QString &text, Settings before, Settings after)
+        : QUndoCommand(text), m_model(model), m_before(std::move(before)), m_after(std::move(after))
+    {
+    }
+    void undo() override { apply(m_before); }
+    void redo() override { apply(m_after); }
+
+private:
+    void apply(const Settings &s)
+    {
+        m_model->setPrompts(s.prompts);
+        m_model->setTemplates(s.templates);
+        m_model->setBackground(s.background);
+    }
+    OpenVocabularyModel *m_model;
+    Settings m_before, m_after;
+};
+
+} // namespace
+
+OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *undo, QWidget *parent)
+    : QWidget(parent), m_model(model), m_undo(undo)
+{
+    auto *openImages = new QPushButton(tr("Open images…"));
+    openImages->setObjectName(QStringLiteral("openImages"));
+    auto *openFolder = new QPushButton(tr("Open folder…"));
+    openFolder->setObjectName(QStringLiteral("openFolder"));
+    openFolder->setToolTip(tr("A folder of images, or a scene folder with instance masks (Slots' generator, CLEVR): each prompt is then "
+                              "scored against the objects it names"));
+    m_modelChoice = new ModelChoice(QStringLiteral("open-vocabulary"), tr("Load an open-vocabulary model"));
+    m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
+    m_modelChoice->addFixedChoice(tr("dino.txt ViT-L/14 (released)"), releasedOpenVocabModelName());
+    m_modelChoice->setToolTip(tr("The small dino.txt built in (trained here on generated scenes), the released dino.txt (its four files from "
+                                 "Edit > Models…), a small model's .safetensors (periscope-cli train-open-vocab), or one of the released "
+                                 "files (the others beside it)"));
+    m_compareChoice = new ModelChoice(QStringLiteral("open-vocabulary"), tr("Load a model to compare"));
+    m_compareChoice->setObjectName(QStringLiteral("compareChoice"));
+    m_compareChoice->addFixedChoice(tr("No comparison"), QString());
+    m_compareChoice->addFixedChoice(tr("dino.txt ViT-L/14 (released)"), releasedOpenVocabModelName());
+    m_compareChoice->setToolTip(tr("A second model, shown beside the first on the same prompts"));
+    m_compareChoice->setCurrentModel(QString());
+    m_modelLabel = new QLabel(tr("No model"));
+    m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
+    m_modelLabel->setWordWrap(true);
+    m_summary = new QLabel;
+    m_summary->setObjectName(QStringLiteral("summary"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(openImages);
+    bar->addWidget(openFolder);
+    bar->addWidget(new QLabel(tr("Model:")));
+    bar->addWidget(m_modelChoice);
+    bar->addWidget(new QLabel(tr("Compare with:")));
+    bar->addWidget(m_compareChoice);
+    bar->addWidget(m_modelLabel, 1);
+    bar->addWidget(m_summary);
+
+    m_images = new QListWidget;
+    m_images->setObjectName(QStringLiteral("imageList"));
+    m_images->setIconSize(QSize(64, 48));
+    m_images->setMaximumWidth(220);
+
+    // The image views, A and (when comparing) B, linked: they zoom and pan together.
+    auto *views = new QSplitter(Qt::Horizontal);
+    for (int s = 0; s < kOpenVocabSides; ++s) {
+        m_layers[std::size_t(s)] = new widgets::LayerModel(this);
+        m_imageViews[std::size_t(s)] = new widgets::ImageView(m_layers[std::size_t(s)]);
+        m_imageViews[std::size_t(s)]->setObjectName(s == 0 ? QStringLiteral("imageViewA") : QStringLiteral("imageViewB"));
+        m_sideTitles[std::size_t(s)] = new QLabel;
+        m_sideTitles[std::size_t(s)]->setWordWrap(true);
+        auto *column = new QWidget;
+        auto *columnLayout = new QVBoxLayout(column);
+        columnLayout->setContentsMargins(0, 0, 0, 0);
+        columnLayout->addWidget(m_sideTitles[std::size_t(s)]);
+        columnLayout->addWidget(m_imageViews[std::size_t(s)], 1);
+        views->addWidget(column);
+        if (s == 1)
+            m_sideB = column;
+    }
+    m_sideB->hide(); // linked to A while shown (a hidden view's size would set A's zoom)
+    m_imageStatus = new QLabel;
+    m_imageStatus->setObjectName(QStringLiteral("imageStatus"));
+    m_imageStatus->setWordWrap(true);
+    m_imageStatus->hide();
+
+    // The prompts and the settings of the analysis.
+    m_promptTable = table(QStringLiteral("promptTable"), {tr("Prompt"), tr("Share"), tr("p")});
+    m_promptTable->setToolTip(tr("Double-click a prompt to change its colour"));
+    m_promptEdit = new QLineEdit;
+    m_promptEdit->setObjectName(QStringLiteral("promptEdit"));
+    m_promptEdit->setPlaceholderText(tr("red objects, metal cubes, a photo of a cat…"));
+    auto *add = new QPushButton(tr("Add"));
+    add->setObjectName(QStringLiteral("addPrompt"));
+    m_remove = new QPushButton(tr("Remove"));
+    m_remove->setObjectName(QStringLiteral("removePrompt"));
+    m_recolour = new QPushButton(tr("Colour…"));
+    m_recolour->setObjectName(QStringLiteral("recolourPrompt"));
+    auto *addRow = new QHBoxLayout;
+    addRow->addWidget(m_promptEdit, 1);
+    addRow->addWidget(add);
+    auto *editRow = new QHBoxLayout;
+    editRow->addWidget(m_remove);
+    editRow->addWidget(m_recolour);
+    editRow->addStretch(1);
+    m_templates = new QCheckBox(tr("CLIP's 80 ImageNet templates"));
+    m_templates->setObjectName(QStringLiteral("templates"));
+    m_templates->setToolTip(tr("Each prompt is embedded as the mean of \"a photo of a {}.\" and 79 other phrasings, as CLIP and dino.txt "
+                               "classify ImageNet"));
+    m_autoBackground = new QCheckBox(tr("The model's suggestion"));
+    m_autoBackground->setObjectName(QStringLiteral("autoBackground"));
+    m_autoBackground->setChecked(true);
+    m_background = new QDoubleSpinBox;
+    m_background->setObjectName(QStringLiteral("background"));
+    m_background->setRange(-1.0, 1.0);
+    m_background->setSingleStep(0.01);
+    m_background->setDecimals(2);
+    m_background->setToolTip(tr("A pixel whose best cosine similarity with the prompts is below this is background; -1 keeps every pixel"));
+    auto *backgroundRow = new QHBoxLayout;
+    backgroundRow->addWidget(m_background);
+    backgroundRow->addWidget(m_autoBackground);
+    m_hint = new QLabel;
+    m_hint->setObjectName(QStringLiteral("hint"));
+    m_hint->setWordWrap(true);
+    auto *promptPanel = new QWidget;
+    auto *promptLayout = new QVBoxLayout(promptPanel);
+    promptLayout->addWidget(new QLabel(tr("<b>Prompts</b>")));
+    promptLayout->addLayout(addRow);
+    promptLayout->addWidget(m_promptTable, 1);
+    promptLayout->addLayout(editRow);
+    auto *form = new QFormLayout;
+    form->addRow(m_templates);
+    form->addRow(tr("Background below"), backgroundRow);
+    promptLayout->addLayout(form);
+    promptLayout->addWidget(m_hint);
+    promptPanel->setMinimumWidth(240);
+
+    // Below the image: the maps, the rankings and the folder's scores.
+    auto *tiles = new QWidget;
+    m_tileGrid = new QGridLayout(tiles);
+    m_tileGrid->setSpacing(4);
+    auto *tileScroll = new QScrollArea;
+    tileScroll->setWidget(tiles);
+    tileScroll->setWidgetResizable(true);
+    m_ranking = table(QStringLiteral("rankingTable"), {tr("Whole image"), tr("p"), tr("Cosine")});
+    m_pixelRanking = table(QStringLiteral("pixelRankingTable"), {tr("At the clicked pixel"), tr("Similarity")});
+    auto *rankings = new QSplitter(Qt::Horizontal);
+    rankings->addWidget(m_ranking);
+    rankings->addWidget(m_pixelRanking);
+    m_scores = table(QStringLiteral("scoreTable"), {tr("Prompt"), tr("IoU"), tr("Shuffled"), tr("IoU (B)"), tr("Shuffled (B)")});
+    m_scores->setToolTip(tr("Each prompt's pixels against the pixels of the objects it names, summed over the scene folder; \"Shuffled\" "
+                            "scores the same segmentations against the next prompt's objects: what overlap alone gives"));
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("openVocabTabs"));
+    m_tabs->addTab(tileScroll, tr("Similarity"));
+    m_tabs->addTab(rankings, tr("Ranking"));
+    m_tabs->addTab(m_scores, tr("Scene scores"));
+
+    auto *imageColumn = new QSplitter(Qt::Vertical);
+    auto *imageBox = new QWidget;
+    auto *imageBoxLayout = new QVBoxLayout(imageBox);
+    imageBoxLayout->setContentsMargins(0, 0, 0, 0);
+    imageBoxLayout->addWidget(m_imageStatus);
+    imageBoxLayout->addWidget(views, 1);
+    imageColumn->addWidget(imageBox);
+    imageColumn->addWidget(m_tabs);
+    imageColumn->setStretchFactor(0, 3);
+    imageColumn->setStretchFactor(1, 1);
+    imageColumn->setSizes({560, 200});
+    auto *page = new QSplitter(Qt::Horizontal);
+    page->addWidget(m_images);
+    page->addWidget(imageColumn);
+    page->addWidget(promptPanel);
+    page->setStretchFactor(1, 1);
+    page->setSizes({160, 800, 280});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(page, 1);
+
+    connect(openImages, &QPushButton::clicked, this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(), tr("Images (*.png *.jpg *.jpeg)"));
+        if (!files.isEmpty())
+            m_model->open(files);
+    });
+    connect(openFolder, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a folder of images or a scene folder"));
+        if (!folder.isEmpty())
+            m_model->open({folder});
+    });
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { m_model->setModel(name, OpenVocabSide::A); });
+    connect(m_compareChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { m_model->setModel(name, OpenVocabSide::B); });
+    connect(add, &QPushButton::clicked, this, [this] {
+        if (addPrompt(m_promptEdit->text()))
+            m_promptEdit->clear();
+    });
+    connect(m_promptEdit, &QLineEdit::returnPressed, add, &QPushButton::click);
+    connect(m_remove, &QPushButton::clicked, this, [this] { removePrompt(m_promptTable->currentRow()); });
+    connect(m_recolour, &QPushButton::clicked, this, [this] {
+        const int row = m_promptTable->currentRow();
+        if (row < 0 || row >= m_model->prompts().size())
+            return;
+        const QColor color = QColorDialog::getColor(m_model->prompts()[row].color, this, tr("The colour of \"%1\"").arg(m_model->prompts()[row].text));
+        if (color.isValid())
+            recolourPrompt(row, color);
+    });
+    connect(m_promptTable, &QTableWidget::cellDoubleClicked, m_recolour, &QPushButton::click);
+    connect(m_promptTable, &QTableWidget::currentCellChanged, this, [this](int row) {
+        m_remove->setEnabled(row >= 0);
+        m_recolour->setEnabled(row >= 0);
+    });
+    connect(m_templates, &QCheckBox::toggled, this, [this](bool on) { setTemplatesOn(on); });
+    connect(m_autoBackground, &QCheckBox::toggled, this, [this](bool automatic) {
+        setBackgroundValue(automatic ? std::nullopt : std::optional<double>(m_background->value()));
+    });
+    connect(m_background, &QDoubleSpinBox::editingFinished, this, [this] {
+        if (!m_autoBackground->isChecked())
+            setBackgroundValue(m_background->value());
+    });
+    connect(m_images, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_model->select(row);
+    });
+    for (widgets::ImageView *view : m_imageViews)
+        connect(view, &widgets::ImageView::pixelClicked, this, &OpenVocabularyView::rankAt);
+
+    connect(m_model, &OpenVocabularyModel::imagesChanged, this, &OpenVocabularyView::rebuildImageList);
+    connect(m_model, &OpenVocabularyModel::imageAnalysed, this, [this](int index) {
+        updateImage(index);
+        showScores();
+    });
+    connect(m_model, &OpenVocabularyModel::analysisFinished, this, &OpenVocabularyView::showScores);
+    connect(m_model, &OpenVocabularyModel::promptsChanged, this, &OpenVocabularyView::showPrompts);
+    connect(m_model, &OpenVocabularyModel::promptsEmbedded, this, &OpenVocabularyView::showHint);
+    connect(m_model, &OpenVocabularyModel::settingsChanged, this, &OpenVocabularyView::showSettings);
+    connect(m_model, &OpenVocabularyModel::detailReady, this, &OpenVocabularyView::showDetail);
+    connect(m_model, &OpenVocabularyModel::modelChanged, this, [this] {
+        const OpenVocabModelState &a = m_model->model(OpenVocabSide::A);
+        const OpenVocabModelState &b = m_model->model(OpenVocabSide::B);
+        m_modelChoice->setCurrentModel(a.name);
+        m_compareChoice->setCurrentModel(b.name);
+        m_modelLabel->setText(a.model ? a.description : a.name.isEmpty() ? tr("No model") : tr("Loading %1…").arg(a.name));
+        m_modelLabel->setToolTip(a.name);
+        if (m_model->comparing() != m_sideB->isVisible()) {
+            m_sideB->setVisible(m_model->comparing());
+            if (m_model->comparing())
+                m_imageViews[0]->linkWith(m_imageViews[1]);
+            else
+                m_imageViews[0]->unlink(m_imageViews[1]);
+            for (widgets::ImageView *view : m_imageViews)
+                view->fitToView();
+        }
+        m_sideTitles[0]->setVisible(m_model->comparing());
+        m_sideTitles[0]->setText(tr("<b>A</b>: %1").arg(a.description.toHtmlEscaped()));
+        m_sideTitles[1]->setText(b.model ? tr("<b>B</b>: %1").arg(b.description.toHtmlEscaped()) : tr("<b>B</b>: loading %1…").arg(b.name.toHtmlEscaped()));
+        m_scores->setColumnHidden(3, !m_model->comparing());
+        m_scores->setColumnHidden(4, !m_model->comparing());
+        showSettings();
+        Q_EMIT viewSettingsChanged();
+    });
+    m_scores->setColumnHidden(3, true);
+    m_scores->setColumnHidden(4, true);
+    m_remove->setEnabled(false);
+    m_recolour->setEnabled(false);
+    showPrompts();
+    showSettings();
+}
+
+void OpenVocabularyView::pushSettings(const QString &text, const QList<OpenVocabPrompt> &prompts, openvocab::PromptTemplates templates,
+                                      std::optional<double> background)
+{
+    SetOpenVocabSettingsCommand::Settings before{m_model->prompts(), m_model->templates(), m_model->background()};
+    SetOpenVocabSettingsCommand::Settings after{prompts, templates, background};
+    if (before.prompts == after.prompts && before.templates == after.templates && before.background == after.background)
+        return;
+    m_undo->push(new SetOpenVocabSettingsCommand(m_model, text, std::move(before), std::move(after)));
+    Q_EMIT viewSettingsChanged();
+}
+
+bool OpenVocabularyView::addPrompt(const QString &text)
+{
+    const QString problem = m_model->promptProblem(text);
+    if (!problem.isEmpty()) {
+        m_hint->setText(problem);
+        return false;
+    }
+    QList<OpenVocabPrompt> prompts = m_model->prompts();
+    prompts << OpenVocabPrompt{text.simplified(), m_model->nextPromptColor(text)};
+    pushSettings(tr("Add the prompt \"%1\"").arg(text.simplified()), prompts, m_model->templates(), m_model->background());
+    return true;
+}
+
+void OpenVocabularyView::removePrompt(int index)
+{
+    QList<OpenVocabPrompt> prompts = m_model->prompts();
+    if (index < 0 || index >= prompts.size())
+        return;
+    const QString text = prompts.takeAt(index).text;
+    pushSettings(tr("Remove the prompt \"%1\"").arg(text), prompts, m_model->templates(), m_model->background());
+}
+
+void OpenVocabularyView::recolourPrompt(int index, const QColor &color)
+{
+    QList<OpenVocabPrompt> prompts = m_model->prompts();
+    if (index < 0 || index >= prompts.size() || !color.isValid())
+        return;
+    prompts[index].color = color;
+    pushSettings(tr("Recolour \"%1\"").arg(prompts[index].text), prompts, m_model->templates(), m_model->background());
+}
+
+void OpenVocabularyView::setTemplatesOn(bool on)
+{
+    pushSettings(on ? tr("Use the ImageNet templates") : tr("Use the prompts alone"), m_model->prompts(),
+                 on ? openvocab::PromptTemplates::ImageNet : openvocab::PromptTemplates::None, m_model->background());
+}
+
+void OpenVocabularyView::setBackgroundValue(std::optional<double> background)
+{
+    pushSettings(background ? tr("Background below %1").arg(*background, 0, 'f', 2) : tr("The model's background threshold"),
+                 m_model->prompts(), m_model->templates(), background);
+}
+
+void OpenVocabularyView::showSettings()
+{
+    const QSignalBlocker blockTemplates(m_templates), blockAuto(m_autoBackground), blockValue(m_background);
+    m_templates->setChecked(m_model->templates() == openvocab::PromptTemplates::ImageNet);
+    m_autoBackground->setChecked(!m_model->background().has_value());
+    m_background->setValue(m_model->effectiveBackground(OpenVocabSide::A));
+    m_background->setEnabled(m_model->background().has_value());
+}
+
+void OpenVocabularyView::showPrompts()
+{
+    const int current = m_promptTable->currentRow();
+    const QList<OpenVocabPrompt> &prompts = m_model->prompts();
+    m_promptTable->setRowCount(int(prompts.size()));
+    const OpenVocabDetail &detail = m_model->detail();
+    const std::optional<openvocab::OpenVocabResult> &result = detail.result[0];
+    const bool fresh = result && result->promptCount() == prompts.size();
+    for (int p = 0; p < prompts.size(); ++p) {
+        auto *name = cell(prompts[p].text);
+        name->setIcon(QIcon(swatch(prompts[p].color)));
+        m_promptTable->setItem(p, 0, name);
+        m_promptTable->setItem(p, 1, cell(fresh ? QStringLiteral("%1%").arg(result->coverage[std::size_t(p)] * 100.0, 0, 'f', 1) : QString()));
+        m_promptTable->setItem(p, 2, cell(fresh ? number(result->zeroShot[std::size_t(p)], 2) : QString()));
+    }
+    if (current >= 0 && current < prompts.size())
+        m_promptTable->setCurrentCell(current, 0);
+    m_remove->setEnabled(m_promptTable->currentRow() >= 0);
+    m_recolour->setEnabled(m_promptTable->currentRow() >= 0);
+    // Colours show at once; the maps follow when the analysis arrives.
+    for (int s = 0; s < kOpenVocabSides; ++s)
+        showLayers(OpenVocabSide(s));
+    showTiles();
+    showHint();
+}
+
+void OpenVocabularyView::showHint()
+{
+    QStringList lines;
+    if (m_model->prompts().isEmpty())
+        lines << tr("Add prompts to segment the image by them.");
+    for (int s = 0; s < kOpenVocabSides; ++s) {
+        const std::vector<std::vector<std::string>> unknown = m_model->unknownWords(OpenVocabSide(s));
+        for (std::size_t p = 0; p < unknown.size() && p < std::size_t(m_model->prompts().size()); ++p) {
+            if (unknown[p].empty())
+                continue;
+            QStringList words;
+            for (const std::string &w : unknown[p])
+                words << QString::fromStdString(w);
+            lines << tr("\"%1\": %2 never saw %3; it reads them as one unknown word.")
+                         .arg(m_model->prompts()[int(p)].text, s == 0 ? tr("the model") : tr("model B"), words.join(QLatin1String(", ")));
+        }
+    }
+    m_hint->setText(lines.join(QLatin1Char('\n')));
+}
+
+void OpenVocabularyView::rebuildImageList()
+{
+    const QSignalBlocker block(m_images);
+    m_images->clear();
+    for (int i = 0; i < m_model->images().size(); ++i) {
+        const OpenVocabImage &image = m_model->images()[i];
+        auto *entry = new QListWidgetItem(QIcon(QPixmap::fromImage(image.thumbnail)), image.entry.name);
+        entry->setToolTip(image.error.isEmpty() ? image.entry.imagePath : image.error);
+        m_images->addItem(entry);
+        updateImage(i);
+    }
+    if (m_model->selected() >= 0)
+        m_images->setCurrentRow(m_model->selected());
+    showScores();
+}
+
+void OpenVocabularyView::updateImage(int index)
+{
+    QListWidgetItem *entry = m_images->item(index);
+    if (!entry || index >= m_model->images().size())
+        return;
+    const OpenVocabImage &image = m_model->images()[index];
+    const OpenVocabOutcome &outcome = image.outcome[0];
+    QString text = image.entry.name;
+    if (!image.error.isEmpty())
+        text += QLatin1Char('\n') + tr("cannot open");
+    else if (!outcome.error.isEmpty())
+        text += QLatin1Char('\n') + tr("failed");
+    else if (outcome.analysed && !outcome.zeroShot.empty() && int(outcome.zeroShot.size()) == m_model->prompts().size()) {
+        const auto best = std::max_element(outcome.zeroShot.begin(), outcome.zeroShot.end()) - outcome.zeroShot.begin();
+        text += QLatin1Char('\n') + m_model->prompts()[int(best)].text;
+        if (outcome.score)
+            text += QStringLiteral(" · ") + tr("mIoU %1").arg(number(outcome.score->mean(), 2));
+    }
+    entry->setText(text);
+    if (!outcome.error.isEmpty())
+        entry->setToolTip(outcome.error);
+}
+
+void OpenVocabularyView::showDetail()
+{
+    const OpenVocabDetail &d = m_model->detail();
+    if (d.index >= 0 && m_images->currentRow() != d.index) {
+        const QSignalBlocker block(m_images);
+        m_images->setCurrentRow(d.index);
+    }
+    m_imageStatus->setVisible(!d.error.isEmpty());
+    if (d.index >= 0 && !d.error.isEmpty())
+        m_imageStatus->setText(tr("<b>%1: cannot analyse:</b> %2").arg(m_model->images().value(d.index).entry.name.toHtmlEscaped(), d.error.toHtmlEscaped()));
+    const std::optional<openvocab::OpenVocabResult> &result = d.result[0];
+    if (m_shownMap >= 0 && (!result || m_shownMap >= result->promptCount()))
+        m_shownMap = -1;
+    const bool newImage = d.index != m_shownIndex || d.image.size() != m_shownSize;
+    if (newImage)
+        m_rankedPixel = QPoint(-1, -1);
+    showPrompts(); // coverage and p, and the layers and tiles
+    showRanking();
+    if (newImage)
+        for (widgets::ImageView *view : m_imageViews)
+            view->fitToView();
+    m_shownIndex = d.index;
+    m_shownSize = d.image.size();
+}
+
+void OpenVocabularyView::showLayers(OpenVocabSide side)
+{
+    const OpenVocabDetail &d = m_model->detail();
+    widgets::LayerModel *layers = m_layers[std::size_t(side)];
+    if (d.index < 0 || d.image.isNull()) {
+        layers->clear();
+        return;
+    }
+    widgets::Layer image;
+    image.id = kImageLayer;
+    image.name = tr("Image");
+    image.kind = widgets::LayerKind::Image;
+    image.image = d.image;
+    if (layers->rowOf(kImageLayer) >= 0)
+        layers->replaceLayer(image);
+    else
+        layers->addLayer(image);
+    const std::optional<openvocab::OpenVocabResult> &result = d.result[std::size_t(side)];
+    const QList<OpenVocabPrompt> &prompts = m_model->prompts();
+    const bool current = result && result->promptCount() == prompts.size() && result->mapWidth == d.image.width() &&
+                         result->mapHeight == d.image.height();
+    for (const QString &id : {kSegmentationLayer, kMapLayer, kPixelLayer})
+        layers->removeLayer(id);
+    if (!current)
+        return;
+    if (m_shownMap < 0) {
+        widgets::Layer segmentation;
+        segmentation.id = kSegmentationLayer;
+        segmentation.name = tr("Segmentation");
+        segmentation.kind = widgets::LayerKind::Labels;
+        segmentation.opacity = kSegmentationOpacity;
+        segmentation.values = Image(result->mapWidth, result->mapHeight, 1, PixelFormat::UInt8);
+        for (int y = 0; y < result->mapHeight; ++y) {
+            std::uint8_t *row = segmentation.values.row(y);
+            const int *labels = result->labels.data() + std::size_t(y) * std::size_t(result->mapWidth);
+            for (int x = 0; x < result->mapWidth; ++x)
+                row[x] = std::uint8_t(std::clamp(labels[x] + 1, 0, 255));
+        }
+        segmentation.labelColors << QColor(Qt::transparent);
+        segmentation.labelNames << QString();
+        for (const OpenVocabPrompt &p : prompts) {
+            segmentation.labelColors << p.color;
+            segmentation.labelNames << p.text;
+        }
+        layers->addLayer(segmentation);
+    } else {
+        // One prompt's similarity on the scale shared by all prompts (the tiles' scale).
+        widgets::Layer map;
+        map.id = kMapLayer;
+        map.name = tr("Similarity to \"%1\"").arg(prompts[m_shownMap].text);
+        map.kind = widgets::LayerKind::ScalarMap;
+        map.colormap = Colormap::Magma;
+        map.opacity = 0.85;
+        const auto [low, high] = std::minmax_element(result->pixelSimilarity.begin(), result->pixelSimilarity.end());
+        map.low = *low;
+        map.high = std::max(double(*high), double(*low) + 1e-6);
+        map.values = Image(result->mapWidth, result->mapHeight, 1, PixelFormat::Float32);
+        const float *values = result->similarityMap(m_shownMap);
+        for (int y = 0; y < result->mapHeight; ++y)
+            std::copy_n(values + std::size_t(y) * std::size_t(result->mapWidth), result->mapWidth, map.values.rowAs<float>(y));
+        layers->addLayer(map);
+    }
+    if (m_rankedPixel.x() >= 0 && m_rankedPixel.x() < result->mapWidth && m_rankedPixel.y() < result->mapHeight) {
+        widgets::Layer marker;
+        marker.id = kPixelLayer;
+        marker.name = tr("Ranked pixel");
+        marker.kind = widgets::LayerKind::Vector;
+        widgets::VectorItem point;
+        point.shape = widgets::VectorItem::Shape::Point;
+        point.points << QPointF(m_rankedPixel) + QPointF(0.5, 0.5);
+        point.color = Qt::white;
+        marker.items << point;
+        layers->addLayer(marker);
+    }
+    m_sideTitles[std::size_t(side)]->setToolTip(m_shownMap >= 0 ? tr("Similarity to \"%1\"").arg(prompts[m_shownMap].text) : QString());
+}
+
+void OpenVocabularyView::showTiles()
+{
+    qDeleteAll(m_tiles);
+    m_tiles.clear();
+    const OpenVocabDetail &d = m_model->detail();
+    const std::optional<openvocab::OpenVocabResult> &result = d.result[0];
+    const QList<OpenVocabPrompt> &prompts = m_model->prompts();
+    if (!result || result->promptCount() != prompts.size() || d.original.isNull())
+        return;
+    std::vector<std::string> texts;
+    for (const OpenVocabPrompt &p : prompts)
+        texts.push_back(p.text.toStdString());
+    // The figure's maps and captions: what the tiles show is what Export Figure draws.
+    const OpenVocabFigure figure = openVocabFigure(m_model->images().value(d.index).entry.name, d.original, *result, texts);
+    for (int p = 0; p < prompts.size(); ++p) {
+        auto *tile = new widgets::MapTile(p, prompts[p].color);
+        tile->setObjectName(QStringLiteral("promptTile%1").arg(p));
+        tile->setMap(figure.similarity.value(p), figure.captions.value(p));
+        tile->setHighlighted(p == m_shownMap);
+        tile->setCursor(Qt::PointingHandCursor);
+        connect(tile, &widgets::MapTile::clicked, this, [this](int prompt) { showPromptMap(prompt == m_shownMap ? -1 : prompt); });
+        m_tileGrid->addWidget(tile, p / kTileColumns, p % kTileColumns);
+        m_tiles << tile;
+    }
+}
+
+void OpenVocabularyView::showPromptMap(int prompt)
+{
+    m_shownMap = prompt >= 0 && prompt < m_model->prompts().size() ? prompt : -1;
+    for (widgets::MapTile *tile : m_tiles)
+        tile->setHighlighted(tile->item() == m_shownMap);
+    for (int s = 0; s < kOpenVocabSides; ++s)
+        showLayers(OpenVocabSide(s));
+}
+
+void OpenVocabularyView::rankAt(QPoint pixel)
+{
+    m_rankedPixel = pixel;
+    for (int s = 0; s < kOpenVocabSides; ++s)
+        showLayers(OpenVocabSide(s));
+    showRanking();
+    m_tabs->setCurrentIndex(1);
+}
+
+void OpenVocabularyView::showRanking()
+{
+    const OpenVocabDetail &d = m_model->detail();
+    const std::optional<openvocab::OpenVocabResult> &result = d.result[0];
+    const QList<OpenVocabPrompt> &prompts = m_model->prompts();
+    m_ranking->setRowCount(0);
+    m_pixelRanking->setRowCount(0);
+    if (!result || result->promptCount() != prompts.size())
+        return;
+    auto fill = [&prompts](QTableWidget *t, const std::vector<float> &order, const std::vector<float> &second, int digits) {
+        std::vector<int> rank(order.size());
+        std::iota(rank.begin(), rank.end(), 0);
+        std::stable_sort(rank.begin(), rank.end(), [&order](int a, int b) { return order[std::size_t(a)] > order[std::size_t(b)]; });
+        t->setRowCount(int(rank.size()));
+        for (int r = 0; r < int(rank.size()); ++r) {
+            const int p = rank[std::size_t(r)];
+            auto *name = cell(prompts[p].text);
+            name->setIcon(QIcon(swatch(prompts[p].color)));
+            t->setItem(r, 0, name);
+            t->setItem(r, 1, cell(number(order[std::size_t(p)], digits)));
+            if (!second.empty())
+                t->setItem(r, 2, cell(number(second[std::size_t(p)], 3)));
+        }
+    };
+    fill(m_ranking, result->zeroShot, result->zeroShotCosine, 3);
+    const std::vector<float> here = result->similarityAt(m_rankedPixel.x(), m_rankedPixel.y());
+    if (!here.empty()) {
+        fill(m_pixelRanking, here, {}, 3);
+        m_pixelRanking->setHorizontalHeaderItem(0, new QTableWidgetItem(tr("At pixel (%1, %2)").arg(m_rankedPixel.x()).arg(m_rankedPixel.y())));
+    } else {
+        m_pixelRanking->setHorizontalHeaderItem(0, new QTableWidgetItem(tr("At the clicked pixel (click the image)")));
+    }
+}
+
+void OpenVocabularyView::showScores()
+{
+    const QList<OpenVocabPrompt> &prompts = m_model->prompts();
+    std::array<std::optional<openvocab::SceneScoreboard>, kOpenVocabSides> scores{m_model->folderScore(OpenVocabSide::A),
+                                                                                    m_model->folderScore(OpenVocabSide::B)};
+    if (!scores[0] || scores[0]->promptCount() != prompts.size()) {
+        m_scores->setRowCount(0);
+        m_summary->setText(!m_model->images().isEmpty() && !m_model->hasMasks() ? tr("no instance masks: no scores") : QString());
+        return;
+    }
+    m_scores->setRowCount(int(prompts.size()) + 1);
+    for (int s = 0; s < kOpenVocabSides; ++s) {
+        if (!scores[std::size_t(s)] || scores[std::size_t(s)]->promptCount() != prompts.size())
+            continue;
+        const openvocab::SceneScoreboard &score = *scores[std::size_t(s)];
+        const std::vector<double> iou = score.perPrompt(), chance = score.shuffledPerPrompt();
+        for (int p = 0; p < prompts.size(); ++p) {
+            m_scores->setItem(p, 1 + 2 * s, cell(score.isScored(p) ? number(iou[std::size_t(p)]) : tr("not scored")));
+            m_scores->setItem(p, 2 + 2 * s, cell(score.isScored(p) ? number(chance[std::size_t(p)]) : QString()));
+        }
+        m_scores->setItem(int(prompts.size()), 1 + 2 * s, cell(number(score.mean())));
+        m_scores->setItem(int(prompts.size()), 2 + 2 * s, cell(number(score.shuffledMean())));
+    }
+    for (int p = 0; p < prompts.size(); ++p) {
+        auto *name = cell(prompts[p].text);
+        name->setIcon(QIcon(swatch(prompts[p].color)));
+        if (!scores[0]->isScored(p))
+            name->setToolTip(tr("Names no attribute of the scenes' objects (colour, material, shape, size)"));
+        m_scores->setItem(p, 0, name);
+    }
+    auto *mean = cell(tr("Mean over %n scene(s)", nullptr, scores[0]->images()));
+    QFont bold = mean->font();
+    bold.setBold(true);
+    mean->setFont(bold);
+    m_scores->setItem(int(prompts.size()), 0, mean);
+    m_summary->setText(tr("prompt mIoU %1 (shuffled %2)").arg(number(scores[0]->mean()), number(scores[0]->shuffledMean())));
+}
+
+} // namespace periscope::app

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/workspaces/openvocab/OpenVocabularyModel.h"
+
+#include <QPoint>
+#include <QWidget>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QGridLayout;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+class QUndoStack;
+
+namespace periscope::widgets {
+class ImageView;
+class LayerModel;
+class MapTile;
+} // namespace periscope::widgets
+
+namespace periscope::app {
+
+class ModelChoice;
+
+// The Open-vocabulary workspace's view: the images; the selected one segmented by the prompts (a
+// label layer with a legend; model B beside it, linked, when comparing); the prompt list with
+// colours, templates and the background threshold; every prompt's similarity as small multiples
+// (a click shows one over the image); the zero-shot ranking of the prompts for the whole image and
+// at a clicked pixel; and, for scene folders, every prompt's IoU over the folder against the
+// shuffled-prompt chance level. Every edit of the prompts and settings is on the undo stack.
+class OpenVocabularyView : public QWidget {
+    Q_OBJECT
+public:
+    OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *undo, QWidget *parent = nullptr);
+
+    widgets::ImageView *imageView(OpenVocabSide side = OpenVocabSide::A) const { return m_imageViews[std::size_t(side)]; }
+    widgets::LayerModel *layers(OpenVocabSide side = OpenVocabSide::A) const { return m_layers[std::size_t(side)]; }
+    QTableWidget *promptTable() const { return m_promptTable; }
+    QTableWidget *rankingTable() const { return m_ranking; }
+    QTableWidget *pixelRankingTable() const { return m_pixelRanking; }
+    QTableWidget *scoreTable() const { return m_scores; }
+    QList<widgets::MapTile *> tiles() const { return m_tiles; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QLabel *hint() const { return m_hint; }
+    QLineEdit *promptEdit() const { return m_promptEdit; }
+
+    // Edits as the user makes them, each one undoable.
+    bool addPrompt(const QString &text); // false (and the hint says why) when it cannot be added
+    void removePrompt(int index);
+    void recolourPrompt(int index, const QColor &color);
+    void setTemplatesOn(bool on);
+    void setBackgroundValue(std::optional<double> background);
+
+    // Shows one prompt's similarity over the image instead of the segmentation (-1: the segmentation).
+    void showPromptMap(int prompt);
+    int shownPromptMap() const { return m_shownMap; }
+    // Ranks the prompts at a pixel of the maps (what a click on the image does).
+    void rankAt(QPoint pixel);
+    QPoint rankedPixel() const { return m_rankedPixel; }
+
+Q_SIGNALS:
+    void viewSettingsChanged();
+
+private:
+    void rebuildImageList();
+    void updateImage(int index);
+    void showPrompts();
+    void showSettings();
+    void showDetail();
+    void showLayers(OpenVocabSide side);
+    void showTiles();
+    void showRanking();
+    void showScores();
+    void showHint();
+    void pushSettings(const QString &text, const QList<OpenVocabPrompt> &prompts, openvocab::PromptTemplates templates,
+                      std::optional<double> background);
+
+    OpenVocabularyModel *m_model;
+    QUndoStack *m_undo;
+    ModelChoice *m_modelChoice, *m_compareChoice;
+    QLabel *m_modelLabel, *m_imageStatus, *m_hint, *m_summary;
+    std::array<QLabel *, kOpenVocabSides> m_sideTitles{};
+    QListWidget *m_images;
+    std::array<widgets::LayerModel *, kOpenVocabSides> m_layers{};
+    std::array<widgets::ImageView *, kOpenVocabSides> m_imageViews{};
+    QWidget *m_sideB;
+    QTableWidget *m_promptTable, *m_ranking, *m_pixelRanking, *m_scores;
+    QLineEdit *m_promptEdit;
+    QPushButton *m_remove, *m_recolour;
+    QCheckBox *m_templates, *m_autoBackground;
+    QDoubleSpinBox *m_background;
+    QGridLayout *m_tileGrid;
+    QList<widgets::MapTile *> m_tiles;
+    QTabWidget *m_tabs;
+    int m_shownMap = -1;
+    int m_shownIndex = -1; // the image the views were fitted to
+    QSize m_shownSize;
+    QPoint m_rankedPixel{-1, -1};
+};
+
+} // namespace periscope::app
