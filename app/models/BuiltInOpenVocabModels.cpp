@@ -107,11 +107,21 @@ std::shared_ptr<openvocab::OpenVocabModel> loadOpenVocabModel(const QString &mod
     const QFileInfo info(model);
     if (info.isDir())
         return openvocab::OpenVocabModel::load(openvocab::findOpenVocabFiles(model.toStdString(), overrides), options, job);
-    if (info.isFile()) // one of the released files: the others are beside it
-        return openvocab::OpenVocabModel::load(openvocab::findOpenVocabFiles(info.absolutePath().toStdString(), overrides), options, job);
+    if (info.isFile()) { // one of the released files: the others are beside it
+        openvocab::OpenVocabFiles files;
+        try {
+            files = openvocab::findOpenVocabFiles(info.absolutePath().toStdString(), overrides);
+        } catch (const Error &) {
+            if (!model.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive))
+                throw;
+            throw Error(model.toStdString() + " is not a small dino.txt trained here (its metadata names no backbone), and no dino.txt "
+                                              "files are beside it");
+        }
+        return openvocab::OpenVocabModel::load(files, options, job);
+    }
     if (model != releasedOpenVocabModelName())
-        throw Error(model.toStdString() + " is neither " + builtInOpenVocabModelName().toStdString() + ", " +
-                    releasedOpenVocabModelName().toStdString() + ", a small model's .safetensors nor a folder with dino.txt's files");
+        throw Error(model.toStdString() + " is neither a folder with dino.txt's files, a small model's .safetensors, " +
+                    builtInOpenVocabModelName().toStdString() + " nor " + releasedOpenVocabModelName().toStdString());
     return openvocab::OpenVocabModel::load(releasedFiles(overrides), options, job);
 }
 

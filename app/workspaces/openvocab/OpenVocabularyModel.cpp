@@ -259,6 +259,7 @@ void OpenVocabularyModel::setModel(const QString &nameOrPath, OpenVocabSide side
         Q_EMIT detailReady();
         return;
     }
+    const QString previous = state.model ? state.name : QString();
     state.name = nameOrPath;
     Q_EMIT modelChanged();
     loadSlot(side).start(
@@ -279,8 +280,12 @@ void OpenVocabularyModel::setModel(const QString &nameOrPath, OpenVocabSide side
             Q_EMIT message(tr("Model: %1").arg(s.description));
             promptsInvalidated();
         },
-        [this, side](const QString &error) {
-            m_models[std::size_t(side)] = {};
+        [this, side, previous](const QString &error) {
+            // The model loaded before stays in use.
+            OpenVocabModelState &s = m_models[std::size_t(side)];
+            s.name = previous;
+            if (previous.isEmpty())
+                s = {};
             Q_EMIT modelChanged();
             Q_EMIT problem(tr("The open-vocabulary model could not be loaded: %1").arg(error));
         });

@@ -174,6 +174,18 @@ void TestOpenVocabModel::pipelineAgreesWithItself()
     const OpenVocabResult background = model->analyse(gradientImage(120, 100), plain, options);
     QVERIFY(std::all_of(background.labels.begin(), background.labels.end(), [](int l) { return l == -1; }));
     QCOMPARE(std::accumulate(background.coverage.begin(), background.coverage.end(), 0.0), 0.0);
+    // Relabelled at another threshold, the same as analysed at it; ties go to the first prompt.
+    OpenVocabResult relabelled = result;
+    relabelled.relabel(1.01);
+    QCOMPARE(relabelled.labels, background.labels);
+    QCOMPARE(relabelled.coverage, background.coverage);
+    relabelled.relabel(-1.0);
+    QCOMPARE(relabelled.labels, result.labels);
+    OpenVocabResult tie = result;
+    tie.pixelSimilarity.assign(tie.pixelSimilarity.size(), 0.5f);
+    tie.relabel(0.5); // not below the threshold: kept
+    QVERIFY(std::all_of(tie.labels.begin(), tie.labels.end(), [](int l) { return l == 0; }));
+    QCOMPARE(tie.coverage[0], 1.0);
     // A gray image is three equal channels.
     Image gray(40, 30, 1, PixelFormat::UInt8);
     QCOMPARE(model->analyse(gray, plain, options).imageWidth, 40);

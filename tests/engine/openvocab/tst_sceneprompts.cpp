@@ -16,6 +16,7 @@ private slots:
     void readsAttributes();
     void refusesWhatItCannotScore();
     void scoresIntersectionOverUnion();
+    void scoreboardHasTheShuffledChanceLevel();
 };
 
 void TestScenePrompts::readsAttributes()
@@ -66,6 +67,47 @@ void TestScenePrompts::scoresIntersectionOverUnion()
     QCOMPARE(per[2], 0.0);
     QVERIFY_THROWS_EXCEPTION(Error, iou.add({0}, {{true}}));
     QVERIFY_THROWS_EXCEPTION(Error, iou.add({0}, {{true, false}, {true}, {true}}));
+}
+
+void TestScenePrompts::scoreboardHasTheShuffledChanceLevel()
+{
+    // Prompts 0 and 2 name attributes, prompt 1 ("a dog") does not and is never scored.
+    SceneScoreboard board({"red objects", "a dog", "metal cubes"});
+    QVERIFY(board.isScored(0) && !board.isScored(1) && board.isScored(2));
+    QVERIFY(board.hasChance());
+    // Four pixels: prompt 0 predicted at 0-1 and true at 0-1; prompt 2 predicted at 2, true at 2-3;
+    // prompt 1 predicted at 3 (its truth is whatever the caller says: ignored).
+    const std::vector<std::vector<bool>> truth{{true, true, false, false}, {false, false, false, true}, {false, false, true, true}};
+    board.add({0, 0, 2, 1}, truth);
+    std::vector<double> iou = board.perPrompt();
+    QCOMPARE(iou[0], 1.0);
+    QVERIFY(std::isnan(iou[1]));
+    QCOMPARE(iou[2], 0.5);
+    QCOMPARE(board.mean(), 0.75);
+    // Shuffled: prompt 0's pixels against prompt 2's truth (0 of 4), prompt 2's against prompt 0's
+    // (0 of 3).
+    std::vector<double> chance = board.shuffledPerPrompt();
+    QCOMPARE(chance[0], 0.0);
+    QCOMPARE(chance[2], 0.0);
+    QVERIFY(std::isnan(chance[1]));
+    QCOMPARE(board.shuffledMean(), 0.0);
+    // Another image's board merged sums pixels, as adding the image would.
+    SceneScoreboard other({"red objects", "a dog", "metal cubes"});
+    other.add({2, 2}, {{false, false}, {false, false}, {true, false}});
+    SceneScoreboard added = board;
+    added.add({2, 2}, {{false, false}, {false, false}, {true, false}});
+    board.merge(other);
+    QCOMPARE(board.images(), 2);
+    QCOMPARE(board.perPrompt()[2], added.perPrompt()[2]);
+    QCOMPARE(board.perPrompt()[2], 2.0 / 4.0);
+    QCOMPARE(board.shuffledMean(), added.shuffledMean());
+    QVERIFY_THROWS_EXCEPTION(Error, board.merge(SceneScoreboard({"red objects"})));
+    // One scored prompt has no chance level to compare with.
+    SceneScoreboard single({"red objects", "a dog"});
+    single.add({0, 1}, {{true, false}, {false, true}});
+    QVERIFY(!single.hasChance());
+    QVERIFY(std::isnan(single.shuffledMean()));
+    QCOMPARE(single.mean(), 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestScenePrompts)
