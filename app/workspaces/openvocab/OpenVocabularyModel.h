@@ -3,8 +3,10 @@
 
 #include "app/data/SlotImageSet.h"
 #include "app/shell/JobSlot.h"
+#include "app/shell/TrainingJob.h"
 
 #include "engine/openvocab/OpenVocabModel.h"
+#include "engine/openvocab/OpenVocabTraining.h"
 #include "engine/openvocab/ScenePrompts.h"
 
 #include <QColor>
@@ -128,6 +130,15 @@ public:
     // Over the scene images analysed so far; nullopt when none has masks.
     std::optional<openvocab::SceneScoreboard> folderScore(OpenVocabSide side) const;
 
+    // Trains a small dino.txt on the open scene folder (its objects' attributes make the captions;
+    // its masks the held-out prompt mIoU) over `settings.backbonePath`; `settings.outPath` set by
+    // the caller. trainingFinished says where the weights are; setModel switches to them when the
+    // user asks, never by itself.
+    void startTraining(const openvocab::OpenVocabTrainingSettings &settings);
+    void cancelTraining();
+    bool isTraining() const { return m_training.isRunning(); }
+    int trainableScenes() const; // open images with object attributes
+
     void cancel();
     bool isBusy() const { return JobSlot::anyBusy({&m_scan, &m_loadA, &m_loadB, &m_embedding, &m_analysis, &m_detailLoad}); }
 
@@ -143,6 +154,9 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void message(const QString &text);
     void problem(const QString &text);
+    void trainingEpoch(const periscope::openvocab::OpenVocabEpoch &epoch);
+    void trainingFinished(const QString &weightsPath, const QString &summary);
+    void trainingStopped(const QString &reason);
 
 private:
     JobSlot &loadSlot(OpenVocabSide side) { return side == OpenVocabSide::A ? m_loadA : m_loadB; }
@@ -160,9 +174,12 @@ private:
     std::optional<double> m_background;
     std::array<OpenVocabModelState, kOpenVocabSides> m_models;
     JobSlot m_scan, m_loadA, m_loadB, m_embedding, m_analysis, m_detailLoad;
+    TrainingJob m_training;
     quint64 m_analysisGeneration = 0; // streamed images of an older analysis are dropped
     int m_selected = -1;
     OpenVocabDetail m_detail;
 };
 
 } // namespace periscope::app
+
+Q_DECLARE_METATYPE(periscope::openvocab::OpenVocabEpoch)

@@ -4,6 +4,7 @@
 #include "app/figures/OpenVocabFigure.h"
 #include "app/models/BuiltInOpenVocabModels.h"
 #include "app/shell/ModelChoice.h"
+#include "app/workspaces/openvocab/OpenVocabularyTrainingPanel.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/tiles/MapTile.h"
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPixmap>
 #include <QPushButton>
 #include <QScrollArea>
@@ -51,9 +53,10 @@ QTableWidgetItem *cell(const QString &text)
     return it;
 }
 
+// In the user's locale, as every number the view shows (no 0,40 beside 0.174).
 QString number(double value, int digits = 3)
 {
-    return std::isfinite(value) ? QString::number(value, 'f', digits) : QStringLiteral("–");
+    return std::isfinite(value) ? QLocale().toString(value, 'f', digits) : QStringLiteral("–");
 }
 
 QTableWidget *table(const QString &objectName, const QStringList &headers)
@@ -260,9 +263,16 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     page->setStretchFactor(1, 1);
     page->setSizes({160, 800, 280});
 
+    // Training has a page of its own: its settings and curves need the room.
+    m_training = new OpenVocabularyTrainingPanel(m_model);
+    m_pages = new QTabWidget;
+    m_pages->setObjectName(QStringLiteral("openVocabPages"));
+    m_pages->addTab(page, tr("Segmentation"));
+    m_pages->addTab(m_training, tr("Training"));
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(page, 1);
+    layout->addWidget(m_pages, 1);
 
     connect(openImages, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(), tr("Images (*.png *.jpg *.jpeg)"));
@@ -274,6 +284,8 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
         if (!folder.isEmpty())
             m_model->open({folder});
     });
+    for (QTabWidget *tabs : {m_tabs, m_pages})
+        connect(tabs, &QTabWidget::currentChanged, this, &OpenVocabularyView::viewSettingsChanged);
     connect(m_modelChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { m_model->setModel(name, OpenVocabSide::A); });
     connect(m_compareChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { m_model->setModel(name, OpenVocabSide::B); });
     connect(add, &QPushButton::clicked, this, [this] {
@@ -427,7 +439,7 @@ void OpenVocabularyView::showPrompts()
         auto *name = cell(prompts[p].text);
         name->setIcon(QIcon(swatch(prompts[p].color)));
         m_promptTable->setItem(p, 0, name);
-        m_promptTable->setItem(p, 1, cell(fresh ? QStringLiteral("%1%").arg(result->coverage[std::size_t(p)] * 100.0, 0, 'f', 1) : QString()));
+        m_promptTable->setItem(p, 1, cell(fresh ? QStringLiteral("%1%").arg(number(result->coverage[std::size_t(p)] * 100.0, 1)) : QString()));
         m_promptTable->setItem(p, 2, cell(fresh ? number(result->zeroShot[std::size_t(p)], 2) : QString()));
     }
     if (current >= 0 && current < prompts.size())

@@ -26,6 +26,7 @@ class MapTile;
 namespace periscope::app {
 
 class ModelChoice;
+class OpenVocabularyTrainingPanel;
 
 // The Open-vocabulary workspace's view: the images; the selected one segmented by the prompts (a
 // label layer with a legend; model B beside it, linked, when comparing); the prompt list with
@@ -45,9 +46,11 @@ public:
     QTableWidget *pixelRankingTable() const { return m_pixelRanking; }
     QTableWidget *scoreTable() const { return m_scores; }
     QList<widgets::MapTile *> tiles() const { return m_tiles; }
-    QTabWidget *tabs() const { return m_tabs; }
+    QTabWidget *tabs() const { return m_tabs; }   // the maps, the rankings, the scene scores
+    QTabWidget *pages() const { return m_pages; } // segmentation, training
     QLabel *hint() const { return m_hint; }
     QLineEdit *promptEdit() const { return m_promptEdit; }
+    OpenVocabularyTrainingPanel *trainingPanel() const { return m_training; }
 
     // Edits as the user makes them, each one undoable.
     bool addPrompt(const QString &text); // false (and the hint says why) when it cannot be added
@@ -96,7 +99,8 @@ private:
     QDoubleSpinBox *m_background;
     QGridLayout *m_tileGrid;
     QList<widgets::MapTile *> m_tiles;
-    QTabWidget *m_tabs;
+    QTabWidget *m_tabs, *m_pages;
+    OpenVocabularyTrainingPanel *m_training;
     int m_shownMap = -1;
     int m_shownIndex = -1; // the image the views were fitted to
     QSize m_shownSize;

@@ -64,6 +64,9 @@ QWidget *OpenVocabularyWorkspace::view()
     if (!m_view) {
         m_view = new OpenVocabularyView(m_model, undoStack());
         connect(m_view, &OpenVocabularyView::viewSettingsChanged, this, &Workspace::stateChanged);
+        // However the workspace was reached (the workspace bar, --workspace, a project), the
+        // built-in model is there to try: never an empty "No model".
+        ensureModel();
     }
     return m_view;
 }
@@ -132,6 +135,7 @@ QJsonObject OpenVocabularyWorkspace::saveState(const ProjectPaths &paths) const
     state.insert(QStringLiteral("selected"), m_model->selected());
     if (m_view) {
         state.insert(QStringLiteral("tab"), m_view->tabs()->currentIndex());
+        state.insert(QStringLiteral("page"), m_view->pages()->currentIndex());
         state.insert(QStringLiteral("shown_map"), m_view->shownPromptMap());
     }
     return state;
@@ -156,6 +160,7 @@ bool OpenVocabularyWorkspace::restoreState(const QJsonObject &state, const Proje
     const QJsonValue background = state.value(QStringLiteral("background"));
     m_model->setBackground(background.isDouble() && std::isfinite(background.toDouble()) ? std::optional<double>(background.toDouble()) : std::nullopt);
     m_view->tabs()->setCurrentIndex(state.value(QStringLiteral("tab")).toInt());
+    m_view->pages()->setCurrentIndex(state.value(QStringLiteral("page")).toInt());
     for (const auto &[key, side] : {std::pair{QStringLiteral("model"), OpenVocabSide::A}, std::pair{QStringLiteral("compare"), OpenVocabSide::B}}) {
         QString refusal;
         const QString name = paths.resolveModel(state.value(key).toString(), &refusal);

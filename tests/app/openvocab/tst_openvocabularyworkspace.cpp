@@ -12,6 +12,7 @@
 #include "app/models/BuiltInOpenVocabModels.h"
 #include "app/shell/JobManager.h"
 #include "app/workspaces/openvocab/OpenVocabularyModel.h"
+#include "app/workspaces/openvocab/OpenVocabularyTrainingPanel.h"
 #include "app/workspaces/openvocab/OpenVocabularyView.h"
 #include "app/workspaces/openvocab/OpenVocabularyWorkspace.h"
 #include "app/workspaces/slots/SlotsWorkspace.h"
@@ -28,6 +29,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -70,6 +74,7 @@ private Q_SLOTS:
     void stateRoundTrips();
     void badInputGetsAMessageNotACrash();
     void imagesWithoutMasksAreNotScored();
+    void trainingOffersTheNewModel();
     void screenshotShowsTheSegmentationAndItsLegend();
 
 private:
@@ -141,8 +146,8 @@ void TestOpenVocabularyWorkspace::demoSegmentsAndScoresTheScenes()
     QVERIFY2(score->mean() > score->shuffledMean() + 0.3, qPrintable(QStringLiteral("%1 vs %2").arg(score->mean()).arg(score->shuffledMean())));
     OpenVocabularyView *view = m_workspace->openVocabularyView();
     QCOMPARE(view->scoreTable()->rowCount(), 9); // the prompts and their mean
-    QCOMPARE(view->scoreTable()->item(8, 1)->text(), QString::number(score->mean(), 'f', 3));
-    QVERIFY(view->findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QString::number(score->mean(), 'f', 3)));
+    QCOMPARE(view->scoreTable()->item(8, 1)->text(), QLocale().toString(score->mean(), 'f', 3));
+    QVERIFY(view->findChild<QLabel *>(QStringLiteral("summary"))->text().contains(QLocale().toString(score->mean(), 'f', 3)));
 
     // The selected image: the image and the segmentation, a label layer naming the prompts in
     // their colours, made of the detail's labels (background 0).
@@ -176,6 +181,9 @@ void TestOpenVocabularyWorkspace::demoSegmentsAndScoresTheScenes()
     const auto best = std::max_element(result.zeroShot.begin(), result.zeroShot.end()) - result.zeroShot.begin();
     QCOMPARE(view->rankingTable()->item(0, 0)->text(), model->promptTexts()[int(best)]);
 
+    // The workspace fits a 1280 x 720 screen beside the workspace bar, docks and status bar.
+    QVERIFY2(view->minimumSizeHint().width() <= 1000 && view->minimumSizeHint().height() <= 480,
+             qPrintable(QStringLiteral("%1 x %2").arg(view->minimumSizeHint().width()).arg(view->minimumSizeHint().height())));
     // Another image by the list, as a user clicks it.
     auto *list = view->findChild<QListWidget *>(QStringLiteral("imageList"));
     list->setCurrentRow(5);
@@ -325,8 +333,8 @@ void TestOpenVocabularyWorkspace::clickRanksThePromptsThere()
     QCOMPARE(ranking->item(0, 0)->text(), model->promptTexts()[label]);
     const std::vector<float> here = result.similarityAt(pixel.x(), pixel.y());
     for (int r = 1; r < 8; ++r)
-        QVERIFY(ranking->item(r - 1, 1)->text().toDouble() >= ranking->item(r, 1)->text().toDouble());
-    QCOMPARE(ranking->item(0, 1)->text(), QString::number(double(here[std::size_t(label)]), 'f', 3));
+        QVERIFY(QLocale().toDouble(ranking->item(r - 1, 1)->text()) >= QLocale().toDouble(ranking->item(r, 1)->text()));
+    QCOMPARE(ranking->item(0, 1)->text(), QLocale().toString(double(here[std::size_t(label)]), 'f', 3));
     QVERIFY(view->layers()->layer(QStringLiteral("ranked-pixel")));
 }
 
@@ -514,6 +522,53 @@ void TestOpenVocabularyWorkspace::imagesWithoutMasksAreNotScored()
     QCOMPARE(model->promptTexts(), OpenVocabularyWorkspace::demoPrompts());
     QVERIFY(view->layers()->layer(QStringLiteral("segmentation")));
     QCOMPARE(view->rankingTable()->rowCount(), 8);
+}
+
+void TestOpenVocabularyWorkspace::trainingOffersTheNewModel()
+{
+    OpenVocabularyView *view = m_workspace->openVocabularyView();
+    OpenVocabularyTrainingPanel *panel = view->trainingPanel();
+    auto *button = panel->findChild<QPushButton *>(QStringLiteral("trainButton"));
+    auto *status = panel->findChild<QLabel *>(QStringLiteral("trainStatus"));
+    // Plain images have no objects to caption: the panel says so.
+    const QStringList names = QDir(m_demo + QStringLiteral("/images")).entryList({QStringLiteral("*.png")});
+    QString error;
+    QVERIFY(m_workspace->openFile(m_demo + QStringLiteral("/images/") + names[0], &error));
+    QVERIFY(waitIdle());
+    const QString weights = m_dir.filePath(QStringLiteral("trained/small.safetensors"));
+    panel->findChild<QLineEdit *>(QStringLiteral("trainOut"))->setText(weights);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(waitIdle());
+    QVERIFY2(status->text().contains(QStringLiteral("scene folder")), qPrintable(status->text()));
+    QVERIFY(!QFileInfo::exists(weights));
+
+    // On the demo's scenes, two quick epochs through the panel's own fields.
+    openDemo();
+    panel->findChild<QSpinBox *>(QStringLiteral("trainEpochs"))->setValue(2);
+    panel->textLayers()->setValue(1);
+    panel->textWidth()->setValue(64);
+    panel->captions()->setValue(4);
+    panel->batchSize()->setValue(8);
+    panel->findChild<QLineEdit *>(QStringLiteral("trainOut"))->setText(weights);
+    QSignalSpy epochs(m_workspace->model(), &OpenVocabularyModel::trainingEpoch);
+    QSignalSpy finished(m_workspace->model(), &OpenVocabularyModel::trainingFinished);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(m_workspace->model()->isTraining());
+    QVERIFY(waitIdle());
+    QCOMPARE(epochs.size(), 2);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("prompt mIoU")), qPrintable(finished.first().at(1).toString()));
+    QVERIFY(QFileInfo::exists(weights));
+    // Finishing does not switch the model; "Use these weights" does, and the scenes are segmented again.
+    QCOMPARE(m_workspace->model()->model(OpenVocabSide::A).name, builtInOpenVocabModelName());
+    auto *use = panel->findChild<QPushButton *>(QStringLiteral("trainUseWeights"));
+    QVERIFY(use && use->isEnabled());
+    QTest::mouseClick(use, Qt::LeftButton);
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->model(OpenVocabSide::A).name, weights);
+    QVERIFY(m_workspace->model()->model(OpenVocabSide::A).description.contains(QStringLiteral("64 wide, 1 block")));
+    QVERIFY(m_workspace->model()->images()[0].outcome[0].analysed);
+    QVERIFY(m_workspace->model()->folderScore(OpenVocabSide::A).has_value());
 }
 
 void TestOpenVocabularyWorkspace::screenshotShowsTheSegmentationAndItsLegend()
