@@ -2416,6 +2416,536 @@ Addestrato con: %1</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::OpenVocabularyModel</name>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: impossibile aprire: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) opened</source>
+        <translation>
+            <numerusform>%n immagine aperta</numerusform>
+            <numerusform>%n immagini aperte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a prompt first</source>
+        <translation>Scrivi prima un prompt</translation>
+    </message>
+    <message>
+        <source>A prompt cannot hold a semicolon (it separates prompts in projects and on the command line)</source>
+        <translation>Un prompt non può contenere il punto e virgola (separa i prompt nei progetti e sulla riga di comando)</translation>
+    </message>
+    <message>
+        <source>A prompt is at most %1 characters</source>
+        <translation>Un prompt è lungo al massimo %1 caratteri</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already in the list</source>
+        <translation>«%1» è già nella lista</translation>
+    </message>
+    <message>
+        <source>At most %1 prompts</source>
+        <translation>Al massimo %1 prompt</translation>
+    </message>
+    <message>
+        <source>Load open-vocabulary model %1</source>
+        <translation>Carica il modello a vocabolario aperto %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modello: %1</translation>
+    </message>
+    <message>
+        <source>The open-vocabulary model could not be loaded: %1</source>
+        <translation>Impossibile caricare il modello a vocabolario aperto: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Embed %n prompt(s)</source>
+        <translation>
+            <numerusform>Incorpora %n prompt</numerusform>
+            <numerusform>Incorpora %n prompt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The prompts could not be embedded: %1</source>
+        <translation>Impossibile incorporare i prompt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Segment %n image(s) by the prompts</source>
+        <translation>
+            <numerusform>Segmenta %n immagine secondo i prompt</numerusform>
+            <numerusform>Segmenta %n immagini secondo i prompt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prompt mIoU %1 over %n scene(s) (shuffled prompts: %2)</source>
+        <translation>
+            <numerusform>mIoU dei prompt %1 su %n scena (prompt rimescolati: %2)</numerusform>
+            <numerusform>mIoU dei prompt %1 su %n scene (prompt rimescolati: %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>Segmenta %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Training needs a scene folder (Slots&apos; generator or CLEVR): its objects&apos; colours, materials, shapes and sizes make the captions. Open one first.</source>
+        <translation>L&apos;addestramento richiede una cartella di scene (il generatore di Slots o CLEVR): colori, materiali, forme e dimensioni dei suoi oggetti formano le didascalie. Aprine una prima.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train a small dino.txt on %n scene(s)</source>
+        <translation>
+            <numerusform>Addestra un piccolo dino.txt su %n scena</numerusform>
+            <numerusform>Addestra un piccolo dino.txt su %n scene</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 scenes, %3 s; held-out caption accuracy %4</source>
+        <translation>%1 epoche su %2 scene, %3 s; accuratezza delle didascalie sulle scene escluse %4</translation>
+    </message>
+    <message>
+        <source>, prompt mIoU %1 at background %2</source>
+        <translation>, mIoU dei prompt %1 con sfondo %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::OpenVocabularyTrainingPanel</name>
+    <message>
+        <source>Train on the open scenes</source>
+        <translation>Addestra sulle scene aperte</translation>
+    </message>
+    <message>
+        <source>Trainable blocks on the frozen backbone (dino.txt has two)</source>
+        <translation>Blocchi addestrabili sulla rete congelata (dino.txt ne ha due)</translation>
+    </message>
+    <message>
+        <source>A multiple of 64: dino.txt&apos;s attention heads are 64 wide</source>
+        <translation>Un multiplo di 64: le teste di attenzione di dino.txt sono larghe 64</translation>
+    </message>
+    <message>
+        <source>Captions drawn from each scene&apos;s objects (&quot;a large red metal sphere&quot;, &quot;two cubes and a cylinder&quot;)</source>
+        <translation>Didascalie tratte dagli oggetti di ogni scena («a large red metal sphere», «two cubes and a cylinder»)</translation>
+    </message>
+    <message>
+        <source>One object&apos;s mean patch token and the floor&apos;s against the captions&apos; patch halves (0: dino.txt&apos;s loss only; without it the patch half barely learns at this scale)</source>
+        <translation>Il token medio delle patch di un oggetto e del pavimento contro le metà patch delle didascalie (0: solo la loss di dino.txt; senza, la metà patch impara appena a questa scala)</translation>
+    </message>
+    <message>
+        <source>Vision head blocks</source>
+        <translation>Blocchi della testa visiva</translation>
+    </message>
+    <message>
+        <source>Text layers</source>
+        <translation>Strati del testo</translation>
+    </message>
+    <message>
+        <source>Text width</source>
+        <translation>Larghezza del testo</translation>
+    </message>
+    <message>
+        <source>Captions per scene</source>
+        <translation>Didascalie per scena</translation>
+    </message>
+    <message>
+        <source>Region term weight</source>
+        <translation>Peso del termine di regione</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Dimensione del batch</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s recipe at small scale: the built-in Slots ViT stays frozen, as DINOv2 does in the paper; the vision head and a word-level text encoder learn from captions of each scene&apos;s objects (contrastive, every caption that holds for an image is its positive). 10 % of the scenes are held out; after every epoch their caption accuracy and prompt mIoU are measured. The weights are saved after every epoch.</source>
+        <translation>La ricetta di dino.txt in piccolo: il ViT di Slots integrato resta congelato, come DINOv2 nell&apos;articolo; la testa visiva e un codificatore di testo a livello di parole imparano dalle didascalie degli oggetti di ogni scena (contrastivo, ogni didascalia vera per un&apos;immagine è un suo positivo). Il 10 % delle scene è escluso; dopo ogni epoca se ne misurano l&apos;accuratezza delle didascalie e la mIoU dei prompt. I pesi sono salvati dopo ogni epoca.</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>addestramento</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validazione</translation>
+    </message>
+    <message>
+        <source>Held-out scenes</source>
+        <translation>Scene escluse</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>punteggio</translation>
+    </message>
+    <message>
+        <source>caption accuracy</source>
+        <translation>accuratezza delle didascalie</translation>
+    </message>
+    <message>
+        <source>prompt mIoU</source>
+        <translation>mIoU dei prompt</translation>
+    </message>
+    <message>
+        <source>The images are segmented with %1.</source>
+        <translation>Le immagini sono segmentate con %1.</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3), caption accuracy %4, prompt mIoU %5 at background %6; %7 s</source>
+        <translation>Epoca %1: loss %2 (validazione %3), accuratezza delle didascalie %4, mIoU dei prompt %5 con sfondo %6; %7 s</translation>
+    </message>
+    <message>
+        <source>Reading the scenes...</source>
+        <translation>Lettura delle scene...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::OpenVocabularyView</name>
+    <message>
+        <source>Open images…</source>
+        <translation>Apri immagini…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>Apri cartella…</translation>
+    </message>
+    <message>
+        <source>A folder of images, or a scene folder with instance masks (Slots&apos; generator, CLEVR): each prompt is then scored against the objects it names</source>
+        <translation>Una cartella di immagini, o una cartella di scene con maschere di istanza (il generatore di Slots, CLEVR): ogni prompt viene allora valutato sugli oggetti che nomina</translation>
+    </message>
+    <message>
+        <source>Load an open-vocabulary model</source>
+        <translation>Carica un modello a vocabolario aperto</translation>
+    </message>
+    <message>
+        <source>dino.txt ViT-L/14 (released)</source>
+        <translation>dino.txt ViT-L/14 (pubblicato)</translation>
+    </message>
+    <message>
+        <source>The small dino.txt built in (trained here on generated scenes), the released dino.txt (its four files from Edit &gt; Models…), a small model&apos;s .safetensors (periscope-cli train-open-vocab), or one of the released files (the others beside it)</source>
+        <translation>Il piccolo dino.txt integrato (addestrato qui su scene generate), il dino.txt pubblicato (i suoi quattro file da Modifica &gt; Modelli…), il .safetensors di un piccolo modello (periscope-cli train-open-vocab), o uno dei file pubblicati (gli altri accanto)</translation>
+    </message>
+    <message>
+        <source>Load a model to compare</source>
+        <translation>Carica un modello da confrontare</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Nessun confronto</translation>
+    </message>
+    <message>
+        <source>A second model, shown beside the first on the same prompts</source>
+        <translation>Un secondo modello, mostrato accanto al primo sugli stessi prompt</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Nessun modello</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modello:</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Confronta con:</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>Double-click a prompt to change its colour</source>
+        <translation>Fai doppio clic su un prompt per cambiarne il colore</translation>
+    </message>
+    <message>
+        <source>red objects, metal cubes, a photo of a cat…</source>
+        <translation>red objects, metal cubes, a photo of a cat… (in inglese)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Aggiungi</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Rimuovi</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Colore…</translation>
+    </message>
+    <message>
+        <source>CLIP&apos;s 80 ImageNet templates</source>
+        <translation>Gli 80 modelli ImageNet di CLIP</translation>
+    </message>
+    <message>
+        <source>Each prompt is embedded as the mean of &quot;a photo of a {}.&quot; and 79 other phrasings, as CLIP and dino.txt classify ImageNet</source>
+        <translation>Ogni prompt è incorporato come media di «a photo of a {}.» e di altre 79 formulazioni, come CLIP e dino.txt classificano ImageNet</translation>
+    </message>
+    <message>
+        <source>The model&apos;s suggestion</source>
+        <translation>Il suggerimento del modello</translation>
+    </message>
+    <message>
+        <source>A pixel whose best cosine similarity with the prompts is below this is background; -1 keeps every pixel</source>
+        <translation>Un pixel la cui migliore similarità del coseno con i prompt è sotto questo valore è sfondo; -1 tiene ogni pixel</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Prompt&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Background below</source>
+        <translation>Sfondo sotto</translation>
+    </message>
+    <message>
+        <source>Whole image</source>
+        <translation>Tutta l&apos;immagine</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Coseno</translation>
+    </message>
+    <message>
+        <source>At the clicked pixel</source>
+        <translation>Nel pixel cliccato</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Similarità</translation>
+    </message>
+    <message>
+        <source>IoU</source>
+        <translation>IoU</translation>
+    </message>
+    <message>
+        <source>Shuffled</source>
+        <translation>Rimescolati</translation>
+    </message>
+    <message>
+        <source>IoU (B)</source>
+        <translation>IoU (B)</translation>
+    </message>
+    <message>
+        <source>Shuffled (B)</source>
+        <translation>Rimescolati (B)</translation>
+    </message>
+    <message>
+        <source>Each prompt&apos;s pixels against the pixels of the objects it names, summed over the scene folder; &quot;Shuffled&quot; scores the same segmentations against the next prompt&apos;s objects: what overlap alone gives</source>
+        <translation>I pixel di ogni prompt contro i pixel degli oggetti che nomina, sommati sulla cartella di scene; «Rimescolati» valuta le stesse segmentazioni sugli oggetti del prompt successivo: ciò che dà la sola sovrapposizione</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Classifica</translation>
+    </message>
+    <message>
+        <source>Scene scores</source>
+        <translation>Punteggi delle scene</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentazione</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Addestramento</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Apri immagini</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Immagini (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Open a folder of images or a scene folder</source>
+        <translation>Apri una cartella di immagini o una cartella di scene</translation>
+    </message>
+    <message>
+        <source>The colour of &quot;%1&quot;</source>
+        <translation>Il colore di «%1»</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Caricamento di %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;A&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;B&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B&lt;/b&gt;: loading %1…</source>
+        <translation>&lt;b&gt;B&lt;/b&gt;: caricamento di %1…</translation>
+    </message>
+    <message>
+        <source>Add the prompt &quot;%1&quot;</source>
+        <translation>Aggiungi il prompt «%1»</translation>
+    </message>
+    <message>
+        <source>Remove the prompt &quot;%1&quot;</source>
+        <translation>Rimuovi il prompt «%1»</translation>
+    </message>
+    <message>
+        <source>Recolour &quot;%1&quot;</source>
+        <translation>Ricolora «%1»</translation>
+    </message>
+    <message>
+        <source>Use the ImageNet templates</source>
+        <translation>Usa i modelli ImageNet</translation>
+    </message>
+    <message>
+        <source>Use the prompts alone</source>
+        <translation>Usa i prompt da soli</translation>
+    </message>
+    <message>
+        <source>Background below %1</source>
+        <translation>Sfondo sotto %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s background threshold</source>
+        <translation>La soglia di sfondo del modello</translation>
+    </message>
+    <message>
+        <source>Add prompts to segment the image by them.</source>
+        <translation>Aggiungi dei prompt per segmentare l&apos;immagine secondo essi.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2 never saw %3; it reads them as one unknown word.</source>
+        <translation>«%1»: %2 non ha mai visto %3; li legge come una parola sconosciuta.</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>il modello</translation>
+    </message>
+    <message>
+        <source>model B</source>
+        <translation>il modello B</translation>
+    </message>
+    <message>
+        <source>cannot open</source>
+        <translation>impossibile aprire</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>non riuscito</translation>
+    </message>
+    <message>
+        <source>mIoU %1</source>
+        <translation>mIoU %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1: cannot analyse:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1: impossibile analizzare:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Immagine</translation>
+    </message>
+    <message>
+        <source>Similarity to &quot;%1&quot;</source>
+        <translation>Similarità con «%1»</translation>
+    </message>
+    <message>
+        <source>Ranked pixel</source>
+        <translation>Pixel classificato</translation>
+    </message>
+    <message>
+        <source>At pixel (%1, %2)</source>
+        <translation>Nel pixel (%1, %2)</translation>
+    </message>
+    <message>
+        <source>At the clicked pixel (click the image)</source>
+        <translation>Nel pixel cliccato (clicca sull&apos;immagine)</translation>
+    </message>
+    <message>
+        <source>no instance masks: no scores</source>
+        <translation>nessuna maschera di istanza: nessun punteggio</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>non valutato</translation>
+    </message>
+    <message>
+        <source>Names no attribute of the scenes&apos; objects (colour, material, shape, size)</source>
+        <translation>Non nomina alcun attributo degli oggetti delle scene (colore, materiale, forma, dimensione)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean over %n scene(s)</source>
+        <translation>
+            <numerusform>Media su %n scena</numerusform>
+            <numerusform>Media su %n scene</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prompt mIoU %1 (shuffled %2)</source>
+        <translation>mIoU dei prompt %1 (rimescolati %2)</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::OpenVocabularyWorkspace</name>
+    <message>
+        <source>Open vocabulary</source>
+        <translation>Vocabolario aperto</translation>
+    </message>
+    <message>
+        <source>%1 is neither an image nor a folder</source>
+        <translation>%1 non è né un&apos;immagine né una cartella</translation>
+    </message>
+    <message>
+        <source>Open vocabulary: find objects by typed words</source>
+        <translation>Vocabolario aperto: trova oggetti con parole scritte</translation>
+    </message>
+    <message>
+        <source>Generated scenes segmented by colour prompts with the built-in small dino.txt (trained here), each prompt&apos;s IoU against the true objects beside the shuffled-prompt chance level.</source>
+        <translation>Scene generate segmentate da prompt di colore con il piccolo dino.txt integrato (addestrato qui), la IoU di ogni prompt sugli oggetti veri accanto al livello casuale dei prompt rimescolati.</translation>
+    </message>
+    <message>
+        <source>The Open-vocabulary demo&apos;s scenes or model are missing from this installation</source>
+        <translation>Le scene o il modello della demo a vocabolario aperto mancano in questa installazione</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: open an image, add prompts and let the model segment it</source>
+        <translation>Non c&apos;è ancora nulla da esportare: apri un&apos;immagine, aggiungi dei prompt e lascia che il modello la segmenti</translation>
+    </message>
+    <message>
+        <source>%1: segmentation by the prompts (background below %2), each prompt&apos;s similarity from %3 to %4; %5</source>
+        <translation>%1: segmentazione secondo i prompt (sfondo sotto %2), la similarità di ogni prompt da %3 a %4; %5</translation>
+    </message>
+    <message>
+        <source>; beside it %1</source>
+        <translation>; accanto %1</translation>
+    </message>
+    <message>
+        <source>; prompt mIoU %1, shuffled prompts %2 (scenes: %3)</source>
+        <translation>; mIoU dei prompt %1, prompt rimescolati %2 (scene: %3)</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::PreferencesDialog</name>
     <message>
         <source>Preferences</source>

@@ -2416,6 +2416,536 @@ Tränad med: %1</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::OpenVocabularyModel</name>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: kan inte öppnas: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) opened</source>
+        <translation>
+            <numerusform>%n bild öppnad</numerusform>
+            <numerusform>%n bilder öppnade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type a prompt first</source>
+        <translation>Skriv en prompt först</translation>
+    </message>
+    <message>
+        <source>A prompt cannot hold a semicolon (it separates prompts in projects and on the command line)</source>
+        <translation>En prompt kan inte innehålla semikolon (det skiljer prompter åt i projekt och på kommandoraden)</translation>
+    </message>
+    <message>
+        <source>A prompt is at most %1 characters</source>
+        <translation>En prompt är högst %1 tecken</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already in the list</source>
+        <translation>”%1” finns redan i listan</translation>
+    </message>
+    <message>
+        <source>At most %1 prompts</source>
+        <translation>Högst %1 prompter</translation>
+    </message>
+    <message>
+        <source>Load open-vocabulary model %1</source>
+        <translation>Läs in modellen för öppet ordförråd %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>The open-vocabulary model could not be loaded: %1</source>
+        <translation>Modellen för öppet ordförråd kunde inte läsas in: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Embed %n prompt(s)</source>
+        <translation>
+            <numerusform>Bädda in %n prompt</numerusform>
+            <numerusform>Bädda in %n prompter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The prompts could not be embedded: %1</source>
+        <translation>Prompterna kunde inte bäddas in: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Segment %n image(s) by the prompts</source>
+        <translation>
+            <numerusform>Segmentera %n bild efter prompterna</numerusform>
+            <numerusform>Segmentera %n bilder efter prompterna</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Prompt mIoU %1 over %n scene(s) (shuffled prompts: %2)</source>
+        <translation>
+            <numerusform>Prompt-mIoU %1 över %n scen (omkastade prompter: %2)</numerusform>
+            <numerusform>Prompt-mIoU %1 över %n scener (omkastade prompter: %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Segment %1</source>
+        <translation>Segmentera %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Training needs a scene folder (Slots&apos; generator or CLEVR): its objects&apos; colours, materials, shapes and sizes make the captions. Open one first.</source>
+        <translation>Träning kräver en scenmapp (Slots generator eller CLEVR): objektens färger, material, former och storlekar blir bildtexterna. Öppna en först.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Train a small dino.txt on %n scene(s)</source>
+        <translation>
+            <numerusform>Träna en liten dino.txt på %n scen</numerusform>
+            <numerusform>Träna en liten dino.txt på %n scener</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 epochs on %2 scenes, %3 s; held-out caption accuracy %4</source>
+        <translation>%1 epoker på %2 scener, %3 s; bildtextträffsäkerhet på undanhållna scener %4</translation>
+    </message>
+    <message>
+        <source>, prompt mIoU %1 at background %2</source>
+        <translation>, prompt-mIoU %1 vid bakgrund %2</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::OpenVocabularyTrainingPanel</name>
+    <message>
+        <source>Train on the open scenes</source>
+        <translation>Träna på de öppna scenerna</translation>
+    </message>
+    <message>
+        <source>Trainable blocks on the frozen backbone (dino.txt has two)</source>
+        <translation>Tränbara block ovanpå det frysta nätverket (dino.txt har två)</translation>
+    </message>
+    <message>
+        <source>A multiple of 64: dino.txt&apos;s attention heads are 64 wide</source>
+        <translation>En multipel av 64: dino.txt:s uppmärksamhetshuvuden är 64 breda</translation>
+    </message>
+    <message>
+        <source>Captions drawn from each scene&apos;s objects (&quot;a large red metal sphere&quot;, &quot;two cubes and a cylinder&quot;)</source>
+        <translation>Bildtexter dragna ur varje scens objekt (”a large red metal sphere”, ”two cubes and a cylinder”)</translation>
+    </message>
+    <message>
+        <source>One object&apos;s mean patch token and the floor&apos;s against the captions&apos; patch halves (0: dino.txt&apos;s loss only; without it the patch half barely learns at this scale)</source>
+        <translation>Ett objekts och golvets medelpatchtoken mot bildtexternas patchhalvor (0: bara dino.txt:s förlust; utan den lär sig patchhalvan knappt något i denna skala)</translation>
+    </message>
+    <message>
+        <source>Vision head blocks</source>
+        <translation>Block i bildhuvudet</translation>
+    </message>
+    <message>
+        <source>Text layers</source>
+        <translation>Textlager</translation>
+    </message>
+    <message>
+        <source>Text width</source>
+        <translation>Textbredd</translation>
+    </message>
+    <message>
+        <source>Captions per scene</source>
+        <translation>Bildtexter per scen</translation>
+    </message>
+    <message>
+        <source>Region term weight</source>
+        <translation>Vikt för regiontermen</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchstorlek</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s recipe at small scale: the built-in Slots ViT stays frozen, as DINOv2 does in the paper; the vision head and a word-level text encoder learn from captions of each scene&apos;s objects (contrastive, every caption that holds for an image is its positive). 10 % of the scenes are held out; after every epoch their caption accuracy and prompt mIoU are measured. The weights are saved after every epoch.</source>
+        <translation>dino.txt:s recept i liten skala: den inbyggda Slots-ViT:n förblir fryst, som DINOv2 i artikeln; bildhuvudet och en textkodare på ordnivå lär sig av bildtexter om varje scens objekt (kontrastivt, varje bildtext som stämmer för en bild är dess positiva). 10 % av scenerna hålls undan; efter varje epok mäts deras bildtextträffsäkerhet och prompt-mIoU. Vikterna sparas efter varje epok.</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Förluster</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>förlust</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>träning</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>validering</translation>
+    </message>
+    <message>
+        <source>Held-out scenes</source>
+        <translation>Undanhållna scener</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>poäng</translation>
+    </message>
+    <message>
+        <source>caption accuracy</source>
+        <translation>bildtextträffsäkerhet</translation>
+    </message>
+    <message>
+        <source>prompt mIoU</source>
+        <translation>prompt-mIoU</translation>
+    </message>
+    <message>
+        <source>The images are segmented with %1.</source>
+        <translation>Bilderna segmenteras med %1.</translation>
+    </message>
+    <message>
+        <source>Epoch %1: loss %2 (validation %3), caption accuracy %4, prompt mIoU %5 at background %6; %7 s</source>
+        <translation>Epok %1: förlust %2 (validering %3), bildtextträffsäkerhet %4, prompt-mIoU %5 vid bakgrund %6; %7 s</translation>
+    </message>
+    <message>
+        <source>Reading the scenes...</source>
+        <translation>Läser scenerna...</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::OpenVocabularyView</name>
+    <message>
+        <source>Open images…</source>
+        <translation>Öppna bilder…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>Öppna mapp…</translation>
+    </message>
+    <message>
+        <source>A folder of images, or a scene folder with instance masks (Slots&apos; generator, CLEVR): each prompt is then scored against the objects it names</source>
+        <translation>En mapp med bilder, eller en scenmapp med instansmasker (Slots generator, CLEVR): varje prompt poängsätts då mot objekten den nämner</translation>
+    </message>
+    <message>
+        <source>Load an open-vocabulary model</source>
+        <translation>Läs in en modell för öppet ordförråd</translation>
+    </message>
+    <message>
+        <source>dino.txt ViT-L/14 (released)</source>
+        <translation>dino.txt ViT-L/14 (publicerad)</translation>
+    </message>
+    <message>
+        <source>The small dino.txt built in (trained here on generated scenes), the released dino.txt (its four files from Edit &gt; Models…), a small model&apos;s .safetensors (periscope-cli train-open-vocab), or one of the released files (the others beside it)</source>
+        <translation>Den lilla inbyggda dino.txt (tränad här på genererade scener), den publicerade dino.txt (dess fyra filer från Redigera &gt; Modeller…), en liten modells .safetensors (periscope-cli train-open-vocab), eller en av de publicerade filerna (de andra bredvid den)</translation>
+    </message>
+    <message>
+        <source>Load a model to compare</source>
+        <translation>Läs in en modell att jämföra med</translation>
+    </message>
+    <message>
+        <source>No comparison</source>
+        <translation>Ingen jämförelse</translation>
+    </message>
+    <message>
+        <source>A second model, shown beside the first on the same prompts</source>
+        <translation>En andra modell, visad bredvid den första med samma prompter</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>Ingen modell</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>Jämför med:</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Andel</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>Double-click a prompt to change its colour</source>
+        <translation>Dubbelklicka på en prompt för att byta dess färg</translation>
+    </message>
+    <message>
+        <source>red objects, metal cubes, a photo of a cat…</source>
+        <translation>red objects, metal cubes, a photo of a cat… (på engelska)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Ta bort</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Färg…</translation>
+    </message>
+    <message>
+        <source>CLIP&apos;s 80 ImageNet templates</source>
+        <translation>CLIP:s 80 ImageNet-mallar</translation>
+    </message>
+    <message>
+        <source>Each prompt is embedded as the mean of &quot;a photo of a {}.&quot; and 79 other phrasings, as CLIP and dino.txt classify ImageNet</source>
+        <translation>Varje prompt bäddas in som medelvärdet av ”a photo of a {}.” och 79 andra formuleringar, som CLIP och dino.txt klassificerar ImageNet</translation>
+    </message>
+    <message>
+        <source>The model&apos;s suggestion</source>
+        <translation>Modellens förslag</translation>
+    </message>
+    <message>
+        <source>A pixel whose best cosine similarity with the prompts is below this is background; -1 keeps every pixel</source>
+        <translation>En pixel vars bästa cosinuslikhet med prompterna ligger under detta är bakgrund; -1 behåller varje pixel</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Prompter&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Background below</source>
+        <translation>Bakgrund under</translation>
+    </message>
+    <message>
+        <source>Whole image</source>
+        <translation>Hela bilden</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>Cosinus</translation>
+    </message>
+    <message>
+        <source>At the clicked pixel</source>
+        <translation>I den klickade pixeln</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Likhet</translation>
+    </message>
+    <message>
+        <source>IoU</source>
+        <translation>IoU</translation>
+    </message>
+    <message>
+        <source>Shuffled</source>
+        <translation>Omkastad</translation>
+    </message>
+    <message>
+        <source>IoU (B)</source>
+        <translation>IoU (B)</translation>
+    </message>
+    <message>
+        <source>Shuffled (B)</source>
+        <translation>Omkastad (B)</translation>
+    </message>
+    <message>
+        <source>Each prompt&apos;s pixels against the pixels of the objects it names, summed over the scene folder; &quot;Shuffled&quot; scores the same segmentations against the next prompt&apos;s objects: what overlap alone gives</source>
+        <translation>Varje prompts pixlar mot pixlarna hos objekten den nämner, summerade över scenmappen; ”Omkastad” poängsätter samma segmenteringar mot nästa prompts objekt: vad enbart överlapp ger</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Rangordning</translation>
+    </message>
+    <message>
+        <source>Scene scores</source>
+        <translation>Scenpoäng</translation>
+    </message>
+    <message>
+        <source>Segmentation</source>
+        <translation>Segmentering</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Träning</translation>
+    </message>
+    <message>
+        <source>Open images</source>
+        <translation>Öppna bilder</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Open a folder of images or a scene folder</source>
+        <translation>Öppna en mapp med bilder eller en scenmapp</translation>
+    </message>
+    <message>
+        <source>The colour of &quot;%1&quot;</source>
+        <translation>Färgen för ”%1”</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>Läser in %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;A&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B&lt;/b&gt;: %1</source>
+        <translation>&lt;b&gt;B&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;B&lt;/b&gt;: loading %1…</source>
+        <translation>&lt;b&gt;B&lt;/b&gt;: läser in %1…</translation>
+    </message>
+    <message>
+        <source>Add the prompt &quot;%1&quot;</source>
+        <translation>Lägg till prompten ”%1”</translation>
+    </message>
+    <message>
+        <source>Remove the prompt &quot;%1&quot;</source>
+        <translation>Ta bort prompten ”%1”</translation>
+    </message>
+    <message>
+        <source>Recolour &quot;%1&quot;</source>
+        <translation>Byt färg på ”%1”</translation>
+    </message>
+    <message>
+        <source>Use the ImageNet templates</source>
+        <translation>Använd ImageNet-mallarna</translation>
+    </message>
+    <message>
+        <source>Use the prompts alone</source>
+        <translation>Använd prompterna ensamma</translation>
+    </message>
+    <message>
+        <source>Background below %1</source>
+        <translation>Bakgrund under %1</translation>
+    </message>
+    <message>
+        <source>The model&apos;s background threshold</source>
+        <translation>Modellens bakgrundströskel</translation>
+    </message>
+    <message>
+        <source>Add prompts to segment the image by them.</source>
+        <translation>Lägg till prompter för att segmentera bilden efter dem.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: %2 never saw %3; it reads them as one unknown word.</source>
+        <translation>”%1”: %2 har aldrig sett %3; den läser dem som ett okänt ord.</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>modellen</translation>
+    </message>
+    <message>
+        <source>model B</source>
+        <translation>modell B</translation>
+    </message>
+    <message>
+        <source>cannot open</source>
+        <translation>kan inte öppnas</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>misslyckades</translation>
+    </message>
+    <message>
+        <source>mIoU %1</source>
+        <translation>mIoU %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1: cannot analyse:&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1: kan inte analyseras:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Similarity to &quot;%1&quot;</source>
+        <translation>Likhet med ”%1”</translation>
+    </message>
+    <message>
+        <source>Ranked pixel</source>
+        <translation>Rangordnad pixel</translation>
+    </message>
+    <message>
+        <source>At pixel (%1, %2)</source>
+        <translation>I pixel (%1, %2)</translation>
+    </message>
+    <message>
+        <source>At the clicked pixel (click the image)</source>
+        <translation>I den klickade pixeln (klicka i bilden)</translation>
+    </message>
+    <message>
+        <source>no instance masks: no scores</source>
+        <translation>inga instansmasker: inga poäng</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>ej poängsatt</translation>
+    </message>
+    <message>
+        <source>Names no attribute of the scenes&apos; objects (colour, material, shape, size)</source>
+        <translation>Nämner ingen egenskap hos scenernas objekt (färg, material, form, storlek)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mean over %n scene(s)</source>
+        <translation>
+            <numerusform>Medel över %n scen</numerusform>
+            <numerusform>Medel över %n scener</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>prompt mIoU %1 (shuffled %2)</source>
+        <translation>prompt-mIoU %1 (omkastad %2)</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::OpenVocabularyWorkspace</name>
+    <message>
+        <source>Open vocabulary</source>
+        <translation>Öppet ordförråd</translation>
+    </message>
+    <message>
+        <source>%1 is neither an image nor a folder</source>
+        <translation>%1 är varken en bild eller en mapp</translation>
+    </message>
+    <message>
+        <source>Open vocabulary: find objects by typed words</source>
+        <translation>Öppet ordförråd: hitta objekt med skrivna ord</translation>
+    </message>
+    <message>
+        <source>Generated scenes segmented by colour prompts with the built-in small dino.txt (trained here), each prompt&apos;s IoU against the true objects beside the shuffled-prompt chance level.</source>
+        <translation>Genererade scener segmenterade efter färgprompter med den lilla inbyggda dino.txt (tränad här), varje prompts IoU mot de sanna objekten bredvid slumpnivån med omkastade prompter.</translation>
+    </message>
+    <message>
+        <source>The Open-vocabulary demo&apos;s scenes or model are missing from this installation</source>
+        <translation>Demons scener eller modell för öppet ordförråd saknas i denna installation</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: open an image, add prompts and let the model segment it</source>
+        <translation>Det finns inget att exportera än: öppna en bild, lägg till prompter och låt modellen segmentera den</translation>
+    </message>
+    <message>
+        <source>%1: segmentation by the prompts (background below %2), each prompt&apos;s similarity from %3 to %4; %5</source>
+        <translation>%1: segmentering efter prompterna (bakgrund under %2), varje prompts likhet från %3 till %4; %5</translation>
+    </message>
+    <message>
+        <source>; beside it %1</source>
+        <translation>; bredvid den %1</translation>
+    </message>
+    <message>
+        <source>; prompt mIoU %1, shuffled prompts %2 (scenes: %3)</source>
+        <translation>; prompt-mIoU %1, omkastade prompter %2 (scener: %3)</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::PreferencesDialog</name>
     <message>
         <source>Preferences</source>

@@ -257,9 +257,10 @@ bool OpenVocabularyWorkspace::exportFigure(const QString &path, const FigureOpti
             withCaption.caption += tr("; beside it %1").arg(QFileInfo(m_model->model(OpenVocabSide::B).name).completeBaseName());
         const std::optional<openvocab::SceneScoreboard> score = m_model->folderScore(OpenVocabSide::A);
         if (score && score->images() > 0)
-            withCaption.caption += tr("; prompt mIoU %1 over %n scene(s), shuffled prompts %2", nullptr, score->images())
+            withCaption.caption += tr("; prompt mIoU %1, shuffled prompts %2 (scenes: %3)")
                                        .arg(score->mean(), 0, 'f', 3)
-                                       .arg(score->shuffledMean(), 0, 'f', 3);
+                                       .arg(score->shuffledMean(), 0, 'f', 3)
+                                       .arg(score->images());
     }
     return app::exportFigure(panelList(owned), int(owned.size()), withCaption, path, error);
 }
