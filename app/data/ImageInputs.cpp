@@ -26,4 +26,15 @@ QStringList imageFilesIn(const QString &folder)
     return found;
 }
 
+QStringList inputsAfterOpening(const QStringList &current, const QString &path)
+{
+    const QString opened = QFileInfo(path).absoluteFilePath();
+    bool allFiles = QFileInfo(path).isFile();
+    for (const QString &p : current)
+        allFiles = allFiles && QFileInfo(p).isFile();
+    if (!allFiles)
+        return {opened};
+    return current.contains(opened) ? current : current + QStringList{opened};
+}
+
 } // namespace periscope::app

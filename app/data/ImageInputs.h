@@ -10,4 +10,8 @@ namespace periscope::app {
 QStringList imageFilesIn(const QString &folder);
 bool isImageFile(const QString &path);
 
+// What is open after opening `path` where `current` was: images opened one by one gather (a
+// file already open is not added twice); a folder, or a file after a folder, replaces what was open.
+QStringList inputsAfterOpening(const QStringList &current, const QString &path);
+
 } // namespace periscope::app

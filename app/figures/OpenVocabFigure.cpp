@@ -36,12 +36,6 @@ OpenVocabFigure openVocabFigure(const QString &title, const Image &image, const 
     const QSize size(result.mapWidth, result.mapHeight);
     const QImage shown = toQImage(image).convertToFormat(QImage::Format_RGB888);
     figure.image = shown.size() == size ? shown : shown.scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    figure.labels = QImage(size, QImage::Format_Grayscale8);
-    for (int y = 0; y < size.height(); ++y) {
-        uchar *row = figure.labels.scanLine(y);
-        for (int x = 0; x < size.width(); ++x)
-            row[x] = uchar(std::clamp(result.labels[std::size_t(y) * std::size_t(size.width()) + std::size_t(x)] + 1, 0, 255));
-    }
     figure.low = std::numeric_limits<float>::max();
     figure.high = std::numeric_limits<float>::lowest();
     for (float v : result.pixelSimilarity) {
@@ -56,14 +50,27 @@ OpenVocabFigure openVocabFigure(const QString &title, const Image &image, const 
         for (int y = 0; y < size.height(); ++y)
             std::copy_n(values + std::size_t(y) * std::size_t(size.width()), size.width(), map.rowAs<float>(y));
         figure.similarity << toQImage(applyColormap(map, Colormap::Magma, figure.low, figure.high));
-        const QString prompt = QString::fromStdString(prompts.at(std::size_t(p)));
-        figure.prompts << prompt;
+        figure.prompts << QString::fromStdString(prompts.at(std::size_t(p)));
+    }
+    relabelOpenVocabFigure(figure, result);
+    return figure;
+}
+
+void relabelOpenVocabFigure(OpenVocabFigure &figure, const openvocab::OpenVocabResult &result)
+{
+    const QSize size(result.mapWidth, result.mapHeight);
+    figure.labels = QImage(size, QImage::Format_Grayscale8);
+    for (int y = 0; y < size.height(); ++y) {
+        uchar *row = figure.labels.scanLine(y);
+        for (int x = 0; x < size.width(); ++x)
+            row[x] = uchar(std::clamp(result.labels[std::size_t(y) * std::size_t(size.width()) + std::size_t(x)] + 1, 0, 255));
+    }
+    figure.captions.clear();
+    for (int p = 0; p < figure.prompts.size() && p < result.promptCount(); ++p)
         figure.captions << tr("%1 · %2% · p %3")
-                               .arg(prompt)
+                               .arg(figure.prompts[p])
                                .arg(result.coverage.at(std::size_t(p)) * 100.0, 0, 'f', 1)
                                .arg(double(result.zeroShot.at(std::size_t(p))), 0, 'f', 2);
-    }
-    return figure;
 }
 
 QColor figurePromptColor(const OpenVocabFigure &figure, int prompt)

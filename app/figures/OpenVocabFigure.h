@@ -39,6 +39,10 @@ struct OpenVocabFigure {
 OpenVocabFigure openVocabFigure(const QString &title, const Image &image, const openvocab::OpenVocabResult &result,
                                 const std::vector<std::string> &prompts);
 
+// The labels and captions again after the result was relabelled at another background threshold
+// (the maps, the expensive part, stay).
+void relabelOpenVocabFigure(OpenVocabFigure &figure, const openvocab::OpenVocabResult &result);
+
 // The colour prompt `prompt` is drawn in.
 QColor figurePromptColor(const OpenVocabFigure &figure, int prompt);
 

@@ -243,8 +243,11 @@ void OpenVocabularyModel::setBackground(std::optional<double> background)
     Q_EMIT settingsChanged();
     // The maps stay; only the labels move, at once. The folder's scores need every image again.
     for (int s = 0; s < kOpenVocabSides; ++s)
-        if (m_detail.result[std::size_t(s)])
+        if (m_detail.result[std::size_t(s)]) {
             m_detail.result[std::size_t(s)]->relabel(effectiveBackground(OpenVocabSide(s)));
+            if (m_detail.figure[std::size_t(s)])
+                relabelOpenVocabFigure(*m_detail.figure[std::size_t(s)], *m_detail.result[std::size_t(s)]);
+        }
     Q_EMIT detailReady();
     analyseAll();
 }
@@ -260,6 +263,7 @@ void OpenVocabularyModel::setModel(const QString &nameOrPath, OpenVocabSide side
         for (OpenVocabImage &image : m_images)
             image.outcome[std::size_t(side)] = {};
         m_detail.result[std::size_t(side)].reset();
+        m_detail.figure[std::size_t(side)].reset();
         Q_EMIT modelChanged();
         Q_EMIT imagesChanged();
         Q_EMIT detailReady();
@@ -316,6 +320,7 @@ void OpenVocabularyModel::promptsInvalidated()
     // What is shown was made with other prompts: drop it until the new analysis arrives.
     resetOutcomes();
     m_detail.result = {};
+    m_detail.figure = {};
     Q_EMIT imagesChanged();
     Q_EMIT detailReady();
     refresh();
@@ -475,9 +480,12 @@ void OpenVocabularyModel::loadDetail()
     }
     const int index = m_selected;
     const SlotImage entry = m_images[index].entry;
+    std::vector<std::string> texts;
+    for (const OpenVocabPrompt &p : m_prompts)
+        texts.push_back(p.text.toStdString());
     m_detailLoad.start(
         tr("Segment %1").arg(entry.name),
-        [entry, index, inputs](const JobControl &control) {
+        [entry, index, inputs, texts](const JobControl &control) {
             auto detail = std::make_shared<OpenVocabDetail>();
             detail->index = index;
             SlotImage image = entry;
@@ -495,12 +503,15 @@ void OpenVocabularyModel::loadDetail()
                     shown = shown.scaled(OpenVocabularyModel::kMapSide, OpenVocabularyModel::kMapSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
                 }
                 detail->image = shown;
-                detail->original = image.image;
+                for (std::size_t s = 0; s < inputs.models.size(); ++s)
+                    if (detail->result[s])
+                        detail->figure[s] = openVocabFigure(entry.name, image.image, *detail->result[s], texts);
             } catch (const CancelledError &) {
                 throw;
             } catch (const std::exception &e) {
                 detail->error = firstLine(e);
                 detail->result = {};
+                detail->figure = {};
             }
             return QVariant::fromValue(std::shared_ptr<const OpenVocabDetail>(detail));
         },

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/data/SlotImageSet.h"
+#include "app/figures/OpenVocabFigure.h"
 #include "app/shell/JobSlot.h"
 #include "app/shell/TrainingJob.h"
 
@@ -58,8 +59,10 @@ struct OpenVocabDetail {
     int index = -1;
     QString error;    // it could not be read or analysed: why
     QImage image;     // RGB at the maps' size
-    Image original;   // as decoded, for the figure
     std::array<std::optional<openvocab::OpenVocabResult>, kOpenVocabSides> result;
+    // What the figure and the view's tiles draw of each result (the maps through the colour map,
+    // made in the job; colours are the prompts' at drawing time).
+    std::array<std::optional<OpenVocabFigure>, kOpenVocabSides> figure;
 };
 
 // One model in use: what was asked for, what was loaded, and the prompts embedded by it.

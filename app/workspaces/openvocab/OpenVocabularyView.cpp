@@ -28,6 +28,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QUndoCommand>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -323,9 +324,16 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
         connect(view, &widgets::ImageView::pixelClicked, this, &OpenVocabularyView::rankAt);
 
     connect(m_model, &OpenVocabularyModel::imagesChanged, this, &OpenVocabularyView::rebuildImageList);
+    // The folder's scores sum every image's counts: while images stream in, at most a few times a
+    // second (once per image would be quadratic in a large folder).
+    m_scoresTimer = new QTimer(this);
+    m_scoresTimer->setSingleShot(true);
+    m_scoresTimer->setInterval(300);
+    connect(m_scoresTimer, &QTimer::timeout, this, &OpenVocabularyView::showScores);
     connect(m_model, &OpenVocabularyModel::imageAnalysed, this, [this](int index) {
         updateImage(index);
-        showScores();
+        if (!m_scoresTimer->isActive())
+            m_scoresTimer->start();
     });
     connect(m_model, &OpenVocabularyModel::analysisFinished, this, &OpenVocabularyView::showScores);
     connect(m_model, &OpenVocabularyModel::promptsChanged, this, &OpenVocabularyView::showPrompts);
@@ -523,7 +531,8 @@ void OpenVocabularyView::showDetail()
     if (d.index >= 0 && !d.error.isEmpty())
         m_imageStatus->setText(tr("<b>%1: cannot analyse:</b> %2").arg(m_model->images().value(d.index).entry.name.toHtmlEscaped(), d.error.toHtmlEscaped()));
     const std::optional<openvocab::OpenVocabResult> &result = d.result[0];
-    if (m_shownMap >= 0 && (!result || m_shownMap >= result->promptCount()))
+    // A map stays chosen while the image waits for its analysis; it goes when its prompt does.
+    if (m_shownMap >= 0 && result && m_shownMap >= result->promptCount())
         m_shownMap = -1;
     const bool newImage = d.index != m_shownIndex || d.image.size() != m_shownSize;
     if (newImage)
@@ -619,15 +628,11 @@ void OpenVocabularyView::showTiles()
     qDeleteAll(m_tiles);
     m_tiles.clear();
     const OpenVocabDetail &d = m_model->detail();
-    const std::optional<openvocab::OpenVocabResult> &result = d.result[0];
     const QList<OpenVocabPrompt> &prompts = m_model->prompts();
-    if (!result || result->promptCount() != prompts.size() || d.original.isNull())
+    if (!d.figure[0] || d.figure[0]->prompts != m_model->promptTexts())
         return;
-    std::vector<std::string> texts;
-    for (const OpenVocabPrompt &p : prompts)
-        texts.push_back(p.text.toStdString());
     // The figure's maps and captions: what the tiles show is what Export Figure draws.
-    const OpenVocabFigure figure = openVocabFigure(m_model->images().value(d.index).entry.name, d.original, *result, texts);
+    const OpenVocabFigure &figure = *d.figure[0];
     for (int p = 0; p < prompts.size(); ++p) {
         auto *tile = new widgets::MapTile(p, prompts[p].color);
         tile->setObjectName(QStringLiteral("promptTile%1").arg(p));
@@ -694,6 +699,7 @@ void OpenVocabularyView::showRanking()
 
 void OpenVocabularyView::showScores()
 {
+    m_scoresTimer->stop();
     const QList<OpenVocabPrompt> &prompts = m_model->prompts();
     std::array<std::optional<openvocab::SceneScoreboard>, kOpenVocabSides> scores{m_model->folderScore(OpenVocabSide::A),
                                                                                     m_model->folderScore(OpenVocabSide::B)};

@@ -15,6 +15,7 @@ class QGridLayout;
 class QPushButton;
 class QTabWidget;
 class QTableWidget;
+class QTimer;
 class QUndoStack;
 
 namespace periscope::widgets {
@@ -100,6 +101,7 @@ private:
     QGridLayout *m_tileGrid;
     QList<widgets::MapTile *> m_tiles;
     QTabWidget *m_tabs, *m_pages;
+    QTimer *m_scoresTimer;
     OpenVocabularyTrainingPanel *m_training;
     int m_shownMap = -1;
     int m_shownIndex = -1; // the image the views were fitted to

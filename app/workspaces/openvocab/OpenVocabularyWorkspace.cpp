@@ -101,13 +101,7 @@ bool OpenVocabularyWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    QStringList inputs{file.absoluteFilePath()};
-    // Images opened one by one gather; a folder replaces what was open.
-    bool allFiles = file.isFile();
-    for (const QString &p : m_model->inputs())
-        allFiles = allFiles && QFileInfo(p).isFile();
-    if (allFiles && !m_model->inputs().contains(inputs.first()))
-        inputs = m_model->inputs() + inputs;
+    const QStringList inputs = inputsAfterOpening(m_model->inputs(), path);
     m_model->open(inputs);
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
@@ -219,25 +213,21 @@ bool OpenVocabularyWorkspace::exportFigure(const QString &path, const FigureOpti
     view();
     const OpenVocabDetail &d = m_model->detail();
     const QList<OpenVocabPrompt> &prompts = m_model->prompts();
-    if (d.index < 0 || !d.result[0] || d.result[0]->promptCount() != prompts.size() || d.original.isNull()) {
+    if (d.index < 0 || !d.figure[0] || d.figure[0]->prompts != m_model->promptTexts()) {
         if (error)
             *error = tr("There is nothing to export yet: open an image, add prompts and let the model segment it");
         return false;
     }
-    std::vector<std::string> texts;
     QList<QColor> colors;
-    for (const OpenVocabPrompt &p : prompts) {
-        texts.push_back(p.text.toStdString());
+    for (const OpenVocabPrompt &p : prompts)
         colors << p.color;
-    }
     const QString name = m_model->images()[d.index].entry.name;
     std::vector<std::unique_ptr<FigurePanel>> owned;
     OpenVocabFigure first;
     for (int s = 0; s < kOpenVocabSides; ++s) {
-        const std::optional<openvocab::OpenVocabResult> &result = d.result[std::size_t(s)];
-        if (!result || result->promptCount() != prompts.size())
+        if (!d.figure[std::size_t(s)] || d.figure[std::size_t(s)]->prompts != m_model->promptTexts())
             continue;
-        OpenVocabFigure figure = openVocabFigure(name, d.original, *result, texts);
+        OpenVocabFigure figure = *d.figure[std::size_t(s)];
         figure.colors = colors;
         owned.push_back(openVocabSegmentationPanel(figure));
         if (s == 0)

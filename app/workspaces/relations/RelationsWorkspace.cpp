@@ -141,12 +141,7 @@ bool RelationsWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    QStringList inputs{file.absoluteFilePath()};
-    bool allFiles = file.isFile();
-    for (const QString &p : m_model->inputs())
-        allFiles = allFiles && QFileInfo(p).isFile();
-    if (allFiles && !m_model->inputs().contains(file.absoluteFilePath()))
-        inputs = m_model->inputs() + inputs;
+    const QStringList inputs = inputsAfterOpening(m_model->inputs(), path);
     m_model->open(inputs, m_model->split());
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;

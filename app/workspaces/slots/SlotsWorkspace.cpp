@@ -93,13 +93,7 @@ bool SlotsWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    QStringList inputs{file.absoluteFilePath()};
-    // Images opened one by one gather; a folder replaces what was open.
-    bool allFiles = file.isFile();
-    for (const QString &p : m_model->inputs())
-        allFiles = allFiles && QFileInfo(p).isFile();
-    if (allFiles)
-        inputs = m_model->inputs() + inputs;
+    const QStringList inputs = inputsAfterOpening(m_model->inputs(), path);
     m_model->open(inputs);
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
