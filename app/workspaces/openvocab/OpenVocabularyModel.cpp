@@ -14,11 +14,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace periscope::app {
 namespace {
 
 constexpr int kThumbnailSide = 96;
+// Colours closer than this (summed over R, G and B) are told apart only side by side.
+constexpr int kDistinctColour = 120;
 
 struct OpenedImages {
     QList<OpenVocabImage> images;
@@ -188,6 +191,19 @@ QColor OpenVocabularyModel::suggestedPromptColor(const QString &text, const QLis
         for (const auto &[name, rgb] : scenes::clevrColors())
             if (name == query->color && !used.contains(QColor(rgb[0], rgb[1], rgb[2]).rgb()))
                 return QColor(rgb[0], rgb[1], rgb[2]);
+    // The first palette colour far from every colour in use: "metal objects" in a crimson beside
+    // "red objects" in CLEVR's red reads as one prompt.
+    auto distance = [](const QColor &a, const QColor &b) {
+        return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+    };
+    for (int i = 0; i < 2 * kMaxPrompts; ++i) {
+        const QColor candidate = promptColor(i);
+        bool far = true;
+        for (const OpenVocabPrompt &p : taken)
+            far = far && distance(candidate, p.color) > kDistinctColour;
+        if (far)
+            return candidate;
+    }
     for (int i = 0;; ++i)
         if (!used.contains(promptColor(i).rgb()) || i >= kMaxPrompts)
             return promptColor(i);

@@ -152,7 +152,7 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     m_images->setMaximumWidth(220);
 
     // The image views, A and (when comparing) B, linked: they zoom and pan together.
-    auto *views = new QSplitter(Qt::Horizontal);
+    auto *views = m_views = new QSplitter(Qt::Horizontal);
     for (int s = 0; s < kOpenVocabSides; ++s) {
         m_layers[std::size_t(s)] = new widgets::LayerModel(this);
         m_imageViews[std::size_t(s)] = new widgets::ImageView(m_layers[std::size_t(s)]);
@@ -349,8 +349,12 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
         m_modelLabel->setToolTip(a.name);
         if (m_model->comparing() != m_sideB->isVisible()) {
             m_sideB->setVisible(m_model->comparing());
-            if (m_model->comparing())
+            if (m_model->comparing()) {
+                // Equal halves: linked views share one zoom, which fits both only at one size.
+                const int half = std::max(1, m_views->width() / 2);
+                m_views->setSizes({half, half});
                 m_imageViews[0]->linkWith(m_imageViews[1]);
+            }
             else
                 m_imageViews[0]->unlink(m_imageViews[1]);
             for (widgets::ImageView *view : m_imageViews)

@@ -13,6 +13,7 @@ class QLineEdit;
 class QListWidget;
 class QGridLayout;
 class QPushButton;
+class QSplitter;
 class QTabWidget;
 class QTableWidget;
 class QTimer;
@@ -93,6 +94,7 @@ private:
     std::array<widgets::LayerModel *, kOpenVocabSides> m_layers{};
     std::array<widgets::ImageView *, kOpenVocabSides> m_imageViews{};
     QWidget *m_sideB;
+    QSplitter *m_views;
     QTableWidget *m_promptTable, *m_ranking, *m_pixelRanking, *m_scores;
     QLineEdit *m_promptEdit;
     QPushButton *m_remove, *m_recolour;

@@ -221,6 +221,11 @@ void TestOpenVocabularyWorkspace::promptEditsAreUndoable()
     QTest::keyClick(view->promptEdit(), Qt::Key_Return);
     QCOMPARE(model->prompts().size(), 9);
     QCOMPARE(model->prompts().last().text, QStringLiteral("metal cubes"));
+    // Its colour is told apart from the eight colours in use.
+    for (int p = 0; p < 8; ++p) {
+        const QColor a = model->prompts()[p].color, b = model->prompts().last().color;
+        QVERIFY(std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) > 120);
+    }
     QVERIFY(view->promptEdit()->text().isEmpty());
     QVERIFY(waitIdle());
     QCOMPARE(model->detail().result[0]->promptCount(), 9);
