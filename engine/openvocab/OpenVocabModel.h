@@ -30,7 +30,8 @@ struct OpenVocabFiles {
 struct OpenVocabLoadOptions {
     DevicePreference device = DevicePreference::Auto;
     // Keep the matrices in bfloat16 and run under bf16 autocast: half the memory (ViT-L/14 and
-    // the text encoder: 3.1 GB in fp32, 1.6 GB), at bf16's 8 significant bits.
+    // the text encoder: 3.1 GB in fp32, 1.6 GB), at bf16's 8 significant bits. A small model
+    // (3 MB) ignores it and says fp32 in describe().
     bool bf16 = false;
 };
 

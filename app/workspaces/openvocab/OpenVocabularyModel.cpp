@@ -4,6 +4,7 @@
 #include "app/figures/ImageConversion.h"
 #include "app/figures/OpenVocabFigure.h"
 #include "app/models/BuiltInOpenVocabModels.h"
+#include "app/shell/ComputeState.h"
 #include "app/shell/JobManager.h"
 
 #include "engine/openvocab/OpenVocabTraining.h"
@@ -69,8 +70,8 @@ Q_DECLARE_METATYPE(std::shared_ptr<const periscope::app::OpenVocabDetail>)
 
 namespace periscope::app {
 
-OpenVocabularyModel::OpenVocabularyModel(JobManager *jobs, QObject *parent)
-    : QObject(parent), m_jobs(jobs), m_scan(jobs), m_loadA(jobs), m_loadB(jobs), m_embedding(jobs), m_analysis(jobs), m_detailLoad(jobs),
+OpenVocabularyModel::OpenVocabularyModel(JobManager *jobs, ComputeState *compute, QObject *parent)
+    : QObject(parent), m_jobs(jobs), m_compute(compute), m_scan(jobs), m_loadA(jobs), m_loadB(jobs), m_embedding(jobs), m_analysis(jobs), m_detailLoad(jobs),
       m_training(jobs)
 {
     qRegisterMetaType<periscope::openvocab::OpenVocabEpoch>();
@@ -288,10 +289,15 @@ void OpenVocabularyModel::setModel(const QString &nameOrPath, OpenVocabSide side
     const QString previous = state.model ? state.name : QString();
     state.name = nameOrPath;
     Q_EMIT modelChanged();
+    openvocab::OpenVocabLoadOptions options;
+    if (m_compute) {
+        options.device = m_compute->device().kind == DeviceKind::Cuda ? DevicePreference::Cuda : DevicePreference::Cpu;
+        options.bf16 = m_compute->precisionPreference() == PrecisionPreference::Bf16;
+    }
     loadSlot(side).start(
         tr("Load open-vocabulary model %1").arg(QFileInfo(nameOrPath).fileName()),
-        [nameOrPath](const JobControl &control) {
-            std::shared_ptr<const openvocab::OpenVocabModel> loaded = loadOpenVocabModel(nameOrPath, {}, {}, control);
+        [nameOrPath, options](const JobControl &control) {
+            std::shared_ptr<const openvocab::OpenVocabModel> loaded = loadOpenVocabModel(nameOrPath, {}, options, control);
             return QVariant::fromValue(loaded);
         },
         [this, side, nameOrPath](const QVariant &result) {

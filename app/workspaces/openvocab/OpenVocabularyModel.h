@@ -24,6 +24,7 @@
 
 namespace periscope::app {
 
+class ComputeState;
 class JobManager;
 
 // One prompt of the list: its text and the colour its pixels, legend and map frame are drawn in.
@@ -87,7 +88,10 @@ public:
     static constexpr int kMaxPromptLength = 1000;
     static constexpr int kMapSide = 1024; // the maps' longer side at most (as the CLI's default)
 
-    explicit OpenVocabularyModel(JobManager *jobs, QObject *parent = nullptr);
+    // `compute` (may be null: the engine's defaults) says where models load and whether their
+    // weights are kept in bfloat16 (the Preferences' precision "bf16": half the memory of the
+    // released ViT-L/14 and text encoder).
+    explicit OpenVocabularyModel(JobManager *jobs, ComputeState *compute = nullptr, QObject *parent = nullptr);
     ~OpenVocabularyModel() override;
 
     // Image files, image folders or scene folders; listed as a job, replacing what was open.
@@ -170,6 +174,7 @@ private:
     void resetOutcomes();
 
     QPointer<JobManager> m_jobs;
+    QPointer<ComputeState> m_compute;
     QStringList m_inputs, m_warnings;
     QList<OpenVocabImage> m_images;
     QList<OpenVocabPrompt> m_prompts;

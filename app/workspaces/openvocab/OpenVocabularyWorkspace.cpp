@@ -29,7 +29,7 @@ QList<OpenVocabPrompt> coloured(const QStringList &texts)
 } // namespace
 
 OpenVocabularyWorkspace::OpenVocabularyWorkspace(const WorkspaceContext &context, QObject *parent)
-    : Workspace(context, parent), m_model(new OpenVocabularyModel(context.jobs, this))
+    : Workspace(context, parent), m_model(new OpenVocabularyModel(context.jobs, context.compute, this))
 {
     connect(m_model, &OpenVocabularyModel::problem, this, &OpenVocabularyWorkspace::logProblem);
     for (auto signal : {&OpenVocabularyModel::imagesChanged, &OpenVocabularyModel::promptsChanged, &OpenVocabularyModel::settingsChanged,

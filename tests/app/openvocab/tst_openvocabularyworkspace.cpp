@@ -10,6 +10,7 @@
 // --open IMAGE --screenshot`.
 #include "app/figures/OpenVocabFigure.h"
 #include "app/models/BuiltInOpenVocabModels.h"
+#include "app/shell/ComputeState.h"
 #include "app/shell/JobManager.h"
 #include "app/workspaces/openvocab/OpenVocabularyModel.h"
 #include "app/workspaces/openvocab/OpenVocabularyTrainingPanel.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void badInputGetsAMessageNotACrash();
     void imagesWithoutMasksAreNotScored();
     void trainingOffersTheNewModel();
+    void smallModelIgnoresBf16();
     void screenshotShowsTheSegmentationAndItsLegend();
 
 private:
@@ -574,6 +576,30 @@ void TestOpenVocabularyWorkspace::trainingOffersTheNewModel()
     QVERIFY(m_workspace->model()->model(OpenVocabSide::A).description.contains(QStringLiteral("64 wide, 1 block")));
     QVERIFY(m_workspace->model()->images()[0].outcome[0].analysed);
     QVERIFY(m_workspace->model()->folderScore(OpenVocabSide::A).has_value());
+}
+
+void TestOpenVocabularyWorkspace::smallModelIgnoresBf16()
+{
+    // Preferences > precision "bf16" is passed on to the model's load (the released model then
+    // keeps its matrices in bfloat16: half of 3.1 GB); the small model (3 MB) stays in fp32, says
+    // so, and segments as before.
+    ComputeState compute;
+    compute.apply(QStringLiteral("cpu"), 0);
+    compute.setPrecisionPreference(QStringLiteral("bf16"));
+    WorkspaceContext context;
+    context.jobs = m_jobs.get();
+    context.compute = &compute;
+    m_workspace = std::make_unique<OpenVocabularyWorkspace>(context);
+    m_workspace->view()->resize(1280, 720);
+    openDemo();
+    OpenVocabularyModel *model = m_workspace->model();
+    QVERIFY2(model->model(OpenVocabSide::A).description.endsWith(QStringLiteral("fp32")), qPrintable(model->model(OpenVocabSide::A).description));
+    const std::optional<openvocab::SceneScoreboard> score = model->folderScore(OpenVocabSide::A);
+    QVERIFY(score && score->images() == 16);
+    QVERIFY2(score->mean() > score->shuffledMean() + 0.3, qPrintable(QStringLiteral("%1 vs %2").arg(score->mean()).arg(score->shuffledMean())));
+    m_jobs->cancelAll();
+    m_jobs->waitForIdle(10000);
+    m_workspace.reset(); // before `compute` goes
 }
 
 void TestOpenVocabularyWorkspace::screenshotShowsTheSegmentationAndItsLegend()
