@@ -63,6 +63,10 @@ QWidget *SlotsWorkspace::view()
     if (!m_view) {
         m_view = new SlotsView(m_model);
         connect(m_view, &SlotsView::viewSettingsChanged, this, &Workspace::stateChanged);
+        // The view's own Open and Generate buttons open scenes without openFile: the built-in
+        // model must be there already, however the workspace was reached (issue #23: "No model",
+        // and scenes without masks, when the app started in another workspace).
+        ensureModel();
     }
     return m_view;
 }
