@@ -105,6 +105,7 @@ void OpenVocabularyModel::clear()
     m_analysis.cancel();
     m_detailLoad.cancel();
     ++m_analysisGeneration;
+    markStale(); // the images to come have no outcomes yet
     m_inputs.clear();
     m_warnings.clear();
     m_images.clear();
@@ -266,6 +267,7 @@ void OpenVocabularyModel::setBackground(std::optional<double> background)
                 relabelOpenVocabFigure(*m_detail.figure[std::size_t(s)], *m_detail.result[std::size_t(s)]);
         }
     Q_EMIT detailReady();
+    markStale();
     analyseAll();
 }
 
@@ -310,7 +312,7 @@ void OpenVocabularyModel::setModel(const QString &nameOrPath, OpenVocabSide side
             Q_EMIT modelChanged();
             Q_EMIT settingsChanged(); // the background may follow the new model's suggestion
             Q_EMIT message(tr("Model: %1").arg(s.description));
-            promptsInvalidated();
+            promptsInvalidated(side);
         },
         [this, side, previous](const QString &error) {
             // The model loaded before stays in use.
@@ -329,20 +331,27 @@ std::vector<std::vector<std::string>> OpenVocabularyModel::unknownWords(OpenVoca
     return prompts ? prompts->unknownWords : std::vector<std::vector<std::string>>{};
 }
 
-void OpenVocabularyModel::resetOutcomes()
+void OpenVocabularyModel::markStale(std::optional<OpenVocabSide> only)
 {
-    for (OpenVocabImage &image : m_images)
-        image.outcome = {};
+    for (int s = 0; s < kOpenVocabSides; ++s)
+        if (!only || *only == OpenVocabSide(s))
+            m_stale[std::size_t(s)] = true;
 }
 
-void OpenVocabularyModel::promptsInvalidated()
+void OpenVocabularyModel::promptsInvalidated(std::optional<OpenVocabSide> only)
 {
-    for (OpenVocabModelState &s : m_models)
-        s.prompts.reset();
-    // What is shown was made with other prompts: drop it until the new analysis arrives.
-    resetOutcomes();
-    m_detail.result = {};
-    m_detail.figure = {};
+    // What is shown was made with other prompts or another model: drop it until the new
+    // analysis arrives.
+    for (int s = 0; s < kOpenVocabSides; ++s) {
+        if (only && *only != OpenVocabSide(s))
+            continue;
+        m_models[std::size_t(s)].prompts.reset();
+        for (OpenVocabImage &image : m_images)
+            image.outcome[std::size_t(s)] = {};
+        m_detail.result[std::size_t(s)].reset();
+        m_detail.figure[std::size_t(s)].reset();
+    }
+    markStale(only);
     Q_EMIT imagesChanged();
     Q_EMIT detailReady();
     refresh();
@@ -401,15 +410,22 @@ void OpenVocabularyModel::analyseAll()
         return;
     }
     SideInputs inputs;
+    std::array<bool, kOpenVocabSides> sides{};
     for (int s = 0; s < kOpenVocabSides; ++s) {
         const OpenVocabModelState &state = m_models[std::size_t(s)];
-        if (state.model && state.prompts) {
+        sides[std::size_t(s)] = m_stale[std::size_t(s)] && state.model && state.prompts;
+        if (sides[std::size_t(s)]) {
             inputs.models[std::size_t(s)] = state.model;
             inputs.prompts[std::size_t(s)] = state.prompts;
         }
         inputs.background[std::size_t(s)] = effectiveBackground(OpenVocabSide(s));
     }
-    resetOutcomes();
+    if (!sides[0] && !sides[1])
+        return; // every side's outcomes are current (a running analysis is of the current settings)
+    for (OpenVocabImage &image : m_images)
+        for (std::size_t s = 0; s < sides.size(); ++s)
+            if (sides[s])
+                image.outcome[s] = {};
     Q_EMIT imagesChanged();
     QList<SlotImage> entries;
     for (const OpenVocabImage &image : m_images)
@@ -421,7 +437,7 @@ void OpenVocabularyModel::analyseAll()
     const quint64 generation = ++m_analysisGeneration;
     m_analysis.start(
         tr("Segment %n image(s) by the prompts", nullptr, int(entries.size())),
-        [entries, inputs, texts, self, generation](const JobControl &control) {
+        [entries, inputs, texts, self, generation, sides](const JobControl &control) {
             for (qsizetype i = 0; i < entries.size(); ++i) {
                 control.throwIfCancelled();
                 control.reportProgress(double(i) / double(entries.size()), entries[i].name.toStdString());
@@ -450,21 +466,25 @@ void OpenVocabularyModel::analyseAll()
                 } catch (const std::exception &e) {
                     analysed->error = firstLine(e);
                 }
-                postToReceiver(self, [analysed, generation](OpenVocabularyModel *m) {
+                postToReceiver(self, [analysed, generation, sides](OpenVocabularyModel *m) {
                     // A newer analysis started since: this one's images belong to other settings.
                     if (m->m_analysisGeneration != generation || analysed->index >= m->m_images.size())
                         return;
                     OpenVocabImage &image = m->m_images[analysed->index];
-                    image.outcome = analysed->outcome;
-                    if (!analysed->error.isEmpty())
-                        for (OpenVocabOutcome &o : image.outcome)
-                            o.error = analysed->error;
+                    for (std::size_t s = 0; s < sides.size(); ++s)
+                        if (sides[s]) {
+                            image.outcome[s] = analysed->outcome[s];
+                            image.outcome[s].error = analysed->error;
+                        }
                     Q_EMIT m->imageAnalysed(analysed->index);
                 });
             }
             return QVariant();
         },
-        [this](const QVariant &) {
+        [this, sides](const QVariant &) {
+            for (std::size_t s = 0; s < sides.size(); ++s)
+                if (sides[s])
+                    m_stale[s] = false;
             const std::optional<openvocab::SceneScoreboard> score = folderScore(OpenVocabSide::A);
             if (score && score->images() > 0)
                 Q_EMIT message(tr("Prompt mIoU %1 over %n scene(s) (shuffled prompts: %2)", nullptr, score->images())

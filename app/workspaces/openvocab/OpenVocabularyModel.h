@@ -167,11 +167,12 @@ Q_SIGNALS:
 
 private:
     JobSlot &loadSlot(OpenVocabSide side) { return side == OpenVocabSide::A ? m_loadA : m_loadB; }
-    void promptsInvalidated(); // the embeddings are stale: embed, then analyse
-    void refresh();            // embeds what is missing, then analyses everything
-    void analyseAll();
+    // The embeddings are stale (of one side, or of both): embed, then analyse.
+    void promptsInvalidated(std::optional<OpenVocabSide> only = std::nullopt);
+    void refresh();    // embeds what is missing, then analyses the stale sides and the selected image
+    void analyseAll(); // every image, for the sides whose outcomes are stale
     void loadDetail();
-    void resetOutcomes();
+    void markStale(std::optional<OpenVocabSide> only = std::nullopt);
 
     QPointer<JobManager> m_jobs;
     QPointer<ComputeState> m_compute;
@@ -184,6 +185,9 @@ private:
     JobSlot m_scan, m_loadA, m_loadB, m_embedding, m_analysis, m_detailLoad;
     TrainingJob m_training;
     quint64 m_analysisGeneration = 0; // streamed images of an older analysis are dropped
+    // Sides whose outcomes no longer match the images, prompts, templates, threshold or model:
+    // loading model B re-runs B alone (model A may be the released ViT-L/14 on a CPU).
+    std::array<bool, kOpenVocabSides> m_stale{true, true};
     int m_selected = -1;
     OpenVocabDetail m_detail;
 };

@@ -359,8 +359,19 @@ void TestOpenVocabularyWorkspace::twoModelsSideBySide()
     const QString copy = m_dir.filePath(QStringLiteral("copy.safetensors"));
     QFile::remove(copy);
     QVERIFY(QFile::copy(weights, copy));
+    // Loading B analyses B alone: A's outcomes stay in place all along.
+    bool aKept = true;
+    const auto watch = [model, &aKept] {
+        for (const OpenVocabImage &image : model->images())
+            aKept = aKept && image.outcome[0].analysed;
+    };
+    const QMetaObject::Connection c1 = connect(model, &OpenVocabularyModel::imageAnalysed, this, watch);
+    const QMetaObject::Connection c2 = connect(model, &OpenVocabularyModel::imagesChanged, this, watch);
     model->setModel(copy, OpenVocabSide::B);
     QVERIFY(waitIdle());
+    disconnect(c1);
+    disconnect(c2);
+    QVERIFY(aKept);
     QVERIFY(model->hasModel(OpenVocabSide::B));
     QVERIFY(view->imageView(OpenVocabSide::B)->isVisible());
     QVERIFY(!view->scoreTable()->isColumnHidden(3));
