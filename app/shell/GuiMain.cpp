@@ -94,7 +94,10 @@ int runGui(int argc, char **argv)
     QApplication application(argc, argv);
     setApplicationIdentity();
     QString error;
-    if (!installTranslations(options.language, &error))
+    // --lang, else the language chosen in the Preferences (issue #23: it was ignored). A language
+    // asked for on the command line that Periscope lacks is an error; one left in the settings by
+    // another version falls back to English.
+    if (!installTranslations(startupLanguage(options.language), &error) && !options.language.isEmpty())
         return failWith(2, error);
 
     if (!options.demoFolder.isEmpty())

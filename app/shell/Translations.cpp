@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/Translations.h"
 
+#include "app/common/Preferences.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -65,6 +67,11 @@ bool installTranslations(const QString &language, QString *error)
     installQtTranslations(QLocale(code));
     QLocale::setDefault(QLocale(code));
     return true;
+}
+
+QString startupLanguage(const QString &commandLine)
+{
+    return commandLine.isEmpty() ? Preferences::load().language : commandLine;
 }
 
 } // namespace periscope::app

@@ -14,4 +14,8 @@ QStringList translatedLanguages(); // {"sv", "it"}
 // language that Periscope does not have returns false with a reason.
 bool installTranslations(const QString &language, QString *error);
 
+// The interface language to start in: `commandLine` (--lang) when given, else the Preferences'
+// "Language (after restart)" (empty: the system's).
+QString startupLanguage(const QString &commandLine);
+
 } // namespace periscope::app

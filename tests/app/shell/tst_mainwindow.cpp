@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/ComputeState.h"
 #include "app/shell/JobManager.h"
+#include "app/common/Preferences.h"
 #include "app/shell/MainWindow.h"
 #include "app/shell/RecentFiles.h"
 #include "app/shell/Translations.h"
@@ -342,6 +343,21 @@ void TestMainWindow::swedishAndItalianTranslateTheShell()
         QCOMPARE(menuTitle(window, QStringLiteral("helpMenu")), QStringLiteral("&Aiuto"));
         QCOMPARE(window.findChild<QAction *>(QStringLiteral("workspace_welcome"))->text(), QStringLiteral("Benvenuto"));
     }
+    // The Preferences' language is the one to start in; --lang wins over it.
+    Preferences preferences = Preferences::load();
+    const QString before = preferences.language;
+    preferences.language = QStringLiteral("sv");
+    preferences.save();
+    QCOMPARE(startupLanguage(QString()), QStringLiteral("sv"));
+    QCOMPARE(startupLanguage(QStringLiteral("it")), QStringLiteral("it"));
+    QVERIFY2(installTranslations(startupLanguage(QString()), &error), qPrintable(error));
+    {
+        MainWindow window(WorkspaceRegistry::builtIn());
+        window.setInteractive(false);
+        QCOMPARE(menuTitle(window, QStringLiteral("fileMenu")), QStringLiteral("&Arkiv"));
+    }
+    preferences.language = before;
+    preferences.save();
     QVERIFY(!installTranslations(QStringLiteral("xx"), &error));
     QVERIFY2(error.contains(QStringLiteral("xx")), qPrintable(error));
     QVERIFY(installTranslations(QStringLiteral("en"), &error));
