@@ -1,26 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/common/Preferences.h"
 
+#include "app/common/ApplicationIdentity.h"
+
 #include <QSettings>
 #include <QStandardPaths>
 
 namespace periscope::app {
 
-namespace {
-QString dataFolder(const QString &leaf)
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1Char('/') + leaf;
-}
-} // namespace
 
 QString Preferences::defaultModelsFolder()
 {
-    return dataFolder(QStringLiteral("models"));
+    return periscopeDataFolder(QStringLiteral("models"));
 }
 
 QString Preferences::defaultDatasetsFolder()
 {
-    return dataFolder(QStringLiteral("datasets"));
+    return periscopeDataFolder(QStringLiteral("datasets"));
 }
 
 QStringList Preferences::colormaps()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/Autosave.h"
 
+#include "app/common/ApplicationIdentity.h"
+
 #include "app/common/AtomicFile.h"
 
 #include <QCoreApplication>
@@ -39,7 +41,7 @@ Autosave::~Autosave() = default;
 
 QString Autosave::defaultRecoveryFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery");
+    return periscopeDataFolder(QStringLiteral("recovery"));
 }
 
 void Autosave::setIntervalMinutes(int minutes)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/ComputeState.h"
 #include "app/shell/JobManager.h"
+#include "app/common/ApplicationIdentity.h"
 #include "app/common/Preferences.h"
+#include "app/shell/Autosave.h"
 #include "app/shell/MainWindow.h"
 #include "app/shell/RecentFiles.h"
 #include "app/shell/Translations.h"
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void exportsFigures_data();
     void exportsFigures();
     void swedishAndItalianTranslateTheShell();
+    void dataFoldersAreNotDoubled();
 
 private:
     static WorkspaceRegistry registry();
@@ -364,6 +367,35 @@ void TestMainWindow::swedishAndItalianTranslateTheShell()
     MainWindow window(WorkspaceRegistry::builtIn());
     window.setInteractive(false);
     QCOMPARE(menuTitle(window, QStringLiteral("fileMenu")), QStringLiteral("&File"));
+}
+
+void TestMainWindow::dataFoldersAreNotDoubled()
+{
+    // Models, datasets and recovery files live in ~/.local/share/periscope/<leaf>, not
+    // .../periscope/periscope/<leaf> (issue #23); a folder an earlier version made there is used
+    // until the new one exists.
+    QTemporaryDir home;
+    const QByteArray before = qgetenv("XDG_DATA_HOME");
+    QStandardPaths::setTestModeEnabled(false);
+    qputenv("XDG_DATA_HOME", home.path().toUtf8());
+    const QString organisation = QCoreApplication::organizationName(), application = QCoreApplication::applicationName();
+    setApplicationIdentity();
+    const QString ours = home.path() + QStringLiteral("/periscope/models");
+    QCOMPARE(Preferences::defaultModelsFolder(), ours);
+    QCOMPARE(Preferences::defaultDatasetsFolder(), home.path() + QStringLiteral("/periscope/datasets"));
+    QCOMPARE(Autosave::defaultRecoveryFolder(), home.path() + QStringLiteral("/periscope/recovery"));
+    const QString earlier = home.path() + QStringLiteral("/periscope/periscope/models");
+    QVERIFY(QDir().mkpath(earlier));
+    QCOMPARE(Preferences::defaultModelsFolder(), earlier);
+    QVERIFY(QDir().mkpath(ours));
+    QCOMPARE(Preferences::defaultModelsFolder(), ours);
+    QCoreApplication::setOrganizationName(organisation);
+    QCoreApplication::setApplicationName(application);
+    if (before.isNull())
+        qunsetenv("XDG_DATA_HOME");
+    else
+        qputenv("XDG_DATA_HOME", before);
+    QStandardPaths::setTestModeEnabled(true);
 }
 
 QTEST_MAIN(TestMainWindow)
