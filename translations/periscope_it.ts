@@ -2258,6 +2258,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Project opened with problems</source>
         <translation>Progetto aperto con problemi</translation>
     </message>
+    <message>
+        <source>%1 is not for %2: opened where its kind belongs</source>
+        <translation>%1 non è per %2: aperto dove appartiene il suo tipo</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ModelChoice</name>

@@ -2258,6 +2258,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Project opened with problems</source>
         <translation>Projektet öppnades med problem</translation>
     </message>
+    <message>
+        <source>%1 is not for %2: opened where its kind belongs</source>
+        <translation>%1 hör inte till %2: öppnad där dess slag hör hemma</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ModelChoice</name>

@@ -46,13 +46,7 @@ bool openRequested(MainWindow &window, const GuiOptions &options, QString *error
         *error = problems; // a screenshot of a project that opened only in part would mislead
         return false;
     }
-    for (const QString &file : options.openFiles) {
-        if (!window.openFileChecked(file, options.workspace, error))
-            return false;
-    }
-    if (!options.workspace.isEmpty())
-        window.activateWorkspace(options.workspace);
-    return true;
+    return window.openFromCommandLine(options.openFiles, options.workspace, error);
 }
 } // namespace
 
@@ -142,10 +136,7 @@ int runGui(int argc, char **argv)
         window.offerCrashRecovery();
         if (!options.project.isEmpty())
             window.openProject(options.project);
-        for (const QString &file : options.openFiles)
-            window.openFileIn(file, options.workspace);
-        if (!options.workspace.isEmpty())
-            window.activateWorkspace(options.workspace);
+        window.openFromCommandLine(options.openFiles, options.workspace);
     });
     return application.exec();
 }

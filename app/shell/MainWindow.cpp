@@ -286,6 +286,42 @@ bool MainWindow::openFileChecked(const QString &path, const QString &workspaceId
     return true;
 }
 
+bool MainWindow::openFromCommandLine(const QStringList &files, const QString &workspaceId, QString *error)
+{
+    Workspace *named = workspaceId.isEmpty() ? nullptr : workspace(workspaceId);
+    if (!workspaceId.isEmpty() && !named) {
+        const QString message = tr("No workspace named '%1' in this build").arg(workspaceId);
+        if (error)
+            *error = message;
+        else
+            reportError(tr("Cannot open file"), message);
+        return false;
+    }
+    bool openedInNamed = files.isEmpty();
+    bool allOpened = true;
+    for (const QString &file : files) {
+        const bool project = QFileInfo(file).suffix().toLower() == QLatin1String("periscope");
+        const bool fits = named && !project && named->canOpen(file);
+        if (named && !project && !fits)
+            m_log->append(LogLevel::Info, QStringLiteral("shell"),
+                          tr("%1 is not for %2: opened where its kind belongs").arg(QFileInfo(file).fileName(), named->title()));
+        QString problem;
+        if (!openFileChecked(file, fits ? workspaceId : QString(), &problem)) {
+            if (error) {
+                *error = problem;
+                return false;
+            }
+            reportError(tr("Cannot open file"), problem);
+            allOpened = false;
+            continue;
+        }
+        openedInNamed = openedInNamed || fits;
+    }
+    if (named && openedInNamed)
+        activateWorkspace(workspaceId);
+    return allOpened;
+}
+
 bool MainWindow::openDemoChecked(const QString &workspaceId, const QString &demoId, QString *error)
 {
     Workspace *ws = workspace(workspaceId);

@@ -60,6 +60,12 @@ public:
     // Routing without dialogs; false + *error with a sentence for the user.
     bool openFileChecked(const QString &path, const QString &workspaceId, QString *error);
     bool openDemoChecked(const QString &workspaceId, const QString &demoId, QString *error);
+    // `periscope --workspace ID --open FILE...`: each file opens in that workspace when it takes
+    // the file, else where its kind routes it (a molecule file with --workspace colorize goes to
+    // Graphs; the log says why). The named workspace is shown unless every file went elsewhere.
+    // With `error`, the first file that cannot be opened stops it (false + the reason); without,
+    // each one is reported as File > Open reports it and the others still open.
+    bool openFromCommandLine(const QStringList &files, const QString &workspaceId, QString *error = nullptr);
 
     // Projects
     Project currentProject(const ProjectPaths &paths) const;

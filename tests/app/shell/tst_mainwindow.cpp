@@ -51,6 +51,7 @@ private Q_SLOTS:
     void exportsFigures();
     void swedishAndItalianTranslateTheShell();
     void dataFoldersAreNotDoubled();
+    void commandLineFilesGoWhereTheyBelong();
 
 private:
     static WorkspaceRegistry registry();
@@ -396,6 +397,40 @@ void TestMainWindow::dataFoldersAreNotDoubled()
     else
         qputenv("XDG_DATA_HOME", before);
     QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestMainWindow::commandLineFilesGoWhereTheyBelong()
+{
+    // `--workspace colorize --open mol.smi`: the molecules open in Graphs, not in a message box
+    // (issue #23); a photo beside them stays in Colorize, which is then shown.
+    const QString smi = m_dir.filePath(QStringLiteral("cli.smi"));
+    QFile molecules(smi);
+    QVERIFY(molecules.open(QIODevice::WriteOnly));
+    molecules.write("CCO ethanol\nc1ccccc1 benzene\n");
+    molecules.close();
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    QString error;
+    QVERIFY2(window.openFromCommandLine({smi}, QStringLiteral("colorize"), &error), qPrintable(error));
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("graphs"));
+    QVERIFY(window.jobs()->waitForIdle(60000));
+    QVERIFY(window.workspace(QStringLiteral("graphs"))->openFiles().join(QLatin1Char(';')).contains(QStringLiteral("cli.smi")));
+    const QString photo = m_dir.filePath(QStringLiteral("cli.png"));
+    QImage image(32, 24, QImage::Format_RGB888);
+    image.fill(QColor(200, 120, 40));
+    QVERIFY(image.save(photo));
+    QVERIFY2(window.openFromCommandLine({smi, photo}, QStringLiteral("colorize"), &error), qPrintable(error));
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("colorize"));
+    // What no workspace opens is still an error, and an unknown workspace too.
+    const QString odd = m_dir.filePath(QStringLiteral("cli.xyz"));
+    QFile oddFile(odd);
+    QVERIFY(oddFile.open(QIODevice::WriteOnly));
+    oddFile.close();
+    QVERIFY(!window.openFromCommandLine({odd}, QStringLiteral("colorize"), &error));
+    QVERIFY2(error.contains(QStringLiteral("xyz")), qPrintable(error));
+    QVERIFY(!window.openFromCommandLine({photo}, QStringLiteral("nowhere"), &error));
+    QVERIFY(error.contains(QStringLiteral("nowhere")));
+    QVERIFY(window.jobs()->waitForIdle(60000));
 }
 
 QTEST_MAIN(TestMainWindow)
