@@ -284,7 +284,7 @@ void OpenVocabularyModel::setModel(const QString &nameOrPath, OpenVocabSide side
         m_detail.result[std::size_t(side)].reset();
         m_detail.figure[std::size_t(side)].reset();
         Q_EMIT modelChanged();
-        Q_EMIT imagesChanged();
+        Q_EMIT outcomesReset();
         Q_EMIT detailReady();
         return;
     }
@@ -352,7 +352,7 @@ void OpenVocabularyModel::promptsInvalidated(std::optional<OpenVocabSide> only)
         m_detail.figure[std::size_t(s)].reset();
     }
     markStale(only);
-    Q_EMIT imagesChanged();
+    Q_EMIT outcomesReset();
     Q_EMIT detailReady();
     refresh();
 }
@@ -426,7 +426,7 @@ void OpenVocabularyModel::analyseAll()
         for (std::size_t s = 0; s < sides.size(); ++s)
             if (sides[s])
                 image.outcome[s] = {};
-    Q_EMIT imagesChanged();
+    Q_EMIT outcomesReset();
     QList<SlotImage> entries;
     for (const OpenVocabImage &image : m_images)
         entries << image.entry;

@@ -150,7 +150,8 @@ public:
     bool isBusy() const { return JobSlot::anyBusy({&m_scan, &m_loadA, &m_loadB, &m_embedding, &m_analysis, &m_detailLoad}); }
 
 Q_SIGNALS:
-    void imagesChanged();
+    void imagesChanged();  // another set of images (the list is made again)
+    void outcomesReset();  // the same images, their outcomes dropped until analysed again
     void imageAnalysed(int index);
     void analysisFinished();
     void promptsChanged();

@@ -286,6 +286,12 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
         connect(view, &widgets::ImageView::pixelClicked, this, &OpenVocabularyView::rankAt);
 
     connect(m_model, &OpenVocabularyModel::imagesChanged, this, &OpenVocabularyView::rebuildImageList);
+    // Outcomes dropped for a new analysis: the entries' texts, not their thumbnails, change.
+    connect(m_model, &OpenVocabularyModel::outcomesReset, this, [this] {
+        for (int i = 0; i < m_images->count(); ++i)
+            updateImage(i);
+        showScores();
+    });
     // The folder's scores sum every image's counts: while images stream in, at most a few times a
     // second (once per image would be quadratic in a large folder).
     m_scoresTimer = new QTimer(this);
@@ -482,8 +488,7 @@ void OpenVocabularyView::updateImage(int index)
             text += QStringLiteral(" · ") + tr("mIoU %1").arg(number(outcome.score->mean(), 2));
     }
     entry->setText(text);
-    if (!outcome.error.isEmpty())
-        entry->setToolTip(outcome.error);
+    entry->setToolTip(!outcome.error.isEmpty() ? outcome.error : !image.error.isEmpty() ? image.error : image.entry.imagePath);
 }
 
 void OpenVocabularyView::showDetail()

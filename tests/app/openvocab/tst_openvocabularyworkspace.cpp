@@ -366,7 +366,7 @@ void TestOpenVocabularyWorkspace::twoModelsSideBySide()
             aKept = aKept && image.outcome[0].analysed;
     };
     const QMetaObject::Connection c1 = connect(model, &OpenVocabularyModel::imageAnalysed, this, watch);
-    const QMetaObject::Connection c2 = connect(model, &OpenVocabularyModel::imagesChanged, this, watch);
+    const QMetaObject::Connection c2 = connect(model, &OpenVocabularyModel::outcomesReset, this, watch);
     model->setModel(copy, OpenVocabSide::B);
     QVERIFY(waitIdle());
     disconnect(c1);
