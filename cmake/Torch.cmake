@@ -83,3 +83,18 @@ find_package(Torch REQUIRED)
 cmake_policy(POP)
 message(STATUS "Periscope: LibTorch ${PERISCOPE_TORCH_VERSION} "
                "(CUDA ${PERISCOPE_TORCH_CUDA}) from ${PERISCOPE_TORCH_DIR}")
+
+# periscope_torch: what the engine links. LibTorch's CPU half only (libtorch_cpu, libc10), plus the
+# CUDA runtime that libtorch_cpu itself needs. The CUDA half (libtorch_cuda and the CUDA libraries,
+# ~2.7 GB) is loaded at start-up when present (engine/core/device/CudaLibraries.h), so a package
+# without it runs on the CPU. TORCH_LIBRARIES (everything, CUDA linked) stays for tst_cuda.
+add_library(periscope_torch INTERFACE)
+target_include_directories(periscope_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
+target_link_libraries(periscope_torch INTERFACE torch_cpu_library)
+if(TORCH_CXX_FLAGS)
+  separate_arguments(_periscope_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
+  target_compile_options(periscope_torch INTERFACE ${_periscope_torch_flags})
+endif()
+if(PERISCOPE_TORCH_CUDA)
+  target_link_libraries(periscope_torch INTERFACE torch::cudart)
+endif()

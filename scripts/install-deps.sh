@@ -30,6 +30,9 @@ packages=(
   xvfb xauth fonts-dejavu-core
   # demo data: real photos and videos, Haar cascades, molecule sets
   opencv-doc opencv-data rdkit-data
+  # the Debian packages (installer/, tests/package): icons drawn from the SVG, man pages from
+  # --help, the validators, and a clean bookworm root to install into
+  librsvg2-bin help2man desktop-file-utils appstream libxml2-utils lintian debootstrap
 )
 
 missing=()

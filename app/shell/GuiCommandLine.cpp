@@ -42,9 +42,14 @@ GuiCommandLine parseGuiCommandLine(const QStringList &arguments)
     const QCommandLineOption demo(QStringLiteral("demo"),
                                   QStringLiteral("Run every workspace's demo offscreen, write the figures to DIR, then exit."),
                                   QStringLiteral("DIR"));
-    parser.addOptions({help, version, workspace, open, project, screenshot, lang, device, demo});
+    const QCommandLineOption windowSize(QStringLiteral("window-size"),
+                                        QStringLiteral("Open the window at WIDTHxHEIGHT pixels (screenshots at a known size)."),
+                                        QStringLiteral("WxH"));
+    parser.addOptions({help, version, workspace, open, project, screenshot, lang, device, demo, windowSize});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files to open."), QStringLiteral("[FILE...]"));
-    result.helpText = parser.helpText();
+    // The help is asked for before the QApplication exists, so Qt cannot name the program
+    // ("<executable_name>"); the man page is made from this text.
+    result.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("periscope"));
 
     auto usageError = [&](const QString &message) {
         result.error = message;
@@ -67,7 +72,7 @@ GuiCommandLine parseGuiCommandLine(const QStringList &arguments)
         result.showVersion = true;
         return result;
     }
-    for (const QCommandLineOption &single : {workspace, project, screenshot, lang, device, demo}) {
+    for (const QCommandLineOption &single : {workspace, project, screenshot, lang, device, demo, windowSize}) {
         if (parser.values(single).size() > 1)
             return usageError(QStringLiteral("--%1 given more than once").arg(single.names().constLast()));
     }
@@ -85,6 +90,17 @@ GuiCommandLine parseGuiCommandLine(const QStringList &arguments)
     if (parser.isSet(demo) && parser.isSet(screenshot))
         return usageError(QStringLiteral("--demo and --screenshot exclude each other"));
 
+    if (parser.isSet(windowSize)) {
+        // 640x480 up to 8K: smaller cannot hold a workspace, larger is a typo.
+        const QStringList sides = parser.value(windowSize).toLower().split(QLatin1Char('x'));
+        bool wideOk = false, highOk = false;
+        const int width = sides.size() == 2 ? sides[0].toInt(&wideOk) : 0;
+        const int height = sides.size() == 2 ? sides[1].toInt(&highOk) : 0;
+        if (!wideOk || !highOk || width < 640 || height < 480 || width > 7680 || height > 4320)
+            return usageError(QStringLiteral("--window-size %1: expected WIDTHxHEIGHT between 640x480 and 7680x4320")
+                                  .arg(parser.value(windowSize)));
+        o.windowSize = QSize(width, height);
+    }
     if (parser.isSet(workspace) && o.workspace.isEmpty())
         return usageError(QStringLiteral("--workspace needs a workspace id"));
     if (parser.isSet(device) && !QStringList{QStringLiteral("auto"), QStringLiteral("cpu"), QStringLiteral("cuda")}.contains(o.device))

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
 namespace periscope::app {
 
 // periscope [--workspace ID] [--open FILE]... [--project FILE] [--screenshot OUT.png]
-//           [--lang CODE] [--device auto|cpu|cuda] [--demo DIR] [FILE]...
+//           [--lang CODE] [--device auto|cpu|cuda] [--demo DIR] [--window-size WxH] [FILE]...
 struct GuiOptions {
     QString workspace;
     QStringList openFiles; // --open and positional files, in order
@@ -16,6 +17,7 @@ struct GuiOptions {
     QString language;
     QString device;
     QString demoFolder; // --demo DIR: the headless demo's figures, then exit
+    QSize windowSize;   // --window-size WxH; invalid: the default (or the remembered) size
 };
 
 struct GuiCommandLine {

@@ -95,7 +95,7 @@ int runGui(int argc, char **argv)
         return failWith(2, error);
 
     if (!options.demoFolder.isEmpty())
-        return runHeadlessDemo(options.demoFolder);
+        return runHeadlessDemo(options.demoFolder, options.windowSize);
 
     const WorkspaceRegistry registry = WorkspaceRegistry::builtIn();
     if (!options.workspace.isEmpty() && !registry.ids().contains(options.workspace))
@@ -103,6 +103,8 @@ int runGui(int argc, char **argv)
                                .arg(options.workspace, registry.ids().join(QStringLiteral(", "))));
     MainWindow window(registry);
     window.setInteractive(!screenshotMode);
+    if (options.windowSize.isValid())
+        window.resize(options.windowSize);
     if (!options.device.isEmpty())
         window.overrideDevice(options.device);
 

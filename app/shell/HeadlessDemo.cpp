@@ -32,7 +32,7 @@ int fail(const QString &message)
 }
 } // namespace
 
-int runHeadlessDemo(const QString &outFolder)
+int runHeadlessDemo(const QString &outFolder, const QSize &windowSize)
 {
     QDir out(outFolder);
     if (!out.mkpath(QStringLiteral(".")))
@@ -40,7 +40,7 @@ int runHeadlessDemo(const QString &outFolder)
     QString error;
     MainWindow window(WorkspaceRegistry::builtIn());
     window.setInteractive(false);
-    window.resize(1440, 900);
+    window.resize(windowSize.isValid() ? windowSize : QSize(1440, 900));
     window.show();
 
     QJsonArray figures;
@@ -57,11 +57,23 @@ int runHeadlessDemo(const QString &outFolder)
             ++failures;
             continue;
         }
-        figures.append(QJsonObject{{QStringLiteral("file"), name},
-                                   {QStringLiteral("workspace"), demo.workspaceId},
-                                   {QStringLiteral("demo"), demo.id},
-                                   {QStringLiteral("title"), demo.title},
-                                   {QStringLiteral("description"), demo.description}});
+        QJsonObject entry{{QStringLiteral("file"), name},
+                          {QStringLiteral("workspace"), demo.workspaceId},
+                          {QStringLiteral("demo"), demo.id},
+                          {QStringLiteral("title"), demo.title},
+                          {QStringLiteral("description"), demo.description}};
+        if (windowSize.isValid()) {
+            QApplication::processEvents(); // the views repaint with the demo's results
+            const QString shot = QStringLiteral("window-%1-%2.png").arg(demo.workspaceId, demo.id);
+            if (!window.saveScreenshot(out.filePath(shot), &error)) {
+                std::fprintf(stderr, "periscope: demo %s/%s: %s\n", qPrintable(demo.workspaceId), qPrintable(demo.id),
+                             qPrintable(error));
+                ++failures;
+            }
+            entry.insert(QStringLiteral("window"), shot);
+            entry.insert(QStringLiteral("windowSize"), QStringLiteral("%1x%2").arg(window.width()).arg(window.height()));
+        }
+        figures.append(entry);
     }
 
     window.activateWorkspace(QString::fromLatin1(WelcomeWorkspace::kId));

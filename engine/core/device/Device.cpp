@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/device/Device.h"
 
+#include "engine/core/device/CudaLibraries.h"
 #include "engine/core/errors/Error.h"
 
 #include <torch/torch.h>
 #include <torch/version.h>
 
 #if defined(PERISCOPE_WITH_CUDA)
-#include <ATen/cuda/CUDAContext.h>
-#include <c10/cuda/CUDAGuard.h>
+// The CUDA runtime only: libtorch_cpu.so needs libcudart itself, so it is in every installation,
+// while LibTorch's CUDA half may be absent (CudaLibraries.h).
 #include <cuda_runtime_api.h>
 #endif
 
@@ -63,15 +64,22 @@ DeviceInfo cudaDevice(int index)
     info.index = index;
     info.threadCount = threadCount();
 #if defined(PERISCOPE_WITH_CUDA)
-    const cudaDeviceProp *properties = at::cuda::getDeviceProperties(index);
-    info.name = properties->name;
-    c10::cuda::CUDAGuard guard(static_cast<c10::DeviceIndex>(index));
-    size_t freeBytes = 0, totalBytes = 0;
-    if (cudaMemGetInfo(&freeBytes, &totalBytes) == cudaSuccess) {
-        info.freeMemoryBytes = std::int64_t(freeBytes);
-        info.totalMemoryBytes = std::int64_t(totalBytes);
-    } else {
-        info.totalMemoryBytes = std::int64_t(properties->totalGlobalMem);
+    cudaDeviceProp properties{};
+    if (cudaGetDeviceProperties(&properties, index) != cudaSuccess) {
+        info.name = "CUDA device " + std::to_string(index);
+        return info;
+    }
+    info.name = properties.name;
+    info.totalMemoryBytes = std::int64_t(properties.totalGlobalMem);
+    // cudaMemGetInfo answers for the current device: make it `index` for the call, then restore.
+    int previous = 0;
+    if (cudaGetDevice(&previous) == cudaSuccess && cudaSetDevice(index) == cudaSuccess) {
+        size_t freeBytes = 0, totalBytes = 0;
+        if (cudaMemGetInfo(&freeBytes, &totalBytes) == cudaSuccess) {
+            info.freeMemoryBytes = std::int64_t(freeBytes);
+            info.totalMemoryBytes = std::int64_t(totalBytes);
+        }
+        cudaSetDevice(previous);
     }
 #else
     info.name = "CUDA device " + std::to_string(index);
@@ -132,7 +140,7 @@ bool torchBuiltWithCuda()
 
 bool cudaAvailable()
 {
-    return torch::cuda::is_available();
+    return cudaLibraries().loaded && torch::cuda::is_available();
 }
 
 int cudaDeviceCount()
@@ -147,10 +155,11 @@ DeviceInfo selectDevice(DevicePreference preference)
         return cpuDevice();
     case DevicePreference::Cuda:
         if (!cudaAvailable()) {
-            throw UnsupportedError(torchBuiltWithCuda()
-                                       ? "CUDA was requested but no CUDA device is visible"
-                                       : "CUDA was requested but this LibTorch was built "
-                                         "without CUDA");
+            if (!torchBuiltWithCuda())
+                throw UnsupportedError("CUDA was requested but this LibTorch was built without CUDA");
+            if (!cudaLibraries().loaded)
+                throw UnsupportedError("CUDA was requested but " + cudaLibraries().problem);
+            throw UnsupportedError("CUDA was requested but no CUDA device is visible");
         }
         return cudaDevice(0);
     case DevicePreference::Auto:
@@ -173,6 +182,8 @@ std::string cudaStatus()
     if (!torchBuiltWithCuda())
         return "built without CUDA";
     const std::string built = "built with CUDA " + cudaBuildVersion();
+    if (!cudaLibraries().loaded)
+        return built + "; " + cudaLibraries().problem;
     const int count = cudaDeviceCount();
     if (count == 0)
         return built + ", no GPU found";

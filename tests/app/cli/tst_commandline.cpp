@@ -65,8 +65,10 @@ void TestCommandLine::parsesGoodArguments()
     const GuiCommandLine parsed = parseGuiCommandLine(
         {QStringLiteral("periscope"), QStringLiteral("--workspace"), QStringLiteral("welcome"), QStringLiteral("--open"),
          m_existing, m_existing, QStringLiteral("--lang"), QStringLiteral("sv"), QStringLiteral("--device"), QStringLiteral("cpu"),
-         QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("out.png"))});
+         QStringLiteral("--screenshot"), m_dir.filePath(QStringLiteral("out.png")), QStringLiteral("--window-size"),
+         QStringLiteral("1280x720")});
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+    QCOMPARE(parsed.options.windowSize, QSize(1280, 720));
     QCOMPARE(parsed.options.workspace, QStringLiteral("welcome"));
     QCOMPARE(parsed.options.openFiles, (QStringList{m_existing, m_existing}));
     QCOMPARE(parsed.options.language, QStringLiteral("sv"));
@@ -89,6 +91,9 @@ void TestCommandLine::rejectsBadArguments_data()
     QTest::newRow("folder as project") << QStringList{"--project", "/tmp"} << 1 << "folder"; // --open takes folders of photos
     QTest::newRow("twice") << QStringList{"--device", "cpu", "--device", "auto"} << 2 << "more than once";
     QTest::newRow("bad screenshot format") << QStringList{"--screenshot", "/tmp/out.xyz"} << 2 << "unsupported image format";
+    QTest::newRow("window size not WxH") << QStringList{"--window-size", "1280"} << 2 << "WIDTHxHEIGHT";
+    QTest::newRow("window size too small") << QStringList{"--window-size", "320x200"} << 2 << "640x480";
+    QTest::newRow("window size negative") << QStringList{"--window-size", "-1280x720"} << 2 << "WIDTHxHEIGHT";
     QTest::newRow("screenshot folder missing") << QStringList{"--screenshot", "/no/such/dir/out.png"} << 1 << "does not exist";
 }
 
@@ -136,11 +141,12 @@ void TestCommandLine::guiRejectsBadArgumentsWithOneLine()
 void TestCommandLine::guiScreenshotOffscreen()
 {
     const QString shot = m_dir.filePath(QStringLiteral("offscreen.png"));
-    const Run result = run(QStringLiteral("periscope"), {QStringLiteral("--screenshot"), shot, QStringLiteral("--device"), QStringLiteral("cpu")});
+    const Run result = run(QStringLiteral("periscope"), {QStringLiteral("--screenshot"), shot, QStringLiteral("--device"), QStringLiteral("cpu"),
+                                                         QStringLiteral("--window-size"), QStringLiteral("1700x1000")});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QImage image(shot);
     QVERIFY(!image.isNull());
-    QVERIFY(image.width() >= 800 && image.height() >= 500);
+    QCOMPARE(image.size(), QSize(1700, 1000)); // --window-size, above every minimum size
 
     // The Graph workspace opens a SMILES file and the screenshot shows the explained molecule:
     // relevance halos (strong reds and blues) appear once its explanation job has finished.
