@@ -33,6 +33,7 @@ step "cpack -G DEB"
 start=$(date +%s)
 (cd "$build" && cpack -G DEB -B "$work/debs" > "$work/cpack.log" 2>&1) || { tail -30 "$work/cpack.log"; fail "cpack failed"; }
 echo "cpack: $(( $(date +%s) - start )) s"
+rm -rf "$work/debs/_CPack_Packages" # the 3.3 GB staging copy
 main=$(ls "$work"/debs/periscope_*_amd64.deb)
 cuda=$(ls "$work"/debs/periscope-cuda_*_amd64.deb 2>/dev/null || true)
 for deb in $main $cuda; do
@@ -70,7 +71,7 @@ echo "contents: as expected"
 
 step "lintian"
 for deb in $main $cuda; do
-  lintian --fail-on error --no-tag-display-limit "$deb" | tee "$work/lintian.log" || fail "lintian: errors in $(basename "$deb")"
+  lintian --fail-on error --tag-display-limit 0 "$deb" | tee "$work/lintian.log" || fail "lintian: errors in $(basename "$deb")"
   echo "lintian $(basename "$deb"): $(grep -c '^W:' "$work/lintian.log" || true) warnings, no errors"
 done
 

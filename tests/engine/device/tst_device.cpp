@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/core/device/CudaLibraries.h"
 #include "engine/core/device/Device.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/jobs/JobControl.h"
@@ -7,7 +8,11 @@
 
 #include <QTest>
 
+#include <cstdlib>
+#include <cstring>
 #include <thread>
+
+#include <dlfcn.h>
 
 using namespace periscope;
 
@@ -21,6 +26,7 @@ private Q_SLOTS:
     void autoPicksCudaOnlyWhenVisible();
     void cudaRequestWithoutCudaSaysWhy();
     void cudaBuildIsReported();
+    void cudaHalfIsLoadedFromBesideTheCpuHalf();
     void setsThreadCount();
     void rejectsNegativeThreadCount();
     void seedMakesCpuRunsRepeat();
@@ -97,12 +103,53 @@ void TestDevice::cudaBuildIsReported()
     const QString status = QString::fromStdString(cudaStatus());
     if (expected.empty())
         QCOMPARE(status, QStringLiteral("built without CUDA"));
+    else if (!cudaLibraries().loaded)
+        QCOMPARE(status, QStringLiteral("built with CUDA %1; %2").arg(QString::fromStdString(expected),
+                                                                     QString::fromStdString(cudaLibraries().problem)));
     else if (!cudaAvailable())
         QCOMPARE(status, QStringLiteral("built with CUDA %1, no GPU found").arg(QString::fromStdString(expected)));
     else
         QVERIFY2(status.startsWith(QStringLiteral("built with CUDA %1, ").arg(QString::fromStdString(expected))) &&
                      status.contains(QStringLiteral("GPU")),
                  qPrintable(status));
+}
+
+namespace {
+bool cudaSwitchedOff()
+{
+    const char *choice = std::getenv("PERISCOPE_CUDA");
+    return choice && (std::strcmp(choice, "off") == 0 || std::strcmp(choice, "0") == 0);
+}
+} // namespace
+
+// This program links LibTorch's CPU half only (cmake/Torch.cmake). The wheel has the CUDA half in
+// the same folder, so it must be in the process before main() ran, unless PERISCOPE_CUDA=off
+// (CTest runs this suite a second time so, as tst_device_cuda_off).
+void TestDevice::cudaHalfIsLoadedFromBesideTheCpuHalf()
+{
+    if (!torchBuiltWithCuda())
+        QSKIP("this LibTorch has no CUDA half");
+    const CudaLibraries &libraries = cudaLibraries();
+    QVERIFY2(QString::fromStdString(libraries.folder).endsWith(QStringLiteral("/torch/lib")), libraries.folder.c_str());
+    const bool inProcess = ::dlopen("libtorch_cuda.so", RTLD_NOW | RTLD_NOLOAD) != nullptr;
+    if (cudaSwitchedOff()) {
+        QVERIFY(!libraries.loaded);
+        QVERIFY(!inProcess);
+        QCOMPARE(QString::fromStdString(libraries.problem), QStringLiteral("not loaded (PERISCOPE_CUDA=off)"));
+        QVERIFY(!cudaAvailable());
+        QCOMPARE(cudaDeviceCount(), 0);
+        try {
+            selectDevice(DevicePreference::Cuda);
+            QFAIL("CUDA was granted with its libraries switched off");
+        } catch (const UnsupportedError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("PERISCOPE_CUDA=off")), e.what());
+        }
+        QCOMPARE(selectDevice(DevicePreference::Auto).kind, DeviceKind::Cpu); // auto still works
+    } else {
+        QVERIFY2(libraries.loaded, libraries.problem.c_str());
+        QVERIFY(libraries.problem.empty());
+        QVERIFY(inProcess);
+    }
 }
 
 void TestDevice::setsThreadCount()
