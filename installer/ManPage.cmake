@@ -16,7 +16,9 @@ set(ENV{PERISCOPE_CUDA} off) # a help text needs no GPU libraries
 
 get_filename_component(_dir "${OUT}" DIRECTORY)
 file(MAKE_DIRECTORY "${_dir}")
-set(_include "${OUT}.include")
+# Private to this run: two installs at once (two cpack runs on one build) must not share it.
+string(RANDOM LENGTH 8 _tag)
+set(_include "${OUT}.${_tag}.include")
 file(WRITE "${_include}" "")
 if(SUBCOMMANDS)
   execute_process(COMMAND "${PROGRAM}" --help OUTPUT_VARIABLE _help RESULT_VARIABLE _rc)
