@@ -46,10 +46,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS "usr/lib/periscope")
 # What is opened by name, so shlibdeps cannot see it: Qt's plugins (the X11 platform, SVG icons,
 # image formats, the SQLite driver of the study files), Mesa's OpenGL drivers, the fonts of the
 # figures. xvfb lets `periscope-cli scenes` render without a display; rdkit-data has the molecule
-# set that Graphs trains on when given none.
+# set that Graphs trains on when given none; opencv-doc has the photos and the video of the
+# Colorize and DeepFake demos (96 MB: recommended, and each demo says so when it is missing).
 set(CPACK_DEBIAN_RUNTIME_PACKAGE_DEPENDS
     "libqt6svg6, qt6-image-formats-plugins, libqt6sql6-sqlite, libgl1-mesa-dri, fonts-dejavu-core")
-set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "periscope-cuda (= ${PROJECT_VERSION}), xvfb, xauth, rdkit-data")
+set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "periscope-cuda (= ${PROJECT_VERSION}), xvfb, xauth, rdkit-data, opencv-doc")
 # Descriptions: the synopsis, then the text; CPack indents it and marks empty lines.
 set(CPACK_DEBIAN_RUNTIME_DESCRIPTION
     "workbench for looking inside vision models
