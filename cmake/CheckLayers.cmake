@@ -3,11 +3,11 @@
 #
 #   engine/     no Qt header; torch headers only in .cpp files and engine-internal headers
 #   widgets/    no torch header, nothing from app/
-#   app/cli, and what it links (app/common, app/data, app/figures, app/models, app/studies):
+#   app/cli, and what it links (app/batch, app/common, app/data, app/figures, app/models, app/studies):
 #               nothing from app/workspaces, app/shell or widgets/, no QtWidgets header
 function(periscope_layer_violations root out)
   set(violations)
-  set(cli_layers cli common data figures models studies)
+  set(cli_layers batch cli common data figures models studies)
   foreach(layer IN LISTS cli_layers)
     file(GLOB_RECURSE sources "${root}/app/${layer}/*.h" "${root}/app/${layer}/*.cpp")
     foreach(source IN LISTS sources)

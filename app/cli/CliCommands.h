@@ -1,21 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/cli/CliOptions.h"
+#include "engine/core/json/Json.h"
+
 #include <QString>
 #include <QStringList>
 
 #include <exception>
 #include <functional>
+#include <utility>
 
 namespace periscope::app {
+
+// What `merge` got from a command: the summary one run prints, and the one-line failure one run
+// would have ended with (empty when it would have succeeded).
+struct MergeOutcome {
+    json::Value summary;
+    QString failure;
+};
 
 // One `periscope-cli` subcommand. `run` receives the arguments after the subcommand's name
 // and returns the exit code; errors are one line on stderr and a non-zero code.
 struct CliCommand {
+    CliCommand(QString name, QString summary, bool needsGui, std::function<int(const QStringList &)> run,
+               std::function<CliOptions()> options = {}, std::function<MergeOutcome(const MergedRun &)> merge = {})
+        : name(std::move(name)), summary(std::move(summary)), needsGui(needsGui), run(std::move(run)), options(std::move(options)),
+          merge(std::move(merge))
+    {
+    }
+
     QString name;
     QString summary;
     bool needsGui = false; // draws figures (text needs fonts): runs under a QGuiApplication, offscreen
     std::function<int(const QStringList &arguments)> run;
+    // Batch commands that take --shard I/N (app/batch/Shards.h) also give their options, so that
+    // `slurm` checks a run's arguments before it submits anything, and how `merge` turns the
+    // shards' items into what one run writes.
+    std::function<CliOptions()> options;
+    std::function<MergeOutcome(const MergedRun &run)> merge;
 };
 
 // Each subcommand lives in its own file (InfoCommand.cpp, DemoCommand.cpp, ...).
@@ -43,6 +66,8 @@ CliCommand deepfakeCommand();
 CliCommand tokenizeCommand();
 CliCommand openVocabCommand();
 CliCommand trainOpenVocabCommand();
+CliCommand mergeCommand();
+CliCommand slurmCommand();
 
 QList<CliCommand> cliCommands();
 

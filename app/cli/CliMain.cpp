@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <exception>
 #include <new>
 #include <memory>
@@ -19,7 +21,7 @@ namespace periscope::app {
 
 QList<CliCommand> cliCommands()
 {
-    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), slotsCommand(), trainSlotsCommand(), relationsCommand(), trainRelationsCommand(), openVocabCommand(), trainOpenVocabCommand(), deepfakeCommand(), trainDeepfakeCommand(), fakesCommand(), explanationMetricsCommand(), forwardCommand(), tokenizeCommand(), modelsCommand(), demoCommand()};
+    return {infoCommand(), weightsCommand(), probeCommand(), frameCommand(), explainGraphCommand(), trainGraphCommand(), colorizeCommand(), trainColorizerCommand(), studyCommand(), scenesCommand(), slotsCommand(), trainSlotsCommand(), relationsCommand(), trainRelationsCommand(), openVocabCommand(), trainOpenVocabCommand(), deepfakeCommand(), trainDeepfakeCommand(), fakesCommand(), explanationMetricsCommand(), forwardCommand(), tokenizeCommand(), modelsCommand(), mergeCommand(), slurmCommand(), demoCommand()};
 }
 
 int cliFail(int code, const QString &message)
@@ -36,6 +38,21 @@ int cliFail(const QString &command, const std::exception &error)
 namespace {
 // More threads than any machine has cores only adds contention (and LibTorch allocates per thread).
 constexpr int kMaxThreads = 1024;
+
+// Batch jobs, cron and ssh without a login session have no XDG_RUNTIME_DIR; Qt then warns on
+// every run (in every shard's log) and uses /tmp/runtime-USER. The same kind of folder, private
+// to this user, made here, so the warning is not printed where nothing is wrong.
+void ensureRuntimeDirectory()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QByteArray folder = QByteArray("/tmp/periscope-runtime-") + QByteArray::number(uint(getuid()));
+    ::mkdir(folder.constData(), 0700);
+    struct stat info {};
+    // Used only when it is ours and no one else's to read: another user could have made it first.
+    if (::lstat(folder.constData(), &info) == 0 && S_ISDIR(info.st_mode) && info.st_uid == getuid() && (info.st_mode & 0777) == 0700)
+        qputenv("XDG_RUNTIME_DIR", folder);
+}
 
 void printUsage(std::FILE *out)
 {
@@ -68,6 +85,7 @@ int runCli(int argc, char **argv)
                               ? QStringLiteral("unknown option '%1' (try --help)").arg(first)
                               : QStringLiteral("unknown command '%1' (try --help)").arg(first));
 
+    ensureRuntimeDirectory();
     // Figures need fonts, so a GUI application; the CLI never needs a display, so it is offscreen.
     std::unique_ptr<QCoreApplication> application;
     if (command->needsGui) {

@@ -215,6 +215,27 @@ void CliOptions::imageLimit()
     m_imageLimit = true;
 }
 
+void CliOptions::shardable()
+{
+    text(QStringLiteral("--shard"), QStringLiteral("I/N"),
+         QStringLiteral("run the I-th of N parts of the inputs (a split fixed by the inputs' names) and write its per-item "
+                        "results for `periscope-cli merge` to OUT/shards/"))
+        .validatedBy(
+            [](const QString &value) {
+                QString error;
+                return parseShard(value, &error).has_value();
+            },
+            QStringLiteral("I/N with 1 <= I <= N <= %1").arg(kMaxShards));
+}
+
+std::optional<Shard> CliOptions::shardValue() const
+{
+    if (!isSet(QStringLiteral("--shard")))
+        return std::nullopt;
+    QString error;
+    return parseShard(value(QStringLiteral("--shard")), &error);
+}
+
 std::optional<int> CliOptions::parse(const QStringList &arguments)
 {
     m_values.clear();

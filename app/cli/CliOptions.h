@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/batch/Shards.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -88,6 +90,9 @@ public:
     // --max-pixels N: for commands that read images, the largest image (pixels) read for this
     // run, checked from each file's header before decoding (default: the Settings value).
     void imageLimit();
+    // --shard I/N: the command runs shard I of N of its inputs and writes its per-item results to
+    // OUT/shards/ for `periscope-cli merge` (app/batch/Shards.h).
+    void shardable();
     // Arguments that are not options. minCount 0 makes them optional; maxCount -1 unbounded.
     // `missing` is the message when fewer than minCount are given ("give at least one image").
     void positionals(const QString &valueName, const QString &help, int minCount, int maxCount, const QString &missing = {});
@@ -104,6 +109,8 @@ public:
     qint64 integerValue(const QString &name) const;
     double numberValue(const QString &name) const;
     bool flagValue(const QString &name) const;
+    // The --shard value; nothing when the whole run is this process's.
+    std::optional<Shard> shardValue() const;
     const QStringList &positionalValues() const { return m_positionals; }
 
     const QString &command() const { return m_command; }

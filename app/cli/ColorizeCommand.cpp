@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // periscope-cli colorize: colorizes photos (files or folders, recursively) with a trained
 // colorizer (eccv16, siggraph17, Deep Koalarization) at full resolution, writing PNGs.
+#include "app/cli/BatchRun.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/data/ImageInputs.h"
@@ -48,13 +49,54 @@ CliOptions colorizeOptions()
                    QStringLiteral("the architecture, where the weights' keys do not say"));
     options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights (timm's names)"));
     options.figure(QStringLiteral("a figure of the first photos (gray input, result with its metrics, truth), as the workbench exports it"));
+    options.imageLimit();
+    options.shardable();
     return options;
+}
+
+// The run's summary from its items, each {"ordinal", "image": {...}} or {"ordinal", "failed":
+// {...}} in the run's order: one run and `merge` both print this, so the means are always taken
+// over the photos themselves.
+MergeOutcome colorizeSummary(const json::Value &context, const std::vector<json::Value> &items)
+{
+    json::Array done, failed;
+    // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness; then PSNR, SSIM, ΔE00 of the gray photo
+    static constexpr const char *kMeans[] = {"psnr",      "ssim",     "mean_delta_e2000", "colourfulness", "truth_colourfulness",
+                                             "gray_psnr", "gray_ssim", "gray_mean_delta_e2000"};
+    double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int judged = 0;
+    for (const json::Value &item : items) {
+        if (const json::Value *failure = item.find("failed")) {
+            failed.push_back(*failure);
+            continue;
+        }
+        const json::Value &image = *item.find("image");
+        // Photos with their own colours and a finite PSNR (a result equal to the truth has none).
+        if (const json::Value *psnr = image.find("psnr"); psnr && psnr->isNumber()) {
+            for (int k = 0; k < 8; ++k)
+                sums[k] += image.find(kMeans[k])->asNumber();
+            ++judged;
+        }
+        done.push_back(image);
+    }
+    MergeOutcome outcome;
+    outcome.summary = context;
+    outcome.summary.set("images", json::Value(std::move(done)));
+    if (judged > 0) {
+        json::Value means = json::Object{{"photos", judged}};
+        for (int k = 0; k < 8; ++k)
+            means.set(kMeans[k], sums[k] / judged);
+        outcome.summary.set("means", std::move(means));
+    }
+    outcome.summary.set("failed", json::Value(std::move(failed)));
+    if (outcome.summary.find("images")->asArray().empty())
+        outcome.failure = QStringLiteral("no image could be colorized");
+    return outcome;
 }
 
 int runColorize(const QStringList &arguments)
 {
     CliOptions options = colorizeOptions();
-    options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     const QStringList inputs = options.positionalValues();
@@ -63,29 +105,45 @@ int runColorize(const QStringList &arguments)
     const QString outDir = options.value(QStringLiteral("--out"));
     const QString inception = options.value(QStringLiteral("--inception"));
     const QString figurePath = options.value(QStringLiteral("--figure"));
+    BatchRun run(options, arguments);
+    if (run.isShard() && !figurePath.isEmpty())
+        return options.usageError(QStringLiteral("--figure shows the run's first photos, which one shard may not have: draw it in a run without --shard"));
 
     // Inputs first, so a typo fails before the model loads.
+    // Every shard lists every input, so that all number the photos alike (`ordinal`); the key
+    // (the input's place and the photo's path under it) decides whose photo it is.
     struct Job {
         QString input, output;
+        int ordinal = 0;
     };
     QList<Job> jobs;
-    for (const QString &input : inputs) {
-        const QFileInfo info(input);
+    int total = 0;
+    for (int argument = 0; argument < inputs.size(); ++argument) {
+        const QFileInfo info(inputs[argument]);
+        const QString input = inputs[argument];
+        auto add = [&](const QString &path, const QString &output, const QString &relative) {
+            const QString key = QStringLiteral("%1:%2").arg(argument).arg(relative);
+            if (run.selection().ownsKey(key))
+                jobs.append({path, output, total});
+            ++total;
+        };
         if (info.isDir()) {
             for (const QString &path : imageFilesIn(info.absoluteFilePath())) {
                 const QString relative = QDir(info.absoluteFilePath()).relativeFilePath(path);
-                jobs.append({path, QDir::cleanPath(QDir(outDir).filePath(QFileInfo(relative).path() + QLatin1Char('/') +
-                                                                         QFileInfo(relative).completeBaseName() + QStringLiteral(".png")))});
+                add(path,
+                    QDir::cleanPath(QDir(outDir).filePath(QFileInfo(relative).path() + QLatin1Char('/') + QFileInfo(relative).completeBaseName() +
+                                                          QStringLiteral(".png"))),
+                    relative);
             }
         } else if (info.isFile()) {
-            jobs.append({info.absoluteFilePath(), QDir(outDir).filePath(info.completeBaseName() + QStringLiteral(".png"))});
+            add(info.absoluteFilePath(), QDir(outDir).filePath(info.completeBaseName() + QStringLiteral(".png")), info.fileName());
         } else if (info.exists()) {
             return options.failure(QStringLiteral("%1 is not a regular file or folder (a FIFO, socket or device)").arg(input));
         } else {
             return options.failure(QStringLiteral("%1 does not exist").arg(input));
         }
     }
-    if (jobs.isEmpty())
+    if (total == 0)
         return options.failure(QStringLiteral("no images found in %1").arg(inputs.join(QStringLiteral(", "))));
     // An output that is one of the inputs (`colorize DIR --out DIR` with PNG photos, or any link
     // to one) would replace the original photo: refused before anything is written. Compared by
@@ -107,11 +165,7 @@ int runColorize(const QStringList &arguments)
         return options.failure(modelError);
     try {
         const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString(), inception.toStdString());
-        json::Array done, failed;
         QList<ColorizeFigureRow> figureRows;
-        // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness; then PSNR, SSIM, ΔE00 of the gray photo
-        double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        int judged = 0;
         for (int i = 0; i < jobs.size(); ++i) {
             const Job &job = jobs[i];
             try {
@@ -151,17 +205,6 @@ int runColorize(const QStringList &arguments)
                     entry.set("gray_psnr", gray.psnr);
                     entry.set("gray_ssim", gray.ssim);
                     entry.set("gray_mean_delta_e2000", gray.meanDeltaE2000);
-                    if (std::isfinite(c.psnr)) {
-                        sums[0] += c.psnr;
-                        sums[1] += c.ssim;
-                        sums[2] += c.meanDeltaE2000;
-                        sums[3] += colourfulness;
-                        sums[4] += truthColourfulness;
-                        sums[5] += gray.psnr;
-                        sums[6] += gray.ssim;
-                        sums[7] += gray.meanDeltaE2000;
-                        ++judged;
-                    }
                 }
                 if (!figurePath.isEmpty() && figureRows.size() < kColorizeFigureRows) {
                     row.gray = previewOf(toQImage(colorize::grayVersion(pixels)));
@@ -170,33 +213,24 @@ int runColorize(const QStringList &arguments)
                         row.truth = previewOf(toQImage(pixels));
                     figureRows.append(row);
                 }
-                done.emplace_back(std::move(entry));
+                run.add(job.ordinal, json::Object{{"image", std::move(entry)}});
                 std::fprintf(stderr, "colorized %d/%d %s\n", i + 1, int(jobs.size()), qPrintable(job.input));
             } catch (const std::exception &e) {
                 const std::string reason = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString();
-                failed.emplace_back(json::Object{{"input", job.input.toStdString()}, {"error", reason}});
+                run.add(job.ordinal, json::Object{{"failed", json::Object{{"input", job.input.toStdString()}, {"error", reason}}}});
                 options.warn(QStringLiteral("%1: %2").arg(job.input, QString::fromStdString(reason)));
             }
         }
-        const bool anyDone = !done.empty();
-        json::Value summary = json::Object{};
-        summary.set("model", modelPath.toStdString());
-        summary.set("architecture", colorizer.architecture());
-        summary.set("input_size", colorizer.inputSize());
+        json::Value context = json::Object{};
+        context.set("model", modelPath.toStdString());
+        context.set("architecture", colorizer.architecture());
+        context.set("input_size", colorizer.inputSize());
         if (!colorizer.globalFeatures().empty())
-            summary.set("global_features", colorizer.globalFeatures());
-        summary.set("images", json::Value(std::move(done)));
-        if (judged > 0)
-            summary.set("means", json::Object{{"photos", judged},
-                                              {"psnr", sums[0] / judged},
-                                              {"ssim", sums[1] / judged},
-                                              {"mean_delta_e2000", sums[2] / judged},
-                                              {"colourfulness", sums[3] / judged},
-                                              {"truth_colourfulness", sums[4] / judged},
-                                              {"gray_psnr", sums[5] / judged},
-                                              {"gray_ssim", sums[6] / judged},
-                                              {"gray_mean_delta_e2000", sums[7] / judged}});
-        summary.set("failed", json::Value(std::move(failed)));
+            context.set("global_features", colorizer.globalFeatures());
+        if (run.isShard())
+            return run.finishShard(outDir, total, context);
+        MergeOutcome outcome = colorizeSummary(context, run.items());
+        json::Value &summary = outcome.summary;
         if (!figurePath.isEmpty() && !figureRows.isEmpty()) {
             const std::vector<std::unique_ptr<FigurePanel>> owned = colorizeGridPanels(figureRows);
             FigureOptions figure;
@@ -209,8 +243,8 @@ int runColorize(const QStringList &arguments)
             summary.set("figure", figurePath.toStdString());
         }
         std::fputs((summary.dump(1) + "\n").c_str(), stdout);
-        if (!anyDone)
-            return options.failure(QStringLiteral("no image could be colorized"));
+        if (!outcome.failure.isEmpty())
+            return options.failure(outcome.failure);
     } catch (const std::exception &e) {
         return options.failure(e);
     }
@@ -221,7 +255,8 @@ int runColorize(const QStringList &arguments)
 CliCommand colorizeCommand()
 {
     return {QStringLiteral("colorize"), QStringLiteral("colorize photos at full resolution with eccv16, siggraph17 or Koalarization"),
-            true, runColorize}; // --figure draws text: a GUI application (offscreen)
+            true, // --figure draws text: a GUI application (offscreen)
+            runColorize, colorizeOptions, [](const MergedRun &run) { return colorizeSummary(run.context, run.items); }};
 }
 
 } // namespace periscope::app

@@ -2,6 +2,7 @@
 // periscope-cli open-vocab: dino.txt on images: for each image the segmentation by the prompts
 // (a label PNG) and a JSON file with the image embedding, the prompts' text embeddings, the
 // zero-shot probabilities and the patch-level similarity of every prompt.
+#include "app/cli/BatchRun.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/cli/DeviceOption.h"
@@ -86,7 +87,53 @@ Image labelImage(const OpenVocabResult &result)
     return mask;
 }
 
-int runOpenVocab(const QStringList &arguments)
+// The run's report from its images' records ({"name", "counts"?} or {"skipped"}, in the run's
+// order): for scene folders each prompt's IoU over all scored images, their pixels summed, and
+// the shuffled-prompt level; for other images nothing (their results are the files). A run and
+// `merge` both report through here.
+MergeOutcome openVocabSummary(const json::Value &context, const std::vector<json::Value> &items)
+{
+    std::vector<std::string> prompts;
+    for (const json::Value &p : context.find("prompts")->asArray())
+        prompts.push_back(p.asString());
+    SceneScoreboard scores(prompts);
+    int written = 0;
+    for (const json::Value &item : items) {
+        if (item.find("skipped"))
+            continue;
+        ++written;
+        if (const json::Value *counts = item.find("counts"))
+            scores.addCounts(*counts);
+    }
+    MergeOutcome outcome;
+    if (written == 0) {
+        outcome.failure = QStringLiteral("no image could be read");
+        return outcome;
+    }
+    if (!context.find("scenes")->asBool())
+        return outcome;
+    // Prompts that name no attributes (or one a scene does not have) are not scored.
+    json::Value report = json::Object{};
+    report.set("scored_images", scores.images());
+    json::Array perPrompt;
+    const std::vector<double> values = scores.perPrompt();
+    for (std::size_t p = 0; p < prompts.size(); ++p) {
+        json::Value row = json::Object{};
+        row.set("prompt", prompts[p]);
+        row.set("iou", scores.isScored(int(p)) ? json::finiteOrNull(values[p]) : json::Value());
+        row.set("scored", scores.isScored(int(p)));
+        perPrompt.push_back(std::move(row));
+    }
+    report.set("prompts", json::Value(std::move(perPrompt)));
+    report.set("mean_iou", json::finiteOrNull(scores.mean()));
+    report.set("background", *context.find("background"));
+    if (scores.hasChance())
+        report.set("shuffled_mean_iou", json::finiteOrNull(scores.shuffledMean()));
+    outcome.summary = std::move(report);
+    return outcome;
+}
+
+CliOptions openVocabOptions()
 {
     CliOptions options(QStringLiteral("open-vocab"), QStringLiteral(
         "Runs dino.txt (Jose et al., CVPR 2025) on images: a frozen DINOv2 backbone, dino.txt's vision head and\n"
@@ -131,6 +178,13 @@ int runOpenVocab(const QStringList &arguments)
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
     options.figure(QStringLiteral("a figure of the first image: its segmentation with a legend, and each prompt's similarity on one scale"));
     options.imageLimit();
+    options.shardable();
+    return options;
+}
+
+int runOpenVocab(const QStringList &arguments)
+{
+    CliOptions options = openVocabOptions();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     std::vector<std::string> prompts;
@@ -139,9 +193,15 @@ int runOpenVocab(const QStringList &arguments)
     const QString folder = options.value(QStringLiteral("--model"));
     OpenVocabFiles files{options.value(QStringLiteral("--backbone")).toStdString(), options.value(QStringLiteral("--head")).toStdString(),
                          options.value(QStringLiteral("--text")).toStdString(), options.value(QStringLiteral("--bpe")).toStdString()};
+    // Every shard lists every input: all number the images alike, and each image's key (its
+    // input's place and its path under it) says whose it is.
     std::vector<SlotImage> images;
+    QStringList keys;
     bool scenesGiven = false;
-    for (const QString &input : options.positionalValues()) {
+    const QStringList inputs = options.positionalValues();
+    for (int argument = 0; argument < inputs.size(); ++argument) {
+        const QString &input = inputs[argument];
+        const std::size_t before = images.size();
         if (QFileInfo(input).isDir() && isSceneFolder(input)) {
             try {
                 const SlotImageSet set = loadSlotImages({input}, {}, /*decode=*/false);
@@ -159,8 +219,26 @@ int runOpenVocab(const QStringList &arguments)
         } else {
             images.push_back({QFileInfo(input).completeBaseName(), input, {}, {}, {}, {}});
         }
+        for (std::size_t k = before; k < images.size(); ++k)
+            keys << QStringLiteral("%1:%2").arg(argument).arg(QFileInfo(input).isDir() ? QDir(input).relativeFilePath(images[k].imagePath)
+                                                                                        : QFileInfo(input).fileName());
     }
-    SceneScoreboard scores(prompts);
+    // Output names, made unique over the whole list before anything is read: an image's files
+    // are named alike whichever shard writes them and whether or not others could be read.
+    QStringList names;
+    {
+        QSet<QString> usedNames;
+        for (const SlotImage &image : images) {
+            QString name = image.name;
+            for (int n = 2; usedNames.contains(name); ++n)
+                name = image.name + QStringLiteral("-%1").arg(n);
+            usedNames.insert(name);
+            names << name;
+        }
+    }
+    BatchRun run(options, arguments);
+    if (run.isShard() && options.isSet(QStringLiteral("--figure")))
+        return options.usageError(QStringLiteral("--figure shows the run's first image, which one shard may not have: draw it in a run without --shard"));
     const QString outDir = options.value(QStringLiteral("--out"));
     if (!QDir().mkpath(outDir))
         return options.failure(QStringLiteral("cannot create %1").arg(outDir));
@@ -187,11 +265,12 @@ int runOpenVocab(const QStringList &arguments)
         analysis.inputSide = int(options.integerValue(QStringLiteral("--input-side")));
         analysis.mapSide = int(options.integerValue(QStringLiteral("--map-side")));
         analysis.zeroShotCrop = options.value(QStringLiteral("--zero-shot-input")) == QLatin1String("crop224");
-        QSet<QString> usedNames;
-        int written = 0;
         const QString figurePath = options.value(QStringLiteral("--figure"));
         std::optional<OpenVocabFigure> figure;
-        for (SlotImage &image : images) {
+        for (std::size_t k = 0; k < images.size(); ++k) {
+            if (!run.selection().ownsKey(keys[int(k)]))
+                continue;
+            SlotImage &image = images[k];
             const QString path = image.imagePath;
             try {
                 QString warning;
@@ -200,23 +279,26 @@ int runOpenVocab(const QStringList &arguments)
                     options.warn(warning);
             } catch (const Error &e) {
                 options.warn(QStringLiteral("%1 skipped: %2").arg(path, QString::fromUtf8(e.what())));
+                run.add(int(k), json::Object{{"skipped", path.toStdString()}});
                 continue;
             }
             const OpenVocabResult result = model->analyse(image.image, promptSet, analysis);
             if (!figurePath.isEmpty() && !figure)
                 figure = openVocabFigure(image.name, image.image, result, prompts);
+            // The image's own pixel counts: the folder's scores are summed from them, here or in
+            // `merge` after a sharded run.
+            json::Value item = json::Object{{"name", names[int(k)].toStdString()}};
             const bool scorable = !image.mask.isNull() && !image.objects.empty();
             if (scorable && image.mask.width() == result.mapWidth && image.mask.height() == result.mapHeight) {
-                scores.add(result.labels, promptTruth(prompts, image.mask, image.objects, result.mapWidth, result.mapHeight));
+                SceneScoreboard one(prompts);
+                one.add(result.labels, promptTruth(prompts, image.mask, image.objects, result.mapWidth, result.mapHeight));
+                item.set("counts", one.counts());
             } else if (scorable) {
                 options.warn(QStringLiteral("%1 not scored: its map is smaller than its mask (raise --map-side)").arg(path));
             }
             image.image = Image();
             image.mask = Image();
-            QString name = image.name;
-            for (int n = 2; usedNames.contains(name); ++n)
-                name = image.name + QStringLiteral("-%1").arg(n);
-            usedNames.insert(name);
+            const QString &name = names[int(k)];
             media::writeImage(QDir(outDir).filePath(name + QStringLiteral(".openvocab.png")).toStdString(), labelImage(result));
             json::Value doc = json::Object{};
             doc.set("image", path.toStdString());
@@ -242,10 +324,20 @@ int runOpenVocab(const QStringList &arguments)
             writeFileAtomically(QDir(outDir).filePath(name + QStringLiteral(".openvocab.json")).toStdString(), text.data(), text.size());
             const auto best = std::max_element(result.zeroShot.begin(), result.zeroShot.end()) - result.zeroShot.begin();
             std::fprintf(stderr, "%s: \"%s\" %.3f\n", qPrintable(name), prompts[std::size_t(best)].c_str(), double(result.zeroShot[std::size_t(best)]));
-            ++written;
+            run.add(int(k), item);
         }
-        if (written == 0)
-            return options.failure(QStringLiteral("no image could be read"));
+        json::Array promptNames;
+        for (const std::string &p : prompts)
+            promptNames.emplace_back(p);
+        const json::Value context = json::Object{{"model", model->describe()},
+                                                 {"prompts", json::Value(std::move(promptNames))},
+                                                 {"scenes", scenesGiven},
+                                                 {"background", analysis.background}};
+        if (run.isShard())
+            return run.finishShard(outDir, int(images.size()), context);
+        const MergeOutcome outcome = openVocabSummary(context, run.items());
+        if (!outcome.failure.isEmpty())
+            return options.failure(outcome.failure);
         if (figure) {
             const auto segmentation = openVocabSegmentationPanel(*figure);
             const auto similarity = openVocabSimilarityPanel(*figure);
@@ -261,26 +353,8 @@ int runOpenVocab(const QStringList &arguments)
                 return options.failure(error);
             std::fprintf(stderr, "open-vocab: figure %s\n", qPrintable(figurePath));
         }
-        if (scenesGiven) {
-            // Prompts that name no attributes (or one a scene does not have) are not scored.
-            json::Value report = json::Object{};
-            report.set("scored_images", scores.images());
-            json::Array perPrompt;
-            const std::vector<double> values = scores.perPrompt();
-            for (std::size_t p = 0; p < prompts.size(); ++p) {
-                json::Value row = json::Object{};
-                row.set("prompt", prompts[p]);
-                row.set("iou", scores.isScored(int(p)) ? json::finiteOrNull(values[p]) : json::Value());
-                row.set("scored", scores.isScored(int(p)));
-                perPrompt.push_back(std::move(row));
-            }
-            report.set("prompts", json::Value(std::move(perPrompt)));
-            report.set("mean_iou", json::finiteOrNull(scores.mean()));
-            report.set("background", analysis.background);
-            if (scores.hasChance())
-                report.set("shuffled_mean_iou", json::finiteOrNull(scores.shuffledMean()));
-            std::printf("%s\n", report.dump(1).c_str());
-        }
+        if (!outcome.summary.isNull())
+            std::printf("%s\n", outcome.summary.dump(1).c_str());
     } catch (const std::exception &e) {
         return options.failure(e);
     }
@@ -291,7 +365,8 @@ int runOpenVocab(const QStringList &arguments)
 CliCommand openVocabCommand()
 {
     return {QStringLiteral("open-vocab"), QStringLiteral("dino.txt: segment images by typed prompts, zero-shot ranking (Open vocabulary)"),
-            true /* --figure draws text */, runOpenVocab};
+            true /* --figure draws text */, runOpenVocab, openVocabOptions,
+            [](const MergedRun &run) { return openVocabSummary(run.context, run.items); }};
 }
 
 } // namespace periscope::app

@@ -139,7 +139,36 @@ void PromptIoU::merge(const PromptIoU &other)
     }
 }
 
+void PromptIoU::addCounts(const std::vector<double> &intersections, const std::vector<double> &unions)
+{
+    if (intersections.size() != m_union.size() || unions.size() != m_union.size())
+        throw Error("prompt IoU: counts of " + std::to_string(unions.size()) + " prompts for " + std::to_string(m_union.size()));
+    for (std::size_t p = 0; p < m_union.size(); ++p)
+        if (!(intersections[p] >= 0.0 && unions[p] >= intersections[p]))
+            throw Error("prompt IoU: an intersection larger than its union, or a negative count");
+    for (std::size_t p = 0; p < m_union.size(); ++p) {
+        m_intersection[p] += intersections[p];
+        m_union[p] += unions[p];
+    }
+}
+
 namespace {
+json::Value numberList(const std::vector<double> &values)
+{
+    return json::Value(json::Array(values.begin(), values.end()));
+}
+
+std::vector<double> numbersOf(const json::Value &counts, const char *key)
+{
+    const json::Value *list = counts.find(key);
+    if (!list)
+        throw Error(std::string("scene scores: the counts have no ") + key);
+    std::vector<double> values;
+    for (const json::Value &v : list->asArray())
+        values.push_back(v.asNumber());
+    return values;
+}
+
 double meanOver(const std::vector<double> &values, const std::vector<std::size_t> &prompts)
 {
     double sum = 0.0;
@@ -180,6 +209,29 @@ void SceneScoreboard::merge(const SceneScoreboard &other)
     m_iou.merge(other.m_iou);
     m_shuffled.merge(other.m_shuffled);
     m_images += other.m_images;
+}
+
+json::Value SceneScoreboard::counts() const
+{
+    return json::Object{{"images", m_images},
+                        {"intersection", numberList(m_iou.intersections())},
+                        {"union", numberList(m_iou.unions())},
+                        {"shuffled_intersection", numberList(m_shuffled.intersections())},
+                        {"shuffled_union", numberList(m_shuffled.unions())}};
+}
+
+void SceneScoreboard::addCounts(const json::Value &counts)
+{
+    const json::Value *images = counts.find("images");
+    if (!images || images->asInt64() < 0)
+        throw Error("scene scores: the counts have no image count");
+    // Checked whole before anything is added: a bad file leaves the board as it was.
+    PromptIoU iou(promptCount()), shuffled(promptCount());
+    iou.addCounts(numbersOf(counts, "intersection"), numbersOf(counts, "union"));
+    shuffled.addCounts(numbersOf(counts, "shuffled_intersection"), numbersOf(counts, "shuffled_union"));
+    m_iou.merge(iou);
+    m_shuffled.merge(shuffled);
+    m_images += int(images->asInt64());
 }
 
 std::vector<double> SceneScoreboard::perPrompt() const

@@ -6,6 +6,8 @@
 // type: the caller matches the attributes of its own objects.
 #pragma once
 
+#include "engine/core/json/Json.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +41,10 @@ public:
     double mean() const;
     // Adds another count over the same prompts (other images); throws Error otherwise.
     void merge(const PromptIoU &other);
+    // The pixel counts themselves (whole numbers: their sums do not depend on the order).
+    const std::vector<double> &intersections() const { return m_intersection; }
+    const std::vector<double> &unions() const { return m_union; }
+    void addCounts(const std::vector<double> &intersections, const std::vector<double> &unions); // throws Error on other prompts
 
 private:
     std::vector<double> m_intersection, m_union;
@@ -60,6 +66,11 @@ public:
     // One image: its labels and every prompt's true pixels (promptTruth), all the same length.
     void add(const std::vector<int> &labels, const std::vector<std::vector<bool>> &truth);
     void merge(const SceneScoreboard &other); // the same prompts, other images
+    // The counts behind the scores as JSON, and adding such counts, for boards filled in other
+    // processes (the shards of `periscope-cli open-vocab --shard`): the images, and each prompt's
+    // intersection and union in pixels, against its truth and the shuffled one.
+    json::Value counts() const;
+    void addCounts(const json::Value &counts); // throws Error when they are not of these prompts
 
     std::vector<double> perPrompt() const;         // NaN where not scored or empty
     std::vector<double> shuffledPerPrompt() const; // NaN where not scored, empty, or without chance

@@ -22,6 +22,7 @@
 #include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
+#include <numeric>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -253,12 +254,33 @@ json::Value DatasetSummary::toJson() const
     return json::Object{{"scenes", scenes}, {"objects", objects}, {"seconds", seconds}};
 }
 
-DatasetSummary generateDataset(const std::string &folder, int count, std::uint64_t seed, const SceneSettings &settings, const JobControl &job)
+namespace {
+namespace fs = std::filesystem;
+
+// Whole or not at all: a reader never sees half a file.
+void writeJsonFile(const fs::path &path, const json::Value &value)
 {
-    namespace fs = std::filesystem;
-    const auto started = std::chrono::steady_clock::now();
+    const fs::path temporary = path.string() + ".part";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << value.dump(1) << '\n';
+        if (!out)
+            throw Error("scenes: cannot write " + path.string() + " (is the disk full?)");
+    }
+    fs::rename(temporary, path);
+}
+
+void checkCount(int count)
+{
     if (count < 1 || count > 1000000)
         throw Error("scenes: the count must be between 1 and 1000000");
+}
+} // namespace
+
+std::vector<json::Value> renderScenes(const std::string &folder, int count, std::uint64_t seed, const SceneSettings &settings,
+                                      const std::vector<int> &indices, const JobControl &job)
+{
+    checkCount(count);
     std::error_code error;
     for (const char *sub : {"images", "masks", "scenes"}) {
         fs::create_directories(fs::path(folder) / sub, error);
@@ -266,21 +288,13 @@ DatasetSummary generateDataset(const std::string &folder, int count, std::uint64
             throw Error("scenes: cannot create " + (fs::path(folder) / sub).string() + ": " + error.message());
     }
     SceneRenderer renderer;
-    DatasetSummary summary;
-    json::Array all;
-    auto writeJson = [](const fs::path &path, const json::Value &value) {
-        const fs::path temporary = path.string() + ".part";
-        {
-            std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-            out << value.dump(1) << '\n';
-            if (!out)
-                throw Error("scenes: cannot write " + path.string() + " (is the disk full?)");
-        }
-        fs::rename(temporary, path);
-    };
-    for (int i = 0; i < count; ++i) {
+    std::vector<json::Value> descriptions;
+    for (std::size_t k = 0; k < indices.size(); ++k) {
+        const int i = indices[k];
+        if (i < 0 || i >= count)
+            throw Error("scenes: scene " + std::to_string(i) + " is not one of the " + std::to_string(count));
         job.throwIfCancelled();
-        job.reportProgress(double(i) / count, "scene " + std::to_string(i + 1) + " of " + std::to_string(count));
+        job.reportProgress(double(k) / double(indices.size()), "scene " + std::to_string(k + 1) + " of " + std::to_string(indices.size()));
         RenderedScene rendered;
         Scene scene = generateScene(renderer, settings, seed, i, &rendered);
         const std::string name = sceneName(i);
@@ -288,15 +302,27 @@ DatasetSummary generateDataset(const std::string &folder, int count, std::uint64
         scene.maskFile = name + ".png";
         media::writeImage((fs::path(folder) / "images" / scene.imageFile).string(), rendered.rgb);
         media::writeImage((fs::path(folder) / "masks" / scene.maskFile).string(), rendered.mask);
-        const json::Value description = scene.toJson();
-        writeJson(fs::path(folder) / "scenes" / (name + ".json"), description);
-        all.push_back(description);
-        ++summary.scenes;
-        summary.objects += int(scene.objects.size());
+        json::Value description = scene.toJson();
+        writeJsonFile(fs::path(folder) / "scenes" / (name + ".json"), description);
+        descriptions.push_back(std::move(description));
+    }
+    return descriptions;
+}
+
+DatasetSummary writeDatasetIndex(const std::string &folder, std::uint64_t seed, const SceneSettings &settings,
+                                 const std::vector<json::Value> &descriptions)
+{
+    const int count = int(descriptions.size());
+    checkCount(count);
+    DatasetSummary summary;
+    summary.scenes = count;
+    for (const json::Value &description : descriptions) {
+        const json::Value *objects = description.find("objects");
+        summary.objects += objects ? int(objects->asArray().size()) : 0;
     }
     json::Value info = json::Object{{"split", "periscope"}, {"version", "1.0"}, {"seed", std::to_string(seed)}};
-    writeJson(fs::path(folder) / "scenes.json", json::Object{{"info", info}, {"scenes", json::Value(std::move(all))}});
-    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    writeJsonFile(fs::path(folder) / "scenes.json",
+                  json::Object{{"info", info}, {"scenes", json::Value(json::Array(descriptions.begin(), descriptions.end()))}});
     json::Value manifest = json::Object{};
     manifest.set("format", "periscope-scenes");
     manifest.set("version", 1);
@@ -314,7 +340,18 @@ DatasetSummary generateDataset(const std::string &folder, int count, std::uint64
     manifest.set("scenes", "scenes.json");
     manifest.set("scene_count", summary.scenes);
     manifest.set("object_count", summary.objects); // (no timings: the same seed gives the same files)
-    writeJson(fs::path(folder) / "manifest.json", manifest);
+    writeJsonFile(fs::path(folder) / "manifest.json", manifest);
+    return summary;
+}
+
+DatasetSummary generateDataset(const std::string &folder, int count, std::uint64_t seed, const SceneSettings &settings, const JobControl &job)
+{
+    const auto started = std::chrono::steady_clock::now();
+    checkCount(count);
+    std::vector<int> all(static_cast<std::size_t>(count));
+    std::iota(all.begin(), all.end(), 0);
+    DatasetSummary summary = writeDatasetIndex(folder, seed, settings, renderScenes(folder, count, seed, settings, all, job));
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     job.reportProgress(1.0, "done");
     return summary;
 }

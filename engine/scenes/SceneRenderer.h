@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace periscope::scenes {
 
@@ -48,6 +49,15 @@ struct DatasetSummary {
 // CLEVR_periscope_000000, ...), scenes.json with all of them in CLEVR's aggregate format, and
 // manifest.json (seed, size, settings, files). Progress and cancel through `job`.
 DatasetSummary generateDataset(const std::string &folder, int count, std::uint64_t seed, const SceneSettings &settings, const JobControl &job = {});
+
+// The two halves of generateDataset, for a dataset made by several processes (one shard each):
+// renderScenes writes the scenes `indices` (of `count`) to images/, masks/ and scenes/ and returns
+// their descriptions; writeDatasetIndex writes scenes.json and manifest.json over all `count`
+// descriptions, in index order. The files are those generateDataset writes.
+std::vector<json::Value> renderScenes(const std::string &folder, int count, std::uint64_t seed, const SceneSettings &settings,
+                                      const std::vector<int> &indices, const JobControl &job = {});
+DatasetSummary writeDatasetIndex(const std::string &folder, std::uint64_t seed, const SceneSettings &settings,
+                                 const std::vector<json::Value> &descriptions);
 
 // The VTK the renderer runs on ("9.1.0"), for the version reports of the workbench and the CLI.
 std::string vtkVersion();

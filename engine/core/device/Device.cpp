@@ -18,6 +18,10 @@
 #include <sstream>
 #include <thread>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 #include <unistd.h>
 
 namespace periscope {
@@ -201,13 +205,26 @@ std::vector<DeviceInfo> availableDevices()
     return devices;
 }
 
+int availableCores()
+{
+#ifdef __linux__
+    // The cores this process may run on: a Slurm task, `taskset` or a container's cpuset gets
+    // fewer than the machine has, and a thread per machine core would fight over them.
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+#endif
+    return int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 int setThreadCount(int threads)
 {
     if (threads < 0)
         throw Error("thread count must be 0 (one per hardware thread) or positive, got " +
                     std::to_string(threads));
     if (threads == 0)
-        threads = int(std::max(1u, std::thread::hardware_concurrency()));
+        threads = availableCores();
     torch::set_num_threads(threads);
     return threadCount();
 }

@@ -40,10 +40,13 @@ DeviceInfo selectDevice(DevicePreference preference);
 // The devices this process can use: the CPU first, then each CUDA device.
 std::vector<DeviceInfo> availableDevices();
 
-// Sets LibTorch's intra-op thread count; 0 means one per hardware thread. LibTorch's own default
+// Sets LibTorch's intra-op thread count; 0 means one per available core. LibTorch's own default
 // depends on the build (Debian's 1.13 started with 1), so the app calls this at start-up with the
 // preferences' choice. Returns the count in effect.
 int setThreadCount(int threads);
+// The cores this process may run on (its CPU affinity: a Slurm task's, taskset's, a container's),
+// which 0 threads above means; at least 1.
+int availableCores();
 int threadCount();
 
 // Seeds LibTorch's generators (CPU and every CUDA device) so CPU runs repeat exactly.

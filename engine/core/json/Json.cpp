@@ -4,6 +4,7 @@
 #include "engine/core/errors/Error.h"
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -262,9 +263,22 @@ private:
             const long long v = std::strtoll(token.c_str(), &end, 10);
             if (errno == ERANGE)
                 fail("integer out of range");
+            if (v == 0 && token.front() == '-')
+                return Value(-0.0); // a negative zero is written "-0": read back as itself, not as 0
             return Value(std::int64_t(v));
         }
-        return Value(std::strtod(token.c_str(), nullptr));
+        // from_chars, not strtod: strtod reads the C locale's decimal point, and Qt applies the
+        // user's locale (LC_NUMERIC sv_SE: "0,5") to every process it starts.
+        double value = 0.0;
+        const std::from_chars_result read = std::from_chars(token.data(), token.data() + token.size(), value);
+        if (read.ec == std::errc::result_out_of_range) {
+            // As strtod: past the largest double is infinite (written back as null), below the
+            // smallest is zero.
+            const bool negative = token.front() == '-';
+            const bool tiny = token.find("e-") != std::string::npos || token.find("E-") != std::string::npos;
+            value = tiny ? (negative ? -0.0 : 0.0) : (negative ? -1.0 : 1.0) * std::numeric_limits<double>::infinity();
+        }
+        return Value(value);
     }
 
     std::string_view m_text;
@@ -312,9 +326,12 @@ void dumpValue(std::string &out, const Value &v, int indent, int level)
         } else if (!std::isfinite(v.asNumber())) {
             out += "null"; // JSON has no NaN or infinity
         } else {
+            // 17 significant digits read back to the same double. to_chars, not printf, whose
+            // decimal point follows the locale (a comma in sv_SE, which JSON does not allow).
             char buffer[32];
-            std::snprintf(buffer, sizeof buffer, "%.17g", v.asNumber());
-            out += buffer;
+            const std::to_chars_result written =
+                std::to_chars(buffer, buffer + sizeof buffer, v.asNumber(), std::chars_format::general, 17);
+            out.append(buffer, written.ptr);
         }
         break;
     case Value::Type::String: dumpString(out, v.asString()); break;

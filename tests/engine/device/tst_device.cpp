@@ -13,6 +13,7 @@
 #include <thread>
 
 #include <dlfcn.h>
+#include <sched.h>
 
 using namespace periscope;
 
@@ -158,7 +159,25 @@ void TestDevice::setsThreadCount()
     QCOMPARE(threadCount(), 1);
     QCOMPARE(setThreadCount(2), 2);
     QCOMPARE(selectDevice(DevicePreference::Cpu).threadCount, 2);
-    QCOMPARE(setThreadCount(0), int(std::max(1u, std::thread::hardware_concurrency())));
+    QCOMPARE(setThreadCount(0), availableCores());
+    QVERIFY(availableCores() >= 1 && availableCores() <= int(std::max(1u, std::thread::hardware_concurrency())));
+    // "Every core" is every core this process may use: bound to one (as a Slurm task or taskset
+    // binds it), 0 threads are 1, not one per core of the machine.
+    cpu_set_t all, one;
+    QCOMPARE(sched_getaffinity(0, sizeof all, &all), 0);
+    CPU_ZERO(&one);
+    for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+        if (CPU_ISSET(cpu, &all)) {
+            CPU_SET(cpu, &one);
+            break;
+        }
+    QCOMPARE(sched_setaffinity(0, sizeof one, &one), 0);
+    const int bound = availableCores();
+    const int threads = setThreadCount(0);
+    QCOMPARE(sched_setaffinity(0, sizeof all, &all), 0);
+    QCOMPARE(bound, 1);
+    QCOMPARE(threads, 1);
+    QCOMPARE(availableCores(), CPU_COUNT(&all));
 }
 
 void TestDevice::rejectsNegativeThreadCount()

@@ -2,7 +2,15 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/json/Json.h"
 
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <clocale>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
 
 using periscope::json::Value;
 
@@ -15,6 +23,8 @@ private Q_SLOTS:
     void rejectsMalformed_data();
     void rejectsMalformed();
     void limitsDepth();
+    void numbersRoundTripExactly();
+    void numbersIgnoreTheLocale();
 };
 
 void TestJson::parsesAndDumps()
@@ -86,6 +96,54 @@ void TestJson::limitsDepth()
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
     QVERIFY_THROWS_EXCEPTION(periscope::Error, Value::parse(deep)); // no stack overflow
     QVERIFY(Value::parse(std::string(10, '[') + std::string(10, ']')).isArray());
+}
+
+void TestJson::numbersRoundTripExactly()
+{
+    // What `periscope-cli merge` relies on: a number written and read back is the same double,
+    // so means recomputed from shards' results files equal one run's to the bit.
+    std::mt19937_64 random(7);
+    std::uniform_real_distribution<double> uniform(-1e3, 1e3);
+    for (int i = 0; i < 20000; ++i) {
+        const double x = i % 3 ? uniform(random) : uniform(random) * std::pow(10.0, double(int(random() % 600) - 300));
+        const double back = periscope::json::Value::parse(periscope::json::Value(x).dump()).asNumber();
+        QVERIFY2(std::memcmp(&x, &back, sizeof x) == 0, qPrintable(QString::number(x, 'g', 17)));
+    }
+    QCOMPARE(periscope::json::Value(0.1).dump(), std::string("0.10000000000000001"));
+    QCOMPARE(periscope::json::Value(-2.5e-300).dump(), std::string("-2.5e-300"));
+    // Negative zero (a coordinate rounded to 0 from below) comes back as itself.
+    QCOMPARE(periscope::json::Value(-0.0).dump(), std::string("-0"));
+    QCOMPARE(periscope::json::Value::parse("[-0,0]").dump(), std::string("[-0,0]"));
+    QVERIFY(std::signbit(periscope::json::Value::parse("-0").asNumber()));
+    // Beyond a double, as strtod read it: infinity (written as null) and zero.
+    QVERIFY(std::isinf(periscope::json::Value::parse("1e400").asNumber()));
+    QCOMPARE(periscope::json::Value::parse("1e-400").asNumber(), 0.0);
+    QCOMPARE(periscope::json::Value::parse("[1e400]").dump(), std::string("[null]"));
+}
+
+void TestJson::numbersIgnoreTheLocale()
+{
+    // Qt applies the user's locale to every process (setlocale(LC_ALL, "")); in Swedish or
+    // Italian the C library's decimal point is a comma. JSON's is not.
+    QTemporaryDir locales;
+    QProcess localedef;
+    localedef.start(QStringLiteral("localedef"), {QStringLiteral("-i"), QStringLiteral("sv_SE"), QStringLiteral("-f"), QStringLiteral("UTF-8"),
+                                                 locales.filePath(QStringLiteral("sv_SE.UTF-8"))});
+    if (!localedef.waitForFinished(60000) || localedef.exitCode() != 0)
+        QSKIP("no sv_SE locale can be made here (localedef and the `locales` package's sources)");
+    qputenv("LOCPATH", locales.path().toLocal8Bit());
+    const std::string before = std::setlocale(LC_NUMERIC, nullptr);
+    if (!std::setlocale(LC_NUMERIC, "sv_SE.UTF-8"))
+        QSKIP("the sv_SE locale did not load");
+    char probe[16];
+    std::snprintf(probe, sizeof probe, "%.1f", 0.5);
+    const std::string dumped = periscope::json::Value(periscope::json::Array{0.5, -1.25e-7}).dump();
+    const double parsed = periscope::json::Value::parse("0.75").asNumber();
+    std::setlocale(LC_NUMERIC, before.c_str());
+    qunsetenv("LOCPATH");
+    QCOMPARE(std::string(probe), std::string("0,5")); // the locale is in force: printf would write this
+    QCOMPARE(dumped, std::string("[0.5,-1.2499999999999999e-07]"));
+    QCOMPARE(parsed, 0.75);
 }
 
 QTEST_GUILESS_MAIN(TestJson)

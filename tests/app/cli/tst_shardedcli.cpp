@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Batch commands in shards through the real executable: `colorize` and `scenes` run as N shards
+// and joined by `merge` write byte for byte what one run writes; `slurm` writes scripts that do
+// the same when run one task at a time (bash stands in for the cluster here: tests/slurm runs a
+// real one), names the shards that failed, and refuses runs it cannot make.
+#include "tests/app/cli/CliRun.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestShardedCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void colorizeShardsMergeIntoOneRun();
+    void scenesShardsMergeIntoOneRun();
+    void openVocabShardsMergeIntoOneRun();
+    void slurmScriptsRunTheShardsAndTheMerge();
+    void slurmRefusesRunsItCannotMake_data();
+    void slurmRefusesRunsItCannotMake();
+
+private:
+    // Every file under `folder` (less the shards' and Slurm's own) and a hash of its bytes.
+    static QMap<QString, QByteArray> filesIn(const QString &folder)
+    {
+        QMap<QString, QByteArray> files;
+        QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QString relative = QDir(folder).relativeFilePath(path);
+            if (relative.startsWith(QLatin1String("shards/")) || relative.startsWith(QLatin1String("slurm/")) || relative == QLatin1String("summary.json"))
+                continue;
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly))
+                files[relative] = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+        }
+        return files;
+    }
+    static QByteArray readAll(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    // Runs `arguments` once whole into `out`, keeps the outputs aside as `out`-whole, and returns
+    // its stdout.
+    QByteArray runWhole(const QStringList &arguments, const QString &out, int timeoutMs = 120000)
+    {
+        const CliRun whole = runProgram(QStringLiteral("periscope-cli"), arguments + QStringList{QStringLiteral("--out"), out}, timeoutMs, {QStringLiteral("DISPLAY")});
+        if (whole.exitCode != 0)
+            qWarning("%s", whole.err.constData());
+        if (!QDir().rename(out, out + QStringLiteral("-whole")))
+            return {};
+        return whole.out;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_photos;
+};
+
+void TestShardedCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Eleven photos in two folders, one gray and one broken: enough for every shard of 3 to have
+    // some (the split is a hash of the names), and a failure that must stay in the run's list.
+    m_photos = m_dir.filePath(QStringLiteral("photos"));
+    QVERIFY(QDir().mkpath(m_photos + QStringLiteral("/trip")));
+    for (int i = 0; i < 9; ++i) {
+        QImage image(48 + 8 * i, 40, QImage::Format_RGB32);
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                image.setPixel(x, y, qRgb((x * 5 + i * 40) % 256, (y * 6 + i * 17) % 256, (x + y + i * 70) % 256));
+        QVERIFY(image.save(QStringLiteral("%1/%2/photo-%3.png").arg(m_photos, i % 2 ? QStringLiteral("trip") : QStringLiteral(".")).arg(i)));
+    }
+    QImage gray(40, 56, QImage::Format_Grayscale8);
+    gray.fill(100);
+    QVERIFY(gray.save(m_photos + QStringLiteral("/old.png")));
+    QFile broken(m_photos + QStringLiteral("/trip/broken.png"));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("not a png");
+}
+
+void TestShardedCli::colorizeShardsMergeIntoOneRun()
+{
+    const QString out = m_dir.filePath(QStringLiteral("colorized"));
+    const QByteArray whole = runWhole({QStringLiteral("colorize"), m_photos}, out);
+    QVERIFY(!whole.isEmpty());
+    int items = 0, failed = 0;
+    for (int i = 1; i <= 3; ++i) {
+        const CliRun shard = runProgram(QStringLiteral("periscope-cli"),
+                                        {QStringLiteral("colorize"), m_photos, QStringLiteral("--out"), out, QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i)});
+        QVERIFY2(shard.exitCode == 0, shard.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(shard.out).object();
+        QCOMPARE(report.value(QStringLiteral("shard")).toString(), QStringLiteral("%1/3").arg(i));
+        QCOMPARE(report.value(QStringLiteral("total")).toInt(), 11);
+        QVERIFY2(report.value(QStringLiteral("items")).toInt() > 0, shard.out.constData()); // this split gives every shard some
+        items += report.value(QStringLiteral("items")).toInt();
+        failed += report.value(QStringLiteral("failed")).toInt();
+        // Before the last shard, merging names the missing ones.
+        if (i == 2) {
+            const CliRun early = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out});
+            QCOMPARE(early.exitCode, 1);
+            QVERIFY2(early.err.contains("1 of 3 shards have no results (shard 3)"), early.err.constData());
+        }
+    }
+    QCOMPARE(items, 11);
+    QCOMPARE(failed, 1);
+    const QString summary = m_dir.filePath(QStringLiteral("colorize-summary.json"));
+    const CliRun merged = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out, QStringLiteral("--out"), summary});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    // What one run printed, to the byte: the same photos in the same order, the means over all of
+    // them (not over the shards' means), the broken photo among the failures.
+    QCOMPARE(merged.out, whole);
+    QCOMPARE(readAll(summary), whole);
+    QCOMPARE(QJsonDocument::fromJson(whole).object().value(QStringLiteral("means")).toObject().value(QStringLiteral("photos")).toInt(), 9);
+    QCOMPARE(filesIn(out), filesIn(out + QStringLiteral("-whole")));
+    QCOMPARE(filesIn(out).size(), 10);
+    // A figure is of the run's first photos, which one shard may not have.
+    const CliRun figure = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("colorize"), m_photos, QStringLiteral("--out"), out, QStringLiteral("--shard"),
+                                                                        QStringLiteral("1/3"), QStringLiteral("--figure"), m_dir.filePath(QStringLiteral("f.png"))});
+    QCOMPARE(figure.exitCode, 2);
+    QVERIFY2(figure.err.contains("--figure"), figure.err.constData());
+}
+
+void TestShardedCli::scenesShardsMergeIntoOneRun()
+{
+    const QString out = m_dir.filePath(QStringLiteral("scenes"));
+    const QStringList arguments{QStringLiteral("scenes"), QStringLiteral("--count"), QStringLiteral("5"), QStringLiteral("--size"), QStringLiteral("96x64"),
+                                QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--relations")};
+    const QByteArray whole = runWhole(arguments, out);
+    QVERIFY(!whole.isEmpty());
+    for (int i = 1; i <= 2; ++i) {
+        const CliRun shard = runProgram(QStringLiteral("periscope-cli"), arguments + QStringList{QStringLiteral("--out"), out, QStringLiteral("--shard"), QStringLiteral("%1/2").arg(i)},
+                                        120000, {QStringLiteral("DISPLAY")});
+        QVERIFY2(shard.exitCode == 0, shard.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(shard.out).object().value(QStringLiteral("items")).toInt(), i == 1 ? 3 : 2); // scene k to shard k mod 2
+    }
+    QVERIFY(!QFile::exists(out + QStringLiteral("/scenes.json"))); // written by the merge, from every scene
+    const CliRun merged = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    const QJsonObject m = QJsonDocument::fromJson(merged.out).object(), w = QJsonDocument::fromJson(whole).object();
+    QCOMPARE(m.value(QStringLiteral("scenes")).toInt(), 5);
+    QCOMPARE(m.value(QStringLiteral("objects")).toInt(), w.value(QStringLiteral("objects")).toInt());
+    QCOMPARE(m.value(QStringLiteral("seed")).toString(), QStringLiteral("11"));
+    // Images, masks, each scene's JSON, scenes.json and manifest.json: byte for byte.
+    const QMap<QString, QByteArray> files = filesIn(out);
+    QCOMPARE(files.size(), 5 * 3 + 2);
+    QCOMPARE(files, filesIn(out + QStringLiteral("-whole")));
+}
+
+void TestShardedCli::openVocabShardsMergeIntoOneRun()
+{
+    // The demo's 16 scenes by colour with the small built-in model: the folder's IoU per prompt
+    // is summed from the images' pixel counts, so 3 shards report what one run does.
+    const QString out = m_dir.filePath(QStringLiteral("openvocab"));
+    const QStringList arguments{QStringLiteral("open-vocab"), QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/scenes/demo"), QStringLiteral("--prompts"),
+                                QStringLiteral("red objects;blue objects;cubes;metal spheres;a photo"), QStringLiteral("--model"),
+                                QStringLiteral("openvocab-scenes-small"), QStringLiteral("--map-side"), QStringLiteral("160")};
+    const QByteArray whole = runWhole(arguments, out);
+    QVERIFY(!whole.isEmpty());
+    for (int i = 1; i <= 3; ++i) {
+        const CliRun shard = runProgram(QStringLiteral("periscope-cli"), arguments + QStringList{QStringLiteral("--out"), out, QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i)});
+        QVERIFY2(shard.exitCode == 0, shard.err.constData());
+    }
+    const CliRun merged = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    QCOMPARE(merged.out, whole);
+    QCOMPARE(QJsonDocument::fromJson(whole).object().value(QStringLiteral("scored_images")).toInt(), 16);
+    QCOMPARE(filesIn(out), filesIn(out + QStringLiteral("-whole")));
+    QCOMPARE(filesIn(out).size(), 32); // a label PNG and a JSON per scene
+}
+
+void TestShardedCli::slurmScriptsRunTheShardsAndTheMerge()
+{
+    const QString out = m_dir.filePath(QStringLiteral("cluster"));
+    const QByteArray whole = runWhole({QStringLiteral("colorize"), m_photos}, out);
+    const CliRun planned = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("slurm"), QStringLiteral("colorize"), m_photos, QStringLiteral("--shards"),
+                                                                         QStringLiteral("3"), QStringLiteral("--out"), out, QStringLiteral("--time"), QStringLiteral("10")});
+    QVERIFY2(planned.exitCode == 0, planned.err.constData());
+    const QJsonObject plan = QJsonDocument::fromJson(planned.out).object();
+    const QString shardScript = plan.value(QStringLiteral("scripts")).toObject().value(QStringLiteral("shards")).toString();
+    const QString mergeScript = plan.value(QStringLiteral("scripts")).toObject().value(QStringLiteral("merge")).toString();
+    QVERIFY2(plan.value(QStringLiteral("submit")).toString().contains(QLatin1String("afterok")), planned.out.constData());
+    QVERIFY(QFile::exists(shardScript) && QFile::exists(mergeScript));
+    // What Slurm does, a task at a time: the #SBATCH lines are comments to bash.
+    auto runScript = [](const QString &script, const QString &task) {
+        QProcess bash;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLURM_ARRAY_TASK_ID"), task);
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        bash.setProcessEnvironment(env);
+        bash.start(QStringLiteral("bash"), {script});
+        bash.waitForFinished(120000);
+        return bash.exitCode() == 0 && bash.exitStatus() == QProcess::NormalExit ? QByteArray() : bash.readAllStandardError() + "failed";
+    };
+    for (int i = 1; i <= 3; ++i)
+        QCOMPARE(runScript(shardScript, QString::number(i)), QByteArray());
+    QCOMPARE(runScript(mergeScript, {}), QByteArray());
+    QCOMPARE(readAll(out + QStringLiteral("/summary.json")), whole);
+    QCOMPARE(filesIn(out), filesIn(out + QStringLiteral("-whole")));
+
+    // A shard that failed leaves no results: --resubmit names it, merge refuses without it.
+    QVERIFY(QFile::remove(out + QStringLiteral("/shards/colorize-2-of-3.json")));
+    const CliRun listed = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("slurm"), QStringLiteral("--resubmit"), out});
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(listed.out).object().value(QStringLiteral("missing")).toArray(), QJsonArray({2}));
+    QVERIFY2(QJsonDocument::fromJson(listed.out).object().value(QStringLiteral("submit")).toString().contains(QLatin1String("--array=2")), listed.out.constData());
+    QVERIFY2(listed.err.contains("1 of 3 shards have no results: 2"), listed.err.constData());
+    // --submit where there is no Slurm: said so, nothing half-submitted.
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), m_dir.path());
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(PERISCOPE_BIN_DIR "/periscope-cli"), {QStringLiteral("slurm"), QStringLiteral("--resubmit"), out, QStringLiteral("--submit")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(process.readAllStandardError().contains("sbatch is not on PATH"), "no word about sbatch");
+    }
+    QCOMPARE(runScript(shardScript, QStringLiteral("2")), QByteArray());
+    QCOMPARE(runScript(mergeScript, {}), QByteArray());
+    QCOMPARE(readAll(out + QStringLiteral("/summary.json")), whole);
+}
+
+void TestShardedCli::slurmRefusesRunsItCannotMake_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList{"slurm", "--shards", "2", "--out", "o"} << "name the command";
+    QTest::newRow("not a batch command") << QStringList{"slurm", "train-slots", "--shards", "2", "--out", "o"} << "not a batch command that runs in shards";
+    QTest::newRow("no shards") << QStringList{"slurm", "colorize", "p", "--out", "o"} << "give --shards N and --out DIR";
+    QTest::newRow("shard given") << QStringList{"slurm", "colorize", "p", "--shard", "1/2", "--shards", "2", "--out", "o"} << "--shard is given to each task";
+    QTest::newRow("command's own error") << QStringList{"slurm", "colorize", "--shards", "2", "--out", "o"} << "colorize: give at least one image";
+    QTest::newRow("bad time") << QStringList{"slurm", "colorize", "p", "--shards", "2", "--out", "o", "--time", "soon"} << "--time takes";
+    QTest::newRow("directive in partition") << QStringList{"slurm", "colorize", "p", "--shards", "2", "--out", "o", "--partition", "a\n#SBATCH --uid=0"}
+                                            << "--partition takes";
+    QTest::newRow("resubmit with more") << QStringList{"slurm", "--resubmit", "o", "--shards", "2"} << "--resubmit DIR takes only --submit";
+}
+
+void TestShardedCli::slurmRefusesRunsItCannotMake()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliRun r = runProgram(QStringLiteral("periscope-cli"), arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    QVERIFY(!QFile::exists(QStringLiteral("o/slurm")));
+}
+
+QTEST_GUILESS_MAIN(TestShardedCli)
+#include "tst_shardedcli.moc"
