@@ -53,6 +53,7 @@ const json::Value &field(const json::Value &object, const char *key, const QStri
 
 ShardResults readShardResults(const QString &path)
 {
+    const QRegularExpressionMatch name = resultsFileName().match(QFileInfo(path).fileName());
     const json::Value root = json::readJsonFile(path.toStdString(), kMaxResultsBytes);
     try {
         if (!root.isObject() || !root.find("format") || root.find("format")->asString() != kFormat)
@@ -72,9 +73,20 @@ ShardResults readShardResults(const QString &path)
             throw Error("the item count " + std::to_string(total) + " is out of range");
         results.shard = {int(index), int(count)};
         results.total = int(total);
+        // The name is what merge and --resubmit look for: it must say what the file holds.
+        if (name.captured(1) != results.command || name.captured(2) != QString::number(index) || name.captured(3) != QString::number(count))
+            throw Error(QStringLiteral("named for %1 %2 of %3 but holds %4 %5 of %6")
+                            .arg(name.captured(1), name.captured(2), name.captured(3), results.command)
+                            .arg(index)
+                            .arg(count)
+                            .toStdString());
         results.context = field(root, "context", path);
+        if (!results.context.isObject())
+            throw Error("its context is not an object");
         results.seconds = field(root, "seconds", path).asNumber();
         for (const json::Value &item : field(root, "items", path).asArray()) {
+            if (!item.isObject())
+                throw Error("an item is not an object");
             const std::int64_t ordinal = field(item, "ordinal", path).asInt64();
             if (ordinal < 0 || ordinal >= total)
                 throw Error("item " + std::to_string(ordinal) + " is outside the run's " + std::to_string(total) + " items");
@@ -246,6 +258,16 @@ MergedRun mergeShardResults(const QStringList &folders)
                             .arg(QString::fromStdString(first.context.dump()), QString::fromStdString(s.context.dump()))
                             .toStdString());
     }
+    // Every item of the run is in exactly one shard, so the shards hold `total` items between
+    // them: checked before anything of that size is made (a file may claim any total).
+    std::size_t items = 0;
+    for (const ShardResults &s : shards)
+        items += s.items.size();
+    if (items != std::size_t(first.total))
+        throw Error(QStringLiteral("the shards hold %1 items between them, and the run had %2 (were they run on different inputs?)")
+                        .arg(items)
+                        .arg(first.total)
+                        .toStdString());
     MergedRun run;
     run.command = first.command;
     run.arguments = first.arguments;
@@ -272,6 +294,14 @@ MergedRun mergeShardResults(const QStringList &folders)
         run.items.push_back(*byOrdinal[k]);
     }
     return run;
+}
+
+const json::Value &member(const json::Value &object, const char *key)
+{
+    const json::Value *value = object.find(key);
+    if (!value)
+        throw Error(std::string("a shard's results have no \"") + key + "\" where the command wrote one");
+    return *value;
 }
 
 std::vector<int> missingShards(const QString &outDir, const QString &command, int count)

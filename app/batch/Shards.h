@@ -92,6 +92,10 @@ struct MergedRun {
 // missing (named, with how to run them again), an item in two shards or in none.
 MergedRun mergeShardResults(const QStringList &folders);
 
+// `object`'s member `key`; throws periscope::Error naming it when `object` has none. For the
+// commands' merge code: a results file is data from outside, and may lack anything.
+const json::Value &member(const json::Value &object, const char *key);
+
 // The shards of a run (1..N) with no results file in `outDir`: those that failed or never ran.
 std::vector<int> missingShards(const QString &outDir, const QString &command, int count);
 

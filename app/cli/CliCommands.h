@@ -13,10 +13,12 @@
 
 namespace periscope::app {
 
-// What `merge` got from a command: the summary one run prints, and the one-line failure one run
-// would have ended with (empty when it would have succeeded).
+// What `merge` got from a command: what one run prints (its JSON summary, or for commands that
+// report in lines, those lines), and the one-line failure one run would have ended with (empty
+// when it would have succeeded).
 struct MergeOutcome {
     json::Value summary;
+    QString text; // printed as it is where there is no summary
     QString failure;
 };
 

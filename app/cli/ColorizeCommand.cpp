@@ -70,11 +70,11 @@ MergeOutcome colorizeSummary(const json::Value &context, const std::vector<json:
             failed.push_back(*failure);
             continue;
         }
-        const json::Value &image = *item.find("image");
+        const json::Value &image = member(item, "image");
         // Photos with their own colours and a finite PSNR (a result equal to the truth has none).
         if (const json::Value *psnr = image.find("psnr"); psnr && psnr->isNumber()) {
             for (int k = 0; k < 8; ++k)
-                sums[k] += image.find(kMeans[k])->asNumber();
+                sums[k] += member(image, kMeans[k]).asNumber();
             ++judged;
         }
         done.push_back(image);

@@ -3,6 +3,7 @@
 // full-frame pixels, with the explanation metrics (engine/deepfake/VideoExplainer.h); with several
 // methods, each method's outputs, and for one video the frames x methods figure with the metric
 // table (app/figures/DeepfakeFigure.h).
+#include "app/cli/BatchRun.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 
@@ -10,6 +11,7 @@
 #include "app/figures/DeepfakeFigure.h"
 #include "app/models/BuiltInDeepfakeModels.h"
 #include "engine/core/color/Colormap.h"
+#include "engine/core/errors/Error.h"
 #include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/ExplanationFigure.h"
 #include "engine/deepfake/FrameExplanations.h"
@@ -73,7 +75,56 @@ CliOptions deepfakeOptions()
                                 "over the face down, with the methods x metrics table"));
     options.integer(QStringLiteral("--figure-frames"), 1, 16, QStringLiteral("the figure's frames, spread over the explained ones"))
         .byDefault(QStringLiteral("4"));
+    options.shardable();
     return options;
+}
+
+// A folder's summary for each method from its videos' records (items {"ordinal", "records": one
+// per method}, in the folder's order): METHOD/folder.deepfake.json (DIR/folder.deepfake.json for
+// one method) and a line per method. A run and `merge` both end through here.
+MergeOutcome deepfakeFolderSummary(const json::Value &context, const std::vector<json::Value> &items, const QString &outDir)
+{
+    std::vector<std::string> methods;
+    for (const json::Value &m : member(context, "methods").asArray())
+        methods.push_back(m.asString());
+    deepfake::VideoExplanationRequest common;
+    common.weights = member(context, "weights").asString();
+    common.architecture = member(context, "architecture").asString();
+    common.difference.threshold = int(member(context, "difference_threshold").asInt64());
+    common.difference.medianSize = int(member(context, "difference_median").asInt64());
+    const std::string folder = member(context, "folder").asString(), layout = member(context, "layout").asString();
+    const bool labelled = member(context, "labelled").asBool();
+    MergeOutcome outcome;
+    QStringList lines;
+    int failedRuns = 0;
+    for (std::size_t m = 0; m < methods.size(); ++m) {
+        std::vector<json::Value> records;
+        for (const json::Value &item : items) {
+            const json::Array &perMethod = member(item, "records").asArray();
+            if (perMethod.size() != methods.size())
+                throw Error("a video's record has " + std::to_string(perMethod.size()) + " methods, not " + std::to_string(methods.size()));
+            records.push_back(perMethod[m]);
+        }
+        common.method = methods[m];
+        common.outFolder = (methods.size() > 1 ? QDir(outDir).filePath(QString::fromStdString(methods[m])) : outDir).toStdString();
+        const deepfake::FolderExplanationResult result = deepfake::summarizeFolder(folder, layout, labelled, common, records);
+        const auto number = [](double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("none"); };
+        lines << QStringLiteral("%1: %2 videos (%3 failed); ROC AUC %4, AP %5, log loss %6 -> %7")
+                     .arg(QString::fromStdString(methods[m]))
+                     .arg(result.videos)
+                     .arg(result.failed)
+                     .arg(number(result.detection.rocAuc), number(result.detection.averagePrecision), number(result.detection.logLoss),
+                          QString::fromStdString(result.json));
+        if (result.failed == result.videos) {
+            outcome.failure = QStringLiteral("no video of %1 could be explained").arg(QString::fromStdString(folder));
+            break;
+        }
+        failedRuns += result.failed > 0;
+    }
+    if (outcome.failure.isEmpty() && failedRuns > 0)
+        outcome.failure = QStringLiteral("some videos could not be explained (each folder.deepfake.json says why)");
+    outcome.text = lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    return outcome;
 }
 
 // The frames x methods figure of one video's runs, with the metric table and a caption.
@@ -159,32 +210,62 @@ int runDeepfake(const QStringList &arguments)
     common.difference.medianSize = int(options.integerValue(QStringLiteral("--difference-median")));
     common.maxFrames = options.isSet(QStringLiteral("--max-frames")) ? options.integerValue(QStringLiteral("--max-frames")) : 0;
     common.every = options.integerValue(QStringLiteral("--every"));
+    BatchRun run(options, arguments);
     if (videos.size() == 1 && QFileInfo(videos.front()).isDir()) {
-        // A folder: its layout says each video's label, boxes and masks.
-        // With several methods, each method's outputs in its own subfolder (folder.deepfake.json
-        // names one method).
-        int failedRuns = 0;
+        // A folder: its layout says each video's label, boxes and masks. Every shard lists it
+        // whole; a video's path in it says whose the video is. With several methods, each
+        // method's outputs in its own subfolder (folder.deepfake.json names one method).
+        const QString folder = videos.front();
+        deepfake::VideoFolder listed;
+        try {
+            listed = deepfake::readVideoFolder(folder.toStdString());
+        } catch (const std::exception &e) {
+            return options.failure(e);
+        }
+        const QDir root(QFileInfo(folder).absoluteFilePath());
+        std::vector<deepfake::VideoExplanationRequest> requests;
         for (const std::string &method : methods) {
             deepfake::VideoExplanationRequest request = common;
             request.method = method;
             if (severalMethods)
                 request.outFolder = QDir(out).filePath(QString::fromStdString(method)).toStdString();
-            try {
-                const deepfake::FolderExplanationResult result = deepfake::explainFolder(
-                    videos.front().toStdString(), request, [](const std::string &line) { std::printf("%s\n", line.c_str()); });
-                const auto number = [](double v) { return std::isfinite(v) ? QString::number(v, 'f', 3) : QStringLiteral("none"); };
-                std::printf("%s: %d videos (%d failed); ROC AUC %s, AP %s, log loss %s -> %s\n", method.c_str(), result.videos, result.failed,
-                            qPrintable(number(result.detection.rocAuc)), qPrintable(number(result.detection.averagePrecision)),
-                            qPrintable(number(result.detection.logLoss)), result.json.c_str());
-                if (result.failed == result.videos)
-                    return options.failure(QStringLiteral("no video of %1 could be explained").arg(videos.front()));
-                failedRuns += result.failed > 0;
-            } catch (const std::exception &e) {
-                return options.failure(e);
-            }
+            QDir().mkpath(QString::fromStdString(request.outFolder));
+            requests.push_back(request);
         }
-        return failedRuns > 0 ? 1 : 0;
+        try {
+            for (std::size_t k = 0; k < listed.videos.size(); ++k) {
+                if (!run.selection().ownsKey(root.relativeFilePath(QString::fromStdString(listed.videos[k].path))))
+                    continue;
+                json::Array records;
+                for (const deepfake::VideoExplanationRequest &request : requests)
+                    records.push_back(deepfake::explainFolderVideo(listed, folder.toStdString(), k, request,
+                                                                   [](const std::string &line) { std::printf("%s\n", line.c_str()); }));
+                run.add(int(k), json::Object{{"records", json::Value(std::move(records))}});
+            }
+            json::Array methodNames;
+            for (const std::string &method : methods)
+                methodNames.emplace_back(method);
+            const json::Value context = json::Object{{"folder", root.absolutePath().toStdString()},
+                                                     {"layout", listed.layout},
+                                                     {"labelled", listed.labelled},
+                                                     {"methods", json::Value(std::move(methodNames))},
+                                                     {"weights", common.weights},
+                                                     {"architecture", common.architecture},
+                                                     {"difference_threshold", common.difference.threshold},
+                                                     {"difference_median", common.difference.medianSize}};
+            if (run.isShard())
+                return run.finishShard(out, int(listed.videos.size()), context);
+            const MergeOutcome outcome = deepfakeFolderSummary(context, run.items(), out);
+            std::fputs(outcome.text.toUtf8().constData(), stdout);
+            if (!outcome.failure.isEmpty())
+                return options.failure(outcome.failure);
+        } catch (const std::exception &e) {
+            return options.failure(e);
+        }
+        return 0;
     }
+    if (run.isShard())
+        return options.usageError(QStringLiteral("--shard splits a folder of videos: give one DIR"));
     // Each video's outputs get their own name: videos of one name from different folders
     // (fake/x.mp4 and real/x.avi) would otherwise overwrite each other's results.
     QSet<QString> stemsTaken;
@@ -241,8 +322,8 @@ int runDeepfake(const QStringList &arguments)
 CliCommand deepfakeCommand()
 {
     return {QStringLiteral("deepfake"), QStringLiteral("score and explain videos with a frame or clip detector, with the explanation metrics"),
-            true /* --figure draws text */,
-            runDeepfake};
+            true /* --figure draws text */, runDeepfake, deepfakeOptions,
+            [](const MergedRun &run) { return deepfakeFolderSummary(run.context, run.items, run.folder); }};
 }
 
 } // namespace periscope::app

@@ -42,7 +42,10 @@ int runMerge(const QStringList &arguments)
         if (!command)
             return options.failure(QStringLiteral("%1 runs are not merged by this periscope-cli (%2)").arg(run.command, QStringLiteral(PERISCOPE_VERSION)));
         const MergeOutcome outcome = command->merge(run);
-        // Some runs print nothing (open-vocab over plain images: its results are the files).
+        // Some runs print lines (deepfake), some nothing (open-vocab over plain images: its
+        // results are the files).
+        if (outcome.summary.isNull())
+            std::fputs(outcome.text.toUtf8().constData(), stdout);
         if (!outcome.summary.isNull()) {
             const std::string text = outcome.summary.dump(1) + "\n";
             if (options.isSet(QStringLiteral("--out"))) {

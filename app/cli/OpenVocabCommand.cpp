@@ -94,7 +94,7 @@ Image labelImage(const OpenVocabResult &result)
 MergeOutcome openVocabSummary(const json::Value &context, const std::vector<json::Value> &items)
 {
     std::vector<std::string> prompts;
-    for (const json::Value &p : context.find("prompts")->asArray())
+    for (const json::Value &p : member(context, "prompts").asArray())
         prompts.push_back(p.asString());
     SceneScoreboard scores(prompts);
     int written = 0;
@@ -110,7 +110,7 @@ MergeOutcome openVocabSummary(const json::Value &context, const std::vector<json
         outcome.failure = QStringLiteral("no image could be read");
         return outcome;
     }
-    if (!context.find("scenes")->asBool())
+    if (!member(context, "scenes").asBool())
         return outcome;
     // Prompts that name no attributes (or one a scene does not have) are not scored.
     json::Value report = json::Object{};
@@ -126,7 +126,7 @@ MergeOutcome openVocabSummary(const json::Value &context, const std::vector<json
     }
     report.set("prompts", json::Value(std::move(perPrompt)));
     report.set("mean_iou", json::finiteOrNull(scores.mean()));
-    report.set("background", *context.find("background"));
+    report.set("background", member(context, "background"));
     if (scores.hasChance())
         report.set("shuffled_mean_iou", json::finiteOrNull(scores.shuffledMean()));
     outcome.summary = std::move(report);

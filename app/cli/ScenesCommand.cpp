@@ -142,7 +142,7 @@ MergeOutcome mergeScenes(const MergedRun &run)
     const std::uint64_t seed = std::uint64_t(options.integerValue(QStringLiteral("--seed")));
     std::vector<json::Value> descriptions;
     for (const json::Value &item : run.items)
-        descriptions.push_back(*item.find("scene"));
+        descriptions.push_back(member(item, "scene"));
     scenes::DatasetSummary summary = scenes::writeDatasetIndex(QDir(run.folder).absolutePath().toStdString(), seed, sceneSettings(options), descriptions);
     summary.seconds = run.seconds; // the shards' time added up
     return {scenesSummary(summary, run.folder, seed), {}};

@@ -145,12 +145,32 @@ QString submitHint(const SlurmPlan &plan, const std::vector<int> &shards)
              shellQuote(mergeScriptPath(plan.outDir)));
 }
 
+const CliCommand *shardableCommand(const QList<CliCommand> &commands, const QString &name)
+{
+    for (const CliCommand &candidate : commands)
+        if (candidate.name == name && candidate.merge)
+            return &candidate;
+    return nullptr;
+}
+
 int resubmit(const CliOptions &options)
 {
     const QString folder = options.value(QStringLiteral("--resubmit"));
-    const SlurmPlan plan = readSlurmPlan(folder);
+    SlurmPlan plan = readSlurmPlan(folder);
     if (QFileInfo(plan.outDir).canonicalFilePath() != QFileInfo(folder).canonicalFilePath())
         return options.failure(QStringLiteral("%1 was planned as %2 and has moved: make the scripts again (periscope-cli slurm ...)").arg(folder, plan.outDir));
+    // The folder may come from someone else: its scripts are not submitted as they are, but
+    // written again from plan.json, for this periscope-cli, once the plan's command and
+    // arguments pass the command's own checks. Only periscope-cli runs, with data for arguments.
+    const QList<CliCommand> commands = cliCommands();
+    const CliCommand *command = shardableCommand(commands, plan.command);
+    if (!command)
+        return options.failure(QStringLiteral("%1: '%2' is not a batch command that runs in shards").arg(slurmPlanPath(folder), plan.command));
+    CliOptions commandOptions = command->options();
+    if (commandOptions.parse(plan.arguments))
+        return options.failure(QStringLiteral("%1: the arguments are not %2's (see above)").arg(slurmPlanPath(folder), plan.command));
+    plan.executable = QCoreApplication::applicationFilePath();
+    writeSlurmFiles(plan);
     const std::vector<int> missing = missingShards(plan.outDir, plan.command, plan.shards);
     json::Value result = json::Object{{"command", plan.command.toStdString()}, {"shards", plan.shards}, {"out", plan.outDir.toStdString()}};
     json::Array list;
@@ -193,10 +213,7 @@ int runSlurm(const QStringList &arguments)
             return options.usageError(QStringLiteral("name the command to run (%1)").arg(shardableCommands().join(QStringLiteral(", "))));
         const QString name = commandArguments.takeFirst();
         const QList<CliCommand> commands = cliCommands();
-        const CliCommand *command = nullptr;
-        for (const CliCommand &candidate : commands)
-            if (candidate.name == name && candidate.merge)
-                command = &candidate;
+        const CliCommand *command = shardableCommand(commands, name);
         if (!command)
             return options.usageError(QStringLiteral("'%1' is not a batch command that runs in shards (%2)").arg(name, shardableCommands().join(QStringLiteral(", "))));
         if (!options.isSet(QStringLiteral("--shards")) || !options.isSet(QStringLiteral("--out")))
@@ -211,6 +228,12 @@ int runSlurm(const QStringList &arguments)
         if (const std::optional<int> exit = commandOptions.parse(commandArguments))
             return *exit;
 
+        // Results of an earlier run in the folder would be merged with this one's, or refused
+        // by merge later; said now, before anything is submitted.
+        const QStringList earlier = QDir(shardResultsFolder(out)).entryList({QStringLiteral("*-of-*.json")}, QDir::Files);
+        if (!earlier.isEmpty())
+            return options.failure(QStringLiteral("%1 holds the results of an earlier run (%2): finish it with --resubmit %3, or remove them")
+                                       .arg(shardResultsFolder(out), earlier.first(), out));
         SlurmPlan plan;
         plan.executable = QCoreApplication::applicationFilePath();
         plan.workDir = QDir::currentPath();

@@ -233,66 +233,111 @@ VideoExplanationResult explainVideo(const VideoExplanationRequest &request, cons
     return result;
 }
 
-FolderExplanationResult explainFolder(const std::string &folder, const VideoExplanationRequest &common,
-                                      const std::function<void(const std::string &)> &onVideo, const JobControl &control)
+namespace {
+// The seven per-video means aggregateVideos takes the folder's over, in a fixed order.
+std::vector<const MeanInterval *> videoMeans(const ExplanationSummary &s)
 {
-    const VideoFolder listed = readVideoFolder(folder);
+    return {&s.spatialSmoothness, &s.temporalSmoothness, &s.sparsity, &s.locality, &s.maskMass, &s.maskAuc, &s.maskTopKIoU};
+}
+std::vector<MeanInterval *> videoMeans(ExplanationSummary &s)
+{
+    return {&s.spatialSmoothness, &s.temporalSmoothness, &s.sparsity, &s.locality, &s.maskMass, &s.maskAuc, &s.maskTopKIoU};
+}
+
+const json::Value &recordField(const json::Value &record, const char *key)
+{
+    const json::Value *value = record.find(key);
+    if (!value)
+        throw Error(std::string("a folder video's record has no \"") + key + "\"");
+    return *value;
+}
+} // namespace
+
+json::Value explainFolderVideo(const VideoFolder &listed, const std::string &folder, std::size_t index, const VideoExplanationRequest &common,
+                               const std::function<void(const std::string &)> &onVideo, const JobControl &control)
+{
+    if (index >= listed.videos.size())
+        throw Error("video " + std::to_string(index) + " is not one of the folder's " + std::to_string(listed.videos.size()));
     const fs::path root = fs::absolute(fs::path(folder)).lexically_normal();
-    std::error_code made;
-    fs::create_directories(common.outFolder, made);
+    const LabelledVideo &video = listed.videos[index];
+    // The video's path inside the folder names its outputs: fake/x.mp4 and real/x.avi differ.
+    std::string stem = fs::path(video.path).lexically_relative(root).replace_extension().generic_string();
+    std::replace(stem.begin(), stem.end(), '/', '-');
+    VideoExplanationRequest request = common;
+    request.video = video.path;
+    request.outputStem = stem;
+    request.boxes = video.boxes;
+    request.masks = video.fake ? video.masks : std::string();
+    // DFDC ships no masks: a fake's difference to its original gives them.
+    request.original = video.fake && video.masks.empty() && video.original != video.path ? video.original : std::string();
+    json::Value entry = json::Object{};
+    entry.set("video", fs::path(video.path).lexically_relative(root).generic_string());
+    entry.set("masks", !request.masks.empty() ? json::Value("shipped") : !request.original.empty() ? json::Value("difference") : json::Value());
+    if (listed.labelled)
+        entry.set("label", video.fake ? "FAKE" : "REAL");
+    json::Value record = json::Object{{"fake", video.fake}};
+    try {
+        const VideoExplanationResult result = explainVideo(request, control);
+        entry.set("score", json::finiteOrNull(result.videoScore));
+        entry.set("frames_with_face", result.framesWithFace);
+        entry.set("json", fs::path(result.json).filename().string());
+        entry.set("heatmaps", fs::path(result.heatmaps).filename().string());
+        json::Array means;
+        for (const MeanInterval *m : videoMeans(result.metrics.summary))
+            means.push_back(m->n > 0 ? json::Value(m->mean) : json::Value());
+        record.set("means", json::Value(std::move(means)));
+        if (onVideo)
+            onVideo(video.path + ": score " + (std::isfinite(result.videoScore) ? std::to_string(result.videoScore) : "none") + " -> " + result.json);
+    } catch (const CancelledError &) {
+        throw;
+    } catch (const std::exception &e) {
+        entry.set("error", std::string(e.what()));
+        if (onVideo)
+            onVideo(video.path + ": " + e.what());
+    }
+    record.set("entry", std::move(entry));
+    return record;
+}
+
+FolderExplanationResult summarizeFolder(const std::string &folder, const std::string &layout, bool labelled, const VideoExplanationRequest &common,
+                                        const std::vector<json::Value> &records)
+{
+    const fs::path root = fs::absolute(fs::path(folder)).lexically_normal();
     FolderExplanationResult out;
     std::vector<double> scores;
     std::vector<bool> fakes;
     std::vector<ExplanationMetrics> perVideo;
     json::Array entries;
-    for (std::size_t i = 0; i < listed.videos.size(); ++i) {
-        control.throwIfCancelled();
-        const LabelledVideo &video = listed.videos[i];
-        // The video's path inside the folder names its outputs: fake/x.mp4 and real/x.avi differ.
-        std::string stem = fs::path(video.path).lexically_relative(root).replace_extension().generic_string();
-        std::replace(stem.begin(), stem.end(), '/', '-');
-        VideoExplanationRequest request = common;
-        request.video = video.path;
-        request.outputStem = stem;
-        request.boxes = video.boxes;
-        request.masks = video.fake ? video.masks : std::string();
-        // DFDC ships no masks: a fake's difference to its original gives them.
-        request.original = video.fake && video.masks.empty() && video.original != video.path ? video.original : std::string();
-        json::Value entry = json::Object{};
-        entry.set("video", fs::path(video.path).lexically_relative(root).generic_string());
-        entry.set("masks", !request.masks.empty() ? json::Value("shipped") : !request.original.empty() ? json::Value("difference") : json::Value());
-        if (listed.labelled)
-            entry.set("label", video.fake ? "FAKE" : "REAL");
-        try {
-            const JobControl part = control.subRange(double(i) / double(listed.videos.size()), double(i + 1) / double(listed.videos.size()));
-            const VideoExplanationResult result = explainVideo(request, part);
-            entry.set("score", json::finiteOrNull(result.videoScore));
-            entry.set("frames_with_face", result.framesWithFace);
-            entry.set("json", fs::path(result.json).filename().string());
-            entry.set("heatmaps", fs::path(result.heatmaps).filename().string());
-            perVideo.push_back(result.metrics);
-            if (listed.labelled && std::isfinite(result.videoScore)) {
-                scores.push_back(result.videoScore);
-                fakes.push_back(video.fake);
-            }
-            if (onVideo)
-                onVideo(video.path + ": score " + (std::isfinite(result.videoScore) ? std::to_string(result.videoScore) : "none") + " -> " +
-                        result.json);
-        } catch (const CancelledError &) {
-            throw;
-        } catch (const std::exception &e) {
-            entry.set("error", std::string(e.what()));
-            ++out.failed;
-            if (onVideo)
-                onVideo(video.path + ": " + e.what());
-        }
-        entries.push_back(std::move(entry));
+    for (const json::Value &record : records) {
+        const json::Value &entry = recordField(record, "entry");
         ++out.videos;
+        if (entry.find("error")) {
+            ++out.failed;
+        } else {
+            // Only the means (and whether there are any) count towards the folder's metrics.
+            ExplanationMetrics metrics;
+            const json::Array &means = recordField(record, "means").asArray();
+            const std::vector<MeanInterval *> targets = videoMeans(metrics.summary);
+            if (means.size() != targets.size())
+                throw Error("a folder video's record has " + std::to_string(means.size()) + " metric means, not " + std::to_string(targets.size()));
+            for (std::size_t m = 0; m < targets.size(); ++m)
+                if (!means[m].isNull()) {
+                    targets[m]->n = 1;
+                    targets[m]->mean = means[m].asNumber();
+                }
+            perVideo.push_back(std::move(metrics));
+            const json::Value &score = recordField(entry, "score");
+            if (labelled && !score.isNull()) {
+                scores.push_back(score.asNumber());
+                fakes.push_back(recordField(record, "fake").asBool());
+            }
+        }
+        entries.push_back(entry);
     }
     out.metrics = aggregateVideos(perVideo);
     json::Value summary = json::Object{};
     summary.set("folder", root.string());
-    summary.set("layout", listed.layout);
+    summary.set("layout", layout);
     summary.set("model", common.weights);
     summary.set("architecture", common.architecture);
     summary.set("method", common.method);
@@ -302,7 +347,7 @@ FolderExplanationResult explainFolder(const std::string &folder, const VideoExpl
     summary.set("difference_masks", difference); // for fakes without shipped masks
     summary.set("videos", json::Value(std::move(entries)));
     summary.set("failed", out.failed);
-    if (listed.labelled && !scores.empty()) {
+    if (labelled && !scores.empty()) {
         out.detection = detectionQuality(scores, fakes);
         summary.set("detection_quality", out.detection.toJson());
     } else {
@@ -310,10 +355,27 @@ FolderExplanationResult explainFolder(const std::string &folder, const VideoExpl
         out.detection.rocAuc = out.detection.averagePrecision = out.detection.logLoss = nan;
     }
     summary.set("explanation_metrics", out.metrics.toJson());
+    std::error_code made;
+    fs::create_directories(common.outFolder, made);
     out.json = (fs::path(common.outFolder) / "folder.deepfake.json").string();
     const std::string text = summary.dump(1) + "\n";
     writeFileAtomically(out.json, text.data(), text.size());
     return out;
+}
+
+FolderExplanationResult explainFolder(const std::string &folder, const VideoExplanationRequest &common,
+                                      const std::function<void(const std::string &)> &onVideo, const JobControl &control)
+{
+    const VideoFolder listed = readVideoFolder(folder);
+    std::error_code made;
+    fs::create_directories(common.outFolder, made);
+    std::vector<json::Value> records;
+    for (std::size_t i = 0; i < listed.videos.size(); ++i) {
+        control.throwIfCancelled();
+        const JobControl part = control.subRange(double(i) / double(listed.videos.size()), double(i + 1) / double(listed.videos.size()));
+        records.push_back(explainFolderVideo(listed, folder, i, common, onVideo, part));
+    }
+    return summarizeFolder(folder, listed.layout, listed.labelled, common, records);
 }
 
 } // namespace periscope::deepfake

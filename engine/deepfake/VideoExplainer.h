@@ -10,6 +10,7 @@
 
 #include "engine/core/device/Device.h"
 #include "engine/core/jobs/JobControl.h"
+#include "engine/deepfake/DetectorDataset.h"
 #include "engine/deepfake/ExplanationMetrics.h"
 #include "engine/deepfake/ManipulationMasks.h"
 
@@ -76,5 +77,16 @@ struct FolderExplanationResult {
 };
 FolderExplanationResult explainFolder(const std::string &folder, const VideoExplanationRequest &common,
                                       const std::function<void(const std::string &line)> &onVideo = {}, const JobControl &control = {});
+
+// explainFolder in its two halves, for a folder explained by several processes (`periscope-cli
+// deepfake DIR --shard I/N`): explainFolderVideo explains video `index` of readVideoFolder's list
+// and returns its record ("entry": its line of folder.deepfake.json, "fake", "means": the video's
+// seven metric means, null where it has none); summarizeFolder writes folder.deepfake.json into
+// common.outFolder from every video's record in the list's order. The file is the one
+// explainFolder writes. summarizeFolder throws periscope::Error on a record it cannot read.
+json::Value explainFolderVideo(const VideoFolder &listed, const std::string &folder, std::size_t index, const VideoExplanationRequest &common,
+                               const std::function<void(const std::string &line)> &onVideo = {}, const JobControl &control = {});
+FolderExplanationResult summarizeFolder(const std::string &folder, const std::string &layout, bool labelled, const VideoExplanationRequest &common,
+                                        const std::vector<json::Value> &records);
 
 } // namespace periscope::deepfake

@@ -157,6 +157,44 @@ os.mkfifo(out / "fifo.periscope")
                      "state": {"photos": ["/etc/hostname"], "model": "../weights-evil.pt"}},
                     {"id": "graphs", "state": {"input": "file", "file": "/etc/passwd", "model": "/etc/shadow"}}]}))
 
+# --- shard results and Slurm plans (periscope-cli merge, slurm --resubmit) -------------------------
+def shard_file(folder, name, content):
+    (out / folder / "shards").mkdir(parents=True, exist_ok=True)
+    (out / folder / "shards" / name).write_text(content if isinstance(content, str) else json.dumps(content))
+
+
+def shard(command="colorize", index=1, count=1, total=1, items=None, context=None, arguments=None):
+    return {"format": "periscope-shard-results", "version": 1, "command": command, "arguments": arguments or ["p", "--out", "o"],
+            "shard": index, "shards": count, "total": total, "seconds": 1.0, "context": context if context is not None else {},
+            "items": items if items is not None else [{"ordinal": 0, "image": {"input": "p"}}]}
+
+
+shard_file("shards-garbage", "colorize-1-of-1.json", "not json {")
+shard_file("shards-deep", "colorize-1-of-1.json", '{"format": "periscope-shard-results", "x": ' + "[" * 100_000 + "]" * 100_000 + "}")
+shard_file("shards-types", "colorize-1-of-1.json", dict(shard(), items="x"))
+# A total of two billion items in one small file: refused before anything of that size is made.
+shard_file("shards-total", "colorize-1-of-1.json", shard(total=2_000_000_000))
+shard_file("shards-ordinal", "colorize-1-of-1.json", shard(items=[{"ordinal": -5}]))
+shard_file("shards-renamed", "colorize-1-of-1.json", shard(command="scenes"))
+shard_file("shards-no-image", "colorize-1-of-1.json", shard(items=[{"ordinal": 0, "photo": 1}]))
+shard_file("shards-half-means", "colorize-1-of-1.json", shard(items=[{"ordinal": 0, "image": {"psnr": 20.0}}]))
+shard_file("shards-scenes-args", "scenes-1-of-1.json", shard(command="scenes", arguments=["--count", "-1", "--help"],
+                                                              items=[{"ordinal": 0, "scene": {}}]))
+shard_file("shards-prompts", "open-vocab-1-of-1.json", shard(command="open-vocab", context={"prompts": "red", "scenes": True},
+                                                             items=[{"ordinal": 0, "name": "a"}]))
+shard_file("shards-counts", "open-vocab-1-of-1.json", shard(command="open-vocab", context={"prompts": ["red objects"], "scenes": True, "background": 0},
+                                                            items=[{"ordinal": 0, "counts": {"images": 1, "intersection": [5, 6],
+                                                                                              "union": [1], "shuffled_intersection": [],
+                                                                                              "shuffled_union": []}}]))
+for name, plan in (("plan-directive", {"partition": "gpu\n#SBATCH --uid=0"}), ("plan-elsewhere", {"out": "/etc"}),
+                   ("plan-command", {"command": "../../bin/sh"}), ("plan-arguments", {"arguments": ["--no-such-option"]})):
+    (out / name / "slurm").mkdir(parents=True, exist_ok=True)
+    base = {"format": "periscope-slurm-plan", "version": 1, "executable": "/bin/sh", "work_dir": "/", "command": "colorize",
+            "arguments": ["p", "--out", str(out / name)], "out": str(out / name), "shards": 2, "partition": "", "time": "",
+            "gpus_per_task": "", "mem": "", "account": "", "cpus_per_task": 0}
+    base.update(plan)
+    (out / name / "slurm" / "plan.json").write_text(json.dumps(base))
+
 # --- must succeed (once wrongly refused) ------------------------------------------------------
 good = out / "good"
 good.mkdir(exist_ok=True)

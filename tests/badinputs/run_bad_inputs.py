@@ -105,6 +105,12 @@ case("explain-graph --out the --graph (a link)", ["explain-graph", "--graph", st
                                                   "--out", str(clash / "same.json")])
 case("train-graph --out the --data", ["train-graph", "--task", "molecules", "--data", str(clash / "graph.json"),
                                       "--out", str(clash / "graph.json")])
+# Shard results and Slurm plans from elsewhere: refused in one line, nothing written, no sbatch.
+for d in ("shards-garbage", "shards-deep", "shards-types", "shards-total", "shards-ordinal", "shards-renamed", "shards-no-image",
+          "shards-half-means", "shards-scenes-args", "shards-prompts", "shards-counts"):
+    case(f"merge {d}", ["merge", str(inputs / d)])
+for d in ("plan-directive", "plan-elsewhere", "plan-command", "plan-arguments"):
+    case(f"slurm --resubmit {d}", ["slurm", "--resubmit", str(inputs / d), "--submit"])
 # The window's project loading, in screenshot mode (the first problem ends the run with its line).
 gui = str(bin_dir / "periscope")
 for project in ("fifo.periscope", "deep.periscope", "truncated.periscope", "future.periscope", "sent/outside.periscope"):

@@ -418,6 +418,8 @@ std::int64_t Value::asInt64() const
 {
     if (m_type != Type::Number)
         wrongType(Type::Number, m_type);
+    if (!m_isInteger && m_number == 0.0 && std::signbit(m_number))
+        return 0; // "-0", read as a negative zero (so that it is written back as itself)
     if (!m_isInteger)
         throw Error("JSON: expected an integer, found " + std::to_string(m_number));
     return m_integer;

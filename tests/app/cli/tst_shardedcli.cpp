@@ -25,6 +25,7 @@ private Q_SLOTS:
     void colorizeShardsMergeIntoOneRun();
     void scenesShardsMergeIntoOneRun();
     void openVocabShardsMergeIntoOneRun();
+    void deepfakeFolderShardsMergeIntoOneRun();
     void slurmScriptsRunTheShardsAndTheMerge();
     void slurmRefusesRunsItCannotMake_data();
     void slurmRefusesRunsItCannotMake();
@@ -45,6 +46,10 @@ private:
                 files[relative] = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
         }
         return files;
+    }
+    static int readSlurmPlanShards(const QString &out)
+    {
+        return QJsonDocument::fromJson(readAll(out + QStringLiteral("/slurm/plan.json"))).object().value(QStringLiteral("shards")).toInt();
     }
     static QByteArray readAll(const QString &path)
     {
@@ -179,6 +184,50 @@ void TestShardedCli::openVocabShardsMergeIntoOneRun()
     QCOMPARE(filesIn(out).size(), 32); // a label PNG and a JSON per scene
 }
 
+void TestShardedCli::deepfakeFolderShardsMergeIntoOneRun()
+{
+    // A DFDC folder made by `fakes` from two copies of a real clip (two reals, two self-blended
+    // fakes), explained by two methods: each method's folder.deepfake.json (scores, detection
+    // quality, metrics over the videos with their intervals) and every video's files as one run.
+    const QString video = QStringLiteral("/usr/share/doc/opencv-doc/examples/data/Megamind.avi");
+    if (!QFile::exists(video))
+        QSKIP("opencv-doc is not installed (scripts/install-deps.sh installs it)");
+    const QString copy = m_dir.filePath(QStringLiteral("Megamind-2.avi"));
+    QVERIFY(QFile::copy(video, copy));
+    const QString fakes = m_dir.filePath(QStringLiteral("fakes"));
+    const CliRun made = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("fakes"), video, copy, QStringLiteral("--max-frames"),
+                                                                      QStringLiteral("8"), QStringLiteral("--out"), fakes},
+                                   300000);
+    QVERIFY2(made.exitCode == 0, made.err.constData());
+    const QString out = m_dir.filePath(QStringLiteral("explained"));
+    const QStringList arguments{QStringLiteral("deepfake"), fakes, QStringLiteral("--model"), QStringLiteral("deepfake-selfblend-b0"),
+                                QStringLiteral("--method"), QStringLiteral("gradcam,gradcampp"), QStringLiteral("--max-frames"), QStringLiteral("4")};
+    const CliRun whole = runProgram(QStringLiteral("periscope-cli"), arguments + QStringList{QStringLiteral("--out"), out}, 300000);
+    QVERIFY2(whole.exitCode == 0, whole.err.constData());
+    QVERIFY(QDir().rename(out, out + QStringLiteral("-whole")));
+    for (int i = 1; i <= 3; ++i) {
+        const CliRun shard = runProgram(QStringLiteral("periscope-cli"), arguments + QStringList{QStringLiteral("--out"), out, QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i)},
+                                        300000);
+        QVERIFY2(shard.exitCode == 0, shard.err.constData());
+    }
+    QVERIFY(!QFile::exists(out + QStringLiteral("/gradcam/folder.deepfake.json")));
+    const CliRun merged = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    QVERIFY2(merged.out.contains("gradcampp: 4 videos (0 failed); ROC AUC"), merged.out.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(readAll(out + QStringLiteral("/gradcam/folder.deepfake.json"))).object();
+    QCOMPARE(summary.value(QStringLiteral("videos")).toArray().size(), 4);
+    QVERIFY(summary.contains(QStringLiteral("detection_quality")));
+    const QMap<QString, QByteArray> files = filesIn(out);
+    QCOMPARE(files, filesIn(out + QStringLiteral("-whole")));
+    QCOMPARE(files.size(), 2 * (4 * 2 + 1)); // per method: each video's JSON and heatmaps, and the folder's summary
+    // A list of videos is not split: the folder is what names them.
+    const CliRun list = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("deepfake"), video, copy, QStringLiteral("--model"),
+                                                                      QStringLiteral("deepfake-selfblend-b0"), QStringLiteral("--out"), out,
+                                                                      QStringLiteral("--shard"), QStringLiteral("1/2")});
+    QCOMPARE(list.exitCode, 2);
+    QVERIFY2(list.err.contains("--shard splits a folder of videos"), list.err.constData());
+}
+
 void TestShardedCli::slurmScriptsRunTheShardsAndTheMerge()
 {
     const QString out = m_dir.filePath(QStringLiteral("cluster"));
@@ -207,6 +256,13 @@ void TestShardedCli::slurmScriptsRunTheShardsAndTheMerge()
     QCOMPARE(runScript(mergeScript, {}), QByteArray());
     QCOMPARE(readAll(out + QStringLiteral("/summary.json")), whole);
     QCOMPARE(filesIn(out), filesIn(out + QStringLiteral("-whole")));
+
+    // A new run into a folder with an earlier run's results is refused before anything is written.
+    const CliRun again = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("slurm"), QStringLiteral("colorize"), m_photos, QStringLiteral("--shards"),
+                                                                       QStringLiteral("2"), QStringLiteral("--out"), out});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains("holds the results of an earlier run"), again.err.constData());
+    QCOMPARE(readSlurmPlanShards(out), 3);
 
     // A shard that failed leaves no results: --resubmit names it, merge refuses without it.
     QVERIFY(QFile::remove(out + QStringLiteral("/shards/colorize-2-of-3.json")));

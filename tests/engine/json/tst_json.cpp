@@ -115,6 +115,7 @@ void TestJson::numbersRoundTripExactly()
     QCOMPARE(periscope::json::Value(-0.0).dump(), std::string("-0"));
     QCOMPARE(periscope::json::Value::parse("[-0,0]").dump(), std::string("[-0,0]"));
     QVERIFY(std::signbit(periscope::json::Value::parse("-0").asNumber()));
+    QCOMPARE(periscope::json::Value::parse("-0").asInt64(), std::int64_t(0)); // still a whole number where one is asked for
     // Beyond a double, as strtod read it: infinity (written as null) and zero.
     QVERIFY(std::isinf(periscope::json::Value::parse("1e400").asNumber()));
     QCOMPARE(periscope::json::Value::parse("1e-400").asNumber(), 0.0);
