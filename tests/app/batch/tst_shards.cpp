@@ -195,8 +195,11 @@ void TestShards::mergeRefusesWhatIsNotOneRun()
     ShardResults otherModel = results(2, 2, 4, {2, 3});
     otherModel.context = json::Object{{"model", "other"}};
     QCOMPARE(refuses(QStringLiteral("context"), {results(1, 2, 4, {0, 1}), otherModel}, QStringLiteral("different settings")), QString());
-    QCOMPARE(refuses(QStringLiteral("twice"), {results(1, 2, 4, {0, 1, 2}), results(2, 2, 4, {2, 3})}, QStringLiteral("in two shards")), QString());
-    QCOMPARE(refuses(QStringLiteral("none"), {results(1, 2, 4, {0}), results(2, 2, 4, {2, 3})}, QStringLiteral("item 1 of 4 is in no shard")), QString());
+    QCOMPARE(refuses(QStringLiteral("twice"), {results(1, 2, 4, {0, 1, 2}), results(2, 2, 4, {2})}, QStringLiteral("item 2 is in two shards")), QString());
+    QCOMPARE(refuses(QStringLiteral("none"), {results(1, 2, 4, {0}), results(2, 2, 4, {2, 3})}, QStringLiteral("hold 3 items between them, and the run had 4")),
+             QString());
+    // A file may claim any total: two billion items are refused from the count, not allocated.
+    QCOMPARE(refuses(QStringLiteral("huge"), {results(1, 1, 2000000000, {0})}, QStringLiteral("hold 1 items between them")), QString());
     QCOMPARE(refuses(QStringLiteral("outside"), {results(1, 2, 4, {0, 1, 9}), results(2, 2, 4, {2, 3})}, QStringLiteral("outside the run")), QString());
     // Not a results file at all, under a results file's name.
     const QString junk = m_dir.filePath(QStringLiteral("junk"));
