@@ -244,7 +244,8 @@ std::optional<int> CliOptions::parse(const QStringList &arguments)
     for (int i = 0; i < arguments.size(); ++i) {
         const QString &argument = arguments[i];
         if (!optionsEnded && (argument == QLatin1String("--help") || argument == QLatin1String("-h"))) {
-            std::fputs(qPrintable(helpText()), stdout);
+            if (!m_quiet)
+                std::fputs(qPrintable(helpText()), stdout);
             return 0;
         }
     }
@@ -432,8 +433,23 @@ QString CliOptions::helpText() const
 
 int CliOptions::usageError(const QString &message) const
 {
+    if (m_quiet) {
+        m_problem = message;
+        return 2;
+    }
     std::fprintf(stderr, "periscope-cli: %s: %s\n", qPrintable(m_command), qPrintable(message));
     return 2;
+}
+
+std::optional<QString> CliOptions::problemWith(const QStringList &arguments)
+{
+    m_quiet = true;
+    m_problem.clear();
+    const std::optional<int> exit = parse(arguments);
+    m_quiet = false;
+    if (!exit)
+        return std::nullopt;
+    return m_problem.isEmpty() ? QStringLiteral("the arguments ask for --help") : m_problem;
 }
 
 int CliOptions::failure(const QString &message) const

@@ -102,6 +102,9 @@ public:
     // Reads the arguments. Returns nothing when the command should run; otherwise the exit code:
     // 0 after printing --help to stdout, 2 after a usage error on stderr.
     std::optional<int> parse(const QStringList &arguments);
+    // The same check without printing anything: the usage error, or nothing when the arguments
+    // would run (for arguments read from a file, whose problem the caller words itself).
+    std::optional<QString> problemWith(const QStringList &arguments);
 
     bool isSet(const QString &name) const;
     QString value(const QString &name) const; // the last given value, else the default
@@ -141,6 +144,8 @@ private:
     int m_positionalMin = 0, m_positionalMax = 0;
     QStringList m_synopsis;
 
+    bool m_quiet = false;
+    mutable QString m_problem; // the usage error a quiet parse met
     QHash<QString, QStringList> m_values;
     QStringList m_positionals;
 };

@@ -137,15 +137,17 @@ json::Value scenesSummary(const scenes::DatasetSummary &summary, const QString &
 MergeOutcome mergeScenes(const MergedRun &run)
 {
     CliOptions options = scenesOptions();
-    if (options.parse(run.arguments))
-        throw Error("the shards' arguments are not those of scenes: " + run.arguments.join(QLatin1Char(' ')).toStdString());
+    if (const std::optional<QString> problem = options.problemWith(run.arguments))
+        throw Error("the shards' arguments are not those of scenes: " + problem->toStdString());
     const std::uint64_t seed = std::uint64_t(options.integerValue(QStringLiteral("--seed")));
     std::vector<json::Value> descriptions;
     for (const json::Value &item : run.items)
         descriptions.push_back(member(item, "scene"));
     scenes::DatasetSummary summary = scenes::writeDatasetIndex(QDir(run.folder).absolutePath().toStdString(), seed, sceneSettings(options), descriptions);
     summary.seconds = run.seconds; // the shards' time added up
-    return {scenesSummary(summary, run.folder, seed), {}};
+    MergeOutcome outcome;
+    outcome.summary = scenesSummary(summary, run.folder, seed);
+    return outcome;
 }
 
 int runScenes(const QStringList &arguments)

@@ -167,8 +167,8 @@ int resubmit(const CliOptions &options)
     if (!command)
         return options.failure(QStringLiteral("%1: '%2' is not a batch command that runs in shards").arg(slurmPlanPath(folder), plan.command));
     CliOptions commandOptions = command->options();
-    if (commandOptions.parse(plan.arguments))
-        return options.failure(QStringLiteral("%1: the arguments are not %2's (see above)").arg(slurmPlanPath(folder), plan.command));
+    if (const std::optional<QString> problem = commandOptions.problemWith(plan.arguments))
+        return options.failure(QStringLiteral("%1: the arguments are not %2's: %3").arg(slurmPlanPath(folder), plan.command, *problem));
     plan.executable = QCoreApplication::applicationFilePath();
     writeSlurmFiles(plan);
     const std::vector<int> missing = missingShards(plan.outDir, plan.command, plan.shards);
@@ -211,6 +211,9 @@ int runSlurm(const QStringList &arguments)
         }
         if (commandArguments.isEmpty())
             return options.usageError(QStringLiteral("name the command to run (%1)").arg(shardableCommands().join(QStringLiteral(", "))));
+        // Before the command's name, an option that is not slurm's is a mistake of slurm's.
+        if (commandArguments.first().startsWith(QLatin1Char('-')))
+            return options.usageError(QStringLiteral("unknown option '%1' (try --help)").arg(commandArguments.first().section(QLatin1Char('='), 0, 0)));
         const QString name = commandArguments.takeFirst();
         const QList<CliCommand> commands = cliCommands();
         const CliCommand *command = shardableCommand(commands, name);
