@@ -274,7 +274,10 @@ MergedRun mergeShardResults(const QStringList &folders)
     run.shards = first.shard.count;
     run.total = first.total;
     run.context = first.context;
+    // Where the run's outputs are: the folder given, or above it when it was the shards/ folder.
     run.folder = folders.front();
+    if (QFileInfo(run.folder).fileName() == QLatin1String("shards") && !QFileInfo(QDir(run.folder).filePath(QStringLiteral("shards"))).isDir())
+        run.folder = QFileInfo(run.folder).absolutePath();
     std::vector<const json::Value *> byOrdinal(std::size_t(first.total), nullptr);
     for (const auto &[index, s] : byIndex) {
         run.seconds += s->seconds;

@@ -148,8 +148,9 @@ void TestShards::mergeRestoresTheRunsOrder()
     QCOMPARE(int(run.items.size()), 6);
     for (int k = 0; k < 6; ++k)
         QCOMPARE(run.items[std::size_t(k)].find("image")->find("n")->asInt64(), k);
-    // The shards/ folder itself is accepted too.
+    // The shards/ folder itself is accepted too; the run's outputs are still its parent's.
     QCOMPARE(mergeShardResults({shardResultsFolder(out)}).total, 6);
+    QCOMPARE(QFileInfo(mergeShardResults({shardResultsFolder(out)}).folder).canonicalFilePath(), QFileInfo(out).canonicalFilePath());
 }
 
 void TestShards::mergeNamesMissingShards()
