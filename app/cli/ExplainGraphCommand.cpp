@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // periscope-cli explain-graph: explains one output of a graph network (Baldassarre & Azizpour,
 // ICML-W 2019) on an infection graph or a G.json graph and writes the relevance as JSON.
+#include "app/cli/BatchRun.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 
@@ -12,8 +13,10 @@
 #include "engine/chem/molecules/MoleculeFiles.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
+#include "engine/core/metrics/MeanInterval.h"
 #include "engine/graphs/ExplainGraph.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -41,8 +44,12 @@ CliOptions explainGraphOptions()
             "per feature), deletion curves, for infection graphs the truth and ground-truth scores, and for\n"
             "molecules the atoms, RDKit's targets and the Spearman correlation of atom relevance with the\n"
             "Crippen logP contributions. --figure draws the graph or molecule with the relevance (node\n"
-            "colour and size or atom halos, edge colour and width) and the scores."));
-    options.setSynopsis({QStringLiteral("(--smiles S | --sdf FILE [--record N] | --infection-seed N | --graph G.json)"),
+            "colour and size or atom halos, edge colour and width) and the scores.\n"
+            "--molecules FILE explains every molecule of an SD file, a CSV (a smiles column) or SMILES lines:\n"
+            "OUT is then a folder of NNNNN.json (the molecule's place in the file), and stdout has each\n"
+            "molecule's output and Spearman correlation with the Crippen contributions, with their mean and\n"
+            "95 % interval; it runs in shards (--shard I/N, periscope-cli slurm)."));
+    options.setSynopsis({QStringLiteral("(--smiles S | --sdf FILE [--record N] | --infection-seed N | --graph G.json | --molecules FILE [--shard I/N])"),
                          QStringLiteral("[--model FILE|infection|esol|logp] [--arch KEY=VALUE]..."),
                          QStringLiteral("[--method sa|gbp|lrp|ig] [--target global|global:G|node:K] [--steps N]"),
                          QStringLiteral("--out OUT.json [--figure OUT.png|svg|pdf]")});
@@ -51,6 +58,8 @@ CliOptions explainGraphOptions()
     options.integer(QStringLiteral("--record"), 1, kNoLimit, QStringLiteral("the SD record to explain")).byDefault(QStringLiteral("1"));
     options.integer(QStringLiteral("--infection-seed"), 0, kNoLimit, QStringLiteral("an infection graph of the paper's test set"));
     options.text(QStringLiteral("--graph"), QStringLiteral("G.json"), QStringLiteral("a graph in JSON"));
+    options.text(QStringLiteral("--molecules"), QStringLiteral("FILE"),
+                 QStringLiteral("every molecule of an SD file, CSV or SMILES list, each into OUT/NNNNN.json (OUT a folder)"));
     options.text(QStringLiteral("--model"), QStringLiteral("FILE|NAME"), QStringLiteral("weights or a built-in model (infection, esol, logp)"));
     options.text(QStringLiteral("--arch"), QStringLiteral("KEY=VALUE"), QStringLiteral("what the weights do not say: aggregation=sum|mean|max"))
         .repeat()
@@ -63,7 +72,96 @@ CliOptions explainGraphOptions()
         .byDefault(QString::number(graphs::ExplainGraphRequest().integrationSteps));
     options.text(QStringLiteral("--out"), QStringLiteral("OUT.json"), QStringLiteral("the explanation to write")).require().output();
     options.figure(QStringLiteral("a figure of the graph with its relevance"));
+    options.shardable();
     return options;
+}
+
+// A file of molecules' summary from their records ({"molecule": ...} or {"failed": ...}, in the
+// file's order): each molecule's output and correlation, the mean correlation with its 95 %
+// interval over the molecules that have one. A run and `merge` both print this.
+MergeOutcome moleculeBatchSummary(const json::Value &context, const std::vector<json::Value> &items)
+{
+    json::Array molecules, failed;
+    std::vector<double> correlations;
+    for (const json::Value &item : items) {
+        if (const json::Value *failure = item.find("failed")) {
+            failed.push_back(*failure);
+            continue;
+        }
+        const json::Value &molecule = member(item, "molecule");
+        if (const json::Value &rho = member(molecule, "spearman"); !rho.isNull())
+            correlations.push_back(rho.asNumber());
+        molecules.push_back(molecule);
+    }
+    MergeOutcome outcome;
+    outcome.summary = context;
+    outcome.summary.set("explained", int(molecules.size()));
+    outcome.summary.set("molecules", json::Value(std::move(molecules)));
+    outcome.summary.set("failed", json::Value(std::move(failed)));
+    if (!correlations.empty()) {
+        const MeanInterval m = meanInterval(correlations);
+        outcome.summary.set("crippen_spearman", json::Object{{"n", m.n}, {"mean", m.mean}, {"low", m.low}, {"high", m.high}});
+    }
+    if (member(outcome.summary, "explained").asInt64() == 0)
+        outcome.failure = QStringLiteral("no molecule could be explained");
+    return outcome;
+}
+
+// --molecules FILE: every molecule explained into OUT/NNNNN.json; in shards, molecule k is shard
+// k mod N's (a file's records are numbered by their place in it).
+int runMoleculeBatch(const CliOptions &options, const QStringList &arguments, const graphs::ExplainGraphRequest &common)
+{
+    const QString file = options.value(QStringLiteral("--molecules")), out = options.value(QStringLiteral("--out"));
+    if (options.isSet(QStringLiteral("--figure")))
+        return options.usageError(QStringLiteral("--figure draws one molecule: give --smiles or --sdf with --record"));
+    BatchRun run(options, arguments);
+    try {
+        const chem::MoleculeSet set = chem::readMolecules(file.toStdString());
+        for (const std::string &warning : set.warnings)
+            options.warn(QString::fromStdString(warning));
+        if (!QDir().mkpath(out))
+            return options.failure(QStringLiteral("cannot create the folder %1").arg(out));
+        const int total = int(set.molecules.size());
+        for (int k = 0; k < total; ++k) {
+            if (!run.selection().ownsIndex(k))
+                continue;
+            const chem::Molecule &molecule = set.molecules[std::size_t(k)];
+            const QString name = QStringLiteral("%1.json").arg(k + 1, 5, 10, QLatin1Char('0'));
+            try {
+                graphs::ExplainGraphRequest request = common;
+                request.graph = molecule.graph;
+                request.nodeTruth = molecule.crippenContributions;
+                request.nodeTruthName = "crippen_logp_contribution";
+                json::Value result = graphs::runExplainGraph(request);
+                result.set("molecule", chem::moleculeJson(molecule));
+                const std::string text = result.dump(1) + "\n";
+                writeFileAtomically(QDir(out).filePath(name).toStdString(), text.data(), text.size());
+                const json::Value *scores = result.find("scores");
+                const json::Value *rho = scores ? scores->find("node_truth_spearman") : nullptr;
+                run.add(k, json::Object{{"molecule", json::Object{{"index", k + 1},
+                                                                  {"name", molecule.name},
+                                                                  {"smiles", molecule.smiles},
+                                                                  {"output_value", member(result, "output_value")},
+                                                                  {"spearman", rho ? *rho : json::Value()},
+                                                                  {"json", name.toStdString()}}}});
+                std::fprintf(stderr, "explain-graph: %d/%d %s\n", k + 1, total, molecule.smiles.c_str());
+            } catch (const std::exception &e) {
+                const std::string reason = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0).toStdString();
+                options.warn(QStringLiteral("molecule %1 (%2): %3").arg(k + 1).arg(QString::fromStdString(molecule.smiles), QString::fromStdString(reason)));
+                run.add(k, json::Object{{"failed", json::Object{{"index", k + 1}, {"smiles", molecule.smiles}, {"error", reason}}}});
+            }
+        }
+        const json::Value context = json::Object{{"model", common.modelPath}, {"method", common.method}, {"target", common.target}};
+        if (run.isShard())
+            return run.finishShard(out, total, context);
+        const MergeOutcome outcome = moleculeBatchSummary(context, run.items());
+        std::fputs((outcome.summary.dump(1) + "\n").c_str(), stdout);
+        if (!outcome.failure.isEmpty())
+            return options.failure(outcome.failure);
+    } catch (const std::exception &e) {
+        return options.failure(e);
+    }
+    return 0;
 }
 
 int runExplainGraph(const QStringList &arguments)
@@ -90,16 +188,19 @@ int runExplainGraph(const QStringList &arguments)
             return options.usageError(QStringLiteral("unknown --arch key '%1' (known: aggregation)").arg(key));
         request.arch[key.toStdString()] = arch.section(QLatin1Char('='), 1).toStdString();
     }
+    const bool batch = options.isSet(QStringLiteral("--molecules"));
     const int inputs = int(request.infectionSeed.has_value()) + int(!request.graphJsonPath.empty()) + int(options.isSet(QStringLiteral("--smiles"))) +
-                       int(!sdfPath.isEmpty());
+                       int(!sdfPath.isEmpty()) + int(batch);
     if (inputs == 0)
-        return options.usageError(QStringLiteral("give an input: --smiles S, --sdf FILE, --infection-seed N or --graph G.json"));
+        return options.usageError(QStringLiteral("give an input: --smiles S, --sdf FILE, --infection-seed N, --graph G.json or --molecules FILE"));
     if (inputs > 1)
-        return options.usageError(QStringLiteral("give one input only (--smiles, --sdf, --infection-seed or --graph)"));
+        return options.usageError(QStringLiteral("give one input only (--smiles, --sdf, --infection-seed, --graph or --molecules)"));
+    if (options.isSet(QStringLiteral("--shard")) && !batch)
+        return options.usageError(QStringLiteral("--shard splits a file of molecules: give --molecules FILE"));
     if (options.isSet(QStringLiteral("--record")) && sdfPath.isEmpty())
         return options.usageError(QStringLiteral("--record is for --sdf"));
     const bool hasSmiles = options.isSet(QStringLiteral("--smiles"));
-    const bool molecule = hasSmiles || !sdfPath.isEmpty();
+    const bool molecule = hasSmiles || !sdfPath.isEmpty() || batch;
     if (model.isEmpty()) {
         if (!request.graphJsonPath.empty())
             return options.usageError(QStringLiteral("--model is required with --graph (a weights file or infection, esol, logp)"));
@@ -109,6 +210,8 @@ int runExplainGraph(const QStringList &arguments)
     request.modelPath = resolveGraphModel(model, &modelError).toStdString();
     if (request.modelPath.empty())
         return options.failure(modelError);
+    if (batch)
+        return runMoleculeBatch(options, arguments, request);
     try {
         std::optional<chem::Molecule> parsed;
         std::vector<std::string> warnings;
@@ -158,7 +261,7 @@ int runExplainGraph(const QStringList &arguments)
 CliCommand explainGraphCommand()
 {
     return {QStringLiteral("explain-graph"), QStringLiteral("explain a graph network's output (sa, gbp, lrp, ig) as JSON"), true,
-            runExplainGraph};
+            runExplainGraph, explainGraphOptions, [](const MergedRun &run) { return moleculeBatchSummary(run.context, run.items); }};
 }
 
 } // namespace periscope::app

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void scenesShardsMergeIntoOneRun();
     void openVocabShardsMergeIntoOneRun();
     void deepfakeFolderShardsMergeIntoOneRun();
+    void explainGraphMoleculesShardsMergeIntoOneRun();
     void slurmScriptsRunTheShardsAndTheMerge();
     void slurmRefusesRunsItCannotMake_data();
     void slurmRefusesRunsItCannotMake();
@@ -226,6 +227,42 @@ void TestShardedCli::deepfakeFolderShardsMergeIntoOneRun()
                                                                       QStringLiteral("--shard"), QStringLiteral("1/2")});
     QCOMPARE(list.exitCode, 2);
     QVERIFY2(list.err.contains("--shard splits a folder of videos"), list.err.constData());
+}
+
+void TestShardedCli::explainGraphMoleculesShardsMergeIntoOneRun()
+{
+    // Eight SMILES lines, one unreadable (skipped when the file is read, by every shard alike):
+    // each molecule explained by LRP on the built-in ESOL model into OUT/NNNNN.json, and the mean
+    // Spearman correlation with the Crippen contributions over all of them, as one run.
+    const QString file = m_dir.filePath(QStringLiteral("molecules.smi"));
+    {
+        QFile smi(file);
+        QVERIFY(smi.open(QIODevice::WriteOnly));
+        smi.write("CCO ethanol\nc1ccccc1O phenol\nCC(=O)Nc1ccc(O)cc1 paracetamol\nCCCCCC hexane\nnot_a_smiles bad\n"
+                  "OC(=O)c1ccccc1 benzoic\nClc1ccccc1 chlorobenzene\nCCN(CC)CC triethylamine\n");
+    }
+    const QString out = m_dir.filePath(QStringLiteral("molecules"));
+    const QStringList arguments{QStringLiteral("explain-graph"), QStringLiteral("--molecules"), file, QStringLiteral("--method"), QStringLiteral("lrp")};
+    const QByteArray whole = runWhole(arguments, out);
+    const QJsonObject summary = QJsonDocument::fromJson(whole).object();
+    QCOMPARE(summary.value(QStringLiteral("explained")).toInt(), 7);
+    QCOMPARE(summary.value(QStringLiteral("crippen_spearman")).toObject().value(QStringLiteral("n")).toInt(), 7);
+    for (int i = 1; i <= 3; ++i) {
+        const CliRun shard = runProgram(QStringLiteral("periscope-cli"), arguments + QStringList{QStringLiteral("--out"), out, QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i)});
+        QVERIFY2(shard.exitCode == 0, shard.err.constData());
+        QVERIFY2(shard.err.contains("not_a_smiles"), shard.err.constData()); // every shard reads the whole file
+    }
+    const CliRun merged = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    QCOMPARE(merged.out, whole);
+    QCOMPARE(filesIn(out), filesIn(out + QStringLiteral("-whole")));
+    QCOMPARE(filesIn(out).size(), 7);
+    // --shard is for a file of molecules; one molecule is not split.
+    const CliRun one = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("explain-graph"), QStringLiteral("--smiles"), QStringLiteral("CCO"),
+                                                                     QStringLiteral("--out"), m_dir.filePath(QStringLiteral("one.json")), QStringLiteral("--shard"),
+                                                                     QStringLiteral("1/2")});
+    QCOMPARE(one.exitCode, 2);
+    QVERIFY2(one.err.contains("--shard splits a file of molecules"), one.err.constData());
 }
 
 void TestShardedCli::slurmScriptsRunTheShardsAndTheMerge()
