@@ -307,6 +307,15 @@ const json::Value &member(const json::Value &object, const char *key)
     return *value;
 }
 
+int memberInt(const json::Value &object, const char *key, int low, int high)
+{
+    const std::int64_t value = member(object, key).asInt64();
+    if (value < low || value > high)
+        throw Error(std::string("a shard's \"") + key + "\" is " + std::to_string(value) + ", outside " + std::to_string(low) + "-" +
+                    std::to_string(high));
+    return int(value);
+}
+
 std::vector<int> missingShards(const QString &outDir, const QString &command, int count)
 {
     std::vector<int> missing;

@@ -95,6 +95,8 @@ MergedRun mergeShardResults(const QStringList &folders);
 // `object`'s member `key`; throws periscope::Error naming it when `object` has none. For the
 // commands' merge code: a results file is data from outside, and may lack anything.
 const json::Value &member(const json::Value &object, const char *key);
+// `object`'s integer member `key`, which must lie in [low, high]; throws periscope::Error.
+int memberInt(const json::Value &object, const char *key, int low, int high);
 
 // The shards of a run (1..N) with no results file in `outDir`: those that failed or never ran.
 std::vector<int> missingShards(const QString &outDir, const QString &command, int count);

@@ -3,6 +3,7 @@
 // predicate classifier (Baldassarre et al., ECCV 2020) on a dataset folder or images, writing one
 // NAME.relations.json per image and, where a ground truth exists, recall@K tables.
 // periscope-cli train-relations: trains a relations model on image-level predicate labels.
+#include "app/cli/BatchRun.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/cli/TrainingOptions.h"
@@ -62,7 +63,9 @@ CliOptions relationsOptions()
                        "image files whose boxes come from --boxes. Writes OUT/NAME.relations.json per image (objects with\n"
                        "box [x1, y1, x2, y2], category and score; predicates with scores; triplets with subject, predicate,\n"
                        "object, score and hit where a truth exists), and with a truth OUT/relations.recall.csv (predicate,\n"
-                       "phrase and relationship detection recall@K, per predicate too) and OUT/relations.json (summary)."));
+                       "phrase and relationship detection recall@K, per predicate too) and OUT/relations.json (summary).\n"
+                       "Under --shard I/N each shard explains the images whose names hash to it; merge computes the recall\n"
+                       "over all of them."));
     options.positionals(QStringLiteral("INPUT"), QStringLiteral("a dataset folder, or images with --boxes"), 1, 100000);
     options.text(QStringLiteral("--model"), QStringLiteral("NAME|FILE"), QStringLiteral("the model (weights with their .json)"))
         .byDefault(builtInRelationModelName());
@@ -99,7 +102,61 @@ CliOptions relationsOptions()
     options.text(QStringLiteral("--recall"), QStringLiteral("K,K,..."), QStringLiteral("the K of recall@K"))
         .byDefault(QStringLiteral("20,50,100"))
         .validatedBy([](const QString &v) { return !parseSteps(v).empty(); }, QStringLiteral("a list of positive integers"));
+    options.shardable();
     return options;
+}
+
+json::Value stringList(const std::vector<std::string> &values)
+{
+    json::Array list;
+    for (const std::string &v : values)
+        list.emplace_back(v);
+    return json::Value(std::move(list));
+}
+
+std::vector<std::string> stringsOf(const json::Value &list)
+{
+    std::vector<std::string> values;
+    for (const json::Value &v : list.asArray())
+        values.push_back(v.asString());
+    return values;
+}
+
+// The run's report from its images' records (relationScoringRecord, in the run's order): the
+// recall tables over every image, written to DIR/relations.recall.csv and DIR/relations.json
+// with the settings in `context`. A run and `merge` both report through here.
+MergeOutcome relationsSummary(const json::Value &context, const std::vector<json::Value> &items, const QString &outDir, const QString &figurePath = {})
+{
+    relations::RelationModelInfo info;
+    info.objectClasses = stringsOf(member(context, "object_classes"));
+    info.predicateClasses = stringsOf(member(context, "predicate_classes"));
+    info.subjectClasses = stringsOf(member(context, "subject_classes"));
+    std::vector<int> steps;
+    for (const json::Value &k : member(context, "recall_steps").asArray())
+        steps.push_back(int(std::clamp<std::int64_t>(k.asInt64(), 1, 100000)));
+    std::vector<relations::ImageRelationResult> results;
+    results.reserve(items.size());
+    for (const json::Value &item : items)
+        results.push_back(relations::relationResultFromRecord(item, info));
+    const relations::RelationRunSummary summary = relations::summariseRelations(results, info, steps);
+    MergeOutcome outcome;
+    json::Value report = summary.toJson(info.predicateClasses);
+    for (const char *key : {"model", "dataset", "boxes", "method", "explained"})
+        report.set(key, member(context, key));
+    if (const json::Value *prior = context.find("prior")) {
+        report.set("prior", *prior);
+        report.set("prior_triplets", member(context, "prior_triplets"));
+    }
+    const QDir out(outDir);
+    if (summary.withTruth > 0)
+        writeOrThrow(out.filePath(QStringLiteral("relations.recall.csv")), QByteArray::fromStdString(relations::recallCsv(summary, info.predicateClasses)));
+    if (!figurePath.isEmpty())
+        report.set("figure", figurePath.toStdString());
+    writeOrThrow(out.filePath(QStringLiteral("relations.json")), QByteArray::fromStdString(report.dump(1) + "\n"));
+    outcome.summary = std::move(report);
+    if (summary.failed == summary.images)
+        outcome.failure = QStringLiteral("no image could be analysed");
+    return outcome;
 }
 
 int runRelations(const QStringList &arguments)
@@ -160,42 +217,65 @@ int runRelations(const QStringList &arguments)
                 return options.usageError(QStringLiteral("--figure-predicate: the model has no predicate %1").arg(name));
             figurePredicate = int(found - classes.begin());
         }
+        BatchRun run(options, arguments);
+        if (run.isShard() && !figurePath.isEmpty())
+            return options.usageError(QStringLiteral("--figure shows the run's first image, which one shard may not have: draw it in a run without --shard"));
+        // Every shard reads the whole dataset (so all number its images alike) and explains the
+        // images whose names hash to it.
+        const std::size_t total = dataset.images.size();
+        std::vector<int> ordinals;
+        if (run.isShard()) {
+            std::vector<relations::RelationImage> mine;
+            for (std::size_t i = 0; i < total; ++i)
+                if (run.selection().ownsKey(QString::fromStdString(dataset.images[i].name))) {
+                    ordinals.push_back(int(i));
+                    mine.push_back(std::move(dataset.images[i]));
+                }
+            dataset.images = std::move(mine);
+        } else {
+            for (std::size_t i = 0; i < total; ++i)
+                ordinals.push_back(int(i));
+        }
         std::optional<RelationFigure> figure;
-        int written = 0;
-        const auto results = relations::analyseDataset(*model, dataset, explain, {}, [&](const relations::ImageRelationResult &r) {
+        std::size_t done = 0;
+        relations::analyseDataset(*model, dataset, explain, {}, [&](const relations::ImageRelationResult &r) {
             if (!r.error.empty())
                 options.warn(QStringLiteral("%1: %2").arg(QString::fromStdString(r.image.name), QString::fromStdString(r.error)));
             const QString file = out.filePath(QFileInfo(QString::fromStdString(r.image.name)).completeBaseName() + QStringLiteral(".relations.json"));
             writeOrThrow(file, QByteArray::fromStdString(relations::relationResultJson(r, info).dump(1) + "\n"));
-            ++written;
+            run.add(ordinals[done++], relations::relationScoringRecord(r));
             if (!figurePath.isEmpty() && !figure && r.error.empty())
                 figure = relationFigure(QImage(QString::fromStdString(r.image.imagePath)), r, info, figurePredicate);
         });
-        const relations::RelationRunSummary summary = relations::summariseRelations(results, info, parseSteps(options.value(QStringLiteral("--recall"))));
-        json::Value report = summary.toJson(info.predicateClasses);
-        report.set("model", weights.toStdString());
-        report.set("dataset", dataset.kind);
-        report.set("boxes", boxes.toStdString());
-        report.set("method", relations::relevanceMethodName(explain.method));
-        report.set("explained", explain.explainLogits ? "logits" : "scores");
+        json::Value context = json::Object{{"model", weights.toStdString()},
+                                           {"dataset", dataset.kind},
+                                           {"boxes", boxes.toStdString()},
+                                           {"method", relations::relevanceMethodName(explain.method)},
+                                           {"explained", explain.explainLogits ? "logits" : "scores"}};
         if (explain.prior) {
-            report.set("prior", relations::priorKindName(explain.prior->kind));
-            report.set("prior_triplets", explain.prior->triplets);
+            context.set("prior", relations::priorKindName(explain.prior->kind));
+            context.set("prior_triplets", explain.prior->triplets);
         }
-        if (summary.withTruth > 0)
-            writeOrThrow(out.filePath(QStringLiteral("relations.recall.csv")), QByteArray::fromStdString(relations::recallCsv(summary, info.predicateClasses)));
+        context.set("object_classes", stringList(info.objectClasses));
+        context.set("predicate_classes", stringList(info.predicateClasses));
+        context.set("subject_classes", stringList(info.subjectClasses));
+        json::Array steps;
+        for (int k : parseSteps(options.value(QStringLiteral("--recall"))))
+            steps.emplace_back(k);
+        context.set("recall_steps", json::Value(std::move(steps)));
+        if (run.isShard())
+            return run.finishShard(out.path(), int(total), context);
         if (figure) {
             FigureOptions figureOptions;
             figureOptions.caption = figure->title + QStringLiteral("; ") + QFileInfo(weights).completeBaseName();
             QString figureError;
             if (!exportRelationFigure(*figure, figureOptions, figurePath, &figureError))
                 return options.failure(figureError);
-            report.set("figure", figurePath.toStdString());
         }
-        writeOrThrow(out.filePath(QStringLiteral("relations.json")), QByteArray::fromStdString(report.dump(1) + "\n"));
-        std::printf("%s\n", report.dump(1).c_str());
-        if (summary.failed == summary.images)
-            return options.failure(QStringLiteral("no image could be analysed"));
+        const MergeOutcome outcome = relationsSummary(context, run.items(), out.path(), figure ? figurePath : QString());
+        std::printf("%s\n", outcome.summary.dump(1).c_str());
+        if (!outcome.failure.isEmpty())
+            return options.failure(outcome.failure);
     } catch (const std::exception &e) {
         return options.failure(e);
     }
@@ -270,7 +350,8 @@ int runTrainRelations(const QStringList &arguments)
 CliCommand relationsCommand()
 {
     return {QStringLiteral("relations"), QStringLiteral("visual relations recovered by explaining a predicate classifier"),
-            true /* --figure draws text */, runRelations};
+            true /* --figure draws text */, runRelations, relationsOptions,
+            [](const MergedRun &run) { return relationsSummary(run.context, run.items, run.folder); }};
 }
 
 CliCommand trainRelationsCommand()

@@ -2,6 +2,7 @@
 // periscope-cli slots: runs the object-centric model on images or scene folders and writes, per
 // image, its slot masks and the slot attention, slots and global vector as JSON; where the
 // images have instance masks, the masks' mean IoU and foreground ARI as CSV.
+#include "app/cli/BatchRun.h"
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
 #include "app/figures/ImageConversion.h"
@@ -10,6 +11,7 @@
 #include "app/data/SlotImageSet.h"
 
 #include "engine/core/errors/Error.h"
+#include "engine/core/io/MappedFile.h"
 #include "engine/core/json/Json.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/slots/SlotEvaluation.h"
@@ -18,10 +20,11 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSaveFile>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <cstdio>
 
@@ -38,15 +41,6 @@ json::Value rows(const float *values, int count, int length)
         out.push_back(json::Value(std::move(row)));
     }
     return json::Value(std::move(out));
-}
-
-bool writeText(const QString &path, const std::string &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.write(text.data(), qint64(text.size()));
-    return file.commit();
 }
 
 CliOptions slotsOptions()
@@ -68,7 +62,9 @@ CliOptions slotsOptions()
     "masks matched to the objects (Hungarian) and its foreground ARI, and the means. --probe fits the\n"
     "paper's linear VQA probe on the slots of scenes with objects (96 questions \"is there a <size>\n"
     "<colour> <material> <shape>?\", one linear layer per slot, max over slots; 75 % of the scenes) and\n"
-    "reports its mean average precision and ROC AUC on the other 25 %."));
+    "reports its mean average precision and ROC AUC on the other 25 %.\n"
+    "Under --shard I/N the images go by whole batches (batch k to shard k mod N, in the listing's order),\n"
+    "so every image is run in the batch one run gives it; merge fits the probe on all shards' slots."));
     options.positionals(QStringLiteral("INPUT"), QStringLiteral("an image, a folder of images or a scene folder"), 1, -1);
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
     options.text(QStringLiteral("--model"), QStringLiteral("NAME|FILE"), QStringLiteral("the model")).byDefault(builtInSlotModelName());
@@ -77,14 +73,160 @@ CliOptions slotsOptions()
                    QStringLiteral("the slot-attention iteration the masks come from"))
         .byDefault(QStringLiteral("last"));
     options.flag(QStringLiteral("--probe"), QStringLiteral("fit and score the linear VQA probe"));
+    options.integer(QStringLiteral("--batch"), 1, 256, QStringLiteral("images per forward pass (memory against speed)")).byDefault(QStringLiteral("32"));
     options.figure(QStringLiteral("a figure of the first image (slot masks with their legend, each slot's attention), as the workbench exports it"));
+    options.imageLimit();
+    options.shardable();
     return options;
+}
+
+std::string csvNumber(const json::Value &value)
+{
+    return value.isNumber() ? QString::number(value.asNumber(), 'f', 6).toStdString() : std::string();
+}
+
+// The run's report from its images' records (in the run's order): the images, the masks' mean
+// scores and scores.csv in `outDir`, and the VQA probe fitted on every scene's slots. A run and
+// `merge` both report through here, so a sharded run reports what one run does.
+MergeOutcome slotsSummary(const json::Value &context, const std::vector<json::Value> &items, const QString &outDir)
+{
+    MergeOutcome outcome;
+    json::Array perImage;
+    std::vector<slot::SlotScore> scores;
+    std::vector<slot::ProbeSample> probeSamples;
+    std::string csv = "image,objects,mean_iou,fg_ari\n";
+    const int slotCount = memberInt(context, "slot_count", 1, 1024);
+    const int dim = memberInt(context, "dim", 1, 65536);
+    for (const json::Value &item : items) {
+        if (item.find("skipped"))
+            continue;
+        json::Value entry = json::Object{{"image", member(item, "image")}};
+        if (const json::Value *iou = item.find("mean_iou")) {
+            const json::Value &ari = member(item, "fg_ari");
+            slot::SlotScore score;
+            score.objects = memberInt(item, "objects", 0, 255); // ids in an 8-bit mask
+            score.meanIoU = iou->asNumber();
+            score.foregroundAri = ari.isNumber() ? ari.asNumber() : std::numeric_limits<double>::quiet_NaN();
+            scores.push_back(score);
+            entry.set("mean_iou", *iou);
+            entry.set("fg_ari", ari);
+            csv += member(item, "name").asString() + "," + std::to_string(score.objects) + "," + csvNumber(*iou) + "," + csvNumber(ari) + "\n";
+        }
+        if (const json::Value *probe = item.find("probe")) {
+            slot::ProbeSample sample;
+            for (const json::Value &row : member(*probe, "slots").asArray())
+                for (const json::Value &v : row.asArray())
+                    sample.slotFeatures.push_back(float(v.asNumber()));
+            if (sample.slotFeatures.size() != std::size_t(slotCount) * std::size_t(dim))
+                throw Error("an image's slots are not " + std::to_string(slotCount) + " x " + std::to_string(dim));
+            for (const json::Value &o : member(*probe, "objects").asArray()) {
+                const json::Array &a = o.asArray();
+                if (a.size() != 4)
+                    throw Error("an object's attributes are not size, colour, material, shape");
+                sample.objects.push_back({a[0].asString(), a[1].asString(), a[2].asString(), a[3].asString()});
+            }
+            probeSamples.push_back(std::move(sample));
+        }
+        entry.set("json", member(item, "json"));
+        perImage.push_back(std::move(entry));
+    }
+    // A run that read nothing did not succeed, whatever it wrote (#17: it exited 0).
+    if (perImage.empty()) {
+        outcome.failure = QStringLiteral("no image could be read (%1 listed; the warnings above say why)").arg(items.size());
+        return outcome;
+    }
+    json::Value out = json::Object{};
+    out.set("model", member(context, "model"));
+    out.set("description", member(context, "description"));
+    out.set("iteration", member(context, "iteration"));
+    out.set("images", json::Value(std::move(perImage)));
+    if (!scores.empty()) {
+        const slot::SlotScoreSummary mean = slot::summarize(scores);
+        const json::Value ari = std::isnan(mean.foregroundAri) ? json::Value() : json::Value(mean.foregroundAri);
+        csv += "mean," + std::to_string(mean.images) + "," + csvNumber(mean.meanIoU) + "," + csvNumber(ari) + "\n";
+        const QString csvPath = QDir(outDir).filePath(QStringLiteral("scores.csv"));
+        writeFileAtomically(csvPath.toStdString(), csv.data(), csv.size());
+        out.set("mean_iou", mean.meanIoU);
+        out.set("fg_ari", ari);
+        out.set("scores", csvPath.toStdString());
+    }
+    if (member(context, "probe").asBool()) {
+        if (probeSamples.size() < 8) {
+            outcome.failure = QStringLiteral("--probe needs at least 8 scenes with objects (a scene folder), got %1").arg(probeSamples.size());
+            return outcome;
+        }
+        const slot::ProbeResult p = slot::trainVqaProbe(probeSamples, slotCount, dim);
+        json::Value v = json::Object{};
+        v.set("train_scenes", p.trainScenes);
+        v.set("test_scenes", p.testScenes);
+        v.set("questions_scored", p.questionsScored);
+        v.set("mean_average_precision", p.meanAveragePrecision);
+        v.set("chance_average_precision", p.chanceAveragePrecision);
+        v.set("mean_roc_auc", p.meanRocAuc);
+        out.set("vqa_probe", std::move(v));
+    }
+    outcome.summary = std::move(out);
+    return outcome;
+}
+
+// One image's files (DIR/<name>.slots.json and .masks.png) and its record for the report.
+json::Value writeImageResults(const SlotImage &image, const QString &name, const slot::SlotResult &r, int size, bool last, bool probe,
+                              const QString &outDir)
+{
+    const slot::SlotMasks masks = slot::slotMasks(r, size, last);
+    json::Value doc = json::Object{};
+    doc.set("image", image.imagePath.toStdString());
+    doc.set("input_size", size);
+    doc.set("grid", r.grid);
+    doc.set("attention_first", rows(r.attentionFirst.data(), r.slotCount, r.grid * r.grid));
+    doc.set("attention_last", rows(r.attentionLast.data(), r.slotCount, r.grid * r.grid));
+    doc.set("slots", rows(r.slotFeatures.data(), r.slotCount, r.dim));
+    doc.set("global", rows(r.globalFeatures.data(), 1, r.dim).asArray().front());
+    json::Array mass;
+    for (double m : masks.mass)
+        mass.push_back(m);
+    doc.set("attention_mass", json::Value(std::move(mass)));
+    json::Value item = json::Object{{"name", name.toStdString()}, {"image", image.imagePath.toStdString()}};
+    if (!image.mask.isNull()) {
+        const slot::SlotScore score = slot::scoreSlots(masks, slot::centreSquare(image.mask, size, true));
+        json::Array matches;
+        for (int s = 0; s < r.slotCount; ++s) {
+            json::Value m = json::Object{};
+            m.set("slot", s);
+            m.set("object", score.objectOfSlot[std::size_t(s)]);
+            m.set("iou", score.iouOfSlot[std::size_t(s)]);
+            const int id = score.objectOfSlot[std::size_t(s)];
+            if (id >= 1 && id <= int(image.objects.size()))
+                m.set("description", image.objects[std::size_t(id - 1)].describe());
+            matches.push_back(std::move(m));
+        }
+        const json::Value ari = std::isnan(score.foregroundAri) ? json::Value() : json::Value(score.foregroundAri);
+        doc.set("mean_iou", score.meanIoU);
+        doc.set("fg_ari", ari);
+        doc.set("matches", json::Value(std::move(matches)));
+        item.set("objects", score.objects);
+        item.set("mean_iou", score.meanIoU);
+        item.set("fg_ari", ari);
+    }
+    // The probe is fitted over all scenes at the end, by merge after a sharded run: the scene's
+    // slots and objects go with its record.
+    if (probe && !image.objects.empty()) {
+        json::Array objects;
+        for (const scenes::SceneObjectAttributes &o : image.objects)
+            objects.push_back(json::Array{o.size, o.color, o.material, o.shape});
+        item.set("probe", json::Object{{"slots", rows(r.slotFeatures.data(), r.slotCount, r.dim)}, {"objects", json::Value(std::move(objects))}});
+    }
+    const QString jsonPath = QDir(outDir).filePath(name + QStringLiteral(".slots.json"));
+    const std::string text = doc.dump();
+    writeFileAtomically(jsonPath.toStdString(), text.data(), text.size());
+    media::writeImage(QDir(outDir).filePath(name + QStringLiteral(".masks.png")).toStdString(), masks.labels);
+    item.set("json", jsonPath.toStdString());
+    return item;
 }
 
 int runSlots(const QStringList &arguments)
 {
     CliOptions options = slotsOptions();
-    options.imageLimit();
     if (const std::optional<int> exit = options.parse(arguments))
         return *exit;
     const QStringList inputs = options.positionalValues();
@@ -92,6 +234,7 @@ int runSlots(const QStringList &arguments)
     const QString outDir = options.value(QStringLiteral("--out"));
     const bool last = options.value(QStringLiteral("--iteration")) == QLatin1String("last");
     const bool probe = options.flagValue(QStringLiteral("--probe"));
+    const std::size_t batchSize = std::size_t(options.integerValue(QStringLiteral("--batch")));
     const QString figurePath = options.value(QStringLiteral("--figure"));
     std::optional<SlotFigure> figure;
     slot::ArchOptions arch;
@@ -101,6 +244,9 @@ int runSlots(const QStringList &arguments)
     } catch (const Error &e) {
         return options.usageError(QString::fromUtf8(e.what()));
     }
+    BatchRun run(options, arguments);
+    if (run.isShard() && !figurePath.isEmpty())
+        return options.usageError(QStringLiteral("--figure shows the run's first image, which one shard may not have: draw it in a run without --shard"));
     QString error;
     const QString weights = resolveSlotModel(model, &error);
     if (weights.isEmpty())
@@ -109,90 +255,54 @@ int runSlots(const QStringList &arguments)
         return options.failure(QStringLiteral("cannot create %1").arg(outDir));
     try {
         const slot::SlotModel net = slot::SlotModel::load(weights.toStdString(), arch);
-        // Listed here, decoded a chunk at a time below: a CLEVR split is thousands of images.
+        // Listed here, decoded a batch at a time below: a CLEVR split is thousands of images.
         const SlotImageSet set = loadSlotImages(inputs, {}, /*decode=*/false);
         std::fprintf(stderr, "slots: %s\n", net.describe().c_str());
         for (const QString &warning : set.warnings)
             options.warn(warning);
+        // Output names, made unique over the whole list before anything is read: an image's
+        // files are named alike whichever shard writes them and whether others could be read.
+        QStringList names;
+        {
+            QSet<QString> usedNames;
+            for (const SlotImage &image : set.images) {
+                QString name = image.name;
+                for (int n = 2; usedNames.contains(name); ++n)
+                    name = image.name + QStringLiteral("-%1").arg(n);
+                usedNames.insert(name);
+                names << name;
+            }
+        }
         const int size = net.inputSize();
-        QString csv = QStringLiteral("image,objects,mean_iou,fg_ari\n");
-        std::vector<slot::SlotScore> scores;
-        QSet<QString> usedNames;
-        json::Array perImage;
-        std::vector<slot::ProbeSample> probeSamples;
-        constexpr std::size_t kChunk = 32; // bounded memory on large folders
-        for (std::size_t begin = 0; begin < set.images.size(); begin += kChunk) {
-            std::vector<SlotImage> chunk;
+        for (std::size_t begin = 0; begin < set.images.size(); begin += batchSize) {
+            // Whole batches per shard: with sampled queries an image's slots depend on its place
+            // in its batch, and the arithmetic on the batch's size.
+            if (!run.selection().ownsIndex(qint64(begin / batchSize)))
+                continue;
+            std::vector<std::size_t> chunk;
+            std::vector<SlotImage> decoded;
             std::vector<Image> batch;
-            for (std::size_t i = begin; i < std::min(set.images.size(), begin + kChunk); ++i) {
+            for (std::size_t i = begin; i < std::min(set.images.size(), begin + batchSize); ++i) {
                 SlotImage image = set.images[i];
                 QString warning;
                 try {
                     decodeSlotImage(image, &warning);
                 } catch (const std::exception &e) {
                     options.warn(QStringLiteral("%1 skipped: %2").arg(image.imagePath, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
+                    run.add(int(i), json::Object{{"skipped", image.imagePath.toStdString()}});
                     continue;
                 }
                 if (!warning.isEmpty())
                     options.warn(warning);
                 batch.push_back(image.image);
-                chunk.push_back(std::move(image));
+                chunk.push_back(i);
+                decoded.push_back(std::move(image));
             }
             const std::vector<slot::SlotResult> results = net.run(batch);
             for (std::size_t k = 0; k < results.size(); ++k) {
-                const SlotImage &image = chunk[k];
+                const SlotImage &image = decoded[k];
                 const slot::SlotResult &r = results[k];
-                QString name = image.name;
-                for (int n = 2; usedNames.contains(name); ++n)
-                    name = image.name + QStringLiteral("-%1").arg(n);
-                usedNames.insert(name);
-                const slot::SlotMasks masks = slot::slotMasks(r, size, last);
-                json::Value doc = json::Object{};
-                doc.set("image", image.imagePath.toStdString());
-                doc.set("input_size", size);
-                doc.set("grid", r.grid);
-                doc.set("attention_first", rows(r.attentionFirst.data(), r.slotCount, r.grid * r.grid));
-                doc.set("attention_last", rows(r.attentionLast.data(), r.slotCount, r.grid * r.grid));
-                doc.set("slots", rows(r.slotFeatures.data(), r.slotCount, r.dim));
-                doc.set("global", rows(r.globalFeatures.data(), 1, r.dim).asArray().front());
-                json::Array mass;
-                for (double m : masks.mass)
-                    mass.push_back(m);
-                doc.set("attention_mass", json::Value(std::move(mass)));
-                json::Value summary = json::Object{};
-                summary.set("image", image.imagePath.toStdString());
-                if (!image.mask.isNull()) {
-                    const slot::SlotScore score = slot::scoreSlots(masks, slot::centreSquare(image.mask, size, true));
-                    scores.push_back(score);
-                    json::Array matches;
-                    for (int s = 0; s < r.slotCount; ++s) {
-                        json::Value m = json::Object{};
-                        m.set("slot", s);
-                        m.set("object", score.objectOfSlot[std::size_t(s)]);
-                        m.set("iou", score.iouOfSlot[std::size_t(s)]);
-                        const int id = score.objectOfSlot[std::size_t(s)];
-                        if (id >= 1 && id <= int(image.objects.size()))
-                            m.set("description", image.objects[std::size_t(id - 1)].describe());
-                        matches.push_back(std::move(m));
-                    }
-                    doc.set("mean_iou", score.meanIoU);
-                    doc.set("fg_ari", std::isnan(score.foregroundAri) ? json::Value() : json::Value(score.foregroundAri));
-                    doc.set("matches", json::Value(std::move(matches)));
-                    summary.set("mean_iou", score.meanIoU);
-                    summary.set("fg_ari", std::isnan(score.foregroundAri) ? json::Value() : json::Value(score.foregroundAri));
-                    csv += QStringLiteral("%1,%2,%3,%4\n")
-                               .arg(name)
-                               .arg(score.objects)
-                               .arg(score.meanIoU, 0, 'f', 6)
-                               .arg(std::isnan(score.foregroundAri) ? QString() : QString::number(score.foregroundAri, 'f', 6));
-                }
-                if (!image.objects.empty()) {
-                    slot::ProbeSample sample;
-                    sample.slotFeatures = r.slotFeatures;
-                    for (const scenes::SceneObjectAttributes &o : image.objects)
-                        sample.objects.push_back({o.size, o.color, o.material, o.shape});
-                    probeSamples.push_back(std::move(sample));
-                }
+                const QString &name = names[int(chunk[k])];
                 if (!figurePath.isEmpty() && !figure) { // drawn larger than the model's input, as the workbench shows it
                     const slot::SlotMasks shown = slot::slotMasks(r, kSlotFigureSide, last);
                     const std::optional<slot::SlotScore> score =
@@ -200,49 +310,27 @@ int runSlots(const QStringList &arguments)
                                             : std::optional(slot::scoreSlots(shown, slot::centreSquare(image.mask, kSlotFigureSide, true)));
                     figure = slotFigure(name, toQImage(slot::centreSquare(image.image, kSlotFigureSide, false)), shown, score ? &*score : nullptr);
                 }
-                const QString jsonPath = QDir(outDir).filePath(name + QStringLiteral(".slots.json"));
-                if (!writeText(jsonPath, doc.dump()))
-                    return options.failure(QStringLiteral("cannot write %1").arg(jsonPath));
-                media::writeImage(QDir(outDir).filePath(name + QStringLiteral(".masks.png")).toStdString(), masks.labels);
-                summary.set("json", jsonPath.toStdString());
-                perImage.push_back(std::move(summary));
+                run.add(int(chunk[k]), writeImageResults(image, name, r, size, last, probe, outDir));
             }
-            std::fprintf(stderr, "slots: %zu/%zu images\n", std::min(set.images.size(), begin + kChunk), set.images.size());
+            std::fprintf(stderr, "slots: %zu/%zu images\n", std::min(set.images.size(), begin + batchSize), set.images.size());
         }
-        // A run that read nothing did not succeed, whatever it wrote (#17: it exited 0).
-        if (perImage.empty())
-            return options.failure(QStringLiteral("no image could be read (%1 listed; the warnings above say why)").arg(set.images.size()));
-        json::Value out = json::Object{};
-        out.set("model", weights.toStdString());
-        out.set("description", net.describe());
-        out.set("iteration", last ? "last" : "first");
-        out.set("images", json::Value(std::move(perImage)));
-        if (!scores.empty()) {
-            const slot::SlotScoreSummary mean = slot::summarize(scores);
-            csv += QStringLiteral("mean,%1,%2,%3\n")
-                       .arg(mean.images)
-                       .arg(mean.meanIoU, 0, 'f', 6)
-                       .arg(std::isnan(mean.foregroundAri) ? QString() : QString::number(mean.foregroundAri, 'f', 6));
-            const QString csvPath = QDir(outDir).filePath(QStringLiteral("scores.csv"));
-            if (!writeText(csvPath, csv.toStdString()))
-                return options.failure(QStringLiteral("cannot write %1").arg(csvPath));
-            out.set("mean_iou", mean.meanIoU);
-            out.set("fg_ari", std::isnan(mean.foregroundAri) ? json::Value() : json::Value(mean.foregroundAri));
-            out.set("scores", csvPath.toStdString());
-        }
-        if (probe) {
-            if (probeSamples.size() < 8)
-                return options.failure(QStringLiteral("--probe needs at least 8 scenes with objects (a scene folder), got %1").arg(probeSamples.size()));
-            const slot::ProbeResult p = slot::trainVqaProbe(probeSamples, net.slotCount(), net.dim());
-            json::Value v = json::Object{};
-            v.set("train_scenes", p.trainScenes);
-            v.set("test_scenes", p.testScenes);
-            v.set("questions_scored", p.questionsScored);
-            v.set("mean_average_precision", p.meanAveragePrecision);
-            v.set("chance_average_precision", p.chanceAveragePrecision);
-            v.set("mean_roc_auc", p.meanRocAuc);
-            out.set("vqa_probe", std::move(v));
-        }
+        // The items in the run's order (a skipped image is recorded when met, before its batch's).
+        std::vector<json::Value> items = run.items();
+        std::stable_sort(items.begin(), items.end(), [](const json::Value &a, const json::Value &b) {
+            return member(a, "ordinal").asInt64() < member(b, "ordinal").asInt64();
+        });
+        const json::Value context = json::Object{{"model", weights.toStdString()},
+                                                 {"description", net.describe()},
+                                                 {"iteration", last ? "last" : "first"},
+                                                 {"probe", probe},
+                                                 {"slot_count", net.slotCount()},
+                                                 {"dim", net.dim()}};
+        if (run.isShard())
+            return run.finishShard(outDir, int(set.images.size()), context);
+        MergeOutcome outcome = slotsSummary(context, items, outDir);
+        if (!outcome.failure.isEmpty())
+            return options.failure(outcome.failure);
+        json::Value &out = outcome.summary;
         if (figure) {
             const auto masksPanel = slotMasksPanel(*figure);
             const auto attentionPanel = slotAttentionPanel(*figure);
@@ -264,7 +352,8 @@ int runSlots(const QStringList &arguments)
 CliCommand slotsCommand()
 {
     return {QStringLiteral("slots"), QStringLiteral("slot masks, attention and embeddings of the object-centric model for images"),
-            true /* --figure draws text */, runSlots};
+            true /* --figure draws text */, runSlots, slotsOptions,
+            [](const MergedRun &run) { return slotsSummary(run.context, run.items, run.folder); }};
 }
 
 } // namespace periscope::app

@@ -60,6 +60,80 @@ json::Value objectsJson(const std::vector<RelationObject> &objects, const Relati
     return json::Value(std::move(list));
 }
 
+json::Value objectRecords(const std::vector<RelationObject> &objects)
+{
+    json::Array list;
+    for (const RelationObject &o : objects)
+        list.push_back(json::Array{o.box.x1, o.box.y1, o.box.x2, o.box.y2, o.category, o.score});
+    return json::Value(std::move(list));
+}
+
+json::Value tripletRecords(const std::vector<RelationTriplet> &triplets, bool withScore)
+{
+    json::Array list;
+    for (const RelationTriplet &t : triplets) {
+        json::Array v{t.subject, t.predicate, t.object};
+        if (withScore)
+            v.push_back(t.score);
+        list.push_back(json::Value(std::move(v)));
+    }
+    return json::Value(std::move(list));
+}
+
+const json::Value &field(const json::Value &record, const char *key)
+{
+    const json::Value *value = record.find(key);
+    if (!value)
+        throw Error(std::string("an image's relations record has no \"") + key + "\"");
+    return *value;
+}
+
+int indexIn(const json::Value &value, std::size_t count, const char *what)
+{
+    const std::int64_t index = value.asInt64();
+    if (index < 0 || std::uint64_t(index) >= count)
+        throw Error(std::string("an image's relations record names ") + what + " " + std::to_string(index) + " of " + std::to_string(count));
+    return int(index);
+}
+
+const json::Array &tuple(const json::Value &value, std::size_t size, const char *what)
+{
+    const json::Array &a = value.asArray();
+    if (a.size() != size)
+        throw Error(std::string("an image's relations record has ") + what + " of " + std::to_string(a.size()) + " values, not " + std::to_string(size));
+    return a;
+}
+
+std::vector<RelationObject> objectsFromRecords(const json::Value &list, const RelationModelInfo &model)
+{
+    std::vector<RelationObject> objects;
+    for (const json::Value &v : list.asArray()) {
+        const json::Array &a = tuple(v, 6, "an object");
+        RelationObject o;
+        o.box = {a[0].asNumber(), a[1].asNumber(), a[2].asNumber(), a[3].asNumber()};
+        o.category = indexIn(a[4], model.objectClasses.size(), "object class");
+        o.score = a[5].asNumber();
+        objects.push_back(o);
+    }
+    return objects;
+}
+
+std::vector<RelationTriplet> tripletsFromRecords(const json::Value &list, std::size_t objects, const RelationModelInfo &model, bool withScore)
+{
+    std::vector<RelationTriplet> triplets;
+    for (const json::Value &v : list.asArray()) {
+        const json::Array &a = tuple(v, withScore ? 4 : 3, "a triplet");
+        RelationTriplet t;
+        t.subject = indexIn(a[0], objects, "object");
+        t.predicate = indexIn(a[1], model.predicateClasses.size(), "predicate");
+        t.object = indexIn(a[2], objects, "object");
+        if (withScore)
+            t.score = a[3].asNumber();
+        triplets.push_back(t);
+    }
+    return triplets;
+}
+
 } // namespace
 
 std::string alignToModel(RelationDataset &d, const RelationModelInfo &m)
@@ -249,6 +323,50 @@ json::Value relationResultJson(const ImageRelationResult &r, const RelationModel
     }
     v.set("seconds", r.seconds);
     return v;
+}
+
+json::Value relationScoringRecord(const ImageRelationResult &r)
+{
+    json::Value v = json::Object{{"name", r.image.name}};
+    if (!r.error.empty()) {
+        v.set("error", r.error);
+        return v;
+    }
+    v.set("width", r.image.width);
+    v.set("height", r.image.height);
+    v.set("objects", objectRecords(r.image.objects));
+    v.set("truth_objects", objectRecords(r.image.truthObjects));
+    v.set("truth", tripletRecords(r.image.truth, false));
+    v.set("triplets", tripletRecords(r.analysis.triplets, true));
+    json::Array scores;
+    for (double score : r.analysis.predicateScores)
+        scores.push_back(score);
+    v.set("predicate_scores", json::Value(std::move(scores)));
+    return v;
+}
+
+ImageRelationResult relationResultFromRecord(const json::Value &record, const RelationModelInfo &model)
+{
+    ImageRelationResult r;
+    r.image.name = field(record, "name").asString();
+    if (const json::Value *error = record.find("error")) {
+        r.error = error->asString();
+        if (r.error.empty())
+            r.error = "failed";
+        return r;
+    }
+    r.image.width = int(field(record, "width").asInt64());
+    r.image.height = int(field(record, "height").asInt64());
+    r.image.objects = objectsFromRecords(field(record, "objects"), model);
+    r.image.truthObjects = objectsFromRecords(field(record, "truth_objects"), model);
+    r.image.truth = tripletsFromRecords(field(record, "truth"), r.image.truthObjects.size(), model, false);
+    r.analysis.triplets = tripletsFromRecords(field(record, "triplets"), r.image.objects.size(), model, true);
+    for (const json::Value &score : field(record, "predicate_scores").asArray())
+        r.analysis.predicateScores.push_back(score.asNumber());
+    if (r.analysis.predicateScores.size() != model.predicateClasses.size())
+        throw Error("an image's relations record has " + std::to_string(r.analysis.predicateScores.size()) + " predicate scores for " +
+                    std::to_string(model.predicateClasses.size()) + " predicates");
+    return r;
 }
 
 std::string recallCsv(const RelationRunSummary &s, const std::vector<std::string> &predicateClasses)

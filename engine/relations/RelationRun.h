@@ -52,6 +52,13 @@ RelationRunSummary summariseRelations(const std::vector<ImageRelationResult> &re
 // score), predicates with scores, triplets (subject, predicate, object, score, hit), the truth.
 json::Value relationResultJson(const ImageRelationResult &result, const RelationModelInfo &model);
 
+// What summariseRelations needs of one image, with classes as indices into the model's: how the
+// images of a sharded run travel to `merge` (app/batch/Shards.h). Exact: numbers round-trip.
+json::Value relationScoringRecord(const ImageRelationResult &result);
+// The record read back. It is a file from outside: every class and object index is checked
+// against `model` and the image's objects, and a wrong one throws periscope::Error.
+ImageRelationResult relationResultFromRecord(const json::Value &record, const RelationModelInfo &model);
+
 // The recall tables as CSV: mode, K, recall, then one row per predicate and K.
 std::string recallCsv(const RelationRunSummary &summary, const std::vector<std::string> &predicateClasses);
 

@@ -186,6 +186,22 @@ shard_file("shards-counts", "open-vocab-1-of-1.json", shard(command="open-vocab"
                                                             items=[{"ordinal": 0, "counts": {"images": 1, "intersection": [5, 6],
                                                                                               "union": [1], "shuffled_intersection": [],
                                                                                               "shuffled_union": []}}]))
+# Slots: a probe scene whose slots are not the model's slot_count x dim; a slot count of a billion.
+slots_context = {"model": "m", "description": "d", "iteration": "last", "probe": True, "slot_count": 2, "dim": 2}
+shard_file("shards-slots-probe", "slots-1-of-1.json", shard(command="slots", context=slots_context,
+                                                            items=[{"ordinal": 0, "image": "a", "json": "a.json", "name": "a",
+                                                                    "probe": {"slots": [[1.0, 2.0, 3.0]], "objects": []}}]))
+shard_file("shards-slots-count", "slots-1-of-1.json", shard(command="slots", context=dict(slots_context, slot_count=1_000_000_000),
+                                                            items=[{"ordinal": 0, "image": "a", "json": "a.json", "name": "a"}]))
+# Relations: a triplet naming an object the image does not have, a predicate past the classes.
+relations_context = {"model": "m", "dataset": "scenes", "boxes": "gt", "method": "gradient", "explained": "scores",
+                     "object_classes": ["cube"], "predicate_classes": ["on"], "subject_classes": [], "recall_steps": [5]}
+relations_item = {"ordinal": 0, "name": "a.png", "width": 4, "height": 4, "objects": [[0, 0, 1, 1, 0, 1.0]], "truth_objects": [],
+                  "truth": [], "triplets": [[0, 0, 7, 0.5]], "predicate_scores": [0.5]}
+shard_file("shards-relations-object", "relations-1-of-1.json", shard(command="relations", context=relations_context, items=[relations_item]))
+shard_file("shards-relations-predicate", "relations-1-of-1.json",
+           shard(command="relations", context=relations_context,
+                 items=[dict(relations_item, triplets=[], truth_objects=[[0, 0, 1, 1, 0, 1.0]], truth=[[0, 3, 0]])]))
 for name, plan in (("plan-directive", {"partition": "gpu\n#SBATCH --uid=0"}), ("plan-elsewhere", {"out": "/etc"}),
                    ("plan-command", {"command": "../../bin/sh"}), ("plan-arguments", {"arguments": ["--no-such-option"]})):
     (out / name / "slurm").mkdir(parents=True, exist_ok=True)

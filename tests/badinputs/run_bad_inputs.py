@@ -107,7 +107,8 @@ case("train-graph --out the --data", ["train-graph", "--task", "molecules", "--d
                                       "--out", str(clash / "graph.json")])
 # Shard results and Slurm plans from elsewhere: refused in one line, nothing written, no sbatch.
 for d in ("shards-garbage", "shards-deep", "shards-types", "shards-total", "shards-ordinal", "shards-renamed", "shards-no-image",
-          "shards-half-means", "shards-scenes-args", "shards-prompts", "shards-counts"):
+          "shards-half-means", "shards-scenes-args", "shards-prompts", "shards-counts", "shards-slots-probe", "shards-slots-count",
+          "shards-relations-object", "shards-relations-predicate"):
     case(f"merge {d}", ["merge", str(inputs / d)])
 for d in ("plan-directive", "plan-elsewhere", "plan-command", "plan-arguments"):
     case(f"slurm --resubmit {d}", ["slurm", "--resubmit", str(inputs / d), "--submit"])

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Batch commands in shards through the real executable: `colorize` and `scenes` run as N shards
+// Batch commands in shards through the real executable: each batch command run as N shards
 // and joined by `merge` write byte for byte what one run writes; `slurm` writes scripts that do
 // the same when run one task at a time (bash stands in for the cluster here: tests/slurm runs a
 // real one), names the shards that failed, and refuses runs it cannot make.
@@ -27,6 +27,8 @@ private Q_SLOTS:
     void openVocabShardsMergeIntoOneRun();
     void deepfakeFolderShardsMergeIntoOneRun();
     void explainGraphMoleculesShardsMergeIntoOneRun();
+    void slotsShardsMergeIntoOneRun();
+    void relationsShardsMergeIntoOneRun();
     void slurmScriptsRunTheShardsAndTheMerge();
     void slurmRefusesRunsItCannotMake_data();
     void slurmRefusesRunsItCannotMake();
@@ -47,6 +49,33 @@ private:
                 files[relative] = QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
         }
         return files;
+    }
+    // As filesIn, with each JSON file's top-level "seconds" (a timing) left out.
+    static QMap<QString, QByteArray> filesInWithoutTimes(const QString &folder)
+    {
+        QMap<QString, QByteArray> files = filesIn(folder);
+        for (auto it = files.begin(); it != files.end(); ++it)
+            if (it.key().endsWith(QLatin1String(".json"))) {
+                QJsonObject object = QJsonDocument::fromJson(readAll(folder + QLatin1Char('/') + it.key())).object();
+                object.remove(QStringLiteral("seconds"));
+                it.value() = QCryptographicHash::hash(QJsonDocument(object).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex();
+            }
+        return files;
+    }
+    // Runs `arguments` as `count` shards into `out` and returns how many items they did.
+    static int runShards(const QStringList &arguments, const QString &out, int count)
+    {
+        int items = 0;
+        for (int i = 1; i <= count; ++i) {
+            const CliRun shard = runProgram(QStringLiteral("periscope-cli"),
+                                            arguments + QStringList{QStringLiteral("--out"), out, QStringLiteral("--shard"), QStringLiteral("%1/%2").arg(i).arg(count)});
+            if (shard.exitCode != 0) {
+                qWarning("shard %d: %s", i, shard.err.constData());
+                return -1;
+            }
+            items += QJsonDocument::fromJson(shard.out).object().value(QStringLiteral("items")).toInt();
+        }
+        return items;
     }
     static int readSlurmPlanShards(const QString &out)
     {
@@ -263,6 +292,52 @@ void TestShardedCli::explainGraphMoleculesShardsMergeIntoOneRun()
                                                                      QStringLiteral("1/2")});
     QCOMPARE(one.exitCode, 2);
     QVERIFY2(one.err.contains("--shard splits a file of molecules"), one.err.constData());
+}
+
+void TestShardedCli::slotsShardsMergeIntoOneRun()
+{
+    // The demo's 16 scenes in batches of 4 with the VQA probe: batch k goes to shard k mod 3
+    // (8, 4 and 4 images), each image is run in the batch one run gives it, and merge fits the
+    // probe on all 16 scenes' slots: the masks, scores and probe figures are one run's.
+    const QString out = m_dir.filePath(QStringLiteral("slots"));
+    const QStringList arguments{QStringLiteral("slots"), QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/scenes/demo"), QStringLiteral("--batch"),
+                                QStringLiteral("4"), QStringLiteral("--probe")};
+    const QByteArray whole = runWhole(arguments, out);
+    const QJsonObject summary = QJsonDocument::fromJson(whole).object();
+    QCOMPARE(summary.value(QStringLiteral("images")).toArray().size(), 16);
+    QVERIFY2(summary.value(QStringLiteral("vqa_probe")).toObject().value(QStringLiteral("test_scenes")).toInt() > 0, whole.constData());
+    QCOMPARE(runShards(arguments, out, 3), 16);
+    QCOMPARE(QDir(out + QStringLiteral("/shards")).entryList(QDir::Files).size(), 3);
+    QVERIFY(!QFile::exists(out + QStringLiteral("/scores.csv"))); // written by the merge, over every image
+    const CliRun merged = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    QCOMPARE(merged.out, whole);
+    QCOMPARE(filesIn(out), filesIn(out + QStringLiteral("-whole")));
+    QCOMPARE(filesIn(out).size(), 16 * 2 + 1); // each image's slots JSON and masks, and scores.csv
+    const CliRun figure = runProgram(QStringLiteral("periscope-cli"), arguments + QStringList{QStringLiteral("--out"), out, QStringLiteral("--shard"), QStringLiteral("1/3"),
+                                                                                               QStringLiteral("--figure"), m_dir.filePath(QStringLiteral("s.png"))});
+    QCOMPARE(figure.exitCode, 2);
+    QVERIFY2(figure.err.contains("--figure"), figure.err.constData());
+}
+
+void TestShardedCli::relationsShardsMergeIntoOneRun()
+{
+    // The relations demo's 10 scenes with the built-in model and the paper's prior: each image's
+    // triplets by whichever shard owns it, and recall@K over all of them, as one run reports.
+    const QString data = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/scenes/relations-demo");
+    const QString out = m_dir.filePath(QStringLiteral("relations"));
+    const QStringList arguments{QStringLiteral("relations"), data, QStringLiteral("--prior"), QStringLiteral("s,o|p"),
+                                QStringLiteral("--prior-data"), data, QStringLiteral("--recall"), QStringLiteral("5,20")};
+    const QByteArray whole = runWhole(arguments, out);
+    QCOMPARE(QJsonDocument::fromJson(whole).object().value(QStringLiteral("images_with_truth")).toInt(), 10);
+    QCOMPARE(runShards(arguments, out, 3), 10);
+    QVERIFY(!QFile::exists(out + QStringLiteral("/relations.json")));
+    const CliRun merged = runProgram(QStringLiteral("periscope-cli"), {QStringLiteral("merge"), out});
+    QVERIFY2(merged.exitCode == 0, merged.err.constData());
+    QCOMPARE(merged.out.trimmed(), whole.trimmed());
+    QCOMPARE(filesInWithoutTimes(out), filesInWithoutTimes(out + QStringLiteral("-whole")));
+    QCOMPARE(filesIn(out).size(), 10 + 2); // each image's JSON, relations.json and the recall CSV
+    QCOMPARE(readAll(out + QStringLiteral("/relations.recall.csv")), readAll(out + QStringLiteral("-whole/relations.recall.csv")));
 }
 
 void TestShardedCli::slurmScriptsRunTheShardsAndTheMerge()

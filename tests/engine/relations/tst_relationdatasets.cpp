@@ -6,6 +6,7 @@
 // Names that are paths are refused, missing images are counted, broken files get a reason.
 #include "engine/core/errors/Error.h"
 #include "engine/relations/RelationDatasets.h"
+#include "engine/relations/RelationRun.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -43,7 +44,95 @@ private Q_SLOTS:
     void readsSceneFolders();
     void detectionsReplaceTheBoxes();
     void badFoldersGetAReason();
+    void scoringRecordsRoundTrip();
+    void badScoringRecordsAreRefused_data();
+    void badScoringRecordsAreRefused();
 };
+
+namespace {
+RelationModelInfo recordModel()
+{
+    RelationModelInfo model;
+    model.objectClasses = {"cube", "sphere", "cylinder"};
+    model.predicateClasses = {"on", "left of", "touching"};
+    return model;
+}
+
+// Two objects, one true triplet, three predictions with scores no decimal prints exactly.
+ImageRelationResult recordImage()
+{
+    ImageRelationResult r;
+    r.image.name = "scene-1.png";
+    r.image.width = 320;
+    r.image.height = 240;
+    r.image.objects = {{{0.1, 0.2, 10.3, 20.7}, 2, 0.1 + 0.2}, {{5.0, 6.0, 7.0, 8.0}, 0, 1.0}};
+    r.image.truthObjects = {{{0.0, 0.0, 10.0, 20.0}, 2, 1.0}, {{5.0, 6.0, 7.0, 8.0}, 0, 1.0}};
+    r.image.truth = {{0, 0, 1, 0.0}};
+    r.analysis.predicateScores = {1.0 / 3.0, 2e-300, 0.999999999999};
+    r.analysis.triplets = {{0, 0, 1, 0.7000000000000001}, {1, 2, 0, 1.0 / 7.0}, {0, 1, 1, 5e-324}};
+    return r;
+}
+} // namespace
+
+// The records a sharded run hands to `merge`: read back, they give the same image, and the
+// summary of read-back images is the summary of the originals to the bit.
+void TestRelationDatasets::scoringRecordsRoundTrip()
+{
+    const RelationModelInfo model = recordModel();
+    const ImageRelationResult original = recordImage();
+    ImageRelationResult failed;
+    failed.image.name = "broken.png";
+    failed.error = "cannot decode";
+    std::vector<ImageRelationResult> back;
+    for (const ImageRelationResult &r : {original, failed})
+        back.push_back(relationResultFromRecord(json::Value::parse(relationScoringRecord(r).dump()), model));
+    QCOMPARE(back[1].error, failed.error);
+    const ImageRelationResult &r = back[0];
+    QCOMPARE(r.image.name, original.image.name);
+    QCOMPARE(r.image.objects.size(), std::size_t(2));
+    QVERIFY(sameBox(r.image.objects[0].box, original.image.objects[0].box));
+    QCOMPARE(r.image.objects[0].score, 0.1 + 0.2);
+    QCOMPARE(r.image.objects[0].category, 2);
+    QCOMPARE(r.analysis.predicateScores, original.analysis.predicateScores);
+    QCOMPARE(r.analysis.triplets.size(), original.analysis.triplets.size());
+    for (std::size_t i = 0; i < r.analysis.triplets.size(); ++i)
+        QCOMPARE(r.analysis.triplets[i].score, original.analysis.triplets[i].score);
+    const std::vector<int> steps{1, 2};
+    const json::Value a = summariseRelations({original, failed}, model, steps).toJson(model.predicateClasses);
+    const json::Value b = summariseRelations(back, model, steps).toJson(model.predicateClasses);
+    QCOMPARE(b.dump(), a.dump());
+    QCOMPARE(b.find("failed")->asInt64(), 1);
+}
+
+void TestRelationDatasets::badScoringRecordsAreRefused_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("object class") << "objects" << "[[0,0,1,1,3,1.0],[0,0,1,1,0,1.0]]" << "object class 3 of 3";
+    QTest::newRow("negative class") << "objects" << "[[0,0,1,1,-1,1.0],[0,0,1,1,0,1.0]]" << "object class -1";
+    QTest::newRow("short object") << "objects" << "[[0,0,1,1]]" << "an object of 4 values";
+    QTest::newRow("triplet object") << "triplets" << "[[0,0,2,0.5]]" << "object 2 of 2";
+    QTest::newRow("triplet predicate") << "triplets" << "[[0,3,1,0.5]]" << "predicate 3 of 3";
+    QTest::newRow("truth object") << "truth" << "[[0,0,9]]" << "object 9 of 2";
+    QTest::newRow("scores") << "predicate_scores" << "[0.5]" << "1 predicate scores for 3";
+    QTest::newRow("type") << "triplets" << "\"x\"" << "array";
+}
+
+void TestRelationDatasets::badScoringRecordsAreRefused()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, reason);
+    json::Value record = relationScoringRecord(recordImage());
+    record.set(field.toStdString(), json::Value::parse(value.toStdString()));
+    try {
+        relationResultFromRecord(record, recordModel());
+        QFAIL("accepted");
+    } catch (const Error &e) {
+        QVERIFY2(QString::fromUtf8(e.what()).contains(reason), e.what());
+    }
+}
 
 void TestRelationDatasets::readsVrd()
 {
