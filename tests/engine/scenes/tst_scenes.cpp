@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The scene generator under a real X server (Xvfb) and Mesa: the same seed gives byte-identical
-// files; masks agree with the JSON (visible pixel counts, boxes); no object is hidden; the
-// relations agree with the 3-D coordinates and CLEVR's directions; bad settings are refused.
+// files; masks agree with the JSON (visible pixel counts, boxes, each object's colour under its
+// mask); no object is hidden; the relations agree with the 3-D coordinates and CLEVR's
+// directions; bad settings are refused.
 #include "engine/core/errors/Error.h"
 #include "engine/core/json/Json.h"
 #include "engine/media/image/ImageFile.h"
+#include "engine/scenes/Scene.h"
 #include "engine/scenes/SceneFolder.h"
 #include "engine/scenes/SceneRenderer.h"
 
@@ -14,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -29,6 +33,46 @@ json::Value readJson(const QString &path)
     std::ostringstream text;
     text << in.rdbuf();
     return json::Value::parse(text.str());
+}
+
+// Each channel's median over the pixels whose mask value is `id`.
+std::array<double, 3> medianUnderMask(const Image &rgb, const Image &mask, int id)
+{
+    std::array<std::vector<int>, 3> values;
+    for (int y = 0; y < mask.height(); ++y)
+        for (int x = 0; x < mask.width(); ++x)
+            if (mask.row(y)[x] == id)
+                for (int c = 0; c < 3; ++c)
+                    values[std::size_t(c)].push_back(rgb.row(y)[3 * x + c]);
+    std::array<double, 3> median{};
+    for (int c = 0; c < 3; ++c) {
+        std::vector<int> &v = values[std::size_t(c)];
+        if (v.empty())
+            return median;
+        std::nth_element(v.begin(), v.begin() + std::ptrdiff_t(v.size() / 2), v.end());
+        median[std::size_t(c)] = v[v.size() / 2];
+    }
+    return median;
+}
+
+QString nearestClevrColor(const std::array<double, 3> &rgb)
+{
+    auto chroma = [](double r, double g, double b) {
+        const double sum = std::max(r + g + b, 1.0);
+        return std::array<double, 2>{r / sum, g / sum};
+    };
+    const std::array<double, 2> seen = chroma(rgb[0], rgb[1], rgb[2]);
+    QString best;
+    double bestDistance = 1e300;
+    for (const auto &[name, colour] : clevrColors()) {
+        const std::array<double, 2> c = chroma(colour[0], colour[1], colour[2]);
+        const double d = std::hypot(seen[0] - c[0], seen[1] - c[1]);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = QString::fromStdString(name);
+        }
+    }
+    return best;
 }
 
 std::map<QString, QByteArray> hashes(const QString &folder)
@@ -119,9 +163,14 @@ void TestScenes::masksAgreeWithTheDescription()
             QCOMPARE(int(box[1].asInt64()), extent[id][1]);
             QCOMPARE(int(box[2].asInt64()), extent[id][2] - extent[id][0] + 1);
             QCOMPARE(int(box[3].asInt64()), extent[id][3] - extent[id][1] + 1);
-            // The object's colour is where its mask is: the image is not the background there.
             for (const char *field : {"shape", "color", "material", "size"})
                 QVERIFY(!o.find(field)->asString().empty());
+            // The object's colour is where its mask is: of CLEVR's eight colours, the one named
+            // is nearest in chromaticity (r, g over r + g + b, which shading's brightness leaves
+            // alone) to the median pixel under the mask. A renderer that paints an object in
+            // another colour, or masks in the wrong place, fails here.
+            const QString named = QString::fromStdString(o.find("color")->asString());
+            QCOMPARE(nearestClevrColor(medianUnderMask(rgb, mask, id)), named);
         }
     }
 }
