@@ -9,7 +9,9 @@
 #include "app/workspaces/colorize/StudyPanel.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
+#include "widgets/layout/FlowLayout.h"
 #include "widgets/plotview/PlotView.h"
+#include "widgets/layout/ScrollablePage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -74,7 +76,8 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     auto *layout = new QVBoxLayout(this);
 
     // Inputs, model, actions.
-    auto *bar = new QHBoxLayout;
+    // A row that wraps on a narrow window (widgets/layout/FlowLayout.h).
+    auto *bar = new widgets::FlowLayout;
     auto *openPhotos = new QPushButton(tr("Open photos..."));
     auto *openFolder = new QPushButton(tr("Open folder..."));
     connect(openPhotos, &QPushButton::clicked, this, [this] {
@@ -111,18 +114,12 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_errorLayer = new QCheckBox(tr("ΔE2000 error"));
     m_errorLayer->setObjectName(QStringLiteral("errorLayer"));
     m_errorLayer->setToolTip(tr("The CIEDE2000 difference between result and truth per pixel, over the result"));
-    bar->addWidget(openPhotos);
-    bar->addWidget(openFolder);
-    bar->addWidget(clear);
+    bar->addGroup({openPhotos, openFolder, clear});
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Model")));
-    bar->addWidget(m_modelChoice, 1);
-    bar->addWidget(m_colorizeButton);
-    bar->addWidget(m_cancelButton);
-    bar->addWidget(m_exportButton);
+    bar->addGroup({new QLabel(tr("Model")), m_modelChoice}, 1);
+    bar->addGroup({m_colorizeButton, m_cancelButton, m_exportButton});
     bar->addSpacing(12);
-    bar->addWidget(m_modeChoice);
-    bar->addWidget(m_errorLayer);
+    bar->addGroup({m_modeChoice, m_errorLayer});
     layout->addLayout(bar);
     m_modelLabel = new QLabel(tr("No model loaded"));
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
@@ -194,10 +191,10 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_training = new ColorizeTrainingPanel(m_model);
     m_tabs = new QTabWidget;
     m_tabs->addTab(m_metrics, tr("Metrics"));
-    m_tabs->addTab(histograms, tr("ab histograms"));
-    m_tabs->addTab(m_training, tr("Train"));
+    m_tabs->addTab(widgets::scrollable(histograms), tr("ab histograms"));
+    m_tabs->addTab(widgets::scrollable(m_training), tr("Train"));
     m_study = new StudyPanel(m_model, m_model->jobs());
-    m_tabs->addTab(m_study, tr("Study"));
+    m_tabs->addTab(widgets::scrollable(m_study), tr("Study"));
 
     auto *vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(middle);

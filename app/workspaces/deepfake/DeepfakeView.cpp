@@ -13,6 +13,8 @@
 #include "widgets/layers/LayerModel.h"
 #include "widgets/layers/LayerPanel.h"
 #include "widgets/timeline/Timeline.h"
+#include "widgets/layout/FlowLayout.h"
+#include "widgets/layout/ScrollablePage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -67,7 +69,7 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
 {
     auto *layout = new QVBoxLayout(this);
 
-    auto *bar = new QHBoxLayout;
+    auto *bar = new widgets::FlowLayout; // wraps on a narrow window
     auto *openVideo = new QPushButton(tr("Open video..."));
     connect(openVideo, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Open a video"), QString(),
@@ -114,16 +116,11 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_compare->setToolTip(tr("A wipe between this fake (left) and the real video it was made from (right); drag the line"));
     m_compare->setEnabled(false);
     connect(m_compare, &QCheckBox::toggled, this, &DeepfakeView::updateWipe);
-    bar->addWidget(openVideo);
-    bar->addWidget(openFolder);
+    bar->addGroup({openVideo, openFolder});
     bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Detector")));
-    bar->addWidget(m_modelChoice, 1);
-    bar->addWidget(new QLabel(tr("Method")));
-    bar->addWidget(m_method);
-    bar->addWidget(m_explain);
-    bar->addWidget(new QLabel(tr("Threshold")));
-    bar->addWidget(m_threshold);
+    bar->addGroup({new QLabel(tr("Detector")), m_modelChoice}, 1);
+    bar->addGroup({new QLabel(tr("Method")), m_method, m_explain});
+    bar->addGroup({new QLabel(tr("Threshold")), m_threshold});
     bar->addWidget(m_compare);
     layout->addLayout(bar);
 
@@ -158,7 +155,7 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     });
     m_sideTabs = new QTabWidget;
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
-    m_sideTabs->addTab(side, tr("Frame"));
+    m_sideTabs->addTab(widgets::scrollable(side), tr("Frame"));
     auto *videosTab = new QWidget;
     auto *videosLayout = new QVBoxLayout(videosTab);
     videosLayout->setContentsMargins(0, 0, 0, 0);

@@ -9,6 +9,8 @@
 #include "app/workspaces/graphs/GraphCanvas.h"
 #include "widgets/plotview/PlotView.h"
 #include "widgets/vtkview/VtkView.h"
+#include "widgets/layout/FlowLayout.h"
+#include "widgets/layout/ScrollablePage.h"
 
 #include <QComboBox>
 #include <QJsonArray>
@@ -137,7 +139,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     plots->addWidget(m_bars);
     plots->addWidget(m_heatmap);
     detailsLayout->addWidget(plots, 1);
-    m_tabs->addTab(details, tr("Relevance per node and feature"));
+    m_tabs->addTab(widgets::scrollable(details), tr("Relevance per node and feature"));
 
     // Deletion curves: remove edges (or nodes) by decreasing relevance and watch the explained
     // output; the faster it moves, the more faithful the ranking.
@@ -146,7 +148,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     m_nodeDeletion = new widgets::PlotView;
     deletion->addWidget(m_edgeDeletion);
     deletion->addWidget(m_nodeDeletion);
-    m_tabs->addTab(deletion, tr("Deletion curves"));
+    m_tabs->addTab(widgets::scrollable(deletion), tr("Deletion curves"));
 
     auto *view3d = new QWidget;
     auto *view3dLayout = new QVBoxLayout(view3d);
@@ -171,7 +173,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
         view3dLayout->setStretch(2, 0);
         refresh3d();
     });
-    m_tabs->addTab(new GraphTrainingPanel(m_model), tr("Train"));
+    m_tabs->addTab(widgets::scrollable(new GraphTrainingPanel(m_model)), tr("Train"));
 
     auto *vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(top);
@@ -241,7 +243,7 @@ GraphsView::~GraphsView() = default;
 QWidget *GraphsView::makeInputBar()
 {
     auto *bar = new QWidget;
-    auto *row = new QHBoxLayout(bar);
+    auto *row = new widgets::FlowLayout(bar); // wraps on a narrow window
     row->setContentsMargins(0, 0, 0, 0);
 
     m_seed = new QSpinBox;
@@ -278,18 +280,11 @@ QWidget *GraphsView::makeInputBar()
         m_model->showInfection(quint64(m_seed->value()), settings);
     });
     row->addWidget(generate);
-    row->addWidget(smallLabel(tr("seed")));
-    row->addWidget(m_seed);
-    row->addWidget(smallLabel(tr("nodes")));
-    row->addWidget(m_minNodes);
-    row->addWidget(new QLabel(QStringLiteral("–")));
-    row->addWidget(m_maxNodes);
-    row->addWidget(smallLabel(tr("sick ≤")));
-    row->addWidget(m_sick);
-    row->addWidget(smallLabel(tr("immune ≤")));
-    row->addWidget(m_immune);
-    row->addWidget(smallLabel(tr("virtual ≤")));
-    row->addWidget(m_virtual);
+    row->addGroup({smallLabel(tr("seed")), m_seed});
+    row->addGroup({smallLabel(tr("nodes")), m_minNodes, new QLabel(QStringLiteral("–")), m_maxNodes});
+    row->addGroup({smallLabel(tr("sick ≤")), m_sick});
+    row->addGroup({smallLabel(tr("immune ≤")), m_immune});
+    row->addGroup({smallLabel(tr("virtual ≤")), m_virtual});
     row->addSpacing(12);
 
     m_smiles = new QLineEdit;
@@ -300,14 +295,12 @@ QWidget *GraphsView::makeInputBar()
     auto *show = new QPushButton(tr("Molecule"));
     show->setToolTip(tr("Explain the molecule typed on the left"));
     connect(show, &QPushButton::clicked, this, [this] { m_model->showSmiles(m_smiles->text()); });
-    row->addWidget(m_smiles, 1);
-    row->addWidget(show);
+    row->addGroup({m_smiles, show}, 1);
 
     m_modelChoice = new ModelChoice(QStringLiteral("graphs"), tr("Open graph network weights"));
     m_modelChoice->addFixedChoice(tr("Built-in model"), QString()); // the input's kind decides
     connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &GraphsModel::setModel);
-    row->addWidget(smallLabel(tr("model")));
-    row->addWidget(m_modelChoice);
+    row->addGroup({smallLabel(tr("model")), m_modelChoice});
     auto *aggregation = new QComboBox;
     aggregation->setObjectName(QStringLiteral("aggregationChoice"));
     aggregation->setToolTip(tr("How the network aggregates messages, for weights that do not say (the paper's .pt checkpoints)"));

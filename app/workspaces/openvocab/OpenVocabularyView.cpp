@@ -9,6 +9,7 @@
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/tiles/MapTile.h"
+#include "widgets/layout/ScrollablePage.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -231,7 +232,7 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     m_pages = new QTabWidget;
     m_pages->setObjectName(QStringLiteral("openVocabPages"));
     m_pages->addTab(page, tr("Segmentation"));
-    m_pages->addTab(m_training, tr("Training"));
+    m_pages->addTab(widgets::scrollable(m_training), tr("Training"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);

@@ -8,6 +8,8 @@
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
+#include "widgets/layout/FlowLayout.h"
+#include "widgets/layout/ScrollablePage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,7 +63,7 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
     auto *layout = new QVBoxLayout(this);
 
     // The bar: what is open, the model, the boxes and how relations are explained.
-    auto *bar = new QHBoxLayout;
+    auto *bar = new widgets::FlowLayout; // wraps on a narrow window
     auto *openImages = new QPushButton(tr("Open images..."));
     connect(openImages, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
@@ -119,12 +121,9 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
                             "workspace's rules; relevance adds up to the logit)"));
     connect(m_explained, &QComboBox::activated, this, &RelationsView::applyOptions);
     connect(m_method, &QComboBox::activated, this, &RelationsView::applyOptions);
-    bar->addWidget(openImages);
-    bar->addWidget(openFolder);
-    bar->addWidget(m_split);
+    bar->addGroup({openImages, openFolder, m_split});
     bar->addSpacing(8);
-    bar->addWidget(new QLabel(tr("Model")));
-    bar->addWidget(m_modelChoice, 1);
+    bar->addGroup({new QLabel(tr("Model")), m_modelChoice}, 1);
     bar->addWidget(m_boxes);
     bar->addWidget(m_explained);
     bar->addWidget(m_method);
@@ -241,11 +240,11 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
 
     m_sideTabs = new QTabWidget;
     m_sideTabs->setObjectName(QStringLiteral("sideTabs"));
-    m_sideTabs->addTab(imageTab, tr("Image"));
+    m_sideTabs->addTab(widgets::scrollable(imageTab), tr("Image"));
     m_sideTabs->addTab(m_images, tr("Images"));
-    m_sideTabs->addTab(recallTab, tr("Recall"));
+    m_sideTabs->addTab(widgets::scrollable(recallTab), tr("Recall"));
     m_training = new RelationsTrainingPanel(m_model);
-    m_sideTabs->addTab(m_training, tr("Train"));
+    m_sideTabs->addTab(widgets::scrollable(m_training), tr("Train"));
     m_sideTabs->setMinimumWidth(260);
     connect(m_sideTabs, &QTabWidget::currentChanged, this, &RelationsView::viewSettingsChanged);
     auto *middle = new QSplitter(Qt::Horizontal);

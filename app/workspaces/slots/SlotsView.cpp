@@ -10,6 +10,7 @@
 #include "widgets/imageview/ImageView.h"
 #include "app/figures/ImageConversion.h"
 #include "widgets/layers/LayerModel.h"
+#include "widgets/layout/ScrollablePage.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -143,7 +144,7 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     m_tabs->setObjectName(QStringLiteral("slotsTabs"));
     m_tabs->addTab(scenePage, tr("Scene"));
     m_tabs->addTab(m_embedding, tr("Embeddings"));
-    m_tabs->addTab(m_training, tr("Training"));
+    m_tabs->addTab(widgets::scrollable(m_training), tr("Training"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);

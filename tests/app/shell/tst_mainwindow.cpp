@@ -52,6 +52,7 @@ private Q_SLOTS:
     void swedishAndItalianTranslateTheShell();
     void dataFoldersAreNotDoubled();
     void commandLineFilesGoWhereTheyBelong();
+    void everyWorkspaceFitsASmallScreen();
 
 private:
     static WorkspaceRegistry registry();
@@ -431,6 +432,45 @@ void TestMainWindow::commandLineFilesGoWhereTheyBelong()
     QVERIFY(!window.openFromCommandLine({photo}, QStringLiteral("nowhere"), &error));
     QVERIFY(error.contains(QStringLiteral("nowhere")));
     QVERIFY(window.jobs()->waitForIdle(60000));
+}
+
+
+// Issue #23: on a 1280 x 720 screen (laptops, the projectors of study sessions) the whole window
+// must fit, less a title bar and a panel (60 px). Every workspace is shown in turn: the window's
+// minimum size is the largest of theirs. A widget that asks for more is named.
+void TestMainWindow::everyWorkspaceFitsASmallScreen()
+{
+    const QSize screen(1280, 720 - 60);
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    window.resize(screen);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("workspaceStack"));
+    QVERIFY(stack);
+    for (Workspace *workspace : window.workspaces()) {
+        QVERIFY(window.activateWorkspace(workspace->id()));
+        QCoreApplication::processEvents();
+        const QSize needed = window.minimumSizeHint().expandedTo(window.minimumSize());
+        const QSize page = stack->currentWidget()->minimumSizeHint();
+        qInfo("%s: the window needs %d x %d, the workspace %d x %d", qPrintable(workspace->id()), needed.width(), needed.height(), page.width(), page.height());
+        if (needed.width() <= screen.width() && needed.height() <= screen.height())
+            continue;
+        // The widgets that ask for more than the screen gives: the deepest of them is the culprit.
+        QStringList wide;
+        for (QWidget *w : window.findChildren<QWidget *>()) {
+            if (w->isHidden() && w->parentWidget() != stack)
+                continue;
+            const QSize hint = w->minimumSizeHint().expandedTo(w->minimumSize());
+            if (hint.width() > screen.width() * 3 / 4 || hint.height() > screen.height() * 3 / 4)
+                wide << QStringLiteral("%1 %2 (%3): %4 x %5")
+                            .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                                 w->parentWidget() ? QString::fromLatin1(w->parentWidget()->metaObject()->className()) : QString())
+                            .arg(hint.width())
+                            .arg(hint.height());
+        }
+        QFAIL(qPrintable(QStringLiteral("%1 needs %2 x %3:\n%4").arg(workspace->id()).arg(needed.width()).arg(needed.height()).arg(wide.join(QLatin1Char('\n')))));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)
