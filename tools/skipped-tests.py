@@ -16,6 +16,9 @@ import sys
 TEST_START = re.compile(r"^\d+/\d+ Test: (\S+)")
 QT_SKIP = re.compile(r"^SKIP\s+: (\S+?)\(([^)]*)\) (.*)$")
 CTEST_SKIP = re.compile(r"^Test (Skipped|Not Run)", re.IGNORECASE)
+# A suite that skips itself whole before Qt Test starts (tst_cuda without a GPU) says so in a line
+# of its own, which CTest's SKIP_REGULAR_EXPRESSION also matches.
+SUITE_SKIP = re.compile(r"^SKIP: (.*)$")
 
 
 def skips(log_text):
@@ -32,6 +35,10 @@ def skips(log_text):
             function = qt.group(1).split("::")[-1]
             row = qt.group(2)
             found.append((suite or "?", function + (f"({row})" if row else ""), qt.group(3).strip()))
+            continue
+        whole = SUITE_SKIP.match(line)
+        if whole:
+            found.append((suite or "?", "(whole suite)", whole.group(1).strip()))
             continue
         if CTEST_SKIP.match(line) and suite:
             found.append((suite, "(whole suite)", "skipped by CTest: " + line.strip()))

@@ -61,7 +61,46 @@ void printUsage(std::FILE *out)
         std::fprintf(out, "  %-14s %s\n", qPrintable(command.name), qPrintable(command.summary));
     std::fprintf(out, "\n`periscope-cli COMMAND --help` describes a command.\n");
 }
+
+const CliCommand *findCommand(const QList<CliCommand> &commands, const QString &name)
+{
+    for (const CliCommand &candidate : commands)
+        if (candidate.name == name)
+            return &candidate;
+    return nullptr;
+}
+
+int unknownCommand(const QString &first)
+{
+    return cliFail(2, first.startsWith(QLatin1Char('-')) ? QStringLiteral("unknown option '%1' (try --help)").arg(first)
+                                                         : QStringLiteral("unknown command '%1' (try --help)").arg(first));
+}
+
+// Every command's own errors come back as one line and exit 1; this is the net under them:
+// whatever escapes (a library's exception, memory running out) still ends as one line, exit 1,
+// never as an abort.
+int runCommand(const CliCommand &command, const QStringList &arguments)
+{
+    try {
+        return command.run(arguments);
+    } catch (const std::bad_alloc &) {
+        return cliFail(1, command.name + QStringLiteral(": out of memory (the input is too large for this machine)"));
+    } catch (const std::exception &error) {
+        return cliFail(command.name, error);
+    } catch (...) {
+        return cliFail(1, command.name + QStringLiteral(": failed with an unknown error"));
+    }
+}
 } // namespace
+
+int runCliInProcess(const QStringList &arguments)
+{
+    const QList<CliCommand> commands = cliCommands();
+    const CliCommand *command = findCommand(commands, arguments.value(0));
+    if (!command)
+        return unknownCommand(arguments.value(0));
+    return runCommand(*command, arguments.mid(1));
+}
 
 int runCli(int argc, char **argv)
 {
@@ -76,14 +115,9 @@ int runCli(int argc, char **argv)
         return first.isEmpty() ? 2 : 0;
     }
     const QList<CliCommand> commands = cliCommands();
-    const CliCommand *command = nullptr;
-    for (const CliCommand &candidate : commands)
-        if (candidate.name == first)
-            command = &candidate;
+    const CliCommand *command = findCommand(commands, first);
     if (!command)
-        return cliFail(2, first.startsWith(QLatin1Char('-'))
-                              ? QStringLiteral("unknown option '%1' (try --help)").arg(first)
-                              : QStringLiteral("unknown command '%1' (try --help)").arg(first));
+        return unknownCommand(first);
 
     ensureRuntimeDirectory();
     // Figures need fonts, so a GUI application; the CLI never needs a display, so it is offscreen.
@@ -113,18 +147,7 @@ int runCli(int argc, char **argv)
     QStringList arguments;
     for (int i = 2; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    // Every command's own errors come back as one line and exit 1; this is the net under them:
-    // whatever escapes (a library's exception, memory running out) still ends as one line, exit 1,
-    // never as an abort.
-    try {
-        return command->run(arguments);
-    } catch (const std::bad_alloc &) {
-        return cliFail(1, command->name + QStringLiteral(": out of memory (the input is too large for this machine)"));
-    } catch (const std::exception &error) {
-        return cliFail(command->name, error);
-    } catch (...) {
-        return cliFail(1, command->name + QStringLiteral(": failed with an unknown error"));
-    }
+    return runCommand(*command, arguments);
 }
 
 } // namespace periscope::app

@@ -53,17 +53,23 @@ LogModel::LogModel(QObject *parent) : QAbstractTableModel(parent)
 
 LogModel::~LogModel()
 {
-    if (m_isMessageHandler) {
-        g_handlerModel.store(nullptr);
+    // Only the model that receives the messages hands them back; a second window's log, made
+    // while this one lived, took them over already.
+    LogModel *self = this;
+    if (m_isMessageHandler && g_handlerModel.compare_exchange_strong(self, nullptr))
         qInstallMessageHandler(g_previousHandler);
-    }
 }
 
 void LogModel::installAsMessageHandler()
 {
     g_handlerModel.store(this);
     m_isMessageHandler = true;
-    g_previousHandler = qInstallMessageHandler(routeQtMessage);
+    // With two windows' logs (tests make several windows in one process) the handler found may be
+    // our own: chaining to it would call itself for ever. The first handler found stays the one
+    // messages are passed on to.
+    const QtMessageHandler previous = qInstallMessageHandler(routeQtMessage);
+    if (previous != routeQtMessage)
+        g_previousHandler = previous;
 }
 
 QString LogModel::levelName(LogLevel level)

@@ -146,6 +146,30 @@ void PlotView::setBarIntervals(int barSeries, const QVector<double> &low, const 
     m_plot->replot();
 }
 
+void PlotView::setIntegerTicks(bool x, bool y)
+{
+    m_integerX = x;
+    m_integerY = y;
+    applyTickers();
+    m_plot->replot();
+}
+
+// A step of 1, or a multiple of it where ones would crowd the axis.
+void PlotView::applyTickers()
+{
+    auto make = [](bool integer) -> QSharedPointer<QCPAxisTicker> {
+        if (!integer)
+            return QSharedPointer<QCPAxisTicker>::create();
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(1.0);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        return ticker;
+    };
+    if (!m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>())
+        m_plot->xAxis->setTicker(make(m_integerX));
+    m_plot->yAxis->setTicker(make(m_integerY));
+}
+
 void PlotView::setXTickLabels(const QVector<double> &positions, const QStringList &labels)
 {
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -234,6 +258,8 @@ void PlotView::clear()
     layout->simplify();
     if (m_plot->xAxis->ticker().dynamicCast<QCPAxisTickerText>())
         m_plot->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    if (m_integerX || m_integerY) // other plots keep tickers their owners set
+        applyTickers();
     m_colorIndex = 0;
     m_plot->replot();
 }

@@ -35,6 +35,9 @@ public:
     // Whiskers from low to high on each bar of a bar series (95 % intervals); NaN: none on that bar.
     // The whiskers are drawn by a plottable of their own, so seriesCount() grows by one.
     void setBarIntervals(int barSeries, const QVector<double> &low, const QVector<double> &high);
+    // Ticks only on whole numbers (node, atom, feature, epoch indices): never 2.5 on an axis of
+    // things that come in ones. Kept until changed; clear() keeps it too.
+    void setIntegerTicks(bool x, bool y);
     // Text instead of numbers under the x axis (categories: methods, conditions).
     void setXTickLabels(const QVector<double> &positions, const QStringList &labels);
     void appendPoint(int series, double x, double y); // live: rescales as it goes
@@ -61,6 +64,7 @@ protected:
 private:
     QColor nextColor();
     void styleAxes();
+    void applyTickers();
 
     QCustomPlot *m_plot;
     QCPItemStraightLine *m_cursor = nullptr;
@@ -69,6 +73,7 @@ private:
     int m_colorIndex = 0;
     QList<QPointer<PlotView>> m_linked;
     bool m_syncing = false;
+    bool m_integerX = false, m_integerY = false;
 };
 
 } // namespace periscope::widgets

@@ -418,6 +418,7 @@ void GraphsView::refreshDetails()
     for (int i = 0; i < method.node.size(); ++i)
         x.append(i);
     m_bars->setLabels(s.isMolecule() ? tr("atom") : tr("node"), tr("relevance"), MethodExplanation::title(method.method));
+    m_bars->setIntegerTicks(true, false);
     m_bars->addBars(tr("relevance"), x, method.node, 0.7);
     if (s.isMolecule() && s.crippen.size() == method.node.size())
         m_bars->addScatter(tr("Crippen contribution"), x, s.crippen);
@@ -433,6 +434,7 @@ void GraphsView::refreshDetails()
         }
     if (rows > 0 && columns > 0) {
         m_heatmap->setLabels(tr("feature"), s.isMolecule() ? tr("atom") : tr("node"), tr("Relevance per node and feature"));
+        m_heatmap->setIntegerTicks(true, true);
         m_heatmap->setHeatmap(tr("relevance"), columns, rows, values, QRectF(-0.5, -0.5, columns, rows), Colormap::Coolwarm,
                               -std::max(m, 1e-12), std::max(m, 1e-12));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command lines of `periscope` and `periscope-cli`: the parser alone, then the real
 // executables as a user runs them (exit codes, one-line errors, JSON output, headless demo).
+#include "app/cli/CliMain.h"
+#include "app/common/ApplicationIdentity.h"
 #include "app/shell/GuiCommandLine.h"
 #include "tests/app/cli/CliRun.h"
 
@@ -13,6 +15,8 @@
 #include <QProcess>
 
 #include <cmath>
+#include <cstdio>
+#include <unistd.h>
 #include <QTemporaryDir>
 #include <QFileInfo>
 #include <QTest>
@@ -34,6 +38,8 @@ private Q_SLOTS:
     void cliInfoIsJson();
     void cliRejectsBadArgumentsWithOneLine_data();
     void cliRejectsBadArgumentsWithOneLine();
+    void cliRefusalsAreTheSameInAProcess_data();
+    void cliRefusalsAreTheSameInAProcess();
     void headlessDemoWritesFigures();
     void cliListsWeights();
     void cliProbesAndExtractsFrames();
@@ -47,6 +53,38 @@ private:
     {
         return runProgram(program, arguments, timeoutMs);
     }
+    // The command run inside this test (runCliInProcess) with stdout and stderr caught: the
+    // refusal table's 60 rows in a second instead of a process each (#24). A few rows also run
+    // as processes (cliRefusalsAreTheSameInAProcess), so the executable's own path stays tested.
+    static Run runInProcess(const QStringList &arguments)
+    {
+        std::fflush(stdout);
+        std::fflush(stderr);
+        std::FILE *out = std::tmpfile(), *err = std::tmpfile();
+        const int savedOut = ::dup(1), savedErr = ::dup(2);
+        ::dup2(::fileno(out), 1);
+        ::dup2(::fileno(err), 2);
+        Run result;
+        result.exitCode = periscope::app::runCliInProcess(arguments);
+        std::fflush(stdout);
+        std::fflush(stderr);
+        ::dup2(savedOut, 1);
+        ::dup2(savedErr, 2);
+        ::close(savedOut);
+        ::close(savedErr);
+        auto readBack = [](std::FILE *file) {
+            QByteArray text;
+            std::rewind(file);
+            char buffer[4096];
+            for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;)
+                text.append(buffer, qsizetype(n));
+            std::fclose(file);
+            return text;
+        };
+        result.out = readBack(out);
+        result.err = readBack(err);
+        return result;
+    }
     QTemporaryDir m_dir;
     QString m_existing;
 };
@@ -54,6 +92,7 @@ private:
 void TestCommandLine::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    periscope::app::setApplicationIdentity(); // as periscope-cli's start-up: its settings and data folders
     m_existing = m_dir.filePath(QStringLiteral("existing.txt"));
     QFile file(m_existing);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -343,12 +382,35 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine()
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, expected);
-    const Run result = run(QStringLiteral("periscope-cli"), arguments);
+    const Run result = runInProcess(arguments);
     QCOMPARE(result.exitCode, exitCode);
     const QString err = QString::fromUtf8(result.err).trimmed();
     QVERIFY2(err.startsWith(QStringLiteral("periscope-cli: ")), qPrintable(err));
     QVERIFY2(err.contains(expected), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 0);
+}
+
+void TestCommandLine::cliRefusalsAreTheSameInAProcess_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2;
+    QTest::newRow("usage error") << QStringList{"colorize", "x.png", "--model", "m.pth"} << 2;
+    QTest::newRow("failure") << QStringList{"weights", PERISCOPE_SOURCE_DIR "/tests/data/weights/malicious.pt"} << 1;
+    QTest::newRow("a command's exception") << QStringList{"explain-graph", "--smiles", "C1CC", "--out", "o.json"} << 1;
+}
+
+// The executable and the in-process runner say the same, to the byte, with the same exit code.
+void TestCommandLine::cliRefusalsAreTheSameInAProcess()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    const Run process = run(QStringLiteral("periscope-cli"), arguments);
+    const Run inProcess = runInProcess(arguments);
+    QCOMPARE(process.exitCode, exitCode);
+    QCOMPARE(inProcess.exitCode, exitCode);
+    QCOMPARE(inProcess.err, process.err);
+    QCOMPARE(inProcess.out, process.out);
 }
 
 void TestCommandLine::headlessDemoWritesFigures()
@@ -569,5 +631,5 @@ void TestCommandLine::cliRendersScenesWithoutADisplay()
     QCOMPARE(manifest.value(QStringLiteral("count")).toInt(), 2);
 }
 
-QTEST_GUILESS_MAIN(TestCommandLine)
+QTEST_MAIN(TestCommandLine) // a QApplication: commands that draw figures need fonts
 #include "tst_commandline.moc"

@@ -12,6 +12,9 @@ class TestScreenshot : public QObject {
 private Q_SLOTS:
     void writesANonBlankWindow_data();
     void writesANonBlankWindow();
+
+private:
+    QImage m_english; // the first row's window, which the Swedish row is compared with
 };
 
 void TestScreenshot::writesANonBlankWindow_data()
@@ -51,6 +54,20 @@ void TestScreenshot::writesANonBlankWindow()
         mostCommon = qMax(mostCommon, count);
     QVERIFY2(histogram.size() > 30, qPrintable(QString::number(histogram.size())));
     QVERIFY2(mostCommon < samples * 0.9, qPrintable(QStringLiteral("%1 of %2").arg(mostCommon).arg(samples)));
+
+    // The same window in Swedish: the menu bar ("Arkiv", "Redigera" for "File", "Edit") is
+    // drawn with other words, so the strip it occupies differs from the English window's.
+    if (extraArguments.isEmpty()) {
+        m_english = image;
+    } else if (!m_english.isNull()) {
+        QCOMPARE(image.size(), m_english.size());
+        const int strip = 24; // the menu bar's height at the default font
+        int differing = 0;
+        for (int y = 0; y < strip; ++y)
+            for (int x = 0; x < image.width() / 2; ++x)
+                differing += image.pixel(x, y) != m_english.pixel(x, y) ? 1 : 0;
+        QVERIFY2(differing > 100, qPrintable(QStringLiteral("%1 pixels of the menu bar differ from the English window's").arg(differing)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)
