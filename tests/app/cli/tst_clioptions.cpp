@@ -4,7 +4,7 @@
 // (checked here on the reader, and on every real command through the executable).
 #include "app/cli/CliCommands.h"
 #include "app/cli/CliOptions.h"
-#include "CliRun.h"
+#include "tests/app/cli/CliInProcess.h"
 
 #include <QtTest>
 #include <QTemporaryDir>
@@ -182,7 +182,7 @@ void TestCliOptions::everyCommandAnswersHelp_data()
 void TestCliOptions::everyCommandAnswersHelp()
 {
     QFETCH(QString, command);
-    const CliRun result = runProgram(QStringLiteral("periscope-cli"), {command, QStringLiteral("--help")});
+    const CliRun result = runCliCapturing({command, QStringLiteral("--help")}); // in process: 26 commands
     QCOMPARE(result.exitCode, 0);
     const QString out = QString::fromUtf8(result.out);
     QVERIFY2(out.startsWith(QStringLiteral("usage: periscope-cli ") + command), qPrintable(out));
@@ -204,7 +204,7 @@ void TestCliOptions::everyCommandWordsUsageErrorsAlike()
     const QStringList arguments = sub.isEmpty() ? QStringList{command, QStringLiteral("--frobnicate")}
                                                 : QStringList{command, sub, QStringLiteral("--frobnicate")};
     const QString name = sub.isEmpty() ? command : command + QLatin1Char(' ') + sub;
-    const CliRun result = runProgram(QStringLiteral("periscope-cli"), arguments);
+    const CliRun result = runCliCapturing(arguments);
     QCOMPARE(result.exitCode, 2);
     QCOMPARE(QString::fromUtf8(result.err).trimmed(), QStringLiteral("periscope-cli: %1: unknown option '--frobnicate' (try --help)").arg(name));
 }

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The command lines of `periscope` and `periscope-cli`: the parser alone, then the real
 // executables as a user runs them (exit codes, one-line errors, JSON output, headless demo).
-#include "app/cli/CliMain.h"
 #include "app/common/ApplicationIdentity.h"
 #include "app/shell/GuiCommandLine.h"
-#include "tests/app/cli/CliRun.h"
+#include "tests/app/cli/CliInProcess.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,8 +14,6 @@
 #include <QProcess>
 
 #include <cmath>
-#include <cstdio>
-#include <unistd.h>
 #include <QTemporaryDir>
 #include <QFileInfo>
 #include <QTest>
@@ -53,38 +50,9 @@ private:
     {
         return runProgram(program, arguments, timeoutMs);
     }
-    // The command run inside this test (runCliInProcess) with stdout and stderr caught: the
-    // refusal table's 60 rows in a second instead of a process each (#24). A few rows also run
-    // as processes (cliRefusalsAreTheSameInAProcess), so the executable's own path stays tested.
-    static Run runInProcess(const QStringList &arguments)
-    {
-        std::fflush(stdout);
-        std::fflush(stderr);
-        std::FILE *out = std::tmpfile(), *err = std::tmpfile();
-        const int savedOut = ::dup(1), savedErr = ::dup(2);
-        ::dup2(::fileno(out), 1);
-        ::dup2(::fileno(err), 2);
-        Run result;
-        result.exitCode = periscope::app::runCliInProcess(arguments);
-        std::fflush(stdout);
-        std::fflush(stderr);
-        ::dup2(savedOut, 1);
-        ::dup2(savedErr, 2);
-        ::close(savedOut);
-        ::close(savedErr);
-        auto readBack = [](std::FILE *file) {
-            QByteArray text;
-            std::rewind(file);
-            char buffer[4096];
-            for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, file)) > 0;)
-                text.append(buffer, qsizetype(n));
-            std::fclose(file);
-            return text;
-        };
-        result.out = readBack(out);
-        result.err = readBack(err);
-        return result;
-    }
+    // The refusal table runs inside this test (tests/app/cli/CliInProcess.h); a few rows also
+    // run as processes (cliRefusalsAreTheSameInAProcess), so the executable's path stays tested.
+    static Run runInProcess(const QStringList &arguments) { return runCliCapturing(arguments); }
     QTemporaryDir m_dir;
     QString m_existing;
 };
