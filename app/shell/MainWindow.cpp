@@ -20,8 +20,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
-
-#include <algorithm>
 #include <QImageWriter>
 #include <QLabel>
 #include <QMessageBox>
@@ -29,6 +27,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
+
+#include <algorithm>
 
 #include <cstdio>
 
@@ -152,7 +152,18 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(m_jobsDock, m_logDock);
     m_jobsDock->raise();
-    resizeDocks({m_jobsDock}, {180}, Qt::Vertical); // the workspace keeps most of the height
+    resizeDocks({m_jobsDock}, {180}, Qt::Vertical); // until the window is shown at its real size
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // A sixth of the window for the jobs and the log: 120 px on a 720 px laptop screen, where
+    // 180 px took a quarter of what the workspace had; 180 px at 1080.
+    if (!m_docksSized) {
+        m_docksSized = true;
+        resizeDocks({m_jobsDock}, {std::clamp(height() / 6, 100, 220)}, Qt::Vertical);
+    }
 }
 
 void MainWindow::createStatusBar()

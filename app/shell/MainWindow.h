@@ -106,10 +106,12 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    bool m_docksSized = false; // on the first show, for the size the window really has
     void createWorkspaces(const WorkspaceRegistry &registry);
     void createDocks();
     void createStatusBar();

@@ -446,6 +446,10 @@ void TestMainWindow::everyWorkspaceFitsASmallScreen()
     window.resize(screen);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The jobs and log take a sixth of the height they are shown at, not a fixed 180 px.
+    auto *jobs = window.findChild<QDockWidget *>(QStringLiteral("jobsDock"));
+    QVERIFY(jobs);
+    QVERIFY2(jobs->height() <= screen.height() / 5, qPrintable(QString::number(jobs->height())));
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("workspaceStack"));
     QVERIFY(stack);
     for (Workspace *workspace : window.workspaces()) {
