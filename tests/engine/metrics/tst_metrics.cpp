@@ -118,7 +118,19 @@ void TestMetrics::psnrAndSsimKnownCases()
     QVERIFY(std::abs(ssim(torch::full({1, 20, 20}, 0.5), torch::full({1, 20, 20}, 0.25)) - expected) < 1e-9);
     const double noisy = ssim(image, (image + 0.2 * torch::randn_like(image)).clamp(0, 1));
     QVERIFY(noisy < 0.9 && noisy > 0.0);
-    QCOMPARE(ssim(image, image * 0.5), ssim(image * 0.5, image)); // symmetric
+    // One 11 x 11 window (one SSIM value) in closed form: x = 0.5 + 0.2 s with s = -1 above the
+    // middle row, 0 on it, +1 below, so the Gaussian-weighted mean is 0.5 and the variance
+    // 0.04 (1 - g5), g5 the middle row's share of the weights; y = 0.6 x + 0.1 has mean 0.4,
+    // variance 0.36 of x's and covariance 0.6 of it.
+    double weightSum = 0.0;
+    for (int k = -5; k <= 5; ++k)
+        weightSum += std::exp(-double(k * k) / (2.0 * 1.5 * 1.5));
+    const double g5 = 1.0 / weightSum, varX = 0.04 * (1.0 - g5), c2 = 9e-4;
+    torch::Tensor x = torch::full({1, 11, 11}, 0.5, torch::kDouble);
+    x.narrow(1, 0, 5).sub_(0.2);
+    x.narrow(1, 6, 5).add_(0.2);
+    const double closedForm = ((2 * 0.5 * 0.4 + c1) * (2 * 0.6 * varX + c2)) / ((0.25 + 0.16 + c1) * (varX + 0.36 * varX + c2));
+    QVERIFY2(std::abs(ssim(x, 0.6 * x + 0.1) - closedForm) < 1e-12, qPrintable(QString::number(ssim(x, 0.6 * x + 0.1) - closedForm)));
     QVERIFY_THROWS_EXCEPTION(Error, ssim(torch::zeros({1, 8, 8}), torch::zeros({1, 8, 8})));
 }
 
