@@ -158,8 +158,8 @@ void TestColorizeCli::builtInColorizerBeatsGray()
         photos << samples + QLatin1Char('/') + QLatin1String(name);
     if (!QFile::exists(photos.first()))
         QSKIP("opencv-doc is not installed (scripts/install-deps.sh installs it)");
-    auto means = [&](const QStringList &model, const QString &out) {
-        const CliRun run = runProgram(QStringLiteral("periscope-cli"), QStringList{QStringLiteral("colorize")} + photos + model + QStringList{QStringLiteral("--out"), out});
+    auto means = [&](const QStringList &inputs, const QStringList &model, const QString &out) {
+        const CliRun run = runProgram(QStringLiteral("periscope-cli"), QStringList{QStringLiteral("colorize")} + inputs + model + QStringList{QStringLiteral("--out"), out});
         if (run.exitCode != 0)
             qWarning("%s", run.err.constData());
         return QJsonDocument::fromJson(run.out).object().value(QStringLiteral("means")).toObject();
@@ -170,7 +170,7 @@ void TestColorizeCli::builtInColorizerBeatsGray()
                                      m.value(QStringLiteral("colourfulness")).toDouble(-1)};
     };
     constexpr double kPsnrGain = 0.35, kDeltaEGain = 0.5, kColourfulness = 3.0;
-    const QJsonObject builtIn = means({}, m_dir.filePath(QStringLiteral("held-out")));
+    const QJsonObject builtIn = means(photos, {}, m_dir.filePath(QStringLiteral("held-out")));
     QCOMPARE(builtIn.value(QStringLiteral("photos")).toInt(), 4);
     const std::array<double, 3> good = gains(builtIn);
     QVERIFY2(good[0] > kPsnrGain && good[1] > kDeltaEGain && good[2] > kColourfulness,
@@ -186,7 +186,9 @@ void TestColorizeCli::builtInColorizerBeatsGray()
             zeros.emplace_back(name, torch::zeros_like(tensor));
         periscope::writeSafetensors((zeroed + QStringLiteral(".safetensors")).toStdString(), zeros, contents.metadata);
     }
-    const std::array<double, 3> bad = gains(means({QStringLiteral("--model"), zeroed + QStringLiteral(".safetensors")}, m_dir.filePath(QStringLiteral("zeroed-out"))));
+    // One photo is enough: gray output gains nothing on any photo.
+    const std::array<double, 3> bad =
+        gains(means({photos.first()}, {QStringLiteral("--model"), zeroed + QStringLiteral(".safetensors")}, m_dir.filePath(QStringLiteral("zeroed-out"))));
     qInfo("built-in: PSNR +%.2f dB, ΔE -%.2f, colourfulness %.2f over gray; zeroed: %.2f, %.2f, %.3f", good[0], good[1], good[2], bad[0], bad[1], bad[2]);
     QVERIFY2(bad[2] >= 0.0, "the zeroed model did not run");
     QVERIFY(bad[0] < kPsnrGain && bad[1] < kDeltaEGain && bad[2] < kColourfulness);
