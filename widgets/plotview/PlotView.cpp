@@ -80,6 +80,14 @@ void PlotView::setLabels(const QString &x, const QString &y, const QString &titl
     m_plot->replot();
 }
 
+QString PlotView::title() const
+{
+    if (m_plot->plotLayout()->rowCount() < 2)
+        return {};
+    auto *text = qobject_cast<QCPTextElement *>(m_plot->plotLayout()->element(0, 0));
+    return text ? text->text() : QString();
+}
+
 int PlotView::addLine(const QString &name, const QVector<double> &x, const QVector<double> &y, QColor color)
 {
     QCPGraph *graph = m_plot->addGraph();

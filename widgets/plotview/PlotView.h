@@ -23,6 +23,7 @@ public:
     explicit PlotView(QWidget *parent = nullptr);
 
     void setLabels(const QString &x, const QString &y, const QString &title = {});
+    QString title() const; // the title above the plot; empty without one
     // Each returns the series index. An invalid colour takes the next from the palette.
     int addLine(const QString &name, const QVector<double> &x, const QVector<double> &y, QColor color = {});
     int addScatter(const QString &name, const QVector<double> &x, const QVector<double> &y, QColor color = {});

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeModel.h"
-
+#include "app/common/AtomicFile.h"
 #include "app/figures/ColorizeFigure.h"
 
 #include "app/data/ImageInputs.h"
@@ -153,6 +153,15 @@ void ColorizeModel::clear()
     m_detail = {};
     Q_EMIT photosChanged();
     Q_EMIT detailReady();
+}
+
+void ColorizeModel::restorePhotos(const QList<ColorizePhoto> &photos, int selected)
+{
+    clear();
+    m_photos = photos;
+    Q_EMIT photosChanged();
+    if (selected >= 0 && selected < m_photos.size())
+        select(selected);
 }
 
 void ColorizeModel::setModel(const QString &nameOrPath)
@@ -388,9 +397,25 @@ void ColorizeModel::exportResults(const QString &folder)
         Q_EMIT problem(tr("Nothing to export: colorize the photos first."));
         return;
     }
+    // The figures beside the images (#23): one row per exported photo as the table shows it, then
+    // the folder's means; numbers with a point whatever the locale, empty where there is no truth.
+    auto number = [](double v) { return std::isfinite(v) ? QString::number(v, 'f', 6) : QString(); };
+    QString csv = QStringLiteral("photo,result,psnr_db,ssim,mean_delta_e2000,colourfulness,truth_colourfulness\n");
+    auto quoted = [](QString text) { return QLatin1Char('"') + text.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); };
+    for (const ColorizePhoto &p : m_photos)
+        if (p.isColorized())
+            csv += QStringList{quoted(p.path), quoted(QFileInfo(p.path).completeBaseName() + QStringLiteral(".colorized.png")), number(p.psnr),
+                               number(p.ssim), number(p.meanDeltaE), number(p.colourfulness), number(p.truthColourfulness)}
+                       .join(QLatin1Char(',')) +
+                   QLatin1Char('\n');
+    const ColorizeFolderMetrics m = folderMetrics();
+    csv += QStringList{QStringLiteral("\"mean over %1 photo(s) with truth\"").arg(m.count), QString(), number(m.psnr), number(m.ssim),
+                       number(m.meanDeltaE), number(m.colourfulness), number(m.truthColourfulness)}
+               .join(QLatin1Char(',')) +
+           QLatin1Char('\n');
     m_export.start(
         tr("Export %n colorized photo(s)", nullptr, int(copies.size())),
-        [copies, folder](const JobControl &control) {
+        [copies, folder, csv](const JobControl &control) {
             if (!QDir().mkpath(folder))
                 throw Error("cannot create the folder " + folder.toStdString());
             for (int i = 0; i < copies.size(); ++i) {
@@ -400,6 +425,10 @@ void ColorizeModel::exportResults(const QString &folder)
                 if (!QFile::copy(copies[i].first, copies[i].second))
                     throw Error("cannot write " + copies[i].second.toStdString() + " (is the folder writable and the disk not full?)");
             }
+            const QString metrics = QDir(folder).filePath(QStringLiteral("colorize-metrics.csv"));
+            QString error;
+            if (!writeFileAtomically(metrics, csv.toUtf8(), &error))
+                throw Error(error.toStdString());
             return QVariant(int(copies.size()));
         },
         [this, folder](const QVariant &n) { Q_EMIT message(tr("%n photo(s) written to %1", nullptr, n.toInt()).arg(folder)); },

@@ -70,6 +70,9 @@ public:
     // Files and folders (searched recursively for photos); read as a job, appended.
     void addPaths(const QStringList &pathsOrFolders);
     void clear();
+    // Puts back photos as they were (results and metrics included), selecting `selected`: what
+    // undoing Clear does. The results' files are the session's and outlive a clear.
+    void restorePhotos(const QList<ColorizePhoto> &photos, int selected);
     const QList<ColorizePhoto> &photos() const { return m_photos; }
     QStringList paths() const;
 

@@ -22,8 +22,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -83,29 +85,37 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     connect(openPhotos, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open photos"), QString(),
                                                                 tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp)"));
-        m_model->addPaths(files);
+        Q_EMIT openRequested(files);
     });
     connect(openFolder, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a folder of photos"));
         if (!folder.isEmpty())
-            m_model->addPaths({folder});
+            Q_EMIT openRequested({folder});
     });
     auto *clear = new QPushButton(tr("Clear"));
-    connect(clear, &QPushButton::clicked, m_model, &ColorizeModel::clear);
+    clear->setObjectName(QStringLiteral("clearButton"));
+    clear->setToolTip(tr("Close every photo (Edit > Undo brings them back)"));
+    connect(clear, &QPushButton::clicked, this, &ColorizeView::clearRequested);
     m_modelChoice = new ModelChoice(QStringLiteral("colorize"), tr("Open colorizer weights"));
     m_modelChoice->setMinimumWidth(220);
-    connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &ColorizeModel::setModel);
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, &ColorizeView::modelRequested);
     m_colorizeButton = new QPushButton(tr("Colorize all"));
     m_colorizeButton->setObjectName(QStringLiteral("colorizeButton"));
     connect(m_colorizeButton, &QPushButton::clicked, this, [this] { m_model->colorize(); });
     m_cancelButton = new QPushButton(tr("Cancel"));
     connect(m_cancelButton, &QPushButton::clicked, m_model, &ColorizeModel::cancel);
     m_exportButton = new QPushButton(tr("Export results..."));
-    m_exportButton->setToolTip(tr("Write every colorized photo at full resolution as NAME.colorized.png"));
+    m_exportButton->setToolTip(tr("Write every colorized photo at full resolution as NAME.colorized.png, and their metrics as colorize-metrics.csv"));
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the colorized photos to"));
-        if (!folder.isEmpty())
-            m_model->exportResults(folder);
+        // Where the last export went, else the Pictures folder: never the photos' own folder,
+        // which a hurried Enter would fill with results (#23).
+        QSettings settings;
+        const QString start = settings.value(QStringLiteral("colorize/exportFolder"), QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export the colorized photos to"), start);
+        if (folder.isEmpty())
+            return;
+        settings.setValue(QStringLiteral("colorize/exportFolder"), folder);
+        m_model->exportResults(folder);
     });
     m_modeChoice = new QComboBox;
     m_modeChoice->setObjectName(QStringLiteral("modeChoice"));
@@ -373,7 +383,10 @@ void ColorizeView::showHistogram(widgets::PlotView *plot, const QString &title, 
     const ColorizeDetail &d = m_model->detail();
     const colorize::AbHistogram &h = truth ? d.truthAb : d.resultAb;
     plot->clear();
-    plot->setLabels(tr("a"), tr("b"), title);
+    // Named after its photo: an exported figure's ab panels say whose colours they show (#23).
+    const QList<ColorizePhoto> &photos = m_model->photos();
+    const QString photo = d.index >= 0 && d.index < photos.size() ? QFileInfo(photos[d.index].path).fileName() : QString();
+    plot->setLabels(tr("a"), tr("b"), photo.isEmpty() ? title : tr("%1, %2").arg(title, photo));
     if (h.bins <= 0)
         return;
     // log10 of the pixel share, so that rare saturated colours show beside the many neutral ones.

@@ -55,6 +55,9 @@ public:
 
 Q_SIGNALS:
     void viewSettingsChanged();
+    void clearRequested(); // the Clear button: the workspace clears through its undo stack
+    void openRequested(const QStringList &paths); // the Open buttons, likewise
+    void modelRequested(const QString &nameOrPath); // the model chooser, likewise
 
 private:
     void onPhotosChanged();

@@ -15,10 +15,67 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPainter>
+#include <QUndoCommand>
 
 #include <cmath>
 
 namespace periscope::app {
+
+namespace {
+// Clear as an undoable step: the photos, their results and the selection come back on undo.
+class ClearPhotosCommand : public QUndoCommand {
+public:
+    explicit ClearPhotosCommand(ColorizeModel *model)
+        : QUndoCommand(QCoreApplication::translate("periscope::app::ColorizeWorkspace", "Clear %n photo(s)", nullptr, int(model->photos().size()))),
+          m_model(model), m_photos(model->photos()), m_selected(model->selected())
+    {
+    }
+    void redo() override { m_model->clear(); }
+    void undo() override { m_model->restorePhotos(m_photos, m_selected); }
+
+private:
+    ColorizeModel *m_model;
+    QList<ColorizePhoto> m_photos;
+    int m_selected;
+};
+
+// Opening photos or folders as an undoable step: undo puts back the photos there were before.
+class OpenPhotosCommand : public QUndoCommand {
+public:
+    OpenPhotosCommand(ColorizeModel *model, const QStringList &paths)
+        : QUndoCommand(QCoreApplication::translate("periscope::app::ColorizeWorkspace", "Open %n photo(s) or folder(s)", nullptr, int(paths.size()))),
+          m_model(model), m_paths(paths), m_before(model->photos()), m_selected(model->selected())
+    {
+    }
+    void redo() override { m_model->addPaths(m_paths); }
+    void undo() override { m_model->restorePhotos(m_before, m_selected); }
+
+private:
+    ColorizeModel *m_model;
+    QStringList m_paths;
+    QList<ColorizePhoto> m_before;
+    int m_selected;
+};
+// Choosing another colorizer as an undoable step: undo goes back to the model before.
+class SetColorizerCommand : public QUndoCommand {
+public:
+    SetColorizerCommand(ColorizeModel *model, const QString &before, const QString &after)
+        : QUndoCommand(QCoreApplication::translate("periscope::app::ColorizeWorkspace", "Choose the colorizer %1").arg(QFileInfo(after).fileName())),
+          m_model(model), m_before(before), m_after(after)
+    {
+    }
+    void redo() override { m_model->setModel(m_after); }
+    void undo() override
+    {
+        if (!m_before.isEmpty())
+            m_model->setModel(m_before);
+    }
+
+private:
+    ColorizeModel *m_model;
+    QString m_before, m_after;
+};
+} // namespace
 
 ColorizeWorkspace::ColorizeWorkspace(const WorkspaceContext &context, QObject *parent)
     : Workspace(context, parent), m_model(new ColorizeModel(context.jobs, this))
@@ -49,6 +106,18 @@ QWidget *ColorizeWorkspace::view()
     if (!m_view) {
         m_view = new ColorizeView(m_model);
         connect(m_view, &ColorizeView::viewSettingsChanged, this, &Workspace::stateChanged);
+        connect(m_view, &ColorizeView::openRequested, this, [this](const QStringList &paths) {
+            if (!paths.isEmpty())
+                undoStack()->push(new OpenPhotosCommand(m_model, paths));
+        });
+        connect(m_view, &ColorizeView::modelRequested, this, [this](const QString &model) {
+            if (model != m_model->model())
+                undoStack()->push(new SetColorizerCommand(m_model, m_model->model(), model));
+        });
+        connect(m_view, &ColorizeView::clearRequested, this, [this] {
+            if (!m_model->photos().isEmpty())
+                undoStack()->push(new ClearPhotosCommand(m_model));
+        });
     }
     return m_view;
 }
@@ -76,7 +145,7 @@ bool ColorizeWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    m_model->addPaths({file.absoluteFilePath()});
+    undoStack()->push(new OpenPhotosCommand(m_model, {file.absoluteFilePath()}));
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
 }
@@ -102,6 +171,7 @@ QJsonObject ColorizeWorkspace::saveState(const ProjectPaths &paths) const
 bool ColorizeWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     view();
+    undoStack()->clear(); // the edits before the project are not the project's
     m_model->clear();
     QStringList refused;
     QString refusal;
@@ -142,6 +212,7 @@ bool ColorizeWorkspace::openDemo(const QString &demoId, QString *error)
         return false;
     }
     view();
+    undoStack()->clear(); // a demo starts afresh
     m_model->clear();
     m_model->setModel(builtInColorizerName());
     m_model->addPaths(photos);

@@ -30,6 +30,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <cmath>
 
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void badInputGetsAMessageNotACrash();
     void cancelStopsAndColorizeAllFinishes();
     void stateRoundTrips();
+    void openAndClearAreUndone();
     void trainingFromThePanelUsesTheNewModel();
     void demoColorizesTheHeldOutPhotos();
     void studyWithTwoParticipantsFromTheWorkspace();
@@ -210,6 +212,11 @@ void TestColorizeWorkspace::selectedPhotoShowsGrayResultTruthAndError()
     QCOMPARE(d.truth.size(), QSize(160, 120));
     QCOMPARE(d.deltaE.width(), 160);
     QVERIFY(d.resultAb.bins > 0 && d.truthAb.bins > 0);
+    // The ab planes say whose they are (an exported figure's panels do too, #23).
+    for (const char *name : {"resultHistogram", "truthHistogram"}) {
+        const QString title = view()->findChild<widgets::PlotView *>(QLatin1String(name))->title();
+        QVERIFY2(title.contains(QLatin1String("ab plane")) && title.endsWith(QLatin1String("a.png")), qPrintable(title));
+    }
     // The gray view is gray; the result has some colour; the truth is the photo.
     const QColor grayPixel = d.gray.pixelColor(80, 10);
     QVERIFY(std::abs(grayPixel.red() - grayPixel.blue()) <= 1);
@@ -292,7 +299,32 @@ void TestColorizeWorkspace::resultsExportAtFullResolution()
     QCOMPARE(QImage(out + QStringLiteral("/a.colorized.png")).size(), QSize(160, 120));
     QCOMPARE(QImage(out + QStringLiteral("/c.colorized.png")).size(), QSize(120, 160));
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/e-corrupt.colorized.png")));
-    QCOMPARE(QDir(out).entryList(QDir::Files).size(), 4);
+    QCOMPARE(QDir(out).entryList(QDir::Files).size(), 5); // 4 photos and the metrics
+    // The metrics beside them (#23): a row per exported photo with the numbers the table shows
+    // (to the CSV's 6 decimals), empty where a photo has no truth, then the folder's means.
+    QFile file(out + QStringLiteral("/colorize-metrics.csv"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1 + 4 + 1);
+    QCOMPARE(lines.first(), QByteArray("photo,result,psnr_db,ssim,mean_delta_e2000,colourfulness,truth_colourfulness"));
+    int checked = 0;
+    for (const ColorizePhoto &p : m_workspace->model()->photos()) {
+        if (!p.isColorized())
+            continue;
+        for (const QByteArray &line : lines)
+            if (line.startsWith('"' + p.path.toUtf8() + '"')) {
+                const QList<QByteArray> cells = line.split(',');
+                QCOMPARE(cells.size(), 7);
+                if (p.hasTruth)
+                    QVERIFY2(std::abs(cells[2].toDouble() - p.psnr) < 1e-6, line.constData());
+                else
+                    QVERIFY2(cells[2].isEmpty() && cells[6].isEmpty(), line.constData());
+                ++checked;
+            }
+    }
+    QCOMPARE(checked, 4);
+    QVERIFY2(lines.last().startsWith("\"mean over 3 photo(s) with truth\""), lines.last().constData());
+    QVERIFY(std::abs(lines.last().split(',')[2].toDouble() - m_workspace->model()->folderMetrics().psnr) < 1e-6);
 }
 
 void TestColorizeWorkspace::badInputGetsAMessageNotACrash()
@@ -389,6 +421,69 @@ void TestColorizeWorkspace::stateRoundTrips()
     QVERIFY(error.contains(QLatin1String("a.png")));
     QVERIFY(waitIdle());
     QCOMPARE(partly.model()->photos().size(), 4);
+}
+
+// #23: Clear took every photo with no way back; opening and clearing are now steps of the
+// workspace's undo stack (what Edit > Undo runs), the results coming back with the photos.
+void TestColorizeWorkspace::openAndClearAreUndone()
+{
+    QString error;
+    QUndoStack *undo = m_workspace->undoStack();
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    ColorizeModel *model = m_workspace->model();
+    QCOMPARE(model->photos().size(), 5);
+    QCOMPARE(undo->count(), 1);
+    auto colorized = [&] {
+        int n = 0;
+        for (const ColorizePhoto &p : model->photos())
+            n += p.isColorized() ? 1 : 0;
+        return n;
+    };
+    QCOMPARE(colorized(), 4);
+    model->select(1);
+    QVERIFY(waitIdle());
+
+    auto *clear = view()->findChild<QPushButton *>(QStringLiteral("clearButton"));
+    QVERIFY(clear);
+    clear->click();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->photos().size(), 0);
+    QCOMPARE(undo->count(), 2);
+    QVERIFY2(undo->undoText().startsWith(QLatin1String("Clear 5 photo")), qPrintable(undo->undoText()));
+    clear->click(); // nothing left to clear: no step
+    QCOMPARE(undo->count(), 2);
+
+    undo->undo(); // the photos, their results and the selection are back, nothing re-colorized
+    QVERIFY(waitIdle());
+    QCOMPARE(model->photos().size(), 5);
+    QCOMPARE(colorized(), 4);
+    QCOMPARE(model->selected(), 1);
+    QCOMPARE(view()->thumbnails()->count(), 5);
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->photos().size(), 0);
+    undo->undo();
+    undo->undo(); // before the folder was opened
+    QVERIFY(waitIdle());
+    QCOMPARE(model->photos().size(), 0);
+    undo->redo(); // opened again
+    QVERIFY(waitIdle());
+    QCOMPARE(model->photos().size(), 5);
+
+    // Another colorizer from the chooser (a copy of the built-in one under another name), and back.
+    const QString before = model->model();
+    const QString source = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/colorize/koalarization-opencv");
+    const QString copy = m_dir.filePath(QStringLiteral("copied-colorizer"));
+    QVERIFY(QFile::copy(source + QStringLiteral(".safetensors"), copy + QStringLiteral(".safetensors")));
+    QVERIFY(QFile::copy(source + QStringLiteral(".json"), copy + QStringLiteral(".json")));
+    Q_EMIT view()->modelRequested(copy + QStringLiteral(".safetensors"));
+    QVERIFY(waitIdle());
+    QCOMPARE(model->model(), copy + QStringLiteral(".safetensors"));
+    QVERIFY2(undo->undoText().contains(QLatin1String("copied-colorizer")), qPrintable(undo->undoText()));
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->model(), before);
 }
 
 void TestColorizeWorkspace::trainingFromThePanelUsesTheNewModel()
