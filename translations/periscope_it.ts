@@ -447,10 +447,6 @@
         <translation>Esporta i risultati...</translation>
     </message>
     <message>
-        <source>Write every colorized photo at full resolution as NAME.colorized.png</source>
-        <translation>Scrivi ogni foto colorata a piena risoluzione come NOME.colorized.png</translation>
-    </message>
-    <message>
         <source>Export the colorized photos to</source>
         <translation>Esporta le foto colorate in</translation>
     </message>
@@ -615,6 +611,18 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>%1 (cannot open: %2)</source>
         <translation>%1 (impossibile aprire: %2)</translation>
     </message>
+    <message>
+        <source>Close every photo (Edit &gt; Undo brings them back)</source>
+        <translation>Chiudi tutte le foto (Modifica &gt; Annulla le riporta indietro)</translation>
+    </message>
+    <message>
+        <source>Write every colorized photo at full resolution as NAME.colorized.png, and their metrics as colorize-metrics.csv</source>
+        <translation>Scrivi ogni foto colorizzata a piena risoluzione come NOME.colorized.png, e le loro metriche in colorize-metrics.csv</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -652,6 +660,24 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Colorized with %1</source>
         <translation>Colorato con %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n photo(s)</source>
+        <translation>
+            <numerusform>Svuota %n foto</numerusform>
+            <numerusform>Svuota %n foto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open %n photo(s) or folder(s)</source>
+        <translation>
+            <numerusform>Apri %n foto o cartella</numerusform>
+            <numerusform>Apri %n foto o cartelle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the colorizer %1</source>
+        <translation>Scegli il colorizzatore %1</translation>
     </message>
 </context>
 <context>

@@ -447,10 +447,6 @@
         <translation>Exportera resultat...</translation>
     </message>
     <message>
-        <source>Write every colorized photo at full resolution as NAME.colorized.png</source>
-        <translation>Skriv varje färglagt foto i full upplösning som NAMN.colorized.png</translation>
-    </message>
-    <message>
         <source>Export the colorized photos to</source>
         <translation>Exportera de färglagda fotona till</translation>
     </message>
@@ -615,6 +611,18 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>%1 (cannot open: %2)</source>
         <translation>%1 (kan inte öppnas: %2)</translation>
     </message>
+    <message>
+        <source>Close every photo (Edit &gt; Undo brings them back)</source>
+        <translation>Stäng alla foton (Redigera &gt; Ångra tar tillbaka dem)</translation>
+    </message>
+    <message>
+        <source>Write every colorized photo at full resolution as NAME.colorized.png, and their metrics as colorize-metrics.csv</source>
+        <translation>Skriv varje färglagt foto i full upplösning som NAMN.colorized.png, och deras mått som colorize-metrics.csv</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -652,6 +660,24 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Colorized with %1</source>
         <translation>Färglagt med %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n photo(s)</source>
+        <translation>
+            <numerusform>Rensa %n foto</numerusform>
+            <numerusform>Rensa %n foton</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Open %n photo(s) or folder(s)</source>
+        <translation>
+            <numerusform>Öppna %n foto eller mapp</numerusform>
+            <numerusform>Öppna %n foton eller mappar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the colorizer %1</source>
+        <translation>Välj färgläggaren %1</translation>
     </message>
 </context>
 <context>
