@@ -432,7 +432,8 @@ void MainWindow::overrideDevice(const QString &devicePreference)
 
 void MainWindow::markModified()
 {
-    setWindowModified(true);
+    const bool asSaved = m_cleanProject && !m_projectPath.isEmpty() && currentProject(ProjectPaths(m_projectPath, true)) == *m_cleanProject;
+    setWindowModified(!asSaved);
     updateTitle();
 }
 

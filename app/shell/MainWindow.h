@@ -9,6 +9,7 @@
 #include <QUndoGroup>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QAction;
@@ -153,6 +154,10 @@ private:
     QMenu *m_recentMenu = nullptr;
 
     QString m_projectPath;
+    // The project as its file holds it, after opening or saving: the window is modified when
+    // what it shows differs from that, not whenever a state change is reported (a project's
+    // photos arriving from their read job restore it, they do not change it).
+    std::optional<Project> m_cleanProject;
     bool m_interactive = true;
     QPointer<ModelsDialog> m_modelsDialog; // not modal: downloads run while the user works
 };

@@ -59,7 +59,9 @@ bool MainWindow::loadProject(const QString &path, QString *error, QString *probl
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_recent->addProject(m_projectPath);
     QString problems;
+    m_cleanProject.reset(); // while it is applied, every change reads as one
     const bool complete = applyProject(project, ProjectPaths(m_projectPath, project.writtenHere), &problems);
+    m_cleanProject = project;
     if (!complete) {
         const QString message = tr("%1 opened with problems: %2").arg(QFileInfo(path).fileName(), problems);
         m_log->append(LogLevel::Warning, QStringLiteral("project"), message);
@@ -73,8 +75,10 @@ bool MainWindow::loadProject(const QString &path, QString *error, QString *probl
 
 bool MainWindow::saveProjectTo(const QString &path, QString *error)
 {
-    if (!writeProjectFile(path, currentProject(ProjectPaths(path, true)), error))
+    const Project saved = currentProject(ProjectPaths(path, true));
+    if (!writeProjectFile(path, saved, error))
         return false;
+    m_cleanProject = saved;
     m_projectPath = QFileInfo(path).absoluteFilePath();
     m_recent->addProject(m_projectPath);
     for (const auto &workspace : m_workspaces)

@@ -89,11 +89,15 @@ void ColorizeModel::addPaths(const QStringList &pathsOrFolders)
 {
     if (pathsOrFolders.isEmpty())
         return;
-    if (m_scan.isBusy()) {
-        m_pendingPaths << pathsOrFolders; // opened while another scan runs: read next
+    // Opened while another scan of these photos runs: read next. A scan that a clear cancelled is
+    // not waited for: its result is dropped, and paths queued behind it were lost (#23 item 2:
+    // a project's photos, added after its restore had cleared the list, never appeared).
+    if (m_scan.isBusy() && m_scanGeneration == m_generation) {
+        m_pendingPaths << pathsOrFolders;
         return;
     }
     const quint64 generation = m_generation;
+    m_scanGeneration = generation;
     m_scan.start(
         tr("Open %n photo(s)", nullptr, int(pathsOrFolders.size())),
         [pathsOrFolders](const JobControl &control) {

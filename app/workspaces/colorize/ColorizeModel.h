@@ -141,6 +141,7 @@ private:
     ColorizeDetail m_detail;
     QTemporaryDir m_cache;
     quint64 m_generation = 0; // bumped by clear(): results of older jobs are dropped
+    quint64 m_scanGeneration = 0; // the generation the running scan reads for
     bool m_autoColorize = true;
 };
 

@@ -154,10 +154,11 @@ bool DeepfakeWorkspace::restoreState(const QJsonObject &state, const ProjectPath
         m_model->setMethod(method);
     m_model->setThreshold(state.value(QStringLiteral("threshold")).toDouble(0.5));
     m_model->setExplaining(state.value(QStringLiteral("explain")).toBool(true));
+    // No model stored: none was chosen or loaded when it was saved. The built-in one loads when
+    // the workspace is first given something to analyse, as in a fresh window; loading it here
+    // would cost the time for nothing and make the project differ from its file.
     if (!modelName.isEmpty())
         m_model->setModel(modelName);
-    else
-        ensureModel();
     const QString storedFolder = state.value(QStringLiteral("folder")).toString();
     if (!storedFolder.isEmpty()) {
         const QStringList resolved = paths.resolve({storedFolder}, &refused);

@@ -232,10 +232,11 @@ bool RelationsWorkspace::restoreState(const QJsonObject &state, const ProjectPat
     const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
     if (!refusal.isEmpty())
         refused << refusal;
+    // No model stored: none was chosen or loaded when it was saved. The built-in one loads when
+    // the workspace is first given something to analyse, as in a fresh window; loading it here
+    // would cost the time for nothing and make the project differ from its file.
     if (!modelName.isEmpty())
         m_model->setModel(modelName);
-    else
-        ensureModel();
     relations::ExplainerOptions options = defaultRelationsOptions();
     options.explainLogits = state.value(QStringLiteral("explain_logits")).toBool(options.explainLogits);
     try {

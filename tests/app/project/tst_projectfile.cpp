@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QDir>
+#include <QImage>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void ownProjectsOpenTheirInputsAnywhere();
     void autosaveFindsOnlyCrashedSessions();
     void crashRecoveryRestoresTheProject();
+    void colorizePhotosComeBackWithTheProject();
 
 private:
     static void writeBytes(const QString &path, const QByteArray &bytes);
@@ -417,6 +419,47 @@ void TestProjectFile::crashRecoveryRestoresTheProject()
     QVERIFY(window.isProjectModified()); // restored work is unsaved until saved
     QVERIFY(!QFile::exists(orphan));
     window.setInteractive(false); // close without asking to save
+}
+
+// #23 item 2: reopening a project lost the Colorize photos (Graphs and Slots came back), and the
+// title called the project modified right after opening it. The real workspaces, two windows.
+void TestProjectFile::colorizePhotosComeBackWithTheProject()
+{
+    QTemporaryDir dir;
+    QStringList photos;
+    for (int i = 0; i < 2; ++i) {
+        QImage image(64, 48, QImage::Format_RGB32);
+        image.fill(QColor(40 + 100 * i, 120, 200 - 80 * i));
+        photos << dir.filePath(QStringLiteral("photo-%1.png").arg(i));
+        QVERIFY(image.save(photos.last()));
+    }
+    const QString path = dir.filePath(QStringLiteral("colour.periscope"));
+    {
+        MainWindow window(WorkspaceRegistry::builtIn());
+        window.setInteractive(false);
+        QString error;
+        for (const QString &photo : photos)
+            QVERIFY2(window.openFileChecked(photo, QStringLiteral("colorize"), &error), qPrintable(error));
+        QVERIFY(window.jobs()->waitForIdle(120000));
+        QCOMPARE(window.workspace(QStringLiteral("colorize"))->openFiles().size(), 2);
+        QVERIFY2(window.saveProjectTo(path, &error), qPrintable(error));
+    }
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    QString error;
+    QVERIFY2(window.loadProject(path, &error), qPrintable(error));
+    QVERIFY(window.jobs()->waitForIdle(120000));
+    QStringList opened = window.workspace(QStringLiteral("colorize"))->openFiles();
+    opened.sort();
+    QCOMPARE(opened, photos);
+    QCOMPARE(window.currentWorkspace()->id(), QStringLiteral("colorize"));
+    QVERIFY2(!window.isProjectModified(), "the project reads as modified right after opening");
+    // A change the user makes still marks it: a third photo opened.
+    const QString third = dir.filePath(QStringLiteral("photo-2.png"));
+    QVERIFY(QFile::copy(photos.first(), third));
+    QVERIFY2(window.openFileChecked(third, QStringLiteral("colorize"), &error), qPrintable(error));
+    QVERIFY(window.jobs()->waitForIdle(120000));
+    QVERIFY(window.isProjectModified());
 }
 
 QTEST_MAIN(TestProjectFile)
