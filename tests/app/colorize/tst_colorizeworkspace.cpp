@@ -2,7 +2,7 @@
 // The Colorize workspace end to end on the offscreen platform: a folder of photos opened and
 // colorized as jobs, the views (side by side, wipe, the ΔE2000 layer, ab histograms), metrics,
 // export of the figure and of the full-resolution results, bad input, cancel, the project state,
-// training from the panel, and the built-in demo.
+// training from the panel, and the built-in demo. Its undo stack is tst_colorizeundo.
 #include "app/shell/JobManager.h"
 #include "app/models/BuiltInColorizers.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
@@ -14,6 +14,7 @@
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
+#include "tests/app/colorize/ColorizePhotos.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -30,36 +31,13 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUndoStack>
 
 #include <cmath>
 
 using namespace periscope;
 using namespace periscope::app;
 
-namespace {
-
-// A colour photo whose hue follows its lightness (sky above, sand below, a red disc), `w` x `h`.
-QImage colourPhoto(int w, int h, int variant)
-{
-    QImage image(w, h, QImage::Format_RGB888);
-    QPainter painter(&image);
-    QLinearGradient gradient(0, 0, 0, h);
-    gradient.setColorAt(0.0, QColor(40 + 20 * variant, 90, 200));
-    gradient.setColorAt(1.0, QColor(230, 190, 120 - 10 * variant));
-    painter.fillRect(image.rect(), gradient);
-    painter.setBrush(QColor(200, 30, 30));
-    painter.setPen(Qt::NoPen);
-    painter.drawEllipse(QPointF(w * (0.3 + 0.1 * variant), h * 0.5), w * 0.15, h * 0.2);
-    return image;
-}
-
-QImage grayPhoto(int w, int h)
-{
-    return colourPhoto(w, h, 0).convertToFormat(QImage::Format_Grayscale8);
-}
-
-} // namespace
+using namespace periscope::test;
 
 class TestColorizeWorkspace : public QObject {
     Q_OBJECT
@@ -73,7 +51,6 @@ private Q_SLOTS:
     void badInputGetsAMessageNotACrash();
     void cancelStopsAndColorizeAllFinishes();
     void stateRoundTrips();
-    void openAndClearAreUndone();
     void trainingFromThePanelUsesTheNewModel();
     void demoColorizesTheHeldOutPhotos();
     void studyWithTwoParticipantsFromTheWorkspace();
@@ -108,17 +85,7 @@ void TestColorizeWorkspace::cleanup()
 
 QString TestColorizeWorkspace::folderOfPhotos()
 {
-    const QString folder = m_dir.filePath(QStringLiteral("photos"));
-    QDir().mkpath(folder + QStringLiteral("/more"));
-    colourPhoto(160, 120, 0).save(folder + QStringLiteral("/a.png"));
-    colourPhoto(150, 100, 1).save(folder + QStringLiteral("/b.jpg"), nullptr, 95);
-    colourPhoto(120, 160, 2).save(folder + QStringLiteral("/more/c.png"));
-    grayPhoto(128, 96).save(folder + QStringLiteral("/d-gray.png"));
-    QFile corrupt(folder + QStringLiteral("/e-corrupt.jpg"));
-    corrupt.open(QIODevice::WriteOnly);
-    corrupt.write("\xff\xd8\xff\xe0 this is not the rest of a JPEG");
-    corrupt.close();
-    return folder;
+    return writeFolderOfPhotos(m_dir.path());
 }
 
 void TestColorizeWorkspace::openedFolderIsColorizedWithMetrics()
@@ -421,69 +388,6 @@ void TestColorizeWorkspace::stateRoundTrips()
     QVERIFY(error.contains(QLatin1String("a.png")));
     QVERIFY(waitIdle());
     QCOMPARE(partly.model()->photos().size(), 4);
-}
-
-// #23: Clear took every photo with no way back; opening and clearing are now steps of the
-// workspace's undo stack (what Edit > Undo runs), the results coming back with the photos.
-void TestColorizeWorkspace::openAndClearAreUndone()
-{
-    QString error;
-    QUndoStack *undo = m_workspace->undoStack();
-    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
-    QVERIFY(waitIdle());
-    ColorizeModel *model = m_workspace->model();
-    QCOMPARE(model->photos().size(), 5);
-    QCOMPARE(undo->count(), 1);
-    auto colorized = [&] {
-        int n = 0;
-        for (const ColorizePhoto &p : model->photos())
-            n += p.isColorized() ? 1 : 0;
-        return n;
-    };
-    QCOMPARE(colorized(), 4);
-    model->select(1);
-    QVERIFY(waitIdle());
-
-    auto *clear = view()->findChild<QPushButton *>(QStringLiteral("clearButton"));
-    QVERIFY(clear);
-    clear->click();
-    QVERIFY(waitIdle());
-    QCOMPARE(model->photos().size(), 0);
-    QCOMPARE(undo->count(), 2);
-    QVERIFY2(undo->undoText().startsWith(QLatin1String("Clear 5 photo")), qPrintable(undo->undoText()));
-    clear->click(); // nothing left to clear: no step
-    QCOMPARE(undo->count(), 2);
-
-    undo->undo(); // the photos, their results and the selection are back, nothing re-colorized
-    QVERIFY(waitIdle());
-    QCOMPARE(model->photos().size(), 5);
-    QCOMPARE(colorized(), 4);
-    QCOMPARE(model->selected(), 1);
-    QCOMPARE(view()->thumbnails()->count(), 5);
-    undo->redo();
-    QVERIFY(waitIdle());
-    QCOMPARE(model->photos().size(), 0);
-    undo->undo();
-    undo->undo(); // before the folder was opened
-    QVERIFY(waitIdle());
-    QCOMPARE(model->photos().size(), 0);
-    undo->redo(); // opened again
-    QVERIFY(waitIdle());
-    QCOMPARE(model->photos().size(), 5);
-
-    // Another colorizer from the chooser (a copy of the built-in one under another name), and back.
-    const QString before = model->model();
-    const QString source = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/colorize/koalarization-opencv");
-    const QString copy = m_dir.filePath(QStringLiteral("copied-colorizer"));
-    QVERIFY(QFile::copy(source + QStringLiteral(".safetensors"), copy + QStringLiteral(".safetensors")));
-    QVERIFY(QFile::copy(source + QStringLiteral(".json"), copy + QStringLiteral(".json")));
-    Q_EMIT view()->modelRequested(copy + QStringLiteral(".safetensors"));
-    QVERIFY(waitIdle());
-    QCOMPARE(model->model(), copy + QStringLiteral(".safetensors"));
-    QVERIFY2(undo->undoText().contains(QLatin1String("copied-colorizer")), qPrintable(undo->undoText()));
-    undo->undo();
-    QVERIFY(waitIdle());
-    QCOMPARE(model->model(), before);
 }
 
 void TestColorizeWorkspace::trainingFromThePanelUsesTheNewModel()
