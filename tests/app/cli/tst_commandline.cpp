@@ -50,9 +50,6 @@ private:
     {
         return runProgram(program, arguments, timeoutMs);
     }
-    // The refusal table runs inside this test (tests/app/cli/CliInProcess.h); a few rows also
-    // run as processes (cliRefusalsAreTheSameInAProcess), so the executable's path stays tested.
-    static Run runInProcess(const QStringList &arguments) { return runCliCapturing(arguments); }
     QTemporaryDir m_dir;
     QString m_existing;
 };
@@ -350,7 +347,7 @@ void TestCommandLine::cliRejectsBadArgumentsWithOneLine()
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     QFETCH(QString, expected);
-    const Run result = runInProcess(arguments);
+    const Run result = runCliCapturing(arguments); // in process; a few rows also as processes below
     QCOMPARE(result.exitCode, exitCode);
     const QString err = QString::fromUtf8(result.err).trimmed();
     QVERIFY2(err.startsWith(QStringLiteral("periscope-cli: ")), qPrintable(err));
@@ -374,7 +371,7 @@ void TestCommandLine::cliRefusalsAreTheSameInAProcess()
     QFETCH(QStringList, arguments);
     QFETCH(int, exitCode);
     const Run process = run(QStringLiteral("periscope-cli"), arguments);
-    const Run inProcess = runInProcess(arguments);
+    const Run inProcess = runCliCapturing(arguments);
     QCOMPARE(process.exitCode, exitCode);
     QCOMPARE(inProcess.exitCode, exitCode);
     QCOMPARE(inProcess.err, process.err);
