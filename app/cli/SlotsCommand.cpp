@@ -279,17 +279,19 @@ int runSlots(const QStringList &arguments)
             // in its batch, and the arithmetic on the batch's size.
             if (!run.selection().ownsIndex(qint64(begin / batchSize)))
                 continue;
+            const std::size_t end = std::min(set.images.size(), begin + batchSize);
+            std::vector<json::Value> records(end - begin); // the batch's records, in the run's order
             std::vector<std::size_t> chunk;
             std::vector<SlotImage> decoded;
             std::vector<Image> batch;
-            for (std::size_t i = begin; i < std::min(set.images.size(), begin + batchSize); ++i) {
+            for (std::size_t i = begin; i < end; ++i) {
                 SlotImage image = set.images[i];
                 QString warning;
                 try {
                     decodeSlotImage(image, &warning);
                 } catch (const std::exception &e) {
                     options.warn(QStringLiteral("%1 skipped: %2").arg(image.imagePath, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0)));
-                    run.add(int(i), json::Object{{"skipped", image.imagePath.toStdString()}});
+                    records[i - begin] = json::Object{{"skipped", image.imagePath.toStdString()}};
                     continue;
                 }
                 if (!warning.isEmpty())
@@ -310,15 +312,12 @@ int runSlots(const QStringList &arguments)
                                             : std::optional(slot::scoreSlots(shown, slot::centreSquare(image.mask, kSlotFigureSide, true)));
                     figure = slotFigure(name, toQImage(slot::centreSquare(image.image, kSlotFigureSide, false)), shown, score ? &*score : nullptr);
                 }
-                run.add(int(chunk[k]), writeImageResults(image, name, r, size, last, probe, outDir));
+                records[chunk[k] - begin] = writeImageResults(image, name, r, size, last, probe, outDir);
             }
-            std::fprintf(stderr, "slots: %zu/%zu images\n", std::min(set.images.size(), begin + batchSize), set.images.size());
+            for (std::size_t i = begin; i < end; ++i)
+                run.add(int(i), records[i - begin]);
+            std::fprintf(stderr, "slots: %zu/%zu images\n", end, set.images.size());
         }
-        // The items in the run's order (a skipped image is recorded when met, before its batch's).
-        std::vector<json::Value> items = run.items();
-        std::stable_sort(items.begin(), items.end(), [](const json::Value &a, const json::Value &b) {
-            return member(a, "ordinal").asInt64() < member(b, "ordinal").asInt64();
-        });
         const json::Value context = json::Object{{"model", weights.toStdString()},
                                                  {"description", net.describe()},
                                                  {"iteration", last ? "last" : "first"},
@@ -327,7 +326,7 @@ int runSlots(const QStringList &arguments)
                                                  {"dim", net.dim()}};
         if (run.isShard())
             return run.finishShard(outDir, int(set.images.size()), context);
-        MergeOutcome outcome = slotsSummary(context, items, outDir);
+        MergeOutcome outcome = slotsSummary(context, run.items(), outDir);
         if (!outcome.failure.isEmpty())
             return options.failure(outcome.failure);
         json::Value &out = outcome.summary;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/colorize/ColorizeModel.h"
+
 #include "app/common/AtomicFile.h"
 #include "app/figures/ColorizeFigure.h"
 

@@ -56,6 +56,7 @@ private:
     QList<ColorizePhoto> m_before;
     int m_selected;
 };
+
 // Choosing another colorizer as an undoable step: undo goes back to the model before.
 class SetColorizerCommand : public QUndoCommand {
 public:
