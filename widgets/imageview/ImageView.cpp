@@ -357,8 +357,33 @@ void ImageView::setOverlaysVisible(bool visible)
     viewport()->update();
 }
 
+void ImageView::setEmptyMessage(const QString &message)
+{
+    m_emptyMessage = message;
+    viewport()->update();
+}
+
+bool ImageView::isShowingEmptyMessage() const
+{
+    return !m_emptyMessage.isEmpty() && m_model->count() == 0;
+}
+
+void ImageView::drawEmptyMessage(QPainter *painter)
+{
+    painter->save();
+    painter->resetTransform();
+    const QRect area = viewport()->rect().adjusted(16, 16, -16, -16);
+    painter->setPen(QColor(0xd0, 0xd0, 0xd0)); // on the view's fixed dark background
+    painter->drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_emptyMessage);
+    painter->restore();
+}
+
 void ImageView::drawForeground(QPainter *painter, const QRectF &)
 {
+    if (isShowingEmptyMessage()) {
+        drawEmptyMessage(painter);
+        return;
+    }
     if (m_drawingBox) {
         painter->save();
         QPen pen(Qt::white, 0.0, Qt::DashLine); // cosmetic: one screen pixel at any zoom

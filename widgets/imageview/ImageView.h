@@ -59,6 +59,12 @@ public:
     void setOverlaysVisible(bool visible);
     bool overlaysVisible() const { return m_overlays; }
 
+    // Said in the middle of the view while it has no layer to show: why it is empty ("Cannot
+    // open x.png: …", "Open photos to start"), so that a blank view is never left unexplained.
+    void setEmptyMessage(const QString &message);
+    QString emptyMessage() const { return m_emptyMessage; }
+    bool isShowingEmptyMessage() const;
+
     static constexpr double kMinZoom = 1.0 / 64.0;
     static constexpr double kMaxZoom = 64.0;
 
@@ -90,6 +96,7 @@ private:
     void applyLinkedView(double zoom, const QPointF &center, bool sourceFitted);
     bool nearWipeLine(QPoint viewPosition) const;
     void reportHover(QPoint viewPosition);
+    void drawEmptyMessage(QPainter *painter);
 
     LayerModel *m_model;
     LayerStackItem *m_item;
@@ -100,6 +107,7 @@ private:
     QPoint m_pressPosition;
     QStringList m_lastHover;
     bool m_overlays = true;
+    QString m_emptyMessage;
     bool m_boxDrawing = false;
     bool m_drawingBox = false;
     QPointF m_boxStart, m_boxEnd; // image pixels

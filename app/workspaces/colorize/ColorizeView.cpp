@@ -162,6 +162,7 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_grayView->linkWith(m_truthView);
     m_resultView->linkWith(m_truthView);
     m_wipeView->linkWith(m_resultView);
+    setEmptyMessages(noPhotosMessage());
     auto *sideBySide = new QWidget;
     auto *sides = new QHBoxLayout(sideBySide);
     sides->setContentsMargins(0, 0, 0, 0);
@@ -296,9 +297,11 @@ void ColorizeView::onPhotosChanged()
         m_thumbnails->addItem(item);
     }
     m_thumbnails->setCurrentRow(m_model->selected());
-    if (m_model->photos().isEmpty())
+    if (m_model->photos().isEmpty()) {
         for (widgets::LayerModel *layers : {m_grayLayers, m_resultLayers, m_truthLayers, m_wipeLayers})
             layers->clear();
+        setEmptyMessages(noPhotosMessage());
+    }
     updateMetricsTable();
     updateButtons();
 }
@@ -361,6 +364,16 @@ void ColorizeView::onDetailReady()
         m_resultLayers->addLayer(error);
         m_wipeLayers->addLayer(error);
     }
+    // A view left empty says why: the file could not be read, or a gray photo has no truth.
+    const QList<ColorizePhoto> &photos = m_model->photos();
+    if (d.index >= 0 && d.index < photos.size()) {
+        const ColorizePhoto &photo = photos[d.index];
+        const QString name = QFileInfo(photo.path).fileName();
+        if (!photo.error.isEmpty())
+            setEmptyMessages(tr("Cannot open %1: %2").arg(name, photo.error));
+        else
+            m_truthView->setEmptyMessage(tr("%1 is a gray photo: it has no colours to compare with.").arg(name));
+    }
     if (m_wipeLayers->rowOf(QStringLiteral("result")) >= 0 && m_wipeLayers->rowOf(QStringLiteral("truth")) >= 0)
         m_wipeView->setWipe(QStringLiteral("result"), QStringLiteral("truth"));
     if (!keepZoom)
@@ -369,6 +382,17 @@ void ColorizeView::onDetailReady()
     showHistogram(m_truthAb, tr("Truth: ab plane"), true);
     if (d.index >= 0 && d.index < m_metrics->rowCount())
         m_metrics->selectRow(d.index);
+}
+
+QString ColorizeView::noPhotosMessage() const
+{
+    return tr("Open photos or a folder to colorize them: File > Open, the Open buttons, or drop them here.");
+}
+
+void ColorizeView::setEmptyMessages(const QString &message)
+{
+    for (widgets::ImageView *view : {m_grayView, m_resultView, m_truthView, m_wipeView})
+        view->setEmptyMessage(message);
 }
 
 void ColorizeView::fitVisibleView()

@@ -71,6 +71,8 @@ private:
                        double truthColourfulness, bool bold);
     void updateButtons();
     void fitVisibleView();
+    void setEmptyMessages(const QString &message);
+    QString noPhotosMessage() const;
     void showHistogram(widgets::PlotView *plot, const QString &title, bool truth);
 
     ColorizeModel *m_model;

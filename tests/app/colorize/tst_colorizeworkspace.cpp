@@ -49,6 +49,7 @@ private Q_SLOTS:
     void openColorizeWipeExportByEvents();
     void resultsExportAtFullResolution();
     void badInputGetsAMessageNotACrash();
+    void unreadablePhotoSaysWhyInItsViews();
     void cancelStopsAndColorizeAllFinishes();
     void stateRoundTrips();
     void trainingFromThePanelUsesTheNewModel();
@@ -329,6 +330,65 @@ void TestColorizeWorkspace::badInputGetsAMessageNotACrash()
     m_workspace->model()->clear();
     QVERIFY(!m_workspace->exportFigure(m_dir.filePath(QStringLiteral("nothing.png")), &error));
     QVERIFY(error.contains(QLatin1String("colorize a photo first")));
+}
+
+namespace {
+// Light pixels in the middle of a view: the message's text on the dark background.
+int lightPixelsInTheMiddle(widgets::ImageView *view)
+{
+    const QImage shot = view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    int light = 0;
+    for (int y = shot.height() / 4; y < 3 * shot.height() / 4; ++y)
+        for (int x = 0; x < shot.width(); ++x)
+            light += qGray(shot.pixel(x, y)) > 0x90 ? 1 : 0;
+    return light;
+}
+} // namespace
+
+void TestColorizeWorkspace::unreadablePhotoSaysWhyInItsViews()
+{
+    // Before anything is opened, the views say how to start.
+    QVERIFY(view()->resultView()->isShowingEmptyMessage());
+    QVERIFY(view()->resultView()->emptyMessage().contains(QLatin1String("Open photos")));
+    QString error;
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    // The user clicks the corrupt photo in the list, as in #23: the views say which file and why,
+    // where they were blank before.
+    QListWidget *list = view()->thumbnails();
+    int row = -1;
+    for (int i = 0; i < list->count(); ++i)
+        row = list->item(i)->text().contains(QLatin1String("corrupt")) ? i : row;
+    QVERIFY(row >= 0);
+    list->scrollToItem(list->item(row));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(row)).center());
+    QVERIFY(waitIdle());
+    QTRY_COMPARE(m_workspace->model()->selected(), row);
+    const QString reason = m_workspace->model()->photos().at(row).error;
+    QVERIFY(!reason.isEmpty());
+    for (widgets::ImageView *v : {view()->grayView(), view()->resultView(), view()->truthView(), view()->wipeView()}) {
+        QVERIFY(v->isShowingEmptyMessage());
+        QVERIFY2(v->emptyMessage().contains(QLatin1String("e-corrupt.jpg")) && v->emptyMessage().contains(reason), qPrintable(v->emptyMessage()));
+    }
+    // And it is drawn: the same view without the message has no text in it.
+    widgets::ImageView *result = view()->resultView();
+    const int withMessage = lightPixelsInTheMiddle(result);
+    const QString message = result->emptyMessage();
+    result->setEmptyMessage(QString());
+    QCOMPARE(lightPixelsInTheMiddle(result), 0);
+    QVERIFY2(withMessage > 50, qPrintable(QString::number(withMessage)));
+    result->setEmptyMessage(message);
+    // A readable gray photo: its images are shown, and only the truth view says why it is empty.
+    int gray = -1;
+    for (int i = 0; i < list->count(); ++i)
+        gray = list->item(i)->text().contains(QLatin1String("d-gray")) ? i : gray;
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(gray)).center());
+    QVERIFY(waitIdle());
+    QTRY_COMPARE(m_workspace->model()->selected(), gray);
+    QTRY_VERIFY(!view()->resultView()->isShowingEmptyMessage());
+    QVERIFY(!view()->grayView()->isShowingEmptyMessage());
+    QVERIFY(view()->truthView()->isShowingEmptyMessage());
+    QVERIFY(view()->truthView()->emptyMessage().contains(QLatin1String("gray photo")));
 }
 
 void TestColorizeWorkspace::cancelStopsAndColorizeAllFinishes()
