@@ -10,12 +10,17 @@
 #include <QPainter>
 #include <QPicture>
 
+#include <algorithm>
 #include <cmath>
 
 namespace periscope::app {
 
 namespace {
 using namespace periscope::widgets;
+
+// The smallest size a plot is laid out at in a figure: room for its title, tick labels and axis
+// titles at the screen font.
+constexpr QSize kSmallestPlot(420, 300);
 
 class ImageViewPanel : public FigurePanel {
 public:
@@ -127,18 +132,27 @@ private:
 class PlotPanel : public FigurePanel {
 public:
     explicit PlotPanel(PlotView *plot) : m_plot(plot) {}
-    QSizeF preferredSize() const override { return QSizeF(m_plot->size()); }
+    // Laid out at its size on screen, but never smaller than a readable chart: a plot squeezed in
+    // a small window must still export legibly (#23: a 1800 x 362 study figure).
+    // Taller than 0.6 of its width, as a wide short strip on screen is unreadable on paper.
+    QSize layoutSize() const
+    {
+        const QSize size = m_plot->size().expandedTo(kSmallestPlot);
+        return {size.width(), std::max(size.height(), int(0.6 * size.width()))};
+    }
+    QSizeF preferredSize() const override { return QSizeF(layoutSize()); }
     void draw(QPainter &painter, const QRectF &target) const override
     {
         // QCustomPlot draws through its own painter class, in its own pixel units: record that
         // as a picture (drawing commands, so vector stays vector) and replay it scaled.
+        const QSize size = layoutSize();
         QPicture picture;
         QCPPainter recorder(&picture);
-        m_plot->plot()->toPainter(&recorder, m_plot->width(), m_plot->height());
+        m_plot->plot()->toPainter(&recorder, size.width(), size.height());
         recorder.end();
         painter.save();
         painter.translate(target.topLeft());
-        const double scale = std::min(target.width() / m_plot->width(), target.height() / m_plot->height());
+        const double scale = std::min(target.width() / size.width(), target.height() / size.height());
         painter.scale(scale, scale);
         painter.drawPicture(0, 0, picture);
         painter.restore();

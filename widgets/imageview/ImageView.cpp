@@ -95,11 +95,13 @@ void ImageView::fitToView()
     const QRectF bounds = m_item->boundingRect();
     if (bounds.isEmpty() || viewport()->width() < 2)
         return;
-    const double zoomLevel = qBound(kMinZoom,
-                                    std::min(viewport()->width() / bounds.width(), viewport()->height() / bounds.height()),
-                                    kMaxZoom);
+    // The colorbar stands right of the image, not over it (#23: it covered a narrow side-by-side
+    // view's image).
+    const int colorbar = colorbarRect().isValid() ? viewport()->width() - colorbarRect().left() + 4 : 0;
+    const int width = viewport()->width() - colorbar > viewport()->width() / 2 ? viewport()->width() - colorbar : viewport()->width();
+    const double zoomLevel = qBound(kMinZoom, std::min(width / bounds.width(), viewport()->height() / bounds.height()), kMaxZoom);
     setTransform(QTransform::fromScale(zoomLevel, zoomLevel));
-    centerOn(bounds.center());
+    centerOn(bounds.center() + QPointF((viewport()->width() - width) / 2.0 / zoomLevel, 0.0));
     m_userZoomed = false;
     Q_EMIT zoomChanged(zoomLevel);
     broadcastView();
@@ -169,7 +171,12 @@ void ImageView::applyLinkedView(double zoomLevel, const QPointF &center, bool so
 
 void ImageView::setWipe(const QString &leftLayerId, const QString &rightLayerId)
 {
-    m_item->setWipe(leftLayerId, rightLayerId);
+    setWipe(QStringList{leftLayerId}, QStringList{rightLayerId});
+}
+
+void ImageView::setWipe(const QStringList &leftLayerIds, const QStringList &rightLayerIds)
+{
+    m_item->setWipe(leftLayerIds, rightLayerIds);
 }
 
 void ImageView::clearWipe()
@@ -378,6 +385,28 @@ void ImageView::drawEmptyMessage(QPainter *painter)
     painter->restore();
 }
 
+int ImageView::topVisibleScalarRow() const
+{
+    for (int row = m_model->count() - 1; row >= 0; --row)
+        if (m_model->layer(row).visible && m_model->layer(row).kind == LayerKind::ScalarMap)
+            return row;
+    return -1;
+}
+
+QRect ImageView::colorbarRect() const
+{
+    const int row = topVisibleScalarRow();
+    if (!m_overlays || row < 0)
+        return {};
+    const Layer &layer = m_model->layer(row);
+    const QRect area = viewport()->rect().adjusted(10, 10, -10, -10);
+    const QFontMetrics metrics(font());
+    const int barHeight = std::min(160, area.height() / 2);
+    const int textWidth = std::max(metrics.horizontalAdvance(QString::number(layer.high, 'g', 3)),
+                                   metrics.horizontalAdvance(QString::number(layer.low, 'g', 3)));
+    return {area.right() - textWidth - 30, area.bottom() - barHeight - metrics.height() - 8, textWidth + 30, barHeight + metrics.height() + 8};
+}
+
 void ImageView::drawForeground(QPainter *painter, const QRectF &)
 {
     if (isShowingEmptyMessage()) {
@@ -394,17 +423,11 @@ void ImageView::drawForeground(QPainter *painter, const QRectF &)
     }
     if (!m_overlays)
         return;
-    int scalarRow = -1;
+    const int scalarRow = topVisibleScalarRow();
     QList<int> labelRows;
-    for (int row = m_model->count() - 1; row >= 0; --row) {
-        const Layer &layer = m_model->layer(row);
-        if (!layer.visible)
-            continue;
-        if (layer.kind == LayerKind::ScalarMap && scalarRow < 0)
-            scalarRow = row;
-        if (layer.kind == LayerKind::Labels)
+    for (int row = m_model->count() - 1; row >= 0; --row)
+        if (m_model->layer(row).visible && m_model->layer(row).kind == LayerKind::Labels)
             labelRows.append(row);
-    }
     if (scalarRow < 0 && labelRows.isEmpty())
         return;
     painter->save();
@@ -417,11 +440,9 @@ void ImageView::drawForeground(QPainter *painter, const QRectF &)
         QImage strip(1, 256, QImage::Format_RGB32);
         for (int i = 0; i < 256; ++i)
             strip.setPixel(0, 255 - i, qRgb(table[std::size_t(i)].r, table[std::size_t(i)].g, table[std::size_t(i)].b));
-        const int barHeight = std::min(160, area.height() / 2);
         const QString high = QString::number(layer.high, 'g', 3), low = QString::number(layer.low, 'g', 3);
-        const int textWidth = std::max(metrics.horizontalAdvance(high), metrics.horizontalAdvance(low));
-        const QRect panel(area.right() - textWidth - 30, area.bottom() - barHeight - metrics.height() - 8, textWidth + 30,
-                          barHeight + metrics.height() + 8);
+        const QRect panel = colorbarRect();
+        const int barHeight = panel.height() - metrics.height() - 8;
         painter->fillRect(panel, QColor(0, 0, 0, 150));
         const QRect bar(panel.left() + 5, panel.top() + metrics.height() / 2 + 4, 12, barHeight);
         painter->drawImage(bar, strip);

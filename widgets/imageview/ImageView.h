@@ -15,7 +15,7 @@ class LayerStackItem;
 //   1 shows it at 1:1; dragging pans.
 // - Moving the mouse reports the value under it in every visible raster layer (pixelHovered).
 // - Views linked with linkWith() keep the same zoom and centre, for side-by-side comparison.
-// - A wipe shows one layer left of a vertical line and another right of it; drag the line.
+// - A wipe shows layers left of a vertical line and others right of it; drag the line.
 class ImageView : public QGraphicsView {
     Q_OBJECT
 public:
@@ -37,6 +37,9 @@ public:
     void unlink(ImageView *other);
 
     void setWipe(const QString &leftLayerId, const QString &rightLayerId);
+    // Several layers a side: an overlay that belongs to one side (an error map over the result)
+    // is clipped with it instead of covering both.
+    void setWipe(const QStringList &leftLayerIds, const QStringList &rightLayerIds);
     void clearWipe();
     bool isWipeActive() const;
     void setWipePosition(double fraction); // 0 = all right layer, 1 = all left layer
@@ -64,6 +67,9 @@ public:
     void setEmptyMessage(const QString &message);
     QString emptyMessage() const { return m_emptyMessage; }
     bool isShowingEmptyMessage() const;
+    // Where the colorbar of the top visible scalar map is drawn, in viewport pixels (fitting
+    // leaves room for it beside the image); invalid when none is shown.
+    QRect colorbarRect() const;
 
     static constexpr double kMinZoom = 1.0 / 64.0;
     static constexpr double kMaxZoom = 64.0;
@@ -97,6 +103,7 @@ private:
     bool nearWipeLine(QPoint viewPosition) const;
     void reportHover(QPoint viewPosition);
     void drawEmptyMessage(QPainter *painter);
+    int topVisibleScalarRow() const;
 
     LayerModel *m_model;
     LayerStackItem *m_item;

@@ -30,7 +30,7 @@ QRectF LayerStackItem::boundingRect() const
     return m_bounds;
 }
 
-void LayerStackItem::setWipe(const QString &left, const QString &right)
+void LayerStackItem::setWipe(const QStringList &left, const QStringList &right)
 {
     m_wipeLeft = left;
     m_wipeRight = right;
@@ -71,9 +71,9 @@ void LayerStackItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *op
         painter->save();
         painter->setOpacity(layer.opacity);
         painter->setCompositionMode(layer.blendMode);
-        if (isWipeActive() && layer.id == m_wipeLeft)
+        if (isWipeActive() && m_wipeLeft.contains(layer.id))
             painter->setClipRect(QRectF(0, 0, wipeX, m_bounds.height()));
-        else if (isWipeActive() && layer.id == m_wipeRight)
+        else if (isWipeActive() && m_wipeRight.contains(layer.id))
             painter->setClipRect(QRectF(wipeX, 0, m_bounds.width() - wipeX, m_bounds.height()));
         if (layer.kind == LayerKind::Vector)
             paintVector(painter, layer);

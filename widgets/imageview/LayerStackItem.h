@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QStringList>
 
 namespace periscope::widgets {
 
@@ -10,7 +11,8 @@ struct Layer;
 
 // Paints every visible layer of a LayerModel in image coordinates, with its opacity and blend
 // mode; vector layers use cosmetic pens and unscaled text so they stay legible at any zoom. With
-// a wipe, the left layer is clipped to the left of the line and the right one to its right.
+// a wipe, the left layers are clipped to the left of the line and the right ones to its right;
+// layers on neither side show across the line.
 class LayerStackItem : public QGraphicsItem {
 public:
     explicit LayerStackItem(LayerModel *model);
@@ -18,7 +20,7 @@ public:
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    void setWipe(const QString &left, const QString &right);
+    void setWipe(const QStringList &left, const QStringList &right);
     void clearWipe();
     bool isWipeActive() const { return !m_wipeLeft.isEmpty(); }
     void setWipePosition(double fraction);
@@ -33,7 +35,7 @@ private:
 
     LayerModel *m_model;
     QRectF m_bounds;
-    QString m_wipeLeft, m_wipeRight;
+    QStringList m_wipeLeft, m_wipeRight;
     double m_wipe = 0.5;
     QString m_selectedLayer;
     int m_selectedItem = -1;

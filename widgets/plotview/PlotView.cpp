@@ -35,6 +35,11 @@ PlotView::PlotView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(th
     m_cursor->setPen(QPen(QColor(200, 30, 30), 1.5, Qt::DashLine));
     m_cursor->setVisible(false);
     m_plot->installEventFilter(this);
+    // After the layout has sized the axis rect and before anything is drawn.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (m_equalAspect)
+            applyEqualAspect();
+    });
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this](const QCPRange &range) {
         if (m_syncing)
             return;
@@ -240,9 +245,34 @@ void PlotView::setHeatmap(const QString &name, int columns, int rows, const QVec
     map->setColorScale(scale);
     scale->setGradient(gradient);
     scale->setDataRange(QCPRange(low, high));
+    scale->setLabel(name); // what the colours count, on the scale itself
+    m_aspectExtent = extent;
     m_plot->xAxis->setRange(extent.left(), extent.right());
     m_plot->yAxis->setRange(extent.top(), extent.bottom());
     m_plot->replot();
+}
+
+void PlotView::setEqualAspect(bool on)
+{
+    m_equalAspect = on;
+    if (on) {
+        const QCPRange x = m_plot->xAxis->range(), y = m_plot->yAxis->range();
+        m_aspectExtent = QRectF(x.lower, y.lower, x.size(), y.size());
+    }
+    m_plot->setInteractions(on ? QCP::Interactions() : QCP::Interactions(QCP::iRangeZoom | QCP::iRangeDrag));
+    m_plot->replot();
+}
+
+void PlotView::applyEqualAspect()
+{
+    const QRect rect = m_plot->axisRect()->rect();
+    if (rect.width() < 2 || rect.height() < 2 || m_aspectExtent.width() <= 0 || m_aspectExtent.height() <= 0)
+        return;
+    // Units per pixel: the larger of the two fits the extent on both axes.
+    const double unit = std::max(m_aspectExtent.width() / rect.width(), m_aspectExtent.height() / rect.height());
+    const QPointF centre = m_aspectExtent.center();
+    m_plot->xAxis->setRange(centre.x(), unit * rect.width(), Qt::AlignCenter);
+    m_plot->yAxis->setRange(centre.y(), unit * rect.height(), Qt::AlignCenter);
 }
 
 void PlotView::appendPoint(int series, double x, double y)

@@ -39,6 +39,10 @@ public:
     // Ticks only on whole numbers (node, atom, feature, epoch indices): never 2.5 on an axis of
     // things that come in ones. Kept until changed; clear() keeps it too.
     void setIntegerTicks(bool x, bool y);
+    // One scale on both axes (a plane: the a/b colour plane, a map): the axis that has room to
+    // spare shows more around the data instead of stretching it. The data's extent is the
+    // heatmap's, or the axes' ranges when this is turned on. Wheel zoom is off while it is on.
+    void setEqualAspect(bool on);
     // Text instead of numbers under the x axis (categories: methods, conditions).
     void setXTickLabels(const QVector<double> &positions, const QStringList &labels);
     void appendPoint(int series, double x, double y); // live: rescales as it goes
@@ -66,6 +70,7 @@ private:
     QColor nextColor();
     void styleAxes();
     void applyTickers();
+    void applyEqualAspect();
 
     QCustomPlot *m_plot;
     QCPItemStraightLine *m_cursor = nullptr;
@@ -75,6 +80,8 @@ private:
     QList<QPointer<PlotView>> m_linked;
     bool m_syncing = false;
     bool m_integerX = false, m_integerY = false;
+    bool m_equalAspect = false;
+    QRectF m_aspectExtent; // x: left..right, y: top..bottom, in plot units
 };
 
 } // namespace periscope::widgets

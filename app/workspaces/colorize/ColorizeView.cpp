@@ -195,6 +195,10 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_resultAb->setObjectName(QStringLiteral("resultHistogram"));
     m_truthAb = new widgets::PlotView;
     m_truthAb->setObjectName(QStringLiteral("truthHistogram"));
+    for (widgets::PlotView *plane : {m_resultAb, m_truthAb}) {
+        plane->setEqualAspect(true); // the a/b plane is a plane: one unit of a is one of b
+        plane->setMinimumSize(240, 200);
+    }
     auto *histograms = new QWidget;
     auto *histogramLayout = new QHBoxLayout(histograms);
     histogramLayout->addWidget(m_resultAb);
@@ -375,7 +379,8 @@ void ColorizeView::onDetailReady()
             m_truthView->setEmptyMessage(tr("%1 is a gray photo: it has no colours to compare with.").arg(name));
     }
     if (m_wipeLayers->rowOf(QStringLiteral("result")) >= 0 && m_wipeLayers->rowOf(QStringLiteral("truth")) >= 0)
-        m_wipeView->setWipe(QStringLiteral("result"), QStringLiteral("truth"));
+        // The ΔE2000 map is the result's error: it is clipped with the result, never over the truth.
+        m_wipeView->setWipe(QStringList{QStringLiteral("result"), kErrorLayer}, QStringList{QStringLiteral("truth")});
     if (!keepZoom)
         fitVisibleView();
     showHistogram(m_resultAb, tr("Result: ab plane"), false);

@@ -143,6 +143,10 @@ StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) 
     m_plot = new widgets::PlotView;
     m_plot->setObjectName(QStringLiteral("studyPlot"));
     m_times = new widgets::PlotView;
+    // Never squeezed below a readable chart (#23: they were 20 px tall in a short tab): the tab
+    // scrolls instead.
+    for (widgets::PlotView *plot : {m_plot, m_times})
+        plot->setMinimumSize(320, 240);
     plots->addWidget(m_plot, 1);
     plots->addWidget(m_times, 1);
     right->addLayout(plots, 1);
@@ -447,6 +451,8 @@ void StudyPanel::refresh()
     for (int i = 0; i < int(r.conditions.size()); ++i)
         ticker->addTick(i, QString::fromStdString(r.conditions[std::size_t(i)].name));
     plot->xAxis->setTicker(ticker);
+    // Names that would run into each other on a narrow chart are slanted.
+    plot->xAxis->setTickLabelRotation(r.conditions.size() > 3 ? 30.0 : 0.0);
     plot->xAxis->setRange(-0.6, double(x.size()) - 0.4);
     if (d.question == studies::QuestionType::Likert)
         plot->yAxis->setRange(1.0, 5.0);
