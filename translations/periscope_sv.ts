@@ -623,6 +623,18 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished">Kan inte öppna %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a gray photo: it has no colours to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open photos or a folder to colorize them: File &gt; Open, the Open buttons, or drop them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -1938,6 +1950,28 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::JobsIndicator</name>
+    <message>
+        <source>Show or hide the jobs: progress, time taken, cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs running</source>
+        <translation type="unfinished">Inga jobb körs</translation>
+    </message>
+    <message>
+        <source>%1: %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::JobsPanel</name>
     <message>
         <source>Cancel</source>
@@ -2019,10 +2053,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Log</source>
         <translation>Logg</translation>
-    </message>
-    <message>
-        <source>No jobs running</source>
-        <translation>Inga jobb körs</translation>
     </message>
     <message>
         <source>Device: CPU</source>
@@ -2243,14 +2273,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>An autosaved project from a crashed session is at %1</source>
         <translation>Ett automatiskt sparat projekt från en kraschad session finns i %1</translation>
-    </message>
-    <message>
-        <source>1 job running</source>
-        <translation>1 jobb körs</translation>
-    </message>
-    <message>
-        <source>%1 jobs running</source>
-        <translation>%1 jobb körs</translation>
     </message>
     <message>
         <source>1 CPU thread</source>
@@ -3100,6 +3122,21 @@ Tränad med: %1</translation>
     <message>
         <source>Explanation cache:</source>
         <translation>Förklaringscache:</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::ProblemsIndicator</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The newest: %1
+Click to read them in the log</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "app/shell/JobsPanel.h"
 #include "app/shell/LogModel.h"
 #include "app/shell/LogPanel.h"
+#include "app/shell/StatusIndicators.h"
 #include "app/common/Preferences.h"
 #include "app/shell/RecentFiles.h"
 #include "app/shell/StallDetector.h"
@@ -17,6 +18,7 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QTimer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
@@ -152,29 +154,34 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     tabifyDockWidget(m_jobsDock, m_logDock);
     m_jobsDock->raise();
-    resizeDocks({m_jobsDock}, {180}, Qt::Vertical); // until the window is shown at its real size
-}
-
-void MainWindow::showEvent(QShowEvent *event)
-{
-    QMainWindow::showEvent(event);
-    // A sixth of the window for the jobs and the log: 120 px on a 720 px laptop screen, where
-    // 180 px took a quarter of what the workspace had; 180 px at 1080.
-    if (!m_docksSized) {
-        m_docksSized = true;
-        resizeDocks({m_jobsDock}, {std::clamp(height() / 6, 100, 220)}, Qt::Vertical);
-    }
+    // The workspace gets the height (#23: at 1280 x 720 the docks left the images a third of the
+    // window). They start hidden; the status bar's buttons say what runs and what went wrong, and
+    // open them. Shown, they take a sixth of the window: 120 px at 720, 180 px at 1080.
+    m_jobsDock->hide();
+    m_logDock->hide();
+    for (QDockWidget *dock : {m_jobsDock, m_logDock})
+        connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (visible && !m_docksSized) {
+                m_docksSized = true;
+                // Once the dock area has been laid out with it.
+                QTimer::singleShot(0, this, [this] { resizeDocks({m_jobsDock}, {std::clamp(height() / 6, 100, 220)}, Qt::Vertical); });
+            }
+        });
 }
 
 void MainWindow::createStatusBar()
 {
-    m_jobsLabel = new QLabel(this);
-    m_jobsLabel->setObjectName(QStringLiteral("jobsLabel"));
+    m_problemsIndicator = new ProblemsIndicator(m_log, m_logDock, this);
+    connect(m_problemsIndicator, &ProblemsIndicator::problemLogged, this, [this](const QString &text) {
+        statusBar()->showMessage(text.section(QLatin1Char('\n'), 0, 0), 10000);
+    });
+    m_jobsIndicator = new JobsIndicator(m_jobs, m_jobsDock, this);
     m_deviceLabel = new QLabel(this);
     m_deviceLabel->setObjectName(QStringLiteral("deviceLabel"));
     m_threadsLabel = new QLabel(this);
     m_threadsLabel->setObjectName(QStringLiteral("threadsLabel"));
-    statusBar()->addPermanentWidget(m_jobsLabel);
+    statusBar()->addPermanentWidget(m_problemsIndicator);
+    statusBar()->addPermanentWidget(m_jobsIndicator);
     statusBar()->addPermanentWidget(m_deviceLabel);
     m_precisionLabel = new QLabel(this);
     m_precisionLabel->setObjectName(QStringLiteral("precisionLabel"));
@@ -184,10 +191,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::updateStatusBar()
 {
-    const int active = m_jobs->activeCount();
-    m_jobsLabel->setText(active == 0   ? tr("No jobs running")
-                         : active == 1 ? tr("1 job running")
-                                       : tr("%1 jobs running").arg(active));
+    m_jobsIndicator->refresh();
     const periscope::DeviceInfo &device = m_compute->device();
     if (device.kind == periscope::DeviceKind::Cpu) {
         m_deviceLabel->setText(tr("Device: CPU"));

@@ -26,9 +26,11 @@ class Autosave;
 class ModelsDialog;
 class ComputeState;
 class JobManager;
+class JobsIndicator;
 class JobsPanel;
 class LogModel;
 class LogPanel;
+class ProblemsIndicator;
 class RecentFiles;
 class StallDetector;
 class WorkspaceRegistry;
@@ -107,12 +109,11 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
-    bool m_docksSized = false; // on the first show, for the size the window really has
+    bool m_docksSized = false; // on their first show, for the size the window really has
     void createWorkspaces(const WorkspaceRegistry &registry);
     void createDocks();
     void createStatusBar();
@@ -147,7 +148,8 @@ private:
     QDockWidget *m_logDock = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     LogPanel *m_logPanel = nullptr;
-    QLabel *m_jobsLabel = nullptr;
+    JobsIndicator *m_jobsIndicator = nullptr;
+    ProblemsIndicator *m_problemsIndicator = nullptr;
     QLabel *m_deviceLabel = nullptr;
     QLabel *m_threadsLabel = nullptr;
     QLabel *m_precisionLabel = nullptr;

@@ -33,6 +33,17 @@ void installQtTranslations(const QLocale &locale)
         delete qt;
     }
 }
+// English is the source language, but "%n photo(s)" needs its plural forms: "1 photo", "2 photos".
+void installEnglishPlurals()
+{
+    auto *plurals = new QTranslator(QCoreApplication::instance());
+    if (!plurals->load(QStringLiteral(":/i18n/periscope_en.qm"))) {
+        delete plurals;
+        return;
+    }
+    QCoreApplication::installTranslator(plurals);
+    g_installed.append(plurals);
+}
 } // namespace
 
 QStringList translatedLanguages()
@@ -47,13 +58,16 @@ bool installTranslations(const QString &language, QString *error)
     const bool explicitRequest = !code.isEmpty();
     if (code.isEmpty())
         code = QLocale::system().name().section(QLatin1Char('_'), 0, 0);
-    if (code == QLatin1String("en") || code == QLatin1String("c"))
+    if (code == QLatin1String("en") || code == QLatin1String("c") || !translatedLanguages().contains(code)) {
+        const bool known = code == QLatin1String("en") || code == QLatin1String("c");
+        if (!known && explicitRequest) {
+            if (error)
+                *error = QCoreApplication::translate("periscope::app", "unknown language '%1' (available: en, %2)")
+                             .arg(code, translatedLanguages().join(QStringLiteral(", ")));
+            return false;
+        }
+        installEnglishPlurals();
         return true;
-    if (!translatedLanguages().contains(code)) {
-        if (explicitRequest && error)
-            *error = QCoreApplication::translate("periscope::app", "unknown language '%1' (available: en, %2)")
-                         .arg(code, translatedLanguages().join(QStringLiteral(", ")));
-        return !explicitRequest;
     }
     auto *ours = new QTranslator(QCoreApplication::instance());
     if (!ours->load(QStringLiteral(":/i18n/periscope_%1.qm").arg(code))) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/ComputeState.h"
 #include "app/shell/JobManager.h"
+#include "app/shell/LogModel.h"
 #include "app/common/ApplicationIdentity.h"
 #include "app/common/Preferences.h"
 #include "app/shell/Autosave.h"
@@ -24,13 +25,19 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QDir>
 #include <QImage>
 #include <QTest>
+#include <QThread>
+#include <QToolButton>
 #include <QToolBar>
 #include <QTreeWidget>
+#include <QScopeGuard>
+
+#include <atomic>
 
 using namespace periscope::app;
 
@@ -53,6 +60,7 @@ private Q_SLOTS:
     void dataFoldersAreNotDoubled();
     void commandLineFilesGoWhereTheyBelong();
     void everyWorkspaceFitsASmallScreen();
+    void statusBarOpensTheHiddenDocks();
 
 private:
     static WorkspaceRegistry registry();
@@ -446,10 +454,10 @@ void TestMainWindow::everyWorkspaceFitsASmallScreen()
     window.resize(screen);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    // The jobs and log take a sixth of the height they are shown at, not a fixed 180 px.
+    // The jobs and log start hidden: the workspace gets the height.
     auto *jobs = window.findChild<QDockWidget *>(QStringLiteral("jobsDock"));
     QVERIFY(jobs);
-    QVERIFY2(jobs->height() <= screen.height() / 5, qPrintable(QString::number(jobs->height())));
+    QVERIFY(!jobs->isVisible());
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("workspaceStack"));
     QVERIFY(stack);
     for (Workspace *workspace : window.workspaces()) {
@@ -475,6 +483,67 @@ void TestMainWindow::everyWorkspaceFitsASmallScreen()
         }
         QFAIL(qPrintable(QStringLiteral("%1 needs %2 x %3:\n%4").arg(workspace->id()).arg(needed.width()).arg(needed.height()).arg(wide.join(QLatin1Char('\n')))));
     }
+}
+
+// #23: the Jobs and Log docks start hidden, and the status bar stands for them: the running job
+// with its progress, a count of problems in red, each a click away from its dock. Driven by
+// clicks on the real buttons.
+void TestMainWindow::statusBarOpensTheHiddenDocks()
+{
+    QVERIFY(installTranslations(QStringLiteral("en"), nullptr)); // English plurals: "2 problems"
+    const QSize screen(1280, 720 - 60);
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    window.resize(screen);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *jobsDock = window.findChild<QDockWidget *>(QStringLiteral("jobsDock"));
+    auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
+    auto *jobs = window.findChild<QToolButton *>(QStringLiteral("jobsIndicator"));
+    auto *problems = window.findChild<QToolButton *>(QStringLiteral("problemsIndicator"));
+    QVERIFY(jobsDock && logDock && jobs && problems);
+    QVERIFY(!jobsDock->isVisible() && !logDock->isVisible());
+    QVERIFY(window.jobs()->waitForIdle(60000)); // the models a workspace loads on start
+    QTRY_COMPARE(jobs->text(), QStringLiteral("No jobs running"));
+    QVERIFY(!problems->isVisible());
+
+    // A running job: its name and progress in the status bar.
+    std::atomic<bool> release{false};
+    const auto releaseOnFailure = qScopeGuard([&] {
+        release = true;
+        window.jobs()->waitForIdle(10000);
+    });
+    window.jobs()->start(QStringLiteral("Count the grains"), [&release](const periscope::JobControl &control) {
+        control.reportProgress(0.5, "half");
+        while (!release)
+            QThread::msleep(5);
+        return QVariant();
+    });
+    QTRY_VERIFY2(jobs->text().contains(QStringLiteral("Count the grains")) && jobs->text().contains(QStringLiteral("50 %")), qPrintable(jobs->text()));
+    // A click opens the Jobs dock at a sixth of the window, another closes it.
+    QTest::mouseClick(jobs, Qt::LeftButton);
+    QTRY_VERIFY(jobsDock->isVisible());
+    QTRY_VERIFY2(jobsDock->height() <= screen.height() / 5, qPrintable(QString::number(jobsDock->height())));
+    QTest::mouseClick(jobs, Qt::LeftButton);
+    QTRY_VERIFY(!jobsDock->isVisible());
+    release = true;
+    QVERIFY(window.jobs()->waitForIdle(10000));
+    QTRY_COMPARE(jobs->text(), QStringLiteral("No jobs running"));
+
+    // A workspace's problem: counted in red, said in the status bar, read in the Log by a click.
+    window.log()->append(LogLevel::Warning, QStringLiteral("colorize"), QStringLiteral("broken.png: cannot open: not a PNG"));
+    window.log()->append(LogLevel::Info, QStringLiteral("jobs"), QStringLiteral("finished")); // not a problem
+    window.log()->append(LogLevel::Error, QStringLiteral("jobs"), QStringLiteral("Colorize failed: out of memory"));
+    QTRY_VERIFY(problems->isVisible());
+    QCOMPARE(problems->text(), QStringLiteral("2 problems"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("out of memory")));
+    QTest::mouseClick(problems, Qt::LeftButton);
+    QTRY_VERIFY(logDock->isVisible());
+    QVERIFY(!problems->isVisible());
+    // While the log is in view, problems are read there, not counted.
+    window.log()->append(LogLevel::Warning, QStringLiteral("slots"), QStringLiteral("seen"));
+    QCoreApplication::processEvents();
+    QVERIFY(!problems->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
