@@ -90,7 +90,7 @@ QColor divergingColor(double value, double maxAbs, Colormap map)
     return tableColor(map, std::clamp(0.5 + 0.5 * value / maxAbs, 0.0, 1.0));
 }
 
-GraphPictureGeometry::GraphPictureGeometry(const GraphPicture &picture, const QRectF &target)
+GraphPictureGeometry::GraphPictureGeometry(const GraphPicture &picture, const QRectF &target, const GraphZoom &zoom)
 {
     m_area = target.adjusted(6, (picture.title.isEmpty() && picture.subtitle.isEmpty()) ? 6 : kTitleHeight, -6, -6);
     if (picture.colorbar)
@@ -121,6 +121,13 @@ GraphPictureGeometry::GraphPictureGeometry(const GraphPicture &picture, const QR
         m_radius = std::clamp(m_scale * 0.28, 5.0, 14.0);
     }
     m_offset = inner.center() - QPointF(m_bounds.center().x() * m_scale, m_bounds.center().y() * m_scale);
+    if (!zoom.isIdentity()) {
+        // p -> (fit(p) - c) * f + c + pan, with c the plot area's centre.
+        const QPointF c = m_area.center();
+        m_scale *= zoom.factor;
+        m_offset = (m_offset - c) * zoom.factor + c + zoom.pan;
+        m_radius *= std::sqrt(zoom.factor);
+    }
 }
 
 QPointF GraphPictureGeometry::map(const QPointF &layout) const
@@ -144,12 +151,12 @@ int GraphPictureGeometry::nodeAt(const GraphPicture &picture, const QPointF &poi
     return best;
 }
 
-void paintGraphPicture(QPainter &painter, const QRectF &target, const GraphPicture &picture)
+void paintGraphPicture(QPainter &painter, const QRectF &target, const GraphPicture &picture, const GraphZoom &zoom)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setClipRect(target);
-    const GraphPictureGeometry geometry(picture, target);
+    const GraphPictureGeometry geometry(picture, target, zoom);
     const double r = geometry.nodeRadius();
     const bool molecule = picture.style == GraphPicture::Style::Molecule;
 
@@ -168,6 +175,11 @@ void paintGraphPicture(QPainter &painter, const QRectF &target, const GraphPictu
         painter.drawText(QRectF(target.left() + 6, target.top() + 17, target.width() - 12, 14), Qt::AlignLeft | Qt::AlignVCenter,
                          picture.subtitle);
     }
+
+    // Zoomed or panned, the drawing stays inside its plot area, off the title and the colorbar.
+    painter.save();
+    if (!zoom.isIdentity())
+        painter.setClipRect(geometry.plotArea().adjusted(-6, 0, 6, 6), Qt::IntersectClip);
 
     QVector<int> degree(picture.nodes.size(), 0);
     for (const GraphPictureEdge &e : picture.edges)
@@ -281,6 +293,8 @@ void paintGraphPicture(QPainter &painter, const QRectF &target, const GraphPictu
             painter.drawText(QRectF(p.x() - radius, p.y() - radius, 2 * radius, 2 * radius), Qt::AlignCenter, n.label);
         }
     }
+
+    painter.restore(); // the plot area's clip
 
     if (picture.colorbar)
         drawColorbar(painter, QRectF(geometry.plotArea().right() + 4, geometry.plotArea().top(), kColorbarWidth - 4,

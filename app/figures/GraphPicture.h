@@ -60,11 +60,20 @@ struct GraphPicture {
 // A colour for a signed value on a diverging map, 0 in the middle, ±maxAbs at the ends.
 QColor divergingColor(double value, double maxAbs, Colormap map = Colormap::Coolwarm);
 
+// A magnification of the fitted drawing about its plot area's centre, then a pan in pixels: what
+// the interactive canvas's wheel and drag set. Titles and the colorbar stay where they are. Node
+// discs grow with the square root of the factor, so that zooming in separates crowded nodes.
+struct GraphZoom {
+    double factor = 1.0;
+    QPointF pan;
+    bool isIdentity() const { return factor == 1.0 && pan.isNull(); }
+};
+
 // Where the painter puts the nodes of `picture` inside `target` (title and colorbar space
 // excluded), so that hit testing matches drawing.
 class GraphPictureGeometry {
 public:
-    GraphPictureGeometry(const GraphPicture &picture, const QRectF &target);
+    GraphPictureGeometry(const GraphPicture &picture, const QRectF &target, const GraphZoom &zoom = {});
     QPointF map(const QPointF &layout) const;
     double nodeRadius() const { return m_radius; }
     QRectF plotArea() const { return m_area; }
@@ -78,7 +87,7 @@ private:
     double m_radius = 8.0;
 };
 
-void paintGraphPicture(QPainter &painter, const QRectF &target, const GraphPicture &picture);
+void paintGraphPicture(QPainter &painter, const QRectF &target, const GraphPicture &picture, const GraphZoom &zoom = {});
 
 // A figure panel that draws the picture as vectors (SVG, PDF) or pixels (PNG).
 std::unique_ptr<FigurePanel> figurePanel(const GraphPicture &picture, QSizeF size = {360, 320});

@@ -119,6 +119,10 @@ void MainWindow::createWorkspaces(const WorkspaceRegistry &registry)
         m_stack->addWidget(ws->view());
         m_undoGroup.addStack(ws->undoStack());
         QAction *action = m_workspaceBar->addAction(ws->icon(), ws->title());
+        // Two short lines under the icon rather than one long one: "Open vocabulary" made the
+        // bar 127 px wide, taken from every workspace (#23).
+        if (ws->title().contains(QLatin1Char(' ')) && ws->title().size() > 10)
+            action->setIconText(QString(ws->title()).replace(ws->title().indexOf(QLatin1Char(' ')), 1, QLatin1Char('\n')));
         action->setObjectName(QStringLiteral("workspace_") + ws->id());
         action->setCheckable(true);
         action->setData(ws->id());

@@ -27,6 +27,13 @@ bool Workspace::openFile(const QString &path, QString *error)
     return false;
 }
 
+QWidget *Workspace::mainView()
+{
+    QWidget *whole = view();
+    auto *named = whole->findChild<QWidget *>(QStringLiteral("mainView"));
+    return named ? named : whole;
+}
+
 void Workspace::logProblem(const QString &text) const
 {
     if (m_context.log)

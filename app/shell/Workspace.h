@@ -76,6 +76,10 @@ public:
     }
     // The central widget; created on first use and owned by the workspace.
     virtual QWidget *view() = 0;
+    // What the workspace is for (the photos, the graphs, the video frame), without its toolbars,
+    // lists and secondary panels: it should cover at least 60 % of a 1280 x 720 window (#23).
+    // The view's child named "mainView", or the whole view.
+    virtual QWidget *mainView();
     // Nothing the view shows is still on its way outside the job manager (a frame being decoded,
     // thumbnails): `--screenshot` waits for this after the jobs, so it shows what a user would.
     virtual bool isSettled() const { return true; }

@@ -7,6 +7,7 @@
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeTrainingPanel.h"
 #include "app/workspaces/colorize/StudyPanel.h"
+#include "widgets/layout/ElidedLabel.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/layout/FlowLayout.h"
@@ -131,9 +132,8 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     bar->addSpacing(12);
     bar->addGroup({m_modeChoice, m_errorLayer});
     layout->addLayout(bar);
-    m_modelLabel = new QLabel(tr("No model loaded"));
+    m_modelLabel = new widgets::ElidedLabel(tr("No model loaded"));
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
-    m_modelLabel->setWordWrap(true);
     layout->addWidget(m_modelLabel);
 
     // Thumbnails | views.
@@ -173,6 +173,7 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_views->addWidget(sideBySide);
     m_views->addWidget(titled(tr("Result (left) and truth (right): drag the line"), m_wipeView));
     auto *middle = new QSplitter(Qt::Horizontal);
+    middle->setObjectName(QStringLiteral("mainView")); // Workspace::mainView()
     middle->addWidget(m_thumbnails);
     middle->addWidget(m_views);
     middle->setStretchFactor(1, 1);
@@ -187,6 +188,7 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_metrics->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_metrics->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_metrics->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_metrics->verticalHeader()->setDefaultSectionSize(m_metrics->fontMetrics().height() + 6); // compact rows
     connect(m_metrics, &QTableWidget::cellClicked, this, [this](int row, int) {
         if (row < m_model->photos().size())
             m_model->select(row);
@@ -216,6 +218,7 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     vertical->addWidget(m_tabs);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
+    vertical->setSizes({520, 105}); // the photos first; the table shows 3 rows at 720 px, more when dragged
     layout->addWidget(vertical, 1);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("statusLabel"));

@@ -13,6 +13,7 @@ class QTableWidget;
 class QTabWidget;
 
 namespace periscope::widgets {
+class ElidedLabel;
 class ImageView;
 class LayerModel;
 class PlotView;
@@ -80,7 +81,8 @@ private:
     ModelChoice *m_modelChoice = nullptr;
     QComboBox *m_modeChoice = nullptr;
     QCheckBox *m_errorLayer = nullptr;
-    QLabel *m_modelLabel = nullptr, *m_status = nullptr;
+    widgets::ElidedLabel *m_modelLabel = nullptr;
+    QLabel *m_status = nullptr;
     QListWidget *m_thumbnails = nullptr;
     QStackedWidget *m_views = nullptr;
     widgets::LayerModel *m_grayLayers = nullptr, *m_resultLayers = nullptr, *m_truthLayers = nullptr, *m_wipeLayers = nullptr;

@@ -209,7 +209,9 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_bottomTabs->setObjectName(QStringLiteral("bottomTabs"));
     m_bottomTabs->addTab(m_timeline, tr("Timeline"));
     m_bottomTabs->addTab(m_metricsPanel, tr("Metrics"));
+    // The frame, its panel and the timeline under them: the video as it plays.
     auto *vertical = new QSplitter(Qt::Vertical);
+    vertical->setObjectName(QStringLiteral("mainView")); // Workspace::mainView()
     vertical->addWidget(middle);
     vertical->addWidget(m_bottomTabs);
     vertical->setStretchFactor(0, 4);

@@ -7,6 +7,7 @@
 #include "app/workspaces/graphs/GraphTrainingPanel.h"
 #include "app/workspaces/graphs/GraphsModel.h"
 #include "app/workspaces/graphs/GraphCanvas.h"
+#include "widgets/layout/PanelTabs.h"
 #include "widgets/plotview/PlotView.h"
 #include "widgets/vtkview/VtkView.h"
 #include "widgets/layout/FlowLayout.h"
@@ -19,7 +20,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGridLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -64,14 +64,13 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(makeInputBar());
 
-    auto *methods = new QWidget;
-    auto *grid = new QGridLayout(methods);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setSpacing(4);
+    auto *methods = new GraphCanvasGrid;
+    methods->setObjectName(QStringLiteral("graphCanvasGrid"));
+    methods->setMinimumSize(340, 300);
     for (int i = 0; i < GraphsModel::methods().size(); ++i) {
         auto *canvas = new GraphCanvas;
         canvas->setObjectName(QStringLiteral("graphCanvas_") + GraphsModel::methods()[i]);
-        grid->addWidget(canvas, i / 2, i % 2);
+        methods->addCanvas(canvas);
         connect(canvas, &GraphCanvas::nodeClicked, this, &GraphsView::onNodeClicked);
         m_canvases.append(canvas);
     }
@@ -110,11 +109,17 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     m_columnsPanel = columns;
 
     auto *top = new QSplitter(Qt::Horizontal);
+    top->setObjectName(QStringLiteral("mainView")); // Workspace::mainView()
     top->addWidget(m_moleculePanel);
     top->addWidget(methods);
     top->setStretchFactor(1, 1);
 
-    m_tabs = new QTabWidget;
+    // Folded to its tab bar on a short screen: the graphs get the height (#23); a click on a tab
+    // opens it.
+    auto *panel = new widgets::PanelTabs;
+    panel->setObjectName(QStringLiteral("detailTabs"));
+    panel->startFoldedBelow(900);
+    m_tabs = panel;
     auto *details = new QWidget;
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
@@ -135,6 +140,8 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     detailsLayout->addLayout(detailBar);
     m_bars = new widgets::PlotView;
     m_heatmap = new widgets::PlotView;
+    for (widgets::PlotView *plot : {m_bars, m_heatmap})
+        plot->setMinimumHeight(150); // below, the tab scrolls: never a 50 px chart
     auto *plots = new QSplitter(Qt::Horizontal);
     plots->addWidget(m_bars);
     plots->addWidget(m_heatmap);
@@ -180,6 +187,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     vertical->addWidget(m_tabs);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 2);
+    vertical->setSizes({640, 260}); // the graphs first: about 70 % of the height
     layout->addWidget(vertical, 1);
 
     m_status = new QLabel;

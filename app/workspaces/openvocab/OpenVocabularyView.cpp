@@ -6,6 +6,7 @@
 #include "app/shell/ModelChoice.h"
 #include "app/workspaces/openvocab/OpenVocabularyViewParts.h"
 #include "app/workspaces/openvocab/OpenVocabularyTrainingPanel.h"
+#include "widgets/layout/ElidedLabel.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/tiles/MapTile.h"
@@ -94,9 +95,8 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     m_compareChoice->addFixedChoice(tr("dino.txt ViT-L/14 (released)"), releasedOpenVocabModelName());
     m_compareChoice->setToolTip(tr("A second model, shown beside the first on the same prompts"));
     m_compareChoice->setCurrentModel(QString());
-    m_modelLabel = new QLabel(tr("No model"));
+    m_modelLabel = new widgets::ElidedLabel(tr("No model"));
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
-    m_modelLabel->setWordWrap(true);
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("summary"));
     auto *bar = new QHBoxLayout;
@@ -220,12 +220,18 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     imageColumn->setStretchFactor(0, 3);
     imageColumn->setStretchFactor(1, 1);
     imageColumn->setSizes({560, 200});
+    // The segmentation and the prompts that make it: the analysis, beside the list of images.
+    auto *analysis = new QSplitter(Qt::Horizontal);
+    analysis->setObjectName(QStringLiteral("mainView")); // Workspace::mainView()
+    analysis->addWidget(imageColumn);
+    analysis->addWidget(promptPanel);
+    analysis->setStretchFactor(0, 1);
+    analysis->setSizes({800, 280});
     auto *page = new QSplitter(Qt::Horizontal);
     page->addWidget(m_images);
-    page->addWidget(imageColumn);
-    page->addWidget(promptPanel);
+    page->addWidget(analysis);
     page->setStretchFactor(1, 1);
-    page->setSizes({160, 800, 280});
+    page->setSizes({160, 1080});
 
     // Training has a page of its own: its settings and curves need the room.
     m_training = new OpenVocabularyTrainingPanel(m_model);
@@ -315,7 +321,7 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
         m_modelChoice->setCurrentModel(a.name);
         m_compareChoice->setCurrentModel(b.name);
         m_modelLabel->setText(a.model ? a.description : a.name.isEmpty() ? tr("No model") : tr("Loading %1…").arg(a.name));
-        m_modelLabel->setToolTip(a.name);
+        m_modelLabel->setDetail(a.name);
         if (m_model->comparing() != m_sideB->isVisible()) {
             m_sideB->setVisible(m_model->comparing());
             if (m_model->comparing()) {

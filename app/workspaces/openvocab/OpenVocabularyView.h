@@ -20,6 +20,7 @@ class QTimer;
 class QUndoStack;
 
 namespace periscope::widgets {
+class ElidedLabel;
 class ImageView;
 class LayerModel;
 class MapTile;
@@ -88,7 +89,8 @@ private:
     OpenVocabularyModel *m_model;
     QUndoStack *m_undo;
     ModelChoice *m_modelChoice, *m_compareChoice;
-    QLabel *m_modelLabel, *m_imageStatus, *m_hint, *m_summary;
+    widgets::ElidedLabel *m_modelLabel;
+    QLabel *m_imageStatus, *m_hint, *m_summary;
     std::array<QLabel *, kOpenVocabSides> m_sideTitles{};
     QListWidget *m_images;
     std::array<widgets::LayerModel *, kOpenVocabSides> m_layers{};

@@ -248,7 +248,7 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
     m_sideTabs->setMinimumWidth(260);
     connect(m_sideTabs, &QTabWidget::currentChanged, this, &RelationsView::viewSettingsChanged);
     auto *middle = new QSplitter(Qt::Horizontal);
-    middle->setObjectName(QStringLiteral("relationsSplitter"));
+    middle->setObjectName(QStringLiteral("mainView")); // Workspace::mainView()
     middle->addWidget(m_imageView);
     middle->addWidget(m_sideTabs);
     middle->setStretchFactor(0, 1);

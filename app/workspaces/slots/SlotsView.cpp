@@ -7,6 +7,7 @@
 #include "app/workspaces/slots/SlotsEmbeddingView.h"
 #include "app/workspaces/slots/SlotsModel.h"
 #include "app/workspaces/slots/SlotsTrainingPanel.h"
+#include "widgets/layout/ElidedLabel.h"
 #include "widgets/imageview/ImageView.h"
 #include "app/figures/ImageConversion.h"
 #include "widgets/layers/LayerModel.h"
@@ -66,9 +67,8 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     m_modelChoice = new ModelChoice(QStringLiteral("slots"), tr("Load a slot model"));
     m_modelChoice->setToolTip(tr("Built-in, added or downloaded models (Edit > Models…), or a weights file: our .safetensors or the "
                                  "paper's torch.save checkpoints (baldassarreFe/iclr-osc-22)"));
-    m_modelLabel = new QLabel(tr("No model"));
+    m_modelLabel = new widgets::ElidedLabel(tr("No model"));
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
-    m_modelLabel->setWordWrap(true);
     m_iteration = new QComboBox;
     m_iteration->setObjectName(QStringLiteral("iteration"));
     m_iteration->addItem(tr("Last iteration"), true);
@@ -88,7 +88,7 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     m_scenes->setObjectName(QStringLiteral("sceneList"));
     m_scenes->setViewMode(QListView::ListMode);
     m_scenes->setIconSize(QSize(64, 48));
-    m_scenes->setMaximumWidth(220);
+    m_scenes->setMaximumWidth(190);
 
     m_layers = new widgets::LayerModel(this);
     m_imageView = new widgets::ImageView(m_layers);
@@ -111,9 +111,17 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setMouseTracking(true);
 
+    // The slots' tiles above their table, beside the scene: what each slot found, in one column,
+    // so that the scene keeps the window's height (#23).
+    auto *slotColumn = new QSplitter(Qt::Vertical);
+    slotColumn->addWidget(tileScroll);
+    slotColumn->addWidget(m_table);
+    slotColumn->setStretchFactor(0, 3);
+    slotColumn->setStretchFactor(1, 2);
+    slotColumn->setSizes({360, 220});
     auto *imageAndTiles = new QSplitter(Qt::Horizontal);
     imageAndTiles->addWidget(m_imageView);
-    imageAndTiles->addWidget(tileScroll);
+    imageAndTiles->addWidget(slotColumn);
     imageAndTiles->setStretchFactor(0, 3);
     imageAndTiles->setStretchFactor(1, 2);
     // Above the scene: why a scene that could not be read shows nothing.
@@ -122,21 +130,17 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     m_sceneStatus->setWordWrap(true);
     m_sceneStatus->hide();
     auto *sceneBox = new QWidget;
+    sceneBox->setObjectName(QStringLiteral("mainView")); // Workspace::mainView()
     auto *sceneBoxLayout = new QVBoxLayout(sceneBox);
     sceneBoxLayout->setContentsMargins(0, 0, 0, 0);
     sceneBoxLayout->addWidget(m_sceneStatus);
     sceneBoxLayout->addWidget(imageAndTiles, 1);
-    auto *sceneColumn = new QSplitter(Qt::Vertical);
-    sceneColumn->addWidget(sceneBox);
-    sceneColumn->addWidget(m_table);
-    sceneColumn->setStretchFactor(0, 3);
-    sceneColumn->setStretchFactor(1, 1);
-    sceneColumn->setSizes({520, 170});
-    imageAndTiles->setSizes({520, 420});
+    imageAndTiles->setSizes({560, 420});
     auto *scenePage = new QSplitter(Qt::Horizontal);
     scenePage->addWidget(m_scenes);
-    scenePage->addWidget(sceneColumn);
+    scenePage->addWidget(sceneBox);
     scenePage->setStretchFactor(1, 1);
+    scenePage->setSizes({180, 1000});
 
     m_embedding = new SlotsEmbeddingView(model);
     m_training = new SlotsTrainingPanel(model);
@@ -184,7 +188,7 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     connect(m_model, &SlotsModel::modelChanged, this, [this] {
         m_modelChoice->setCurrentModel(m_model->modelName());
         m_modelLabel->setText(tr("Model: %1").arg(m_model->modelDescription()));
-        m_modelLabel->setToolTip(m_model->modelName());
+        m_modelLabel->setDetail(m_model->modelName());
     });
 }
 

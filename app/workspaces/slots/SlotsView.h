@@ -15,6 +15,7 @@ class QGridLayout;
 #include "widgets/tiles/MapTile.h"
 
 namespace periscope::widgets {
+class ElidedLabel;
 class ImageView;
 class LayerModel;
 } // namespace periscope::widgets
@@ -67,7 +68,8 @@ private:
 
     SlotsModel *m_model;
     ModelChoice *m_modelChoice = nullptr;
-    QLabel *m_modelLabel, *m_summary;
+    widgets::ElidedLabel *m_modelLabel;
+    QLabel *m_summary;
     QLabel *m_sceneStatus = nullptr; // "NAME: cannot open: reason" for a scene that could not be read
     QComboBox *m_iteration;
     QListWidget *m_scenes;

@@ -166,25 +166,28 @@ void TestColorizeViews::errorMapStaysOnTheResultSideOfTheWipe()
     QCOMPARE(view()->mode(), ColorizeView::Mode::Wipe);
     widgets::ImageView *wipe = view()->wipeView();
     wipe->setWipePosition(0.5);
+    // Each shot where its image is: with the colorbar, fitting moves the image aside for it.
     setErrorMap(false);
     QApplication::processEvents();
     const QImage without = wipe->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QRect imageWithout = imageOnScreen(wipe);
     setErrorMap(true);
     QApplication::processEvents();
     const QImage with = wipe->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
-    QCOMPARE(with.size(), without.size());
-    const QRect image = imageOnScreen(wipe).intersected(with.rect());
-    const int line = image.left() + image.width() / 2;
+    const QRect imageWith = imageOnScreen(wipe);
+    QCOMPARE(imageWith.size(), imageWithout.size());
     // Pixels that changed on each side, away from the line (its 2 px) and from the colorbar.
-    const QRect colorbar = wipe->colorbarRect();
+    const QRect colorbar = wipe->colorbarRect().adjusted(0, -30, 0, 0); // with its title
+    const int line = imageWith.width() / 2;
     int changedLeft = 0, changedRight = 0, left = 0, right = 0;
-    for (int y = image.top(); y <= image.bottom(); ++y)
-        for (int x = image.left(); x <= image.right(); ++x) {
-            if (std::abs(x - line) < 4 || colorbar.contains(x, y))
+    for (int v = 0; v < imageWith.height(); ++v)
+        for (int u = 0; u < imageWith.width(); ++u) {
+            const QPoint a = imageWith.topLeft() + QPoint(u, v), b = imageWithout.topLeft() + QPoint(u, v);
+            if (std::abs(u - line) < 4 || colorbar.contains(a) || !with.rect().contains(a) || !without.rect().contains(b))
                 continue;
-            const bool changed = with.pixel(x, y) != without.pixel(x, y);
-            (x < line ? left : right) += 1;
-            (x < line ? changedLeft : changedRight) += changed ? 1 : 0;
+            const bool changed = with.pixel(a) != without.pixel(b);
+            (u < line ? left : right) += 1;
+            (u < line ? changedLeft : changedRight) += changed ? 1 : 0;
         }
     QVERIFY(left > 1000 && right > 1000);
     QVERIFY2(changedLeft > left / 2, qPrintable(QStringLiteral("%1 of %2").arg(changedLeft).arg(left)));
