@@ -26,6 +26,7 @@ class Autosave;
 class ModelsDialog;
 class ComputeState;
 class JobManager;
+class HelpDialog;
 class JobsIndicator;
 class JobsPanel;
 class LogModel;
@@ -130,6 +131,7 @@ private:
     void showPreferences();
     void showModels();
     void showAbout();
+    void showHelp();
     bool maybeSaveBeforeClosing();
 
     JobManager *m_jobs;
@@ -161,6 +163,7 @@ private:
     // photos arriving from their read job restore it, they do not change it).
     std::optional<Project> m_cleanProject;
     bool m_interactive = true;
+    QPointer<HelpDialog> m_help;
     QPointer<ModelsDialog> m_modelsDialog; // not modal: downloads run while the user works
 };
 

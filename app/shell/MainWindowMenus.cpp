@@ -2,6 +2,8 @@
 // MainWindow's menus and the dialogs behind them.
 #include "app/shell/MainWindow.h"
 
+#include "app/shell/HelpDialog.h"
+
 #include "app/shell/FigureOptionsDialog.h"
 #include "app/common/LibraryVersions.h"
 #include "app/common/Preferences.h"
@@ -81,6 +83,11 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *guide = help->addAction(tr("Periscope &Help"), this, &MainWindow::showHelp);
+    guide->setObjectName(QStringLiteral("helpAction"));
+    guide->setShortcut(QKeySequence::HelpContents); // F1
+    guide->setShortcutContext(Qt::ApplicationShortcut);
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Periscope"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -185,6 +192,19 @@ void MainWindow::showModels()
     m_modelsDialog->show();
     m_modelsDialog->raise();
     m_modelsDialog->activateWindow();
+}
+
+void MainWindow::showHelp()
+{
+    // One window, kept: it stays open beside the workbench and comes back where it was.
+    if (!m_help)
+        m_help = new HelpDialog(this);
+    m_help->show();
+    Workspace *active = currentWorkspace();
+    if (!active || !m_help->showSection(active->title()))
+        m_help->showSection(QStringLiteral("Getting started"));
+    m_help->raise();
+    m_help->activateWindow();
 }
 
 void MainWindow::showAbout()

@@ -84,10 +84,29 @@ WelcomeView::WelcomeView(const WorkspaceContext &context, QWidget *parent)
     header->addWidget(openFile);
     header->addWidget(openProject);
 
+    // A demo runs from its button (or a double click, or Enter): the selected demo's description
+    // says what it will show (#23: only an unannounced double click started one).
+    m_runDemo = new QPushButton(tr("Run demo"), this);
+    m_runDemo->setObjectName(QStringLiteral("runDemo"));
+    m_runDemo->setDefault(true);
+    m_demoDescription = new QLabel(this);
+    m_demoDescription->setObjectName(QStringLiteral("demoDescription"));
+    m_demoDescription->setWordWrap(true);
+    auto *demoPanel = new QWidget(this);
+    auto *demoLayout = new QVBoxLayout(demoPanel);
+    demoLayout->setContentsMargins(0, 0, 0, 0);
+    demoLayout->addWidget(m_demos, 1);
+    auto *demoFooter = new QHBoxLayout;
+    demoFooter->addWidget(m_demoDescription, 1);
+    demoFooter->addWidget(m_runDemo, 0, Qt::AlignTop);
+    demoLayout->addLayout(demoFooter);
+    connect(m_demos, &QListWidget::currentItemChanged, this, &WelcomeView::showSelectedDemo);
+    connect(m_runDemo, &QPushButton::clicked, this, [this] { activateDemo(m_demos->currentItem()); });
+
     auto *grid = new QGridLayout;
     grid->addWidget(boxed(tr("Recent files"), m_recentFiles, this), 0, 0);
     grid->addWidget(boxed(tr("Recent projects"), m_recentProjects, this), 0, 1);
-    grid->addWidget(boxed(tr("Demos"), m_demos, this), 1, 0);
+    grid->addWidget(boxed(tr("Demos: built-in data and models, ready in seconds"), demoPanel, this), 1, 0);
     grid->addWidget(boxed(tr("Libraries and compute"), libraries, this), 1, 1);
 
     auto *layout = new QVBoxLayout(this);
@@ -158,6 +177,17 @@ void WelcomeView::fillDemos()
     }
     if (demos.isEmpty())
         addPlaceholder(m_demos, tr("No workspace in this build offers a demo yet."));
+    else
+        m_demos->setCurrentRow(0);
+    showSelectedDemo();
+}
+
+void WelcomeView::showSelectedDemo()
+{
+    QListWidgetItem *item = m_demos->currentItem();
+    const bool runnable = item && item->flags() != Qt::NoItemFlags;
+    m_runDemo->setEnabled(runnable);
+    m_demoDescription->setText(runnable ? item->toolTip() : QString());
 }
 
 void WelcomeView::fillVersions()

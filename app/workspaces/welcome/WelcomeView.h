@@ -8,12 +8,14 @@
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QPushButton;
 class QTreeWidget;
 
 namespace periscope::app {
 
-// The Welcome page's widgets. Activating an entry (double click or Enter) asks the shell to
-// open it; the lists follow RecentFiles and the compute device as they change.
+// The Welcome page's widgets. Activating an entry (double click or Enter; a demo also by its Run
+// button) asks the shell to open it; the lists follow RecentFiles and the compute device as they
+// change.
 class WelcomeView : public QWidget {
     Q_OBJECT
 public:
@@ -23,6 +25,7 @@ public:
     QListWidget *recentProjectsList() const { return m_recentProjects; }
     QListWidget *demoList() const { return m_demos; }
     QTreeWidget *versionsTable() const { return m_versions; }
+    QPushButton *runDemoButton() const { return m_runDemo; }
 
     void refresh();
 
@@ -33,6 +36,7 @@ private:
     void activateFile(QListWidgetItem *item);
     void activateProject(QListWidgetItem *item);
     void activateDemo(QListWidgetItem *item);
+    void showSelectedDemo();
 
     WorkspaceContext m_context;
     QListWidget *m_recentFiles;
@@ -40,6 +44,8 @@ private:
     QListWidget *m_demos;
     QTreeWidget *m_versions;
     QLabel *m_device;
+    QPushButton *m_runDemo = nullptr;
+    QLabel *m_demoDescription = nullptr;
 };
 
 } // namespace periscope::app
