@@ -399,6 +399,20 @@ bool StudyStore::startRater(Rater *rater, QString *error)
     return true;
 }
 
+bool StudyStore::removeRaterWithoutAnswers(int raterNumber, QString *error)
+{
+    QSqlQuery remove(QSqlDatabase::database(m_connection));
+    remove.prepare(QStringLiteral("DELETE FROM raters WHERE number = ? AND NOT EXISTS (SELECT 1 FROM answers WHERE rater = ?)"));
+    remove.addBindValue(raterNumber);
+    remove.addBindValue(raterNumber);
+    if (!remove.exec()) {
+        if (error)
+            *error = describe(remove.lastError(), m_path);
+        return false;
+    }
+    return remove.numRowsAffected() > 0;
+}
+
 QList<StudyStore::Rater> StudyStore::raters() const
 {
     QList<Rater> out;

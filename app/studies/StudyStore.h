@@ -48,6 +48,9 @@ public:
     // A new rater with the next number and a fresh anonymous id.
     bool startRater(Rater *rater, QString *error);
     QList<Rater> raters() const;
+    // Removes a rater who has not answered anything (a session closed at its instructions): true
+    // when removed. A rater with answers is never removed (false, nothing changes).
+    bool removeRaterWithoutAnswers(int raterNumber, QString *error = nullptr);
     // The first trial of the rater's plan without an answer (== the plan's size when finished).
     int nextTrial(int raterNumber) const;
     std::vector<studies::Trial> plan(int raterNumber) const { return studies::planTrials(m_design, raterNumber); }

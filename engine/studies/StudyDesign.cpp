@@ -85,6 +85,11 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> conditi
 
 } // namespace
 
+int distinctTrials(const StudyDesign &design)
+{
+    return design.question == QuestionType::TwoAlternative ? int(conditionPairs(design).size()) : int(design.stimuli.size());
+}
+
 void StudyDesign::validate() const
 {
     if (stimuli.empty())

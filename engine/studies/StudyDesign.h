@@ -60,6 +60,11 @@ struct Trial {
     int expectedAnswer = -1;             // for attention checks: the answer the instructions ask for
 };
 
+// How many different trials the design can show a rater: its stimuli, or for 2AFC its condition
+// pairs. A rater with more regular trials than this sees some twice (#23: the designer now says
+// so before the study is made).
+int distinctTrials(const StudyDesign &design);
+
 // The rater's trials in order: `trialsPerRater` stimuli (2AFC: condition pairs) drawn without
 // repetition until all were used, then again, with the attention checks at random places.
 std::vector<Trial> planTrials(const StudyDesign &design, int raterNumber);

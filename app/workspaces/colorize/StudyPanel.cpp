@@ -8,6 +8,7 @@
 #include "app/workspaces/colorize/StudyRunner.h"
 #include "app/studies/StudyPhotos.h"
 #include "app/studies/StudyStore.h"
+#include "engine/studies/StudyDesign.h"
 #include "engine/core/errors/Error.h"
 #include "app/figures/Figure.h"
 #include "widgets/plotview/PlotView.h"
@@ -27,13 +28,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QGuiApplication>
 #include <QRandomGenerator>
+#include <QScreen>
 #include <QSpinBox>
 #include <QListWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace periscope::app {
@@ -62,6 +66,7 @@ StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) 
     auto *layout = new QHBoxLayout(this);
     auto *left = new QVBoxLayout;
     auto *newStudy = new QPushButton(tr("New study from these photos..."));
+    newStudy->setObjectName(QStringLiteral("newStudy"));
     newStudy->setToolTip(tr("The opened colour photos, in their original colours and as the current model colorized them"));
     connect(newStudy, &QPushButton::clicked, this, &StudyPanel::showNewStudyDialog);
     auto *open = new QPushButton(tr("Open study..."));
@@ -170,6 +175,7 @@ void StudyPanel::showNewStudyDialog()
     question->addItem(tr("How natural? (Likert 1-5)"), int(studies::QuestionType::Likert));
     question->addItem(tr("Which is more natural? (two side by side)"), int(studies::QuestionType::TwoAlternative));
     auto *trials = new QSpinBox;
+    trials->setObjectName(QStringLiteral("trialsPerParticipant"));
     trials->setRange(1, 10000);
     trials->setValue(20);
     auto *checks = new QSpinBox;
@@ -209,6 +215,50 @@ void StudyPanel::showNewStudyDialog()
     });
     form->addRow(tr("Conditions"), conditions);
     form->addRow(QString(), addCondition);
+    // Said before the study is made (#23): more trials than there are different ones repeats
+    // photos within a participant's session.
+    auto *repeats = new QLabel;
+    repeats->setObjectName(QStringLiteral("repeatWarning"));
+    repeats->setWordWrap(true);
+    repeats->setStyleSheet(QStringLiteral("color: #b00020;"));
+    form->addRow(repeats);
+    auto updateRepeats = [=] {
+        studies::StudyDesign planned;
+        planned.question = studies::QuestionType(question->currentData().toInt());
+        int chosen = 0;
+        for (int i = 0; i < photos->count(); ++i)
+            if (photos->item(i)->checkState() == Qt::Checked) {
+                ++chosen;
+                for (int c = 0; c < conditions->count(); ++c)
+                    planned.stimuli.push_back({std::to_string(i), std::to_string(c), {}});
+            }
+        const int distinct = studies::distinctTrials(planned);
+        const int regular = trials->value() - checks->value();
+        repeats->setText(regular > distinct
+                             ? tr("Each participant will see some photos more than once: %1 trials (besides the attention checks), "
+                                  "but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, "
+                                  "avoid repeats.")
+                                   .arg(regular)
+                                   .arg(distinct)
+                                   .arg(chosen)
+                                   .arg(conditions->count())
+                             : QString());
+        repeats->setVisible(regular > distinct);
+    };
+    connect(trials, &QSpinBox::valueChanged, &dialog, updateRepeats);
+    connect(checks, &QSpinBox::valueChanged, &dialog, updateRepeats);
+    connect(question, &QComboBox::currentIndexChanged, &dialog, updateRepeats);
+    connect(photos, &QListWidget::itemChanged, &dialog, updateRepeats);
+    connect(conditions->model(), &QAbstractItemModel::rowsInserted, &dialog, updateRepeats);
+    // A default that needs no repeat: every different trial once, at most 20, and the checks.
+    {
+        studies::StudyDesign all;
+        for (int i = 0; i < photos->count(); ++i)
+            for (int c = 0; c < conditions->count(); ++c)
+                all.stimuli.push_back({std::to_string(i), std::to_string(c), {}});
+        trials->setValue(std::clamp(studies::distinctTrials(all) + checks->value(), 1, 20));
+    }
+    updateRepeats();
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -335,10 +385,15 @@ StudyRunner *StudyPanel::startSession(int rater, bool fullScreen)
     connect(m_runner, &StudyRunner::answerSaved, this, &StudyPanel::refresh);
     connect(m_runner, &StudyRunner::sessionEnded, this, &StudyPanel::refresh);
     connect(m_runner, &StudyRunner::failed, this, &StudyPanel::problem);
-    if (fullScreen)
+    if (fullScreen) {
+        // The whole screen the workbench is on, set here: without a window manager nothing
+        // resizes a full-screen window (#23: the kiosk opened at 640 x 480).
+        m_runner->setGeometry((window() && window()->screen() ? window()->screen() : QGuiApplication::primaryScreen())->geometry());
         m_runner->showFullScreen();
-    else
+    } else {
         m_runner->show();
+    }
+    m_runner->raise(); // in front of the workbench, also without a window manager
     m_runner->activateWindow();
     m_runner->setFocus();
     refresh();

@@ -31,6 +31,22 @@ StudyRunner::StudyRunner(StudyStore *store, int raterNumber, QWidget *parent) : 
 StudyRunner::~StudyRunner()
 {
     m_loader.waitForFinished(); // a read in flight finishes before the widget goes
+    dropUnansweredRater();
+}
+
+bool StudyRunner::dropUnansweredRater()
+{
+    if (!m_raterAddedHere || m_rater < 0)
+        return false;
+    m_raterAddedHere = false;
+    return m_store->nextTrial(m_rater) == 0 && m_store->removeRaterWithoutAnswers(m_rater);
+}
+
+void StudyRunner::closeEvent(QCloseEvent *event)
+{
+    if (dropUnansweredRater())
+        Q_EMIT sessionEnded(m_rater, 0);
+    QWidget::closeEvent(event);
 }
 
 void StudyRunner::startRater()
@@ -44,6 +60,7 @@ void StudyRunner::startRater()
             return;
         }
         m_rater = rater.number;
+        m_raterAddedHere = true;
         m_raterId = rater.anonymousId;
     } else {
         for (const StudyStore::Rater &r : m_store->raters())

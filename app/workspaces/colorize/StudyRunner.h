@@ -45,6 +45,7 @@ Q_SIGNALS:
 protected:
     void keyPressEvent(QKeyEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     struct Shown {
@@ -58,9 +59,13 @@ private:
     void answer(int value);
     void setScreen(Screen screen, const QString &text = {});
     QString questionText() const;
+    // A participant this runner added who left before the first answer is not kept: the study
+    // would list an empty participant no one could remove (#23). True when one was removed.
+    bool dropUnansweredRater();
 
     StudyStore *m_store;
     int m_rater = -1;
+    bool m_raterAddedHere = false;
     QString m_raterId;
     std::vector<studies::Trial> m_plan;
     int m_trial = 0;

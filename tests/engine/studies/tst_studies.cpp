@@ -89,6 +89,14 @@ void TestStudies::plansUseEveryStimulusBeforeRepeating()
         second.insert(trials[std::size_t(i)].image + trials[std::size_t(i)].conditions.front());
     QCOMPARE(int(first.size()), 12);
     QCOMPARE(int(second.size()), 12);
+    // What the designer warns about: 12 distinct trials, so 30 show some twice. For 2AFC the
+    // pairs count: 4 images x C(3, 2).
+    QCOMPARE(distinctTrials(d), 12);
+    StudyDesign pairs = d;
+    pairs.question = QuestionType::TwoAlternative;
+    QCOMPARE(distinctTrials(pairs), 4 * 3);
+    pairs.stimuli.pop_back(); // img3 loses koala: 2 pairs left for it
+    QCOMPARE(distinctTrials(pairs), 3 * 3 + 1);
     // Likert attention checks ask for a score 1-5.
     StudyDesign checked = d;
     checked.attentionChecks = 5;

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Colorize study designer and runner as #23 item 11 found them: more trials than stimuli
+// were accepted without a word, a session closed with Escape left an empty participant no one
+// could remove, and without a window manager the kiosk opened at 640 x 480. Real clicks and keys.
+#include "app/shell/JobManager.h"
+#include "app/studies/StudyStore.h"
+#include "app/workspaces/colorize/ColorizeModel.h"
+#include "app/workspaces/colorize/ColorizeView.h"
+#include "app/workspaces/colorize/ColorizeWorkspace.h"
+#include "app/workspaces/colorize/StudyPanel.h"
+#include "app/workspaces/colorize/StudyRunner.h"
+#include "tests/app/colorize/ColorizePhotos.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QPushButton>
+#include <QScreen>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using namespace periscope;
+using namespace periscope::app;
+using namespace periscope::test;
+
+class TestStudyDesigner : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void designerSaysWhenPhotosRepeat();
+    void escapeLeavesNoEmptyParticipant();
+    void kioskCoversTheScreenEverySession();
+
+private:
+    bool waitIdle() { return m_jobs->waitForIdle(120000); }
+    StudyPanel *panel() { return qobject_cast<ColorizeView *>(m_workspace->view())->studyPanel(); }
+    void openPhotosAndCreateStudy();
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<JobManager> m_jobs;
+    std::unique_ptr<ColorizeWorkspace> m_workspace;
+};
+
+void TestStudyDesigner::init()
+{
+    m_jobs = std::make_unique<JobManager>();
+    WorkspaceContext context;
+    context.jobs = m_jobs.get();
+    m_workspace = std::make_unique<ColorizeWorkspace>(context);
+    m_workspace->view()->resize(1150, 560);
+    m_workspace->view()->show();
+    QString error;
+    QVERIFY(m_workspace->openFile(writeFolderOfPhotos(m_dir.path()), &error));
+    QVERIFY(waitIdle());
+}
+
+void TestStudyDesigner::cleanup()
+{
+    m_jobs->cancelAll();
+    m_jobs->waitForIdle(10000);
+    m_workspace.reset();
+    m_jobs.reset();
+}
+
+void TestStudyDesigner::openPhotosAndCreateStudy()
+{
+    StudyPanel::NewStudy settings;
+    settings.path = m_dir.filePath(QStringLiteral("study-%1.sqlite").arg(QTest::currentTestFunction()));
+    settings.trialsPerRater = 4;
+    settings.attentionChecks = 0;
+    panel()->createStudy(settings);
+    QVERIFY(waitIdle());
+    QVERIFY(panel()->study());
+}
+
+void TestStudyDesigner::designerSaysWhenPhotosRepeat()
+{
+    // The dialog is modal: it is driven from a timer once it is up, as a user would.
+    bool checked = false;
+    QString failure;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            failure = QStringLiteral("no dialog");
+            return;
+        }
+        auto *trials = dialog->findChild<QSpinBox *>(QStringLiteral("trialsPerParticipant"));
+        auto *warning = dialog->findChild<QLabel *>(QStringLiteral("repeatWarning"));
+        // 3 colour photos x 2 conditions (original, the model): 6 different trials, and 2 checks.
+        if (trials->value() != 8 || warning->isVisibleTo(dialog))
+            failure = QStringLiteral("default %1 trials, warning '%2'").arg(trials->value()).arg(warning->text());
+        trials->setFocus();
+        trials->selectAll();
+        QTest::keyClicks(trials, QStringLiteral("30"));
+        if (!warning->isVisibleTo(dialog) || !warning->text().contains(QLatin1String("28 trials")) ||
+            !warning->text().contains(QLatin1String("only 6 different")))
+            failure += QStringLiteral("; at 30: '%1'").arg(warning->text());
+        // Two alternatives: one pair per photo.
+        const QList<QComboBox *> questions = dialog->findChildren<QComboBox *>();
+        for (QComboBox *box : questions)
+            if (box->count() == 3 && box->itemText(2).contains(QLatin1String("side by side")))
+                box->setCurrentIndex(2);
+        if (!warning->text().contains(QLatin1String("only 3 different")))
+            failure += QStringLiteral("; 2AFC: '%1'").arg(warning->text());
+        // Back to a count without repeats: the warning goes.
+        trials->selectAll();
+        QTest::keyClicks(trials, QStringLiteral("5"));
+        if (warning->isVisibleTo(dialog))
+            failure += QStringLiteral("; at 5: '%1'").arg(warning->text());
+        checked = true;
+        dialog->reject();
+    });
+    auto *button = panel()->findChild<QPushButton *>(QStringLiteral("newStudy"));
+    QVERIFY(button);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(checked);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QVERIFY(!panel()->study()); // cancelled: nothing made
+}
+
+void TestStudyDesigner::escapeLeavesNoEmptyParticipant()
+{
+    openPhotosAndCreateStudy();
+    StudyStore *store = panel()->study();
+    // Escape on the instructions: no participant is left behind.
+    StudyRunner *runner = panel()->startSession(-1, false);
+    QCOMPARE(store->raters().size(), 1);
+    QTest::keyClick(runner, Qt::Key_Escape);
+    QTRY_COMPARE(store->raters().size(), 0);
+    QCOMPARE(panel()->findChild<QTableWidget *>()->rowCount(), 0);
+    // One answer, then Escape: kept, to be resumed.
+    runner = panel()->startSession(-1, false);
+    QTest::keyClick(runner, Qt::Key_Space);
+    QTRY_COMPARE(runner->screen(), StudyRunner::Screen::Trial);
+    const int first = runner->raterNumber();
+    const studies::Trial trial = store->plan(first).front();
+    QTest::keyClick(runner, trial.attentionCheck && trial.expectedAnswer == 0 ? Qt::Key_C : Qt::Key_R);
+    QTest::keyClick(runner, Qt::Key_Escape);
+    QCOMPARE(store->raters().size(), 1);
+    QCOMPARE(store->nextTrial(first), 1);
+    // Resumed to the end; the next participant on the same screen leaves at the instructions.
+    runner = panel()->startSession(first, false);
+    QTest::keyClick(runner, Qt::Key_Space);
+    while (runner->screen() != StudyRunner::Screen::Finished) {
+        QTRY_VERIFY(runner->screen() == StudyRunner::Screen::Trial || runner->screen() == StudyRunner::Screen::Finished);
+        if (runner->screen() == StudyRunner::Screen::Finished)
+            break;
+        QTest::keyClick(runner, Qt::Key_R);
+    }
+    QTest::keyClick(runner, Qt::Key_Return);
+    QCOMPARE(store->raters().size(), 2);
+    QTest::keyClick(runner, Qt::Key_Escape);
+    QTRY_COMPARE(store->raters().size(), 1);
+    QCOMPARE(store->raters().first().number, first);
+    // A rater with answers is never removed.
+    QVERIFY(!store->removeRaterWithoutAnswers(first));
+    QCOMPARE(store->raters().size(), 1);
+}
+
+void TestStudyDesigner::kioskCoversTheScreenEverySession()
+{
+    openPhotosAndCreateStudy();
+    const QRect screen = m_workspace->view()->screen()->geometry();
+    for (int session = 0; session < 2; ++session) {
+        StudyRunner *runner = panel()->startSession(-1, true);
+        QVERIFY(runner->isVisible());
+        QTRY_COMPARE(runner->geometry(), screen);
+        QVERIFY(runner->isFullScreen());
+        QTest::keyClick(runner, Qt::Key_Space);
+        QTRY_COMPARE(runner->screen(), StudyRunner::Screen::Trial);
+    }
+}
+
+QTEST_MAIN(TestStudyDesigner)
+#include "tst_studydesigner.moc"
