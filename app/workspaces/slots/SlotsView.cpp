@@ -18,6 +18,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -187,8 +188,11 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     connect(m_model, &SlotsModel::detailReady, this, &SlotsView::showDetail);
     connect(m_model, &SlotsModel::modelChanged, this, [this] {
         m_modelChoice->setCurrentModel(m_model->modelName());
-        m_modelLabel->setText(tr("Model: %1").arg(m_model->modelDescription()));
-        m_modelLabel->setDetail(m_model->modelName());
+        // Which weights, first (#23: after training one could not tell the new from the old).
+        const QString name = m_model->modelName();
+        const QString weights = QFileInfo(name).isAbsolute() ? tr("Weights %1").arg(QFileInfo(name).fileName()) : tr("Built-in %1").arg(name);
+        m_modelLabel->setText(name.isEmpty() ? tr("No model") : tr("%1 · %2").arg(weights, m_model->modelDescription()));
+        m_modelLabel->setDetail(name);
     });
 }
 

@@ -11,6 +11,7 @@
 #include "app/figures/SlotsFigure.h"
 #include "app/workspaces/slots/SlotsModel.h"
 #include "app/workspaces/slots/SlotsTrainingPanel.h"
+#include "widgets/layout/ElidedLabel.h"
 #include "app/workspaces/slots/SlotsView.h"
 #include "app/workspaces/slots/SlotsWorkspace.h"
 #include "widgets/imageview/ImageView.h"
@@ -413,6 +414,9 @@ void TestSlotsWorkspace::trainingOffersTheNewModel()
     QCOMPARE(m_workspace->model()->slotModel()->slotCount(), 4);
     QCOMPARE(m_workspace->slotsView()->tiles().size(), 4);
     QCOMPARE(m_workspace->model()->modelName(), QString::fromStdString(settings.outPath));
+    // The header names the weights now in use (#23 item 9).
+    auto *label = m_workspace->slotsView()->findChild<widgets::ElidedLabel *>(QStringLiteral("modelLabel"));
+    QVERIFY2(label->text().startsWith(QStringLiteral("Weights trained.safetensors")), qPrintable(label->text()));
 }
 
 void TestSlotsWorkspace::demoOpens()
