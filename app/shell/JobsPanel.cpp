@@ -31,6 +31,7 @@ JobsPanel::JobsPanel(JobManager *jobs, QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(JobModel::CancelColumn,
                                                      QHeaderView::ResizeToContents);
     m_view->setWordWrap(false);
+    m_view->horizontalHeader()->resizeSection(JobModel::NameColumn, 260); // "Colorize 81 photos", not "Colorize 81 p…"
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();

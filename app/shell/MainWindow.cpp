@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QAbstractItemView>
 #include <QDockWidget>
 #include <QTimer>
 #include <QDragEnterEvent>
@@ -138,6 +139,10 @@ void MainWindow::createWorkspaces(const WorkspaceRegistry &registry)
         connect(ws, &Workspace::stateChanged, this, &MainWindow::markModified);
         ++number;
     }
+    // Tab moves between controls, never cell by cell inside a table or list: arrows move within
+    // it (#23: keyboard users were held in the tables).
+    for (QAbstractItemView *itemView : findChildren<QAbstractItemView *>())
+        itemView->setTabKeyNavigation(false);
     if (!m_workspaces.empty())
         activateWorkspace(m_workspaces.front()->id());
 }

@@ -158,6 +158,7 @@ void ColorizeModel::clear()
     m_detail = {};
     Q_EMIT photosChanged();
     Q_EMIT detailReady();
+    Q_EMIT message(tr("No photos open")); // not the count of the photos just closed (#23)
 }
 
 void ColorizeModel::restorePhotos(const QList<ColorizePhoto> &photos, int selected)
@@ -165,6 +166,7 @@ void ColorizeModel::restorePhotos(const QList<ColorizePhoto> &photos, int select
     clear();
     m_photos = photos;
     Q_EMIT photosChanged();
+    Q_EMIT message(tr("%n photo(s) open", nullptr, int(m_photos.size())));
     if (selected >= 0 && selected < m_photos.size())
         select(selected);
 }

@@ -7,6 +7,7 @@
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
 #include "tests/app/colorize/ColorizePhotos.h"
 
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -80,6 +81,8 @@ void TestColorizeUndo::openAndClearAreUndone()
     clear->click();
     QVERIFY(waitIdle());
     QCOMPARE(model->photos().size(), 0);
+    // The status says so, not the count of the photos just closed (#23 item 14).
+    QCOMPARE(view()->findChild<QLabel *>(QStringLiteral("statusLabel"))->text(), QStringLiteral("No photos open"));
     QCOMPARE(undo->count(), 2);
     QVERIFY2(undo->undoText().startsWith(QLatin1String("Clear 5 photo")), qPrintable(undo->undoText()));
     clear->click(); // nothing left to clear: no step

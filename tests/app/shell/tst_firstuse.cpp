@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void initTestCase();
     void runButtonStartsTheSelectedDemo();
     void f1OpensTheGuideAtTheWorkspace();
+    void tabLeavesTables();
 };
 
 void TestFirstUse::initTestCase()
@@ -92,6 +94,29 @@ void TestFirstUse::f1OpensTheGuideAtTheWorkspace()
         QTRY_COMPARE(help->shownHeading(), QLatin1String(c.heading));
     }
     QCOMPARE(window.findChildren<HelpDialog *>().size(), 1); // one window, reused
+}
+
+// #23 item 17: Tab moved cell by cell inside the tables and never left them.
+void TestFirstUse::tabLeavesTables()
+{
+    MainWindow window(WorkspaceRegistry::builtIn());
+    window.setInteractive(false);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.activateWorkspace(QStringLiteral("colorize")));
+    auto *table = window.workspace(QStringLiteral("colorize"))->view()->findChild<QTableWidget *>(QStringLiteral("metricsTable"));
+    QVERIFY(table && table->isVisible());
+    table->setRowCount(3);
+    table->setCurrentCell(0, 1);
+    table->setFocus();
+    QTRY_VERIFY(table->hasFocus());
+    QTest::keyClick(table, Qt::Key_Tab);
+    QVERIFY2(!table->hasFocus(), "Tab stayed in the table");
+    QCOMPARE(table->currentColumn(), 1);
+    // Every table and list of every workspace and dock does the same.
+    for (QAbstractItemView *view : window.findChildren<QAbstractItemView *>())
+        QVERIFY2(!view->tabKeyNavigation(), qPrintable(view->objectName() + QStringLiteral(" in ") + view->parentWidget()->metaObject()->className()));
 }
 
 QTEST_MAIN(TestFirstUse)
