@@ -86,7 +86,6 @@ std::unique_ptr<FigurePanel> slotMasksPanel(const SlotFigure &figure)
     for (int slot = 0; slot < slotCount; ++slot) {
         QColor colour = slotColor(slot), swatch = slotColor(slot);
         colour.setAlpha(slot == figure.backgroundSlot ? kBackgroundSlotAlpha : int(255 * kMaskOpacity));
-        swatch.setAlpha(slot == figure.backgroundSlot ? kBackgroundSlotAlpha * 2 : 255);
         legend.append({slotName(slot, figure.backgroundSlot), colour, swatch});
     }
     return labelMapPanel(figure.square, figure.labels, legend);

@@ -459,7 +459,11 @@ void ImageView::drawForeground(QPainter *painter, const QRectF &)
             const QString name = layer.labelNames.at(label);
             const QRect line(area.left(), y, metrics.horizontalAdvance(name) + 26, metrics.height() + 4);
             painter->fillRect(line, QColor(0, 0, 0, 150));
-            painter->fillRect(QRect(line.left() + 4, line.top() + 3, 12, line.height() - 6), layer.labelColors.at(label % layer.labelColors.size()));
+            // The swatch opaque: a label drawn faint over the image (a background slot) must still show
+            // its hue here, not the legend's black through it (#23).
+            QColor swatch = layer.labelColors.at(label % layer.labelColors.size());
+            swatch.setAlpha(255);
+            painter->fillRect(QRect(line.left() + 4, line.top() + 3, 12, line.height() - 6), swatch);
             painter->setPen(Qt::white);
             painter->drawText(line.adjusted(20, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft, name);
             y += line.height() + 2;

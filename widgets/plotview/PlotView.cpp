@@ -39,6 +39,7 @@ PlotView::PlotView(QWidget *parent) : QWidget(parent), m_plot(new QCustomPlot(th
     connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
         if (m_equalAspect)
             applyEqualAspect();
+        placeLegend();
     });
     connect(m_plot->xAxis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this](const QCPRange &range) {
         if (m_syncing)
@@ -63,6 +64,40 @@ void PlotView::styleAxes()
         axis->setTickPen(QPen(QColor(90, 90, 90)));
         axis->setSubTickPen(Qt::NoPen);
     }
+}
+
+void PlotView::placeLegend()
+{
+    // The legend goes in the corner of the axes that covers the fewest data points (#23: it hid
+    // the deletion curves where they mattered). Lines are judged by their points.
+    if (!m_plot->legend->visible() || m_plot->graphCount() == 0)
+        return;
+    const QRect area = m_plot->axisRect()->rect();
+    const QSize size = m_plot->legend->minimumOuterSizeHint() + QSize(12, 12); // and its margin
+    const Qt::Alignment corners[] = {Qt::AlignTop | Qt::AlignRight, Qt::AlignTop | Qt::AlignLeft, Qt::AlignBottom | Qt::AlignRight,
+                                     Qt::AlignBottom | Qt::AlignLeft};
+    Qt::Alignment best = corners[0];
+    int fewest = -1;
+    for (const Qt::Alignment corner : corners) {
+        const QRect box(corner & Qt::AlignLeft ? area.left() : area.right() - size.width(),
+                        corner & Qt::AlignTop ? area.top() : area.bottom() - size.height(), size.width(), size.height());
+        int covered = 0;
+        for (int g = 0; g < m_plot->graphCount(); ++g) {
+            QCPGraph *graph = m_plot->graph(g);
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+                covered += box.contains(graph->coordsToPixels(it->key, it->value).toPoint()) ? 1 : 0;
+        }
+        if (fewest < 0 || covered < fewest) {
+            fewest = covered;
+            best = corner;
+        }
+    }
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, best);
+}
+
+Qt::Alignment PlotView::legendCorner() const
+{
+    return m_plot->axisRect()->insetLayout()->insetAlignment(0);
 }
 
 QColor PlotView::nextColor()
@@ -113,6 +148,7 @@ int PlotView::addScatter(const QString &name, const QVector<double> &x, const QV
     const QColor c = color.isValid() ? color : nextColor();
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, c, c, 6));
     graph->setData(x, y);
+    m_plot->legend->setVisible(m_plot->graphCount() > 1); // which colour is which group
     m_plot->rescaleAxes();
     m_plot->replot();
     return m_plot->plottableCount() - 1;

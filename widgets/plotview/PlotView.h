@@ -59,6 +59,8 @@ public:
     bool exportTo(const QString &path, QString *error, double scale = 2.0);
 
     QCustomPlot *plot() const { return m_plot; }
+    // The corner of the axes the legend stands in: the one that covers the fewest data points.
+    Qt::Alignment legendCorner() const;
 
 Q_SIGNALS:
     void cursorMoved(double x);
@@ -71,6 +73,7 @@ private:
     void styleAxes();
     void applyTickers();
     void applyEqualAspect();
+    void placeLegend();
 
     QCustomPlot *m_plot;
     QCPItemStraightLine *m_cursor = nullptr;

@@ -33,7 +33,10 @@ void MapTile::setHighlighted(bool on)
 void MapTile::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    const int captionHeight = fontMetrics().height() + 2;
+    // Two lines for the caption: a long one ("slot 3 · 2.9% · IoU 0.29") breaks after its first
+    // part instead of losing its end to an ellipsis (#23).
+    const QStringList lines = captionLines();
+    const int captionHeight = fontMetrics().height() * 2 + 2;
     const QRect frame = rect().adjusted(2, 2, -2, -2 - captionHeight);
     const int side = std::min(frame.width(), frame.height());
     const QRect square(frame.left() + (frame.width() - side) / 2, frame.top(), side, side);
@@ -42,8 +45,18 @@ void MapTile::paintEvent(QPaintEvent *)
     p.setPen(QPen(m_frame, m_highlighted ? 4 : 2));
     p.drawRect(square.adjusted(1, 1, -1, -1));
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRect(0, square.bottom() + 2, width(), captionHeight), Qt::AlignCenter,
-               fontMetrics().elidedText(m_caption, Qt::ElideRight, width()));
+    for (int i = 0; i < lines.size(); ++i)
+        p.drawText(QRect(0, square.bottom() + 2 + i * fontMetrics().height(), width(), fontMetrics().height()), Qt::AlignCenter,
+                   fontMetrics().elidedText(lines[i], Qt::ElideRight, width()));
+}
+
+QStringList MapTile::captionLines() const
+{
+    const QString separator = QStringLiteral(" · ");
+    const int cut = m_caption.indexOf(separator);
+    if (fontMetrics().horizontalAdvance(m_caption) <= width() || cut < 0)
+        return {m_caption};
+    return {m_caption.left(cut), m_caption.mid(cut + separator.size())};
 }
 
 void MapTile::enterEvent(QEnterEvent *)

@@ -3,6 +3,7 @@
 
 #include <QColor>
 #include <QImage>
+#include <QStringList>
 #include <QWidget>
 
 namespace periscope::widgets {
@@ -20,7 +21,8 @@ public:
     QColor frameColor() const { return m_frame; }
     QImage map() const { return m_map; }
     QString caption() const { return m_caption; }
-    QSize sizeHint() const override { return {110, 126}; }
+    QSize sizeHint() const override { return {110, 140}; }
+    QStringList captionLines() const; // as drawn at the tile's width: one line, or two
 
 Q_SIGNALS:
     void hovered(int item); // -1 when the pointer leaves

@@ -304,8 +304,14 @@ void TestImageView::overlaysShowColorbarAndLegend()
     const QColor jetTop(jet[255].r, jet[255].g, jet[255].b);
     QVERIFY(count(jetTop) > 0);                   // the colorbar's top end
     QVERIFY(count(QColor(255, 0, 255)) > 50);    // the legend's swatch
+    // A label drawn faint (a background slot at alpha 50) keeps an opaque swatch: the legend
+    // shows its hue, not black through it (#23 item 15).
+    Layer faint = model.layer(model.rowOf(QStringLiteral("objects")));
+    faint.labelColors = {Qt::black, QColor(240, 50, 230, 50)};
+    model.replaceLayer(faint);
+    QVERIFY(count(QColor(240, 50, 230)) > 50);
     view.setOverlaysVisible(false);
-    QCOMPARE(count(QColor(255, 0, 255)), 0);
+    QCOMPARE(count(QColor(240, 50, 230)), 0);
 }
 
 void TestImageView::clickSelectsVectorItems()

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The layout helpers workspaces use to fit a small screen (#23): PanelTabs folds to its tab bar
 // and opens again by clicks on the tabs, and starts folded on a short window; ElidedLabel keeps
-// one line and puts the whole text in its tooltip.
+// one line and puts the whole text in its tooltip; a MapTile's long caption breaks onto a second
+// line rather than losing its end.
 #include "widgets/layout/ElidedLabel.h"
 #include "widgets/layout/PanelTabs.h"
+#include "widgets/tiles/MapTile.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void panelFoldsAndOpensByClicks();
     void panelStartsFoldedOnAShortWindow();
     void elidedLabelKeepsOneLine();
+    void tileCaptionTakesTwoLines();
 };
 
 namespace {
@@ -102,6 +105,24 @@ void TestLayoutWidgets::elidedLabelKeepsOneLine()
     QCOMPARE(label.shownText(), text);
     // And it never asks for the whole width as its minimum.
     QVERIFY(label.minimumSizeHint().width() < 100);
+}
+
+void TestLayoutWidgets::tileCaptionTakesTwoLines()
+{
+    MapTile tile(2, Qt::blue);
+    const QString caption = QStringLiteral("slot 3 · 2.9% · IoU 0.29");
+    tile.setMap(QImage(16, 16, QImage::Format_RGB32), caption);
+    tile.resize(tile.sizeHint());
+    // At the tile's width (110 px) the whole caption does not fit on one line: two, each whole.
+    QVERIFY(tile.fontMetrics().horizontalAdvance(caption) > tile.width());
+    const QStringList lines = tile.captionLines();
+    QCOMPARE(lines, (QStringList{QStringLiteral("slot 3"), QStringLiteral("2.9% · IoU 0.29")}));
+    for (const QString &line : lines)
+        QVERIFY2(tile.fontMetrics().horizontalAdvance(line) <= tile.width(), qPrintable(line));
+    // Wide enough: one line.
+    tile.resize(400, tile.height());
+    QCOMPARE(tile.captionLines(), QStringList{caption});
+    QCOMPARE(tile.toolTip(), caption);
 }
 
 QTEST_MAIN(TestLayoutWidgets)

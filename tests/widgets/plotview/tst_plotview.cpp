@@ -23,6 +23,8 @@ private Q_SLOTS:
     void linkedAxesFollowEachOther();
     void shiftDragMovesTheCursor();
     void exportsPngSvgPdf();
+    void legendStandsOffTheData();
+    void equalAspectKeepsOneScale();
 
 private:
     QTemporaryDir m_dir;
@@ -91,6 +93,71 @@ void TestPlotView::shiftDragMovesTheCursor()
     QApplication::sendEvent(plot.plot(), &release);
     QVERIFY(moved.count() >= 1);
     QVERIFY2(std::abs(plot.cursorX() - 7.0) < 0.1, qPrintable(QString::number(plot.cursorX())));
+}
+
+void TestPlotView::legendStandsOffTheData()
+{
+    // Deletion curves fall from the top left to the bottom right: the legend must not stand on
+    // them at the top right (#23), nor anywhere they pass.
+    PlotView plot;
+    plot.resize(420, 300);
+    plot.show();
+    QVector<double> x, falling, faster;
+    for (int i = 0; i <= 40; ++i) {
+        x << i / 40.0;
+        falling << 1.0 - i / 40.0;
+        faster << std::exp(-6.0 * i / 40.0);
+    }
+    plot.addLine(QStringLiteral("LRP"), x, falling);
+    plot.addLine(QStringLiteral("random"), x, faster);
+    auto pointsUnderLegend = [&plot] {
+        plot.plot()->replot();
+        const QRect legend = plot.plot()->legend->outerRect();
+        int covered = 0;
+        for (int g = 0; g < plot.plot()->graphCount(); ++g)
+            for (auto it = plot.plot()->graph(g)->data()->constBegin(); it != plot.plot()->graph(g)->data()->constEnd(); ++it)
+                covered += legend.contains(plot.plot()->graph(g)->coordsToPixels(it->key, it->value).toPoint()) ? 1 : 0;
+        return covered;
+    };
+    QCOMPARE(pointsUnderLegend(), 0);
+    QVERIFY(plot.plot()->legend->visible());
+    QCOMPARE(plot.legendCorner(), Qt::AlignTop | Qt::AlignRight); // the empty corner above both
+    // Curves through the top right (rising): the legend moves off them.
+    plot.clear();
+    QVector<double> rising, risingFast;
+    for (int i = 0; i < x.size(); ++i) {
+        rising << x[i];
+        risingFast << 1.0 - faster[i];
+    }
+    plot.addLine(QStringLiteral("a"), x, rising);
+    plot.addLine(QStringLiteral("b"), x, risingFast);
+    QCOMPARE(pointsUnderLegend(), 0);
+    QVERIFY(plot.legendCorner() != (Qt::AlignTop | Qt::AlignRight));
+    // Scatter groups get a legend: which colour is which.
+    PlotView scatter;
+    scatter.addScatter(QStringLiteral("red"), {0, 1}, {0, 1});
+    QVERIFY(!scatter.plot()->legend->visible()); // one group needs none
+    scatter.addScatter(QStringLiteral("blue"), {0.5}, {0.2});
+    QVERIFY(scatter.plot()->legend->visible());
+}
+
+void TestPlotView::equalAspectKeepsOneScale()
+{
+    PlotView plot;
+    plot.resize(600, 260);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.setHeatmap(QStringLiteral("share"), 4, 4, QVector<double>(16, 0.5), QRectF(-110, -110, 220, 220), periscope::Colormap::Viridis, 0, 1);
+    plot.setEqualAspect(true);
+    plot.plot()->replot();
+    const QRect rect = plot.plot()->axisRect()->rect();
+    const double perPixelX = plot.plot()->xAxis->range().size() / rect.width();
+    const double perPixelY = plot.plot()->yAxis->range().size() / rect.height();
+    QVERIFY(std::abs(perPixelX / perPixelY - 1.0) < 1e-9);
+    // The data's whole extent stays in view: the wide axis shows more, the short one all of it.
+    QCOMPARE(plot.plot()->yAxis->range().size(), 220.0);
+    QVERIFY(plot.plot()->xAxis->range().size() > 220.0);
+    QCOMPARE(plot.plot()->xAxis->range().center(), 0.0);
 }
 
 void TestPlotView::exportsPngSvgPdf()
