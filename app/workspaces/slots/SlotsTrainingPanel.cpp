@@ -52,8 +52,8 @@ SlotsTrainingPanel::SlotsTrainingPanel(SlotsModel *model, QWidget *parent)
 
     connect(this, &TrainingPanel::startRequested, this, &SlotsTrainingPanel::startTraining);
     connect(this, &TrainingPanel::cancelRequested, m_model, &SlotsModel::cancelTraining);
+    // The view makes the switch (an undoable step); the panel says it.
     connect(this, &TrainingPanel::useWeightsRequested, this, [this](const QString &weights) {
-        m_model->setModel(weights);
         setStatus(tr("The scenes are analysed with %1.").arg(QFileInfo(weights).fileName()));
     });
     connect(m_model, &SlotsModel::trainingEpoch, this, [this](const slot::SlotEpoch &e) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/slots/SlotsView.h"
 
+#include "app/shell/SettingCommand.h"
+
 #include "app/shell/ModelChoice.h"
 
 #include "app/models/BuiltInSlotModels.h"
@@ -34,6 +36,8 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QSignalBlocker>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -57,7 +61,8 @@ QTableWidgetItem *item(const QString &text)
 
 } // namespace
 
-SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+SlotsView::SlotsView(SlotsModel *model, QUndoStack *undo, QWidget *parent)
+    : QWidget(parent), m_model(model), m_undo(undo)
 {
     auto *open = new QPushButton(tr("Open scenes…"));
     open->setObjectName(QStringLiteral("openScenes"));
@@ -145,6 +150,7 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
 
     m_embedding = new SlotsEmbeddingView(model);
     m_training = new SlotsTrainingPanel(model);
+    connect(m_training, &TrainingPanel::useWeightsRequested, this, &SlotsView::chooseModel);
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("slotsTabs"));
     m_tabs->addTab(scenePage, tr("Scene"));
@@ -158,14 +164,11 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
     connect(open, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a scene folder or a folder of images"));
         if (!folder.isEmpty())
-            m_model->open({folder});
+            openScenes({folder});
     });
     connect(generate, &QPushButton::clicked, this, &SlotsView::generateDialog);
-    connect(m_modelChoice, &ModelChoice::modelChosen, this, [this](const QString &model) { m_model->setModel(model); });
-    connect(m_iteration, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->setLastIteration(m_iteration->currentData().toBool());
-        Q_EMIT viewSettingsChanged();
-    });
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, &SlotsView::chooseModel);
+    connect(m_iteration, &QComboBox::activated, this, [this] { chooseIteration(m_iteration->currentData().toBool()); });
     connect(m_scenes, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_model->selected())
             m_model->select(row);
@@ -194,6 +197,42 @@ SlotsView::SlotsView(SlotsModel *model, QWidget *parent) : QWidget(parent), m_mo
         m_modelLabel->setText(name.isEmpty() ? tr("No model") : tr("%1 · %2").arg(weights, m_model->modelDescription()));
         m_modelLabel->setDetail(name);
     });
+}
+
+void SlotsView::openScenes(const QStringList &inputs)
+{
+    if (inputs == m_model->inputs())
+        return;
+    const QString text = inputs.isEmpty() ? tr("Close the scenes")
+                                          : tr("Open %1").arg(QFileInfo(inputs.last()).fileName().isEmpty() ? inputs.last() : QFileInfo(inputs.last()).fileName());
+    m_undo->push(new SettingCommand(text, m_model->inputs(), inputs, [this](const QVariant &value) {
+        const QStringList scenes = value.toStringList();
+        if (scenes.isEmpty())
+            m_model->clear();
+        else
+            m_model->open(scenes);
+    }));
+}
+
+void SlotsView::chooseModel(const QString &nameOrPath)
+{
+    if (nameOrPath == m_model->modelName())
+        return;
+    m_undo->push(new SettingCommand(tr("Use the model %1").arg(QFileInfo(nameOrPath).fileName()), m_model->modelName(), nameOrPath,
+                                    [this](const QVariant &value) { m_model->setModel(value.toString()); }));
+}
+
+void SlotsView::chooseIteration(bool last)
+{
+    if (last == m_model->lastIteration())
+        return;
+    m_undo->push(new SettingCommand(last ? tr("Masks from the last iteration") : tr("Masks from the first iteration"), !last, last,
+                                    [this](const QVariant &value) {
+                                        m_model->setLastIteration(value.toBool());
+                                        const QSignalBlocker block(m_iteration);
+                                        m_iteration->setCurrentIndex(m_iteration->findData(value.toBool()));
+                                        Q_EMIT viewSettingsChanged();
+                                    }));
 }
 
 void SlotsView::rebuildSceneList()

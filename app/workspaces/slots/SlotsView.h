@@ -10,6 +10,7 @@ class QLabel;
 class QListWidget;
 class QTabWidget;
 class QTableWidget;
+class QUndoStack;
 class QGridLayout;
 
 #include "widgets/tiles/MapTile.h"
@@ -38,7 +39,13 @@ using AttentionTile = widgets::MapTile;
 class SlotsView : public QWidget {
     Q_OBJECT
 public:
-    explicit SlotsView(SlotsModel *model, QWidget *parent = nullptr);
+    // Every change a user makes here (scenes opened, the model, the iteration) is a step of `undo`.
+    SlotsView(SlotsModel *model, QUndoStack *undo, QWidget *parent = nullptr);
+
+    // Undoable steps, also for File > Open and the workspace.
+    void openScenes(const QStringList &inputs);
+    void chooseModel(const QString &nameOrPath);
+    void chooseIteration(bool last);
 
     widgets::ImageView *imageView() const { return m_imageView; }
     widgets::LayerModel *layers() const { return m_layers; }
@@ -67,6 +74,7 @@ private:
     void generateDialog();
 
     SlotsModel *m_model;
+    QUndoStack *m_undo;
     ModelChoice *m_modelChoice = nullptr;
     widgets::ElidedLabel *m_modelLabel;
     QLabel *m_summary;

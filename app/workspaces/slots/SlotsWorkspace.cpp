@@ -61,7 +61,7 @@ QStringList SlotsWorkspace::fileSuffixes() const
 QWidget *SlotsWorkspace::view()
 {
     if (!m_view) {
-        m_view = new SlotsView(m_model);
+        m_view = new SlotsView(m_model, undoStack());
         connect(m_view, &SlotsView::viewSettingsChanged, this, &Workspace::stateChanged);
         // The view's own Open and Generate buttons open scenes without openFile: the built-in
         // model must be there already, however the workspace was reached (issue #23: "No model",
@@ -97,8 +97,7 @@ bool SlotsWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    const QStringList inputs = inputsAfterOpening(m_model->inputs(), path);
-    m_model->open(inputs);
+    m_view->openScenes(inputsAfterOpening(m_model->inputs(), path)); // a step of the undo stack
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
 }
@@ -123,6 +122,7 @@ QJsonObject SlotsWorkspace::saveState(const ProjectPaths &paths) const
 bool SlotsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     view();
+    undoStack()->clear(); // the edits before the project are not the project's
     QStringList refused;
     QString refusal;
     const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
@@ -157,6 +157,7 @@ bool SlotsWorkspace::openDemo(const QString &demoId, QString *error)
         return false;
     }
     view();
+    undoStack()->clear(); // a demo starts afresh
     m_model->setModel(builtInSlotModelName());
     m_model->open({folder});
     return true;

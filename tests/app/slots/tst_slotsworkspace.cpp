@@ -34,6 +34,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace periscope;
 using namespace periscope::app;
@@ -113,6 +114,7 @@ private Q_SLOTS:
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
     void trainingOffersTheNewModel();
+    void openIterationAndModelAreUndone();
     void demoOpens();
 
 private:
@@ -417,6 +419,59 @@ void TestSlotsWorkspace::trainingOffersTheNewModel()
     // The header names the weights now in use (#23 item 9).
     auto *label = m_workspace->slotsView()->findChild<widgets::ElidedLabel *>(QStringLiteral("modelLabel"));
     QVERIFY2(label->text().startsWith(QStringLiteral("Weights trained.safetensors")), qPrintable(label->text()));
+}
+
+// #23 item 6: every change a user makes in Slots is a step of Edit > Undo: the scenes opened,
+// the iteration chosen in its box, the model (also from the training panel's Use button).
+void TestSlotsWorkspace::openIterationAndModelAreUndone()
+{
+    QUndoStack *undo = m_workspace->undoStack();
+    SlotsModel *model = m_workspace->model();
+    QString error;
+    QVERIFY(m_workspace->openFile(sceneFolder(), &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(undo->count(), 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Open scenes"));
+    const int scenes = int(model->scenes().size());
+    QVERIFY(scenes > 0);
+    // The iteration box, by keyboard.
+    auto *iteration = m_workspace->slotsView()->findChild<QComboBox *>(QStringLiteral("iteration"));
+    iteration->setFocus();
+    QTest::keyClick(iteration, Qt::Key_Down);
+    QVERIFY(!model->lastIteration());
+    QCOMPARE(undo->count(), 2);
+    QVERIFY(waitIdle());
+    // Back: the last iteration, in the model and in the box; then the scenes closed.
+    undo->undo();
+    QVERIFY(model->lastIteration());
+    QCOMPARE(iteration->currentData().toBool(), true);
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(int(model->scenes().size()), 0);
+    QVERIFY(model->inputs().isEmpty());
+    // Forward again: the scenes, analysed, and the first iteration.
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(int(model->scenes().size()), scenes);
+    undo->redo();
+    QVERIFY(!model->lastIteration());
+    QCOMPARE(iteration->currentData().toBool(), false);
+    // The model: another weights file chosen, undone to the built-in one.
+    const QString before = model->modelName();
+    const QString copy = m_dir.filePath(QStringLiteral("copy.safetensors"));
+    QVERIFY(QFile::copy(resolveSlotModel(before, &error), copy));
+    m_workspace->slotsView()->chooseModel(copy);
+    QVERIFY(waitIdle());
+    QCOMPARE(model->modelName(), copy);
+    QVERIFY(undo->undoText().contains(QStringLiteral("copy.safetensors")));
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->modelName(), before);
+    QVERIFY(model->hasModel());
+    // Choosing what is already there is no step.
+    const int steps = undo->count();
+    m_workspace->slotsView()->chooseModel(before);
+    QCOMPARE(undo->count(), steps);
 }
 
 void TestSlotsWorkspace::demoOpens()
