@@ -2,7 +2,8 @@
 // One undoable change of a workspace's state that a value describes (the inputs it has open, the
 // model, a setting): redo applies the value after, undo the value before, through the same
 // function. A workspace pushes one for each change a user makes, so that Edit > Undo and Redo
-// cover it (#23). Pushing applies the change (QUndoStack::push calls redo).
+// cover it (#23). Pushing applies the change (QUndoStack::push calls redo), unless the change was
+// made already (`alreadyMade`: the state after is read once it happened).
 #pragma once
 
 #include <QUndoCommand>
@@ -16,16 +17,22 @@ namespace periscope::app {
 class SettingCommand : public QUndoCommand {
 public:
     using Apply = std::function<void(const QVariant &value)>;
-    SettingCommand(const QString &text, QVariant before, QVariant after, Apply apply)
-        : QUndoCommand(text), m_before(std::move(before)), m_after(std::move(after)), m_apply(std::move(apply))
+    SettingCommand(const QString &text, QVariant before, QVariant after, Apply apply, bool alreadyMade = false)
+        : QUndoCommand(text), m_before(std::move(before)), m_after(std::move(after)), m_apply(std::move(apply)), m_skipRedo(alreadyMade)
     {
     }
     void undo() override { m_apply(m_before); }
-    void redo() override { m_apply(m_after); }
+    void redo() override
+    {
+        if (std::exchange(m_skipRedo, false))
+            return;
+        m_apply(m_after);
+    }
 
 private:
     QVariant m_before, m_after;
     Apply m_apply;
+    bool m_skipRedo;
 };
 
 } // namespace periscope::app

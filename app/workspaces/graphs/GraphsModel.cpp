@@ -184,6 +184,19 @@ void GraphsModel::selectMolecule(int index)
     explain();
 }
 
+void GraphsModel::clear()
+{
+    m_explain.cancel();
+    m_moleculeFile.cancel();
+    m_input = Input{};
+    m_target.clear();
+    m_molecules.reset();
+    m_csvColumns.clear();
+    m_explanations = GraphExplanations{};
+    Q_EMIT moleculesChanged();
+    Q_EMIT explanationsChanged();
+}
+
 QStringList GraphsModel::moleculeNames() const
 {
     QStringList names;

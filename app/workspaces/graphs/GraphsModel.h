@@ -57,6 +57,8 @@ public:
     QString smilesColumn() const { return m_smilesColumn; }
     QString targetColumn() const { return m_targetColumn; }
     void selectMolecule(int index);
+    // Nothing shown: no input, no explanation (what undoing the first input leaves).
+    void clear();
     // "" → the built-in default for the input (infection or esol); a built-in name; a file.
     void setModel(const QString &nameOrPath);
     // What the weights may not say (the paper's .pt checkpoints): "sum", "mean", "max", or empty to

@@ -78,7 +78,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     m_moleculeList = new QListWidget;
     connect(m_moleculeList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row != m_model->input().moleculeIndex)
-            m_model->selectMolecule(row);
+            step(tr("Show molecule %1").arg(row + 1), [this, row] { m_model->selectMolecule(row); });
     });
 
     // A CSV's columns: which holds the SMILES, which the measured target (for training).
@@ -285,7 +285,7 @@ QWidget *GraphsView::makeInputBar()
         settings.maxPercentSick = m_sick->value();
         settings.maxPercentImmune = m_immune->value();
         settings.maxPercentVirtual = m_virtual->value();
-        m_model->showInfection(quint64(m_seed->value()), settings);
+        step(tr("Infection graph %1").arg(m_seed->value()), [this, settings] { m_model->showInfection(quint64(m_seed->value()), settings); });
     });
     row->addWidget(generate);
     row->addGroup({smallLabel(tr("seed")), m_seed});
@@ -299,15 +299,22 @@ QWidget *GraphsView::makeInputBar()
     m_smiles->setObjectName(QStringLiteral("smilesInput"));
     m_smiles->setPlaceholderText(tr("SMILES, e.g. CC(=O)Nc1ccc(O)cc1"));
     m_smiles->setMinimumWidth(200);
-    connect(m_smiles, &QLineEdit::returnPressed, this, [this] { m_model->showSmiles(m_smiles->text()); });
+    auto showSmiles = [this] {
+        const QString smiles = m_smiles->text();
+        step(tr("Molecule %1").arg(smiles), [this, smiles] { m_model->showSmiles(smiles); });
+    };
+    connect(m_smiles, &QLineEdit::returnPressed, this, showSmiles);
     auto *show = new QPushButton(tr("Molecule"));
     show->setToolTip(tr("Explain the molecule typed on the left"));
-    connect(show, &QPushButton::clicked, this, [this] { m_model->showSmiles(m_smiles->text()); });
+    connect(show, &QPushButton::clicked, this, showSmiles);
     row->addGroup({m_smiles, show}, 1);
 
     m_modelChoice = new ModelChoice(QStringLiteral("graphs"), tr("Open graph network weights"));
     m_modelChoice->addFixedChoice(tr("Built-in model"), QString()); // the input's kind decides
-    connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &GraphsModel::setModel);
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, [this](const QString &model) {
+        step(model.isEmpty() ? tr("Use the built-in model") : tr("Use the model %1").arg(QFileInfo(model).fileName()),
+             [this, model] { m_model->setModel(model); });
+    });
     row->addGroup({smallLabel(tr("model")), m_modelChoice});
     auto *aggregation = new QComboBox;
     aggregation->setObjectName(QStringLiteral("aggregationChoice"));
@@ -316,7 +323,8 @@ QWidget *GraphsView::makeInputBar()
     for (const char *name : {"sum", "mean", "max"})
         aggregation->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
     connect(aggregation, &QComboBox::activated, this, [this, aggregation](int index) {
-        m_model->setAggregation(aggregation->itemData(index).toString());
+        const QString chosen = aggregation->itemData(index).toString();
+        step(tr("Aggregation: %1").arg(aggregation->itemText(index)), [this, chosen] { m_model->setAggregation(chosen); });
     });
     row->addWidget(aggregation);
     return bar;
@@ -328,7 +336,7 @@ void GraphsView::onNodeClicked(int node)
 {
     const GraphScene &scene = m_model->explanations().scene;
     if (scene.kind == GraphScene::Kind::Infection) {
-        m_model->setTarget(QStringLiteral("node:%1").arg(node)); // explain that node's infection
+        step(tr("Explain node %1").arg(node), [this, node] { m_model->setTarget(QStringLiteral("node:%1").arg(node)); }); // its infection
         return;
     }
     m_selectedNode = node == m_selectedNode ? -1 : node; // molecules: highlight the atom everywhere

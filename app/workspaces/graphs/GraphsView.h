@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -34,6 +36,11 @@ class GraphsView : public QWidget {
     Q_OBJECT
 public:
     explicit GraphsView(GraphsModel *model, QWidget *parent = nullptr);
+
+    // Runs each change a user makes (an input, the model, the explained node) through `recorder`,
+    // which makes it a step of the workspace's undo stack; without one, changes apply directly.
+    using StepRecorder = std::function<void(const QString &text, const std::function<void()> &change)>;
+    void setStepRecorder(StepRecorder recorder) { m_record = std::move(recorder); }
     ~GraphsView() override;
 
     QList<GraphCanvas *> canvases() const { return m_canvases; }
@@ -47,6 +54,8 @@ public:
     QString detailMethod() const;
 
 private:
+    void step(const QString &text, const std::function<void()> &change) { m_record ? m_record(text, change) : change(); }
+    StepRecorder m_record;
     QWidget *makeInputBar();
     void refresh();
     void refreshDetails();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/graphs/GraphsWorkspace.h"
+
+#include "app/shell/SettingCommand.h"
 #include "app/shell/WidgetFigures.h"
 
 #include "app/workspaces/graphs/GraphsModel.h"
@@ -9,6 +11,7 @@
 #include "widgets/vtkview/VtkView.h"
 
 #include <QFileInfo>
+#include <QScopedValueRollback>
 #include <QJsonObject>
 
 namespace periscope::app {
@@ -41,8 +44,10 @@ QStringList GraphsWorkspace::fileSuffixes() const
 
 QWidget *GraphsWorkspace::view()
 {
-    if (!m_view)
+    if (!m_view) {
         m_view = new GraphsView(m_model);
+        m_view->setStepRecorder([this](const QString &text, const std::function<void()> &change) { recordStep(text, change); });
+    }
     return m_view;
 }
 
@@ -60,7 +65,15 @@ bool GraphsWorkspace::openFile(const QString &path, QString *error)
         return false;
     }
     view();
-    m_model->openMoleculeFile(file.absoluteFilePath());
+    // The file is read as a job: the step's end is said here, not read from the model.
+    QJsonObject after;
+    after.insert(QStringLiteral("model"), ProjectPaths().toStoredModel(m_model->model()));
+    if (!m_model->aggregation().isEmpty())
+        after.insert(QStringLiteral("aggregation"), m_model->aggregation());
+    after.insert(QStringLiteral("input"), QStringLiteral("file"));
+    after.insert(QStringLiteral("file"), file.absoluteFilePath());
+    after.insert(QStringLiteral("index"), 0);
+    recordStep(tr("Open %1").arg(file.fileName()), [this, file] { m_model->openMoleculeFile(file.absoluteFilePath()); }, after);
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
 }
@@ -104,6 +117,8 @@ bool GraphsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths 
 {
     const QString input = state.value(QStringLiteral("input")).toString();
     view();
+    if (!m_applyingStep)
+        undoStack()->clear(); // the edits before the project are not the project's
     QString refusal;
     const QString model = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
     if (!refusal.isEmpty()) {
@@ -144,6 +159,41 @@ bool GraphsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths 
     return true;
 }
 
+void GraphsWorkspace::recordStep(const QString &text, const std::function<void()> &change, const std::optional<QJsonObject> &after)
+{
+    if (m_applyingStep) {
+        change();
+        return;
+    }
+    const QJsonObject before = saveState(ProjectPaths());
+    change();
+    const QJsonObject now = after ? *after : saveState(ProjectPaths());
+    if (now == before)
+        return;
+    undoStack()->push(new SettingCommand(text, before, now, [this](const QVariant &state) { applyUndoState(state.toJsonObject()); }, true));
+}
+
+void GraphsWorkspace::applyUndoState(const QJsonObject &state)
+{
+    const QScopedValueRollback<bool> applying(m_applyingStep, true);
+    const QString input = state.value(QStringLiteral("input")).toString();
+    if (input.isEmpty()) { // before the first input: nothing shown
+        m_model->setModel(ProjectPaths().resolveModel(state.value(QStringLiteral("model")).toString(), nullptr));
+        m_model->clear();
+        return;
+    }
+    // Another molecule of the file already read: no need to read it again.
+    const GraphsModel::Input &current = m_model->input();
+    if (input == QLatin1String("file") && m_model->molecules() && state.value(QStringLiteral("file")).toString() == current.moleculeFile &&
+        state.value(QStringLiteral("model")).toString() == ProjectPaths().toStoredModel(m_model->model())) {
+        m_model->selectMolecule(state.value(QStringLiteral("index")).toInt());
+        return;
+    }
+    QString error;
+    if (!restoreState(state, ProjectPaths(), &error))
+        logProblem(error);
+}
+
 QList<DemoEntry> GraphsWorkspace::demoEntries() const
 {
     return {{id(), QStringLiteral("infection"), tr("Graphs: which edges spread an infection?"),
@@ -156,6 +206,7 @@ QList<DemoEntry> GraphsWorkspace::demoEntries() const
 bool GraphsWorkspace::openDemo(const QString &demoId, QString *error)
 {
     view();
+    undoStack()->clear(); // a demo starts afresh
     if (demoId == QLatin1String("infection")) {
         m_model->setModel(QString());
         m_model->showInfection(1);

@@ -3,7 +3,11 @@
 
 #include "app/shell/Workspace.h"
 
+#include <QJsonObject>
 #include <QPointer>
+
+#include <functional>
+#include <optional>
 
 namespace periscope::app {
 
@@ -39,8 +43,16 @@ public:
 
     GraphsModel *model() const { return m_model; }
 
+    // Runs `change` as a step of the undo stack: the state before and after it (the project state,
+    // without paths made relative) are the step's two ends. `after` when the change completes
+    // later (a file read as a job).
+    void recordStep(const QString &text, const std::function<void()> &change, const std::optional<QJsonObject> &after = {});
+
 private:
+    void applyUndoState(const QJsonObject &state);
+
     GraphsModel *m_model;
+    bool m_applyingStep = false;
     QPointer<GraphsView> m_view;
 };
 

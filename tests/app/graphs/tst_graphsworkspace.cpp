@@ -20,6 +20,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace periscope;
 using namespace periscope::app;
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void stateRoundTrips();
     void weightsThatDoNotSayTheirAggregationAskForIt();
     void trainingFromThePanelUsesTheNewModel();
+    void inputsAndTheExplainedNodeAreUndone();
 
 private:
     bool waitIdle() { return m_jobs->waitForIdle(60000); }
@@ -367,6 +369,69 @@ void TestGraphsWorkspace::trainingFromThePanelUsesTheNewModel()
     QCOMPARE(stopped.count(), 1);
     QVERIFY(stopped.first().first().toString().contains(QLatin1String("cancelled")));
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("long.safetensors"))));
+}
+
+// #23 item 6: each input, the explained node and the model are steps of Edit > Undo. Driven as a
+// user would: the Infection graph button, a click on a node, SMILES typed, File > Open.
+void TestGraphsWorkspace::inputsAndTheExplainedNodeAreUndone()
+{
+    QUndoStack *undo = m_workspace->undoStack();
+    GraphsModel *model = m_workspace->model();
+    QTest::mouseClick(view()->findChild<QPushButton *>(QStringLiteral("generateInfection")), Qt::LeftButton);
+    QVERIFY(waitIdle());
+    QCOMPARE(undo->count(), 1);
+    QCOMPARE(model->input().kind, GraphScene::Kind::Infection);
+    const QString firstTarget = model->target();
+    // A node clicked in the LRP drawing.
+    GraphCanvas *canvas = view()->canvases()[2];
+    int node = 0;
+    while (QStringLiteral("node:%1").arg(node) == firstTarget)
+        ++node;
+    QTest::mouseClick(canvas, Qt::LeftButton, {}, canvas->geometry().map(canvas->picture().nodes[node].position).toPoint());
+    QVERIFY(waitIdle());
+    QCOMPARE(model->target(), QStringLiteral("node:%1").arg(node));
+    QCOMPARE(undo->count(), 2);
+    QCOMPARE(undo->undoText(), QStringLiteral("Explain node %1").arg(node));
+    // A molecule typed.
+    auto *smiles = view()->findChild<QLineEdit *>(QStringLiteral("smilesInput"));
+    smiles->setText(QStringLiteral("CCO"));
+    QTest::keyClick(smiles, Qt::Key_Return);
+    QVERIFY(waitIdle());
+    QCOMPARE(undo->count(), 3);
+    QCOMPARE(model->explanations().scene.nodeCount, 3);
+    // Back through all three.
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->input().kind, GraphScene::Kind::Infection);
+    QCOMPARE(model->target(), QStringLiteral("node:%1").arg(node));
+    QCOMPARE(model->explanations().methods[2].target, QStringLiteral("node:%1").arg(node));
+    undo->undo();
+    QVERIFY(waitIdle());
+    QVERIFY(model->target() != QStringLiteral("node:%1").arg(node));
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->input().kind, GraphScene::Kind::None);
+    QVERIFY(model->explanations().methods.isEmpty());
+    // And forward to the molecule.
+    undo->redo();
+    undo->redo();
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->input().smiles, QStringLiteral("CCO"));
+    QCOMPARE(model->explanations().scene.nodeCount, 3);
+    // File > Open, undone to the molecule typed before it.
+    QString error;
+    QVERIFY(m_workspace->openFile(testData("three.smi"), &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(undo->undoText(), QStringLiteral("Open three.smi"));
+    QVERIFY(!model->input().moleculeFile.isEmpty());
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->input().smiles, QStringLiteral("CCO"));
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->input().moleculeIndex, 0);
+    QVERIFY(model->input().moleculeFile.endsWith(QStringLiteral("three.smi")));
 }
 
 QTEST_MAIN(TestGraphsWorkspace)
