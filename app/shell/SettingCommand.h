@@ -21,6 +21,17 @@ public:
         : QUndoCommand(text), m_before(std::move(before)), m_after(std::move(after)), m_apply(std::move(apply)), m_skipRedo(alreadyMade)
     {
     }
+    // Steps with the same id in a row become one (a spin box's every keystroke: one step).
+    void setMergeId(int id) { m_id = id; }
+    int id() const override { return m_id; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *next = dynamic_cast<const SettingCommand *>(other);
+        if (!next || next->m_id != m_id || m_id < 0)
+            return false;
+        m_after = next->m_after;
+        return true;
+    }
     void undo() override { m_apply(m_before); }
     void redo() override
     {
@@ -33,6 +44,7 @@ private:
     QVariant m_before, m_after;
     Apply m_apply;
     bool m_skipRedo;
+    int m_id = -1;
 };
 
 } // namespace periscope::app

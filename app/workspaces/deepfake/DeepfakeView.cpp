@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/deepfake/DeepfakeView.h"
 
+#include "app/shell/SettingCommand.h"
+
 
 #include "app/shell/JobManager.h"
 #include "app/shell/ModelChoice.h"
@@ -31,6 +33,10 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
+#include <QScopedValueRollback>
+#include <QSignalBlocker>
+#include <QUndoStack>
+#include <QVariantMap>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -64,30 +70,32 @@ QString percent(double p)
 
 } // namespace
 
-DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, DeepfakeMetrics *metrics, QWidget *parent)
-    : QWidget(parent), m_model(model), m_folder(folder)
+DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, DeepfakeMetrics *metrics, QUndoStack *undo, QWidget *parent)
+    : QWidget(parent), m_model(model), m_undo(undo), m_folder(folder)
 {
     auto *layout = new QVBoxLayout(this);
 
     auto *bar = new widgets::FlowLayout; // wraps on a narrow window
-    auto *openVideo = new QPushButton(tr("Open video..."));
-    connect(openVideo, &QPushButton::clicked, this, [this] {
+    auto *openVideoButton = new QPushButton(tr("Open video..."));
+    openVideoButton->setObjectName(QStringLiteral("openVideo"));
+    connect(openVideoButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Open a video"), QString(),
                                                           tr("Videos (*.mp4 *.avi *.mkv *.mov *.webm *.m4v);;All files (*)"));
         if (!file.isEmpty())
-            m_model->open(file);
+            openVideo(file);
     });
-    auto *openFolder = new QPushButton(tr("Open folder..."));
-    openFolder->setToolTip(tr("A DFDC folder (metadata.json), a FaceForensics++ tree or any folder of videos"));
-    connect(openFolder, &QPushButton::clicked, this, [this] {
+    auto *openFolderButton = new QPushButton(tr("Open folder..."));
+    openFolderButton->setObjectName(QStringLiteral("openFolder"));
+    openFolderButton->setToolTip(tr("A DFDC folder (metadata.json), a FaceForensics++ tree or any folder of videos"));
+    connect(openFolderButton, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of videos"));
         if (!dir.isEmpty())
-            m_folder->open(dir);
+            openFolder(dir);
     });
     m_modelChoice = new ModelChoice(QStringLiteral("deepfake"), tr("Open detector weights"));
     m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
     m_modelChoice->setMinimumWidth(220);
-    connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &DeepfakeModel::setModel);
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, &DeepfakeView::chooseModel);
     m_method = new QComboBox;
     m_method->setObjectName(QStringLiteral("methodChoice"));
     for (const QString &method : DeepfakeModel::methods())
@@ -95,14 +103,28 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_method->setToolTip(tr("How the detector's decision is explained; each method's explanations are cached separately"));
     enableClipMethods();
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
-        m_model->setMethod(m_method->currentData().toString());
-        Q_EMIT viewSettingsChanged();
+        const QString method = m_method->currentData().toString();
+        if (method == m_model->method())
+            return;
+        pushStep(new SettingCommand(tr("Explain with %1").arg(m_method->currentText()), m_model->method(), method,
+                                        guarded([this](const QVariant &value) {
+                                            m_model->setMethod(value.toString());
+                                            const QSignalBlocker block(m_method);
+                                            m_method->setCurrentIndex(m_method->findData(value.toString()));
+                                            Q_EMIT viewSettingsChanged();
+                                        })));
     });
     m_explain = new QCheckBox(tr("Explain"));
     m_explain->setObjectName(QStringLiteral("explainToggle"));
     m_explain->setToolTip(tr("Score and explain the frames in the background, from the playhead on"));
     m_explain->setChecked(m_model->isExplaining());
-    connect(m_explain, &QCheckBox::toggled, m_model, &DeepfakeModel::setExplaining);
+    connect(m_explain, &QCheckBox::clicked, this, [this](bool on) {
+        pushStep(new SettingCommand(on ? tr("Explain the frames") : tr("Stop explaining"), !on, on, guarded([this](const QVariant &value) {
+            m_model->setExplaining(value.toBool());
+            const QSignalBlocker block(m_explain);
+            m_explain->setChecked(value.toBool());
+        })));
+    });
     m_threshold = new QDoubleSpinBox;
     m_threshold->setObjectName(QStringLiteral("threshold"));
     m_threshold->setRange(0.0, 1.0);
@@ -110,13 +132,24 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_threshold->setDecimals(2);
     m_threshold->setValue(m_model->threshold());
     m_threshold->setToolTip(tr("P(fake) at which a frame counts as fake; the timeline marks where the score rises past it"));
-    connect(m_threshold, &QDoubleSpinBox::valueChanged, m_model, &DeepfakeModel::setThreshold);
+    connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this](double threshold) {
+        if (threshold == m_model->threshold())
+            return;
+        auto *step = new SettingCommand(tr("Threshold %1").arg(threshold, 0, 'f', 2), m_model->threshold(), threshold,
+                                        guarded([this](const QVariant &value) {
+                                            m_model->setThreshold(value.toDouble());
+                                            const QSignalBlocker block(m_threshold);
+                                            m_threshold->setValue(value.toDouble());
+                                        }));
+        step->setMergeId(kThresholdStep); // one step for a run of arrow presses or keystrokes
+        pushStep(step);
+    });
     m_compare = new QCheckBox(tr("Compare with the original"));
     m_compare->setObjectName(QStringLiteral("compareToggle"));
     m_compare->setToolTip(tr("A wipe between this fake (left) and the real video it was made from (right); drag the line"));
     m_compare->setEnabled(false);
     connect(m_compare, &QCheckBox::toggled, this, &DeepfakeView::updateWipe);
-    bar->addGroup({openVideo, openFolder});
+    bar->addGroup({openVideoButton, openFolderButton});
     bar->addSpacing(12);
     bar->addGroup({new QLabel(tr("Detector")), m_modelChoice}, 1);
     bar->addGroup({new QLabel(tr("Method")), m_method, m_explain});
@@ -251,6 +284,68 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
         m_status->setText(QStringLiteral("<span style='color:#b00020'>%1</span>").arg(text.toHtmlEscaped()));
     });
     showSummary();
+}
+
+void DeepfakeView::pushStep(QUndoCommand *step)
+{
+    // A widget synced while a step applies (the method box when a video opens) is no new step.
+    if (m_applyingStep) {
+        delete step;
+        return;
+    }
+    m_undo->push(step);
+}
+
+SettingCommand::Apply DeepfakeView::guarded(SettingCommand::Apply apply)
+{
+    return [this, apply = std::move(apply)](const QVariant &value) {
+        const QScopedValueRollback<bool> applying(m_applyingStep, true);
+        apply(value);
+    };
+}
+
+void DeepfakeView::openVideo(const QString &path)
+{
+    QVariantMap after{{QStringLiteral("folder"), m_folder->path()}, {QStringLiteral("video"), QFileInfo(path).absoluteFilePath()}};
+    pushInputs(tr("Open %1").arg(QFileInfo(path).fileName()), after);
+}
+
+void DeepfakeView::openFolder(const QString &folder)
+{
+    QVariantMap after{{QStringLiteral("folder"), QFileInfo(folder).absoluteFilePath()}, {QStringLiteral("video"), QString()}};
+    pushInputs(tr("Open %1").arg(QFileInfo(folder).fileName()), after);
+}
+
+void DeepfakeView::pushInputs(const QString &text, const QVariantMap &after)
+{
+    const QVariantMap before{{QStringLiteral("folder"), m_folder->path()}, {QStringLiteral("video"), m_model->video().path}};
+    if (after == before)
+        return;
+    pushStep(new SettingCommand(text, before, after, guarded([this](const QVariant &value) {
+        // A folder opens its first video once listed; a video alone replaces the one shown.
+        const QVariantMap inputs = value.toMap();
+        const QString folder = inputs.value(QStringLiteral("folder")).toString(), video = inputs.value(QStringLiteral("video")).toString();
+        if (folder != m_folder->path()) {
+            if (folder.isEmpty())
+                m_folder->clear();
+            else
+                m_folder->open(folder);
+        }
+        if (!folder.isEmpty() && video.isEmpty())
+            return;
+        if (video.isEmpty())
+            m_model->clear();
+        else if (video != m_model->video().path)
+            m_model->open(video);
+    })));
+}
+
+void DeepfakeView::chooseModel(const QString &nameOrPath)
+{
+    if (nameOrPath == m_model->modelName())
+        return;
+    pushStep(new SettingCommand(tr("Use the detector %1").arg(QFileInfo(nameOrPath).fileName()), m_model->modelName(), nameOrPath,
+                                    guarded([this](const QVariant &value) { m_model->setModel(value.toString()); })));
 }
 
 QString DeepfakeView::statusText() const

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/shell/SettingCommand.h"
+
+#include <QVariantMap>
 #include <QWidget>
 
 class QCheckBox;
@@ -10,6 +13,8 @@ class QLabel;
 class QSpinBox;
 class QTabWidget;
 class QTreeWidget;
+class QUndoCommand;
+class QUndoStack;
 
 namespace periscope::widgets {
 struct Layer;
@@ -37,7 +42,15 @@ class ModelChoice;
 class DeepfakeView : public QWidget {
     Q_OBJECT
 public:
-    DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, DeepfakeMetrics *metrics, QWidget *parent = nullptr);
+    // Every change a user makes here (a video or folder opened, the detector, the method, the
+    // threshold, explaining on or off) is a step of `undo`.
+    DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, DeepfakeMetrics *metrics, QUndoStack *undo, QWidget *parent = nullptr);
+
+    // Undoable steps, also for File > Open.
+    void openVideo(const QString &path);
+    void openFolder(const QString &folder);
+    void chooseModel(const QString &nameOrPath);
+    static constexpr int kThresholdStep = 1; // SettingCommand merge id
 
     widgets::ImageView *imageView() const { return m_imageView; }
     widgets::LayerModel *layers() const { return m_layers; }
@@ -60,6 +73,10 @@ Q_SIGNALS:
     void viewSettingsChanged();
 
 private:
+    void pushInputs(const QString &text, const QVariantMap &after);
+    void pushStep(QUndoCommand *step);
+    SettingCommand::Apply guarded(SettingCommand::Apply apply);
+    bool m_applyingStep = false;
     // DeepfakeViewExports.cpp: the side panel's export buttons, each asking where (beside the
     // video) and running as a job that reports in the status line.
     QWidget *makeExportButtons();
@@ -79,6 +96,7 @@ private:
     void updateWipe();
 
     DeepfakeModel *m_model;
+    QUndoStack *m_undo;
     DeepfakeFolder *m_folder;
     ModelChoice *m_modelChoice;
     QComboBox *m_method;

@@ -70,7 +70,7 @@ QStringList DeepfakeWorkspace::fileSuffixes() const
 QWidget *DeepfakeWorkspace::view()
 {
     if (!m_view) {
-        m_view = new DeepfakeView(m_model, m_folder, m_metrics);
+        m_view = new DeepfakeView(m_model, m_folder, m_metrics, undoStack());
         connect(m_view, &DeepfakeView::viewSettingsChanged, this, &Workspace::stateChanged);
     }
     return m_view;
@@ -103,7 +103,7 @@ bool DeepfakeWorkspace::openFile(const QString &path, QString *error)
     if (file.isDir()) {
         view();
         ensureModel();
-        m_folder->open(file.absoluteFilePath()); // listed in a job: a folder without videos is reported there
+        m_view->openFolder(file.absoluteFilePath()); // listed in a job: a folder without videos is reported there
         Q_EMIT fileOpened(file.absoluteFilePath());
         return true;
     }
@@ -114,7 +114,7 @@ bool DeepfakeWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    m_model->open(file.absoluteFilePath()); // decoded in a job: a file that is not a video is reported there
+    m_view->openVideo(file.absoluteFilePath()); // decoded in a job: a file that is not a video is reported there
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
 }
@@ -142,6 +142,7 @@ QJsonObject DeepfakeWorkspace::saveState(const ProjectPaths &paths) const
 bool DeepfakeWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     view();
+    undoStack()->clear(); // the edits before the project are not the project's
     QStringList refused;
     QString refusal;
     const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
@@ -206,6 +207,7 @@ bool DeepfakeWorkspace::openDemo(const QString &demoId, QString *error)
         return false;
     }
     view();
+    undoStack()->clear(); // a demo starts afresh
     m_model->setMethod(QStringLiteral("gradcam"));
     m_model->setModel(builtInDeepfakeModelName());
     m_model->open(video, kDemoFrame);

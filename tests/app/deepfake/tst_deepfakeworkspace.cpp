@@ -31,6 +31,9 @@
 #include <QImage>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QUndoStack>
+#include <QDoubleSpinBox>
+#include <QCheckBox>
 #include <QTest>
 
 #include <cmath>
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
     void screenshotShowsTheScoreTrack();
+    void openAndSettingsAreUndone();
 
 private:
     bool waitIdle() { return m_fixture.waitIdle(); }
@@ -460,6 +464,58 @@ void TestDeepfakeWorkspace::screenshotShowsTheScoreTrack()
         }
     QVERIFY2(track >= 20, qPrintable(QString::number(track)));
     QVERIFY(QDir(m_fixture.filePath(QStringLiteral("xdg-cache"))).exists());
+}
+
+// #23 item 6: the video opened, the threshold (a run of arrow presses is one step), the method
+// and explaining on or off are steps of Edit > Undo. By keyboard and mouse on the real widgets.
+void TestDeepfakeWorkspace::openAndSettingsAreUndone()
+{
+    QUndoStack *undo = m_workspace->undoStack();
+    DeepfakeModel *model = m_workspace->model();
+    openExplained(m_workspace.get());
+    QCOMPARE(undo->count(), 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Open megamind-24.mp4"));
+    QWidget *view = m_workspace->view();
+    auto *threshold = view->findChild<QDoubleSpinBox *>(QStringLiteral("threshold"));
+    const double before = model->threshold();
+    threshold->setFocus();
+    QTest::keyClick(threshold, Qt::Key_Up);
+    QTest::keyClick(threshold, Qt::Key_Up);
+    QCOMPARE(model->threshold(), threshold->value());
+    QVERIFY(model->threshold() > before);
+    QCOMPARE(undo->count(), 2); // two presses, one step
+    auto *method = view->findChild<QComboBox *>(QStringLiteral("methodChoice"));
+    const QString firstMethod = model->method();
+    method->setFocus();
+    QTest::keyClick(method, Qt::Key_Down);
+    QVERIFY(model->method() != firstMethod);
+    QCOMPARE(undo->count(), 3);
+    auto *explain = view->findChild<QCheckBox *>(QStringLiteral("explainToggle"));
+    QVERIFY(explain->isChecked());
+    QTest::mouseClick(explain, Qt::LeftButton, {}, QPoint(6, explain->height() / 2));
+    QVERIFY(!model->isExplaining());
+    QCOMPARE(undo->count(), 4);
+    QVERIFY(waitIdle());
+    // Back, each with its widget.
+    undo->undo();
+    QVERIFY(model->isExplaining() && explain->isChecked());
+    undo->undo();
+    QCOMPARE(model->method(), firstMethod);
+    QCOMPARE(method->currentData().toString(), firstMethod);
+    undo->undo();
+    QCOMPARE(model->threshold(), before);
+    QCOMPARE(threshold->value(), before);
+    undo->undo(); // the video closed
+    QVERIFY(waitIdle());
+    QVERIFY(!model->hasVideo());
+    // Forward: the video again, and the threshold.
+    undo->redo();
+    undo->redo();
+    QVERIFY(waitIdle());
+    QVERIFY(model->hasVideo());
+    QCOMPARE(model->video().path, QFileInfo(m_clip).absoluteFilePath());
+    QCOMPARE(threshold->value(), model->threshold());
+    QVERIFY(model->threshold() > before);
 }
 
 QTEST_MAIN(TestDeepfakeWorkspace)
