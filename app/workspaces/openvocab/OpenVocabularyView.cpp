@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/openvocab/OpenVocabularyView.h"
 
+#include "app/shell/SettingCommand.h"
+
 #include "app/figures/OpenVocabFigure.h"
 #include "app/models/BuiltInOpenVocabModels.h"
 #include "app/shell/ModelChoice.h"
@@ -16,6 +18,7 @@
 #include <QColorDialog>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -77,8 +80,8 @@ private:
 OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *undo, QWidget *parent)
     : QWidget(parent), m_model(model), m_undo(undo)
 {
-    auto *openImages = new QPushButton(tr("Open images…"));
-    openImages->setObjectName(QStringLiteral("openImages"));
+    auto *openImagesButton = new QPushButton(tr("Open images…"));
+    openImagesButton->setObjectName(QStringLiteral("openImages"));
     auto *openFolder = new QPushButton(tr("Open folder…"));
     openFolder->setObjectName(QStringLiteral("openFolder"));
     openFolder->setToolTip(tr("A folder of images, or a scene folder with instance masks (Slots' generator, CLEVR): each prompt is then "
@@ -100,7 +103,7 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("summary"));
     auto *bar = new QHBoxLayout;
-    bar->addWidget(openImages);
+    bar->addWidget(openImagesButton);
     bar->addWidget(openFolder);
     bar->addWidget(new QLabel(tr("Model:")));
     bar->addWidget(m_modelChoice);
@@ -244,20 +247,20 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     layout->addLayout(bar);
     layout->addWidget(m_pages, 1);
 
-    connect(openImages, &QPushButton::clicked, this, [this] {
+    connect(openImagesButton, &QPushButton::clicked, this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(), tr("Images (*.png *.jpg *.jpeg)"));
         if (!files.isEmpty())
-            m_model->open(files);
+            openImages(files);
     });
     connect(openFolder, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Open a folder of images or a scene folder"));
         if (!folder.isEmpty())
-            m_model->open({folder});
+            openImages({folder});
     });
     for (QTabWidget *tabs : {m_tabs, m_pages})
         connect(tabs, &QTabWidget::currentChanged, this, &OpenVocabularyView::viewSettingsChanged);
-    connect(m_modelChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { m_model->setModel(name, OpenVocabSide::A); });
-    connect(m_compareChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { m_model->setModel(name, OpenVocabSide::B); });
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { chooseModel(name, OpenVocabSide::A); });
+    connect(m_compareChoice, &ModelChoice::modelChosen, this, [this](const QString &name) { chooseModel(name, OpenVocabSide::B); });
     connect(add, &QPushButton::clicked, this, [this] {
         if (addPrompt(m_promptEdit->text()))
             m_promptEdit->clear();
@@ -349,6 +352,30 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
     m_recolour->setEnabled(false);
     showPrompts();
     showSettings();
+}
+
+void OpenVocabularyView::openImages(const QStringList &inputs)
+{
+    if (inputs == m_model->inputs())
+        return;
+    const QString text = inputs.isEmpty() ? tr("Close the images") : tr("Open %1").arg(QFileInfo(inputs.last()).fileName());
+    m_undo->push(new SettingCommand(text, m_model->inputs(), inputs, [this](const QVariant &value) {
+        const QStringList images = value.toStringList();
+        if (images.isEmpty())
+            m_model->clear();
+        else
+            m_model->open(images);
+    }));
+}
+
+void OpenVocabularyView::chooseModel(const QString &nameOrPath, OpenVocabSide side)
+{
+    const QString before = m_model->model(side).name;
+    if (nameOrPath == before)
+        return;
+    const QString text = side == OpenVocabSide::B ? (nameOrPath.isEmpty() ? tr("No comparison") : tr("Compare with %1").arg(QFileInfo(nameOrPath).fileName()))
+                                                  : tr("Use the model %1").arg(QFileInfo(nameOrPath).fileName());
+    m_undo->push(new SettingCommand(text, before, nameOrPath, [this, side](const QVariant &value) { m_model->setModel(value.toString(), side); }));
 }
 
 void OpenVocabularyView::pushSettings(const QString &text, const QList<OpenVocabPrompt> &prompts, openvocab::PromptTemplates templates,

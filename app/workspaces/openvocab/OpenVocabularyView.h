@@ -42,6 +42,10 @@ class OpenVocabularyView : public QWidget {
 public:
     OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *undo, QWidget *parent = nullptr);
 
+    // Undoable steps (#23), also for File > Open: the images or folders open, a side's model.
+    void openImages(const QStringList &inputs);
+    void chooseModel(const QString &nameOrPath, OpenVocabSide side);
+
     widgets::ImageView *imageView(OpenVocabSide side = OpenVocabSide::A) const { return m_imageViews[std::size_t(side)]; }
     widgets::LayerModel *layers(OpenVocabSide side = OpenVocabSide::A) const { return m_layers[std::size_t(side)]; }
     QTableWidget *promptTable() const { return m_promptTable; }

@@ -101,8 +101,7 @@ bool OpenVocabularyWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    const QStringList inputs = inputsAfterOpening(m_model->inputs(), path);
-    m_model->open(inputs);
+    m_view->openImages(inputsAfterOpening(m_model->inputs(), path)); // a step of the undo stack
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
 }
@@ -202,6 +201,7 @@ bool OpenVocabularyWorkspace::openDemo(const QString &demoId, QString *error)
         return false;
     }
     view();
+    undoStack()->clear(); // a demo starts afresh
     m_model->setPrompts(coloured(demoPrompts()));
     m_model->setModel(builtInOpenVocabModelName());
     m_model->open({folder});

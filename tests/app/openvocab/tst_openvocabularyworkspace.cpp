@@ -31,6 +31,7 @@ private Q_SLOTS:
     void twoModelsSideBySide();
     void badInputGetsAMessageNotACrash();
     void imagesWithoutMasksAreNotScored();
+    void openAndModelsAreUndone();
 };
 
 void TestOpenVocabularyWorkspace::demoSegmentsAndScoresTheScenes()
@@ -384,6 +385,44 @@ void TestOpenVocabularyWorkspace::imagesWithoutMasksAreNotScored()
     QCOMPARE(model->promptTexts(), OpenVocabularyWorkspace::demoPrompts());
     QVERIFY(view->layers()->layer(QStringLiteral("segmentation")));
     QCOMPARE(view->rankingTable()->rowCount(), 8);
+}
+
+// #23 item 6: besides the prompts, the images opened and each side's model are steps of Undo.
+void TestOpenVocabularyWorkspace::openAndModelsAreUndone()
+{
+    OpenVocabularyModel *model = m_workspace->model();
+    OpenVocabularyView *view = m_workspace->openVocabularyView();
+    QUndoStack *undo = m_workspace->undoStack();
+    QString error;
+    const QString folder = m_dir.filePath(QStringLiteral("two"));
+    QDir().mkpath(folder);
+    const QStringList names = QDir(m_demo + QStringLiteral("/images")).entryList({QStringLiteral("*.png")});
+    QVERIFY(QFile::copy(m_demo + QStringLiteral("/images/") + names[0], folder + QStringLiteral("/a.png")));
+    QVERIFY(QFile::copy(m_demo + QStringLiteral("/images/") + names[1], folder + QStringLiteral("/b.png")));
+    const int start = undo->count();
+    QVERIFY(m_workspace->openFile(folder, &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(undo->count(), start + 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Open two"));
+    QCOMPARE(model->images().size(), 2);
+    // A comparison model for side B, then none again by Undo; then the images closed.
+    const QString weights = resolveOpenVocabModel(builtInOpenVocabModelName(), &error);
+    const QString copy = m_dir.filePath(QStringLiteral("b.safetensors"));
+    QFile::remove(copy);
+    QVERIFY(QFile::copy(weights, copy));
+    view->chooseModel(copy, OpenVocabSide::B);
+    QVERIFY(waitIdle());
+    QVERIFY(model->hasModel(OpenVocabSide::B));
+    QCOMPARE(undo->count(), start + 2);
+    undo->undo();
+    QVERIFY(waitIdle());
+    QVERIFY(!model->comparing());
+    undo->undo();
+    QVERIFY(waitIdle());
+    QVERIFY(model->images().isEmpty());
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->images().size(), 2);
 }
 
 QTEST_MAIN(TestOpenVocabularyWorkspace)
