@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/deepfake/DeepfakeView.h"
 
-#include "app/shell/SettingCommand.h"
+#include "app/shell/UndoSteps.h"
 
 
 #include "app/shell/JobManager.h"
@@ -33,7 +33,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTreeWidget>
-#include <QScopedValueRollback>
 #include <QSignalBlocker>
 #include <QUndoStack>
 #include <QVariantMap>
@@ -71,7 +70,7 @@ QString percent(double p)
 } // namespace
 
 DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, DeepfakeMetrics *metrics, QUndoStack *undo, QWidget *parent)
-    : QWidget(parent), m_model(model), m_undo(undo), m_folder(folder)
+    : QWidget(parent), m_model(model), m_steps(undo), m_folder(folder)
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -103,27 +102,24 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_method->setToolTip(tr("How the detector's decision is explained; each method's explanations are cached separately"));
     enableClipMethods();
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
-        const QString method = m_method->currentData().toString();
-        if (method == m_model->method())
-            return;
-        pushStep(new SettingCommand(tr("Explain with %1").arg(m_method->currentText()), m_model->method(), method,
-                                        guarded([this](const QVariant &value) {
-                                            m_model->setMethod(value.toString());
-                                            const QSignalBlocker block(m_method);
-                                            m_method->setCurrentIndex(m_method->findData(value.toString()));
-                                            Q_EMIT viewSettingsChanged();
-                                        })));
+        m_steps.push(tr("Explain with %1").arg(m_method->currentText()), m_model->method(), m_method->currentData().toString(),
+                     [this](const QVariant &value) {
+                         m_model->setMethod(value.toString());
+                         const QSignalBlocker block(m_method);
+                         m_method->setCurrentIndex(m_method->findData(value.toString()));
+                         Q_EMIT viewSettingsChanged();
+                     });
     });
     m_explain = new QCheckBox(tr("Explain"));
     m_explain->setObjectName(QStringLiteral("explainToggle"));
     m_explain->setToolTip(tr("Score and explain the frames in the background, from the playhead on"));
     m_explain->setChecked(m_model->isExplaining());
     connect(m_explain, &QCheckBox::clicked, this, [this](bool on) {
-        pushStep(new SettingCommand(on ? tr("Explain the frames") : tr("Stop explaining"), !on, on, guarded([this](const QVariant &value) {
+        m_steps.push(on ? tr("Explain the frames") : tr("Stop explaining"), !on, on, [this](const QVariant &value) {
             m_model->setExplaining(value.toBool());
             const QSignalBlocker block(m_explain);
             m_explain->setChecked(value.toBool());
-        })));
+        });
     });
     m_threshold = new QDoubleSpinBox;
     m_threshold->setObjectName(QStringLiteral("threshold"));
@@ -133,16 +129,14 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     m_threshold->setValue(m_model->threshold());
     m_threshold->setToolTip(tr("P(fake) at which a frame counts as fake; the timeline marks where the score rises past it"));
     connect(m_threshold, &QDoubleSpinBox::valueChanged, this, [this](double threshold) {
-        if (threshold == m_model->threshold())
-            return;
-        auto *step = new SettingCommand(tr("Threshold %1").arg(threshold, 0, 'f', 2), m_model->threshold(), threshold,
-                                        guarded([this](const QVariant &value) {
-                                            m_model->setThreshold(value.toDouble());
-                                            const QSignalBlocker block(m_threshold);
-                                            m_threshold->setValue(value.toDouble());
-                                        }));
-        step->setMergeId(kThresholdStep); // one step for a run of arrow presses or keystrokes
-        pushStep(step);
+        // One step for a run of arrow presses or keystrokes.
+        m_steps.push(tr("Threshold %1").arg(threshold, 0, 'f', 2), m_model->threshold(), threshold,
+                     [this](const QVariant &value) {
+                         m_model->setThreshold(value.toDouble());
+                         const QSignalBlocker block(m_threshold);
+                         m_threshold->setValue(value.toDouble());
+                     },
+                     kThresholdStep);
     });
     m_compare = new QCheckBox(tr("Compare with the original"));
     m_compare->setObjectName(QStringLiteral("compareToggle"));
@@ -286,24 +280,6 @@ DeepfakeView::DeepfakeView(DeepfakeModel *model, DeepfakeFolder *folder, Deepfak
     showSummary();
 }
 
-void DeepfakeView::pushStep(QUndoCommand *step)
-{
-    // A widget synced while a step applies (the method box when a video opens) is no new step.
-    if (m_applyingStep) {
-        delete step;
-        return;
-    }
-    m_undo->push(step);
-}
-
-SettingCommand::Apply DeepfakeView::guarded(SettingCommand::Apply apply)
-{
-    return [this, apply = std::move(apply)](const QVariant &value) {
-        const QScopedValueRollback<bool> applying(m_applyingStep, true);
-        apply(value);
-    };
-}
-
 void DeepfakeView::openVideo(const QString &path)
 {
     QVariantMap after{{QStringLiteral("folder"), m_folder->path()}, {QStringLiteral("video"), QFileInfo(path).absoluteFilePath()}};
@@ -319,9 +295,7 @@ void DeepfakeView::openFolder(const QString &folder)
 void DeepfakeView::pushInputs(const QString &text, const QVariantMap &after)
 {
     const QVariantMap before{{QStringLiteral("folder"), m_folder->path()}, {QStringLiteral("video"), m_model->video().path}};
-    if (after == before)
-        return;
-    pushStep(new SettingCommand(text, before, after, guarded([this](const QVariant &value) {
+    m_steps.push(text, before, after, [this](const QVariant &value) {
         // A folder opens its first video once listed; a video alone replaces the one shown.
         const QVariantMap inputs = value.toMap();
         const QString folder = inputs.value(QStringLiteral("folder")).toString(), video = inputs.value(QStringLiteral("video")).toString();
@@ -337,15 +311,13 @@ void DeepfakeView::pushInputs(const QString &text, const QVariantMap &after)
             m_model->clear();
         else if (video != m_model->video().path)
             m_model->open(video);
-    })));
+    });
 }
 
 void DeepfakeView::chooseModel(const QString &nameOrPath)
 {
-    if (nameOrPath == m_model->modelName())
-        return;
-    pushStep(new SettingCommand(tr("Use the detector %1").arg(QFileInfo(nameOrPath).fileName()), m_model->modelName(), nameOrPath,
-                                    guarded([this](const QVariant &value) { m_model->setModel(value.toString()); })));
+    m_steps.push(tr("Use the detector %1").arg(QFileInfo(nameOrPath).fileName()), m_model->modelName(), nameOrPath,
+                 [this](const QVariant &value) { m_model->setModel(value.toString()); });
 }
 
 QString DeepfakeView::statusText() const

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "app/shell/SettingCommand.h"
+#include "app/shell/UndoSteps.h"
 
 #include <QVariantMap>
 #include <QWidget>
@@ -13,7 +13,6 @@ class QLabel;
 class QSpinBox;
 class QTabWidget;
 class QTreeWidget;
-class QUndoCommand;
 class QUndoStack;
 
 namespace periscope::widgets {
@@ -74,9 +73,6 @@ Q_SIGNALS:
 
 private:
     void pushInputs(const QString &text, const QVariantMap &after);
-    void pushStep(QUndoCommand *step);
-    SettingCommand::Apply guarded(SettingCommand::Apply apply);
-    bool m_applyingStep = false;
     // DeepfakeViewExports.cpp: the side panel's export buttons, each asking where (beside the
     // video) and running as a job that reports in the status line.
     QWidget *makeExportButtons();
@@ -96,7 +92,7 @@ private:
     void updateWipe();
 
     DeepfakeModel *m_model;
-    QUndoStack *m_undo;
+    UndoSteps m_steps;
     DeepfakeFolder *m_folder;
     ModelChoice *m_modelChoice;
     QComboBox *m_method;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/openvocab/OpenVocabularyView.h"
 
-#include "app/shell/SettingCommand.h"
+#include "app/shell/UndoSteps.h"
 
 #include "app/figures/OpenVocabFigure.h"
 #include "app/models/BuiltInOpenVocabModels.h"
@@ -78,7 +78,7 @@ private:
 } // namespace
 
 OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *undo, QWidget *parent)
-    : QWidget(parent), m_model(model), m_undo(undo)
+    : QWidget(parent), m_model(model), m_undo(undo), m_steps(undo)
 {
     auto *openImagesButton = new QPushButton(tr("Open images…"));
     openImagesButton->setObjectName(QStringLiteral("openImages"));
@@ -356,26 +356,22 @@ OpenVocabularyView::OpenVocabularyView(OpenVocabularyModel *model, QUndoStack *u
 
 void OpenVocabularyView::openImages(const QStringList &inputs)
 {
-    if (inputs == m_model->inputs())
-        return;
     const QString text = inputs.isEmpty() ? tr("Close the images") : tr("Open %1").arg(QFileInfo(inputs.last()).fileName());
-    m_undo->push(new SettingCommand(text, m_model->inputs(), inputs, [this](const QVariant &value) {
+    m_steps.push(text, m_model->inputs(), inputs, [this](const QVariant &value) {
         const QStringList images = value.toStringList();
         if (images.isEmpty())
             m_model->clear();
         else
             m_model->open(images);
-    }));
+    });
 }
 
 void OpenVocabularyView::chooseModel(const QString &nameOrPath, OpenVocabSide side)
 {
     const QString before = m_model->model(side).name;
-    if (nameOrPath == before)
-        return;
     const QString text = side == OpenVocabSide::B ? (nameOrPath.isEmpty() ? tr("No comparison") : tr("Compare with %1").arg(QFileInfo(nameOrPath).fileName()))
                                                   : tr("Use the model %1").arg(QFileInfo(nameOrPath).fileName());
-    m_undo->push(new SettingCommand(text, before, nameOrPath, [this, side](const QVariant &value) { m_model->setModel(value.toString(), side); }));
+    m_steps.push(text, before, nameOrPath, [this, side](const QVariant &value) { m_model->setModel(value.toString(), side); });
 }
 
 void OpenVocabularyView::pushSettings(const QString &text, const QList<OpenVocabPrompt> &prompts, openvocab::PromptTemplates templates,

@@ -4,6 +4,8 @@
 #include "app/workspaces/openvocab/OpenVocabularyModel.h"
 
 #include <QPoint>
+#include "app/shell/UndoSteps.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -92,6 +94,7 @@ private:
 
     OpenVocabularyModel *m_model;
     QUndoStack *m_undo;
+    UndoSteps m_steps; // over m_undo: inputs and models
     ModelChoice *m_modelChoice, *m_compareChoice;
     widgets::ElidedLabel *m_modelLabel;
     QLabel *m_imageStatus, *m_hint, *m_summary;

@@ -58,7 +58,7 @@ double imageRecall(const RelationsImage &image)
 
 } // namespace
 
-RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(parent), m_model(model)
+RelationsView::RelationsView(RelationsModel *model, QUndoStack *undo, QWidget *parent) : QWidget(parent), m_model(model), m_steps(undo)
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -69,7 +69,7 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
         const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open images"), QString(),
                                                                 tr("Images (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp);;All files (*)"));
         if (!files.isEmpty())
-            m_model->open(files);
+            openInputs(files, m_model->split());
     });
     auto *openFolder = new QPushButton(tr("Open dataset..."));
     openFolder->setToolTip(tr("A scene folder (periscope-cli scenes --relations), VRD (json_dataset/, sg_dataset/) or HICO-DET "
@@ -77,7 +77,7 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
     connect(openFolder, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a relations dataset"));
         if (!dir.isEmpty())
-            m_model->open({dir}, m_split->currentData().toString());
+            openInputs({dir}, m_split->currentData().toString());
     });
     m_split = new QComboBox;
     m_split->setObjectName(QStringLiteral("splitChoice"));
@@ -86,12 +86,12 @@ RelationsView::RelationsView(RelationsModel *model, QWidget *parent) : QWidget(p
     m_split->setToolTip(tr("VRD and HICO-DET: which split to read"));
     connect(m_split, &QComboBox::activated, this, [this] {
         if (!m_model->inputs().isEmpty() && m_model->split() != m_split->currentData().toString())
-            m_model->open(m_model->inputs(), m_split->currentData().toString());
+            openInputs(m_model->inputs(), m_split->currentData().toString());
     });
     m_modelChoice = new ModelChoice(QStringLiteral("relations"), tr("Open relations weights"));
     m_modelChoice->setObjectName(QStringLiteral("modelChoice"));
     m_modelChoice->setMinimumWidth(160);
-    connect(m_modelChoice, &ModelChoice::modelChosen, m_model, &RelationsModel::setModel);
+    connect(m_modelChoice, &ModelChoice::modelChosen, this, &RelationsView::chooseModel);
     m_boxes = new QComboBox;
     m_boxes->setObjectName(QStringLiteral("boxSource"));
     m_boxes->addItem(tr("Ground-truth boxes"));
@@ -338,11 +338,42 @@ void RelationsView::choosePrior()
 
 void RelationsView::applyOptions()
 {
-    relations::ExplainerOptions options = m_model->options();
-    options.explainLogits = m_explained->currentData().toBool();
-    options.method = relations::parseRelevanceMethod(m_method->currentData().toString().toStdString());
-    m_model->setOptions(options);
-    Q_EMIT viewSettingsChanged();
+    const relations::ExplainerOptions current = m_model->options();
+    const QVariantMap before{{QStringLiteral("logits"), current.explainLogits},
+                             {QStringLiteral("method"), QString::fromStdString(relations::relevanceMethodName(current.method))}};
+    const QVariantMap after{{QStringLiteral("logits"), m_explained->currentData().toBool()},
+                            {QStringLiteral("method"), m_method->currentData().toString()}};
+    m_steps.push(tr("Explain %1 by %2").arg(m_explained->currentData().toBool() ? tr("logits") : tr("scores"), m_method->currentText()), before,
+                 after, [this](const QVariant &value) {
+                     relations::ExplainerOptions options = m_model->options();
+                     options.explainLogits = value.toMap().value(QStringLiteral("logits")).toBool();
+                     options.method = relations::parseRelevanceMethod(value.toMap().value(QStringLiteral("method")).toString().toStdString());
+                     m_model->setOptions(options);
+                     updateCategories(); // the boxes follow
+                     Q_EMIT viewSettingsChanged();
+                 });
+}
+
+void RelationsView::openInputs(const QStringList &inputs, const QString &split)
+{
+    const QVariantMap before{{QStringLiteral("inputs"), m_model->inputs()}, {QStringLiteral("split"), m_model->split()}};
+    const QVariantMap after{{QStringLiteral("inputs"), inputs}, {QStringLiteral("split"), split}};
+    const QString text = inputs == m_model->inputs() ? tr("Read the %1 split").arg(split)
+                         : inputs.isEmpty()          ? tr("Close the images")
+                                                     : tr("Open %1").arg(QFileInfo(inputs.last()).fileName());
+    m_steps.push(text, before, after, [this](const QVariant &value) {
+        const QStringList images = value.toMap().value(QStringLiteral("inputs")).toStringList();
+        if (images.isEmpty())
+            m_model->clear();
+        else
+            m_model->open(images, value.toMap().value(QStringLiteral("split")).toString());
+    });
+}
+
+void RelationsView::chooseModel(const QString &nameOrPath)
+{
+    m_steps.push(tr("Use the model %1").arg(QFileInfo(nameOrPath).fileName()), m_model->modelName(), nameOrPath,
+                 [this](const QVariant &value) { m_model->setModel(value.toString()); });
 }
 
 void RelationsView::updateCategories()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/shell/UndoSteps.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -33,7 +35,13 @@ struct RelationFigure;
 class RelationsView : public QWidget {
     Q_OBJECT
 public:
-    explicit RelationsView(RelationsModel *model, QWidget *parent = nullptr);
+    // The images or dataset opened, its split, the model and how relations are explained are
+    // steps of `undo` (#23); the boxes drawn are steps of the workspace (RelationsWorkspace).
+    RelationsView(RelationsModel *model, QUndoStack *undo, QWidget *parent = nullptr);
+
+    // Undoable steps, also for File > Open.
+    void openInputs(const QStringList &inputs, const QString &split);
+    void chooseModel(const QString &nameOrPath);
 
     widgets::ImageView *imageView() const { return m_imageView; }
     widgets::LayerModel *layers() const { return m_layers; }
@@ -76,6 +84,7 @@ private:
     void setStatus(const QString &text, bool problem);
 
     RelationsModel *m_model;
+    UndoSteps m_steps;
     ModelChoice *m_modelChoice;
     QComboBox *m_boxes, *m_explained, *m_method, *m_category, *m_split, *m_prior;
     QCheckBox *m_draw;

@@ -100,7 +100,7 @@ bool RelationsWorkspace::recognisesFolder(const QString &folder) const
 QWidget *RelationsWorkspace::view()
 {
     if (!m_view) {
-        m_view = new RelationsView(m_model);
+        m_view = new RelationsView(m_model, undoStack());
         connect(m_view, &RelationsView::viewSettingsChanged, this, &Workspace::stateChanged);
         connect(m_view, &RelationsView::boxDrawn, this, &RelationsWorkspace::addBox);
         connect(m_view, &RelationsView::removeBoxRequested, this, &RelationsWorkspace::removeBox);
@@ -141,8 +141,7 @@ bool RelationsWorkspace::openFile(const QString &path, QString *error)
     }
     view();
     ensureModel();
-    const QStringList inputs = inputsAfterOpening(m_model->inputs(), path);
-    m_model->open(inputs, m_model->split());
+    m_view->openInputs(inputsAfterOpening(m_model->inputs(), path), m_model->split()); // a step of the undo stack
     Q_EMIT fileOpened(file.absoluteFilePath());
     return true;
 }
@@ -227,6 +226,7 @@ QJsonObject RelationsWorkspace::saveState(const ProjectPaths &paths) const
 bool RelationsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     view();
+    undoStack()->clear(); // the edits before the project are not the project's
     QStringList refused;
     QString refusal;
     const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
@@ -312,6 +312,7 @@ bool RelationsWorkspace::openDemo(const QString &demoId, QString *error)
         return false;
     }
     view();
+    undoStack()->clear(); // a demo starts afresh
     if (m_model->modelName() != builtInRelationModelName())
         m_model->setModel(builtInRelationModelName());
     m_model->open({folder});

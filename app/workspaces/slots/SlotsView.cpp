@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/slots/SlotsView.h"
 
-#include "app/shell/SettingCommand.h"
+#include "app/shell/UndoSteps.h"
 
 #include "app/shell/ModelChoice.h"
 
@@ -62,7 +62,7 @@ QTableWidgetItem *item(const QString &text)
 } // namespace
 
 SlotsView::SlotsView(SlotsModel *model, QUndoStack *undo, QWidget *parent)
-    : QWidget(parent), m_model(model), m_undo(undo)
+    : QWidget(parent), m_model(model), m_steps(undo)
 {
     auto *open = new QPushButton(tr("Open scenes…"));
     open->setObjectName(QStringLiteral("openScenes"));
@@ -201,38 +201,32 @@ SlotsView::SlotsView(SlotsModel *model, QUndoStack *undo, QWidget *parent)
 
 void SlotsView::openScenes(const QStringList &inputs)
 {
-    if (inputs == m_model->inputs())
-        return;
     const QString text = inputs.isEmpty() ? tr("Close the scenes")
                                           : tr("Open %1").arg(QFileInfo(inputs.last()).fileName().isEmpty() ? inputs.last() : QFileInfo(inputs.last()).fileName());
-    m_undo->push(new SettingCommand(text, m_model->inputs(), inputs, [this](const QVariant &value) {
+    m_steps.push(text, m_model->inputs(), inputs, [this](const QVariant &value) {
         const QStringList scenes = value.toStringList();
         if (scenes.isEmpty())
             m_model->clear();
         else
             m_model->open(scenes);
-    }));
+    });
 }
 
 void SlotsView::chooseModel(const QString &nameOrPath)
 {
-    if (nameOrPath == m_model->modelName())
-        return;
-    m_undo->push(new SettingCommand(tr("Use the model %1").arg(QFileInfo(nameOrPath).fileName()), m_model->modelName(), nameOrPath,
-                                    [this](const QVariant &value) { m_model->setModel(value.toString()); }));
+    m_steps.push(tr("Use the model %1").arg(QFileInfo(nameOrPath).fileName()), m_model->modelName(), nameOrPath,
+                 [this](const QVariant &value) { m_model->setModel(value.toString()); });
 }
 
 void SlotsView::chooseIteration(bool last)
 {
-    if (last == m_model->lastIteration())
-        return;
-    m_undo->push(new SettingCommand(last ? tr("Masks from the last iteration") : tr("Masks from the first iteration"), !last, last,
-                                    [this](const QVariant &value) {
-                                        m_model->setLastIteration(value.toBool());
-                                        const QSignalBlocker block(m_iteration);
-                                        m_iteration->setCurrentIndex(m_iteration->findData(value.toBool()));
-                                        Q_EMIT viewSettingsChanged();
-                                    }));
+    m_steps.push(last ? tr("Masks from the last iteration") : tr("Masks from the first iteration"), m_model->lastIteration(), last,
+                 [this](const QVariant &value) {
+                     m_model->setLastIteration(value.toBool());
+                     const QSignalBlocker block(m_iteration);
+                     m_iteration->setCurrentIndex(m_iteration->findData(value.toBool()));
+                     Q_EMIT viewSettingsChanged();
+                 });
 }
 
 void SlotsView::rebuildSceneList()

@@ -3,6 +3,8 @@
 
 #include <QColor>
 #include <QImage>
+#include "app/shell/UndoSteps.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -74,7 +76,7 @@ private:
     void generateDialog();
 
     SlotsModel *m_model;
-    QUndoStack *m_undo;
+    UndoSteps m_steps;
     ModelChoice *m_modelChoice = nullptr;
     widgets::ElidedLabel *m_modelLabel;
     QLabel *m_summary;

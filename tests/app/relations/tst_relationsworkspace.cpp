@@ -71,6 +71,7 @@ private Q_SLOTS:
     void sceneFolderIsAnalysedAndDrawn();
     void aPredicateShowsItsRelevanceAndHits();
     void boxesDrawnByHandAreAnalysedAndUndone();
+    void openAndSettingsAreUndone();
     void figureExports();
     void badInputGetsAMessageNotACrash();
     void stateRoundTrips();
@@ -297,11 +298,12 @@ void TestRelationsWorkspace::boxesDrawnByHandAreAnalysedAndUndone()
     QCOMPARE(two.result.analysis.senders.size(), std::size_t(2)); // the complete directed graph on two nodes
     QVERIFY(!two.result.analysis.triplets.empty());
 
-    // Undo and redo through the workspace's stack; a click (no drag) adds nothing.
+    // Undo and redo through the workspace's stack (after the image opened: three steps); a click
+    // (no drag) adds nothing.
     QUndoStack *undo = m_workspace->undoStack();
-    QCOMPARE(undo->count(), 2);
+    QCOMPARE(undo->count(), 3);
     drag({30, 30}, {30.2, 30.2});
-    QCOMPARE(undo->count(), 2);
+    QCOMPARE(undo->count(), 3);
     undo->undo();
     QVERIFY(waitIdle());
     QCOMPARE(model->images()[0].image.objects.size(), std::size_t(1));
@@ -314,6 +316,38 @@ void TestRelationsWorkspace::boxesDrawnByHandAreAnalysedAndUndone()
     QVERIFY(waitIdle());
     QCOMPARE(model->images()[0].image.objects.size(), std::size_t(2));
     QVERIFY(model->images()[0].result.error.empty());
+}
+
+// #23 item 6: the dataset opened, how relations are explained and the model are steps of Undo too.
+void TestRelationsWorkspace::openAndSettingsAreUndone()
+{
+    openScenes();
+    QUndoStack *undo = m_workspace->undoStack();
+    RelationsModel *model = m_workspace->model();
+    QCOMPARE(undo->count(), 1);
+    const int images = int(model->images().size());
+    // "Explain scores (paper)" chosen in its box by keyboard.
+    auto *explained = m_workspace->relationsView()->findChild<QComboBox *>(QStringLiteral("explainedChoice"));
+    QVERIFY(model->options().explainLogits);
+    explained->setFocus();
+    QTest::keyClick(explained, Qt::Key_Down);
+    QVERIFY(waitIdle());
+    QVERIFY(!model->options().explainLogits);
+    QCOMPARE(undo->count(), 2);
+    undo->undo();
+    QVERIFY(waitIdle());
+    QVERIFY(model->options().explainLogits);
+    QCOMPARE(explained->currentData().toBool(), true);
+    undo->undo();
+    QVERIFY(waitIdle());
+    QVERIFY(model->images().isEmpty());
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(int(model->images().size()), images);
+    undo->redo();
+    QVERIFY(waitIdle());
+    QVERIFY(!model->options().explainLogits);
+    QCOMPARE(explained->currentData().toBool(), false);
 }
 
 void TestRelationsWorkspace::figureExports()
