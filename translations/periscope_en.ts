@@ -52,6 +52,13 @@
             <numerusform>Train a colorizer on %n photos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n photo(s) open</source>
+        <translation>
+            <numerusform>%n photo open</numerusform>
+            <numerusform>%n photos open</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeView</name>

@@ -292,6 +292,17 @@
         <source>%1 epochs on %2 photos: validation MSE %3 (predict-gray %4), %5 s</source>
         <translation>%1 epoche su %2 foto: MSE di validazione %3 (predire grigio %4), %5 s</translation>
     </message>
+    <message>
+        <source>No photos open</source>
+        <translation>Nessuna foto aperta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) open</source>
+        <translation>
+            <numerusform>%n foto aperta</numerusform>
+            <numerusform>%n foto aperte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeTrainingPanel</name>
@@ -625,15 +636,15 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">Impossibile aprire %1: %2</translation>
+        <translation>Impossibile aprire %1: %2</translation>
     </message>
     <message>
         <source>%1 is a gray photo: it has no colours to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è una foto in grigio: non ha colori con cui confrontare.</translation>
     </message>
     <message>
         <source>Open photos or a folder to colorize them: File &gt; Open, the Open buttons, or drop them here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri foto o una cartella per colorarle: File &gt; Apri, i pulsanti Apri, oppure trascinale qui.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1336,30 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Wrote %1 (%2)</source>
         <translation>Scritto %1 (%2)</translation>
     </message>
+    <message>
+        <source>Explain with %1</source>
+        <translation>Spiega con %1</translation>
+    </message>
+    <message>
+        <source>Explain the frames</source>
+        <translation>Spiega i fotogrammi</translation>
+    </message>
+    <message>
+        <source>Stop explaining</source>
+        <translation>Smetti di spiegare</translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>Soglia %1</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+    <message>
+        <source>Use the detector %1</source>
+        <translation>Usa il rilevatore %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::DeepfakeWorkspace</name>
@@ -1422,6 +1457,13 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Unit:</source>
         <translation>Unità:</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphCanvas</name>
+    <message>
+        <source>Wheel: zoom · drag: pan · double click: fit</source>
+        <translation>Rotella: zoom · trascina: sposta · doppio clic: adatta</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +1897,34 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1: impossibile aprire:&lt;/b&gt; %2</translation>
     </message>
+    <message>
+        <source>Show molecule %1</source>
+        <translation>Mostra la molecola %1</translation>
+    </message>
+    <message>
+        <source>Infection graph %1</source>
+        <translation>Grafo d&apos;infezione %1</translation>
+    </message>
+    <message>
+        <source>Molecule %1</source>
+        <translation>Molecola %1</translation>
+    </message>
+    <message>
+        <source>Use the built-in model</source>
+        <translation>Usa il modello integrato</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Usa il modello %1</translation>
+    </message>
+    <message>
+        <source>Aggregation: %1</source>
+        <translation>Aggregazione: %1</translation>
+    </message>
+    <message>
+        <source>Explain node %1</source>
+        <translation>Spiega il nodo %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>
@@ -1893,6 +1963,21 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>There is nothing to export yet: explain a graph or a molecule first</source>
         <translation>Non c&apos;è ancora nulla da esportare: spiega prima un grafo o una molecola</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::HelpDialog</name>
+    <message>
+        <source>Periscope Help</source>
+        <translation>Guida di Periscope</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation>La guida utente manca in questa build.</translation>
     </message>
 </context>
 <context>
@@ -1953,21 +2038,21 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <name>periscope::app::JobsIndicator</name>
     <message>
         <source>Show or hide the jobs: progress, time taken, cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra o nascondi le attività: avanzamento, tempo impiegato, annulla</translation>
     </message>
     <message>
         <source>No jobs running</source>
-        <translation type="unfinished">Nessuna attività in esecuzione</translation>
+        <translation>Nessuna attività in esecuzione</translation>
     </message>
     <message>
         <source>%1: %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %</translation>
     </message>
     <message numerus="yes">
         <source> (+%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (+%n altra)</numerusform>
+            <numerusform> (+%n altre)</numerusform>
         </translation>
     </message>
 </context>
@@ -2309,6 +2394,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>%1 is not for %2: opened where its kind belongs</source>
         <translation>%1 non è per %2: aperto dove appartiene il suo tipo</translation>
+    </message>
+    <message>
+        <source>Periscope &amp;Help</source>
+        <translation>&amp;Guida di Periscope</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3046,22 @@ Addestrato con: %1</translation>
         <source>prompt mIoU %1 (shuffled %2)</source>
         <translation>mIoU dei prompt %1 (rimescolati %2)</translation>
     </message>
+    <message>
+        <source>Close the images</source>
+        <translation>Chiudi le immagini</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+    <message>
+        <source>Compare with %1</source>
+        <translation>Confronta con %1</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Usa il modello %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::OpenVocabularyWorkspace</name>
@@ -3128,15 +3233,16 @@ Addestrato con: %1</translation>
     <name>periscope::app::ProblemsIndicator</name>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problema</numerusform>
+            <numerusform>%n problemi</numerusform>
         </translation>
     </message>
     <message>
         <source>The newest: %1
 Click to read them in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Il più recente: %1
+Fai clic per leggerli nel registro</translation>
     </message>
 </context>
 <context>
@@ -3720,6 +3826,34 @@ Click to read them in the log</source>
         <source>The dataset whose true triplets the prior counts</source>
         <translation>Il dataset di cui il prior conta le triplette vere</translation>
     </message>
+    <message>
+        <source>Explain %1 by %2</source>
+        <translation>Spiega %1 con %2</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>i logit</translation>
+    </message>
+    <message>
+        <source>scores</source>
+        <translation>i punteggi</translation>
+    </message>
+    <message>
+        <source>Read the %1 split</source>
+        <translation>Leggi la partizione %1</translation>
+    </message>
+    <message>
+        <source>Close the images</source>
+        <translation>Chiudi le immagini</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Usa il modello %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::RelationsWorkspace</name>
@@ -4093,10 +4227,6 @@ Click to read them in the log</source>
         <translation>Apri una cartella di scene o una cartella di immagini</translation>
     </message>
     <message>
-        <source>Model: %1</source>
-        <translation>Modello: %1</translation>
-    </message>
-    <message>
         <source>IoU %1 · ARI %2</source>
         <translation>IoU %1 · ARI %2</translation>
     </message>
@@ -4194,6 +4324,38 @@ Click to read them in the log</source>
     <message>
         <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1: impossibile aprire:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>Weights %1</source>
+        <translation>Pesi %1</translation>
+    </message>
+    <message>
+        <source>Built-in %1</source>
+        <translation>Integrato %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Close the scenes</source>
+        <translation>Chiudi le scene</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Apri %1</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Usa il modello %1</translation>
+    </message>
+    <message>
+        <source>Masks from the last iteration</source>
+        <translation>Maschere dall&apos;ultima iterazione</translation>
+    </message>
+    <message>
+        <source>Masks from the first iteration</source>
+        <translation>Maschere dalla prima iterazione</translation>
     </message>
 </context>
 <context>
@@ -4493,6 +4655,10 @@ Click to read them in the log</source>
         <source>Left out of the study (not in every condition&apos;s folder): %1</source>
         <translation>Escluse dallo studio (non presenti nella cartella di ogni condizione): %1</translation>
     </message>
+    <message>
+        <source>Each participant will see some photos more than once: %1 trials (besides the attention checks), but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, avoid repeats.</source>
+        <translation>Ogni partecipante vedrà alcune foto più di una volta: %1 prove (oltre ai controlli di attenzione), ma solo %2 diverse da %3 foto e %4 condizioni. Meno prove, o più foto, evitano le ripetizioni.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::StudyRunner</name>
@@ -4680,10 +4846,6 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
         <translation>Progetti recenti</translation>
     </message>
     <message>
-        <source>Demos</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
         <source>Libraries and compute</source>
         <translation>Librerie e calcolo</translation>
     </message>
@@ -4714,6 +4876,14 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
     <message>
         <source>CPU threads: %1</source>
         <translation>Thread CPU: %1</translation>
+    </message>
+    <message>
+        <source>Run demo</source>
+        <translation>Avvia la demo</translation>
+    </message>
+    <message>
+        <source>Demos: built-in data and models, ready in seconds</source>
+        <translation>Demo: dati e modelli integrati, pronte in pochi secondi</translation>
     </message>
 </context>
 <context>

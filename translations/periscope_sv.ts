@@ -292,6 +292,17 @@
         <source>%1 epochs on %2 photos: validation MSE %3 (predict-gray %4), %5 s</source>
         <translation>%1 epoker på %2 foton: validerings-MSE %3 (förutsäg grått %4), %5 s</translation>
     </message>
+    <message>
+        <source>No photos open</source>
+        <translation>Inga foton öppna</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) open</source>
+        <translation>
+            <numerusform>%n foto öppet</numerusform>
+            <numerusform>%n foton öppna</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeTrainingPanel</name>
@@ -625,15 +636,15 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished">Kan inte öppna %1: %2</translation>
+        <translation>Kan inte öppna %1: %2</translation>
     </message>
     <message>
         <source>%1 is a gray photo: it has no colours to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är ett grått foto: det har inga färger att jämföra med.</translation>
     </message>
     <message>
         <source>Open photos or a folder to colorize them: File &gt; Open, the Open buttons, or drop them here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna foton eller en mapp för att färglägga dem: Arkiv &gt; Öppna, Öppna-knapparna, eller släpp dem här.</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1336,30 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Wrote %1 (%2)</source>
         <translation>Skrev %1 (%2)</translation>
     </message>
+    <message>
+        <source>Explain with %1</source>
+        <translation>Förklara med %1</translation>
+    </message>
+    <message>
+        <source>Explain the frames</source>
+        <translation>Förklara bildrutorna</translation>
+    </message>
+    <message>
+        <source>Stop explaining</source>
+        <translation>Sluta förklara</translation>
+    </message>
+    <message>
+        <source>Threshold %1</source>
+        <translation>Tröskel %1</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message>
+        <source>Use the detector %1</source>
+        <translation>Använd detektorn %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::DeepfakeWorkspace</name>
@@ -1422,6 +1457,13 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Unit:</source>
         <translation>Enhet:</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::GraphCanvas</name>
+    <message>
+        <source>Wheel: zoom · drag: pan · double click: fit</source>
+        <translation>Hjul: zooma · dra: panorera · dubbelklick: anpassa</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +1897,34 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1: kan inte öppnas:&lt;/b&gt; %2</translation>
     </message>
+    <message>
+        <source>Show molecule %1</source>
+        <translation>Visa molekyl %1</translation>
+    </message>
+    <message>
+        <source>Infection graph %1</source>
+        <translation>Smittgraf %1</translation>
+    </message>
+    <message>
+        <source>Molecule %1</source>
+        <translation>Molekyl %1</translation>
+    </message>
+    <message>
+        <source>Use the built-in model</source>
+        <translation>Använd den inbyggda modellen</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Använd modellen %1</translation>
+    </message>
+    <message>
+        <source>Aggregation: %1</source>
+        <translation>Aggregering: %1</translation>
+    </message>
+    <message>
+        <source>Explain node %1</source>
+        <translation>Förklara nod %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>
@@ -1893,6 +1963,21 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>There is nothing to export yet: explain a graph or a molecule first</source>
         <translation>Det finns inget att exportera än: förklara först en graf eller en molekyl</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::HelpDialog</name>
+    <message>
+        <source>Periscope Help</source>
+        <translation>Periscope-hjälp</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation>Användarhandboken saknas i detta bygge.</translation>
     </message>
 </context>
 <context>
@@ -1953,21 +2038,21 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <name>periscope::app::JobsIndicator</name>
     <message>
         <source>Show or hide the jobs: progress, time taken, cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa eller dölj jobben: förlopp, tidsåtgång, avbryt</translation>
     </message>
     <message>
         <source>No jobs running</source>
-        <translation type="unfinished">Inga jobb körs</translation>
+        <translation>Inga jobb körs</translation>
     </message>
     <message>
         <source>%1: %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %</translation>
     </message>
     <message numerus="yes">
         <source> (+%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (+%n till)</numerusform>
+            <numerusform> (+%n till)</numerusform>
         </translation>
     </message>
 </context>
@@ -2309,6 +2394,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>%1 is not for %2: opened where its kind belongs</source>
         <translation>%1 hör inte till %2: öppnad där dess slag hör hemma</translation>
+    </message>
+    <message>
+        <source>Periscope &amp;Help</source>
+        <translation>Periscope-&amp;hjälp</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3046,22 @@ Tränad med: %1</translation>
         <source>prompt mIoU %1 (shuffled %2)</source>
         <translation>prompt-mIoU %1 (omkastad %2)</translation>
     </message>
+    <message>
+        <source>Close the images</source>
+        <translation>Stäng bilderna</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message>
+        <source>Compare with %1</source>
+        <translation>Jämför med %1</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Använd modellen %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::OpenVocabularyWorkspace</name>
@@ -3128,15 +3233,16 @@ Tränad med: %1</translation>
     <name>periscope::app::ProblemsIndicator</name>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problem</numerusform>
         </translation>
     </message>
     <message>
         <source>The newest: %1
 Click to read them in the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Det senaste: %1
+Klicka för att läsa dem i loggen</translation>
     </message>
 </context>
 <context>
@@ -3720,6 +3826,34 @@ Click to read them in the log</source>
         <source>The dataset whose true triplets the prior counts</source>
         <translation>Datamängden vars sanna tripletter priorn räknar</translation>
     </message>
+    <message>
+        <source>Explain %1 by %2</source>
+        <translation>Förklara %1 med %2</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>logiter</translation>
+    </message>
+    <message>
+        <source>scores</source>
+        <translation>poäng</translation>
+    </message>
+    <message>
+        <source>Read the %1 split</source>
+        <translation>Läs delmängden %1</translation>
+    </message>
+    <message>
+        <source>Close the images</source>
+        <translation>Stäng bilderna</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Använd modellen %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::RelationsWorkspace</name>
@@ -4093,10 +4227,6 @@ Click to read them in the log</source>
         <translation>Öppna en scenmapp eller en mapp med bilder</translation>
     </message>
     <message>
-        <source>Model: %1</source>
-        <translation>Modell: %1</translation>
-    </message>
-    <message>
         <source>IoU %1 · ARI %2</source>
         <translation>IoU %1 · ARI %2</translation>
     </message>
@@ -4194,6 +4324,38 @@ Click to read them in the log</source>
     <message>
         <source>&lt;b&gt;%1: cannot open:&lt;/b&gt; %2</source>
         <translation>&lt;b&gt;%1: kan inte öppnas:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>Weights %1</source>
+        <translation>Vikter %1</translation>
+    </message>
+    <message>
+        <source>Built-in %1</source>
+        <translation>Inbyggd %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Close the scenes</source>
+        <translation>Stäng scenerna</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Öppna %1</translation>
+    </message>
+    <message>
+        <source>Use the model %1</source>
+        <translation>Använd modellen %1</translation>
+    </message>
+    <message>
+        <source>Masks from the last iteration</source>
+        <translation>Masker från den sista iterationen</translation>
+    </message>
+    <message>
+        <source>Masks from the first iteration</source>
+        <translation>Masker från den första iterationen</translation>
     </message>
 </context>
 <context>
@@ -4493,6 +4655,10 @@ Click to read them in the log</source>
         <source>Left out of the study (not in every condition&apos;s folder): %1</source>
         <translation>Utelämnade ur studien (saknas i något villkors mapp): %1</translation>
     </message>
+    <message>
+        <source>Each participant will see some photos more than once: %1 trials (besides the attention checks), but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, avoid repeats.</source>
+        <translation>Varje deltagare kommer att se vissa foton mer än en gång: %1 försök (utöver uppmärksamhetskontrollerna), men bara %2 olika från %3 foton och %4 villkor. Färre försök, eller fler foton, undviker upprepningar.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::StudyRunner</name>
@@ -4680,10 +4846,6 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
         <translation>Senaste projekt</translation>
     </message>
     <message>
-        <source>Demos</source>
-        <translation>Demonstrationer</translation>
-    </message>
-    <message>
         <source>Libraries and compute</source>
         <translation>Bibliotek och beräkning</translation>
     </message>
@@ -4714,6 +4876,14 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
     <message>
         <source>CPU threads: %1</source>
         <translation>Processortrådar: %1</translation>
+    </message>
+    <message>
+        <source>Run demo</source>
+        <translation>Kör demo</translation>
+    </message>
+    <message>
+        <source>Demos: built-in data and models, ready in seconds</source>
+        <translation>Demor: inbyggda data och modeller, klara på sekunder</translation>
     </message>
 </context>
 <context>
