@@ -5,6 +5,7 @@
 #include "app/shell/HelpDialog.h"
 #include "app/shell/JobManager.h"
 #include "app/shell/MainWindow.h"
+#include "app/shell/Translations.h"
 #include "app/shell/Workspace.h"
 #include "app/shell/WorkspaceRegistry.h"
 #include "app/workspaces/graphs/GraphsModel.h"
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void runButtonStartsTheSelectedDemo();
     void f1OpensTheGuideAtTheWorkspace();
     void tabLeavesTables();
+    void englishSaysOnePhotoAndTwoPhotos();
 };
 
 void TestFirstUse::initTestCase()
@@ -117,6 +119,17 @@ void TestFirstUse::tabLeavesTables()
     // Every table and list of every workspace and dock does the same.
     for (QAbstractItemView *view : window.findChildren<QAbstractItemView *>())
         QVERIFY2(!view->tabKeyNavigation(), qPrintable(view->objectName() + QStringLiteral(" in ") + view->parentWidget()->metaObject()->className()));
+}
+
+// English plurals (translations/periscope_en.ts, built into the resources): "1 photo opened",
+// "2 photos opened", never "photo(s)".
+void TestFirstUse::englishSaysOnePhotoAndTwoPhotos()
+{
+    QVERIFY(installTranslations(QStringLiteral("en"), nullptr));
+    const char *context = "periscope::app::ColorizeModel";
+    QCOMPARE(QCoreApplication::translate(context, "%n photo(s) opened", nullptr, 1), QStringLiteral("1 photo opened"));
+    QCOMPARE(QCoreApplication::translate(context, "%n photo(s) opened", nullptr, 2), QStringLiteral("2 photos opened"));
+    QCOMPARE(QCoreApplication::translate("periscope::app::ProblemsIndicator", "%n problem(s)", nullptr, 1), QStringLiteral("1 problem"));
 }
 
 QTEST_MAIN(TestFirstUse)
