@@ -6,6 +6,7 @@
 #include "app/workspaces/colorize/ColorizeView.h"
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
 #include "tests/app/colorize/ColorizePhotos.h"
+#include "tests/app/colorize/ColorizeWorkspaceFixture.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -33,26 +34,19 @@ private:
     QString folderOfPhotos() { return writeFolderOfPhotos(m_dir.path()); }
 
     QTemporaryDir m_dir;
-    std::unique_ptr<JobManager> m_jobs;
-    std::unique_ptr<ColorizeWorkspace> m_workspace;
+    ColorizeWorkspaceFixture m_fixture;
+    std::unique_ptr<JobManager> &m_jobs = m_fixture.jobs;
+    std::unique_ptr<ColorizeWorkspace> &m_workspace = m_fixture.workspace;
 };
 
 void TestColorizeUndo::init()
 {
-    m_jobs = std::make_unique<JobManager>();
-    WorkspaceContext context;
-    context.jobs = m_jobs.get();
-    m_workspace = std::make_unique<ColorizeWorkspace>(context);
-    m_workspace->view()->resize(1280, 720);
-    m_workspace->view()->show();
+    m_fixture.start(QSize(1280, 720));
 }
 
 void TestColorizeUndo::cleanup()
 {
-    m_jobs->cancelAll();
-    m_jobs->waitForIdle(10000);
-    m_workspace.reset();
-    m_jobs.reset();
+    m_fixture.end();
 }
 
 // #23: Clear took every photo with no way back; opening and clearing are now steps of the

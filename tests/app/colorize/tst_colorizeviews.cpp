@@ -11,6 +11,7 @@
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
 #include "tests/app/colorize/ColorizePhotos.h"
+#include "tests/app/colorize/ColorizeWorkspaceFixture.h"
 
 #include <qcustomplot.h>
 
@@ -47,26 +48,19 @@ private:
     void setErrorMap(bool on);
 
     QTemporaryDir m_dir;
-    std::unique_ptr<JobManager> m_jobs;
-    std::unique_ptr<ColorizeWorkspace> m_workspace;
+    ColorizeWorkspaceFixture m_fixture;
+    std::unique_ptr<JobManager> &m_jobs = m_fixture.jobs;
+    std::unique_ptr<ColorizeWorkspace> &m_workspace = m_fixture.workspace;
 };
 
 void TestColorizeViews::init()
 {
-    m_jobs = std::make_unique<JobManager>();
-    WorkspaceContext context;
-    context.jobs = m_jobs.get();
-    m_workspace = std::make_unique<ColorizeWorkspace>(context);
-    m_workspace->view()->resize(1150, 560); // what a 1280 x 720 screen leaves the workspace
-    m_workspace->view()->show();
+    m_fixture.start(QSize(1150, 560)); // what a 1280 x 720 screen leaves the workspace
 }
 
 void TestColorizeViews::cleanup()
 {
-    m_jobs->cancelAll();
-    m_jobs->waitForIdle(10000);
-    m_workspace.reset();
-    m_jobs.reset();
+    m_fixture.end();
 }
 
 void TestColorizeViews::openOnePhoto()

@@ -16,6 +16,7 @@
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
 #include "tests/app/colorize/ColorizePhotos.h"
+#include "tests/app/colorize/ColorizeWorkspaceFixture.h"
 
 #include <qcustomplot.h>
 
@@ -66,26 +67,19 @@ private:
     QString folderOfPhotos(); // 3 colour (one in a sub-folder), 1 gray, 1 corrupt
 
     QTemporaryDir m_dir;
-    std::unique_ptr<JobManager> m_jobs;
-    std::unique_ptr<ColorizeWorkspace> m_workspace;
+    ColorizeWorkspaceFixture m_fixture;
+    std::unique_ptr<JobManager> &m_jobs = m_fixture.jobs;
+    std::unique_ptr<ColorizeWorkspace> &m_workspace = m_fixture.workspace;
 };
 
 void TestColorizeWorkspace::init()
 {
-    m_jobs = std::make_unique<JobManager>();
-    WorkspaceContext context;
-    context.jobs = m_jobs.get();
-    m_workspace = std::make_unique<ColorizeWorkspace>(context);
-    m_workspace->view()->resize(1400, 900);
-    m_workspace->view()->show();
+    m_fixture.start(QSize(1400, 900));
 }
 
 void TestColorizeWorkspace::cleanup()
 {
-    m_jobs->cancelAll();
-    m_jobs->waitForIdle(10000);
-    m_workspace.reset();
-    m_jobs.reset();
+    m_fixture.end();
 }
 
 QString TestColorizeWorkspace::folderOfPhotos()

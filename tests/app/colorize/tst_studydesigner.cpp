@@ -10,6 +10,7 @@
 #include "app/workspaces/colorize/StudyPanel.h"
 #include "app/workspaces/colorize/StudyRunner.h"
 #include "tests/app/colorize/ColorizePhotos.h"
+#include "tests/app/colorize/ColorizeWorkspaceFixture.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -44,18 +45,14 @@ private:
     void openPhotosAndCreateStudy();
 
     QTemporaryDir m_dir;
-    std::unique_ptr<JobManager> m_jobs;
-    std::unique_ptr<ColorizeWorkspace> m_workspace;
+    ColorizeWorkspaceFixture m_fixture;
+    std::unique_ptr<JobManager> &m_jobs = m_fixture.jobs;
+    std::unique_ptr<ColorizeWorkspace> &m_workspace = m_fixture.workspace;
 };
 
 void TestStudyDesigner::init()
 {
-    m_jobs = std::make_unique<JobManager>();
-    WorkspaceContext context;
-    context.jobs = m_jobs.get();
-    m_workspace = std::make_unique<ColorizeWorkspace>(context);
-    m_workspace->view()->resize(1150, 560);
-    m_workspace->view()->show();
+    m_fixture.start(QSize(1150, 560));
     QString error;
     QVERIFY(m_workspace->openFile(writeFolderOfPhotos(m_dir.path()), &error));
     QVERIFY(waitIdle());
@@ -63,10 +60,7 @@ void TestStudyDesigner::init()
 
 void TestStudyDesigner::cleanup()
 {
-    m_jobs->cancelAll();
-    m_jobs->waitForIdle(10000);
-    m_workspace.reset();
-    m_jobs.reset();
+    m_fixture.end();
 }
 
 void TestStudyDesigner::openPhotosAndCreateStudy()

@@ -41,6 +41,18 @@ GraphPicture ring(int n)
     return picture;
 }
 
+// Four canvases on the grid, as the four methods, each drawing a ring of 16.
+QList<GraphCanvas *> addFourRings(GraphCanvasGrid &grid)
+{
+    QList<GraphCanvas *> canvases;
+    for (int i = 0; i < 4; ++i) {
+        canvases << new GraphCanvas;
+        canvases.last()->setPicture(ring(16));
+        grid.addCanvas(canvases.last());
+    }
+    return canvases;
+}
+
 void wheel(QWidget *widget, QPointF at, int notches)
 {
     QWheelEvent event(at, widget->mapToGlobal(at), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, Qt::NoModifier,
@@ -60,12 +72,7 @@ double spacing(const GraphCanvas &canvas)
 void TestGraphCanvas::gridArrangesForTheLargestDrawing()
 {
     GraphCanvasGrid grid;
-    QList<GraphCanvas *> canvases;
-    for (int i = 0; i < 4; ++i) {
-        canvases << new GraphCanvas;
-        canvases.last()->setPicture(ring(16));
-        grid.addCanvas(canvases.last());
-    }
+    const QList<GraphCanvas *> canvases = addFourRings(grid);
     grid.show();
     // Wide and short (1280 x 720's graph area): one row of four, each drawn larger than in 2 x 2.
     grid.resize(1180, 420);
@@ -158,12 +165,7 @@ void TestGraphCanvas::dragPansAndClickStillSelects()
 void TestGraphCanvas::fourCanvasesShareOneZoom()
 {
     GraphCanvasGrid grid;
-    QList<GraphCanvas *> canvases;
-    for (int i = 0; i < 4; ++i) {
-        canvases << new GraphCanvas;
-        canvases.last()->setPicture(ring(16));
-        grid.addCanvas(canvases.last());
-    }
+    const QList<GraphCanvas *> canvases = addFourRings(grid);
     grid.resize(1180, 420);
     grid.show();
     QVERIFY(QTest::qWaitForWindowExposed(&grid));

@@ -23,6 +23,17 @@
 
 using namespace periscope::app;
 
+namespace {
+// Shown as on a 1280 x 720 laptop, without the dialogs a person would answer.
+bool showAtLaptopSize(MainWindow &window)
+{
+    window.setInteractive(false);
+    window.resize(1280, 720);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+} // namespace
+
 class TestFirstUse : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -44,10 +55,7 @@ void TestFirstUse::initTestCase()
 void TestFirstUse::runButtonStartsTheSelectedDemo()
 {
     MainWindow window(WorkspaceRegistry::builtIn());
-    window.setInteractive(false);
-    window.resize(1280, 720);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showAtLaptopSize(window));
     QVERIFY(window.activateWorkspace(QStringLiteral("welcome")));
     auto *welcome = window.findChild<WelcomeView *>();
     QListWidget *demos = welcome->demoList();
@@ -78,10 +86,7 @@ void TestFirstUse::runButtonStartsTheSelectedDemo()
 void TestFirstUse::f1OpensTheGuideAtTheWorkspace()
 {
     MainWindow window(WorkspaceRegistry::builtIn());
-    window.setInteractive(false);
-    window.resize(1280, 720);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showAtLaptopSize(window));
     const struct {
         const char *workspace;
         const char *heading;
@@ -102,10 +107,7 @@ void TestFirstUse::f1OpensTheGuideAtTheWorkspace()
 void TestFirstUse::tabLeavesTables()
 {
     MainWindow window(WorkspaceRegistry::builtIn());
-    window.setInteractive(false);
-    window.resize(1280, 720);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showAtLaptopSize(window));
     QVERIFY(window.activateWorkspace(QStringLiteral("colorize")));
     auto *table = window.workspace(QStringLiteral("colorize"))->view()->findChild<QTableWidget *>(QStringLiteral("metricsTable"));
     QVERIFY(table && table->isVisible());

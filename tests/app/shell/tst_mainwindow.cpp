@@ -41,6 +41,22 @@
 
 using namespace periscope::app;
 
+namespace {
+// A 1280 x 720 screen less a title bar and a panel (60 px): laptops, study projectors (#23).
+QSize smallScreen()
+{
+    return {1280, 720 - 60};
+}
+
+bool showOnSmallScreen(MainWindow &window)
+{
+    window.setInteractive(false);
+    window.resize(smallScreen());
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+} // namespace
+
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -448,12 +464,9 @@ void TestMainWindow::commandLineFilesGoWhereTheyBelong()
 // minimum size is the largest of theirs. A widget that asks for more is named.
 void TestMainWindow::everyWorkspaceFitsASmallScreen()
 {
-    const QSize screen(1280, 720 - 60);
+    const QSize screen = smallScreen();
     MainWindow window(WorkspaceRegistry::builtIn());
-    window.setInteractive(false);
-    window.resize(screen);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showOnSmallScreen(window));
     // The jobs and log start hidden: the workspace gets the height.
     auto *jobs = window.findChild<QDockWidget *>(QStringLiteral("jobsDock"));
     QVERIFY(jobs);
@@ -491,12 +504,9 @@ void TestMainWindow::everyWorkspaceFitsASmallScreen()
 void TestMainWindow::statusBarOpensTheHiddenDocks()
 {
     QVERIFY(installTranslations(QStringLiteral("en"), nullptr)); // English plurals: "2 problems"
-    const QSize screen(1280, 720 - 60);
+    const QSize screen = smallScreen();
     MainWindow window(WorkspaceRegistry::builtIn());
-    window.setInteractive(false);
-    window.resize(screen);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showOnSmallScreen(window));
     auto *jobsDock = window.findChild<QDockWidget *>(QStringLiteral("jobsDock"));
     auto *logDock = window.findChild<QDockWidget *>(QStringLiteral("logDock"));
     auto *jobs = window.findChild<QToolButton *>(QStringLiteral("jobsIndicator"));
