@@ -4203,14 +4203,6 @@ Fai clic per leggerli nel registro</translation>
         <translation>IoU</translation>
     </message>
     <message>
-        <source>Attention share</source>
-        <translation>Quota di attenzione</translation>
-    </message>
-    <message>
-        <source>Mask pixels</source>
-        <translation>Pixel della maschera</translation>
-    </message>
-    <message>
         <source>Scene</source>
         <translation>Scena</translation>
     </message>
@@ -4356,6 +4348,22 @@ Fai clic per leggerli nel registro</translation>
     <message>
         <source>Masks from the first iteration</source>
         <translation>Maschere dalla prima iterazione</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <source>The slot&apos;s share of all attention</source>
+        <translation>La quota di tutta l&apos;attenzione dello slot</translation>
+    </message>
+    <message>
+        <source>Pixels in the slot&apos;s mask</source>
+        <translation>Pixel nella maschera dello slot</translation>
     </message>
 </context>
 <context>

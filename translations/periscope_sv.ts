@@ -4203,14 +4203,6 @@ Klicka för att läsa dem i loggen</translation>
         <translation>IoU</translation>
     </message>
     <message>
-        <source>Attention share</source>
-        <translation>Andel av uppmärksamheten</translation>
-    </message>
-    <message>
-        <source>Mask pixels</source>
-        <translation>Maskpixlar</translation>
-    </message>
-    <message>
         <source>Scene</source>
         <translation>Scen</translation>
     </message>
@@ -4356,6 +4348,22 @@ Klicka för att läsa dem i loggen</translation>
     <message>
         <source>Masks from the first iteration</source>
         <translation>Masker från den första iterationen</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Andel</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>Bildpunkter</translation>
+    </message>
+    <message>
+        <source>The slot&apos;s share of all attention</source>
+        <translation>Slotens andel av all uppmärksamhet</translation>
+    </message>
+    <message>
+        <source>Pixels in the slot&apos;s mask</source>
+        <translation>Bildpunkter i slotens mask</translation>
     </message>
 </context>
 <context>

@@ -111,7 +111,12 @@ SlotsView::SlotsView(SlotsModel *model, QUndoStack *undo, QWidget *parent)
     m_table = new QTableWidget;
     m_table->setObjectName(QStringLiteral("slotTable"));
     m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels({tr("Slot"), tr("Matched object"), tr("IoU"), tr("Attention share"), tr("Mask pixels")});
+    m_table->setHorizontalHeaderLabels({tr("Slot"), tr("Matched object"), tr("IoU"), tr("Share"), tr("Pixels")});
+    m_table->horizontalHeaderItem(3)->setToolTip(tr("The slot's share of all attention"));
+    m_table->horizontalHeaderItem(4)->setToolTip(tr("Pixels in the slot's mask"));
+    // The numbers as wide as they need, the matched object the rest (beside the scene, the
+    // column is narrow).
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
