@@ -6,8 +6,11 @@
 
 #include "app/shell/JobManager.h"
 #include "app/workspaces/colorize/ColorizeView.h"
+#include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
+#include "tests/app/colorize/ColorizePhotos.h"
 
+#include <QDir>
 #include <QSize>
 
 #include <memory>
@@ -37,6 +40,15 @@ struct ColorizeWorkspaceFixture {
     }
 
     bool waitIdle() { return jobs->waitForIdle(120000); }
+
+    // One 200 x 140 colour photo written to `folder`, opened and colorized; false when any step fails.
+    bool openOneColourPhoto(const QString &folder)
+    {
+        const QString photo = QDir(folder).filePath(QStringLiteral("one.png"));
+        QString error;
+        return colourPhoto(200, 140, 1).save(photo) && workspace->openFile(photo, &error) && waitIdle() &&
+               workspace->model()->photos().value(0).isColorized();
+    }
     app::ColorizeView *view() const { return qobject_cast<app::ColorizeView *>(workspace->view()); }
 };
 

@@ -65,12 +65,7 @@ void TestColorizeViews::cleanup()
 
 void TestColorizeViews::openOnePhoto()
 {
-    const QString photo = m_dir.filePath(QStringLiteral("one.png"));
-    colourPhoto(200, 140, 1).save(photo);
-    QString error;
-    QVERIFY(m_workspace->openFile(photo, &error));
-    QVERIFY(waitIdle());
-    QVERIFY(m_workspace->model()->photos().value(0).isColorized());
+    QVERIFY(m_fixture.openOneColourPhoto(m_dir.path()));
     QTRY_VERIFY(view()->resultView()->model()->count() > 0);
 }
 

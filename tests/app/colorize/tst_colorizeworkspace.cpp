@@ -214,12 +214,8 @@ void TestColorizeWorkspace::selectedPhotoShowsGrayResultTruthAndError()
 
 void TestColorizeWorkspace::openColorizeWipeExportByEvents()
 {
-    const QString photo = m_dir.filePath(QStringLiteral("one.png"));
-    colourPhoto(200, 140, 1).save(photo);
+    QVERIFY(m_fixture.openOneColourPhoto(m_dir.path()));
     QString error;
-    QVERIFY(m_workspace->openFile(photo, &error));
-    QVERIFY(waitIdle());
-    QVERIFY(m_workspace->model()->photos().value(0).isColorized());
     // Colorize again through the button, as a user would.
     auto *button = view()->findChild<QPushButton *>(QStringLiteral("colorizeButton"));
     QVERIFY(button->isEnabled());
