@@ -13,6 +13,7 @@
 #include "app/shell/StallDetector.h"
 #include "app/shell/WorkspaceRegistry.h"
 #include "engine/media/image/ImageHeader.h"
+#include "widgets/vtkview/VtkView.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(const WorkspaceRegistry &registry, QWidget *parent)
     setAcceptDrops(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     resize(1280, 800);
+    widgets::VtkView::prepareWindow(this); // the 3-D views arrive later without recreating the window
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("workspaceStack"));

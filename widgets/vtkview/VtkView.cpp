@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/vtkview/VtkView.h"
 
+#include <QGuiApplication>
 #include <QMouseEvent>
+#include <QOpenGLContext>
 #include <QWheelEvent>
 
 #include <cstring>
@@ -11,6 +13,7 @@
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkImageData.h>
 #include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkOpenGLState.h>
 #include <vtkPropPicker.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
@@ -78,8 +81,17 @@ void VtkView::resizeGL(int width, int height)
 
 void VtkView::paintGL()
 {
+    // VTK caches the OpenGL state it set; Qt changes the same context between frames (its
+    // framebuffer object is recreated on resize, on a reparent, when the window is recomposited
+    // under a dialog). Re-read the state before VTK draws and hand it back as Qt left it: a stale
+    // cache draws into a framebuffer that no longer exists, and the view goes blank.
     m_window->SetIsCurrent(true);
+    vtkOpenGLState *state = m_window->GetState();
+    state->Reset();
+    state->Push();
+    state->ResetFramebufferBindings();
     m_window->Render();
+    state->Pop();
 }
 
 void VtkView::forwardPosition(const QPointF &position, Qt::KeyboardModifiers modifiers)
@@ -147,6 +159,28 @@ vtkProp *VtkView::pickAt(QPoint position)
     if (!picker->Pick(x, y, 0.0, m_renderer))
         return nullptr;
     return picker->GetViewProp();
+}
+
+bool VtkView::isAvailable()
+{
+    const QString platform = QGuiApplication::platformName();
+    if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal"))
+        return false;
+    static const bool canMakeContext = [] {
+        QOpenGLContext context;
+        return context.create();
+    }();
+    return canMakeContext;
+}
+
+void VtkView::prepareWindow(QWidget *window)
+{
+    if (!window || !isAvailable() || window->findChild<QOpenGLWidget *>(QStringLiteral("openGlReadiness")))
+        return;
+    auto *readiness = new QOpenGLWidget(window);
+    readiness->setObjectName(QStringLiteral("openGlReadiness"));
+    readiness->setAttribute(Qt::WA_DontShowOnScreen);
+    readiness->hide();
 }
 
 QImage VtkView::renderOffscreen(vtkRenderer *renderer, QSize size)

@@ -31,6 +31,15 @@ public:
     // The actor (or other prop) under a widget position, or nullptr.
     vtkProp *pickAt(QPoint position);
 
+    // Whether views can be made here: not on the offscreen or minimal platforms (headless
+    // screenshots cannot host a QOpenGLWidget, DESIGN.md), nor where no OpenGL context can be made.
+    static bool isAvailable();
+    // Readies a top-level `window` for VtkViews before it is first shown. Qt destroys and
+    // recreates a visible window when its first QOpenGLWidget arrives (to composite it with
+    // OpenGL): the window flashes and a window manager forgets where it was. A hidden, empty
+    // OpenGL widget made here makes that choice before the window exists. No-op when !isAvailable().
+    static void prepareWindow(QWidget *window);
+
     // Renders `renderer`'s scene without a widget, into an image of `size` pixels.
     static QImage renderOffscreen(vtkRenderer *renderer, QSize size);
 

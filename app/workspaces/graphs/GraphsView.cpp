@@ -161,6 +161,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     auto *view3dLayout = new QVBoxLayout(view3d);
     view3dLayout->setContentsMargins(0, 0, 0, 0);
     m_view3dNote = new QLabel(tr("Open a molecule to see it in 3-D (RDKit ETKDG embedding, MMFF94 optimisation)."));
+    m_view3dNote->setObjectName(QStringLiteral("view3dNote"));
     m_view3dNote->setWordWrap(true);
     view3dLayout->addWidget(m_view3dNote);
     view3dLayout->addStretch(1);
@@ -170,8 +171,8 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, view3dLayout, tab3d](int index) {
         if (index != tab3d || m_view3d)
             return;
-        const QString platform = QGuiApplication::platformName();
-        if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
+        if (!widgets::VtkView::isAvailable()) {
+            const QString platform = QGuiApplication::platformName();
             m_view3dNote->setText(tr("The 3-D view needs OpenGL, which the '%1' platform does not offer.").arg(platform));
             return;
         }
@@ -199,6 +200,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
         m_selectedNode = nodeFromTarget(m_model->target());
         m_status->setText(statusText());
         refresh();
+        refresh3d(); // empty until the new molecule's conformer is ready
         if (m_model->explanations().molecule)
             m_model->embed3d();
     });
@@ -464,8 +466,14 @@ void GraphsView::refresh3d()
     renderer->RemoveAllViewProps();
     const GraphExplanations &e = m_model->explanations();
     const int index = m_detailMethod->currentIndex();
-    if (!e.scene.isMolecule() || m_conformer.symbols.empty() || index < 0 || index >= e.methods.size()) {
-        m_view3dNote->setVisible(true);
+    // Only the conformer of the molecule shown: the previous molecule's stays out of sight while
+    // the new one is embedded.
+    const bool embedded = e.scene.isMolecule() && !m_conformer.symbols.empty() && QString::fromStdString(m_conformer.smiles) == e.scene.smiles;
+    if (!embedded || index < 0 || index >= e.methods.size()) {
+        if (!e.scene.isMolecule())
+            m_view3dNote->setText(tr("Open a molecule to see it in 3-D (RDKit ETKDG embedding, MMFF94 optimisation)."));
+        else
+            m_view3dNote->setText(tr("Embedding %1 in 3-D...").arg(e.scene.smiles));
         m_view3d->update();
         return;
     }

@@ -91,8 +91,8 @@ void SlotsEmbeddingView::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_volume)
         return;
-    const QString platform = QGuiApplication::platformName();
-    if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
+    if (!widgets::VtkView::isAvailable()) {
+        const QString platform = QGuiApplication::platformName();
         m_volumeNote->setText(tr("The 3-D scatter needs OpenGL, which the '%1' platform does not offer.").arg(platform));
         return;
     }

@@ -244,6 +244,7 @@ Conformer3d embedMolecule3d(const Molecule &molecule, unsigned seed)
             throw Error("RDKit could not embed " + molecule.smiles + " in 3-D");
     }
     Conformer3d out;
+    out.smiles = molecule.smiles;
     try {
         RDKit::MMFF::MMFFMolProperties properties(*withH);
         if (properties.isValid())

@@ -83,6 +83,7 @@ std::vector<std::array<double, 2>> depictionCoordinates(const Molecule &molecule
 // MMFF has no parameters). Hydrogens come after the heavy atoms; `heavyAtom` maps each atom to
 // the heavy atom it is (or is bonded to), so relevance can colour hydrogens with their parent.
 struct Conformer3d {
+    std::string smiles; // of the molecule embedded: a view shows a conformer only beside its molecule
     std::vector<std::string> symbols;
     std::vector<std::array<double, 3>> positions;
     std::vector<int> heavyAtom;
