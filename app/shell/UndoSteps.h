@@ -25,18 +25,31 @@ public:
     // step of the same id just before it. Nothing when they are equal or a step is applying.
     void push(const QString &text, const QVariant &before, const QVariant &after, SettingCommand::Apply apply, int mergeId = -1)
     {
+        add(text, before, after, std::move(apply), mergeId, false);
+    }
+    // The same for a change that was made already (a study the panel created and opened): the
+    // step is recorded for Undo, not applied a second time.
+    void record(const QString &text, const QVariant &before, const QVariant &after, SettingCommand::Apply apply)
+    {
+        add(text, before, after, std::move(apply), -1, true);
+    }
+
+private:
+    void add(const QString &text, const QVariant &before, const QVariant &after, SettingCommand::Apply apply, int mergeId, bool made)
+    {
         if (*m_applying || before == after)
             return;
-        auto *step = new SettingCommand(text, before, after,
-                                        [applying = m_applying, apply = std::move(apply)](const QVariant &value) {
-                                            const QScopedValueRollback<bool> guard(*applying, true);
-                                            apply(value);
-                                        });
+        auto *step = new SettingCommand(
+            text, before, after,
+            [applying = m_applying, apply = std::move(apply)](const QVariant &value) {
+                const QScopedValueRollback<bool> guard(*applying, true);
+                apply(value);
+            },
+            made);
         step->setMergeId(mergeId);
         m_stack->push(step);
     }
 
-private:
     QUndoStack *m_stack;
     // Shared with the steps, which may outlive a view closed before its workspace's stack.
     std::shared_ptr<bool> m_applying = std::make_shared<bool>(false);

@@ -7,6 +7,7 @@
 #include "app/models/BuiltInColorizers.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeView.h"
+#include "app/workspaces/colorize/StudyPanel.h"
 #include "widgets/plotview/PlotView.h"
 
 #include <QFileInfo>
@@ -15,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPainter>
+#include <QScopedValueRollback>
 #include <QUndoCommand>
 
 #include <cmath>
@@ -79,7 +81,7 @@ private:
 } // namespace
 
 ColorizeWorkspace::ColorizeWorkspace(const WorkspaceContext &context, QObject *parent)
-    : Workspace(context, parent), m_model(new ColorizeModel(context.jobs, this))
+    : Workspace(context, parent), m_model(new ColorizeModel(context.jobs, this)), m_steps(undoStack())
 {
     connect(m_model, &ColorizeModel::problem, this, &ColorizeWorkspace::logProblem);
     connect(m_model, &ColorizeModel::photosChanged, this, &Workspace::stateChanged);
@@ -107,6 +109,24 @@ QWidget *ColorizeWorkspace::view()
     if (!m_view) {
         m_view = new ColorizeView(m_model);
         connect(m_view, &ColorizeView::viewSettingsChanged, this, &Workspace::stateChanged);
+        connect(m_view, &ColorizeView::viewSettingsChanged, this, &ColorizeWorkspace::recordViewSettings);
+        StudyPanel *study = m_view->studyPanel();
+        connect(study, &StudyPanel::studyChanged, this, &Workspace::stateChanged);
+        connect(study, &StudyPanel::studySwitched, this, [this, study](const QString &before, const QString &after) {
+            const QString text = after.isEmpty() ? tr("Close the study") : tr("Open the study %1").arg(QFileInfo(after).fileName());
+            m_steps.record(text, before, after, [this, study](const QVariant &path) {
+                QString error;
+                if (!study->showStudy(path.toString(), &error))
+                    logProblem(error);
+            });
+        });
+        connect(study, &StudyPanel::designEdited, this, [this, study](const QVariantMap &before, const QVariantMap &after) {
+            m_steps.record(tr("Edit the study's design"), before, after, [this, study](const QVariant &values) {
+                QString error;
+                if (!study->setDesignValues(values.toMap(), &error))
+                    logProblem(error);
+            });
+        });
         connect(m_view, &ColorizeView::openRequested, this, [this](const QStringList &paths) {
             if (!paths.isEmpty())
                 undoStack()->push(new OpenPhotosCommand(m_model, paths));
@@ -126,6 +146,33 @@ QWidget *ColorizeWorkspace::view()
 ColorizeView *ColorizeWorkspace::colorizeView() const
 {
     return m_view;
+}
+
+ColorizeWorkspace::ViewSettings ColorizeWorkspace::viewSettings() const
+{
+    return {m_view->mode() == ColorizeView::Mode::Wipe ? 1 : 0, m_view->isErrorLayerVisible()};
+}
+
+void ColorizeWorkspace::recordViewSettings()
+{
+    const ViewSettings now = viewSettings();
+    const ViewSettings before = std::exchange(m_recordedView, now);
+    if (m_restoring || m_steps.isApplying())
+        return;
+    const QVariantList from{before.mode, before.errorLayer}, to{now.mode, now.errorLayer};
+    const QString text = now.mode != before.mode ? (now.mode == 1 ? tr("Show the wipe view") : tr("Show side by side"))
+                                                 : (now.errorLayer ? tr("Show the ΔE2000 layer") : tr("Hide the ΔE2000 layer"));
+    m_steps.record(text, from, to, [this](const QVariant &value) { applyViewSettings(value); });
+}
+
+void ColorizeWorkspace::applyViewSettings(const QVariant &value)
+{
+    const QVariantList values = value.toList();
+    if (!m_view || values.size() != 2)
+        return;
+    m_view->setMode(values[0].toInt() == 1 ? ColorizeView::Mode::Wipe : ColorizeView::Mode::SideBySide);
+    m_view->setErrorLayerVisible(values[1].toBool());
+    m_recordedView = viewSettings();
 }
 
 void ColorizeWorkspace::ensureModel()
@@ -165,6 +212,8 @@ QJsonObject ColorizeWorkspace::saveState(const ProjectPaths &paths) const
     if (m_view) {
         state.insert(QStringLiteral("mode"), m_view->mode() == ColorizeView::Mode::Wipe ? QStringLiteral("wipe") : QStringLiteral("side-by-side"));
         state.insert(QStringLiteral("error_layer"), m_view->isErrorLayerVisible());
+        if (const QString study = m_view->studyPanel()->studyPath(); !study.isEmpty())
+            state.insert(QStringLiteral("study"), paths.toStored(study));
     }
     return state;
 }
@@ -172,6 +221,7 @@ QJsonObject ColorizeWorkspace::saveState(const ProjectPaths &paths) const
 bool ColorizeWorkspace::restoreState(const QJsonObject &state, const ProjectPaths &paths, QString *error)
 {
     view();
+    const QScopedValueRollback<bool> restoring(m_restoring, true);
     undoStack()->clear(); // the edits before the project are not the project's
     m_model->clear();
     QStringList refused;
@@ -190,6 +240,13 @@ bool ColorizeWorkspace::restoreState(const QJsonObject &state, const ProjectPath
     m_view->setMode(state.value(QStringLiteral("mode")).toString() == QLatin1String("wipe") ? ColorizeView::Mode::Wipe
                                                                                              : ColorizeView::Mode::SideBySide);
     m_view->setErrorLayerVisible(state.value(QStringLiteral("error_layer")).toBool());
+    m_recordedView = viewSettings();
+    // The study the project had open (a project from before studies were kept has none).
+    QString study, studyError;
+    if (const QString stored = state.value(QStringLiteral("study")).toString(); !stored.isEmpty())
+        study = paths.resolve({stored}, &refused).value(0);
+    if (!m_view->studyPanel()->showStudy(study, &studyError))
+        refused << studyError;
     if (!missing.isEmpty())
         refused.prepend(tr("%n photo(s) of the project are missing: %1", nullptr, int(missing.size())).arg(missing.join(QStringLiteral(", "))));
     return finishRestore(refused, error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/shell/UndoSteps.h"
 #include "app/shell/Workspace.h"
 
 #include <QPointer>
@@ -46,9 +47,19 @@ public:
 
 private:
     void ensureModel();
+    void recordViewSettings(); // a changed view mode or ΔE layer: one undo step
+    struct ViewSettings {
+        int mode = 0;
+        bool errorLayer = false;
+    };
+    ViewSettings viewSettings() const;
+    void applyViewSettings(const QVariant &value);
 
     ColorizeModel *m_model;
     QPointer<ColorizeView> m_view;
+    UndoSteps m_steps;
+    ViewSettings m_recordedView; // as the last step left it
+    bool m_restoring = false;    // a project or a demo sets the view: no step
 };
 
 } // namespace periscope::app

@@ -5,6 +5,7 @@
 #include "app/data/ImageInputs.h"
 #include "app/shell/JobManager.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
+#include "app/workspaces/colorize/StudyDesignFields.h"
 #include "app/workspaces/colorize/StudyRunner.h"
 #include "app/studies/StudyPhotos.h"
 #include "app/studies/StudyStore.h"
@@ -76,12 +77,16 @@ StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) 
         if (!path.isEmpty() && !openStudy(path, &error))
             Q_EMIT problem(error);
     });
+    m_editDesign = new QPushButton(tr("Edit the design..."));
+    m_editDesign->setObjectName(QStringLiteral("editDesign"));
+    m_editDesign->setToolTip(tr("Title, question, trials and seed, until the first answer freezes the design"));
+    connect(m_editDesign, &QPushButton::clicked, this, &StudyPanel::showEditDesignDialog);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(newStudy);
     buttons->addWidget(open);
+    buttons->addWidget(m_editDesign);
     left->addLayout(buttons);
-    m_summary = new QLabel(tr("No study open. A study shows each participant photos in random order, without names, and asks about "
-                              "their colours; every answer is saved the moment it is given."));
+    m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("studySummary"));
     m_summary->setWordWrap(true);
     left->addWidget(m_summary);
@@ -91,6 +96,14 @@ StudyPanel::StudyPanel(ColorizeModel *model, JobManager *jobs, QWidget *parent) 
     m_raters->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_raters->setSelectionBehavior(QAbstractItemView::SelectRows);
     left->addWidget(m_raters, 1);
+    m_removeUnanswered = new QPushButton(tr("Remove participants who never answered"));
+    m_removeUnanswered->setObjectName(QStringLiteral("removeUnanswered"));
+    connect(m_removeUnanswered, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (removeParticipantsWithoutAnswers(&error) < 0)
+            Q_EMIT problem(error);
+    });
+    left->addWidget(m_removeUnanswered);
     m_run = new QPushButton(tr("Start a session (new participant)"));
     m_run->setObjectName(QStringLiteral("startSession"));
     connect(m_run, &QPushButton::clicked, this, [this] { startSession(-1); });
@@ -169,26 +182,7 @@ void StudyPanel::showNewStudyDialog()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("New study"));
     auto *form = new QFormLayout(&dialog);
-    auto *title = new QLineEdit(tr("Colorization study"));
-    auto *question = new QComboBox;
-    question->addItem(tr("Real or colorized? (a Turing test)"), int(studies::QuestionType::RealOrColorized));
-    question->addItem(tr("How natural? (Likert 1-5)"), int(studies::QuestionType::Likert));
-    question->addItem(tr("Which is more natural? (two side by side)"), int(studies::QuestionType::TwoAlternative));
-    auto *trials = new QSpinBox;
-    trials->setObjectName(QStringLiteral("trialsPerParticipant"));
-    trials->setRange(1, 10000);
-    trials->setValue(20);
-    auto *checks = new QSpinBox;
-    checks->setRange(0, 100);
-    checks->setValue(2);
-    auto *seed = new QSpinBox;
-    seed->setRange(1, 1000000000);
-    seed->setValue(int(QRandomGenerator::global()->bounded(1, 1000000)));
-    form->addRow(tr("Title"), title);
-    form->addRow(tr("Question"), question);
-    form->addRow(tr("Trials per participant"), trials);
-    form->addRow(tr("Attention checks"), checks);
-    form->addRow(tr("Seed (stored: the order of every session can be reproduced)"), seed);
+    StudyDesignFields fields(form);
     auto *photos = new QListWidget;
     for (const ColorizePhoto &p : m_model->photos())
         if (p.hasTruth && p.isColorized()) {
@@ -215,16 +209,9 @@ void StudyPanel::showNewStudyDialog()
     });
     form->addRow(tr("Conditions"), conditions);
     form->addRow(QString(), addCondition);
-    // Said before the study is made (#23): more trials than there are different ones repeats
-    // photos within a participant's session.
-    auto *repeats = new QLabel;
-    repeats->setObjectName(QStringLiteral("repeatWarning"));
-    repeats->setWordWrap(true);
-    repeats->setStyleSheet(QStringLiteral("color: #b00020;"));
-    form->addRow(repeats);
-    auto updateRepeats = [=] {
+    fields.addWarningRow(form);
+    auto updateRepeats = [&fields, photos, conditions] {
         studies::StudyDesign planned;
-        planned.question = studies::QuestionType(question->currentData().toInt());
         int chosen = 0;
         for (int i = 0; i < photos->count(); ++i)
             if (photos->item(i)->checkState() == Qt::Checked) {
@@ -232,22 +219,11 @@ void StudyPanel::showNewStudyDialog()
                 for (int c = 0; c < conditions->count(); ++c)
                     planned.stimuli.push_back({std::to_string(i), std::to_string(c), {}});
             }
-        const int distinct = studies::distinctTrials(planned);
-        const int regular = trials->value() - checks->value();
-        repeats->setText(regular > distinct
-                             ? tr("Each participant will see some photos more than once: %1 trials (besides the attention checks), "
-                                  "but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, "
-                                  "avoid repeats.")
-                                   .arg(regular)
-                                   .arg(distinct)
-                                   .arg(chosen)
-                                   .arg(conditions->count())
-                             : QString());
-        repeats->setVisible(regular > distinct);
+        fields.warnAboutRepeats(planned, chosen, conditions->count());
     };
-    connect(trials, &QSpinBox::valueChanged, &dialog, updateRepeats);
-    connect(checks, &QSpinBox::valueChanged, &dialog, updateRepeats);
-    connect(question, &QComboBox::currentIndexChanged, &dialog, updateRepeats);
+    connect(fields.trials, &QSpinBox::valueChanged, &dialog, updateRepeats);
+    connect(fields.checks, &QSpinBox::valueChanged, &dialog, updateRepeats);
+    connect(fields.question, &QComboBox::currentIndexChanged, &dialog, updateRepeats);
     connect(photos, &QListWidget::itemChanged, &dialog, updateRepeats);
     connect(conditions->model(), &QAbstractItemModel::rowsInserted, &dialog, updateRepeats);
     // A default that needs no repeat: every different trial once, at most 20, and the checks.
@@ -256,7 +232,7 @@ void StudyPanel::showNewStudyDialog()
         for (int i = 0; i < photos->count(); ++i)
             for (int c = 0; c < conditions->count(); ++c)
                 all.stimuli.push_back({std::to_string(i), std::to_string(c), {}});
-        trials->setValue(std::clamp(studies::distinctTrials(all) + checks->value(), 1, 20));
+        fields.trials->setValue(std::clamp(studies::distinctTrials(all) + fields.checks->value(), 1, 20));
     }
     updateRepeats();
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -270,11 +246,12 @@ void StudyPanel::showNewStudyDialog()
         return;
     NewStudy settings;
     settings.path = path.endsWith(QLatin1String(".sqlite")) ? path : path + QStringLiteral(".sqlite");
-    settings.title = title->text();
-    settings.question = studies::QuestionType(question->currentData().toInt());
-    settings.trialsPerRater = trials->value();
-    settings.attentionChecks = checks->value();
-    settings.seed = quint64(seed->value());
+    const studies::StudyDesign chosen = fields.applied({});
+    settings.title = QString::fromStdString(chosen.title);
+    settings.question = chosen.question;
+    settings.trialsPerRater = chosen.trialsPerRater;
+    settings.attentionChecks = chosen.attentionChecks;
+    settings.seed = chosen.seed;
     for (int i = 0; i < photos->count(); ++i)
         if (photos->item(i)->checkState() == Qt::Checked)
             settings.images << photos->item(i)->data(Qt::UserRole).toString();
@@ -356,23 +333,114 @@ void StudyPanel::createStudy(const NewStudy &settings)
                 Q_EMIT problem(error);
                 return;
             }
+            const QString before = studyPath();
+            delete m_runner.data();
             m_store = std::move(store);
             refresh();
             Q_EMIT studyChanged();
+            Q_EMIT studySwitched(before, studyPath());
         },
         [this](const QString &error) { Q_EMIT problem(error); });
 }
 
 bool StudyPanel::openStudy(const QString &path, QString *error)
 {
-    auto store = StudyStore::open(path, error);
-    if (!store)
+    const QString before = studyPath();
+    if (!showStudy(path, error))
         return false;
-    delete m_runner.data();
+    Q_EMIT studySwitched(before, studyPath());
+    return true;
+}
+
+bool StudyPanel::showStudy(const QString &path, QString *error)
+{
+    std::unique_ptr<StudyStore> store;
+    if (!path.isEmpty() && !(store = StudyStore::open(path, error)))
+        return false;
+    delete m_runner.data(); // a session belongs to the study it was started in
     m_store = std::move(store);
     refresh();
     Q_EMIT studyChanged();
     return true;
+}
+
+void StudyPanel::showEditDesignDialog()
+{
+    if (!m_store || m_store->isFrozen())
+        return;
+    const studies::StudyDesign current = m_store->design();
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Edit the study's design"));
+    auto *form = new QFormLayout(&dialog);
+    StudyDesignFields fields(form);
+    fields.setDesign(current);
+    form->addRow(tr("Photos"), new QLabel(tr("%n photo(s) in %1 condition(s), as made", nullptr, int(current.images().size()))
+                                              .arg(current.conditions().size())));
+    fields.addWarningRow(form);
+    auto updateRepeats = [&fields, &current] {
+        fields.warnAboutRepeats(current, int(current.images().size()), int(current.conditions().size()));
+    };
+    connect(fields.trials, &QSpinBox::valueChanged, &dialog, updateRepeats);
+    connect(fields.checks, &QSpinBox::valueChanged, &dialog, updateRepeats);
+    connect(fields.question, &QComboBox::currentIndexChanged, &dialog, updateRepeats);
+    updateRepeats();
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(box);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QVariantMap before = StudyDesignFields::values(current), after = StudyDesignFields::values(fields.applied(current));
+    QString error;
+    if (before == after)
+        return;
+    if (!setDesignValues(after, &error)) {
+        Q_EMIT problem(error);
+        return;
+    }
+    Q_EMIT designEdited(before, after);
+}
+
+bool StudyPanel::setDesignValues(const QVariantMap &values, QString *error)
+{
+    if (!m_store) {
+        if (error)
+            *error = tr("No study is open");
+        return false;
+    }
+    if (!m_store->updateDesign(StudyDesignFields::withValues(m_store->design(), values), error))
+        return false;
+    refresh();
+    Q_EMIT studyChanged();
+    return true;
+}
+
+int StudyPanel::removeParticipantsWithoutAnswers(QString *error)
+{
+    if (!m_store)
+        return 0;
+    const int running = m_runner ? m_runner->raterNumber() : -1;
+    int removed = 0;
+    for (const StudyStore::Rater &rater : m_store->raters()) {
+        if (rater.answered > 0 || rater.number == running)
+            continue;
+        QString failure;
+        if (m_store->removeRaterWithoutAnswers(rater.number, &failure)) {
+            ++removed;
+        } else if (!failure.isEmpty()) {
+            if (error)
+                *error = failure;
+            refresh();
+            return -1;
+        }
+    }
+    refresh();
+    return removed;
+}
+
+QString StudyPanel::studyPath() const
+{
+    return m_store ? m_store->path() : QString();
 }
 
 StudyRunner *StudyPanel::startSession(int rater, bool fullScreen)
@@ -405,6 +473,11 @@ void StudyPanel::refresh()
     const bool open = m_store != nullptr;
     for (QPushButton *b : {m_run, m_resume, m_csv, m_figure})
         b->setEnabled(open);
+    m_editDesign->setEnabled(open && !m_store->isFrozen());
+    m_removeUnanswered->setVisible(false);
+    if (!open)
+        m_summary->setText(tr("No study open. A study shows each participant photos in random order, without names, and asks about "
+                              "their colours; every answer is saved the moment it is given."));
     m_raters->setRowCount(0);
     m_results->setRowCount(0);
     m_perImage->setRowCount(0);
@@ -437,6 +510,7 @@ void StudyPanel::refresh()
         m_raters->setItem(i, 0, id);
         m_raters->setItem(i, 1, new QTableWidgetItem(QStringLiteral("%1 / %2").arg(raters[i].answered).arg(d.trialsPerRater)));
         m_raters->setItem(i, 2, new QTableWidgetItem(raters[i].started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        m_removeUnanswered->setVisible(m_removeUnanswered->isVisibleTo(this) || raters[i].answered == 0);
     }
 
     const studies::StudyResults r = m_store->results();

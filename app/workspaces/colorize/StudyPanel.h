@@ -5,6 +5,7 @@
 #include "engine/studies/StudyDesign.h"
 
 #include <QPointer>
+#include <QVariantMap>
 #include <QWidget>
 
 #include <memory>
@@ -45,10 +46,21 @@ public:
         QStringList images;                            // file stems to include; empty: every colorized colour photo
         QList<QPair<QString, QString>> moreConditions; // (name, folder): another model's results, matched by file stem
     };
-    // Copies the photos (a job), then creates and opens the study. Emits studyChanged or problem.
+    // Copies the photos (a job), then creates and opens the study. Emits studySwitched or problem.
     void createStudy(const NewStudy &settings);
+    // What a user opens: emits studySwitched.
     bool openStudy(const QString &path, QString *error);
+    // Shows the study of `path`, or none for an empty path (an undo step, a project): emits
+    // studyChanged only. The file is never touched when closed.
+    bool showStudy(const QString &path, QString *error);
     StudyStore *study() const { return m_store.get(); }
+    QString studyPath() const;
+    // Sets the design's title, question, trial and check counts and seed (StudyDesignFields::values)
+    // while nobody has answered; refused with a sentence once answers exist. Emits studyChanged.
+    bool setDesignValues(const QVariantMap &values, QString *error);
+    // Removes the participants who never answered (sessions closed at their instructions by
+    // versions before 0.9): the number removed. They hold no answer, so nothing is lost.
+    int removeParticipantsWithoutAnswers(QString *error);
     // Opens the runner for a new participant (rater < 0) or to resume one; shown full screen
     // unless `fullScreen` is false (tests).
     StudyRunner *startSession(int rater = -1, bool fullScreen = true);
@@ -62,10 +74,15 @@ public:
 
 Q_SIGNALS:
     void studyChanged();
+    // A user made or opened another study (the paths; empty: none): one undoable step.
+    void studySwitched(const QString &before, const QString &after);
+    // A user edited the open study's design (StudyDesignFields::values): one undoable step.
+    void designEdited(const QVariantMap &before, const QVariantMap &after);
     void problem(const QString &message);
 
 private:
     void showNewStudyDialog();
+    void showEditDesignDialog();
 
     ColorizeModel *m_model;
     JobSlot m_preparation; // copies the photos beside the study file
@@ -74,6 +91,7 @@ private:
     QLabel *m_summary = nullptr, *m_agreement = nullptr;
     QTableWidget *m_raters = nullptr, *m_results = nullptr, *m_perImage = nullptr;
     QPushButton *m_run = nullptr, *m_resume = nullptr, *m_csv = nullptr, *m_figure = nullptr;
+    QPushButton *m_editDesign = nullptr, *m_removeUnanswered = nullptr;
     widgets::PlotView *m_plot = nullptr, *m_times = nullptr;
 };
 

@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Colorize workspace's undo stack (#23): opening photos, Clear and the colorizer choice are
-// steps that Edit > Undo and Redo run, the photos coming back with their results.
+// The Colorize workspace's undo stack (#23): opening photos, Clear, the colorizer choice, the view
+// mode and ΔE layer, and the study made or opened are steps that Edit > Undo and Redo run, the
+// photos coming back with their results.
 #include "app/shell/JobManager.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
 #include "app/workspaces/colorize/ColorizeView.h"
 #include "app/workspaces/colorize/ColorizeWorkspace.h"
+#include "app/workspaces/colorize/StudyPanel.h"
+#include "app/shell/ProjectPaths.h"
+#include "app/studies/StudyStore.h"
 #include "tests/app/colorize/ColorizePhotos.h"
 #include "tests/app/colorize/ColorizeWorkspaceFixture.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -27,6 +34,8 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void openAndClearAreUndone();
+    void viewModeAndErrorLayerAreSteps();
+    void studiesMadeOrOpenedAreSteps();
 
 private:
     bool waitIdle() { return m_jobs->waitForIdle(120000); }
@@ -112,6 +121,117 @@ void TestColorizeUndo::openAndClearAreUndone()
     undo->undo();
     QVERIFY(waitIdle());
     QCOMPARE(model->model(), before);
+}
+
+// The view's two settings, changed with the mouse: each change one step, undone in turn.
+void TestColorizeUndo::viewModeAndErrorLayerAreSteps()
+{
+    QString error;
+    QUndoStack *undo = m_workspace->undoStack();
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    const int opened = undo->count();
+    auto *mode = view()->findChild<QComboBox *>(QStringLiteral("modeChoice"));
+    auto *errorLayer = view()->findChild<QCheckBox *>(QStringLiteral("errorLayer"));
+    QVERIFY(mode && errorLayer);
+    QCOMPARE(view()->mode(), ColorizeView::Mode::SideBySide);
+    QVERIFY(!errorLayer->isChecked());
+
+    // Wipe, chosen from the combo box with the keyboard as a user does; the ΔE layer by a click.
+    mode->setFocus();
+    QTest::keyClick(mode, Qt::Key_Down);
+    QCOMPARE(view()->mode(), ColorizeView::Mode::Wipe);
+    QCOMPARE(undo->count(), opened + 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Show the wipe view"));
+    QTest::mouseClick(errorLayer, Qt::LeftButton, {}, QPoint(8, errorLayer->height() / 2));
+    QVERIFY(view()->isErrorLayerVisible());
+    QCOMPARE(undo->count(), opened + 2);
+    QCOMPARE(undo->undoText(), QStringLiteral("Show the ΔE2000 layer"));
+
+    undo->undo();
+    QVERIFY(!view()->isErrorLayerVisible());
+    QCOMPARE(view()->mode(), ColorizeView::Mode::Wipe);
+    undo->undo();
+    QCOMPARE(view()->mode(), ColorizeView::Mode::SideBySide);
+    QCOMPARE(undo->count(), opened + 2); // undoing pushed nothing
+    undo->redo();
+    undo->redo();
+    QCOMPARE(view()->mode(), ColorizeView::Mode::Wipe);
+    QVERIFY(view()->isErrorLayerVisible());
+
+    // A project restores both without a step.
+    const QJsonObject state = m_workspace->saveState(ProjectPaths());
+    view()->setMode(ColorizeView::Mode::SideBySide);
+    QVERIFY(m_workspace->restoreState(state, ProjectPaths(), &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(view()->mode(), ColorizeView::Mode::Wipe);
+    QCOMPARE(undo->count(), 0);
+}
+
+// A study made from the photos, then another opened: each one step. Undo shows the study before
+// (or none) without touching the files; a project keeps the study it had open.
+void TestColorizeUndo::studiesMadeOrOpenedAreSteps()
+{
+    QString error;
+    QUndoStack *undo = m_workspace->undoStack();
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    StudyPanel *panel = view()->studyPanel();
+    const int opened = undo->count();
+    auto make = [&](const QString &name) {
+        StudyPanel::NewStudy settings;
+        settings.path = m_dir.filePath(name);
+        settings.trialsPerRater = 4;
+        settings.attentionChecks = 0;
+        panel->createStudy(settings);
+        return waitIdle() && panel->study() && panel->studyPath() == QFileInfo(settings.path).absoluteFilePath();
+    };
+    QVERIFY(make(QStringLiteral("first.sqlite")));
+    QCOMPARE(undo->count(), opened + 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Open the study first.sqlite"));
+    QVERIFY(make(QStringLiteral("second.sqlite")));
+    const QString first = m_dir.filePath(QStringLiteral("first.sqlite")), second = m_dir.filePath(QStringLiteral("second.sqlite"));
+    QCOMPARE(undo->count(), opened + 2);
+    // A participant of the second study, to see that undo and redo keep what it holds.
+    StudyStore::Rater participant;
+    QVERIFY2(panel->study()->startRater(&participant, &error), qPrintable(error));
+
+    undo->undo();
+    QCOMPARE(panel->studyPath(), QFileInfo(first).absoluteFilePath());
+    QVERIFY(panel->summaryLabel()->text().contains(QLatin1String("Colorization study")));
+    undo->undo();
+    QVERIFY(!panel->study());
+    QVERIFY2(panel->summaryLabel()->text().startsWith(QLatin1String("No study open")), qPrintable(panel->summaryLabel()->text()));
+    QVERIFY(QFileInfo::exists(first) && QFileInfo::exists(second)); // closing never deletes
+    undo->redo();
+    undo->redo();
+    QCOMPARE(panel->studyPath(), QFileInfo(second).absoluteFilePath());
+    QCOMPARE(panel->study()->raters().size(), 1);
+
+    // Opening a study file is a step too.
+    QVERIFY(panel->openStudy(first, &error));
+    QCOMPARE(undo->undoText(), QStringLiteral("Open the study first.sqlite"));
+    undo->undo();
+    QCOMPARE(panel->studyPath(), QFileInfo(second).absoluteFilePath());
+
+    // The project: the study comes back with it, and a project without one closes it.
+    const QJsonObject state = m_workspace->saveState(ProjectPaths());
+    QVERIFY(state.contains(QStringLiteral("study")));
+    QVERIFY(panel->showStudy(QString(), &error));
+    QVERIFY(m_workspace->restoreState(state, ProjectPaths(), &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(panel->studyPath(), QFileInfo(second).absoluteFilePath());
+    QJsonObject without = state;
+    without.remove(QStringLiteral("study"));
+    QVERIFY(m_workspace->restoreState(without, ProjectPaths(), &error));
+    QVERIFY(waitIdle());
+    QVERIFY(!panel->study());
+    // A study that is gone is named, and the rest of the project opens.
+    QVERIFY(QFile::remove(second));
+    QVERIFY(!m_workspace->restoreState(state, ProjectPaths(), &error));
+    QVERIFY2(error.contains(QLatin1String("second.sqlite")), qPrintable(error));
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->photos().size(), 5);
 }
 
 QTEST_MAIN(TestColorizeUndo)

@@ -22,6 +22,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
+#include <QLineEdit>
+#include <QDialogButtonBox>
 #include <QTimer>
 
 #include <memory>
@@ -38,6 +41,8 @@ private Q_SLOTS:
     void designerSaysWhenPhotosRepeat();
     void escapeLeavesNoEmptyParticipant();
     void kioskCoversTheScreenEverySession();
+    void designIsEditedUntilTheFirstAnswer();
+    void emptyParticipantsOfOlderVersionsAreRemoved();
 
 private:
     bool waitIdle() { return m_jobs->waitForIdle(120000); }
@@ -170,6 +175,81 @@ void TestStudyDesigner::kioskCoversTheScreenEverySession()
         QTest::keyClick(runner, Qt::Key_Space);
         QTRY_COMPARE(runner->screen(), StudyRunner::Screen::Trial);
     }
+}
+
+// The design is edited in a dialog (title, trials) as one undo step, until an answer freezes it:
+// then the button is off and an undo of the edit is refused, the answered design kept.
+void TestStudyDesigner::designIsEditedUntilTheFirstAnswer()
+{
+    openPhotosAndCreateStudy();
+    StudyStore *store = panel()->study();
+    QUndoStack *undo = m_workspace->undoStack();
+    const int steps = undo->count();
+    auto *edit = panel()->findChild<QPushButton *>(QStringLiteral("editDesign"));
+    QVERIFY(edit && edit->isEnabled());
+    QString failure;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            failure = QStringLiteral("no dialog");
+            return;
+        }
+        auto *title = dialog->findChild<QLineEdit *>(QStringLiteral("studyTitle"));
+        auto *trials = dialog->findChild<QSpinBox *>(QStringLiteral("trialsPerParticipant"));
+        if (title->text() != QLatin1String("Colorization study") || trials->value() != 4)
+            failure = QStringLiteral("shown: '%1', %2 trials").arg(title->text()).arg(trials->value());
+        title->selectAll();
+        QTest::keyClicks(title, QStringLiteral("Pilot"));
+        trials->setFocus();
+        trials->selectAll();
+        QTest::keyClicks(trials, QStringLiteral("5"));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(QString::fromStdString(store->design().title), QStringLiteral("Pilot"));
+    QCOMPARE(store->design().trialsPerRater, 5);
+    QVERIFY(panel()->summaryLabel()->text().contains(QLatin1String("Pilot")));
+    QCOMPARE(undo->count(), steps + 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Edit the study's design"));
+    undo->undo();
+    QCOMPARE(QString::fromStdString(store->design().title), QStringLiteral("Colorization study"));
+    QCOMPARE(store->design().trialsPerRater, 4);
+    undo->redo();
+    QCOMPARE(store->design().trialsPerRater, 5);
+
+    // One answer freezes it.
+    StudyRunner *runner = panel()->startSession(-1, false);
+    QTest::keyClick(runner, Qt::Key_Space);
+    QTRY_COMPARE(runner->screen(), StudyRunner::Screen::Trial);
+    QTest::keyClick(runner, Qt::Key_R);
+    QTRY_VERIFY(store->isFrozen());
+    QVERIFY(!edit->isEnabled());
+    const QString fingerprint = store->fingerprint();
+    undo->undo();
+    QCOMPARE(store->fingerprint(), fingerprint);
+    QCOMPARE(store->design().trialsPerRater, 5);
+}
+
+// Studies made before empty participants were removed at Escape kept them; a button removes them,
+// and never one with an answer.
+void TestStudyDesigner::emptyParticipantsOfOlderVersionsAreRemoved()
+{
+    openPhotosAndCreateStudy();
+    StudyStore *store = panel()->study();
+    QString error;
+    StudyStore::Rater left1, left2, answering;
+    QVERIFY(store->startRater(&left1, &error) && store->startRater(&answering, &error) && store->startRater(&left2, &error));
+    const studies::Trial trial = store->plan(answering.number).front();
+    QVERIFY2(store->recordAnswer(answering.number, trial, trial.attentionCheck ? trial.expectedAnswer : 1, 900.0, &error), qPrintable(error));
+    panel()->refresh();
+    auto *remove = panel()->findChild<QPushButton *>(QStringLiteral("removeUnanswered"));
+    QVERIFY(remove && remove->isVisibleTo(panel()));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(store->raters().size(), 1);
+    QCOMPARE(store->raters().first().number, answering.number);
+    QVERIFY(!remove->isVisibleTo(panel()));
+    QCOMPARE(panel()->findChild<QTableWidget *>()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestStudyDesigner)
