@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/studies/StudyPhotos.h"
 
+#include "engine/studies/StudyDesign.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 namespace periscope::app {
+
+QString studyConditionName(const QString &model)
+{
+    QString name = QFileInfo(model).completeBaseName();
+    for (QChar &c : name)
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_') && c != QLatin1Char('.'))
+            c = QLatin1Char('-');
+    return name.isEmpty() || name == QLatin1String(studies::kOriginalCondition) ? QStringLiteral("model") : name;
+}
 
 QString studyPhotoPath(const QString &studyPath, const StudyPhoto &photo)
 {

@@ -14,6 +14,10 @@ struct StudyPhoto {
     QString condition; // "original" or a model's name
 };
 
+// A condition's name from a model's name or file: its stem in letters, digits, dot, dash and
+// underscore ("model" when nothing is left, or when it would pass for the originals).
+QString studyConditionName(const QString &model);
+
 // The copy's path for the study file `studyPath`.
 QString studyPhotoPath(const QString &studyPath, const StudyPhoto &photo);
 

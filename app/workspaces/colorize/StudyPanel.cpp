@@ -16,24 +16,16 @@
 
 #include <qcustomplot.h>
 
-#include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QGuiApplication>
-#include <QRandomGenerator>
 #include <QScreen>
-#include <QSpinBox>
-#include <QListWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -44,16 +36,6 @@
 namespace periscope::app {
 
 namespace {
-
-// A condition name from a model's name or file: letters, digits, dot, dash, underscore.
-QString conditionName(const QString &model)
-{
-    QString name = QFileInfo(model).completeBaseName();
-    for (QChar &c : name)
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('_') && c != QLatin1Char('.'))
-            c = QLatin1Char('-');
-    return name.isEmpty() || name == QLatin1String(studies::kOriginalCondition) ? QStringLiteral("model") : name;
-}
 
 QString percent(double rate)
 {
@@ -177,98 +159,12 @@ StudyPanel::~StudyPanel()
     delete m_runner.data(); // a top-level window: it goes with the panel and its study
 }
 
-void StudyPanel::showNewStudyDialog()
-{
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("New study"));
-    auto *form = new QFormLayout(&dialog);
-    StudyDesignFields fields(form);
-    auto *photos = new QListWidget;
-    for (const ColorizePhoto &p : m_model->photos())
-        if (p.hasTruth && p.isColorized()) {
-            auto *item = new QListWidgetItem(QFileInfo(p.path).fileName(), photos);
-            item->setData(Qt::UserRole, QFileInfo(p.path).completeBaseName());
-            item->setCheckState(Qt::Checked);
-        }
-    photos->setMaximumHeight(140);
-    form->addRow(tr("Photos"), photos);
-    auto *conditions = new QListWidget;
-    conditions->addItem(tr("original: the photos' own colours"));
-    conditions->addItem(tr("%1: the current results").arg(conditionName(m_model->model())));
-    conditions->setMaximumHeight(100);
-    auto *addCondition = new QPushButton(tr("Add another model's results (a folder)..."));
-    addCondition->setToolTip(tr("A folder of the same photos colorized by another model (e.g. periscope-cli colorize's output), matched by file name"));
-    QList<QPair<QString, QString>> more;
-    connect(addCondition, &QPushButton::clicked, &dialog, [&] {
-        const QString folder = QFileDialog::getExistingDirectory(&dialog, tr("A folder of another model's results"));
-        if (folder.isEmpty())
-            return;
-        const QString name = conditionName(QFileInfo(folder).fileName());
-        more.append({name, folder});
-        conditions->addItem(tr("%1: %2").arg(name, folder));
-    });
-    form->addRow(tr("Conditions"), conditions);
-    form->addRow(QString(), addCondition);
-    fields.addWarningRow(form);
-    auto updateRepeats = [&fields, photos, conditions] {
-        studies::StudyDesign planned;
-        int chosen = 0;
-        for (int i = 0; i < photos->count(); ++i)
-            if (photos->item(i)->checkState() == Qt::Checked) {
-                ++chosen;
-                for (int c = 0; c < conditions->count(); ++c)
-                    planned.stimuli.push_back({std::to_string(i), std::to_string(c), {}});
-            }
-        fields.warnAboutRepeats(planned, chosen, conditions->count());
-    };
-    connect(fields.trials, &QSpinBox::valueChanged, &dialog, updateRepeats);
-    connect(fields.checks, &QSpinBox::valueChanged, &dialog, updateRepeats);
-    connect(fields.question, &QComboBox::currentIndexChanged, &dialog, updateRepeats);
-    connect(photos, &QListWidget::itemChanged, &dialog, updateRepeats);
-    connect(conditions->model(), &QAbstractItemModel::rowsInserted, &dialog, updateRepeats);
-    // A default that needs no repeat: every different trial once, at most 20, and the checks.
-    {
-        studies::StudyDesign all;
-        for (int i = 0; i < photos->count(); ++i)
-            for (int c = 0; c < conditions->count(); ++c)
-                all.stimuli.push_back({std::to_string(i), std::to_string(c), {}});
-        fields.trials->setValue(std::clamp(studies::distinctTrials(all) + fields.checks->value(), 1, 20));
-    }
-    updateRepeats();
-    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(box);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the study"), QString(), tr("Studies (*.sqlite)"));
-    if (path.isEmpty())
-        return;
-    NewStudy settings;
-    settings.path = path.endsWith(QLatin1String(".sqlite")) ? path : path + QStringLiteral(".sqlite");
-    const studies::StudyDesign chosen = fields.applied({});
-    settings.title = QString::fromStdString(chosen.title);
-    settings.question = chosen.question;
-    settings.trialsPerRater = chosen.trialsPerRater;
-    settings.attentionChecks = chosen.attentionChecks;
-    settings.seed = chosen.seed;
-    for (int i = 0; i < photos->count(); ++i)
-        if (photos->item(i)->checkState() == Qt::Checked)
-            settings.images << photos->item(i)->data(Qt::UserRole).toString();
-    if (settings.images.isEmpty()) {
-        Q_EMIT problem(tr("Choose at least one photo for the study."));
-        return;
-    }
-    settings.moreConditions = more;
-    createStudy(settings);
-}
-
 void StudyPanel::createStudy(const NewStudy &settings)
 {
     // The photos go beside the study file, so that it keeps working when the session's cache or
     // the original folders are gone, and can be moved or sent with them.
     QList<StudyPhoto> copies;
-    const QString modelCondition = conditionName(m_model->model());
+    const QString modelCondition = studyConditionName(m_model->model());
     // Other models' results by file stem, per extra condition.
     QList<QPair<QString, QHash<QString, QString>>> more;
     for (const auto &[name, dir] : settings.moreConditions) {
@@ -359,57 +255,6 @@ bool StudyPanel::showStudy(const QString &path, QString *error)
         return false;
     delete m_runner.data(); // a session belongs to the study it was started in
     m_store = std::move(store);
-    refresh();
-    Q_EMIT studyChanged();
-    return true;
-}
-
-void StudyPanel::showEditDesignDialog()
-{
-    if (!m_store || m_store->isFrozen())
-        return;
-    const studies::StudyDesign current = m_store->design();
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Edit the study's design"));
-    auto *form = new QFormLayout(&dialog);
-    StudyDesignFields fields(form);
-    fields.setDesign(current);
-    form->addRow(tr("Photos"), new QLabel(tr("%n photo(s) in %1 condition(s), as made", nullptr, int(current.images().size()))
-                                              .arg(current.conditions().size())));
-    fields.addWarningRow(form);
-    auto updateRepeats = [&fields, &current] {
-        fields.warnAboutRepeats(current, int(current.images().size()), int(current.conditions().size()));
-    };
-    connect(fields.trials, &QSpinBox::valueChanged, &dialog, updateRepeats);
-    connect(fields.checks, &QSpinBox::valueChanged, &dialog, updateRepeats);
-    connect(fields.question, &QComboBox::currentIndexChanged, &dialog, updateRepeats);
-    updateRepeats();
-    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(box);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    const QVariantMap before = StudyDesignFields::values(current), after = StudyDesignFields::values(fields.applied(current));
-    QString error;
-    if (before == after)
-        return;
-    if (!setDesignValues(after, &error)) {
-        Q_EMIT problem(error);
-        return;
-    }
-    Q_EMIT designEdited(before, after);
-}
-
-bool StudyPanel::setDesignValues(const QVariantMap &values, QString *error)
-{
-    if (!m_store) {
-        if (error)
-            *error = tr("No study is open");
-        return false;
-    }
-    if (!m_store->updateDesign(StudyDesignFields::withValues(m_store->design(), values), error))
-        return false;
     refresh();
     Q_EMIT studyChanged();
     return true;
