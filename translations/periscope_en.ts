@@ -361,6 +361,16 @@
     </message>
 </context>
 <context>
+    <name>periscope::app::StudyPanel</name>
+    <message numerus="yes">
+        <source>%n photo(s) in %1 condition(s), as made</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::Workspace</name>
     <message numerus="yes">
         <source>%n input(s) of the project are missing: %1</source>

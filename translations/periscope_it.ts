@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Choose 30-2400 DPI and a width of 0.5-40 inches</source>
-        <translation>Scegliere 30–2400 DPI e una larghezza di 0,5–40 pollici</translation>
+        <translation>Scegliere 30–2400 DPI e una larghezza di 0.5–40 pollici</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -198,6 +198,245 @@
     </message>
 </context>
 <context>
+    <name>periscope::app::CatalogueTexts</name>
+    <message>
+        <source>colorization: ab of CIE Lab from L</source>
+        <translation>colorizzazione: ab di CIE Lab da L</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, channels 1/2, global features from a jointly trained branch</source>
+        <translation>Deep Koalarization, metà dei canali, caratteristiche globali da un ramo addestrato insieme</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 224 x 224; the ab it predicts is upsampled and joined with the photo&apos;s own L</source>
+        <translation>L di CIE Lab a 224 x 224; gli ab previsti sono ingranditi e uniti alla L della foto</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on the photos of Debian&apos;s opencv-doc)</source>
+        <translation>GPL-3.0-or-later (addestrato qui sulle foto di opencv-doc di Debian)</translation>
+    </message>
+    <message>
+        <source>graph attribution: which nodes are infected (ICML-W 2019 infection task)</source>
+        <translation>attribuzione su grafi: quali nodi sono infetti (il compito del contagio di ICML-W 2019)</translation>
+    </message>
+    <message>
+        <source>InfectionGN, sum aggregation, with biases</source>
+        <translation>InfectionGN, aggregazione per somma, con bias</translation>
+    </message>
+    <message>
+        <source>graphs with 4 node features and 2 edge features</source>
+        <translation>grafi con 4 caratteristiche per nodo e 2 per arco</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on generated graphs)</source>
+        <translation>GPL-3.0-or-later (addestrato qui su grafi generati)</translation>
+    </message>
+    <message>
+        <source>graph attribution: water solubility (RDKit&apos;s ESOL estimate)</source>
+        <translation>attribuzione su grafi: solubilità in acqua (la stima ESOL di RDKit)</translation>
+    </message>
+    <message>
+        <source>SolubilityGN, 3 hidden layers, width 64, sum aggregation</source>
+        <translation>SolubilityGN, 3 strati nascosti, larghezza 64, aggregazione per somma</translation>
+    </message>
+    <message>
+        <source>molecules featurised as the paper does (47 atom and 6 bond features)</source>
+        <translation>molecole descritte come nell&apos;articolo (47 caratteristiche per atomo e 6 per legame)</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on rdkit-data&apos;s NCI molecules)</source>
+        <translation>GPL-3.0-or-later (addestrato qui sulle molecole NCI di rdkit-data)</translation>
+    </message>
+    <message>
+        <source>graph attribution: Crippen logP</source>
+        <translation>attribuzione su grafi: logP di Crippen</translation>
+    </message>
+    <message>
+        <source>object-centric slots and a global embedding (ICLR-W 2022)</source>
+        <translation>slot centrati sugli oggetti e un embedding globale (ICLR-W 2022)</translation>
+    </message>
+    <message>
+        <source>ViT + slot attention (slot-mean), the small preset: 11 slots, 16 x 16 tokens</source>
+        <translation>ViT + slot attention (media degli slot), la configurazione piccola: 11 slot, 16 x 16 token</translation>
+    </message>
+    <message>
+        <source>RGB at 64 x 64 in 4 px patches, ImageNet mean and std</source>
+        <translation>RGB a 64 x 64 in riquadri di 4 px, media e deviazione standard di ImageNet</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on generated scenes)</source>
+        <translation>GPL-3.0-or-later (addestrato qui su scene generate)</translation>
+    </message>
+    <message>
+        <source>visual relations from image-level predicate labels, recovered by explanation (ECCV 2020)</source>
+        <translation>relazioni visive da etichette di predicato per immagine, ricostruite dalla spiegazione (ECCV 2020)</translation>
+    </message>
+    <message>
+        <source>ws-vrd relational network (FC_AGG readout, max pooling, layers of 128) over RoIAlign 7 x 7 of a 5-layer CNN (stride 8, 64 channels)</source>
+        <translation>rete relazionale di ws-vrd (lettura FC_AGG, max pooling, strati da 128) su RoIAlign 7 x 7 di una CNN a 5 strati (passo 8, 64 canali)</translation>
+    </message>
+    <message>
+        <source>RGB scaled to 320 px on the longer side, ImageNet mean and std; boxes with one of 3 classes (sphere, cube, cylinder)</source>
+        <translation>RGB scalato a 320 px sul lato lungo, media e deviazione standard di ImageNet; riquadri con una di 3 classi (sfera, cubo, cilindro)</translation>
+    </message>
+    <message>
+        <source>colorization: classification over 313 ab bins (Zhang, Isola, Efros 2016)</source>
+        <translation>colorizzazione: classificazione su 313 intervalli ab (Zhang, Isola, Efros 2016)</translation>
+    </message>
+    <message>
+        <source>eccv16</source>
+        <translation>eccv16</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 256 x 256, centred at 50</source>
+        <translation>L di CIE Lab a 256 x 256, centrata su 50</translation>
+    </message>
+    <message>
+        <source>BSD-2-Clause (richzhang/colorization)</source>
+        <translation>BSD-2-Clause (richzhang/colorization)</translation>
+    </message>
+    <message>
+        <source>colorization, automatic mode of the interactive network (Zhang et al. 2017)</source>
+        <translation>colorizzazione, modalità automatica della rete interattiva (Zhang et al. 2017)</translation>
+    </message>
+    <message>
+        <source>siggraph17</source>
+        <translation>siggraph17</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 256 x 256, centred at 50; no user hints</source>
+        <translation>L di CIE Lab a 256 x 256, centrata su 50; senza suggerimenti dell&apos;utente</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization&apos;s global features: Inception-ResNet-v2&apos;s ImageNet logits, frozen</source>
+        <translation>caratteristiche globali di Deep Koalarization: i logit ImageNet di Inception-ResNet-v2, congelati</translation>
+    </message>
+    <message>
+        <source>Inception-ResNet-v2 in timm&apos;s parameter names</source>
+        <translation>Inception-ResNet-v2 con i nomi dei parametri di timm</translation>
+    </message>
+    <message>
+        <source>the gray photo as RGB at 299 x 299, scaled to [-1, 1]</source>
+        <translation>la foto grigia come RGB a 299 x 299, scalata in [-1, 1]</translation>
+    </message>
+    <message>
+        <source>Apache-2.0 (timm&apos;s port of the TF-slim weights)</source>
+        <translation>Apache-2.0 (la conversione di timm dei pesi TF-slim)</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s frozen vision backbone: DINOv2 ViT-L/14 with 4 registers</source>
+        <translation>la rete visiva congelata di dino.txt: DINOv2 ViT-L/14 con 4 registri</translation>
+    </message>
+    <message>
+        <source>DINOv2 ViT-L/14, 4 registers, LayerScale</source>
+        <translation>DINOv2 ViT-L/14, 4 registri, LayerScale</translation>
+    </message>
+    <message>
+        <source>RGB, ImageNet mean and std, sides a multiple of 14</source>
+        <translation>RGB, media e deviazione standard di ImageNet, lati multipli di 14</translation>
+    </message>
+    <message>
+        <source>Apache-2.0 (facebookresearch/dinov2)</source>
+        <translation>Apache-2.0 (facebookresearch/dinov2)</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s two trainable vision blocks and final norm</source>
+        <translation>i due blocchi visivi addestrabili e la normalizzazione finale di dino.txt</translation>
+    </message>
+    <message>
+        <source>dino.txt vision head (2 blocks, SwiGLU, LayerScale, ln_final)</source>
+        <translation>testa visiva di dino.txt (2 blocchi, SwiGLU, LayerScale, ln_final)</translation>
+    </message>
+    <message>
+        <source>the backbone&apos;s tokens</source>
+        <translation>i token della rete di base</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s text encoder</source>
+        <translation>il codificatore di testo di dino.txt</translation>
+    </message>
+    <message>
+        <source>causal text transformer, width 1280, 20 heads, 24 layers, projection to 2048</source>
+        <translation>transformer causale per il testo, larghezza 1280, 20 teste, 24 strati, proiezione a 2048</translation>
+    </message>
+    <message>
+        <source>CLIP byte-pair tokens, context 77</source>
+        <translation>token byte-pair di CLIP, contesto 77</translation>
+    </message>
+    <message>
+        <source>the byte-pair-encoding vocabulary of CLIP&apos;s tokenizer, which dino.txt uses</source>
+        <translation>il vocabolario byte-pair del tokenizzatore di CLIP, usato da dino.txt</translation>
+    </message>
+    <message>
+        <source>49,152 merges (49,408 token ids)</source>
+        <translation>49152 fusioni (49408 id di token)</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testo</translation>
+    </message>
+    <message>
+        <source>MIT (openai/CLIP)</source>
+        <translation>MIT (openai/CLIP)</translation>
+    </message>
+    <message>
+        <source>open-vocabulary segmentation and zero-shot ranking of prompts about generated scenes (a small dino.txt, CVPR 2025)</source>
+        <translation>segmentazione a vocabolario aperto e ordinamento zero-shot di richieste su scene generate (un piccolo dino.txt, CVPR 2025)</translation>
+    </message>
+    <message>
+        <source>dino.txt vision head (2 blocks, SwiGLU, LayerScale, ln_final) on the frozen slots-scenes-small ViT; causal word-level text encoder, 3 blocks of width 128, 42 words</source>
+        <translation>testa visiva di dino.txt (2 blocchi, SwiGLU, LayerScale, ln_final) sul ViT congelato slots-scenes-small; codificatore di testo causale a livello di parole, 3 blocchi di larghezza 128, 42 parole</translation>
+    </message>
+    <message>
+        <source>the whole image squeezed to 64 x 64 (4 px patches, ImageNet mean and std); prompts in the words of its training captions</source>
+        <translation>l&apos;intera immagine compressa a 64 x 64 (riquadri di 4 px, media e deviazione standard di ImageNet); richieste con le parole delle sue didascalie di addestramento</translation>
+    </message>
+    <message>
+        <source>DeepFake frame detection: P(fake) of a face crop (a demonstration model)</source>
+        <translation>rilevamento DeepFake per fotogramma: P(fake) di un ritaglio del volto (un modello dimostrativo)</translation>
+    </message>
+    <message>
+        <source>EfficientNet-B0 in torchvision&apos;s parameter names, one logit, trained from scratch</source>
+        <translation>EfficientNet-B0 con i nomi dei parametri di torchvision, un logit, addestrato da zero</translation>
+    </message>
+    <message>
+        <source>face crops at 112 x 112 (the box grown 1.3x, squared), ImageNet mean and std</source>
+        <translation>ritagli del volto a 112 x 112 (il riquadro ingrandito 1.3x, reso quadrato), media e deviazione standard di ImageNet</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on opencv-doc&apos;s Megamind.avi and a self-blended fake of it)</source>
+        <translation>GPL-3.0-or-later (addestrato qui su Megamind.avi di opencv-doc e su un suo falso auto-miscelato)</translation>
+    </message>
+    <message>
+        <source>video classification backbone (Kinetics-400), the video transformer the DeepFake paper explains</source>
+        <translation>rete di base per la classificazione video (Kinetics-400), il transformer video che l&apos;articolo DeepFake spiega</translation>
+    </message>
+    <message>
+        <source>MViT v2 S in torchvision&apos;s parameter names</source>
+        <translation>MViT v2 S con i nomi dei parametri di torchvision</translation>
+    </message>
+    <message>
+        <source>16 RGB frames at 224 x 224, mean 0.45, std 0.225</source>
+        <translation>16 fotogrammi RGB a 224 x 224, media 0.45, deviazione standard 0.225</translation>
+    </message>
+    <message>
+        <source>BSD-3-Clause (torchvision)</source>
+        <translation>BSD-3-Clause (torchvision)</translation>
+    </message>
+    <message>
+        <source>image classification backbone (ImageNet-1k) for the frame-level detector</source>
+        <translation>rete di base per la classificazione di immagini (ImageNet-1k) per il rilevatore per fotogramma</translation>
+    </message>
+    <message>
+        <source>EfficientNet-B4 in torchvision&apos;s parameter names</source>
+        <translation>EfficientNet-B4 con i nomi dei parametri di torchvision</translation>
+    </message>
+    <message>
+        <source>RGB at 380 x 380, ImageNet mean and std</source>
+        <translation>RGB a 380 x 380, media e deviazione standard di ImageNet</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::ColorizeModel</name>
     <message>
         <source>Cancelled</source>
@@ -308,7 +547,7 @@
     <name>periscope::app::ColorizeTrainingPanel</name>
     <message>
         <source>Channels 1/2 (1.9 M, as the built-in model)</source>
-        <translation>Canali 1/2 (1,9 M, come il modello incorporato)</translation>
+        <translation>Canali 1/2 (1.9 M, come il modello incorporato)</translation>
     </message>
     <message>
         <source> px</source>
@@ -368,11 +607,11 @@
     </message>
     <message>
         <source>Published width (7.2 M parameters)</source>
-        <translation>Larghezza pubblicata (7,2 M parametri)</translation>
+        <translation>Larghezza pubblicata (7.2 M parametri)</translation>
     </message>
     <message>
         <source>Channels 1/4 (0.55 M, fastest)</source>
-        <translation>Canali 1/4 (0,55 M, il più veloce)</translation>
+        <translation>Canali 1/4 (0.55 M, il più veloce)</translation>
     </message>
     <message>
         <source>Global features: a branch trained jointly</source>
@@ -701,6 +940,34 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Choose the colorizer %1</source>
         <translation>Scegli il colorizzatore %1</translation>
+    </message>
+    <message>
+        <source>Close the study</source>
+        <translation>Chiudi lo studio</translation>
+    </message>
+    <message>
+        <source>Open the study %1</source>
+        <translation>Apri lo studio %1</translation>
+    </message>
+    <message>
+        <source>Edit the study&apos;s design</source>
+        <translation>Modifica il disegno dello studio</translation>
+    </message>
+    <message>
+        <source>Show the wipe view</source>
+        <translation>Mostra la vista a tendina</translation>
+    </message>
+    <message>
+        <source>Show side by side</source>
+        <translation>Mostra affiancate</translation>
+    </message>
+    <message>
+        <source>Show the ΔE2000 layer</source>
+        <translation>Mostra il livello ΔE2000</translation>
+    </message>
+    <message>
+        <source>Hide the ΔE2000 layer</source>
+        <translation>Nascondi il livello ΔE2000</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2191,10 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Explain node %1</source>
         <translation>Spiega il nodo %1</translation>
+    </message>
+    <message>
+        <source>Embedding %1 in 3-D...</source>
+        <translation>Incorporamento di %1 in 3D...</translation>
     </message>
 </context>
 <context>
@@ -3578,7 +3849,7 @@ Fai clic per leggerli nel registro</translation>
     </message>
     <message>
         <source>The paper explains each predicate&apos;s sigmoid score; a classifier sure of a predicate saturates it, so its gradient (and the relevance of the objects behind it) nearly vanishes. Explaining the logit keeps it: on the built-in model relationship recall@20 rises from 0.18 to 0.54.</source>
-        <translation>L&apos;articolo spiega il punteggio sigmoide di ogni predicato; un classificatore sicuro di un predicato lo satura, così il suo gradiente (e la rilevanza degli oggetti dietro) quasi svanisce. Spiegare il logit lo conserva: sul modello integrato la recall@20 delle relazioni sale da 0,18 a 0,54.</translation>
+        <translation>L&apos;articolo spiega il punteggio sigmoide di ogni predicato; un classificatore sicuro di un predicato lo satura, così il suo gradiente (e la rilevanza degli oggetti dietro) quasi svanisce. Spiegare il logit lo conserva: sul modello integrato la recall@20 delle relazioni sale da 0.18 a 0.54.</translation>
     </message>
     <message>
         <source>Gradient</source>
@@ -3772,7 +4043,7 @@ Fai clic per leggerli nel registro</translation>
     </message>
     <message>
         <source>Over %1 image(s) with true triplets. A true triplet counts when a prediction among the first K matches its classes (predicate detection), also its union box (phrase), or both boxes (relationship), IoU &gt; 0.5.</source>
-        <translation>Su %1 immagini con triplette vere. Una tripletta vera conta quando una previsione fra le prime K ne rispetta le classi (rilevamento di predicati), anche il riquadro di unione (frase), o entrambi i riquadri (relazione), IoU &gt; 0,5.</translation>
+        <translation>Su %1 immagini con triplette vere. Una tripletta vera conta quando una previsione fra le prime K ne rispetta le classi (rilevamento di predicati), anche il riquadro di unione (frase), o entrambi i riquadri (relazione), IoU &gt; 0.5.</translation>
     </message>
     <message>
         <source>relationship R@%1</source>
@@ -3896,6 +4167,224 @@ Fai clic per leggerli nel registro</translation>
     <message>
         <source>There is nothing to export yet: open images and let the model recover their relations</source>
         <translation>Non c&apos;è ancora nulla da esportare: apri delle immagini e lascia che il modello ne ricavi le relazioni</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SceneWords</name>
+    <message>
+        <source>sphere</source>
+        <comment>a CLEVR shape</comment>
+        <translation>sfera</translation>
+    </message>
+    <message>
+        <source>cube</source>
+        <comment>a CLEVR shape</comment>
+        <translation>cubo</translation>
+    </message>
+    <message>
+        <source>cylinder</source>
+        <comment>a CLEVR shape</comment>
+        <translation>cilindro</translation>
+    </message>
+    <message>
+        <source>metal</source>
+        <comment>a CLEVR material</comment>
+        <translation>metallo</translation>
+    </message>
+    <message>
+        <source>rubber</source>
+        <comment>a CLEVR material</comment>
+        <translation>gomma</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <comment>a relation: A on B</comment>
+        <translation>su</translation>
+    </message>
+    <message>
+        <source>touching</source>
+        <comment>a relation: A touching B</comment>
+        <translation>tocca</translation>
+    </message>
+    <message>
+        <source>near</source>
+        <comment>a relation: A near B</comment>
+        <translation>vicino a</translation>
+    </message>
+    <message>
+        <source>same color</source>
+        <comment>a relation: A has the same colour as B</comment>
+        <translation>stesso colore</translation>
+    </message>
+    <message>
+        <source>same shape</source>
+        <comment>a relation: A has the same shape as B</comment>
+        <translation>stessa forma</translation>
+    </message>
+    <message>
+        <source>same material</source>
+        <comment>a relation: A has the same material as B</comment>
+        <translation>stesso materiale</translation>
+    </message>
+    <message>
+        <source>larger than</source>
+        <comment>a relation: A larger than B</comment>
+        <translation>più grande di</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <comment>the size of a sphere</comment>
+        <translation>piccola</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <comment>the size of a sphere</comment>
+        <translation>grande</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <comment>the colour of a sphere</comment>
+        <translation>grigia</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <comment>the colour of a sphere</comment>
+        <translation>rossa</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <comment>the colour of a sphere</comment>
+        <translation>blu</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <comment>the colour of a sphere</comment>
+        <translation>verde</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <comment>the colour of a sphere</comment>
+        <translation>marrone</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <comment>the colour of a sphere</comment>
+        <translation>viola</translation>
+    </message>
+    <message>
+        <source>cyan</source>
+        <comment>the colour of a sphere</comment>
+        <translation>ciano</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <comment>the colour of a sphere</comment>
+        <translation>gialla</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <comment>the size of a cube</comment>
+        <translation>piccolo</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <comment>the size of a cube</comment>
+        <translation>grande</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <comment>the colour of a cube</comment>
+        <translation>grigio</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <comment>the colour of a cube</comment>
+        <translation>rosso</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <comment>the colour of a cube</comment>
+        <translation>blu</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <comment>the colour of a cube</comment>
+        <translation>verde</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <comment>the colour of a cube</comment>
+        <translation>marrone</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <comment>the colour of a cube</comment>
+        <translation>viola</translation>
+    </message>
+    <message>
+        <source>cyan</source>
+        <comment>the colour of a cube</comment>
+        <translation>ciano</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <comment>the colour of a cube</comment>
+        <translation>giallo</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <comment>the size of a cylinder</comment>
+        <translation>piccolo</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <comment>the size of a cylinder</comment>
+        <translation>grande</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>grigio</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>rosso</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>blu</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>verde</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>marrone</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>viola</translation>
+    </message>
+    <message>
+        <source>cyan</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>ciano</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>giallo</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4</source>
+        <extracomment>An object: %1 its size, %2 its colour, %3 its material, %4 its shape (&quot;large red metal sphere&quot;).</extracomment>
+        <translation>%4 %1 %2 di %3</translation>
     </message>
 </context>
 <context>
@@ -4077,7 +4566,7 @@ Fai clic per leggerli nel registro</translation>
     </message>
     <message>
         <source>Self-supervised: two augmented views of every image; NT-Xent on the global vectors and the matched object loss on the slots (temperature 0.1). 10 % held out; with masks, their slots&apos; IoU and ARI are measured after every epoch. The weights are saved after every epoch.</source>
-        <translation>Auto-supervisionato: due viste aumentate di ogni immagine; NT-Xent sui vettori globali e la loss sugli oggetti abbinati sugli slot (temperatura 0,1). Il 10 % è tenuto da parte; con le maschere, IoU e ARI dei loro slot sono misurati dopo ogni epoca. I pesi sono salvati dopo ogni epoca.</translation>
+        <translation>Auto-supervisionato: due viste aumentate di ogni immagine; NT-Xent sui vettori globali e la loss sugli oggetti abbinati sugli slot (temperatura 0.1). Il 10 % è tenuto da parte; con le maschere, IoU e ARI dei loro slot sono misurati dopo ogni epoca. I pesi sono salvati dopo ogni epoca.</translation>
     </message>
     <message>
         <source>Preset</source>
@@ -4402,6 +4891,49 @@ Fai clic per leggerli nel registro</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::StudyDesignFields</name>
+    <message>
+        <source>Colorization study</source>
+        <translation>Studio sulla colorazione</translation>
+    </message>
+    <message>
+        <source>Real or colorized? (a Turing test)</source>
+        <translation>Reale o colorata? (un test di Turing)</translation>
+    </message>
+    <message>
+        <source>How natural? (Likert 1-5)</source>
+        <translation>Quanto naturale? (Likert 1-5)</translation>
+    </message>
+    <message>
+        <source>Which is more natural? (two side by side)</source>
+        <translation>Quale è più naturale? (due affiancate)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Domanda</translation>
+    </message>
+    <message>
+        <source>Trials per participant</source>
+        <translation>Prove per partecipante</translation>
+    </message>
+    <message>
+        <source>Attention checks</source>
+        <translation>Controlli di attenzione</translation>
+    </message>
+    <message>
+        <source>Seed (stored: the order of every session can be reproduced)</source>
+        <translation>Seme (salvato: l&apos;ordine di ogni sessione è riproducibile)</translation>
+    </message>
+    <message>
+        <source>Each participant will see some photos more than once: %1 trials (besides the attention checks), but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, avoid repeats.</source>
+        <translation>Ogni partecipante vedrà alcune foto più di una volta: %1 prove (oltre ai controlli di attenzione), ma solo %2 diverse da %3 foto e %4 condizioni. Meno prove, o più foto, evitano le ripetizioni.</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::StudyPanel</name>
     <message>
         <source>Colorization study</source>
@@ -4494,38 +5026,6 @@ Fai clic per leggerli nel registro</translation>
     <message>
         <source>New study</source>
         <translation>Nuovo studio</translation>
-    </message>
-    <message>
-        <source>Real or colorized? (a Turing test)</source>
-        <translation>Reale o colorata? (un test di Turing)</translation>
-    </message>
-    <message>
-        <source>How natural? (Likert 1-5)</source>
-        <translation>Quanto naturale? (Likert 1-5)</translation>
-    </message>
-    <message>
-        <source>Which is more natural? (two side by side)</source>
-        <translation>Quale è più naturale? (due affiancate)</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titolo</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Domanda</translation>
-    </message>
-    <message>
-        <source>Trials per participant</source>
-        <translation>Prove per partecipante</translation>
-    </message>
-    <message>
-        <source>Attention checks</source>
-        <translation>Controlli di attenzione</translation>
-    </message>
-    <message>
-        <source>Seed (stored: the order of every session can be reproduced)</source>
-        <translation>Seme (salvato: l&apos;ordine di ogni sessione è riproducibile)</translation>
     </message>
     <message>
         <source>Save the study</source>
@@ -4664,8 +5164,31 @@ Fai clic per leggerli nel registro</translation>
         <translation>Escluse dallo studio (non presenti nella cartella di ogni condizione): %1</translation>
     </message>
     <message>
-        <source>Each participant will see some photos more than once: %1 trials (besides the attention checks), but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, avoid repeats.</source>
-        <translation>Ogni partecipante vedrà alcune foto più di una volta: %1 prove (oltre ai controlli di attenzione), ma solo %2 diverse da %3 foto e %4 condizioni. Meno prove, o più foto, evitano le ripetizioni.</translation>
+        <source>Edit the design...</source>
+        <translation>Modifica il disegno...</translation>
+    </message>
+    <message>
+        <source>Title, question, trials and seed, until the first answer freezes the design</source>
+        <translation>Titolo, domanda, prove e seme, finché la prima risposta non blocca il disegno</translation>
+    </message>
+    <message>
+        <source>Remove participants who never answered</source>
+        <translation>Rimuovi i partecipanti che non hanno mai risposto</translation>
+    </message>
+    <message>
+        <source>Edit the study&apos;s design</source>
+        <translation>Modifica il disegno dello studio</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in %1 condition(s), as made</source>
+        <translation>
+            <numerusform>%n foto; condizioni: %1; come creato</numerusform>
+            <numerusform>%n foto; condizioni: %1; come creato</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No study is open</source>
+        <translation>Nessuno studio è aperto</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Choose 30-2400 DPI and a width of 0.5-40 inches</source>
-        <translation>Välj 30–2400 DPI och en bredd på 0,5–40 tum</translation>
+        <translation>Välj 30–2400 DPI och en bredd på 0.5–40 tum</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
@@ -198,6 +198,245 @@
     </message>
 </context>
 <context>
+    <name>periscope::app::CatalogueTexts</name>
+    <message>
+        <source>colorization: ab of CIE Lab from L</source>
+        <translation>färgläggning: ab i CIE Lab ur L</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization, channels 1/2, global features from a jointly trained branch</source>
+        <translation>Deep Koalarization, halva kanalerna, globala särdrag från en gren som tränats med den</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 224 x 224; the ab it predicts is upsampled and joined with the photo&apos;s own L</source>
+        <translation>L i CIE Lab vid 224 x 224; den ab den förutsäger skalas upp och förenas med fotots eget L</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on the photos of Debian&apos;s opencv-doc)</source>
+        <translation>GPL-3.0-or-later (tränad här på fotona i Debians opencv-doc)</translation>
+    </message>
+    <message>
+        <source>graph attribution: which nodes are infected (ICML-W 2019 infection task)</source>
+        <translation>grafattribution: vilka noder är smittade (smittuppgiften från ICML-W 2019)</translation>
+    </message>
+    <message>
+        <source>InfectionGN, sum aggregation, with biases</source>
+        <translation>InfectionGN, summa-aggregering, med bias</translation>
+    </message>
+    <message>
+        <source>graphs with 4 node features and 2 edge features</source>
+        <translation>grafer med 4 nodsärdrag och 2 kantsärdrag</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on generated graphs)</source>
+        <translation>GPL-3.0-or-later (tränad här på genererade grafer)</translation>
+    </message>
+    <message>
+        <source>graph attribution: water solubility (RDKit&apos;s ESOL estimate)</source>
+        <translation>grafattribution: löslighet i vatten (RDKits ESOL-uppskattning)</translation>
+    </message>
+    <message>
+        <source>SolubilityGN, 3 hidden layers, width 64, sum aggregation</source>
+        <translation>SolubilityGN, 3 dolda lager, bredd 64, summa-aggregering</translation>
+    </message>
+    <message>
+        <source>molecules featurised as the paper does (47 atom and 6 bond features)</source>
+        <translation>molekyler beskrivna som i artikeln (47 atom- och 6 bindningssärdrag)</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on rdkit-data&apos;s NCI molecules)</source>
+        <translation>GPL-3.0-or-later (tränad här på NCI-molekylerna i rdkit-data)</translation>
+    </message>
+    <message>
+        <source>graph attribution: Crippen logP</source>
+        <translation>grafattribution: Crippens logP</translation>
+    </message>
+    <message>
+        <source>object-centric slots and a global embedding (ICLR-W 2022)</source>
+        <translation>objektcentrerade slots och en global inbäddning (ICLR-W 2022)</translation>
+    </message>
+    <message>
+        <source>ViT + slot attention (slot-mean), the small preset: 11 slots, 16 x 16 tokens</source>
+        <translation>ViT + slot attention (slot-medel), den lilla förinställningen: 11 slots, 16 x 16 token</translation>
+    </message>
+    <message>
+        <source>RGB at 64 x 64 in 4 px patches, ImageNet mean and std</source>
+        <translation>RGB vid 64 x 64 i rutor om 4 px, ImageNets medelvärde och standardavvikelse</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on generated scenes)</source>
+        <translation>GPL-3.0-or-later (tränad här på genererade scener)</translation>
+    </message>
+    <message>
+        <source>visual relations from image-level predicate labels, recovered by explanation (ECCV 2020)</source>
+        <translation>visuella relationer från predikatetiketter per bild, återvunna genom förklaring (ECCV 2020)</translation>
+    </message>
+    <message>
+        <source>ws-vrd relational network (FC_AGG readout, max pooling, layers of 128) over RoIAlign 7 x 7 of a 5-layer CNN (stride 8, 64 channels)</source>
+        <translation>relationsnätverket från ws-vrd (FC_AGG-utläsning, max-pooling, lager om 128) över RoIAlign 7 x 7 av ett CNN med 5 lager (steg 8, 64 kanaler)</translation>
+    </message>
+    <message>
+        <source>RGB scaled to 320 px on the longer side, ImageNet mean and std; boxes with one of 3 classes (sphere, cube, cylinder)</source>
+        <translation>RGB skalad till 320 px på längsta sidan, ImageNets medelvärde och standardavvikelse; rutor med en av 3 klasser (sfär, kub, cylinder)</translation>
+    </message>
+    <message>
+        <source>colorization: classification over 313 ab bins (Zhang, Isola, Efros 2016)</source>
+        <translation>färgläggning: klassificering över 313 ab-fack (Zhang, Isola, Efros 2016)</translation>
+    </message>
+    <message>
+        <source>eccv16</source>
+        <translation>eccv16</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 256 x 256, centred at 50</source>
+        <translation>L i CIE Lab vid 256 x 256, centrerad kring 50</translation>
+    </message>
+    <message>
+        <source>BSD-2-Clause (richzhang/colorization)</source>
+        <translation>BSD-2-Clause (richzhang/colorization)</translation>
+    </message>
+    <message>
+        <source>colorization, automatic mode of the interactive network (Zhang et al. 2017)</source>
+        <translation>färgläggning, det interaktiva nätverkets automatiska läge (Zhang m.fl. 2017)</translation>
+    </message>
+    <message>
+        <source>siggraph17</source>
+        <translation>siggraph17</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 256 x 256, centred at 50; no user hints</source>
+        <translation>L i CIE Lab vid 256 x 256, centrerad kring 50; inga användartips</translation>
+    </message>
+    <message>
+        <source>Deep Koalarization&apos;s global features: Inception-ResNet-v2&apos;s ImageNet logits, frozen</source>
+        <translation>Deep Koalarizations globala särdrag: Inception-ResNet-v2:s ImageNet-logiter, frysta</translation>
+    </message>
+    <message>
+        <source>Inception-ResNet-v2 in timm&apos;s parameter names</source>
+        <translation>Inception-ResNet-v2 med timms parameternamn</translation>
+    </message>
+    <message>
+        <source>the gray photo as RGB at 299 x 299, scaled to [-1, 1]</source>
+        <translation>det grå fotot som RGB vid 299 x 299, skalat till [-1, 1]</translation>
+    </message>
+    <message>
+        <source>Apache-2.0 (timm&apos;s port of the TF-slim weights)</source>
+        <translation>Apache-2.0 (timms överföring av TF-slim-vikterna)</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s frozen vision backbone: DINOv2 ViT-L/14 with 4 registers</source>
+        <translation>dino.txt:s frysta bildstomme: DINOv2 ViT-L/14 med 4 register</translation>
+    </message>
+    <message>
+        <source>DINOv2 ViT-L/14, 4 registers, LayerScale</source>
+        <translation>DINOv2 ViT-L/14, 4 register, LayerScale</translation>
+    </message>
+    <message>
+        <source>RGB, ImageNet mean and std, sides a multiple of 14</source>
+        <translation>RGB, ImageNets medelvärde och standardavvikelse, sidor en multipel av 14</translation>
+    </message>
+    <message>
+        <source>Apache-2.0 (facebookresearch/dinov2)</source>
+        <translation>Apache-2.0 (facebookresearch/dinov2)</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s two trainable vision blocks and final norm</source>
+        <translation>dino.txt:s två tränbara bildblock och slutnormering</translation>
+    </message>
+    <message>
+        <source>dino.txt vision head (2 blocks, SwiGLU, LayerScale, ln_final)</source>
+        <translation>bildhuvudet från dino.txt (2 block, SwiGLU, LayerScale, ln_final)</translation>
+    </message>
+    <message>
+        <source>the backbone&apos;s tokens</source>
+        <translation>stommens token</translation>
+    </message>
+    <message>
+        <source>dino.txt&apos;s text encoder</source>
+        <translation>dino.txt:s textkodare</translation>
+    </message>
+    <message>
+        <source>causal text transformer, width 1280, 20 heads, 24 layers, projection to 2048</source>
+        <translation>kausal texttransformer, bredd 1280, 20 huvuden, 24 lager, projektion till 2048</translation>
+    </message>
+    <message>
+        <source>CLIP byte-pair tokens, context 77</source>
+        <translation>CLIP:s byte-par-token, kontext 77</translation>
+    </message>
+    <message>
+        <source>the byte-pair-encoding vocabulary of CLIP&apos;s tokenizer, which dino.txt uses</source>
+        <translation>byte-par-vokabulären i CLIP:s tokeniserare, som dino.txt använder</translation>
+    </message>
+    <message>
+        <source>49,152 merges (49,408 token ids)</source>
+        <translation>49152 sammanslagningar (49408 token-id)</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>MIT (openai/CLIP)</source>
+        <translation>MIT (openai/CLIP)</translation>
+    </message>
+    <message>
+        <source>open-vocabulary segmentation and zero-shot ranking of prompts about generated scenes (a small dino.txt, CVPR 2025)</source>
+        <translation>segmentering med öppet ordförråd och nollskottsrangordning av frågor om genererade scener (en liten dino.txt, CVPR 2025)</translation>
+    </message>
+    <message>
+        <source>dino.txt vision head (2 blocks, SwiGLU, LayerScale, ln_final) on the frozen slots-scenes-small ViT; causal word-level text encoder, 3 blocks of width 128, 42 words</source>
+        <translation>bildhuvudet från dino.txt (2 block, SwiGLU, LayerScale, ln_final) på den frysta ViT:n slots-scenes-small; kausal textkodare på ordnivå, 3 block med bredd 128, 42 ord</translation>
+    </message>
+    <message>
+        <source>the whole image squeezed to 64 x 64 (4 px patches, ImageNet mean and std); prompts in the words of its training captions</source>
+        <translation>hela bilden hoptryckt till 64 x 64 (rutor om 4 px, ImageNets medelvärde och standardavvikelse); frågor med orden i dess träningsbildtexter</translation>
+    </message>
+    <message>
+        <source>DeepFake frame detection: P(fake) of a face crop (a demonstration model)</source>
+        <translation>DeepFake-detektering per bildruta: P(fake) för ett ansiktsutsnitt (en demonstrationsmodell)</translation>
+    </message>
+    <message>
+        <source>EfficientNet-B0 in torchvision&apos;s parameter names, one logit, trained from scratch</source>
+        <translation>EfficientNet-B0 med torchvisions parameternamn, en logit, tränad från grunden</translation>
+    </message>
+    <message>
+        <source>face crops at 112 x 112 (the box grown 1.3x, squared), ImageNet mean and std</source>
+        <translation>ansiktsutsnitt vid 112 x 112 (rutan förstorad 1.3x, kvadratisk), ImageNets medelvärde och standardavvikelse</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on opencv-doc&apos;s Megamind.avi and a self-blended fake of it)</source>
+        <translation>GPL-3.0-or-later (tränad här på Megamind.avi från opencv-doc och en självblandad förfalskning av den)</translation>
+    </message>
+    <message>
+        <source>video classification backbone (Kinetics-400), the video transformer the DeepFake paper explains</source>
+        <translation>stomme för videoklassificering (Kinetics-400), den videotransformer som DeepFake-artikeln förklarar</translation>
+    </message>
+    <message>
+        <source>MViT v2 S in torchvision&apos;s parameter names</source>
+        <translation>MViT v2 S med torchvisions parameternamn</translation>
+    </message>
+    <message>
+        <source>16 RGB frames at 224 x 224, mean 0.45, std 0.225</source>
+        <translation>16 RGB-bildrutor vid 224 x 224, medelvärde 0.45, standardavvikelse 0.225</translation>
+    </message>
+    <message>
+        <source>BSD-3-Clause (torchvision)</source>
+        <translation>BSD-3-Clause (torchvision)</translation>
+    </message>
+    <message>
+        <source>image classification backbone (ImageNet-1k) for the frame-level detector</source>
+        <translation>stomme för bildklassificering (ImageNet-1k) för detektorn per bildruta</translation>
+    </message>
+    <message>
+        <source>EfficientNet-B4 in torchvision&apos;s parameter names</source>
+        <translation>EfficientNet-B4 med torchvisions parameternamn</translation>
+    </message>
+    <message>
+        <source>RGB at 380 x 380, ImageNet mean and std</source>
+        <translation>RGB vid 380 x 380, ImageNets medelvärde och standardavvikelse</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::ColorizeModel</name>
     <message>
         <source>Cancelled</source>
@@ -308,7 +547,7 @@
     <name>periscope::app::ColorizeTrainingPanel</name>
     <message>
         <source>Channels 1/2 (1.9 M, as the built-in model)</source>
-        <translation>Kanaler 1/2 (1,9 M, som den inbyggda modellen)</translation>
+        <translation>Kanaler 1/2 (1.9 M, som den inbyggda modellen)</translation>
     </message>
     <message>
         <source> px</source>
@@ -368,11 +607,11 @@
     </message>
     <message>
         <source>Published width (7.2 M parameters)</source>
-        <translation>Publicerad bredd (7,2 M parametrar)</translation>
+        <translation>Publicerad bredd (7.2 M parametrar)</translation>
     </message>
     <message>
         <source>Channels 1/4 (0.55 M, fastest)</source>
-        <translation>Kanaler 1/4 (0,55 M, snabbast)</translation>
+        <translation>Kanaler 1/4 (0.55 M, snabbast)</translation>
     </message>
     <message>
         <source>Global features: a branch trained jointly</source>
@@ -701,6 +940,34 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Choose the colorizer %1</source>
         <translation>Välj färgläggaren %1</translation>
+    </message>
+    <message>
+        <source>Close the study</source>
+        <translation>Stäng studien</translation>
+    </message>
+    <message>
+        <source>Open the study %1</source>
+        <translation>Öppna studien %1</translation>
+    </message>
+    <message>
+        <source>Edit the study&apos;s design</source>
+        <translation>Ändra studiens upplägg</translation>
+    </message>
+    <message>
+        <source>Show the wipe view</source>
+        <translation>Visa svepvyn</translation>
+    </message>
+    <message>
+        <source>Show side by side</source>
+        <translation>Visa sida vid sida</translation>
+    </message>
+    <message>
+        <source>Show the ΔE2000 layer</source>
+        <translation>Visa ΔE2000-lagret</translation>
+    </message>
+    <message>
+        <source>Hide the ΔE2000 layer</source>
+        <translation>Dölj ΔE2000-lagret</translation>
     </message>
 </context>
 <context>
@@ -1924,6 +2191,10 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Explain node %1</source>
         <translation>Förklara nod %1</translation>
+    </message>
+    <message>
+        <source>Embedding %1 in 3-D...</source>
+        <translation>Bäddar in %1 i 3D...</translation>
     </message>
 </context>
 <context>
@@ -3578,7 +3849,7 @@ Klicka för att läsa dem i loggen</translation>
     </message>
     <message>
         <source>The paper explains each predicate&apos;s sigmoid score; a classifier sure of a predicate saturates it, so its gradient (and the relevance of the objects behind it) nearly vanishes. Explaining the logit keeps it: on the built-in model relationship recall@20 rises from 0.18 to 0.54.</source>
-        <translation>Artikeln förklarar varje predikats sigmoidpoäng; en klassificerare som är säker på ett predikat mättar den, så dess gradient (och relevansen hos objekten bakom) nästan försvinner. Att förklara logiten behåller den: på den inbyggda modellen stiger relationsrecall@20 från 0,18 till 0,54.</translation>
+        <translation>Artikeln förklarar varje predikats sigmoidpoäng; en klassificerare som är säker på ett predikat mättar den, så dess gradient (och relevansen hos objekten bakom) nästan försvinner. Att förklara logiten behåller den: på den inbyggda modellen stiger relationsrecall@20 från 0.18 till 0.54.</translation>
     </message>
     <message>
         <source>Gradient</source>
@@ -3772,7 +4043,7 @@ Klicka för att läsa dem i loggen</translation>
     </message>
     <message>
         <source>Over %1 image(s) with true triplets. A true triplet counts when a prediction among the first K matches its classes (predicate detection), also its union box (phrase), or both boxes (relationship), IoU &gt; 0.5.</source>
-        <translation>Över %1 bild(er) med sanna tripletter. En sann triplett räknas när en förutsägelse bland de K första stämmer med dess klasser (predikatdetektion), även dess föreningsruta (fras), eller båda rutorna (relation), IoU &gt; 0,5.</translation>
+        <translation>Över %1 bild(er) med sanna tripletter. En sann triplett räknas när en förutsägelse bland de K första stämmer med dess klasser (predikatdetektion), även dess föreningsruta (fras), eller båda rutorna (relation), IoU &gt; 0.5.</translation>
     </message>
     <message>
         <source>relationship R@%1</source>
@@ -3896,6 +4167,224 @@ Klicka för att läsa dem i loggen</translation>
     <message>
         <source>There is nothing to export yet: open images and let the model recover their relations</source>
         <translation>Det finns inget att exportera än: öppna bilder och låt modellen hitta deras relationer</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::app::SceneWords</name>
+    <message>
+        <source>sphere</source>
+        <comment>a CLEVR shape</comment>
+        <translation>sfär</translation>
+    </message>
+    <message>
+        <source>cube</source>
+        <comment>a CLEVR shape</comment>
+        <translation>kub</translation>
+    </message>
+    <message>
+        <source>cylinder</source>
+        <comment>a CLEVR shape</comment>
+        <translation>cylinder</translation>
+    </message>
+    <message>
+        <source>metal</source>
+        <comment>a CLEVR material</comment>
+        <translation>metall</translation>
+    </message>
+    <message>
+        <source>rubber</source>
+        <comment>a CLEVR material</comment>
+        <translation>gummi</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <comment>a relation: A on B</comment>
+        <translation>på</translation>
+    </message>
+    <message>
+        <source>touching</source>
+        <comment>a relation: A touching B</comment>
+        <translation>rör vid</translation>
+    </message>
+    <message>
+        <source>near</source>
+        <comment>a relation: A near B</comment>
+        <translation>nära</translation>
+    </message>
+    <message>
+        <source>same color</source>
+        <comment>a relation: A has the same colour as B</comment>
+        <translation>samma färg</translation>
+    </message>
+    <message>
+        <source>same shape</source>
+        <comment>a relation: A has the same shape as B</comment>
+        <translation>samma form</translation>
+    </message>
+    <message>
+        <source>same material</source>
+        <comment>a relation: A has the same material as B</comment>
+        <translation>samma material</translation>
+    </message>
+    <message>
+        <source>larger than</source>
+        <comment>a relation: A larger than B</comment>
+        <translation>större än</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <comment>the size of a sphere</comment>
+        <translation>liten</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <comment>the size of a sphere</comment>
+        <translation>stor</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <comment>the colour of a sphere</comment>
+        <translation>grå</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <comment>the colour of a sphere</comment>
+        <translation>röd</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <comment>the colour of a sphere</comment>
+        <translation>blå</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <comment>the colour of a sphere</comment>
+        <translation>grön</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <comment>the colour of a sphere</comment>
+        <translation>brun</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <comment>the colour of a sphere</comment>
+        <translation>lila</translation>
+    </message>
+    <message>
+        <source>cyan</source>
+        <comment>the colour of a sphere</comment>
+        <translation>cyan</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <comment>the colour of a sphere</comment>
+        <translation>gul</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <comment>the size of a cube</comment>
+        <translation>liten</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <comment>the size of a cube</comment>
+        <translation>stor</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <comment>the colour of a cube</comment>
+        <translation>grå</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <comment>the colour of a cube</comment>
+        <translation>röd</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <comment>the colour of a cube</comment>
+        <translation>blå</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <comment>the colour of a cube</comment>
+        <translation>grön</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <comment>the colour of a cube</comment>
+        <translation>brun</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <comment>the colour of a cube</comment>
+        <translation>lila</translation>
+    </message>
+    <message>
+        <source>cyan</source>
+        <comment>the colour of a cube</comment>
+        <translation>cyan</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <comment>the colour of a cube</comment>
+        <translation>gul</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <comment>the size of a cylinder</comment>
+        <translation>liten</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <comment>the size of a cylinder</comment>
+        <translation>stor</translation>
+    </message>
+    <message>
+        <source>gray</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>grå</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>röd</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>blå</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>grön</translation>
+    </message>
+    <message>
+        <source>brown</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>brun</translation>
+    </message>
+    <message>
+        <source>purple</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>lila</translation>
+    </message>
+    <message>
+        <source>cyan</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>cyan</translation>
+    </message>
+    <message>
+        <source>yellow</source>
+        <comment>the colour of a cylinder</comment>
+        <translation>gul</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4</source>
+        <extracomment>An object: %1 its size, %2 its colour, %3 its material, %4 its shape (&quot;large red metal sphere&quot;).</extracomment>
+        <translation>%1 %2 %4 av %3</translation>
     </message>
 </context>
 <context>
@@ -4077,7 +4566,7 @@ Klicka för att läsa dem i loggen</translation>
     </message>
     <message>
         <source>Self-supervised: two augmented views of every image; NT-Xent on the global vectors and the matched object loss on the slots (temperature 0.1). 10 % held out; with masks, their slots&apos; IoU and ARI are measured after every epoch. The weights are saved after every epoch.</source>
-        <translation>Självövervakad: två förstärkta vyer av varje bild; NT-Xent på de globala vektorerna och den matchade objektförlusten på slots (temperatur 0,1). 10 % hålls undan; med masker mäts deras slots IoU och ARI efter varje epok. Vikterna sparas efter varje epok.</translation>
+        <translation>Självövervakad: två förstärkta vyer av varje bild; NT-Xent på de globala vektorerna och den matchade objektförlusten på slots (temperatur 0.1). 10 % hålls undan; med masker mäts deras slots IoU och ARI efter varje epok. Vikterna sparas efter varje epok.</translation>
     </message>
     <message>
         <source>Preset</source>
@@ -4402,6 +4891,49 @@ Klicka för att läsa dem i loggen</translation>
     </message>
 </context>
 <context>
+    <name>periscope::app::StudyDesignFields</name>
+    <message>
+        <source>Colorization study</source>
+        <translation>Färgläggningsstudie</translation>
+    </message>
+    <message>
+        <source>Real or colorized? (a Turing test)</source>
+        <translation>Verklig eller färglagd? (ett Turingtest)</translation>
+    </message>
+    <message>
+        <source>How natural? (Likert 1-5)</source>
+        <translation>Hur naturlig? (Likert 1-5)</translation>
+    </message>
+    <message>
+        <source>Which is more natural? (two side by side)</source>
+        <translation>Vilken är mest naturlig? (två sida vid sida)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Fråga</translation>
+    </message>
+    <message>
+        <source>Trials per participant</source>
+        <translation>Försök per deltagare</translation>
+    </message>
+    <message>
+        <source>Attention checks</source>
+        <translation>Uppmärksamhetskontroller</translation>
+    </message>
+    <message>
+        <source>Seed (stored: the order of every session can be reproduced)</source>
+        <translation>Frö (sparas: ordningen i varje session kan återskapas)</translation>
+    </message>
+    <message>
+        <source>Each participant will see some photos more than once: %1 trials (besides the attention checks), but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, avoid repeats.</source>
+        <translation>Varje deltagare kommer att se vissa foton mer än en gång: %1 försök (utöver uppmärksamhetskontrollerna), men bara %2 olika från %3 foton och %4 villkor. Färre försök, eller fler foton, undviker upprepningar.</translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::StudyPanel</name>
     <message>
         <source>Colorization study</source>
@@ -4494,38 +5026,6 @@ Klicka för att läsa dem i loggen</translation>
     <message>
         <source>New study</source>
         <translation>Ny studie</translation>
-    </message>
-    <message>
-        <source>Real or colorized? (a Turing test)</source>
-        <translation>Verklig eller färglagd? (ett Turingtest)</translation>
-    </message>
-    <message>
-        <source>How natural? (Likert 1-5)</source>
-        <translation>Hur naturlig? (Likert 1-5)</translation>
-    </message>
-    <message>
-        <source>Which is more natural? (two side by side)</source>
-        <translation>Vilken är mest naturlig? (två sida vid sida)</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Fråga</translation>
-    </message>
-    <message>
-        <source>Trials per participant</source>
-        <translation>Försök per deltagare</translation>
-    </message>
-    <message>
-        <source>Attention checks</source>
-        <translation>Uppmärksamhetskontroller</translation>
-    </message>
-    <message>
-        <source>Seed (stored: the order of every session can be reproduced)</source>
-        <translation>Frö (sparas: ordningen i varje session kan återskapas)</translation>
     </message>
     <message>
         <source>Save the study</source>
@@ -4664,8 +5164,31 @@ Klicka för att läsa dem i loggen</translation>
         <translation>Utelämnade ur studien (saknas i något villkors mapp): %1</translation>
     </message>
     <message>
-        <source>Each participant will see some photos more than once: %1 trials (besides the attention checks), but only %2 different ones from %3 photos and %4 conditions. Fewer trials, or more photos, avoid repeats.</source>
-        <translation>Varje deltagare kommer att se vissa foton mer än en gång: %1 försök (utöver uppmärksamhetskontrollerna), men bara %2 olika från %3 foton och %4 villkor. Färre försök, eller fler foton, undviker upprepningar.</translation>
+        <source>Edit the design...</source>
+        <translation>Ändra upplägget...</translation>
+    </message>
+    <message>
+        <source>Title, question, trials and seed, until the first answer freezes the design</source>
+        <translation>Titel, fråga, försök och frö, tills det första svaret fryser upplägget</translation>
+    </message>
+    <message>
+        <source>Remove participants who never answered</source>
+        <translation>Ta bort deltagare som aldrig svarade</translation>
+    </message>
+    <message>
+        <source>Edit the study&apos;s design</source>
+        <translation>Ändra studiens upplägg</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) in %1 condition(s), as made</source>
+        <translation>
+            <numerusform>%n foto i %1 villkor, som när studien gjordes</numerusform>
+            <numerusform>%n foton i %1 villkor, som när studien gjordes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No study is open</source>
+        <translation>Ingen studie är öppen</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/figures/RelationsFigure.h"
 
+#include "app/common/SceneWords.h"
+
 #include "app/figures/SlotsFigure.h"
 #include "engine/core/color/Colormap.h"
 #include "engine/relations/RelationMetrics.h"
@@ -24,9 +26,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("periscope::app", text);
 }
 
-QString className(const std::vector<std::string> &names, int index)
+QString className(const std::vector<std::string> &names, int index, QString (*say)(const std::string &))
 {
-    return index >= 0 && std::size_t(index) < names.size() ? QString::fromStdString(names[std::size_t(index)]) : QStringLiteral("#%1").arg(index);
+    return index >= 0 && std::size_t(index) < names.size() ? say(names[std::size_t(index)]) : QStringLiteral("#%1").arg(index);
 }
 
 QPointF centreOf(const relations::Box &box)
@@ -66,7 +68,7 @@ QString tripletText(const relations::ImageRelationResult &result, const relation
                     bool truth)
 {
     return QStringLiteral("%1 %2 %3")
-        .arg(relationObjectName(result.image, model, t.subject, truth), className(model.predicateClasses, t.predicate),
+        .arg(relationObjectName(result.image, model, t.subject, truth), relationPredicateName(model.predicateClasses, t.predicate),
              relationObjectName(result.image, model, t.object, truth));
 }
 
@@ -262,11 +264,21 @@ QColor missedColor()
     return QColor(200, 30, 45);
 }
 
+QString relationClassName(const std::vector<std::string> &objectClasses, int category)
+{
+    return className(objectClasses, category, &SceneWords::shape);
+}
+
+QString relationPredicateName(const std::vector<std::string> &predicateClasses, int predicate)
+{
+    return className(predicateClasses, predicate, &SceneWords::predicate);
+}
+
 QString relationObjectName(const relations::RelationImage &image, const relations::RelationModelInfo &model, int object, bool truth)
 {
     const auto &objects = truth ? image.truthObjects : image.objects;
     const int category = object >= 0 && std::size_t(object) < objects.size() ? objects[std::size_t(object)].category : -1;
-    return QStringLiteral("%1 %2").arg(className(model.objectClasses, category)).arg(object);
+    return QStringLiteral("%1 %2").arg(relationClassName(model.objectClasses, category)).arg(object);
 }
 
 RelationFigure relationFigure(const QImage &image, const relations::ImageRelationResult &result, const relations::RelationModelInfo &model,
@@ -308,11 +320,11 @@ RelationFigure relationFigure(const QImage &image, const relations::ImageRelatio
     }
     const auto hit = [&](std::size_t t) { return t < result.hits.size() && result.hits[t]; };
     const auto mark = [&](std::size_t t) { return !hasTruth ? QString() : hit(t) ? QStringLiteral("  ✓") : QStringLiteral("  ✗"); };
-    const QString predicateName = predicate >= 0 ? className(model.predicateClasses, predicate) : QString();
+    const QString predicateName = predicate >= 0 ? relationPredicateName(model.predicateClasses, predicate) : QString();
 
     if (predicate < 0) {
         // The top triplets, one arrow per ordered pair (its predicates joined), thicker when higher.
-        // Labels name the pair's best predicate and count the others ("same_shape +2"): joined
+        // Labels name the pair's best predicate and count the others ("same shape +2"): joined
         // names of several pairs overlap into an unreadable pile.
         QHash<QPair<int, int>, int> edgeOf;
         QVector<int> more;
@@ -320,7 +332,7 @@ RelationFigure relationFigure(const QImage &image, const relations::ImageRelatio
         for (std::size_t t = 0; t < analysis.triplets.size() && edgeOf.size() < kGraphTriplets; ++t) {
             const relations::RelationTriplet &triplet = analysis.triplets[t];
             const QPair<int, int> pair(triplet.subject, triplet.object);
-            const QString name = className(model.predicateClasses, triplet.predicate);
+            const QString name = relationPredicateName(model.predicateClasses, triplet.predicate);
             if (const auto at = edgeOf.constFind(pair); at != edgeOf.cend()) {
                 ++more[*at];
                 continue;
@@ -336,10 +348,10 @@ RelationFigure relationFigure(const QImage &image, const relations::ImageRelatio
             more << 0;
         }
         for (int e = 0; e < figure.edges.size(); ++e) {
+            const QString name = figure.edges[e].label; // the predicate, before the count of others
             if (more[e] > 0)
                 figure.edges[e].label += QStringLiteral(" +%1").arg(more[e]);
             const QColor colour = figure.edges[e].color;
-            const QString name = figure.edges[e].label.section(QLatin1Char(' '), 0, 0);
             if (std::none_of(figure.legend.begin(), figure.legend.end(), [&](const RelationFigureLine &l) { return l.text == name; }))
                 figure.legend << RelationFigureLine{name, colour};
         }

@@ -65,6 +65,10 @@ struct RelationFigure {
     QVector<RelationFigureLine> lines;   // the triplets, best first, then the missed truths
 };
 
+// A class's or predicate's name as the interface says it (SceneWords; other datasets' words as
+// they are); "#K" for an index the model does not name.
+QString relationClassName(const std::vector<std::string> &objectClasses, int category);
+QString relationPredicateName(const std::vector<std::string> &predicateClasses, int predicate);
 // "cube 2": an object's name in captions and lists (category, then its index in the image).
 QString relationObjectName(const relations::RelationImage &image, const relations::RelationModelInfo &model, int object, bool truth = false);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/ModelChoice.h"
 
+#include "app/models/CatalogueTexts.h"
+
 #include "app/models/ModelCatalogue.h"
 #include "engine/core/errors/Error.h"
 
@@ -75,7 +77,7 @@ void ModelChoice::rebuild()
             if (findData(e.name) >= 0)
                 continue;
             addItem(e.builtIn ? tr("Built-in: %1").arg(e.name) : tr("%1 (your models folder)").arg(e.name), e.name);
-            setItemData(count() - 1, tr("%1\n%2\nLicence: %3").arg(e.task, e.architecture, e.licence), Qt::ToolTipRole);
+            setItemData(count() - 1, tr("%1\n%2\nLicence: %3").arg(catalogueText(e.task), catalogueText(e.architecture), catalogueText(e.licence)), Qt::ToolTipRole);
         }
     } catch (const Error &) {
         // Without a readable catalogue the fixed choices and files still work.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/shell/ModelsDialog.h"
 
+#include "app/models/CatalogueTexts.h"
+
 #include "app/shell/ModelChoice.h"
 #include "engine/core/errors/Error.h"
 
@@ -123,11 +125,12 @@ void ModelsDialog::reload()
     for (int row = 0; row < entries.size(); ++row) {
         const CatalogueEntry &e = entries[row];
         const QString here = !e.isPresent() ? tr("no") : e.origin == QLatin1String("built-in") ? tr("built in") : tr("in your models folder");
-        const QStringList cells{e.name, e.workspace, e.task, e.licence, sizeText(e.bytes), here, e.source};
+        const QString task = catalogueText(e.task), licence = catalogueText(e.licence);
+        const QStringList cells{e.name, e.workspace, task, licence, sizeText(e.bytes), here, e.source};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             item->setToolTip(column == Task ? tr("%1\nArchitecture: %2\nInput: %3%4")
-                                                  .arg(e.task, e.architecture, e.input,
+                                                  .arg(task, catalogueText(e.architecture), catalogueText(e.input),
                                                        e.trainedBy.isEmpty() ? QString() : tr("\nTrained by: %1").arg(e.trainedBy))
                                             : column == Here && e.isPresent() ? e.path : cells[column]);
             m_table->setItem(row, column, item);

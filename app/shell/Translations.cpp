@@ -44,6 +44,18 @@ void installEnglishPlurals()
     QCoreApplication::installTranslator(plurals);
     g_installed.append(plurals);
 }
+
+// Numbers are written one way in every language: with a decimal point and no digit grouping, as
+// the files Periscope writes and its command line write them, so that a number read or copied
+// from any view (a label, a table, a spin box, a plot's axis) reads back anywhere. With the
+// language's own locale, spin boxes and plots said "0,40" beside labels saying "0.174" (#23).
+// The language itself is the translators' business.
+void writeNumbersWithADecimalPoint()
+{
+    QLocale numbers = QLocale::c();
+    numbers.setNumberOptions(QLocale::OmitGroupSeparator);
+    QLocale::setDefault(numbers);
+}
 } // namespace
 
 QStringList translatedLanguages()
@@ -54,6 +66,7 @@ QStringList translatedLanguages()
 bool installTranslations(const QString &language, QString *error)
 {
     removeInstalled();
+    writeNumbersWithADecimalPoint();
     QString code = language.trimmed().toLower();
     const bool explicitRequest = !code.isEmpty();
     if (code.isEmpty())
@@ -79,7 +92,6 @@ bool installTranslations(const QString &language, QString *error)
     QCoreApplication::installTranslator(ours);
     g_installed.append(ours);
     installQtTranslations(QLocale(code));
-    QLocale::setDefault(QLocale(code));
     return true;
 }
 

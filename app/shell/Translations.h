@@ -11,7 +11,8 @@ QStringList translatedLanguages(); // {"sv", "it"}
 
 // Installs Periscope's and Qt's own translators for `language` ("en", "sv", "it"; empty
 // means the system's language, falling back to English silently). An explicitly requested
-// language that Periscope does not have returns false with a reason.
+// language that Periscope does not have returns false with a reason. In every language numbers
+// are written with a decimal point (the default QLocale is C's, without digit grouping).
 bool installTranslations(const QString &language, QString *error);
 
 // The interface language to start in: `commandLine` (--lang) when given, else the Preferences'

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/workspaces/relations/RelationsView.h"
 
+#include "app/common/SceneWords.h"
 #include "app/figures/RelationsFigure.h"
 #include "app/shell/ModelChoice.h"
 #include "app/workspaces/relations/RelationsModel.h"
@@ -39,11 +40,6 @@ const QString RelationsView::kGraphLayer = QStringLiteral("graph");
 namespace {
 
 constexpr int kGroundTruth = 0, kDetections = 1; // the box source choices
-
-QString name(const std::vector<std::string> &names, int index)
-{
-    return index >= 0 && std::size_t(index) < names.size() ? QString::fromStdString(names[std::size_t(index)]) : QStringLiteral("#%1").arg(index);
-}
 
 // An image's own relationship recall@kRecallShown, NaN without truth or result.
 double imageRecall(const RelationsImage &image)
@@ -381,7 +377,7 @@ void RelationsView::updateCategories()
     const QString current = m_category->currentText();
     m_category->clear();
     for (const std::string &c : m_model->objectClasses())
-        m_category->addItem(QString::fromStdString(c));
+        m_category->addItem(SceneWords::shape(c));
     m_category->setCurrentIndex(std::max(0, m_category->findText(current)));
     m_draw->setEnabled(m_model->hasModel());
     const relations::ExplainerOptions options = m_model->options();
@@ -485,7 +481,7 @@ void RelationsView::showPredicates()
             inTruth[std::size_t(t.predicate)] = true;
     for (int p : order) {
         auto *item = new QTreeWidgetItem(m_predicates);
-        item->setText(0, name(m_model->predicateClasses(), p));
+        item->setText(0, relationPredicateName(m_model->predicateClasses(), p));
         item->setData(0, Qt::UserRole, p);
         item->setIcon(0, [&] {
             QPixmap swatch(12, 12);

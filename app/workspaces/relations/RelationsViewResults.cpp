@@ -126,7 +126,7 @@ void RelationsView::showSummary()
         x << double(x.size());
         recall << found->second.front();
         ap << (p < s.predicateMap.perClass.size() && std::isfinite(s.predicateMap.perClass[p]) ? s.predicateMap.perClass[p] : 0.0);
-        labels << QString::fromStdString(classes[p]);
+        labels << relationPredicateName(classes, int(p));
     }
     QVector<double> left, right;
     for (double v : x) {

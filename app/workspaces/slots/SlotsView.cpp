@@ -2,6 +2,7 @@
 #include "app/workspaces/slots/SlotsView.h"
 
 #include "app/shell/UndoSteps.h"
+#include "app/common/SceneWords.h"
 
 #include "app/shell/ModelChoice.h"
 
@@ -46,6 +47,11 @@
 namespace periscope::app {
 
 namespace {
+
+QString objectWords(const scenes::SceneObjectAttributes &o)
+{
+    return SceneWords::object(o.size, o.color, o.material, o.shape);
+}
 
 const QString kImageLayer = QStringLiteral("scene");
 const QString kSlotsLayer = QStringLiteral("slots");
@@ -309,7 +315,7 @@ void SlotsView::showDetail()
         truth.opacity = 0.6;
         for (int id = 0; id <= 255 && id <= int(scene.entry.objects.size()); ++id) {
             truth.labelColors << (id == 0 ? QColor(Qt::transparent) : QColor::fromHsv((id * 47) % 360, 200, 230));
-            truth.labelNames << (id == 0 ? QString() : QString::fromStdString(scene.entry.objects[std::size_t(id - 1)].describe()));
+            truth.labelNames << (id == 0 ? QString() : objectWords(scene.entry.objects[std::size_t(id - 1)]));
         }
         m_layers->addLayer(truth);
     }
@@ -358,7 +364,7 @@ void SlotsView::showDetail()
             if (scene.scored) {
                 const int id = scene.score.objectOfSlot[std::size_t(s)];
                 if (id > 0) {
-                    object = id <= int(scene.entry.objects.size()) ? QString::fromStdString(scene.entry.objects[std::size_t(id - 1)].describe())
+                    object = id <= int(scene.entry.objects.size()) ? objectWords(scene.entry.objects[std::size_t(id - 1)])
                                                                   : tr("object %1").arg(id);
                     iou = QString::number(scene.score.iouOfSlot[std::size_t(s)], 'f', 3);
                 } else {

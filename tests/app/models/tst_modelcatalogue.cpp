@@ -7,6 +7,7 @@
 #include "../cli/CliRun.h"
 
 #include "app/models/BuiltInColorizers.h"
+#include "app/models/CatalogueTexts.h"
 #include "app/models/BuiltInRelationModels.h"
 #include "app/models/BuiltInDeepfakeModels.h"
 #include "app/models/ModelCatalogue.h"
@@ -127,9 +128,13 @@ void TestModelCatalogue::everyEntrySaysWhatAUserNeeds()
     qputenv("PERISCOPE_MODELS_DIR", QByteArray(PERISCOPE_SOURCE_DIR "/resources/models"));
     const ModelCatalogue catalogue = ModelCatalogue::load(m_store.path());
     QVERIFY(catalogue.entries().size() >= 12);
+    // Every text the Models dialog shows can be translated: tools/catalogue-texts.py listed it.
+    const QStringList translatable = catalogueTextsListed();
     for (const CatalogueEntry &e : catalogue.entries()) {
         for (const QString &field : {e.task, e.architecture, e.input, e.licence, e.fileName})
             QVERIFY2(!field.isEmpty(), qPrintable(e.name));
+        for (const QString &text : {e.task, e.architecture, e.input, e.licence})
+            QVERIFY2(translatable.contains(text), qPrintable(e.name + QStringLiteral(": run tools/catalogue-texts.py for '%1'").arg(text)));
         QVERIFY2(e.builtIn || e.isDownloadable(), qPrintable(e.name));
         QVERIFY2(e.sha256.isEmpty() || (e.sha256.size() == 64 && (e.sha256Prefix.isEmpty() || e.sha256.startsWith(e.sha256Prefix))),
                  qPrintable(e.name));
