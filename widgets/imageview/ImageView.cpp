@@ -449,8 +449,14 @@ void ImageView::drawForeground(QPainter *painter, const QRectF &)
         painter->setPen(Qt::white);
         painter->drawText(QPoint(bar.right() + 5, bar.top() + metrics.ascent() / 2), high);
         painter->drawText(QPoint(bar.right() + 5, bar.bottom() + metrics.ascent() / 2), low);
-        painter->drawText(QRect(panel.left(), panel.top() - metrics.height() - 2, panel.width(), metrics.height()),
-                          Qt::AlignRight, metrics.elidedText(layer.name, Qt::ElideRight, area.width() / 3));
+        // The layer's name above the bar, on a backing of its own width: it reads over any image,
+        // and a long name ("Grad-CAM (per frame, 0 to its maximum)", longer translated) is shown
+        // whole up to half the view rather than cut to the bar's width (#23).
+        const QString title = metrics.elidedText(layer.name, Qt::ElideMiddle, std::max(panel.width(), area.width() / 2));
+        const int titleWidth = metrics.horizontalAdvance(title) + 8;
+        const QRect titleRect(panel.right() + 1 - titleWidth, panel.top() - metrics.height() - 6, titleWidth, metrics.height() + 4);
+        painter->fillRect(titleRect, QColor(0, 0, 0, 150));
+        painter->drawText(titleRect.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter, title);
     }
     int y = area.top();
     for (int row : labelRows) {

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void opacityChangesTheRenderedPixels();
     void vectorLayersDraw();
     void overlaysShowColorbarAndLegend();
+    void colorbarTitleIsShownWhole();
     void clickSelectsVectorItems();
 
 private:
@@ -312,6 +313,43 @@ void TestImageView::overlaysShowColorbarAndLegend()
     QVERIFY(count(QColor(240, 50, 230)) > 50);
     view.setOverlaysVisible(false);
     QCOMPARE(count(QColor(240, 50, 230)), 0);
+}
+
+// The colour scale's title is the layer's name, whole (up to half the view) on a dark backing:
+// it was cut to the bar's width ("kimu..." of a Swedish Grad-CAM title) and drawn bare (#23).
+void TestImageView::colorbarTitleIsShownWhole()
+{
+    LayerModel model;
+    model.addLayer(solid(QStringLiteral("base"), Qt::white));
+    Layer map;
+    map.id = QStringLiteral("map");
+    map.name = QStringLiteral("Grad-CAM (per frame, 0 to its maximum)");
+    map.kind = LayerKind::ScalarMap;
+    map.opacity = 0.0;
+    map.values = periscope::Image(200, 100, 1, periscope::PixelFormat::Float32);
+    model.addLayer(map);
+    ImageView view(&model);
+    view.resize(640, 360);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QRect panel = view.colorbarRect();
+    QVERIFY(!panel.isEmpty());
+    const QFontMetrics metrics(view.font());
+    const int textWidth = metrics.horizontalAdvance(map.name);
+    QVERIFY(textWidth < view.viewport()->width() / 2 - 30); // fits: it must be whole
+    // The band above the bar: its dark backing reaches as far left as the whole name needs.
+    const QImage shot = view.viewport()->grab().toImage();
+    int leftmost = panel.right(), light = 0;
+    for (int y = std::max(0, panel.top() - metrics.height() - 6); y < panel.top(); ++y)
+        for (int x = 0; x <= panel.right(); ++x) {
+            const QColor c = shot.pixelColor(x, y);
+            if (c.lightness() < 140)
+                leftmost = std::min(leftmost, x);
+            else if (x >= leftmost && c.lightness() > 220)
+                ++light;
+        }
+    QVERIFY2(panel.right() - leftmost >= textWidth, qPrintable(QStringLiteral("backing %1 px for a %2 px name").arg(panel.right() - leftmost).arg(textWidth)));
+    QVERIFY2(light > 40, qPrintable(QString::number(light))); // the letters
 }
 
 void TestImageView::clickSelectsVectorItems()
