@@ -14,6 +14,7 @@
 #include "app/workspaces/slots/SlotsView.h"
 
 #include <QAbstractSpinBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSettings>
@@ -57,6 +58,25 @@ QStringList withDecimalCommas(const QStringList &texts)
     return found;
 }
 
+// Visible column headers whose text does not fit their section (the header elides it).
+QStringList clippedHeaders(const QWidget *view)
+{
+    QStringList clipped;
+    for (const QHeaderView *header : view->findChildren<QHeaderView *>()) {
+        if (!header->isVisible() || header->orientation() != Qt::Horizontal)
+            continue;
+        for (int i = 0; i < header->count(); ++i) {
+            if (header->isSectionHidden(i))
+                continue;
+            const QString text = header->model()->headerData(i, Qt::Horizontal).toString();
+            const int needed = header->fontMetrics().horizontalAdvance(text) + 8; // the style's margins
+            if (!text.isEmpty() && header->sectionSize(i) < needed)
+                clipped << QStringLiteral("%1 (%2 of %3 px)").arg(text).arg(header->sectionSize(i)).arg(needed);
+        }
+    }
+    return clipped;
+}
+
 QStringList column(const QTreeWidget *tree, int c)
 {
     QStringList out;
@@ -71,7 +91,8 @@ class TestTranslatedViews : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
-    void scenesAreNamedInSwedishWithDecimalPoints();
+    void scenesAreNamedInTheLanguageWithDecimalPoints_data();
+    void scenesAreNamedInTheLanguageWithDecimalPoints();
     void italianAgreesWithTheNoun();
 };
 
@@ -88,10 +109,30 @@ void TestTranslatedViews::cleanupTestCase()
     installTranslations(QStringLiteral("en"), nullptr);
 }
 
-void TestTranslatedViews::scenesAreNamedInSwedishWithDecimalPoints()
+void TestTranslatedViews::scenesAreNamedInTheLanguageWithDecimalPoints_data()
 {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("object");     // a matched object in the Slots table
+    QTest::addColumn<QString>("shapeIndex"); // an object of a triplet ("cube 2")
+    QTest::addColumn<QStringList>("predicates");
+    QTest::addColumn<QString>("catalogue"); // a word of the colorizers' task
+    QTest::newRow("sv") << QStringLiteral("sv") << QStringLiteral("\\b(kub|sfär|cylinder) av (metall|gummi)\\b")
+                        << QStringLiteral("\\b(kub|sfär|cylinder) \\d") << QStringList{QStringLiteral("samma form"), QStringLiteral("större än")}
+                        << QStringLiteral("färgläggning");
+    QTest::newRow("it") << QStringLiteral("it") << QStringLiteral("\\b(cubo|sfera|cilindro) \\w+ \\w+ di (metallo|gomma)\\b")
+                        << QStringLiteral("\\b(cubo|sfera|cilindro) \\d") << QStringList{QStringLiteral("stessa forma"), QStringLiteral("più grande di")}
+                        << QStringLiteral("colorizzazione");
+}
+
+void TestTranslatedViews::scenesAreNamedInTheLanguageWithDecimalPoints()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, object);
+    QFETCH(QString, shapeIndex);
+    QFETCH(QStringList, predicates);
+    QFETCH(QString, catalogue);
     QString error;
-    QVERIFY2(installTranslations(QStringLiteral("sv"), &error), qPrintable(error));
+    QVERIFY2(installTranslations(language, &error), qPrintable(error));
     MainWindow window(WorkspaceRegistry::builtIn());
     window.setInteractive(false);
     window.resize(1280, 720);
@@ -109,8 +150,9 @@ void TestTranslatedViews::scenesAreNamedInSwedishWithDecimalPoints()
     for (int r = 0; r < slotsView->slotTable()->rowCount(); ++r)
         objects << slotsView->slotTable()->item(r, 1)->text();
     const QString named = objects.join(QStringLiteral(" | "));
-    QVERIFY2(named.contains(QRegularExpression(QStringLiteral("\\b(kub|sfär|cylinder) av (metall|gummi)\\b"))), qPrintable(named));
+    QVERIFY2(named.contains(QRegularExpression(object)), qPrintable(named));
     QVERIFY2(!named.contains(QRegularExpression(QStringLiteral("\\b(metal|rubber|cube|sphere|small|large)\\b"))), qPrintable(named));
+    QVERIFY2(clippedHeaders(slotsView).isEmpty(), qPrintable(clippedHeaders(slotsView).join(QStringLiteral(", "))));
     QStringList texts = shownTexts(slotsView);
     QVERIFY2(withDecimalCommas(texts).isEmpty(), qPrintable(withDecimalCommas(texts).join(QStringLiteral(" | "))));
     QVERIFY(!texts.filter(kDecimalPoint).isEmpty()); // the numbers are there
@@ -122,26 +164,30 @@ void TestTranslatedViews::scenesAreNamedInSwedishWithDecimalPoints()
     QVERIFY(window.jobs()->waitForIdle(120000));
     auto *relationsView = qobject_cast<RelationsView *>(relations->view());
     QTRY_VERIFY(relationsView->predicateList()->topLevelItemCount() > 1);
-    const QString predicates = column(relationsView->predicateList(), 0).join(QStringLiteral(" | "));
-    QVERIFY2(predicates.contains(QLatin1String("samma form")) && predicates.contains(QStringLiteral("större än")), qPrintable(predicates));
-    QVERIFY2(!predicates.contains(QLatin1Char('_')), qPrintable(predicates));
+    const QString predicateNames = column(relationsView->predicateList(), 0).join(QStringLiteral(" | "));
+    for (const QString &predicate : predicates)
+        QVERIFY2(predicateNames.contains(predicate), qPrintable(predicateNames));
+    QVERIFY2(!predicateNames.contains(QLatin1Char('_')), qPrintable(predicateNames));
     const QString triplets = column(relationsView->tripletList(), 0).join(QStringLiteral(" | "));
-    QVERIFY2(triplets.contains(QRegularExpression(QStringLiteral("\\b(kub|sfär|cylinder) \\d"))), qPrintable(triplets));
+    QVERIFY2(triplets.contains(QRegularExpression(shapeIndex)), qPrintable(triplets));
+    QVERIFY2(clippedHeaders(relationsView).isEmpty(), qPrintable(clippedHeaders(relationsView).join(QStringLiteral(", "))));
     texts = shownTexts(relationsView);
     QVERIFY2(withDecimalCommas(texts).isEmpty(), qPrintable(withDecimalCommas(texts).join(QStringLiteral(" | "))));
 
     // Every spin box of every workspace: a decimal point.
     for (const QString &id : {QStringLiteral("deepfake"), QStringLiteral("open-vocabulary"), QStringLiteral("graphs"), QStringLiteral("colorize")}) {
         QVERIFY(window.activateWorkspace(id));
+        QVERIFY2(clippedHeaders(window.workspace(id)->view()).isEmpty(),
+                 qPrintable(id + QStringLiteral(": ") + clippedHeaders(window.workspace(id)->view()).join(QStringLiteral(", "))));
         const QStringList spins = shownTexts(window.workspace(id)->view()).filter(QRegularExpression(QStringLiteral("^[\\d.,\\s%]+$")));
         QVERIFY2(withDecimalCommas(spins).isEmpty(), qPrintable(id + QStringLiteral(": ") + withDecimalCommas(spins).join(QStringLiteral(" | "))));
     }
 
-    // The model catalogue describes the models in Swedish.
+    // The model catalogue describes the models in the language.
     ModelsDialog models(window.jobs(), &window);
-    const QStringList catalogue = shownTexts(&models);
-    QVERIFY2(catalogue.join(QLatin1Char(' ')).contains(QStringLiteral("färgläggning")), qPrintable(catalogue.join(QStringLiteral(" | ")).left(600)));
-    QVERIFY2(!catalogue.join(QLatin1Char(' ')).contains(QLatin1String("trained here")), qPrintable(catalogue.join(QStringLiteral(" | ")).left(600)));
+    const QString described = shownTexts(&models).join(QStringLiteral(" | "));
+    QVERIFY2(described.contains(catalogue), qPrintable(described.left(600)));
+    QVERIFY2(!described.contains(QLatin1String("trained here")), qPrintable(described.left(600)));
 }
 
 void TestTranslatedViews::italianAgreesWithTheNoun()
