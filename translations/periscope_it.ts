@@ -2196,6 +2196,14 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Embedding %1 in 3-D...</source>
         <translation>Incorporamento di %1 in 3D...</translation>
     </message>
+    <message>
+        <source>Read SMILES from column %1</source>
+        <translation>Leggi gli SMILES dalla colonna %1</translation>
+    </message>
+    <message>
+        <source>Read SMILES from %1 and targets from %2</source>
+        <translation>Leggi gli SMILES da %1 e i valori obiettivo da %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

@@ -2196,6 +2196,14 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Embedding %1 in 3-D...</source>
         <translation>Bäddar in %1 i 3D...</translation>
     </message>
+    <message>
+        <source>Read SMILES from column %1</source>
+        <translation>Läs SMILES från kolumnen %1</translation>
+    </message>
+    <message>
+        <source>Read SMILES from %1 and targets from %2</source>
+        <translation>Läs SMILES från %1 och målvärden från %2</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::GraphsWorkspace</name>

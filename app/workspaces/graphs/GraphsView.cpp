@@ -93,8 +93,14 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
     columnsForm->addRow(tr("Target column"), m_targetColumn);
     columns->setVisible(false);
     auto rereadCsv = [this] {
+        const QString smiles = m_smilesColumn->currentText();
         const QString target = m_targetColumn->currentIndex() > 0 ? m_targetColumn->currentText() : QString();
-        m_model->openMoleculeFile(m_model->input().moleculeFile, m_smilesColumn->currentText(), target);
+        if (smiles == m_model->smilesColumn() && target == m_model->targetColumn())
+            return;
+        const QString file = m_model->input().moleculeFile;
+        step(target.isEmpty() ? tr("Read SMILES from column %1").arg(smiles) : tr("Read SMILES from %1 and targets from %2").arg(smiles, target),
+             [this, file, smiles, target] { m_model->openMoleculeFile(file, smiles, target); },
+             QJsonObject{{QStringLiteral("smiles_column"), smiles}, {QStringLiteral("target_column"), target}, {QStringLiteral("index"), 0}});
     };
     connect(m_smilesColumn, &QComboBox::activated, this, rereadCsv);
     connect(m_targetColumn, &QComboBox::activated, this, rereadCsv);

@@ -5,6 +5,7 @@
 #include "engine/graphs/GraphTraining.h"
 
 #include <QPointer>
+#include <QJsonObject>
 #include <QWidget>
 
 #include <functional>
@@ -39,7 +40,9 @@ public:
 
     // Runs each change a user makes (an input, the model, the explained node) through `recorder`,
     // which makes it a step of the workspace's undo stack; without one, changes apply directly.
-    using StepRecorder = std::function<void(const QString &text, const std::function<void()> &change)>;
+    // `expected` holds the state keys an asynchronous change (a file read again) will have set
+    // once done, which reading the state right after the change would miss.
+    using StepRecorder = std::function<void(const QString &text, const std::function<void()> &change, const QJsonObject &expected)>;
     void setStepRecorder(StepRecorder recorder) { m_record = std::move(recorder); }
     ~GraphsView() override;
 
@@ -54,7 +57,10 @@ public:
     QString detailMethod() const;
 
 private:
-    void step(const QString &text, const std::function<void()> &change) { m_record ? m_record(text, change) : change(); }
+    void step(const QString &text, const std::function<void()> &change, const QJsonObject &expected = {})
+    {
+        m_record ? m_record(text, change, expected) : change();
+    }
     StepRecorder m_record;
     QWidget *makeInputBar();
     void refresh();

@@ -46,7 +46,9 @@ QWidget *GraphsWorkspace::view()
 {
     if (!m_view) {
         m_view = new GraphsView(m_model);
-        m_view->setStepRecorder([this](const QString &text, const std::function<void()> &change) { recordStep(text, change); });
+        m_view->setStepRecorder([this](const QString &text, const std::function<void()> &change, const QJsonObject &expected) {
+            recordStep(text, change, std::nullopt, expected);
+        });
     }
     return m_view;
 }
@@ -159,7 +161,8 @@ bool GraphsWorkspace::restoreState(const QJsonObject &state, const ProjectPaths 
     return true;
 }
 
-void GraphsWorkspace::recordStep(const QString &text, const std::function<void()> &change, const std::optional<QJsonObject> &after)
+void GraphsWorkspace::recordStep(const QString &text, const std::function<void()> &change, const std::optional<QJsonObject> &after,
+                                 const QJsonObject &expected)
 {
     if (m_applyingStep) {
         change();
@@ -167,7 +170,9 @@ void GraphsWorkspace::recordStep(const QString &text, const std::function<void()
     }
     const QJsonObject before = saveState(ProjectPaths());
     change();
-    const QJsonObject now = after ? *after : saveState(ProjectPaths());
+    QJsonObject now = after ? *after : saveState(ProjectPaths());
+    for (auto it = expected.begin(); it != expected.end(); ++it)
+        now.insert(it.key(), it.value());
     if (now == before)
         return;
     undoStack()->push(new SettingCommand(text, before, now, [this](const QVariant &state) { applyUndoState(state.toJsonObject()); }, true));
@@ -185,7 +190,9 @@ void GraphsWorkspace::applyUndoState(const QJsonObject &state)
     // Another molecule of the file already read: no need to read it again.
     const GraphsModel::Input &current = m_model->input();
     if (input == QLatin1String("file") && m_model->molecules() && state.value(QStringLiteral("file")).toString() == current.moleculeFile &&
-        state.value(QStringLiteral("model")).toString() == ProjectPaths().toStoredModel(m_model->model())) {
+        state.value(QStringLiteral("model")).toString() == ProjectPaths().toStoredModel(m_model->model()) &&
+        state.value(QStringLiteral("smiles_column")).toString() == m_model->smilesColumn() &&
+        state.value(QStringLiteral("target_column")).toString() == m_model->targetColumn()) {
         m_model->selectMolecule(state.value(QStringLiteral("index")).toInt());
         return;
     }

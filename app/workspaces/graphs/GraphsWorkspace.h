@@ -45,8 +45,10 @@ public:
 
     // Runs `change` as a step of the undo stack: the state before and after it (the project state,
     // without paths made relative) are the step's two ends. `after` when the change completes
-    // later (a file read as a job).
-    void recordStep(const QString &text, const std::function<void()> &change, const std::optional<QJsonObject> &after = {});
+    // later (a file read as a job); `expected`: the keys such a change will set, over the state
+    // read right after it.
+    void recordStep(const QString &text, const std::function<void()> &change, const std::optional<QJsonObject> &after = {},
+                    const QJsonObject &expected = {});
 
 private:
     void applyUndoState(const QJsonObject &state);

@@ -243,6 +243,19 @@ void TestGraphsWorkspace::csvColumnsAreChosenInTheView()
     // The choice is part of the project.
     const QJsonObject state = m_workspace->saveState(ProjectPaths());
     QCOMPARE(state.value(QStringLiteral("target_column")).toString(), QStringLiteral("measured log solubility"));
+    // And an undo step: undo reads the file again with the columns before, redo with the new.
+    QUndoStack *undo = m_workspace->undoStack();
+    QCOMPARE(undo->undoText(), QStringLiteral("Read SMILES from smiles and targets from measured log solubility"));
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->targetColumn(), QString());
+    QCOMPARE(target->currentText(), QStringLiteral("(none)"));
+    QVERIFY(!m_workspace->model()->explanations().scene.hasTarget);
+    QCOMPARE(view()->findChild<QListWidget *>()->count(), 4);
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->model()->targetColumn(), QStringLiteral("measured log solubility"));
+    QVERIFY(m_workspace->model()->explanations().scene.hasTarget);
     // A wrong SMILES column: the columns stay offered, the message names them.
     QSignalSpy failed(m_workspace->model(), &GraphsModel::failed);
     m_workspace->model()->openMoleculeFile(QFileInfo(testData("measured.csv")).absoluteFilePath(), QStringLiteral("name"));
