@@ -23,6 +23,18 @@
 
 namespace periscope::app {
 
+namespace {
+// Adds OK and Cancel under `form` and runs the dialog: true when OK was pressed.
+bool askWithOkAndCancel(QDialog &dialog, QFormLayout *form)
+{
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    QObject::connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(box);
+    return dialog.exec() == QDialog::Accepted;
+}
+} // namespace
+
 void StudyPanel::showNewStudyDialog()
 {
     QDialog dialog(this);
@@ -81,11 +93,7 @@ void StudyPanel::showNewStudyDialog()
         fields.trials->setValue(std::clamp(studies::distinctTrials(all) + fields.checks->value(), 1, 20));
     }
     updateRepeats();
-    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(box);
-    if (dialog.exec() != QDialog::Accepted)
+    if (!askWithOkAndCancel(dialog, form))
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Save the study"), QString(), tr("Studies (*.sqlite)"));
     if (path.isEmpty())
@@ -129,11 +137,7 @@ void StudyPanel::showEditDesignDialog()
     connect(fields.checks, &QSpinBox::valueChanged, &dialog, updateRepeats);
     connect(fields.question, &QComboBox::currentIndexChanged, &dialog, updateRepeats);
     updateRepeats();
-    auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(box);
-    if (dialog.exec() != QDialog::Accepted)
+    if (!askWithOkAndCancel(dialog, form))
         return;
     const QVariantMap before = StudyDesignFields::values(current), after = StudyDesignFields::values(fields.applied(current));
     QString error;
