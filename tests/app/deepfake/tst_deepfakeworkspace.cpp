@@ -13,6 +13,7 @@
 
 #include "app/common/Preferences.h"
 #include "app/shell/JobManager.h"
+#include "app/workspaces/deepfake/DeepfakeFolder.h"
 #include "app/workspaces/deepfake/DeepfakeModel.h"
 #include "app/workspaces/deepfake/DeepfakeView.h"
 #include "app/workspaces/deepfake/DeepfakeWorkspace.h"
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void stateRoundTrips();
     void screenshotShowsTheScoreTrack();
     void openAndSettingsAreUndone();
+    void openingAFolderIsUndone();
 
 private:
     bool waitIdle() { return m_fixture.waitIdle(); }
@@ -516,6 +518,38 @@ void TestDeepfakeWorkspace::openAndSettingsAreUndone()
     QCOMPARE(model->video().path, QFileInfo(m_clip).absoluteFilePath());
     QCOMPARE(threshold->value(), model->threshold());
     QVERIFY(model->threshold() > before);
+}
+
+// A video, then a folder of videos: undoing the folder brings the video back and empties the list;
+// redo lists the folder again and shows its first video.
+void TestDeepfakeWorkspace::openingAFolderIsUndone()
+{
+    QUndoStack *undo = m_workspace->undoStack();
+    DeepfakeModel *model = m_workspace->model();
+    openExplained(m_workspace.get());
+    const QString clip = QFileInfo(m_clip).absoluteFilePath();
+    const QString folder = m_fixture.filePath(QStringLiteral("two-videos"));
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(QFile::copy(m_clip, folder + QStringLiteral("/a.mp4")) && QFile::copy(m_clip, folder + QStringLiteral("/b.mp4")));
+    QString error;
+    QVERIFY2(m_workspace->openFile(folder, &error), qPrintable(error));
+    QVERIFY(waitIdle());
+    QTRY_COMPARE(m_workspace->folder()->videos().size(), 2);
+    QTRY_COMPARE(model->video().path, folder + QStringLiteral("/a.mp4"));
+    QCOMPARE(undo->undoText(), QStringLiteral("Open two-videos"));
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(m_workspace->folder()->videos().size(), 0);
+    QTRY_COMPARE(model->video().path, clip);
+    undo->redo();
+    QVERIFY(waitIdle());
+    QTRY_COMPARE(m_workspace->folder()->videos().size(), 2);
+    QTRY_COMPARE(model->video().path, folder + QStringLiteral("/a.mp4"));
+    undo->undo();
+    undo->undo(); // before the first video
+    QVERIFY(waitIdle());
+    QVERIFY(!model->hasVideo());
+    QCOMPARE(m_workspace->folder()->videos().size(), 0);
 }
 
 QTEST_MAIN(TestDeepfakeWorkspace)
