@@ -33,6 +33,8 @@ packages=(
   # the Debian packages (installer/, tests/package): icons drawn from the SVG, man pages from
   # --help, the validators, and a clean bookworm root to install into
   librsvg2-bin help2man desktop-file-utils appstream libxml2-utils lintian debootstrap
+  # PDF figures read back as a reader shows them (tst_figure: page size, text, the drawing)
+  poppler-utils
   # batch runs on a cluster (tests/slurm): a one-node Slurm the test starts on this machine
   slurm-wlm munge
   # a decimal-comma locale made at test time (tst_json: JSON numbers ignore the user's locale)

@@ -13,6 +13,9 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QStandardPaths>
+#include <QRegularExpression>
+#include <QProcess>
 
 using namespace periscope::widgets;
 using namespace periscope::app;
@@ -132,6 +135,49 @@ void TestFigure::pdfIsWritten()
     QString error;
     QVERIFY2(exportFigure({panel.get()}, 1, options, path, &error), qPrintable(error));
     QVERIFY(readAll(path).startsWith("%PDF"));
+    // Read back as a PDF reader shows it (poppler, which scripts/install-deps.sh installs).
+    const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
+    if (pdftoppm.isEmpty() || pdftotext.isEmpty() || pdfinfo.isEmpty())
+        QSKIP("needs poppler-utils (pdftoppm, pdftotext, pdfinfo) to read the PDF back");
+    const auto run = [](const QString &program, const QStringList &arguments) {
+        QProcess process;
+        process.start(program, arguments);
+        process.waitForFinished(60000);
+        return process.exitCode() == 0 ? process.readAllStandardOutput() : QByteArray();
+    };
+    // The page is the figure's width: 6 inches are 432 points.
+    const QRegularExpressionMatch size =
+        QRegularExpression(QStringLiteral("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(QString::fromUtf8(run(pdfinfo, {path})));
+    QVERIFY(size.hasMatch());
+    QVERIFY2(std::abs(size.captured(1).toDouble() - 72.0 * options.widthInches) < 1.0, qPrintable(size.captured(0)));
+    // Text stays text: the box's label can be searched and copied.
+    QVERIFY(run(pdftotext, {path, QStringLiteral("-")}).contains("cube"));
+    // Drawn as the PNG export draws it: at the same resolution the two pictures agree, the green
+    // photo and the red box where they belong (anti-aliasing and font hinting differ at edges).
+    options.dpi = 100.0;
+    const QString png = m_dir.filePath(QStringLiteral("figure-100.png"));
+    QVERIFY2(exportFigure({panel.get()}, 1, options, png, &error), qPrintable(error));
+    const QString stem = m_dir.filePath(QStringLiteral("from-pdf"));
+    run(pdftoppm, {QStringLiteral("-r"), QStringLiteral("100"), QStringLiteral("-png"), QStringLiteral("-singlefile"), path, stem});
+    const QImage fromPdf = QImage(stem + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+    const QImage fromPng = QImage(png).convertToFormat(QImage::Format_RGB32);
+    QVERIFY(!fromPdf.isNull() && !fromPng.isNull());
+    QVERIFY2(std::abs(fromPdf.width() - fromPng.width()) <= 2 && std::abs(fromPdf.height() - fromPng.height()) <= 2,
+             qPrintable(QStringLiteral("%1x%2 against %3x%4").arg(fromPdf.width()).arg(fromPdf.height()).arg(fromPng.width()).arg(fromPng.height())));
+    const QSize common(std::min(fromPdf.width(), fromPng.width()), std::min(fromPdf.height(), fromPng.height()));
+    int differing = 0, green = 0, red = 0;
+    for (int y = 0; y < common.height(); ++y)
+        for (int x = 0; x < common.width(); ++x) {
+            const QColor a = fromPdf.pixelColor(x, y), b = fromPng.pixelColor(x, y);
+            differing += std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) > 96 ? 1 : 0;
+            green += a.green() > 100 && a.red() < 40 && a.blue() < 40 ? 1 : 0;
+            red += a.red() > 200 && a.green() < 60 && a.blue() < 60 ? 1 : 0;
+        }
+    const int pixels = common.width() * common.height();
+    QVERIFY2(differing < pixels / 50, qPrintable(QStringLiteral("%1 of %2 pixels differ from the PNG").arg(differing).arg(pixels)));
+    QVERIFY2(green > pixels / 10 && red > 50, qPrintable(QStringLiteral("green %1, red %2 of %3").arg(green).arg(red).arg(pixels)));
 }
 
 void TestFigure::gridHasPanelLetters()
