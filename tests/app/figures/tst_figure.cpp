@@ -2,6 +2,7 @@
 #include "app/figures/Figure.h"
 #include "app/figures/LabelFigure.h"
 #include "app/shell/WidgetFigures.h"
+#include "tests/support/PdfReadBack.h"
 #include "widgets/imageview/ImageView.h"
 #include "widgets/layers/LayerModel.h"
 #include "widgets/plotview/PlotView.h"
@@ -13,12 +14,10 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QStandardPaths>
-#include <QRegularExpression>
-#include <QProcess>
 
 using namespace periscope::widgets;
 using namespace periscope::app;
+using namespace periscope::test;
 
 namespace {
 QByteArray readAll(const QString &path)
@@ -135,33 +134,20 @@ void TestFigure::pdfIsWritten()
     QString error;
     QVERIFY2(exportFigure({panel.get()}, 1, options, path, &error), qPrintable(error));
     QVERIFY(readAll(path).startsWith("%PDF"));
-    // Read back as a PDF reader shows it (poppler, which scripts/install-deps.sh installs).
-    const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
-    const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
-    const QString pdfinfo = QStandardPaths::findExecutable(QStringLiteral("pdfinfo"));
-    if (pdftoppm.isEmpty() || pdftotext.isEmpty() || pdfinfo.isEmpty())
-        QSKIP("needs poppler-utils (pdftoppm, pdftotext, pdfinfo) to read the PDF back");
-    const auto run = [](const QString &program, const QStringList &arguments) {
-        QProcess process;
-        process.start(program, arguments);
-        process.waitForFinished(60000);
-        return process.exitCode() == 0 ? process.readAllStandardOutput() : QByteArray();
-    };
+    // Read back as a PDF reader shows it.
+    if (!PdfReadBack::isAvailable())
+        QSKIP(PdfReadBack::kMissing);
     // The page is the figure's width: 6 inches are 432 points.
-    const QRegularExpressionMatch size =
-        QRegularExpression(QStringLiteral("Page size:\\s+([\\d.]+) x ([\\d.]+) pts")).match(QString::fromUtf8(run(pdfinfo, {path})));
-    QVERIFY(size.hasMatch());
-    QVERIFY2(std::abs(size.captured(1).toDouble() - 72.0 * options.widthInches) < 1.0, qPrintable(size.captured(0)));
+    const QSizeF page = PdfReadBack::pageSize(path);
+    QVERIFY2(std::abs(page.width() - 72.0 * options.widthInches) < 1.0, qPrintable(QString::number(page.width())));
     // Text stays text: the box's label can be searched and copied.
-    QVERIFY(run(pdftotext, {path, QStringLiteral("-")}).contains("cube"));
+    QVERIFY(PdfReadBack::text(path).contains(QLatin1String("cube")));
     // Drawn as the PNG export draws it: at the same resolution the two pictures agree, the green
     // photo and the red box where they belong (anti-aliasing and font hinting differ at edges).
     options.dpi = 100.0;
     const QString png = m_dir.filePath(QStringLiteral("figure-100.png"));
     QVERIFY2(exportFigure({panel.get()}, 1, options, png, &error), qPrintable(error));
-    const QString stem = m_dir.filePath(QStringLiteral("from-pdf"));
-    run(pdftoppm, {QStringLiteral("-r"), QStringLiteral("100"), QStringLiteral("-png"), QStringLiteral("-singlefile"), path, stem});
-    const QImage fromPdf = QImage(stem + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+    const QImage fromPdf = PdfReadBack::page(path, 100);
     const QImage fromPng = QImage(png).convertToFormat(QImage::Format_RGB32);
     QVERIFY(!fromPdf.isNull() && !fromPng.isNull());
     QVERIFY2(std::abs(fromPdf.width() - fromPng.width()) <= 2 && std::abs(fromPdf.height() - fromPng.height()) <= 2,

@@ -9,6 +9,7 @@
 #include "app/shell/RecentFiles.h"
 #include "app/shell/Translations.h"
 #include "app/shell/WorkspaceRegistry.h"
+#include "tests/support/PdfReadBack.h"
 #include "app/workspaces/welcome/WelcomeView.h"
 #include "app/workspaces/welcome/WelcomeWorkspace.h"
 #include "tests/app/support/TestWorkspace.h"
@@ -40,6 +41,7 @@
 #include <atomic>
 
 using namespace periscope::app;
+using periscope::test::PdfReadBack;
 
 namespace {
 // A 1280 x 720 screen less a title bar and a panel (60 px): laptops, study projectors (#23).
@@ -347,6 +349,15 @@ void TestMainWindow::exportsFigures()
         QVERIFY(QSvgRenderer(bytes).isValid());
     } else {
         QVERIFY(bytes.startsWith("%PDF"));
+        if (PdfReadBack::isAvailable()) { // as a reader shows it: 6 inches wide, not an empty page
+            QVERIFY2(std::abs(PdfReadBack::pageSize(path).width() - 432.0) < 1.0, qPrintable(QString::number(PdfReadBack::pageSize(path).width())));
+            const QImage page = PdfReadBack::page(path, 50);
+            int inked = 0;
+            for (int y = 0; y < page.height(); ++y)
+                for (int x = 0; x < page.width(); ++x)
+                    inked += page.pixelColor(x, y).lightness() < 200 ? 1 : 0;
+            QVERIFY2(inked > page.width() * page.height() / 50, qPrintable(QString::number(inked)));
+        }
     }
     QVERIFY(!window.exportFigure(m_dir.filePath(QStringLiteral("figure.xyz")), &error));
     QVERIFY2(error.contains(QStringLiteral("xyz")), qPrintable(error));

@@ -11,6 +11,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/support/PdfReadBack.h"
+
+using periscope::test::PdfReadBack;
+
 using periscope::widgets::PlotView;
 
 class TestPlotView : public QObject {
@@ -177,6 +181,24 @@ void TestPlotView::exportsPngSvgPdf()
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.read(4) == "%PDF");
+    if (PdfReadBack::isAvailable()) {
+        // As a reader shows it: the widget's size in points, the tick labels as text, and the
+        // same picture as the PNG export (at 144 dpi, the PNG's twice the widget's pixels).
+        const QSizeF page = PdfReadBack::pageSize(pdf);
+        QVERIFY2(std::abs(page.width() - 300) < 1.5 && std::abs(page.height() - 200) < 1.5, qPrintable(QStringLiteral("%1 x %2").arg(page.width()).arg(page.height())));
+        QVERIFY2(PdfReadBack::text(pdf).contains(QLatin1String("1.5")), qPrintable(PdfReadBack::text(pdf)));
+        const QImage drawn = PdfReadBack::page(pdf, 144), reference = QImage(png).convertToFormat(QImage::Format_RGB32);
+        QVERIFY(std::abs(drawn.width() - reference.width()) <= 2 && std::abs(drawn.height() - reference.height()) <= 2);
+        int differing = 0, dark = 0;
+        const int w = std::min(drawn.width(), reference.width()), h = std::min(drawn.height(), reference.height());
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const QColor a = drawn.pixelColor(x, y), b = reference.pixelColor(x, y);
+                differing += std::abs(a.lightness() - b.lightness()) > 96 ? 1 : 0;
+                dark += a.lightness() < 128 ? 1 : 0;
+            }
+        QVERIFY2(differing < w * h / 100 && dark > 500, qPrintable(QStringLiteral("%1 differing, %2 dark of %3").arg(differing).arg(dark).arg(w * h)));
+    }
     QVERIFY(!plot.exportTo(m_dir.filePath(QStringLiteral("plot.bmp")), &error));
     QVERIFY(error.contains(QStringLiteral("bmp")));
 }
