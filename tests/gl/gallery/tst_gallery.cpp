@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The widget gallery: every widget with real data (opencv-doc's photo and video, VTK shapes,
 // plots), rendered on a real X server and written as screenshots to build/gallery (or
-// $PERISCOPE_GALLERY_DIR), so a person can look at what the widgets show. Each must be non-blank.
+// $PERISCOPE_GALLERY_DIR), so a person can look at what the widgets show. Each must show what it
+// was given: the annotations in their colours, the wipe's colour and gray sides, both curves, the
+// video's frames, each 3-D shape in its colour (not only "more than 20 colours", #24).
 #include "engine/media/image/ImageFile.h"
 #include "engine/media/video/VideoReader.h"
 #include "app/shell/WidgetFigures.h"
@@ -53,6 +55,44 @@ bool looksReal(const QImage &image)
     return colours.size() > 20;
 }
 
+// Pixels within `tolerance` (per channel) of `colour`.
+int countNear(const QImage &image, const QColor &colour, int tolerance = 12)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - colour.red()) <= tolerance && std::abs(c.green() - colour.green()) <= tolerance &&
+                         std::abs(c.blue() - colour.blue()) <= tolerance
+                     ? 1
+                     : 0;
+        }
+    return n;
+}
+
+// Pixels of `rect` whose colour is saturated (a photo's colour, not gray).
+int countSaturated(const QImage &image, const QRect &rect, int saturation = 60)
+{
+    int n = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y)
+        for (int x = rect.left(); x <= rect.right(); ++x)
+            n += image.rect().contains(x, y) && image.pixelColor(x, y).hsvSaturation() > saturation && image.pixelColor(x, y).value() > 40 ? 1 : 0;
+    return n;
+}
+
+// Pixels whose hue lies within 20 degrees of `hue` (shaded: any brightness, some saturation).
+int countHue(const QImage &image, int hue)
+{
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const int d = std::abs(c.hsvHue() - hue);
+            n += c.hsvSaturation() > 80 && c.value() > 40 && std::min(d, 360 - d) <= 20 ? 1 : 0;
+        }
+    return n;
+}
+
 void addActor(vtkRenderer *renderer, vtkAlgorithm *source, double r, double g, double b, double x)
 {
     vtkNew<vtkPolyDataMapper> mapper;
@@ -76,7 +116,7 @@ private Q_SLOTS:
     void vtkScene();
 
 private:
-    void save(QWidget *widget, const QString &name);
+    QImage save(QWidget *widget, const QString &name);
     QString m_folder;
 };
 
@@ -89,11 +129,12 @@ void TestGallery::initTestCase()
     m_folder = galleryFolder();
 }
 
-void TestGallery::save(QWidget *widget, const QString &name)
+QImage TestGallery::save(QWidget *widget, const QString &name)
 {
-    const QImage shot = widget->grab().toImage();
-    QVERIFY2(looksReal(shot), qPrintable(name));
-    QVERIFY(shot.save(QDir(m_folder).filePath(name + QStringLiteral(".png"))));
+    const QImage shot = widget->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    if (!looksReal(shot) || !shot.save(QDir(m_folder).filePath(name + QStringLiteral(".png"))))
+        return {};
+    return shot;
 }
 
 void TestGallery::imageViewWithLayers()
@@ -142,13 +183,19 @@ void TestGallery::imageViewWithLayers()
     view.resize(640, 480);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    save(&view, QStringLiteral("imageview-layers"));
+    const QImage layered = save(&view, QStringLiteral("imageview-layers"));
+    QVERIFY(!layered.isNull());
+    // The eye's box and the nose's arrow in their colours, the magma scale's bright end.
+    QVERIFY2(countNear(layered, eye.color) > 150, qPrintable(QString::number(countNear(layered, eye.color))));
+    QVERIFY2(countNear(layered, Qt::yellow, 30) > 60, qPrintable(QString::number(countNear(layered, Qt::yellow, 30))));
+    const auto &magma = periscope::colormapTable(periscope::Colormap::Magma);
+    QVERIFY(countNear(layered, QColor(magma[255].r, magma[255].g, magma[255].b), 8) > 0);
     LayerPanel layers(&model);
     layers.resize(280, 420);
     layers.selectLayer(1);
     layers.show();
     QVERIFY(QTest::qWaitForWindowExposed(&layers));
-    save(&layers, QStringLiteral("layer-panel"));
+    QVERIFY(!save(&layers, QStringLiteral("layer-panel")).isNull());
     // Side by side with a wipe.
     LayerModel second;
     Layer gray = photo;
@@ -162,7 +209,14 @@ void TestGallery::imageViewWithLayers()
     QVERIFY(QTest::qWaitForWindowExposed(&wipe));
     wipe.setWipe(QStringLiteral("photo"), QStringLiteral("gray"));
     wipe.setWipePosition(0.4);
-    save(&wipe, QStringLiteral("imageview-wipe"));
+    const QImage wiped = save(&wipe, QStringLiteral("imageview-wipe"));
+    QVERIFY(!wiped.isNull());
+    // Left of the wipe line the colour photo, right of it the gray one: in the middle rows.
+    const QRect viewport = wipe.viewport()->geometry();
+    const int top = viewport.top() + viewport.height() / 3, rows = viewport.height() / 3;
+    const int left = countSaturated(wiped, QRect(viewport.left() + viewport.width() / 10, top, viewport.width() / 4, rows));
+    const int right = countSaturated(wiped, QRect(viewport.left() + viewport.width() * 6 / 10, top, viewport.width() / 4, rows));
+    QVERIFY2(left > 1000 && right < left / 50, qPrintable(QStringLiteral("saturated pixels: %1 left, %2 right").arg(left).arg(right)));
 
     FigureOptions options;
     options.dpi = 150;
@@ -189,7 +243,17 @@ void TestGallery::plots()
     curves.setCursorX(120);
     curves.show();
     QVERIFY(QTest::qWaitForWindowExposed(&curves));
-    save(&curves, QStringLiteral("plot-curves"));
+    const QImage curvesShot = save(&curves, QStringLiteral("plot-curves"));
+    QVERIFY(!curvesShot.isNull());
+    // Both lines drawn, each in its own hue.
+    QList<int> hues;
+    for (int hue = 0; hue < 360; hue += 10)
+        if (countHue(curvesShot, hue) > 150)
+            hues << hue;
+    int distinct = 0;
+    for (int i = 0; i < hues.size(); ++i)
+        distinct += i == 0 || hues[i] - hues[i - 1] > 40 ? 1 : 0;
+    QVERIFY2(distinct >= 2, qPrintable(QStringLiteral("line hues: %1").arg(hues.size())));
 
     PlotView heat;
     heat.resize(420, 360);
@@ -201,7 +265,12 @@ void TestGallery::plots()
     heat.setLabels(QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("ab-plane histogram"));
     heat.show();
     QVERIFY(QTest::qWaitForWindowExposed(&heat));
-    save(&heat, QStringLiteral("plot-heatmap"));
+    const QImage heatShot = save(&heat, QStringLiteral("plot-heatmap"));
+    QVERIFY(!heatShot.isNull());
+    // The peak in viridis' yellow, the far corners in its purple.
+    const auto &viridis = periscope::colormapTable(periscope::Colormap::Viridis);
+    QVERIFY(countNear(heatShot, QColor(viridis[250].r, viridis[250].g, viridis[250].b), 20) > 20);
+    QVERIFY(countNear(heatShot, QColor(viridis[0].r, viridis[0].g, viridis[0].b), 20) > 500);
 }
 
 void TestGallery::timelineWithVideoThumbnails()
@@ -228,7 +297,11 @@ void TestGallery::timelineWithVideoThumbnails()
     timeline.show();
     QVERIFY(QTest::qWaitForWindowExposed(&timeline));
     QVERIFY(ready.wait(20000));
-    save(&timeline, QStringLiteral("timeline"));
+    const QImage strip = save(&timeline, QStringLiteral("timeline"));
+    QVERIFY(!strip.isNull());
+    // The video's frames in colour across the strip, the marker in its orange.
+    QVERIFY2(countSaturated(strip, strip.rect()) > 2000, qPrintable(QString::number(countSaturated(strip, strip.rect()))));
+    QVERIFY(countNear(strip, QColor(213, 94, 0), 20) > 10);
 }
 
 void TestGallery::vtkScene()
@@ -247,8 +320,11 @@ void TestGallery::vtkScene()
     view.resetCamera();
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    const QImage shot = view.grabFramebuffer();
+    const QImage shot = view.grabFramebuffer().convertToFormat(QImage::Format_RGB32);
     QVERIFY(looksReal(shot));
+    // Red sphere, blue cube, green cone: each shape shaded in its own hue.
+    for (const auto &[hue, name] : {std::pair{0, "red sphere"}, std::pair{205, "blue cube"}, std::pair{110, "green cone"}})
+        QVERIFY2(countHue(shot, hue) > 300, qPrintable(QStringLiteral("%1: %2 pixels").arg(QLatin1String(name)).arg(countHue(shot, hue))));
     QVERIFY(shot.save(QDir(m_folder).filePath(QStringLiteral("vtkview.png"))));
 }
 
