@@ -67,23 +67,22 @@ const Word kWords[] = {
     {"yellow", "cylinder", QT_TRANSLATE_NOOP3("periscope::app::SceneWords", "yellow", "the colour of a cylinder")},
 };
 
-// The word in the interface language; `shape` picks an adjective's form. Unknown: as it is.
-QString say(const std::string &key, const char *shape = nullptr)
+// The entry for `key`; `shape` picks an adjective's form (nullptr: a word that agrees with none).
+const Word *find(const std::string &key, const char *shape = nullptr)
 {
     for (const Word &word : kWords) {
         const bool sameShape = shape ? word.shape && std::strcmp(word.shape, shape) == 0 : word.shape == nullptr;
         if (sameShape && key == word.key)
-            return QCoreApplication::translate(kContext, word.text.source, word.text.comment);
+            return &word;
     }
-    return QString::fromStdString(key);
+    return nullptr;
 }
 
-bool isKnown(const std::string &key, const char *shape)
+// The word in the interface language; unknown: as it is.
+QString say(const std::string &key, const char *shape = nullptr)
 {
-    for (const Word &word : kWords)
-        if (key == word.key && (shape ? word.shape && std::strcmp(word.shape, shape) == 0 : word.shape == nullptr))
-            return true;
-    return false;
+    const Word *word = find(key, shape);
+    return word ? QCoreApplication::translate(kContext, word->text.source, word->text.comment) : QString::fromStdString(key);
 }
 
 bool isShape(const std::string &shape)
@@ -107,7 +106,7 @@ QString SceneWords::object(const std::string &size, const std::string &color, co
 {
     // Another dataset's words: as the data says them, in the data's order (half a translation
     // would put an English noun into a Swedish or Italian phrase).
-    const bool known = isShape(shape) && isKnown(size, shape.c_str()) && isKnown(color, shape.c_str()) && isKnown(material, nullptr);
+    const bool known = isShape(shape) && find(size, shape.c_str()) && find(color, shape.c_str()) && find(material);
     if (!known)
         return QString::fromStdString(size + " " + color + " " + material + " " + shape).simplified();
     //: An object: %1 its size, %2 its colour, %3 its material, %4 its shape ("large red metal sphere").
