@@ -93,6 +93,13 @@
             <numerusform>%n photos of the project are missing: %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::DeepfakeFolder</name>

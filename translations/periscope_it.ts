@@ -67,10 +67,6 @@
         <translation>Deep Koalarization, caratteristiche globali dal suo ramo addestrato insieme (senza Inception-ResNet-v2)</translation>
     </message>
     <message>
-        <source>Built-in: %1, trained on opencv-doc photos</source>
-        <translation>Incorporato: %1, addestrato sulle foto di opencv-doc</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -174,6 +170,14 @@
         <source>%1 · %2% · p %3</source>
         <translation>%1 · %2% · p %3</translation>
     </message>
+    <message>
+        <source>Zhang et al. ECCV 2016, channels 1/%1</source>
+        <translation>Zhang et al. ECCV 2016, canali 1/%1</translation>
+    </message>
+    <message>
+        <source>Built-in: %1, trained on photos Debian ships</source>
+        <translation>Integrato: %1, addestrato su foto distribuite da Debian</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -199,22 +203,6 @@
 </context>
 <context>
     <name>periscope::app::CatalogueTexts</name>
-    <message>
-        <source>colorization: ab of CIE Lab from L</source>
-        <translation>colorizzazione: ab di CIE Lab da L</translation>
-    </message>
-    <message>
-        <source>Deep Koalarization, channels 1/2, global features from a jointly trained branch</source>
-        <translation>Deep Koalarization, metà dei canali, caratteristiche globali da un ramo addestrato insieme</translation>
-    </message>
-    <message>
-        <source>L of CIE Lab at 224 x 224; the ab it predicts is upsampled and joined with the photo&apos;s own L</source>
-        <translation>L di CIE Lab a 224 x 224; gli ab previsti sono ingranditi e uniti alla L della foto</translation>
-    </message>
-    <message>
-        <source>GPL-3.0-or-later (trained here on the photos of Debian&apos;s opencv-doc)</source>
-        <translation>GPL-3.0-or-later (addestrato qui sulle foto di opencv-doc di Debian)</translation>
-    </message>
     <message>
         <source>graph attribution: which nodes are infected (ICML-W 2019 infection task)</source>
         <translation>attribuzione su grafi: quali nodi sono infetti (il compito del contagio di ICML-W 2019)</translation>
@@ -435,6 +423,22 @@
         <source>RGB at 380 x 380, ImageNet mean and std</source>
         <translation>RGB a 380 x 380, media e deviazione standard di ImageNet</translation>
     </message>
+    <message>
+        <source>colorization: ab of CIE Lab from L, as 313 colour classes</source>
+        <translation>colorizzazione: ab di CIE Lab da L, come 313 classi di colore</translation>
+    </message>
+    <message>
+        <source>Zhang et al. ECCV 2016 (eccv16), channels 1/4, class-rebalanced, annealed mean</source>
+        <translation>Zhang et al. ECCV 2016 (eccv16), canali 1/4, ribilanciamento delle classi, media ricotta</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 176 x 176; the ab it predicts is upsampled and joined with the photo&apos;s own L</source>
+        <translation>L di CIE Lab a 176 x 176; gli ab previsti vengono ingranditi e uniti alla L della foto</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on photos Debian packages ship: resources/models/README.md)</source>
+        <translation>GPL-3.0-or-later (addestrato qui su foto dei pacchetti Debian: resources/models/README.md)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeModel</name>
@@ -542,13 +546,13 @@
             <numerusform>%n foto aperte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Annealed-mean temperature: T = %1</source>
+        <translation>Temperatura della media ricotta: T = %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeTrainingPanel</name>
-    <message>
-        <source>Channels 1/2 (1.9 M, as the built-in model)</source>
-        <translation>Canali 1/2 (1.9 M, come il modello incorporato)</translation>
-    </message>
     <message>
         <source> px</source>
         <translation> px</translation>
@@ -568,10 +572,6 @@
     <message>
         <source>Train on the opened colour photos</source>
         <translation>Addestra sulle foto a colori aperte</translation>
-    </message>
-    <message>
-        <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
-        <translation>Ogni foto a colori è un esempio di addestramento (luminosità in ingresso, colori in uscita): ritagli e ribaltamenti casuali, MSE su ab, 10 % tenuto da parte per la validazione rispetto al predire grigio. L&apos;addestramento è un lavoro in background; i pesi sono salvati dopo ogni epoca.</translation>
     </message>
     <message>
         <source>MSE on ab / 110</source>
@@ -656,6 +656,30 @@
     <message>
         <source>loss; validation: MSE on ab / 110</source>
         <translation>perdita; validazione: MSE su ab / 110</translation>
+    </message>
+    <message>
+        <source>Channels 1/2 (1.9 M)</source>
+        <translation>Canali 1/2 (1.9 M)</translation>
+    </message>
+    <message>
+        <source>Published width (32 M parameters)</source>
+        <translation>Larghezza pubblicata (32 M parametri)</translation>
+    </message>
+    <message>
+        <source>Channels 1/2 (8.1 M)</source>
+        <translation>Canali 1/2 (8.1 M)</translation>
+    </message>
+    <message>
+        <source>Channels 1/4 (2.0 M, as the built-in model)</source>
+        <translation>Canali 1/4 (2.0 M, come il modello integrato)</translation>
+    </message>
+    <message>
+        <source>Published width (34 M parameters)</source>
+        <translation>Larghezza pubblicata (34 M parametri)</translation>
+    </message>
+    <message>
+        <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab or Zhang&apos;s class-rebalanced loss, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
+        <translation>Ogni foto a colori è un esempio di addestramento (la luminosità in ingresso, i colori in uscita): ritagli e ribaltamenti casuali, MSE su ab o la perdita con ribilanciamento delle classi di Zhang, il 10 % tenuto da parte per la validazione contro la previsione del grigio. L&apos;addestramento è un processo; i pesi vengono salvati dopo ogni epoca.</translation>
     </message>
 </context>
 <context>
@@ -885,6 +909,18 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>Open photos or a folder to colorize them: File &gt; Open, the Open buttons, or drop them here.</source>
         <translation>Apri foto o una cartella per colorarle: File &gt; Apri, i pulsanti Apri, oppure trascinale qui.</translation>
     </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Zhang et al.&apos;s annealed-mean temperature T: how the network&apos;s probabilities over colours become one colour per pixel. Left, T = 1: their mean. Right, towards the single likeliest colour: bolder where the network is sure of a vivid colour, more muted where its likeliest colour is a muted one, and wrong more often. The authors&apos; network looks more vivid at their T = 0.38; the built-in model is both more colourful and closer to the truth at T = 1 (docs/benchmarks.md).</source>
+        <translation>La temperatura T della media ricotta di Zhang et al.: come le probabilità della rete sui colori diventano un colore per pixel. A sinistra, T = 1: la loro media. A destra, verso il colore più probabile: più deciso dove la rete è sicura di un colore vivo, più smorzato dove il suo colore più probabile è smorzato, e più spesso sbagliato. La rete degli autori appare più viva al loro T = 0.38; il modello integrato è sia più colorato sia più vicino al vero a T = 1 (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+        <source>T = %1</source>
+        <translation>T = %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -906,10 +942,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Colorize: bring gray photos back to colour</source>
         <translation>Colora: riporta a colori le foto grigie</translation>
-    </message>
-    <message>
-        <source>Four opencv-doc photos the built-in Koalarization never saw, colorized from their lightness and compared with their true colours.</source>
-        <translation>Quattro foto di opencv-doc mai viste dalla Koalarization incorporata, colorate dalla loro luminosità e confrontate con i loro veri colori.</translation>
     </message>
     <message>
         <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
@@ -968,6 +1000,25 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Hide the ΔE2000 layer</source>
         <translation>Nascondi il livello ΔE2000</translation>
+    </message>
+    <message>
+        <source>Set the annealed-mean temperature to T = %1</source>
+        <translation>Imposta la temperatura della media ricotta a T = %1</translation>
+    </message>
+    <message>
+        <source>Four opencv-doc photos the built-in colorizer never saw, colorized from their lightness and compared with their true colours.</source>
+        <translation>Quattro foto di opencv-doc mai viste dal colorizzatore integrato, colorizzate dalla loro luminosità e confrontate con i loro colori veri.</translation>
+    </message>
+    <message>
+        <source>, T = %1</source>
+        <translation>, T = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
+        <translation>
+            <numerusform>. Media di %n foto: PSNR %1 dB (grigio: %2 dB), croma %3 % di quello vero</numerusform>
+            <numerusform>. Media di %n foto: PSNR %1 dB (grigio: %2 dB), croma %3 % di quello vero</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -67,10 +67,6 @@
         <translation>Deep Koalarization, globala egenskaper från dess samtränade gren (ingen Inception-ResNet-v2)</translation>
     </message>
     <message>
-        <source>Built-in: %1, trained on opencv-doc photos</source>
-        <translation>Inbyggd: %1, tränad på opencv-docs foton</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -174,6 +170,14 @@
         <source>%1 · %2% · p %3</source>
         <translation>%1 · %2% · p %3</translation>
     </message>
+    <message>
+        <source>Zhang et al. ECCV 2016, channels 1/%1</source>
+        <translation>Zhang m.fl. ECCV 2016, kanaler 1/%1</translation>
+    </message>
+    <message>
+        <source>Built-in: %1, trained on photos Debian ships</source>
+        <translation>Inbyggd: %1, tränad på foton som Debian levererar</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -199,22 +203,6 @@
 </context>
 <context>
     <name>periscope::app::CatalogueTexts</name>
-    <message>
-        <source>colorization: ab of CIE Lab from L</source>
-        <translation>färgläggning: ab i CIE Lab ur L</translation>
-    </message>
-    <message>
-        <source>Deep Koalarization, channels 1/2, global features from a jointly trained branch</source>
-        <translation>Deep Koalarization, halva kanalerna, globala särdrag från en gren som tränats med den</translation>
-    </message>
-    <message>
-        <source>L of CIE Lab at 224 x 224; the ab it predicts is upsampled and joined with the photo&apos;s own L</source>
-        <translation>L i CIE Lab vid 224 x 224; den ab den förutsäger skalas upp och förenas med fotots eget L</translation>
-    </message>
-    <message>
-        <source>GPL-3.0-or-later (trained here on the photos of Debian&apos;s opencv-doc)</source>
-        <translation>GPL-3.0-or-later (tränad här på fotona i Debians opencv-doc)</translation>
-    </message>
     <message>
         <source>graph attribution: which nodes are infected (ICML-W 2019 infection task)</source>
         <translation>grafattribution: vilka noder är smittade (smittuppgiften från ICML-W 2019)</translation>
@@ -435,6 +423,22 @@
         <source>RGB at 380 x 380, ImageNet mean and std</source>
         <translation>RGB vid 380 x 380, ImageNets medelvärde och standardavvikelse</translation>
     </message>
+    <message>
+        <source>colorization: ab of CIE Lab from L, as 313 colour classes</source>
+        <translation>färgläggning: ab i CIE Lab från L, som 313 färgklasser</translation>
+    </message>
+    <message>
+        <source>Zhang et al. ECCV 2016 (eccv16), channels 1/4, class-rebalanced, annealed mean</source>
+        <translation>Zhang m.fl. ECCV 2016 (eccv16), kanaler 1/4, klassombalanserad, glödgat medelvärde</translation>
+    </message>
+    <message>
+        <source>L of CIE Lab at 176 x 176; the ab it predicts is upsampled and joined with the photo&apos;s own L</source>
+        <translation>L i CIE Lab i 176 x 176; det ab den förutsäger skalas upp och förenas med fotots eget L</translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later (trained here on photos Debian packages ship: resources/models/README.md)</source>
+        <translation>GPL-3.0-or-later (tränad här på foton som Debians paket levererar: resources/models/README.md)</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeModel</name>
@@ -542,13 +546,13 @@
             <numerusform>%n foton öppna</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Annealed-mean temperature: T = %1</source>
+        <translation>Temperatur för glödgat medelvärde: T = %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeTrainingPanel</name>
-    <message>
-        <source>Channels 1/2 (1.9 M, as the built-in model)</source>
-        <translation>Kanaler 1/2 (1.9 M, som den inbyggda modellen)</translation>
-    </message>
     <message>
         <source> px</source>
         <translation> px</translation>
@@ -568,10 +572,6 @@
     <message>
         <source>Train on the opened colour photos</source>
         <translation>Träna på de öppnade färgfotona</translation>
-    </message>
-    <message>
-        <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
-        <translation>Varje färgfoto är ett träningsexempel (ljushet in, färger ut): slumpmässiga utsnitt och speglingar, MSE på ab, 10 % hålls undan för validering mot att förutsäga grått. Träningen körs som ett jobb; vikterna sparas efter varje epok.</translation>
     </message>
     <message>
         <source>MSE on ab / 110</source>
@@ -656,6 +656,30 @@
     <message>
         <source>loss; validation: MSE on ab / 110</source>
         <translation>förlust; validering: MSE på ab / 110</translation>
+    </message>
+    <message>
+        <source>Channels 1/2 (1.9 M)</source>
+        <translation>Kanaler 1/2 (1.9 M)</translation>
+    </message>
+    <message>
+        <source>Published width (32 M parameters)</source>
+        <translation>Publicerad bredd (32 M parametrar)</translation>
+    </message>
+    <message>
+        <source>Channels 1/2 (8.1 M)</source>
+        <translation>Kanaler 1/2 (8.1 M)</translation>
+    </message>
+    <message>
+        <source>Channels 1/4 (2.0 M, as the built-in model)</source>
+        <translation>Kanaler 1/4 (2.0 M, som den inbyggda modellen)</translation>
+    </message>
+    <message>
+        <source>Published width (34 M parameters)</source>
+        <translation>Publicerad bredd (34 M parametrar)</translation>
+    </message>
+    <message>
+        <source>Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, MSE on ab or Zhang&apos;s class-rebalanced loss, 10 % held out to validate against predicting gray. Training runs as a job; the weights are saved after every epoch.</source>
+        <translation>Varje färgfoto är ett träningsexempel (dess ljushet in, dess färger ut): slumpade utsnitt och speglingar, MSE på ab eller Zhangs klassombalanserade förlust, 10 % hålls undan för validering mot att förutsäga grått. Träningen körs som ett jobb; vikterna sparas efter varje epok.</translation>
     </message>
 </context>
 <context>
@@ -885,6 +909,18 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>Open photos or a folder to colorize them: File &gt; Open, the Open buttons, or drop them here.</source>
         <translation>Öppna foton eller en mapp för att färglägga dem: Arkiv &gt; Öppna, Öppna-knapparna, eller släpp dem här.</translation>
     </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Zhang et al.&apos;s annealed-mean temperature T: how the network&apos;s probabilities over colours become one colour per pixel. Left, T = 1: their mean. Right, towards the single likeliest colour: bolder where the network is sure of a vivid colour, more muted where its likeliest colour is a muted one, and wrong more often. The authors&apos; network looks more vivid at their T = 0.38; the built-in model is both more colourful and closer to the truth at T = 1 (docs/benchmarks.md).</source>
+        <translation>Zhang m.fl.:s temperatur T för glödgat medelvärde: hur nätverkets sannolikheter över färger blir en färg per pixel. Vänster, T = 1: deras medelvärde. Höger, mot den enskilt troligaste färgen: djärvare där nätverket är säkert på en klar färg, dovare där dess troligaste färg är dov, och oftare fel. Författarnas nätverk ser klarare ut vid deras T = 0.38; den inbyggda modellen är både färgrikare och närmare sanningen vid T = 1 (docs/benchmarks.md).</translation>
+    </message>
+    <message>
+        <source>T = %1</source>
+        <translation>T = %1</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::ColorizeWorkspace</name>
@@ -906,10 +942,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Colorize: bring gray photos back to colour</source>
         <translation>Färglägg: ge grå foton färg igen</translation>
-    </message>
-    <message>
-        <source>Four opencv-doc photos the built-in Koalarization never saw, colorized from their lightness and compared with their true colours.</source>
-        <translation>Fyra opencv-doc-foton som den inbyggda Koalarization aldrig sett, färglagda från sin ljushet och jämförda med sina verkliga färger.</translation>
     </message>
     <message>
         <source>The demo photos come from Debian&apos;s opencv-doc package, which is not installed (%1)</source>
@@ -968,6 +1000,25 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Hide the ΔE2000 layer</source>
         <translation>Dölj ΔE2000-lagret</translation>
+    </message>
+    <message>
+        <source>Set the annealed-mean temperature to T = %1</source>
+        <translation>Sätt temperaturen för glödgat medelvärde till T = %1</translation>
+    </message>
+    <message>
+        <source>Four opencv-doc photos the built-in colorizer never saw, colorized from their lightness and compared with their true colours.</source>
+        <translation>Fyra foton från opencv-doc som den inbyggda färgläggaren aldrig sett, färglagda från sin ljushet och jämförda med sina sanna färger.</translation>
+    </message>
+    <message>
+        <source>, T = %1</source>
+        <translation>, T = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
+        <translation>
+            <numerusform>. Medel över %n foto: PSNR %1 dB (grått: %2 dB), kroma %3 % av sanningens</numerusform>
+            <numerusform>. Medel över %n foton: PSNR %1 dB (grått: %2 dB), kroma %3 % av sanningens</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QFileInfo>
 
 #include <cmath>
+#include <iterator>
 #include <cstdio>
 #include <map>
 
@@ -38,8 +39,9 @@ CliOptions colorizeOptions()
             "--arch names it. A Koalarization in the paper's layout needs --inception: Inception-ResNet-v2\n"
             "weights in timm's names, its global features. Writes DIR/<name>.png (sub-folders kept), progress\n"
             "on stderr, a JSON summary on stdout: per photo, and for colour photos their PSNR, SSIM, mean\n"
-            "CIEDE2000 and colourfulness against the original colours, beside the same figures for the gray\n"
-            "photo itself (the baseline a colorizer must beat), with the means over them."));
+            "CIEDE2000, colourfulness and mean chroma against the original colours, beside the same figures\n"
+            "for the gray photo itself (the baseline a colorizer must beat), with the means over them.\n"
+            "--temperature sets eccv16's annealed mean (Zhang et al.): lower is more vivid, 1 the plain mean."));
     options.positionals(QStringLiteral("INPUT"), QStringLiteral("an image, or a folder searched recursively for JPEG, PNG, TIFF, WebP, BMP"), 1,
                         -1, QStringLiteral("give at least one image or folder"));
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
@@ -48,6 +50,8 @@ CliOptions colorizeOptions()
     options.choice(QStringLiteral("--arch"), {QStringLiteral("eccv16"), QStringLiteral("siggraph17"), QStringLiteral("koalarization")},
                    QStringLiteral("the architecture, where the weights' keys do not say"));
     options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights (timm's names)"));
+    options.number(QStringLiteral("--temperature"), colorize::Colorizer::kMinTemperature, 1.0,
+                   QStringLiteral("eccv16's annealed mean: lower is more vivid (default: the weights' own, else 1)"));
     options.figure(QStringLiteral("a figure of the first photos (gray input, result with its metrics, truth), as the workbench exports it"));
     options.imageLimit();
     options.shardable();
@@ -60,10 +64,12 @@ CliOptions colorizeOptions()
 MergeOutcome colorizeSummary(const json::Value &context, const std::vector<json::Value> &items)
 {
     json::Array done, failed;
-    // PSNR, SSIM, ΔE00, colourfulness, truth colourfulness; then PSNR, SSIM, ΔE00 of the gray photo
-    static constexpr const char *kMeans[] = {"psnr",      "ssim",     "mean_delta_e2000", "colourfulness", "truth_colourfulness",
-                                             "gray_psnr", "gray_ssim", "gray_mean_delta_e2000"};
-    double sums[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    // PSNR, SSIM, ΔE00, colourfulness and chroma with the truth's; then PSNR, SSIM, ΔE00 of the gray photo
+    static constexpr const char *kMeans[] = {"psnr",        "ssim",         "mean_delta_e2000", "colourfulness",
+                                             "truth_colourfulness", "chroma", "truth_chroma", "gray_psnr",
+                                             "gray_ssim",   "gray_mean_delta_e2000"};
+    constexpr int kMeanCount = int(std::size(kMeans));
+    double sums[kMeanCount] = {};
     int judged = 0;
     for (const json::Value &item : items) {
         if (const json::Value *failure = item.find("failed")) {
@@ -73,7 +79,7 @@ MergeOutcome colorizeSummary(const json::Value &context, const std::vector<json:
         const json::Value &image = member(item, "image");
         // Photos with their own colours and a finite PSNR (a result equal to the truth has none).
         if (const json::Value *psnr = image.find("psnr"); psnr && psnr->isNumber()) {
-            for (int k = 0; k < 8; ++k)
+            for (int k = 0; k < kMeanCount; ++k)
                 sums[k] += member(image, kMeans[k]).asNumber();
             ++judged;
         }
@@ -84,7 +90,7 @@ MergeOutcome colorizeSummary(const json::Value &context, const std::vector<json:
     outcome.summary.set("images", json::Value(std::move(done)));
     if (judged > 0) {
         json::Value means = json::Object{{"photos", judged}};
-        for (int k = 0; k < 8; ++k)
+        for (int k = 0; k < kMeanCount; ++k)
             means.set(kMeans[k], sums[k] / judged);
         outcome.summary.set("means", std::move(means));
     }
@@ -164,7 +170,14 @@ int runColorize(const QStringList &arguments)
     if (modelPath.isEmpty())
         return options.failure(modelError);
     try {
-        const colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString(), inception.toStdString());
+        colorize::Colorizer colorizer = colorize::Colorizer::load(modelPath.toStdString(), arch.toStdString(), inception.toStdString());
+        if (options.isSet(QStringLiteral("--temperature"))) {
+            if (!colorizer.hasTemperature())
+                return options.failure(QStringLiteral("--temperature sets how a network that classifies colours decodes them (eccv16); %1 "
+                                                      "predicts colours directly")
+                                           .arg(QString::fromStdString(colorizer.architecture())));
+            colorizer.setTemperature(options.numberValue(QStringLiteral("--temperature")));
+        }
         QList<ColorizeFigureRow> figureRows;
         for (int i = 0; i < jobs.size(); ++i) {
             const Job &job = jobs[i];
@@ -184,6 +197,7 @@ int runColorize(const QStringList &arguments)
                                                  {"was_gray", file.isGrayscale}};
                 const double colourfulness = colorize::colourfulness(result);
                 entry.set("colourfulness", colourfulness);
+                entry.set("chroma", colorize::meanChroma(result));
                 ColorizeFigureRow row; // for --figure
                 row.name = QFileInfo(job.input).fileName();
                 row.hasTruth = !file.isGrayscale;
@@ -200,6 +214,7 @@ int runColorize(const QStringList &arguments)
                     entry.set("ssim", c.ssim);
                     entry.set("mean_delta_e2000", c.meanDeltaE2000);
                     entry.set("truth_colourfulness", truthColourfulness);
+                    entry.set("truth_chroma", colorize::meanChroma(pixels));
                     // The reference every colorizer must beat: leaving the photo gray.
                     const colorize::ColorComparison gray = colorize::compareColors(colorize::grayVersion(pixels), pixels);
                     entry.set("gray_psnr", gray.psnr);
@@ -225,6 +240,8 @@ int runColorize(const QStringList &arguments)
         context.set("model", modelPath.toStdString());
         context.set("architecture", colorizer.architecture());
         context.set("input_size", colorizer.inputSize());
+        if (colorizer.hasTemperature())
+            context.set("temperature", colorizer.temperature());
         if (!colorizer.globalFeatures().empty())
             context.set("global_features", colorizer.globalFeatures());
         if (run.isShard())

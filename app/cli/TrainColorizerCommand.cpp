@@ -29,10 +29,12 @@ CliOptions trainColorizerOptions()
             "validation split with the predict-gray baseline beside it. --loss rebalanced trains Zhang's\n"
             "networks with their class-rebalanced cross-entropy over colour classes; --init starts from\n"
             "weights (e.g. the authors' .pth, to fine-tune). --width divides every layer's channels (1: the\n"
-            "published network; 2: the built-in demo model's). --inception gives Inception-ResNet-v2 weights\n"
-            "(timm's names) whose logits are the global features, frozen, as in the paper; without it a small\n"
-            "branch is trained jointly in their place. Gray photos are skipped with a warning. Writes the\n"
-            "weights after every epoch, FILE.json beside them and FILE.checkpoint.* to --resume from."));
+            "published network). --temperature is eccv16's annealed mean, kept with the weights. --inception\n"
+            "gives Inception-ResNet-v2 weights (timm's names) whose logits are the global features, frozen, as\n"
+            "in the paper; without it a small branch is trained jointly in their place. The rate warms up for\n"
+            "an epoch, then decays (cosine) to 1 % of --lr. Gray photos are skipped with a warning. Writes the\n"
+            "weights after every epoch (with --keep-best, only when the validation loss is the lowest yet: the\n"
+            "sidecar's best_epoch), FILE.json beside them and FILE.checkpoint.* to --resume from."));
     options.text(QStringLiteral("--data"), QStringLiteral("DIR"), QStringLiteral("the folder of colour photos")).require();
     options.integer(QStringLiteral("--size"), 64, 1024, QStringLiteral("the crop side the network trains at"))
         .byDefault(QString::number(defaults.size))
@@ -47,6 +49,11 @@ CliOptions trainColorizerOptions()
                    QStringLiteral("divides every layer's channels"))
         .byDefault(QString::number(defaults.width));
     options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights for the global features"));
+    options.number(QStringLiteral("--temperature"), 0.05, 1.0, QStringLiteral("eccv16's annealed-mean temperature, kept with the weights"))
+        .byDefault(QString::number(defaults.temperature));
+    options.number(QStringLiteral("--weight-decay"), 0.0, 1.0, QStringLiteral("Adam's L2 penalty (Zhang et al.: 0.001)"), false, true)
+        .byDefault(QString::number(defaults.weightDecay));
+    options.flag(QStringLiteral("--keep-best"), QStringLiteral("keep the weights of the epoch with the lowest validation loss"));
     declareTrainingOptions(options, defaults);
     return options;
 }
@@ -66,6 +73,9 @@ int runTrainColorizer(const QStringList &arguments)
     settings.width = int(options.integerValue(QStringLiteral("--width")));
     settings.initWeights = options.value(QStringLiteral("--init")).toStdString();
     settings.inceptionWeights = options.value(QStringLiteral("--inception")).toStdString();
+    settings.temperature = options.numberValue(QStringLiteral("--temperature"));
+    settings.weightDecay = options.numberValue(QStringLiteral("--weight-decay"));
+    settings.keepBest = options.flagValue(QStringLiteral("--keep-best"));
     if (!QFileInfo(data).isDir())
         return options.failure(QStringLiteral("%1 is not a folder").arg(data));
 

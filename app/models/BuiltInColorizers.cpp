@@ -11,7 +11,7 @@ namespace periscope::app {
 
 QString builtInColorizerName()
 {
-    return QStringLiteral("koalarization-opencv");
+    return QStringLiteral("eccv16-photos");
 }
 
 QString resolveColorizer(const QString &nameOrPath, QString *error)
@@ -25,7 +25,7 @@ QString describeColorizer(const QString &nameOrPath, const QString &architecture
     const auto tr = [](const char *text) { return QCoreApplication::translate("periscope::app", text); };
     QString network;
     if (architecture == QLatin1String("eccv16"))
-        network = tr("Zhang et al. ECCV 2016");
+        network = widthDivisor > 1 ? tr("Zhang et al. ECCV 2016, channels 1/%1").arg(widthDivisor) : tr("Zhang et al. ECCV 2016");
     else if (architecture == QLatin1String("siggraph17"))
         network = tr("Zhang et al. SIGGRAPH 2017 (automatic)");
     else if (globalFeatures == QLatin1String("inception-resnet-v2"))
@@ -37,7 +37,7 @@ QString describeColorizer(const QString &nameOrPath, const QString &architecture
     else
         network = tr("Deep Koalarization, global features from its jointly trained branch (no Inception-ResNet-v2)");
     if (nameOrPath == builtInColorizerName())
-        return tr("Built-in: %1, trained on opencv-doc photos").arg(network);
+        return tr("Built-in: %1, trained on photos Debian ships").arg(network);
     return tr("%1 (%2)").arg(network, QFileInfo(nameOrPath).fileName());
 }
 

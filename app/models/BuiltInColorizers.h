@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The colorizer Periscope ships and the photos its demo shows. "koalarization-opencv" is Deep
-// Koalarization with every layer's channels halved and its jointly trained global branch, trained
-// by tools/train-colorize-model.sh on the colour photos of Debian's opencv-doc package except the
-// four the demo shows (committed under resources/models/colorize).
+// The colorizer Periscope ships and the photos its demo shows. "eccv16-photos" is Zhang et al.'s
+// ECCV 2016 network with every channel count divided by 4, trained as they train theirs (313 ab
+// classes, class rebalancing, annealed mean at T = 0.38) by tools/train-colorize-model.sh on the
+// photos of several Debian packages, never on the four the demo shows (committed under
+// resources/models/colorize; the photos in resources/models/README.md).
 #pragma once
 
 #include <QString>
@@ -10,7 +11,7 @@
 
 namespace periscope::app {
 
-QString builtInColorizerName(); // "koalarization-opencv"
+QString builtInColorizerName(); // "eccv16-photos"
 
 // The built-in name or an existing weights file → its path; empty + `error` otherwise.
 QString resolveColorizer(const QString &nameOrPath, QString *error);

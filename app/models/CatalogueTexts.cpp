@@ -5,10 +5,10 @@
 namespace periscope::app {
 
 const char *const kCatalogueTexts[] = {
-    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "colorization: ab of CIE Lab from L"),
-    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "Deep Koalarization, channels 1/2, global features from a jointly trained branch"),
-    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "L of CIE Lab at 224 x 224; the ab it predicts is upsampled and joined with the photo's own L"),
-    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "GPL-3.0-or-later (trained here on the photos of Debian's opencv-doc)"),
+    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "colorization: ab of CIE Lab from L, as 313 colour classes"),
+    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "Zhang et al. ECCV 2016 (eccv16), channels 1/4, class-rebalanced, annealed mean"),
+    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "L of CIE Lab at 176 x 176; the ab it predicts is upsampled and joined with the photo's own L"),
+    QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "GPL-3.0-or-later (trained here on photos Debian packages ship: resources/models/README.md)"),
     QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "graph attribution: which nodes are infected (ICML-W 2019 infection task)"),
     QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "InfectionGN, sum aggregation, with biases"),
     QT_TRANSLATE_NOOP("periscope::app::CatalogueTexts", "graphs with 4 node features and 2 edge features"),

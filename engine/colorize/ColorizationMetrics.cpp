@@ -55,6 +55,14 @@ ColorComparison compareColors(const Image &result, const Image &truth, bool with
     return c;
 }
 
+double colorPsnr(const Image &result, const Image &truth)
+{
+    if (result.width() != truth.width() || result.height() != truth.height())
+        throw Error("compare: the result and the truth differ in size");
+    torch::NoGradGuard noGrad;
+    return psnr(rgbTensor(result, "compare"), rgbTensor(truth, "compare"));
+}
+
 double colourfulness(const Image &rgb)
 {
     torch::NoGradGuard noGrad;
@@ -64,6 +72,13 @@ double colourfulness(const Image &rgb)
     const double spread = std::sqrt(rg.var(false).item<double>() + yb.var(false).item<double>());
     const double mean = std::hypot(rg.mean().item<double>(), yb.mean().item<double>());
     return spread + 0.3 * mean;
+}
+
+double meanChroma(const Image &rgb)
+{
+    torch::NoGradGuard noGrad;
+    const torch::Tensor lab = srgbToLab(rgbTensor(rgb, "chroma").to(torch::kFloat64));
+    return torch::hypot(lab[1], lab[2]).mean().item<double>();
 }
 
 AbHistogram abHistogram(const Image &rgb, int bins, double range)

@@ -17,11 +17,18 @@ struct ColorComparison {
 };
 
 ColorComparison compareColors(const Image &result, const Image &truth, bool withDeltaMap = false);
+// PSNR alone (dB over R, G, B in [0, 1]): the cheap figure, e.g. for the gray photo as a baseline.
+double colorPsnr(const Image &result, const Image &truth);
 
 // Hasler & Süsstrunk (2003): sqrt(var(rg) + var(yb)) + 0.3 sqrt(mean(rg)^2 + mean(yb)^2) with
 // rg = R - G and yb = (R + G) / 2 - B on the 0-255 scale. 0 for a gray image; about 33 is
 // "moderately", 59 "quite", 82 "highly" colourful in their scale.
 double colourfulness(const Image &rgb);
+
+// Mean CIELab chroma, sqrt(a^2 + b^2) per pixel averaged (D65, sRGB): 0 for a gray image; natural
+// photos are typically 15-40. The vividness measure of the built-in colorizer's target (a result's
+// mean chroma against its truth's).
+double meanChroma(const Image &rgb);
 
 // The share of pixels in each cell of the ab plane: `bins` x `bins` cells over [-range, range]
 // in a and b; counts[row * bins + column] with column along a and row along b (both rising).

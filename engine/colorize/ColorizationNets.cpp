@@ -61,23 +61,26 @@ bool has(const std::vector<std::string> &keys, const std::string &key)
 }
 } // namespace
 
-Eccv16Impl::Eccv16Impl()
+Eccv16Impl::Eccv16Impl(std::int64_t widthDivisor) : width(widthDivisor)
 {
-    model1 = register_module("model1", block({1, 64, 64}, 1, false, 2));
-    model2 = register_module("model2", block({64, 128, 128}, 1, false, 2));
-    model3 = register_module("model3", block({128, 256, 256, 256}, 1, false, 2));
-    model4 = register_module("model4", block({256, 512, 512, 512}));
-    model5 = register_module("model5", block({512, 512, 512, 512}, 2));
-    model6 = register_module("model6", block({512, 512, 512, 512}, 2));
-    model7 = register_module("model7", block({512, 512, 512, 512}));
+    if (width != 1 && width != 2 && width != 4 && width != 8)
+        throw Error("eccv16: the channel divisor is 1, 2, 4 or 8, not " + std::to_string(width));
+    const std::int64_t c64 = 64 / width, c128 = 128 / width, c256 = 256 / width, c512 = 512 / width;
+    model1 = register_module("model1", block({1, c64, c64}, 1, false, 2));
+    model2 = register_module("model2", block({c64, c128, c128}, 1, false, 2));
+    model3 = register_module("model3", block({c128, c256, c256, c256}, 1, false, 2));
+    model4 = register_module("model4", block({c256, c512, c512, c512}));
+    model5 = register_module("model5", block({c512, c512, c512, c512}, 2));
+    model6 = register_module("model6", block({c512, c512, c512, c512}, 2));
+    model7 = register_module("model7", block({c512, c512, c512, c512}));
     nn::Sequential m8;
-    m8->push_back(upConv(512, 256));
+    m8->push_back(upConv(c512, c256));
     m8->push_back(relu());
-    m8->push_back(conv(256, 256, 3));
+    m8->push_back(conv(c256, c256, 3));
     m8->push_back(relu());
-    m8->push_back(conv(256, 256, 3));
+    m8->push_back(conv(c256, c256, 3));
     m8->push_back(relu());
-    m8->push_back(conv(256, 313, 1));
+    m8->push_back(conv(c256, 313, 1));
     model8 = register_module("model8", m8);
     model_out = register_module("model_out", conv(313, 2, 1, 1, 1, false));
     useChannelsLast(*this);
@@ -96,10 +99,14 @@ torch::Tensor Eccv16Impl::bins() const
     return model_out->weight.detach().flatten(1).t() * kAbNorm;
 }
 
-torch::Tensor Eccv16Impl::forward(const torch::Tensor &l)
+torch::Tensor Eccv16Impl::forward(const torch::Tensor &l, double temperature)
 {
-    // The expectation over the classes (model_out holds each class's ab), as the authors' port.
-    const torch::Tensor ab = model_out->forward(torch::softmax(classLogits(l), 1));
+    if (!(temperature > 0.0))
+        throw Error("eccv16: the annealed-mean temperature must be positive");
+    // The expectation over the classes (model_out holds each class's ab); at temperature 1 exactly
+    // the authors' port.
+    const torch::Tensor logits = classLogits(l);
+    const torch::Tensor ab = model_out->forward(torch::softmax(temperature == 1.0 ? logits : logits / temperature, 1));
     namespace F = torch::nn::functional;
     return (F::interpolate(ab, F::InterpolateFuncOptions().scale_factor(std::vector<double>{4.0, 4.0}).mode(torch::kBilinear).align_corners(false)) *
             kAbNorm)

@@ -21,9 +21,15 @@ namespace periscope::colorize {
 
 class Eccv16Impl : public torch::nn::Module {
 public:
-    Eccv16Impl();
+    // `width`: channel divisor, 1 for the published network (64 ... 512 channels), 2, 4 or 8 for
+    // a narrower one of the same layout and names (the built-in model is 4: trainable on a CPU).
+    // The 313 classes stay.
+    explicit Eccv16Impl(std::int64_t width = 1);
     // l: [N, 1, H, W] in [0, 100]; returns ab [N, 2, H', W'] (H' = 4 * ceil(H / 8)), Lab units.
-    torch::Tensor forward(const torch::Tensor &l);
+    // The classes are decoded by the annealed mean of the paper (section 2.3): the mean of the
+    // distribution sharpened to softmax(logits / temperature). 1 is the plain mean (the authors'
+    // PyTorch port); towards 0 the mode. The paper's 0.38 makes their network more vivid.
+    torch::Tensor forward(const torch::Tensor &l, double temperature = 1.0);
     // The 313-way classification before the softmax, [N, 313, H/4, W/4] (for the class-rebalanced
     // loss), and the ab of each class, [313, 2] in Lab units (model_out's weights).
     torch::Tensor classLogits(const torch::Tensor &l);
@@ -32,6 +38,7 @@ public:
     torch::nn::Sequential model1{nullptr}, model2{nullptr}, model3{nullptr}, model4{nullptr}, model5{nullptr}, model6{nullptr},
         model7{nullptr}, model8{nullptr};
     torch::nn::Conv2d model_out{nullptr}; // 313 -> 2, no bias: the ab of each colour bin
+    std::int64_t width = 1;
 };
 TORCH_MODULE(Eccv16);
 

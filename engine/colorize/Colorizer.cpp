@@ -22,8 +22,22 @@ struct Colorizer::Model {
     std::int64_t side = 256;
     std::int64_t width = 1;
     std::string globalFeatures;
-    std::function<torch::Tensor(const torch::Tensor &)> forward;
+    double defaultTemperature = 1.0;
+    bool hasTemperature = false;
+    // l [N, 1, side, side] and the annealed-mean temperature -> ab in Lab units.
+    std::function<torch::Tensor(const torch::Tensor &, double)> forward;
 };
+
+namespace {
+// The first tensor of `name`'s output channels divides `published` into the width divisor.
+std::int64_t widthFrom(const StateDict &weights, const std::string &name, std::int64_t published)
+{
+    for (const auto &[key, tensor] : weights)
+        if (key == name && tensor.dim() == 4 && tensor.size(0) > 0 && published % tensor.size(0) == 0)
+            return published / tensor.size(0);
+    return 1;
+}
+} // namespace
 
 Colorizer Colorizer::load(const std::string &weightsPath, const std::string &architecture, const std::string &inceptionWeights)
 {
@@ -44,6 +58,7 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
     };
     // The side it was trained at, from the sidecar train-colorizer writes (else the authors' recipe).
     std::int64_t trainedSide = 0;
+    double sidecarTemperature = 0.0;
     const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
     if (std::filesystem::exists(sidecar)) {
         std::ifstream in(sidecar);
@@ -53,6 +68,8 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
             const json::Value meta = json::Value::parse(text.str());
             if (const json::Value *size = meta.find("size"); size && size->isNumber())
                 trainedSide = std::int64_t(size->asNumber());
+            if (const json::Value *t = meta.find("temperature"); t && t->isNumber())
+                sidecarTemperature = t->asNumber();
         } catch (const Error &) {
             // Not our sidecar: keep the default side.
         }
@@ -60,19 +77,21 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
     if (trainedSide > 0)
         model->side = trainedSide;
     if (arch == "eccv16") {
-        Eccv16 net;
+        Eccv16 net(widthFrom(weights, "model1.0.weight", 64));
         loadInto(*net);
-        model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+        model->width = net->width;
+        model->hasTemperature = true;
+        if (sidecarTemperature >= Colorizer::kMinTemperature && sidecarTemperature <= 1.0)
+            model->defaultTemperature = sidecarTemperature;
+        model->forward = [net](const torch::Tensor &l, double temperature) mutable { return net->forward(l, temperature); };
     } else if (arch == "siggraph17") {
         Siggraph17 net;
         loadInto(*net);
-        model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+        model->forward = [net](const torch::Tensor &l, double) mutable { return net->forward(l); };
     } else if (arch == "koalarization") {
         KoalarizationConfig config;
         config.size = trainedSide > 0 ? trainedSide : 224;
-        for (const auto &[name, tensor] : weights)
-            if (name == "encoder.0.weight" && tensor.dim() == 4 && tensor.size(0) > 0 && 64 % tensor.size(0) == 0)
-                config.width = 64 / tensor.size(0); // the first conv has 64 / width filters
+        config.width = widthFrom(weights, "encoder.0.weight", 64); // the first conv has 64 / width filters
         for (const auto &[name, tensor] : weights)
             if (name == "fusion.weight" && tensor.dim() == 4)
                 config.embedding = tensor.size(1) - 256 / config.width; // encoder features + the embedding
@@ -83,7 +102,7 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
         model->width = config.width;
         if (config.globalBranch) {
             model->globalFeatures = "jointly-trained branch";
-            model->forward = [net](const torch::Tensor &l) mutable { return net->forward(l); };
+            model->forward = [net](const torch::Tensor &l, double) mutable { return net->forward(l); };
         } else {
             if (inceptionWeights.empty())
                 throw Error("these Koalarization weights take their global features from Inception-ResNet-v2: give its weights "
@@ -93,14 +112,34 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
                 throw Error("the Inception-ResNet-v2 weights have " + std::to_string(inception->classif->weight.size(0)) +
                             " classes, the colorizer was trained on " + std::to_string(config.embedding));
             model->globalFeatures = "inception-resnet-v2";
-            model->forward = [net, inception](const torch::Tensor &l) mutable { return net->forward(l, inceptionLogitsForGray(inception, l)); };
+            model->forward = [net, inception](const torch::Tensor &l, double) mutable {
+                return net->forward(l, inceptionLogitsForGray(inception, l));
+            };
         }
     } else {
         throw Error("unknown colorizer architecture '" + arch + "' (eccv16, siggraph17, koalarization)");
     }
     Colorizer c;
+    c.m_temperature = model->defaultTemperature;
     c.m_model = std::move(model);
     return c;
+}
+
+bool Colorizer::hasTemperature() const
+{
+    return m_model->hasTemperature;
+}
+
+double Colorizer::defaultTemperature() const
+{
+    return m_model->defaultTemperature;
+}
+
+void Colorizer::setTemperature(double temperature)
+{
+    if (!(temperature >= kMinTemperature && temperature <= 1.0))
+        throw Error("colorize: the temperature must be in [" + std::to_string(kMinTemperature) + ", 1]");
+    m_temperature = temperature;
 }
 
 std::string Colorizer::architecture() const
@@ -131,7 +170,9 @@ Image Colorizer::colorize(const Image &image) const
     torch::Tensor rgb = imageToTensor(image);
     if (rgb.size(0) == 1)
         rgb = rgb.expand({3, rgb.size(1), rgb.size(2)}).contiguous();
-    const torch::Tensor out = colorizeFullResolution(rgb.clamp(0.0, 1.0), m_model->side, m_model->side, m_model->forward);
+    const double temperature = m_temperature;
+    const torch::Tensor out = colorizeFullResolution(rgb.clamp(0.0, 1.0), m_model->side, m_model->side,
+                                                     [&](const torch::Tensor &l) { return m_model->forward(l, temperature); });
     return imageFromTensorToUInt8(out);
 }
 

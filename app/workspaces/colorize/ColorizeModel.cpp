@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -171,7 +172,7 @@ void ColorizeModel::restorePhotos(const QList<ColorizePhoto> &photos, int select
         select(selected);
 }
 
-void ColorizeModel::setModel(const QString &nameOrPath)
+void ColorizeModel::setModel(const QString &nameOrPath, double temperature)
 {
     QString error;
     const QString path = resolveColorizer(nameOrPath, &error);
@@ -181,8 +182,10 @@ void ColorizeModel::setModel(const QString &nameOrPath)
     }
     m_modelLoad.start(
         tr("Load colorizer %1").arg(QFileInfo(path).fileName()),
-        [path, inception = m_inception](const JobControl &) {
-            auto colorizer = std::make_shared<const colorize::Colorizer>(colorize::Colorizer::load(path.toStdString(), {}, inception.toStdString()));
+        [path, inception = m_inception, temperature](const JobControl &) {
+            auto colorizer = std::make_shared<colorize::Colorizer>(colorize::Colorizer::load(path.toStdString(), {}, inception.toStdString()));
+            if (colorizer->hasTemperature() && std::isfinite(temperature))
+                colorizer->setTemperature(std::clamp(temperature, colorize::Colorizer::kMinTemperature, 1.0));
             return QVariant::fromValue(std::shared_ptr<const void>(colorizer, colorizer.get()));
         },
         [this, nameOrPath](const QVariant &result) {
@@ -207,6 +210,47 @@ void ColorizeModel::colorize(const QList<int> &indices)
 {
     if (m_colorizing.isBusy())
         return;
+    startColorizing(indices);
+}
+
+bool ColorizeModel::hasTemperature() const
+{
+    return m_colorizer && m_colorizer->hasTemperature();
+}
+
+double ColorizeModel::temperature() const
+{
+    return hasTemperature() ? m_colorizer->temperature() : ColorizePhoto::kNone;
+}
+
+double ColorizeModel::defaultTemperature() const
+{
+    return hasTemperature() ? m_colorizer->defaultTemperature() : ColorizePhoto::kNone;
+}
+
+void ColorizeModel::setTemperature(double temperature)
+{
+    if (!hasTemperature() || !std::isfinite(temperature))
+        return;
+    temperature = std::clamp(temperature, colorize::Colorizer::kMinTemperature, 1.0);
+    if (temperature == m_colorizer->temperature())
+        return;
+    // A copy shares the network; only the decoding differs. Jobs holding the old one finish with it
+    // and their results are dropped (they are no longer m_colorizer's).
+    auto changed = std::make_shared<colorize::Colorizer>(*m_colorizer);
+    changed->setTemperature(temperature);
+    m_colorizer = std::move(changed);
+    Q_EMIT modelChanged();
+    Q_EMIT message(tr("Annealed-mean temperature: T = %1").arg(temperature, 0, 'f', 2));
+    bool any = false;
+    for (const ColorizePhoto &p : m_photos)
+        any = any || p.error.isEmpty();
+    if (any)
+        startColorizing({});
+}
+
+void ColorizeModel::startColorizing(const QList<int> &indices)
+{
     if (!m_colorizer) {
         Q_EMIT problem(tr("Choose a model first."));
         return;
@@ -249,6 +293,7 @@ void ColorizeModel::colorize(const QList<int> &indices)
                     result.resultPath = task.output;
                     result.resultModel = modelName;
                     result.colourfulness = colorize::colourfulness(colored);
+                    result.chroma = colorize::meanChroma(colored);
                     result.grayPreview = previewOf(toQImage(gray), kColorizeFigurePreviewSide);
                     result.resultPreview = previewOf(toQImage(colored), kColorizeFigurePreviewSide);
                     if (colour) {
@@ -257,6 +302,8 @@ void ColorizeModel::colorize(const QList<int> &indices)
                         result.ssim = c.ssim;
                         result.meanDeltaE = c.meanDeltaE2000;
                         result.truthColourfulness = colorize::colourfulness(original);
+                        result.truthChroma = colorize::meanChroma(original);
+                        result.grayPsnr = colorize::colorPsnr(gray, original);
                         result.truthPreview = previewOf(toQImage(original), kColorizeFigurePreviewSide);
                     }
                     ++done;
@@ -266,8 +313,8 @@ void ColorizeModel::colorize(const QList<int> &indices)
                     result.error = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
                 }
                 const int index = task.index;
-                postToReceiver(self, [result, index, generation](ColorizeModel *model) {
-                    if (generation == model->m_generation)
+                postToReceiver(self, [result, index, generation, colorizer](ColorizeModel *model) {
+                    if (generation == model->m_generation && colorizer == model->m_colorizer)
                         model->applyResult(result, index);
                 });
             }
@@ -308,6 +355,9 @@ void ColorizeModel::applyResult(const ColorizePhoto &result, int index)
         photo.meanDeltaE = result.meanDeltaE;
         photo.colourfulness = result.colourfulness;
         photo.truthColourfulness = result.truthColourfulness;
+        photo.grayPsnr = result.grayPsnr;
+        photo.chroma = result.chroma;
+        photo.truthChroma = result.truthChroma;
         photo.grayPreview = result.grayPreview;
         photo.resultPreview = result.resultPreview;
         photo.truthPreview = result.truthPreview;
@@ -391,6 +441,9 @@ ColorizeFolderMetrics ColorizeModel::folderMetrics() const
     m.meanDeltaE = meanOf(judged, &ColorizePhoto::meanDeltaE);
     m.truthColourfulness = meanOf(judged, &ColorizePhoto::truthColourfulness);
     m.colourfulness = meanOf(judged, &ColorizePhoto::colourfulness); // the same photos as the truth's
+    m.grayPsnr = meanOf(judged, &ColorizePhoto::grayPsnr);
+    m.chroma = meanOf(judged, &ColorizePhoto::chroma);
+    m.truthChroma = meanOf(judged, &ColorizePhoto::truthChroma);
     return m;
 }
 

@@ -39,6 +39,8 @@ struct ColorizePhoto {
     QImage grayPreview, resultPreview, truthPreview; // at most kColorizeFigurePreviewSide, for figure grids
     double psnr = kNone, ssim = kNone, meanDeltaE = kNone; // against the truth
     double colourfulness = kNone, truthColourfulness = kNone;
+    double grayPsnr = kNone;                 // the gray photo's PSNR against the truth: the baseline
+    double chroma = kNone, truthChroma = kNone; // mean CIELab chroma
     bool isColorized() const { return !resultPath.isEmpty(); }
 };
 
@@ -55,6 +57,7 @@ struct ColorizeFolderMetrics {
     int count = 0, colorized = 0;
     double psnr = ColorizePhoto::kNone, ssim = ColorizePhoto::kNone, meanDeltaE = ColorizePhoto::kNone;
     double colourfulness = ColorizePhoto::kNone, truthColourfulness = ColorizePhoto::kNone;
+    double grayPsnr = ColorizePhoto::kNone, chroma = ColorizePhoto::kNone, truthChroma = ColorizePhoto::kNone;
 };
 
 // What the Colorize workspace holds and computes: the opened photos, the chosen model, the
@@ -79,15 +82,26 @@ public:
     // The built-in name or a weights file (eccv16, siggraph17, Koalarization); loaded as a job.
     // A Koalarization in the paper's layout also needs Inception-ResNet-v2 weights: without them
     // needsInception is emitted (the view asks for the file, then calls setModel again).
-    void setModel(const QString &nameOrPath);
+    // `temperature`, when finite, is the annealed-mean temperature to start at (a project's) for a model that has one.
+    void setModel(const QString &nameOrPath, double temperature = ColorizePhoto::kNone);
     void setInceptionWeights(const QString &path) { m_inception = path; }
     QString inceptionWeights() const { return m_inception; }
     QString model() const { return m_modelName; }
     QString modelDescription() const { return m_modelDescription; }
     bool hasModel() const { return m_colorizer != nullptr; }
 
+    // For colorizers that classify colours (eccv16): the annealed-mean temperature (Zhang et al.
+    // 2016), 1 the mean of the colours, lower towards the likeliest. Setting it recolorizes every photo,
+    // superseding a colorization under way. NaN when the model has none; a new model starts at
+    // its own default (0.38 for the built-in).
+    bool hasTemperature() const;
+    double temperature() const;
+    double defaultTemperature() const;
+    void setTemperature(double temperature);
+
     // Colorizes the photos (all when `indices` is empty) one after another in one job; each result
-    // arrives by photoChanged as it is done.
+    // arrives by photoChanged as it is done. Does nothing while a colorization runs. Results of a
+    // colorizer that was replaced meanwhile (another model or temperature) are dropped.
     void colorize(const QList<int> &indices = {});
     // Whether opened photos are colorized as soon as they and a model are there (on by default:
     // what a user opening photos expects to see).
@@ -127,6 +141,7 @@ Q_SIGNALS:
 
 private:
     void applyResult(const ColorizePhoto &result, int index);
+    void startColorizing(const QList<int> &indices); // supersedes a colorization under way
     void colorizePending(); // the readable photos without a result, when auto-colorizing
 
     QPointer<JobManager> m_jobs;

@@ -4,6 +4,7 @@
 #include "app/workspaces/colorize/ColorizeModel.h"
 
 #include <QComboBox>
+#include <algorithm>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSpinBox>
@@ -21,10 +22,6 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
     m_network->setToolTip(tr("The class-rebalanced loss (Zhang et al. 2016) weighs rare, saturated colours up, where MSE "
                              "settles for the desaturated average"));
     m_width = new QComboBox;
-    m_width->addItem(tr("Published width (7.2 M parameters)"), 1);
-    m_width->addItem(tr("Channels 1/2 (1.9 M, as the built-in model)"), 2);
-    m_width->addItem(tr("Channels 1/4 (0.55 M, fastest)"), 4);
-    m_width->setCurrentIndex(1);
     m_width->setObjectName(QStringLiteral("trainWidth"));
     m_size = new QSpinBox;
     m_size->setRange(64, 512);
@@ -55,16 +52,34 @@ ColorizeTrainingPanel::ColorizeTrainingPanel(ColorizeModel *model, QWidget *pare
     addSettingRow(QString(), m_width);
     addSettingRow(QString(), m_global);
     addSettingRow(tr("Crop side"), m_size);
-    auto koalarizationOnly = [this] {
-        const bool koala = m_network->currentData().toString().startsWith(QLatin1String("koalarization"));
-        m_width->setEnabled(koala);
+    // The width applies to Koalarization and eccv16 (siggraph17 has only its published one); the
+    // parameter counts are each network's.
+    auto networkChanged = [this] {
+        const QString network = m_network->currentData().toString().section(QLatin1Char('/'), 0, 0);
+        const bool koala = network == QLatin1String("koalarization"), eccv16 = network == QLatin1String("eccv16");
+        const int width = m_width->currentIndex() >= 0 ? m_width->currentData().toInt() : 2;
+        m_width->clear();
+        if (koala) {
+            m_width->addItem(tr("Published width (7.2 M parameters)"), 1);
+            m_width->addItem(tr("Channels 1/2 (1.9 M)"), 2);
+            m_width->addItem(tr("Channels 1/4 (0.55 M, fastest)"), 4);
+        } else if (eccv16) {
+            m_width->addItem(tr("Published width (32 M parameters)"), 1);
+            m_width->addItem(tr("Channels 1/2 (8.1 M)"), 2);
+            m_width->addItem(tr("Channels 1/4 (2.0 M, as the built-in model)"), 4);
+        } else {
+            m_width->addItem(tr("Published width (34 M parameters)"), 1);
+        }
+        m_width->setCurrentIndex(std::max(0, m_width->findData(width)));
+        m_width->setEnabled(koala || eccv16);
         m_global->setEnabled(koala);
     };
-    connect(m_network, &QComboBox::currentIndexChanged, this, koalarizationOnly);
+    connect(m_network, &QComboBox::currentIndexChanged, this, networkChanged);
+    networkChanged();
     setEpochs(30);
     setIntroduction(tr("Every colour photo is a training sample (its lightness in, its colours out): random crops and flips, "
-                       "MSE on ab, 10 % held out to validate against predicting gray. Training runs as a job; the weights "
-                       "are saved after every epoch."));
+                       "MSE on ab or Zhang's class-rebalanced loss, 10 % held out to validate against predicting gray. Training "
+                       "runs as a job; the weights are saved after every epoch."));
     m_curves = addPlot(QStringLiteral("trainingCurves"), tr("Training"), tr("MSE on ab / 110"));
     m_train = addCurve(m_curves, tr("train"));
     m_validation = addCurve(m_curves, tr("validation"));
@@ -98,8 +113,8 @@ void ColorizeTrainingPanel::startTraining()
     const QStringList network = m_network->currentData().toString().split(QLatin1Char('/'));
     settings.architecture = network.value(0).toStdString();
     settings.loss = network.value(1).toStdString();
+    settings.width = m_width->currentData().toInt();
     if (settings.architecture == "koalarization") {
-        settings.width = m_width->currentData().toInt();
         const QString inception = m_global->currentData().toString();
         if (inception != QLatin1String("choose"))
             settings.inceptionWeights = inception.toStdString();

@@ -8,6 +8,7 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSlider;
 class QStackedWidget;
 class QTableWidget;
 class QTabWidget;
@@ -53,18 +54,24 @@ public:
     QListWidget *thumbnails() const { return m_thumbnails; }
     QLabel *statusLabel() const { return m_status; }
     StudyPanel *studyPanel() const { return m_study; }
+    QSlider *temperatureSlider() const { return m_temperatureSlider; }
+    // The slider's position for an annealed-mean temperature and back: T = 1 at the left, lower T right.
+    static int temperaturePosition(double temperature);
+    static double temperatureAt(int position);
 
 Q_SIGNALS:
     void viewSettingsChanged();
     void clearRequested(); // the Clear button: the workspace clears through its undo stack
     void openRequested(const QStringList &paths); // the Open buttons, likewise
     void modelRequested(const QString &nameOrPath); // the model chooser, likewise
+    void temperatureRequested(double temperature);  // the temperature slider, likewise
 
 private:
     void onPhotosChanged();
     void onPhotoChanged(int index);
     void onDetailReady();
     void onModelChanged();
+    void showTemperature(double temperature);
     void updateMetricsTable();
     void updateMetricsRow(int index);
     void updateMeanRow();
@@ -81,6 +88,8 @@ private:
     ModelChoice *m_modelChoice = nullptr;
     QComboBox *m_modeChoice = nullptr;
     QCheckBox *m_errorLayer = nullptr;
+    QSlider *m_temperatureSlider = nullptr;
+    QLabel *m_temperatureLabel = nullptr, *m_temperatureValue = nullptr;
     widgets::ElidedLabel *m_modelLabel = nullptr;
     QLabel *m_status = nullptr;
     QListWidget *m_thumbnails = nullptr;

@@ -135,6 +135,12 @@ QWidget *ColorizeWorkspace::view()
             if (model != m_model->model())
                 undoStack()->push(new SetColorizerCommand(m_model, m_model->model(), model));
         });
+        connect(m_view, &ColorizeView::temperatureRequested, this, [this](double temperature) {
+            if (!m_model->hasTemperature())
+                return;
+            m_steps.push(tr("Set the annealed-mean temperature to T = %1").arg(temperature, 0, 'f', 2), m_model->temperature(), temperature,
+                         [this](const QVariant &value) { m_model->setTemperature(value.toDouble()); });
+        });
         connect(m_view, &ColorizeView::clearRequested, this, [this] {
             if (!m_model->photos().isEmpty())
                 undoStack()->push(new ClearPhotosCommand(m_model));
@@ -209,6 +215,8 @@ QJsonObject ColorizeWorkspace::saveState(const ProjectPaths &paths) const
     state.insert(QStringLiteral("photos"), QJsonArray::fromStringList(paths.toStored(m_model->paths())));
     state.insert(QStringLiteral("model"), paths.toStoredModel(m_model->model()));
     state.insert(QStringLiteral("selected"), m_model->selected());
+    if (m_model->hasTemperature())
+        state.insert(QStringLiteral("temperature"), m_model->temperature());
     if (m_view) {
         state.insert(QStringLiteral("mode"), m_view->mode() == ColorizeView::Mode::Wipe ? QStringLiteral("wipe") : QStringLiteral("side-by-side"));
         state.insert(QStringLiteral("error_layer"), m_view->isErrorLayerVisible());
@@ -229,7 +237,9 @@ bool ColorizeWorkspace::restoreState(const QJsonObject &state, const ProjectPath
     const QString modelName = paths.resolveModel(state.value(QStringLiteral("model")).toString(), &refusal);
     if (!refusal.isEmpty())
         refused << refusal;
-    m_model->setModel(modelName.isEmpty() ? builtInColorizerName() : modelName);
+    // The annealed-mean temperature the project had, applied once its model has loaded (absent: the model's own).
+    m_model->setModel(modelName.isEmpty() ? builtInColorizerName() : modelName,
+                      state.value(QStringLiteral("temperature")).toDouble(ColorizePhoto::kNone));
     QStringList stored;
     for (const QJsonValue &value : state.value(QStringLiteral("photos")).toArray())
         stored << value.toString();
@@ -255,7 +265,7 @@ bool ColorizeWorkspace::restoreState(const QJsonObject &state, const ProjectPath
 QList<DemoEntry> ColorizeWorkspace::demoEntries() const
 {
     return {{id(), QStringLiteral("photos"), tr("Colorize: bring gray photos back to colour"),
-             tr("Four opencv-doc photos the built-in Koalarization never saw, colorized from their lightness and compared with their "
+             tr("Four opencv-doc photos the built-in colorizer never saw, colorized from their lightness and compared with their "
                 "true colours.")}};
 }
 
@@ -305,8 +315,19 @@ bool ColorizeWorkspace::exportFigure(const QString &path, const FigureOptions &o
         owned.push_back(figurePanel(m_view->truthHistogram()));
     }
     FigureOptions withCaption = options;
-    if (withCaption.caption.isEmpty())
+    if (withCaption.caption.isEmpty()) {
+        // The model, its temperature, and what it measurably did: its PSNR beside the gray photo's
+        // (the baseline any colorizer must beat) and how much of the true colours' chroma it gave.
         withCaption.caption = tr("Colorized with %1").arg(m_model->modelDescription());
+        if (m_model->hasTemperature())
+            withCaption.caption += tr(", T = %1").arg(m_model->temperature(), 0, 'f', 2);
+        const ColorizeFolderMetrics m = m_model->folderMetrics();
+        if (m.count > 0 && std::isfinite(m.psnr) && std::isfinite(m.grayPsnr) && m.truthChroma > 0.0)
+            withCaption.caption += tr(". Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth's", nullptr, m.count)
+                                       .arg(m.psnr, 0, 'f', 2)
+                                       .arg(m.grayPsnr, 0, 'f', 2)
+                                       .arg(100.0 * m.chroma / m.truthChroma, 0, 'f', 0);
+    }
     return app::exportFigure(panelList(owned), 3, withCaption, path, error);
 }
 

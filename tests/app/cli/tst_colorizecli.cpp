@@ -108,7 +108,7 @@ void TestColorizeCli::colorizesFoldersAtFullResolution()
                                                               QStringLiteral("--out"), m_dir.filePath(QStringLiteral("built-in"))});
     QVERIFY2(builtIn.exitCode == 0, builtIn.err.constData());
     QVERIFY(QJsonDocument::fromJson(builtIn.out).object().value(QStringLiteral("model")).toString().endsWith(
-        QLatin1String("koalarization-opencv.safetensors")));
+        QLatin1String("eccv16-photos.safetensors")));
 
     // Training on the folder: one colour photo is not enough (the gray one and the broken one are
     // skipped with warnings); with a second one it trains, and its weights colorize at their side.
@@ -147,11 +147,13 @@ void TestColorizeCli::colorizesFoldersAtFullResolution()
 void TestColorizeCli::builtInColorizerBeatsGray()
 {
     // The built-in model on the four opencv-doc photos its training held out, against the gray
-    // photo (L alone, a = b = 0) that colorize also scores. Measured: PSNR 16.80 against 16.03 dB
-    // (+0.76; every photo gains, +0.37 to +1.31), ΔE2000 15.47 against 16.61, colourfulness 6.5
-    // (the truth's 72.8: a weak colorizer, issue #22). A colorizer that outputs gray, as one with
-    // its weights zeroed does, scores the gray photo's figures exactly and colourfulness 0: the
-    // floors below lie at about half the measured gains, so neither passes for the other.
+    // photo (L alone, a = b = 0) that colorize also scores. Measured (eccv16-photos, T = 1): PSNR
+    // 17.69 against 16.03 dB (+1.65; every photo gains, +0.10 to +3.94), colourfulness 22.7 (the
+    // truth's 72.8), mean ΔE2000 16.47 against 16.61 (bold colours cost ΔE where they are wrong:
+    // baboon, butterfly and squirrel lose 0.6-2.4, fruits gains 5.7). A colorizer that outputs
+    // gray, as one with its weights zeroed does, scores the gray photo's figures exactly and
+    // colourfulness 0. The PSNR and colourfulness floors lie at about half the measured figures,
+    // so neither passes for the other; ΔE must not be markedly worse than gray.
     const QString samples = QStringLiteral("/usr/share/doc/opencv-doc/examples/data");
     QStringList photos;
     for (const char *name : {"fruits.jpg", "baboon.jpg", "squirrel_cls.jpg", "butterfly.jpg"})
@@ -169,14 +171,14 @@ void TestColorizeCli::builtInColorizerBeatsGray()
                                      m.value(QStringLiteral("gray_mean_delta_e2000")).toDouble() - m.value(QStringLiteral("mean_delta_e2000")).toDouble(),
                                      m.value(QStringLiteral("colourfulness")).toDouble(-1)};
     };
-    constexpr double kPsnrGain = 0.35, kDeltaEGain = 0.5, kColourfulness = 3.0;
+    constexpr double kPsnrGain = 0.8, kDeltaELoss = -0.5, kColourfulness = 10.0;
     const QJsonObject builtIn = means(photos, {}, m_dir.filePath(QStringLiteral("held-out")));
     QCOMPARE(builtIn.value(QStringLiteral("photos")).toInt(), 4);
     const std::array<double, 3> good = gains(builtIn);
-    QVERIFY2(good[0] > kPsnrGain && good[1] > kDeltaEGain && good[2] > kColourfulness,
+    QVERIFY2(good[0] > kPsnrGain && good[1] > kDeltaELoss && good[2] > kColourfulness,
              qPrintable(QStringLiteral("PSNR gain %1 dB, ΔE gain %2, colourfulness %3").arg(good[0]).arg(good[1]).arg(good[2])));
     // The control: the built-in model with every weight zeroed.
-    const QString source = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/colorize/koalarization-opencv");
+    const QString source = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/colorize/eccv16-photos");
     const QString zeroed = m_dir.filePath(QStringLiteral("zeroed"));
     QVERIFY(QFile::copy(source + QStringLiteral(".json"), zeroed + QStringLiteral(".json")));
     {
@@ -191,7 +193,7 @@ void TestColorizeCli::builtInColorizerBeatsGray()
         gains(means({photos.first()}, {QStringLiteral("--model"), zeroed + QStringLiteral(".safetensors")}, m_dir.filePath(QStringLiteral("zeroed-out"))));
     qInfo("built-in: PSNR +%.2f dB, ΔE -%.2f, colourfulness %.2f over gray; zeroed: %.2f, %.2f, %.3f", good[0], good[1], good[2], bad[0], bad[1], bad[2]);
     QVERIFY2(bad[2] >= 0.0, "the zeroed model did not run");
-    QVERIFY(bad[0] < kPsnrGain && bad[1] < kDeltaEGain && bad[2] < kColourfulness);
+    QVERIFY(bad[0] < kPsnrGain && bad[2] < kColourfulness);
 }
 
 void TestColorizeCli::figureIsTheWorkbenchGrid()

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Colorize workspace's undo stack (#23): opening photos, Clear, the colorizer choice, the view
-// mode and ΔE layer, and the study made or opened are steps that Edit > Undo and Redo run, the
+// The Colorize workspace's undo stack (#23): opening photos, Clear, the colorizer choice, the
+// annealed-mean temperature, the view mode and ΔE layer, and the study made or opened are steps that Edit > Undo and Redo run, the
 // photos coming back with their results.
 #include "app/shell/JobManager.h"
 #include "app/workspaces/colorize/ColorizeModel.h"
@@ -9,6 +9,11 @@
 #include "app/workspaces/colorize/StudyPanel.h"
 #include "app/shell/ProjectPaths.h"
 #include "app/studies/StudyStore.h"
+#include "app/figures/ImageConversion.h"
+#include "app/models/BuiltInColorizers.h"
+#include "engine/colorize/ColorizationMetrics.h"
+#include "engine/colorize/Colorizer.h"
+#include "engine/media/image/ImageFile.h"
 #include "tests/app/colorize/ColorizePhotos.h"
 #include "tests/app/colorize/ColorizeWorkspaceFixture.h"
 
@@ -18,6 +23,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -36,6 +42,7 @@ private Q_SLOTS:
     void openAndClearAreUndone();
     void viewModeAndErrorLayerAreSteps();
     void studiesMadeOrOpenedAreSteps();
+    void temperatureRecolorizesAsAStep();
 
 private:
     bool waitIdle() { return m_jobs->waitForIdle(120000); }
@@ -110,7 +117,7 @@ void TestColorizeUndo::openAndClearAreUndone()
 
     // Another colorizer from the chooser (a copy of the built-in one under another name), and back.
     const QString before = model->model();
-    const QString source = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/colorize/koalarization-opencv");
+    const QString source = QStringLiteral(PERISCOPE_SOURCE_DIR "/resources/models/colorize/eccv16-photos");
     const QString copy = m_dir.filePath(QStringLiteral("copied-colorizer"));
     QVERIFY(QFile::copy(source + QStringLiteral(".safetensors"), copy + QStringLiteral(".safetensors")));
     QVERIFY(QFile::copy(source + QStringLiteral(".json"), copy + QStringLiteral(".json")));
@@ -232,6 +239,74 @@ void TestColorizeUndo::studiesMadeOrOpenedAreSteps()
     QVERIFY2(error.contains(QLatin1String("second.sqlite")), qPrintable(error));
     QVERIFY(waitIdle());
     QCOMPARE(m_workspace->model()->photos().size(), 5);
+}
+
+// The temperature slider (the built-in eccv16's annealed mean): moving it recolorizes
+// every photo with exactly what the engine gives at that temperature, as one undo step; a project
+// keeps it.
+void TestColorizeUndo::temperatureRecolorizesAsAStep()
+{
+    QString error;
+    QUndoStack *undo = m_workspace->undoStack();
+    QVERIFY(m_workspace->openFile(folderOfPhotos(), &error));
+    QVERIFY(waitIdle());
+    ColorizeModel *model = m_workspace->model();
+    QSlider *slider = view()->temperatureSlider();
+    QVERIFY(model->hasTemperature());
+    QVERIFY(slider->isVisibleTo(view()));
+    QCOMPARE(model->temperature(), model->defaultTemperature());
+    QCOMPARE(slider->value(), ColorizeView::temperaturePosition(model->temperature()));
+    QCOMPARE(ColorizeView::temperatureAt(ColorizeView::temperaturePosition(0.38)), 0.38);
+
+    // The engine's own colorization of a photo's gray version at a temperature: what the
+    // workspace must show after the slider moved there.
+    QString modelError;
+    const QString weights = resolveColorizer(model->model(), &modelError);
+    QVERIFY2(!weights.isEmpty(), qPrintable(modelError));
+    const int index = 0;
+    const QString photo = model->photos()[index].path;
+    auto engineResult = [&](double temperature) {
+        colorize::Colorizer colorizer = colorize::Colorizer::load(weights.toStdString());
+        colorizer.setTemperature(temperature);
+        const Image original = media::readImage(photo.toStdString()).pixels;
+        return toQImage(colorizer.colorize(colorize::grayVersion(original))).convertToFormat(QImage::Format_RGB888);
+    };
+    auto shown = [&] { return QImage(model->photos()[index].resultPath).convertToFormat(QImage::Format_RGB888); };
+    const double before = model->temperature();
+    QCOMPARE(shown(), engineResult(before));
+
+    const int opened = undo->count();
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_PageUp); // one page (0.10) towards the likeliest colour
+    QVERIFY(waitIdle());
+    const double lower = ColorizeView::temperatureAt(ColorizeView::temperaturePosition(before) + 10);
+    QCOMPARE(model->temperature(), lower);
+    QCOMPARE(undo->count(), opened + 1);
+    QCOMPARE(undo->undoText(), QStringLiteral("Set the annealed-mean temperature to T = %1").arg(lower, 0, 'f', 2));
+    QCOMPARE(view()->findChild<QLabel *>(QStringLiteral("temperatureValue"))->text(), QStringLiteral("T = %1").arg(lower, 0, 'f', 2));
+    const QImage atLower = shown();
+    QCOMPARE(atLower, engineResult(lower));
+    QVERIFY(atLower != engineResult(before)); // the setting reached the network's decoding
+
+    undo->undo();
+    QVERIFY(waitIdle());
+    QCOMPARE(model->temperature(), before);
+    QCOMPARE(slider->value(), ColorizeView::temperaturePosition(before));
+    QCOMPARE(shown(), engineResult(before));
+    undo->redo();
+    QVERIFY(waitIdle());
+    QCOMPARE(shown(), atLower);
+
+    // The project keeps the temperature; restoring applies it once the model has loaded.
+    const QJsonObject state = m_workspace->saveState(ProjectPaths());
+    QCOMPARE(state.value(QStringLiteral("temperature")).toDouble(), lower);
+    undo->undo();
+    QVERIFY(waitIdle());
+    QVERIFY(m_workspace->restoreState(state, ProjectPaths(), &error));
+    QVERIFY(waitIdle());
+    QCOMPARE(model->temperature(), lower);
+    QCOMPARE(slider->value(), ColorizeView::temperaturePosition(lower));
+    QCOMPARE(undo->count(), 0);
 }
 
 QTEST_MAIN(TestColorizeUndo)

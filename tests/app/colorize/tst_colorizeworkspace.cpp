@@ -466,7 +466,7 @@ void TestColorizeWorkspace::studyWithTwoParticipantsFromTheWorkspace()
     QCOMPARE(int(store->design().conditions().size()), 2);
     // The study's photos were copied beside it: it does not depend on the session's cache.
     QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("study-photos/original/a.png"))));
-    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("study-photos/koalarization-opencv/a.png"))));
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("study-photos/eccv16-photos/a.png"))));
 
     // Answers every trial of the runner's current participant by keyboard, the attention checks
     // as instructed; pauses once. Nothing on screen names a file or a condition.
@@ -476,7 +476,7 @@ void TestColorizeWorkspace::studyWithTwoParticipantsFromTheWorkspace()
         while (runner->screen() != StudyRunner::Screen::Finished && answered < stopAfter) {
             QTRY_VERIFY_WITH_TIMEOUT(runner->screen() == StudyRunner::Screen::Trial, 10000);
             const QString text = runner->visibleText();
-            for (const char *secret : {"original", "koalarization", ".png", ".jpg", "photos/"})
+            for (const char *secret : {"original", "eccv16", ".png", ".jpg", "photos/"})
                 QVERIFY2(!text.contains(QLatin1String(secret)), qPrintable(text));
             if (answered == 1) {
                 QTest::keyClick(runner, Qt::Key_P);

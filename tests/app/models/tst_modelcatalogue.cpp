@@ -114,7 +114,7 @@ void TestModelCatalogue::builtInEntriesDescribeTheCommittedFiles()
     QCOMPARE(builtIn, 8);
     // A built-in name resolves to its file, for the CLI and the workspaces alike.
     QString error;
-    QCOMPARE(resolveColorizer(QStringLiteral("koalarization-opencv"), &error), catalogue.find(QStringLiteral("koalarization-opencv"))->path);
+    QCOMPARE(resolveColorizer(QStringLiteral("eccv16-photos"), &error), catalogue.find(QStringLiteral("eccv16-photos"))->path);
     QCOMPARE(resolveRelationModel(QStringLiteral("relations-scenes"), &error), catalogue.find(QStringLiteral("relations-scenes"))->path);
     QCOMPARE(resolveDeepfakeModel(builtInDeepfakeModelName(), &error), catalogue.find(builtInDeepfakeModelName())->path);
     QVERIFY(resolveColorizer(QStringLiteral("zhang-eccv16"), &error).isEmpty()); // not here

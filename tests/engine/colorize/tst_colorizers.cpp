@@ -16,6 +16,7 @@
 #include "engine/core/weights/Safetensors.h"
 #include "engine/core/weights/StateDict.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void channelsLastComputesWhatTheUsualLayoutDoes();
     void koalarizationFusesAGlobalEmbedding();
     void narrowKoalarizationKeepsTheLayout();
+    void narrowEccv16KeepsTheLayoutAndAnneals();
     void inceptionResNetV2MatchesTimm();
     void architecturesAreRecognisedFromKeys();
     void labPipelineRoundTripIsExactAtNetworkSize();
@@ -263,6 +265,79 @@ void TestColorizers::narrowKoalarizationKeepsTheLayout()
     const Colorizer colorizer = Colorizer::load(path);
     QCOMPARE(colorizer.widthDivisor(), 4);
     QCOMPARE(colorizer.colorize(Image(40, 30, 3, PixelFormat::UInt8)).width(), 40);
+}
+
+void TestColorizers::narrowEccv16KeepsTheLayoutAndAnneals()
+{
+    // The built-in model's variant: every channel count divided by 4 but L's 1 and the 313
+    // classes; the same names, so the same loader and recogniser serve both.
+    Eccv16 published, narrow(4);
+    QCOMPARE(keys(*narrow), keys(*published));
+    const auto quarter = shapes(*narrow);
+    QCOMPARE(quarter.at("model1.0.weight"), (std::vector<std::int64_t>{16, 1, 3, 3}));
+    QCOMPARE(quarter.at("model5.0.weight"), (std::vector<std::int64_t>{128, 128, 3, 3}));
+    QCOMPARE(quarter.at("model8.0.weight"), (std::vector<std::int64_t>{128, 64, 4, 4})); // transposed: in, out
+    QCOMPARE(quarter.at("model8.6.weight"), (std::vector<std::int64_t>{313, 64, 1, 1}));
+    QCOMPARE(quarter.at("model_out.weight"), (std::vector<std::int64_t>{2, 313, 1, 1}));
+    QVERIFY_THROWS_EXCEPTION(Error, Eccv16(3));
+    // Its size from the published network's parameters with every channel count divided by 4 but
+    // L's 1, ab's 2 and the 313 classes (derived, not read off the narrow network).
+    std::int64_t derived = 0;
+    for (const auto &item : published->named_parameters()) {
+        std::int64_t n = 1;
+        const auto sizes = item.value().sizes();
+        for (std::size_t d = 0; d < sizes.size(); ++d)
+            n *= d < 2 && sizes[d] != 1 && sizes[d] != 2 && sizes[d] != 313 ? sizes[d] / 4 : sizes[d];
+        derived += n;
+    }
+    QCOMPARE(parameterCount(*narrow), derived);
+    QCOMPARE(derived, std::int64_t(2033211)); // 2,032,585 trained, the 626 of model_out fixed
+
+    // The annealed mean of the paper, f_T(z) = exp(log z / T) / sum exp(log z / T) over the class
+    // probabilities z, then their ab: computed here from the softmax in double, the network's way
+    // (softmax of logits / T) in float. Both normalise 313 terms: float's 6e-8 relative error over
+    // sums of that many terms bounds the difference by about 313 x 6e-8 x 110 = 2e-3 Lab units.
+    torch::NoGradGuard noGrad;
+    narrow->eval();
+    const torch::Tensor l = torch::rand({1, 1, 64, 64}) * 100.0;
+    const torch::Tensor z = torch::softmax(narrow->classLogits(l).to(torch::kFloat64), 1);
+    const torch::Tensor bins = narrow->bins().to(torch::kFloat64); // [313, 2] Lab units
+    for (const double temperature : {1.0, 0.38, 0.1}) {
+        const torch::Tensor sharpened = torch::exp(torch::log(z) / temperature);
+        const torch::Tensor annealed = sharpened / sharpened.sum(1, true);
+        const torch::Tensor expected = torch::einsum("nqhw,qc->nchw", {annealed, bins});
+        namespace F = torch::nn::functional;
+        // forward() upsamples by 4 bilinearly, a convex combination that keeps the bound.
+        const torch::Tensor smoothed = F::interpolate(
+            expected, F::InterpolateFuncOptions().scale_factor(std::vector<double>{4.0, 4.0}).mode(torch::kBilinear).align_corners(false));
+        const torch::Tensor got = narrow->forward(l, temperature).to(torch::kFloat64);
+        const double error = (got - smoothed).abs().max().item<double>();
+        QVERIFY2(error < 2e-3, qPrintable(QStringLiteral("T %1: %2").arg(temperature).arg(error)));
+    }
+    QVERIFY_THROWS_EXCEPTION(Error, narrow->forward(l, 0.0));
+
+    // The Colorizer reads the width from the first filters and the temperature from the sidecar.
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("eccv16-narrow.safetensors")).toStdString();
+    StateDict tensors;
+    for (const auto &[name, tensor] : stateDictOf(*narrow))
+        tensors.emplace_back(name, tensor.detach().contiguous());
+    writeSafetensors(path, tensors);
+    Colorizer plain = Colorizer::load(path);
+    QCOMPARE(plain.widthDivisor(), 4);
+    QVERIFY(plain.hasTemperature());
+    QCOMPARE(plain.defaultTemperature(), 1.0); // no sidecar: the authors' port decodes by the mean
+    QFile sidecar(dir.filePath(QStringLiteral("eccv16-narrow.json")));
+    QVERIFY(sidecar.open(QIODevice::WriteOnly));
+    sidecar.write(R"({"architecture": "eccv16", "temperature": 0.38})");
+    sidecar.close();
+    Colorizer annealed = Colorizer::load(path);
+    QCOMPARE(annealed.temperature(), 0.38);
+    QVERIFY_THROWS_EXCEPTION(Error, annealed.setTemperature(0.0));
+    QVERIFY_THROWS_EXCEPTION(Error, annealed.setTemperature(1.5));
+    annealed.setTemperature(1.0);
+    const Image photo = imageFromTensorToUInt8(torch::rand({3, 48, 40}));
+    QVERIFY(torch::equal(imageToTensor(annealed.colorize(photo)), imageToTensor(plain.colorize(photo))));
 }
 
 void TestColorizers::inceptionResNetV2MatchesTimm()

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void ssimOfConstantImagesFollowsTheFormula();
     void ssimFallsWithNoise();
     void colourfulnessOfFlatImages();
+    void chromaOfKnownColours();
     void abHistogramPlacesColoursInTheirCells();
     void grayVersionKeepsLightness();
     void mismatchedSizesAreRefused();
@@ -99,6 +100,25 @@ void TestColorMetrics::colourfulnessOfFlatImages()
             halves.setSample(x, y, 1, 255);
         }
     QVERIFY(std::abs(colourfulness(halves) - (255.0 + 0.3 * 127.5)) < 1e-6);
+}
+
+void TestColorMetrics::chromaOfKnownColours()
+{
+    // sRGB primaries in CIELab (D65), as tabulated by Lindbloom: red (53.2408, 80.0925, 67.2032),
+    // green (87.7347, -86.1827, 83.1793). Sources differ in the white point's last digits, which
+    // moves chroma by under 0.01.
+    const double red = std::hypot(80.0925, 67.2032), green = std::hypot(-86.1827, 83.1793);
+    QVERIFY(std::abs(meanChroma(filled(8, 8, 255, 0, 0)) - red) < 0.01);
+    Image halves = filled(8, 8, 255, 0, 0);
+    for (int y = 4; y < 8; ++y)
+        for (int x = 0; x < 8; ++x) {
+            halves.setSample(x, y, 0, 0);
+            halves.setSample(x, y, 1, 255);
+        }
+    QVERIFY(std::abs(meanChroma(halves) - (red + green) / 2.0) < 0.01);
+    // Equal channels are neutral. The matrix's Y row sums to 1.0000001, not 1: a gray's Y is 1e-7
+    // too large relative to X and Z, which f(t) = t^(1/3) turns into a = 500 x 1e-7 / 3 = 2e-5.
+    QVERIFY(meanChroma(filled(8, 8, 90, 90, 90)) < 1e-4);
 }
 
 void TestColorMetrics::abHistogramPlacesColoursInTheirCells()
