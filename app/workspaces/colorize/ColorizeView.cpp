@@ -156,14 +156,20 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     bar->addGroup({openPhotos, openFolder, clear});
     bar->addSpacing(12);
     bar->addGroup({new QLabel(tr("Model")), m_modelChoice}, 1);
-    bar->addGroup({m_temperatureLabel, m_temperatureSlider, m_temperatureValue});
     bar->addGroup({m_colorizeButton, m_cancelButton, m_exportButton});
     bar->addSpacing(12);
     bar->addGroup({m_modeChoice, m_errorLayer});
     layout->addLayout(bar);
     m_modelLabel = new widgets::ElidedLabel(tr("No model loaded"));
     m_modelLabel->setObjectName(QStringLiteral("modelLabel"));
-    layout->addWidget(m_modelLabel);
+    // The model's line carries its temperature: a group of its own in the tool bar would wrap it
+    // to a second row at 1280 x 720 and take that height from the photos.
+    auto *modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_modelLabel, 1);
+    modelRow->addWidget(m_temperatureLabel);
+    modelRow->addWidget(m_temperatureSlider);
+    modelRow->addWidget(m_temperatureValue);
+    layout->addLayout(modelRow);
 
     // Thumbnails | views.
     m_thumbnails = new QListWidget;
