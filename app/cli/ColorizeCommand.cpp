@@ -254,6 +254,18 @@ int runColorize(const QStringList &arguments)
             figure.caption = QStringLiteral("Colorized with %1")
                                  .arg(describeColorizer(model, QString::fromStdString(colorizer.architecture()), colorizer.widthDivisor(),
                                                         QString::fromStdString(colorizer.globalFeatures())));
+            if (colorizer.hasTemperature())
+                figure.caption += QStringLiteral(", T = %1").arg(colorizer.temperature(), 0, 'f', 2);
+            // What it measurably did, as the workbench's figure says it (over every judged photo of the run).
+            if (const json::Value *means = summary.find("means")) {
+                const double truthChroma = member(*means, "truth_chroma").asNumber();
+                if (truthChroma > 0.0)
+                    figure.caption += QStringLiteral(". Mean of %1 photo(s): PSNR %2 dB (gray: %3 dB), chroma %4 % of the truth's")
+                                          .arg(member(*means, "photos").asNumber())
+                                          .arg(member(*means, "psnr").asNumber(), 0, 'f', 2)
+                                          .arg(member(*means, "gray_psnr").asNumber(), 0, 'f', 2)
+                                          .arg(100.0 * member(*means, "chroma").asNumber() / truthChroma, 0, 'f', 0);
+            }
             QString error;
             if (!exportFigure(panelList(owned), 3, figure, figurePath, &error))
                 throw Error(error.toStdString());
