@@ -216,10 +216,12 @@ void TestColorizeCli::figureIsTheWorkbenchGrid()
     const QImage grid(figure);
     QCOMPARE(grid.width(), 1800); // 6 inches at 300 dpi, the workbench's default
     auto saturatedShare = [&grid](int column, int row) {
-        // The middle of a cell: columns are thirds of the width; rows split the height above the caption.
+        // The middle of a cell: columns are thirds of the width; rows split the height above the
+        // caption (up to two lines, under 200 px at 300 dpi), and the window keeps clear of the
+        // panel labels above each picture and the captions below.
         const int x0 = column * grid.width() / 3 + grid.width() / 12, x1 = x0 + grid.width() / 6;
-        const int rowHeight = (grid.height() - 100) / 2;
-        const int y0 = row * rowHeight + rowHeight / 4, y1 = y0 + rowHeight / 2;
+        const int rowHeight = (grid.height() - 200) / 2;
+        const int y0 = row * rowHeight + rowHeight / 3, y1 = y0 + rowHeight / 4;
         int saturated = 0, all = 0;
         for (int y = y0; y < y1; y += 4)
             for (int x = x0; x < x1; x += 4, ++all)
