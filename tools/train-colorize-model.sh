@@ -73,7 +73,7 @@ link "$root/usr/share/wallpapers/Volna/contents/images/5120x2880.jpg" kde-Volna.
 for name in Bridge_by_Sander_Klootwijk Dragonfly_by_Bolly Kleiber_by_Lukas_Baubkus Picture_0B_by_freespace Picture_1A_by_freespace \
   Wine_by_Jakkub_Mede aitzgorri_by_Aitzol_Berasategi free_by_Peter_Nerlich friends_by_Aitzol_Berasategi greentock_by_Peter_Nerlich \
   life_by_Aitzol_Berasategi picosdeeuropa_by_Aitzol_Berasategi seeding_by_Clements_Engelhardt sunset_by_Aitzol_Berasategi; do
-  link "$root/usr/share/backgrounds/$name.jpg" "lomiri-$name.jpg"
+  link "$root/usr/share/backgrounds/$name.jpg" "wall-lomiri-$name.jpg" # "wall-": the order the shipped weights were trained in
 done
 link "$root/usr/lib/python3/dist-packages/sklearn/datasets/images/china.jpg" sklearn-china.jpg
 link "$root/usr/lib/python3/dist-packages/sklearn/datasets/images/flower.jpg" sklearn-flower.jpg
