@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>periscope::app</name>
+    <message numerus="yes">
+        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>periscope::app::ColorizeModel</name>
     <message numerus="yes">
         <source>Open %n photo(s)</source>
@@ -91,13 +101,6 @@
         <translation>
             <numerusform>%n photo of the project are missing: %1</numerusform>
             <numerusform>%n photos of the project are missing: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
         </translation>
     </message>
 </context>

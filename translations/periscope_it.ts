@@ -178,6 +178,21 @@
         <source>Built-in: %1, trained on photos Debian ships</source>
         <translation>Integrato: %1, addestrato su foto distribuite da Debian</translation>
     </message>
+    <message>
+        <source>Colorized with %1</source>
+        <translation>Colorato con %1</translation>
+    </message>
+    <message>
+        <source>, T = %1</source>
+        <translation>, T = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
+        <translation>
+            <numerusform>. Media di %n foto: PSNR %1 dB (grigio: %2 dB), croma %3 % di quello vero</numerusform>
+            <numerusform>. Media di %n foto: PSNR %1 dB (grigio: %2 dB), croma %3 % di quello vero</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -951,10 +966,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <source>There is nothing to export yet: colorize a photo first</source>
         <translation>Non c&apos;è ancora nulla da esportare: colora prima una foto</translation>
     </message>
-    <message>
-        <source>Colorized with %1</source>
-        <translation>Colorato con %1</translation>
-    </message>
     <message numerus="yes">
         <source>Clear %n photo(s)</source>
         <translation>
@@ -1008,17 +1019,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
     <message>
         <source>Four opencv-doc photos the built-in colorizer never saw, colorized from their lightness and compared with their true colours.</source>
         <translation>Quattro foto di opencv-doc mai viste dal colorizzatore integrato, colorizzate dalla loro luminosità e confrontate con i loro colori veri.</translation>
-    </message>
-    <message>
-        <source>, T = %1</source>
-        <translation>, T = %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
-        <translation>
-            <numerusform>. Media di %n foto: PSNR %1 dB (grigio: %2 dB), croma %3 % di quello vero</numerusform>
-            <numerusform>. Media di %n foto: PSNR %1 dB (grigio: %2 dB), croma %3 % di quello vero</numerusform>
-        </translation>
     </message>
 </context>
 <context>

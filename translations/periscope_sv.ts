@@ -178,6 +178,21 @@
         <source>Built-in: %1, trained on photos Debian ships</source>
         <translation>Inbyggd: %1, tränad på foton som Debian levererar</translation>
     </message>
+    <message>
+        <source>Colorized with %1</source>
+        <translation>Färglagt med %1</translation>
+    </message>
+    <message>
+        <source>, T = %1</source>
+        <translation>, T = %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
+        <translation>
+            <numerusform>. Medel över %n foto: PSNR %1 dB (grått: %2 dB), kroma %3 % av sanningens</numerusform>
+            <numerusform>. Medel över %n foton: PSNR %1 dB (grått: %2 dB), kroma %3 % av sanningens</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::AtomicFile</name>
@@ -951,10 +966,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <source>There is nothing to export yet: colorize a photo first</source>
         <translation>Det finns inget att exportera än: färglägg först ett foto</translation>
     </message>
-    <message>
-        <source>Colorized with %1</source>
-        <translation>Färglagt med %1</translation>
-    </message>
     <message numerus="yes">
         <source>Clear %n photo(s)</source>
         <translation>
@@ -1008,17 +1019,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
     <message>
         <source>Four opencv-doc photos the built-in colorizer never saw, colorized from their lightness and compared with their true colours.</source>
         <translation>Fyra foton från opencv-doc som den inbyggda färgläggaren aldrig sett, färglagda från sin ljushet och jämförda med sina sanna färger.</translation>
-    </message>
-    <message>
-        <source>, T = %1</source>
-        <translation>, T = %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>. Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth&apos;s</source>
-        <translation>
-            <numerusform>. Medel över %n foto: PSNR %1 dB (grått: %2 dB), kroma %3 % av sanningens</numerusform>
-            <numerusform>. Medel över %n foton: PSNR %1 dB (grått: %2 dB), kroma %3 % av sanningens</numerusform>
-        </translation>
     </message>
 </context>
 <context>

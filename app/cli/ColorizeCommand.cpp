@@ -20,8 +20,8 @@
 #include <QFileInfo>
 
 #include <cmath>
-#include <iterator>
 #include <cstdio>
+#include <iterator>
 #include <map>
 
 namespace periscope::app {
@@ -41,7 +41,8 @@ CliOptions colorizeOptions()
             "on stderr, a JSON summary on stdout: per photo, and for colour photos their PSNR, SSIM, mean\n"
             "CIEDE2000, colourfulness and mean chroma against the original colours, beside the same figures\n"
             "for the gray photo itself (the baseline a colorizer must beat), with the means over them.\n"
-            "--temperature sets eccv16's annealed mean (Zhang et al.): lower is more vivid, 1 the plain mean."));
+            "--temperature sets eccv16's annealed mean (Zhang et al.): 1 is the mean of the likely colours,\n"
+            "lower moves towards each pixel's likeliest colour."));
     options.positionals(QStringLiteral("INPUT"), QStringLiteral("an image, or a folder searched recursively for JPEG, PNG, TIFF, WebP, BMP"), 1,
                         -1, QStringLiteral("give at least one image or folder"));
     options.text(QStringLiteral("--out"), QStringLiteral("DIR"), QStringLiteral("the folder to write")).require();
@@ -51,7 +52,7 @@ CliOptions colorizeOptions()
                    QStringLiteral("the architecture, where the weights' keys do not say"));
     options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights (timm's names)"));
     options.number(QStringLiteral("--temperature"), colorize::Colorizer::kMinTemperature, 1.0,
-                   QStringLiteral("eccv16's annealed mean: lower is more vivid (default: the weights' own, else 1)"));
+                   QStringLiteral("eccv16's annealed mean: 1 the mean colour, lower towards the likeliest (default: the weights' own, else 1)"));
     options.figure(QStringLiteral("a figure of the first photos (gray input, result with its metrics, truth), as the workbench exports it"));
     options.imageLimit();
     options.shardable();
@@ -197,7 +198,6 @@ int runColorize(const QStringList &arguments)
                                                  {"was_gray", file.isGrayscale}};
                 const double colourfulness = colorize::colourfulness(result);
                 entry.set("colourfulness", colourfulness);
-                entry.set("chroma", colorize::meanChroma(result));
                 ColorizeFigureRow row; // for --figure
                 row.name = QFileInfo(job.input).fileName();
                 row.hasTruth = !file.isGrayscale;
@@ -214,12 +214,15 @@ int runColorize(const QStringList &arguments)
                     entry.set("ssim", c.ssim);
                     entry.set("mean_delta_e2000", c.meanDeltaE2000);
                     entry.set("truth_colourfulness", truthColourfulness);
-                    entry.set("truth_chroma", colorize::meanChroma(pixels));
+                    entry.set("chroma", c.resultChroma);
+                    entry.set("truth_chroma", c.truthChroma);
                     // The reference every colorizer must beat: leaving the photo gray.
                     const colorize::ColorComparison gray = colorize::compareColors(colorize::grayVersion(pixels), pixels);
                     entry.set("gray_psnr", gray.psnr);
                     entry.set("gray_ssim", gray.ssim);
                     entry.set("gray_mean_delta_e2000", gray.meanDeltaE2000);
+                } else {
+                    entry.set("chroma", colorize::meanChroma(result));
                 }
                 if (!figurePath.isEmpty() && figureRows.size() < kColorizeFigureRows) {
                     row.gray = previewOf(toQImage(colorize::grayVersion(pixels)));
@@ -251,21 +254,17 @@ int runColorize(const QStringList &arguments)
         if (!figurePath.isEmpty() && !figureRows.isEmpty()) {
             const std::vector<std::unique_ptr<FigurePanel>> owned = colorizeGridPanels(figureRows);
             FigureOptions figure;
-            figure.caption = QStringLiteral("Colorized with %1")
-                                 .arg(describeColorizer(model, QString::fromStdString(colorizer.architecture()), colorizer.widthDivisor(),
-                                                        QString::fromStdString(colorizer.globalFeatures())));
-            if (colorizer.hasTemperature())
-                figure.caption += QStringLiteral(", T = %1").arg(colorizer.temperature(), 0, 'f', 2);
-            // What it measurably did, as the workbench's figure says it (over every judged photo of the run).
+            ColorizeRunMeans runMeans;
             if (const json::Value *means = summary.find("means")) {
-                const double truthChroma = member(*means, "truth_chroma").asNumber();
-                if (truthChroma > 0.0)
-                    figure.caption += QStringLiteral(". Mean of %1 photo(s): PSNR %2 dB (gray: %3 dB), chroma %4 % of the truth's")
-                                          .arg(member(*means, "photos").asNumber())
-                                          .arg(member(*means, "psnr").asNumber(), 0, 'f', 2)
-                                          .arg(member(*means, "gray_psnr").asNumber(), 0, 'f', 2)
-                                          .arg(100.0 * member(*means, "chroma").asNumber() / truthChroma, 0, 'f', 0);
+                runMeans.photos = int(member(*means, "photos").asNumber());
+                runMeans.psnr = member(*means, "psnr").asNumber();
+                runMeans.grayPsnr = member(*means, "gray_psnr").asNumber();
+                runMeans.chroma = member(*means, "chroma").asNumber();
+                runMeans.truthChroma = member(*means, "truth_chroma").asNumber();
             }
+            figure.caption = colorizeFigureCaption(describeColorizer(model, QString::fromStdString(colorizer.architecture()),
+                                                                     colorizer.widthDivisor(), QString::fromStdString(colorizer.globalFeatures())),
+                                                   colorizer.hasTemperature() ? colorizer.temperature() : std::nan(""), runMeans);
             QString error;
             if (!exportFigure(panelList(owned), 3, figure, figurePath, &error))
                 throw Error(error.toStdString());

@@ -7,6 +7,7 @@
 #include "app/data/ImageInputs.h"
 
 #include "engine/colorize/ColorizerTraining.h"
+#include "engine/colorize/Colorizer.h"
 #include "engine/core/errors/Error.h"
 #include "engine/media/image/ImageFile.h"
 
@@ -49,7 +50,7 @@ CliOptions trainColorizerOptions()
                    QStringLiteral("divides every layer's channels"))
         .byDefault(QString::number(defaults.width));
     options.text(QStringLiteral("--inception"), QStringLiteral("FILE"), QStringLiteral("Inception-ResNet-v2 weights for the global features"));
-    options.number(QStringLiteral("--temperature"), 0.05, 1.0, QStringLiteral("eccv16's annealed-mean temperature, kept with the weights"))
+    options.number(QStringLiteral("--temperature"), colorize::Colorizer::kMinTemperature, 1.0, QStringLiteral("eccv16's annealed-mean temperature, kept with the weights"))
         .byDefault(QString::number(defaults.temperature));
     options.number(QStringLiteral("--weight-decay"), 0.0, 1.0, QStringLiteral("Adam's L2 penalty (Zhang et al.: 0.001)"), false, true)
         .byDefault(QString::number(defaults.weightDecay));

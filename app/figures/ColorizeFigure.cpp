@@ -58,6 +58,22 @@ QString tr(const char *text)
 }
 } // namespace
 
+QString colorizeFigureCaption(const QString &modelDescription, double temperature, const ColorizeRunMeans &means)
+{
+    QString caption = tr("Colorized with %1").arg(modelDescription);
+    if (std::isfinite(temperature))
+        caption += tr(", T = %1").arg(temperature, 0, 'f', 2);
+    // What it measurably did: its PSNR beside the gray photo's (the baseline any colorizer must
+    // beat) and how much of the true colours' chroma it gave.
+    if (means.photos > 0 && std::isfinite(means.psnr) && std::isfinite(means.grayPsnr) && means.truthChroma > 0.0)
+        caption += QCoreApplication::translate("periscope::app", ". Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth's",
+                                               nullptr, means.photos)
+                       .arg(means.psnr, 0, 'f', 2)
+                       .arg(means.grayPsnr, 0, 'f', 2)
+                       .arg(100.0 * means.chroma / means.truthChroma, 0, 'f', 0);
+    return caption;
+}
+
 std::unique_ptr<FigurePanel> captionedImagePanel(QImage image, QString caption, QSize shape, QString missing)
 {
     return std::make_unique<CaptionedImagePanel>(std::move(image), std::move(caption), shape, std::move(missing));

@@ -32,6 +32,17 @@ std::vector<std::unique_ptr<FigurePanel>> colorizeGridPanels(const QList<Coloriz
 // One image with a caption under it, at `shape`'s aspect ratio; a null image draws `missing`.
 std::unique_ptr<FigurePanel> captionedImagePanel(QImage image, QString caption, QSize shape, QString missing = {});
 
+// What a colorization did over the photos that have a truth (photos 0: none).
+struct ColorizeRunMeans {
+    int photos = 0;
+    double psnr = 0, grayPsnr = 0;      // the result's PSNR and the gray photo's, against the truth
+    double chroma = 0, truthChroma = 0; // mean CIELab chroma of the result and of the truth
+};
+
+// The grid's caption: "Colorized with <description>", T for a colorizer with an annealed-mean
+// temperature (NaN: none), then the means when there are any. The workspace and the CLI share it.
+QString colorizeFigureCaption(const QString &modelDescription, double temperature, const ColorizeRunMeans &means);
+
 // `image` scaled down (smoothly) to at most `side` pixels on its longer side.
 QImage previewOf(const QImage &image, int side = kColorizeFigurePreviewSide);
 

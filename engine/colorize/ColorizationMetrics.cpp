@@ -36,6 +36,12 @@ double structuralSimilarity(const torch::Tensor &x, const torch::Tensor &y)
     return ((2 * mx * my + kC1) * (2 * cov + kC2) / ((mx * mx + my * my + kC1) * (vx + vy + kC2))).mean().item<double>();
 }
 
+// Mean of sqrt(a^2 + b^2) over the pixels of a [3, H, W] Lab tensor, summed in double.
+double meanChromaOfLab(const torch::Tensor &lab)
+{
+    return torch::hypot(lab[1], lab[2]).to(torch::kFloat64).mean().item<double>();
+}
+
 } // namespace
 
 ColorComparison compareColors(const Image &result, const Image &truth, bool withDeltaMap)
@@ -48,8 +54,11 @@ ColorComparison compareColors(const Image &result, const Image &truth, bool with
     ColorComparison c;
     c.psnr = psnr(x, y);
     c.ssim = structuralSimilarity(x, y);
-    const torch::Tensor delta = ciede2000(srgbToLab(x), srgbToLab(y));
+    const torch::Tensor labX = srgbToLab(x), labY = srgbToLab(y);
+    const torch::Tensor delta = ciede2000(labX, labY);
     c.meanDeltaE2000 = delta.mean().item<double>();
+    c.resultChroma = meanChromaOfLab(labX);
+    c.truthChroma = meanChromaOfLab(labY);
     if (withDeltaMap)
         c.deltaE2000 = imageFromTensor(delta.unsqueeze(0).to(torch::kFloat32));
     return c;
@@ -77,8 +86,7 @@ double colourfulness(const Image &rgb)
 double meanChroma(const Image &rgb)
 {
     torch::NoGradGuard noGrad;
-    const torch::Tensor lab = srgbToLab(rgbTensor(rgb, "chroma").to(torch::kFloat64));
-    return torch::hypot(lab[1], lab[2]).mean().item<double>();
+    return meanChromaOfLab(srgbToLab(rgbTensor(rgb, "chroma").to(torch::kFloat64)));
 }
 
 AbHistogram abHistogram(const Image &rgb, int bins, double range)

@@ -13,6 +13,7 @@ struct ColorComparison {
     double psnr = 0.0;           // dB over R, G, B in [0, 1]; +infinity for identical images
     double ssim = 0.0;           // Wang et al. 2004 (Gaussian window 11, sigma 1.5), mean over R, G, B
     double meanDeltaE2000 = 0.0; // CIEDE2000 per pixel, averaged
+    double resultChroma = 0.0, truthChroma = 0.0; // meanChroma of each, from the same Lab
     Image deltaE2000;            // the per-pixel map, [1, H, W] float, when asked for
 };
 

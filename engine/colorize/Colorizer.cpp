@@ -8,12 +8,11 @@
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/json/Json.h"
+#include "engine/core/training/TrainingRun.h"
 #include "engine/core/weights/StateDict.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <optional>
 
 namespace periscope::colorize {
 
@@ -56,23 +55,15 @@ Colorizer Colorizer::load(const std::string &weightsPath, const std::string &arc
             throw Error("the weights do not fit " + arch + ": " + report.summary());
         net.eval();
     };
-    // The side it was trained at, from the sidecar train-colorizer writes (else the authors' recipe).
+    // The side it was trained at and the temperature it was validated at, from the sidecar
+    // train-colorizer writes (else the authors' recipe).
     std::int64_t trainedSide = 0;
     double sidecarTemperature = 0.0;
-    const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
-    if (std::filesystem::exists(sidecar)) {
-        std::ifstream in(sidecar);
-        std::ostringstream text;
-        text << in.rdbuf();
-        try {
-            const json::Value meta = json::Value::parse(text.str());
-            if (const json::Value *size = meta.find("size"); size && size->isNumber())
-                trainedSide = std::int64_t(size->asNumber());
-            if (const json::Value *t = meta.find("temperature"); t && t->isNumber())
-                sidecarTemperature = t->asNumber();
-        } catch (const Error &) {
-            // Not our sidecar: keep the default side.
-        }
+    if (const std::optional<json::Value> meta = readSidecar(weightsPath)) {
+        if (const json::Value *size = meta->find("size"); size && size->isNumber())
+            trainedSide = std::int64_t(size->asNumber());
+        if (const json::Value *t = meta->find("temperature"); t && t->isNumber())
+            sidecarTemperature = t->asNumber();
     }
     if (trainedSide > 0)
         model->side = trainedSide;

@@ -3,12 +3,12 @@
 
 #include "engine/colorize/ColorBins.h"
 #include "engine/colorize/ColorizationNets.h"
+#include "engine/colorize/Colorizer.h"
 #include "engine/colorize/InceptionResNetV2.h"
 #include "engine/core/color/ColorOps.h"
 #include "engine/core/errors/Error.h"
 #include "engine/core/geometry/GeometryOps.h"
 #include "engine/core/image/ImageTensor.h"
-#include "engine/core/io/MappedFile.h"
 #include "engine/core/training/Optimizers.h"
 #include "engine/core/training/TrainingLoop.h"
 #include "engine/core/training/TrainingRun.h"
@@ -18,10 +18,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <optional>
-#include <sstream>
 #include <random>
 
 namespace periscope::colorize {
@@ -139,21 +137,6 @@ Trainee makeTrainee(const ColorizerTrainingSettings &settings)
     }
     return t;
 }
-// The sidecar an earlier run wrote beside the weights, if it can be read.
-std::optional<json::Value> readSidecar(const std::string &weightsPath)
-{
-    const std::filesystem::path path = std::filesystem::path(weightsPath).replace_extension(".json");
-    std::ifstream in(path);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    try {
-        return json::Value::parse(text.str());
-    } catch (const Error &) {
-        return std::nullopt;
-    }
-}
 } // namespace
 
 json::Value ColorizerTrainingSummary::toJson() const
@@ -194,8 +177,8 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
         throw Error("training: the channel divisor is 1, 2, 4 or 8");
     if (settings.architecture == "siggraph17" && settings.width != 1)
         throw Error("training: siggraph17 has only its published width");
-    if (!(settings.temperature >= 0.05 && settings.temperature <= 1.0))
-        throw Error("training: the annealed-mean temperature must be in [0.05, 1]");
+    if (!(settings.temperature >= Colorizer::kMinTemperature && settings.temperature <= 1.0))
+        throw Error("training: the annealed-mean temperature must be in [" + std::to_string(Colorizer::kMinTemperature) + ", 1]");
     const std::filesystem::path outDir = std::filesystem::absolute(settings.outPath).parent_path();
     if (!std::filesystem::is_directory(outDir))
         throw Error("training: the folder " + outDir.string() + " does not exist");
@@ -369,8 +352,7 @@ ColorizerTrainingSummary trainColorizer(const std::vector<Image> &photos, const 
                                         {"width", std::to_string(settings.width)}},
                                        sidecar);
             } else { // the weights on disk are a better epoch's: only the record grows
-                const std::string text = sidecar.dump(1) + "\n";
-                writeFileAtomically(std::filesystem::path(settings.outPath).replace_extension(".json").string(), text.data(), text.size());
+                writeSidecar(settings.outPath, sidecar);
             }
             if (onEpoch)
                 onEpoch(e);

@@ -293,7 +293,6 @@ void ColorizeModel::startColorizing(const QList<int> &indices)
                     result.resultPath = task.output;
                     result.resultModel = modelName;
                     result.colourfulness = colorize::colourfulness(colored);
-                    result.chroma = colorize::meanChroma(colored);
                     result.grayPreview = previewOf(toQImage(gray), kColorizeFigurePreviewSide);
                     result.resultPreview = previewOf(toQImage(colored), kColorizeFigurePreviewSide);
                     if (colour) {
@@ -302,7 +301,8 @@ void ColorizeModel::startColorizing(const QList<int> &indices)
                         result.ssim = c.ssim;
                         result.meanDeltaE = c.meanDeltaE2000;
                         result.truthColourfulness = colorize::colourfulness(original);
-                        result.truthChroma = colorize::meanChroma(original);
+                        result.chroma = c.resultChroma;
+                        result.truthChroma = c.truthChroma;
                         result.grayPsnr = colorize::colorPsnr(gray, original);
                         result.truthPreview = previewOf(toQImage(original), kColorizeFigurePreviewSide);
                     }

@@ -40,7 +40,7 @@ struct ColorizePhoto {
     double psnr = kNone, ssim = kNone, meanDeltaE = kNone; // against the truth
     double colourfulness = kNone, truthColourfulness = kNone;
     double grayPsnr = kNone;                 // the gray photo's PSNR against the truth: the baseline
-    double chroma = kNone, truthChroma = kNone; // mean CIELab chroma
+    double chroma = kNone, truthChroma = kNone; // mean CIELab chroma, for photos with a truth
     bool isColorized() const { return !resultPath.isEmpty(); }
 };
 

@@ -4,10 +4,11 @@
 #include "app/workspaces/colorize/ColorizeModel.h"
 
 #include <QComboBox>
-#include <algorithm>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QSpinBox>
+
+#include <algorithm>
 
 namespace periscope::app {
 

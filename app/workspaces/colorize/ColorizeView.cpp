@@ -103,8 +103,7 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
     m_modelChoice->setMinimumWidth(220);
     connect(m_modelChoice, &ModelChoice::modelChosen, this, &ColorizeView::modelRequested);
     // The annealed-mean temperature: shown for colorizers that classify colours (eccv16). Applied
-    // when released, not on every step of a drag: each change
-    // recolorizes every photo.
+    // when released, not on every step of a drag: each change recolorizes every photo.
     m_temperatureLabel = new QLabel(tr("Temperature"));
     m_temperatureSlider = new QSlider(Qt::Horizontal);
     m_temperatureSlider->setObjectName(QStringLiteral("temperatureSlider"));
@@ -121,8 +120,7 @@ ColorizeView::ColorizeView(ColorizeModel *model, QWidget *parent) : QWidget(pare
                          "network is sure of a vivid colour, more muted where its likeliest colour is a muted one, and wrong more "
                          "often. The authors' network looks more vivid at their T = 0.38; the built-in model is both more "
                          "colourful and closer to the truth at T = 1 (docs/benchmarks.md)."));
-    for (QWidget *w : std::initializer_list<QWidget *>{m_temperatureLabel, m_temperatureSlider, m_temperatureValue})
-        w->setVisible(false); // until a model that has a temperature loads
+    setTemperatureControlsVisible(false); // until a model that has a temperature loads
     connect(m_temperatureSlider, &QSlider::sliderMoved, this, [this](int position) { showTemperature(temperatureAt(position)); });
     connect(m_temperatureSlider, &QSlider::valueChanged, this, [this](int position) {
         showTemperature(temperatureAt(position));
@@ -468,10 +466,8 @@ void ColorizeView::onModelChanged()
 {
     m_modelLabel->setText(tr("Model: %1").arg(m_model->modelDescription()));
     m_modelChoice->setCurrentModel(m_model->model());
-    const bool hasTemperature = m_model->hasTemperature();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_temperatureLabel, m_temperatureSlider, m_temperatureValue})
-        w->setVisible(hasTemperature);
-    if (hasTemperature) {
+    setTemperatureControlsVisible(m_model->hasTemperature());
+    if (m_model->hasTemperature()) {
         const QSignalBlocker blocker(m_temperatureSlider);
         m_temperatureSlider->setValue(temperaturePosition(m_model->temperature()));
         showTemperature(m_model->temperature());
@@ -487,6 +483,12 @@ int ColorizeView::temperaturePosition(double temperature)
 double ColorizeView::temperatureAt(int position)
 {
     return 1.0 - position / 100.0;
+}
+
+void ColorizeView::setTemperatureControlsVisible(bool visible)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_temperatureLabel, m_temperatureSlider, m_temperatureValue})
+        w->setVisible(visible);
 }
 
 void ColorizeView::showTemperature(double temperature)

@@ -72,6 +72,7 @@ private:
     void onDetailReady();
     void onModelChanged();
     void showTemperature(double temperature);
+    void setTemperatureControlsVisible(bool visible);
     void updateMetricsTable();
     void updateMetricsRow(int index);
     void updateMeanRow();

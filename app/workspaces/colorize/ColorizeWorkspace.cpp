@@ -316,17 +316,9 @@ bool ColorizeWorkspace::exportFigure(const QString &path, const FigureOptions &o
     }
     FigureOptions withCaption = options;
     if (withCaption.caption.isEmpty()) {
-        // The model, its temperature, and what it measurably did: its PSNR beside the gray photo's
-        // (the baseline any colorizer must beat) and how much of the true colours' chroma it gave.
-        withCaption.caption = tr("Colorized with %1").arg(m_model->modelDescription());
-        if (m_model->hasTemperature())
-            withCaption.caption += tr(", T = %1").arg(m_model->temperature(), 0, 'f', 2);
         const ColorizeFolderMetrics m = m_model->folderMetrics();
-        if (m.count > 0 && std::isfinite(m.psnr) && std::isfinite(m.grayPsnr) && m.truthChroma > 0.0)
-            withCaption.caption += tr(". Mean of %n photo(s): PSNR %1 dB (gray: %2 dB), chroma %3 % of the truth's", nullptr, m.count)
-                                       .arg(m.psnr, 0, 'f', 2)
-                                       .arg(m.grayPsnr, 0, 'f', 2)
-                                       .arg(100.0 * m.chroma / m.truthChroma, 0, 'f', 0);
+        withCaption.caption = colorizeFigureCaption(m_model->modelDescription(), m_model->temperature(),
+                                                    {m.count, m.psnr, m.grayPsnr, m.chroma, m.truthChroma});
     }
     return app::exportFigure(panelList(owned), 3, withCaption, path, error);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/core/training/TrainingRun.h"
 
+#include "engine/core/errors/Error.h"
 #include "engine/core/io/MappedFile.h"
 #include "engine/core/weights/StateDict.h"
 
@@ -37,8 +38,37 @@ void writeWeightsAndSidecar(const std::string &weightsPath, const torch::nn::Mod
     for (const auto &[name, tensor] : stateDictOf(module))
         tensors.emplace_back(name, tensor.detach().contiguous());
     writeSafetensors(weightsPath, tensors, metadata);
+    writeSidecar(weightsPath, sidecar);
+}
+
+namespace {
+std::string sidecarPathFor(const std::string &weightsPath)
+{
+    return std::filesystem::path(weightsPath).replace_extension(".json").string();
+}
+} // namespace
+
+void writeSidecar(const std::string &weightsPath, const json::Value &sidecar)
+{
     const std::string text = sidecar.dump(1) + "\n";
-    writeFileAtomically(std::filesystem::path(weightsPath).replace_extension(".json").string(), text.data(), text.size());
+    writeFileAtomically(sidecarPathFor(weightsPath), text.data(), text.size());
+}
+
+std::optional<json::Value> readSidecar(const std::string &weightsPath)
+{
+    constexpr std::size_t kMaxSidecarBytes = std::size_t(16) << 20;
+    const std::string path = sidecarPathFor(weightsPath);
+    std::error_code error;
+    if (!std::filesystem::exists(path, error))
+        return std::nullopt;
+    try {
+        const std::shared_ptr<MappedFile> file = MappedFile::open(path); // refuses FIFOs, devices, folders
+        if (file->size() > kMaxSidecarBytes)
+            return std::nullopt;
+        return json::Value::parse(std::string(reinterpret_cast<const char *>(file->data()), file->size()));
+    } catch (const Error &) {
+        return std::nullopt;
+    }
 }
 
 } // namespace periscope

@@ -13,6 +13,7 @@
 #include <torch/torch.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,10 @@ std::string checkpointStemFor(const std::string &weightsPath);
 // `sidecar` to the same path with the suffix .json, both atomically.
 void writeWeightsAndSidecar(const std::string &weightsPath, const torch::nn::Module &module, const Metadata &metadata,
                             const json::Value &sidecar);
+// The sidecar alone (the weights on disk stay), atomically.
+void writeSidecar(const std::string &weightsPath, const json::Value &sidecar);
+// The sidecar beside `weightsPath`; nullopt when there is none or it is not one of ours to read: not
+// a regular file (never blocks on a FIFO), over 16 MiB, or not JSON (weights from elsewhere).
+std::optional<json::Value> readSidecar(const std::string &weightsPath);
 
 } // namespace periscope
