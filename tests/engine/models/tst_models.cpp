@@ -6,7 +6,14 @@
 #include "engine/core/models/VisionTransformer.h"
 #include "engine/core/precision/PrecisionOps.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
+
+#include <cmath>
+#include <map>
 
 using namespace periscope;
 
@@ -29,12 +36,65 @@ std::vector<std::int64_t> shapeOf(torch::nn::Module &module, const std::string &
             return b.value().sizes().vec();
     return {};
 }
+
+// The formula of tests/data/models/make_model_references.py: integers, one division and one
+// multiplication in double, one rounding to float, so both sides hold the same bits.
+torch::Tensor formula(std::int64_t count, std::int64_t k)
+{
+    std::vector<double> values(static_cast<std::size_t>(count));
+    for (std::int64_t i = 0; i < count; ++i)
+        values[std::size_t(i)] = double((i * 7919 + k * 104729) % 2001 - 1000) / 1000.0;
+    return torch::tensor(values, torch::kDouble);
+}
+
+torch::Tensor formulaValue(const std::string &name, const torch::Tensor &like, std::int64_t k)
+{
+    const torch::Tensor u = formula(like.numel(), k);
+    const std::string leaf = name.substr(name.rfind('.') + 1);
+    torch::Tensor value;
+    if (leaf == "weight" && like.dim() >= 2)
+        value = u / std::sqrt(double(like.numel() / like.size(0)));
+    else if (leaf == "weight" || leaf == "running_var")
+        value = 1.0 + u / 4.0;
+    else
+        value = u / 8.0;
+    return value.to(torch::kFloat).reshape(like.sizes());
+}
+
+// Fills `module` from the reference's parameter list (names and shapes must be exactly
+// torchvision's or timm's, nothing missing and nothing extra) and returns why not, or "".
+std::string fillFromReference(torch::nn::Module &module, const QJsonArray &parameters)
+{
+    std::map<std::string, torch::Tensor> ours;
+    for (const auto &p : module.named_parameters())
+        ours[p.key()] = p.value();
+    for (const auto &b : module.named_buffers())
+        if (b.key().find("num_batches_tracked") == std::string::npos)
+            ours[b.key()] = b.value();
+    if (ours.size() != std::size_t(parameters.size()))
+        return "the model has " + std::to_string(ours.size()) + " tensors, the reference " + std::to_string(parameters.size());
+    torch::NoGradGuard noGrad;
+    for (const QJsonValue &entry : parameters) {
+        const std::string name = entry[QLatin1String("name")].toString().toStdString();
+        const auto it = ours.find(name);
+        if (it == ours.end())
+            return "no tensor named " + name;
+        std::vector<std::int64_t> shape;
+        for (const QJsonValue &d : entry[QLatin1String("shape")].toArray())
+            shape.push_back(d.toInteger());
+        if (it->second.sizes().vec() != shape)
+            return name + " has another shape";
+        it->second.copy_(formulaValue(name, it->second, entry[QLatin1String("index")].toInteger()));
+    }
+    return {};
+}
 } // namespace
 
 class TestModels : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void resnetMatchesTorchvision();
+    void resnetAndVitComputeWhatTorchvisionAndTimmCompute();
     void resnetExposesActivationsForGradCam();
     void vitMatchesTimmAndDinov2Names();
     void vitRunsAndChecksItsInput();
@@ -55,6 +115,54 @@ void TestModels::resnetMatchesTorchvision()
     QCOMPARE(parameterCount(*r18), std::int64_t(11689512)); // torchvision's resnet18
     QCOMPARE(shapeOf(*r18, "layer2.0.downsample.1.weight"), (std::vector<std::int64_t>{128}));
     QVERIFY(shapeOf(*r18, "layer1.0.downsample.0.weight").empty());
+}
+
+void TestModels::resnetAndVitComputeWhatTorchvisionAndTimmCompute()
+{
+    // tests/data/models/model_references.json: torchvision's BasicBlock and Bottleneck ResNets
+    // (one block per stage, full width) and timm's ViT (56 px, 14 px patches, D 64, 2 blocks,
+    // layer scale), filled by a formula on both sides and run by Python in float64. Ours runs in
+    // float32; tolerance 1e-4 of the output's scale: a float32 multiply-add rounds to 2^-24
+    // relative, the longest dot product here has 4,608 terms (3 x 3 x 512), whose rounding grows
+    // as sqrt(n) in practice (Higham 2.8: 68 x 6e-8 = 4e-6 relative per layer), and about a
+    // dozen layers in series with BatchNorm and residual sums of similar size: 5e-5, rounded up.
+    QFile file(QStringLiteral(PERISCOPE_SOURCE_DIR "/tests/data/models/model_references.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject models = QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("models")).toObject();
+    QCOMPARE(models.size(), 3);
+    const std::vector<std::pair<QString, std::shared_ptr<torch::nn::Module>>> ours = {
+        {QStringLiteral("resnet_basic_1111"), ResNet(ResNetConfig{false, {1, 1, 1, 1}, 5}).ptr()},
+        {QStringLiteral("resnet_bottleneck_1111"), ResNet(ResNetConfig{true, {1, 1, 1, 1}, 5}).ptr()},
+        {QStringLiteral("vit_56_14_d64"), VisionTransformer(VitConfig{56, 14, 3, 64, 2, 4, 2.0, 0, true, 7}).ptr()}};
+    for (const auto &[name, module] : ours) {
+        const QJsonObject reference = models.value(name).toObject();
+        const QByteArray what = name.toUtf8();
+        const std::string fillError = fillFromReference(*module, reference.value(QLatin1String("parameters")).toArray());
+        QVERIFY2(fillError.empty(), (what + ": " + QByteArray::fromStdString(fillError)).constData());
+        std::vector<std::int64_t> inputShape;
+        for (const QJsonValue &d : reference.value(QLatin1String("input")).toArray())
+            inputShape.push_back(d.toInteger());
+        std::int64_t count = 1;
+        for (std::int64_t d : inputShape)
+            count *= d;
+        const torch::Tensor input = formula(count, 0).to(torch::kFloat).reshape(inputShape);
+        module->eval();
+        torch::NoGradGuard noGrad;
+        torch::Tensor output;
+        if (auto *resnet = dynamic_cast<ResNetImpl *>(module.get()))
+            output = resnet->forward(input);
+        else
+            output = dynamic_cast<VisionTransformerImpl *>(module.get())->forward(input);
+        std::vector<double> expected;
+        for (const QJsonValue &v : reference.value(QLatin1String("output")).toArray())
+            expected.push_back(v.toDouble());
+        const torch::Tensor want = torch::tensor(expected, torch::kDouble);
+        QCOMPARE(output.numel(), want.numel());
+        const double scale = std::max(1.0, want.abs().max().item<double>());
+        const double error = (output.flatten().to(torch::kDouble) - want).abs().max().item<double>();
+        qInfo("%s: max error %.2g at output scale %.3g", what.constData(), error, scale);
+        QVERIFY2(error <= 1e-4 * scale, qPrintable(QStringLiteral("%1: max error %2 at scale %3").arg(name).arg(error).arg(scale)));
+    }
 }
 
 void TestModels::resnetExposesActivationsForGradCam()
