@@ -50,6 +50,16 @@ CudaLibraries loadCudaLibraries()
         result.problem = "the CUDA libraries are not installed (the periscope-cuda package)";
         return result;
     }
+    // Without NVIDIA's driver no GPU can be used, and mapping and binding libtorch_cuda.so and
+    // cuBLAS, cuDNN... costs every process a quarter of a second and 350 MB: look for the
+    // driver's library the way the CUDA runtime itself does, and load the rest only when it is
+    // there. PERISCOPE_CUDA=on loads them regardless (the tests of this loader use it).
+    const bool forced = choice && (std::strcmp(choice, "on") == 0 || std::strcmp(choice, "1") == 0);
+    if (!forced && !::dlopen("libcuda.so.1", RTLD_LAZY | RTLD_LOCAL)) {
+        result.noDriver = true;
+        result.problem = "there is no NVIDIA driver (libcuda.so.1 was not found)";
+        return result;
+    }
     // RTLD_GLOBAL: its kernels and hooks register into libtorch_cpu's registries, and the
     // libraries it loads lazily later (libtorch_cuda_linalg.so) resolve against it.
     if (::dlopen(library.c_str(), RTLD_NOW | RTLD_GLOBAL)) {

@@ -13,10 +13,13 @@ namespace periscope {
 // before any: it runs in a static initialiser of the engine (CudaLibraries.cpp, pulled in by
 // Device.cpp), before main().
 //
-// PERISCOPE_CUDA=off in the environment skips the load: a CPU-only run then starts without
-// mapping the CUDA libraries.
+// The load is skipped where NVIDIA's driver (libcuda.so.1) is missing: no GPU could be used,
+// and the CUDA libraries would cost every process start a quarter of a second. In the
+// environment, PERISCOPE_CUDA=off skips it always (a CPU-only run on a GPU machine) and
+// PERISCOPE_CUDA=on loads the libraries even without a driver (to test this loader).
 struct CudaLibraries {
     bool loaded = false;   // libtorch_cuda.so is in the process (loaded now, or linked)
+    bool noDriver = false; // not loaded because the machine has no NVIDIA driver
     std::string folder;    // where it was looked for: libtorch_cpu.so's folder
     std::string problem;   // why it was not loaded; empty when it was
 };

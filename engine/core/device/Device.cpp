@@ -186,6 +186,8 @@ std::string cudaStatus()
     if (!torchBuiltWithCuda())
         return "built without CUDA";
     const std::string built = "built with CUDA " + cudaBuildVersion();
+    if (cudaLibraries().noDriver)
+        return built + ", no GPU found (no NVIDIA driver)";
     if (!cudaLibraries().loaded)
         return built + "; " + cudaLibraries().problem;
     const int count = cudaDeviceCount();

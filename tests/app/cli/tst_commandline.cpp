@@ -225,12 +225,12 @@ void TestCommandLine::cliInfoIsJson()
         QVERIFY2(!versions.value(QLatin1String(library)).toString().isEmpty(), library);
     QVERIFY(info.value(QStringLiteral("threads")).toInt() >= 1);
     QVERIFY(info.contains(QStringLiteral("cudaAvailable")));
-    // "built with CUDA 13.0, no GPU found" here; the GPU's name where there is one.
+    // "built with CUDA 13.0, no GPU found (no NVIDIA driver)" here; the GPU's name where there is one.
     const QString cuda = info.value(QStringLiteral("cuda")).toString();
     if (info.value(QStringLiteral("cudaBuilt")).toBool()) {
         QVERIFY2(cuda.startsWith(QStringLiteral("built with CUDA ") + info.value(QStringLiteral("cudaVersion")).toString() + ", "),
                  qPrintable(cuda));
-        QVERIFY2(info.value(QStringLiteral("cudaAvailable")).toBool() || cuda.endsWith(QStringLiteral(", no GPU found")), qPrintable(cuda));
+        QVERIFY2(info.value(QStringLiteral("cudaAvailable")).toBool() || cuda.contains(QStringLiteral(", no GPU found")), qPrintable(cuda));
         QVERIFY2(versions.value(QStringLiteral("LibTorch")).toString().contains(QStringLiteral("(CUDA ")), qPrintable(cuda));
     } else {
         QCOMPARE(cuda, QStringLiteral("built without CUDA"));

@@ -104,6 +104,8 @@ void TestDevice::cudaBuildIsReported()
     const QString status = QString::fromStdString(cudaStatus());
     if (expected.empty())
         QCOMPARE(status, QStringLiteral("built without CUDA"));
+    else if (cudaLibraries().noDriver)
+        QCOMPARE(status, QStringLiteral("built with CUDA %1, no GPU found (no NVIDIA driver)").arg(QString::fromStdString(expected)));
     else if (!cudaLibraries().loaded)
         QCOMPARE(status, QStringLiteral("built with CUDA %1; %2").arg(QString::fromStdString(expected),
                                                                      QString::fromStdString(cudaLibraries().problem)));
@@ -116,16 +118,23 @@ void TestDevice::cudaBuildIsReported()
 }
 
 namespace {
-bool cudaSwitchedOff()
+bool cudaSwitched(const char *a, const char *b)
 {
     const char *choice = std::getenv("PERISCOPE_CUDA");
-    return choice && (std::strcmp(choice, "off") == 0 || std::strcmp(choice, "0") == 0);
+    return choice && (std::strcmp(choice, a) == 0 || std::strcmp(choice, b) == 0);
+}
+
+bool nvidiaDriverPresent()
+{
+    return ::dlopen("libcuda.so.1", RTLD_LAZY | RTLD_NOLOAD) || ::dlopen("libcuda.so.1", RTLD_LAZY);
 }
 } // namespace
 
 // This program links LibTorch's CPU half only (cmake/Torch.cmake). The wheel has the CUDA half in
-// the same folder, so it must be in the process before main() ran, unless PERISCOPE_CUDA=off
-// (CTest runs this suite a second time so, as tst_device_cuda_off).
+// the same folder, so it must be in the process before main() ran: always with PERISCOPE_CUDA=on
+// (as CTest runs tst_device, so the loader is tested on machines without a GPU), never with
+// PERISCOPE_CUDA=off (tst_device_cuda_off), and otherwise where NVIDIA's driver is
+// (tst_device_cuda_auto: on CI's machines, not).
 void TestDevice::cudaHalfIsLoadedFromBesideTheCpuHalf()
 {
     if (!torchBuiltWithCuda())
@@ -133,7 +142,7 @@ void TestDevice::cudaHalfIsLoadedFromBesideTheCpuHalf()
     const CudaLibraries &libraries = cudaLibraries();
     QVERIFY2(QString::fromStdString(libraries.folder).endsWith(QStringLiteral("/torch/lib")), libraries.folder.c_str());
     const bool inProcess = ::dlopen("libtorch_cuda.so", RTLD_NOW | RTLD_NOLOAD) != nullptr;
-    if (cudaSwitchedOff()) {
+    if (cudaSwitched("off", "0")) {
         QVERIFY(!libraries.loaded);
         QVERIFY(!inProcess);
         QCOMPARE(QString::fromStdString(libraries.problem), QStringLiteral("not loaded (PERISCOPE_CUDA=off)"));
@@ -146,10 +155,22 @@ void TestDevice::cudaHalfIsLoadedFromBesideTheCpuHalf()
             QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("PERISCOPE_CUDA=off")), e.what());
         }
         QCOMPARE(selectDevice(DevicePreference::Auto).kind, DeviceKind::Cpu); // auto still works
-    } else {
+    } else if (cudaSwitched("on", "1") || nvidiaDriverPresent()) {
         QVERIFY2(libraries.loaded, libraries.problem.c_str());
         QVERIFY(libraries.problem.empty());
         QVERIFY(inProcess);
+    } else {
+        QVERIFY(!libraries.loaded);
+        QVERIFY(libraries.noDriver);
+        QVERIFY(!inProcess);
+        QVERIFY(!cudaAvailable());
+        try {
+            selectDevice(DevicePreference::Cuda);
+            QFAIL("CUDA was granted without a driver");
+        } catch (const UnsupportedError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("libcuda.so.1")), e.what());
+        }
+        QCOMPARE(selectDevice(DevicePreference::Auto).kind, DeviceKind::Cpu);
     }
 }
 
