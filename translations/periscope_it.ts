@@ -2032,10 +2032,6 @@ PSNR %2 dB, SSIM %3, ΔE2000 medio %4</translation>
         <translation>3D</translation>
     </message>
     <message>
-        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
-        <translation>La vista 3D richiede OpenGL, che la piattaforma &apos;%1&apos; non offre.</translation>
-    </message>
-    <message>
         <source>Train</source>
         <translation>Addestra</translation>
     </message>
@@ -4469,10 +4465,6 @@ Fai clic per leggerli nel registro</translation>
         <translation>Qui appare la dispersione 3D delle prime tre componenti.</translation>
     </message>
     <message>
-        <source>The 3-D scatter needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
-        <translation>La dispersione 3D richiede OpenGL, che la piattaforma &apos;%1&apos; non offre.</translation>
-    </message>
-    <message>
         <source>Run a model on scenes to see their slot embeddings here.</source>
         <translation>Esegui un modello sulle scene per vedere qui i loro embedding degli slot.</translation>
     </message>
@@ -5604,6 +5596,13 @@ Premi Invio per il prossimo partecipante, Esc per chiudere.</translation>
     <message>
         <source>Cannot write %1</source>
         <translation>Impossibile scrivere %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::VtkView</name>
+    <message>
+        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>La vista 3D richiede OpenGL, che la piattaforma &apos;%1&apos; non offre.</translation>
     </message>
 </context>
 </TS>

@@ -2032,10 +2032,6 @@ PSNR %2 dB, SSIM %3, medel-ΔE2000 %4</translation>
         <translation>3D</translation>
     </message>
     <message>
-        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
-        <translation>3D-vyn behöver OpenGL, som plattformen &apos;%1&apos; inte erbjuder.</translation>
-    </message>
-    <message>
         <source>Train</source>
         <translation>Träna</translation>
     </message>
@@ -4469,10 +4465,6 @@ Klicka för att läsa dem i loggen</translation>
         <translation>3D-spridningen av de tre första komponenterna visas här.</translation>
     </message>
     <message>
-        <source>The 3-D scatter needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
-        <translation>3D-spridningen behöver OpenGL, som plattformen &apos;%1&apos; inte erbjuder.</translation>
-    </message>
-    <message>
         <source>Run a model on scenes to see their slot embeddings here.</source>
         <translation>Kör en modell på scener för att se deras slot-inbäddningar här.</translation>
     </message>
@@ -5604,6 +5596,13 @@ Tryck Enter för nästa deltagare, Escape för att stänga.</translation>
     <message>
         <source>Cannot write %1</source>
         <translation>Kan inte skriva %1</translation>
+    </message>
+</context>
+<context>
+    <name>periscope::widgets::VtkView</name>
+    <message>
+        <source>The 3-D view needs OpenGL, which the &apos;%1&apos; platform does not offer.</source>
+        <translation>3D-vyn behöver OpenGL, som plattformen &apos;%1&apos; inte erbjuder.</translation>
     </message>
 </context>
 </TS>

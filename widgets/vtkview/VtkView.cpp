@@ -161,6 +161,11 @@ vtkProp *VtkView::pickAt(QPoint position)
     return picker->GetViewProp();
 }
 
+QString VtkView::unavailableNote()
+{
+    return tr("The 3-D view needs OpenGL, which the '%1' platform does not offer.").arg(QGuiApplication::platformName());
+}
+
 bool VtkView::isAvailable()
 {
     const QString platform = QGuiApplication::platformName();

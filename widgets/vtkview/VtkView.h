@@ -34,6 +34,8 @@ public:
     // Whether views can be made here: not on the offscreen or minimal platforms (headless
     // screenshots cannot host a QOpenGLWidget, DESIGN.md), nor where no OpenGL context can be made.
     static bool isAvailable();
+    // Why not, for the place where a view would have been: one sentence, in the interface's language.
+    static QString unavailableNote();
     // Readies a top-level `window` for VtkViews before it is first shown. Qt destroys and
     // recreates a visible window when its first QOpenGLWidget arrives (to composite it with
     // OpenGL): the window flashes and a window manager forgets where it was. A hidden, empty

@@ -20,7 +20,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -178,8 +177,7 @@ GraphsView::GraphsView(GraphsModel *model, QWidget *parent)
         if (index != tab3d || m_view3d)
             return;
         if (!widgets::VtkView::isAvailable()) {
-            const QString platform = QGuiApplication::platformName();
-            m_view3dNote->setText(tr("The 3-D view needs OpenGL, which the '%1' platform does not offer.").arg(platform));
+            m_view3dNote->setText(widgets::VtkView::unavailableNote());
             return;
         }
         m_view3d = new widgets::VtkView;

@@ -7,7 +7,6 @@
 #include "widgets/vtkview/VtkView.h"
 
 #include <QComboBox>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSplitter>
@@ -92,8 +91,7 @@ void SlotsEmbeddingView::showEvent(QShowEvent *event)
     if (m_volume)
         return;
     if (!widgets::VtkView::isAvailable()) {
-        const QString platform = QGuiApplication::platformName();
-        m_volumeNote->setText(tr("The 3-D scatter needs OpenGL, which the '%1' platform does not offer.").arg(platform));
+        m_volumeNote->setText(widgets::VtkView::unavailableNote());
         return;
     }
     m_volume = new widgets::VtkView;
