@@ -4,6 +4,7 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/models/ResNet.h"
+#include "engine/core/training/TrainingRun.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
 #include "engine/relations/RelationExplainer.h"
@@ -14,8 +15,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
-#include <fstream>
-#include <sstream>
+#include <optional>
 
 namespace periscope::relations {
 
@@ -287,20 +287,11 @@ std::int64_t RelationModel::parameterCount() const
 
 std::unique_ptr<RelationModel> RelationModel::load(const std::string &weightsPath)
 {
-    namespace fs = std::filesystem;
-    const fs::path sidecar = fs::path(weightsPath).replace_extension(".json");
-    std::ifstream in(sidecar, std::ios::binary);
-    if (!in)
-        throw Error(weightsPath + ": no " + sidecar.filename().string() + " beside it to say what the model is");
-    std::stringstream text;
-    text << in.rdbuf();
-    json::Value description;
-    try {
-        description = json::Value::parse(text.str());
-    } catch (const Error &e) {
-        throw Error(sidecar.string() + ": " + e.what());
-    }
-    const json::Value *model = description.isObject() ? description.find("relations_model") : nullptr;
+    const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
+    const std::optional<json::Value> description = readSidecar(weightsPath);
+    if (!description)
+        throw Error(weightsPath + ": no readable " + sidecar.filename().string() + " beside it to say what the model is");
+    const json::Value *model = description->isObject() ? description->find("relations_model") : nullptr;
     if (!model)
         throw Error(sidecar.string() + ": not the description of a relations model (no \"relations_model\")");
     auto result = std::make_unique<RelationModel>(RelationModelInfo::fromJson(*model, sidecar.string()));

@@ -5,14 +5,15 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/image/ImageTensor.h"
 #include "engine/core/json/Json.h"
+#include "engine/core/training/TrainingRun.h"
 #include "engine/core/weights/ApplyStateDict.h"
 #include "engine/core/weights/StateDict.h"
 #include "engine/slots/SlotModelInternal.h"
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace periscope::slot {
@@ -110,24 +111,18 @@ std::int64_t hiddenOf(const StateDict &tensors, const std::string &name, std::in
     return t && t->dim() == 2 ? t->size(0) : fallback;
 }
 
-ArchOptions readSidecar(const std::string &weightsPath)
+// The architecture our sidecar records; nothing from a sidecar that is not ours (the defaults
+// and --arch decide then).
+ArchOptions sidecarArchitecture(const std::string &weightsPath)
 {
-    const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
     ArchOptions options;
-    std::ifstream in(sidecar);
-    if (!in)
+    const std::optional<json::Value> meta = readSidecar(weightsPath);
+    if (!meta || !meta->isObject())
         return options;
-    std::stringstream text;
-    text << in.rdbuf();
-    try {
-        const json::Value meta = json::Value::parse(text.str());
-        if (const json::Value *arch = meta.find("arch"); arch && arch->isObject())
-            for (const auto &[key, value] : arch->asObject())
-                if (value.isString() && defaultOptions().count(key))
-                    options.emplace_back(key, value.asString());
-    } catch (const Error &) {
-        // Not our sidecar: the defaults and --arch decide.
-    }
+    if (const json::Value *arch = meta->find("arch"); arch && arch->isObject())
+        for (const auto &[key, value] : arch->asObject())
+            if (value.isString() && defaultOptions().count(key))
+                options.emplace_back(key, value.asString());
     return options;
 }
 
@@ -291,7 +286,7 @@ SlotModel SlotModel::load(const std::string &weightsPath, const ArchOptions &ove
     const StateDict tensors = loadStateDict(weightsPath);
     // Sidecar first, then the weights' shapes (which always win), then the user's --arch for what
     // the shapes cannot tell.
-    ArchOptions options = readSidecar(weightsPath);
+    ArchOptions options = sidecarArchitecture(weightsPath);
     for (const auto &[key, value] : overrides)
         set(options, key, value);
     for (const auto &[key, value] : optionsFromWeights(tensors, weightsPath))
