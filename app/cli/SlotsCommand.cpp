@@ -59,7 +59,10 @@ CliOptions slotsOptions()
     "token in row-major order; slots: one list per slot; global: a list) and DIR/<name>.masks.png (each\n"
     "pixel 1 + the slot whose upsampled attention is highest there, --iteration's map). Where the\n"
     "images have instance masks, DIR/scores.csv: each image's mean IoU of the Otsu-thresholded slot\n"
-    "masks matched to the objects (Hungarian) and its foreground ARI, and the means. --probe fits the\n"
+    "masks matched to the objects (Hungarian) and its foreground ARI, and the means; beside them\n"
+    "partition_iou (the same matching on the arg-max partition, no threshold) and best_slot_iou (each\n"
+    "object's best mask of that partition, one to one or not), which tell the threshold's share of a\n"
+    "low IoU from the grouping's. --probe fits the\n"
     "paper's linear VQA probe on the slots of scenes with objects (96 questions \"is there a <size>\n"
     "<colour> <material> <shape>?\", one linear layer per slot, max over slots; 75 % of the scenes) and\n"
     "reports its mean average precision and ROC AUC on the other 25 %.\n"
@@ -94,7 +97,8 @@ MergeOutcome slotsSummary(const json::Value &context, const std::vector<json::Va
     json::Array perImage;
     std::vector<slot::SlotScore> scores;
     std::vector<slot::ProbeSample> probeSamples;
-    std::string csv = "image,objects,mean_iou,fg_ari\n";
+    std::string csv = "image,objects,mean_iou,fg_ari,partition_iou,best_slot_iou\n";
+    bool diagnostics = true; // every record has the partition's scores (parts written before them do not)
     const int slotCount = memberInt(context, "slot_count", 1, 1024);
     const int dim = memberInt(context, "dim", 1, 65536);
     for (const json::Value &item : items) {
@@ -107,10 +111,18 @@ MergeOutcome slotsSummary(const json::Value &context, const std::vector<json::Va
             score.objects = memberInt(item, "objects", 0, 255); // ids in an 8-bit mask
             score.meanIoU = iou->asNumber();
             score.foregroundAri = ari.isNumber() ? ari.asNumber() : std::numeric_limits<double>::quiet_NaN();
+            const json::Value *partition = item.find("partition_iou");
+            const json::Value *best = item.find("best_slot_iou");
+            diagnostics = diagnostics && partition && partition->isNumber() && best && best->isNumber();
+            if (diagnostics) {
+                score.partitionIoU = partition->asNumber();
+                score.bestSlotIoU = best->asNumber();
+            }
             scores.push_back(score);
             entry.set("mean_iou", *iou);
             entry.set("fg_ari", ari);
-            csv += member(item, "name").asString() + "," + std::to_string(score.objects) + "," + csvNumber(*iou) + "," + csvNumber(ari) + "\n";
+            csv += member(item, "name").asString() + "," + std::to_string(score.objects) + "," + csvNumber(*iou) + "," + csvNumber(ari) + "," +
+                   (partition ? csvNumber(*partition) : std::string()) + "," + (best ? csvNumber(*best) : std::string()) + "\n";
         }
         if (const json::Value *probe = item.find("probe")) {
             slot::ProbeSample sample;
@@ -143,11 +155,16 @@ MergeOutcome slotsSummary(const json::Value &context, const std::vector<json::Va
     if (!scores.empty()) {
         const slot::SlotScoreSummary mean = slot::summarize(scores);
         const json::Value ari = std::isnan(mean.foregroundAri) ? json::Value() : json::Value(mean.foregroundAri);
-        csv += "mean," + std::to_string(mean.images) + "," + csvNumber(mean.meanIoU) + "," + csvNumber(ari) + "\n";
+        csv += "mean," + std::to_string(mean.images) + "," + csvNumber(mean.meanIoU) + "," + csvNumber(ari) + "," +
+               (diagnostics ? csvNumber(mean.partitionIoU) + "," + csvNumber(mean.bestSlotIoU) : std::string(",")) + "\n";
         const QString csvPath = QDir(outDir).filePath(QStringLiteral("scores.csv"));
         writeFileAtomically(csvPath.toStdString(), csv.data(), csv.size());
         out.set("mean_iou", mean.meanIoU);
         out.set("fg_ari", ari);
+        if (diagnostics) {
+            out.set("partition_iou", mean.partitionIoU);
+            out.set("best_slot_iou", mean.bestSlotIoU);
+        }
         out.set("scores", csvPath.toStdString());
     }
     if (member(context, "probe").asBool()) {
@@ -203,10 +220,14 @@ json::Value writeImageResults(const SlotImage &image, const QString &name, const
         const json::Value ari = std::isnan(score.foregroundAri) ? json::Value() : json::Value(score.foregroundAri);
         doc.set("mean_iou", score.meanIoU);
         doc.set("fg_ari", ari);
+        doc.set("partition_iou", score.partitionIoU);
+        doc.set("best_slot_iou", score.bestSlotIoU);
         doc.set("matches", json::Value(std::move(matches)));
         item.set("objects", score.objects);
         item.set("mean_iou", score.meanIoU);
         item.set("fg_ari", ari);
+        item.set("partition_iou", score.partitionIoU);
+        item.set("best_slot_iou", score.bestSlotIoU);
     }
     // The probe is fitted over all scenes at the end, by merge after a sharded run: the scene's
     // slots and objects go with its record.

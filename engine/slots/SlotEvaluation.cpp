@@ -72,6 +72,11 @@ SlotScore scoreSlots(const SlotMasks &masks, const Image &truth)
         score.iouOfSlot[s] = t >= 0 ? matching.iou[s] : 0.0;
     }
     const auto labels = imageAsTensorHWC(masks.labels).squeeze(2).to(torch::kLong);
+    const auto partition = labels.unsqueeze(0) == torch::arange(1, std::int64_t(masks.binary.size()) + 1, torch::kLong).view({-1, 1, 1});
+    const MaskMatching partitionMatching = matchMasksByIoU(partition, torch::stack(truthMasks));
+    score.partitionIoU = partitionMatching.meanIoU;
+    for (double best : partitionMatching.bestIoUOfTruth)
+        score.bestSlotIoU += best / double(ids.size());
     const std::int64_t foreground = (truthLabels != 0).sum().item<std::int64_t>();
     score.foregroundAri = foreground >= 2 ? adjustedRandIndex(labels, truthLabels, /*ignoreBackground=*/true)
                                           : std::numeric_limits<double>::quiet_NaN();
@@ -87,13 +92,18 @@ SlotScoreSummary summarize(const std::vector<SlotScore> &scores)
             continue;
         ++summary.images;
         summary.meanIoU += s.meanIoU;
+        summary.partitionIoU += s.partitionIoU;
+        summary.bestSlotIoU += s.bestSlotIoU;
         if (!std::isnan(s.foregroundAri)) {
             summary.foregroundAri += s.foregroundAri;
             ++ariCount;
         }
     }
-    if (summary.images > 0)
+    if (summary.images > 0) {
         summary.meanIoU /= summary.images;
+        summary.partitionIoU /= summary.images;
+        summary.bestSlotIoU /= summary.images;
+    }
     summary.foregroundAri = ariCount > 0 ? summary.foregroundAri / ariCount : std::numeric_limits<double>::quiet_NaN();
     return summary;
 }

@@ -4,6 +4,9 @@
 // with Otsu's method, and the binary masks are matched one to one to the true object masks by
 // IoU (Hungarian); the mean IoU is over the true objects, background excluded. The foreground
 // ARI compares the arg-max slot of every pixel with the true objects, background pixels left out.
+// Two diagnostics beside them tell the threshold's share of a low IoU from the grouping's: the
+// same matching on the arg-max partition's masks (no threshold), and each object's best slot of
+// that partition, one to one or not (an upper bound on how well any slot holds an object).
 #pragma once
 
 #include "engine/core/image/Image.h"
@@ -28,6 +31,8 @@ struct SlotScore {
     int objects = 0;                 // true objects in the image (background excluded)
     double meanIoU = 0.0;            // over the true objects (an unmatched one counts 0)
     double foregroundAri = 0.0;      // NaN when the image has fewer than 2 foreground pixels
+    double partitionIoU = 0.0;       // meanIoU of the arg-max partition's masks
+    double bestSlotIoU = 0.0;        // over the objects: the best IoU any partition mask reaches
     std::vector<int> objectOfSlot;   // per slot: the matched object's id in the mask (1-based), 0 none
     std::vector<double> iouOfSlot;   // per slot: IoU with that object (0 when unmatched)
 };
@@ -41,6 +46,8 @@ struct SlotScoreSummary {
     int images = 0;
     double meanIoU = 0.0;
     double foregroundAri = 0.0;
+    double partitionIoU = 0.0;
+    double bestSlotIoU = 0.0;
 };
 SlotScoreSummary summarize(const std::vector<SlotScore> &scores);
 

@@ -4,6 +4,7 @@
 #include "engine/core/errors/Error.h"
 #include "engine/core/metrics/Hungarian.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -147,6 +148,10 @@ MaskMatching matchMasksByIoU(const torch::Tensor &predicted, const torch::Tensor
             sum += m.iou[std::size_t(i)];
         }
     m.meanIoU = t > 0 ? sum / double(t) : 0.0;
+    m.bestIoUOfTruth.assign(std::size_t(t), 0.0);
+    for (std::int64_t i = 0; i < p; ++i)
+        for (std::int64_t j = 0; j < t; ++j)
+            m.bestIoUOfTruth[std::size_t(j)] = std::max(m.bestIoUOfTruth[std::size_t(j)], values[i * t + j]);
     return m;
 }
 

@@ -36,11 +36,13 @@ double otsuThreshold(const torch::Tensor &values, std::int64_t bins = 256);
 // Predicted masks [P, H, W] matched one to one to true masks [T, H, W] (booleans) by the
 // Hungarian algorithm maximising IoU. truthOfPredicted[p] is the true mask of prediction p (-1:
 // unmatched); iou[p] its IoU (0 when unmatched); meanIoU averages over the true masks (an
-// unmatched true mask counts 0).
+// unmatched true mask counts 0). bestIoUOfTruth[t]: the highest IoU any prediction reaches with
+// true mask t, one to one or not (how well the best single prediction covers it).
 struct MaskMatching {
     std::vector<int> truthOfPredicted;
     std::vector<double> iou;
     double meanIoU = 0.0;
+    std::vector<double> bestIoUOfTruth;
 };
 MaskMatching matchMasksByIoU(const torch::Tensor &predicted, const torch::Tensor &truth);
 

@@ -137,8 +137,15 @@ void TestSlotsCli::trainThenRunOnGeneratedScenes()
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), 26); // header, 24 scenes, the mean
-    QVERIFY(lines.first().startsWith("image,objects,mean_iou,fg_ari"));
+    QVERIFY(lines.first().startsWith("image,objects,mean_iou,fg_ari,partition_iou,best_slot_iou"));
     QVERIFY(lines.last().startsWith("mean,24,"));
+    // Each object's best partition mask is at least the one it is matched to one to one.
+    const QList<QByteArray> mean = lines.last().split(',');
+    QCOMPARE(mean.size(), 6);
+    bool partitionRead = false, bestRead = false;
+    const double partition = mean[4].toDouble(&partitionRead), best = mean[5].toDouble(&bestRead);
+    QVERIFY(partitionRead && bestRead);
+    QVERIFY2(partition > 0.0 && best >= partition && best <= 1.0, lines.last().constData());
 }
 
 void TestSlotsCli::builtInModelFindsTheDemoObjects()

@@ -363,6 +363,27 @@ void TestSlots::masksAndScoresOnHandMadeAttention()
     QCOMPARE(score.objectOfSlot[1], 9);
     QCOMPARE(score.objectOfSlot[2], 0);
     QVERIFY(std::abs(score.foregroundAri - 1.0) < 1e-9); // the arg-max labels split the foreground exactly
+    QVERIFY(std::abs(score.partitionIoU - 1.0) < 1e-9);  // and so does the partition, object by object
+    QVERIFY(std::abs(score.bestSlotIoU - 1.0) < 1e-9);
+
+    // One slot takes both objects (the left half and the top-right quarter: 192 pixels, and a
+    // pixel or so of the floor where bilinear upsampling rounds the concave corner), another the
+    // floor, the third nothing. Matched one to one, object 5 gets that slot (IoU 128/A, A its
+    // area) and object 9 an empty or floor mask (0): partition IoU 64/A. Each object's best slot
+    // is that one: (128 + 64) / A / 2. The grouping, not the threshold, is what fails here.
+    SlotResult merged = r;
+    for (int y = 0; y < 4; ++y)
+        for (int x = 0; x < 4; ++x) {
+            const int owner = x < 2 || y < 2 ? 0 : 1;
+            for (int k = 0; k < 3; ++k)
+                merged.attentionLast[std::size_t(k * 16 + y * 4 + x)] = k == owner ? 0.9f : 0.05f;
+        }
+    const SlotMasks mergedMasks = slotMasks(merged, 16);
+    const double area = labelAreas(mergedMasks)[0];
+    QVERIFY2(area >= 192 && area <= 196, qPrintable(QString::number(area)));
+    const SlotScore grouped = scoreSlots(mergedMasks, truth);
+    QVERIFY2(std::abs(grouped.partitionIoU - 64.0 / area) < 1e-9, qPrintable(QString::number(grouped.partitionIoU)));
+    QVERIFY2(std::abs(grouped.bestSlotIoU - 96.0 / area) < 1e-9, qPrintable(QString::number(grouped.bestSlotIoU)));
 
     // Uniform attention finds nothing: every slot's Otsu split is arbitrary, the ARI is 0.
     SlotResult uniform = r;
@@ -377,6 +398,8 @@ void TestSlots::masksAndScoresOnHandMadeAttention()
     const SlotScoreSummary summary = summarize({score, empty});
     QCOMPARE(summary.images, 1);
     QCOMPARE(summary.meanIoU, score.meanIoU);
+    QCOMPARE(summary.partitionIoU, score.partitionIoU);
+    QCOMPARE(summary.bestSlotIoU, score.bestSlotIoU);
     QVERIFY_THROWS_EXCEPTION(Error, scoreSlots(masks, Image(8, 8, 1, PixelFormat::UInt8)));
 }
 
