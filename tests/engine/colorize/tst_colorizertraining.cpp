@@ -56,12 +56,18 @@ std::vector<Image> generatedPhotos(int count, int side)
 
 void TestColorizerTraining::trainingLearnsColoursBelowTheGrayBaseline()
 {
+    // Koalarization at a quarter of its width (the width does not matter to this claim, and it
+    // costs 6 s instead of 40), 60 epochs. Five seeds (split, order, weights) ended at 0.061-0.097
+    // of the predict-gray baseline's validation MSE (1e-3 peak rate); the published width for 18
+    // epochs, the test before, passed its bound of a half with seed 1 but ended at 0.99 and 0.42
+    // of the baseline with seeds 2 and 3: whether it learned at all depended on the seed. The
+    // bound, a quarter, is 2.6 times the worst seed's.
     QTemporaryDir dir;
     ColorizerTrainingSettings settings;
     settings.size = 64;
-    settings.epochs = 18;
+    settings.width = 4;
+    settings.epochs = 60;
     settings.batchSize = 4;
-    settings.learningRate = 5e-4; // the peak: it decays (cosine), so 18 epochs where a constant rate needed 12
     settings.validationFraction = 0.2;
     settings.seed = 1;
     settings.outPath = dir.filePath(QStringLiteral("mine.safetensors")).toStdString();
@@ -69,13 +75,13 @@ void TestColorizerTraining::trainingLearnsColoursBelowTheGrayBaseline()
     const std::vector<Image> photos = generatedPhotos(30, 96);
     int seen = 0;
     const ColorizerTrainingSummary summary = trainColorizer(photos, settings, {}, [&](const ColorizerEpoch &) { ++seen; });
-    QCOMPARE(seen, 18);
+    QCOMPARE(seen, settings.epochs);
     QCOMPARE(summary.trainCount, std::int64_t(24));
     QCOMPARE(summary.validationCount, std::int64_t(6));
     const ColorizerEpoch &last = summary.epochs.back();
     qInfo("colorizer training: validation MSE %.4f, predict-gray baseline %.4f (first epoch %.4f), %.1f s", last.validationLoss,
           last.grayBaselineLoss, summary.epochs.front().validationLoss, summary.seconds);
-    QVERIFY2(last.validationLoss < 0.5 * last.grayBaselineLoss, qPrintable(QString::number(last.validationLoss)));
+    QVERIFY2(last.validationLoss < 0.25 * last.grayBaselineLoss, qPrintable(QString::number(last.validationLoss)));
 
     // The weights colorize through the Colorizer at the side they were trained at.
     const Colorizer colorizer = Colorizer::load(settings.outPath);
@@ -83,11 +89,11 @@ void TestColorizerTraining::trainingLearnsColoursBelowTheGrayBaseline()
     QCOMPARE(colorizer.colorize(photos[0]).width(), 96);
 
     // Resume continues from the checkpoint; gray photos are refused.
-    settings.epochs = 20;
+    settings.epochs = 62;
     settings.resume = true;
     const ColorizerTrainingSummary resumed = trainColorizer(photos, settings);
     QCOMPARE(int(resumed.epochs.size()), 2);
-    QCOMPARE(resumed.epochs.front().epoch, 19);
+    QCOMPARE(resumed.epochs.front().epoch, 61);
     std::vector<Image> withGray = photos;
     withGray.push_back(Image(32, 32, 3, PixelFormat::UInt8));
     QVERIFY_THROWS_EXCEPTION(Error, trainColorizer(withGray, settings));

@@ -1,11 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Does the small preset learn slots that follow objects? 400 generated scenes at 160 x 120
-// (seed 7: the first 400 of the built-in model's recipe, tools/train-slots-model.sh) rendered by
-// the generator (VTK, so under the GL label), the small preset (64 px in 4 px patches, 30
-// epochs) trained on 360 of them, and the masks of the 40 held out scored against the untrained
-// network's: the mean IoU of the Otsu-thresholded slot maps, matched to the objects, must rise by a
-// clear margin (measured 0.143 -> 0.180; with all 1,000 scenes, 0.14 -> 0.19).
-// Slow (about 10 minutes on one core): labelled `slow`.
+// Does the small preset train? 400 generated scenes at 160 x 120 (seed 7: the first 400 of the
+// built-in model's recipe, tools/train-slots-model.sh) rendered by the generator (VTK, so under
+// the GL label), the small preset (64 px in 4 px patches, 30 epochs) trained on 360 of them, and
+// its contrastive losses on the 40 held out.
+//
+// The thresholds come from five seeds of this very run (seed = split, order and initial weights;
+// another CPU's last bits act like another seed), 2026-12-06:
+//   seed               0      1      2      3      4
+//   global loss      1.65   1.78   1.72   1.53   1.79   (chance log 63 = 4.14)
+//   object loss     0.024  0.020  0.021  0.032  0.012   (chance log 21 = 3.04)
+//   held-out loss    1.35   1.65   1.21   1.03   1.51   (6.38-6.52 after epoch 1)
+//   held-out IoU    +.039  +.013  -.038  -.037  +.023   (trained minus untrained)
+//   held-out FG-ARI +.055  -.012  -.112  +.101  +.051
+// The losses fall far below chance in every seed; the masks' IoU and ARI on 40 scenes do not
+// move one way, so no mask score is asserted here (it once was: +0.025 IoU, which seed 0 passes
+// and seeds 2 and 3 fail). docs/benchmarks.md ("how far training goes") has why: this objective
+// is met by slots that group objects by appearance. The masks' scoring itself is checked by hand
+// in tst_slots, the built-in model's masks against shuffled weights in tst_slotscli.
+// Slow (about 4 minutes on one core): labelled `slow`.
 #include "engine/core/device/Device.h"
 #include "engine/media/image/ImageFile.h"
 #include "engine/scenes/SceneFolder.h"
@@ -15,15 +27,17 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace periscope;
 
 class TestSlotLearning : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void smallPresetLearnsObjectMasks();
+    void smallPresetTrainsToHeldOutScenes();
 };
 
-void TestSlotLearning::smallPresetLearnsObjectMasks()
+void TestSlotLearning::smallPresetTrainsToHeldOutScenes()
 {
     // One thread: on this 64 px model the second thread costs more than it gives (2.3x slower
     // steps on the 2-vCPU CI machine, docs/benchmarks.md), and the figures stay reproducible.
@@ -51,12 +65,16 @@ void TestSlotLearning::smallPresetLearnsObjectMasks()
     const slot::SlotEpoch &last = summary.epochs.back();
     qInfo("untrained: IoU %.3f, FG-ARI %.3f; after %d epochs (%.0f s): IoU %.3f, FG-ARI %.3f", summary.initialIoU, summary.initialAri,
           int(summary.epochs.size()), summary.seconds, last.validationIoU, last.validationAri);
-    // The objective is met (both losses well under their collapse values) ...
-    QVERIFY(last.globalLoss < 0.8 * std::log(2.0 * settings.batchSize - 1.0));
-    QVERIFY(last.objectLoss < 0.5 * std::log(2.0 * 11 - 1.0));
-    // ... and the slots' masks cover the objects clearly better than the untrained network's.
-    QVERIFY2(last.validationIoU > summary.initialIoU + 0.025,
-             qPrintable(QStringLiteral("mean IoU %1 vs untrained %2").arg(last.validationIoU).arg(summary.initialIoU)));
+    // The objective is met, with margins of 1.4 and 10 times the worst seed's ...
+    const double globalChance = std::log(2.0 * settings.batchSize - 1.0), objectChance = std::log(2.0 * 11 - 1.0);
+    QVERIFY2(last.globalLoss < 0.6 * globalChance, qPrintable(QString::number(last.globalLoss)));
+    QVERIFY2(last.objectLoss < 0.1 * objectChance, qPrintable(QString::number(last.objectLoss)));
+    // ... and holds on scenes it never trained on (worst seed 1.65: a margin of 1.7).
+    QVERIFY2(last.validationLoss < 0.4 * (globalChance + objectChance), qPrintable(QString::number(last.validationLoss)));
+    QVERIFY2(last.validationLoss < 0.5 * summary.epochs.front().validationLoss, qPrintable(QString::number(last.validationLoss)));
+    // The held-out masks were scored every epoch.
+    for (const slot::SlotEpoch &epoch : summary.epochs)
+        QVERIFY(epoch.validationIoU > 0.0 && epoch.validationIoU < 1.0 && epoch.validationAri > -1.0 && epoch.validationAri <= 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestSlotLearning)
