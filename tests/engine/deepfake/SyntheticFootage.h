@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Synthetic footage for the detector-training suites (tst_detectortraining, the quick checks;
-// tst_detectorlearning, the training runs): textured face-like blobs drifting on textured
-// backgrounds, their self-blended fakes, and small EfficientNets seeded alike.
+// Synthetic footage for the detector suites (tst_detectortraining and tst_clipdetector, the quick
+// checks; tst_detectorlearning, the training runs): textured face-like blobs drifting on textured
+// backgrounds, their self-blended fakes, and small EfficientNets seeded alike; and 112 px clips
+// for the clip detector.
 #pragma once
 
 #include <torch/torch.h>
@@ -94,6 +95,36 @@ inline EfficientNet calibratedNetwork(std::uint64_t seed, const torch::Tensor &i
     for (torch::Tensor &p : network->classifier->parameters())
         p.normal_(0.0, 0.1);
     return network;
+}
+
+// Videos of `frames` 112 px crops: a soft bright face on a noisy background, drifting; a fake's
+// face has a recoloured, sharper-edged square blended into it (what a self-blend leaves).
+inline CropSet syntheticVideos(int real, int fake, int frames, std::uint64_t seed)
+{
+    torch::manual_seed(seed);
+    CropSet set;
+    std::vector<torch::Tensor> crops;
+    std::vector<float> labels;
+    const torch::Tensor y = torch::arange(112).view({112, 1}).to(torch::kFloat), x = torch::arange(112).view({1, 112}).to(torch::kFloat);
+    for (int v = 0; v < real + fake; ++v) {
+        const bool isFake = v >= real;
+        const double cx = 40.0 + 30.0 * torch::rand({1}).item<double>(), cy = 40.0 + 30.0 * torch::rand({1}).item<double>();
+        for (int f = 0; f < frames; ++f) {
+            const torch::Tensor face = torch::exp(-((x - cx - f) * (x - cx - f) + (y - cy) * (y - cy)) / 400.0);
+            torch::Tensor image = 0.3 + 0.5 * face.unsqueeze(0).expand({3, 112, 112}) + 0.1 * torch::rand({3, 112, 112});
+            if (isFake) {
+                const std::int64_t top = std::int64_t(cy) - 12, left = std::int64_t(cx) + f - 12;
+                image.narrow(1, top, 24).narrow(2, left, 24).select(0, 1).mul_(0.6);
+            }
+            crops.push_back((image.clamp(0.0, 1.0) * 255.0).round().to(torch::kUInt8));
+            labels.push_back(isFake ? 1.0f : 0.0f);
+            set.video.push_back(v);
+            set.frame.push_back(f * 3);
+        }
+    }
+    set.crops = torch::stack(crops);
+    set.labels = torch::tensor(labels);
+    return set;
 }
 
 } // namespace periscope::deepfake::test
