@@ -15,7 +15,8 @@
 # and the input image, element i, is ((i * 7919) mod 2001 - 1000) / 1000.
 # The references are computed in float64, so they are the exact outputs of these weights; the
 # engine's float32 result differs by its own rounding only.
-#   build/python/bin/python tests/data/models/make_model_references.py   (torchvision, timm)
+#   build/python/bin/pip install torchvision==0.26.0 timm==1.0.31 pillow   (not needed to build or test)
+#   build/python/bin/python tests/data/models/make_model_references.py
 import json
 import math
 import os
