@@ -4905,6 +4905,14 @@ Fai clic per leggerli nel registro</translation>
         <source>Pixels in the slot&apos;s mask</source>
         <translation>Pixel nella maschera dello slot</translation>
     </message>
+    <message>
+        <source>partition IoU %1 · best slot per object %2</source>
+        <translation>IoU della partizione %1 · miglior slot per oggetto %2</translation>
+    </message>
+    <message>
+        <source>Mean IoU: each slot&apos;s attention thresholded (Otsu), matched one to one to the objects. Partition IoU: the same matching on the slot that wins each pixel, no threshold. Best slot per object: how well the best single slot covers each object, matched or not; when it is low too, slots hold several objects.</source>
+        <translation>IoU medio: l&apos;attenzione di ogni slot sogliata (Otsu), abbinata uno a uno agli oggetti. IoU della partizione: lo stesso abbinamento sullo slot che vince ogni pixel, senza soglia. Miglior slot per oggetto: quanto bene il miglior singolo slot copre ogni oggetto, abbinato o no; se anche questo è basso, gli slot contengono più oggetti ciascuno.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::SlotsWorkspace</name>

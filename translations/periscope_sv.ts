@@ -4905,6 +4905,14 @@ Klicka för att läsa dem i loggen</translation>
         <source>Pixels in the slot&apos;s mask</source>
         <translation>Bildpunkter i slotens mask</translation>
     </message>
+    <message>
+        <source>partition IoU %1 · best slot per object %2</source>
+        <translation>partitionens IoU %1 · bästa slot per objekt %2</translation>
+    </message>
+    <message>
+        <source>Mean IoU: each slot&apos;s attention thresholded (Otsu), matched one to one to the objects. Partition IoU: the same matching on the slot that wins each pixel, no threshold. Best slot per object: how well the best single slot covers each object, matched or not; when it is low too, slots hold several objects.</source>
+        <translation>Medel-IoU: varje slots uppmärksamhet tröskelsatt (Otsu), parad ett till ett med objekten. Partitionens IoU: samma parning på den slot som vinner varje pixel, utan tröskel. Bästa slot per objekt: hur väl den bästa enskilda sloten täcker varje objekt, parad eller inte; är även den låg rymmer slottarna flera objekt var.</translation>
+    </message>
 </context>
 <context>
     <name>periscope::app::SlotsWorkspace</name>

@@ -270,15 +270,24 @@ void SlotsView::updateScene(int index)
 void SlotsView::updateSummary()
 {
     const slot::SlotScoreSummary s = m_model->summary();
-    if (s.images > 0)
+    QStringList tip = m_model->warnings();
+    if (s.images > 0) {
+        // The paper's IoU thresholds each slot's map; the partition's scores tell whether a low
+        // IoU comes from that threshold or from slots that hold several objects.
         m_summary->setText(tr("mean IoU %1 · FG-ARI %2 (%n scene(s) with masks)", nullptr, s.images)
                                .arg(s.meanIoU, 0, 'f', 3)
-                               .arg(s.foregroundAri, 0, 'f', 3));
-    else if (!m_model->scenes().isEmpty() && !m_model->hasMasks())
+                               .arg(s.foregroundAri, 0, 'f', 3) +
+                           QLatin1Char('\n') +
+                           tr("partition IoU %1 · best slot per object %2").arg(s.partitionIoU, 0, 'f', 3).arg(s.bestSlotIoU, 0, 'f', 3));
+        tip.prepend(tr("Mean IoU: each slot's attention thresholded (Otsu), matched one to one to the objects. Partition IoU: the "
+                       "same matching on the slot that wins each pixel, no threshold. Best slot per object: how well the best "
+                       "single slot covers each object, matched or not; when it is low too, slots hold several objects."));
+    } else if (!m_model->scenes().isEmpty() && !m_model->hasMasks()) {
         m_summary->setText(tr("no instance masks: IoU and ARI off"));
-    else
+    } else {
         m_summary->clear();
-    m_summary->setToolTip(m_model->warnings().join(QLatin1Char('\n')));
+    }
+    m_summary->setToolTip(tip.join(QLatin1Char('\n')));
 }
 
 void SlotsView::showDetail()

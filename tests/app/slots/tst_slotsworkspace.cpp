@@ -172,6 +172,10 @@ void TestSlotsWorkspace::sceneFolderIsAnalysedWithMasksAndScores()
     QCOMPARE(summary.images, 12);
     auto *label = m_workspace->view()->findChild<QLabel *>(QStringLiteral("summary"));
     QVERIFY(label->text().contains(QStringLiteral("IoU")));
+    // Beside the paper's IoU, the partition's: what the engine summed, as the CLI reports it.
+    QVERIFY(summary.bestSlotIoU >= summary.partitionIoU && summary.partitionIoU > 0.0);
+    QVERIFY2(label->text().contains(QStringLiteral("partition IoU %1").arg(summary.partitionIoU, 0, 'f', 3)), qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QString::number(summary.bestSlotIoU, 'f', 3)), qPrintable(label->text()));
 
     // The selected scene: image, true objects, slot masks (a label layer with one name per slot),
     // the matched-object outline layer; a tile and a table row per slot.
