@@ -174,9 +174,16 @@ double ssim(const torch::Tensor &a, const torch::Tensor &b, double dataRange)
     const torch::Tensor coords = torch::arange(11, x.options()) - 5.0;
     torch::Tensor g = torch::exp(-(coords * coords) / (2.0 * 1.5 * 1.5));
     g = g / g.sum();
-    const torch::Tensor window = torch::outer(g, g).expand({channels, 1, 11, 11}).contiguous();
+    // The 11 x 11 Gaussian window is the outer product of g with itself, so it is applied as a
+    // column pass then a row pass: the same valid-area result (to double rounding), 22 instead
+    // of 121 products per pixel, and an im2col buffer 11 times smaller (LibTorch's CPU conv of
+    // doubles unfolds the input: 0.7 GB per call on a 512 x 480 photo with the square window).
+    const torch::Tensor column = g.view({1, 1, 11, 1}).expand({channels, 1, 11, 1}).contiguous();
+    const torch::Tensor row = g.view({1, 1, 1, 11}).expand({channels, 1, 1, 11}).contiguous();
     auto blur = [&](const torch::Tensor &t) {
-        return torch::nn::functional::conv2d(t, window, torch::nn::functional::Conv2dFuncOptions().groups(channels));
+        namespace F = torch::nn::functional;
+        const auto options = F::Conv2dFuncOptions().groups(channels);
+        return F::conv2d(F::conv2d(t, column, options), row, options);
     };
     const double c1 = std::pow(0.01 * dataRange, 2), c2 = std::pow(0.03 * dataRange, 2);
     const torch::Tensor muX = blur(x), muY = blur(y);
