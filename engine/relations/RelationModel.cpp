@@ -287,14 +287,14 @@ std::int64_t RelationModel::parameterCount() const
 
 std::unique_ptr<RelationModel> RelationModel::load(const std::string &weightsPath)
 {
-    const std::filesystem::path sidecar = std::filesystem::path(weightsPath).replace_extension(".json");
+    const std::string sidecar = sidecarPathFor(weightsPath);
     const std::optional<json::Value> description = readSidecar(weightsPath);
     if (!description)
-        throw Error(weightsPath + ": no readable " + sidecar.filename().string() + " beside it to say what the model is");
+        throw Error(weightsPath + ": no readable " + std::filesystem::path(sidecar).filename().string() + " beside it to say what the model is");
     const json::Value *model = description->isObject() ? description->find("relations_model") : nullptr;
     if (!model)
-        throw Error(sidecar.string() + ": not the description of a relations model (no \"relations_model\")");
-    auto result = std::make_unique<RelationModel>(RelationModelInfo::fromJson(*model, sidecar.string()));
+        throw Error(sidecar + ": not the description of a relations model (no \"relations_model\")");
+    auto result = std::make_unique<RelationModel>(RelationModelInfo::fromJson(*model, sidecar));
     const StateDict weights = loadStateDict(weightsPath);
     const LoadReport report = applyStateDict(*result->m_state->pipeline, weights, /*strict=*/false);
     if (!report.isComplete())

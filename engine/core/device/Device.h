@@ -57,9 +57,10 @@ std::string torchVersion();
 bool torchBuiltWithCuda();
 // The CUDA version LibTorch was built with (torch.version.cuda), "13.0"; empty without CUDA.
 std::string cudaBuildVersion();
-// One line on CUDA for `info` and the About box: "built with CUDA 13.0, no GPU found",
-// "... no GPU found (no NVIDIA driver)", "built with CUDA 13.0, 1 GPU (NVIDIA H200)", "built with CUDA 13.0; the CUDA libraries are not
-// installed (...)" (CudaLibraries.h) or "built without CUDA".
+// One line on CUDA for `info` and the About box: "built with CUDA 13.0, no GPU found" (with
+// " (no NVIDIA driver)" where the driver is missing), "built with CUDA 13.0, 1 GPU (NVIDIA
+// H200)", "built with CUDA 13.0; the CUDA libraries are not installed (...)" (CudaLibraries.h)
+// or "built without CUDA".
 std::string cudaStatus();
 
 } // namespace periscope

@@ -41,12 +41,10 @@ void writeWeightsAndSidecar(const std::string &weightsPath, const torch::nn::Mod
     writeSidecar(weightsPath, sidecar);
 }
 
-namespace {
 std::string sidecarPathFor(const std::string &weightsPath)
 {
     return std::filesystem::path(weightsPath).replace_extension(".json").string();
 }
-} // namespace
 
 void writeSidecar(const std::string &weightsPath, const json::Value &sidecar)
 {

@@ -31,6 +31,8 @@ DataSplit seededSplit(std::size_t count, double validationFraction, std::uint64_
 
 // OUT.checkpoint: the stem of the resumable checkpoint beside OUT.safetensors.
 std::string checkpointStemFor(const std::string &weightsPath);
+// OUT.json: the sidecar beside OUT.safetensors.
+std::string sidecarPathFor(const std::string &weightsPath);
 
 // Writes the module's parameters and buffers to `weightsPath` (safetensors with `metadata`) and
 // `sidecar` to the same path with the suffix .json, both atomically.
